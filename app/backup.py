@@ -1,0 +1,151 @@
+"""Copies of the desk database, made and restored with SQLite's backup API.
+
+A copy is taken before every schema upgrade and every restore, and on demand; each is a
+whole, consistent SQLite file in the ``backups`` folder, named after its moment and reason.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.errors import DeskError
+
+_NAME = re.compile(r"^aiguillage-(\d{8}-\d{6})(?:-\d+)?-([a-z-]+)\.sqlite3$")
+REQUIRED_TABLES = ("alembic_version", "contact", "setting")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupFile:
+    path: Path
+    moment: datetime
+    reason: str
+    size: int
+
+
+def _copy(source: sqlite3.Connection, target_path: Path) -> None:
+    target = sqlite3.connect(target_path)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+
+
+def make_backup(
+    database: Path,
+    folder: Path,
+    reason: str = "manuelle",
+    now: Callable[[], datetime] = datetime.now,
+) -> Path:
+    """A consistent copy of ``database`` in ``folder``; returns its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"aiguillage-{stamp}-{reason}.sqlite3"
+    counter = 1
+    while target.exists():
+        target = folder / f"aiguillage-{stamp}-{counter}-{reason}.sqlite3"
+        counter += 1
+    partial = target.with_suffix(".partial")
+    source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        _copy(source, partial)
+    finally:
+        source.close()
+    # Only a complete copy gets its final name.
+    partial.replace(target)
+    return target
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """The copies in ``folder``, newest first."""
+    found: list[BackupFile] = []
+    if not folder.is_dir():
+        return found
+    for path in folder.iterdir():
+        match = _NAME.match(path.name)
+        if match:
+            moment = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+            found.append(BackupFile(path, moment, match.group(2), path.stat().st_size))
+    found.sort(key=lambda b: (b.moment, b.path.stat().st_mtime, b.path.name), reverse=True)
+    return found
+
+
+def problems(path: Path, *, quick: bool = False) -> list[str]:
+    """What is wrong with the SQLite file at ``path`` (an empty list when it is sound)."""
+    if not path.is_file():
+        return ["fichier absent"]
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        return [str(error)]
+    try:
+        pragma = "quick_check" if quick else "integrity_check"
+        rows = [r[0] for r in connection.execute(f"PRAGMA {pragma}")]
+        found = [] if rows == ["ok"] else rows[:20]
+        if not quick:
+            bad_keys = connection.execute("PRAGMA foreign_key_check").fetchall()
+            if bad_keys:
+                found.append(f"{len(bad_keys)} référence(s) brisée(s)")
+        return found
+    except sqlite3.DatabaseError as error:
+        return [str(error)]
+    finally:
+        connection.close()
+
+
+def check_backup(path: Path) -> None:
+    """Refuse, with the reason, a file that is not a sound desk database."""
+    found = problems(path)
+    if found:
+        raise DeskError("backup_unsound", reason="; ".join(found))
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+    finally:
+        connection.close()
+    missing = [t for t in REQUIRED_TABLES if t not in tables]
+    if missing:
+        raise DeskError("backup_unsound", reason="pas une base Aiguillage")
+
+
+def restore_backup(
+    backup: Path,
+    database: Path,
+    folder: Path,
+    now: Callable[[], datetime] = datetime.now,
+) -> Path | None:
+    """Put ``backup`` in place of ``database``, after a copy of the current one (returned).
+    Nothing changes when the backup is not sound."""
+    if not backup.is_file():
+        raise DeskError("backup_not_found", path=str(backup))
+    check_backup(backup)
+    safety = None
+    if database.exists():
+        if problems(database, quick=True):
+            _set_aside(database, now().strftime("%Y%m%d-%H%M%S"))
+        else:
+            safety = make_backup(database, folder, "avant-restauration", now)
+    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        target = sqlite3.connect(database)
+        try:
+            # The backup API writes through the live database's own journal (WAL): a
+            # reader never sees half a restore.
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    return safety
+
+
+def _set_aside(database: Path, stamp: str) -> None:
+    """Move a damaged database (and its journal files) out of the way, never delete it."""
+    for suffix in ("", "-wal", "-shm"):
+        path = Path(f"{database}{suffix}")
+        if path.exists():
+            path.replace(path.with_name(f"{path.name}.endommagee-{stamp}"))

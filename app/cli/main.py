@@ -1,0 +1,152 @@
+"""The ``aiguillage`` command line.
+
+Everything an administrator, a script or a test needs runs without the window. Every
+command exits non-zero with a one-line message in the user's language when it cannot do
+what was asked, and then changes nothing. Codes are the nomenclature codes; communes are
+INSEE codes, never postcodes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from app.cli.argparse_fr import use_language
+from app.errors import DeskError
+
+WindowRunner = Callable[[argparse.Namespace], int]
+
+# (French, English) for what the command line prints besides errors.
+TEXTS: dict[str, tuple[str, str]] = {
+    "description": (
+        "Aiguillage : le poste du premier accueil du SPRO. Sans commande, ouvre la fenêtre.",
+        "Aiguillage: the SPRO reception desk. Without a command, opens the window.",
+    ),
+    "smoke": (
+        "démarre, affiche la fenêtre, imprime {startup_s, rss_mb} et quitte",
+        "start, show the window, print {startup_s, rss_mb}, quit",
+    ),
+    "contact": ("les accueils", "contacts"),
+    "contact_add": ("enregistre un accueil ; imprime son identifiant", "log one contact; prints its id"),
+    "contact_import": (
+        "importe des accueils comptés sur papier (CSV), toutes les lignes ou aucune",
+        "import contacts tallied on paper (CSV), all rows or none",
+    ),
+    "settings": ("les réglages du poste", "the desk's settings"),
+    "backup": ("copie la base de données dans le dossier des sauvegardes", "back up the database"),
+    "restore": ("remet une sauvegarde en place", "restore a backup"),
+    "check": ("vérifie l’intégrité de la base de données", "check the database's integrity"),
+    "imported": ("{count} accueil(s) importé(s).", "{count} contact(s) imported."),
+    "backup_made": ("Sauvegarde faite : {path}", "Backup made: {path}"),
+    "restored": (
+        "Sauvegarde remise en place : {path}. Copie de la base précédente : {safety}",
+        "Backup restored: {path}. Copy of the previous database: {safety}",
+    ),
+    "restored_no_safety": ("Sauvegarde remise en place : {path}.", "Backup restored: {path}."),
+    "sound": ("Base de données saine : {path}", "Database sound: {path}"),
+    "error": ("Erreur : {message}", "Error: {message}"),
+    "set": ("{key} = {value}", "{key} = {value}"),
+}
+
+
+def say(key: str, lang: str, /, **params: Any) -> str:
+    pair = TEXTS[key]
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**params) if params else text
+
+
+def cli_language() -> str:
+    """The command line's language before the desk is open: ``AIGUILLAGE_LANG`` or French."""
+    return "en" if os.environ.get("AIGUILLAGE_LANG", "").lower().startswith("en") else "fr"
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    use_language(lang)
+    parser = argparse.ArgumentParser(prog="aiguillage", description=say("description", lang))
+    parser.add_argument("--smoke", action="store_true", help=say("smoke", lang))
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
+
+    contact = commands.add_parser("contact", help=say("contact", lang))
+    contact_commands = contact.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = contact_commands.add_parser("add", help=say("contact_add", lang))
+    add.add_argument("--channel", required=True, metavar="CANAL")
+    add.add_argument("--public", required=True, metavar="PUBLIC")
+    add.add_argument("--age", required=True, metavar="ÂGE")
+    add.add_argument("--gender", required=True, metavar="GENRE")
+    add.add_argument("--commune", required=True, metavar="INSEE")
+    add.add_argument("--theme", action="append", required=True, metavar="THÈME")
+    add.add_argument("--answer", action="append", required=True, metavar="RÉPONSE")
+    add.add_argument("--duration", metavar="DURÉE")
+    visit = add.add_mutually_exclusive_group()
+    visit.add_argument("--first-visit", dest="first_visit", action="store_true", default=None)
+    visit.add_argument("--return-visit", dest="first_visit", action="store_false")
+    add.add_argument("--agent", metavar="CODE")
+    add.add_argument("--note", metavar="TEXTE")
+    add.add_argument("--at", metavar="AAAA-MM-JJTHH:MM")
+    imp = contact_commands.add_parser("import", help=say("contact_import", lang))
+    imp.add_argument("file", type=Path, metavar="FICHIER.csv")
+
+    settings = commands.add_parser("settings", help=say("settings", lang))
+    settings_commands = settings.add_subparsers(dest="action", metavar="ACTION", required=True)
+    get = settings_commands.add_parser("get")
+    get.add_argument("key", nargs="?", metavar="CLÉ")
+    put = settings_commands.add_parser("set")
+    put.add_argument("key", metavar="CLÉ")
+    put.add_argument("value", metavar="VALEUR")
+
+    commands.add_parser("backup", help=say("backup", lang))
+    restore = commands.add_parser("restore", help=say("restore", lang))
+    which = restore.add_mutually_exclusive_group(required=True)
+    which.add_argument("file", nargs="?", type=Path, metavar="FICHIER")
+    which.add_argument("--latest", action="store_true")
+    commands.add_parser("check", help=say("check", lang))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) -> int:
+    """Run one command; without a command, hand over to ``window`` (the desk window)."""
+    lang = cli_language()
+    args = build_parser(lang).parse_args(argv)
+    if args.command is None:
+        if window is None:
+            print(say("error", lang, message="no window"), file=sys.stderr)
+            return 2
+        return window(args)
+    try:
+        return run(args, sys.stdout)
+    except DeskError as error:
+        print(say("error", lang, message=error.text(lang)), file=sys.stderr)
+        return 1
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Run a parsed command; :class:`DeskError` goes up to :func:`main`."""
+    from app.cli import commands
+
+    handler: Callable[[argparse.Namespace, TextIO], int] = {
+        "contact": commands.contact,
+        "settings": commands.settings,
+        "backup": commands.backup,
+        "restore": commands.restore,
+        "check": commands.check,
+    }[args.command]
+    return handler(args, out)
+
+
+def parse_at(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise DeskError("csv_bad_date", value=value) from None
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,106 @@
+"""Opening the desk: database, schema upgrade, reference data, services.
+
+Start-up order: make the folders; open the database; when the schema is behind, copy the
+database with SQLite's backup API and then upgrade it; load the shipped lists and
+geography when they are missing or older; load the demo directory on a first start with no
+hub; purge notes past the site's retention period.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.backup import make_backup
+from app.errors import DeskError
+from app.geography import GEOGRAPHY_EDITION, Geography, seed_geography
+from app.intake import IntakeService, local_now
+from app.nomenclature import Nomenclatures, seed_defaults
+from app.paths import DeskPaths, desk_paths
+from app.settings import Settings
+from db import migrate
+from db.engine import create_desk_engine, session_factory
+from db.models import Structure
+
+
+@dataclass
+class Desk:
+    """Everything the command line and the window use, opened once."""
+
+    paths: DeskPaths
+    engine: Engine
+    sessions: sessionmaker[Session]
+    settings: Settings
+    lists: Nomenclatures
+    geography: Geography
+    intake: IntakeService
+    backups_made: list[str] = field(default_factory=list)
+
+    @classmethod
+    def open(
+        cls,
+        paths: DeskPaths | None = None,
+        *,
+        clock: Callable[[], datetime] = local_now,
+        load_demo: bool = True,
+    ) -> Desk:
+        paths = (paths or desk_paths()).ensure()
+        existed = paths.database.exists()
+        engine = create_desk_engine(paths.database)
+        backups: list[str] = []
+        try:
+            backups = _upgrade_schema(engine, paths, existed)
+        except (DatabaseError, sqlite3.DatabaseError) as error:
+            engine.dispose()
+            raise DeskError("database_damaged", reason=str(error.args[0])[:200]) from error
+        sessions = session_factory(engine)
+        settings = Settings(sessions)
+        with sessions.begin() as session:
+            seed_defaults(session)
+            if settings.get("geography.edition") != GEOGRAPHY_EDITION:
+                settings.write(session, "geography.edition", seed_geography(session))
+            if load_demo and _wants_demo(session, settings):
+                from app.directory.demo import load_demo as load
+
+                load(session)
+                settings.write(session, "directory.demo_loaded", True)
+        lists = Nomenclatures(sessions)
+        geography = Geography(sessions)
+        intake = IntakeService(
+            sessions, lists, geography, site_id=lambda: str(settings.get("site.id")), clock=clock
+        )
+        intake.purge_notes(int(settings.get("notes.retention_days")))
+        return cls(paths, engine, sessions, settings, lists, geography, intake, backups)
+
+    @property
+    def language(self) -> str:
+        return str(self.settings.get("ui.language"))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _upgrade_schema(engine: Engine, paths: DeskPaths, existed: bool) -> list[str]:
+    with engine.connect() as connection:
+        revision = migrate.current_revision(connection)
+    if revision == migrate.HEAD:
+        return []
+    if revision is not None and revision not in migrate.known_revisions():
+        raise DeskError("database_newer", revision=revision)
+    made = []
+    if existed and revision is not None:
+        made.append(str(make_backup(paths.database, paths.backups, "avant-mise-a-jour")))
+    migrate.upgrade(engine)
+    return made
+
+
+def _wants_demo(session: Session, settings: Settings) -> bool:
+    if settings.get("directory.demo_loaded") or settings.get("hub.url"):
+        return False
+    return not session.scalar(select(func.count()).select_from(Structure))

@@ -1,0 +1,193 @@
+"""Errors the desk's core reports to a person, in French or English.
+
+The core never formats a sentence for a person itself: it raises a :class:`DeskError`
+with a message key and its parameters, and the command line or the window renders it in
+the user's language (French by default).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Language = str  # "fr" or "en"
+
+# key -> (French, English). French typography: non-breaking space before « : ; ! ? »,
+# inside « », and the apostrophe ’.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "unknown_code": (
+        "{field} : code inconnu « {code} ». Codes possibles : {choices}.",
+        "{field}: unknown code “{code}”. Possible codes: {choices}.",
+    ),
+    "inactive_code": (
+        "{field} : le code « {code} » n’est plus en usage.",
+        "{field}: the code “{code}” is no longer in use.",
+    ),
+    "missing_value": ("{field} : à renseigner.", "{field}: required."),
+    "need_one_theme": (
+        "Thème : choisissez au moins un thème de la demande.",
+        "Theme: choose at least one theme of the request.",
+    ),
+    "need_one_answer": (
+        "Réponse : choisissez au moins une réponse apportée.",
+        "Answer: choose at least one answer given.",
+    ),
+    "unknown_commune": (
+        "Commune : « {code} » n’est pas un code INSEE connu.",
+        "Commune: “{code}” is not a known INSEE code.",
+    ),
+    "commune_is_postcode": (
+        "Commune : « {code} » est un code postal ({names}) ; donnez le code INSEE"
+        " de la commune.",
+        "Commune: “{code}” is a postcode ({names}); give the commune’s INSEE code.",
+    ),
+    "note_personal_data": (
+        "Note refusée : elle semble contenir {what} (« {text} »). La note ne doit"
+        " contenir aucune donnée personnelle.",
+        "Note refused: it seems to hold {what} (“{text}”). A note must hold no"
+        " personal data.",
+    ),
+    "note_too_long": (
+        "Note : {length} caractères, {limit} au plus.",
+        "Note: {length} characters, {limit} at most.",
+    ),
+    "agent_code_invalid": (
+        "Code agent : de 1 à 8 lettres ou chiffres.",
+        "Agent code: 1 to 8 letters or digits.",
+    ),
+    "moment_in_future": (
+        "Date : {moment} est dans le futur.",
+        "Date: {moment} is in the future.",
+    ),
+    "contact_not_found": ("Accueil introuvable : {id}.", "Contact not found: {id}."),
+    "contact_cancelled": (
+        "Cet accueil est annulé ; il ne peut plus être modifié.",
+        "This contact is cancelled; it can no longer be changed.",
+    ),
+    "nothing_to_undo": (
+        "Rien à annuler : le dernier enregistrement date de plus de {seconds} secondes.",
+        "Nothing to undo: the last save is more than {seconds} seconds old.",
+    ),
+    "csv_line": ("Ligne {line} : {message}", "Line {line}: {message}"),
+    "csv_header": (
+        "En-tête attendu : {expected} ; trouvé : {found}.",
+        "Expected header: {expected}; found: {found}.",
+    ),
+    "csv_columns": (
+        "{found} colonnes au lieu de {expected}.",
+        "{found} columns instead of {expected}.",
+    ),
+    "csv_bad_date": (
+        "date « {value} » illisible (attendu AAAA-MM-JJ, AAAA-MM-JJTHH:MM ou JJ/MM/AAAA).",
+        "unreadable date “{value}” (expected YYYY-MM-DD, YYYY-MM-DDTHH:MM or DD/MM/YYYY).",
+    ),
+    "csv_empty": ("Le fichier ne contient aucune ligne de données.", "The file holds no data row."),
+    "csv_encoding": (
+        "Le fichier n’est ni en UTF-8 ni en Windows-1252.",
+        "The file is neither UTF-8 nor Windows-1252.",
+    ),
+    "csv_too_big": (
+        "Fichier trop volumineux : {size} Mo, {limit} Mo au plus.",
+        "File too large: {size} MB, {limit} MB at most.",
+    ),
+    "file_not_found": ("Fichier introuvable : {path}", "File not found: {path}"),
+    "file_unreadable": ("Fichier illisible : {path} ({reason})", "Unreadable file: {path} ({reason})"),
+    "csv_rejected": (
+        "Import refusé, rien n’a été enregistré : {count} ligne(s) en erreur.",
+        "Import refused, nothing was stored: {count} line(s) in error.",
+    ),
+    "unknown_setting": (
+        "Réglage inconnu : « {key} ». Réglages : {choices}.",
+        "Unknown setting: “{key}”. Settings: {choices}.",
+    ),
+    "bad_setting_value": (
+        "Réglage {key} : valeur « {value} » refusée ({expected}).",
+        "Setting {key}: value “{value}” refused ({expected}).",
+    ),
+    "backup_not_found": ("Sauvegarde introuvable : {path}", "Backup not found: {path}"),
+    "no_backup": ("Aucune sauvegarde n’est disponible.", "No backup is available."),
+    "backup_unsound": (
+        "Cette sauvegarde est inutilisable ({reason}) ; la base actuelle est inchangée.",
+        "This backup cannot be used ({reason}); the current database is unchanged.",
+    ),
+    "database_damaged": (
+        "La base de données est endommagée : {reason}",
+        "The database is damaged: {reason}",
+    ),
+    "database_newer": (
+        "Cette base a été créée par une version plus récente d’Aiguillage ({revision}) ;"
+        " mettez Aiguillage à jour.",
+        "This database was made by a newer version of Aiguillage ({revision});"
+        " please update Aiguillage.",
+    ),
+}
+
+# Field names as a person reads them.
+FIELDS: dict[str, tuple[str, str]] = {
+    "channel": ("Canal", "Channel"),
+    "public": ("Public", "Public"),
+    "age": ("Âge", "Age"),
+    "gender": ("Genre", "Gender"),
+    "commune": ("Commune", "Commune"),
+    "theme": ("Thème", "Theme"),
+    "answer": ("Réponse", "Answer"),
+    "duration": ("Durée", "Duration"),
+    "date": ("Date", "Date"),
+    "note": ("Note", "Note"),
+    "agent_code": ("Code agent", "Agent code"),
+}
+
+PERSONAL_DATA: dict[str, tuple[str, str]] = {
+    "email": ("une adresse électronique", "an e-mail address"),
+    "phone": ("un numéro de téléphone", "a phone number"),
+    "nir": ("un numéro de sécurité sociale", "a social security number"),
+    "iban": ("un IBAN", "an IBAN"),
+    "birth_date": ("une date de naissance", "a date of birth"),
+}
+
+
+def _pick(pair: tuple[str, str], lang: Language) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def field_label(field: str, lang: Language = "fr") -> str:
+    return _pick(FIELDS[field], lang) if field in FIELDS else field
+
+
+def render(key: str, lang: Language = "fr", /, **params: Any) -> str:
+    """The message ``key`` in ``lang`` with its parameters filled in."""
+    return _pick(MESSAGES[key], lang).format(**params)
+
+
+class DeskError(Exception):
+    """An error a person can act on; ``text(lang)`` says it in their language."""
+
+    def __init__(self, key: str, /, *, field: str | None = None, **params: Any) -> None:
+        if key not in MESSAGES:
+            raise KeyError(key)
+        self.key = key
+        self.field = field
+        self.params = params
+        super().__init__(self.text("fr"))
+
+    def text(self, lang: Language = "fr") -> str:
+        params = dict(self.params)
+        if self.field is not None:
+            params.setdefault("field", field_label(self.field, lang))
+        if self.key == "note_personal_data":
+            params["what"] = _pick(PERSONAL_DATA[str(params["kind"])], lang)
+        for name, value in params.items():
+            if isinstance(value, DeskError):
+                params[name] = value.text(lang)
+        return render(self.key, lang, **params)
+
+
+class ValidationFailed(DeskError):
+    """A record refused; ``problems`` lists every reason, each a :class:`DeskError`."""
+
+    def __init__(self, problems: list[DeskError]) -> None:
+        self.problems = problems
+        first = problems[0]
+        super().__init__(first.key, field=first.field, **first.params)
+
+    def text(self, lang: Language = "fr") -> str:
+        return " ".join(problem.text(lang) for problem in self.problems)

@@ -1,0 +1,227 @@
+"""The communes of France: lookup by name or postcode, and the INSEE code checks.
+
+The data is the compact copy of Etalab's ``decoupage-administratif`` (2026) shipped in
+``resources/geography``; it is loaded into the desk database once.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import DeskError
+from app.nomenclature import COMMUNE_SPECIAL
+from app.paths import resource
+from db.models import Commune, CommuneAlias, CommunePostcode, Departement, Epci, Region
+
+GEOGRAPHY_FILE = resource("geography", "communes.json.gz")
+# The edition of the shipped file; a desk holding another one reloads it.
+GEOGRAPHY_EDITION = "2026"
+SPECIAL_CODES = frozenset(code for code, _fr, _en in COMMUNE_SPECIAL)
+
+_INSEE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
+_MAX_KEY = "\U0010ffff"
+
+
+def search_key(text: str) -> str:
+    """``Saint-Martin-de-Crau``, ``st martin de crau`` and ``ST-MARTIN DE CRAU`` all give
+    ``saint martin de crau``: no case, no accents, ``St``/``Ste`` spelled out, hyphens,
+    apostrophes and dots as spaces."""
+    text = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    words = re.split(r"[\s\-'’‘`.,/()]+", text)
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in words if w)
+
+
+@dataclass(frozen=True, slots=True)
+class CommuneInfo:
+    insee: str
+    name: str
+    departement: str
+    region: str
+    epci: str | None
+    population: int
+    postcodes: tuple[str, ...]
+
+    @property
+    def display(self) -> str:
+        """``Arles (13200)``: how a commune is shown in a list."""
+        first = self.postcodes[0] if self.postcodes else self.departement
+        return f"{self.name} ({first})"
+
+
+def _info(row: Commune) -> CommuneInfo:
+    return CommuneInfo(
+        insee=row.insee,
+        name=row.name,
+        departement=row.departement,
+        region=row.region,
+        epci=row.epci,
+        population=row.population,
+        postcodes=tuple(row.postcodes.split()),
+    )
+
+
+def load_geography_file(path: Path = GEOGRAPHY_FILE) -> dict[str, Any]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        data: dict[str, Any] = json.load(handle)
+    return data
+
+
+def seed_geography(session: Session, path: Path = GEOGRAPHY_FILE) -> str:
+    """Replace the geography tables with the shipped copy; returns its edition."""
+    data = load_geography_file(path)
+    for model in (CommuneAlias, CommunePostcode, Commune, Epci, Departement, Region):
+        session.execute(delete(model))
+    session.execute(insert(Region), [{"code": c, "name": n} for c, n in data["regions"]])
+    session.execute(
+        insert(Departement),
+        [{"code": c, "name": n, "region": r} for c, n, r in data["departements"]],
+    )
+    session.execute(insert(Epci), [{"code": c, "name": n, "kind": k} for c, n, k in data["epci"]])
+    communes = []
+    postcodes = []
+    for insee, name, dep, region, epci, population, cps in data["communes"]:
+        communes.append(
+            {
+                "insee": insee,
+                "name": name,
+                "search_key": search_key(name),
+                "departement": dep,
+                "region": region,
+                "epci": epci,
+                "population": population,
+                "postcodes": cps,
+            }
+        )
+        postcodes.extend({"postcode": cp, "insee": insee} for cp in set(cps.split()))
+    session.execute(insert(Commune), communes)
+    session.execute(insert(CommunePostcode), postcodes)
+    aliases = {(search_key(name), insee): name for name, insee in data["aliases"]}
+    session.execute(
+        insert(CommuneAlias),
+        [{"search_key": k, "insee": i, "name": n} for (k, i), n in aliases.items()],
+    )
+    edition: str = data["edition"]
+    return edition
+
+
+class Geography:
+    """Finds communes by name, postcode or INSEE code."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def get(self, insee: str) -> CommuneInfo | None:
+        with self._sessions() as session:
+            row = session.get(Commune, insee.upper())
+            return _info(row) if row else None
+
+    def by_postcode(self, postcode: str) -> list[CommuneInfo]:
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(Commune)
+                .join(CommunePostcode, CommunePostcode.insee == Commune.insee)
+                .where(CommunePostcode.postcode == postcode)
+                .order_by(Commune.population.desc())
+            )
+            return [_info(r) for r in rows]
+
+    def search(self, text: str, limit: int = 10, near: str | None = None) -> list[CommuneInfo]:
+        """Communes matching what is typed: a name (or its start, or any of its words'
+        start) or a postcode (or its start). Larger communes first; those of the
+        département ``near`` before the others."""
+        text = text.strip()
+        if not text:
+            return []
+        with self._sessions() as session:
+            if text.isdigit():
+                return self._search_postcode(session, text, limit, near)
+            return self._search_name(session, search_key(text), limit, near)
+
+    def _order(self, near: str | None) -> list[Any]:
+        order: list[Any] = []
+        if near:
+            order.append((Commune.departement != near).asc())
+        order += [Commune.population.desc(), Commune.name]
+        return order
+
+    def _search_postcode(
+        self, session: Session, digits: str, limit: int, near: str | None
+    ) -> list[CommuneInfo]:
+        if len(digits) > 5:
+            return []
+        query = (
+            select(Commune)
+            .join(CommunePostcode, CommunePostcode.insee == Commune.insee)
+            .where(CommunePostcode.postcode >= digits, CommunePostcode.postcode < digits + "A")
+            .group_by(Commune.insee)
+            .order_by(func.min(CommunePostcode.postcode), *self._order(near))
+            .limit(limit)
+        )
+        return [_info(r) for r in session.scalars(query)]
+
+    def _search_name(
+        self, session: Session, key: str, limit: int, near: str | None
+    ) -> list[CommuneInfo]:
+        if not key:
+            return []
+        found: list[CommuneInfo] = []
+        seen: set[str] = set()
+
+        def take(query: Any) -> None:
+            for row in session.scalars(query.limit(limit)):
+                if row.insee not in seen and len(found) < limit:
+                    seen.add(row.insee)
+                    found.append(_info(row))
+
+        exact = select(Commune).where(Commune.search_key == key).order_by(*self._order(near))
+        prefix = (
+            select(Commune)
+            .where(Commune.search_key >= key, Commune.search_key < key + _MAX_KEY)
+            .order_by(*self._order(near))
+        )
+        take(exact)
+        take(prefix)
+        if len(found) < limit:
+            inner = (
+                select(Commune)
+                .where(or_(Commune.search_key.like(f"% {key}%")))
+                .order_by(*self._order(near))
+            )
+            take(inner)
+        if len(found) < limit:
+            alias = (
+                select(Commune)
+                .join(CommuneAlias, CommuneAlias.insee == Commune.insee)
+                .where(CommuneAlias.search_key >= key, CommuneAlias.search_key < key + _MAX_KEY)
+                .order_by(*self._order(near))
+            )
+            take(alias)
+        return found
+
+    def check_code(self, code: str) -> str:
+        """The commune code of a contact, checked: an INSEE code of a known commune, or
+        ``hors-region`` / ``non-precise``. A postcode given in its place is named as such."""
+        code = code.strip()
+        if code in SPECIAL_CODES:
+            return code
+        upper = code.upper()
+        if _INSEE.match(upper) and self.get(upper) is not None:
+            return upper
+        if code.isdigit() and len(code) == 5:
+            communes = self.by_postcode(code)
+            if communes:
+                names = ", ".join(c.name for c in communes[:3])
+                raise DeskError("commune_is_postcode", field="commune", code=code, names=names)
+        raise DeskError("unknown_commune", field="commune", code=code)

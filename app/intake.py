@@ -1,0 +1,402 @@
+"""The intake service: log, edit, cancel and undo first contacts ("accueils").
+
+A contact names nobody: only codes from the lists, a commune, and an optional note that
+stays on the desk and is refused when it looks like personal data.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import DeskError, ValidationFailed
+from app.geography import Geography
+from app.nomenclature import Nomenclatures
+from app.privacy import find_personal_data
+from db.models import Contact, ContactAnswer, ContactTheme
+
+UNDO_SECONDS = 10
+NOTE_MAX = 500
+_AGENT_CODE = re.compile(r"^[A-Za-z0-9]{1,8}$")
+# A moment a few minutes ahead is a clock drift between machines, not a mistake.
+_FUTURE_TOLERANCE = timedelta(minutes=5)
+
+
+def local_now() -> datetime:
+    """Now, in the machine's time zone (aware)."""
+    return datetime.now().astimezone()
+
+
+@dataclass(slots=True)
+class ContactDraft:
+    """What the agent entered for one contact, before it is checked."""
+
+    channel: str
+    public: str
+    age: str
+    gender: str
+    commune: str
+    themes: list[str]
+    answers: list[str]
+    duration: str | None = None
+    first_visit: bool | None = None
+    agent_code: str | None = None
+    note: str | None = None
+    # Local moment of the contact; None means now.
+    moment: datetime | None = None
+    time_known: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralLine:
+    service_id: str
+    service_name: str
+    structure_name: str
+    slip_code: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRecord:
+    """A stored contact, as the journal shows it."""
+
+    id: str
+    moment_local: datetime
+    time_known: bool
+    channel: str
+    public: str
+    age: str
+    gender: str
+    commune: str
+    themes: tuple[str, ...]
+    answers: tuple[str, ...]
+    duration: str | None
+    first_visit: bool | None
+    agent_code: str | None
+    note: str | None
+    status: str
+    version: int
+    synced_version: int
+    referrals: tuple[ReferralLine, ...] = field(default=())
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status == "cancelled"
+
+    def draft(self) -> ContactDraft:
+        """The contact as a draft, to edit it."""
+        return ContactDraft(
+            channel=self.channel,
+            public=self.public,
+            age=self.age,
+            gender=self.gender,
+            commune=self.commune,
+            themes=list(self.themes),
+            answers=list(self.answers),
+            duration=self.duration,
+            first_visit=self.first_visit,
+            agent_code=self.agent_code,
+            note=self.note,
+            moment=self.moment_local,
+            time_known=self.time_known,
+        )
+
+
+def record_of(row: Contact) -> ContactRecord:
+    return ContactRecord(
+        id=row.id,
+        moment_local=row.moment_local,
+        time_known=row.time_known,
+        channel=row.channel,
+        public=row.public,
+        age=row.age,
+        gender=row.gender,
+        commune=row.commune,
+        themes=tuple(t.code for t in row.themes),
+        answers=tuple(a.code for a in row.answers),
+        duration=row.duration,
+        first_visit=row.first_visit,
+        agent_code=row.agent_code,
+        note=row.note,
+        status=row.status,
+        version=row.version,
+        synced_version=row.synced_version,
+        referrals=tuple(
+            ReferralLine(r.service_id, r.service_name, r.structure_name, r.slip_code)
+            for r in row.referrals
+            if r.status == "active"
+        ),
+    )
+
+
+def _dedupe(codes: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for code in codes:
+        code = code.strip()
+        if code:
+            seen.setdefault(code, None)
+    return list(seen)
+
+
+class IntakeService:
+    """Checks and stores contacts. One instance per desk; thread-safe through its sessions."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        nomenclatures: Nomenclatures,
+        geography: Geography,
+        *,
+        site_id: Callable[[], str] = lambda: "local",
+        clock: Callable[[], datetime] = local_now,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._sessions = sessions
+        self._lists = nomenclatures
+        self._geo = geography
+        self._site_id = site_id
+        self._clock = clock
+        self._monotonic = monotonic
+        self._last_saved: tuple[str, float] | None = None
+
+    # --- checking -----------------------------------------------------------------
+
+    def validate(self, draft: ContactDraft) -> ContactDraft:
+        """The draft cleaned up (codes trimmed, duplicates removed, commune upper-cased),
+        or :class:`ValidationFailed` naming every problem."""
+        problems: list[DeskError] = []
+        clean = replace(
+            draft,
+            themes=_dedupe(draft.themes),
+            answers=_dedupe(draft.answers),
+            note=(draft.note or "").strip() or None,
+            agent_code=(draft.agent_code or "").strip().upper() or None,
+        )
+        for list_name in ("channel", "public", "age", "gender"):
+            value = getattr(clean, list_name).strip()
+            setattr(clean, list_name, value)
+            self._check_code(list_name, value, problems)
+        if clean.duration:
+            self._check_code("duration", clean.duration.strip(), problems)
+        if not clean.themes:
+            problems.append(DeskError("need_one_theme", field="theme"))
+        for code in clean.themes:
+            self._check_code("theme", code, problems)
+        if not clean.answers:
+            problems.append(DeskError("need_one_answer", field="answer"))
+        for code in clean.answers:
+            self._check_code("answer", code, problems)
+        if not clean.commune.strip():
+            problems.append(DeskError("missing_value", field="commune"))
+        else:
+            try:
+                clean.commune = self._geo.check_code(clean.commune)
+            except DeskError as error:
+                problems.append(error)
+        if clean.agent_code and not _AGENT_CODE.match(clean.agent_code):
+            problems.append(DeskError("agent_code_invalid", field="agent_code"))
+        if clean.note:
+            problems.extend(self._check_note(clean.note))
+        if clean.moment is not None:
+            now = self._clock()
+            moment = clean.moment
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=now.tzinfo)
+            if moment > now + _FUTURE_TOLERANCE:
+                shown = moment.strftime("%d/%m/%Y %H:%M" if clean.time_known else "%d/%m/%Y")
+                problems.append(DeskError("moment_in_future", field="date", moment=shown))
+        if problems:
+            raise ValidationFailed(problems)
+        return clean
+
+    def _check_code(self, list_name: str, code: str, problems: list[DeskError]) -> None:
+        if not code:
+            problems.append(DeskError("missing_value", field=list_name))
+            return
+        item = self._lists.item(list_name, code)
+        if item is None:
+            choices = ", ".join(self._lists.active_codes(list_name))
+            problems.append(DeskError("unknown_code", field=list_name, code=code, choices=choices))
+        elif not item.active:
+            problems.append(DeskError("inactive_code", field=list_name, code=code))
+
+    @staticmethod
+    def _check_note(note: str) -> list[DeskError]:
+        if len(note) > NOTE_MAX:
+            return [DeskError("note_too_long", field="note", length=len(note), limit=NOTE_MAX)]
+        hits = find_personal_data(note)
+        return [
+            DeskError("note_personal_data", field="note", kind=hit.kind, text=hit.text)
+            for hit in hits[:1]
+        ]
+
+    # --- writing ------------------------------------------------------------------
+
+    def _moments(self, draft: ContactDraft) -> tuple[datetime, datetime]:
+        """(local naive, UTC naive) moments of a checked draft."""
+        moment = draft.moment or self._clock()
+        if moment.tzinfo is None:
+            moment = moment.astimezone()  # a naive moment is the machine's local time
+        local = moment.replace(tzinfo=None, microsecond=0)
+        utc = moment.astimezone(UTC).replace(tzinfo=None, microsecond=0)
+        return local, utc
+
+    def build(self, draft: ContactDraft, contact_id: str | None = None) -> Contact:
+        """A new contact row from a checked draft (not added to any session)."""
+        local, utc = self._moments(draft)
+        stamp = self._utc_now()
+        contact = Contact(
+            id=contact_id or str(uuid.uuid4()),
+            site_id=self._site_id(),
+            moment_local=local,
+            moment_utc=utc,
+            time_known=draft.time_known,
+            status="active",
+            version=1,
+            synced_version=0,
+            created_at=stamp,
+            updated_at=stamp,
+        )
+        self._fill(contact, draft)
+        return contact
+
+    @staticmethod
+    def _fill(contact: Contact, draft: ContactDraft) -> None:
+        contact.channel = draft.channel
+        contact.public = draft.public
+        contact.age = draft.age
+        contact.gender = draft.gender
+        contact.commune = draft.commune
+        contact.duration = draft.duration or None
+        contact.first_visit = draft.first_visit
+        contact.agent_code = draft.agent_code
+        contact.note = draft.note
+        contact.themes = [ContactTheme(code=c) for c in draft.themes]
+        contact.answers = [ContactAnswer(code=c) for c in draft.answers]
+
+    def _utc_now(self) -> datetime:
+        return self._clock().astimezone(UTC).replace(tzinfo=None, microsecond=0)
+
+    def save(self, draft: ContactDraft) -> ContactRecord:
+        """Check and store a new contact; once this returns, it is on disk."""
+        clean = self.validate(draft)
+        contact = self.build(clean)
+        with self._sessions.begin() as session:
+            session.add(contact)
+        self._last_saved = (contact.id, self._monotonic())
+        return self.get(contact.id)
+
+    def save_many(self, checked: list[ContactDraft]) -> int:
+        """Store drafts already checked by :meth:`validate`, all in one transaction."""
+        with self._sessions.begin() as session:
+            session.add_all(self.build(draft) for draft in checked)
+        return len(checked)
+
+    def edit(self, contact_id: str, draft: ContactDraft) -> ContactRecord:
+        """Store a corrected contact as a new version of the same record."""
+        clean = self.validate(draft)
+        with self._sessions.begin() as session:
+            contact = self._load(session, contact_id)
+            if contact.status == "cancelled":
+                raise DeskError("contact_cancelled")
+            if clean.moment is not None:
+                contact.moment_local, contact.moment_utc = self._moments(clean)
+                contact.time_known = clean.time_known
+            self._fill(contact, clean)
+            contact.version += 1
+            contact.updated_at = self._utc_now()
+        return self.get(contact_id)
+
+    def cancel(self, contact_id: str) -> ContactRecord:
+        """Mark a contact cancelled: it is kept, stops counting, and travels as a tombstone."""
+        with self._sessions.begin() as session:
+            contact = self._load(session, contact_id)
+            if contact.status != "cancelled":
+                contact.status = "cancelled"
+                contact.version += 1
+                contact.updated_at = self._utc_now()
+        return self.get(contact_id)
+
+    def undo_last(self) -> str:
+        """Take back the last contact saved, within :data:`UNDO_SECONDS`; returns its id.
+        Never sent yet, it is removed; already sent, it is cancelled."""
+        if self._last_saved is None or (
+            self._monotonic() - self._last_saved[1] > UNDO_SECONDS
+        ):
+            raise DeskError("nothing_to_undo", seconds=UNDO_SECONDS)
+        contact_id = self._last_saved[0]
+        self._last_saved = None
+        with self._sessions.begin() as session:
+            contact = self._load(session, contact_id)
+            if contact.synced_version == 0:
+                session.execute(delete(Contact).where(Contact.id == contact_id))
+                return contact_id
+        self.cancel(contact_id)
+        return contact_id
+
+    @property
+    def can_undo(self) -> bool:
+        return self._last_saved is not None and (
+            self._monotonic() - self._last_saved[1] <= UNDO_SECONDS
+        )
+
+    def purge_notes(self, retention_days: int) -> int:
+        """Erase notes older than the site's retention period; returns how many."""
+        limit = self._clock().replace(tzinfo=None) - timedelta(days=retention_days)
+        with self._sessions.begin() as session:
+            result = session.execute(
+                update(Contact)
+                .where(Contact.note.is_not(None), Contact.moment_local < limit)
+                .values(note=None)
+            )
+            return int(getattr(result, "rowcount", 0) or 0)
+
+    # --- reading ------------------------------------------------------------------
+
+    @staticmethod
+    def _load(session: Session, contact_id: str) -> Contact:
+        contact = session.get(Contact, contact_id)
+        if contact is None:
+            raise DeskError("contact_not_found", id=contact_id)
+        return contact
+
+    def get(self, contact_id: str) -> ContactRecord:
+        with self._sessions() as session:
+            return record_of(self._load(session, contact_id))
+
+    def contacts_on(self, day: date, *, include_cancelled: bool = True) -> list[ContactRecord]:
+        """The contacts of one local day, oldest first."""
+        start = datetime.combine(day, datetime.min.time())
+        query = (
+            select(Contact)
+            .where(Contact.moment_local >= start, Contact.moment_local < start + timedelta(1))
+            .order_by(Contact.moment_local, Contact.created_at)
+        )
+        if not include_cancelled:
+            query = query.where(Contact.status == "active")
+        with self._sessions() as session:
+            return [record_of(row) for row in session.scalars(query)]
+
+    def count_on(self, day: date) -> int:
+        """Active contacts of one local day."""
+        start = datetime.combine(day, datetime.min.time())
+        with self._sessions() as session:
+            count = session.scalar(
+                select(func.count())
+                .select_from(Contact)
+                .where(
+                    Contact.moment_local >= start,
+                    Contact.moment_local < start + timedelta(1),
+                    Contact.status == "active",
+                )
+            )
+        return int(count or 0)
+
+    def today(self) -> date:
+        return self._clock().date()

@@ -1,0 +1,132 @@
+"""The desk's settings, declared once with their type and default.
+
+Values live in the desk database (table ``setting``), so that they are backed up and
+restored with it. ``internal`` settings are the desk's own bookkeeping and cannot be set
+from the command line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import DeskError
+from db.models import Setting
+
+
+@dataclass(frozen=True, slots=True)
+class SettingSpec:
+    key: str
+    kind: type
+    default: Any
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    internal: bool = False
+
+    def parse(self, raw: str) -> Any:
+        """A value typed by a person, checked and converted; :class:`DeskError` otherwise."""
+        value: Any
+        if self.kind is bool:
+            lowered = raw.strip().lower()
+            if lowered in ("1", "true", "oui", "yes", "vrai", "on"):
+                value = True
+            elif lowered in ("0", "false", "non", "no", "faux", "off"):
+                value = False
+            else:
+                raise self._refuse(raw, "oui/non")
+        elif self.kind is int:
+            try:
+                value = int(raw.strip())
+            except ValueError:
+                raise self._refuse(raw, "nombre entier") from None
+            if self.minimum is not None and value < self.minimum:
+                raise self._refuse(raw, f">= {self.minimum}")
+            if self.maximum is not None and value > self.maximum:
+                raise self._refuse(raw, f"<= {self.maximum}")
+        else:
+            value = raw.strip()
+            if len(value) > 500:
+                raise self._refuse(raw[:40] + "…", "500 caractères au plus")
+        if self.choices and value not in self.choices:
+            raise self._refuse(raw, " | ".join(self.choices))
+        return value
+
+    def _refuse(self, raw: str, expected: str) -> DeskError:
+        return DeskError("bad_setting_value", key=self.key, value=raw, expected=expected)
+
+
+SPECS: dict[str, SettingSpec] = {
+    spec.key: spec
+    for spec in (
+        SettingSpec("site.name", str, ""),
+        SettingSpec("site.address", str, ""),
+        SettingSpec("site.phone", str, ""),
+        SettingSpec("site.commune", str, ""),
+        SettingSpec("site.logo", str, ""),
+        SettingSpec("site.id", str, "local"),
+        SettingSpec("ui.language", str, "fr", choices=("fr", "en")),
+        SettingSpec("defaults.channel", str, "sur-place"),
+        SettingSpec("notes.retention_days", int, 30, minimum=0, maximum=365),
+        SettingSpec("slip.format", str, "a4", choices=("a4", "a5", "receipt")),
+        SettingSpec("slip.printer", str, ""),
+        SettingSpec("stats.min_cell", int, 5, minimum=1, maximum=100),
+        SettingSpec("hub.url", str, ""),
+        SettingSpec("geography.edition", str, "", internal=True),
+        SettingSpec("directory.demo_loaded", bool, False, internal=True),
+    )
+}
+
+
+class Settings:
+    """Typed access to the settings stored in the desk database."""
+
+    def __init__(
+        self, sessions: sessionmaker[Session], clock: Callable[[], datetime] | None = None
+    ) -> None:
+        self._sessions = sessions
+        self._clock = clock or (lambda: datetime.now(UTC).replace(tzinfo=None))
+
+    @staticmethod
+    def spec(key: str, *, public_only: bool = False) -> SettingSpec:
+        spec = SPECS.get(key)
+        if spec is None or (public_only and spec.internal):
+            choices = ", ".join(k for k, s in SPECS.items() if not s.internal)
+            raise DeskError("unknown_setting", key=key, choices=choices)
+        return spec
+
+    def get(self, key: str) -> Any:
+        spec = self.spec(key)
+        with self._sessions() as session:
+            row = session.get(Setting, key)
+            return spec.default if row is None else row.value
+
+    def all(self) -> dict[str, Any]:
+        with self._sessions() as session:
+            stored = {row.key: row.value for row in session.scalars(select(Setting))}
+        return {key: stored.get(key, spec.default) for key, spec in SPECS.items()}
+
+    def set(self, key: str, value: Any) -> None:
+        self.spec(key)
+        with self._sessions.begin() as session:
+            self.write(session, key, value)
+
+    def set_text(self, key: str, raw: str) -> Any:
+        """Set a value typed by a person; returns the value stored."""
+        value = self.spec(key, public_only=True).parse(raw)
+        self.set(key, value)
+        return value
+
+    def write(self, session: Session, key: str, value: Any) -> None:
+        """Set ``key`` within the caller's transaction."""
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=value, updated_at=self._clock()))
+        else:
+            row.value = value
+            row.updated_at = self._clock()

@@ -1,0 +1,66 @@
+"""Alembic, run from code: the schema is brought to ``head`` at start-up, as in the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+# The newest revision, so that start-up can tell an up-to-date database without loading
+# Alembic; a test checks it against the scripts.
+HEAD = "0001"
+
+
+def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    config.attributes["engine"] = engine
+    return config
+
+
+def current_revision(connection: Connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return current_revision(connection) != HEAD
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(engine), revision)
+
+
+def known_revisions() -> set[str]:
+    """Every revision the migration scripts know (a database at another is newer)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+
+
+def script_head() -> str | None:
+    """The head revision as the migration scripts define it."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    head: str | None = ScriptDirectory.from_config(config).get_current_head()
+    return head

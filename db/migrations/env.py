@@ -1,0 +1,26 @@
+"""Alembic environment of the desk database (batch mode, for SQLite)."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Engine
+
+from db.models import Base
+
+config = context.config
+engine: Engine | None = config.attributes.get("engine")
+if engine is None:
+    from sqlalchemy import create_engine
+
+    engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://")
+
+with engine.connect() as connection:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=True,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+    connection.commit()

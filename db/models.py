@@ -1,0 +1,354 @@
+"""The desk database: SQLAlchemy 2 typed models.
+
+Nothing here names or identifies a visitor. Alembic owns the schema (``db/migrations``);
+a test checks that these models and the migrations agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Named constraints, so that batch migrations on SQLite can find them again.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+# --- Nomenclatures -------------------------------------------------------------------
+
+
+class NomenclatureItem(Base):
+    """One code of one list (channel, public, age…), with its labels."""
+
+    __tablename__ = "nomenclature_item"
+
+    list_name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    label_fr: Mapped[str] = mapped_column(String(200))
+    label_en: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    # "desk" for the defaults shipped with the desk, "hub" for the region's own lists.
+    origin: Mapped[str] = mapped_column(String(8), default="desk")
+
+
+class NomenclatureMapping(Base):
+    """A desk code mapped to data.inclusion codes (theme -> thematiques, public -> publics)."""
+
+    __tablename__ = "nomenclature_mapping"
+
+    list_name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    target: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(String(128), primary_key=True)
+
+
+# --- Geography -----------------------------------------------------------------------
+
+
+class Region(Base):
+    __tablename__ = "region"
+
+    code: Mapped[str] = mapped_column(String(3), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class Departement(Base):
+    __tablename__ = "departement"
+
+    code: Mapped[str] = mapped_column(String(3), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    region: Mapped[str] = mapped_column(String(3))
+
+
+class Epci(Base):
+    __tablename__ = "epci"
+
+    code: Mapped[str] = mapped_column(String(9), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(8))
+
+
+class Commune(Base):
+    """A commune (or a municipal arrondissement), by its INSEE code."""
+
+    __tablename__ = "commune"
+
+    insee: Mapped[str] = mapped_column(String(5), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    # Lower case, no accents, "saint" spelled out, hyphens as spaces: what lookups compare.
+    search_key: Mapped[str] = mapped_column(String(100), index=True)
+    departement: Mapped[str] = mapped_column(String(3))
+    region: Mapped[str] = mapped_column(String(3))
+    epci: Mapped[str | None] = mapped_column(String(9), index=True)
+    population: Mapped[int] = mapped_column(Integer, default=0)
+    postcodes: Mapped[str] = mapped_column(String(200), default="")
+
+
+class CommunePostcode(Base):
+    __tablename__ = "commune_postcode"
+
+    postcode: Mapped[str] = mapped_column(String(5), primary_key=True)
+    insee: Mapped[str] = mapped_column(ForeignKey("commune.insee"), primary_key=True)
+
+
+class CommuneAlias(Base):
+    """A former or delegated commune's name, leading to the commune it belongs to now."""
+
+    __tablename__ = "commune_alias"
+
+    search_key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    insee: Mapped[str] = mapped_column(ForeignKey("commune.insee"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+
+
+# --- Contacts ------------------------------------------------------------------------
+
+
+class Contact(Base):
+    """One first contact ("un accueil"), anonymous by construction."""
+
+    __tablename__ = "contact"
+    __table_args__ = (
+        Index("ix_contact_pending", "moment_utc", sqlite_where=text("synced_version < version")),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    site_id: Mapped[str] = mapped_column(String(64))
+    moment_local: Mapped[datetime] = mapped_column(DateTime, index=True)
+    moment_utc: Mapped[datetime] = mapped_column(DateTime)
+    # False for tallies imported with a date only: they count in a day, not in an hour.
+    time_known: Mapped[bool] = mapped_column(Boolean, default=True)
+    channel: Mapped[str] = mapped_column(String(64))
+    public: Mapped[str] = mapped_column(String(64))
+    age: Mapped[str] = mapped_column(String(64))
+    gender: Mapped[str] = mapped_column(String(64))
+    commune: Mapped[str] = mapped_column(String(16))
+    duration: Mapped[str | None] = mapped_column(String(64))
+    first_visit: Mapped[bool | None] = mapped_column(Boolean)
+    agent_code: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    # Desk-only; never synced, purged after the site's retention period.
+    note: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    synced_version: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    themes: Mapped[list[ContactTheme]] = relationship(
+        cascade="all, delete-orphan", order_by="ContactTheme.code", lazy="selectin"
+    )
+    answers: Mapped[list[ContactAnswer]] = relationship(
+        cascade="all, delete-orphan", order_by="ContactAnswer.code", lazy="selectin"
+    )
+    referrals: Mapped[list[Referral]] = relationship(
+        back_populates="contact", order_by="Referral.created_at", lazy="selectin"
+    )
+
+
+class ContactTheme(Base):
+    __tablename__ = "contact_theme"
+
+    contact_id: Mapped[str] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+
+
+class ContactAnswer(Base):
+    __tablename__ = "contact_answer"
+
+    contact_id: Mapped[str] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+
+
+class Referral(Base):
+    """A visitor sent to a partner's service ("une orientation")."""
+
+    __tablename__ = "referral"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    contact_id: Mapped[str] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    # No foreign key: a service may leave the directory, the referral stays readable.
+    service_id: Mapped[str] = mapped_column(String(200), index=True)
+    structure_id: Mapped[str | None] = mapped_column(String(200))
+    service_name: Mapped[str] = mapped_column(String(200), default="")
+    structure_name: Mapped[str] = mapped_column(String(200), default="")
+    slip_code: Mapped[str] = mapped_column(String(7), unique=True)
+    printed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    appointment_at: Mapped[datetime | None] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    synced_version: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    contact: Mapped[Contact] = relationship(back_populates="referrals")
+
+
+# --- Directory (data.inclusion v1 shape) ---------------------------------------------
+
+
+class _DirectoryRecord:
+    """Columns that structures and services share, on top of data.inclusion."""
+
+    source: Mapped[str] = mapped_column(String(100), index=True)
+    nom: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    date_maj: Mapped[date | None] = mapped_column(Date)
+    lien_source: Mapped[str | None] = mapped_column(String(500))
+    adresse: Mapped[str | None] = mapped_column(String(300))
+    complement_adresse: Mapped[str | None] = mapped_column(String(300))
+    code_postal: Mapped[str | None] = mapped_column(String(5))
+    code_insee: Mapped[str | None] = mapped_column(String(5), index=True)
+    commune: Mapped[str | None] = mapped_column(String(100))
+    longitude: Mapped[float | None] = mapped_column(Float)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    telephone: Mapped[str | None] = mapped_column(String(40))
+    courriel: Mapped[str | None] = mapped_column(String(200))
+    horaires_accueil: Mapped[str | None] = mapped_column(String(500))
+    # Desk-side extras.
+    is_local: Mapped[bool] = mapped_column(Boolean, default=False)
+    verified_on: Mapped[date | None] = mapped_column(Date)
+    notice: Mapped[str | None] = mapped_column(Text)
+    notice_until: Mapped[date | None] = mapped_column(Date)
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Structure(_DirectoryRecord, Base):
+    __tablename__ = "structure"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    siret: Mapped[str | None] = mapped_column(String(14))
+    site_web: Mapped[str | None] = mapped_column(String(500))
+    accessibilite_lieu: Mapped[str | None] = mapped_column(String(500))
+    reseaux_porteurs: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    services: Mapped[list[Service]] = relationship(back_populates="structure")
+
+
+class Service(_DirectoryRecord, Base):
+    __tablename__ = "service"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    structure_id: Mapped[str] = mapped_column(ForeignKey("structure.id"), index=True)
+    type: Mapped[str | None] = mapped_column(String(64))
+    frais: Mapped[str | None] = mapped_column(String(16))
+    frais_precisions: Mapped[str | None] = mapped_column(Text)
+    publics_precisions: Mapped[str | None] = mapped_column(Text)
+    conditions_acces: Mapped[str | None] = mapped_column(Text)
+    contact_nom_prenom: Mapped[str | None] = mapped_column(String(200))
+    lien_mobilisation: Mapped[str | None] = mapped_column(String(500))
+    mobilisable_par: Mapped[list[str]] = mapped_column(JSON, default=list)
+    mobilisation_precisions: Mapped[str | None] = mapped_column(Text)
+    volume_horaire_hebdomadaire: Mapped[float | None] = mapped_column(Float)
+    nombre_semaines: Mapped[int | None] = mapped_column(Integer)
+    # Desk-side: what the visitor should bring.
+    documents: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    structure: Mapped[Structure] = relationship(back_populates="services")
+    thematiques: Mapped[list[ServiceThematique]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+    publics: Mapped[list[ServicePublic]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+    modes: Mapped[list[ServiceMode]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    zone_eligibilite: Mapped[list[ServiceZone]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class ServiceThematique(Base):
+    __tablename__ = "service_thematique"
+
+    service_id: Mapped[str] = mapped_column(
+        ForeignKey("service.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(128), primary_key=True, index=True)
+
+
+class ServicePublic(Base):
+    __tablename__ = "service_public"
+
+    service_id: Mapped[str] = mapped_column(
+        ForeignKey("service.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+
+
+class ServiceMode(Base):
+    """A mode of the service: ``accueil`` (en-presentiel, a-distance) or ``mobilisation``."""
+
+    __tablename__ = "service_mode"
+
+    service_id: Mapped[str] = mapped_column(
+        ForeignKey("service.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class ServiceZone(Base):
+    """One code of ``zone_eligibilite``: a commune, an EPCI, a département, or ``france``."""
+
+    __tablename__ = "service_zone"
+
+    service_id: Mapped[str] = mapped_column(
+        ForeignKey("service.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(16), primary_key=True, index=True)
+
+
+# --- Settings and sync bookkeeping -----------------------------------------------------
+
+
+class Setting(Base):
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SyncState(Base):
+    """Where each pull stream stands with the hub (cursor, ETag) and how the last try went."""
+
+    __tablename__ = "sync_state"
+
+    stream: Mapped[str] = mapped_column(String(32), primary_key=True)
+    cursor: Mapped[str | None] = mapped_column(String(64))
+    etag: Mapped[str | None] = mapped_column(String(200))
+    last_success: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)

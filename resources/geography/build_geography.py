@@ -1,0 +1,106 @@
+"""Build the desk's compact copy of the communes of France.
+
+Source: Etalab's ``decoupage-administratif`` data (2026 edition, Licence Ouverte), the
+folder holding ``communes.json``, ``epci.json``, ``departements.json`` and ``regions.json``
+(the npm package ``@etalab/decoupage-administratif@6.0.0``, folder ``data/``).
+
+    python resources/geography/build_geography.py SOURCE_FOLDER
+
+writes ``resources/geography/communes.json.gz`` beside this script:
+
+    {"edition": "2026",
+     "regions":      [[code, name], ...],
+     "departements": [[code, name, region], ...],
+     "epci":         [[siren, name, type], ...],
+     "communes":     [[insee, name, departement, region, epci|null, population, "cp cp"], ...],
+     "aliases":      [[name, insee], ...]}
+
+Communes are the current communes plus the municipal arrondissements of Paris, Lyon and
+Marseille (people give them as their commune). Delegated and associated communes become
+aliases of the commune they now belong to, so a visitor can name their village.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+EDITION = "2026"
+OUTPUT = Path(__file__).resolve().parent / "communes.json.gz"
+
+
+def _load(folder: Path, name: str) -> list[dict[str, Any]]:
+    with (folder / name).open(encoding="utf-8") as handle:
+        data: list[dict[str, Any]] = json.load(handle)
+    return data
+
+
+def build(source: Path) -> dict[str, Any]:
+    communes = _load(source, "communes.json")
+    epcis = _load(source, "epci.json")
+    departements = _load(source, "departements.json")
+    regions = _load(source, "regions.json")
+
+    epci_of: dict[str, str] = {}
+    for epci in epcis:
+        for member in epci.get("membres", []):
+            epci_of[member["code"]] = epci["code"]
+
+    rows: list[list[Any]] = []
+    names: dict[str, str] = {}
+    aliases: list[list[str]] = []
+    for commune in communes:
+        kind = commune["type"]
+        code = commune["code"]
+        if kind == "commune-actuelle":
+            epci = epci_of.get(code)
+        elif kind == "arrondissement-municipal":
+            epci = epci_of.get(commune.get("commune", ""))
+        else:
+            continue
+        names[code] = commune["nom"]
+        rows.append(
+            [
+                code,
+                commune["nom"],
+                commune["departement"],
+                commune["region"],
+                epci,
+                int(commune.get("population") or 0),
+                " ".join(commune.get("codesPostaux", [])),
+            ]
+        )
+    for commune in communes:
+        if commune["type"] in ("commune-deleguee", "commune-associee"):
+            parent = commune.get("chefLieu") or commune["code"]
+            if parent in names and names[parent] != commune["nom"]:
+                aliases.append([commune["nom"], parent])
+
+    return {
+        "edition": EDITION,
+        "regions": sorted([r["code"], r["nom"]] for r in regions),
+        "departements": sorted([d["code"], d["nom"], d["region"]] for d in departements),
+        "epci": sorted([e["code"], e["nom"], e["type"]] for e in epcis),
+        "communes": sorted(rows),
+        "aliases": sorted(aliases),
+    }
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print("usage: build_geography.py SOURCE_FOLDER", file=sys.stderr)
+        return 2
+    data = build(Path(argv[1]))
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # mtime=0 keeps the output byte-identical from one build to the next.
+    with OUTPUT.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
+        out.write(payload)
+    print(f"{len(data['communes'])} communes, {len(data['epci'])} EPCI -> {OUTPUT.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
