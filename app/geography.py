@@ -56,8 +56,15 @@ class CommuneInfo:
     @property
     def display(self) -> str:
         """``Arles (13200)``: how a commune is shown in a list."""
-        first = self.postcodes[0] if self.postcodes else self.departement
-        return f"{self.name} ({first})"
+        return f"{self.name} ({self.main_postcode or self.departement})"
+
+    @property
+    def main_postcode(self) -> str | None:
+        """The commune's usual postcode: a round one (13800 before 13118) when there are
+        several; the data does not say which is the main one."""
+        if not self.postcodes:
+            return None
+        return min(self.postcodes, key=lambda p: (not p.endswith("00"), not p.endswith("0"), p))
 
 
 def _info(row: Commune) -> CommuneInfo:

@@ -39,18 +39,21 @@ _EMAIL = re.compile(
 
 # --- IBAN --------------------------------------------------------------------------------
 _IBAN_LENGTHS = {
-    item[:2]: int(item[2:])
-    for item in (
+    country: int(size)
+    for country, size in re.findall(
+        r"([A-Z]{2})([0-9]{2})",
         "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DK18 "
         "DO28 EE20 EG29 ES24 FI18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HR21 HU28 IE22 IL23 "
         "IQ23 IS26 IT27 JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21 LY25 MC27 MD24 ME22 MK19 "
         "MR27 MT31 MU30 NL18 NO15 PK24 PL28 PS29 PT25 QA29 RO24 RS22 SA24 SC31 SE24 SI19 SK24 "
         "SM27 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20 "
         # French overseas territories use the French layout.
-        "GF27 GP27 MQ27 RE27 YT27 NC27 PF27 PM27 TF27 WF27 BL27 MF27"
-    ).split()
+        "GF27 GP27 MQ27 RE27 YT27 NC27 PF27 PM27 TF27 WF27 BL27 MF27",
+    )
 }
-_FRENCH_IBAN = frozenset("FR MC GF GP MQ RE YT NC PF PM TF WF BL MF".split())
+_FRENCH_IBAN = frozenset(
+    ("FR", "MC", "GF", "GP", "MQ", "RE", "YT", "NC", "PF", "PM", "TF", "WF", "BL", "MF")
+)
 # Greedy on purpose: the country's length decides where the IBAN really ends.
 _IBAN = re.compile(r"(?<![a-z0-9])[a-z]{2}[0-9]{2}(?:[ \t-]?[a-z0-9]){11,30}", re.IGNORECASE)
 

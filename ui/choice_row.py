@@ -1,0 +1,146 @@
+"""A row of large toggle buttons for one list (single or multiple choice).
+
+The row is one stop in the tab order. Inside it, the arrow keys move, Space toggles, and
+each button has a visible key (1–9, then A, B, C…) that picks it directly: a whole visit
+can be logged without the mouse.
+
+Signals: ``sig_changed()`` when the selection changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+KEYS = "123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+class ChoiceRow(QWidget):
+    """Toggle buttons for the codes of one list."""
+
+    sig_changed = Signal()
+
+    def __init__(
+        self,
+        title: str,
+        choices: list[tuple[str, str]],
+        *,
+        multiple: bool = False,
+        columns: int = 6,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.multiple = multiple
+        self.title = title
+        self._codes = [code for code, _label in choices]
+        self._buttons: list[QPushButton] = []
+        self._current = 0
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(title)
+        self.setObjectName("choiceRow")
+        layout = QGridLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setHorizontalSpacing(4)
+        layout.setVerticalSpacing(4)
+        for index, (code, label) in enumerate(choices):
+            key = KEYS[index] if index < len(KEYS) else ""
+            button = QPushButton(f"{key}  {label}" if key else label, self)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setProperty("code", code)
+            button.setAccessibleName(label)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumHeight(30)
+            button.clicked.connect(lambda _checked=False, i=index: self._pick(i))
+            layout.addWidget(button, index // columns, index % columns)
+            self._buttons.append(button)
+
+    # --- selection ----------------------------------------------------------------
+
+    def value(self) -> str | None:
+        """The chosen code of a single-choice row."""
+        chosen = self.values()
+        return chosen[0] if chosen else None
+
+    def values(self) -> list[str]:
+        return [str(b.property("code")) for b in self._buttons if b.isChecked()]
+
+    def set_values(self, codes: list[str] | str | None) -> None:
+        wanted = {codes} if isinstance(codes, str) else set(codes or [])
+        for button in self._buttons:
+            button.setChecked(str(button.property("code")) in wanted)
+        self.sig_changed.emit()
+
+    def clear(self) -> None:
+        self.set_values(None)
+        self._move(0)
+
+    def _pick(self, index: int) -> None:
+        button = self._buttons[index]
+        if not self.multiple:
+            for other in self._buttons:
+                other.setChecked(other is button)
+        self._move(index)
+        self.sig_changed.emit()
+
+    # --- keyboard -----------------------------------------------------------------
+
+    def _move(self, index: int) -> None:
+        if not self._buttons:
+            return
+        self._current = max(0, min(index, len(self._buttons) - 1))
+        for i, button in enumerate(self._buttons):
+            button.setProperty("current", i == self._current and self.hasFocus())
+            button.style().unpolish(button)
+            button.style().polish(button)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        text = event.text().upper()
+        columns = self._columns()
+        moves = {
+            Qt.Key.Key_Left: -1,
+            Qt.Key.Key_Right: 1,
+            Qt.Key.Key_Up: -columns,
+            Qt.Key.Key_Down: columns,
+        }
+        if key in moves:
+            self._move(self._current + moves[Qt.Key(key)])
+            if not self.multiple:
+                self._pick(self._current)
+            event.accept()
+        elif key == Qt.Key.Key_Space:
+            if self.multiple:
+                self._buttons[self._current].toggle()
+            self._pick(self._current)
+            event.accept()
+        elif text and text in KEYS[: len(self._buttons)] and not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            index = KEYS.index(text)
+            if self.multiple:
+                self._buttons[index].toggle()
+            self._pick(index)
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+    def _columns(self) -> int:
+        layout = self.layout()
+        return layout.columnCount() if isinstance(layout, QGridLayout) else 1
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._move(self._current)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._move(self._current)
+
+
+def row_label(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    label.setObjectName("rowLabel")
+    return label

@@ -1,0 +1,124 @@
+"""The commune picker: completes by name or postcode as one types.
+
+Signals: ``sig_chosen(str)`` with the INSEE code (or ``hors-region`` / ``non-precise``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+
+from app.geography import CommuneInfo, Geography, search_key
+from app.nomenclature import COMMUNE_SPECIAL
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CommuneListModel(QAbstractListModel):
+    """The communes matching the text typed so far, with the special answers."""
+
+    def __init__(self, geography: Geography, lang: str = "fr", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._geo = geography
+        self._lang = lang
+        self._rows: list[tuple[str, str]] = []  # (code, shown text)
+        self.near: str | None = None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        code, shown = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return shown
+        if role == CODE_ROLE:
+            return code
+        return None
+
+    def update_for(self, text: str) -> None:
+        rows: list[tuple[str, str]] = []
+        key = search_key(text)
+        for code, label_fr, label_en in COMMUNE_SPECIAL:
+            label = label_en if self._lang == "en" else label_fr
+            if key and search_key(label).startswith(key):
+                rows.append((code, label))
+        for commune in self._geo.search(text, limit=12, near=self.near):
+            rows.append((commune.insee, self.shown(commune, text)))
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    @staticmethod
+    def shown(commune: CommuneInfo, typed: str = "") -> str:
+        typed = typed.strip()
+        if typed.isdigit():
+            for postcode in commune.postcodes:
+                if postcode.startswith(typed):
+                    return f"{commune.name} ({postcode})"
+        return commune.display
+
+
+class CommuneField(QLineEdit):
+    """A line edit whose completions are communes; :meth:`code` is the chosen one."""
+
+    sig_chosen = Signal(str)
+
+    def __init__(self, geography: Geography, lang: str = "fr", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._geo = geography
+        self._code: str | None = None
+        self._shown = ""
+        self.model = CommuneListModel(geography, lang, self)
+        completer = QCompleter(self.model, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setMaxVisibleItems(12)
+        completer.activated[QModelIndex].connect(self._activated)
+        self.setCompleter(completer)
+        self.textEdited.connect(self._edited)
+
+    def _edited(self, text: str) -> None:
+        self._code = None
+        self.model.update_for(text)
+        if self.model.rowCount():
+            self.completer().complete()
+
+    def _activated(self, index: QModelIndex) -> None:
+        code = index.data(CODE_ROLE)
+        if code:
+            self.set_code(str(code), str(index.data()))
+
+    def set_code(self, code: str | None, shown: str | None = None) -> None:
+        """Choose a commune by its code (the text shows its name)."""
+        self._code = code
+        if code is None:
+            self._shown = ""
+        elif shown is None:
+            commune = self._geo.get(code)
+            special = {c: fr for c, fr, _en in COMMUNE_SPECIAL}
+            self._shown = commune.display if commune else special.get(code, code)
+        else:
+            self._shown = shown
+        self.setText(self._shown)
+        if code:
+            self.sig_chosen.emit(code)
+
+    def code(self) -> str | None:
+        """The chosen commune; when none was picked, the first match of what is typed."""
+        if self._code and self.text() == self._shown:
+            return self._code
+        text = self.text().strip()
+        if not text:
+            return None
+        self.model.update_for(text)
+        rows = self.model.rowCount()
+        if rows:
+            first = self.model.index(0, 0)
+            # Typed in full (or the only match): no need to have picked it from the list.
+            name = str(first.data()).split(" (")[0]
+            if rows == 1 or search_key(name) == search_key(text):
+                return str(first.data(CODE_ROLE))
+        return text  # unknown or ambiguous: the intake service names the problem

@@ -1,0 +1,167 @@
+"""The intake form: one visit, logged in seconds with the keyboard.
+
+Enter or Ctrl+Enter saves; the form then clears and the focus goes back to the first row.
+
+Signals: ``sig_submit(object)`` with the :class:`ContactDraft` to save.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.geography import Geography
+from app.intake import ContactDraft
+from app.nomenclature import Nomenclatures
+from ui.choice_row import ChoiceRow, row_label
+from ui.commune_field import CommuneField
+
+_SAVE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class IntakeForm(QWidget):
+    """Every field of a contact, in the order an agent asks them."""
+
+    sig_submit = Signal(object)
+
+    def __init__(
+        self,
+        lists: Nomenclatures,
+        geography: Geography,
+        lang: str = "fr",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("intakeForm")
+        self._lang = lang
+        self._geo = geography
+        self._default_channel = "sur-place"
+        self._default_commune: str | None = None
+
+        def choices(list_name: str) -> list[tuple[str, str]]:
+            return [(i.code, i.label(lang)) for i in lists.items(list_name)]
+
+        self.channel = ChoiceRow(self.tr("Canal"), choices("channel"), columns=5)
+        self.public = ChoiceRow(self.tr("Public"), choices("public"), columns=4)
+        self.age = ChoiceRow(self.tr("Âge"), choices("age"), columns=3)
+        self.gender = ChoiceRow(self.tr("Genre"), choices("gender"), columns=3)
+        self.commune = CommuneField(geography, lang)
+        self.commune.setAccessibleName(self.tr("Commune de résidence"))
+        self.commune.setPlaceholderText(self.tr("Nom ou code postal, p. ex. « Istres » ou 13800"))
+        self.themes = ChoiceRow(
+            self.tr("Thèmes de la demande"), choices("theme"), multiple=True, columns=3
+        )
+        self.answers = ChoiceRow(
+            self.tr("Réponses apportées"), choices("answer"), multiple=True, columns=3
+        )
+        self.duration = ChoiceRow(self.tr("Durée"), choices("duration"), columns=4)
+        self.first_visit = QCheckBox(self.tr("&Première visite"))
+        self.note = QLineEdit()
+        self.note.setAccessibleName(self.tr("Note (sans donnée personnelle)"))
+        self.note.setPlaceholderText(
+            self.tr("Facultatif ; ni nom, ni téléphone, ni adresse électronique")
+        )
+        self.note.setMaxLength(500)
+        self.save_button = QPushButton(self.tr("&Enregistrer l’accueil  (Entrée)"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setDefault(True)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName(self.tr("Erreur de saisie"))
+        self.error.hide()
+
+        grid = QGridLayout()
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(1, 1)
+        rows: list[tuple[str, QWidget]] = [
+            (self.tr("&Canal"), self.channel),
+            (self.tr("P&ublic"), self.public),
+            (self.tr("Â&ge"), self.age),
+            (self.tr("Ge&nre"), self.gender),
+            (self.tr("C&ommune"), self.commune),
+            (self.tr("&Thèmes"), self.themes),
+            (self.tr("&Réponses"), self.answers),
+            (self.tr("&Durée"), self.duration),
+            (self.tr("No&te"), self.note),
+        ]
+        for index, (text, widget) in enumerate(rows):
+            label = row_label(text, widget)
+            grid.addWidget(label, index, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(widget, index, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.first_visit)
+        bottom.addStretch(1)
+        bottom.addWidget(self.save_button)
+        layout.addLayout(bottom)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+        order: list[QWidget] = [w for _t, w in rows[:-1]]
+        order += [self.first_visit, self.note, self.save_button]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.save_button.clicked.connect(self.submit)
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(sequence), self, self.submit)
+        self.clear()
+
+    # --- values -------------------------------------------------------------------
+
+    def set_defaults(self, channel: str, commune: str | None) -> None:
+        self._default_channel = channel
+        self._default_commune = commune or None
+        if commune:
+            commune_info = self._geo.get(commune)
+            self.commune.model.near = commune_info.departement if commune_info else None
+
+    def draft(self) -> ContactDraft:
+        return ContactDraft(
+            channel=self.channel.value() or "",
+            public=self.public.value() or "",
+            age=self.age.value() or "",
+            gender=self.gender.value() or "",
+            commune=self.commune.code() or "",
+            themes=self.themes.values(),
+            answers=self.answers.values(),
+            duration=self.duration.value(),
+            first_visit=True if self.first_visit.isChecked() else None,
+            note=self.note.text() or None,
+        )
+
+    def clear(self) -> None:
+        for row in (self.public, self.age, self.gender, self.themes, self.answers, self.duration):
+            row.clear()
+        self.channel.clear()
+        self.channel.set_values(self._default_channel)
+        self.commune.set_code(self._default_commune)
+        self.first_visit.setChecked(False)
+        self.note.clear()
+        self.show_error(None)
+        self.channel.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+
+    def submit(self) -> None:
+        self.sig_submit.emit(self.draft())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in _SAVE_KEYS:
+            self.submit()
+            event.accept()
+            return
+        super().keyPressEvent(event)

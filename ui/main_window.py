@@ -1,0 +1,165 @@
+"""The desk's main window: the intake form beside the day's journal.
+
+Signals: ``sig_saved(str)`` with the id of each contact once it is on disk.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.desk import Desk
+from app.errors import DeskError
+from app.intake import UNDO_SECONDS, ContactDraft, ContactRecord
+from ui.intake_form import IntakeForm
+from ui.journal import JournalModel, JournalPanel
+from ui.taskman import DeskOp, TaskManager
+
+
+class MainWindow(QMainWindow):
+    """Intake form, journal, notice of the last save, status bar."""
+
+    sig_saved = Signal(str)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.lang = desk.language
+        self.tasks = TaskManager(self)
+        site = str(desk.settings.get("site.name")) or self.tr("Point d’accueil")
+        self.setWindowTitle(self.tr("Aiguillage — %1").replace("%1", site))
+
+        self.form = IntakeForm(desk.lists, desk.geography, self.lang)
+        self.form.set_defaults(
+            str(desk.settings.get("defaults.channel")), str(desk.settings.get("site.commune"))
+        )
+        self.form.clear()
+        self.journal = JournalPanel(JournalModel(desk.lists, desk.geography, self.lang))
+        self.notice = QWidget()
+        self.notice.setObjectName("saveNotice")
+        notice_layout = QHBoxLayout(self.notice)
+        notice_layout.setContentsMargins(8, 4, 8, 4)
+        self.notice_text = QLabel()
+        self.notice_text.setAccessibleName(self.tr("Message"))
+        self.undo_button = QPushButton(self.tr("Annuler (Ctrl+Z)"))
+        notice_layout.addWidget(self.notice_text, 1)
+        notice_layout.addWidget(self.undo_button)
+        self.notice.hide()
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(self.notice.hide)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.form, 1)
+        left_layout.addWidget(self.notice)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.journal)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([720, 640])
+        self.setCentralWidget(splitter)
+
+        self.day_count = QLabel()
+        self.day_count.setObjectName("statusDayCount")
+        self.sync_state = QLabel()
+        self.pending = QLabel()
+        for widget in (self.sync_state, self.pending):
+            self.statusBar().addWidget(widget)
+        self.statusBar().addPermanentWidget(self.day_count)
+
+        self.form.sig_submit.connect(self.save)
+        self.undo_button.clicked.connect(self.undo)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
+        self.journal.sig_day_changed.connect(lambda _d: self.refresh())
+        self.journal.day.setDate(QDate.currentDate())
+        self.refresh()
+
+    # --- actions --------------------------------------------------------------------
+
+    def save(self, draft: ContactDraft) -> None:
+        self.form.save_button.setEnabled(False)
+        DeskOp(self.tasks, lambda: self.desk.intake.save(draft)).success(self._saved).failure(
+            self._failed
+        ).run()
+
+    def _saved(self, record: ContactRecord) -> None:
+        self.form.save_button.setEnabled(True)
+        self.form.clear()
+        self.journal.day.setDate(QDate.currentDate())
+        self.refresh()
+        self.show_notice(
+            self.tr("Accueil enregistré à %1.").replace("%1", record.moment_local.strftime("%H:%M")),
+            undo=True,
+        )
+        self.sig_saved.emit(record.id)
+
+    def _failed(self, error: BaseException) -> None:
+        self.form.save_button.setEnabled(True)
+        if isinstance(error, DeskError):
+            self.form.show_error(error.text(self.lang))
+            return
+        QMessageBox.critical(
+            self,
+            self.tr("Enregistrement impossible"),
+            self.tr("L’accueil n’a pas pu être enregistré : %1").replace("%1", str(error)),
+        )
+
+    def undo(self) -> None:
+        if not self.desk.intake.can_undo:
+            return
+        DeskOp(self.tasks, self.desk.intake.undo_last).success(self._undone).failure(
+            self._failed
+        ).run()
+
+    def _undone(self, _contact_id: str) -> None:
+        self.refresh()
+        self.show_notice(self.tr("Dernier accueil annulé."), undo=False)
+
+    def show_notice(self, text: str, *, undo: bool) -> None:
+        self.notice_text.setText(text)
+        self.undo_button.setVisible(undo)
+        self.notice.show()
+        self._notice_timer.start(UNDO_SECONDS * 1000)
+
+    # --- display --------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        day: date = self.journal.shown_day()
+        intake = self.desk.intake
+        contacts = intake.contacts_on(day)
+        active = sum(1 for c in contacts if not c.cancelled)
+        self.journal.show_contacts(day, contacts, active)
+        today_count = active if day == intake.today() else intake.count_on(intake.today())
+        self.day_count.setText(self.tr("Aujourd’hui : %n accueil(s)", "", today_count))
+        hub = str(self.desk.settings.get("hub.url"))
+        self.sync_state.setText(
+            self.tr("Hors ligne — aucun hub régional") if not hub else self.tr("Hub : %1").replace(
+                "%1", hub
+            )
+        )
+        pending = intake.pending_count()
+        self.pending.setText(self.tr("%n enregistrement(s) à envoyer", "", pending))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.tasks.shutdown()
+        super().closeEvent(event)
+
+
+def now_text() -> str:
+    return datetime.now().strftime("%H:%M")

@@ -1,0 +1,34 @@
+"""The desk's look: large targets, a visible focus, the system's light or dark palette."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+
+def apply_style(app: QApplication) -> None:
+    palette = app.palette()
+    highlight = palette.color(QPalette.ColorRole.Highlight).name()
+    text = palette.color(QPalette.ColorRole.HighlightedText).name()
+    mid = palette.color(QPalette.ColorRole.Mid).name()
+    app.setStyleSheet(
+        f"""
+        QWidget#choiceRow {{ border: 2px solid transparent; border-radius: 4px; }}
+        QWidget#choiceRow:focus {{ border: 2px solid {highlight}; }}
+        QWidget#choiceRow QPushButton {{ padding: 4px 8px; text-align: left; }}
+        QWidget#choiceRow QPushButton:checked {{
+            background: {highlight}; color: {text};
+            border: 1px solid {highlight}; border-radius: 3px;
+        }}
+        QWidget#choiceRow QPushButton[current="true"] {{ border: 2px dashed {highlight}; }}
+        QLineEdit:focus, QCheckBox:focus, QPushButton:focus, QDateEdit:focus,
+        QTableView:focus {{ border: 2px solid {highlight}; }}
+        QLabel#rowLabel {{ font-weight: bold; padding-top: 6px; }}
+        QLabel#panelTitle {{ font-weight: bold; font-size: 120%; }}
+        QLabel#formError {{ color: #b00020; font-weight: bold; }}
+        QWidget#saveNotice {{ background: {highlight}; border-radius: 4px; }}
+        QWidget#saveNotice QLabel {{ color: {text}; font-weight: bold; }}
+        QPushButton#saveButton {{ padding: 6px 16px; font-weight: bold; }}
+        QStatusBar QLabel {{ padding: 0 8px; border-right: 1px solid {mid}; }}
+        """
+    )
