@@ -9,6 +9,7 @@ hub; purge notes past the site's retention period.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -48,6 +49,7 @@ class Desk:
         paths: DeskPaths | None = None,
         *,
         clock: Callable[[], datetime] = local_now,
+        monotonic: Callable[[], float] = time.monotonic,
         load_demo: bool = True,
     ) -> Desk:
         paths = (paths or desk_paths()).ensure()
@@ -73,7 +75,12 @@ class Desk:
         lists = Nomenclatures(sessions)
         geography = Geography(sessions)
         intake = IntakeService(
-            sessions, lists, geography, site_id=lambda: str(settings.get("site.id")), clock=clock
+            sessions,
+            lists,
+            geography,
+            site_id=lambda: str(settings.get("site.id")),
+            clock=clock,
+            monotonic=monotonic,
         )
         intake.purge_notes(int(settings.get("notes.retention_days")))
         return cls(paths, engine, sessions, settings, lists, geography, intake, backups)

@@ -35,16 +35,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Commune : « {code} » n’est pas un code INSEE connu.",
         "Commune: “{code}” is not a known INSEE code.",
     ),
+    "unknown_commune_name": (
+        "Commune : aucune commune ne correspond à « {code} » ; choisissez-la dans la liste.",
+        "Commune: no commune matches “{code}”; pick it from the list.",
+    ),
     "commune_is_postcode": (
-        "Commune : « {code} » est un code postal ({names}) ; donnez le code INSEE"
-        " de la commune.",
+        "Commune : « {code} » est un code postal ({names}) ; donnez le code INSEE de la commune.",
         "Commune: “{code}” is a postcode ({names}); give the commune’s INSEE code.",
     ),
     "note_personal_data": (
         "Note refusée : elle semble contenir {what} (« {text} »). La note ne doit"
         " contenir aucune donnée personnelle.",
-        "Note refused: it seems to hold {what} (“{text}”). A note must hold no"
-        " personal data.",
+        "Note refused: it seems to hold {what} (“{text}”). A note must hold no personal data.",
     ),
     "note_too_long": (
         "Note : {length} caractères, {limit} au plus.",
@@ -90,7 +92,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File too large: {size} MB, {limit} MB at most.",
     ),
     "file_not_found": ("Fichier introuvable : {path}", "File not found: {path}"),
-    "file_unreadable": ("Fichier illisible : {path} ({reason})", "Unreadable file: {path} ({reason})"),
+    "file_unreadable": (
+        "Fichier illisible : {path} ({reason})",
+        "Unreadable file: {path} ({reason})",
+    ),
     "csv_rejected": (
         "Import refusé, rien n’a été enregistré : {count} ligne(s) en erreur.",
         "Import refused, nothing was stored: {count} line(s) in error.",

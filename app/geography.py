@@ -96,8 +96,8 @@ def seed_geography(session: Session, path: Path = GEOGRAPHY_FILE) -> str:
         [{"code": c, "name": n, "region": r} for c, n, r in data["departements"]],
     )
     session.execute(insert(Epci), [{"code": c, "name": n, "kind": k} for c, n, k in data["epci"]])
-    communes = []
-    postcodes = []
+    communes: list[dict[str, Any]] = []
+    postcodes: list[dict[str, str]] = []
     for insee, name, dep, region, epci, population, cps in data["communes"]:
         communes.append(
             {
@@ -231,4 +231,6 @@ class Geography:
             if communes:
                 names = ", ".join(c.name for c in communes[:3])
                 raise DeskError("commune_is_postcode", field="commune", code=code, names=names)
+        if not any(c.isdigit() for c in code):
+            raise DeskError("unknown_commune_name", field="commune", code=code)
         raise DeskError("unknown_commune", field="commune", code=code)

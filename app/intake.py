@@ -326,9 +326,7 @@ class IntakeService:
     def undo_last(self) -> str:
         """Take back the last contact saved, within :data:`UNDO_SECONDS`; returns its id.
         Never sent yet, it is removed; already sent, it is cancelled."""
-        if self._last_saved is None or (
-            self._monotonic() - self._last_saved[1] > UNDO_SECONDS
-        ):
+        if self._last_saved is None or (self._monotonic() - self._last_saved[1] > UNDO_SECONDS):
             raise DeskError("nothing_to_undo", seconds=UNDO_SECONDS)
         contact_id = self._last_saved[0]
         self._last_saved = None

@@ -208,13 +208,18 @@ def seed_defaults(session: Session) -> int:
                 current.position, current.version = position, DEFAULTS_VERSION
                 changed += 1
     mappings = {
-        (m.list_name, m.code, m.target, m.value) for m in session.scalars(select(NomenclatureMapping))
+        (m.list_name, m.code, m.target, m.value)
+        for m in session.scalars(select(NomenclatureMapping))
     }
     wanted = {
         ("theme", code, "thematique", value)
         for code, values in THEME_THEMATIQUES.items()
         for value in values
-    } | {("public", code, "public", value) for code, values in PUBLIC_PUBLICS.items() for value in values}
+    } | {
+        ("public", code, "public", value)
+        for code, values in PUBLIC_PUBLICS.items()
+        for value in values
+    }
     for list_name, code, target, value in sorted(wanted - mappings):
         session.add(NomenclatureMapping(list_name=list_name, code=code, target=target, value=value))
         changed += 1

@@ -40,7 +40,7 @@ def rss_mb() -> float:
         from ctypes import wintypes
 
         class Counters(ctypes.Structure):
-            _fields_ = [  # noqa: RUF012 - ctypes wants a plain list here
+            _fields_ = [
                 ("cb", wintypes.DWORD),
                 ("PageFaultCount", wintypes.DWORD),
                 ("PeakWorkingSetSize", ctypes.c_size_t),

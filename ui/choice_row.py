@@ -115,8 +115,11 @@ class ChoiceRow(QWidget):
                 self._buttons[self._current].toggle()
             self._pick(self._current)
             event.accept()
-        elif text and text in KEYS[: len(self._buttons)] and not event.modifiers() & (
-            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        elif (
+            text
+            and text in KEYS[: len(self._buttons)]
+            and not event.modifiers()
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
         ):
             index = KEYS.index(text)
             if self.multiple:

@@ -7,6 +7,8 @@ Signals: ``sig_submit(object)`` with the :class:`ContactDraft` to save.
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -111,7 +113,7 @@ class IntakeForm(QWidget):
 
         order: list[QWidget] = [w for _t, w in rows[:-1]]
         order += [self.first_visit, self.note, self.save_button]
-        for first, second in zip(order, order[1:], strict=False):
+        for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
         self.save_button.clicked.connect(self.submit)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):

@@ -195,9 +195,9 @@ class JournalPanel(QWidget):
         self.model.set_contacts(contacts)
         today = day == date.today()
         self.title.setText(
-            self.tr("Journal du jour") if today else self.tr("Journal du %1").replace(
-                "%1", day.strftime("%d/%m/%Y")
-            )
+            self.tr("Journal du jour")
+            if today
+            else self.tr("Journal du %1").replace("%1", day.strftime("%d/%m/%Y"))
         )
         self.count.setText(self.tr("%n accueil(s)", "", active))
         self.table.resizeColumnsToContents()

@@ -104,7 +104,9 @@ class MainWindow(QMainWindow):
         self.journal.day.setDate(QDate.currentDate())
         self.refresh()
         self.show_notice(
-            self.tr("Accueil enregistré à %1.").replace("%1", record.moment_local.strftime("%H:%M")),
+            self.tr("Accueil enregistré à %1.").replace(
+                "%1", record.moment_local.strftime("%H:%M")
+            ),
             undo=True,
         )
         self.sig_saved.emit(record.id)
@@ -149,9 +151,9 @@ class MainWindow(QMainWindow):
         self.day_count.setText(self.tr("Aujourd’hui : %n accueil(s)", "", today_count))
         hub = str(self.desk.settings.get("hub.url"))
         self.sync_state.setText(
-            self.tr("Hors ligne — aucun hub régional") if not hub else self.tr("Hub : %1").replace(
-                "%1", hub
-            )
+            self.tr("Hors ligne — aucun hub régional")
+            if not hub
+            else self.tr("Hub : %1").replace("%1", hub)
         )
         pending = intake.pending_count()
         self.pending.setText(self.tr("%n enregistrement(s) à envoyer", "", pending))

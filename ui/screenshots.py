@@ -31,10 +31,31 @@ def main(argv: list[str]) -> int:
     desk.settings.set("site.name", "Cité des métiers d’Istres")
     desk.settings.set("site.commune", "13047")
     visits = [
-        ("demandeur-emploi", "26-44", "femme", "13047", ["trouver-formation", "financer-formation"], ["information", "orientation-partenaire"]),
+        (
+            "demandeur-emploi",
+            "26-44",
+            "femme",
+            "13047",
+            ["trouver-formation", "financer-formation"],
+            ["information", "orientation-partenaire"],
+        ),
         ("scolaire", "moins-16", "homme", "13063", ["decouvrir-metiers"], ["documentation"]),
-        ("salarie", "45-54", "femme", "13004", ["vae", "evolution-professionnelle"], ["rendez-vous"]),
-        ("jeune-non-scolarise", "16-25", "homme", "13056", ["alternance", "trouver-emploi"], ["orientation-partenaire"]),
+        (
+            "salarie",
+            "45-54",
+            "femme",
+            "13004",
+            ["vae", "evolution-professionnelle"],
+            ["rendez-vous"],
+        ),
+        (
+            "jeune-non-scolarise",
+            "16-25",
+            "homme",
+            "13056",
+            ["alternance", "trouver-emploi"],
+            ["orientation-partenaire"],
+        ),
     ]
     for public, age, gender, commune, themes, answers in visits:
         desk.intake.save(ContactDraft("sur-place", public, age, gender, commune, themes, answers))

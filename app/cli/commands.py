@@ -7,7 +7,7 @@ import sys
 from typing import TextIO
 
 from app.backup import list_backups, make_backup, problems, restore_backup
-from app.cli.main import dumps, parse_at, say
+from app.cli.main import cli_language, dumps, parse_at, say
 from app.contact_import import ImportRefused, import_contacts
 from app.desk import Desk
 from app.errors import DeskError
@@ -17,7 +17,7 @@ from app.paths import desk_paths
 
 def contact(args: argparse.Namespace, out: TextIO) -> int:
     desk = Desk.open()
-    lang = desk.language
+    lang = cli_language()
     try:
         if args.action == "add":
             draft = ContactDraft(
@@ -63,7 +63,7 @@ def settings(args: argparse.Namespace, out: TextIO) -> int:
             print(value if isinstance(value, str) else dumps(value), file=out)
             return 0
         value = desk.settings.set_text(args.key, args.value)
-        print(say("set", desk.language, key=args.key, value=dumps(value)), file=out)
+        print(say("set", cli_language(), key=args.key, value=dumps(value)), file=out)
         return 0
     finally:
         desk.close()
@@ -73,7 +73,7 @@ def backup(args: argparse.Namespace, out: TextIO) -> int:
     desk = Desk.open(load_demo=False)
     try:
         path = make_backup(desk.paths.database, desk.paths.backups)
-        print(say("backup_made", desk.language, path=path), file=out)
+        print(say("backup_made", cli_language(), path=path), file=out)
         return 0
     finally:
         desk.close()
@@ -91,7 +91,7 @@ def restore(args: argparse.Namespace, out: TextIO) -> int:
         chosen = args.file
     safety = restore_backup(chosen, paths.database, paths.backups)
     desk = Desk.open(paths, load_demo=False)  # brings an older backup's schema up to date
-    lang = desk.language
+    lang = cli_language()
     desk.close()
     if safety is None:
         print(say("restored_no_safety", lang, path=chosen), file=out)
@@ -101,8 +101,6 @@ def restore(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def check(args: argparse.Namespace, out: TextIO) -> int:
-    from app.cli.main import cli_language
-
     paths = desk_paths().ensure()
     lang = cli_language()
     found = problems(paths.database)

@@ -33,7 +33,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "start, show the window, print {startup_s, rss_mb}, quit",
     ),
     "contact": ("les accueils", "contacts"),
-    "contact_add": ("enregistre un accueil ; imprime son identifiant", "log one contact; prints its id"),
+    "contact_add": (
+        "enregistre un accueil ; imprime son identifiant",
+        "log one contact; prints its id",
+    ),
     "contact_import": (
         "importe des accueils comptés sur papier (CSV), toutes les lignes ou aucune",
         "import contacts tallied on paper (CSV), all rows or none",
@@ -62,8 +65,30 @@ def say(key: str, lang: str, /, **params: Any) -> str:
 
 
 def cli_language() -> str:
-    """The command line's language before the desk is open: ``AIGUILLAGE_LANG`` or French."""
-    return "en" if os.environ.get("AIGUILLAGE_LANG", "").lower().startswith("en") else "fr"
+    """The command line's language: ``AIGUILLAGE_LANG`` when set, else the desk's
+    ``ui.language`` setting, else French. Read without opening (or upgrading) the desk."""
+    chosen = os.environ.get("AIGUILLAGE_LANG", "").lower()
+    if chosen:
+        return "en" if chosen.startswith("en") else "fr"
+    import sqlite3
+
+    from app.paths import desk_paths
+
+    database = desk_paths().database
+    if database.is_file():
+        try:
+            connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+            try:
+                row = connection.execute(
+                    "SELECT value FROM setting WHERE key = 'ui.language'"
+                ).fetchone()
+            finally:
+                connection.close()
+            if row and json.loads(row[0]) == "en":
+                return "en"
+        except (sqlite3.Error, ValueError):
+            pass
+    return "fr"
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:

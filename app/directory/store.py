@@ -94,9 +94,7 @@ def upsert_service(
     row.modes += [
         ServiceMode(kind="mobilisation", code=c) for c in _codes(record.get("modes_mobilisation"))
     ]
-    row.zone_eligibilite = [
-        ServiceZone(code=c) for c in _codes(record.get("zone_eligibilite"))
-    ]
+    row.zone_eligibilite = [ServiceZone(code=c) for c in _codes(record.get("zone_eligibilite"))]
     row.is_local = False
     row.retired_at = None
     row.updated_at = _now()

@@ -1,0 +1,61 @@
+# Aiguillage — two commands do all the set-up from a fresh clone:
+#   make run    the desk window, on an embedded SQLite database with the demo directory
+#   make test   lint, types and the whole test suite, headless
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# What Qt needs to run (offscreen in the tests) on a Debian-like system.
+SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
+	libfontconfig1 libdbus-1-3 fonts-dejavu-core
+
+.PHONY: run test lint typecheck pytest system-deps translations screenshots geography clean
+
+run: $(STAMP)
+	$(BIN)/aiguillage
+
+test: $(STAMP) lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check app ui db hub tests resources
+	$(BIN)/ruff format --check app ui db hub tests resources
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+$(STAMP): pyproject.toml | system-deps
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[hub,test]'
+	touch $(STAMP)
+
+system-deps:
+	@if command -v dpkg >/dev/null 2>&1; then \
+	  missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	  if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = 0 ]; then \
+	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	    else \
+	      echo "Paquets système manquants (à installer avec sudo apt-get install) : $$missing"; \
+	    fi; \
+	  fi; \
+	fi
+
+# Regenerate the translation sources from the code, then compile them.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $$(git ls-files 'ui/*.py') -ts resources/translations/aiguillage_en.ts
+	$(BIN)/pyside6-lrelease resources/translations/aiguillage_en.ts -qm resources/translations/aiguillage_en.qm
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs
+
+# Rebuild the compact geography from Etalab's decoupage-administratif data folder.
+geography: $(STAMP)
+	@test -n "$(SRC)" || (echo "usage : make geography SRC=dossier/decoupage-administratif/data" && exit 2)
+	$(BIN)/python resources/geography/build_geography.py $(SRC)
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

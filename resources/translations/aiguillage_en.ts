@@ -1,0 +1,277 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <location filename="../../ui/intake_form.py" line="56" />
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="57" />
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="58" />
+        <source>Âge</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="59" />
+        <source>Genre</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="61" />
+        <source>Commune de résidence</source>
+        <translation>Commune of residence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="62" />
+        <source>Nom ou code postal, p. ex. « Istres » ou 13800</source>
+        <translation>Name or postcode, e.g. “Istres” or 13800</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="64" />
+        <source>Thèmes de la demande</source>
+        <translation>Themes of the request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="67" />
+        <source>Réponses apportées</source>
+        <translation>Answers given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="69" />
+        <source>Durée</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="70" />
+        <source>&amp;Première visite</source>
+        <translation>&amp;First visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="72" />
+        <source>Note (sans donnée personnelle)</source>
+        <translation>Note (no personal data)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="74" />
+        <source>Facultatif ; ni nom, ni téléphone, ni adresse électronique</source>
+        <translation>Optional; no name, no phone number, no e-mail address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="77" />
+        <source>&amp;Enregistrer l’accueil  (Entrée)</source>
+        <translation>&amp;Save the visit  (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="83" />
+        <source>Erreur de saisie</source>
+        <translation>Input error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="90" />
+        <source>&amp;Canal</source>
+        <translation>&amp;Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="91" />
+        <source>P&amp;ublic</source>
+        <translation>P&amp;ublic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="92" />
+        <source>Â&amp;ge</source>
+        <translation>A&amp;ge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="93" />
+        <source>Ge&amp;nre</source>
+        <translation>Ge&amp;nder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="94" />
+        <source>C&amp;ommune</source>
+        <translation>C&amp;ommune</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="95" />
+        <source>&amp;Thèmes</source>
+        <translation>&amp;Themes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="96" />
+        <source>&amp;Réponses</source>
+        <translation>&amp;Answers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="97" />
+        <source>&amp;Durée</source>
+        <translation>&amp;Duration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="98" />
+        <source>No&amp;te</source>
+        <translation>No&amp;te</translation>
+    </message>
+</context>
+<context>
+    <name>JournalModel</name>
+    <message>
+        <location filename="../../ui/journal.py" line="58" />
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="59" />
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="60" />
+        <source>Âge</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="61" />
+        <source>Thèmes</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="62" />
+        <source>Réponses</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="63" />
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="64" />
+        <source>Orientations</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="103" />
+        <source>Accueil annulé — %1</source>
+        <translation>Cancelled visit — %1</translation>
+    </message>
+</context>
+<context>
+    <name>JournalPanel</name>
+    <message>
+        <location filename="../../ui/journal.py" line="148" />
+        <location filename="../../ui/journal.py" line="198" />
+        <source>Journal du jour</source>
+        <translation>Today’s log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="153" />
+        <location filename="../../ui/journal.py" line="154" />
+        <source>Jour précédent</source>
+        <translation>Previous day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="158" />
+        <source>Jour affiché</source>
+        <translation>Day shown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="160" />
+        <location filename="../../ui/journal.py" line="161" />
+        <source>Jour suivant</source>
+        <translation>Next day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="162" />
+        <source>Aujourd’hui</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="174" />
+        <source>Accueils du jour</source>
+        <translation>Visits of the day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="200" />
+        <source>Journal du %1</source>
+        <translation>Log of %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/journal.py" line="202" />
+        <source>%n accueil(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform><numerusform>%n visits</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="41" />
+        <source>Point d’accueil</source>
+        <translation>Reception desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="42" />
+        <source>Aiguillage — %1</source>
+        <translation>Aiguillage — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="55" />
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="56" />
+        <source>Annuler (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="107" />
+        <source>Accueil enregistré à %1.</source>
+        <translation>Visit saved at %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="121" />
+        <source>Enregistrement impossible</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="122" />
+        <source>L’accueil n’a pas pu être enregistré : %1</source>
+        <translation>The visit could not be saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="134" />
+        <source>Dernier accueil annulé.</source>
+        <translation>Last visit taken back.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="151" />
+        <source>Aujourd’hui : %n accueil(s)</source>
+        <translation>
+            <numerusform>Today: %n visit</numerusform><numerusform>Today: %n visits</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154" />
+        <source>Hors ligne — aucun hub régional</source>
+        <translation>Offline — no regional hub</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="156" />
+        <source>Hub : %1</source>
+        <translation>Hub: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="159" />
+        <source>%n enregistrement(s) à envoyer</source>
+        <translation>
+            <numerusform>%n record to send</numerusform><numerusform>%n records to send</numerusform></translation>
+    </message>
+</context>
+</TS>

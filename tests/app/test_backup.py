@@ -1,0 +1,125 @@
+"""Backups: made with SQLite's backup API, restored safely, taken before an upgrade."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app import desk as desk_module
+from app.backup import list_backups, make_backup, problems, restore_backup
+from app.desk import Desk
+from app.errors import DeskError
+from app.intake import ContactDraft
+from app.paths import DeskPaths
+from db import migrate
+
+
+def visit(public: str = "scolaire") -> ContactDraft:
+    return ContactDraft(
+        "sur-place", public, "16-25", "femme", "13047", ["decouvrir-metiers"], ["information"]
+    )
+
+
+def contact_ids(database: Path) -> set[str]:
+    connection = sqlite3.connect(database)
+    try:
+        return {row[0] for row in connection.execute("SELECT id FROM contact")}
+    finally:
+        connection.close()
+
+
+def test_a_backup_is_a_sound_copy_holding_every_contact(desk: Desk) -> None:
+    saved = {desk.intake.save(visit()).id for _ in range(3)}
+    path = make_backup(desk.paths.database, desk.paths.backups)
+    assert problems(path) == []
+    assert contact_ids(path) == saved
+    assert [b.path for b in list_backups(desk.paths.backups)] == [path]
+
+
+def test_restore_puts_the_backup_back_and_keeps_a_copy_of_the_current_database(
+    desk: Desk,
+) -> None:
+    first = desk.intake.save(visit()).id
+    backup = make_backup(desk.paths.database, desk.paths.backups)
+    later = desk.intake.save(visit("salarie")).id
+    desk.close()
+    safety = restore_backup(backup, desk.paths.database, desk.paths.backups)
+    assert contact_ids(desk.paths.database) == {first}
+    assert safety is not None and contact_ids(safety) == {first, later}
+
+
+def test_an_unsound_backup_is_refused_and_changes_nothing(desk: Desk, tmp_path: Path) -> None:
+    kept = desk.intake.save(visit()).id
+    bogus = tmp_path / "aiguillage-20261124-101500-manuelle.sqlite3"
+    bogus.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    with pytest.raises(DeskError) as caught:
+        restore_backup(bogus, desk.paths.database, desk.paths.backups)
+    assert caught.value.text("fr").startswith("Cette sauvegarde est inutilisable")
+    other = tmp_path / "other.sqlite3"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
+    with pytest.raises(DeskError) as caught:
+        restore_backup(other, desk.paths.database, desk.paths.backups)
+    assert "pas une base Aiguillage" in caught.value.text("fr")
+    with pytest.raises(DeskError) as caught:
+        restore_backup(tmp_path / "absent.sqlite3", desk.paths.database, desk.paths.backups)
+    assert caught.value.text("fr").startswith("Sauvegarde introuvable")
+    assert contact_ids(desk.paths.database) == {kept}
+    assert list_backups(desk.paths.backups) == []
+
+
+def test_restore_over_a_damaged_database_sets_the_damaged_file_aside(desk: Desk) -> None:
+    kept = desk.intake.save(visit()).id
+    backup = make_backup(desk.paths.database, desk.paths.backups)
+    desk.close()
+    database = desk.paths.database
+    for suffix in ("-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    raw = bytearray(database.read_bytes())
+    raw[4096 : 4096 * 3] = b"\xff" * (4096 * 2)
+    database.write_bytes(bytes(raw))
+    assert problems(database)
+    assert restore_backup(backup, database, desk.paths.backups) is None
+    assert contact_ids(database) == {kept}
+    assert list(database.parent.glob("aiguillage.sqlite3.endommagee-*"))
+
+
+def test_start_up_backs_up_before_an_upgrade(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = DeskPaths(data=home, logs=home / "logs")
+    calls: list[str] = []
+    real_backup = desk_module.make_backup
+
+    def spy_backup(*args: object, **kwargs: object) -> Path:
+        calls.append("backup")
+        return real_backup(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(migrate, "HEAD", "0002")
+    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001", "0002"})
+    monkeypatch.setattr(migrate, "upgrade", lambda engine: calls.append("upgrade"))
+    monkeypatch.setattr(desk_module, "make_backup", spy_backup)
+    desk = Desk.open(paths)
+    desk.close()
+    assert calls == ["backup", "upgrade"]
+    (backup,) = list_backups(paths.backups)
+    assert backup.reason == "avant-mise-a-jour" and problems(backup.path) == []
+
+
+def test_a_database_from_a_newer_release_is_refused_untouched(home: Path) -> None:
+    database = home / "aiguillage.sqlite3"
+    connection = sqlite3.connect(database)
+    connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(DeskError) as caught:
+        Desk.open(DeskPaths(data=home, logs=home / "logs"))
+    assert "version plus récente d’Aiguillage (9999)" in caught.value.text("fr")
+    assert list_backups(home / "backups") == []
+
+
+def test_a_file_that_is_not_a_database_is_reported_as_damaged(home: Path) -> None:
+    database = home / "aiguillage.sqlite3"
+    database.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(DeskError) as caught:
+        Desk.open(DeskPaths(data=home, logs=home / "logs"))
+    assert caught.value.text("fr").startswith("La base de données est endommagée")

@@ -1,0 +1,40 @@
+"""Settings: declared once, typed, checked when a person sets them."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.desk import Desk
+from app.errors import DeskError
+
+
+def test_defaults_then_stored_values(desk: Desk) -> None:
+    assert desk.settings.get("notes.retention_days") == 30
+    assert desk.settings.get("ui.language") == "fr"
+    assert desk.settings.set_text("notes.retention_days", " 45 ") == 45
+    assert desk.settings.get("notes.retention_days") == 45
+    assert desk.settings.set_text("site.name", "Cité des métiers d’Istres") == (
+        "Cité des métiers d’Istres"
+    )
+    assert desk.settings.all()["site.name"] == "Cité des métiers d’Istres"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("notes.retention_days", "abc", "Réglage notes.retention_days : valeur « abc » refusée"),
+        ("notes.retention_days", "-1", "refusée (>= 0)"),
+        ("ui.language", "de", "refusée (fr | en)"),
+        ("slip.format", "a3", "refusée (a4 | a5 | receipt)"),
+        ("nothing.here", "1", "Réglage inconnu : « nothing.here »"),
+        ("directory.demo_loaded", "non", "Réglage inconnu"),
+    ],
+)
+def test_bad_values_are_refused_and_change_nothing(
+    desk: Desk, key: str, value: str, message: str
+) -> None:
+    before = desk.settings.all()
+    with pytest.raises(DeskError) as caught:
+        desk.settings.set_text(key, value)
+    assert message in caught.value.text("fr")
+    assert desk.settings.all() == before

@@ -1,0 +1,182 @@
+"""The ``aiguillage`` command line, run as a user runs it: a real process, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+ADD = [
+    "contact", "add", "--channel", "sur-place", "--public", "demandeur-emploi",
+    "--age", "26-44", "--gender", "femme", "--commune", "13004",
+    "--theme", "trouver-formation", "--theme", "alternance", "--answer", "information",
+]  # fmt: skip
+
+
+def aiguillage(home: Path, *args: str, lang: str = "fr") -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, AIGUILLAGE_HOME=str(home), AIGUILLAGE_LANG=lang)
+    return subprocess.run(
+        [sys.executable, "-m", "ui.launcher", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def contacts(home: Path) -> list[tuple[str, str]]:
+    connection = sqlite3.connect(home / "aiguillage.sqlite3")
+    try:
+        return connection.execute("SELECT id, commune FROM contact").fetchall()
+    finally:
+        connection.close()
+
+
+def test_contact_add_prints_the_id_of_the_stored_contact(home: Path) -> None:
+    done = aiguillage(home, *ADD, "--note", "intéressée par l’aéronautique")
+    assert done.returncode == 0, done.stderr
+    contact_id = done.stdout.strip()
+    assert UUID.match(contact_id)
+    assert contacts(home) == [(contact_id, "13004")]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("--channel", "guichet"), "Erreur : Canal : code inconnu « guichet »."),
+        (("--commune", "13200"), "Erreur : Commune : « 13200 » est un code postal (Arles)"),
+        (("--commune", "00000"), "Erreur : Commune : « 00000 » n’est pas un code INSEE connu."),
+        (
+            ("--note", "joindre au 06.12.34.56.78"),
+            "Erreur : Note refusée : elle semble contenir un numéro de téléphone",
+        ),
+    ],
+)
+def test_contact_add_refuses_bad_input_in_one_french_line(
+    home: Path, change: tuple[str, str], message: str
+) -> None:
+    done = aiguillage(home, *ADD, *change)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.startswith(message)
+    assert done.stderr.count("\n") == 1
+    assert contacts(home) == []
+
+
+def test_a_missing_option_is_a_usage_error_in_french(home: Path) -> None:
+    done = aiguillage(home, "contact", "add", "--channel", "sur-place")
+    assert done.returncode == 2
+    assert "erreur : arguments obligatoires manquants : --public" in done.stderr
+    assert contacts(home) == []
+
+
+def test_messages_follow_the_language(home: Path) -> None:
+    done = aiguillage(home, *ADD[:3], "guichet", *ADD[4:], lang="en")
+    assert done.returncode == 1
+    assert done.stderr.startswith("Error: Channel: unknown code “guichet”.")
+
+
+def test_the_desks_language_setting_is_used_without_the_variable(home: Path) -> None:
+    assert aiguillage(home, "settings", "set", "ui.language", "en").returncode == 0
+    env = {k: v for k, v in os.environ.items() if k != "AIGUILLAGE_LANG"}
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.launcher", *ADD[:3], "guichet", *ADD[4:]],
+        capture_output=True,
+        text=True,
+        env=dict(env, AIGUILLAGE_HOME=str(home)),
+        timeout=120,
+        check=False,
+    )
+    assert done.stderr.startswith("Error: Channel: unknown code “guichet”.")
+
+
+def test_contact_import_is_all_or_nothing(home: Path, tmp_path: Path) -> None:
+    good = tmp_path / "forum.csv"
+    good.write_text(
+        "date,channel,public,age,gender,commune,themes,answers\n"
+        "2026-11-20,hors-les-murs,scolaire,moins-16,femme,13047,decouvrir-metiers,information\n"
+        "2026-11-20,hors-les-murs,scolaire,16-25,homme,13063,alternance|vae,information\n",
+        encoding="utf-8",
+    )
+    bad = tmp_path / "bad.csv"
+    bad.write_text(good.read_text() + "2026-11-20,hors-les-murs,scolaire,16-25\n", "utf-8")
+    refused = aiguillage(home, "contact", "import", str(bad))
+    assert refused.returncode == 1
+    assert "Ligne 4 : 4 colonnes au lieu de 8." in refused.stderr
+    assert refused.stderr.strip().endswith(
+        "Erreur : Import refusé, rien n’a été enregistré : 1 ligne(s) en erreur."
+    )
+    assert contacts(home) == []
+    done = aiguillage(home, "contact", "import", str(good))
+    assert (done.returncode, done.stdout) == (0, "2 accueil(s) importé(s).\n")
+    assert len(contacts(home)) == 2
+
+
+def test_settings_get_and_set(home: Path) -> None:
+    assert aiguillage(home, "settings", "get", "notes.retention_days").stdout == "30\n"
+    done = aiguillage(home, "settings", "set", "site.name", "Espace Métiers de Salon")
+    assert done.returncode == 0
+    assert aiguillage(home, "settings", "get", "site.name").stdout == "Espace Métiers de Salon\n"
+    refused = aiguillage(home, "settings", "set", "notes.retention_days", "beaucoup")
+    assert refused.returncode == 1
+    assert refused.stderr.startswith("Erreur : Réglage notes.retention_days : valeur « beaucoup »")
+    listing = aiguillage(home, "settings", "get").stdout
+    assert 'site.name = "Espace Métiers de Salon"' in listing
+    assert "geography.edition" not in listing
+
+
+def test_backup_check_and_restore_latest(home: Path) -> None:
+    first = aiguillage(home, *ADD).stdout.strip()
+    made = aiguillage(home, "backup")
+    assert made.returncode == 0 and made.stdout.startswith("Sauvegarde faite : ")
+    second = aiguillage(home, *ADD).stdout.strip()
+    assert {c[0] for c in contacts(home)} == {first, second}
+    checked = aiguillage(home, "check")
+    assert checked.returncode == 0 and checked.stdout.startswith("Base de données saine")
+    restored = aiguillage(home, "restore", "--latest")
+    assert restored.returncode == 0, restored.stderr
+    assert "Copie de la base précédente" in restored.stdout
+    assert {c[0] for c in contacts(home)} == {first}
+
+
+def test_restore_without_any_backup_says_so(home: Path) -> None:
+    done = aiguillage(home, "restore", "--latest")
+    assert (done.returncode, done.stderr) == (1, "Erreur : Aucune sauvegarde n’est disponible.\n")
+
+
+def test_check_reports_a_damaged_database(home: Path) -> None:
+    database = home / "aiguillage.sqlite3"
+    raw = bytearray(database.read_bytes())
+    raw[4096 * 2 : 4096 * 4] = b"\x00\xff" * 4096
+    database.write_bytes(bytes(raw))
+    done = aiguillage(home, "check")
+    assert done.returncode == 1
+    assert (
+        done.stderr.strip()
+        .splitlines()[-1]
+        .startswith("Erreur : La base de données est endommagée")
+    )
+
+
+def test_smoke_starts_the_window_and_prints_its_figures(home: Path) -> None:
+    env_home = home
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.launcher", "--smoke"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, AIGUILLAGE_HOME=str(env_home), QT_QPA_PLATFORM="offscreen"),
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert set(figures) == {"startup_s", "rss_mb"}
+    assert figures["startup_s"] > 0 and figures["rss_mb"] > 0

@@ -1,0 +1,68 @@
+"""Shared fixtures: a real desk on a real SQLite file under a temporary AIGUILLAGE_HOME."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from app.desk import Desk
+from app.paths import DeskPaths
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+class FakeClock:
+    """A clock the tests move by hand (aware, Europe/Paris)."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+        self.mono = 1000.0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def monotonic(self) -> float:
+        return self.mono
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+        self.mono += seconds
+
+
+@pytest.fixture(scope="session")
+def template_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A desk database made once (schema, lists, geography, demo), copied for each test."""
+    home = tmp_path_factory.mktemp("template")
+    desk = Desk.open(DeskPaths(data=home, logs=home / "logs"))
+    desk.close()
+    return home
+
+
+@pytest.fixture
+def home(tmp_path: Path, template_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """``AIGUILLAGE_HOME`` for one test, holding a ready desk database."""
+    target = tmp_path / "home"
+    target.mkdir()
+    shutil.copy2(template_home / "aiguillage.sqlite3", target / "aiguillage.sqlite3")
+    monkeypatch.setenv("AIGUILLAGE_HOME", str(target))
+    monkeypatch.setenv("AIGUILLAGE_LANG", "fr")
+    return target
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 11, 24, 10, 15, 0, tzinfo=PARIS))
+
+
+@pytest.fixture
+def desk(home: Path, clock: FakeClock) -> Iterator[Desk]:
+    desk = Desk.open(
+        DeskPaths(data=home, logs=home / "logs"), clock=clock, monotonic=clock.monotonic
+    )
+    yield desk
+    desk.close()

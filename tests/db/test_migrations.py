@@ -1,0 +1,52 @@
+"""The schema: Alembic owns it, the models agree with it, and SQLite is set up safely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+
+from db import migrate
+from db.engine import create_desk_engine
+from db.models import Base
+
+
+def test_models_and_migrations_agree(tmp_path: Path) -> None:
+    engine = create_desk_engine(tmp_path / "fresh.sqlite3")
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, Base.metadata)
+    assert differences == []
+
+
+def test_head_constant_is_the_scripts_head() -> None:
+    assert migrate.script_head() == migrate.HEAD
+    assert migrate.HEAD in migrate.known_revisions()
+
+
+def test_upgrade_records_the_head_and_downgrade_returns_to_empty(tmp_path: Path) -> None:
+    engine = create_desk_engine(tmp_path / "round.sqlite3")
+    migrate.upgrade(engine)
+    assert not migrate.needs_upgrade(engine)
+    from alembic import command
+
+    command.downgrade(migrate.alembic_config(engine), "base")
+    with engine.connect() as connection:
+        tables = connection.execute(
+            text("SELECT name FROM sqlite_master WHERE type='table' AND name != 'alembic_version'")
+        ).all()
+    assert tables == []
+    migrate.upgrade(engine)
+    assert not migrate.needs_upgrade(engine)
+
+
+def test_sqlite_runs_in_wal_with_foreign_keys_and_full_sync(tmp_path: Path) -> None:
+    engine = create_desk_engine(tmp_path / "pragmas.sqlite3")
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 5000

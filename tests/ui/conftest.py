@@ -1,0 +1,26 @@
+"""UI fixtures: the real main window on a real desk, offscreen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.desk import Desk
+from ui.main_window import MainWindow
+from ui.style import apply_style
+
+
+@pytest.fixture
+def window(qtbot, desk: Desk, qapp) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    apply_style(qapp)
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.tasks.shutdown()

@@ -1,0 +1,137 @@
+"""The first window, used with the keyboard as an agent at the counter uses it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.desk import Desk
+from app.paths import DeskPaths
+from ui.commune_field import CommuneListModel
+from ui.journal import JournalModel
+from ui.main_window import MainWindow
+
+
+def focused():  # type: ignore[no-untyped-def]
+    return QApplication.focusWidget()
+
+
+def test_a_visit_logged_with_the_keyboard_shows_in_the_journal_and_survives_a_restart(
+    qtbot, window: MainWindow, desk: Desk, home: Path
+) -> None:
+    form = window.form
+    assert focused() is form.channel  # the form opens on its first row
+    assert form.channel.value() == "sur-place"  # the site's default channel
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is form.public
+    qtbot.keyClick(focused(), Qt.Key.Key_4)  # demandeur·se d'emploi
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClick(focused(), Qt.Key.Key_3)  # 26-44
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClick(focused(), Qt.Key.Key_1)  # femme
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is form.commune
+    qtbot.keyClicks(form.commune, "istr")
+    popup = form.commune.completer().popup()
+    assert popup.isVisible()
+    assert form.commune.model.index(0, 0).data() == "Istres (13800)"
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert form.commune.code() == "13047"
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is form.themes
+    qtbot.keyClick(focused(), Qt.Key.Key_3)  # trouver une formation
+    qtbot.keyClick(focused(), Qt.Key.Key_4)  # financer une formation
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClick(focused(), Qt.Key.Key_4)  # orientation vers un partenaire
+    with qtbot.waitSignal(window.sig_saved, timeout=5000) as saved:
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    contact_id = saved.args[0]
+
+    record = desk.intake.get(contact_id)
+    assert (record.channel, record.public, record.age, record.gender, record.commune) == (
+        "sur-place",
+        "demandeur-emploi",
+        "26-44",
+        "femme",
+        "13047",
+    )
+    assert record.themes == ("financer-formation", "trouver-formation")
+    assert record.answers == ("orientation-partenaire",)
+    # What the agent sees: the visit on top of the journal, the count, a notice, a clean form.
+    model = window.journal.model
+    assert model.rowCount() == 1
+    assert model.index(0, 1).data() == "Demandeur·se d’emploi"
+    assert model.index(0, 3).data() == "Financer une formation, Trouver une formation"
+    assert model.index(0, 5).data() == "Istres"
+    assert window.journal.count.text() == "1 accueil(s)"
+    assert window.day_count.text() == "Aujourd’hui : 1 accueil(s)"
+    assert window.notice.isVisible()
+    assert window.notice_text.text() == "Accueil enregistré à 10:15."
+    assert form.public.value() is None and form.themes.values() == []
+    assert window.focusWidget() is form.channel
+
+    window.close()
+    desk.close()
+    reopened = Desk.open(DeskPaths(data=home, logs=home / "logs"))
+    again = MainWindow(reopened)
+    qtbot.addWidget(again)
+    again.journal.day.setDate(again.journal.day.date().fromString("24/11/2026", "dd/MM/yyyy"))
+    assert again.journal.model.rowCount() == 1
+    assert again.journal.model.index(0, 5).data() == "Istres"
+    again.tasks.shutdown()
+    reopened.close()
+
+
+def test_saving_an_incomplete_form_shows_what_is_missing_and_stores_nothing(
+    qtbot, window: MainWindow, desk: Desk
+) -> None:
+    form = window.form
+    form.public.set_values("scolaire")
+    form.commune.setText("Atlantide")
+    form.submit()
+    qtbot.waitUntil(lambda: form.error.isVisible(), timeout=5000)
+    text = form.error.text()
+    assert "Âge : à renseigner." in text
+    assert "Commune : aucune commune ne correspond à « Atlantide »" in text
+    assert "Thème : choisissez au moins un thème de la demande." in text
+    assert desk.intake.count_on(desk.intake.today()) == 0
+    assert form.public.value() == "scolaire"  # nothing the agent typed is lost
+
+
+def test_ctrl_z_takes_back_the_last_visit(qtbot, window: MainWindow, desk: Desk) -> None:
+    form = window.form
+    form.public.set_values("salarie")
+    form.age.set_values("45-54")
+    form.gender.set_values("homme")
+    form.commune.set_code("13004")
+    form.themes.set_values(["vae"])
+    form.answers.set_values(["information"])
+    with qtbot.waitSignal(window.sig_saved, timeout=5000):
+        form.submit()
+    assert window.journal.model.rowCount() == 1
+    qtbot.keyClick(form.channel, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.journal.model.rowCount() == 0, timeout=5000)
+    assert window.notice_text.text() == "Dernier accueil annulé."
+    assert desk.intake.count_on(desk.intake.today()) == 0
+
+
+def test_item_models_pass_the_model_tester(qtmodeltester, window: MainWindow, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(2):
+        window.form.public.set_values("scolaire")
+        window.form.age.set_values("moins-16")
+        window.form.gender.set_values("non-precise")
+        window.form.commune.set_code("hors-region")
+        window.form.themes.set_values(["decouvrir-metiers", "decrochage"])
+        window.form.answers.set_values(["documentation"])
+        desk.intake.save(window.form.draft())
+    window.refresh()
+    assert isinstance(window.journal.model, JournalModel)
+    assert window.journal.model.rowCount() == 2
+    qtmodeltester.check(window.journal.model)
+    communes = CommuneListModel(desk.geography)
+    communes.update_for("sal")
+    assert communes.rowCount() > 0
+    qtmodeltester.check(communes)

@@ -1,0 +1,71 @@
+"""Every string of the window is translated into English; French is the source."""
+
+from __future__ import annotations
+
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QPushButton
+
+from app.desk import Desk
+from app.paths import resource
+from ui.main import install_translator
+from ui.main_window import MainWindow
+
+TS = resource("translations", "aiguillage_en.ts")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def tool(name: str) -> str:
+    import shutil
+    import sys
+
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    assert found, name
+    return found
+
+
+def test_every_string_in_the_code_is_translated(tmp_path: Path) -> None:
+    copy = tmp_path / "aiguillage_en.ts"
+    copy.write_bytes(TS.read_bytes())
+    sources = sorted(str(p) for p in (ROOT / "ui").glob("*.py"))
+    subprocess.run(
+        [tool("pyside6-lupdate"), *sources, "-ts", str(copy), "-no-obsolete"],
+        check=True,
+        capture_output=True,
+    )
+    untranslated = []
+    for message in ET.parse(copy).iter("message"):
+        translation = message.find("translation")
+        assert translation is not None
+        texts = [translation.text] + [f.text for f in translation.findall("numerusform")]
+        if translation.get("type") in ("unfinished", "vanished", "obsolete") or not any(texts):
+            untranslated.append(message.findtext("source"))
+    assert untranslated == [], "run `make translations` and translate these"
+
+
+def test_the_compiled_translation_is_up_to_date(tmp_path: Path) -> None:
+    compiled = tmp_path / "aiguillage_en.qm"
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(TS), "-qm", str(compiled)], check=True, capture_output=True
+    )
+    assert compiled.read_bytes() == resource("translations", "aiguillage_en.qm").read_bytes()
+
+
+def test_the_window_speaks_english_when_asked(qtbot, qapp, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    translator = install_translator(qapp, "en")
+    assert translator is not None
+    try:
+        desk.settings.set("ui.language", "en")
+        window = MainWindow(desk)
+        qtbot.addWidget(window)
+        assert window.form.save_button.text() == "&Save the visit  (Enter)"
+        assert window.journal.model.headerData(5, Qt.Orientation.Horizontal) == "Commune"
+        assert window.form.public.findChildren(QPushButton)[0].text() == "1  Pupil"
+        assert window.sync_state.text() == "Offline — no regional hub"
+        assert window.day_count.text() == "Today: 0 visits"
+        window.tasks.shutdown()
+    finally:
+        QCoreApplication.removeTranslator(translator)
