@@ -46,7 +46,7 @@ system-deps:
 
 # Regenerate the translation sources from the code, then compile them.
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate $$(git ls-files 'ui/*.py') -ts resources/translations/aiguillage_en.ts
+	$(BIN)/pyside6-lupdate $(wildcard ui/*.py) -ts resources/translations/aiguillage_en.ts -no-obsolete
 	$(BIN)/pyside6-lrelease resources/translations/aiguillage_en.ts -qm resources/translations/aiguillage_en.qm
 
 screenshots: $(STAMP)

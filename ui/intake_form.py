@@ -12,7 +12,6 @@ import itertools
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -67,14 +66,23 @@ class IntakeForm(QWidget):
             self.tr("Réponses apportées"), choices("answer"), multiple=True, columns=3
         )
         self.duration = ChoiceRow(self.tr("Durée"), choices("duration"), columns=4)
-        self.first_visit = QCheckBox(self.tr("&Première visite"))
+        self.first_visit = ChoiceRow(
+            self.tr("Première visite"),
+            [("oui", self.tr("Oui")), ("non", self.tr("Non"))],
+            columns=2,
+        )
+        self.agent_code = QLineEdit()
+        self.agent_code.setAccessibleName(self.tr("Code agent (facultatif)"))
+        self.agent_code.setPlaceholderText(self.tr("Initiales"))
+        self.agent_code.setMaxLength(8)
+        self.agent_code.setMaximumWidth(110)
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("Note (sans donnée personnelle)"))
         self.note.setPlaceholderText(
             self.tr("Facultatif ; ni nom, ni téléphone, ni adresse électronique")
         )
         self.note.setMaxLength(500)
-        self.save_button = QPushButton(self.tr("&Enregistrer l’accueil  (Entrée)"))
+        self.save_button = QPushButton(self.tr("Enregi&strer l’accueil  (Entrée)"))
         self.save_button.setObjectName("saveButton")
         self.save_button.setDefault(True)
         self.error = QLabel()
@@ -95,24 +103,32 @@ class IntakeForm(QWidget):
             (self.tr("&Thèmes"), self.themes),
             (self.tr("&Réponses"), self.answers),
             (self.tr("&Durée"), self.duration),
-            (self.tr("No&te"), self.note),
+            (self.tr("&Première visite"), self.first_visit),
+            (self.tr("Not&e"), self.note),
         ]
         for index, (text, widget) in enumerate(rows):
             label = row_label(text, widget)
             grid.addWidget(label, index, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
             grid.addWidget(widget, index, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.first_visit)
+        bottom.addWidget(self.agent_code)
         bottom.addStretch(1)
         bottom.addWidget(self.save_button)
-        layout.addLayout(bottom)
+        last = len(rows)
+        grid.addWidget(
+            row_label(self.tr("Code &agent"), self.agent_code),
+            last,
+            0,
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+        )
+        grid.addLayout(bottom, last, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
         layout.addWidget(self.error)
         layout.addStretch(1)
 
-        order: list[QWidget] = [w for _t, w in rows[:-1]]
-        order += [self.first_visit, self.note, self.save_button]
+        order: list[QWidget] = [w for _t, w in rows]
+        order += [self.agent_code, self.save_button]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
         self.save_button.clicked.connect(self.submit)
@@ -139,17 +155,25 @@ class IntakeForm(QWidget):
             themes=self.themes.values(),
             answers=self.answers.values(),
             duration=self.duration.value(),
-            first_visit=True if self.first_visit.isChecked() else None,
+            first_visit={"oui": True, "non": False}.get(self.first_visit.value() or ""),
+            agent_code=self.agent_code.text() or None,
             note=self.note.text() or None,
         )
 
     def clear(self) -> None:
-        for row in (self.public, self.age, self.gender, self.themes, self.answers, self.duration):
+        for row in (
+            self.public,
+            self.age,
+            self.gender,
+            self.themes,
+            self.answers,
+            self.duration,
+            self.first_visit,
+        ):
             row.clear()
         self.channel.clear()
         self.channel.set_values(self._default_channel)
         self.commune.set_code(self._default_commune)
-        self.first_visit.setChecked(False)
         self.note.clear()
         self.show_error(None)
         self.channel.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -135,3 +135,57 @@ def test_item_models_pass_the_model_tester(qtmodeltester, window: MainWindow, de
     communes.update_for("sal")
     assert communes.rowCount() > 0
     qtmodeltester.check(communes)
+
+
+def test_the_optional_fields_are_stored_and_the_agent_code_is_kept_for_the_next_visit(
+    qtbot, window: MainWindow, desk: Desk
+) -> None:
+    form = window.form
+    form.public.set_values("retraite")
+    form.age.set_values("55-plus")
+    form.gender.set_values("femme")
+    form.commune.set_code("13103")
+    form.themes.set_values(["vie-quotidienne"])
+    form.answers.set_values(["information"])
+    form.duration.setFocus()
+    qtbot.keyClick(form.duration, Qt.Key.Key_3)  # 15 à 30 min
+    qtbot.keyClick(form.duration, Qt.Key.Key_Tab)
+    assert window.focusWidget() is form.first_visit
+    qtbot.keyClick(form.first_visit, Qt.Key.Key_2)  # non
+    qtbot.keyClick(form.first_visit, Qt.Key.Key_Tab)
+    assert window.focusWidget() is form.note
+    qtbot.keyClicks(form.note, "revient pour la carte Zou")
+    qtbot.keyClick(form.note, Qt.Key.Key_Tab)
+    assert window.focusWidget() is form.agent_code
+    qtbot.keyClicks(form.agent_code, "mb")
+    with qtbot.waitSignal(window.sig_saved, timeout=5000) as saved:
+        qtbot.keyClick(form.agent_code, Qt.Key.Key_Return)
+    record = desk.intake.get(saved.args[0])
+    assert (record.duration, record.first_visit, record.agent_code, record.note) == (
+        "15-30",
+        False,
+        "MB",
+        "revient pour la carte Zou",
+    )
+    assert form.agent_code.text() == "mb"  # the same agent goes on at the counter
+    assert form.note.text() == "" and form.first_visit.value() is None
+
+
+def test_a_note_with_a_phone_number_is_refused_in_the_window(
+    qtbot, window: MainWindow, desk: Desk
+) -> None:
+    form = window.form
+    form.public.set_values("scolaire")
+    form.age.set_values("moins-16")
+    form.gender.set_values("homme")
+    form.commune.set_code("13047")
+    form.themes.set_values(["decrochage"])
+    form.answers.set_values(["rendez-vous"])
+    form.note.setText("maman au 07 81 22 33 44")
+    form.submit()
+    qtbot.waitUntil(form.error.isVisible, timeout=5000)
+    assert form.error.text().startswith(
+        "Note refusée : elle semble contenir un numéro de téléphone (« 07 81 22 33 44 »)."
+    )
+    assert desk.intake.count_on(desk.intake.today()) == 0
+    assert form.note.text() == "maman au 07 81 22 33 44"
