@@ -27,7 +27,7 @@ from app.paths import DeskPaths, desk_paths
 from app.settings import Settings
 from db import migrate
 from db.engine import create_desk_engine, session_factory
-from db.models import Structure
+from db.models import Service, Structure
 
 
 @dataclass
@@ -88,6 +88,18 @@ class Desk:
     @property
     def language(self) -> str:
         return str(self.settings.get("ui.language"))
+
+    def directory_size(self) -> int:
+        """Services in the partner directory (retired ones left out)."""
+        with self.sessions() as session:
+            count = session.scalar(
+                select(func.count()).select_from(Service).where(Service.retired_at.is_(None))
+            )
+        return int(count or 0)
+
+    @property
+    def demo_directory(self) -> bool:
+        return bool(self.settings.get("directory.demo_loaded"))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -118,6 +118,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La base de données est endommagée : {reason}",
         "The database is damaged: {reason}",
     ),
+    "database_error": (
+        "La base de données ne répond pas ({reason}) ; rien n’a été modifié.",
+        "The database does not answer ({reason}); nothing was changed.",
+    ),
+    "file_error": (
+        "Fichier inaccessible : {path} ({reason}) ; rien n’a été modifié.",
+        "File not accessible: {path} ({reason}); nothing was changed.",
+    ),
     "database_newer": (
         "Cette base a été créée par une version plus récente d’Aiguillage ({revision}) ;"
         " mettez Aiguillage à jour.",
@@ -183,6 +191,8 @@ class DeskError(Exception):
         for name, value in params.items():
             if isinstance(value, DeskError):
                 params[name] = value.text(lang)
+            elif isinstance(value, tuple) and len(value) == 2:
+                params[name] = _pick(value, lang)  # a (French, English) pair
         return render(self.key, lang, **params)
 
 

@@ -39,12 +39,12 @@ class SettingSpec:
             elif lowered in ("0", "false", "non", "no", "faux", "off"):
                 value = False
             else:
-                raise self._refuse(raw, "oui/non")
+                raise self._refuse(raw, ("oui/non", "yes/no"))
         elif self.kind is int:
             try:
                 value = int(raw.strip())
             except ValueError:
-                raise self._refuse(raw, "nombre entier") from None
+                raise self._refuse(raw, ("nombre entier", "whole number")) from None
             if self.minimum is not None and value < self.minimum:
                 raise self._refuse(raw, f">= {self.minimum}")
             if self.maximum is not None and value > self.maximum:
@@ -52,12 +52,14 @@ class SettingSpec:
         else:
             value = raw.strip()
             if len(value) > 500:
-                raise self._refuse(raw[:40] + "…", "500 caractères au plus")
+                raise self._refuse(
+                    raw[:40] + "…", ("500 caractères au plus", "500 characters at most")
+                )
         if self.choices and value not in self.choices:
             raise self._refuse(raw, " | ".join(self.choices))
         return value
 
-    def _refuse(self, raw: str, expected: str) -> DeskError:
+    def _refuse(self, raw: str, expected: str | tuple[str, str]) -> DeskError:
         return DeskError("bad_setting_value", key=self.key, value=raw, expected=expected)
 
 

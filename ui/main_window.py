@@ -79,7 +79,8 @@ class MainWindow(QMainWindow):
         self.day_count.setObjectName("statusDayCount")
         self.sync_state = QLabel()
         self.pending = QLabel()
-        for widget in (self.sync_state, self.pending):
+        self.directory_state = QLabel()
+        for widget in (self.sync_state, self.pending, self.directory_state):
             self.statusBar().addWidget(widget)
         self.statusBar().addPermanentWidget(self.day_count)
 
@@ -154,6 +155,12 @@ class MainWindow(QMainWindow):
             self.tr("Hors ligne — aucun hub régional")
             if not hub
             else self.tr("Hub : %1").replace("%1", hub)
+        )
+        services = self.desk.directory_size()
+        self.directory_state.setText(
+            self.tr("Annuaire de démonstration : %n service(s)", "", services)
+            if self.desk.demo_directory
+            else self.tr("Annuaire : %n service(s)", "", services)
         )
         pending = intake.pending_count()
         self.pending.setText(self.tr("%n enregistrement(s) à envoyer", "", pending))

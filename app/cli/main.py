@@ -143,11 +143,20 @@ def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) 
             print(say("error", lang, message="no window"), file=sys.stderr)
             return 2
         return window(args)
+    from sqlalchemy.exc import SQLAlchemyError
+
     try:
         return run(args, sys.stdout)
     except DeskError as error:
-        print(say("error", lang, message=error.text(lang)), file=sys.stderr)
-        return 1
+        message = error.text(lang)
+    except SQLAlchemyError as error:
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0][:200]
+        message = DeskError("database_error", reason=reason).text(lang)
+    except OSError as error:
+        path = error.filename or ""
+        message = DeskError("file_error", path=path, reason=error.strerror or error).text(lang)
+    print(say("error", lang, message=message), file=sys.stderr)
+    return 1
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

@@ -264,27 +264,27 @@
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Accueil enregistré à %1.</source>
         <translation>Visit saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>L’accueil n’a pas pu être enregistré : %1</source>
         <translation>The visit could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Dernier accueil annulé.</source>
         <translation>Last visit taken back.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Aujourd’hui : %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -292,17 +292,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Hors ligne — aucun hub régional</source>
         <translation>Offline — no regional hub</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Hub : %1</source>
         <translation>Hub: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="161"/>
+        <source>Annuaire de démonstration : %n service(s)</source>
+        <translation>
+            <numerusform>Demo directory: %n service</numerusform>
+            <numerusform>Demo directory: %n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="163"/>
+        <source>Annuaire : %n service(s)</source>
+        <translation>
+            <numerusform>Directory: %n service</numerusform>
+            <numerusform>Directory: %n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>%n enregistrement(s) à envoyer</source>
         <translation>
             <numerusform>%n record to send</numerusform>

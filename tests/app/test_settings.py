@@ -38,3 +38,11 @@ def test_bad_values_are_refused_and_change_nothing(
         desk.settings.set_text(key, value)
     assert message in caught.value.text("fr")
     assert desk.settings.all() == before
+
+
+def test_refusals_read_in_english_too(desk: Desk) -> None:
+    with pytest.raises(DeskError) as caught:
+        desk.settings.set_text("notes.retention_days", "lots")
+    assert caught.value.text("en") == (
+        "Setting notes.retention_days: value “lots” refused (whole number)."
+    )

@@ -180,3 +180,18 @@ def test_smoke_starts_the_window_and_prints_its_figures(home: Path) -> None:
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     assert set(figures) == {"startup_s", "rss_mb"}
     assert figures["startup_s"] > 0 and figures["rss_mb"] > 0
+
+
+def test_a_locked_database_is_a_clear_error_and_nothing_is_written(home: Path) -> None:
+    holder = sqlite3.connect(home / "aiguillage.sqlite3", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        done = aiguillage(home, *ADD)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Erreur : La base de données ne répond pas (database is locked) ; rien n’a été modifié.\n"
+    )
+    assert contacts(home) == []

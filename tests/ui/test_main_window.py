@@ -189,3 +189,11 @@ def test_a_note_with_a_phone_number_is_refused_in_the_window(
     )
     assert desk.intake.count_on(desk.intake.today()) == 0
     assert form.note.text() == "maman au 07 81 22 33 44"
+
+
+def test_the_status_bar_says_the_desk_is_offline_with_the_demo_directory(
+    window: MainWindow,
+) -> None:
+    assert window.sync_state.text() == "Hors ligne — aucun hub régional"
+    assert window.directory_state.text() == "Annuaire de démonstration : 54 service(s)"
+    assert window.pending.text() == "0 enregistrement(s) à envoyer"
