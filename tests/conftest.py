@@ -9,9 +9,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import func, select
 
 from app.desk import Desk
 from app.paths import DeskPaths
+from db.models import Contact
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -66,3 +68,9 @@ def desk(home: Path, clock: FakeClock) -> Iterator[Desk]:
     )
     yield desk
     desk.close()
+
+
+def stored_contacts(desk: Desk) -> int:
+    """How many contacts the desk database holds, whatever their status."""
+    with desk.sessions() as session:
+        return int(session.scalar(select(func.count()).select_from(Contact)) or 0)

@@ -6,19 +6,15 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app import contact_import
 from app.contact_import import ImportRefused, import_contacts
 from app.desk import Desk
 from db.models import Contact
+from tests.conftest import stored_contacts
 
 HEADER = "date,channel,public,age,gender,commune,themes,answers\n"
-
-
-def stored(desk: Desk) -> int:
-    with desk.sessions() as session:
-        return int(session.scalar(select(func.count()).select_from(Contact)) or 0)
 
 
 def write(tmp_path: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -85,7 +81,7 @@ def test_one_bad_row_refuses_the_whole_file_naming_its_line(desk: Desk, tmp_path
     assert "Ligne 4 : 3 colonnes au lieu de 8." in lines
     assert any(line.startswith("Ligne 5 : date « 2026-13-45 » illisible") for line in lines)
     assert caught.value.line_count == 3
-    assert stored(desk) == 0
+    assert stored_contacts(desk) == 0
 
 
 @pytest.mark.parametrize(
@@ -102,7 +98,7 @@ def test_a_file_that_cannot_be_read_is_refused(
     with pytest.raises(ImportRefused) as caught:
         import_contacts(write(tmp_path, content), desk.intake)
     assert caught.value.lines("fr")[0].startswith(message)
-    assert stored(desk) == 0
+    assert stored_contacts(desk) == 0
 
 
 def test_neither_utf8_nor_windows_1252_is_refused(desk: Desk, tmp_path: Path) -> None:
@@ -123,4 +119,4 @@ def test_missing_and_oversized_files_are_refused(
     with pytest.raises(ImportRefused) as caught:
         import_contacts(write(tmp_path, HEADER * 3), desk.intake)
     assert caught.value.lines("fr")[0].startswith("Fichier trop volumineux")
-    assert stored(desk) == 0
+    assert stored_contacts(desk) == 0

@@ -12,7 +12,7 @@ from app.desk import Desk
 from app.errors import DeskError, ValidationFailed
 from app.intake import ContactDraft
 from db.models import Contact, ContactAnswer, ContactTheme
-from tests.conftest import PARIS, FakeClock
+from tests.conftest import PARIS, FakeClock, stored_contacts
 
 
 def visit(**changes: object) -> ContactDraft:
@@ -26,11 +26,6 @@ def visit(**changes: object) -> ContactDraft:
         answers=["orientation-partenaire"],
     )
     return replace(draft, **changes)  # type: ignore[arg-type]
-
-
-def stored(desk: Desk) -> int:
-    with desk.sessions() as session:
-        return int(session.scalar(select(func.count()).select_from(Contact)) or 0)
 
 
 def test_a_saved_contact_holds_what_was_entered(desk: Desk, clock: FakeClock) -> None:
@@ -99,7 +94,7 @@ def test_bad_input_is_refused_in_french_and_nothing_is_written(
     with pytest.raises(ValidationFailed) as caught:
         desk.intake.save(visit(**changes))
     assert message in caught.value.text("fr")
-    assert stored(desk) == 0
+    assert stored_contacts(desk) == 0
 
 
 @pytest.mark.parametrize(
@@ -118,7 +113,7 @@ def test_a_note_with_personal_data_is_refused(desk: Desk, note: str, what: str) 
     text = caught.value.text("fr")
     assert text.startswith("Note refusée : elle semble contenir " + what)
     assert "La note ne doit contenir aucune donnée personnelle." in text
-    assert stored(desk) == 0
+    assert stored_contacts(desk) == 0
 
 
 def test_a_plain_note_is_kept_on_the_desk(desk: Desk) -> None:
@@ -148,7 +143,7 @@ def test_edit_makes_a_new_version_of_the_same_record(desk: Desk) -> None:
             select(ContactTheme.code).where(ContactTheme.contact_id == record.id)
         )
         assert list(themes) == ["vae"]
-    assert stored(desk) == 1
+    assert stored_contacts(desk) == 1
 
 
 def test_cancel_keeps_the_record_as_cancelled_and_it_stops_counting(
@@ -168,7 +163,7 @@ def test_undo_takes_back_the_last_save_within_ten_seconds(desk: Desk, clock: Fak
     record = desk.intake.save(visit())
     clock.advance(9)
     assert desk.intake.undo_last() == record.id
-    assert stored(desk) == 0
+    assert stored_contacts(desk) == 0
     with desk.sessions() as session:
         assert session.scalar(select(func.count()).select_from(ContactAnswer)) == 0
     with pytest.raises(DeskError):
@@ -181,7 +176,7 @@ def test_undo_is_refused_after_ten_seconds(desk: Desk, clock: FakeClock) -> None
     with pytest.raises(DeskError) as caught:
         desk.intake.undo_last()
     assert "plus de 10 secondes" in caught.value.text("fr")
-    assert stored(desk) == 1
+    assert stored_contacts(desk) == 1
 
 
 def test_undo_of_a_contact_already_sent_cancels_it(desk: Desk) -> None:

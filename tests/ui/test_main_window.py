@@ -14,6 +14,16 @@ from ui.journal import JournalModel
 from ui.main_window import MainWindow
 
 
+def fill(form, public, age, gender, commune, themes, answers) -> None:  # type: ignore[no-untyped-def]
+    """Fill the required rows directly (the keyboard path has its own test)."""
+    form.public.set_values(public)
+    form.age.set_values(age)
+    form.gender.set_values(gender)
+    form.commune.set_code(commune)
+    form.themes.set_values(themes)
+    form.answers.set_values(answers)
+
+
 def focused():  # type: ignore[no-untyped-def]
     return QApplication.focusWidget()
 
@@ -103,12 +113,7 @@ def test_saving_an_incomplete_form_shows_what_is_missing_and_stores_nothing(
 
 def test_ctrl_z_takes_back_the_last_visit(qtbot, window: MainWindow, desk: Desk) -> None:
     form = window.form
-    form.public.set_values("salarie")
-    form.age.set_values("45-54")
-    form.gender.set_values("homme")
-    form.commune.set_code("13004")
-    form.themes.set_values(["vae"])
-    form.answers.set_values(["information"])
+    fill(form, "salarie", "45-54", "homme", "13004", ["vae"], ["information"])
     with qtbot.waitSignal(window.sig_saved, timeout=5000):
         form.submit()
     assert window.journal.model.rowCount() == 1
@@ -120,12 +125,15 @@ def test_ctrl_z_takes_back_the_last_visit(qtbot, window: MainWindow, desk: Desk)
 
 def test_item_models_pass_the_model_tester(qtmodeltester, window: MainWindow, desk: Desk) -> None:  # type: ignore[no-untyped-def]
     for _ in range(2):
-        window.form.public.set_values("scolaire")
-        window.form.age.set_values("moins-16")
-        window.form.gender.set_values("non-precise")
-        window.form.commune.set_code("hors-region")
-        window.form.themes.set_values(["decouvrir-metiers", "decrochage"])
-        window.form.answers.set_values(["documentation"])
+        fill(
+            window.form,
+            "scolaire",
+            "moins-16",
+            "non-precise",
+            "hors-region",
+            ["decouvrir-metiers", "decrochage"],
+            ["documentation"],
+        )
         desk.intake.save(window.form.draft())
     window.refresh()
     assert isinstance(window.journal.model, JournalModel)
@@ -141,12 +149,7 @@ def test_the_optional_fields_are_stored_and_the_agent_code_is_kept_for_the_next_
     qtbot, window: MainWindow, desk: Desk
 ) -> None:
     form = window.form
-    form.public.set_values("retraite")
-    form.age.set_values("55-plus")
-    form.gender.set_values("femme")
-    form.commune.set_code("13103")
-    form.themes.set_values(["vie-quotidienne"])
-    form.answers.set_values(["information"])
+    fill(form, "retraite", "55-plus", "femme", "13103", ["vie-quotidienne"], ["information"])
     form.duration.setFocus()
     qtbot.keyClick(form.duration, Qt.Key.Key_3)  # 15 à 30 min
     qtbot.keyClick(form.duration, Qt.Key.Key_Tab)
@@ -175,12 +178,7 @@ def test_a_note_with_a_phone_number_is_refused_in_the_window(
     qtbot, window: MainWindow, desk: Desk
 ) -> None:
     form = window.form
-    form.public.set_values("scolaire")
-    form.age.set_values("moins-16")
-    form.gender.set_values("homme")
-    form.commune.set_code("13047")
-    form.themes.set_values(["decrochage"])
-    form.answers.set_values(["rendez-vous"])
+    fill(form, "scolaire", "moins-16", "homme", "13047", ["decrochage"], ["rendez-vous"])
     form.note.setText("maman au 07 81 22 33 44")
     form.submit()
     qtbot.waitUntil(form.error.isVisible, timeout=5000)
