@@ -15,63 +15,63 @@ Language = str  # "fr" or "en"
 # inside « », and the apostrophe ’.
 MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_code": (
-        "{field} : code inconnu « {code} ». Codes possibles : {choices}.",
+        "{field} : code inconnu « {code} ». Codes possibles : {choices}.",
         "{field}: unknown code “{code}”. Possible codes: {choices}.",
     ),
     "inactive_code": (
-        "{field} : le code « {code} » n’est plus en usage.",
+        "{field} : le code « {code} » n’est plus en usage.",
         "{field}: the code “{code}” is no longer in use.",
     ),
-    "missing_value": ("{field} : à renseigner.", "{field}: required."),
+    "missing_value": ("{field} : à renseigner.", "{field}: required."),
     "need_one_theme": (
-        "Thème : choisissez au moins un thème de la demande.",
+        "Thème : choisissez au moins un thème de la demande.",
         "Theme: choose at least one theme of the request.",
     ),
     "need_one_answer": (
-        "Réponse : choisissez au moins une réponse apportée.",
+        "Réponse : choisissez au moins une réponse apportée.",
         "Answer: choose at least one answer given.",
     ),
     "unknown_commune": (
-        "Commune : « {code} » n’est pas un code INSEE connu.",
+        "Commune : « {code} » n’est pas un code INSEE connu.",
         "Commune: “{code}” is not a known INSEE code.",
     ),
     "unknown_commune_name": (
-        "Commune : aucune commune ne correspond à « {code} » ; choisissez-la dans la liste.",
+        "Commune : aucune commune ne correspond à « {code} » ; choisissez-la dans la liste.",
         "Commune: no commune matches “{code}”; pick it from the list.",
     ),
     "commune_is_postcode": (
-        "Commune : « {code} » est un code postal ({names}) ; donnez le code INSEE de la commune.",
+        "Commune : « {code} » est un code postal ({names}) ; donnez le code INSEE de la commune.",
         "Commune: “{code}” is a postcode ({names}); give the commune’s INSEE code.",
     ),
     "note_personal_data": (
-        "Note refusée : elle semble contenir {what} (« {text} »). La note ne doit"
+        "Note refusée : elle semble contenir {what} (« {text} »). La note ne doit"
         " contenir aucune donnée personnelle.",
         "Note refused: it seems to hold {what} (“{text}”). A note must hold no personal data.",
     ),
     "note_too_long": (
-        "Note : {length} caractères, {limit} au plus.",
+        "Note : {length} caractères, {limit} au plus.",
         "Note: {length} characters, {limit} at most.",
     ),
     "agent_code_invalid": (
-        "Code agent : de 1 à 8 lettres ou chiffres.",
+        "Code agent : de 1 à 8 lettres ou chiffres.",
         "Agent code: 1 to 8 letters or digits.",
     ),
     "moment_in_future": (
-        "Date : {moment} est dans le futur.",
+        "Date : {moment} est dans le futur.",
         "Date: {moment} is in the future.",
     ),
-    "contact_not_found": ("Accueil introuvable : {id}.", "Contact not found: {id}."),
+    "contact_not_found": ("Accueil introuvable : {id}.", "Contact not found: {id}."),
     "contact_cancelled": (
-        "Cet accueil est annulé ; il ne peut plus être modifié.",
+        "Cet accueil est annulé ; il ne peut plus être modifié.",
         "This contact is cancelled; it can no longer be changed.",
     ),
     "nothing_to_undo": (
-        "Rien à annuler : le dernier enregistrement date de plus de {seconds} secondes.",
+        "Rien à annuler : le dernier enregistrement date de plus de {seconds} secondes.",
         "Nothing to undo: the last save is more than {seconds} seconds old.",
     ),
-    "csv_line": ("Ligne {line} : {message}", "Line {line}: {message}"),
+    "csv_line": ("Ligne {line} : {message}", "Line {line}: {message}"),
     "csv_header": (
-        "En-tête attendu : {expected} ; trouvé : {found}.",
+        "En-tête attendu : {expected} ; trouvé : {found}.",
         "Expected header: {expected}; found: {found}.",
     ),
     "csv_columns": (
@@ -79,7 +79,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{found} columns instead of {expected}.",
     ),
     "csv_bad_date": (
-        "date « {value} » illisible (attendu AAAA-MM-JJ, AAAA-MM-JJTHH:MM ou JJ/MM/AAAA).",
+        "date « {value} » illisible (attendu AAAA-MM-JJ, AAAA-MM-JJTHH:MM ou JJ/MM/AAAA).",
         "unreadable date “{value}” (expected YYYY-MM-DD, YYYY-MM-DDTHH:MM or DD/MM/YYYY).",
     ),
     "csv_empty": ("Le fichier ne contient aucune ligne de données.", "The file holds no data row."),
@@ -88,46 +88,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file is neither UTF-8 nor Windows-1252.",
     ),
     "csv_too_big": (
-        "Fichier trop volumineux : {size} Mo, {limit} Mo au plus.",
+        "Fichier trop volumineux : {size} Mo, {limit} Mo au plus.",
         "File too large: {size} MB, {limit} MB at most.",
     ),
-    "file_not_found": ("Fichier introuvable : {path}", "File not found: {path}"),
+    "file_not_found": ("Fichier introuvable : {path}", "File not found: {path}"),
     "file_unreadable": (
-        "Fichier illisible : {path} ({reason})",
+        "Fichier illisible : {path} ({reason})",
         "Unreadable file: {path} ({reason})",
     ),
     "csv_rejected": (
-        "Import refusé, rien n’a été enregistré : {count} ligne(s) en erreur.",
+        "Import refusé, rien n’a été enregistré : {count} ligne(s) en erreur.",
         "Import refused, nothing was stored: {count} line(s) in error.",
     ),
     "unknown_setting": (
-        "Réglage inconnu : « {key} ». Réglages : {choices}.",
+        "Réglage inconnu : « {key} ». Réglages : {choices}.",
         "Unknown setting: “{key}”. Settings: {choices}.",
     ),
     "bad_setting_value": (
-        "Réglage {key} : valeur « {value} » refusée ({expected}).",
+        "Réglage {key} : valeur « {value} » refusée ({expected}).",
         "Setting {key}: value “{value}” refused ({expected}).",
     ),
-    "backup_not_found": ("Sauvegarde introuvable : {path}", "Backup not found: {path}"),
+    "backup_not_found": ("Sauvegarde introuvable : {path}", "Backup not found: {path}"),
     "no_backup": ("Aucune sauvegarde n’est disponible.", "No backup is available."),
     "backup_unsound": (
-        "Cette sauvegarde est inutilisable ({reason}) ; la base actuelle est inchangée.",
+        "Cette sauvegarde est inutilisable ({reason}) ; la base actuelle est inchangée.",
         "This backup cannot be used ({reason}); the current database is unchanged.",
     ),
     "database_damaged": (
-        "La base de données est endommagée : {reason}",
+        "La base de données est endommagée : {reason}",
         "The database is damaged: {reason}",
     ),
     "database_error": (
-        "La base de données ne répond pas ({reason}) ; rien n’a été modifié.",
+        "La base de données ne répond pas ({reason}) ; rien n’a été modifié.",
         "The database does not answer ({reason}); nothing was changed.",
     ),
     "file_error": (
-        "Fichier inaccessible : {path} ({reason}) ; rien n’a été modifié.",
+        "Fichier inaccessible : {path} ({reason}) ; rien n’a été modifié.",
         "File not accessible: {path} ({reason}); nothing was changed.",
     ),
     "database_newer": (
-        "Cette base a été créée par une version plus récente d’Aiguillage ({revision}) ;"
+        "Cette base a été créée par une version plus récente d’Aiguillage ({revision}) ;"
         " mettez Aiguillage à jour.",
         "This database was made by a newer version of Aiguillage ({revision});"
         " please update Aiguillage.",

@@ -58,7 +58,7 @@ class IntakeForm(QWidget):
         self.gender = ChoiceRow(self.tr("Genre"), choices("gender"), columns=3)
         self.commune = CommuneField(geography, lang)
         self.commune.setAccessibleName(self.tr("Commune de résidence"))
-        self.commune.setPlaceholderText(self.tr("Nom ou code postal, p. ex. « Istres » ou 13800"))
+        self.commune.setPlaceholderText(self.tr("Nom ou code postal, p. ex. « Istres » ou 13800"))
         self.themes = ChoiceRow(
             self.tr("Thèmes de la demande"), choices("theme"), multiple=True, columns=3
         )
@@ -79,7 +79,7 @@ class IntakeForm(QWidget):
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("Note (sans donnée personnelle)"))
         self.note.setPlaceholderText(
-            self.tr("Facultatif ; ni nom, ni téléphone, ni adresse électronique")
+            self.tr("Facultatif ; ni nom, ni téléphone, ni adresse électronique")
         )
         self.note.setMaxLength(500)
         self.save_button = QPushButton(self.tr("Enregi&strer l’accueil  (Entrée)"))

@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(
             self,
             self.tr("Enregistrement impossible"),
-            self.tr("L’accueil n’a pas pu être enregistré : %1").replace("%1", str(error)),
+            self.tr("L’accueil n’a pas pu être enregistré : %1").replace("%1", str(error)),
         )
 
     def undo(self) -> None:
@@ -149,18 +149,18 @@ class MainWindow(QMainWindow):
         active = sum(1 for c in contacts if not c.cancelled)
         self.journal.show_contacts(day, contacts, active)
         today_count = active if day == intake.today() else intake.count_on(intake.today())
-        self.day_count.setText(self.tr("Aujourd’hui : %n accueil(s)", "", today_count))
+        self.day_count.setText(self.tr("Aujourd’hui : %n accueil(s)", "", today_count))
         hub = str(self.desk.settings.get("hub.url"))
         self.sync_state.setText(
             self.tr("Hors ligne — aucun hub régional")
             if not hub
-            else self.tr("Hub : %1").replace("%1", hub)
+            else self.tr("Hub : %1").replace("%1", hub)
         )
         services = self.desk.directory_size()
         self.directory_state.setText(
-            self.tr("Annuaire de démonstration : %n service(s)", "", services)
+            self.tr("Annuaire de démonstration : %n service(s)", "", services)
             if self.desk.demo_directory
-            else self.tr("Annuaire : %n service(s)", "", services)
+            else self.tr("Annuaire : %n service(s)", "", services)
         )
         pending = intake.pending_count()
         self.pending.setText(self.tr("%n enregistrement(s) à envoyer", "", pending))

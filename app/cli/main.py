@@ -25,7 +25,7 @@ WindowRunner = Callable[[argparse.Namespace], int]
 # (French, English) for what the command line prints besides errors.
 TEXTS: dict[str, tuple[str, str]] = {
     "description": (
-        "Aiguillage : le poste du premier accueil du SPRO. Sans commande, ouvre la fenêtre.",
+        "Aiguillage : le poste du premier accueil du SPRO. Sans commande, ouvre la fenêtre.",
         "Aiguillage: the SPRO reception desk. Without a command, opens the window.",
     ),
     "smoke": (
@@ -34,7 +34,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "contact": ("les accueils", "contacts"),
     "contact_add": (
-        "enregistre un accueil ; imprime son identifiant",
+        "enregistre un accueil ; imprime son identifiant",
         "log one contact; prints its id",
     ),
     "contact_import": (
@@ -46,14 +46,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "restore": ("remet une sauvegarde en place", "restore a backup"),
     "check": ("vérifie l’intégrité de la base de données", "check the database's integrity"),
     "imported": ("{count} accueil(s) importé(s).", "{count} contact(s) imported."),
-    "backup_made": ("Sauvegarde faite : {path}", "Backup made: {path}"),
+    "backup_made": ("Sauvegarde faite : {path}", "Backup made: {path}"),
     "restored": (
-        "Sauvegarde remise en place : {path}. Copie de la base précédente : {safety}",
+        "Sauvegarde remise en place : {path}. Copie de la base précédente : {safety}",
         "Backup restored: {path}. Copy of the previous database: {safety}",
     ),
-    "restored_no_safety": ("Sauvegarde remise en place : {path}.", "Backup restored: {path}."),
-    "sound": ("Base de données saine : {path}", "Database sound: {path}"),
-    "error": ("Erreur : {message}", "Error: {message}"),
+    "restored_no_safety": ("Sauvegarde remise en place : {path}.", "Backup restored: {path}."),
+    "sound": ("Base de données saine : {path}", "Database sound: {path}"),
+    "error": ("Erreur : {message}", "Error: {message}"),
     "set": ("{key} = {value}", "{key} = {value}"),
 }
 

@@ -30,7 +30,7 @@
     </message>
     <message>
         <location filename="../../ui/intake_form.py" line="61"/>
-        <source>Nom ou code postal, p. ex. « Istres » ou 13800</source>
+        <source>Nom ou code postal, p. ex. «&#xa0;Istres&#xa0;» ou 13800</source>
         <translation>Name or postcode, e.g. “Istres” or 13800</translation>
     </message>
     <message>
@@ -74,6 +74,11 @@
         <translation>Initials</translation>
     </message>
     <message>
+        <location filename="../../ui/intake_form.py" line="82"/>
+        <source>Facultatif&#x202f;; ni nom, ni téléphone, ni adresse électronique</source>
+        <translation>Optional; no name, no phone number, no e-mail address</translation>
+    </message>
+    <message>
         <location filename="../../ui/intake_form.py" line="85"/>
         <source>Enregi&amp;strer l’accueil  (Entrée)</source>
         <translation>&amp;Save the visit  (Enter)</translation>
@@ -97,11 +102,6 @@
         <location filename="../../ui/intake_form.py" line="80"/>
         <source>Note (sans donnée personnelle)</source>
         <translation>Note (no personal data)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="82"/>
-        <source>Facultatif ; ni nom, ni téléphone, ni adresse électronique</source>
-        <translation>Optional; no name, no phone number, no e-mail address</translation>
     </message>
     <message>
         <location filename="../../ui/intake_form.py" line="91"/>
@@ -275,35 +275,25 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="123"/>
-        <source>L’accueil n’a pas pu être enregistré : %1</source>
+        <source>L’accueil n’a pas pu être enregistré&#xa0;: %1</source>
         <translation>The visit could not be saved: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="135"/>
-        <source>Dernier accueil annulé.</source>
-        <translation>Last visit taken back.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/main_window.py" line="152"/>
-        <source>Aujourd’hui : %n accueil(s)</source>
+        <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
             <numerusform>Today: %n visits</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
-        <source>Hors ligne — aucun hub régional</source>
-        <translation>Offline — no regional hub</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="157"/>
-        <source>Hub : %1</source>
+        <source>Hub&#xa0;: %1</source>
         <translation>Hub: %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/main_window.py" line="161"/>
-        <source>Annuaire de démonstration : %n service(s)</source>
+        <source>Annuaire de démonstration&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
             <numerusform>Demo directory: %n services</numerusform>
@@ -311,11 +301,21 @@
     </message>
     <message numerus="yes">
         <location filename="../../ui/main_window.py" line="163"/>
-        <source>Annuaire : %n service(s)</source>
+        <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
             <numerusform>Directory: %n services</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="135"/>
+        <source>Dernier accueil annulé.</source>
+        <translation>Last visit taken back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155"/>
+        <source>Hors ligne — aucun hub régional</source>
+        <translation>Offline — no regional hub</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/main_window.py" line="166"/>

@@ -74,12 +74,12 @@ def test_one_bad_row_refuses_the_whole_file_naming_its_line(desk: Desk, tmp_path
         import_contacts(path, desk.intake)
     lines = caught.value.lines("fr")
     assert (
-        "Ligne 3 : Commune : « 13200 » est un code postal (Arles) ; donnez le code INSEE de la commune."
+        "Ligne 3 : Commune : « 13200 » est un code postal (Arles) ; donnez le code INSEE de la commune."
         in lines
     )
-    assert any(line.startswith("Ligne 3 : Réponse : code inconnu « informatio »") for line in lines)
-    assert "Ligne 4 : 3 colonnes au lieu de 8." in lines
-    assert any(line.startswith("Ligne 5 : date « 2026-13-45 » illisible") for line in lines)
+    assert any(line.startswith("Ligne 3 : Réponse : code inconnu « informatio »") for line in lines)
+    assert "Ligne 4 : 3 colonnes au lieu de 8." in lines
+    assert any(line.startswith("Ligne 5 : date « 2026-13-45 » illisible") for line in lines)
     assert caught.value.line_count == 3
     assert stored_contacts(desk) == 0
 
@@ -89,7 +89,7 @@ def test_one_bad_row_refuses_the_whole_file_naming_its_line(desk: Desk, tmp_path
     [
         ("", "Le fichier ne contient aucune ligne de données."),
         (HEADER, "Le fichier ne contient aucune ligne de données."),
-        ("jour,canal\n2026-11-20,sur-place\n", "En-tête attendu : date,channel,public"),
+        ("jour,canal\n2026-11-20,sur-place\n", "En-tête attendu : date,channel,public"),
     ],
 )
 def test_a_file_that_cannot_be_read_is_refused(

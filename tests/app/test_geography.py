@@ -87,7 +87,7 @@ def test_check_code_names_a_postcode_given_for_an_insee_code(desk: Desk) -> None
     with pytest.raises(DeskError) as caught:
         desk.geography.check_code("13200")
     assert caught.value.text("fr") == (
-        "Commune : « 13200 » est un code postal (Arles) ; donnez le code INSEE de la commune."
+        "Commune : « 13200 » est un code postal (Arles) ; donnez le code INSEE de la commune."
     )
     assert "postcode" in caught.value.text("en")
 
@@ -104,5 +104,5 @@ def test_check_code_names_text_that_is_no_commune(desk: Desk) -> None:
     with pytest.raises(DeskError) as caught:
         desk.geography.check_code("Atlantide")
     assert caught.value.text("fr") == (
-        "Commune : aucune commune ne correspond à « Atlantide » ; choisissez-la dans la liste."
+        "Commune : aucune commune ne correspond à « Atlantide » ; choisissez-la dans la liste."
     )

@@ -70,21 +70,21 @@ def test_summer_time_is_two_hours_ahead_of_utc(desk: Desk, clock: FakeClock) -> 
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"channel": "sur-plac"}, "Canal : code inconnu « sur-plac »."),
-        ({"public": "chomeur"}, "Public : code inconnu « chomeur »."),
-        ({"age": "18-25"}, "Âge : code inconnu « 18-25 »."),
-        ({"gender": ""}, "Genre : à renseigner."),
-        ({"themes": []}, "Thème : choisissez au moins un thème de la demande."),
-        ({"themes": ["vae", "cuisine"]}, "Thème : code inconnu « cuisine »."),
-        ({"answers": []}, "Réponse : choisissez au moins une réponse apportée."),
-        ({"duration": "1h"}, "Durée : code inconnu « 1h »."),
-        ({"commune": "99999"}, "Commune : « 99999 » n’est pas un code INSEE connu."),
-        ({"commune": "13800"}, "Commune : « 13800 » est un code postal (Istres"),
-        ({"commune": ""}, "Commune : à renseigner."),
-        ({"agent_code": "trop-long-code"}, "Code agent : de 1 à 8 lettres ou chiffres."),
+        ({"channel": "sur-plac"}, "Canal : code inconnu « sur-plac »."),
+        ({"public": "chomeur"}, "Public : code inconnu « chomeur »."),
+        ({"age": "18-25"}, "Âge : code inconnu « 18-25 »."),
+        ({"gender": ""}, "Genre : à renseigner."),
+        ({"themes": []}, "Thème : choisissez au moins un thème de la demande."),
+        ({"themes": ["vae", "cuisine"]}, "Thème : code inconnu « cuisine »."),
+        ({"answers": []}, "Réponse : choisissez au moins une réponse apportée."),
+        ({"duration": "1h"}, "Durée : code inconnu « 1h »."),
+        ({"commune": "99999"}, "Commune : « 99999 » n’est pas un code INSEE connu."),
+        ({"commune": "13800"}, "Commune : « 13800 » est un code postal (Istres"),
+        ({"commune": ""}, "Commune : à renseigner."),
+        ({"agent_code": "trop-long-code"}, "Code agent : de 1 à 8 lettres ou chiffres."),
         (
             {"moment": datetime(2026, 11, 25, 9, 0, tzinfo=PARIS)},
-            "Date : 25/11/2026 09:00 est dans le futur.",
+            "Date : 25/11/2026 09:00 est dans le futur.",
         ),
     ],
 )
@@ -100,7 +100,7 @@ def test_bad_input_is_refused_in_french_and_nothing_is_written(
 @pytest.mark.parametrize(
     ("note", "what"),
     [
-        ("Rappeler au 06 12 34 56 78 demain", "un numéro de téléphone (« 06 12 34 56 78 »)"),
+        ("Rappeler au 06 12 34 56 78 demain", "un numéro de téléphone (« 06 12 34 56 78 »)"),
         ("écrire à jean.dupont@gmail.com", "une adresse électronique"),
         ("NIR 1 85 05 13 004 123 45", "un numéro de sécurité sociale"),
         ("RIB FR76 3000 6000 0112 3456 7890 189", "un IBAN"),
@@ -111,7 +111,7 @@ def test_a_note_with_personal_data_is_refused(desk: Desk, note: str, what: str) 
     with pytest.raises(ValidationFailed) as caught:
         desk.intake.save(visit(note=note))
     text = caught.value.text("fr")
-    assert text.startswith("Note refusée : elle semble contenir " + what)
+    assert text.startswith("Note refusée : elle semble contenir " + what)
     assert "La note ne doit contenir aucune donnée personnelle." in text
     assert stored_contacts(desk) == 0
 
@@ -156,7 +156,7 @@ def test_cancel_keeps_the_record_as_cancelled_and_it_stops_counting(
     assert [c.id for c in desk.intake.contacts_on(clock().date())] == [record.id]
     with pytest.raises(DeskError) as caught:
         desk.intake.edit(record.id, visit())
-    assert caught.value.text("fr") == "Cet accueil est annulé ; il ne peut plus être modifié."
+    assert caught.value.text("fr") == "Cet accueil est annulé ; il ne peut plus être modifié."
 
 
 def test_undo_takes_back_the_last_save_within_ten_seconds(desk: Desk, clock: FakeClock) -> None:

@@ -33,10 +33,10 @@ def nir_key(body: str) -> str:
 # --- table-driven: each positive note holds exactly one item, written as `expected` ------
 
 EMAILS = [
-    ("Mail : jean.dupont@gmail.com", "jean.dupont@gmail.com"),
+    ("Mail : jean.dupont@gmail.com", "jean.dupont@gmail.com"),
     ("écrire à a_b+c@sub.domaine.fr.", "a_b+c@sub.domaine.fr"),
     ("contact JEAN.DUPONT@Orange.FR merci", "JEAN.DUPONT@Orange.FR"),
-    ("adresse : jean.dupont (at) gmail.com", "jean.dupont (at) gmail.com"),
+    ("adresse : jean.dupont (at) gmail.com", "jean.dupont (at) gmail.com"),
     ("jean.dupont[at]gmail.com", "jean.dupont[at]gmail.com"),
     ("mail jean [at] laposte [dot] net", "jean [at] laposte [dot] net"),
     ("écrire à léa.martin arobase free.fr pour le CV", "léa.martin arobase free.fr"),
@@ -82,7 +82,7 @@ NIRS = [
     *[(n, n) for n in ["1 85 13 13 004 123 " + nir_key("1851313004123")]],
 ]
 IBANS = [
-    ("RIB : FR76 3000 6000 0112 3456 7890 189", "FR76 3000 6000 0112 3456 7890 189"),
+    ("RIB : FR76 3000 6000 0112 3456 7890 189", "FR76 3000 6000 0112 3456 7890 189"),
     ("FR7630006000011234567890189", "FR7630006000011234567890189"),
     ("iban fr76 3000 6000 0112 3456 7890 189 merci", "fr76 3000 6000 0112 3456 7890 189"),
     # typo in a French IBAN (bad checksum): still personal
@@ -109,7 +109,7 @@ BIRTH_DATES = [
     ("né le 12/03/2024", "12/03/2024"),
     ("née en France le 12/03/2025", "12/03/2025"),
     ("né(e) le 01/02/2023", "01/02/2023"),
-    ("DDN : 01/01/2020", "01/01/2020"),
+    ("DDN : 01/01/2020", "01/01/2020"),
     ("date de naissance 05/06/2022", "05/06/2022"),
     ("date de naiss. 12/03/2023", "12/03/2023"),
     ("born 03/04/2024", "03/04/2024"),
@@ -146,7 +146,7 @@ NEGATIVES = [
     "de12 mission locale de marseille",
     "DE89 3704 0044 0532 0130 01",
     "1 85 13 13 004 123 00",
-    "Atelier CV : 5 x 10 x 15",
+    "Atelier CV : 5 x 10 x 15",
     "",
 ]
 

@@ -22,11 +22,11 @@ def test_defaults_then_stored_values(desk: Desk) -> None:
 @pytest.mark.parametrize(
     ("key", "value", "message"),
     [
-        ("notes.retention_days", "abc", "Réglage notes.retention_days : valeur « abc » refusée"),
+        ("notes.retention_days", "abc", "Réglage notes.retention_days : valeur « abc » refusée"),
         ("notes.retention_days", "-1", "refusée (>= 0)"),
         ("ui.language", "de", "refusée (fr | en)"),
         ("slip.format", "a3", "refusée (a4 | a5 | receipt)"),
-        ("nothing.here", "1", "Réglage inconnu : « nothing.here »"),
+        ("nothing.here", "1", "Réglage inconnu : « nothing.here »"),
         ("directory.demo_loaded", "non", "Réglage inconnu"),
     ],
 )

@@ -51,12 +51,12 @@ def test_contact_add_prints_the_id_of_the_stored_contact(home: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("--channel", "guichet"), "Erreur : Canal : code inconnu « guichet »."),
-        (("--commune", "13200"), "Erreur : Commune : « 13200 » est un code postal (Arles)"),
-        (("--commune", "00000"), "Erreur : Commune : « 00000 » n’est pas un code INSEE connu."),
+        (("--channel", "guichet"), "Erreur : Canal : code inconnu « guichet »."),
+        (("--commune", "13200"), "Erreur : Commune : « 13200 » est un code postal (Arles)"),
+        (("--commune", "00000"), "Erreur : Commune : « 00000 » n’est pas un code INSEE connu."),
         (
             ("--note", "joindre au 06.12.34.56.78"),
-            "Erreur : Note refusée : elle semble contenir un numéro de téléphone",
+            "Erreur : Note refusée : elle semble contenir un numéro de téléphone",
         ),
     ],
 )
@@ -74,7 +74,7 @@ def test_contact_add_refuses_bad_input_in_one_french_line(
 def test_a_missing_option_is_a_usage_error_in_french(home: Path) -> None:
     done = aiguillage(home, "contact", "add", "--channel", "sur-place")
     assert done.returncode == 2
-    assert "erreur : arguments obligatoires manquants : --public" in done.stderr
+    assert "erreur : arguments obligatoires manquants : --public" in done.stderr
     assert contacts(home) == []
 
 
@@ -110,9 +110,9 @@ def test_contact_import_is_all_or_nothing(home: Path, tmp_path: Path) -> None:
     bad.write_text(good.read_text() + "2026-11-20,hors-les-murs,scolaire,16-25\n", "utf-8")
     refused = aiguillage(home, "contact", "import", str(bad))
     assert refused.returncode == 1
-    assert "Ligne 4 : 4 colonnes au lieu de 8." in refused.stderr
+    assert "Ligne 4 : 4 colonnes au lieu de 8." in refused.stderr
     assert refused.stderr.strip().endswith(
-        "Erreur : Import refusé, rien n’a été enregistré : 1 ligne(s) en erreur."
+        "Erreur : Import refusé, rien n’a été enregistré : 1 ligne(s) en erreur."
     )
     assert contacts(home) == []
     done = aiguillage(home, "contact", "import", str(good))
@@ -127,7 +127,7 @@ def test_settings_get_and_set(home: Path) -> None:
     assert aiguillage(home, "settings", "get", "site.name").stdout == "Espace Métiers de Salon\n"
     refused = aiguillage(home, "settings", "set", "notes.retention_days", "beaucoup")
     assert refused.returncode == 1
-    assert refused.stderr.startswith("Erreur : Réglage notes.retention_days : valeur « beaucoup »")
+    assert refused.stderr.startswith("Erreur : Réglage notes.retention_days : valeur « beaucoup »")
     listing = aiguillage(home, "settings", "get").stdout
     assert 'site.name = "Espace Métiers de Salon"' in listing
     assert "geography.edition" not in listing
@@ -136,7 +136,7 @@ def test_settings_get_and_set(home: Path) -> None:
 def test_backup_check_and_restore_latest(home: Path) -> None:
     first = aiguillage(home, *ADD).stdout.strip()
     made = aiguillage(home, "backup")
-    assert made.returncode == 0 and made.stdout.startswith("Sauvegarde faite : ")
+    assert made.returncode == 0 and made.stdout.startswith("Sauvegarde faite : ")
     second = aiguillage(home, *ADD).stdout.strip()
     assert {c[0] for c in contacts(home)} == {first, second}
     checked = aiguillage(home, "check")
@@ -149,7 +149,7 @@ def test_backup_check_and_restore_latest(home: Path) -> None:
 
 def test_restore_without_any_backup_says_so(home: Path) -> None:
     done = aiguillage(home, "restore", "--latest")
-    assert (done.returncode, done.stderr) == (1, "Erreur : Aucune sauvegarde n’est disponible.\n")
+    assert (done.returncode, done.stderr) == (1, "Erreur : Aucune sauvegarde n’est disponible.\n")
 
 
 def test_check_reports_a_damaged_database(home: Path) -> None:
@@ -162,7 +162,7 @@ def test_check_reports_a_damaged_database(home: Path) -> None:
     assert (
         done.stderr.strip()
         .splitlines()[-1]
-        .startswith("Erreur : La base de données est endommagée")
+        .startswith("Erreur : La base de données est endommagée")
     )
 
 
@@ -192,6 +192,6 @@ def test_a_locked_database_is_a_clear_error_and_nothing_is_written(home: Path) -
         holder.close()
     assert done.returncode == 1
     assert done.stderr == (
-        "Erreur : La base de données ne répond pas (database is locked) ; rien n’a été modifié.\n"
+        "Erreur : La base de données ne répond pas (database is locked) ; rien n’a été modifié.\n"
     )
     assert contacts(home) == []

@@ -77,7 +77,7 @@ def test_a_visit_logged_with_the_keyboard_shows_in_the_journal_and_survives_a_re
     assert model.index(0, 3).data() == "Financer une formation, Trouver une formation"
     assert model.index(0, 5).data() == "Istres"
     assert window.journal.count.text() == "1 accueil(s)"
-    assert window.day_count.text() == "Aujourd’hui : 1 accueil(s)"
+    assert window.day_count.text() == "Aujourd’hui : 1 accueil(s)"
     assert window.notice.isVisible()
     assert window.notice_text.text() == "Accueil enregistré à 10:15."
     assert form.public.value() is None and form.themes.values() == []
@@ -104,9 +104,9 @@ def test_saving_an_incomplete_form_shows_what_is_missing_and_stores_nothing(
     form.submit()
     qtbot.waitUntil(lambda: form.error.isVisible(), timeout=5000)
     text = form.error.text()
-    assert "Âge : à renseigner." in text
-    assert "Commune : aucune commune ne correspond à « Atlantide »" in text
-    assert "Thème : choisissez au moins un thème de la demande." in text
+    assert "Âge : à renseigner." in text
+    assert "Commune : aucune commune ne correspond à « Atlantide »" in text
+    assert "Thème : choisissez au moins un thème de la demande." in text
     assert desk.intake.count_on(desk.intake.today()) == 0
     assert form.public.value() == "scolaire"  # nothing the agent typed is lost
 
@@ -183,7 +183,7 @@ def test_a_note_with_a_phone_number_is_refused_in_the_window(
     form.submit()
     qtbot.waitUntil(form.error.isVisible, timeout=5000)
     assert form.error.text().startswith(
-        "Note refusée : elle semble contenir un numéro de téléphone (« 07 81 22 33 44 »)."
+        "Note refusée : elle semble contenir un numéro de téléphone (« 07 81 22 33 44 »)."
     )
     assert desk.intake.count_on(desk.intake.today()) == 0
     assert form.note.text() == "maman au 07 81 22 33 44"
@@ -193,5 +193,5 @@ def test_the_status_bar_says_the_desk_is_offline_with_the_demo_directory(
     window: MainWindow,
 ) -> None:
     assert window.sync_state.text() == "Hors ligne — aucun hub régional"
-    assert window.directory_state.text() == "Annuaire de démonstration : 54 service(s)"
+    assert window.directory_state.text() == "Annuaire de démonstration : 54 service(s)"
     assert window.pending.text() == "0 enregistrement(s) à envoyer"
