@@ -4,7 +4,8 @@ The row is one stop in the tab order. Inside it, the arrow keys move, Space togg
 each button has a visible key (1–9, then A, B, C…) that picks it directly: a whole visit
 can be logged without the mouse.
 
-Signals: ``sig_changed()`` when the selection changes.
+Signals: ``sig_changed()`` when the selection changes; ``sig_picked()`` when a
+single-choice row was answered by its key, so that the form can move on to the next row.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ class ChoiceRow(QWidget):
     """Toggle buttons for the codes of one list."""
 
     sig_changed = Signal()
+    sig_picked = Signal()
 
     def __init__(
         self,
@@ -126,6 +128,8 @@ class ChoiceRow(QWidget):
                 self._buttons[index].toggle()
             self._pick(index)
             event.accept()
+            if not self.multiple:
+                self.sig_picked.emit()
         else:
             super().keyPressEvent(event)
 

@@ -1,11 +1,24 @@
 """The commune picker: completes by name or postcode as one types.
 
-Signals: ``sig_chosen(str)`` with the INSEE code (or ``hors-region`` / ``non-precise``).
+Return (or Tab) in the list takes the highlighted commune, or the first one when none is
+highlighted; with the field empty, the site's own commune is proposed first.
+
+Signals: ``sig_chosen(str)`` with the INSEE code (or ``hors-region`` / ``non-precise``)
+when a commune is picked from the list.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from app.geography import CommuneInfo, Geography, search_key
@@ -24,6 +37,7 @@ class CommuneListModel(QAbstractListModel):
         self._lang = lang
         self._rows: list[tuple[str, str]] = []  # (code, shown text)
         self.near: str | None = None
+        self.home: str | None = None
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -47,6 +61,18 @@ class CommuneListModel(QAbstractListModel):
                 rows.append((code, label))
         for commune in self._geo.search(text, limit=12, near=self.near):
             rows.append((commune.insee, self.shown(commune, text)))
+        self._set_rows(rows)
+
+    def propose(self, home: str | None) -> None:
+        """What to offer on an empty field: the site's own commune, then the special answers."""
+        rows: list[tuple[str, str]] = []
+        commune = self._geo.get(home) if home else None
+        if commune is not None:
+            rows.append((commune.insee, commune.display))
+        rows += [(c, en if self._lang == "en" else fr) for c, fr, en in COMMUNE_SPECIAL]
+        self._set_rows(rows)
+
+    def _set_rows(self, rows: list[tuple[str, str]]) -> None:
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -78,12 +104,33 @@ class CommuneField(QLineEdit):
         completer.setMaxVisibleItems(12)
         completer.activated[QModelIndex].connect(self._activated)
         self.setCompleter(completer)
+        completer.popup().installEventFilter(self)
         self.textEdited.connect(self._edited)
 
     def _edited(self, text: str) -> None:
         self._code = None
         self.model.update_for(text)
         if self.model.rowCount():
+            self.completer().complete()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        popup = self.completer().popup()
+        if watched is popup and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+            if event.key() in keys and self.model.rowCount():
+                index = popup.currentIndex()
+                if not index.isValid():
+                    index = self.model.index(0, 0)
+                popup.hide()
+                self._activated(index)
+                return True
+        return super().eventFilter(watched, event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if not self.text() and event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.model.propose(self.model.home)
             self.completer().complete()
 
     def _activated(self, index: QModelIndex) -> None:

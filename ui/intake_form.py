@@ -47,7 +47,6 @@ class IntakeForm(QWidget):
         self._lang = lang
         self._geo = geography
         self._default_channel = "sur-place"
-        self._default_commune: str | None = None
 
         def choices(list_name: str) -> list[tuple[str, str]]:
             return [(i.code, i.label(lang)) for i in lists.items(list_name)]
@@ -131,19 +130,28 @@ class IntakeForm(QWidget):
         order += [self.agent_code, self.save_button]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
+        # A single-choice row answered by its key, or a commune picked, moves on at once.
+        for row, following in itertools.pairwise(order):
+            if isinstance(row, ChoiceRow) and not row.multiple:
+                row.sig_picked.connect(following.setFocus)
+        self.commune.sig_chosen.connect(lambda _code: self._after_commune())
         self.save_button.clicked.connect(self.submit)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(sequence), self, self.submit)
         self.clear()
 
+    def _after_commune(self) -> None:
+        if self.commune.hasFocus():
+            self.themes.setFocus(Qt.FocusReason.TabFocusReason)
+
     # --- values -------------------------------------------------------------------
 
     def set_defaults(self, channel: str, commune: str | None) -> None:
         self._default_channel = channel
-        self._default_commune = commune or None
         if commune:
             commune_info = self._geo.get(commune)
             self.commune.model.near = commune_info.departement if commune_info else None
+        self.commune.model.home = commune or None
 
     def draft(self) -> ContactDraft:
         return ContactDraft(
@@ -173,7 +181,7 @@ class IntakeForm(QWidget):
             row.clear()
         self.channel.clear()
         self.channel.set_values(self._default_channel)
-        self.commune.set_code(self._default_commune)
+        self.commune.set_code(None)
         self.note.clear()
         self.show_error(None)
         self.channel.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -32,33 +32,40 @@ def test_a_visit_logged_with_the_keyboard_shows_in_the_journal_and_survives_a_re
     qtbot, window: MainWindow, desk: Desk, home: Path
 ) -> None:
     form = window.form
-    assert focused() is form.channel  # the form opens on its first row
-    assert form.channel.value() == "sur-place"  # the site's default channel
-    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
-    assert focused() is form.public
-    qtbot.keyClick(focused(), Qt.Key.Key_4)  # demandeur·se d'emploi
-    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
-    qtbot.keyClick(focused(), Qt.Key.Key_3)  # 26-44
-    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
-    qtbot.keyClick(focused(), Qt.Key.Key_1)  # femme
-    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
-    assert focused() is form.commune
-    qtbot.keyClicks(form.commune, "istr")
+    keys = 0
+
+    def key(widget, *presses) -> None:  # type: ignore[no-untyped-def]
+        nonlocal keys
+        for press in presses:
+            if isinstance(press, str):
+                qtbot.keyClicks(widget, press)
+                keys += len(press)
+            else:
+                qtbot.keyClick(widget, press)
+                keys += 1
+
+    assert window.focusWidget() is form.channel  # the form opens on its first row
+    key(form.channel, Qt.Key.Key_1)  # sur place; a row answered by its key moves on
+    assert window.focusWidget() is form.public
+    key(form.public, Qt.Key.Key_4)  # demandeur·se d’emploi
+    assert window.focusWidget() is form.age
+    key(form.age, Qt.Key.Key_3)  # 26-44
+    key(form.gender, Qt.Key.Key_1)  # femme
+    assert window.focusWidget() is form.commune
+    key(form.commune, "ist")
     popup = form.commune.completer().popup()
     assert popup.isVisible()
     assert form.commune.model.index(0, 0).data() == "Istres (13800)"
-    qtbot.keyClick(popup, Qt.Key.Key_Down)
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    key(popup, Qt.Key.Key_Return)  # the first commune offered
     assert form.commune.code() == "13047"
-    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
-    assert focused() is form.themes
-    qtbot.keyClick(focused(), Qt.Key.Key_3)  # trouver une formation
-    qtbot.keyClick(focused(), Qt.Key.Key_4)  # financer une formation
-    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
-    qtbot.keyClick(focused(), Qt.Key.Key_4)  # orientation vers un partenaire
+    assert window.focusWidget() is form.themes
+    key(form.themes, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_Tab)  # two themes
+    assert window.focusWidget() is form.answers
+    key(form.answers, Qt.Key.Key_4)  # orientation vers un partenaire
     with qtbot.waitSignal(window.sig_saved, timeout=5000) as saved:
-        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+        key(form.answers, Qt.Key.Key_Return)
     contact_id = saved.args[0]
+    assert keys <= 15, keys
 
     record = desk.intake.get(contact_id)
     assert (record.channel, record.public, record.age, record.gender, record.commune) == (
@@ -152,10 +159,8 @@ def test_the_optional_fields_are_stored_and_the_agent_code_is_kept_for_the_next_
     fill(form, "retraite", "55-plus", "femme", "13103", ["vie-quotidienne"], ["information"])
     form.duration.setFocus()
     qtbot.keyClick(form.duration, Qt.Key.Key_3)  # 15 à 30 min
-    qtbot.keyClick(form.duration, Qt.Key.Key_Tab)
     assert window.focusWidget() is form.first_visit
     qtbot.keyClick(form.first_visit, Qt.Key.Key_2)  # non
-    qtbot.keyClick(form.first_visit, Qt.Key.Key_Tab)
     assert window.focusWidget() is form.note
     qtbot.keyClicks(form.note, "revient pour la carte Zou")
     qtbot.keyClick(form.note, Qt.Key.Key_Tab)
@@ -195,3 +200,42 @@ def test_the_status_bar_says_the_desk_is_offline_with_the_demo_directory(
     assert window.sync_state.text() == "Hors ligne — aucun hub régional"
     assert window.directory_state.text() == "Annuaire de démonstration : 54 service(s)"
     assert window.pending.text() == "0 enregistrement(s) à envoyer"
+
+
+def test_the_sites_commune_is_proposed_first_on_an_empty_field(
+    qtbot, window: MainWindow, desk: Desk
+) -> None:
+    form = window.form
+    form.set_defaults("sur-place", "13103")
+    form.clear()
+    form.gender.setFocus()
+    qtbot.keyClick(form.gender, Qt.Key.Key_Tab)
+    assert window.focusWidget() is form.commune
+    popup = form.commune.completer().popup()
+    assert popup.isVisible()
+    shown = [form.commune.model.index(r, 0).data() for r in range(form.commune.model.rowCount())]
+    assert shown == ["Salon-de-Provence (13300)", "Hors région", "Non précisée"]
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert form.commune.code() == "hors-region"
+    assert window.focusWidget() is form.themes
+
+
+def test_arrow_keys_move_a_single_choice_and_space_toggles_a_multiple_one(
+    qtbot, window: MainWindow
+) -> None:
+    form = window.form
+    form.age.setFocus()
+    qtbot.keyClick(form.age, Qt.Key.Key_Right)
+    assert form.age.value() == "16-25"
+    qtbot.keyClick(form.age, Qt.Key.Key_Down)  # three per line: 55 et plus is below 16-25
+    assert form.age.value() == "55-plus"
+    assert window.focusWidget() is form.age  # arrows do not move on to the next row
+    form.themes.setFocus()
+    qtbot.keyClick(form.themes, Qt.Key.Key_Right)
+    qtbot.keyClick(form.themes, Qt.Key.Key_Space)
+    qtbot.keyClick(form.themes, Qt.Key.Key_Right)
+    qtbot.keyClick(form.themes, Qt.Key.Key_Space)
+    qtbot.keyClick(form.themes, Qt.Key.Key_Space)
+    assert form.themes.values() == ["choisir-orientation"]
