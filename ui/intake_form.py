@@ -1,8 +1,10 @@
 """The intake form: one visit, logged in seconds with the keyboard.
 
 Enter or Ctrl+Enter saves; the form then clears and the focus goes back to the first row.
+A visit of the journal can be loaded back to be corrected (``editing``); Escape gives up.
 
-Signals: ``sig_submit(object)`` with the :class:`ContactDraft` to save.
+Signals: ``sig_submit(object)`` with the :class:`ContactDraft` to save (a correction of
+``editing`` when that is set).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.geography import Geography
-from app.intake import ContactDraft
+from app.intake import ContactDraft, ContactRecord
 from app.nomenclature import Nomenclatures
 from ui.choice_row import ChoiceRow, row_label
 from ui.commune_field import CommuneField
@@ -47,6 +49,7 @@ class IntakeForm(QWidget):
         self._lang = lang
         self._geo = geography
         self._default_channel = "sur-place"
+        self.editing: ContactRecord | None = None
 
         def choices(list_name: str) -> list[tuple[str, str]]:
             return [(i.code, i.label(lang)) for i in lists.items(list_name)]
@@ -84,6 +87,10 @@ class IntakeForm(QWidget):
         self.save_button = QPushButton(self.tr("Enregi&strer l’accueil  (Entrée)"))
         self.save_button.setObjectName("saveButton")
         self.save_button.setDefault(True)
+        self.edit_banner = QLabel()
+        self.edit_banner.setObjectName("editBanner")
+        self.edit_banner.setAccessibleName(self.tr("Modification en cours"))
+        self.edit_banner.hide()
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
@@ -122,6 +129,7 @@ class IntakeForm(QWidget):
         )
         grid.addLayout(bottom, last, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.edit_banner)
         layout.addLayout(grid)
         layout.addWidget(self.error)
         layout.addStretch(1)
@@ -168,7 +176,33 @@ class IntakeForm(QWidget):
             note=self.note.text() or None,
         )
 
+    def load(self, record: ContactRecord) -> None:
+        """Show a stored visit to correct it; saving then stores a new version of it."""
+        self.clear()
+        self.editing = record
+        self.channel.set_values(record.channel)
+        self.public.set_values(record.public)
+        self.age.set_values(record.age)
+        self.gender.set_values(record.gender)
+        self.commune.set_code(record.commune)
+        self.themes.set_values(list(record.themes))
+        self.answers.set_values(list(record.answers))
+        self.duration.set_values(record.duration)
+        if record.first_visit is not None:
+            self.first_visit.set_values("oui" if record.first_visit else "non")
+        self.agent_code.setText(record.agent_code or "")
+        self.note.setText(record.note or "")
+        moment = record.moment_local.strftime("%d/%m/%Y %H:%M")
+        self.edit_banner.setText(
+            self.tr("Modification de l’accueil du %1 — Échap pour abandonner").replace("%1", moment)
+        )
+        self.edit_banner.show()
+        self.save_button.setText(self.tr("Enregi&strer la modification  (Entrée)"))
+
     def clear(self) -> None:
+        self.editing = None
+        self.edit_banner.hide()
+        self.save_button.setText(self.tr("Enregi&strer l’accueil  (Entrée)"))
         for row in (
             self.public,
             self.age,
@@ -196,6 +230,10 @@ class IntakeForm(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in _SAVE_KEYS:
             self.submit()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Escape and self.editing is not None:
+            self.clear()
             event.accept()
             return
         super().keyPressEvent(event)

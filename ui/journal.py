@@ -1,6 +1,7 @@
-"""The journal: the visits of one day, newest first.
+"""The journal: the visits of one day, newest first; a visit can be corrected or cancelled.
 
-Signals (``JournalPanel``): ``sig_day_changed(QDate)``.
+Signals (``JournalPanel``): ``sig_day_changed(QDate)``; ``sig_edit(str)`` and
+``sig_cancel(str)`` with the id of the visit to correct or to cancel.
 """
 
 from __future__ import annotations
@@ -10,12 +11,15 @@ from datetime import date
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
+    SignalInstance,
 )
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -138,6 +142,8 @@ class JournalPanel(QWidget):
     """The journal of a day, with the day picker and the day's count."""
 
     sig_day_changed = Signal(QDate)
+    sig_edit = Signal(str)
+    sig_cancel = Signal(str)
 
     def __init__(self, model: JournalModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -183,10 +189,53 @@ class JournalPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
+        actions = QHBoxLayout()
+        self.edit_button = QPushButton(self.tr("&Modifier  (Entrée)"))
+        self.edit_button.setAccessibleName(self.tr("Modifier l’accueil choisi"))
+        self.cancel_button = QPushButton(self.tr("Annuler l’accue&il  (Suppr)"))
+        self.cancel_button.setAccessibleName(self.tr("Annuler l’accueil choisi"))
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.cancel_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        self.edit_button.clicked.connect(lambda: self._emit_for_current(self.sig_edit))
+        self.cancel_button.clicked.connect(lambda: self._emit_for_current(self.sig_cancel))
+        self.table.doubleClicked.connect(lambda _index: self._emit_for_current(self.sig_edit))
+        self.table.installEventFilter(self)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self._update_actions()
         self.previous.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(-1)))
         self.following.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(1)))
         self.today.clicked.connect(lambda: self.day.setDate(QDate.currentDate()))
         self.day.dateChanged.connect(self.sig_day_changed.emit)
+
+    def current(self) -> ContactRecord | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.contact(index.row())
+
+    def _emit_for_current(self, signal: SignalInstance) -> None:
+        contact = self.current()
+        if contact is not None and not contact.cancelled:
+            signal.emit(contact.id)
+
+    def _update_actions(self) -> None:
+        contact = self.current()
+        usable = contact is not None and not contact.cancelled
+        self.edit_button.setEnabled(usable)
+        self.cancel_button.setEnabled(usable)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._emit_for_current(self.sig_edit)
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self._emit_for_current(self.sig_cancel)
+                return True
+        return super().eventFilter(watched, event)
 
     def shown_day(self) -> date:
         return self.day.date().toPython()  # type: ignore[no-any-return]
@@ -200,6 +249,7 @@ class JournalPanel(QWidget):
             else self.tr("Journal du %1").replace("%1", day.strftime("%d/%m/%Y"))
         )
         self.count.setText(self.tr("%n accueil(s)", "", active))
+        self._update_actions()
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             # Long lists of themes are cut here and read in full in the tooltip.

@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         self.undo_button.clicked.connect(self.undo)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
         self.journal.sig_day_changed.connect(lambda _d: self.refresh())
+        self.journal.sig_edit.connect(self.edit)
+        self.journal.sig_cancel.connect(self.cancel_contact)
         self.journal.day.setDate(QDate.currentDate())
         self.refresh()
 
@@ -95,9 +97,52 @@ class MainWindow(QMainWindow):
 
     def save(self, draft: ContactDraft) -> None:
         self.form.save_button.setEnabled(False)
-        DeskOp(self.tasks, lambda: self.desk.intake.save(draft)).success(self._saved).failure(
-            self._failed
-        ).run()
+        editing = self.form.editing
+        if editing is None:
+            op = DeskOp(self.tasks, lambda: self.desk.intake.save(draft))
+            op.success(self._saved)
+        else:
+            op = DeskOp(self.tasks, lambda: self.desk.intake.edit(editing.id, draft))
+            op.success(self._edited)
+        op.failure(self._failed).run()
+
+    def _edited(self, record: ContactRecord) -> None:
+        self.form.save_button.setEnabled(True)
+        self.form.clear()
+        self.refresh()
+        self.show_notice(
+            self.tr("Accueil de %1 modifié.").replace("%1", record.moment_local.strftime("%H:%M")),
+            undo=False,
+        )
+        self.sig_saved.emit(record.id)
+
+    def edit(self, contact_id: str) -> None:
+        """Load a visit of the journal into the form to correct it."""
+        self.form.load(self.desk.intake.get(contact_id))
+        self.form.channel.setFocus()
+
+    def cancel_contact(self, contact_id: str) -> None:
+        """Cancel a visit after the agent confirms it (it is kept, marked cancelled)."""
+        record = self.desk.intake.get(contact_id)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Annuler cet accueil ?"),
+            self.tr(
+                "Annuler l’accueil de %1 ? Il restera dans le journal, barré,"
+                " et ne sera plus compté."
+            ).replace("%1", record.moment_local.strftime("%H:%M")),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        DeskOp(self.tasks, lambda: self.desk.intake.cancel(contact_id)).success(
+            lambda _record: self._after_cancel()
+        ).failure(self._failed).run()
+
+    def _after_cancel(self) -> None:
+        self.refresh()
+        self.show_notice(self.tr("Accueil annulé."), undo=False)
 
     def _saved(self, record: ContactRecord) -> None:
         self.form.save_button.setEnabled(True)

@@ -239,3 +239,78 @@ def test_arrow_keys_move_a_single_choice_and_space_toggles_a_multiple_one(
     qtbot.keyClick(form.themes, Qt.Key.Key_Space)
     qtbot.keyClick(form.themes, Qt.Key.Key_Space)
     assert form.themes.values() == ["choisir-orientation"]
+
+
+def save_one(qtbot, window: MainWindow) -> str:  # type: ignore[no-untyped-def]
+    fill(window.form, "salarie", "45-54", "homme", "13004", ["vae"], ["information"])
+    with qtbot.waitSignal(window.sig_saved, timeout=5000) as saved:
+        window.form.submit()
+    return str(saved.args[0])
+
+
+def test_a_visit_is_corrected_from_the_journal_as_a_new_version(
+    qtbot, window: MainWindow, desk: Desk
+) -> None:
+    contact_id = save_one(qtbot, window)
+    table = window.journal.table
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    form = window.form
+    assert form.editing is not None and form.editing.id == contact_id
+    assert form.edit_banner.isVisible()
+    assert (
+        form.edit_banner.text()
+        == "Modification de l’accueil du 24/11/2026 10:15 — Échap pour abandonner"
+    )
+    assert form.public.value() == "salarie" and form.commune.code() == "13004"
+    form.themes.set_values(["vae", "financer-formation"])
+    with qtbot.waitSignal(window.sig_saved, timeout=5000):
+        qtbot.keyClick(form.themes, Qt.Key.Key_Return)
+    record = desk.intake.get(contact_id)
+    assert (record.version, record.themes) == (2, ("financer-formation", "vae"))
+    assert window.journal.model.rowCount() == 1
+    assert window.notice_text.text() == "Accueil de 10:15 modifié."
+    assert form.editing is None and not form.edit_banner.isVisible()
+
+
+def test_escape_gives_up_a_correction_and_changes_nothing(
+    qtbot, window: MainWindow, desk: Desk
+) -> None:
+    contact_id = save_one(qtbot, window)
+    window.edit(contact_id)
+    window.form.public.set_values("retraite")
+    qtbot.keyClick(window.form.public, Qt.Key.Key_Escape)
+    assert window.form.editing is None and window.form.public.value() is None
+    assert desk.intake.get(contact_id).version == 1
+
+
+def test_a_visit_is_cancelled_after_confirmation(
+    qtbot, window: MainWindow, desk: Desk, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    contact_id = save_one(qtbot, window)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def question(_parent, title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    table = window.journal.table
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)  # the agent says no
+    assert desk.intake.get(contact_id).status == "active"
+    qtbot.keyClick(table, Qt.Key.Key_Delete)  # then yes
+    qtbot.waitUntil(lambda: desk.intake.get(contact_id).status == "cancelled", timeout=5000)
+    qtbot.waitUntil(lambda: window.journal.count.text() == "0 accueil(s)", timeout=5000)
+    assert asked[0].startswith("Annuler l’accueil de 10:15 ?")
+    model = window.journal.model
+    assert model.rowCount() == 1  # kept, struck through
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).strikeOut()
+    table.selectRow(0)
+    assert not window.journal.cancel_button.isEnabled()
+    assert not window.journal.edit_button.isEnabled()
