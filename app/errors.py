@@ -60,6 +60,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Date : {moment} est dans le futur.",
         "Date: {moment} is in the future.",
     ),
+    "unknown_service": (
+        "Orientation\u00a0: le service «\u00a0{id}\u00a0» n’est pas (ou plus) dans l’annuaire.",
+        "Referral: the service “{id}” is not (or no longer) in the directory.",
+    ),
     "contact_not_found": ("Accueil introuvable : {id}.", "Contact not found: {id}."),
     "contact_cancelled": (
         "Cet accueil est annulé ; il ne peut plus être modifié.",
@@ -147,6 +151,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "date": ("Date", "Date"),
     "note": ("Note", "Note"),
     "agent_code": ("Code agent", "Agent code"),
+    "referral": ("Orientation", "Referral"),
 }
 
 PERSONAL_DATA: dict[str, tuple[str, str]] = {

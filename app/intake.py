@@ -20,7 +20,8 @@ from app.errors import DeskError, ValidationFailed
 from app.geography import Geography
 from app.nomenclature import Nomenclatures
 from app.privacy import find_personal_data
-from db.models import Contact, ContactAnswer, ContactTheme
+from app.referral import set_referrals
+from db.models import Contact, ContactAnswer, ContactTheme, Service
 
 UNDO_SECONDS = 10
 NOTE_MAX = 500
@@ -52,6 +53,8 @@ class ContactDraft:
     # Local moment of the contact; None means now.
     moment: datetime | None = None
     time_known: bool = True
+    # Partner services the visitor is sent to (their directory ids).
+    referrals: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,7 @@ class ContactRecord:
             note=self.note,
             moment=self.moment_local,
             time_known=self.time_known,
+            referrals=[r.service_id for r in self.referrals],
         )
 
 
@@ -177,6 +181,7 @@ class IntakeService:
             answers=_dedupe(draft.answers),
             note=(draft.note or "").strip() or None,
             agent_code=(draft.agent_code or "").strip().upper() or None,
+            referrals=_dedupe(draft.referrals),
         )
         for list_name in ("channel", "public", "age", "gender"):
             value = getattr(clean, list_name).strip()
@@ -203,6 +208,8 @@ class IntakeService:
             problems.append(DeskError("agent_code_invalid", field="agent_code"))
         if clean.note:
             problems.extend(self._check_note(clean.note))
+        if clean.referrals:
+            problems.extend(self._check_services(clean.referrals))
         if clean.moment is not None:
             now = self._clock()
             moment = clean.moment
@@ -225,6 +232,21 @@ class IntakeService:
             problems.append(DeskError("unknown_code", field=list_name, code=code, choices=choices))
         elif not item.active:
             problems.append(DeskError("inactive_code", field=list_name, code=code))
+
+    def _check_services(self, service_ids: list[str]) -> list[DeskError]:
+        with self._sessions() as session:
+            known = set(
+                session.scalars(
+                    select(Service.id).where(
+                        Service.id.in_(service_ids), Service.retired_at.is_(None)
+                    )
+                )
+            )
+        return [
+            DeskError("unknown_service", field="referral", id=service_id)
+            for service_id in service_ids
+            if service_id not in known
+        ]
 
     @staticmethod
     def _check_note(note: str) -> list[DeskError]:
@@ -289,6 +311,8 @@ class IntakeService:
         contact = self.build(clean)
         with self._sessions.begin() as session:
             session.add(contact)
+            if clean.referrals:
+                set_referrals(session, contact, clean.referrals, contact.created_at)
         self._last_saved = (contact.id, self._monotonic())
         return self.get(contact.id)
 
@@ -311,6 +335,7 @@ class IntakeService:
             self._fill(contact, clean)
             contact.version += 1
             contact.updated_at = self._utc_now()
+            set_referrals(session, contact, clean.referrals, contact.updated_at)
         return self.get(contact_id)
 
     def cancel(self, contact_id: str) -> ContactRecord:

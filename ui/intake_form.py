@@ -4,7 +4,7 @@ Enter or Ctrl+Enter saves; the form then clears and the focus goes back to the f
 A visit of the journal can be loaded back to be corrected (``editing``); Escape gives up.
 
 Signals: ``sig_submit(object)`` with the :class:`ContactDraft` to save (a correction of
-``editing`` when that is set).
+``editing`` when that is set); ``sig_orient()`` when the agent asks for partners (F4).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ class IntakeForm(QWidget):
     """Every field of a contact, in the order an agent asks them."""
 
     sig_submit = Signal(object)
+    sig_orient = Signal()
 
     def __init__(
         self,
@@ -50,6 +51,8 @@ class IntakeForm(QWidget):
         self._geo = geography
         self._default_channel = "sur-place"
         self.editing: ContactRecord | None = None
+        # Services chosen for the visitor: id -> "structure — service".
+        self.referrals: dict[str, str] = {}
 
         def choices(list_name: str) -> list[tuple[str, str]]:
             return [(i.code, i.label(lang)) for i in lists.items(list_name)]
@@ -84,6 +87,12 @@ class IntakeForm(QWidget):
             self.tr("Facultatif ; ni nom, ni téléphone, ni adresse électronique")
         )
         self.note.setMaxLength(500)
+        self.orient_button = QPushButton(self.tr("&Orienter…  (F4)"))
+        self.orient_button.setAccessibleName(self.tr("Orienter vers un partenaire"))
+        self.referral_list = QLabel()
+        self.referral_list.setObjectName("referralList")
+        self.referral_list.setWordWrap(True)
+        self.referral_list.setAccessibleName(self.tr("Partenaires choisis"))
         self.save_button = QPushButton(self.tr("Enregi&strer l’accueil  (Entrée)"))
         self.save_button.setObjectName("saveButton")
         self.save_button.setDefault(True)
@@ -119,6 +128,7 @@ class IntakeForm(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.agent_code)
         bottom.addStretch(1)
+        bottom.addWidget(self.orient_button)
         bottom.addWidget(self.save_button)
         last = len(rows)
         grid.addWidget(
@@ -131,11 +141,12 @@ class IntakeForm(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.edit_banner)
         layout.addLayout(grid)
+        layout.addWidget(self.referral_list)
         layout.addWidget(self.error)
         layout.addStretch(1)
 
         order: list[QWidget] = [w for _t, w in rows]
-        order += [self.agent_code, self.save_button]
+        order += [self.agent_code, self.orient_button, self.save_button]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
         # A single-choice row answered by its key, or a commune picked, moves on at once.
@@ -144,6 +155,8 @@ class IntakeForm(QWidget):
                 row.sig_picked.connect(following.setFocus)
         self.commune.sig_chosen.connect(lambda _code: self._after_commune())
         self.save_button.clicked.connect(self.submit)
+        self.orient_button.clicked.connect(self.sig_orient.emit)
+        QShortcut(QKeySequence("F4"), self, self.sig_orient.emit)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(sequence), self, self.submit)
         self.clear()
@@ -174,7 +187,20 @@ class IntakeForm(QWidget):
             first_visit={"oui": True, "non": False}.get(self.first_visit.value() or ""),
             agent_code=self.agent_code.text() or None,
             note=self.note.text() or None,
+            referrals=list(self.referrals),
         )
+
+    def set_referrals(self, chosen: dict[str, str]) -> None:
+        """The partners chosen for the visitor; choosing one ticks the matching answer."""
+        self.referrals = dict(chosen)
+        if chosen:
+            answers = self.answers.values()
+            if "orientation-partenaire" not in answers:
+                self.answers.set_values([*answers, "orientation-partenaire"])
+            self.referral_list.setText(
+                self.tr("Orienté·e vers : %1").replace("%1", " ; ".join(chosen.values()))
+            )
+        self.referral_list.setVisible(bool(chosen))
 
     def load(self, record: ContactRecord) -> None:
         """Show a stored visit to correct it; saving then stores a new version of it."""
@@ -191,6 +217,9 @@ class IntakeForm(QWidget):
         if record.first_visit is not None:
             self.first_visit.set_values("oui" if record.first_visit else "non")
         self.agent_code.setText(record.agent_code or "")
+        self.set_referrals(
+            {r.service_id: f"{r.structure_name} — {r.service_name}" for r in record.referrals}
+        )
         self.note.setText(record.note or "")
         moment = record.moment_local.strftime("%d/%m/%Y %H:%M")
         self.edit_banner.setText(
@@ -217,6 +246,7 @@ class IntakeForm(QWidget):
         self.channel.set_values(self._default_channel)
         self.commune.set_code(None)
         self.note.clear()
+        self.set_referrals({})
         self.show_error(None)
         self.channel.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -25,6 +25,7 @@ from app.errors import DeskError
 from app.intake import UNDO_SECONDS, ContactDraft, ContactRecord
 from ui.intake_form import IntakeForm
 from ui.journal import JournalModel, JournalPanel
+from ui.referral_dialog import ReferralDialog
 from ui.taskman import DeskOp, TaskManager
 
 
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.day_count)
 
         self.form.sig_submit.connect(self.save)
+        self.form.sig_orient.connect(self.orient)
         self.undo_button.clicked.connect(self.undo)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
         self.journal.sig_day_changed.connect(lambda _d: self.refresh())
@@ -106,6 +108,15 @@ class MainWindow(QMainWindow):
             op.success(self._edited)
         op.failure(self._failed).run()
 
+    def orient(self) -> None:
+        """Open the partners suggested for the visitor being logged."""
+        dialog = ReferralDialog(self.desk, self.form.draft(), self.form.referrals, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.form.set_referrals(dialog.chosen()))
+        dialog.finished.connect(lambda _result: self.form.save_button.setFocus())
+        self.referral_dialog = dialog
+        dialog.open()
+
     def _edited(self, record: ContactRecord) -> None:
         self.form.save_button.setEnabled(True)
         self.form.clear()
@@ -126,9 +137,9 @@ class MainWindow(QMainWindow):
         record = self.desk.intake.get(contact_id)
         answer = QMessageBox.question(
             self,
-            self.tr("Annuler cet accueil ?"),
+            self.tr("Annuler cet accueil ?"),
             self.tr(
-                "Annuler l’accueil de %1 ? Il restera dans le journal, barré,"
+                "Annuler l’accueil de %1 ? Il restera dans le journal, barré,"
                 " et ne sera plus compté."
             ).replace("%1", record.moment_local.strftime("%H:%M")),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

@@ -4,163 +4,183 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="57"/>
+        <location filename="../../ui/intake_form.py" line="60"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="58"/>
+        <location filename="../../ui/intake_form.py" line="61"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="59"/>
+        <location filename="../../ui/intake_form.py" line="62"/>
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="60"/>
+        <location filename="../../ui/intake_form.py" line="63"/>
         <source>Genre</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="62"/>
+        <location filename="../../ui/intake_form.py" line="65"/>
         <source>Commune de résidence</source>
         <translation>Commune of residence</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="63"/>
+        <location filename="../../ui/intake_form.py" line="66"/>
         <source>Nom ou code postal, p. ex. «&#xa0;Istres&#xa0;» ou 13800</source>
         <translation>Name or postcode, e.g. “Istres” or 13800</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="65"/>
+        <location filename="../../ui/intake_form.py" line="68"/>
         <source>Thèmes de la demande</source>
         <translation>Themes of the request</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="68"/>
+        <location filename="../../ui/intake_form.py" line="71"/>
         <source>Réponses apportées</source>
         <translation>Answers given</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="70"/>
+        <location filename="../../ui/intake_form.py" line="73"/>
         <source>Durée</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="72"/>
+        <location filename="../../ui/intake_form.py" line="75"/>
         <source>Première visite</source>
         <translation>First visit</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="73"/>
+        <location filename="../../ui/intake_form.py" line="76"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="73"/>
+        <location filename="../../ui/intake_form.py" line="76"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="77"/>
+        <location filename="../../ui/intake_form.py" line="80"/>
         <source>Code agent (facultatif)</source>
         <translation>Agent code (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="78"/>
+        <location filename="../../ui/intake_form.py" line="81"/>
         <source>Initiales</source>
         <translation>Initials</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="84"/>
+        <location filename="../../ui/intake_form.py" line="87"/>
         <source>Facultatif&#x202f;; ni nom, ni téléphone, ni adresse électronique</source>
         <translation>Optional; no name, no phone number, no e-mail address</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="87"/>
-        <location filename="../../ui/intake_form.py" line="205"/>
+        <location filename="../../ui/intake_form.py" line="90"/>
+        <source>&amp;Orienter…  (F4)</source>
+        <translation>&amp;Refer…  (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="91"/>
+        <source>Orienter vers un partenaire</source>
+        <translation>Refer to a partner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="95"/>
+        <source>Partenaires choisis</source>
+        <translation>Partners chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="96"/>
+        <location filename="../../ui/intake_form.py" line="234"/>
         <source>Enregi&amp;strer l’accueil  (Entrée)</source>
         <translation>&amp;Save the visit  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="92"/>
+        <location filename="../../ui/intake_form.py" line="101"/>
         <source>Modification en cours</source>
         <translation>Correcting a visit</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="112"/>
+        <location filename="../../ui/intake_form.py" line="121"/>
         <source>&amp;Première visite</source>
         <translation>&amp;First visit</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="113"/>
+        <location filename="../../ui/intake_form.py" line="122"/>
         <source>Not&amp;e</source>
         <translation>Not&amp;e</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="125"/>
+        <location filename="../../ui/intake_form.py" line="135"/>
         <source>Code &amp;agent</source>
         <translation>&amp;Agent code</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="197"/>
+        <location filename="../../ui/intake_form.py" line="201"/>
+        <source>Orienté·e vers&#xa0;: %1</source>
+        <translation>Referred to: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="226"/>
         <source>Modification de l’accueil du %1 — Échap pour abandonner</source>
         <translation>Correcting the visit of %1 — Esc to give up</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="200"/>
+        <location filename="../../ui/intake_form.py" line="229"/>
         <source>Enregi&amp;strer la modification  (Entrée)</source>
         <translation>&amp;Save the correction  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="82"/>
+        <location filename="../../ui/intake_form.py" line="85"/>
         <source>Note (sans donnée personnelle)</source>
         <translation>Note (no personal data)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="97"/>
+        <location filename="../../ui/intake_form.py" line="106"/>
         <source>Erreur de saisie</source>
         <translation>Input error</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="104"/>
+        <location filename="../../ui/intake_form.py" line="113"/>
         <source>&amp;Canal</source>
         <translation>&amp;Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="105"/>
+        <location filename="../../ui/intake_form.py" line="114"/>
         <source>P&amp;ublic</source>
         <translation>P&amp;ublic</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="106"/>
+        <location filename="../../ui/intake_form.py" line="115"/>
         <source>Â&amp;ge</source>
         <translation>A&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="107"/>
+        <location filename="../../ui/intake_form.py" line="116"/>
         <source>Ge&amp;nre</source>
         <translation>Ge&amp;nder</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="108"/>
+        <location filename="../../ui/intake_form.py" line="117"/>
         <source>C&amp;ommune</source>
         <translation>C&amp;ommune</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="109"/>
+        <location filename="../../ui/intake_form.py" line="118"/>
         <source>&amp;Thèmes</source>
         <translation>&amp;Themes</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="110"/>
+        <location filename="../../ui/intake_form.py" line="119"/>
         <source>&amp;Réponses</source>
         <translation>&amp;Answers</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="111"/>
+        <location filename="../../ui/intake_form.py" line="120"/>
         <source>&amp;Durée</source>
         <translation>&amp;Duration</translation>
     </message>
@@ -280,62 +300,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>Point d’accueil</source>
         <translation>Reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>Aiguillage — %1</source>
         <translation>Aiguillage — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Accueil de %1 modifié.</source>
         <translation>Visit of %1 corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
-        <source>Annuler cet accueil ?</source>
-        <translation>Cancel this visit?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="131"/>
-        <source>Annuler l’accueil de %1 ? Il restera dans le journal, barré, et ne sera plus compté.</source>
-        <translation>Cancel the visit of %1? It stays in the log, struck through, and no longer counts.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Accueil annulé.</source>
         <translation>Visit cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Accueil enregistré à %1.</source>
         <translation>Visit saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>L’accueil n’a pas pu être enregistré&#xa0;: %1</source>
         <translation>The visit could not be saved: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -343,12 +353,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Hub&#xa0;: %1</source>
         <translation>Hub: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Annuaire de démonstration&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -356,7 +366,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -364,22 +374,80 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Dernier accueil annulé.</source>
         <translation>Last visit taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="140"/>
+        <source>Annuler cet accueil&#x202f;?</source>
+        <translation>Cancel this visit?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142"/>
+        <source>Annuler l’accueil de %1&#x202f;? Il restera dans le journal, barré, et ne sera plus compté.</source>
+        <translation>Cancel the visit of %1? It stays in the log, struck through, and no longer counts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Hors ligne — aucun hub régional</source>
         <translation>Offline — no regional hub</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>%n enregistrement(s) à envoyer</source>
         <translation>
             <numerusform>%n record to send</numerusform>
             <numerusform>%n records to send</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="95"/>
+        <source>Orienter vers un partenaire</source>
+        <translation>Refer to a partner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="101"/>
+        <source>Chercher un partenaire</source>
+        <translation>Search for a partner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="102"/>
+        <source>Affiner&#xa0;: nom, structure, mot de la description…</source>
+        <translation>Narrow down: name, organisation, a word of the description…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="105"/>
+        <source>Services proposés pour ce visiteur</source>
+        <translation>Services suggested for this visitor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="109"/>
+        <source>Détail du service</source>
+        <translation>Service details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="111"/>
+        <source>Flèches pour choisir, Espace pour cocher, Entrée pour valider.</source>
+        <translation>Arrows to move, Space to tick, Enter to confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="116"/>
+        <source>Orienter</source>
+        <translation>Refer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="117"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="149"/>
+        <source>Aucun service ne correspond.</source>
+        <translation>No service matches.</translation>
     </message>
 </context>
 </TS>

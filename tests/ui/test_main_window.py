@@ -307,10 +307,39 @@ def test_a_visit_is_cancelled_after_confirmation(
     qtbot.keyClick(table, Qt.Key.Key_Delete)  # then yes
     qtbot.waitUntil(lambda: desk.intake.get(contact_id).status == "cancelled", timeout=5000)
     qtbot.waitUntil(lambda: window.journal.count.text() == "0 accueil(s)", timeout=5000)
-    assert asked[0].startswith("Annuler l’accueil de 10:15 ?")
+    assert asked[0].startswith("Annuler l’accueil de 10:15 ?")
     model = window.journal.model
     assert model.rowCount() == 1  # kept, struck through
     assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).strikeOut()
     table.selectRow(0)
     assert not window.journal.cancel_button.isEnabled()
     assert not window.journal.edit_button.isEnabled()
+
+
+def test_orienter_records_the_chosen_partners_with_the_visit(
+    qtbot, window: MainWindow, desk: Desk
+) -> None:
+    form = window.form
+    fill(form, "jeune-non-scolarise", "16-25", "homme", "13047", ["alternance"], ["information"])
+    qtbot.keyClick(form.themes, Qt.Key.Key_F4)
+    dialog = window.referral_dialog
+    qtbot.waitExposed(dialog)
+    first = dialog.model.suggestion(0)
+    assert first.themes_matched == 2  # alternance's two thematiques
+    qtbot.keyClicks(dialog.search, "artisanat")
+    assert dialog.model.rowCount() >= 1
+    assert "artisanat" in dialog.model.suggestion(0).service_name.lower()
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
+    chosen_id = dialog.model.suggestion(0).service_id
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert list(form.referrals) == [chosen_id]
+    assert "orientation-partenaire" in form.answers.values()
+    assert form.referral_list.text().startswith("Orienté·e vers\u00a0: Chambre de métiers")
+    with qtbot.waitSignal(window.sig_saved, timeout=5000) as saved:
+        form.submit()
+    record = desk.intake.get(saved.args[0])
+    assert [r.service_id for r in record.referrals] == [chosen_id]
+    assert window.journal.model.index(0, 6).data().startswith("Chambre de métiers")
+    assert form.referrals == {} and not form.referral_list.isVisible()

@@ -1,0 +1,172 @@
+"""Choosing the partner services a visitor is sent to, ranked for that visitor.
+
+Opened from the intake form (F4) with the visitor's themes, public and commune; typing
+narrows the list, Space ticks a service, Enter confirms.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.desk import Desk
+from app.directory.suggest import Suggestion, suggest
+from app.intake import ContactDraft
+
+_Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SuggestionModel(QAbstractListModel):
+    """Suggested services, each checkable."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Suggestion] = []
+        self.chosen: dict[str, str] = {}  # service id -> "structure — service"
+
+    def set_rows(self, rows: list[Suggestion]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def suggestion(self, row: int) -> Suggestion:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            where = f" ({row.commune})" if row.commune else ""
+            return f"{row.structure_name}{where} — {row.service_name}"
+        if role == Qt.ItemDataRole.CheckStateRole:
+            checked = row.service_id in self.chosen
+            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        if role == ID_ROLE:
+            return row.service_id
+        return None
+
+    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        row = self._rows[index.row()]
+        state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(int(str(value)))
+        if state == Qt.CheckState.Checked:
+            self.chosen[row.service_id] = f"{row.structure_name} — {row.service_name}"
+        else:
+            self.chosen.pop(row.service_id, None)
+        self.dataChanged.emit(index, index, [role])
+        return True
+
+
+class ReferralDialog(QDialog):
+    """The services suggested for this visitor; the ticked ones become referrals."""
+
+    def __init__(
+        self,
+        desk: Desk,
+        draft: ContactDraft,
+        chosen: dict[str, str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Orienter vers un partenaire"))
+        self._desk = desk
+        self._draft = draft
+        self.model = SuggestionModel(self)
+        self.model.chosen = dict(chosen)
+        self.search = QLineEdit()
+        self.search.setAccessibleName(self.tr("Chercher un partenaire"))
+        self.search.setPlaceholderText(self.tr("Affiner : nom, structure, mot de la description…"))
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName(self.tr("Services proposés pour ce visiteur"))
+        self.list.setAlternatingRowColors(True)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setAccessibleName(self.tr("Détail du service"))
+        self.hint = QLabel(
+            self.tr("Flèches pour choisir, Espace pour cocher, Entrée pour valider.")
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Orienter"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Fermer"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.hint)
+        layout.addWidget(buttons)
+        self.resize(760, 520)
+        self.search.textChanged.connect(self.refresh)
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._show_detail())
+        self.search.installEventFilter(self)
+        self.refresh()
+
+    def refresh(self) -> None:
+        with self._desk.sessions() as session:
+            rows = suggest(
+                session,
+                themes=self._draft.themes,
+                public=self._draft.public or None,
+                commune=self._draft.commune or None,
+                text=self.search.text(),
+            )
+        self.model.set_rows(rows)
+        if rows:
+            self.list.setCurrentIndex(self.model.index(0, 0))
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        index = self.list.currentIndex()
+        if not index.isValid():
+            self.detail.setText(self.tr("Aucun service ne correspond."))
+            return
+        row = self.model.suggestion(index.row())
+        parts = [row.structure_name, row.service_name]
+        if row.telephone:
+            parts.append(row.telephone)
+        if row.horaires:
+            parts.append(row.horaires)
+        self.detail.setText(" · ".join(parts))
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        # Down from the search box goes to the list; the rest of the typing stays there.
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self.list.setFocus()
+            return True
+        return False
+
+    def chosen(self) -> dict[str, str]:
+        return dict(self.model.chosen)
