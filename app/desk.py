@@ -74,6 +74,7 @@ class Desk:
                 settings.write(session, "directory.demo_loaded", True)
         lists = Nomenclatures(sessions)
         geography = Geography(sessions)
+        settings.check_commune = geography.check_code
         intake = IntakeService(
             sessions,
             lists,

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import DeskError
+from app.errors import DeskError, ValidationFailed
 from db.models import Setting
 
 
@@ -28,6 +28,8 @@ class SettingSpec:
     minimum: int | None = None
     maximum: int | None = None
     internal: bool = False
+    # An INSEE code, checked against the geography.
+    commune: bool = False
 
     def parse(self, raw: str) -> Any:
         """A value typed by a person, checked and converted; :class:`DeskError` otherwise."""
@@ -69,7 +71,7 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("site.name", str, ""),
         SettingSpec("site.address", str, ""),
         SettingSpec("site.phone", str, ""),
-        SettingSpec("site.commune", str, ""),
+        SettingSpec("site.commune", str, "", commune=True),
         SettingSpec("site.logo", str, ""),
         SettingSpec("site.id", str, "local"),
         SettingSpec("ui.language", str, "fr", choices=("fr", "en")),
@@ -81,6 +83,9 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("hub.url", str, ""),
         SettingSpec("geography.edition", str, "", internal=True),
         SettingSpec("directory.demo_loaded", bool, False, internal=True),
+        SettingSpec("site.configured", bool, False, internal=True),
+        # Kept until the desk has enrolled with the hub (then replaced by the site token).
+        SettingSpec("hub.pending_code", str, "", internal=True),
     )
 }
 
@@ -89,10 +94,22 @@ class Settings:
     """Typed access to the settings stored in the desk database."""
 
     def __init__(
-        self, sessions: sessionmaker[Session], clock: Callable[[], datetime] | None = None
+        self,
+        sessions: sessionmaker[Session],
+        clock: Callable[[], datetime] | None = None,
+        check_commune: Callable[[str], str] | None = None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock or (lambda: datetime.now(UTC).replace(tzinfo=None))
+        self.check_commune = check_commune
+
+    def parse(self, key: str, raw: str) -> Any:
+        """A value typed by a person for ``key``, checked (a :class:`DeskError` otherwise)."""
+        spec = self.spec(key, public_only=True)
+        value = spec.parse(raw)
+        if spec.commune and value and self.check_commune is not None:
+            value = self.check_commune(str(value))
+        return value
 
     @staticmethod
     def spec(key: str, *, public_only: bool = False) -> SettingSpec:
@@ -120,9 +137,26 @@ class Settings:
 
     def set_text(self, key: str, raw: str) -> Any:
         """Set a value typed by a person; returns the value stored."""
-        value = self.spec(key, public_only=True).parse(raw)
+        value = self.parse(key, raw)
         self.set(key, value)
         return value
+
+    def set_texts(self, raw: dict[str, str]) -> dict[str, Any]:
+        """Set several values typed by a person: every one is checked first, then all are
+        stored in one transaction, or none (:class:`ValidationFailed`)."""
+        values: dict[str, Any] = {}
+        problems: list[DeskError] = []
+        for key, text in raw.items():
+            try:
+                values[key] = self.parse(key, text)
+            except DeskError as error:
+                problems.append(error)
+        if problems:
+            raise ValidationFailed(problems)
+        with self._sessions.begin() as session:
+            for key, value in values.items():
+                self.write(session, key, value)
+        return values
 
     def write(self, session: Session, key: str, value: Any) -> None:
         """Set ``key`` within the caller's transaction."""

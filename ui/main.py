@@ -47,6 +47,8 @@ def run_window(smoke: bool = False) -> int:
     window = MainWindow(desk)
     window.resize(1366, 740)
     window.show()
+    if not smoke and not desk.settings.get("site.configured"):
+        window.first_start()
     if smoke:
         from app.procinfo import rss_mb, seconds_since_start
 

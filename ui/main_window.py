@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 from app.desk import Desk
 from app.errors import DeskError
 from app.intake import UNDO_SECONDS, ContactDraft, ContactRecord
+from ui.first_start import FirstStartWizard
 from ui.intake_form import IntakeForm
 from ui.journal import JournalModel, JournalPanel
 from ui.referral_dialog import ReferralDialog
+from ui.settings_dialog import SettingsDialog
 from ui.taskman import DeskOp, TaskManager
 
 
@@ -39,14 +41,8 @@ class MainWindow(QMainWindow):
         self.desk = desk
         self.lang = desk.language
         self.tasks = TaskManager(self)
-        site = str(desk.settings.get("site.name")) or self.tr("Point d’accueil")
-        self.setWindowTitle(self.tr("Aiguillage — %1").replace("%1", site))
-
         self.form = IntakeForm(desk.lists, desk.geography, self.lang)
-        self.form.set_defaults(
-            str(desk.settings.get("defaults.channel")), str(desk.settings.get("site.commune"))
-        )
-        self.form.clear()
+        self.apply_settings()
         self.journal = JournalPanel(JournalModel(desk.lists, desk.geography, self.lang))
         self.notice = QWidget()
         self.notice.setObjectName("saveNotice")
@@ -85,6 +81,15 @@ class MainWindow(QMainWindow):
             self.statusBar().addWidget(widget)
         self.statusBar().addPermanentWidget(self.day_count)
 
+        menu = self.menuBar().addMenu(self.tr("&Aiguillage"))
+        settings_action = menu.addAction(self.tr("&Réglages du site…"))
+        settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        settings_action.triggered.connect(self.open_settings)
+        menu.addSeparator()
+        quit_action = menu.addAction(self.tr("&Quitter"))
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+
         self.form.sig_submit.connect(self.save)
         self.form.sig_orient.connect(self.orient)
         self.undo_button.clicked.connect(self.undo)
@@ -107,6 +112,32 @@ class MainWindow(QMainWindow):
             op = DeskOp(self.tasks, lambda: self.desk.intake.edit(editing.id, draft))
             op.success(self._edited)
         op.failure(self._failed).run()
+
+    def apply_settings(self) -> None:
+        """Title and form defaults from the site's settings."""
+        settings = self.desk.settings
+        site = str(settings.get("site.name")) or self.tr("Point d’accueil")
+        self.setWindowTitle(self.tr("Aiguillage — %1").replace("%1", site))
+        self.form.set_defaults(
+            str(settings.get("defaults.channel")), str(settings.get("site.commune"))
+        )
+        if self.form.editing is None:
+            self.form.clear()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.desk, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.apply_settings)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def first_start(self) -> None:
+        """The wizard of a desk never set up; the window stays behind it."""
+        wizard = FirstStartWizard(self.desk, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.finished.connect(lambda _result: (self.apply_settings(), self.refresh()))
+        self.wizard = wizard
+        wizard.open()
 
     def orient(self) -> None:
         """Open the partners suggested for the visitor being logged."""

@@ -46,3 +46,27 @@ def test_refusals_read_in_english_too(desk: Desk) -> None:
     assert caught.value.text("en") == (
         "Setting notes.retention_days: value “lots” refused (whole number)."
     )
+
+
+def test_the_sites_commune_must_be_an_insee_code(desk: Desk) -> None:
+    assert desk.settings.set_text("site.commune", "13047") == "13047"
+    with pytest.raises(DeskError) as caught:
+        desk.settings.set_text("site.commune", "13800")
+    assert "est un code postal (Istres" in caught.value.text("fr")
+    assert desk.settings.get("site.commune") == "13047"
+
+
+def test_several_values_are_stored_all_or_none(desk: Desk) -> None:
+    from app.errors import ValidationFailed
+
+    with pytest.raises(ValidationFailed) as caught:
+        desk.settings.set_texts(
+            {"site.name": "CIO d’Arles", "notes.retention_days": "-3", "ui.language": "it"}
+        )
+    assert len(caught.value.problems) == 2
+    assert desk.settings.get("site.name") == ""
+    desk.settings.set_texts({"site.name": "CIO d’Arles", "notes.retention_days": "60"})
+    assert (desk.settings.get("site.name"), desk.settings.get("notes.retention_days")) == (
+        "CIO d’Arles",
+        60,
+    )
