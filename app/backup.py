@@ -27,6 +27,11 @@ class BackupFile:
     size: int
 
 
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection: looking at a file never changes it."""
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
 def _copy(source: sqlite3.Connection, target_path: Path) -> None:
     target = sqlite3.connect(target_path)
     try:
@@ -50,7 +55,7 @@ def make_backup(
         target = folder / f"aiguillage-{stamp}-{counter}-{reason}.sqlite3"
         counter += 1
     partial = target.with_suffix(".partial")
-    source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    source = open_readonly(database)
     try:
         _copy(source, partial)
     finally:
@@ -79,7 +84,7 @@ def problems(path: Path, *, quick: bool = False) -> list[str]:
     if not path.is_file():
         return ["fichier absent"]
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = open_readonly(path)
     except sqlite3.Error as error:
         return [str(error)]
     try:
@@ -102,14 +107,21 @@ def check_backup(path: Path) -> None:
     found = problems(path)
     if found:
         raise DeskError("backup_unsound", reason="; ".join(found))
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = open_readonly(path)
     try:
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+        missing = [t for t in REQUIRED_TABLES if t not in tables]
+        if missing:
+            raise DeskError(
+                "backup_unsound", reason=("pas une base Aiguillage", "not an Aiguillage database")
+            )
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     finally:
         connection.close()
-    missing = [t for t in REQUIRED_TABLES if t not in tables]
-    if missing:
-        raise DeskError("backup_unsound", reason="pas une base Aiguillage")
+    from db.migrate import known_revisions
+
+    if revision is None or revision[0] not in known_revisions():
+        raise DeskError("database_newer", revision=revision[0] if revision else "?")
 
 
 def restore_backup(
@@ -129,7 +141,7 @@ def restore_backup(
             _set_aside(database, now().strftime("%Y%m%d-%H%M%S"))
         else:
             safety = make_backup(database, folder, "avant-restauration", now)
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    source = open_readonly(backup)
     try:
         target = sqlite3.connect(database)
         try:

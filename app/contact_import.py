@@ -73,6 +73,13 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
+def _trim(row: list[str]) -> list[str]:
+    """Without the empty cells Excel leaves at the end of a line (``a;b;c;``)."""
+    while row and not row[-1].strip():
+        row = row[:-1]
+    return row
+
+
 def read_rows(path: Path) -> list[tuple[int, list[str]]]:
     """The data rows of the file with their line numbers; errors are :class:`DeskError`."""
     if not path.is_file():
@@ -87,17 +94,20 @@ def read_rows(path: Path) -> list[tuple[int, list[str]]]:
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise DeskError("csv_empty") from None
-    found = tuple(cell.strip().lower() for cell in header)
-    if found != HEADER:
-        raise DeskError("csv_header", expected=",".join(HEADER), found=",".join(found))
     rows = []
-    for row in reader:
-        if any(cell.strip() for cell in row):
-            rows.append((reader.line_num, row))
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise DeskError("csv_empty")
+        found = tuple(cell.strip().lower() for cell in _trim(header))
+        if found != HEADER:
+            raise DeskError("csv_header", expected=",".join(HEADER), found=",".join(found))
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append((reader.line_num, _trim(row)))
+    except csv.Error as error:
+        problem = DeskError("csv_cell", reason=str(error))
+        raise DeskError("csv_line", line=reader.line_num, message=problem) from None
     if not rows:
         raise DeskError("csv_empty")
     return rows

@@ -3,7 +3,7 @@
 Start-up order: make the folders; open the database; when the schema is behind, copy the
 database with SQLite's backup API and then upgrade it; load the shipped lists and
 geography when they are missing or older; load the demo directory on a first start with no
-hub; purge notes past the site's retention period.
+hub. The window then purges notes past the site's retention period, off its thread.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DatabaseError
@@ -21,13 +21,25 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.backup import make_backup
 from app.errors import DeskError
 from app.geography import GEOGRAPHY_EDITION, Geography, seed_geography
-from app.intake import IntakeService, local_now
+from app.intake import ContactRecord, IntakeService, local_now
 from app.nomenclature import Nomenclatures, seed_defaults
 from app.paths import DeskPaths, desk_paths
 from app.settings import Settings
 from db import migrate
 from db.engine import create_desk_engine, session_factory
 from db.models import Service, Structure
+
+
+@dataclass(frozen=True, slots=True)
+class DayView:
+    """What the window shows for a day: its visits and the desk's counters."""
+
+    day: date
+    contacts: list[ContactRecord]
+    active: int
+    today_count: int
+    pending: int
+    services: int
 
 
 @dataclass
@@ -75,6 +87,7 @@ class Desk:
         lists = Nomenclatures(sessions)
         geography = Geography(sessions)
         settings.check_commune = geography.check_code
+        settings.list_codes = lists.active_codes
         intake = IntakeService(
             sessions,
             lists,
@@ -83,8 +96,22 @@ class Desk:
             clock=clock,
             monotonic=monotonic,
         )
-        intake.purge_notes(int(settings.get("notes.retention_days")))
         return cls(paths, engine, sessions, settings, lists, geography, intake, backups)
+
+    def day_view(self, day: date) -> DayView:
+        """Read in one go (off the GUI thread) what the window shows for ``day``."""
+        intake = self.intake
+        contacts = intake.contacts_on(day)
+        active = sum(1 for c in contacts if not c.cancelled)
+        today = intake.today()
+        today_count = active if day == today else intake.count_on(today)
+        return DayView(
+            day, contacts, active, today_count, intake.pending_count(), self.directory_size()
+        )
+
+    def purge_notes(self) -> int:
+        """Erase the notes past the site's retention period (the window does it at start)."""
+        return self.intake.purge_notes(int(self.settings.get("notes.retention_days")))
 
     @property
     def language(self) -> str:

@@ -39,6 +39,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Commune : aucune commune ne correspond à « {code} » ; choisissez-la dans la liste.",
         "Commune: no commune matches “{code}”; pick it from the list.",
     ),
+    "postcode_several": (
+        "Commune\u00a0: le code postal {code} couvre plusieurs communes ({names}…)\u202f;"
+        " choisissez-la dans la liste.",
+        "Commune: postcode {code} covers several communes ({names}…); pick it from the list.",
+    ),
+    "unknown_postcode": (
+        "Commune\u00a0: aucune commune n’a le code postal {code}.",
+        "Commune: no commune has the postcode {code}.",
+    ),
+    "commune_homonyms": (
+        "Commune\u00a0: plusieurs communes s’appellent «\u00a0{code}\u00a0» ({names})\u202f;"
+        " choisissez-la dans la liste.",
+        "Commune: several communes are called “{code}” ({names}); pick it from the list.",
+    ),
     "commune_is_postcode": (
         "Commune : « {code} » est un code postal ({names}) ; donnez le code INSEE de la commune.",
         "Commune: “{code}” is a postcode ({names}); give the commune’s INSEE code.",
@@ -64,6 +78,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Orientation\u00a0: le service «\u00a0{id}\u00a0» n’est pas (ou plus) dans l’annuaire.",
         "Referral: the service “{id}” is not (or no longer) in the directory.",
     ),
+    "moment_too_old": (
+        "Date\u00a0: {moment} est trop ancienne (avant {earliest}).",
+        "Date: {moment} is too old (before {earliest}).",
+    ),
     "contact_not_found": ("Accueil introuvable : {id}.", "Contact not found: {id}."),
     "contact_cancelled": (
         "Cet accueil est annulé ; il ne peut plus être modifié.",
@@ -85,6 +103,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "csv_bad_date": (
         "date « {value} » illisible (attendu AAAA-MM-JJ, AAAA-MM-JJTHH:MM ou JJ/MM/AAAA).",
         "unreadable date “{value}” (expected YYYY-MM-DD, YYYY-MM-DDTHH:MM or DD/MM/YYYY).",
+    ),
+    "csv_cell": (
+        "cellule illisible ou trop longue ({reason}).",
+        "unreadable or too long cell ({reason}).",
     ),
     "csv_empty": ("Le fichier ne contient aucune ligne de données.", "The file holds no data row."),
     "csv_encoding": (

@@ -148,6 +148,52 @@ class Geography:
             )
             return [_info(r) for r in rows]
 
+    def named(self, name: str) -> list[CommuneInfo]:
+        """Every commune whose name is exactly ``name`` (case, accents, "St" aside)."""
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(Commune)
+                .where(Commune.search_key == search_key(name))
+                .order_by(Commune.population.desc())
+            )
+            return [_info(r) for r in rows]
+
+    def label(self, code: str, lang: str = "fr") -> str:
+        """How a contact's commune reads: its name, or the special answer in ``lang``."""
+        for special, fr, en in COMMUNE_SPECIAL:
+            if code == special:
+                return en if lang == "en" else fr
+        commune = self.get(code)
+        return commune.name if commune else code
+
+    def resolve_typed(self, text: str) -> str:
+        """The commune meant by what an agent typed in the picker without choosing from the
+        list: a postcode of one commune, or a name only one commune bears. Otherwise a
+        :class:`DeskError` says why, so that the agent picks from the list."""
+        text = text.strip()
+        key = search_key(text)
+        for code, fr, en in COMMUNE_SPECIAL:
+            if key in (search_key(fr), search_key(en), code.replace("-", " ")):
+                return code
+        if text.isdigit():
+            communes = self.by_postcode(text) if len(text) == 5 else []
+            if len(communes) == 1:
+                return communes[0].insee
+            if communes:
+                names = ", ".join(c.name for c in communes[:4])
+                raise DeskError("postcode_several", field="commune", code=text, names=names)
+            raise DeskError("unknown_postcode", field="commune", code=text)
+        same_name = self.named(text)
+        if len(same_name) == 1:
+            return same_name[0].insee
+        if same_name:
+            names = ", ".join(f"{c.name} ({c.departement})" for c in same_name[:4])
+            raise DeskError("commune_homonyms", field="commune", code=text, names=names)
+        found = self.search(text, limit=2)
+        if len(found) == 1:
+            return found[0].insee
+        raise DeskError("unknown_commune_name", field="commune", code=text)
+
     def search(self, text: str, limit: int = 10, near: str | None = None) -> list[CommuneInfo]:
         """Communes matching what is typed: a name (or its start, or any of its words'
         start) or a postcode (or its start). Larger communes first; those of the

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -28,6 +29,8 @@ NOTE_MAX = 500
 _AGENT_CODE = re.compile(r"^[A-Za-z0-9]{1,8}$")
 # A moment a few minutes ahead is a clock drift between machines, not a mistake.
 _FUTURE_TOLERANCE = timedelta(minutes=5)
+# Nothing this desk records can be older than the SPRO itself.
+EARLIEST = date(2000, 1, 1)
 
 
 def local_now() -> datetime:
@@ -139,6 +142,11 @@ def record_of(row: Contact) -> ContactRecord:
     )
 
 
+def _day_bounds(day: date) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, datetime.min.time())
+    return start, start + timedelta(days=1)
+
+
 def _dedupe(codes: Iterable[str]) -> list[str]:
     seen: dict[str, None] = {}
     for code in codes:
@@ -188,7 +196,8 @@ class IntakeService:
             setattr(clean, list_name, value)
             self._check_code(list_name, value, problems)
         if clean.duration:
-            self._check_code("duration", clean.duration.strip(), problems)
+            clean.duration = clean.duration.strip()
+            self._check_code("duration", clean.duration, problems)
         if not clean.themes:
             problems.append(DeskError("need_one_theme", field="theme"))
         for code in clean.themes:
@@ -211,16 +220,31 @@ class IntakeService:
         if clean.referrals:
             problems.extend(self._check_services(clean.referrals))
         if clean.moment is not None:
-            now = self._clock()
-            moment = clean.moment
-            if moment.tzinfo is None:
-                moment = moment.replace(tzinfo=now.tzinfo)
-            if moment > now + _FUTURE_TOLERANCE:
-                shown = moment.strftime("%d/%m/%Y %H:%M" if clean.time_known else "%d/%m/%Y")
-                problems.append(DeskError("moment_in_future", field="date", moment=shown))
+            problems.extend(self._check_moment(clean.moment, clean.time_known))
         if problems:
             raise ValidationFailed(problems)
         return clean
+
+    def local(self, moment: datetime) -> datetime:
+        """``moment`` as an aware time of the desk's time zone; a naive one is taken as
+        the desk's local time (daylight saving included)."""
+        zone = self._clock().tzinfo
+        if isinstance(zone, ZoneInfo):
+            return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+        return moment.astimezone()  # the machine's own rules
+
+    def _check_moment(self, moment: datetime, time_known: bool) -> list[DeskError]:
+        if moment.year < EARLIEST.year:
+            shown = f"{moment.day:02d}/{moment.month:02d}/{moment.year:04d}"
+            return [DeskError("moment_too_old", field="date", moment=shown, earliest=EARLIEST.year)]
+        local = self.local(moment)
+        now = self._clock()
+        # A tally with a date only is in the future only when its day is.
+        future = local.date() > now.date() if not time_known else local > now + _FUTURE_TOLERANCE
+        if future:
+            shown = local.strftime("%d/%m/%Y %H:%M" if time_known else "%d/%m/%Y")
+            return [DeskError("moment_in_future", field="date", moment=shown)]
+        return []
 
     def _check_code(self, list_name: str, code: str, problems: list[DeskError]) -> None:
         if not code:
@@ -262,9 +286,7 @@ class IntakeService:
 
     def _moments(self, draft: ContactDraft) -> tuple[datetime, datetime]:
         """(local naive, UTC naive) moments of a checked draft."""
-        moment = draft.moment or self._clock()
-        if moment.tzinfo is None:
-            moment = moment.astimezone()  # a naive moment is the machine's local time
+        moment = self.local(draft.moment) if draft.moment else self._clock()
         local = moment.replace(tzinfo=None, microsecond=0)
         utc = moment.astimezone(UTC).replace(tzinfo=None, microsecond=0)
         return local, utc
@@ -350,14 +372,16 @@ class IntakeService:
 
     def undo_last(self) -> str:
         """Take back the last contact saved, within :data:`UNDO_SECONDS`; returns its id.
-        Never sent yet, it is removed; already sent, it is cancelled."""
+        Never sent and no slip printed, it is removed; otherwise it is cancelled (a slip in
+        the visitor's hand keeps its code readable)."""
         if self._last_saved is None or (self._monotonic() - self._last_saved[1] > UNDO_SECONDS):
             raise DeskError("nothing_to_undo", seconds=UNDO_SECONDS)
         contact_id = self._last_saved[0]
         self._last_saved = None
         with self._sessions.begin() as session:
             contact = self._load(session, contact_id)
-            if contact.synced_version == 0:
+            printed = any(r.printed_at is not None or r.synced_version for r in contact.referrals)
+            if contact.synced_version == 0 and not printed:
                 session.execute(delete(Contact).where(Contact.id == contact_id))
                 return contact_id
         self.cancel(contact_id)
@@ -395,10 +419,10 @@ class IntakeService:
 
     def contacts_on(self, day: date, *, include_cancelled: bool = True) -> list[ContactRecord]:
         """The contacts of one local day, oldest first."""
-        start = datetime.combine(day, datetime.min.time())
+        start, end = _day_bounds(day)
         query = (
             select(Contact)
-            .where(Contact.moment_local >= start, Contact.moment_local < start + timedelta(1))
+            .where(Contact.moment_local >= start, Contact.moment_local < end)
             .order_by(Contact.moment_local, Contact.created_at)
         )
         if not include_cancelled:
@@ -408,14 +432,14 @@ class IntakeService:
 
     def count_on(self, day: date) -> int:
         """Active contacts of one local day."""
-        start = datetime.combine(day, datetime.min.time())
+        start, end = _day_bounds(day)
         with self._sessions() as session:
             count = session.scalar(
                 select(func.count())
                 .select_from(Contact)
                 .where(
                     Contact.moment_local >= start,
-                    Contact.moment_local < start + timedelta(1),
+                    Contact.moment_local < end,
                     Contact.status == "active",
                 )
             )

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlparse
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -30,6 +31,9 @@ class SettingSpec:
     internal: bool = False
     # An INSEE code, checked against the geography.
     commune: bool = False
+    # A code of this nomenclature list.
+    list_name: str = ""
+    url: bool = False
 
     def parse(self, raw: str) -> Any:
         """A value typed by a person, checked and converted; :class:`DeskError` otherwise."""
@@ -59,6 +63,10 @@ class SettingSpec:
                 )
         if self.choices and value not in self.choices:
             raise self._refuse(raw, " | ".join(self.choices))
+        if self.url and value:
+            parsed = urlparse(str(value))
+            if parsed.scheme not in ("http", "https") or not parsed.netloc:
+                raise self._refuse(raw, ("adresse web https://…", "web address https://…"))
         return value
 
     def _refuse(self, raw: str, expected: str | tuple[str, str]) -> DeskError:
@@ -73,14 +81,14 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("site.phone", str, ""),
         SettingSpec("site.commune", str, "", commune=True),
         SettingSpec("site.logo", str, ""),
-        SettingSpec("site.id", str, "local"),
+        SettingSpec("site.id", str, "local", internal=True),
         SettingSpec("ui.language", str, "fr", choices=("fr", "en")),
-        SettingSpec("defaults.channel", str, "sur-place"),
+        SettingSpec("defaults.channel", str, "sur-place", list_name="channel"),
         SettingSpec("notes.retention_days", int, 30, minimum=0, maximum=365),
         SettingSpec("slip.format", str, "a4", choices=("a4", "a5", "receipt")),
         SettingSpec("slip.printer", str, ""),
         SettingSpec("stats.min_cell", int, 5, minimum=1, maximum=100),
-        SettingSpec("hub.url", str, ""),
+        SettingSpec("hub.url", str, "", url=True),
         SettingSpec("geography.edition", str, "", internal=True),
         SettingSpec("directory.demo_loaded", bool, False, internal=True),
         SettingSpec("site.configured", bool, False, internal=True),
@@ -98,10 +106,12 @@ class Settings:
         sessions: sessionmaker[Session],
         clock: Callable[[], datetime] | None = None,
         check_commune: Callable[[str], str] | None = None,
+        list_codes: Callable[[str], list[str]] | None = None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock or (lambda: datetime.now(UTC).replace(tzinfo=None))
         self.check_commune = check_commune
+        self.list_codes = list_codes
 
     def parse(self, key: str, raw: str) -> Any:
         """A value typed by a person for ``key``, checked (a :class:`DeskError` otherwise)."""
@@ -109,6 +119,10 @@ class Settings:
         value = spec.parse(raw)
         if spec.commune and value and self.check_commune is not None:
             value = self.check_commune(str(value))
+        if spec.list_name and self.list_codes is not None:
+            codes = self.list_codes(spec.list_name)
+            if value not in codes:
+                raise spec._refuse(raw, " | ".join(codes))
         return value
 
     @staticmethod

@@ -14,14 +14,19 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 # The newest revision, so that start-up can tell an up-to-date database without loading
 # Alembic; a test checks it against the scripts.
-HEAD = "0001"
+HEAD = "0002"
 
 
-def alembic_config(engine: Engine) -> Config:
+def _scripts_config() -> Config:
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = _scripts_config()
     config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
     config.attributes["engine"] = engine
     return config
@@ -46,20 +51,15 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 def known_revisions() -> set[str]:
     """Every revision the migration scripts know (a database at another is newer)."""
-    from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+    scripts = ScriptDirectory.from_config(_scripts_config())
+    return {script.revision for script in scripts.walk_revisions()}
 
 
 def script_head() -> str | None:
     """The head revision as the migration scripts define it."""
-    from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    head: str | None = ScriptDirectory.from_config(config).get_current_head()
+    head: str | None = ScriptDirectory.from_config(_scripts_config()).get_current_head()
     return head

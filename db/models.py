@@ -137,6 +137,8 @@ class Contact(Base):
     __tablename__ = "contact"
     __table_args__ = (
         Index("ix_contact_pending", "moment_utc", sqlite_where=text("synced_version < version")),
+        # Notes are few: purging them must not scan every contact.
+        Index("ix_contact_note", "moment_local", sqlite_where=text("note IS NOT NULL")),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)

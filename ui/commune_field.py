@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from app.errors import DeskError
 from app.geography import CommuneInfo, Geography, search_key
 from app.nomenclature import COMMUNE_SPECIAL
 
@@ -95,6 +96,7 @@ class CommuneField(QLineEdit):
     def __init__(self, geography: Geography, lang: str = "fr", parent: QWidget | None = None):
         super().__init__(parent)
         self._geo = geography
+        self._lang = lang
         self._code: str | None = None
         self._shown = ""
         self.model = CommuneListModel(geography, lang, self)
@@ -145,8 +147,7 @@ class CommuneField(QLineEdit):
             self._shown = ""
         elif shown is None:
             commune = self._geo.get(code)
-            special = {c: fr for c, fr, _en in COMMUNE_SPECIAL}
-            self._shown = commune.display if commune else special.get(code, code)
+            self._shown = commune.display if commune else self._geo.label(code, self._lang)
         else:
             self._shown = shown
         self.setText(self._shown)
@@ -154,18 +155,17 @@ class CommuneField(QLineEdit):
             self.sig_chosen.emit(code)
 
     def code(self) -> str | None:
-        """The chosen commune; when none was picked, the first match of what is typed."""
+        """The chosen commune, or the one the typed text names without doubt; else None."""
+        try:
+            return self.resolve()
+        except DeskError:
+            return None
+
+    def resolve(self) -> str | None:
+        """The chosen commune; None when the field is empty; :class:`DeskError` when what
+        was typed names no commune, or several (the agent then picks from the list)."""
         if self._code and self.text() == self._shown:
             return self._code
-        text = self.text().strip()
-        if not text:
+        if not self.text().strip():
             return None
-        self.model.update_for(text)
-        rows = self.model.rowCount()
-        if rows:
-            first = self.model.index(0, 0)
-            # Typed in full (or the only match): no need to have picked it from the list.
-            name = str(first.data()).split(" (")[0]
-            if rows == 1 or search_key(name) == search_key(text):
-                return str(first.data(CODE_ROLE))
-        return text  # unknown or ambiguous: the intake service names the problem
+        return self._geo.resolve_typed(self.text())

@@ -35,7 +35,12 @@ class IdentityPage(QWizardPage):
         layout.addWidget(self.error)
 
     def validatePage(self) -> bool:
-        values = self.identity.values()
+        try:
+            values = self.identity.values()
+        except DeskError as error:
+            self.error.setText(error.text(self.desk.language))
+            self.error.show()
+            return False
         if not values["site.name"].strip():
             self.error.setText(self.tr("Nom du site : à renseigner."))
             self.error.show()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import DeskError
 from app.geography import Geography
 from app.intake import ContactDraft, ContactRecord
 from app.nomenclature import Nomenclatures
@@ -255,6 +256,13 @@ class IntakeForm(QWidget):
         self.error.setVisible(bool(message))
 
     def submit(self) -> None:
+        try:
+            self.commune.resolve()
+        except DeskError as error:
+            # A postcode or a name shared by several communes: the agent must pick one.
+            self.show_error(error.text(self._lang))
+            self.commune.setFocus()
+            return
         self.sig_submit.emit(self.draft())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

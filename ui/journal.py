@@ -6,6 +6,7 @@ Signals (``JournalPanel``): ``sig_day_changed(QDate)``; ``sig_edit(str)`` and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import (
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.geography import Geography
 from app.intake import ContactRecord
-from app.nomenclature import COMMUNE_SPECIAL, Nomenclatures
+from app.nomenclature import Nomenclatures
 
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,7 +58,7 @@ class JournalModel(QAbstractTableModel):
         self._geo = geography
         self._lang = lang
         self._rows: list[ContactRecord] = []
-        self._communes: dict[str, str] = {c: fr for c, fr, _en in COMMUNE_SPECIAL}
+        self._communes: dict[str, str] = {}
         self._headers = {
             "time": self.tr("Heure"),
             "public": self.tr("Public"),
@@ -133,8 +134,7 @@ class JournalModel(QAbstractTableModel):
 
     def _commune_name(self, code: str) -> str:
         if code not in self._communes:
-            commune = self._geo.get(code)
-            self._communes[code] = commune.name if commune else code
+            self._communes[code] = self._geo.label(code, self._lang)
         return self._communes[code]
 
 
@@ -145,9 +145,12 @@ class JournalPanel(QWidget):
     sig_edit = Signal(str)
     sig_cancel = Signal(str)
 
-    def __init__(self, model: JournalModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: JournalModel, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.model = model
+        self._today = today
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
@@ -206,7 +209,7 @@ class JournalPanel(QWidget):
         self._update_actions()
         self.previous.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(-1)))
         self.following.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(1)))
-        self.today.clicked.connect(lambda: self.day.setDate(QDate.currentDate()))
+        self.today.clicked.connect(lambda: self.show_today())
         self.day.dateChanged.connect(self.sig_day_changed.emit)
 
     def current(self) -> ContactRecord | None:
@@ -237,12 +240,20 @@ class JournalPanel(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
+    def show_today(self, *, quiet: bool = False) -> None:
+        """Show the desk's today; ``quiet`` leaves the refresh to the caller."""
+        today = self._today()
+        if quiet:
+            self.day.blockSignals(True)
+        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.day.blockSignals(False)
+
     def shown_day(self) -> date:
         return self.day.date().toPython()  # type: ignore[no-any-return]
 
     def show_contacts(self, day: date, contacts: list[ContactRecord], active: int) -> None:
         self.model.set_contacts(contacts)
-        today = day == date.today()
+        today = day == self._today()
         self.title.setText(
             self.tr("Journal du jour")
             if today

@@ -8,6 +8,9 @@ import sys
 from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.cli.main import cli_language
 from app.errors import DeskError
 from app.paths import resource
 
@@ -27,6 +30,14 @@ def install_translator(app: QApplication, lang: str) -> QTranslator | None:
     return None
 
 
+def _cannot_start(message: str, smoke: bool) -> int:
+    """Say why the desk cannot open, in a dialog (not in a smoke run: nobody is there)."""
+    print(message, file=sys.stderr)
+    if not smoke:
+        QMessageBox.critical(None, "Aiguillage", message)
+    return 1
+
+
 def run_window(smoke: bool = False) -> int:
     from app.desk import Desk
     from ui.main_window import MainWindow
@@ -36,12 +47,17 @@ def run_window(smoke: bool = False) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Aiguillage")
     app.setOrganizationName("Aiguillage")
+    lang = cli_language()
     try:
         desk = Desk.open()
     except DeskError as error:
-        QMessageBox.critical(None, "Aiguillage", error.text("fr"))
-        print(error.text("fr"), file=sys.stderr)
-        return 1
+        return _cannot_start(error.text(lang), smoke)
+    except SQLAlchemyError as error:
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0][:200]
+        return _cannot_start(DeskError("database_error", reason=reason).text(lang), smoke)
+    except OSError as error:
+        problem = DeskError("file_error", path=error.filename or "", reason=error.strerror or "")
+        return _cannot_start(problem.text(lang), smoke)
     install_translator(app, desk.language)
     apply_style(app)
     window = MainWindow(desk)

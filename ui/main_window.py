@@ -1,13 +1,15 @@
 """The desk's main window: the intake form beside the day's journal.
 
-Signals: ``sig_saved(str)`` with the id of each contact once it is on disk.
+Signals: ``sig_saved(str)`` with the id of each contact once it is on disk and shown;
+``sig_refreshed()`` each time the journal and the counters have been read anew.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,8 +21,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
-from app.desk import Desk
+from app.desk import DayView, Desk
 from app.errors import DeskError
 from app.intake import UNDO_SECONDS, ContactDraft, ContactRecord
 from ui.first_start import FirstStartWizard
@@ -35,15 +38,19 @@ class MainWindow(QMainWindow):
     """Intake form, journal, notice of the last save, status bar."""
 
     sig_saved = Signal(str)
+    sig_refreshed = Signal()
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.lang = desk.language
         self.tasks = TaskManager(self)
+        self._saving = False
         self.form = IntakeForm(desk.lists, desk.geography, self.lang)
         self.apply_settings()
-        self.journal = JournalPanel(JournalModel(desk.lists, desk.geography, self.lang))
+        self.journal = JournalPanel(
+            JournalModel(desk.lists, desk.geography, self.lang), today=desk.intake.today
+        )
         self.notice = QWidget()
         self.notice.setObjectName("saveNotice")
         notice_layout = QHBoxLayout(self.notice)
@@ -97,12 +104,17 @@ class MainWindow(QMainWindow):
         self.journal.sig_day_changed.connect(lambda _d: self.refresh())
         self.journal.sig_edit.connect(self.edit)
         self.journal.sig_cancel.connect(self.cancel_contact)
-        self.journal.day.setDate(QDate.currentDate())
+        self.journal.show_today(quiet=True)
         self.refresh()
+        # Notes past the retention period go at each start, on the desk's thread.
+        DeskOp(self.tasks, desk.purge_notes).failure(lambda _error: None).run()
 
     # --- actions --------------------------------------------------------------------
 
     def save(self, draft: ContactDraft) -> None:
+        if self._saving:
+            return  # a second Enter while the first save runs must not log the visit twice
+        self._saving = True
         self.form.save_button.setEnabled(False)
         editing = self.form.editing
         if editing is None:
@@ -149,14 +161,17 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _edited(self, record: ContactRecord) -> None:
-        self.form.save_button.setEnabled(True)
+        self._done_saving()
         self.form.clear()
-        self.refresh()
         self.show_notice(
             self.tr("Accueil de %1 modifié.").replace("%1", record.moment_local.strftime("%H:%M")),
             undo=False,
         )
-        self.sig_saved.emit(record.id)
+        self.refresh(then=lambda: self.sig_saved.emit(record.id))
+
+    def _done_saving(self) -> None:
+        self._saving = False
+        self.form.save_button.setEnabled(True)
 
     def edit(self, contact_id: str) -> None:
         """Load a visit of the journal into the form to correct it."""
@@ -187,27 +202,31 @@ class MainWindow(QMainWindow):
         self.show_notice(self.tr("Accueil annulé."), undo=False)
 
     def _saved(self, record: ContactRecord) -> None:
-        self.form.save_button.setEnabled(True)
+        self._done_saving()
         self.form.clear()
-        self.journal.day.setDate(QDate.currentDate())
-        self.refresh()
         self.show_notice(
             self.tr("Accueil enregistré à %1.").replace(
                 "%1", record.moment_local.strftime("%H:%M")
             ),
             undo=True,
         )
-        self.sig_saved.emit(record.id)
+        self.journal.show_today(quiet=True)
+        self.refresh(then=lambda: self.sig_saved.emit(record.id))
 
     def _failed(self, error: BaseException) -> None:
-        self.form.save_button.setEnabled(True)
+        self._done_saving()
         if isinstance(error, DeskError):
             self.form.show_error(error.text(self.lang))
             return
+        if isinstance(error, SQLAlchemyError):
+            reason = str(getattr(error, "orig", None) or error).splitlines()[0][:200]
+            message = DeskError("database_error", reason=reason).text(self.lang)
+        else:
+            message = str(error)
         QMessageBox.critical(
             self,
             self.tr("Enregistrement impossible"),
-            self.tr("L’accueil n’a pas pu être enregistré : %1").replace("%1", str(error)),
+            self.tr("L’accueil n’a pas pu être enregistré : %1").replace("%1", message),
         )
 
     def undo(self) -> None:
@@ -229,33 +248,38 @@ class MainWindow(QMainWindow):
 
     # --- display --------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Read the shown day and the counters on the desk's thread, then show them."""
         day: date = self.journal.shown_day()
-        intake = self.desk.intake
-        contacts = intake.contacts_on(day)
-        active = sum(1 for c in contacts if not c.cancelled)
-        self.journal.show_contacts(day, contacts, active)
-        today_count = active if day == intake.today() else intake.count_on(intake.today())
-        self.day_count.setText(self.tr("Aujourd’hui : %n accueil(s)", "", today_count))
+
+        def shown(view: DayView) -> None:
+            self._show(view)
+            if then is not None:
+                then()
+
+        DeskOp(self.tasks, lambda: self.desk.day_view(day)).success(shown).failure(
+            self._failed
+        ).run()
+
+    def _show(self, view: DayView) -> None:
+        if view.day != self.journal.shown_day():
+            return  # the agent has moved on to another day meanwhile
+        self.journal.show_contacts(view.day, view.contacts, view.active)
+        self.day_count.setText(self.tr("Aujourd’hui : %n accueil(s)", "", view.today_count))
         hub = str(self.desk.settings.get("hub.url"))
         self.sync_state.setText(
             self.tr("Hors ligne — aucun hub régional")
             if not hub
             else self.tr("Hub : %1").replace("%1", hub)
         )
-        services = self.desk.directory_size()
         self.directory_state.setText(
-            self.tr("Annuaire de démonstration : %n service(s)", "", services)
+            self.tr("Annuaire de démonstration : %n service(s)", "", view.services)
             if self.desk.demo_directory
-            else self.tr("Annuaire : %n service(s)", "", services)
+            else self.tr("Annuaire : %n service(s)", "", view.services)
         )
-        pending = intake.pending_count()
-        self.pending.setText(self.tr("%n enregistrement(s) à envoyer", "", pending))
+        self.pending.setText(self.tr("%n enregistrement(s) à envoyer", "", view.pending))
+        self.sig_refreshed.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tasks.shutdown()
         super().closeEvent(event)
-
-
-def now_text() -> str:
-    return datetime.now().strftime("%H:%M")

@@ -64,7 +64,7 @@ class SiteIdentity(QWidget):
             "site.name": self.name.text(),
             "site.address": self.address.text(),
             "site.phone": self.phone.text(),
-            "site.commune": self.commune.code() or "",
+            "site.commune": self.commune.resolve() or "",
         }
 
 
@@ -170,8 +170,12 @@ class SettingsDialog(QDialog):
         }
 
     def save(self) -> None:
-        values = self.values()
         lang = self._desk.language
+        try:
+            values = self.values()
+        except DeskError as error:
+            self.show_error(error.text(lang))
+            return
         logo = values["site.logo"]
         if logo and QImageReader(logo).size().isEmpty():
             self.show_error(

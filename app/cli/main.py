@@ -9,6 +9,7 @@ INSEE codes, never postcodes.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
@@ -67,17 +68,22 @@ def say(key: str, lang: str, /, **params: Any) -> str:
 def cli_language() -> str:
     """The command line's language: ``AIGUILLAGE_LANG`` when set, else the desk's
     ``ui.language`` setting, else French. Read without opening (or upgrading) the desk."""
-    chosen = os.environ.get("AIGUILLAGE_LANG", "").lower()
+    from app.paths import desk_paths
+
+    return _language(os.environ.get("AIGUILLAGE_LANG", "").lower(), desk_paths().database)
+
+
+@functools.lru_cache(maxsize=4)
+def _language(chosen: str, database: Path) -> str:
     if chosen:
         return "en" if chosen.startswith("en") else "fr"
     import sqlite3
 
-    from app.paths import desk_paths
+    from app.backup import open_readonly
 
-    database = desk_paths().database
     if database.is_file():
         try:
-            connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+            connection = open_readonly(database)
             try:
                 row = connection.execute(
                     "SELECT value FROM setting WHERE key = 'ui.language'"

@@ -65,8 +65,11 @@ def _now() -> datetime:
 
 
 def upsert_structure(session: Session, record: Mapping[str, Any]) -> Structure:
-    """Insert or update a structure from a checked data.inclusion record (a dict)."""
+    """Insert or update a structure from a checked data.inclusion record (a dict).
+    A site's own local entry is never overwritten."""
     row = session.get(Structure, record["id"]) or Structure(id=record["id"])
+    if row.is_local:
+        return row
     for name in _SHARED + _STRUCTURE:
         setattr(row, name, _text(record.get(name)))
     row.date_maj = record.get("date_maj")
@@ -81,8 +84,11 @@ def upsert_structure(session: Session, record: Mapping[str, Any]) -> Structure:
 def upsert_service(
     session: Session, record: Mapping[str, Any], documents: list[str] | None = None
 ) -> Service:
-    """Insert or update a service from a checked data.inclusion record (a dict)."""
+    """Insert or update a service from a checked data.inclusion record (a dict).
+    A site's own local entry is never overwritten."""
     row = session.get(Service, record["id"]) or Service(id=record["id"])
+    if row.is_local:
+        return row
     for name in _SHARED + _SERVICE:
         setattr(row, name, _text(record.get(name)))
     row.date_maj = record.get("date_maj")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from app import desk as desk_module
 from app.backup import list_backups, make_backup, problems, restore_backup
 from app.desk import Desk
 from app.errors import DeskError
@@ -85,24 +84,48 @@ def test_restore_over_a_damaged_database_sets_the_damaged_file_aside(desk: Desk)
     assert list(database.parent.glob("aiguillage.sqlite3.endommagee-*"))
 
 
-def test_start_up_backs_up_before_an_upgrade(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    paths = DeskPaths(data=home, logs=home / "logs")
-    calls: list[str] = []
-    real_backup = desk_module.make_backup
+def test_start_up_backs_up_then_really_upgrades_an_older_database(tmp_path: Path) -> None:
+    from db.engine import create_desk_engine
 
-    def spy_backup(*args: object, **kwargs: object) -> Path:
-        calls.append("backup")
-        return real_backup(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(migrate, "HEAD", "0002")
-    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001", "0002"})
-    monkeypatch.setattr(migrate, "upgrade", lambda engine: calls.append("upgrade"))
-    monkeypatch.setattr(desk_module, "make_backup", spy_backup)
-    desk = Desk.open(paths)
-    desk.close()
-    assert calls == ["backup", "upgrade"]
+    paths = DeskPaths(data=tmp_path, logs=tmp_path / "logs")
+    engine = create_desk_engine(paths.database)
+    migrate.upgrade(engine, "0001")  # the schema of the first release
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO contact (id, site_id, moment_local, moment_utc, time_known, channel,"
+            " public, age, gender, commune, status, version, synced_version, created_at,"
+            " updated_at) VALUES ('11111111-1111-4111-8111-111111111111', 'local',"
+            " '2026-01-05 10:00:00', '2026-01-05 09:00:00', 1, 'sur-place', 'scolaire',"
+            " 'moins-16', 'femme', '13047', 'active', 1, 0, '2026-01-05 09:00:00',"
+            " '2026-01-05 09:00:00')"
+        )
+    engine.dispose()
+    desk = Desk.open(paths, load_demo=False)
+    try:
+        assert not migrate.needs_upgrade(desk.engine)
+        assert desk.intake.get("11111111-1111-4111-8111-111111111111").commune == "13047"
+    finally:
+        desk.close()
     (backup,) = list_backups(paths.backups)
     assert backup.reason == "avant-mise-a-jour" and problems(backup.path) == []
+    assert contact_ids(backup.path) == {"11111111-1111-4111-8111-111111111111"}
+    connection = sqlite3.connect(backup.path)
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    connection.close()
+
+
+def test_a_backup_from_a_newer_release_is_refused_before_anything_changes(desk: Desk) -> None:
+    kept = desk.intake.save(visit()).id
+    backup = make_backup(desk.paths.database, desk.paths.backups)
+    connection = sqlite3.connect(backup)
+    connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(DeskError) as caught:
+        restore_backup(backup, desk.paths.database, desk.paths.backups)
+    assert "version plus récente" in caught.value.text("fr")
+    assert contact_ids(desk.paths.database) == {kept}
+    assert len(list_backups(desk.paths.backups)) == 1
 
 
 def test_a_database_from_a_newer_release_is_refused_untouched(home: Path) -> None:

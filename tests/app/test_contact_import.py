@@ -120,3 +120,18 @@ def test_missing_and_oversized_files_are_refused(
         import_contacts(write(tmp_path, HEADER * 3), desk.intake)
     assert caught.value.lines("fr")[0].startswith("Fichier trop volumineux")
     assert stored_contacts(desk) == 0
+
+
+def test_trailing_excel_semicolons_are_ignored(desk: Desk, tmp_path: Path) -> None:
+    text = HEADER.replace(",", ";").replace("\n", ";;\n") + (
+        "20/11/2026;sur-place;reconversion;26-44;femme;13103;vae;information;;\n"
+    )
+    assert import_contacts(write(tmp_path, text), desk.intake) == 1
+
+
+def test_an_overlong_cell_is_a_line_error_not_a_crash(desk: Desk, tmp_path: Path) -> None:
+    text = HEADER + "2026-11-20,sur-place," + '"' + "x" * 200_000 + '"' + ",a,b,c,d,e\n"
+    with pytest.raises(ImportRefused) as caught:
+        import_contacts(write(tmp_path, text), desk.intake)
+    assert caught.value.lines("fr")[0].startswith("Ligne 2\u00a0: cellule illisible ou trop longue")
+    assert stored_contacts(desk) == 0

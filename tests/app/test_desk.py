@@ -61,3 +61,19 @@ def test_a_contact_is_still_there_after_a_restart(home: Path) -> None:
         ("vae",),
     )
     desk.close()
+
+
+def test_loading_records_never_overwrites_a_local_entry(home: Path) -> None:
+    from app.directory.demo import load_demo
+
+    desk = Desk.open(DeskPaths(data=home, logs=home / "logs"))
+    with desk.sessions.begin() as session:
+        service = session.get(Service, "demo-spro-etm--ml-ouest-provence-cej")
+        assert service is not None
+        service.is_local, service.nom = True, "CEJ — permanence du mardi (entrée locale)"
+    with desk.sessions.begin() as session:
+        load_demo(session)
+    with desk.sessions() as session:
+        kept = session.get(Service, "demo-spro-etm--ml-ouest-provence-cej")
+        assert kept is not None and kept.nom == "CEJ — permanence du mardi (entrée locale)"
+    desk.close()

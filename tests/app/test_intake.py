@@ -195,3 +195,49 @@ def test_notes_past_retention_are_purged(desk: Desk, clock: FakeClock) -> None:
     assert desk.intake.purge_notes(30) == 1
     assert desk.intake.get(old.id).note is None
     assert desk.intake.get(recent.id).note == "à revoir"
+
+
+def test_a_moment_given_with_an_offset_is_stored_in_local_time(desk: Desk) -> None:
+    from datetime import UTC
+
+    record = desk.intake.save(visit(moment=datetime(2026, 11, 20, 10, 0, tzinfo=UTC)))
+    assert record.moment_local == datetime(2026, 11, 20, 11, 0)
+
+
+def test_a_naive_summer_moment_is_paris_summer_time(desk: Desk) -> None:
+    record = desk.intake.save(visit(moment=datetime(2026, 7, 1, 9, 0)))
+    with desk.sessions() as session:
+        row = session.get(Contact, record.id)
+        assert row is not None and row.moment_utc == datetime(2026, 7, 1, 7, 0)
+
+
+def test_a_date_only_tally_of_today_is_accepted_before_noon(desk: Desk, clock: FakeClock) -> None:
+    assert clock().hour == 10
+    record = desk.intake.save(visit(moment=datetime(2026, 11, 24, 12, 0), time_known=False))
+    assert record.time_known is False
+    with pytest.raises(ValidationFailed):
+        desk.intake.save(visit(moment=datetime(2026, 11, 25, 12, 0), time_known=False))
+
+
+def test_a_date_before_2000_is_refused(desk: Desk) -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        desk.intake.save(visit(moment=datetime(1, 1, 1, 0, 10)))
+    assert caught.value.text("fr") == "Date\u00a0: 01/01/0001 est trop ancienne (avant 2000)."
+    assert stored_contacts(desk) == 0
+
+
+def test_codes_are_stored_trimmed(desk: Desk) -> None:
+    record = desk.intake.save(visit(duration=" 5-15 ", channel=" telephone"))
+    assert (record.duration, record.channel) == ("5-15", "telephone")
+
+
+def test_undo_keeps_a_visit_whose_slip_was_printed_as_cancelled(desk: Desk) -> None:
+    from db.models import Referral
+
+    record = desk.intake.save(visit(referrals=["demo-spro-etm--ml-ouest-provence-cej"]))
+    with desk.sessions.begin() as session:
+        referral = session.scalars(select(Referral)).one()
+        referral.printed_at = datetime(2026, 11, 24, 9, 16)
+    desk.intake.undo_last()
+    assert desk.intake.get(record.id).status == "cancelled"
+    assert desk.intake.get(record.id).referrals[0].slip_code == referral.slip_code

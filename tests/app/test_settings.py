@@ -70,3 +70,23 @@ def test_several_values_are_stored_all_or_none(desk: Desk) -> None:
         "CIO d’Arles",
         60,
     )
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        (
+            "defaults.channel",
+            "fax",
+            "refusée (sur-place | telephone | courriel | visio | hors-les-murs)",
+        ),
+        ("hub.url", "not a url", "refusée (adresse web https://…)"),
+        ("site.id", "autre-site", "Réglage inconnu"),
+    ],
+)
+def test_values_are_checked_against_their_meaning(
+    desk: Desk, key: str, value: str, message: str
+) -> None:
+    with pytest.raises(DeskError) as caught:
+        desk.settings.set_text(key, value)
+    assert message in caught.value.text("fr")

@@ -195,3 +195,24 @@ def test_a_locked_database_is_a_clear_error_and_nothing_is_written(home: Path) -
         "Erreur : La base de données ne répond pas (database is locked) ; rien n’a été modifié.\n"
     )
     assert contacts(home) == []
+
+
+def test_the_window_says_why_it_cannot_start_in_an_unusable_folder(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "fichier"
+    not_a_folder.write_text("ceci n’est pas un dossier")
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.launcher", "--smoke"],
+        capture_output=True,
+        text=True,
+        env=dict(
+            os.environ,
+            AIGUILLAGE_HOME=str(not_a_folder / "home"),
+            AIGUILLAGE_LANG="fr",
+            QT_QPA_PLATFORM="offscreen",
+        ),
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("Fichier inaccessible : ")
+    assert "rien n’a été modifié" in done.stderr

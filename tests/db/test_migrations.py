@@ -50,3 +50,17 @@ def test_sqlite_runs_in_wal_with_foreign_keys_and_full_sync(tmp_path: Path) -> N
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+
+
+def test_partial_indexes_keep_their_condition(tmp_path: Path) -> None:
+    # compare_metadata does not look at sqlite_where: check the SQL itself.
+    engine = create_desk_engine(tmp_path / "indexes.sqlite3")
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        sql = dict(
+            connection.execute(
+                text("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+            ).all()
+        )
+    assert sql["ix_contact_pending"].endswith("WHERE synced_version < version")
+    assert sql["ix_contact_note"].endswith("WHERE note IS NOT NULL")

@@ -19,8 +19,10 @@ def window(qtbot, desk: Desk, qapp) -> Iterator[MainWindow]:  # type: ignore[no-
     apply_style(qapp)
     window = MainWindow(desk)
     qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
+    # The journal and the counters are read on the desk's thread: wait until shown.
+    with qtbot.waitSignal(window.sig_refreshed, timeout=5000):
+        window.resize(1366, 768)
+        window.show()
     qtbot.waitExposed(window)
     yield window
     window.tasks.shutdown()
