@@ -7,7 +7,6 @@ import sys
 
 from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
-
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.cli.main import cli_language
