@@ -12,7 +12,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DatabaseError
@@ -27,7 +27,7 @@ from app.paths import DeskPaths, desk_paths
 from app.settings import Settings
 from db import migrate
 from db.engine import create_desk_engine, session_factory
-from db.models import Service, Structure
+from db.models import Service, Structure, SyncState
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,7 @@ class DayView:
     today_count: int
     pending: int
     services: int
+    last_sync: datetime | None
 
 
 @dataclass
@@ -106,8 +107,22 @@ class Desk:
         today = intake.today()
         today_count = active if day == today else intake.count_on(today)
         return DayView(
-            day, contacts, active, today_count, intake.pending_count(), self.directory_size()
+            day,
+            contacts,
+            active,
+            today_count,
+            intake.pending_count(),
+            self.directory_size(),
+            self.last_sync(),
         )
+
+    def last_sync(self) -> datetime | None:
+        """The last time a sync with the hub went through (local time), if ever."""
+        with self.sessions() as session:
+            moment: datetime | None = session.scalar(select(func.max(SyncState.last_success)))
+        if moment is None:
+            return None
+        return moment.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
     def purge_notes(self) -> int:
         """Erase the notes past the site's retention period (the window does it at start)."""

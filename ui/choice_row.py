@@ -42,9 +42,9 @@ class ChoiceRow(QWidget):
         self.setAccessibleName(title)
         self.setObjectName("choiceRow")
         layout = QGridLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setContentsMargins(3, 1, 3, 1)
         layout.setHorizontalSpacing(4)
-        layout.setVerticalSpacing(4)
+        layout.setVerticalSpacing(3)
         for index, (code, label) in enumerate(choices):
             key = KEYS[index] if index < len(KEYS) else ""
             button = QPushButton(f"{key}  {label}" if key else label, self)
@@ -53,7 +53,7 @@ class ChoiceRow(QWidget):
             button.setProperty("code", code)
             button.setAccessibleName(label)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setMinimumHeight(30)
+            button.setMinimumHeight(28)
             button.clicked.connect(lambda _checked=False, i=index: self._pick(i))
             layout.addWidget(button, index // columns, index % columns)
             self._buttons.append(button)

@@ -108,7 +108,7 @@ class IntakeForm(QWidget):
         self.error.hide()
 
         grid = QGridLayout()
-        grid.setVerticalSpacing(6)
+        grid.setVerticalSpacing(3)
         grid.setColumnStretch(1, 1)
         rows: list[tuple[str, QWidget]] = [
             (self.tr("&Canal"), self.channel),

@@ -44,7 +44,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class JournalModel(QAbstractTableModel):
     """Contacts of a day as table rows (a checked Qt item model)."""
 
-    COLUMNS = ("time", "public", "age", "themes", "answers", "commune", "referrals")
+    # What the issue of the day needs first: when, who, asking what, told what, sent where.
+    COLUMNS = ("time", "public", "themes", "answers", "referrals", "commune", "age")
 
     def __init__(
         self,
@@ -264,4 +265,4 @@ class JournalPanel(QWidget):
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             # Long lists of themes are cut here and read in full in the tooltip.
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 180))

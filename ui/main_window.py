@@ -10,13 +10,15 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -45,6 +47,7 @@ class MainWindow(QMainWindow):
         self.desk = desk
         self.lang = desk.language
         self.tasks = TaskManager(self)
+        self._laid_out = False
         self._saving = False
         self.form = IntakeForm(desk.lists, desk.geography, self.lang)
         self.apply_settings()
@@ -65,26 +68,40 @@ class MainWindow(QMainWindow):
         self._notice_timer.setSingleShot(True)
         self._notice_timer.timeout.connect(self.notice.hide)
 
+        # At 1366×768 the form fits; at 150 % scale or on a small screen it scrolls, and
+        # the field that takes the focus is brought into view.
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidget(self.form)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        QApplication.instance().focusChanged.connect(self._follow_focus)  # type: ignore[union-attr]
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.form, 1)
+        left_layout.addWidget(self.form_scroll, 1)
         left_layout.addWidget(self.notice)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.journal)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([720, 640])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.journal)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
+        # Too narrow for both (150 % scale on a small screen): one at a time, F9 switches.
+        self.narrow = False
+        self._journal_shown = False
+        view = self.menuBar().addMenu(self.tr("Afficha&ge"))
+        journal_action = view.addAction(self.tr("Le &journal du jour"))
+        journal_action.setShortcut(QKeySequence("F9"))
+        journal_action.triggered.connect(self.toggle_journal)
 
         self.day_count = QLabel()
         self.day_count.setObjectName("statusDayCount")
         self.sync_state = QLabel()
+        self.last_sync = QLabel()
         self.pending = QLabel()
         self.directory_state = QLabel()
-        for widget in (self.sync_state, self.pending, self.directory_state):
+        for widget in (self.sync_state, self.last_sync, self.pending, self.directory_state):
             self.statusBar().addWidget(widget)
         self.statusBar().addPermanentWidget(self.day_count)
 
@@ -268,18 +285,64 @@ class MainWindow(QMainWindow):
         self.day_count.setText(self.tr("Aujourd’hui : %n accueil(s)", "", view.today_count))
         hub = str(self.desk.settings.get("hub.url"))
         self.sync_state.setText(
-            self.tr("Hors ligne — aucun hub régional")
+            self.tr("Hors ligne (pas de hub)")
             if not hub
             else self.tr("Hub : %1").replace("%1", hub)
         )
         self.directory_state.setText(
-            self.tr("Annuaire de démonstration : %n service(s)", "", view.services)
+            self.tr("Annuaire de démo : %n service(s)", "", view.services)
             if self.desk.demo_directory
             else self.tr("Annuaire : %n service(s)", "", view.services)
         )
-        self.pending.setText(self.tr("%n enregistrement(s) à envoyer", "", view.pending))
+        self.pending.setText(self.tr("%n à envoyer", "", view.pending))
+        self.last_sync.setText(
+            self.tr("Dernière synchro : %1").replace(
+                "%1",
+                view.last_sync.strftime("%d/%m/%Y %H:%M") if view.last_sync else self.tr("jamais"),
+            )
+        )
         self.sig_refreshed.emit()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        form_width = self.form.minimumSizeHint().width() + 24  # and the scroll bar
+        needed = form_width + self.journal.minimumSizeHint().width() + 8
+        narrow = self.width() < needed
+        if narrow != self.narrow or not self._laid_out:
+            self.narrow = narrow
+            self._laid_out = True
+            self.form_scroll.setMinimumWidth(0 if narrow else form_width)
+            self._arrange()
+
+    def _arrange(self) -> None:
+        width = max(self.width(), 1)
+        if not self.narrow:
+            self.form_scroll.parentWidget().show()
+            self.journal.show()
+            self.splitter.setSizes([width * 55 // 100, width * 45 // 100])
+        elif self._journal_shown:
+            self.form_scroll.parentWidget().hide()
+            self.journal.show()
+        else:
+            self.journal.hide()
+            self.form_scroll.parentWidget().show()
+
+    def toggle_journal(self) -> None:
+        """On a narrow screen, F9 goes from the form to the journal and back."""
+        if not self.narrow:
+            self.journal.table.setFocus()
+            return
+        self._journal_shown = not self._journal_shown
+        self._arrange()
+        (self.journal.table if self._journal_shown else self.form.channel).setFocus()
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.form.isAncestorOf(new):
+            self.form_scroll.ensureWidgetVisible(new, 0, 8)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.disconnect(self._follow_focus)  # type: ignore[attr-defined]
         self.tasks.shutdown()
         super().closeEvent(event)

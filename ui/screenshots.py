@@ -1,21 +1,42 @@
-"""Screenshots of the real window for the documentation: ``python -m ui.screenshots DIR``.
+"""Screenshots of the real window for the documentation.
+
+    python -m ui.screenshots DIR [--scale 1.5] [--lang en]
 
 Runs on a throw-away desk (``AIGUILLAGE_HOME`` in a temporary folder) with a few visits
-logged, in French, at 1366×768.
+logged, at 1366×768 physical pixels: the intake form, the journal with a correction under
+way, the settings and the first-start wizard. With ``--scale``, only the window, as a
+counter PC set to that scale shows it.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
+from datetime import datetime, timedelta
 from pathlib import Path
+
+WIDTH, HEIGHT = 1366, 768
+VISITS = [
+    ("demandeur-emploi", "26-44", "femme", "13047", ["trouver-formation"], ["information"]),
+    ("scolaire", "moins-16", "homme", "13063", ["decouvrir-metiers"], ["documentation"]),
+    ("salarie", "45-54", "femme", "13004", ["vae", "evolution-professionnelle"], ["rendez-vous"]),
+    ("jeune-non-scolarise", "16-25", "homme", "13056", ["alternance"], ["orientation-partenaire"]),
+    ("reconversion", "26-44", "non-precise", "13103", ["financer-formation"], ["information"]),
+]
 
 
 def main(argv: list[str]) -> int:
-    target = Path(argv[1] if len(argv) > 1 else "docs").resolve()
+    parser = argparse.ArgumentParser(prog="python -m ui.screenshots")
+    parser.add_argument("target", nargs="?", default="docs")
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--lang", default="fr", choices=("fr", "en"))
+    args = parser.parse_args(argv[1:])
+    target = Path(args.target).resolve()
     target.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["QT_SCALE_FACTOR"] = str(args.scale)
     os.environ["AIGUILLAGE_HOME"] = tempfile.mkdtemp(prefix="aiguillage-shots-")
 
     from PySide6.QtWidgets import QApplication
@@ -26,49 +47,60 @@ def main(argv: list[str]) -> int:
     from ui.main_window import MainWindow
     from ui.style import apply_style
 
+    from zoneinfo import ZoneInfo
+
+    now = datetime(2026, 11, 24, 11, 40, tzinfo=ZoneInfo("Europe/Paris"))
     app = QApplication(sys.argv[:1])
-    desk = Desk.open()
-    desk.settings.set("site.name", "Cité des métiers d’Istres")
-    desk.settings.set("site.commune", "13047")
-    visits = [
-        (
-            "demandeur-emploi",
-            "26-44",
-            "femme",
-            "13047",
-            ["trouver-formation", "financer-formation"],
-            ["information", "orientation-partenaire"],
-        ),
-        ("scolaire", "moins-16", "homme", "13063", ["decouvrir-metiers"], ["documentation"]),
-        (
-            "salarie",
-            "45-54",
-            "femme",
-            "13004",
-            ["vae", "evolution-professionnelle"],
-            ["rendez-vous"],
-        ),
-        (
-            "jeune-non-scolarise",
-            "16-25",
-            "homme",
-            "13056",
-            ["alternance", "trouver-emploi"],
-            ["orientation-partenaire"],
-        ),
-    ]
-    for public, age, gender, commune, themes, answers in visits:
-        desk.intake.save(ContactDraft("sur-place", public, age, gender, commune, themes, answers))
-    install_translator(app, "fr")
+    desk = Desk.open(clock=lambda: now)
+    desk.settings.set_texts({"site.name": "Cité des métiers d’Istres", "site.commune": "13047"})
+    desk.settings.set("ui.language", args.lang)
+    for index, (public, age, gender, commune, themes, answers) in enumerate(VISITS):
+        draft = ContactDraft("sur-place", public, age, gender, commune, themes, answers)
+        draft.moment = now - timedelta(minutes=140 - 27 * index)
+        if index == 3:
+            draft.referrals = ["demo-spro-etm--ml-ouest-provence-cej"]
+        desk.intake.save(draft)
+    install_translator(app, args.lang)
     apply_style(app)
     window = MainWindow(desk)
-    window.resize(1366, 768)
+    window.resize(int(WIDTH / args.scale), int(HEIGHT / args.scale))
     window.show()
-    window.form.public.set_values("reconversion")
-    window.form.age.set_values("26-44")
-    window.form.themes.set_values(["trouver-formation", "vae"])
-    app.processEvents()
-    window.grab().save(str(target / "fenetre-accueil.png"))
+    form = window.form
+    form.public.set_values("reconversion")
+    form.age.set_values("26-44")
+    form.gender.set_values("femme")
+    form.commune.set_code("13047")
+    form.themes.set_values(["trouver-formation", "vae"])
+    form.channel.setFocus()
+
+    def settle() -> None:
+        for _ in range(20):
+            app.processEvents()
+
+    settle()
+    window.tasks.submit(lambda: None, lambda _r: None, lambda _e: None).result()
+    settle()
+    suffix = f"-{int(args.scale * 100)}" if args.scale != 1.0 else ""
+    suffix += "-en" if args.lang == "en" else ""
+    window.grab().save(str(target / f"fenetre-accueil{suffix}.png"))
+    if args.scale == 1.0 and args.lang == "fr":
+        window.journal.table.setFocus()
+        window.journal.table.selectRow(1)
+        window.edit(window.journal.model.contact(1).id)
+        settle()
+        window.grab().save(str(target / "journal-modification.png"))
+        form.clear()
+        window.open_settings()
+        settle()
+        window.settings_dialog.grab().save(str(target / "reglages.png"))
+        window.settings_dialog.reject()
+        window.first_start()
+        settle()
+        window.wizard.grab().save(str(target / "premier-demarrage.png"))
+        window.wizard.next()
+        settle()
+        window.wizard.grab().save(str(target / "premier-demarrage-2.png"))
+        window.wizard.reject()
     window.close()
     desk.close()
     return 0

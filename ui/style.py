@@ -11,6 +11,9 @@ def apply_style(app: QApplication) -> None:
     highlight = palette.color(QPalette.ColorRole.Highlight).name()
     text = palette.color(QPalette.ColorRole.HighlightedText).name()
     mid = palette.color(QPalette.ColorRole.Mid).name()
+    # An error must read on a light and on a dark background alike.
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    error = "#ff8a80" if dark else "#b00020"
     app.setStyleSheet(
         f"""
         QWidget#choiceRow {{ border: 2px solid transparent; border-radius: 4px; }}
@@ -25,7 +28,9 @@ def apply_style(app: QApplication) -> None:
         QTableView:focus {{ border: 2px solid {highlight}; }}
         QLabel#rowLabel {{ font-weight: bold; padding-top: 6px; }}
         QLabel#panelTitle {{ font-weight: bold; font-size: 120%; }}
-        QLabel#formError {{ color: #b00020; font-weight: bold; }}
+        QLabel#formError {{ color: {error}; font-weight: bold; }}
+        QLabel#editBanner {{ background: {highlight}; color: {text}; padding: 4px 8px;
+            border-radius: 4px; font-weight: bold; }}
         QWidget#saveNotice {{ background: {highlight}; border-radius: 4px; }}
         QWidget#saveNotice QLabel {{ color: {text}; font-weight: bold; }}
         QPushButton#saveButton {{ padding: 6px 16px; font-weight: bold; }}

@@ -4,27 +4,27 @@
 <context>
     <name>FirstStartWizard</name>
     <message>
-        <location filename="../../ui/first_start.py" line="119"/>
+        <location filename="../../ui/first_start.py" line="124"/>
         <source>Bienvenue dans Aiguillage</source>
         <translation>Welcome to Aiguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="125"/>
+        <location filename="../../ui/first_start.py" line="130"/>
         <source>&amp;Suivant &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="126"/>
+        <location filename="../../ui/first_start.py" line="131"/>
         <source>&lt; &amp;Précédent</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="127"/>
+        <location filename="../../ui/first_start.py" line="132"/>
         <source>&amp;Commencer</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="128"/>
+        <location filename="../../ui/first_start.py" line="133"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
@@ -42,7 +42,7 @@
         <translation>These details appear on the slips handed to visitors.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="40"/>
+        <location filename="../../ui/first_start.py" line="45"/>
         <source>Nom du site&#xa0;: à renseigner.</source>
         <translation>Site name: required.</translation>
     </message>
@@ -50,183 +50,183 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="60"/>
+        <location filename="../../ui/intake_form.py" line="61"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="61"/>
+        <location filename="../../ui/intake_form.py" line="62"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="62"/>
+        <location filename="../../ui/intake_form.py" line="63"/>
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="63"/>
+        <location filename="../../ui/intake_form.py" line="64"/>
         <source>Genre</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="65"/>
+        <location filename="../../ui/intake_form.py" line="66"/>
         <source>Commune de résidence</source>
         <translation>Commune of residence</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="66"/>
+        <location filename="../../ui/intake_form.py" line="67"/>
         <source>Nom ou code postal, p. ex. «&#xa0;Istres&#xa0;» ou 13800</source>
         <translation>Name or postcode, e.g. “Istres” or 13800</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="68"/>
+        <location filename="../../ui/intake_form.py" line="69"/>
         <source>Thèmes de la demande</source>
         <translation>Themes of the request</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="71"/>
+        <location filename="../../ui/intake_form.py" line="72"/>
         <source>Réponses apportées</source>
         <translation>Answers given</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="73"/>
+        <location filename="../../ui/intake_form.py" line="74"/>
         <source>Durée</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="75"/>
+        <location filename="../../ui/intake_form.py" line="76"/>
         <source>Première visite</source>
         <translation>First visit</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="76"/>
+        <location filename="../../ui/intake_form.py" line="77"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="76"/>
+        <location filename="../../ui/intake_form.py" line="77"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="80"/>
+        <location filename="../../ui/intake_form.py" line="81"/>
         <source>Code agent (facultatif)</source>
         <translation>Agent code (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="81"/>
+        <location filename="../../ui/intake_form.py" line="82"/>
         <source>Initiales</source>
         <translation>Initials</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="87"/>
+        <location filename="../../ui/intake_form.py" line="88"/>
         <source>Facultatif&#x202f;; ni nom, ni téléphone, ni adresse électronique</source>
         <translation>Optional; no name, no phone number, no e-mail address</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="90"/>
+        <location filename="../../ui/intake_form.py" line="91"/>
         <source>&amp;Orienter…  (F4)</source>
         <translation>&amp;Refer…  (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="91"/>
+        <location filename="../../ui/intake_form.py" line="92"/>
         <source>Orienter vers un partenaire</source>
         <translation>Refer to a partner</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="95"/>
+        <location filename="../../ui/intake_form.py" line="96"/>
         <source>Partenaires choisis</source>
         <translation>Partners chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="96"/>
-        <location filename="../../ui/intake_form.py" line="234"/>
+        <location filename="../../ui/intake_form.py" line="97"/>
+        <location filename="../../ui/intake_form.py" line="235"/>
         <source>Enregi&amp;strer l’accueil  (Entrée)</source>
         <translation>&amp;Save the visit  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="101"/>
+        <location filename="../../ui/intake_form.py" line="102"/>
         <source>Modification en cours</source>
         <translation>Correcting a visit</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="121"/>
+        <location filename="../../ui/intake_form.py" line="122"/>
         <source>&amp;Première visite</source>
         <translation>&amp;First visit</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="122"/>
+        <location filename="../../ui/intake_form.py" line="123"/>
         <source>Not&amp;e</source>
         <translation>Not&amp;e</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="135"/>
+        <location filename="../../ui/intake_form.py" line="136"/>
         <source>Code &amp;agent</source>
         <translation>&amp;Agent code</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="201"/>
+        <location filename="../../ui/intake_form.py" line="202"/>
         <source>Orienté·e vers&#xa0;: %1</source>
         <translation>Referred to: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="226"/>
+        <location filename="../../ui/intake_form.py" line="227"/>
         <source>Modification de l’accueil du %1 — Échap pour abandonner</source>
         <translation>Correcting the visit of %1 — Esc to give up</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="229"/>
+        <location filename="../../ui/intake_form.py" line="230"/>
         <source>Enregi&amp;strer la modification  (Entrée)</source>
         <translation>&amp;Save the correction  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="85"/>
+        <location filename="../../ui/intake_form.py" line="86"/>
         <source>Note (sans donnée personnelle)</source>
         <translation>Note (no personal data)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="106"/>
+        <location filename="../../ui/intake_form.py" line="107"/>
         <source>Erreur de saisie</source>
         <translation>Input error</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="113"/>
+        <location filename="../../ui/intake_form.py" line="114"/>
         <source>&amp;Canal</source>
         <translation>&amp;Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="114"/>
+        <location filename="../../ui/intake_form.py" line="115"/>
         <source>P&amp;ublic</source>
         <translation>P&amp;ublic</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="115"/>
+        <location filename="../../ui/intake_form.py" line="116"/>
         <source>Â&amp;ge</source>
         <translation>A&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="116"/>
+        <location filename="../../ui/intake_form.py" line="117"/>
         <source>Ge&amp;nre</source>
         <translation>Ge&amp;nder</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="117"/>
+        <location filename="../../ui/intake_form.py" line="118"/>
         <source>C&amp;ommune</source>
         <translation>C&amp;ommune</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="118"/>
+        <location filename="../../ui/intake_form.py" line="119"/>
         <source>&amp;Thèmes</source>
         <translation>&amp;Themes</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="119"/>
+        <location filename="../../ui/intake_form.py" line="120"/>
         <source>&amp;Réponses</source>
         <translation>&amp;Answers</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="120"/>
+        <location filename="../../ui/intake_form.py" line="121"/>
         <source>&amp;Durée</source>
         <translation>&amp;Duration</translation>
     </message>
@@ -234,42 +234,42 @@
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../ui/journal.py" line="62"/>
+        <location filename="../../ui/journal.py" line="64"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="63"/>
+        <location filename="../../ui/journal.py" line="65"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="64"/>
+        <location filename="../../ui/journal.py" line="66"/>
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="65"/>
+        <location filename="../../ui/journal.py" line="67"/>
         <source>Thèmes</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="66"/>
+        <location filename="../../ui/journal.py" line="68"/>
         <source>Réponses</source>
         <translation>Answers</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="67"/>
+        <location filename="../../ui/journal.py" line="69"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="68"/>
+        <location filename="../../ui/journal.py" line="70"/>
         <source>Orientations</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="107"/>
+        <location filename="../../ui/journal.py" line="109"/>
         <source>Accueil annulé — %1</source>
         <translation>Cancelled visit — %1</translation>
     </message>
@@ -277,65 +277,65 @@
 <context>
     <name>JournalPanel</name>
     <message>
-        <location filename="../../ui/journal.py" line="154"/>
-        <location filename="../../ui/journal.py" line="247"/>
+        <location filename="../../ui/journal.py" line="158"/>
+        <location filename="../../ui/journal.py" line="259"/>
         <source>Journal du jour</source>
         <translation>Today’s log</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="159"/>
-        <location filename="../../ui/journal.py" line="160"/>
+        <location filename="../../ui/journal.py" line="163"/>
+        <location filename="../../ui/journal.py" line="164"/>
         <source>Jour précédent</source>
         <translation>Previous day</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="164"/>
+        <location filename="../../ui/journal.py" line="168"/>
         <source>Jour affiché</source>
         <translation>Day shown</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="166"/>
-        <location filename="../../ui/journal.py" line="167"/>
+        <location filename="../../ui/journal.py" line="170"/>
+        <location filename="../../ui/journal.py" line="171"/>
         <source>Jour suivant</source>
         <translation>Next day</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="168"/>
+        <location filename="../../ui/journal.py" line="172"/>
         <source>Aujourd’hui</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="180"/>
+        <location filename="../../ui/journal.py" line="184"/>
         <source>Accueils du jour</source>
         <translation>Visits of the day</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="193"/>
+        <location filename="../../ui/journal.py" line="197"/>
         <source>&amp;Modifier  (Entrée)</source>
         <translation>&amp;Correct  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="194"/>
+        <location filename="../../ui/journal.py" line="198"/>
         <source>Modifier l’accueil choisi</source>
         <translation>Correct the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="195"/>
+        <location filename="../../ui/journal.py" line="199"/>
         <source>Annuler l’accue&amp;il  (Suppr)</source>
         <translation>Cance&amp;l visit  (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="196"/>
+        <location filename="../../ui/journal.py" line="200"/>
         <source>Annuler l’accueil choisi</source>
         <translation>Cancel the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="249"/>
+        <location filename="../../ui/journal.py" line="261"/>
         <source>Journal du %1</source>
         <translation>Log of %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/journal.py" line="251"/>
+        <location filename="../../ui/journal.py" line="263"/>
         <source>%n accueil(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -346,67 +346,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Point d’accueil</source>
         <translation>Reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Aiguillage — %1</source>
         <translation>Aiguillage — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="93"/>
+        <source>Afficha&amp;ge</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="94"/>
+        <source>Le &amp;journal du jour</source>
+        <translation>Today’s &amp;log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&amp;Aiguillage</source>
         <translation>&amp;Aiguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>&amp;Réglages du site…</source>
         <translation>Site &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Accueil de %1 modifié.</source>
         <translation>Visit of %1 corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Accueil annulé.</source>
         <translation>Visit cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Accueil enregistré à %1.</source>
         <translation>Visit saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>L’accueil n’a pas pu être enregistré&#xa0;: %1</source>
         <translation>The visit could not be saved: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -414,20 +424,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="288"/>
+        <source>Hors ligne (pas de hub)</source>
+        <translation>Offline (no hub)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Hub&#xa0;: %1</source>
         <translation>Hub: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="248"/>
-        <source>Annuaire de démonstration&#xa0;: %n service(s)</source>
+        <location filename="../../ui/main_window.py" line="293"/>
+        <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
             <numerusform>Demo directory: %n services</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="297"/>
+        <source>%n à envoyer</source>
+        <translation>
+            <numerusform>%n to send</numerusform>
+            <numerusform>%n to send</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="299"/>
+        <source>Dernière synchro&#xa0;: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -435,78 +463,70 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="301"/>
+        <source>jamais</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Dernier accueil annulé.</source>
         <translation>Last visit taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Annuler cet accueil&#x202f;?</source>
         <translation>Cancel this visit?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Annuler l’accueil de %1&#x202f;? Il restera dans le journal, barré, et ne sera plus compté.</source>
         <translation>Cancel the visit of %1? It stays in the log, struck through, and no longer counts.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="242"/>
-        <source>Hors ligne — aucun hub régional</source>
-        <translation>Offline — no regional hub</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="253"/>
-        <source>%n enregistrement(s) à envoyer</source>
-        <translation>
-            <numerusform>%n record to send</numerusform>
-            <numerusform>%n records to send</numerusform>
-        </translation>
     </message>
 </context>
 <context>
     <name>ModePage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="55"/>
+        <location filename="../../ui/first_start.py" line="60"/>
         <source>Annuaire et synchronisation</source>
         <translation>Directory and sync</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="58"/>
+        <location filename="../../ui/first_start.py" line="63"/>
         <source>Travailler &amp;hors ligne avec l’annuaire de démonstration</source>
         <translation>Work &amp;offline with the demo directory</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="60"/>
+        <location filename="../../ui/first_start.py" line="65"/>
         <source>S’inscrire auprès du &amp;hub régional</source>
         <translation>Enrol with the regional &amp;hub</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="63"/>
+        <location filename="../../ui/first_start.py" line="68"/>
         <source>Adresse du hub régional</source>
         <translation>Regional hub address</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="66"/>
+        <location filename="../../ui/first_start.py" line="71"/>
         <source>Code d’inscription</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="67"/>
+        <location filename="../../ui/first_start.py" line="72"/>
         <source>Code d’inscription donné par la coordination</source>
         <translation>Enrolment code given by the coordination</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="70"/>
+        <location filename="../../ui/first_start.py" line="75"/>
         <source>La coordination régionale crée votre site sur le hub et vous donne un code d’inscription à usage unique.</source>
         <translation>The regional coordination creates your site on the hub and gives you a one-time enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="98"/>
+        <location filename="../../ui/first_start.py" line="103"/>
         <source>Adresse du hub&#xa0;: «&#xa0;%1&#xa0;» n’est pas une adresse web (https://…).</source>
         <translation>Hub address: “%1” is not a web address (https://…).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="105"/>
+        <location filename="../../ui/first_start.py" line="110"/>
         <source>Code d’inscription&#xa0;: à renseigner.</source>
         <translation>Enrolment code: required.</translation>
     </message>
@@ -692,17 +712,17 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="178"/>
+        <location filename="../../ui/settings_dialog.py" line="182"/>
         <source>Logo&#xa0;: «&#xa0;%1&#xa0;» n’est pas une image lisible.</source>
         <translation>Logo: “%1” is not a readable image.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="194"/>
+        <location filename="../../ui/settings_dialog.py" line="198"/>
         <source>Logo du site</source>
         <translation>Site logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="194"/>
+        <location filename="../../ui/settings_dialog.py" line="198"/>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
     </message>

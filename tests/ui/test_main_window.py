@@ -82,7 +82,7 @@ def test_a_visit_logged_with_the_keyboard_shows_in_the_journal_and_survives_a_re
     model = window.journal.model
     assert model.rowCount() == 1
     assert model.index(0, 1).data() == "Demandeur·se d’emploi"
-    assert model.index(0, 3).data() == "Financer une formation, Trouver une formation"
+    assert model.index(0, 2).data() == "Financer une formation, Trouver une formation"
     assert model.index(0, 5).data() == "Istres"
     assert window.journal.count.text() == "1 accueil(s)"
     assert window.day_count.text() == "Aujourd’hui : 1 accueil(s)"
@@ -199,9 +199,10 @@ def test_a_note_with_a_phone_number_is_refused_in_the_window(
 def test_the_status_bar_says_the_desk_is_offline_with_the_demo_directory(
     window: MainWindow,
 ) -> None:
-    assert window.sync_state.text() == "Hors ligne — aucun hub régional"
-    assert window.directory_state.text() == "Annuaire de démonstration : 54 service(s)"
-    assert window.pending.text() == "0 enregistrement(s) à envoyer"
+    assert window.sync_state.text() == "Hors ligne (pas de hub)"
+    assert window.last_sync.text() == "Dernière synchro\u00a0: jamais"
+    assert window.directory_state.text() == "Annuaire de démo\u00a0: 54 service(s)"
+    assert window.pending.text() == "0 à envoyer"
 
 
 def test_the_sites_commune_is_proposed_first_on_an_empty_field(
@@ -343,7 +344,7 @@ def test_orienter_records_the_chosen_partners_with_the_visit(
         form.submit()
     record = desk.intake.get(saved.args[0])
     assert [r.service_id for r in record.referrals] == [chosen_id]
-    assert window.journal.model.index(0, 6).data().startswith("Chambre de métiers")
+    assert window.journal.model.index(0, 4).data().startswith("Chambre de métiers")
     assert form.referrals == {} and not form.referral_list.isVisible()
 
 
@@ -391,3 +392,18 @@ def test_two_quick_enters_save_the_visit_once(qtbot, window: MainWindow, desk: D
         qtbot.keyClick(form.answers, Qt.Key.Key_Return)
         qtbot.keyClick(form.answers, Qt.Key.Key_Return)
     assert desk.intake.count_on(desk.intake.today()) == 1
+
+
+def test_on_a_narrow_screen_f9_switches_between_the_form_and_the_journal(
+    qtbot, window: MainWindow
+) -> None:
+    window.resize(900, 510)  # 1366×768 at 150 % scale
+    qtbot.waitUntil(lambda: window.narrow, timeout=2000)
+    assert window.form.isVisibleTo(window) and not window.journal.isVisibleTo(window)
+    qtbot.keyClick(window.form.channel, Qt.Key.Key_F9)
+    assert window.journal.isVisibleTo(window) and not window.form.isVisibleTo(window)
+    qtbot.keyClick(window.journal.table, Qt.Key.Key_F9)
+    assert window.form.isVisibleTo(window)
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: not window.narrow, timeout=2000)
+    assert window.form.isVisibleTo(window) and window.journal.isVisibleTo(window)

@@ -65,7 +65,7 @@ def test_the_window_speaks_english_when_asked(qtbot, qapp, desk: Desk) -> None: 
         assert window.form.save_button.text() == "&Save the visit  (Enter)"
         assert window.journal.model.headerData(5, Qt.Orientation.Horizontal) == "Commune"
         assert window.form.public.findChildren(QPushButton)[0].text() == "1  Pupil"
-        assert window.sync_state.text() == "Offline — no regional hub"
+        assert window.sync_state.text() == "Offline (no hub)"
         assert window.day_count.text() == "Today: 0 visits"
         window.tasks.shutdown()
     finally:
