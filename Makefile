@@ -51,6 +51,8 @@ translations: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs --scale 1.5
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs --lang en
 
 # Rebuild the compact geography from Etalab's decoupage-administratif data folder.
 geography: $(STAMP)

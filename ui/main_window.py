@@ -90,10 +90,6 @@ class MainWindow(QMainWindow):
         # Too narrow for both (150 % scale on a small screen): one at a time, F9 switches.
         self.narrow = False
         self._journal_shown = False
-        view = self.menuBar().addMenu(self.tr("Afficha&ge"))
-        journal_action = view.addAction(self.tr("Le &journal du jour"))
-        journal_action.setShortcut(QKeySequence("F9"))
-        journal_action.triggered.connect(self.toggle_journal)
 
         self.day_count = QLabel()
         self.day_count.setObjectName("statusDayCount")
@@ -113,6 +109,10 @@ class MainWindow(QMainWindow):
         quit_action = menu.addAction(self.tr("&Quitter"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
+        view = self.menuBar().addMenu(self.tr("Afficha&ge"))
+        journal_action = view.addAction(self.tr("Le &journal du jour"))
+        journal_action.setShortcut(QKeySequence("F9"))
+        journal_action.triggered.connect(self.toggle_journal)
 
         self.form.sig_submit.connect(self.save)
         self.form.sig_orient.connect(self.orient)

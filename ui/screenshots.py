@@ -39,6 +39,8 @@ def main(argv: list[str]) -> int:
     os.environ["QT_SCALE_FACTOR"] = str(args.scale)
     os.environ["AIGUILLAGE_HOME"] = tempfile.mkdtemp(prefix="aiguillage-shots-")
 
+    from zoneinfo import ZoneInfo
+
     from PySide6.QtWidgets import QApplication
 
     from app.desk import Desk
@@ -46,8 +48,6 @@ def main(argv: list[str]) -> int:
     from ui.main import install_translator
     from ui.main_window import MainWindow
     from ui.style import apply_style
-
-    from zoneinfo import ZoneInfo
 
     now = datetime(2026, 11, 24, 11, 40, tzinfo=ZoneInfo("Europe/Paris"))
     app = QApplication(sys.argv[:1])

@@ -54,10 +54,17 @@ class SiteIdentity(QWidget):
         if settings.get("site.commune"):
             self.commune.set_code(str(settings.get("site.commune")))
         form = QFormLayout(self)
-        form.addRow(self.tr("&Nom du site"), self.name)
-        form.addRow(self.tr("&Adresse"), self.address)
-        form.addRow(self.tr("&Téléphone"), self.phone)
-        form.addRow(self.tr("&Commune"), self.commune)
+        for text, field in (
+            (self.tr("&Nom du site"), self.name),
+            (self.tr("&Adresse"), self.address),
+            (self.tr("&Téléphone"), self.phone),
+            (self.tr("&Commune"), self.commune),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            # Room for the widest label in any language and at any scale.
+            label.setMinimumWidth(label.sizeHint().width() + 6)
+            form.addRow(label, field)
 
     def values(self) -> dict[str, str]:
         return {
@@ -89,7 +96,9 @@ class SettingsDialog(QDialog):
         identity_layout = QVBoxLayout(identity_box)
         identity_layout.addWidget(self.identity)
         logo_form = QFormLayout()
-        logo_form.addRow(self.tr("&Logo"), logo_row)
+        logo_label = QLabel(self.tr("&Logo"))
+        logo_label.setBuddy(self.logo)
+        logo_form.addRow(logo_label, logo_row)
         identity_layout.addLayout(logo_form)
 
         self.channel = QComboBox()
@@ -155,6 +164,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (identity_box, work_box, slip_box, self.note, self.error, buttons):
             layout.addWidget(widget)
+        self.setMinimumWidth(560)
 
     def values(self) -> dict[str, str]:
         typed = self.printer.currentText().strip()
