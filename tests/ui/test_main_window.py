@@ -407,3 +407,22 @@ def test_on_a_narrow_screen_f9_switches_between_the_form_and_the_journal(
     window.resize(1366, 768)
     qtbot.waitUntil(lambda: not window.narrow, timeout=2000)
     assert window.form.isVisibleTo(window) and window.journal.isVisibleTo(window)
+
+
+def test_the_suggestion_model_passes_the_model_tester(
+    qtbot, qtmodeltester, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    fill(
+        window.form,
+        "demandeur-emploi",
+        "26-44",
+        "femme",
+        "13004",
+        ["trouver-emploi"],
+        ["information"],
+    )
+    window.orient()
+    dialog = window.referral_dialog
+    assert dialog.model.rowCount() > 0
+    qtmodeltester.check(dialog.model)
+    dialog.reject()
