@@ -19,6 +19,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.backup import make_backup
+from app.directory.search import INDEX_VERSION, reindex
 from app.errors import DeskError
 from app.geography import GEOGRAPHY_EDITION, Geography, seed_geography
 from app.intake import ContactRecord, IntakeService, local_now
@@ -80,11 +81,18 @@ class Desk:
             seed_defaults(session)
             if settings.get("geography.edition") != GEOGRAPHY_EDITION:
                 settings.write(session, "geography.edition", seed_geography(session))
+            indexed = False
             if load_demo and _wants_demo(session, settings):
                 from app.directory.demo import load_demo as load
 
                 load(session)
                 settings.write(session, "directory.demo_loaded", True)
+                reindex(session)
+                indexed = True
+            if indexed or settings.get("directory.index_version") != INDEX_VERSION:
+                if not indexed:
+                    reindex(session)
+                settings.write(session, "directory.index_version", INDEX_VERSION)
         lists = Nomenclatures(sessions)
         geography = Geography(sessions)
         settings.check_commune = geography.check_code

@@ -117,6 +117,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Fichier trop volumineux : {size} Mo, {limit} Mo au plus.",
         "File too large: {size} MB, {limit} MB at most.",
     ),
+    "file_too_big": (
+        "Fichier trop volumineux\u00a0: {path} ({size}\u00a0Mo, {limit}\u00a0Mo au plus)\u202f;"
+        " rien n’a été importé.",
+        "File too large: {path} ({size} MB, {limit} MB at most); nothing was imported.",
+    ),
+    "file_encoding": (
+        "Fichier illisible\u00a0: {path} n’est ni en UTF-8 ni en Windows-1252\u202f;"
+        " rien n’a été importé.",
+        "Unreadable file: {path} is neither UTF-8 nor Windows-1252; nothing was imported.",
+    ),
+    "bad_json": (
+        "Fichier illisible\u00a0: {path} n’est pas du JSON valide (ligne {line})\u202f;"
+        " rien n’a été importé.",
+        "Unreadable file: {path} is not valid JSON (line {line}); nothing was imported.",
+    ),
+    "json_not_list": (
+        "Fichier illisible\u00a0: {path} doit contenir une liste d’enregistrements\u202f;"
+        " rien n’a été importé.",
+        "Unreadable file: {path} must hold a list of records; nothing was imported.",
+    ),
+    "missing_columns": (
+        "Colonnes manquantes dans {path}\u00a0: {columns}\u202f; rien n’a été importé.",
+        "Columns missing in {path}: {columns}; nothing was imported.",
+    ),
+    "unknown_directory_format": (
+        "Format d’annuaire non reconnu\u00a0: {path}. Attendu\u00a0: un dossier data·inclusion"
+        " (structures.json et services.json, ou .csv), un dossier HSDS (organizations.csv,"
+        " services.csv…) ou un tableur CSV.",
+        "Unknown directory format: {path}. Expected: a data·inclusion folder (structures.json"
+        " and services.json, or .csv), an HSDS folder (organizations.csv, services.csv…) or a"
+        " CSV spreadsheet.",
+    ),
     "file_not_found": ("Fichier introuvable : {path}", "File not found: {path}"),
     "file_unreadable": (
         "Fichier illisible : {path} ({reason})",

@@ -333,6 +333,38 @@ class ServiceZone(Base):
     code: Mapped[str] = mapped_column(String(16), primary_key=True, index=True)
 
 
+class DirectoryFlag(Base):
+    """An agent's report that a directory record is wrong, to go up to the hub."""
+
+    __tablename__ = "directory_flag"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    service_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    structure_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    # closed, hours, contact, area, other
+    reason: Mapped[str] = mapped_column(String(16))
+    comment: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    synced_version: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Favourite(Base):
+    """A service the site keeps at hand."""
+
+    __tablename__ = "favourite"
+
+    service_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# Full-text search over the services lives in an FTS5 table the migrations create
+# (``service_fts``); it is not a model, and the schema comparison leaves it out.
+FTS_TABLES = ("service_fts", "service_fts_vocab")
+
+
 # --- Settings and sync bookkeeping -----------------------------------------------------
 
 

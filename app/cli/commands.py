@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TextIO
+from typing import Any, TextIO
 
 from app.backup import list_backups, make_backup, problems, restore_backup
 from app.cli.main import cli_language, dumps, parse_at, say
 from app.contact_import import ImportRefused, import_contacts
 from app.desk import Desk
-from app.errors import DeskError
+from app.errors import DeskError, ValidationFailed
 from app.intake import ContactDraft
 from app.paths import desk_paths
 
@@ -110,3 +110,97 @@ def check(args: argparse.Namespace, out: TextIO) -> int:
         raise DeskError("database_damaged", reason=str(paths.database))
     print(say("sound", lang, path=paths.database), file=out)
     return 0
+
+
+def directory(args: argparse.Namespace, out: TextIO) -> int:
+    if args.action == "import":
+        return _directory_import(args, out)
+    return _directory_search(args, out)
+
+
+def _directory_import(args: argparse.Namespace, out: TextIO) -> int:
+    from app.directory.formats import read_directory
+    from app.directory.importing import apply
+
+    desk = Desk.open()
+    lang = cli_language()
+    try:
+        batch = read_directory(args.path, desk.geography, args.source)
+        with desk.sessions.begin() as session:
+            summary = apply(session, batch, full=not args.partial)
+    finally:
+        desk.close()
+    for line in summary.lines(lang):
+        print(line, file=out)
+    stored = summary.structures_added + summary.structures_updated
+    stored += summary.services_added + summary.services_updated
+    return 1 if summary.refused and not stored else 0
+
+
+def _directory_search(args: argparse.Namespace, out: TextIO) -> int:
+    from zoneinfo import ZoneInfo
+
+    from app.directory.search import SearchQuery, search
+
+    desk = Desk.open()
+    lang = cli_language()
+    try:
+        problems = []
+        for code in args.theme:
+            if desk.lists.item("theme", code) is None:
+                choices = ", ".join(desk.lists.active_codes("theme"))
+                problems.append(
+                    DeskError("unknown_code", field="theme", code=code, choices=choices)
+                )
+        if args.public and desk.lists.item("public", args.public) is None:
+            choices = ", ".join(desk.lists.active_codes("public"))
+            problems.append(
+                DeskError("unknown_code", field="public", code=args.public, choices=choices)
+            )
+        commune = desk.geography.check_code(args.commune) if args.commune else None
+        if problems:
+            raise ValidationFailed(problems)
+        moment = parse_at(args.at)
+        if moment is not None and moment.tzinfo is None:
+            moment = moment.replace(tzinfo=ZoneInfo("Europe/Paris"))
+        query = SearchQuery(
+            text=args.text,
+            commune=commune if commune not in ("hors-region", "non-precise") else None,
+            themes=args.theme,
+            public=args.public,
+            mode=args.mode,
+            free=args.free,
+            type=args.type,
+            open_at=moment if (args.open_now or args.at) else None,
+            limit=max(1, min(args.limit, 200)),
+        )
+        with desk.sessions() as session:
+            hits = search(session, query, now=moment)
+    finally:
+        desk.close()
+    if args.json:
+        print(dumps([_hit_json(h) for h in hits]), file=out)
+        return 0
+    if not hits:
+        print(say("no_hit", lang), file=out)
+    for hit in hits:
+        marks = []
+        if hit.open_now is not None:
+            marks.append(say("open" if hit.open_now else "closed", lang))
+        if hit.stale:
+            marks.append(say("to_check", lang))
+        if hit.is_local:
+            marks.append(say("local", lang))
+        star = "★ " if hit.favourite else ""
+        where = f" ({hit.commune})" if hit.commune else ""
+        tail = f" [{', '.join(marks)}]" if marks else ""
+        print(f"{star}{hit.structure_name}{where} — {hit.service_name}{tail}", file=out)
+    return 0
+
+
+def _hit_json(hit: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    data = asdict(hit)
+    data["date_maj"] = hit.date_maj.isoformat() if hit.date_maj else None
+    return data

@@ -46,6 +46,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "backup": ("copie la base de données dans le dossier des sauvegardes", "back up the database"),
     "restore": ("remet une sauvegarde en place", "restore a backup"),
     "check": ("vérifie l’intégrité de la base de données", "check the database's integrity"),
+    "directory": ("l’annuaire des partenaires", "the partner directory"),
+    "directory_import": (
+        "importe un dossier data·inclusion, un dossier HSDS ou un tableur CSV",
+        "import a data·inclusion folder, an HSDS folder or a CSV spreadsheet",
+    ),
+    "partial": (
+        "import partiel : ne retire pas ce que le fichier ne contient plus",
+        "partial import: do not retire what the file no longer holds",
+    ),
+    "directory_search": ("cherche dans l’annuaire", "search the directory"),
+    "open": ("ouvert", "open"),
+    "closed": ("fermé", "closed"),
+    "to_check": ("à vérifier", "to be checked"),
+    "local": ("local", "local"),
+    "no_hit": ("Aucun service ne correspond.", "No service matches."),
     "imported": ("{count} accueil(s) importé(s).", "{count} contact(s) imported."),
     "backup_made": ("Sauvegarde faite : {path}", "Backup made: {path}"),
     "restored": (
@@ -137,6 +152,25 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     which.add_argument("file", nargs="?", type=Path, metavar="FICHIER")
     which.add_argument("--latest", action="store_true")
     commands.add_parser("check", help=say("check", lang))
+
+    directory = commands.add_parser("directory", help=say("directory", lang))
+    directory_commands = directory.add_subparsers(dest="action", metavar="ACTION", required=True)
+    imp = directory_commands.add_parser("import", help=say("directory_import", lang))
+    imp.add_argument("path", type=Path, metavar="CHEMIN")
+    imp.add_argument("--source", metavar="SOURCE")
+    imp.add_argument("--partial", action="store_true", help=say("partial", lang))
+    find = directory_commands.add_parser("search", help=say("directory_search", lang))
+    find.add_argument("text", nargs="?", default="", metavar="TEXTE")
+    find.add_argument("--commune", metavar="INSEE")
+    find.add_argument("--theme", action="append", default=[], metavar="THÈME")
+    find.add_argument("--public", metavar="PUBLIC")
+    find.add_argument("--mode", choices=("en-presentiel", "a-distance"))
+    find.add_argument("--free", action="store_true")
+    find.add_argument("--type", metavar="TYPE")
+    find.add_argument("--open-now", action="store_true")
+    find.add_argument("--at", metavar="AAAA-MM-JJTHH:MM")
+    find.add_argument("--limit", type=int, default=20)
+    find.add_argument("--json", action="store_true")
     return parser
 
 
@@ -175,6 +209,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         "backup": commands.backup,
         "restore": commands.restore,
         "check": commands.check,
+        "directory": commands.directory,
     }[args.command]
     return handler(args, out)
 

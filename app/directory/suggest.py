@@ -45,6 +45,12 @@ def zone_codes(session: Session, commune: str) -> dict[str, int]:
     return codes
 
 
+def serves(zone_eligibilite: list[str], zones: dict[str, int]) -> bool:
+    """Whether a service with this ``zone_eligibilite`` serves the commune whose
+    :func:`zone_codes` are ``zones``; a service with no area given serves everyone."""
+    return not zone_eligibilite or any(code in zones for code in zone_eligibilite)
+
+
 def mapped(session: Session, list_name: str, codes: list[str], target: str) -> set[str]:
     if not codes:
         return set()

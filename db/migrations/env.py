@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Engine
 
+from db.migrate import include_name
 from db.models import Base
 
 config = context.config
@@ -20,6 +21,7 @@ with engine.connect() as connection:
         target_metadata=Base.metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -216,3 +216,52 @@ def test_the_window_says_why_it_cannot_start_in_an_unusable_folder(tmp_path: Pat
     assert done.returncode == 1
     assert done.stderr.startswith("Fichier inaccessible : ")
     assert "rien n’a été modifié" in done.stderr
+
+
+def test_directory_import_prints_a_summary_naming_each_refusal(home: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "cio.csv"
+    sheet.write_text(
+        "structure;service;description;commune\n"
+        "CIO d’Arles;Entretien d’orientation;Un entretien pour choisir sa voie de formation.;Arles\n"
+        "CIO d’Arles;Atelier;Un atelier collectif sur les métiers.;Atlantide\n",
+        encoding="utf-8",
+    )
+    done = aiguillage(home, "directory", "import", str(sheet))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("tableur CSV\u00a0: 1 structure(s) ajoutée(s)")
+    assert (
+        lines[1] == "  – Service ligne 3\u00a0: commune\u00a0: «\u00a0Atlantide\u00a0» introuvable"
+    )
+    found = aiguillage(home, "directory", "search", "entretien orientation", "--commune", "13004")
+    assert "CIO d’Arles (Arles) — Entretien d’orientation" in found.stdout
+
+
+def test_directory_import_of_an_unreadable_file_changes_nothing(home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "di"
+    folder.mkdir()
+    (folder / "structures.json").write_text("[{", encoding="utf-8")
+    (folder / "services.json").write_text("[]", encoding="utf-8")
+    done = aiguillage(home, "directory", "import", str(folder))
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Erreur\u00a0: Fichier illisible\u00a0: structures.json n’est pas du JSON valide"
+        " (ligne 1)\u202f; rien n’a été importé.\n"
+    )
+
+
+def test_directory_search_filters_and_speaks_json(home: Path) -> None:
+    done = aiguillage(
+        home, "directory", "search", "--theme", "alternance", "--commune", "13047",
+        "--at", "2026-11-29T10:00", "--json",
+    )  # fmt: skip
+    assert done.returncode == 0 and json.loads(done.stdout) == []  # Sunday: all closed
+    done = aiguillage(home, "directory", "search", "aprentisage", "--json", "--limit", "2")
+    hits = json.loads(done.stdout)
+    assert len(hits) == 2 and hits[0]["service_name"] == "Apprentissage dans l’artisanat"
+    assert set(hits[0]) >= {"service_id", "structure_name", "open_now", "stale", "date_maj"}
+    refused = aiguillage(home, "directory", "search", "--theme", "cuisine")
+    assert refused.returncode == 1
+    assert refused.stderr.startswith(
+        "Erreur\u00a0: Thème\u00a0: code inconnu «\u00a0cuisine\u00a0»."
+    )

@@ -1,0 +1,300 @@
+"""Reading directory files into a :class:`Batch`: data.inclusion (JSON or CSV) and the
+plain spreadsheet a French office keeps. HSDS lives in :mod:`app.directory.hsds`.
+
+Readers only read: every check is made by :func:`app.directory.importing.apply`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.directory.importing import Batch, Refusal, read_text
+from app.errors import DeskError
+from app.geography import Geography
+from app.nomenclature import PUBLIC_PUBLICS, THEME_THEMATIQUES
+
+# Fields of data.inclusion that hold lists.
+LIST_FIELDS = frozenset(
+    {
+        "thematiques",
+        "publics",
+        "modes_accueil",
+        "zone_eligibilite",
+        "modes_mobilisation",
+        "mobilisable_par",
+        "reseaux_porteurs",
+    }
+)
+
+
+def read_directory(path: Path, geography: Geography, source: str | None = None) -> Batch:
+    """The records of a data.inclusion folder, an HSDS folder or a spreadsheet CSV."""
+    if path.is_dir():
+        names = {p.name.lower() for p in path.iterdir()}
+        if {"structures.json", "services.json"} <= names:
+            return read_datainclusion(path, "json")
+        if {"structures.csv", "services.csv"} <= names:
+            return read_datainclusion(path, "csv")
+        if {"organizations.csv", "services.csv"} <= names:
+            from app.directory.hsds import read_hsds
+
+            return read_hsds(path, geography, source)
+        raise DeskError("unknown_directory_format", path=str(path))
+    if path.suffix.lower() == ".csv":
+        return read_spreadsheet(path, geography, source)
+    if not path.exists():
+        raise DeskError("file_not_found", path=str(path))
+    raise DeskError("unknown_directory_format", path=str(path))
+
+
+# --- data.inclusion ----------------------------------------------------------------------
+
+
+def _load_json(path: Path) -> list[dict[str, Any]]:
+    text = read_text(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DeskError("bad_json", path=path.name, line=error.lineno) from None
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+        raise DeskError("json_not_list", path=path.name)
+    return data
+
+
+def _csv_rows(path: Path, required: set[str]) -> list[dict[str, str]]:
+    text = read_text(path)
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = {(h or "").strip() for h in reader.fieldnames or []}
+        missing = sorted(required - header)
+        if missing:
+            raise DeskError("missing_columns", path=path.name, columns=", ".join(missing))
+        return [
+            {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
+            for row in reader
+        ]
+    except csv.Error as error:
+        problem = DeskError("csv_cell", reason=str(error))
+        raise DeskError("csv_line", line=reader.line_num, message=problem) from None
+
+
+def _list_cell(value: str) -> list[str] | None:
+    value = value.strip()
+    if not value:
+        return None
+    if value.startswith("["):
+        try:
+            parsed = json.loads(value)
+            if isinstance(parsed, list):
+                return [str(v) for v in parsed]
+        except json.JSONDecodeError:
+            pass
+    return [v.strip() for v in re.split(r"[|,;]", value.strip("{}")) if v.strip()]
+
+
+def _from_csv_row(row: dict[str, str]) -> dict[str, Any]:
+    record: dict[str, Any] = {}
+    for key, value in row.items():
+        if key in LIST_FIELDS:
+            record[key] = _list_cell(value)
+        else:
+            record[key] = value or None
+    return record
+
+
+def read_datainclusion(folder: Path, kind: str) -> Batch:
+    batch = Batch(format=f"data·inclusion ({kind.upper()})")
+    names = {p.name.lower(): p for p in folder.iterdir()}
+    if kind == "json":
+        structures = _load_json(names["structures.json"])
+        services = _load_json(names["services.json"])
+    else:
+        structures = [
+            _from_csv_row(r) for r in _csv_rows(names["structures.csv"], {"id", "source", "nom"})
+        ]
+        services = [
+            _from_csv_row(r)
+            for r in _csv_rows(names["services.csv"], {"id", "source", "structure_id", "nom"})
+        ]
+    for index, record in enumerate(structures, 1):
+        batch.structures.append((str(record.get("id") or f"n°\u00a0{index}"), record))
+    for index, record in enumerate(services, 1):
+        batch.services.append((str(record.get("id") or f"n°\u00a0{index}"), record, []))
+    return batch
+
+
+# --- the plain spreadsheet -------------------------------------------------------------
+
+# Column -> what it holds; documented in the README, and in the template the window saves.
+SPREADSHEET_COLUMNS = (
+    "structure",
+    "service",
+    "description",
+    "adresse",
+    "code_postal",
+    "commune",
+    "telephone",
+    "courriel",
+    "site_web",
+    "horaires",
+    "thematiques",
+    "publics",
+    "zone",
+    "modes",
+    "frais",
+    "type",
+    "conditions",
+    "documents",
+)
+SPREADSHEET_REQUIRED = frozenset({"structure", "service", "description", "commune"})
+SPREADSHEET_EXAMPLE = (
+    "CIO d’Istres",
+    "Entretien d’orientation",
+    "Un psychologue de l’Éducation nationale aide à choisir une voie de formation.",
+    "1 rue fictive",
+    "13800",
+    "Istres",
+    "04 65 71 00 00",
+    "accueil@cio-istres.example.org",
+    "https://cio-istres.example.org",
+    "Mo-Fr 09:00-12:00,13:30-17:00; PH off",
+    "choisir-orientation|trouver-formation",
+    "scolaire|etudiant",
+    "13047|200054807",
+    "sur place|à distance",
+    "gratuit",
+    "accompagnement",
+    "Sur rendez-vous.",
+    "Dernier bulletin scolaire|Pièce d’identité",
+)
+
+
+def spreadsheet_template() -> str:
+    """The template of the spreadsheet, as French Excel opens it (``;``, with a BOM)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(SPREADSHEET_COLUMNS)
+    writer.writerow(SPREADSHEET_EXAMPLE)
+    return "\ufeff" + out.getvalue()
+
+
+def slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60]
+
+
+_MODES = {
+    "sur place": "en-presentiel",
+    "en presentiel": "en-presentiel",
+    "presentiel": "en-presentiel",
+    "a distance": "a-distance",
+    "distance": "a-distance",
+    "en ligne": "a-distance",
+}
+
+
+def _codes(value: str) -> list[str]:
+    return [v.strip() for v in re.split(r"[|,;]", value) if v.strip()]
+
+
+def read_spreadsheet(path: Path, geography: Geography, source: str | None = None) -> Batch:
+    """One row a service; its structure is named in the row. Ids are made from the names,
+    so that importing the same file again updates the same records."""
+    rows = _csv_rows(path, set(SPREADSHEET_REQUIRED))
+    source = source or slug(path.stem) or "tableur"
+    batch = Batch(format="tableur CSV")
+    today = date.today().isoformat()
+    structures: dict[str, dict[str, Any]] = {}
+    for line, row in enumerate(rows, 2):
+        label = f"ligne {line}"
+        name = row.get("structure", "")
+        if not name:
+            batch.refused.append(
+                Refusal("service", label, ("structure\u00a0: à renseigner", "structure: required"))
+            )
+            continue
+        place = _place(row, geography)
+        if isinstance(place, tuple):
+            batch.refused.append(Refusal("service", label, place))
+            continue
+        structure_id = f"{source}--{slug(name)}"
+        if structure_id not in structures:
+            structures[structure_id] = {
+                "source": source,
+                "id": structure_id,
+                "nom": name,
+                "date_maj": today,
+                "telephone": row.get("telephone") or None,
+                "courriel": row.get("courriel") or None,
+                "site_web": row.get("site_web") or None,
+                "horaires_accueil": row.get("horaires") or None,
+                **place,
+            }
+            batch.structures.append((label, structures[structure_id]))
+        themes = []
+        for code in _codes(row.get("thematiques", "")):
+            themes += THEME_THEMATIQUES.get(code, [code])
+        publics = []
+        for code in _codes(row.get("publics", "")):
+            publics += PUBLIC_PUBLICS.get(code, [code]) or ["tous-publics"]
+        modes = [_MODES.get(slug(m).replace("-", " "), m) for m in _codes(row.get("modes", ""))]
+        record: dict[str, Any] = {
+            "source": source,
+            "structure_id": structure_id,
+            "id": f"{structure_id}--{slug(row.get('service', ''))}",
+            "nom": row.get("service") or "",
+            "description": row.get("description") or "",
+            "date_maj": today,
+            "type": row.get("type") or None,
+            "frais": row.get("frais") or None,
+            "conditions_acces": row.get("conditions") or None,
+            "telephone": row.get("telephone") or None,
+            "courriel": row.get("courriel") or None,
+            "horaires_accueil": row.get("horaires") or None,
+            "thematiques": sorted(set(themes)) or None,
+            "publics": sorted(set(publics)) or None,
+            "zone_eligibilite": _codes(row.get("zone", "")) or None,
+            "modes_accueil": sorted(set(modes)) or None,
+            **place,
+        }
+        documents = _codes(row.get("documents", "").replace(",", "|"))
+        batch.services.append((label, record, documents))
+    return batch
+
+
+def _place(row: dict[str, str], geography: Geography) -> dict[str, Any] | tuple[str, str]:
+    """Address fields of a row, with the commune's INSEE code found from its name or code."""
+    typed = row.get("commune", "").strip()
+    postcode = row.get("code_postal", "").strip()
+    commune = geography.get(typed) if re.fullmatch(r"\d[\dAB]\d{3}", typed.upper()) else None
+    if commune is None and typed:
+        same = [c for c in geography.named(typed) if not postcode or postcode in c.postcodes]
+        if len(same) == 1:
+            commune = same[0]
+        elif same:
+            return (
+                f"commune\u00a0: plusieurs communes s’appellent «\u00a0{typed}\u00a0»,"
+                " précisez le code postal",
+                f"commune: several communes are called “{typed}”, give the postcode",
+            )
+    if commune is None:
+        return (
+            f"commune\u00a0: «\u00a0{typed}\u00a0» introuvable",
+            f"commune: “{typed}” not found",
+        )
+    return {
+        "adresse": row.get("adresse") or None,
+        "code_postal": postcode or commune.main_postcode,
+        "code_insee": commune.insee,
+        "commune": commune.name,
+    }

@@ -1,0 +1,167 @@
+"""Which communes a service serves, when it is open, and what a search finds first."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from app.desk import Desk
+from app.directory import hours
+from app.directory.search import SearchQuery, search
+from app.directory.suggest import serves, zone_codes
+from tests.conftest import PARIS
+
+
+@pytest.mark.parametrize(
+    ("commune", "zone", "served"),
+    [
+        ("13047", ["13047"], True),  # the commune itself
+        ("13047", ["13004"], False),  # another commune
+        ("13047", ["200054807"], True),  # its EPCI (Métropole Aix-Marseille-Provence)
+        ("13004", ["200054807"], False),  # Arles is not in the Métropole
+        ("13004", ["13"], True),  # its département
+        ("13004", ["84"], False),
+        ("2A004", ["2A"], True),  # Ajaccio, Corse-du-Sud
+        ("2A004", ["2B"], False),
+        ("2B033", ["2B"], True),  # Bastia, Haute-Corse
+        ("2B033", ["20"], False),  # the old Corsican code is no département now
+        ("97411", ["974"], True),  # Saint-Denis de La Réunion
+        ("97101", ["971"], True),  # Les Abymes, Guadeloupe
+        ("97611", ["976"], True),  # Mamoudzou, Mayotte
+        ("97411", ["971", "972", "973"], False),
+        ("97209", ["france"], True),  # Fort-de-France: national services
+        ("13047", ["99100"], True),
+        ("13047", [], True),  # no area given
+    ],
+)
+def test_a_service_serves_a_commune_by_its_commune_epci_departement_or_nation(
+    desk: Desk, commune: str, zone: list[str], served: bool
+) -> None:
+    with desk.sessions() as session:
+        codes = zone_codes(session, commune)
+    assert codes, commune
+    assert serves(zone, codes) is served
+
+
+OFFICE = "Mo-Fr 09:00-12:30,13:30-17:00; Sa 09:00-12:00; PH off"
+
+
+@pytest.mark.parametrize(
+    ("moment", "is_open"),
+    [
+        ("2026-11-24 10:00", True),  # a Tuesday morning
+        ("2026-11-24 12:45", False),  # lunch break
+        ("2026-11-24 13:30", True),
+        ("2026-11-24 17:00", False),  # closing time
+        ("2026-11-28 11:00", True),  # Saturday morning
+        ("2026-11-28 14:00", False),  # Saturday afternoon
+        ("2026-11-29 10:00", False),  # Sunday
+        ("2026-12-25 10:00", False),  # Christmas, a Friday: PH off
+        ("2026-11-11 10:00", False),  # Armistice, a Wednesday
+        ("2027-05-06 10:00", False),  # Ascension Thursday
+        ("2026-07-14 10:00", False),  # Bastille Day
+    ],
+)
+def test_open_now_honours_lunch_weekends_and_french_public_holidays(
+    moment: str, is_open: bool
+) -> None:
+    at = datetime.fromisoformat(moment).replace(tzinfo=PARIS)
+    assert hours.open_at(OFFICE, at) is is_open
+
+
+def test_unknown_or_unreadable_hours_are_neither_open_nor_closed() -> None:
+    at = datetime(2026, 11, 24, 10, tzinfo=PARIS)
+    assert hours.open_at(None, at) is None
+    assert hours.open_at("le matin", at) is None
+
+
+@pytest.mark.parametrize(
+    ("osm", "french", "english"),
+    [
+        (
+            "Mo-Fr 09:00-12:30,13:30-17:00; PH off",
+            "lun.–ven. 9\u00a0h–12\u00a0h\u00a030 et 13\u00a0h\u00a030–17\u00a0h\u202f; fermé les jours fériés",
+            "Mon–Fri 9:00–12:30 and 13:30–17:00; closed on public holidays",
+        ),
+        ("Tu,Th 09:00-12:00", "mar. et jeu. 9\u00a0h–12\u00a0h", "Tue and Thu 9:00–12:00"),
+        (
+            "We[1] 09:30-12:00",
+            "1er mercredi du mois, 9\u00a0h\u00a030–12\u00a0h",
+            "1st Wednesday of the month, 9:30–12:00",
+        ),
+        ("24/7", "7 j/7, 24 h/24", "24/7"),
+        ("le matin", "le matin", "le matin"),
+    ],
+)
+def test_hours_read_in_plain_french_and_english(osm: str, french: str, english: str) -> None:
+    from datetime import date
+
+    assert hours.describe(osm, "fr", today=date(2026, 11, 24)) == french
+    assert hours.describe(osm, "en", today=date(2026, 11, 24)) == english
+
+
+NOW = datetime(2026, 11, 24, 10, 0, tzinfo=PARIS)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("apprentissage", "Apprentissage dans l’artisanat"),
+        ("APPRENT", "Apprentissage dans l’artisanat"),  # a prefix, any case
+        ("aprentisage", "Apprentissage dans l’artisanat"),  # two typos
+        ("artisanat arles", "Apprentissage dans l’artisanat"),
+        (
+            "éducation nationale",
+            "Entretien d’orientation avec un psychologue de l’Éducation nationale",
+        ),
+        (
+            "education nationale",
+            "Entretien d’orientation avec un psychologue de l’Éducation nationale",
+        ),
+    ],
+)
+def test_text_search_ignores_accents_and_case_takes_prefixes_and_forgives_typos(
+    desk: Desk, typed: str, expected: str
+) -> None:
+    with desk.sessions() as session:
+        hits = search(session, SearchQuery(text=typed), now=NOW)
+    assert expected in [h.service_name for h in hits[:3]], [h.service_name for h in hits]
+
+
+def test_a_word_found_nowhere_finds_nothing(desk: Desk) -> None:
+    with desk.sessions() as session:
+        assert search(session, SearchQuery(text="xylophone"), now=NOW) == []
+
+
+def test_filters_keep_only_what_serves_the_visitor(desk: Desk) -> None:
+    query = SearchQuery(commune="13047", themes=["trouver-formation"], public="jeune-non-scolarise")
+    with desk.sessions() as session:
+        hits = search(session, query, now=NOW)
+        assert hits
+        assert all(h.themes_matched >= 1 and h.public_fits for h in hits)
+        assert not any("Mission locale du Pays d’Arles" in h.structure_name for h in hits)
+        # The nearest first among equally fitting services.
+        assert hits[0].nearness == 3
+        remote = search(session, SearchQuery(mode="a-distance", limit=100), now=NOW)
+        present = search(session, SearchQuery(mode="en-presentiel", limit=100), now=NOW)
+        assert remote and present and len(remote) < len(present)
+
+
+def test_open_at_keeps_only_what_is_open_then(desk: Desk) -> None:
+    sunday = datetime(2026, 11, 29, 10, 0, tzinfo=PARIS)
+    tuesday = datetime(2026, 11, 24, 10, 0, tzinfo=PARIS)
+    with desk.sessions() as session:
+        assert search(session, SearchQuery(open_at=sunday, limit=100), now=sunday) == []
+        open_tuesday = search(session, SearchQuery(open_at=tuesday, limit=100), now=tuesday)
+    assert open_tuesday and all(h.open_now for h in open_tuesday)
+
+
+def test_old_records_are_marked_to_be_checked(desk: Desk) -> None:
+    with desk.sessions() as session:
+        hits = search(session, SearchQuery(limit=100), now=NOW)
+    stale = [h for h in hits if h.stale]
+    assert stale and all(
+        h.date_maj is not None and (NOW.date() - h.date_maj).days > 183 for h in stale
+    )
+    assert all((NOW.date() - h.date_maj).days <= 183 for h in hits if not h.stale and h.date_maj)
