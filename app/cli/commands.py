@@ -204,3 +204,28 @@ def _hit_json(hit: Any) -> dict[str, Any]:
     data = asdict(hit)
     data["date_maj"] = hit.date_maj.isoformat() if hit.date_maj else None
     return data
+
+
+def bench(args: argparse.Namespace, out: TextIO) -> int:
+    """The performance figures; on a throw-away folder unless ``AIGUILLAGE_HOME`` is set."""
+    import os
+    import tempfile
+
+    from app import bench as benches
+
+    own_home = None
+    if not os.environ.get("AIGUILLAGE_HOME"):
+        own_home = tempfile.TemporaryDirectory(prefix="aiguillage-bench-")
+        os.environ["AIGUILLAGE_HOME"] = own_home.name
+    try:
+        figures = benches.run(args.only)
+    finally:
+        if own_home is not None:
+            del os.environ["AIGUILLAGE_HOME"]
+            own_home.cleanup()
+    if args.json:
+        print(dumps(figures), file=out)
+    else:
+        for key, value in figures.items():
+            print(f"{key}: {value}", file=out)
+    return 0

@@ -61,6 +61,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "to_check": ("à vérifier", "to be checked"),
     "local": ("local", "local"),
     "no_hit": ("Aucun service ne correspond.", "No service matches."),
+    "bench": (
+        "mesure les performances sur des données générées (jamais celles d’un poste)",
+        "measure performance on generated data (never a desk's own)",
+    ),
     "imported": ("{count} accueil(s) importé(s).", "{count} contact(s) imported."),
     "backup_made": ("Sauvegarde faite : {path}", "Backup made: {path}"),
     "restored": (
@@ -171,6 +175,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     find.add_argument("--at", metavar="AAAA-MM-JJTHH:MM")
     find.add_argument("--limit", type=int, default=20)
     find.add_argument("--json", action="store_true")
+    bench = commands.add_parser("bench", help=say("bench", lang))
+    bench.add_argument("--json", action="store_true")
+    bench.add_argument("--only", action="append", metavar="MESURE")
     return parser
 
 
@@ -210,6 +217,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         "restore": commands.restore,
         "check": commands.check,
         "directory": commands.directory,
+        "bench": commands.bench,
     }[args.command]
     return handler(args, out)
 

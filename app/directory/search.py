@@ -26,6 +26,8 @@ from db.models import Favourite, Service, Structure
 STALE_AFTER = timedelta(days=183)  # records older than about six months are to be checked
 _FTS = "service_fts"
 _MAX_CANDIDATES = 400
+# How many of the best text matches the visitor's filters and fit are applied to first.
+_POOL = 300
 # Raised when what the index holds changes; a desk with an older index rebuilds it.
 INDEX_VERSION = 1
 
@@ -180,11 +182,15 @@ def match_expression(session: Session, typed: str) -> str | None:
     """The FTS5 query for what was typed: every word as a prefix, unknown words replaced by
     their near spellings; None when nothing can match."""
     parts = []
-    for word in search_key(typed).split():
-        if not word.isalnum():
-            word = "".join(c for c in word if c.isalnum())
-        if not word:
-            continue
+    words = ["".join(c for c in w if c.isalnum()) for w in search_key(typed).split()]
+    words = [w for w in words if w]
+    if len(words) > 1:
+        # A single letter just typed after a word adds nothing yet, and costs a full scan.
+        words = [w for w in words if len(w) > 1] or words[:1]
+    if len(words) == 1 and len(words[0]) <= 2:
+        # Two letters match a good part of any directory: look at the names only.
+        return f'name : "{words[0]}"*'
+    for word in words:
         if _known(session, word):
             parts.append(f'"{word}"*')
             continue
@@ -209,11 +215,15 @@ def search(session: Session, query: SearchQuery, *, now: datetime | None = None)
         if expression is None:
             return []
         if expression:
-            joins = f" JOIN {_FTS} f ON f.service_id = s.id"
-            where.append(f"{_FTS} MATCH :match")
             params["match"] = expression
-            # Coarse buckets, so that the visitor's fit can order hits of similar relevance.
-            relevance = f"CAST(bm25({_FTS}, 0.0, 6.0, 1.0) * 2 AS INTEGER)"
+            # The best matches by text first (cheap), then the visitor's fit among them;
+            # coarse buckets, so that the fit can order hits of similar relevance.
+            joins = (
+                f" JOIN (SELECT service_id, bm25({_FTS}, 0.0, 6.0, 1.0) AS score FROM {_FTS}"
+                f" WHERE {_FTS} MATCH :match ORDER BY score LIMIT :pool) f"
+                " ON f.service_id = s.id"
+            )
+            relevance = "CAST(f.score * 2 AS INTEGER)"
     thematiques = sorted(mapped(session, "theme", query.themes, "thematique"))
     publics = sorted(mapped(session, "public", [query.public] if query.public else [], "public"))
     zones = zone_codes(session, query.commune) if query.commune else {}
@@ -267,7 +277,23 @@ def search(session: Session, query: SearchQuery, *, now: datetime | None = None)
         " ORDER BY relevance, themes DESC, fits DESC, nearness DESC, s.date_maj DESC, s.nom"
         " LIMIT :fetch"
     )
-    ranked = session.connection().execute(text(sql), params).all()
+    connection = session.connection()
+    if not joins:
+        ranked = connection.execute(text(sql), params).all()
+        return _hits(session, ranked, query, now or datetime.now(hours.PARIS))
+    # Names weigh most: matches in names alone, when there are enough, are the best ones and
+    # far fewer to rank; then all the text; then, if the filters left too few of the best
+    # matches, every match.
+    expression = params["match"]
+    attempts = [(f"name : ({expression})", _POOL), (expression, _POOL), (expression, -1)]
+    if expression.startswith("name :"):
+        attempts = [(expression, _POOL), (expression, -1)]
+    ranked = []
+    for match, pool in attempts:
+        params.update(match=match, pool=pool)
+        ranked = connection.execute(text(sql), params).all()
+        if len(ranked) >= params["fetch"]:
+            break
     return _hits(session, ranked, query, now or datetime.now(hours.PARIS))
 
 
@@ -277,36 +303,52 @@ def _hits(
     ids = [row[0] for row in ranked]
     if not ids:
         return []
-    services = {
-        s.id: s
-        for s in session.scalars(
-            select(Service).where(Service.id.in_(ids)).options(selectinload(Service.structure))
+    columns = (
+        Service.id,
+        Service.nom,
+        Structure.nom,
+        Service.commune,
+        Structure.commune,
+        Service.telephone,
+        Structure.telephone,
+        Service.horaires_accueil,
+        Structure.horaires_accueil,
+        Service.date_maj,
+        Service.verified_on,
+        Service.is_local,
+        Favourite.service_id,
+    )
+    rows = {
+        row[0]: row
+        for row in session.execute(
+            select(*columns)
+            .join(Structure, Structure.id == Service.structure_id)
+            .outerjoin(Favourite, Favourite.service_id == Service.id)
+            .where(Service.id.in_(ids))
         )
     }
-    favourites = set(
-        session.scalars(select(Favourite.service_id).where(Favourite.service_id.in_(ids)))
-    )
     today = now.date()
     hits = []
     for service_id, _relevance, themes, fits, nearness in ranked:
-        service = services[service_id]
-        structure = service.structure
-        horaires = service.horaires_accueil or structure.horaires_accueil or ""
+        row = rows[service_id]
+        name, structure, commune, structure_commune, phone, structure_phone = row[1:7]
+        service_hours, structure_hours, date_maj, verified_on, is_local, favourite = row[7:]
+        horaires = service_hours or structure_hours or ""
         open_now = hours.open_at(horaires, query.open_at or now)
         if query.open_at is not None and open_now is not True:
             continue
-        checked = max(filter(None, (service.date_maj, service.verified_on)), default=None)
+        checked = max(filter(None, (date_maj, verified_on)), default=None)
         hits.append(
             SearchHit(
-                service_id=service.id,
-                service_name=service.nom,
-                structure_name=structure.nom,
-                commune=service.commune or structure.commune or "",
-                telephone=service.telephone or structure.telephone or "",
+                service_id=service_id,
+                service_name=name,
+                structure_name=structure,
+                commune=commune or structure_commune or "",
+                telephone=phone or structure_phone or "",
                 horaires=horaires,
                 date_maj=checked,
-                is_local=service.is_local,
-                favourite=service.id in favourites,
+                is_local=is_local,
+                favourite=favourite is not None,
                 themes_matched=int(themes),
                 public_fits=bool(fits),
                 nearness=max(int(nearness), 0),

@@ -1,0 +1,231 @@
+"""``aiguillage bench``: the design's performance figures, measured on this machine.
+
+Each figure is measured on data the bench generates under ``AIGUILLAGE_HOME`` (never a
+user's data), and beside it, where one exists, the raw cost of the same work without the
+desk's code (a bare FTS5 query…), with the ratio of the two.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, insert, select, text
+
+from app.desk import Desk
+from app.directory.hours import PARIS
+from app.directory.search import SearchQuery, match_expression, reindex, search
+from db.models import (
+    Commune,
+    Service,
+    ServiceMode,
+    ServicePublic,
+    ServiceThematique,
+    ServiceZone,
+    Structure,
+)
+
+SEARCH_SERVICES = 50_000
+# What agents type, a keystroke at a time (typos included, as they happen).
+QUERIES = (
+    "mission locale",
+    "apprentissage",
+    "cap emploi",
+    "validation des acquis",
+    "aeronotique",
+    "formation aide soignant",
+    "permis de conduire",
+    "creation entreprise",
+    "orientation scolaire",
+    "logement jeunes",
+)
+_WORDS = [
+    "accompagnement",
+    "orientation",
+    "formation",
+    "emploi",
+    "apprentissage",
+    "alternance",
+    "métiers",
+    "jeunes",
+    "insertion",
+    "conseil",
+    "évolution",
+    "professionnelle",
+    "reconversion",
+    "bilan",
+    "compétences",
+    "atelier",
+    "information",
+    "numérique",
+    "mobilité",
+    "logement",
+    "santé",
+    "handicap",
+    "entreprise",
+    "création",
+    "artisanat",
+    "commerce",
+    "industrie",
+    "aéronautique",
+    "maritime",
+    "logistique",
+    "transport",
+    "santé",
+    "social",
+    "aide",
+    "soignant",
+    "infirmier",
+    "agriculture",
+    "viticulture",
+    "hôtellerie",
+    "restauration",
+    "tourisme",
+    "bâtiment",
+    "énergie",
+    "informatique",
+    "développement",
+    "sécurité",
+    "propreté",
+    "petite",
+    "enfance",
+    "animation",
+    "sport",
+    "culture",
+]
+_STRUCTURES = (
+    "Mission locale", "CIO", "Cap emploi", "France Travail", "Maison de l’emploi", "CCI",
+    "Chambre de métiers", "Point information jeunesse", "Cité des métiers", "Espace emploi",
+)  # fmt: skip
+_HOURS = (
+    "Mo-Fr 09:00-12:30,13:30-17:00; PH off",
+    "Mo-Th 08:30-12:00,13:30-17:30; Fr 08:30-12:00; PH off",
+    "Tu,Th 14:00-17:00",
+    "Mo-Sa 09:00-18:00; PH off",
+)
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def generate_directory(desk: Desk, services: int | None = None, seed: int = 7) -> None:
+    """Replace the directory with ``services`` generated services over real communes."""
+    services = services or SEARCH_SERVICES
+    rng = random.Random(seed)
+    with desk.sessions.begin() as session:
+        for model in (ServiceZone, ServiceMode, ServicePublic, ServiceThematique, Service):
+            session.execute(delete(model))
+        session.execute(delete(Structure))
+        communes = session.execute(
+            select(Commune.insee, Commune.name, Commune.epci, Commune.departement).where(
+                Commune.region == "93"
+            )
+        ).all()
+        thematiques = session.scalars(
+            text("SELECT DISTINCT value FROM nomenclature_mapping WHERE target = 'thematique'")
+        ).all()
+        now = datetime.now()
+        structure_rows, service_rows = [], []
+        zones, themes, publics, modes = [], [], [], []
+        per_structure = 10
+        for s in range(services // per_structure):
+            insee, name, epci, dep = rng.choice(communes)
+            structure_id = f"bench--s{s}"
+            structure_rows.append({
+                "id": structure_id, "source": "bench", "nom": f"{rng.choice(_STRUCTURES)} {name}",
+                "commune": name, "code_insee": insee, "is_local": False, "updated_at": now,
+                "reseaux_porteurs": [], "horaires_accueil": rng.choice(_HOURS),
+            })  # fmt: skip
+            for k in range(per_structure):
+                service_id = f"{structure_id}-{k}"
+                words = rng.sample(_WORDS, 12)
+                service_rows.append({
+                    "id": service_id, "structure_id": structure_id, "source": "bench",
+                    "nom": " ".join(words[:3]).capitalize(), "description": " ".join(words),
+                    "commune": name, "code_insee": insee, "is_local": False,
+                    "updated_at": now, "mobilisable_par": [], "documents": [],
+                    "date_maj": date.today() - timedelta(days=rng.randint(0, 400)),
+                    "horaires_accueil": rng.choice(_HOURS),
+                })  # fmt: skip
+                zone = rng.choice([insee, epci or dep, dep, "france"])
+                zones.append({"service_id": service_id, "code": zone})
+                for code in rng.sample(list(thematiques), 2):
+                    themes.append({"service_id": service_id, "code": code})
+                publics.append(
+                    {"service_id": service_id, "code": rng.choice(["tous-publics", "jeunes"])}
+                )
+                modes.append({"service_id": service_id, "kind": "accueil", "code": "en-presentiel"})
+        connection = session.connection()
+        connection.execute(insert(Structure), structure_rows)
+        tables: list[tuple[type[Any], list[dict[str, Any]]]] = [
+            (Service, service_rows),
+            (ServiceZone, zones),
+            (ServiceThematique, themes),
+            (ServicePublic, publics),
+            (ServiceMode, modes),
+        ]
+        for model, rows in tables:
+            connection.execute(insert(model), rows)
+        reindex(session)
+
+
+def bench_search(desk: Desk) -> dict[str, Any]:
+    """``search_p95_ms``: one search per keystroke of realistic queries over 50,000
+    services, half of them for a visitor's commune; and a bare FTS5 query for comparison."""
+    generate_directory(desk)
+    typed = [q[:n] for q in QUERIES for n in range(2, len(q) + 1) if not q[:n].endswith(" ")]
+    now = datetime(2026, 11, 24, 10, tzinfo=PARIS)
+    timings: list[float] = []
+    raw: list[float] = []
+    with desk.sessions() as session:
+        connection = session.connection()
+        for round_ in range(2):
+            for index, prefix in enumerate(typed):
+                commune = "13047" if (index + round_) % 2 else None
+                start = time.perf_counter()
+                search(session, SearchQuery(text=prefix, commune=commune, limit=30), now=now)
+                timings.append((time.perf_counter() - start) * 1000)
+                expression = match_expression(session, prefix)
+                if not expression:
+                    continue
+                start = time.perf_counter()
+                connection.execute(
+                    text(
+                        "SELECT service_id FROM service_fts WHERE service_fts MATCH :q"
+                        " ORDER BY rank LIMIT 30"
+                    ),
+                    {"q": expression},
+                ).all()
+                raw.append((time.perf_counter() - start) * 1000)
+    p95 = _percentile(timings, 0.95)
+    raw_p95 = _percentile(raw, 0.95)
+    return {
+        "search_p95_ms": round(p95, 2),
+        "search_median_ms": round(statistics.median(timings), 2),
+        "search_queries": len(timings),
+        "search_raw_fts_p95_ms": round(raw_p95, 2),
+        "search_ratio": round(p95 / raw_p95, 1) if raw_p95 else None,
+    }
+
+
+BENCHES: dict[str, Callable[[Desk], dict[str, Any]]] = {"search": bench_search}
+
+
+def run(only: list[str] | None = None) -> dict[str, Any]:
+    """Run the benches (all, or those named) on a desk under ``AIGUILLAGE_HOME``."""
+    desk = Desk.open(load_demo=False)
+    figures: dict[str, Any] = {}
+    try:
+        for name, bench in BENCHES.items():
+            if only and name not in only:
+                continue
+            figures.update(bench(desk))
+    finally:
+        desk.close()
+    return figures

@@ -1,0 +1,25 @@
+"""The bench runs end to end (on a small directory here; the real run uses 50,000)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from app import bench
+from app.desk import Desk
+from db.models import Service
+
+
+def test_the_search_bench_reports_its_figures(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bench, "SEARCH_SERVICES", 500)
+    figures = bench.bench_search(desk)
+    assert set(figures) == {
+        "search_p95_ms",
+        "search_median_ms",
+        "search_queries",
+        "search_raw_fts_p95_ms",
+        "search_ratio",
+    }
+    assert figures["search_queries"] > 200
+    with desk.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Service)) == 500
