@@ -1,0 +1,305 @@
+"""Reading an Open Referral HSDS 3.0 export (a folder of CSV files) into a :class:`Batch`.
+
+Readers only read: every check is made by :func:`app.directory.importing.apply`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from app.directory.formats import _csv_rows, slug
+from app.directory.hours import is_valid
+from app.directory.importing import Batch, Refusal
+from app.geography import CommuneInfo, Geography
+
+Row = dict[str, str]
+
+# The files HSDS may add, with the columns without which a file means nothing.
+OPTIONAL_FILES: dict[str, set[str]] = {
+    "locations.csv": {"id"},
+    "addresses.csv": {"location_id"},
+    "service_at_location.csv": {"service_id", "location_id"},
+    "phones.csv": {"number"},
+    "schedules.csv": set(),  # hours only in `description` are valid HSDS, just not convertible
+    "service_areas.csv": {"service_id"},
+}
+SKIPPED_STATUSES = frozenset({"inactive", "defunct"})
+_REQUIRED_ID = ("id\u00a0: à renseigner", "id: required")
+
+_RFC_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?")
+_INSEE = re.compile(r"\d{5}|2[AB]\d{3}")
+_EPCI = re.compile(r"\d{9}")
+_DEPARTEMENT = re.compile(r"0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5]|97[1-6]")
+_FREE = re.compile(r"gratuit|\bfree\b", re.IGNORECASE)
+_HTTP = re.compile(r"https?://\S+", re.IGNORECASE)
+
+
+def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> Batch:
+    """Organizations become structures and services services, with the address, phone,
+    hours and areas HSDS keeps in its other files."""
+    files = {p.name.lower(): p for p in folder.iterdir() if p.is_file()}
+
+    def table(name: str, required: set[str]) -> list[Row]:
+        return _csv_rows(files.get(name, folder / name), required)
+
+    # Every file is read before anything is built: a broken file stops the whole import.
+    organizations = table("organizations.csv", {"id", "name"})
+    services = table("services.csv", {"id", "organization_id", "name"})
+    extra = {
+        name: table(name, cols) if name in files else [] for name, cols in OPTIONAL_FILES.items()
+    }
+    export = _Export(extra, geography)
+    source = source or slug(folder.name) or "hsds"
+    today = date.today().isoformat()
+    batch = Batch(format="HSDS (CSV)")
+
+    for line, org in enumerate(organizations, 2):
+        if not org.get("id"):
+            batch.refused.append(Refusal("structure", f"ligne {line}", _REQUIRED_ID))
+            continue
+        location = export.org_location.get(org["id"])
+        record = {
+            "source": source,
+            "id": f"{source}--{org['id']}",
+            "nom": org.get("name"),
+            "description": org.get("description"),
+            "date_maj": _day(org.get("last_modified", ""), today),
+            "courriel": org.get("email"),
+            "site_web": _web(org.get("website") or org.get("url")),
+            "telephone": export.phone(org["id"], location, None),
+            "horaires_accueil": _opening_hours(export.place_hours.get(location or "", [])),
+            **export.place(location),
+        }
+        batch.structures.append((org["id"], _clean(record)))
+
+    for line, service in enumerate(services, 2):
+        if service.get("status", "").lower() in SKIPPED_STATUSES:
+            continue
+        if not service.get("id"):
+            batch.refused.append(Refusal("service", f"ligne {line}", _REQUIRED_ID))
+            continue
+        if not service.get("organization_id"):
+            reason = ("organization_id\u00a0: à renseigner", "organization_id: required")
+            batch.refused.append(Refusal("service", service["id"], reason))
+            continue
+        links = export.links.get(service["id"], [])
+        location = links[0][1] if links else None
+        keys = [service["id"], *(link for link, _location in links if link)]
+        url = service.get("url", "")
+        link = url if _HTTP.fullmatch(url) else None
+        fees = service.get("fees_description", "")
+        free = bool(_FREE.search(fees))
+        areas = [area for key in keys for area in export.areas.get(key, [])]
+        hours = [row for key in keys for row in export.hours.get(key, [])]
+        place_hours = export.place_hours.get(location or "", [])
+        record = {
+            "source": source,
+            # An unknown organization is kept so that apply() names it as such.
+            "structure_id": f"{source}--{service['organization_id']}",
+            "id": f"{source}--{service['id']}",
+            "nom": service.get("name"),
+            "description": service.get("description"),
+            "date_maj": _day(service.get("last_modified", ""), today),
+            "courriel": service.get("email"),
+            "lien_source": link,
+            "lien_mobilisation": link,
+            "frais": ("gratuit" if free else "payant") if fees else None,
+            "frais_precisions": None if free else fees,
+            "conditions_acces": service.get("eligibility_description"),
+            "telephone": export.phone(service["organization_id"], location, service["id"]),
+            "horaires_accueil": _opening_hours(hours) or _opening_hours(place_hours),
+            "zone_eligibilite": list(dict.fromkeys(filter(None, map(export.zone, areas)))),
+            **export.place(location),
+        }
+        batch.services.append((service["id"], _clean(record), []))
+    return batch
+
+
+def _group(rows: list[Row], *keys: str) -> dict[str, list[Row]]:
+    """Rows by the value of each of ``keys`` they hold (a service id, a link id…)."""
+    grouped: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        for key in keys:
+            if row.get(key):
+                grouped[row[key]].append(row)
+    return grouped
+
+
+class _Export:
+    """The optional files, indexed, and the lookups the records need."""
+
+    def __init__(self, tables: dict[str, list[Row]], geography: Geography) -> None:
+        self.geography = geography
+        self.locations = {r["id"]: r for r in tables["locations.csv"] if r.get("id")}
+        self.org_location: dict[str, str] = {}
+        for location_id, location in self.locations.items():
+            self.org_location.setdefault(location.get("organization_id", ""), location_id)
+        self.addresses: dict[str, Row] = {}
+        for address in tables["addresses.csv"]:
+            held = self.addresses.get(address["location_id"])
+            # The visitor needs the physical address, not the postal one.
+            if held is None or (
+                address.get("address_type", "").lower() == "physical"
+                and held.get("address_type", "").lower() != "physical"
+            ):
+                self.addresses[address["location_id"]] = address
+        self.links: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for link in tables["service_at_location.csv"]:
+            self.links[link["service_id"]].append((link.get("id", ""), link["location_id"]))
+        # Service ids and link ids never meet (HSDS ids are unique), so one index serves both.
+        schedules = tables["schedules.csv"]
+        self.hours = _group(schedules, "service_id", "service_at_location_id")
+        # A row also naming a service holds that service's hours, not the place's.
+        own = [s for s in schedules if not (s.get("service_id") or s.get("service_at_location_id"))]
+        self.place_hours = _group(own, "location_id")
+        self.areas = _group(tables["service_areas.csv"], "service_id", "service_at_location_id")
+        phones = [p for p in tables["phones.csv"] if p["number"]]
+        self.phones = {key: _group(phones, key) for key in ("service_id", "location_id")}
+        # The organization's own line before one it lists for a particular service.
+        self.org_phones = _group(
+            sorted(phones, key=lambda p: bool(p.get("service_id"))), "organization_id"
+        )
+        self._communes: dict[tuple[str, str], CommuneInfo | None] = {}
+        self._zones: dict[tuple[str, str, str], str | None] = {}
+
+    def phone(self, organization: str, location: str | None, service: str | None) -> str | None:
+        for found in (
+            self.phones["service_id"].get(service or ""),
+            self.phones["location_id"].get(location or ""),
+            self.org_phones.get(organization),
+        ):
+            if found:
+                return found[0]["number"]
+        return None
+
+    def place(self, location: str | None) -> dict[str, Any]:
+        if not location:
+            return {}
+        where = self.locations.get(location, {})
+        address = self.addresses.get(location, {})
+        city = address.get("city", "")
+        postcode = re.sub(r"\s", "", address.get("postal_code", ""))
+        postcode = postcode if re.fullmatch(r"\d{5}", postcode) else ""
+        commune = self.commune(city, postcode)
+        return {
+            "adresse": address.get("address_1"),
+            "complement_adresse": address.get("address_2"),
+            "code_postal": postcode or (commune.main_postcode if commune else None),
+            "code_insee": commune.insee if commune else None,
+            "commune": commune.name if commune else city,
+            "latitude": _number(where.get("latitude", "")),
+            "longitude": _number(where.get("longitude", "")),
+        }
+
+    def commune(self, city: str, postcode: str) -> CommuneInfo | None:
+        key = (city, postcode)
+        if key not in self._communes:
+            found: CommuneInfo | None = None
+            if _INSEE.fullmatch(city.upper()):
+                found = self.geography.get(city)
+            elif city:
+                same = [
+                    c for c in self.geography.named(city) if not postcode or postcode in c.postcodes
+                ]
+                found = same[0] if len(same) == 1 else None
+            if found is None and postcode:
+                # A misspelt city still has its postcode; trusted when it is one commune's.
+                by_code = self.geography.by_postcode(postcode)
+                found = by_code[0] if len(by_code) == 1 else None
+            self._communes[key] = found
+        return self._communes[key]
+
+    def zone(self, area: Row) -> str | None:
+        """The code of a service area, or None when it names nothing the desk knows."""
+        key = (area.get("uri", ""), area.get("name", ""), area.get("extent", ""))
+        if key not in self._zones:
+            self._zones[key] = self._find_zone(*key)
+        return self._zones[key]
+
+    def _find_zone(self, uri: str, name: str, extent: str) -> str | None:
+        tail = re.split(r"[/:]", urlsplit(uri).path.rstrip("/"))[-1]
+        for value in (tail, name, extent):
+            code = value.strip().upper()
+            if code == "FRANCE":
+                return "france"
+            if _EPCI.fullmatch(code) or _DEPARTEMENT.fullmatch(code):
+                return code
+            if _INSEE.fullmatch(code) and self.geography.get(code):
+                return code
+        named = self.geography.named(name) if name.strip() else []
+        return named[0].insee if len(named) == 1 else None
+
+
+def _opening_hours(rows: list[Row]) -> str | None:
+    """Weekly HSDS schedules as an OSM ``opening_hours`` string; what RFC 5545 says beyond
+    a plain week (the first Monday of the month…) is left out rather than guessed."""
+    spans: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    for row in rows:
+        if row.get("freq", "").upper() not in ("", "WEEKLY"):
+            continue
+        byday = [d.strip().upper() for d in row.get("byday", "").split(",") if d.strip()]
+        opens, closes = _clock(row.get("opens_at", "")), _clock(row.get("closes_at", ""))
+        if byday and all(d in _RFC_DAYS for d in byday) and opens and closes and opens < closes:
+            for name in byday:
+                spans[_RFC_DAYS.index(name)].add((opens, closes))
+    groups: dict[tuple[tuple[str, str], ...], list[int]] = {}
+    for weekday in sorted(spans):
+        groups.setdefault(tuple(sorted(spans[weekday])), []).append(weekday)
+    rules = [f"{_days(d)} {','.join(f'{a}-{b}' for a, b in t)}" for t, d in groups.items()]
+    text = "; ".join(rules)
+    return text if text and is_valid(text) else None
+
+
+def _days(days: list[int]) -> str:
+    """``Mo-Fr`` for consecutive days, ``Mo,We,Fr`` otherwise."""
+    runs: list[list[int]] = []
+    for day in days:
+        if runs and day == runs[-1][-1] + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return ",".join(
+        _OSM_DAYS[r[0]] if len(r) == 1 else f"{_OSM_DAYS[r[0]]}-{_OSM_DAYS[r[-1]]}" for r in runs
+    )
+
+
+def _clock(value: str) -> str | None:
+    match = _TIME.fullmatch(value.strip())
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        return None
+    return f"{int(match[1]):02d}:{match[2]}"
+
+
+def _day(value: str, today: str) -> str:
+    # A malformed date is passed on as it is: apply() refuses it with the reason.
+    return re.split(r"[T ]", value.strip(), maxsplit=1)[0] or today
+
+
+def _number(value: str) -> float | None:
+    try:
+        number = float(value.replace(",", "."))
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _clean(record: dict[str, Any]) -> dict[str, Any]:
+    # An empty cell is an absent field: the schema then says "required" rather than "too short".
+    return {k: v for k, v in record.items() if v not in (None, "", [])}
+
+
+def _web(address: str | None) -> str | None:
+    """A website as spreadsheets write it (``www.cio.fr``) made a full address."""
+    if not address:
+        return None
+    if "://" not in address and "." in address and " " not in address:
+        return f"https://{address}"
+    return address
