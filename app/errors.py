@@ -82,6 +82,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Date\u00a0: {moment} est trop ancienne (avant {earliest}).",
         "Date: {moment} is too old (before {earliest}).",
     ),
+    "flag_needs_comment": (
+        "Signalement\u00a0: dites en quelques mots ce qui ne va pas.",
+        "Report: say in a few words what is wrong.",
+    ),
+    "local_entry_refused": (
+        "Entrée locale refusée\u00a0: {reason}",
+        "Local entry refused: {reason}",
+    ),
     "contact_not_found": ("Accueil introuvable : {id}.", "Contact not found: {id}."),
     "contact_cancelled": (
         "Cet accueil est annulé ; il ne peut plus être modifié.",
@@ -206,6 +214,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "note": ("Note", "Note"),
     "agent_code": ("Code agent", "Agent code"),
     "referral": ("Orientation", "Referral"),
+    "flag": ("Signalement", "Report"),
 }
 
 PERSONAL_DATA: dict[str, tuple[str, str]] = {
