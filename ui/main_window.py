@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.desk import DayView, Desk
 from app.errors import DeskError
 from app.intake import UNDO_SECONDS, ContactDraft, ContactRecord
+from ui.directory_panel import DirectoryPanel
 from ui.first_start import FirstStartWizard
 from ui.intake_form import IntakeForm
 from ui.journal import JournalModel, JournalPanel
@@ -86,7 +88,19 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.journal)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.setCentralWidget(self.splitter)
+        self.directory = DirectoryPanel(desk, self.tasks)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.splitter, self.tr("&Accueil  (Ctrl+1)"))
+        self.tabs.addTab(self.directory, self.tr("Ann&uaire  (Ctrl+2)"))
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(self.tr("Onglets"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Onglets"))
+        # Ctrl+1 and Ctrl+2 switch tabs: the tab bar need not take the focus from the form.
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setCentralWidget(self.tabs)
+        QShortcut(QKeySequence("Ctrl+1"), self, lambda: self.show_tab(0))
+        QShortcut(QKeySequence("Ctrl+2"), self, lambda: self.show_tab(1))
+        QShortcut(QKeySequence("F3"), self, lambda: self.show_tab(1))
         # Too narrow for both (150 % scale on a small screen): one at a time, F9 switches.
         self.narrow = False
         self._journal_shown = False
@@ -141,6 +155,16 @@ class MainWindow(QMainWindow):
             op = DeskOp(self.tasks, lambda: self.desk.intake.edit(editing.id, draft))
             op.success(self._edited)
         op.failure(self._failed).run()
+
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        if index == 1:
+            self.directory.search_box.setFocus()
+            self.directory.search_box.selectAll()
+            if not self.directory.model.rowCount():
+                self.directory.run_search()
+        else:
+            self.form.channel.setFocus()
 
     def apply_settings(self) -> None:
         """Title and form defaults from the site's settings."""
@@ -311,7 +335,6 @@ class MainWindow(QMainWindow):
         if narrow != self.narrow or not self._laid_out:
             self.narrow = narrow
             self._laid_out = True
-            self.form_scroll.setMinimumWidth(0 if narrow else form_width)
             self._arrange()
 
     def _arrange(self) -> None:
@@ -319,7 +342,10 @@ class MainWindow(QMainWindow):
         if not self.narrow:
             self.form_scroll.parentWidget().show()
             self.journal.show()
-            self.splitter.setSizes([width * 55 // 100, width * 45 // 100])
+            # The form whole, the journal the rest (never a minimum that would stop the
+            # window from narrowing).
+            form = max(self.form.minimumSizeHint().width() + 24, width * 55 // 100)
+            self.splitter.setSizes([form, max(width - form, 1)])
         elif self._journal_shown:
             self.form_scroll.parentWidget().hide()
             self.journal.show()

@@ -19,27 +19,29 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import Desk
-from app.directory.suggest import Suggestion, suggest
+from app.directory.display import format_phone
+from app.directory.hours import describe
+from app.directory.search import SearchHit, SearchQuery, search
 from app.intake import ContactDraft
 
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class SuggestionModel(QAbstractListModel):
+class SearchHitModel(QAbstractListModel):
     """Suggested services, each checkable."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Suggestion] = []
+        self._rows: list[SearchHit] = []
         self.chosen: dict[str, str] = {}  # service id -> "structure — service"
 
-    def set_rows(self, rows: list[Suggestion]) -> None:
+    def set_rows(self, rows: list[SearchHit]) -> None:
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
 
-    def suggestion(self, row: int) -> Suggestion:
+    def suggestion(self, row: int) -> SearchHit:
         return self._rows[row]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -60,7 +62,10 @@ class SuggestionModel(QAbstractListModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             where = f" ({row.commune})" if row.commune else ""
-            return f"{row.structure_name}{where} — {row.service_name}"
+            state = ""
+            if row.open_now is not None:
+                state = self.tr(" · ouvert") if row.open_now else self.tr(" · fermé")
+            return f"{row.structure_name}{where} — {row.service_name}{state}"
         if role == Qt.ItemDataRole.CheckStateRole:
             checked = row.service_id in self.chosen
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
@@ -95,7 +100,7 @@ class ReferralDialog(QDialog):
         self.setWindowTitle(self.tr("Orienter vers un partenaire"))
         self._desk = desk
         self._draft = draft
-        self.model = SuggestionModel(self)
+        self.model = SearchHitModel(self)
         self.model.chosen = dict(chosen)
         self.search = QLineEdit()
         self.search.setAccessibleName(self.tr("Chercher un partenaire"))
@@ -130,14 +135,18 @@ class ReferralDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
+        # Ranked for the visitor; once the agent types, the text leads and every theme counts.
+        typed = self.search.text().strip()
+        commune = self._draft.commune or None
+        query = SearchQuery(
+            text=typed,
+            themes=[] if typed else self._draft.themes,
+            public=self._draft.public or None,
+            commune=commune if commune not in ("hors-region", "non-precise") else None,
+            limit=50,
+        )
         with self._desk.sessions() as session:
-            rows = suggest(
-                session,
-                themes=self._draft.themes,
-                public=self._draft.public or None,
-                commune=self._draft.commune or None,
-                text=self.search.text(),
-            )
+            rows = search(session, query)
         self.model.set_rows(rows)
         if rows:
             self.list.setCurrentIndex(self.model.index(0, 0))
@@ -151,9 +160,9 @@ class ReferralDialog(QDialog):
         row = self.model.suggestion(index.row())
         parts = [row.structure_name, row.service_name]
         if row.telephone:
-            parts.append(row.telephone)
+            parts.append(format_phone(row.telephone))
         if row.horaires:
-            parts.append(row.horaires)
+            parts.append(describe(row.horaires, self._desk.language))
         self.detail.setText(" · ".join(parts))
 
     def eventFilter(self, watched: object, event: object) -> bool:

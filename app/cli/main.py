@@ -52,7 +52,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "import a data·inclusion folder, an HSDS folder or a CSV spreadsheet",
     ),
     "partial": (
-        "import partiel : ne retire pas ce que le fichier ne contient plus",
+        "import partiel : ne retire pas ce que le fichier ne contient plus",
         "partial import: do not retire what the file no longer holds",
     ),
     "directory_search": ("cherche dans l’annuaire", "search the directory"),

@@ -19,7 +19,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session, selectinload
 
 from app.directory import hours
-from app.directory.suggest import mapped, zone_codes
+from app.directory.zones import mapped, zone_codes
 from app.geography import search_key
 from db.models import Favourite, Service, Structure
 

@@ -2,6 +2,296 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DirectoryDetail</name>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="48"/>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="49"/>
+        <source>Téléphone</source>
+        <translation>Telephone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="52"/>
+        <source>Courriel</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="58"/>
+        <source>Site web</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="63"/>
+        <source>Voir sur la carte</source>
+        <translation>See on the map</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="65"/>
+        <source>Plan</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="69"/>
+        <source>Horaires</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="71"/>
+        <source>Accueil</source>
+        <translation>Reception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="75"/>
+        <source>Pour s’y rendre</source>
+        <translation>How to go</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="81"/>
+        <source>Inscription</source>
+        <translation>Sign up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="86"/>
+        <source>Publics</source>
+        <translation>Publics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="90"/>
+        <source>Précisions</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="94"/>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="97"/>
+        <source>À apporter</source>
+        <translation>To bring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="100"/>
+        <source>Coût</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="104"/>
+        <source>Thématiques</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="108"/>
+        <source>Territoire</source>
+        <translation>Area served</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="113"/>
+        <source>Mise à jour</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="114"/>
+        <source>À vérifier (%1)</source>
+        <translation>To be checked (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="119"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="122"/>
+        <source> (entrée locale)</source>
+        <translation> (local entry)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="128"/>
+        <source>Signalements</source>
+        <translation>Reports</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryModel</name>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="57"/>
+        <source>Structure</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="58"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="59"/>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="60"/>
+        <source>Maintenant</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="61"/>
+        <source>Mise à jour</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="107"/>
+        <source> (local)</source>
+        <translation> (local)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="115"/>
+        <source>Ouvert</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="115"/>
+        <source>Fermé</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="117"/>
+        <source>À vérifier (%1)</source>
+        <translation>To be checked (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryPanel</name>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="131"/>
+        <source>Chercher dans l’annuaire</source>
+        <translation>Search the directory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="133"/>
+        <source>Chercher&#xa0;: métier, structure, dispositif… (F3)</source>
+        <translation>Search: occupation, organisation, scheme… (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="137"/>
+        <location filename="../../ui/directory_panel.py" line="138"/>
+        <source>Commune du visiteur</source>
+        <translation>Visitor’s commune</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="140"/>
+        <source>Thème</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="141"/>
+        <source>Tous les thèmes</source>
+        <translation>All themes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="145"/>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="146"/>
+        <source>Tous les publics</source>
+        <translation>All publics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="150"/>
+        <source>Mode d’accueil</source>
+        <translation>How it receives</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="151"/>
+        <source>Sur place ou à distance</source>
+        <translation>In person or remote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="152"/>
+        <source>Sur place</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="153"/>
+        <source>À distance</source>
+        <translation>Remote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="154"/>
+        <source>&amp;Gratuit</source>
+        <translation>&amp;Free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="155"/>
+        <source>Ouvert &amp;maintenant</source>
+        <translation>Open &amp;now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="156"/>
+        <source>&amp;Favoris</source>
+        <translation>Fa&amp;vourites</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="161"/>
+        <source>Services trouvés</source>
+        <translation>Services found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="171"/>
+        <source>Détail du service</source>
+        <translation>Service details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="172"/>
+        <source>★ Favori  (Ctrl+D)</source>
+        <translation>★ Favourite  (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="173"/>
+        <source>Signaler une &amp;erreur…</source>
+        <translation>Report an &amp;error…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="174"/>
+        <source>Vérifié ce &amp;jour</source>
+        <translation>&amp;Verified today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="175"/>
+        <source>Copier l’&amp;adresse</source>
+        <translation>Copy the &amp;address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="176"/>
+        <source>Copier le &amp;téléphone</source>
+        <translation>Copy the &amp;phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="177"/>
+        <source>Copier le &amp;courriel</source>
+        <translation>Copy the &amp;e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="178"/>
+        <source>Ajouter une entrée &amp;locale…</source>
+        <translation>Add a &amp;local entry…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="179"/>
+        <source>&amp;Importer un annuaire…</source>
+        <translation>&amp;Import a directory…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="180"/>
+        <source>Modèle de &amp;tableur…</source>
+        <translation>Spread&amp;sheet template…</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartWizard</name>
     <message>
         <location filename="../../ui/first_start.py" line="124"/>
@@ -27,6 +317,59 @@
         <location filename="../../ui/first_start.py" line="133"/>
         <source>Plus tard</source>
         <translation>Later</translation>
+    </message>
+</context>
+<context>
+    <name>FlagDialog</name>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="66"/>
+        <source>Signaler une erreur</source>
+        <translation>Report an error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="66"/>
+        <source>Signaler</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="71"/>
+        <source>Le service a &amp;fermé</source>
+        <translation>The service has &amp;closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="72"/>
+        <source>Les &amp;horaires ont changé</source>
+        <translation>The &amp;hours have changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="73"/>
+        <source>Le téléphone, le courriel ou l’&amp;adresse ont changé</source>
+        <translation>The phone, e-mail or &amp;address has changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="74"/>
+        <source>Le &amp;territoire servi n’est pas le bon</source>
+        <translation>The &amp;area served is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="75"/>
+        <source>A&amp;utre chose</source>
+        <translation>Something &amp;else</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="77"/>
+        <source>Qu’est-ce qui ne va pas&#x202f;?</source>
+        <translation>What is wrong?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="87"/>
+        <source>Ce que vous savez&#xa0;: nouvel horaire, nouveau numéro…</source>
+        <translation>What you know: new hours, new number…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="85"/>
+        <source>Commentaire</source>
+        <translation>Comment</translation>
     </message>
 </context>
 <context>
@@ -344,79 +687,158 @@
     </message>
 </context>
 <context>
+    <name>LocalEntryDialog</name>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="108"/>
+        <source>Ajouter une entrée locale</source>
+        <translation>Add a local entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="108"/>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="121"/>
+        <source>séparés par&#x202f;; (p. ex. CV&#x202f;; pièce d’identité)</source>
+        <translation>separated by ; (e.g. CV; ID)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="124"/>
+        <source>&amp;Structure</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="125"/>
+        <source>S&amp;ervice</source>
+        <translation>S&amp;ervice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="126"/>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="127"/>
+        <source>&amp;Adresse</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="128"/>
+        <source>&amp;Commune</source>
+        <translation>&amp;Commune</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="129"/>
+        <source>&amp;Téléphone</source>
+        <translation>&amp;Telephone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="130"/>
+        <source>Co&amp;urriel</source>
+        <translation>E-&amp;mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="131"/>
+        <source>&amp;Horaires (format OpenStreetMap)</source>
+        <translation>&amp;Hours (OpenStreetMap format)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="132"/>
+        <source>Pièces à a&amp;pporter</source>
+        <translation>Documents to &amp;bring</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Point d’accueil</source>
         <translation>Reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Aiguillage — %1</source>
         <translation>Aiguillage — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Afficha&amp;ge</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Le &amp;journal du jour</source>
         <translation>Today’s &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>&amp;Aiguillage</source>
         <translation>&amp;Aiguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="93"/>
+        <source>&amp;Accueil  (Ctrl+1)</source>
+        <translation>&amp;Reception  (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="94"/>
+        <source>Ann&amp;uaire  (Ctrl+2)</source>
+        <translation>Director&amp;y  (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="97"/>
+        <source>Onglets</source>
+        <translation>Tabs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Réglages du site…</source>
         <translation>Site &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Accueil de %1 modifié.</source>
         <translation>Visit of %1 corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Accueil annulé.</source>
         <translation>Visit cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Accueil enregistré à %1.</source>
         <translation>Visit saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>L’accueil n’a pas pu être enregistré&#xa0;: %1</source>
         <translation>The visit could not be saved: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -424,17 +846,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Hors ligne (pas de hub)</source>
         <translation>Offline (no hub)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Hub&#xa0;: %1</source>
         <translation>Hub: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -442,7 +864,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -450,12 +872,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Dernière synchro&#xa0;: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -463,22 +885,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Dernier accueil annulé.</source>
         <translation>Last visit taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Annuler cet accueil&#x202f;?</source>
         <translation>Cancel this visit?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Annuler l’accueil de %1&#x202f;? Il restera dans le journal, barré, et ne sera plus compté.</source>
         <translation>Cancel the visit of %1? It stays in the log, struck through, and no longer counts.</translation>
     </message>
@@ -534,195 +956,208 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="95"/>
+        <location filename="../../ui/referral_dialog.py" line="100"/>
         <source>Orienter vers un partenaire</source>
         <translation>Refer to a partner</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="101"/>
+        <location filename="../../ui/referral_dialog.py" line="106"/>
         <source>Chercher un partenaire</source>
         <translation>Search for a partner</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="102"/>
+        <location filename="../../ui/referral_dialog.py" line="107"/>
         <source>Affiner&#xa0;: nom, structure, mot de la description…</source>
         <translation>Narrow down: name, organisation, a word of the description…</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="105"/>
+        <location filename="../../ui/referral_dialog.py" line="110"/>
         <source>Services proposés pour ce visiteur</source>
         <translation>Services suggested for this visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="109"/>
+        <location filename="../../ui/referral_dialog.py" line="114"/>
         <source>Détail du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="111"/>
+        <location filename="../../ui/referral_dialog.py" line="116"/>
         <source>Flèches pour choisir, Espace pour cocher, Entrée pour valider.</source>
         <translation>Arrows to move, Space to tick, Enter to confirm.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="116"/>
+        <location filename="../../ui/referral_dialog.py" line="121"/>
         <source>Orienter</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="117"/>
+        <location filename="../../ui/referral_dialog.py" line="122"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="149"/>
+        <location filename="../../ui/referral_dialog.py" line="158"/>
         <source>Aucun service ne correspond.</source>
         <translation>No service matches.</translation>
     </message>
 </context>
 <context>
+    <name>SearchHitModel</name>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="67"/>
+        <source> · ouvert</source>
+        <translation> · open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="67"/>
+        <source> · fermé</source>
+        <translation> · closed</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="83"/>
         <source>Réglages du site</source>
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <location filename="../../ui/settings_dialog.py" line="88"/>
         <source>Logo du site (fichier image)</source>
         <translation>Site logo (image file)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="82"/>
+        <location filename="../../ui/settings_dialog.py" line="89"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>Choisir le fichier du logo</source>
         <translation>Choose the logo file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <location filename="../../ui/settings_dialog.py" line="95"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <location filename="../../ui/settings_dialog.py" line="99"/>
         <source>&amp;Logo</source>
         <translation>&amp;Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="96"/>
+        <location filename="../../ui/settings_dialog.py" line="105"/>
         <source>Canal proposé par défaut</source>
         <translation>Default channel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101"/>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
         <source>Langue de l’interface</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107"/>
+        <location filename="../../ui/settings_dialog.py" line="116"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="108"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source>Durée de conservation des notes, en jours</source>
         <translation>How long notes are kept, in days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
         <source>Accueil</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <location filename="../../ui/settings_dialog.py" line="121"/>
         <source>Canal par &amp;défaut</source>
         <translation>&amp;Default channel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="122"/>
         <source>Lan&amp;gue</source>
         <translation>Lan&amp;guage</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
         <source>Conser&amp;ver les notes</source>
         <translation>&amp;Keep notes for</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="126"/>
         <source>Format des fiches d’orientation</source>
         <translation>Referral slip format</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119"/>
+        <location filename="../../ui/settings_dialog.py" line="128"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="120"/>
+        <location filename="../../ui/settings_dialog.py" line="129"/>
         <source>A5</source>
         <translation>A5</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="121"/>
+        <location filename="../../ui/settings_dialog.py" line="130"/>
         <source>Ticket 80 mm</source>
         <translation>80 mm receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="127"/>
+        <location filename="../../ui/settings_dialog.py" line="136"/>
         <source>Imprimante des fiches</source>
         <translation>Slip printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="128"/>
+        <location filename="../../ui/settings_dialog.py" line="137"/>
         <source>Imprimante par défaut du système</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="137"/>
+        <location filename="../../ui/settings_dialog.py" line="146"/>
         <source>Fiches d’orientation</source>
         <translation>Referral slips</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="139"/>
+        <location filename="../../ui/settings_dialog.py" line="148"/>
         <source>&amp;Format</source>
         <translation>&amp;Format</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="140"/>
+        <location filename="../../ui/settings_dialog.py" line="149"/>
         <source>&amp;Imprimante</source>
         <translation>&amp;Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="146"/>
+        <location filename="../../ui/settings_dialog.py" line="155"/>
         <source>Le changement de langue prend effet au prochain démarrage.</source>
         <translation>A change of language takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="151"/>
+        <location filename="../../ui/settings_dialog.py" line="160"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="161"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="182"/>
+        <location filename="../../ui/settings_dialog.py" line="192"/>
         <source>Logo&#xa0;: «&#xa0;%1&#xa0;» n’est pas une image lisible.</source>
         <translation>Logo: “%1” is not a readable image.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="198"/>
+        <location filename="../../ui/settings_dialog.py" line="208"/>
         <source>Logo du site</source>
         <translation>Site logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="198"/>
+        <location filename="../../ui/settings_dialog.py" line="208"/>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
@@ -755,24 +1190,65 @@
         <translation>Site commune</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="57"/>
+        <location filename="../../ui/settings_dialog.py" line="58"/>
         <source>&amp;Nom du site</source>
         <translation>Site &amp;name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="58"/>
+        <location filename="../../ui/settings_dialog.py" line="59"/>
         <source>&amp;Adresse</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="59"/>
+        <location filename="../../ui/settings_dialog.py" line="60"/>
         <source>&amp;Téléphone</source>
         <translation>&amp;Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="60"/>
+        <location filename="../../ui/settings_dialog.py" line="61"/>
         <source>&amp;Commune</source>
         <translation>&amp;Commune</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="46"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="177"/>
+        <source>Importer un annuaire</source>
+        <translation>Import a directory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="179"/>
+        <source>Annuaires (*.csv *.json)</source>
+        <translation>Directories (*.csv *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="198"/>
+        <source>Import terminé</source>
+        <translation>Import done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="205"/>
+        <source>Import impossible</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="212"/>
+        <source>Modèle de tableur</source>
+        <translation>Spreadsheet template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="212"/>
+        <source>Tableur CSV (*.csv)</source>
+        <translation>CSV spreadsheet (*.csv)</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,7 @@ import pytest
 from app.desk import Desk
 from app.directory import hours
 from app.directory.search import SearchQuery, search
-from app.directory.suggest import serves, zone_codes
+from app.directory.zones import serves, zone_codes
 from tests.conftest import PARIS
 
 

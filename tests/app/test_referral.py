@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.desk import Desk
-from app.directory.suggest import suggest
+from app.directory.search import SearchQuery, search
 from app.errors import ValidationFailed
 from app.intake import ContactDraft
 from app.referral import SLIP_ALPHABET, new_slip_code
@@ -45,8 +45,9 @@ def test_slip_codes_have_no_ambiguous_characters(rng) -> None:  # type: ignore[n
 
 def test_suggestions_rank_the_visitors_themes_public_and_commune_first(desk: Desk) -> None:
     with desk.sessions() as session:
-        found = suggest(
-            session, themes=["alternance"], public="jeune-non-scolarise", commune="13047"
+        found = search(
+            session,
+            SearchQuery(themes=["alternance"], public="jeune-non-scolarise", commune="13047"),
         )
     assert found
     best = found[0]
@@ -62,8 +63,9 @@ def test_referrals_are_stored_with_the_visit_each_with_its_own_slip_code(desk: D
     with desk.sessions() as session:
         others = [
             s.service_id
-            for s in suggest(
-                session, themes=["alternance"], public="jeune-non-scolarise", commune="13047"
+            for s in search(
+                session,
+                SearchQuery(themes=["alternance"], public="jeune-non-scolarise", commune="13047"),
             )
         ][:2]
     record = desk.intake.save(visit(referrals=[CEJ, *others]))

@@ -1,0 +1,65 @@
+"""How directory data reads for a person: phone numbers, links to a map, codes as words."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote_plus
+
+# data.inclusion codes as a counter agent reads them (French, English).
+MODES = {
+    "en-presentiel": ("sur place", "in person"),
+    "a-distance": ("à distance", "remote"),
+    "se-presenter": ("se présenter", "walk in"),
+    "telephoner": ("téléphoner", "phone"),
+    "envoyer-un-courriel": ("envoyer un courriel", "send an e-mail"),
+    "utiliser-lien-mobilisation": ("s’inscrire en ligne", "apply online"),
+}
+FRAIS = {"gratuit": ("gratuit", "free"), "payant": ("payant", "paid")}
+PUBLICS = {
+    "tous-publics": ("tous publics", "everyone"),
+    "jeunes": ("jeunes", "young people"),
+    "demandeurs-emploi": ("demandeurs d’emploi", "jobseekers"),
+    "actifs": ("actifs", "workers"),
+    "etudiants": ("étudiants", "students"),
+    "seniors": ("seniors", "seniors"),
+    "familles": ("familles", "families"),
+    "femmes": ("femmes", "women"),
+    "personnes-en-situation-de-handicap": ("personnes handicapées", "disabled people"),
+    "beneficiaires-des-minimas-sociaux": ("bénéficiaires des minima sociaux", "welfare recipients"),
+}
+
+
+def label(table: dict[str, tuple[str, str]], code: str, lang: str = "fr") -> str:
+    pair = table.get(code)
+    if pair is None:
+        return code.replace("--", " : ").replace("-", " ")
+    return pair[1] if lang == "en" else pair[0]
+
+
+def format_phone(raw: str | None) -> str:
+    """A French number in its national writing (``04 90 00 00 02``); others as given."""
+    if not raw:
+        return ""
+    digits = re.sub(r"[^\d+]", "", raw)
+    if digits.startswith("+33"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("0033"):
+        digits = "0" + digits[4:]
+    if re.fullmatch(r"0\d{9}", digits):
+        return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
+    return raw.strip()
+
+
+def map_link(
+    latitude: float | None, longitude: float | None, address: str | None, commune: str | None
+) -> str | None:
+    """A link to the place on OpenStreetMap: its position, else its address."""
+    if latitude is not None and longitude is not None:
+        return (
+            f"https://www.openstreetmap.org/?mlat={latitude:.5f}&mlon={longitude:.5f}"
+            f"#map=17/{latitude:.5f}/{longitude:.5f}"
+        )
+    where = ", ".join(p for p in (address, commune) if p)
+    if not where:
+        return None
+    return f"https://www.openstreetmap.org/search?query={quote_plus(where)}"

@@ -1,0 +1,91 @@
+"""The directory tab, used as an agent looks a partner up."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from app.desk import Desk
+from db.models import DirectoryFlag, Favourite
+from ui.main_window import MainWindow
+
+
+def search_for(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type as an agent does, and wait for the results of the whole text."""
+    panel = window.directory
+    window.tabs.setCurrentIndex(1)
+    qtbot.keyClicks(panel.search_box, text)
+    panel._timer.stop()  # the pause in the typing, without waiting for it
+    with qtbot.waitSignal(panel.sig_searched, timeout=5000):
+        panel.run_search()
+
+
+def test_f3_opens_the_directory_and_typing_finds_partners(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window.form.channel, Qt.Key.Key_F3)
+    panel = window.directory
+    assert window.tabs.currentIndex() == 1 and window.focusWidget() is panel.search_box
+    search_for(qtbot, window, "aprentisage")  # two typos
+    model = panel.model
+    assert model.rowCount() >= 1
+    assert model.index(0, 2).data() == "Apprentissage dans l’artisanat"
+    html = panel.detail.toHtml()
+    assert "Apprentissage dans l’artisanat" in html
+    assert "04 65 71" in html  # the phone in its French writing
+    assert "openstreetmap.org" in html
+
+
+def test_the_detail_shows_hours_in_plain_french_and_copies_the_phone(
+    qtbot, window: MainWindow
+) -> None:
+    search_for(qtbot, window, "contrat engagement jeune")
+    panel = window.directory
+    hit = panel.model.hit(0)
+    assert hit.service_name == "Contrat d’engagement jeune (CEJ)"
+    text = panel.detail.toPlainText()
+    # Qt gives no-break spaces back as plain ones.
+    assert "lun.–ven. 8 h 30–12 h et 13 h 30–17 h" in text
+    assert "fermé les jours fériés" in text
+    qtbot.mouseClick(panel.copy_phone, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text().startswith("04 65 71")
+
+
+def test_a_record_is_flagged_and_made_a_favourite(qtbot, window: MainWindow, desk: Desk) -> None:
+    search_for(qtbot, window, "contrat engagement jeune")
+    panel = window.directory
+    service_id = panel.current()
+    panel.open_flag()
+    dialog = panel.dialog
+    dialog.reasons.button(1).setChecked(True)  # hours
+    dialog.comment.setPlainText("Fermé le vendredi après-midi depuis novembre")
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        dialog.submit()
+    qtbot.keyClick(panel.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel.model.index(0, 0).data() == "★", timeout=5000)
+    with desk.sessions() as session:
+        flag = session.scalars(select(DirectoryFlag)).one()
+        assert (flag.service_id, flag.reason) == (service_id, "hours")
+        assert session.get(Favourite, service_id) is not None
+    assert "Signalements" in panel.detail.toPlainText()
+
+
+def test_filters_narrow_the_results(qtbot, window: MainWindow) -> None:
+    panel = window.directory
+    with qtbot.waitSignal(panel.sig_searched, timeout=5000):
+        window.show_tab(1)
+    everything = panel.model.rowCount()
+    with qtbot.waitSignal(panel.sig_searched, timeout=5000):
+        panel.theme.setCurrentIndex(panel.theme.findData("creer-entreprise"))
+    assert 0 < panel.model.rowCount() < everything
+    with qtbot.waitSignal(panel.sig_searched, timeout=5000):
+        panel.favourites.setChecked(True)
+    assert panel.model.rowCount() == 0
+    assert panel.detail.toPlainText() == "Aucun service choisi."
+
+
+def test_the_directory_model_passes_the_model_tester(
+    qtbot, qtmodeltester, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    search_for(qtbot, window, "emploi")
+    assert window.directory.model.rowCount() > 0
+    qtmodeltester.check(window.directory.model)

@@ -1,0 +1,151 @@
+"""A directory record written out for the detail pane (HTML), with what can be copied."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+
+from app.directory import display, hours
+from app.directory.records import ServiceDetail
+from app.geography import Geography
+
+
+def detail_html(
+    detail: ServiceDetail, geography: Geography, lang: str
+) -> tuple[str, dict[str, str]]:
+    """The HTML of the detail pane and the address, phone and e-mail to copy."""
+    service, structure = detail.service, detail.structure
+
+    def pick(name: str) -> str:
+        return str(service.get(name) or structure.get(name) or "")
+
+    address = ", ".join(
+        p
+        for p in (
+            pick("adresse"),
+            pick("complement_adresse"),
+            " ".join(p for p in (pick("code_postal"), pick("commune")) if p),
+        )
+        if p
+    )
+    phone = display.format_phone(pick("telephone"))
+    email = pick("courriel")
+    website = str(structure.get("site_web") or service.get("lien_source") or "")
+    link = display.map_link(
+        service.get("latitude") or structure.get("latitude"),
+        service.get("longitude") or structure.get("longitude"),
+        pick("adresse"),
+        pick("commune"),
+    )
+    rows: list[tuple[str, str]] = []
+
+    def row(title: str, value: str, *, raw: bool = False) -> None:
+        if value:
+            rows.append((title, value if raw else escape(value)))
+
+    opening = hours.describe(pick("horaires_accueil"), lang)
+    row(QCoreApplication.translate("DirectoryDetail", "Adresse"), address)
+    row(QCoreApplication.translate("DirectoryDetail", "Téléphone"), phone)
+    if email:
+        row(
+            QCoreApplication.translate("DirectoryDetail", "Courriel"),
+            f'<a href="mailto:{escape(email)}">{escape(email)}</a>',
+            raw=True,
+        )
+    if website:
+        row(
+            QCoreApplication.translate("DirectoryDetail", "Site web"),
+            f'<a href="{escape(website)}">{escape(website)}</a>',
+            raw=True,
+        )
+    if link:
+        see = QCoreApplication.translate("DirectoryDetail", "Voir sur la carte")
+        row(
+            QCoreApplication.translate("DirectoryDetail", "Plan"),
+            f'<a href="{escape(link)}">{escape(see)}</a>',
+            raw=True,
+        )
+    row(QCoreApplication.translate("DirectoryDetail", "Horaires"), opening)
+    row(
+        QCoreApplication.translate("DirectoryDetail", "Accueil"),
+        ", ".join(display.label(display.MODES, m, lang) for m in detail.modes_accueil),
+    )
+    row(
+        QCoreApplication.translate("DirectoryDetail", "Pour s’y rendre"),
+        ", ".join(display.label(display.MODES, m, lang) for m in detail.modes_mobilisation),
+    )
+    lien = str(service.get("lien_mobilisation") or "")
+    if lien:
+        row(
+            QCoreApplication.translate("DirectoryDetail", "Inscription"),
+            f'<a href="{escape(lien)}">{escape(lien)}</a>',
+            raw=True,
+        )
+    row(
+        QCoreApplication.translate("DirectoryDetail", "Publics"),
+        ", ".join(display.label(display.PUBLICS, p, lang) for p in detail.publics),
+    )
+    row(
+        QCoreApplication.translate("DirectoryDetail", "Précisions"),
+        str(service.get("publics_precisions") or ""),
+    )
+    row(
+        QCoreApplication.translate("DirectoryDetail", "Conditions"),
+        str(service.get("conditions_acces") or ""),
+    )
+    row(QCoreApplication.translate("DirectoryDetail", "À apporter"), " ; ".join(detail.documents))
+    frais = str(service.get("frais") or "")
+    row(
+        QCoreApplication.translate("DirectoryDetail", "Coût"),
+        display.label(display.FRAIS, frais, lang) if frais else "",
+    )
+    row(
+        QCoreApplication.translate("DirectoryDetail", "Thématiques"),
+        ", ".join(display.label({}, t, lang) for t in detail.thematiques),
+    )
+    row(
+        QCoreApplication.translate("DirectoryDetail", "Territoire"),
+        ", ".join(_zone(code, geography, lang) for code in detail.zone_eligibilite),
+    )
+    checked = detail.checked_on.strftime("%d/%m/%Y") if detail.checked_on else "—"
+    row(
+        QCoreApplication.translate("DirectoryDetail", "Mise à jour"),
+        QCoreApplication.translate("DirectoryDetail", "À vérifier (%1)").replace("%1", checked)
+        if detail.stale
+        else checked,
+    )
+    row(
+        QCoreApplication.translate("DirectoryDetail", "Source"),
+        str(service.get("source") or "")
+        + (
+            QCoreApplication.translate("DirectoryDetail", " (entrée locale)")
+            if detail.is_local
+            else ""
+        ),
+    )
+    if detail.flags:
+        row(QCoreApplication.translate("DirectoryDetail", "Signalements"), str(detail.flags))
+
+    parts = [
+        f"<h2>{escape(str(service.get('nom') or ''))}</h2>",
+        f"<p><b>{escape(str(structure.get('nom') or ''))}</b></p>",
+    ]
+    for note in detail.notes:
+        parts.append(f'<p style="color:#a15c00"><b>{escape(note)}</b></p>')
+    if service.get("description"):
+        parts.append(f"<p>{escape(str(service['description']))}</p>")
+    parts.append("<table cellspacing='4'>")
+    for title, value in rows:
+        parts.append(f"<tr><td valign='top'><b>{escape(title)}</b></td><td>{value}</td></tr>")
+    parts.append("</table>")
+    return "".join(parts), {"address": address, "phone": phone, "email": email}
+
+
+def _zone(code: str, geography: Geography, lang: str) -> str:
+    if code in ("france", "99100"):
+        return "France"
+    commune = geography.get(code) if len(code) == 5 else None
+    if commune is not None:
+        return commune.name
+    return code

@@ -1,0 +1,218 @@
+"""Dialogs of the directory tab: report an error, add a local entry, import a directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.desk import Desk
+from app.directory import records
+from app.directory.formats import read_directory, spreadsheet_template
+from app.directory.importing import ImportSummary, apply
+from app.errors import DeskError
+from ui.commune_field import CommuneField
+from ui.taskman import DeskOp, TaskManager
+
+
+class _Form(QDialog):
+    """A dialog with an error line and OK/Cancel buttons."""
+
+    def __init__(self, title: str, ok: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.body = QVBoxLayout(self)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+    def finish_layout(self) -> None:
+        self.body.addWidget(self.error)
+        self.body.addWidget(self.buttons)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def submit(self) -> None:  # pragma: no cover - overridden
+        self.accept()
+
+
+class FlagDialog(_Form):
+    """Report that a record is wrong: closed, hours, contact, area, other."""
+
+    def __init__(self, desk: Desk, service_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Signaler une erreur"), self.tr("Signaler"), parent)
+        self.desk = desk
+        self.service_id = service_id
+        self.reasons = QButtonGroup(self)
+        labels = {
+            "closed": self.tr("Le service a &fermé"),
+            "hours": self.tr("Les &horaires ont changé"),
+            "contact": self.tr("Le téléphone, le courriel ou l’&adresse ont changé"),
+            "area": self.tr("Le &territoire servi n’est pas le bon"),
+            "other": self.tr("A&utre chose"),
+        }
+        self.body.addWidget(QLabel(self.tr("Qu’est-ce qui ne va pas ?")))
+        for index, code in enumerate(records.FLAG_REASONS):
+            button = QRadioButton(labels[code])
+            button.setProperty("code", code)
+            self.reasons.addButton(button, index)
+            self.body.addWidget(button)
+        self.reasons.button(0).setChecked(True)
+        self.comment = QPlainTextEdit()
+        self.comment.setAccessibleName(self.tr("Commentaire"))
+        self.comment.setPlaceholderText(
+            self.tr("Ce que vous savez : nouvel horaire, nouveau numéro…")
+        )
+        self.comment.setTabChangesFocus(True)
+        self.body.addWidget(self.comment)
+        self.finish_layout()
+
+    def submit(self) -> None:
+        reason = str(self.reasons.checkedButton().property("code"))
+        try:
+            with self.desk.sessions.begin() as session:
+                records.flag(session, self.service_id, reason, self.comment.toPlainText())
+        except DeskError as error:
+            self.show_error(error.text(self.desk.language))
+            return
+        self.accept()
+
+
+class LocalEntryDialog(_Form):
+    """The site's own entry: a partner the regional directory does not list."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Ajouter une entrée locale"), self.tr("Ajouter"), parent)
+        self.desk = desk
+        self.structure = QLineEdit()
+        self.service = QLineEdit()
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.address = QLineEdit()
+        self.commune = CommuneField(desk.geography, desk.language)
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.hours = QLineEdit()
+        self.hours.setPlaceholderText("Mo-Fr 09:00-12:00,14:00-17:00; PH off")
+        self.documents = QLineEdit()
+        self.documents.setPlaceholderText(self.tr("séparés par ; (p. ex. CV ; pièce d’identité)"))
+        form = QFormLayout()
+        for text, widget in (
+            (self.tr("&Structure"), self.structure),
+            (self.tr("S&ervice"), self.service),
+            (self.tr("&Description"), self.description),
+            (self.tr("&Adresse"), self.address),
+            (self.tr("&Commune"), self.commune),
+            (self.tr("&Téléphone"), self.phone),
+            (self.tr("Co&urriel"), self.email),
+            (self.tr("&Horaires (format OpenStreetMap)"), self.hours),
+            (self.tr("Pièces à a&pporter"), self.documents),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            widget.setAccessibleName(label.text().replace("&", ""))
+            form.addRow(label, widget)
+        self.body.addLayout(form)
+        self.finish_layout()
+        self.resize(560, 520)
+        self.service_id: str | None = None
+
+    def submit(self) -> None:
+        lang = self.desk.language
+        try:
+            commune = self.commune.resolve()
+            place = self.desk.geography.get(commune) if commune else None
+            structure = {
+                "nom": self.structure.text().strip(),
+                "adresse": self.address.text().strip() or None,
+                "code_insee": place.insee if place else None,
+                "commune": place.name if place else None,
+                "code_postal": place.main_postcode if place else None,
+                "telephone": self.phone.text().strip() or None,
+                "courriel": self.email.text().strip() or None,
+            }
+            service = {
+                **{k: v for k, v in structure.items() if k != "nom"},
+                "nom": self.service.text().strip(),
+                "description": self.description.toPlainText().strip(),
+                "horaires_accueil": self.hours.text().strip() or None,
+                "zone_eligibilite": [place.insee] if place else None,
+                "documents": [d.strip() for d in self.documents.text().split(";") if d.strip()],
+            }
+            with self.desk.sessions.begin() as session:
+                self.service_id = records.add_local(session, structure, service)
+        except DeskError as error:
+            self.show_error(error.text(lang))
+            return
+        self.accept()
+
+
+def import_directory(parent: QWidget, desk: Desk, tasks: TaskManager, done: object) -> None:
+    """Choose a file or folder, import it on the desk's thread, then show the summary."""
+    path, _filter = QFileDialog.getOpenFileName(
+        parent,
+        parent.tr("Importer un annuaire"),
+        "",
+        parent.tr("Annuaires (*.csv *.json)"),
+    )
+    if not path:
+        return
+    chosen = Path(path)
+    # data.inclusion and HSDS come as folders: the file chosen stands for its folder.
+    name = chosen.name.lower()
+    folder_files = {"structures.json", "services.json", "structures.csv", "organizations.csv"}
+    hsds = name == "services.csv" and (chosen.parent / "organizations.csv").exists()
+    if name in folder_files or hsds:
+        chosen = chosen.parent
+
+    def work() -> ImportSummary:
+        batch = read_directory(chosen, desk.geography)
+        with desk.sessions.begin() as session:
+            return apply(session, batch)
+
+    def shown(summary: ImportSummary) -> None:
+        QMessageBox.information(
+            parent, parent.tr("Import terminé"), "\n".join(summary.lines(desk.language)[:40])
+        )
+        if callable(done):
+            done()
+
+    def failed(error: BaseException) -> None:
+        text = error.text(desk.language) if isinstance(error, DeskError) else str(error)
+        QMessageBox.warning(parent, parent.tr("Import impossible"), text)
+
+    DeskOp(tasks, work).success(shown).failure(failed).run()
+
+
+def save_template(parent: QWidget) -> Path | None:
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, parent.tr("Modèle de tableur"), "annuaire.csv", parent.tr("Tableur CSV (*.csv)")
+    )
+    if not path:
+        return None
+    target = Path(path)
+    target.write_text(spreadsheet_template(), encoding="utf-8", newline="")
+    return target

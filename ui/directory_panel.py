@@ -1,0 +1,367 @@
+"""The directory tab: search as one types, filters, results, and the record in detail.
+
+Signals: ``sig_searched()`` each time results are shown.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.desk import Desk
+from app.directory import records
+from app.directory.hours import PARIS
+from app.directory.search import SearchHit, SearchQuery, search
+from ui.commune_field import CommuneField
+from ui.directory_detail import detail_html
+from ui.directory_dialogs import FlagDialog, LocalEntryDialog, import_directory, save_template
+from ui.taskman import DeskOp, TaskManager
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class DirectoryModel(QAbstractTableModel):
+    """Search results as table rows."""
+
+    COLUMNS = ("favourite", "structure", "service", "commune", "now", "checked")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[SearchHit] = []
+        self._headers = {
+            "favourite": "★",
+            "structure": self.tr("Structure"),
+            "service": self.tr("Service"),
+            "commune": self.tr("Commune"),
+            "now": self.tr("Maintenant"),
+            "checked": self.tr("Mise à jour"),
+        }
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self._rows = hits
+        self.endResetModel()
+
+    def hit(self, row: int) -> SearchHit:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return self._headers[self.COLUMNS[section]]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(self.COLUMNS):
+            return None
+        hit = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(hit, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == "checked" and hit.stale:
+            dark = QPalette().color(QPalette.ColorRole.Window).lightness() < 128
+            return QColor("#ffb74d" if dark else "#a15c00")
+        return None
+
+    def _text(self, hit: SearchHit, column: str) -> str:
+        if column == "favourite":
+            return "★" if hit.favourite else ""
+        if column == "structure":
+            return hit.structure_name + (self.tr(" (local)") if hit.is_local else "")
+        if column == "service":
+            return hit.service_name
+        if column == "commune":
+            return hit.commune
+        if column == "now":
+            if hit.open_now is None:
+                return "—"
+            return self.tr("Ouvert") if hit.open_now else self.tr("Fermé")
+        shown = hit.date_maj.strftime("%d/%m/%Y") if hit.date_maj else "—"
+        return self.tr("À vérifier (%1)").replace("%1", shown) if hit.stale else shown
+
+
+class DirectoryPanel(QWidget):
+    """Search box, filters, results and detail of the partner directory."""
+
+    sig_searched = Signal()
+
+    def __init__(self, desk: Desk, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.tasks = tasks
+        self.lang = desk.language
+        self.search_box = QLineEdit()
+        self.search_box.setAccessibleName(self.tr("Chercher dans l’annuaire"))
+        self.search_box.setPlaceholderText(
+            self.tr("Chercher : métier, structure, dispositif… (F3)")
+        )
+        self.search_box.setClearButtonEnabled(True)
+        self.commune = CommuneField(desk.geography, self.lang)
+        self.commune.setAccessibleName(self.tr("Commune du visiteur"))
+        self.commune.setPlaceholderText(self.tr("Commune du visiteur"))
+        self.theme = QComboBox()
+        self.theme.setAccessibleName(self.tr("Thème"))
+        self.theme.addItem(self.tr("Tous les thèmes"), None)
+        for item in desk.lists.items("theme"):
+            self.theme.addItem(item.label(self.lang), item.code)
+        self.public = QComboBox()
+        self.public.setAccessibleName(self.tr("Public"))
+        self.public.addItem(self.tr("Tous les publics"), None)
+        for item in desk.lists.items("public"):
+            self.public.addItem(item.label(self.lang), item.code)
+        self.mode = QComboBox()
+        self.mode.setAccessibleName(self.tr("Mode d’accueil"))
+        self.mode.addItem(self.tr("Sur place ou à distance"), None)
+        self.mode.addItem(self.tr("Sur place"), "en-presentiel")
+        self.mode.addItem(self.tr("À distance"), "a-distance")
+        self.free = QCheckBox(self.tr("&Gratuit"))
+        self.open_now = QCheckBox(self.tr("Ouvert &maintenant"))
+        self.favourites = QCheckBox(self.tr("&Favoris"))
+
+        self.model = DirectoryModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Services trouvés"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.detail = QTextBrowser()
+        self.detail.setOpenExternalLinks(True)
+        self.detail.setAccessibleName(self.tr("Détail du service"))
+        self.favourite_button = QPushButton(self.tr("★ Favori  (Ctrl+D)"))
+        self.flag_button = QPushButton(self.tr("Signaler une &erreur…"))
+        self.verified_button = QPushButton(self.tr("Vérifié ce &jour"))
+        self.copy_address = QPushButton(self.tr("Copier l’&adresse"))
+        self.copy_phone = QPushButton(self.tr("Copier le &téléphone"))
+        self.copy_email = QPushButton(self.tr("Copier le &courriel"))
+        self.add_local_button = QPushButton(self.tr("Ajouter une entrée &locale…"))
+        self.import_button = QPushButton(self.tr("&Importer un annuaire…"))
+        self.template_button = QPushButton(self.tr("Modèle de &tableur…"))
+
+        filters = QHBoxLayout()
+        for combo in (self.theme, self.public, self.mode):
+            # Narrow screens (150 %) must still hold the whole row.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
+        for widget in (self.commune, self.theme, self.public, self.mode):
+            filters.addWidget(widget, 1)
+        for widget in (self.free, self.open_now, self.favourites):
+            filters.addWidget(widget)
+        actions = QHBoxLayout()
+        for button in (self.favourite_button, self.flag_button, self.verified_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        copies = QHBoxLayout()
+        for button in (self.copy_address, self.copy_phone, self.copy_email):
+            copies.addWidget(button)
+        copies.addStretch(1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.detail, 1)
+        right_layout.addLayout(copies)
+        right_layout.addLayout(actions)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        tools = QHBoxLayout()
+        tools.addStretch(1)
+        for button in (self.add_local_button, self.import_button, self.template_button):
+            tools.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search_box)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(tools)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)  # one query per pause in the typing, not per letter
+        self._timer.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(lambda _t: self._timer.start())
+        self.commune.sig_chosen.connect(lambda _c: self.run_search())
+        for combo in (self.theme, self.public, self.mode):
+            combo.currentIndexChanged.connect(lambda _i: self.run_search())
+        for box in (self.free, self.open_now, self.favourites):
+            box.toggled.connect(lambda _b: self.run_search())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
+        self.favourite_button.clicked.connect(self.toggle_favourite)
+        QShortcut(QKeySequence("Ctrl+D"), self, self.toggle_favourite)
+        self.verified_button.clicked.connect(self.mark_verified)
+        self.copy_address.clicked.connect(lambda: self._copy("address"))
+        self.copy_phone.clicked.connect(lambda: self._copy("phone"))
+        self.copy_email.clicked.connect(lambda: self._copy("email"))
+        self.search_box.returnPressed.connect(self._to_results)
+        self.flag_button.clicked.connect(self.open_flag)
+        self.add_local_button.clicked.connect(self.open_local_entry)
+        self.import_button.clicked.connect(
+            lambda: import_directory(self, self.desk, self.tasks, self.run_search)
+        )
+        self.template_button.clicked.connect(lambda: save_template(self))
+        self._copies: dict[str, str] = {}
+        self._update_actions()
+
+    # --- searching ------------------------------------------------------------------
+
+    def query(self) -> SearchQuery:
+        commune = self.commune.code()
+        return SearchQuery(
+            text=self.search_box.text(),
+            commune=commune if commune not in (None, "hors-region", "non-precise") else None,
+            themes=[self.theme.currentData()] if self.theme.currentData() else [],
+            public=self.public.currentData(),
+            mode=self.mode.currentData(),
+            free=self.free.isChecked(),
+            open_at=datetime.now(PARIS) if self.open_now.isChecked() else None,
+            favourites=self.favourites.isChecked(),
+            limit=60,
+        )
+
+    def show_for_visitor(self, themes: list[str], public: str | None, commune: str | None) -> None:
+        """The directory ranked for the visitor at the counter."""
+        self.search_box.clear()
+        self.theme.setCurrentIndex(max(0, self.theme.findData(themes[0] if themes else None)))
+        self.public.setCurrentIndex(max(0, self.public.findData(public)))
+        self.commune.set_code(commune)
+        self.run_search()
+
+    def run_search(self) -> None:
+        query = self.query()
+
+        def find() -> list[SearchHit]:
+            with self.desk.sessions() as session:
+                return search(session, query)
+
+        DeskOp(self.tasks, find).success(self._show_hits).run()
+
+    def _show_hits(self, hits: list[SearchHit]) -> None:
+        current = self.current()
+        self.model.set_hits(hits)
+        self.table.resizeColumnsToContents()
+        for column in range(1, 3):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+        row = next((i for i, h in enumerate(hits) if current and h.service_id == current), 0)
+        if hits:
+            self.table.selectRow(row)
+        self.show_detail()
+        self.sig_searched.emit()
+
+    def _to_results(self) -> None:
+        self.table.setFocus()
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    # --- the record -------------------------------------------------------------------
+
+    def current(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.hit(index.row()).service_id if index.isValid() else None
+
+    def show_detail(self) -> None:
+        service_id = self.current()
+        if service_id is None:
+            self.detail.setHtml(f"<p>{self.tr('Aucun service choisi.')}</p>")
+            self._copies = {}
+        else:
+            with self.desk.sessions() as session:
+                detail = records.detail(session, service_id, today=date.today())
+            html, self._copies = detail_html(detail, self.desk.geography, self.lang)
+            self.detail.setHtml(html)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        chosen = self.current() is not None
+        for button in (self.favourite_button, self.flag_button, self.verified_button):
+            button.setEnabled(chosen)
+        self.copy_address.setEnabled(bool(self._copies.get("address")))
+        self.copy_phone.setEnabled(bool(self._copies.get("phone")))
+        self.copy_email.setEnabled(bool(self._copies.get("email")))
+
+    def _copy(self, what: str) -> None:
+        value = self._copies.get(what)
+        if value:
+            QApplication.clipboard().setText(value)
+
+    def toggle_favourite(self) -> None:
+        service_id = self.current()
+        if service_id is None:
+            return
+
+        def toggle() -> bool:
+            with self.desk.sessions.begin() as session:
+                return records.toggle_favourite(session, service_id)
+
+        DeskOp(self.tasks, toggle).success(lambda _fav: self.run_search()).run()
+
+    def open_flag(self) -> None:
+        service_id = self.current()
+        if service_id is None:
+            return
+        dialog = FlagDialog(self.desk, service_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.show_detail)
+        self.dialog = dialog
+        dialog.open()
+
+    def open_local_entry(self) -> None:
+        dialog = LocalEntryDialog(self.desk, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.search_box.setText(dialog.service.text()))
+        self.dialog = dialog
+        dialog.open()
+
+    def mark_verified(self) -> None:
+        service_id = self.current()
+        if service_id is None:
+            return
+
+        def verify() -> None:
+            with self.desk.sessions.begin() as session:
+                records.mark_verified(session, service_id)
+
+        DeskOp(self.tasks, verify).success(lambda _r: self.run_search()).run()
