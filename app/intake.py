@@ -455,5 +455,9 @@ class IntakeService:
             )
         return int(count or 0)
 
+    def now(self) -> datetime:
+        """The desk's clock (aware): what "open now" and "today" mean."""
+        return self._clock()
+
     def today(self) -> date:
         return self._clock().date()

@@ -102,7 +102,7 @@ def detail_html(
     )
     row(
         QCoreApplication.translate("DirectoryDetail", "Thématiques"),
-        ", ".join(display.label({}, t, lang) for t in detail.thematiques),
+        " ; ".join(display.label({}, t, lang) for t in detail.thematiques),
     )
     row(
         QCoreApplication.translate("DirectoryDetail", "Territoire"),

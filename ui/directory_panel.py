@@ -5,8 +5,6 @@ Signals: ``sig_searched()`` each time results are shown.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -34,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from app.desk import Desk
 from app.directory import records
-from app.directory.hours import PARIS
 from app.directory.search import SearchHit, SearchQuery, search
 from ui.commune_field import CommuneField
 from ui.directory_detail import detail_html
@@ -257,7 +254,7 @@ class DirectoryPanel(QWidget):
             public=self.public.currentData(),
             mode=self.mode.currentData(),
             free=self.free.isChecked(),
-            open_at=datetime.now(PARIS) if self.open_now.isChecked() else None,
+            open_at=self.desk.intake.now() if self.open_now.isChecked() else None,
             favourites=self.favourites.isChecked(),
             limit=60,
         )
@@ -275,7 +272,7 @@ class DirectoryPanel(QWidget):
 
         def find() -> list[SearchHit]:
             with self.desk.sessions() as session:
-                return search(session, query)
+                return search(session, query, now=self.desk.intake.now())
 
         DeskOp(self.tasks, find).success(self._show_hits).run()
 
@@ -283,8 +280,8 @@ class DirectoryPanel(QWidget):
         current = self.current()
         self.model.set_hits(hits)
         self.table.resizeColumnsToContents()
-        for column in range(1, 3):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+        for column, widest in ((1, 200), (2, 240), (3, 120)):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         row = next((i for i, h in enumerate(hits) if current and h.service_id == current), 0)
         if hits:
             self.table.selectRow(row)
@@ -309,7 +306,7 @@ class DirectoryPanel(QWidget):
             self._copies = {}
         else:
             with self.desk.sessions() as session:
-                detail = records.detail(session, service_id, today=date.today())
+                detail = records.detail(session, service_id, today=self.desk.intake.today())
             html, self._copies = detail_html(detail, self.desk.geography, self.lang)
             self.detail.setHtml(html)
         self._update_actions()

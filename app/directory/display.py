@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import quote_plus
 
@@ -30,10 +31,35 @@ PUBLICS = {
 
 
 def label(table: dict[str, tuple[str, str]], code: str, lang: str = "fr") -> str:
+    """A code in words: our own table first (French and English), then the label the
+    data.inclusion schema gives (French), then the code itself made readable."""
     pair = table.get(code)
-    if pair is None:
-        return code.replace("--", " : ").replace("-", " ")
-    return pair[1] if lang == "en" else pair[0]
+    if pair is not None:
+        return pair[1] if lang == "en" else pair[0]
+    schema = schema_labels().get(code)
+    if schema:
+        return schema
+    return code.replace("--", "\u00a0: ").replace("-", " ")
+
+
+@functools.cache
+def schema_labels() -> dict[str, str]:
+    """The French labels of every data.inclusion v1 code (thematiques, publics, modes…)."""
+    from data_inclusion.schema import v1
+
+    labels: dict[str, str] = {}
+    for enum in (
+        v1.Thematique,
+        v1.Public,
+        v1.ModeAccueil,
+        v1.ModeMobilisation,
+        v1.TypeService,
+        v1.Frais,
+        v1.ReseauPorteur,
+    ):
+        for member in enum:
+            labels.setdefault(str(member.value), str(member.label))
+    return labels
 
 
 def format_phone(raw: str | None) -> str:

@@ -107,3 +107,14 @@ def test_a_verified_record_is_no_longer_to_be_checked(desk: Desk) -> None:
         records.mark_verified(session, stale[0].service_id)
     with desk.sessions() as session:
         assert not records.detail(session, stale[0].service_id).stale
+
+
+def test_codes_read_as_words() -> None:
+    from app.directory import display
+
+    assert display.label({}, "se-former--trouver-sa-formation") == "Trouver sa formation"
+    assert display.label(display.PUBLICS, "jeunes", "en") == "young people"
+    assert display.label({}, "inconnu--code-maison") == "inconnu\u00a0: code maison"
+    assert display.format_phone("+33465711902") == "04 65 71 19 02"
+    assert display.format_phone("0033 4 65 71 19 02") == "04 65 71 19 02"
+    assert display.format_phone("+44 20 7946 0958") == "+44 20 7946 0958"
