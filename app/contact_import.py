@@ -16,6 +16,7 @@ from pathlib import Path
 
 from app.errors import DeskError, ValidationFailed
 from app.intake import ContactDraft, IntakeService
+from app.textfile import delimiter, read_text
 
 HEADER = ("date", "channel", "public", "age", "gender", "commune", "themes", "answers")
 MAX_BYTES = 20 * 1024 * 1024
@@ -44,19 +45,6 @@ class ImportRefused(Exception):
         return [error.text(lang) for error in self.errors]
 
 
-def _decode(raw: bytes) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError:
-        raise DeskError("csv_encoding") from None
-
-
 def _parse_moment(value: str) -> tuple[datetime, bool]:
     value = value.strip()
     for fmt, with_time in _FORMATS:
@@ -82,18 +70,8 @@ def _trim(row: list[str]) -> list[str]:
 
 def read_rows(path: Path) -> list[tuple[int, list[str]]]:
     """The data rows of the file with their line numbers; errors are :class:`DeskError`."""
-    if not path.is_file():
-        raise DeskError("file_not_found", path=str(path))
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise DeskError("csv_too_big", size=size // 2**20, limit=MAX_BYTES // 2**20)
-    try:
-        text = _decode(path.read_bytes())
-    except OSError as error:
-        raise DeskError("file_unreadable", path=str(path), reason=error.strerror) from error
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    text = read_text(path, MAX_BYTES)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text))
     rows = []
     try:
         header = next(reader, None)

@@ -117,14 +117,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unreadable or too long cell ({reason}).",
     ),
     "csv_empty": ("Le fichier ne contient aucune ligne de données.", "The file holds no data row."),
-    "csv_encoding": (
-        "Le fichier n’est ni en UTF-8 ni en Windows-1252.",
-        "The file is neither UTF-8 nor Windows-1252.",
-    ),
-    "csv_too_big": (
-        "Fichier trop volumineux : {size} Mo, {limit} Mo au plus.",
-        "File too large: {size} MB, {limit} MB at most.",
-    ),
     "file_too_big": (
         "Fichier trop volumineux\u00a0: {path} ({size}\u00a0Mo, {limit}\u00a0Mo au plus)\u202f;"
         " rien n’a été importé.",

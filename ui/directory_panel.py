@@ -6,7 +6,6 @@ Signals: ``sig_searched()`` each time results are shown.
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -36,60 +35,37 @@ from app.directory.search import SearchHit, SearchQuery, search
 from ui.commune_field import CommuneField
 from ui.directory_detail import detail_html
 from ui.directory_dialogs import FlagDialog, LocalEntryDialog, import_directory, save_template
+from ui.table_model import ColumnsModel
 from ui.taskman import DeskOp, TaskManager
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class DirectoryModel(QAbstractTableModel):
+class DirectoryModel(ColumnsModel[SearchHit]):
     """Search results as table rows."""
 
     COLUMNS = ("favourite", "structure", "service", "commune", "now", "checked")
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[SearchHit] = []
-        self._headers = {
-            "favourite": "★",
-            "structure": self.tr("Structure"),
-            "service": self.tr("Service"),
-            "commune": self.tr("Commune"),
-            "now": self.tr("Maintenant"),
-            "checked": self.tr("Mise à jour"),
-        }
+        super().__init__(
+            {
+                "favourite": "★",
+                "structure": self.tr("Structure"),
+                "service": self.tr("Service"),
+                "commune": self.tr("Commune"),
+                "now": self.tr("Maintenant"),
+                "checked": self.tr("Mise à jour"),
+            },
+            parent,
+        )
 
     def set_hits(self, hits: list[SearchHit]) -> None:
-        self.beginResetModel()
-        self._rows = hits
-        self.endResetModel()
+        self.set_rows(hits)
 
     def hit(self, row: int) -> SearchHit:
-        return self._rows[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self._headers[self.COLUMNS[section]]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(self.COLUMNS):
-            return None
-        hit = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, hit: SearchHit, column: str, role: int) -> object:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(hit, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == "checked" and hit.stale:

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QEvent,
     QModelIndex,
@@ -36,12 +35,13 @@ from PySide6.QtWidgets import (
 from app.geography import Geography
 from app.intake import ContactRecord
 from app.nomenclature import Nomenclatures
+from ui.table_model import ColumnsModel
 
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class JournalModel(QAbstractTableModel):
+class JournalModel(ColumnsModel[ContactRecord]):
     """Contacts of a day as table rows (a checked Qt item model)."""
 
     # What the issue of the day needs first: when, who, asking what, told what, sent where.
@@ -54,54 +54,30 @@ class JournalModel(QAbstractTableModel):
         lang: str = "fr",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            {
+                "time": self.tr("Heure"),
+                "public": self.tr("Public"),
+                "age": self.tr("Âge"),
+                "themes": self.tr("Thèmes"),
+                "answers": self.tr("Réponses"),
+                "commune": self.tr("Commune"),
+                "referrals": self.tr("Orientations"),
+            },
+            parent,
+        )
         self._lists = lists
         self._geo = geography
         self._lang = lang
-        self._rows: list[ContactRecord] = []
         self._communes: dict[str, str] = {}
-        self._headers = {
-            "time": self.tr("Heure"),
-            "public": self.tr("Public"),
-            "age": self.tr("Âge"),
-            "themes": self.tr("Thèmes"),
-            "answers": self.tr("Réponses"),
-            "commune": self.tr("Commune"),
-            "referrals": self.tr("Orientations"),
-        }
 
     def set_contacts(self, contacts: list[ContactRecord]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(contacts, key=lambda c: c.moment_local, reverse=True)
-        self.endResetModel()
+        self.set_rows(sorted(contacts, key=lambda c: c.moment_local, reverse=True))
 
     def contact(self, row: int) -> ContactRecord:
-        return self._rows[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self._headers[self.COLUMNS[section]]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(self.COLUMNS):
-            return None
-        contact = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, contact: ContactRecord, column: str, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(contact, column)
         if role == Qt.ItemDataRole.ToolTipRole:

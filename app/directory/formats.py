@@ -19,6 +19,7 @@ from app.directory.importing import Batch, Refusal, read_text
 from app.errors import DeskError
 from app.geography import Geography
 from app.nomenclature import PUBLIC_PUBLICS, THEME_THEMATIQUES
+from app.textfile import delimiter
 
 # Fields of data.inclusion that hold lists.
 LIST_FIELDS = frozenset(
@@ -70,9 +71,7 @@ def _load_json(path: Path) -> list[dict[str, Any]]:
 
 def _csv_rows(path: Path, required: set[str]) -> list[dict[str, str]]:
     text = read_text(path)
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter(text))
     try:
         header = {(h or "").strip() for h in reader.fieldnames or []}
         missing = sorted(required - header)

@@ -19,9 +19,9 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app import textfile
 from app.directory.search import clear_index, reindex
 from app.directory.store import upsert_service, upsert_structure
-from app.errors import DeskError
 from db.models import Commune, Departement, Epci, Service, Structure
 
 MAX_FILE_BYTES = 50 * 2**20
@@ -87,24 +87,8 @@ class ImportSummary:
 
 
 def read_text(path: Path) -> str:
-    """A text file as a string: UTF-8 (with or without BOM) or Windows-1252, within the size
-    limit; a :class:`DeskError` otherwise."""
-    if not path.is_file():
-        raise DeskError("file_not_found", path=str(path))
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise DeskError("file_too_big", path=path.name, size=size // 2**20, limit=50)
-    raw = path.read_bytes()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError:
-        raise DeskError("file_encoding", path=path.name) from None
+    """A directory file's text (see :func:`app.textfile.read_text`)."""
+    return textfile.read_text(path, MAX_FILE_BYTES)
 
 
 # --- checking ------------------------------------------------------------------------------

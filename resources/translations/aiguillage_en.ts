@@ -117,47 +117,47 @@
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../ui/directory_panel.py" line="57"/>
+        <location filename="../../ui/directory_panel.py" line="53"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="58"/>
+        <location filename="../../ui/directory_panel.py" line="54"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="59"/>
+        <location filename="../../ui/directory_panel.py" line="55"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="60"/>
+        <location filename="../../ui/directory_panel.py" line="56"/>
         <source>Maintenant</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="61"/>
+        <location filename="../../ui/directory_panel.py" line="57"/>
         <source>Mise à jour</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="107"/>
+        <location filename="../../ui/directory_panel.py" line="80"/>
         <source> (local)</source>
         <translation> (local)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="115"/>
+        <location filename="../../ui/directory_panel.py" line="88"/>
         <source>Ouvert</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="115"/>
+        <location filename="../../ui/directory_panel.py" line="88"/>
         <source>Fermé</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="117"/>
+        <location filename="../../ui/directory_panel.py" line="90"/>
         <source>À vérifier (%1)</source>
         <translation>To be checked (%1)</translation>
     </message>
@@ -165,128 +165,128 @@
 <context>
     <name>DirectoryPanel</name>
     <message>
-        <location filename="../../ui/directory_panel.py" line="131"/>
+        <location filename="../../ui/directory_panel.py" line="104"/>
         <source>Chercher dans l’annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="133"/>
+        <location filename="../../ui/directory_panel.py" line="106"/>
         <source>Chercher&#xa0;: métier, structure, dispositif… (F3)</source>
         <translation>Search: occupation, organisation, scheme… (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="137"/>
-        <location filename="../../ui/directory_panel.py" line="138"/>
+        <location filename="../../ui/directory_panel.py" line="110"/>
+        <location filename="../../ui/directory_panel.py" line="111"/>
         <source>Commune du visiteur</source>
         <translation>Visitor’s commune</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="140"/>
+        <location filename="../../ui/directory_panel.py" line="113"/>
         <source>Thème</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="141"/>
+        <location filename="../../ui/directory_panel.py" line="114"/>
         <source>Tous les thèmes</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="145"/>
+        <location filename="../../ui/directory_panel.py" line="118"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="146"/>
+        <location filename="../../ui/directory_panel.py" line="119"/>
         <source>Tous les publics</source>
         <translation>All publics</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="150"/>
+        <location filename="../../ui/directory_panel.py" line="123"/>
         <source>Mode d’accueil</source>
         <translation>How it receives</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="151"/>
+        <location filename="../../ui/directory_panel.py" line="124"/>
         <source>Sur place ou à distance</source>
         <translation>In person or remote</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="152"/>
+        <location filename="../../ui/directory_panel.py" line="125"/>
         <source>Sur place</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="153"/>
+        <location filename="../../ui/directory_panel.py" line="126"/>
         <source>À distance</source>
         <translation>Remote</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="154"/>
+        <location filename="../../ui/directory_panel.py" line="127"/>
         <source>&amp;Gratuit</source>
         <translation>&amp;Free</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="155"/>
+        <location filename="../../ui/directory_panel.py" line="128"/>
         <source>Ouvert &amp;maintenant</source>
         <translation>Open &amp;now</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="156"/>
+        <location filename="../../ui/directory_panel.py" line="129"/>
         <source>&amp;Favoris</source>
         <translation>Fa&amp;vourites</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="161"/>
+        <location filename="../../ui/directory_panel.py" line="134"/>
         <source>Services trouvés</source>
         <translation>Services found</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="171"/>
+        <location filename="../../ui/directory_panel.py" line="144"/>
         <source>Détail du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="172"/>
+        <location filename="../../ui/directory_panel.py" line="145"/>
         <source>★ Favori  (Ctrl+D)</source>
         <translation>★ Favourite  (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="173"/>
+        <location filename="../../ui/directory_panel.py" line="146"/>
         <source>Signaler une &amp;erreur…</source>
         <translation>Report an &amp;error…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="174"/>
+        <location filename="../../ui/directory_panel.py" line="147"/>
         <source>Vérifié ce &amp;jour</source>
         <translation>&amp;Verified today</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="175"/>
+        <location filename="../../ui/directory_panel.py" line="148"/>
         <source>Copier l’&amp;adresse</source>
         <translation>Copy the &amp;address</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="176"/>
+        <location filename="../../ui/directory_panel.py" line="149"/>
         <source>Copier le &amp;téléphone</source>
         <translation>Copy the &amp;phone</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="177"/>
+        <location filename="../../ui/directory_panel.py" line="150"/>
         <source>Copier le &amp;courriel</source>
         <translation>Copy the &amp;e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="178"/>
+        <location filename="../../ui/directory_panel.py" line="151"/>
         <source>Ajouter une entrée &amp;locale…</source>
         <translation>Add a &amp;local entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="179"/>
+        <location filename="../../ui/directory_panel.py" line="152"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="180"/>
+        <location filename="../../ui/directory_panel.py" line="153"/>
         <source>Modèle de &amp;tableur…</source>
         <translation>Spread&amp;sheet template…</translation>
     </message>
@@ -577,42 +577,42 @@
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../ui/journal.py" line="64"/>
+        <location filename="../../ui/journal.py" line="59"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="65"/>
+        <location filename="../../ui/journal.py" line="60"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="66"/>
+        <location filename="../../ui/journal.py" line="61"/>
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="67"/>
+        <location filename="../../ui/journal.py" line="62"/>
         <source>Thèmes</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="68"/>
+        <location filename="../../ui/journal.py" line="63"/>
         <source>Réponses</source>
         <translation>Answers</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="69"/>
+        <location filename="../../ui/journal.py" line="64"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="70"/>
+        <location filename="../../ui/journal.py" line="65"/>
         <source>Orientations</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="109"/>
+        <location filename="../../ui/journal.py" line="85"/>
         <source>Accueil annulé — %1</source>
         <translation>Cancelled visit — %1</translation>
     </message>
@@ -620,65 +620,65 @@
 <context>
     <name>JournalPanel</name>
     <message>
-        <location filename="../../ui/journal.py" line="158"/>
-        <location filename="../../ui/journal.py" line="259"/>
+        <location filename="../../ui/journal.py" line="134"/>
+        <location filename="../../ui/journal.py" line="235"/>
         <source>Journal du jour</source>
         <translation>Today’s log</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="163"/>
-        <location filename="../../ui/journal.py" line="164"/>
+        <location filename="../../ui/journal.py" line="139"/>
+        <location filename="../../ui/journal.py" line="140"/>
         <source>Jour précédent</source>
         <translation>Previous day</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="168"/>
+        <location filename="../../ui/journal.py" line="144"/>
         <source>Jour affiché</source>
         <translation>Day shown</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="170"/>
-        <location filename="../../ui/journal.py" line="171"/>
+        <location filename="../../ui/journal.py" line="146"/>
+        <location filename="../../ui/journal.py" line="147"/>
         <source>Jour suivant</source>
         <translation>Next day</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="172"/>
+        <location filename="../../ui/journal.py" line="148"/>
         <source>Aujourd’hui</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="184"/>
+        <location filename="../../ui/journal.py" line="160"/>
         <source>Accueils du jour</source>
         <translation>Visits of the day</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="197"/>
+        <location filename="../../ui/journal.py" line="173"/>
         <source>&amp;Modifier  (Entrée)</source>
         <translation>&amp;Correct  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="198"/>
+        <location filename="../../ui/journal.py" line="174"/>
         <source>Modifier l’accueil choisi</source>
         <translation>Correct the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="199"/>
+        <location filename="../../ui/journal.py" line="175"/>
         <source>Annuler l’accue&amp;il  (Suppr)</source>
         <translation>Cance&amp;l visit  (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="200"/>
+        <location filename="../../ui/journal.py" line="176"/>
         <source>Annuler l’accueil choisi</source>
         <translation>Cancel the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="261"/>
+        <location filename="../../ui/journal.py" line="237"/>
         <source>Journal du %1</source>
         <translation>Log of %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/journal.py" line="263"/>
+        <location filename="../../ui/journal.py" line="239"/>
         <source>%n accueil(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>

@@ -106,7 +106,10 @@ def test_neither_utf8_nor_windows_1252_is_refused(desk: Desk, tmp_path: Path) ->
     path.write_bytes(HEADER.encode() + b"\x81\x8d\x8f\x90\x9d\n")
     with pytest.raises(ImportRefused) as caught:
         import_contacts(path, desk.intake)
-    assert caught.value.lines("fr") == ["Le fichier n’est ni en UTF-8 ni en Windows-1252."]
+    assert caught.value.lines("fr") == [
+        "Fichier illisible\u00a0: binary.csv n’est ni en UTF-8 ni en Windows-1252\u202f;"
+        " rien n’a été importé."
+    ]
 
 
 def test_missing_and_oversized_files_are_refused(

@@ -1,0 +1,57 @@
+"""A read-only table model of rows and named columns, for the journal and the directory."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QWidget
+
+Row = TypeVar("Row")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ColumnsModel(QAbstractTableModel, Generic[Row]):
+    """Rows shown in the columns ``COLUMNS``; subclasses say what a cell holds."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, headers: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Row:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return self._headers[self.COLUMNS[section]]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(self.COLUMNS):
+            return None
+        return self.cell(self._rows[index.row()], self.COLUMNS[index.column()], role)
+
+    def cell(self, row: Row, column: str, role: int) -> Any:
+        raise NotImplementedError
