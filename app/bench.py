@@ -214,7 +214,46 @@ def bench_search(desk: Desk) -> dict[str, Any]:
     }
 
 
-BENCHES: dict[str, Callable[[Desk], dict[str, Any]]] = {"search": bench_search}
+def bench_slip(desk: Desk) -> dict[str, Any]:
+    """``slip_ms``: one A4 slip PDF of a full demo record, warm, median of 40; beside it a
+    bare reportlab page with one paragraph in the same embedded font."""
+    import io
+
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from app.directory import records
+    from app.directory.demo import load_demo
+    from app.slip import Site, _styles, render_slip
+
+    service_id = "demo-spro-etm--ml-ouest-provence-cej"
+    with desk.sessions.begin() as session:
+        if session.get(Service, service_id) is None:
+            load_demo(session)
+    with desk.sessions() as session:
+        detail = records.detail(session, service_id)
+    site = Site("Cité des métiers d’Istres", "Place fictive, 13800 Istres", "0465710000")
+    timings, raw = [], []
+    style = _styles("a4", False)["body"]
+    for _ in range(41):
+        start = time.perf_counter()
+        render_slip(detail, site, "K7M-42Q", fmt="a4")
+        timings.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        SimpleDocTemplate(io.BytesIO()).build([Paragraph("Vous êtes orienté·e vers", style)])
+        raw.append((time.perf_counter() - start) * 1000)
+    slip_ms = statistics.median(timings[1:])
+    raw_ms = statistics.median(raw[1:])
+    return {
+        "slip_ms": round(slip_ms, 1),
+        "slip_raw_reportlab_ms": round(raw_ms, 1),
+        "slip_ratio": round(slip_ms / raw_ms, 1) if raw_ms else None,
+    }
+
+
+BENCHES: dict[str, Callable[[Desk], dict[str, Any]]] = {
+    "slip": bench_slip,
+    "search": bench_search,
+}
 
 
 def run(only: list[str] | None = None) -> dict[str, Any]:

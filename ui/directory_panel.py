@@ -1,6 +1,7 @@
 """The directory tab: search as one types, filters, results, and the record in detail.
 
-Signals: ``sig_searched()`` each time results are shown.
+Signals: ``sig_searched()`` each time results are shown; ``sig_print(str)`` with the id
+of a service whose slip the agent wants to print.
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ class DirectoryPanel(QWidget):
     """Search box, filters, results and detail of the partner directory."""
 
     sig_searched = Signal()
+    sig_print = Signal(str)
 
     def __init__(self, desk: Desk, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,6 +147,7 @@ class DirectoryPanel(QWidget):
         self.favourite_button = QPushButton(self.tr("★ Favori  (Ctrl+D)"))
         self.flag_button = QPushButton(self.tr("Signaler une &erreur…"))
         self.verified_button = QPushButton(self.tr("Vérifié ce &jour"))
+        self.print_button = QPushButton(self.tr("Imprimer une fic&he…"))
         self.copy_address = QPushButton(self.tr("Copier l’&adresse"))
         self.copy_phone = QPushButton(self.tr("Copier le &téléphone"))
         self.copy_email = QPushButton(self.tr("Copier le &courriel"))
@@ -164,7 +167,12 @@ class DirectoryPanel(QWidget):
         for widget in (self.free, self.open_now, self.favourites):
             filters.addWidget(widget)
         actions = QHBoxLayout()
-        for button in (self.favourite_button, self.flag_button, self.verified_button):
+        for button in (
+            self.print_button,
+            self.favourite_button,
+            self.flag_button,
+            self.verified_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
         copies = QHBoxLayout()
@@ -211,6 +219,9 @@ class DirectoryPanel(QWidget):
         self.copy_email.clicked.connect(lambda: self._copy("email"))
         self.search_box.returnPressed.connect(self._to_results)
         self.flag_button.clicked.connect(self.open_flag)
+        self.print_button.clicked.connect(
+            lambda: self.sig_print.emit(self.current()) if self.current() else None
+        )
         self.add_local_button.clicked.connect(self.open_local_entry)
         self.import_button.clicked.connect(
             lambda: import_directory(self, self.desk, self.tasks, self.run_search)
@@ -289,7 +300,12 @@ class DirectoryPanel(QWidget):
 
     def _update_actions(self) -> None:
         chosen = self.current() is not None
-        for button in (self.favourite_button, self.flag_button, self.verified_button):
+        for button in (
+            self.print_button,
+            self.favourite_button,
+            self.flag_button,
+            self.verified_button,
+        ):
             button.setEnabled(chosen)
         self.copy_address.setEnabled(bool(self._copies.get("address")))
         self.copy_phone.setEnabled(bool(self._copies.get("phone")))

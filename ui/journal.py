@@ -1,7 +1,8 @@
 """The journal: the visits of one day, newest first; a visit can be corrected or cancelled.
 
-Signals (``JournalPanel``): ``sig_day_changed(QDate)``; ``sig_edit(str)`` and
-``sig_cancel(str)`` with the id of the visit to correct or to cancel.
+Signals (``JournalPanel``): ``sig_day_changed(QDate)``; ``sig_edit(str)``,
+``sig_cancel(str)`` and ``sig_slips(str)`` with the id of the visit to correct, to cancel,
+or whose slips to print.
 """
 
 from __future__ import annotations
@@ -121,6 +122,7 @@ class JournalPanel(QWidget):
     sig_day_changed = Signal(QDate)
     sig_edit = Signal(str)
     sig_cancel = Signal(str)
+    sig_slips = Signal(str)
 
     def __init__(
         self, model: JournalModel, today: Callable[[], date], parent: QWidget | None = None
@@ -174,12 +176,16 @@ class JournalPanel(QWidget):
         self.edit_button.setAccessibleName(self.tr("Modifier l’accueil choisi"))
         self.cancel_button = QPushButton(self.tr("Annuler l’accue&il  (Suppr)"))
         self.cancel_button.setAccessibleName(self.tr("Annuler l’accueil choisi"))
+        self.slips_button = QPushButton(self.tr("&Fiches…  (F6)"))
+        self.slips_button.setAccessibleName(self.tr("Imprimer les fiches de l’accueil choisi"))
         actions.addWidget(self.edit_button)
         actions.addWidget(self.cancel_button)
+        actions.addWidget(self.slips_button)
         actions.addStretch(1)
         layout.addLayout(actions)
         self.edit_button.clicked.connect(lambda: self._emit_for_current(self.sig_edit))
         self.cancel_button.clicked.connect(lambda: self._emit_for_current(self.sig_cancel))
+        self.slips_button.clicked.connect(lambda: self._emit_for_current(self.sig_slips))
         self.table.doubleClicked.connect(lambda _index: self._emit_for_current(self.sig_edit))
         self.table.installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
@@ -205,6 +211,7 @@ class JournalPanel(QWidget):
         usable = contact is not None and not contact.cancelled
         self.edit_button.setEnabled(usable)
         self.cancel_button.setEnabled(usable)
+        self.slips_button.setEnabled(usable and bool(contact and contact.referrals))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Type.KeyPress:

@@ -29,12 +29,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.desk import DayView, Desk
 from app.errors import DeskError
 from app.intake import UNDO_SECONDS, ContactDraft, ContactRecord
+from app.slip import slip_for_service, slips_for_contact
 from ui.directory_panel import DirectoryPanel
 from ui.first_start import FirstStartWizard
 from ui.intake_form import IntakeForm
 from ui.journal import JournalModel, JournalPanel
 from ui.referral_dialog import ReferralDialog
 from ui.settings_dialog import SettingsDialog
+from ui.slip_dialog import Maker, Slip, SlipDialog
 from ui.taskman import DeskOp, TaskManager
 
 
@@ -135,6 +137,9 @@ class MainWindow(QMainWindow):
         self.journal.sig_day_changed.connect(lambda _d: self.refresh())
         self.journal.sig_edit.connect(self.edit)
         self.journal.sig_cancel.connect(self.cancel_contact)
+        self.journal.sig_slips.connect(self.open_slips)
+        QShortcut(QKeySequence("F6"), self.journal, self.journal.slips_button.click)
+        self.directory.sig_print.connect(self.open_service_slip)
         self.journal.show_today(quiet=True)
         self.refresh()
         # Notes past the retention period go at each start, on the desk's thread.
@@ -253,6 +258,51 @@ class MainWindow(QMainWindow):
         )
         self.journal.show_today(quiet=True)
         self.refresh(then=lambda: self.sig_saved.emit(record.id))
+        if record.referrals:
+            self.open_slips(record.id)
+
+    def open_slips(self, contact_id: str) -> None:
+        """The visit's slips: previewed, or printed at once when the site asked for it."""
+        record = self.desk.intake.get(contact_id)
+        if not record.referrals:
+            return
+        titles = {r.slip_code: r.structure_name or r.service_name for r in record.referrals}
+
+        def make(fmt: str, large: bool) -> list[Slip]:
+            return [
+                (titles.get(code, code), referral_id, code, pdf)
+                for referral_id, code, pdf in slips_for_contact(
+                    self.desk, contact_id, fmt=fmt, large=large
+                )
+            ]
+
+        self._open_slip_dialog(make)
+
+    def open_service_slip(self, service_id: str) -> None:
+        """A slip for a service looked up in the directory, with no visit behind it."""
+
+        def make(fmt: str, large: bool) -> list[Slip]:
+            pdf, code = slip_for_service(self.desk, service_id, fmt=fmt, large=large)
+            return [(service_id, None, code, pdf)]
+
+        self._open_slip_dialog(make)
+
+    def _open_slip_dialog(self, make: Maker) -> None:
+        dialog = SlipDialog(self.desk, self.tasks, make, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_printed.connect(lambda _n: self.refresh())
+        self.slip_dialog = dialog
+        if self.desk.settings.get("slip.direct"):
+            # Printed straight away once made; the dialog shows only if the printer fails.
+            def direct(_slips: object = None) -> None:
+                if dialog.print_slips(ask=False):
+                    dialog.accept()
+                else:
+                    dialog.open()
+
+            DeskOp(self.tasks, lambda: None).success(direct).run()
+            return
+        dialog.open()
 
     def _failed(self, error: BaseException) -> None:
         self._done_saving()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -143,10 +144,13 @@ class SettingsDialog(QDialog):
             self.printer.addItem(current, current)
             index = self.printer.count() - 1
         self.printer.setCurrentIndex(max(index, 0))
+        self.direct = QCheckBox(self.tr("Imprimer &directement, sans aperçu"))
+        self.direct.setChecked(bool(settings.get("slip.direct")))
         slip_box = QGroupBox(self.tr("Fiches d’orientation"))
         slip = QFormLayout(slip_box)
         slip.addRow(self.tr("&Format"), self.slip_format)
         slip.addRow(self.tr("&Imprimante"), self.printer)
+        slip.addRow("", self.direct)
 
         self.error = QLabel()
         self.error.setObjectName("formError")
@@ -177,6 +181,7 @@ class SettingsDialog(QDialog):
             "notes.retention_days": str(self.retention.value()),
             "slip.format": str(self.slip_format.currentData()),
             "slip.printer": printer,
+            "slip.direct": "oui" if self.direct.isChecked() else "non",
         }
 
     def save(self) -> None:

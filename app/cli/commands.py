@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any, TextIO
 
 from app.backup import list_backups, make_backup, problems, restore_backup
@@ -228,4 +229,22 @@ def bench(args: argparse.Namespace, out: TextIO) -> int:
     else:
         for key, value in figures.items():
             print(f"{key}: {value}", file=out)
+    return 0
+
+
+def slip(args: argparse.Namespace, out: TextIO) -> int:
+    """Write a slip; nothing is written when the service is unknown."""
+    from app.slip import slip_for_service
+
+    desk = Desk.open()
+    try:
+        fmt = args.format or str(desk.settings.get("slip.format"))
+        pdf, code = slip_for_service(desk, args.service, fmt=fmt, large=args.large, code=args.code)
+    finally:
+        desk.close()
+    target: Path = args.output
+    partial = target.with_name(target.name + ".partial")
+    partial.write_bytes(pdf)
+    partial.replace(target)
+    print(say("slip_written", cli_language(), code=code, path=target), file=out)
     return 0

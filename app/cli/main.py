@@ -65,6 +65,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "mesure les performances sur des données générées (jamais celles d’un poste)",
         "measure performance on generated data (never a desk's own)",
     ),
+    "slip": (
+        "fiche d’orientation d’un service, en PDF (A4, A5 ou ticket de 80\u00a0mm)",
+        "a referral slip for a service, as a PDF (A4, A5 or 80 mm receipt)",
+    ),
+    "slip_written": ("Fiche {code} enregistrée\u00a0: {path}", "Slip {code} saved: {path}"),
     "imported": ("{count} accueil(s) importé(s).", "{count} contact(s) imported."),
     "backup_made": ("Sauvegarde faite : {path}", "Backup made: {path}"),
     "restored": (
@@ -175,6 +180,13 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     find.add_argument("--at", metavar="AAAA-MM-JJTHH:MM")
     find.add_argument("--limit", type=int, default=20)
     find.add_argument("--json", action="store_true")
+    slip = commands.add_parser("slip", help=say("slip", lang))
+    slip.add_argument("service", metavar="SERVICE_ID")
+    slip.add_argument("--format", choices=("a4", "a5", "receipt"), default=None)
+    slip.add_argument("--large", action="store_true")
+    slip.add_argument("--code", metavar="CODE")
+    slip.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER.pdf")
+
     bench = commands.add_parser("bench", help=say("bench", lang))
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--only", action="append", metavar="MESURE")
@@ -218,6 +230,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         "check": commands.check,
         "directory": commands.directory,
         "bench": commands.bench,
+        "slip": commands.slip,
     }[args.command]
     return handler(args, out)
 

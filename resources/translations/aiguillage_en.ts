@@ -117,47 +117,47 @@
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../ui/directory_panel.py" line="53"/>
+        <location filename="../../ui/directory_panel.py" line="54"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="54"/>
+        <location filename="../../ui/directory_panel.py" line="55"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="55"/>
+        <location filename="../../ui/directory_panel.py" line="56"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="56"/>
+        <location filename="../../ui/directory_panel.py" line="57"/>
         <source>Maintenant</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="57"/>
+        <location filename="../../ui/directory_panel.py" line="58"/>
         <source>Mise à jour</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="80"/>
+        <location filename="../../ui/directory_panel.py" line="81"/>
         <source> (local)</source>
         <translation> (local)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="88"/>
+        <location filename="../../ui/directory_panel.py" line="89"/>
         <source>Ouvert</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="88"/>
+        <location filename="../../ui/directory_panel.py" line="89"/>
         <source>Fermé</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="90"/>
+        <location filename="../../ui/directory_panel.py" line="91"/>
         <source>À vérifier (%1)</source>
         <translation>To be checked (%1)</translation>
     </message>
@@ -165,128 +165,133 @@
 <context>
     <name>DirectoryPanel</name>
     <message>
-        <location filename="../../ui/directory_panel.py" line="104"/>
+        <location filename="../../ui/directory_panel.py" line="106"/>
         <source>Chercher dans l’annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="106"/>
+        <location filename="../../ui/directory_panel.py" line="108"/>
         <source>Chercher&#xa0;: métier, structure, dispositif… (F3)</source>
         <translation>Search: occupation, organisation, scheme… (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="110"/>
-        <location filename="../../ui/directory_panel.py" line="111"/>
+        <location filename="../../ui/directory_panel.py" line="112"/>
+        <location filename="../../ui/directory_panel.py" line="113"/>
         <source>Commune du visiteur</source>
         <translation>Visitor’s commune</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="113"/>
+        <location filename="../../ui/directory_panel.py" line="115"/>
         <source>Thème</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="114"/>
+        <location filename="../../ui/directory_panel.py" line="116"/>
         <source>Tous les thèmes</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="118"/>
+        <location filename="../../ui/directory_panel.py" line="120"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="119"/>
+        <location filename="../../ui/directory_panel.py" line="121"/>
         <source>Tous les publics</source>
         <translation>All publics</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="123"/>
+        <location filename="../../ui/directory_panel.py" line="125"/>
         <source>Mode d’accueil</source>
         <translation>How it receives</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="124"/>
+        <location filename="../../ui/directory_panel.py" line="126"/>
         <source>Sur place ou à distance</source>
         <translation>In person or remote</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="125"/>
+        <location filename="../../ui/directory_panel.py" line="127"/>
         <source>Sur place</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="126"/>
+        <location filename="../../ui/directory_panel.py" line="128"/>
         <source>À distance</source>
         <translation>Remote</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="127"/>
+        <location filename="../../ui/directory_panel.py" line="129"/>
         <source>&amp;Gratuit</source>
         <translation>&amp;Free</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="128"/>
+        <location filename="../../ui/directory_panel.py" line="130"/>
         <source>Ouvert &amp;maintenant</source>
         <translation>Open &amp;now</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="129"/>
+        <location filename="../../ui/directory_panel.py" line="131"/>
         <source>&amp;Favoris</source>
         <translation>Fa&amp;vourites</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="134"/>
+        <location filename="../../ui/directory_panel.py" line="136"/>
         <source>Services trouvés</source>
         <translation>Services found</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="144"/>
+        <location filename="../../ui/directory_panel.py" line="146"/>
         <source>Détail du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="145"/>
+        <location filename="../../ui/directory_panel.py" line="147"/>
         <source>★ Favori  (Ctrl+D)</source>
         <translation>★ Favourite  (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="146"/>
+        <location filename="../../ui/directory_panel.py" line="148"/>
         <source>Signaler une &amp;erreur…</source>
         <translation>Report an &amp;error…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="147"/>
+        <location filename="../../ui/directory_panel.py" line="149"/>
         <source>Vérifié ce &amp;jour</source>
         <translation>&amp;Verified today</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="148"/>
+        <location filename="../../ui/directory_panel.py" line="150"/>
+        <source>Imprimer une fic&amp;he…</source>
+        <translation>Print a &amp;slip…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="151"/>
         <source>Copier l’&amp;adresse</source>
         <translation>Copy the &amp;address</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="149"/>
+        <location filename="../../ui/directory_panel.py" line="152"/>
         <source>Copier le &amp;téléphone</source>
         <translation>Copy the &amp;phone</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="150"/>
+        <location filename="../../ui/directory_panel.py" line="153"/>
         <source>Copier le &amp;courriel</source>
         <translation>Copy the &amp;e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="151"/>
+        <location filename="../../ui/directory_panel.py" line="154"/>
         <source>Ajouter une entrée &amp;locale…</source>
         <translation>Add a &amp;local entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="152"/>
+        <location filename="../../ui/directory_panel.py" line="155"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="153"/>
+        <location filename="../../ui/directory_panel.py" line="156"/>
         <source>Modèle de &amp;tableur…</source>
         <translation>Spread&amp;sheet template…</translation>
     </message>
@@ -577,42 +582,42 @@
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../ui/journal.py" line="59"/>
+        <location filename="../../ui/journal.py" line="60"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="60"/>
+        <location filename="../../ui/journal.py" line="61"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="61"/>
+        <location filename="../../ui/journal.py" line="62"/>
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="62"/>
+        <location filename="../../ui/journal.py" line="63"/>
         <source>Thèmes</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="63"/>
+        <location filename="../../ui/journal.py" line="64"/>
         <source>Réponses</source>
         <translation>Answers</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="64"/>
+        <location filename="../../ui/journal.py" line="65"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="65"/>
+        <location filename="../../ui/journal.py" line="66"/>
         <source>Orientations</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="85"/>
+        <location filename="../../ui/journal.py" line="86"/>
         <source>Accueil annulé — %1</source>
         <translation>Cancelled visit — %1</translation>
     </message>
@@ -620,65 +625,75 @@
 <context>
     <name>JournalPanel</name>
     <message>
-        <location filename="../../ui/journal.py" line="134"/>
-        <location filename="../../ui/journal.py" line="235"/>
+        <location filename="../../ui/journal.py" line="136"/>
+        <location filename="../../ui/journal.py" line="242"/>
         <source>Journal du jour</source>
         <translation>Today’s log</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="139"/>
-        <location filename="../../ui/journal.py" line="140"/>
+        <location filename="../../ui/journal.py" line="141"/>
+        <location filename="../../ui/journal.py" line="142"/>
         <source>Jour précédent</source>
         <translation>Previous day</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="144"/>
+        <location filename="../../ui/journal.py" line="146"/>
         <source>Jour affiché</source>
         <translation>Day shown</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="146"/>
-        <location filename="../../ui/journal.py" line="147"/>
+        <location filename="../../ui/journal.py" line="148"/>
+        <location filename="../../ui/journal.py" line="149"/>
         <source>Jour suivant</source>
         <translation>Next day</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="148"/>
+        <location filename="../../ui/journal.py" line="150"/>
         <source>Aujourd’hui</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="160"/>
+        <location filename="../../ui/journal.py" line="162"/>
         <source>Accueils du jour</source>
         <translation>Visits of the day</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="173"/>
+        <location filename="../../ui/journal.py" line="175"/>
         <source>&amp;Modifier  (Entrée)</source>
         <translation>&amp;Correct  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="174"/>
+        <location filename="../../ui/journal.py" line="176"/>
         <source>Modifier l’accueil choisi</source>
         <translation>Correct the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="175"/>
+        <location filename="../../ui/journal.py" line="177"/>
         <source>Annuler l’accue&amp;il  (Suppr)</source>
         <translation>Cance&amp;l visit  (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="176"/>
+        <location filename="../../ui/journal.py" line="178"/>
         <source>Annuler l’accueil choisi</source>
         <translation>Cancel the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="237"/>
+        <location filename="../../ui/journal.py" line="179"/>
+        <source>&amp;Fiches…  (F6)</source>
+        <translation>&amp;Slips…  (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="180"/>
+        <source>Imprimer les fiches de l’accueil choisi</source>
+        <translation>Print the slips of the chosen visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="244"/>
         <source>Journal du %1</source>
         <translation>Log of %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/journal.py" line="239"/>
+        <location filename="../../ui/journal.py" line="246"/>
         <source>%n accueil(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -752,93 +767,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Point d’accueil</source>
         <translation>Reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Aiguillage — %1</source>
         <translation>Aiguillage — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Afficha&amp;ge</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Le &amp;journal du jour</source>
         <translation>Today’s &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;Aiguillage</source>
         <translation>&amp;Aiguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>&amp;Accueil  (Ctrl+1)</source>
         <translation>&amp;Reception  (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Ann&amp;uaire  (Ctrl+2)</source>
         <translation>Director&amp;y  (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Onglets</source>
         <translation>Tabs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>&amp;Réglages du site…</source>
         <translation>Site &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Accueil de %1 modifié.</source>
         <translation>Visit of %1 corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Accueil annulé.</source>
         <translation>Visit cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Accueil enregistré à %1.</source>
         <translation>Visit saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>L’accueil n’a pas pu être enregistré&#xa0;: %1</source>
         <translation>The visit could not be saved: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -846,17 +861,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Hors ligne (pas de hub)</source>
         <translation>Offline (no hub)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Hub&#xa0;: %1</source>
         <translation>Hub: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -864,7 +879,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -872,12 +887,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Dernière synchro&#xa0;: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -885,22 +900,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Dernier accueil annulé.</source>
         <translation>Last visit taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Annuler cet accueil&#x202f;?</source>
         <translation>Cancel this visit?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Annuler l’accueil de %1&#x202f;? Il restera dans le journal, barré, et ne sera plus compté.</source>
         <translation>Cancel the visit of %1? It stays in the log, struck through, and no longer counts.</translation>
     </message>
@@ -1017,147 +1032,152 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
         <source>Réglages du site</source>
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <location filename="../../ui/settings_dialog.py" line="89"/>
         <source>Logo du site (fichier image)</source>
         <translation>Site logo (image file)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings_dialog.py" line="91"/>
         <source>Choisir le fichier du logo</source>
         <translation>Choose the logo file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="95"/>
+        <location filename="../../ui/settings_dialog.py" line="96"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="99"/>
+        <location filename="../../ui/settings_dialog.py" line="100"/>
         <source>&amp;Logo</source>
         <translation>&amp;Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105"/>
+        <location filename="../../ui/settings_dialog.py" line="106"/>
         <source>Canal proposé par défaut</source>
         <translation>Default channel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="111"/>
         <source>Langue de l’interface</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="116"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="118"/>
         <source>Durée de conservation des notes, en jours</source>
         <translation>How long notes are kept, in days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119"/>
+        <location filename="../../ui/settings_dialog.py" line="120"/>
         <source>Accueil</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="121"/>
+        <location filename="../../ui/settings_dialog.py" line="122"/>
         <source>Canal par &amp;défaut</source>
         <translation>&amp;Default channel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="122"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
         <source>Lan&amp;gue</source>
         <translation>Lan&amp;guage</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="123"/>
+        <location filename="../../ui/settings_dialog.py" line="124"/>
         <source>Conser&amp;ver les notes</source>
         <translation>&amp;Keep notes for</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="126"/>
+        <location filename="../../ui/settings_dialog.py" line="127"/>
         <source>Format des fiches d’orientation</source>
         <translation>Referral slip format</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="128"/>
+        <location filename="../../ui/settings_dialog.py" line="129"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="129"/>
+        <location filename="../../ui/settings_dialog.py" line="130"/>
         <source>A5</source>
         <translation>A5</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="130"/>
+        <location filename="../../ui/settings_dialog.py" line="131"/>
         <source>Ticket 80 mm</source>
         <translation>80 mm receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="136"/>
+        <location filename="../../ui/settings_dialog.py" line="137"/>
         <source>Imprimante des fiches</source>
         <translation>Slip printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="137"/>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
         <source>Imprimante par défaut du système</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="146"/>
+        <location filename="../../ui/settings_dialog.py" line="147"/>
+        <source>Imprimer &amp;directement, sans aperçu</source>
+        <translation>Print &amp;directly, without preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="149"/>
         <source>Fiches d’orientation</source>
         <translation>Referral slips</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings_dialog.py" line="151"/>
         <source>&amp;Format</source>
         <translation>&amp;Format</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="149"/>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
         <source>&amp;Imprimante</source>
         <translation>&amp;Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="155"/>
+        <location filename="../../ui/settings_dialog.py" line="159"/>
         <source>Le changement de langue prend effet au prochain démarrage.</source>
         <translation>A change of language takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161"/>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="192"/>
+        <location filename="../../ui/settings_dialog.py" line="197"/>
         <source>Logo&#xa0;: «&#xa0;%1&#xa0;» n’est pas une image lisible.</source>
         <translation>Logo: “%1” is not a readable image.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="208"/>
+        <location filename="../../ui/settings_dialog.py" line="213"/>
         <source>Logo du site</source>
         <translation>Site logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="208"/>
+        <location filename="../../ui/settings_dialog.py" line="213"/>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
@@ -1165,49 +1185,135 @@
 <context>
     <name>SiteIdentity</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="46"/>
+        <location filename="../../ui/settings_dialog.py" line="47"/>
         <source>Nom du site</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="47"/>
+        <location filename="../../ui/settings_dialog.py" line="48"/>
         <source>p. ex. Cité des métiers d’Istres</source>
         <translation>e.g. Cité des métiers d’Istres</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="49"/>
+        <location filename="../../ui/settings_dialog.py" line="50"/>
         <source>Adresse du site</source>
         <translation>Site address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="51"/>
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>Téléphone du site</source>
         <translation>Site phone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="53"/>
+        <location filename="../../ui/settings_dialog.py" line="54"/>
         <source>Commune du site</source>
         <translation>Site commune</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="58"/>
+        <location filename="../../ui/settings_dialog.py" line="59"/>
         <source>&amp;Nom du site</source>
         <translation>Site &amp;name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="59"/>
+        <location filename="../../ui/settings_dialog.py" line="60"/>
         <source>&amp;Adresse</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="60"/>
+        <location filename="../../ui/settings_dialog.py" line="61"/>
         <source>&amp;Téléphone</source>
         <translation>&amp;Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="61"/>
+        <location filename="../../ui/settings_dialog.py" line="62"/>
         <source>&amp;Commune</source>
         <translation>&amp;Commune</translation>
+    </message>
+</context>
+<context>
+    <name>SlipDialog</name>
+    <message>
+        <location filename="../../ui/slip_dialog.py" line="59"/>
+        <source>Fiches d’orientation</source>
+        <translation>Referral slips</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_dialog.py" line="67"/>
+        <source>Fiche affichée</source>
+        <translation>Slip shown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_dialog.py" line="69"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_dialog.py" line="70"/>
+        <source>Ticket 80 mm</source>
+        <translation>80 mm receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_dialog.py" line="73"/>
+        <source>&amp;Gros caractères</source>
+        <translation>&amp;Large print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_dialog.py" line="78"/>
+        <source>Aperçu de la fiche</source>
+        <translation>Slip preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_dialog.py" line="82"/>
+        <source>&amp;Imprimer…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_dialog.py" line="83"/>
+        <source>imprimante par défaut</source>
+        <translation>default printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_dialog.py" line="85"/>
+        <source>Imprimer &amp;directement (%1)</source>
+        <translation>Print &amp;directly (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_dialog.py" line="87"/>
+        <source>Enregistrer en &amp;PDF…</source>
+        <translation>Save as &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_dialog.py" line="88"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_dialog.py" line="174"/>
+        <source>L’impression a échoué (imprimante «&#xa0;%1&#xa0;»)&#x202f;: vérifiez qu’elle est allumée et reliée. Les orientations restent enregistrées.</source>
+        <translation>Printing failed (printer “%1”): check that it is on and connected. The referrals stay recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_dialog.py" line="176"/>
+        <source>par défaut</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_dialog.py" line="203"/>
+        <source>Fiche(s) envoyée(s) à l’imprimante.</source>
+        <translation>Slip(s) sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_dialog.py" line="238"/>
+        <source>Enregistrer les fiches dans…</source>
+        <translation>Save the slips in…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/slip_dialog.py" line="249"/>
+        <source>%n fiche(s) enregistrée(s).</source>
+        <translation>
+            <numerusform>%n slip saved.</numerusform>
+            <numerusform>%n slips saved.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -23,3 +23,9 @@ def test_the_search_bench_reports_its_figures(desk: Desk, monkeypatch: pytest.Mo
     assert figures["search_queries"] > 200
     with desk.sessions() as session:
         assert session.scalar(select(func.count()).select_from(Service)) == 500
+
+
+def test_the_slip_bench_reports_its_figures(desk: Desk) -> None:
+    figures = bench.bench_slip(desk)
+    assert set(figures) == {"slip_ms", "slip_raw_reportlab_ms", "slip_ratio"}
+    assert figures["slip_ms"] > 0

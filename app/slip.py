@@ -1,0 +1,396 @@
+"""The referral slip ("fiche d'orientation") the visitor takes home, as a PDF (reportlab).
+
+Three formats: A4, A5, and an 80 mm receipt roll of variable length (72 mm printable). A
+large-print option sets the body at 16 pt or more. Fonts are embedded so that every French
+character prints; missing fields are left out and long texts wrap.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4, A5
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer, Table
+
+from app.directory import display, hours
+from app.directory.records import ServiceDetail
+from app.paths import resource
+
+FORMATS = ("a4", "a5", "receipt")
+RECEIPT_WIDTH = 80 * mm
+RECEIPT_PRINTABLE = 72 * mm
+_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre")  # fmt: skip
+_ACCENT = HexColor("#1f4e79")
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Who sends the visitor: the site's identity, from its settings."""
+
+    name: str
+    address: str = ""
+    phone: str = ""
+    logo: str = ""
+
+
+@cache
+def _fonts() -> tuple[str, str]:
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(resource("fonts", "DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(
+        TTFont("DejaVuSans-Bold", str(resource("fonts", "DejaVuSans-Bold.ttf")))
+    )
+    return "DejaVuSans", "DejaVuSans-Bold"
+
+
+def french_date(day: date) -> str:
+    """``mardi 24 novembre 2026`` (``1er`` for the first of the month)."""
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{_DAYS[day.weekday()]} {number} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def french_moment(moment: datetime) -> str:
+    time = f"{moment.hour}\u00a0h" + (f"\u00a0{moment.minute:02d}" if moment.minute else "")
+    return f"{french_date(moment.date())} à {time}"
+
+
+def _styles(fmt: str, large: bool) -> dict[str, ParagraphStyle]:
+    regular, bold = _fonts()
+    body = {"a4": 11.5, "a5": 10.0, "receipt": 9.0}[fmt]
+    if large:
+        body = max(16.0, body * 1.5)
+    lead = body * 1.3
+    return {
+        "site": ParagraphStyle("site", fontName=bold, fontSize=body, leading=lead),
+        # In large print nothing is smaller than the body.
+        "small": ParagraphStyle(
+            "small", fontName=regular, fontSize=body if large else body * 0.9, leading=lead
+        ),
+        "intro": ParagraphStyle(
+            "intro", fontName=regular, fontSize=body * 1.1, leading=lead * 1.1, spaceBefore=6
+        ),
+        "title": ParagraphStyle(
+            "title", fontName=bold, fontSize=body * 1.6, leading=body * 1.9, textColor=_ACCENT
+        ),
+        "service": ParagraphStyle(
+            "service", fontName=bold, fontSize=body * 1.2, leading=lead * 1.2
+        ),
+        "body": ParagraphStyle("body", fontName=regular, fontSize=body, leading=lead),
+        "label": ParagraphStyle("label", fontName=bold, fontSize=body, leading=lead),
+        "code": ParagraphStyle(
+            "code", fontName=bold, fontSize=body * 1.5, leading=body * 1.8, textColor=_ACCENT
+        ),
+    }
+
+
+def _appointment(detail: ServiceDetail, noted: datetime | None) -> str:
+    if noted is not None:
+        return f"Rendez-vous le {french_moment(noted)}."
+    text = " ".join(
+        str(detail.service.get(k) or "") for k in ("conditions_acces", "mobilisation_precisions")
+    ).lower()
+    if "sans rendez-vous" in text or "sans rdv" in text:
+        return "Sans rendez-vous."
+    if "rendez-vous" in text or "rdv" in text:
+        return "Sur rendez-vous."
+    if "se-presenter" in detail.modes_mobilisation:
+        return "Sans rendez-vous, aux heures d’ouverture."
+    if detail.modes_mobilisation:
+        return "Prenez contact avant de vous déplacer."
+    return ""
+
+
+def qr_target(detail: ServiceDetail) -> str | None:
+    """The service's web page, else a map link to the place."""
+    service, structure = detail.service, detail.structure
+    for url in (
+        service.get("lien_source"),
+        service.get("lien_mobilisation"),
+        structure.get("site_web"),
+    ):
+        if url:
+            return str(url)
+    return display.map_link(
+        service.get("latitude") or structure.get("latitude"),
+        service.get("longitude") or structure.get("longitude"),
+        service.get("adresse") or structure.get("adresse"),
+        service.get("commune") or structure.get("commune"),
+    )
+
+
+def _qr(target: str, size: float) -> Flowable:
+    widget = QrCodeWidget(target, barLevel="M")
+    x1, y1, x2, y2 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def _story(
+    detail: ServiceDetail,
+    site: Site,
+    code: str,
+    day: date,
+    fmt: str,
+    large: bool,
+    width: float,
+    appointment: datetime | None,
+) -> list[Flowable]:
+    styles = _styles(fmt, large)
+    service, structure = detail.service, detail.structure
+
+    def pick(name: str) -> str:
+        return str(service.get(name) or structure.get(name) or "")
+
+    def para(text: str, style: str = "body") -> Paragraph:
+        return Paragraph(escape(text).replace("\n", "<br/>"), styles[style])
+
+    story: list[Flowable] = []
+    if site.logo:
+        try:
+            logo = Image(site.logo)
+            ratio = min(width * 0.4 / logo.imageWidth, 18 * mm / logo.imageHeight)
+            logo.drawWidth, logo.drawHeight = logo.imageWidth * ratio, logo.imageHeight * ratio
+            logo.hAlign = "LEFT"
+            story.append(logo)
+        except (OSError, ValueError):
+            pass  # a logo that cannot be read does not stop the slip
+    if site.name:
+        story.append(para(site.name, "site"))
+    for line in (site.address, display.format_phone(site.phone)):
+        if line:
+            story.append(para(line, "small"))
+    story.append(para("Vous êtes orienté·e vers", "intro"))
+    story.append(para(str(structure.get("nom") or ""), "title"))
+    story.append(para(str(service.get("nom") or ""), "service"))
+    story.append(Spacer(1, 4))
+
+    address = ", ".join(
+        p
+        for p in (
+            pick("adresse"),
+            pick("complement_adresse"),
+            " ".join(p for p in (pick("code_postal"), pick("commune")) if p),
+        )
+        if p
+    )
+    rows: list[tuple[str, str]] = [
+        ("Adresse", address),
+        ("Téléphone", display.format_phone(pick("telephone"))),
+        ("Courriel", pick("courriel")),
+        ("Site web", str(structure.get("site_web") or "")),
+        ("Horaires", hours.describe(pick("horaires_accueil"), "fr", today=day)),
+        ("Accueil", _appointment(detail, appointment)),
+    ]
+    publics = ", ".join(display.label(display.PUBLICS, p) for p in detail.publics)
+    who = " ".join(
+        p for p in (publics.capitalize() + "." if publics else "", pick("conditions_acces")) if p
+    )
+    rows.append(("Pour qui", who))
+    rows.append(("À apporter", "\n".join(f"• {d}" for d in detail.documents)))
+    for note in detail.notes:
+        rows.append(("Attention", note))
+    shown = [(label, value) for label, value in rows if value]
+    label_width = width * (0.3 if fmt == "receipt" or large else 0.22)
+    if fmt == "receipt":
+        # On a narrow roll, the label above its value reads better than side by side.
+        for label, value in shown:
+            story.append(para(label, "label"))
+            story.append(para(value))
+    else:
+        table = Table(
+            [[para(label, "label"), para(value)] for label, value in shown],
+            colWidths=[label_width, width - label_width],
+        )
+        table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, -1), 0)])
+        table.hAlign = "LEFT"
+        story.append(table)
+    description = str(service.get("description") or "")
+    if description:
+        story.append(Spacer(1, 6))
+        story.append(para(description, "small"))
+    story.append(Spacer(1, 8))
+    target = qr_target(detail)
+    footer = [para(f"Fiche remise le {french_date(day)}", "small")]
+    if fmt == "receipt" or large:
+        # Never cut the code in two: on its own line where the line is short.
+        footer += [para("Code à indiquer\u00a0:", "label"), para(code, "code")]
+    else:
+        footer.append(para(f"Code à indiquer\u00a0: {code}", "code"))
+    if target:
+        size = min(width * 0.45, 38 * mm) if fmt == "receipt" else 30 * mm
+        if fmt == "receipt":
+            story += [*footer, Spacer(1, 4), _qr(target, size)]
+        else:
+            table = Table([[footer, _qr(target, size)]], colWidths=[width - size - 6, size + 6])
+            table.setStyle(
+                [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (0, -1), 0)]
+            )
+            table.hAlign = "LEFT"
+            story.append(table)
+    else:
+        story += footer
+    return story
+
+
+def render_slip(
+    detail: ServiceDetail,
+    site: Site,
+    code: str,
+    *,
+    fmt: str = "a4",
+    large: bool = False,
+    day: date | None = None,
+    appointment: datetime | None = None,
+) -> bytes:
+    """The slip as PDF bytes."""
+    if fmt not in FORMATS:
+        raise ValueError(fmt)
+    day = day or date.today()
+    buffer = io.BytesIO()
+    meta: dict[str, Any] = {
+        "title": f"Fiche d’orientation {code}",
+        "author": site.name or "Aiguillage",
+        "subject": str(detail.service.get("nom") or ""),
+        "creator": "Aiguillage",
+    }
+    if fmt == "receipt":
+        margin = (RECEIPT_WIDTH - RECEIPT_PRINTABLE) / 2
+        story = _story(detail, site, code, day, fmt, large, RECEIPT_PRINTABLE, appointment)
+        # The roll is as long as the slip: lay it out once on a very long page, and cut
+        # the page where the last line fell.
+        tall = 3000 * mm
+        probe = SimpleDocTemplate(
+            io.BytesIO(), pagesize=(RECEIPT_WIDTH, tall), leftMargin=margin,
+            rightMargin=margin, topMargin=margin, bottomMargin=margin,
+        )  # fmt: skip
+        probe.build(story)
+        used = tall - margin - probe.frame._y
+        page = (RECEIPT_WIDTH, used + 2 * margin + 4 * mm)
+        doc = SimpleDocTemplate(
+            buffer, pagesize=page, leftMargin=margin, rightMargin=margin,
+            topMargin=margin, bottomMargin=margin, **meta,
+        )  # fmt: skip
+        doc.build(_story(detail, site, code, day, fmt, large, RECEIPT_PRINTABLE, appointment))
+        return buffer.getvalue()
+    pagesize = A4 if fmt == "a4" else A5
+    margin = 18 * mm if fmt == "a4" else 12 * mm
+    width = pagesize[0] - 2 * margin
+    doc = SimpleDocTemplate(
+        buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin,
+        topMargin=margin, bottomMargin=margin, **meta,
+    )  # fmt: skip
+    doc.build(_story(detail, site, code, day, fmt, large, width, appointment))
+    return buffer.getvalue()
+
+
+# --- slips for the desk's records ----------------------------------------------------------
+
+
+def site_of(settings: Any) -> Site:
+    """The site's identity as its settings hold it."""
+    return Site(
+        name=str(settings.get("site.name")),
+        address=str(settings.get("site.address")),
+        phone=str(settings.get("site.phone")),
+        logo=str(settings.get("site.logo")),
+    )
+
+
+def slip_for_service(
+    desk: Any,
+    service_id: str,
+    *,
+    fmt: str = "a4",
+    large: bool = False,
+    code: str | None = None,
+) -> tuple[bytes, str]:
+    """A slip for a service: for the referral of that ``code`` when there is one (and it
+    is then marked printed), else under a new code. Returns the PDF and the code."""
+    from sqlalchemy import select
+
+    from app.directory import records
+    from app.referral import new_slip_code
+    from db.models import Referral
+
+    today = desk.intake.today()
+    with desk.sessions() as session:
+        detail = records.detail(session, service_id, today=today)
+        referral = None
+        if code:
+            referral = session.scalar(
+                select(Referral).where(
+                    Referral.slip_code == code.upper(), Referral.service_id == service_id
+                )
+            )
+        appointment = referral.appointment_at if referral else None
+    code = referral.slip_code if referral else new_slip_code()
+    pdf = render_slip(
+        detail,
+        site_of(desk.settings),
+        code,
+        fmt=fmt,
+        large=large,
+        day=today,
+        appointment=appointment,
+    )
+    if referral is not None:
+        mark_printed(desk, [referral.id])
+    return pdf, code
+
+
+def slips_for_contact(
+    desk: Any, contact_id: str, *, fmt: str = "a4", large: bool = False
+) -> list[tuple[str, str, bytes]]:
+    """One slip per partner a visit was referred to: (referral id, code, PDF)."""
+    from sqlalchemy import select
+
+    from app.directory import records
+    from db.models import Referral
+
+    today = desk.intake.today()
+    site = site_of(desk.settings)
+    slips = []
+    with desk.sessions() as session:
+        referrals = session.scalars(
+            select(Referral)
+            .where(Referral.contact_id == contact_id, Referral.status == "active")
+            .order_by(Referral.created_at, Referral.slip_code)
+        ).all()
+        for referral in referrals:
+            detail = records.detail(session, referral.service_id, today=today)
+            pdf = render_slip(
+                detail, site, referral.slip_code, fmt=fmt, large=large, day=today,
+                appointment=referral.appointment_at,
+            )  # fmt: skip
+            slips.append((referral.id, referral.slip_code, pdf))
+    return slips
+
+
+def mark_printed(desk: Any, referral_ids: list[str]) -> None:
+    """The slips of these referrals were handed over (printed or saved)."""
+    from sqlalchemy import update
+
+    from db.models import Referral
+
+    if not referral_ids:
+        return
+    with desk.sessions.begin() as session:
+        session.execute(
+            update(Referral)
+            .where(Referral.id.in_(referral_ids), Referral.printed_at.is_(None))
+            .values(printed_at=desk.intake.now().replace(tzinfo=None, microsecond=0))
+        )

@@ -1,0 +1,190 @@
+"""Referral slips, read back from the PDF files themselves."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from datetime import date, datetime
+
+import pypdfium2
+import pytest
+import zxingcpp
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from app.desk import Desk
+from app.directory import records
+from app.directory.records import ServiceDetail
+from app.intake import ContactDraft
+from app.slip import Site, french_date, qr_target, render_slip, slip_for_service, slips_for_contact
+from db.models import Referral
+
+CEJ = "demo-spro-etm--ml-ouest-provence-cej"
+SITE = Site("Cité des métiers d’Istres", "Place fictive, 13800 Istres", "+33465710000")
+DAY = date(2026, 11, 24)
+MM = 72 / 25.4
+
+
+def cej(desk: Desk) -> ServiceDetail:
+    with desk.sessions() as session:
+        return records.detail(session, CEJ, today=DAY)
+
+
+def text_of(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    # PDF text extraction gives no-break spaces back as plain ones, or not at all.
+    return "\n".join(page.extract_text() for page in reader.pages).replace("\u00a0", " ")
+
+
+def fonts_of(pdf: bytes) -> set[str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    names = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            names.add(str(font.get_object()["/BaseFont"]))
+    return names
+
+
+@pytest.mark.parametrize(
+    ("fmt", "width_mm", "height_mm"),
+    [("a4", 210, 297), ("a5", 148, 210), ("receipt", 80, None)],
+)
+def test_each_format_has_its_page_size_and_says_everything(
+    desk: Desk, fmt: str, width_mm: float, height_mm: float | None
+) -> None:
+    pdf = render_slip(cej(desk), SITE, "K7M-42Q", fmt=fmt, day=DAY)
+    reader = PdfReader(io.BytesIO(pdf))
+    box = reader.pages[0].mediabox
+    assert float(box.width) == pytest.approx(width_mm * MM, abs=1)
+    if height_mm is None:
+        assert len(reader.pages) == 1  # a roll is one long page
+        assert float(box.height) > 150 * MM
+    else:
+        assert float(box.height) == pytest.approx(height_mm * MM, abs=1)
+    text = " ".join(text_of(pdf).split())
+    for expected in (
+        "Cité des métiers d’Istres",
+        "04 65 71 00 00",
+        "Vous êtes orienté·e vers",
+        "Mission locale Ouest Provence",
+        "Contrat d’engagement jeune (CEJ)",
+        "12 avenue Hélène-Boucher, 13800 Istres",
+        "04 65 71 01 02",
+        "cej@ml-ouest-provence.example.org",
+        "lun.–ven. 8 h 30–12 h et 13 h 30–17 h",
+        "fermé les jours fériés",
+        "Sans rendez-vous",
+        "Pièce d’identité",
+        "mardi 24 novembre 2026",
+        "K7M-42Q",
+    ):
+        assert expected in text, expected
+    assert any("DejaVuSans" in name for name in fonts_of(pdf))
+
+
+def test_large_print_sets_every_line_at_16_points_or_more(desk: Desk) -> None:
+    pdf = render_slip(cej(desk), SITE, "K7M-42Q", fmt="a4", large=True, day=DAY)
+    sizes: list[float] = []
+
+    def visit(text: str, _cm, tm, _font, size: float) -> None:  # type: ignore[no-untyped-def]
+        if text.strip():
+            sizes.append(size * tm[0] if tm[0] else size)
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    assert sizes and min(sizes) >= 16
+
+
+def test_missing_fields_are_left_out_cleanly(desk: Desk) -> None:
+    bare = cej(desk)
+    empty = dict.fromkeys(
+        ("telephone", "courriel", "horaires_accueil", "site_web", "lien_source",
+         "lien_mobilisation", "conditions_acces", "adresse", "latitude", "longitude"),
+    )  # fmt: skip
+    bare = replace(
+        bare,
+        service={**bare.service, **empty},
+        structure={**bare.structure, **empty},
+        documents=[],
+        publics=[],
+        modes_mobilisation=[],
+    )
+    text = text_of(render_slip(bare, Site("CIO d’Arles"), "ABC-234", day=DAY))
+    for label in (
+        "Téléphone",
+        "Courriel",
+        "Site web",
+        "Horaires",
+        "À apporter",
+        "Pour qui",
+    ):
+        assert label not in text
+    assert "ABC-234" in text and "Mission locale Ouest Provence" in text
+
+
+def test_a_very_long_description_wraps_and_every_french_character_prints(desk: Desk) -> None:
+    words = "Œuvre d’insertion « tremplin » : 15 € par mois, à régler à l’accueil ; "
+    long = replace(cej(desk), service={**cej(desk).service, "description": words * 60})
+    for fmt in ("a4", "receipt"):
+        pdf = render_slip(long, SITE, "K7M-42Q", fmt=fmt, day=DAY)
+        text = text_of(pdf)
+        assert "Œuvre d’insertion « tremplin »" in " ".join(text.split())
+        assert "15 € par mois" in text
+        assert "K7M-42Q" in text  # the end is there: nothing was cut
+    assert len(PdfReader(io.BytesIO(render_slip(long, SITE, "K", fmt="a4", day=DAY))).pages) >= 2
+
+
+def test_the_qr_code_decodes_to_the_services_page(desk: Desk) -> None:
+    detail = cej(desk)
+    pdf = render_slip(detail, SITE, "K7M-42Q", fmt="a4", day=DAY)
+    image = pypdfium2.PdfDocument(pdf)[0].render(scale=3).to_pil()
+    found = [r.text for r in zxingcpp.read_barcodes(image)]
+    assert found == [qr_target(detail)]
+    assert found[0].startswith("https://ml-ouest-provence.example.org")
+
+
+def test_without_a_web_page_the_qr_code_leads_to_the_map(desk: Desk) -> None:
+    detail = cej(desk)
+    none = dict.fromkeys(("lien_source", "lien_mobilisation", "site_web"))
+    detail = replace(
+        detail, service={**detail.service, **none}, structure={**detail.structure, **none}
+    )
+    target = qr_target(detail)
+    assert target is not None and target.startswith("https://www.openstreetmap.org/")
+    image = pypdfium2.PdfDocument(render_slip(detail, SITE, "K", fmt="receipt", day=DAY))[0]
+    assert [r.text for r in zxingcpp.read_barcodes(image.render(scale=4).to_pil())] == [target]
+
+
+def test_dates_read_in_french() -> None:
+    assert french_date(date(2026, 11, 24)) == "mardi 24 novembre 2026"
+    assert french_date(date(2027, 1, 1)) == "vendredi 1er janvier 2027"
+
+
+def test_a_visits_slips_carry_their_referral_codes_and_are_marked_printed(desk: Desk) -> None:
+    other = "demo-spro-etm--cio-martigues-istres-entretien-orientation"
+    record = desk.intake.save(
+        ContactDraft("sur-place", "scolaire", "16-25", "femme", "13047", ["choisir-orientation"],
+                     ["orientation-partenaire"], referrals=[CEJ, other])
+    )  # fmt: skip
+    slips = slips_for_contact(desk, record.id, fmt="a5")
+    codes = {r.slip_code for r in record.referrals}
+    assert {code for _id, code, _pdf in slips} == codes
+    for _id, code, pdf in slips:
+        assert code in text_of(pdf)
+    first = record.referrals[0]
+    _pdf, code = slip_for_service(desk, CEJ, code=first.slip_code.lower())
+    assert code == first.slip_code
+    with desk.sessions() as session:
+        referral = session.scalars(select(Referral).where(Referral.slip_code == code)).one()
+        assert referral.printed_at == datetime(2026, 11, 24, 10, 15)
+    # A slip printed from the directory, for no visit, gets a code of its own.
+    _pdf, loose = slip_for_service(desk, CEJ)
+    assert loose not in codes
+
+
+def test_a_slip_for_an_unknown_service_is_refused(desk: Desk) -> None:
+    from app.errors import DeskError
+
+    with pytest.raises(DeskError) as caught:
+        slip_for_service(desk, "nowhere--1")
+    assert "n’est pas (ou plus) dans l’annuaire" in caught.value.text("fr")

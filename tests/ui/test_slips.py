@@ -1,0 +1,109 @@
+"""Slips from the window: preview, print (to a real PDF printer here), save, failures."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+from sqlalchemy import select
+
+from app.desk import Desk
+from db.models import Referral
+from ui.main_window import MainWindow
+
+CEJ = "demo-spro-etm--ml-ouest-provence-cej"
+CIO = "demo-spro-etm--cio-martigues-istres-entretien-orientation"
+
+
+def visit_with_referrals(qtbot, window: MainWindow):  # type: ignore[no-untyped-def]
+    form = window.form
+    form.public.set_values("jeune-non-scolarise")
+    form.age.set_values("16-25")
+    form.gender.set_values("homme")
+    form.commune.set_code("13047")
+    form.themes.set_values(["trouver-emploi"])
+    form.answers.set_values(["orientation-partenaire"])
+    form.set_referrals({CEJ: "Mission locale", CIO: "CIO"})
+    with qtbot.waitSignal(window.sig_saved, timeout=5000) as saved:
+        form.submit()
+    dialog = window.slip_dialog
+    qtbot.waitUntil(lambda: len(dialog.slips) == 2, timeout=5000)
+    return saved.args[0], dialog
+
+
+def printed(desk: Desk) -> dict[str, object]:
+    with desk.sessions() as session:
+        return {r.slip_code: r.printed_at for r in session.scalars(select(Referral))}
+
+
+def test_saving_a_visit_with_partners_previews_one_slip_per_partner(
+    qtbot, window: MainWindow, desk: Desk
+) -> None:
+    _contact, dialog = visit_with_referrals(qtbot, window)
+    assert dialog.which.count() == 2
+    assert dialog.document.pageCount() >= 1
+    codes = set(printed(desk))
+    assert all(
+        code in dialog.which.itemText(i) for i, code in enumerate(c for *_x, c, _p in dialog.slips)
+    )
+    assert {code for _t, _id, code, _pdf in dialog.slips} == codes
+    dialog.reject()
+
+
+def test_printing_sends_every_slip_and_marks_the_referrals(
+    qtbot, window: MainWindow, desk: Desk, tmp_path: Path
+) -> None:
+    _contact, dialog = visit_with_referrals(qtbot, window)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(dialog.sig_printed, timeout=5000):
+        assert dialog.print_slips(ask=False, printer=printer)
+    pages = sum(len(PdfReader(io.BytesIO(pdf)).pages) for *_x, pdf in dialog.slips)
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == pages
+    qtbot.waitUntil(lambda: all(printed(desk).values()), timeout=5000)
+    assert dialog.status.text() == "Fiche(s) envoyée(s) à l’imprimante."
+
+
+def test_a_printer_that_fails_says_so_and_the_referrals_stay(
+    qtbot, window: MainWindow, desk: Desk
+) -> None:
+    desk.settings.set("slip.printer", "Imprimante-du-bureau-2")
+    contact_id, dialog = visit_with_referrals(qtbot, window)
+    assert not dialog.print_slips(ask=False)
+    assert dialog.status.text().startswith(
+        "L’impression a échoué (imprimante «\u00a0Imprimante-du-bureau-2\u00a0»)"
+    )
+    assert dialog.status.text().endswith("Les orientations restent enregistrées.")
+    assert len(desk.intake.get(contact_id).referrals) == 2
+    assert not any(printed(desk).values())
+
+
+def test_slips_are_saved_as_pdf_files_and_the_format_is_remembered(
+    qtbot, window: MainWindow, desk: Desk, tmp_path: Path
+) -> None:
+    _contact, dialog = visit_with_referrals(qtbot, window)
+    dialog.format.setCurrentIndex(dialog.format.findData("receipt"))
+    qtbot.waitUntil(
+        lambda: (
+            dialog.slips and PdfReader(io.BytesIO(dialog.slips[0][3])).pages[0].mediabox.width < 300
+        ),
+        timeout=5000,
+    )
+    written = dialog.save_pdf(tmp_path)
+    assert sorted(p.name for p in written) == sorted(
+        f"fiche-orientation-{c}.pdf" for c in printed(desk)
+    )
+    assert desk.settings.get("slip.format") == "receipt"
+    qtbot.waitUntil(lambda: all(printed(desk).values()), timeout=5000)
+
+
+def test_a_slip_for_a_service_found_in_the_directory(qtbot, window: MainWindow) -> None:
+    window.open_service_slip(CEJ)
+    dialog = window.slip_dialog
+    qtbot.waitUntil(lambda: len(dialog.slips) == 1, timeout=5000)
+    title, referral, code, _pdf = dialog.slips[0]
+    assert (title, referral) == (CEJ, None) and len(code) == 7
+    dialog.reject()
