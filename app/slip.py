@@ -156,6 +156,8 @@ def _story(
         return str(service.get(name) or structure.get(name) or "")
 
     def para(text: str, style: str = "body") -> Paragraph:
+        # reportlab breaks lines at a narrow no-break space; a plain one it keeps whole.
+        text = text.replace("\u202f", "\u00a0")
         return Paragraph(escape(text).replace("\n", "<br/>"), styles[style])
 
     story: list[Flowable] = []

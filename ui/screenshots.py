@@ -52,7 +52,14 @@ def main(argv: list[str]) -> int:
     now = datetime(2026, 11, 24, 11, 40, tzinfo=ZoneInfo("Europe/Paris"))
     app = QApplication(sys.argv[:1])
     desk = Desk.open(clock=lambda: now)
-    desk.settings.set_texts({"site.name": "Cité des métiers d’Istres", "site.commune": "13047"})
+    desk.settings.set_texts(
+        {
+            "site.name": "Cité des métiers d’Istres",
+            "site.commune": "13047",
+            "site.address": "Place fictive, 13800 Istres",
+            "site.phone": "04 65 71 00 00",
+        }
+    )
     desk.settings.set("ui.language", args.lang)
     for index, (public, age, gender, commune, themes, answers) in enumerate(VISITS):
         draft = ContactDraft("sur-place", public, age, gender, commune, themes, answers)
@@ -113,9 +120,30 @@ def main(argv: list[str]) -> int:
         settle()
         window.wizard.grab().save(str(target / "premier-demarrage-2.png"))
         window.wizard.reject()
+    if args.scale == 1.0 and args.lang == "fr":
+        slip_images(desk, target)
     window.close()
     desk.close()
     return 0
+
+
+def slip_images(desk: object, target: Path) -> None:
+    """The three slip formats (and large print) as PNG pages, from the real PDFs."""
+    import pypdfium2
+
+    from app.slip import slip_for_service
+
+    for fmt, large, name in (
+        ("a4", False, "fiche-a4"),
+        ("a5", False, "fiche-a5"),
+        ("receipt", False, "fiche-ticket"),
+        ("a4", True, "fiche-a4-gros-caracteres"),
+    ):
+        pdf, _code = slip_for_service(
+            desk, "demo-spro-etm--ml-ouest-provence-cej", fmt=fmt, large=large
+        )
+        page = pypdfium2.PdfDocument(pdf)[0]
+        page.render(scale=2.0 if fmt == "receipt" else 1.25).to_pil().save(target / f"{name}.png")
 
 
 if __name__ == "__main__":
