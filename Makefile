@@ -5,9 +5,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# What Qt needs to run (offscreen in the tests) on a Debian-like system.
+# What Qt needs to run (offscreen in the tests) and the PostgreSQL the hub tests start,
+# on a Debian-like system.
 SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
-	libfontconfig1 libdbus-1-3 fonts-dejavu-core
+	libfontconfig1 libdbus-1-3 fonts-dejavu-core postgresql
 
 .PHONY: run test lint typecheck pytest system-deps translations screenshots geography clean
 

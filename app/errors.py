@@ -90,6 +90,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Entrée locale refusée\u00a0: {reason}",
         "Local entry refused: {reason}",
     ),
+    "hub_bad_url": (
+        "Adresse du hub\u00a0: «\u00a0{url}\u00a0» n’est pas une adresse web (https://…).",
+        "Hub address: “{url}” is not a web address (https://…).",
+    ),
+    "hub_unreachable": (
+        "Le hub régional ne répond pas ({url}, {reason})\u202f; nouvel essai plus tard,"
+        " rien n’est perdu.",
+        "The regional hub does not answer ({url}, {reason}); trying again later, nothing is lost.",
+    ),
+    "hub_unavailable": (
+        "Le hub régional est indisponible (HTTP {status})\u202f; nouvel essai plus tard,"
+        " rien n’est perdu.",
+        "The regional hub is unavailable (HTTP {status}); trying again later, nothing is lost.",
+    ),
+    "hub_bad_answer": (
+        "Réponse du hub refusée ({reason})\u202f; rien n’a été modifié sur ce poste.",
+        "The hub’s answer was refused ({reason}); nothing was changed on this desk.",
+    ),
+    "hub_revoked": (
+        "Ce poste a été révoqué par la coordination régionale\u202f: il ne peut plus envoyer"
+        " ni recevoir de données. Contactez-la pour obtenir un nouveau code d’inscription.",
+        "This desk was revoked by the regional coordination: it can no longer send or receive"
+        " data. Contact them for a new enrolment code.",
+    ),
+    "hub_too_old": (
+        "Cette version d’Aiguillage est trop ancienne pour le hub régional\u202f:"
+        " mettez-la à jour.",
+        "This version of Aiguillage is too old for the regional hub: please update it.",
+    ),
+    "hub_bad_code": (
+        "Code d’inscription inconnu\u202f: vérifiez-le auprès de la coordination régionale.",
+        "Unknown enrolment code: check it with the regional coordination.",
+    ),
+    "hub_expired_code": (
+        "Ce code d’inscription a expiré\u202f: demandez-en un nouveau.",
+        "This enrolment code has expired: ask for a new one.",
+    ),
+    "hub_used_code": (
+        "Ce code d’inscription a déjà servi pour un autre poste\u202f: demandez-en un nouveau.",
+        "This enrolment code was already used by another desk: ask for a new one.",
+    ),
+    "hub_refused": (
+        "Le hub a refusé la requête (HTTP {status}\u00a0: {message}).",
+        "The hub refused the request (HTTP {status}: {message}).",
+    ),
+    "not_enrolled": (
+        "Ce poste n’est inscrit auprès d’aucun hub\u202f: aiguillage enrol ADRESSE CODE.",
+        "This desk is enrolled with no hub: aiguillage enrol ADDRESS CODE.",
+    ),
     "contact_not_found": ("Accueil introuvable : {id}.", "Contact not found: {id}."),
     "contact_cancelled": (
         "Cet accueil est annulé ; il ne peut plus être modifié.",

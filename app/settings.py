@@ -94,6 +94,7 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("directory.demo_loaded", bool, False, internal=True),
         SettingSpec("site.configured", bool, False, internal=True),
         SettingSpec("directory.index_version", int, 0, internal=True),
+        SettingSpec("desk.id", str, "", internal=True),
         # Kept until the desk has enrolled with the hub (then replaced by the site token).
         SettingSpec("hub.pending_code", str, "", internal=True),
     )

@@ -376,6 +376,20 @@ class Setting(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class SyncQuarantine(Base):
+    """A record version the hub refused (conflict or rejected), kept with the reason; it is
+    not sent again until an edit makes a new version."""
+
+    __tablename__ = "sync_quarantine"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class SyncState(Base):
     """Where each pull stream stands with the hub (cursor, ETag) and how the last try went."""
 

@@ -248,3 +248,34 @@ def slip(args: argparse.Namespace, out: TextIO) -> int:
     partial.replace(target)
     print(say("slip_written", cli_language(), code=code, path=target), file=out)
     return 0
+
+
+def enrol(args: argparse.Namespace, out: TextIO) -> int:
+    from app.sync.run import enrol as enrol_desk
+
+    desk = Desk.open()
+    try:
+        result = enrol_desk(desk, args.hub_url, args.code)
+    finally:
+        desk.close()
+    print(
+        say("enrolled", cli_language(), site=result["site_name"], site_id=result["site_id"]),
+        file=out,
+    )
+    return 0
+
+
+def sync(args: argparse.Namespace, out: TextIO) -> int:
+    """One sync; exits non-zero when it could not finish (what was sent stays sent)."""
+    from app.sync.run import sync_once
+
+    desk = Desk.open()
+    try:
+        summary = sync_once(desk)
+    finally:
+        desk.close()
+    if args.json:
+        print(dumps(summary.as_dict()), file=out)
+    else:
+        print(say("synced", cli_language(), **summary.as_dict()), file=out)
+    return 0

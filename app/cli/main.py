@@ -70,6 +70,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "a referral slip for a service, as a PDF (A4, A5 or 80 mm receipt)",
     ),
     "slip_written": ("Fiche {code} enregistrée\u00a0: {path}", "Slip {code} saved: {path}"),
+    "enrol": (
+        "inscrit ce poste auprès du hub régional avec un code d’inscription",
+        "enrol this desk with the regional hub with an enrolment code",
+    ),
+    "sync": ("synchronise avec le hub régional", "sync with the regional hub"),
+    "enrolled": (
+        "Poste inscrit auprès du hub\u00a0: site «\u00a0{site}\u00a0» ({site_id}).",
+        "Desk enrolled with the hub: site “{site}” ({site_id}).",
+    ),
+    "synced": (
+        "Synchronisé\u00a0: {pushed} envoyé(s), {pending} en attente, {pulled} reçu(s),"
+        " {rejected} refusé(s).",
+        "Synced: {pushed} sent, {pending} pending, {pulled} received, {rejected} refused.",
+    ),
     "imported": ("{count} accueil(s) importé(s).", "{count} contact(s) imported."),
     "backup_made": ("Sauvegarde faite : {path}", "Backup made: {path}"),
     "restored": (
@@ -180,6 +194,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     find.add_argument("--at", metavar="AAAA-MM-JJTHH:MM")
     find.add_argument("--limit", type=int, default=20)
     find.add_argument("--json", action="store_true")
+    enrol = commands.add_parser("enrol", help=say("enrol", lang))
+    enrol.add_argument("hub_url", metavar="HUB_URL")
+    enrol.add_argument("code", metavar="CODE")
+    sync = commands.add_parser("sync", help=say("sync", lang))
+    sync.add_argument("--json", action="store_true")
+
     slip = commands.add_parser("slip", help=say("slip", lang))
     slip.add_argument("service", metavar="SERVICE_ID")
     slip.add_argument("--format", choices=("a4", "a5", "receipt"), default=None)
@@ -231,6 +251,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         "directory": commands.directory,
         "bench": commands.bench,
         "slip": commands.slip,
+        "enrol": commands.enrol,
+        "sync": commands.sync,
     }[args.command]
     return handler(args, out)
 

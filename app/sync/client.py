@@ -1,0 +1,115 @@
+"""Talking to the regional hub over HTTP(S): enrolment and push.
+
+Every answer is checked before it is used: a malformed, oversized or hostile answer is
+refused with a clear message and changes nothing on the desk.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urlparse
+
+import httpx
+from pydantic import ValidationError
+
+from app.errors import DeskError
+from app.wire import (
+    API,
+    PROTOCOL,
+    EnrolRequest,
+    EnrolResponse,
+    PushRecord,
+    PushRequest,
+    PushResponse,
+)
+
+MAX_ANSWER_BYTES = 4 * 2**20
+TIMEOUT = httpx.Timeout(20.0, connect=5.0)
+
+
+class Transient(DeskError):
+    """A failure worth trying again later (no network, timeout, hub down, 5xx)."""
+
+
+def check_url(url: str) -> str:
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise DeskError("hub_bad_url", url=url)
+    return url.strip().rstrip("/")
+
+
+class HubClient:
+    def __init__(self, base_url: str, token: str | None = None, desk_version: str = "0") -> None:
+        self.base = check_url(base_url)
+        self.token = token
+        self._http = httpx.Client(
+            timeout=TIMEOUT,
+            headers={
+                "User-Agent": f"Aiguillage/{desk_version}",
+                "Aiguillage-Protocol": str(PROTOCOL),
+            },
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def _post(self, path: str, body: str) -> dict[str, Any]:
+        headers = {"Content-Type": "application/json"}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        try:
+            with self._http.stream(
+                "POST", f"{self.base}{API}{path}", content=body, headers=headers
+            ) as answer:
+                raw = b""
+                for chunk in answer.iter_bytes():
+                    raw += chunk
+                    if len(raw) > MAX_ANSWER_BYTES:
+                        raise DeskError("hub_bad_answer", reason="réponse trop volumineuse")
+                status = answer.status_code
+        except httpx.TimeoutException:
+            raise Transient("hub_unreachable", url=self.base, reason="délai dépassé") from None
+        except httpx.HTTPError as error:
+            raise Transient("hub_unreachable", url=self.base, reason=type(error).__name__) from None
+        if status >= 500:
+            raise Transient("hub_unavailable", url=self.base, status=status)
+        try:
+            data = json.loads(raw)
+        except (ValueError, UnicodeDecodeError):
+            raise DeskError("hub_bad_answer", reason=f"pas du JSON (HTTP {status})") from None
+        if not isinstance(data, dict):
+            raise DeskError("hub_bad_answer", reason="objet JSON attendu")
+        if status >= 400:
+            code = str(data.get("code", ""))
+            if code == "revoked":
+                raise DeskError("hub_revoked")
+            if code == "too_old":
+                raise DeskError("hub_too_old")
+            if code in ("bad_code", "expired_code", "used_code"):
+                raise DeskError(f"hub_{code}")
+            if code == "too_many":
+                raise Transient("hub_unavailable", url=self.base, status=status)
+            message = str(data.get("message", ""))[:200] or f"HTTP {status}"
+            raise DeskError("hub_refused", status=status, message=message)
+        return data
+
+    def enrol(self, code: str, desk_id: str, desk_version: str) -> EnrolResponse:
+        request = EnrolRequest(code=code.strip(), desk_id=desk_id, desk_version=desk_version)
+        data = self._post("/enrol", request.model_dump_json())
+        try:
+            return EnrolResponse.model_validate(data)
+        except ValidationError:
+            raise DeskError("hub_bad_answer", reason="réponse d’inscription invalide") from None
+
+    def push(self, records: list[PushRecord]) -> PushResponse:
+        data = self._post("/push", PushRequest(records=records).model_dump_json())
+        try:
+            answer = PushResponse.model_validate(data)
+        except ValidationError:
+            raise DeskError("hub_bad_answer", reason="réponse d’envoi invalide") from None
+        sent = {(r.kind, r.id, r.version) for r in records}
+        got = [(r.kind, r.id, r.version) for r in answer.results]
+        if len(got) != len(records) or set(got) != sent:
+            raise DeskError("hub_bad_answer", reason="les réponses ne correspondent pas à l’envoi")
+        return answer

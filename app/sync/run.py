@@ -1,0 +1,95 @@
+"""Enrolling the desk with the regional hub, and one sync: push (pull comes next).
+
+The command line and the window's background worker both call these; neither blocks the
+window (the worker runs them off the GUI thread).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from app.errors import DeskError
+from app.sync import credentials
+from app.sync.client import HubClient, check_url
+from app.sync.push import new_desk_id, pending_count, push_all, quarantined
+from db.models import SyncState
+
+
+def desk_version() -> str:
+    try:
+        return version("aiguillage")
+    except PackageNotFoundError:  # pragma: no cover - a bare checkout
+        return "0"
+
+
+def _account(desk: Any) -> str:
+    return f"{desk.settings.get('hub.url')}|{desk.settings.get('desk.id')}"
+
+
+def enrol(desk: Any, url: str, code: str) -> dict[str, str]:
+    """Trade an enrolment code for the site's token; the desk is then the site's."""
+    url = check_url(url)
+    desk_id = str(desk.settings.get("desk.id")) or new_desk_id()
+    client = HubClient(url, desk_version=desk_version())
+    try:
+        answer = client.enrol(code, desk_id, desk_version())
+    finally:
+        client.close()
+    with desk.sessions.begin() as session:
+        desk.settings.write(session, "desk.id", desk_id)
+        desk.settings.write(session, "hub.url", url)
+        desk.settings.write(session, "site.id", answer.site_id)
+        desk.settings.write(session, "hub.pending_code", "")
+        if not desk.settings.get("site.name"):
+            desk.settings.write(session, "site.name", answer.site_name)
+    where = credentials.save_token(desk.paths.data, _account(desk), answer.token)
+    return {"site_id": answer.site_id, "site_name": answer.site_name, "token_kept_in": where}
+
+
+@dataclass
+class SyncSummary:
+    pushed: int
+    pending: int
+    pulled: int
+    rejected: int
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def sync_once(desk: Any) -> SyncSummary:
+    """Push every pending record; a :class:`DeskError` says why it could not finish (what
+    was sent before stays sent)."""
+    url = str(desk.settings.get("hub.url"))
+    if not url or not str(desk.settings.get("desk.id")):
+        raise DeskError("not_enrolled")
+    token = credentials.load_token(desk.paths.data, _account(desk))
+    if not token:
+        raise DeskError("not_enrolled")
+    client = HubClient(url, token, desk_version())
+    try:
+        report = push_all(desk.sessions, client)
+    except DeskError as error:
+        _remember(desk, error)
+        raise
+    finally:
+        client.close()
+    _remember(desk, None)
+    with desk.sessions() as session:
+        left = pending_count(session)
+        held = len(quarantined(session))
+    return SyncSummary(pushed=report.pushed, pending=left, pulled=0, rejected=held)
+
+
+def _remember(desk: Any, error: DeskError | None) -> None:
+    moment = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    with desk.sessions.begin() as session:
+        state = session.get(SyncState, "push") or SyncState(stream="push")
+        if error is None:
+            state.last_success, state.last_error = moment, None
+        else:
+            state.last_error = error.text("fr")
+        session.add(state)

@@ -1,0 +1,132 @@
+"""The sync protocol's wire models, shared by the desk and the hub (pure pydantic).
+
+JSON over HTTPS under ``/api/v1``. What leaves a desk is anonymous by construction: a
+date (never the minute), a commune or, for a small one, its EPCI, codes, and no note.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+PROTOCOL = 1
+API = "/api/v1"
+MAX_BATCH = 500
+MAX_BODY_BYTES = 2 * 2**20
+
+Code = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
+_UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+# An INSEE commune code, an EPCI (a small commune goes up as its EPCI), or a special answer.
+_PLACE = r"^([0-9]{5}|2[AB][0-9]{3}|[0-9]{9}|hors-region|non-precise)$"
+RecordId = Annotated[str, StringConstraints(pattern=_UUID)]
+Place = Annotated[str, StringConstraints(pattern=_PLACE)]
+DirectoryId = Annotated[str, StringConstraints(min_length=3, max_length=200)]
+Kind = Literal["contact", "referral", "flag"]
+Outcome = Literal["accepted", "already_had", "stale", "conflict", "rejected"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EnrolRequest(Strict):
+    code: Annotated[str, StringConstraints(min_length=6, max_length=32)]
+    desk_id: RecordId
+    desk_version: Annotated[str, StringConstraints(max_length=32)]
+    protocol: int = PROTOCOL
+
+
+class EnrolResponse(Strict):
+    site_id: str
+    site_name: str
+    token: str
+
+
+class ContactWire(Strict):
+    """A contact as the hub receives it."""
+
+    day: date
+    channel: Code
+    public: Code
+    age: Code
+    gender: Code
+    commune: Place
+    themes: Annotated[list[Code], Field(min_length=1, max_length=20)]
+    answers: Annotated[list[Code], Field(min_length=1, max_length=20)]
+    duration: Code | None = None
+    first_visit: bool | None = None
+    cancelled: bool = False
+
+
+class ReferralWire(Strict):
+    day: date
+    contact_id: RecordId
+    service_id: DirectoryId
+    structure_id: DirectoryId | None = None
+    cancelled: bool = False
+
+
+class FlagWire(Strict):
+    day: date
+    service_id: DirectoryId
+    structure_id: DirectoryId | None = None
+    reason: Literal["closed", "hours", "contact", "area", "other"]
+    comment: Annotated[str, StringConstraints(max_length=1000)] | None = None
+    cancelled: bool = False
+
+
+PAYLOADS: dict[str, type[Strict]] = {
+    "contact": ContactWire,
+    "referral": ReferralWire,
+    "flag": FlagWire,
+}
+
+
+class PushRecord(BaseModel):
+    """One record of a batch; its payload is checked on its own, so that one bad record
+    is rejected without refusing the others."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Kind
+    id: RecordId
+    version: Annotated[int, Field(ge=1, le=1_000_000)]
+    payload: dict[str, object]
+
+
+class PushRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    protocol: int = PROTOCOL
+    records: Annotated[list[PushRecord], Field(max_length=MAX_BATCH)]
+
+
+class PushResult(Strict):
+    kind: Kind
+    id: str
+    version: int
+    outcome: Outcome
+    reason: str | None = None
+
+
+class PushResponse(Strict):
+    results: list[PushResult]
+
+
+class Problem(Strict):
+    """What the hub says when it refuses a request: a code the desk turns into words."""
+
+    code: Literal[
+        "revoked",
+        "unknown_token",
+        "bad_code",
+        "expired_code",
+        "used_code",
+        "too_old",
+        "too_large",
+        "too_many",
+        "malformed",
+    ]
+    message: str

@@ -1,0 +1,112 @@
+"""The hub's HTTP API (FastAPI), under ``/api/v1``; stateless but for a per-process rate
+limit, so that several processes can serve one database."""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from importlib.metadata import PackageNotFoundError, version
+
+from fastapi import Depends, FastAPI, Header, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import Engine
+from sqlalchemy.orm import sessionmaker
+
+from app.wire import (
+    API,
+    MAX_BODY_BYTES,
+    PROTOCOL,
+    EnrolRequest,
+    EnrolResponse,
+    Problem,
+    PushRequest,
+    PushResponse,
+)
+from hub import service
+from hub.models import Site
+
+MIN_PROTOCOL = 1
+RATE_LIMIT = 240  # requests a minute and token: plenty for a desk, a wall for a loop
+
+
+def hub_version() -> str:
+    try:
+        return version("aiguillage")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "0"
+
+
+def problem(code: str, message: str, status: int) -> JSONResponse:
+    return JSONResponse(Problem(code=code, message=message).model_dump(), status_code=status)  # type: ignore[arg-type]
+
+
+def create_app(engine: Engine) -> FastAPI:
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    app = FastAPI(title="Aiguillage — hub régional", version=hub_version())
+    hits: dict[str, deque[float]] = {}
+
+    @app.middleware("http")
+    async def limit_body(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            return problem("too_large", "Requête trop volumineuse.", 413)
+        if request.method == "POST":
+            body = await request.body()
+            if len(body) > MAX_BODY_BYTES:
+                return problem("too_large", "Requête trop volumineuse.", 413)
+        return await call_next(request)
+
+    @app.exception_handler(RequestValidationError)
+    async def malformed(_request: Request, error: RequestValidationError) -> JSONResponse:
+        first = error.errors()[0] if error.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return problem("malformed", f"Requête mal formée ({where}).", 422)
+
+    @app.exception_handler(service.HubError)
+    async def refused(_request: Request, error: service.HubError) -> JSONResponse:
+        return problem(error.code, error.message, error.status)
+
+    def check_protocol(protocol: int) -> None:
+        if protocol < MIN_PROTOCOL:
+            raise service.HubError(
+                "too_old", "Ce poste est trop ancien pour le hub : mettez Aiguillage à jour.", 426
+            )
+
+    def authenticated(authorization: str = Header(default="")) -> Site:
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            raise service.HubError("unknown_token", "Jeton manquant.", 401)
+        window = hits.setdefault(service.digest(token), deque())
+        moment = time.monotonic()
+        while window and moment - window[0] > 60:
+            window.popleft()
+        if len(window) >= RATE_LIMIT:
+            raise service.HubError("too_many", "Trop de requêtes : réessayez dans une minute.", 429)
+        window.append(moment)
+        with sessions() as db:
+            return service.site_of_token(db, token)
+
+    @app.get(f"{API}/health")
+    def health() -> dict[str, object]:
+        return {"status": "ok", "protocol": PROTOCOL, "version": hub_version()}
+
+    @app.post(f"{API}/enrol", response_model=EnrolResponse)
+    def enrol(request: EnrolRequest) -> EnrolResponse:
+        check_protocol(request.protocol)
+        with sessions.begin() as db:
+            site, token = service.enrol(db, request.code, request.desk_id, request.desk_version)
+            return EnrolResponse(site_id=site.id, site_name=site.name, token=token)
+
+    @app.post(f"{API}/push", response_model=PushResponse)
+    def push(request: PushRequest, site: Site = Depends(authenticated)) -> PushResponse:  # noqa: B008
+        check_protocol(request.protocol)
+        with sessions.begin() as db:
+            attached = db.merge(site, load=True)
+            results = service.store_push(db, engine, attached, request.records)
+        return PushResponse(results=results)
+
+    return app

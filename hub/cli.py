@@ -1,0 +1,101 @@
+"""``aiguillage-hub``: run the regional hub and administer it from a terminal.
+
+Every command exits non-zero with a one-line message when it cannot do what was asked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from hub import service
+from hub.config import make_engine
+from hub.migrate import upgrade
+
+
+def _print(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
+    print(json.dumps(data, ensure_ascii=False) if args.json else text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aiguillage-hub", description="Le hub régional d’Aiguillage."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
+    serve = commands.add_parser("serve", help="sert l’API (schéma mis à jour au départ)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8750)
+    serve.add_argument("--workers", type=int, default=1)
+    commands.add_parser("migrate", help="met le schéma de la base à jour")
+    site = commands.add_parser("site", help="les sites d’accueil")
+    site_commands = site.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = site_commands.add_parser("add", help="crée un site")
+    add.add_argument("name", metavar="NOM")
+    code = commands.add_parser("enrol-code", help="un code d’inscription à usage unique")
+    code.add_argument("site", metavar="SITE")
+    code.add_argument(
+        "--hub-url", default="", help="adresse du hub, pour la chaîne de configuration"
+    )
+    revoke = commands.add_parser("revoke", help="révoque les postes d’un site")
+    revoke.add_argument("site", metavar="SITE")
+    for sub in (add, code, revoke, commands.choices["migrate"]):
+        sub.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    engine = make_engine()
+    try:
+        if args.command == "serve":
+            import uvicorn
+
+            from hub.api import create_app
+
+            upgrade(engine)
+            uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level="info")
+            return 0
+        if args.command == "migrate":
+            upgrade(engine)
+            _print(args, {"migrated": True}, "Schéma à jour.")
+            return 0
+        upgrade(engine)
+        from sqlalchemy.orm import sessionmaker
+
+        sessions = sessionmaker(engine, expire_on_commit=False)
+        with sessions.begin() as session:
+            if args.command == "site":
+                site = service.add_site(session, args.name)
+                _print(args, {"site": site.id, "name": site.name}, f"Site créé : {site.id}")
+            elif args.command == "enrol-code":
+                code, expires = service.new_enrol_code(session, args.site)
+                config = (
+                    f"aiguillage://enrol?hub={args.hub_url}&code={code}" if args.hub_url else ""
+                )
+                _print(
+                    args,
+                    {
+                        "site": args.site,
+                        "code": code,
+                        "expires": expires.isoformat(),
+                        "config": config,
+                    },
+                    f"Code d’inscription de {args.site} : {code}"
+                    f" (valable jusqu’au {expires:%d/%m/%Y})",
+                )
+            elif args.command == "revoke":
+                count = service.revoke(session, args.site)
+                _print(args, {"site": args.site, "revoked": count}, f"{count} poste(s) révoqué(s).")
+        return 0
+    except service.HubError as error:
+        print(f"Erreur : {error.message}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

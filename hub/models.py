@@ -1,0 +1,82 @@
+"""The hub's database: sites, their enrolment codes and tokens, and the records desks push.
+
+The hub keeps only hashes of tokens and codes. Pushed records are unique by their id (a
+primary key): concurrent copies of one batch store each record once.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, MetaData, String
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+Payload = JSON().with_variant(JSONB(), "postgresql")
+
+
+class HubBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Site(HubBase):
+    """A reception site of the region."""
+
+    __tablename__ = "site"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    last_sync_at: Mapped[datetime | None] = mapped_column(DateTime)
+    desk_version: Mapped[str | None] = mapped_column(String(32))
+
+
+class EnrolCode(HubBase):
+    """A one-time enrolment code (its hash), valid until ``expires_at``."""
+
+    __tablename__ = "enrol_code"
+
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    site_id: Mapped[str] = mapped_column(ForeignKey("site.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    desk_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class SiteToken(HubBase):
+    """A desk's token (its hash); a revoked one is refused with a reason."""
+
+    __tablename__ = "site_token"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    site_id: Mapped[str] = mapped_column(ForeignKey("site.id"), index=True)
+    desk_id: Mapped[str] = mapped_column(String(36), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Record(HubBase):
+    """A record pushed by a desk: a contact, a referral or a directory flag."""
+
+    __tablename__ = "record"
+    __table_args__ = (Index("ix_record_site_kind_day", "site_id", "kind", "day"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    site_id: Mapped[str] = mapped_column(ForeignKey("site.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    day: Mapped[date] = mapped_column(Date)
+    payload: Mapped[dict[str, Any]] = mapped_column(Payload)
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
