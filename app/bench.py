@@ -250,14 +250,114 @@ def bench_slip(desk: Desk) -> dict[str, Any]:
     }
 
 
+SYNC_CONTACTS = 100_000
+
+
+def generate_contacts(desk: Desk, count: int, seed: int = 11) -> None:
+    """``count`` pending contacts, written straight to the tables (as a year at a desk)."""
+    import uuid
+
+    from db.models import Contact, ContactAnswer, ContactTheme
+
+    rng = random.Random(seed)
+    lists = {
+        name: desk.lists.active_codes(name)
+        for name in ("channel", "public", "age", "gender", "theme", "answer")
+    }
+    communes = ["13047", "13004", "13103", "13056", "13063", "13006", "13039", "hors-region"]
+    start = datetime(2025, 11, 24, 9, 0)
+    with desk.sessions.begin() as session:
+        connection = session.connection()
+        for offset in range(0, count, 5000):
+            contacts, themes, answers = [], [], []
+            for n in range(offset, min(count, offset + 5000)):
+                moment = start + timedelta(minutes=5 * n)
+                contact_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+                contacts.append({
+                    "id": contact_id, "site_id": "bench", "moment_local": moment,
+                    "moment_utc": moment - timedelta(hours=1), "time_known": True,
+                    "channel": rng.choice(lists["channel"]), "public": rng.choice(lists["public"]),
+                    "age": rng.choice(lists["age"]), "gender": rng.choice(lists["gender"]),
+                    "commune": rng.choice(communes), "status": "active", "version": 1,
+                    "synced_version": 0, "created_at": moment, "updated_at": moment,
+                })  # fmt: skip
+                themes.append({"contact_id": contact_id, "code": rng.choice(lists["theme"])})
+                answers.append({"contact_id": contact_id, "code": rng.choice(lists["answer"])})
+            connection.execute(insert(Contact), contacts)
+            connection.execute(insert(ContactTheme), themes)
+            connection.execute(insert(ContactAnswer), answers)
+
+
+def bench_sync(desk: Desk) -> dict[str, Any]:
+    """``sync_push_100k_s``: 100,000 pending contacts pushed to a hub under uvicorn on
+    loopback, on a PostgreSQL started from the system's binaries."""
+    import threading
+
+    import uvicorn
+    from sqlalchemy.orm import sessionmaker
+
+    from app.sync import run as sync
+    from hub import service
+    from hub.api import create_app
+    from hub.config import make_engine
+    from hub.localpg import free_port, local_postgres
+    from hub.migrate import upgrade
+
+    generate_contacts(desk, SYNC_CONTACTS)
+    with local_postgres() as postgres:
+        import psycopg
+
+        with psycopg.connect(
+            host=postgres.host,
+            port=postgres.port,
+            user=postgres.user,
+            dbname="postgres",
+            autocommit=True,
+        ) as pg:
+            pg.execute("CREATE DATABASE hub_bench")
+        engine = make_engine(postgres.url("hub_bench"))
+        upgrade(engine)
+        with sessionmaker(engine).begin() as session:
+            site = service.add_site(session, "Bench")
+            code, _expires = service.new_enrol_code(session, site.id)
+        port = free_port()
+        server = uvicorn.Server(
+            uvicorn.Config(create_app(engine), host="127.0.0.1", port=port, log_level="warning")
+        )
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        while not server.started:
+            time.sleep(0.05)
+        try:
+            sync.enrol(desk, f"http://127.0.0.1:{port}", code)
+            start = time.perf_counter()
+            summary = sync.sync_once(desk)
+            seconds = time.perf_counter() - start
+        finally:
+            server.should_exit = True
+            thread.join(timeout=30)
+            engine.dispose()
+    return {
+        "sync_push_100k_s": round(seconds, 1),
+        "sync_pushed": summary.pushed,
+        "sync_pending_after": summary.pending,
+        "sync_records_per_s": round(summary.pushed / seconds) if seconds else None,
+    }
+
+
 BENCHES: dict[str, Callable[[Desk], dict[str, Any]]] = {
     "slip": bench_slip,
     "search": bench_search,
+    "sync": bench_sync,
 }
 
 
 def run(only: list[str] | None = None) -> dict[str, Any]:
     """Run the benches (all, or those named) on a desk under ``AIGUILLAGE_HOME``."""
+    import os
+
+    # The bench's hub token must not land in the user's keyring.
+    os.environ["AIGUILLAGE_NO_KEYRING"] = "1"
     desk = Desk.open(load_demo=False)
     figures: dict[str, Any] = {}
     try:

@@ -160,39 +160,47 @@ def _insert(engine_name: str) -> Any:
 def store_push(
     session: Session, engine: Engine, site: Site, records: list[PushRecord]
 ) -> list[PushResult]:
-    """Store a batch; one answer per record, in the order they came."""
+    """Store a batch; one answer per record, in the order they came. New records go in
+    with one statement; those the database already holds are compared one by one."""
     insert = _insert(engine.dialect.name)
-    results: list[PushResult] = []
     moment = now()
-    for record in records:
+    answers: dict[int, PushResult] = {}
+    fresh: dict[str, tuple[int, _Checked]] = {}
+    for index, record in enumerate(records):
         checked = _check(record)
         if isinstance(checked, str):
-            results.append(PushResult(kind=record.kind, id=record.id, version=record.version,
-                                      outcome="rejected", reason=checked))  # fmt: skip
-            continue
-        day = checked.payload["day"]
-        inserted = session.execute(
-            insert(Record)
-            .values(
-                id=record.id,
-                kind=record.kind,
-                site_id=site.id,
-                version=record.version,
-                content_hash=checked.content_hash,
-                day=datetime.fromisoformat(day).date(),
-                payload=checked.payload,
-                received_at=moment,
-                updated_at=moment,
-            )
-            .on_conflict_do_nothing(index_elements=["id"])
-            .returning(Record.id)
-        ).first()
-        if inserted is not None:
-            results.append(_result(record, "accepted"))
-            continue
-        results.append(_compare(session, site, record, checked, moment))
+            answers[index] = _result(record, "rejected", checked)
+        elif record.id in fresh:  # the same id twice in one batch: the later is compared
+            answers[index] = _result(record, "rejected", "id repeated in the batch")
+        else:
+            fresh[record.id] = (index, checked)
+    inserted: set[str] = set()
+    if fresh:
+        rows = [
+            {
+                "id": checked.record.id,
+                "kind": checked.record.kind,
+                "site_id": site.id,
+                "version": checked.record.version,
+                "content_hash": checked.content_hash,
+                "day": datetime.fromisoformat(checked.payload["day"]).date(),
+                "payload": checked.payload,
+                "received_at": moment,
+                "updated_at": moment,
+            }
+            for _index, checked in fresh.values()
+        ]
+        statement = (
+            insert(Record).values(rows).on_conflict_do_nothing(index_elements=["id"])
+        ).returning(Record.id)
+        inserted = set(session.scalars(statement))
+    for record_id, (index, checked) in fresh.items():
+        if record_id in inserted:
+            answers[index] = _result(checked.record, "accepted")
+        else:
+            answers[index] = _compare(session, site, checked.record, checked, moment)
     site.last_sync_at = moment
-    return results
+    return [answers[i] for i in range(len(records))]
 
 
 def _result(record: PushRecord, outcome: Outcome, reason: str | None = None) -> PushResult:

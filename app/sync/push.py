@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy import and_, bindparam, exists, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.sync.client import HubClient
@@ -150,14 +150,10 @@ def next_batch(session: Session, size: int = MAX_BATCH) -> list[PushRecord]:
 def apply_results(session: Session, results: list[PushResult], now: datetime) -> PushReport:
     """Store the hub's answers (in the caller's transaction)."""
     report = PushReport()
+    done: dict[str, list[dict[str, Any]]] = {}
     for result in results:
-        model = KINDS[result.kind]
         if result.outcome in ("accepted", "already_had", "stale"):
-            session.execute(
-                update(model)
-                .where(model.id == result.id, model.synced_version < result.version)
-                .values(synced_version=result.version)
-            )
+            done.setdefault(result.kind, []).append({"rid": result.id, "v": result.version})
             report.pushed += 1
             continue
         if session.get(SyncQuarantine, (result.kind, result.id, result.version)) is None:
@@ -176,6 +172,16 @@ def apply_results(session: Session, results: list[PushResult], now: datetime) ->
         else:
             report.rejected += 1
         report.reasons.append(f"{result.kind} {result.id}: {result.reason or result.outcome}")
+    connection = session.connection()
+    for kind, rows in done.items():
+        table = KINDS[kind].__table__
+        # One statement for the whole batch; never lowers what a later answer stored.
+        connection.execute(
+            update(table)
+            .where(table.c.id == bindparam("rid"), table.c.synced_version < bindparam("v"))
+            .values(synced_version=bindparam("v")),
+            rows,
+        )
     return report
 
 

@@ -29,3 +29,17 @@ def test_the_slip_bench_reports_its_figures(desk: Desk) -> None:
     figures = bench.bench_slip(desk)
     assert set(figures) == {"slip_ms", "slip_raw_reportlab_ms", "slip_ratio"}
     assert figures["slip_ms"] > 0
+
+
+def test_the_sync_bench_pushes_everything_to_a_real_hub(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hub.localpg import binary
+
+    if binary("initdb") is None:
+        pytest.skip("PostgreSQL is not installed (make test installs it)")
+    monkeypatch.setenv("AIGUILLAGE_NO_KEYRING", "1")
+    monkeypatch.setattr(bench, "SYNC_CONTACTS", 700)
+    figures = bench.bench_sync(desk)
+    assert figures["sync_pushed"] == 700 and figures["sync_pending_after"] == 0
+    assert figures["sync_push_100k_s"] > 0
