@@ -228,6 +228,7 @@ class DirectoryPanel(QWidget):
         )
         self.template_button.clicked.connect(lambda: save_template(self))
         self._copies: dict[str, str] = {}
+        self.shown_text: str | None = None
         self._update_actions()
 
     # --- searching ------------------------------------------------------------------
@@ -261,9 +262,10 @@ class DirectoryPanel(QWidget):
             with self.desk.sessions() as session:
                 return search(session, query, now=self.desk.intake.now())
 
-        DeskOp(self.tasks, find).success(self._show_hits).run()
+        DeskOp(self.tasks, find).success(lambda hits: self._show_hits(hits, query.text)).run()
 
-    def _show_hits(self, hits: list[SearchHit]) -> None:
+    def _show_hits(self, hits: list[SearchHit], text: str = "") -> None:
+        self.shown_text = text  # what the results shown answer (a later search may follow)
         current = self.current()
         self.model.set_hits(hits)
         self.table.resizeColumnsToContents()
