@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -16,6 +17,8 @@ from app.paths import DeskPaths
 from db.models import Contact
 
 PARIS = ZoneInfo("Europe/Paris")
+# No screen in the test run: Qt draws offscreen (a window test anywhere in the suite).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 class FakeClock:

@@ -37,6 +37,7 @@ from ui.journal import JournalModel, JournalPanel
 from ui.referral_dialog import ReferralDialog
 from ui.settings_dialog import SettingsDialog
 from ui.slip_dialog import Maker, Slip, SlipDialog
+from ui.sync_panel import SyncUi
 from ui.taskman import DeskOp, TaskManager
 
 
@@ -122,6 +123,10 @@ class MainWindow(QMainWindow):
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
         settings_action.triggered.connect(self.open_settings)
         menu.addSeparator()
+        self.sync = SyncUi(self, desk, self.tasks)
+        self.sync.install(menu)
+        self.sync.on_change.append(self._show_sync_state)
+        menu.addSeparator()
         quit_action = menu.addAction(self.tr("&Quitter"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -144,6 +149,7 @@ class MainWindow(QMainWindow):
         self.refresh()
         # Notes past the retention period go at each start, on the desk's thread.
         DeskOp(self.tasks, desk.purge_notes).failure(lambda _error: None).run()
+        self.sync.start()
 
     # --- actions --------------------------------------------------------------------
 
@@ -412,11 +418,16 @@ class MainWindow(QMainWindow):
         self._arrange()
         (self.journal.table if self._journal_shown else self.form.channel).setFocus()
 
+    def _show_sync_state(self) -> None:
+        self.sync_state.setText(self.sync.describe())
+        self.sync_state.setToolTip(self.sync.describe(long=True))
+
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.form.isAncestorOf(new):
             self.form_scroll.ensureWidgetVisible(new, 0, 8)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync.stop()
         app = QApplication.instance()
         if app is not None:
             app.focusChanged.disconnect(self._follow_focus)  # type: ignore[attr-defined]

@@ -297,6 +297,44 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="39"/>
+        <source>Inscription auprès du hub régional</source>
+        <translation>Enrolment with the regional hub</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="43"/>
+        <source>Adresse du hub régional</source>
+        <translation>Regional hub address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="46"/>
+        <source>Code d’inscription</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="52"/>
+        <source>&amp;Adresse du hub</source>
+        <translation>Hub &amp;address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="53"/>
+        <source>&amp;Code d’inscription</source>
+        <translation>Enrolment &amp;code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="57"/>
+        <source>S’inscrire</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="58"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartWizard</name>
     <message>
         <location filename="../../ui/first_start.py" line="124"/>
@@ -767,93 +805,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Point d’accueil</source>
         <translation>Reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Aiguillage — %1</source>
         <translation>Aiguillage — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Afficha&amp;ge</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Le &amp;journal du jour</source>
         <translation>Today’s &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>&amp;Aiguillage</source>
         <translation>&amp;Aiguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>&amp;Accueil  (Ctrl+1)</source>
         <translation>&amp;Reception  (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>Ann&amp;uaire  (Ctrl+2)</source>
         <translation>Director&amp;y  (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
         <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Onglets</source>
         <translation>Tabs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>&amp;Réglages du site…</source>
         <translation>Site &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Accueil de %1 modifié.</source>
         <translation>Visit of %1 corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Accueil annulé.</source>
         <translation>Visit cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Accueil enregistré à %1.</source>
         <translation>Visit saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>L’accueil n’a pas pu être enregistré&#xa0;: %1</source>
         <translation>The visit could not be saved: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -861,17 +899,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Hors ligne (pas de hub)</source>
         <translation>Offline (no hub)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Hub&#xa0;: %1</source>
         <translation>Hub: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -879,7 +917,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -887,12 +925,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Dernière synchro&#xa0;: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -900,22 +938,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>Dernier accueil annulé.</source>
         <translation>Last visit taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Annuler cet accueil&#x202f;?</source>
         <translation>Cancel this visit?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Annuler l’accueil de %1&#x202f;? Il restera dans le journal, barré, et ne sera plus compté.</source>
         <translation>Cancel the visit of %1? It stays in the log, struck through, and no longer counts.</translation>
     </message>
@@ -1314,6 +1352,122 @@
             <numerusform>%n slip saved.</numerusform>
             <numerusform>%n slips saved.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="87"/>
+        <source>Synchronisation</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="92"/>
+        <source>Enregistrements refusés par le hub</source>
+        <translation>Records refused by the hub</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="94"/>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="94"/>
+        <source>Identifiant</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="94"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="94"/>
+        <source>Réponse</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="95"/>
+        <source>Raison</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="98"/>
+        <source>Synchroniser &amp;maintenant</source>
+        <translation>Sync &amp;now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="100"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="104"/>
+        <source>Enregistrements refusés (gardés sur ce poste)&#xa0;:</source>
+        <translation>Refused records (kept on this desk):</translation>
+    </message>
+</context>
+<context>
+    <name>SyncUi</name>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="140"/>
+        <source>&amp;Synchroniser maintenant</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="143"/>
+        <source>État de la s&amp;ynchronisation…</source>
+        <translation>S&amp;ync status…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="145"/>
+        <source>S’inscrire auprès du &amp;hub…</source>
+        <translation>Enrol with the &amp;hub…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="181"/>
+        <source>Inscription au hub à refaire</source>
+        <translation>Hub enrolment to redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="182"/>
+        <source>Hors ligne (pas de hub)</source>
+        <translation>Offline (no hub)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="184"/>
+        <source>Synchronisation…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="186"/>
+        <source>Hub injoignable, nouvel essai bientôt</source>
+        <translation>Hub unreachable, trying again soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="189"/>
+        <source>Poste révoqué par la coordination</source>
+        <translation>Desk revoked by the coordination</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="190"/>
+        <source>Synchronisation refusée</source>
+        <translation>Sync refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="194"/>
+        <source>Hub&#xa0;: à jour</source>
+        <translation>Hub: up to date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="194"/>
+        <source>Hub&#xa0;: en attente d’envoi</source>
+        <translation>Hub: records waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="196"/>
+        <source>Hub&#xa0;: %1</source>
+        <translation>Hub: %1</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,199 @@
+"""The sync as the agent sees it: the status bar, the enrolment dialog, and the sync panel
+listing every record the hub refused, with its reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.desk import Desk
+from app.errors import DeskError
+from app.sync.client import Transient
+from app.sync.push import pending_count, quarantined
+from app.sync.run import SyncSummary, enrol
+from ui.sync_worker import SyncScheduler
+from ui.taskman import DeskOp, TaskManager
+
+
+class EnrolDialog(QDialog):
+    """The hub's address and the one-time code the regional coordination gave."""
+
+    def __init__(self, desk: Desk, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Inscription auprès du hub régional"))
+        self.desk = desk
+        self.tasks = tasks
+        self.url = QLineEdit(str(desk.settings.get("hub.url")))
+        self.url.setAccessibleName(self.tr("Adresse du hub régional"))
+        self.url.setPlaceholderText("https://hub.orientation.example.org")
+        self.code = QLineEdit(str(desk.settings.get("hub.pending_code")))
+        self.code.setAccessibleName(self.tr("Code d’inscription"))
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("&Adresse du hub"), self.url)
+        form.addRow(self.tr("&Code d’inscription"), self.code)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("S’inscrire"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, 180)
+
+    def submit(self) -> None:
+        url, code = self.url.text(), self.code.text()
+        self.ok.setEnabled(False)
+        DeskOp(self.tasks, lambda: enrol(self.desk, url, code)).success(
+            lambda _r: self.accept()
+        ).failure(self._failed).run()
+
+    def _failed(self, error: BaseException) -> None:
+        self.ok.setEnabled(True)
+        text = error.text(self.desk.language) if isinstance(error, DeskError) else str(error)
+        self.error.setText(text)
+        self.error.show()
+
+
+class SyncPanel(QDialog):
+    """State of the sync and every record the hub refused."""
+
+    def __init__(self, ui: SyncUi, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Synchronisation"))
+        self.ui = ui
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName(self.tr("Enregistrements refusés par le hub"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Type"), self.tr("Identifiant"), self.tr("Version"), self.tr("Réponse"),
+             self.tr("Raison")]
+        )  # fmt: skip
+        self.table.horizontalHeader().setStretchLastSection(True)
+        now = QPushButton(self.tr("Synchroniser &maintenant"))
+        now.clicked.connect(ui.scheduler.sync_now)
+        close = QPushButton(self.tr("Fermer"))
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel(self.tr("Enregistrements refusés (gardés sur ce poste) :")))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(now)
+        layout.addWidget(close)
+        self.resize(760, 420)
+        ui.scheduler.sig_state.connect(lambda _r: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.summary.setText(self.ui.describe(long=True))
+        with self.ui.desk.sessions() as session:
+            rows = quarantined(session)
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            values = [row.kind, row.record_id, str(row.version), row.outcome, row.reason or ""]
+            for column, value in enumerate(values):
+                self.table.setItem(index, column, QTableWidgetItem(value))
+
+
+class SyncUi(QObject):
+    """The window's side of the sync: scheduler, status text, menu, dialogs."""
+
+    def __init__(self, window: QMainWindow, desk: Desk, tasks: TaskManager) -> None:
+        super().__init__(window)
+        self.window = window
+        self.desk = desk
+        self.tasks = tasks
+        self.scheduler = SyncScheduler(desk, self)
+        self.scheduler.worker.sig_progress.connect(lambda _s: self.sig_changed())
+        self.on_change: list[Any] = []
+
+    def sig_changed(self) -> None:
+        for callback in self.on_change:
+            callback()
+
+    def install(self, menu: QMenu) -> None:
+        now = menu.addAction(self.tr("&Synchroniser maintenant"))
+        now.setShortcut(QKeySequence("F5"))
+        now.triggered.connect(self.scheduler.sync_now)
+        panel = menu.addAction(self.tr("État de la s&ynchronisation…"))
+        panel.triggered.connect(self.open_panel)
+        enrol_action = menu.addAction(self.tr("S’inscrire auprès du &hub…"))
+        enrol_action.triggered.connect(self.open_enrol)
+        self.scheduler.sig_state.connect(lambda _r: self.sig_changed())
+
+    def start(self) -> None:
+        if self.desk.settings.get("hub.pending_code") and self.desk.settings.get("hub.url"):
+            # The code typed at the first start: enrol now, in the background.
+            url = str(self.desk.settings.get("hub.url"))
+            code = str(self.desk.settings.get("hub.pending_code"))
+            DeskOp(self.tasks, lambda: enrol(self.desk, url, code)).success(
+                lambda _r: self.scheduler.sync_now()
+            ).failure(lambda error: self._remember_failure(error)).run()
+            return
+        self.scheduler.start()
+
+    def _remember_failure(self, error: BaseException) -> None:
+        self.scheduler.last = error
+        self.sig_changed()
+
+    def open_enrol(self) -> None:
+        dialog = EnrolDialog(self.desk, self.tasks, self.window)
+        dialog.accepted.connect(self.scheduler.sync_now)
+        dialog.accepted.connect(self.sig_changed)
+        self.enrol_dialog = dialog
+        dialog.open()
+
+    def open_panel(self) -> None:
+        self.panel = SyncPanel(self, self.window)
+        self.panel.open()
+
+    def describe(self, *, long: bool = False) -> str:
+        """The sync's state in a few words (the status bar), or a sentence (the panel)."""
+        lang = self.desk.language
+        last = self.scheduler.last
+        if not self.scheduler.enrolled():
+            if isinstance(last, DeskError):
+                return last.text(lang) if long else self.tr("Inscription au hub à refaire")
+            return self.tr("Hors ligne (pas de hub)")
+        if self.scheduler.running:
+            return self.tr("Synchronisation…")
+        if isinstance(last, Transient):
+            return last.text(lang) if long else self.tr("Hub injoignable, nouvel essai bientôt")
+        if isinstance(last, DeskError):
+            if last.key == "hub_revoked":
+                return last.text(lang) if long else self.tr("Poste révoqué par la coordination")
+            return last.text(lang) if long else self.tr("Synchronisation refusée")
+        with self.desk.sessions() as session:
+            left = pending_count(session)
+        if isinstance(last, SyncSummary) or last is None:
+            state = self.tr("Hub : à jour") if not left else self.tr("Hub : en attente d’envoi")
+            return state
+        return self.tr("Hub : %1").replace("%1", str(self.desk.settings.get("hub.url")))
+
+    def stop(self) -> None:
+        self.scheduler.stop()

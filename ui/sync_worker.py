@@ -1,0 +1,129 @@
+"""Sync in the background: at start-up, every 15 minutes, when the network comes back, and
+on demand; after a failure worth retrying, again after a growing delay with jitter (from
+seconds up to an hour). It never blocks the window.
+
+``SyncWorker`` lives on its own ``QThread``; ``SyncScheduler`` (GUI thread) decides when.
+
+Signals (``SyncWorker``): ``sig_progress(str)``, ``sig_done(object)`` with a
+:class:`SyncSummary` or the :class:`DeskError` that stopped it.
+Signals (``SyncScheduler``): ``sig_state(object)`` with the last outcome, for the status
+bar and the sync panel.
+"""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from app.desk import Desk
+from app.errors import DeskError
+from app.sync.client import Transient
+from app.sync.run import sync_once
+
+PERIOD_MS = 15 * 60 * 1000
+FIRST_RETRY_S = 5
+LAST_RETRY_S = 3600
+
+
+class SyncWorker(QObject):
+    sig_progress = Signal(str)
+    sig_done = Signal(object)
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+
+    @Slot()
+    def run_once(self) -> None:
+        self.sig_progress.emit("sync")
+        try:
+            result: object = sync_once(self.desk)
+        except DeskError as error:
+            result = error
+        except Exception as error:  # a bug must not kill the worker thread
+            result = DeskError("hub_bad_answer", reason=type(error).__name__)
+        self.sig_done.emit(result)
+
+
+def backoff(failures: int, rng: random.Random | None = None) -> float:
+    """Seconds before the next try after ``failures`` failures in a row: doubling from 5 s
+    up to an hour, with a jitter of ±20 % so that desks do not all come back at once."""
+    rng = rng or random.Random()
+    base = min(LAST_RETRY_S, FIRST_RETRY_S * 2 ** max(0, failures - 1))
+    return float(base * rng.uniform(0.8, 1.2))
+
+
+class SyncScheduler(QObject):
+    """When to sync; one sync at a time."""
+
+    sig_state = Signal(object)
+    _sig_start = Signal()
+
+    def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.running = False
+        self.failures = 0
+        self.last: object = None
+        self.thread = QThread()
+        self.thread.setObjectName("sync")
+        self.worker = SyncWorker(desk)
+        self.worker.moveToThread(self.thread)
+        self._sig_start.connect(self.worker.run_once)
+        self.worker.sig_done.connect(self._done)
+        self.thread.start()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.sync_now)
+        self._watch_network()
+
+    def enrolled(self) -> bool:
+        return bool(self.desk.settings.get("hub.url")) and bool(self.desk.settings.get("desk.id"))
+
+    def start(self) -> None:
+        """At start-up: a first sync soon, without slowing the window's first paint."""
+        if self.enrolled():
+            self.timer.start(2000)
+
+    def sync_now(self) -> None:
+        if self.running or not self.enrolled():
+            return
+        self.running = True
+        self.timer.stop()
+        self._sig_start.emit()
+
+    def _done(self, result: object) -> None:
+        self.running = False
+        self.last = result
+        if isinstance(result, Transient):
+            self.failures += 1
+            self.timer.start(int(backoff(self.failures) * 1000))
+        else:
+            self.failures = 0
+            if not (isinstance(result, DeskError) and result.key == "hub_revoked"):
+                self.timer.start(PERIOD_MS)
+        self.sig_state.emit(result)
+
+    def _watch_network(self) -> None:
+        try:
+            from PySide6.QtNetwork import QNetworkInformation
+        except ImportError:  # pragma: no cover - Qt without networking
+            return
+        if not QNetworkInformation.loadDefaultBackend():
+            return
+        info = QNetworkInformation.instance()
+        if info is None:
+            return
+
+        def changed(reachability: object) -> None:
+            if reachability == QNetworkInformation.Reachability.Online and self.failures:
+                self.timer.start(1000)  # the network is back: try again now
+
+        info.reachabilityChanged.connect(changed)
+
+    def stop(self) -> None:
+        """On close: let a sync under way finish (nothing half-stored), then stop."""
+        self.timer.stop()
+        self.thread.quit()
+        self.thread.wait(30_000)
