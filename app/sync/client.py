@@ -40,11 +40,17 @@ def check_url(url: str) -> str:
 
 
 class HubClient:
-    def __init__(self, base_url: str, token: str | None = None, desk_version: str = "0") -> None:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        desk_version: str = "0",
+        timeout: httpx.Timeout | None = None,
+    ) -> None:
         self.base = check_url(base_url)
         self.token = token
         self._http = httpx.Client(
-            timeout=TIMEOUT,
+            timeout=timeout or TIMEOUT,
             headers={
                 "User-Agent": f"Aiguillage/{desk_version}",
                 "Aiguillage-Protocol": str(PROTOCOL),
