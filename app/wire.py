@@ -130,3 +130,19 @@ class Problem(Strict):
         "malformed",
     ]
     message: str
+
+
+class Change(Strict):
+    """One change of the directory or of the lists; ``deleted`` makes it a tombstone."""
+
+    seq: int
+    kind: Literal["structure", "service", "nomenclature"]
+    id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    deleted: bool = False
+    payload: dict[str, object]
+
+
+class ChangesResponse(Strict):
+    changes: Annotated[list[Change], Field(max_length=MAX_BATCH)]
+    cursor: int
+    more: bool

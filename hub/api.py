@@ -16,15 +16,18 @@ from sqlalchemy.orm import sessionmaker
 
 from app.wire import (
     API,
+    MAX_BATCH,
     MAX_BODY_BYTES,
     PROTOCOL,
+    Change,
+    ChangesResponse,
     EnrolRequest,
     EnrolResponse,
     Problem,
     PushRequest,
     PushResponse,
 )
-from hub import service
+from hub import directory, service
 from hub.models import Site
 
 MIN_PROTOCOL = 1
@@ -108,5 +111,29 @@ def create_app(engine: Engine) -> FastAPI:
             attached = db.merge(site, load=True)
             results = service.store_push(db, engine, attached, request.records)
         return PushResponse(results=results)
+
+    @app.get(f"{API}/changes", response_model=ChangesResponse)
+    def changes(
+        response: Response,
+        after: int = 0,
+        limit: int = MAX_BATCH,
+        if_none_match: str | None = Header(default=None),
+        site: Site = Depends(authenticated),  # noqa: B008
+    ) -> Response | ChangesResponse:
+        """Directory and list changes after a cursor, a page at a time; 304 when nothing
+        is newer than what the desk has (its ETag)."""
+        limit = max(1, min(limit, MAX_BATCH))
+        with sessions() as db:
+            rows, last = directory.changes_after(db, max(0, after), limit)
+        etag = f'"{last}"'
+        if not rows and if_none_match == etag:
+            return Response(status_code=304, headers={"ETag": etag})
+        response.headers["ETag"] = etag
+        page = [
+            Change(seq=r.seq, kind=r.kind, id=r.record_id, deleted=r.deleted, payload=r.payload)  # type: ignore[arg-type]
+            for r in rows
+        ]
+        cursor = page[-1].seq if page else max(0, after)
+        return ChangesResponse(changes=page, cursor=cursor, more=cursor < last)
 
     return app

@@ -41,7 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     revoke = commands.add_parser("revoke", help="révoque les postes d’un site")
     revoke.add_argument("site", metavar="SITE")
-    for sub in (add, code, revoke, commands.choices["migrate"]):
+    directory = commands.add_parser("directory", help="l’annuaire régional")
+    directory_commands = directory.add_subparsers(dest="action", required=True, metavar="ACTION")
+    imp = directory_commands.add_parser("import", help="importe un dossier data·inclusion")
+    imp.add_argument("path", metavar="DOSSIER")
+    imp.add_argument("--partial", action="store_true")
+    nomenclature = commands.add_parser("nomenclature", help="les listes de la région")
+    nomenclature_commands = nomenclature.add_subparsers(dest="action", required=True)
+    publish = nomenclature_commands.add_parser("publish", help="publie les listes (JSON)")
+    publish.add_argument("path", metavar="FICHIER")
+    for sub in (add, code, revoke, imp, publish, commands.choices["migrate"]):
         sub.add_argument("--json", action="store_true")
     return parser
 
@@ -86,6 +95,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"Code d’inscription de {args.site} : {code}"
                     f" (valable jusqu’au {expires:%d/%m/%Y})",
                 )
+            elif args.command in ("directory", "nomenclature"):
+                from pathlib import Path
+
+                from hub import directory
+
+                if args.command == "directory":
+                    report = directory.import_directory(
+                        session, engine, Path(args.path), full=not args.partial
+                    )
+                else:
+                    report = directory.publish_lists(session, engine, Path(args.path))
+                lines = [
+                    f"{report.added} ajouté(s), {report.changed} modifié(s),"
+                    f" {report.unchanged} inchangé(s), {report.retired} retiré(s),"
+                    f" {len(report.refused)} refusé(s)."
+                ] + [f"  – {reason}" for reason in report.refused]
+                _print(args, report.as_dict(), "\n".join(lines))
             elif args.command == "revoke":
                 count = service.revoke(session, args.site)
                 _print(args, {"site": args.site, "revoked": count}, f"{count} poste(s) révoqué(s).")

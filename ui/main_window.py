@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskManager(self)
         self._laid_out = False
         self._saving = False
+        self.refreshes = 0  # how many times the journal and counters were shown
         self.form = IntakeForm(desk.lists, desk.geography, self.lang)
         self.apply_settings()
         self.journal = JournalPanel(
@@ -375,6 +376,7 @@ class MainWindow(QMainWindow):
             else self.tr("Annuaire : %n service(s)", "", view.services)
         )
         self.pending.setText(self.tr("%n à envoyer", "", view.pending))
+        self.refreshes += 1
         self.last_sync.setText(
             self.tr("Dernière synchro : %1").replace(
                 "%1",

@@ -17,6 +17,7 @@ from app.errors import DeskError
 from app.wire import (
     API,
     PROTOCOL,
+    ChangesResponse,
     EnrolRequest,
     EnrolResponse,
     PushRecord,
@@ -61,12 +62,17 @@ class HubClient:
         self._http.close()
 
     def _post(self, path: str, body: str) -> dict[str, Any]:
-        headers = {"Content-Type": "application/json"}
+        return self._call("POST", path, body, {"Content-Type": "application/json"})[0]
+
+    def _call(
+        self, method: str, path: str, body: str | None, headers: dict[str, str]
+    ) -> tuple[dict[str, Any], int, dict[str, str]]:
+        headers = dict(headers)
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         try:
             with self._http.stream(
-                "POST", f"{self.base}{API}{path}", content=body, headers=headers
+                method, f"{self.base}{API}{path}", content=body, headers=headers
             ) as answer:
                 raw = b""
                 for chunk in answer.iter_bytes():
@@ -74,12 +80,15 @@ class HubClient:
                     if len(raw) > MAX_ANSWER_BYTES:
                         raise DeskError("hub_bad_answer", reason="réponse trop volumineuse")
                 status = answer.status_code
+                answer_headers = {k.lower(): v for k, v in answer.headers.items()}
         except httpx.TimeoutException:
             raise Transient("hub_unreachable", url=self.base, reason="délai dépassé") from None
         except httpx.HTTPError as error:
             raise Transient("hub_unreachable", url=self.base, reason=type(error).__name__) from None
         if status >= 500:
             raise Transient("hub_unavailable", url=self.base, status=status)
+        if status == 304:
+            return {}, status, answer_headers
         try:
             data = json.loads(raw)
         except (ValueError, UnicodeDecodeError):
@@ -98,7 +107,22 @@ class HubClient:
                 raise Transient("hub_unavailable", url=self.base, status=status)
             message = str(data.get("message", ""))[:200] or f"HTTP {status}"
             raise DeskError("hub_refused", status=status, message=message)
-        return data
+        return data, status, answer_headers
+
+    def changes(self, cursor: int, etag: str | None) -> tuple[ChangesResponse, str | None] | None:
+        """The next page of changes after ``cursor``; None when the hub has nothing new."""
+        headers = {"If-None-Match": etag} if etag else {}
+        data, status, answer_headers = self._call("GET", f"/changes?after={cursor}", None, headers)
+        if status == 304:
+            return None
+        try:
+            page = ChangesResponse.model_validate(data)
+        except ValidationError:
+            raise DeskError("hub_bad_answer", reason="page de l’annuaire invalide") from None
+        seqs = [c.seq for c in page.changes]
+        if seqs != sorted(set(seqs)) or (seqs and page.cursor != seqs[-1]):
+            raise DeskError("hub_bad_answer", reason="page de l’annuaire dans le désordre")
+        return page, answer_headers.get("etag")
 
     def enrol(self, code: str, desk_id: str, desk_version: str) -> EnrolResponse:
         request = EnrolRequest(code=code.strip(), desk_id=desk_id, desk_version=desk_version)

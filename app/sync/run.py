@@ -1,4 +1,4 @@
-"""Enrolling the desk with the regional hub, and one sync: push (pull comes next).
+"""Enrolling the desk with the regional hub, and one sync: push, then pull.
 
 The command line and the window's background worker both call these; neither blocks the
 window (the worker runs them off the GUI thread).
@@ -14,6 +14,7 @@ from typing import Any
 from app.errors import DeskError
 from app.sync import credentials
 from app.sync.client import HubClient, check_url
+from app.sync.pull import pull_all
 from app.sync.push import new_desk_id, pending_count, push_all, quarantined
 from db.models import SyncState
 
@@ -72,6 +73,7 @@ def sync_once(desk: Any) -> SyncSummary:
     client = HubClient(url, token, desk_version())
     try:
         report = push_all(desk.sessions, client)
+        pulled = pull_all(desk.sessions, client)
     except DeskError as error:
         _remember(desk, error)
         raise
@@ -81,7 +83,9 @@ def sync_once(desk: Any) -> SyncSummary:
     with desk.sessions() as session:
         left = pending_count(session)
         held = len(quarantined(session))
-    return SyncSummary(pushed=report.pushed, pending=left, pulled=0, rejected=held)
+    if pulled:
+        desk.lists.reload()
+    return SyncSummary(pushed=report.pushed, pending=left, pulled=pulled, rejected=held)
 
 
 def _remember(desk: Any, error: DeskError | None) -> None:

@@ -20,7 +20,7 @@ from app.errors import DeskError
 from app.sync import client as sync_client
 from app.sync import run
 from app.sync.push import pending_count
-from db.models import Contact
+from db.models import Contact, Service, SyncState
 from tests.hub.conftest import Hub
 from tests.hub.proxy import FAULTS, FaultyProxy
 from tests.hub.test_sync import VISIT, code_for, hub_records
@@ -167,3 +167,64 @@ def test_hostile_answers_change_nothing_on_the_desk(
         run.sync_once(desk)
     assert caught.value.text("fr")
     assert _snapshot(desk) == before
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    body=st.one_of(
+        json_values.map(lambda v: json.dumps(v).encode()),
+        st.builds(
+            lambda changes, cursor, more: json.dumps(
+                {"changes": changes, "cursor": cursor, "more": more}
+            ).encode(),
+            st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "seq": st.integers(-3, 5),
+                        "kind": st.sampled_from(["service", "structure", "nomenclature"]),
+                        "id": st.text(min_size=1, max_size=30),
+                        "deleted": st.booleans(),
+                        "payload": st.dictionaries(
+                            st.sampled_from(["nom", "id", "list", "code"]),
+                            st.text(max_size=10),
+                            max_size=3,
+                        ),
+                    }
+                ),
+                min_size=1,
+                max_size=3,
+            ),
+            st.integers(-2, 6),
+            st.booleans(),
+        ),
+    )
+)
+def test_hostile_directory_pages_change_nothing_on_the_desk(
+    desk: Desk, hostile: HostileHub, quick: None, body: bytes
+) -> None:
+    if not desk.settings.get("hub.url"):
+        desk.settings.set("hub.url", hostile.url)
+        desk.settings.set("desk.id", "00000000-0000-4000-8000-00000000000b")
+        from app.sync import credentials
+
+        credentials.save_token(desk.paths.data, run._account(desk), "t" * 43)
+    with desk.sessions() as session:
+        before = sorted((s.id, s.nom, s.retired_at) for s in session.scalars(select(Service)))
+        cursor = session.get(SyncState, "directory")
+        session.expunge_all()
+    hostile.status, hostile.body = 200, body
+    try:
+        summary = run.sync_once(desk)
+    except DeskError as error:
+        assert error.text("fr")
+    else:  # only an empty, well-formed page may pass, and it changes nothing
+        assert summary.pulled == 0
+    with desk.sessions() as session:
+        after = sorted((s.id, s.nom, s.retired_at) for s in session.scalars(select(Service)))
+        assert after == before
+        state = session.get(SyncState, "directory")
+        assert (state.cursor if state else None) == (
+            cursor.cursor if cursor else None
+        ) or summary.pulled == 0

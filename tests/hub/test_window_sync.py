@@ -37,7 +37,7 @@ def test_enrol_from_the_window_then_sync_in_the_background(
     with qtbot.waitSignal(window.sync.scheduler.sig_state, timeout=10_000):
         dialog.submit()
     assert desk.settings.get("site.id") == site_id
-    qtbot.waitUntil(lambda: window.sync_state.text() == "Hub\u00a0: à jour", timeout=5000)
+    qtbot.waitUntil(lambda: window.sync_state.text() == "Hub\u00a0: à jour", timeout=15_000)
     desk.intake.save(VISIT)
     (action,) = [a for a in window.findChildren(QAction) if a.text() == "&Synchroniser maintenant"]
     assert action.shortcut().toString() == "F5"
@@ -45,7 +45,7 @@ def test_enrol_from_the_window_then_sync_in_the_background(
         action.trigger()
     assert len(hub_records(hub, "contact")) == 1
     qtbot.waitUntil(
-        lambda: window.last_sync.text().startswith("Dernière synchro\u00a0: "), timeout=5000
+        lambda: window.last_sync.text().startswith("Dernière synchro\u00a0: "), timeout=15_000
     )
     with sessionmaker(hub.engine).begin() as session:
         service.revoke(session, site_id)

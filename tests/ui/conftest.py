@@ -19,10 +19,10 @@ def window(qtbot, desk: Desk, qapp) -> Iterator[MainWindow]:  # type: ignore[no-
     apply_style(qapp)
     window = MainWindow(desk)
     qtbot.addWidget(window)
-    # The journal and the counters are read on the desk's thread: wait until shown.
-    with qtbot.waitSignal(window.sig_refreshed, timeout=5000):
-        window.resize(1366, 768)
-        window.show()
+    window.resize(1366, 768)
+    window.show()
     qtbot.waitExposed(window)
+    # The journal and the counters are read on the desk's thread: wait until shown.
+    qtbot.waitUntil(lambda: window.refreshes > 0, timeout=15_000)
     yield window
     window.tasks.shutdown()

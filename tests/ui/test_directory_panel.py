@@ -18,7 +18,7 @@ def search_for(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no
     qtbot.keyClicks(panel.search_box, text)
     panel._timer.stop()  # the pause in the typing, without waiting for it
     panel.run_search()
-    qtbot.waitUntil(lambda: panel.shown_text == panel.search_box.text(), timeout=5000)
+    qtbot.waitUntil(lambda: panel.shown_text == panel.search_box.text(), timeout=15_000)
 
 
 def test_f3_opens_the_directory_and_typing_finds_partners(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -58,10 +58,10 @@ def test_a_record_is_flagged_and_made_a_favourite(qtbot, window: MainWindow, des
     dialog = panel.dialog
     dialog.reasons.button(1).setChecked(True)  # hours
     dialog.comment.setPlainText("Fermé le vendredi après-midi depuis novembre")
-    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         dialog.submit()
     qtbot.keyClick(panel.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: panel.model.index(0, 0).data() == "★", timeout=5000)
+    qtbot.waitUntil(lambda: panel.model.index(0, 0).data() == "★", timeout=15_000)
     with desk.sessions() as session:
         flag = session.scalars(select(DirectoryFlag)).one()
         assert (flag.service_id, flag.reason) == (service_id, "hours")
@@ -71,13 +71,13 @@ def test_a_record_is_flagged_and_made_a_favourite(qtbot, window: MainWindow, des
 
 def test_filters_narrow_the_results(qtbot, window: MainWindow) -> None:
     panel = window.directory
-    with qtbot.waitSignal(panel.sig_searched, timeout=5000):
+    with qtbot.waitSignal(panel.sig_searched, timeout=15_000):
         window.show_tab(1)
     everything = panel.model.rowCount()
-    with qtbot.waitSignal(panel.sig_searched, timeout=5000):
+    with qtbot.waitSignal(panel.sig_searched, timeout=15_000):
         panel.theme.setCurrentIndex(panel.theme.findData("creer-entreprise"))
     assert 0 < panel.model.rowCount() < everything
-    with qtbot.waitSignal(panel.sig_searched, timeout=5000):
+    with qtbot.waitSignal(panel.sig_searched, timeout=15_000):
         panel.favourites.setChecked(True)
     assert panel.model.rowCount() == 0
     assert panel.detail.toPlainText() == "Aucun service choisi."

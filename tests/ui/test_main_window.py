@@ -63,7 +63,7 @@ def test_a_visit_logged_with_the_keyboard_shows_in_the_journal_and_survives_a_re
     key(form.themes, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_Tab)  # two themes
     assert window.focusWidget() is form.answers
     key(form.answers, Qt.Key.Key_4)  # orientation vers un partenaire
-    with qtbot.waitSignal(window.sig_saved, timeout=5000) as saved:
+    with qtbot.waitSignal(window.sig_saved, timeout=15_000) as saved:
         key(form.answers, Qt.Key.Key_Return)
     contact_id = saved.args[0]
     assert keys <= 15, keys
@@ -96,7 +96,7 @@ def test_a_visit_logged_with_the_keyboard_shows_in_the_journal_and_survives_a_re
     reopened = Desk.open(DeskPaths(data=home, logs=home / "logs"), clock=clock)
     again = MainWindow(reopened)
     qtbot.addWidget(again)
-    qtbot.waitUntil(lambda: again.journal.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: again.journal.model.rowCount() == 1, timeout=15_000)
     assert again.journal.model.index(0, 5).data() == "Istres"
     again.tasks.shutdown()
     reopened.close()
@@ -108,7 +108,7 @@ def test_saving_an_incomplete_form_shows_what_is_missing_and_stores_nothing(
     form = window.form
     form.public.set_values("scolaire")
     form.submit()
-    qtbot.waitUntil(lambda: form.error.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: form.error.isVisible(), timeout=15_000)
     text = form.error.text()
     assert "Âge : à renseigner." in text
     assert "Commune : à renseigner." in text
@@ -120,11 +120,11 @@ def test_saving_an_incomplete_form_shows_what_is_missing_and_stores_nothing(
 def test_ctrl_z_takes_back_the_last_visit(qtbot, window: MainWindow, desk: Desk) -> None:
     form = window.form
     fill(form, "salarie", "45-54", "homme", "13004", ["vae"], ["information"])
-    with qtbot.waitSignal(window.sig_saved, timeout=5000):
+    with qtbot.waitSignal(window.sig_saved, timeout=15_000):
         form.submit()
     assert window.journal.model.rowCount() == 1
     qtbot.keyClick(form.channel, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.journal.model.rowCount() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: window.journal.model.rowCount() == 0, timeout=15_000)
     assert window.notice_text.text() == "Dernier accueil annulé."
     assert desk.intake.count_on(desk.intake.today()) == 0
 
@@ -143,7 +143,7 @@ def test_item_models_pass_the_model_tester(
             ["documentation"],
         )
         desk.intake.save(window.form.draft())
-    with qtbot.waitSignal(window.sig_refreshed, timeout=5000):
+    with qtbot.waitSignal(window.sig_refreshed, timeout=15_000):
         window.refresh()
     assert isinstance(window.journal.model, JournalModel)
     assert window.journal.model.rowCount() == 2
@@ -168,7 +168,7 @@ def test_the_optional_fields_are_stored_and_the_agent_code_is_kept_for_the_next_
     qtbot.keyClick(form.note, Qt.Key.Key_Tab)
     assert window.focusWidget() is form.agent_code
     qtbot.keyClicks(form.agent_code, "mb")
-    with qtbot.waitSignal(window.sig_saved, timeout=5000) as saved:
+    with qtbot.waitSignal(window.sig_saved, timeout=15_000) as saved:
         qtbot.keyClick(form.agent_code, Qt.Key.Key_Return)
     record = desk.intake.get(saved.args[0])
     assert (record.duration, record.first_visit, record.agent_code, record.note) == (
@@ -188,7 +188,7 @@ def test_a_note_with_a_phone_number_is_refused_in_the_window(
     fill(form, "scolaire", "moins-16", "homme", "13047", ["decrochage"], ["rendez-vous"])
     form.note.setText("maman au 07 81 22 33 44")
     form.submit()
-    qtbot.waitUntil(form.error.isVisible, timeout=5000)
+    qtbot.waitUntil(form.error.isVisible, timeout=15_000)
     assert form.error.text().startswith(
         "Note refusée : elle semble contenir un numéro de téléphone (« 07 81 22 33 44 »)."
     )
@@ -246,7 +246,7 @@ def test_arrow_keys_move_a_single_choice_and_space_toggles_a_multiple_one(
 
 def save_one(qtbot, window: MainWindow) -> str:  # type: ignore[no-untyped-def]
     fill(window.form, "salarie", "45-54", "homme", "13004", ["vae"], ["information"])
-    with qtbot.waitSignal(window.sig_saved, timeout=5000) as saved:
+    with qtbot.waitSignal(window.sig_saved, timeout=15_000) as saved:
         window.form.submit()
     return str(saved.args[0])
 
@@ -268,7 +268,7 @@ def test_a_visit_is_corrected_from_the_journal_as_a_new_version(
     )
     assert form.public.value() == "salarie" and form.commune.code() == "13004"
     form.themes.set_values(["vae", "financer-formation"])
-    with qtbot.waitSignal(window.sig_saved, timeout=5000):
+    with qtbot.waitSignal(window.sig_saved, timeout=15_000):
         qtbot.keyClick(form.themes, Qt.Key.Key_Return)
     record = desk.intake.get(contact_id)
     assert (record.version, record.themes) == (2, ("financer-formation", "vae"))
@@ -308,8 +308,8 @@ def test_a_visit_is_cancelled_after_confirmation(
     qtbot.keyClick(table, Qt.Key.Key_Delete)  # the agent says no
     assert desk.intake.get(contact_id).status == "active"
     qtbot.keyClick(table, Qt.Key.Key_Delete)  # then yes
-    qtbot.waitUntil(lambda: desk.intake.get(contact_id).status == "cancelled", timeout=5000)
-    qtbot.waitUntil(lambda: window.journal.count.text() == "0 accueil(s)", timeout=5000)
+    qtbot.waitUntil(lambda: desk.intake.get(contact_id).status == "cancelled", timeout=15_000)
+    qtbot.waitUntil(lambda: window.journal.count.text() == "0 accueil(s)", timeout=15_000)
     assert asked[0].startswith("Annuler l’accueil de 10:15 ?")
     model = window.journal.model
     assert model.rowCount() == 1  # kept, struck through
@@ -335,12 +335,12 @@ def test_orienter_records_the_chosen_partners_with_the_visit(
     qtbot.keyClick(dialog.search, Qt.Key.Key_Down)
     qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
     chosen_id = dialog.model.suggestion(0).service_id
-    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
     assert list(form.referrals) == [chosen_id]
     assert "orientation-partenaire" in form.answers.values()
     assert form.referral_list.text().startswith("Orienté·e vers\u00a0: Chambre de métiers")
-    with qtbot.waitSignal(window.sig_saved, timeout=5000) as saved:
+    with qtbot.waitSignal(window.sig_saved, timeout=15_000) as saved:
         form.submit()
     record = desk.intake.get(saved.args[0])
     assert [r.service_id for r in record.referrals] == [chosen_id]
@@ -380,7 +380,7 @@ def test_a_commune_typed_without_picking_is_taken_only_when_it_is_certain(
         assert window.focusWidget() is form.commune
         assert desk.intake.count_on(desk.intake.today()) == 0
         return
-    with qtbot.waitSignal(window.sig_saved, timeout=5000) as saved:
+    with qtbot.waitSignal(window.sig_saved, timeout=15_000) as saved:
         form.submit()
     assert desk.intake.get(saved.args[0]).commune == stored
 
@@ -388,7 +388,7 @@ def test_a_commune_typed_without_picking_is_taken_only_when_it_is_certain(
 def test_two_quick_enters_save_the_visit_once(qtbot, window: MainWindow, desk: Desk) -> None:
     form = window.form
     fill(form, "scolaire", "moins-16", "homme", "13047", ["decrochage"], ["information"])
-    with qtbot.waitSignal(window.sig_saved, timeout=5000):
+    with qtbot.waitSignal(window.sig_saved, timeout=15_000):
         qtbot.keyClick(form.answers, Qt.Key.Key_Return)
         qtbot.keyClick(form.answers, Qt.Key.Key_Return)
     assert desk.intake.count_on(desk.intake.today()) == 1
@@ -398,14 +398,14 @@ def test_on_a_narrow_screen_f9_switches_between_the_form_and_the_journal(
     qtbot, window: MainWindow
 ) -> None:
     window.resize(900, 510)  # 1366×768 at 150 % scale
-    qtbot.waitUntil(lambda: window.narrow, timeout=2000)
+    qtbot.waitUntil(lambda: window.narrow, timeout=10_000)
     assert window.form.isVisibleTo(window) and not window.journal.isVisibleTo(window)
     qtbot.keyClick(window.form.channel, Qt.Key.Key_F9)
     assert window.journal.isVisibleTo(window) and not window.form.isVisibleTo(window)
     qtbot.keyClick(window.journal.table, Qt.Key.Key_F9)
     assert window.form.isVisibleTo(window)
     window.resize(1366, 768)
-    qtbot.waitUntil(lambda: not window.narrow, timeout=2000)
+    qtbot.waitUntil(lambda: not window.narrow, timeout=10_000)
     assert window.form.isVisibleTo(window) and window.journal.isVisibleTo(window)
 
 

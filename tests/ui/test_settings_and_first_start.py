@@ -29,7 +29,7 @@ def test_settings_are_saved_and_the_form_follows_them(
     dialog.channel.setCurrentIndex(dialog.channel.findData("telephone"))
     dialog.retention.setValue(45)
     dialog.slip_format.setCurrentIndex(dialog.slip_format.findData("receipt"))
-    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         dialog.save()
     settings = desk.settings
     assert settings.get("site.name") == "Espace Métiers de Salon"
@@ -82,7 +82,7 @@ def test_the_first_start_wizard_takes_the_identity_then_the_offline_choice(
     assert wizard.currentPage() is wizard.mode_page
     assert wizard.mode_page.offline.isChecked()
     assert not wizard.mode_page.url.isEnabled()
-    with qtbot.waitSignal(wizard.finished, timeout=2000):
+    with qtbot.waitSignal(wizard.finished, timeout=10_000):
         wizard.button(QWizard.WizardButton.FinishButton).click()
     assert desk.settings.get("site.configured") is True
     assert desk.settings.get("site.name") == "Cité des métiers d’Istres"

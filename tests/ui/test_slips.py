@@ -26,10 +26,10 @@ def visit_with_referrals(qtbot, window: MainWindow):  # type: ignore[no-untyped-
     form.themes.set_values(["trouver-emploi"])
     form.answers.set_values(["orientation-partenaire"])
     form.set_referrals({CEJ: "Mission locale", CIO: "CIO"})
-    with qtbot.waitSignal(window.sig_saved, timeout=5000) as saved:
+    with qtbot.waitSignal(window.sig_saved, timeout=15_000) as saved:
         form.submit()
     dialog = window.slip_dialog
-    qtbot.waitUntil(lambda: len(dialog.slips) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(dialog.slips) == 2, timeout=15_000)
     return saved.args[0], dialog
 
 
@@ -59,11 +59,11 @@ def test_printing_sends_every_slip_and_marks_the_referrals(
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    with qtbot.waitSignal(dialog.sig_printed, timeout=5000):
+    with qtbot.waitSignal(dialog.sig_printed, timeout=15_000):
         assert dialog.print_slips(ask=False, printer=printer)
     pages = sum(len(PdfReader(io.BytesIO(pdf)).pages) for *_x, pdf in dialog.slips)
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == pages
-    qtbot.waitUntil(lambda: all(printed(desk).values()), timeout=5000)
+    qtbot.waitUntil(lambda: all(printed(desk).values()), timeout=15_000)
     assert dialog.status.text() == "Fiche(s) envoyée(s) à l’imprimante."
 
 
@@ -90,20 +90,20 @@ def test_slips_are_saved_as_pdf_files_and_the_format_is_remembered(
         lambda: (
             dialog.slips and PdfReader(io.BytesIO(dialog.slips[0][3])).pages[0].mediabox.width < 300
         ),
-        timeout=5000,
+        timeout=15_000,
     )
     written = dialog.save_pdf(tmp_path)
     assert sorted(p.name for p in written) == sorted(
         f"fiche-orientation-{c}.pdf" for c in printed(desk)
     )
     assert desk.settings.get("slip.format") == "receipt"
-    qtbot.waitUntil(lambda: all(printed(desk).values()), timeout=5000)
+    qtbot.waitUntil(lambda: all(printed(desk).values()), timeout=15_000)
 
 
 def test_a_slip_for_a_service_found_in_the_directory(qtbot, window: MainWindow) -> None:
     window.open_service_slip(CEJ)
     dialog = window.slip_dialog
-    qtbot.waitUntil(lambda: len(dialog.slips) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(dialog.slips) == 1, timeout=15_000)
     title, referral, code, _pdf = dialog.slips[0]
     assert (title, referral) == (CEJ, None) and len(code) == 7
     dialog.reject()

@@ -61,7 +61,7 @@ def test_the_window_speaks_english_when_asked(qtbot, qapp, desk: Desk) -> None: 
         desk.settings.set("ui.language", "en")
         window = MainWindow(desk)
         qtbot.addWidget(window)
-        qtbot.waitUntil(lambda: window.sync_state.text() != "", timeout=5000)
+        qtbot.waitUntil(lambda: window.sync_state.text() != "", timeout=15_000)
         assert window.form.save_button.text() == "&Save the visit  (Enter)"
         assert window.journal.model.headerData(5, Qt.Orientation.Horizontal) == "Commune"
         assert window.form.public.findChildren(QPushButton)[0].text() == "1  Pupil"

@@ -1,0 +1,245 @@
+"""The region's directory and lists on the hub: imported, then published to desks as an
+ordered log of changes (``directory_change``) that desks pull after a cursor.
+
+Only what changed is published; a full import of a source retires, as tombstones, what
+the source no longer holds. Records are checked by the official data.inclusion schema.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Engine, select, text
+from sqlalchemy.orm import Session
+
+from hub.models import DirectoryChange, DirectoryEntry
+from hub.service import HubError, now
+
+MAX_FILE = 50 * 2**20
+LISTS = ("channel", "public", "age", "gender", "theme", "answer", "duration")
+LIST_FIELDS = {
+    "thematiques", "publics", "modes_accueil", "zone_eligibilite", "modes_mobilisation",
+    "mobilisable_par", "reseaux_porteurs",
+}  # fmt: skip
+
+
+@dataclass
+class Published:
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    retired: int = 0
+    refused: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "retired": self.retired,
+            "refused": self.refused,
+        }
+
+
+def _read(path: Path) -> str:
+    if not path.is_file():
+        raise HubError("malformed", f"Fichier introuvable : {path}", 404)
+    if path.stat().st_size > MAX_FILE:
+        raise HubError("too_large", f"Fichier trop volumineux : {path.name}", 413)
+    raw = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="strict")
+
+
+def _records(folder: Path, name: str) -> list[dict[str, Any]]:
+    json_file, csv_file = folder / f"{name}.json", folder / f"{name}.csv"
+    if json_file.exists():
+        try:
+            data = json.loads(_read(json_file))
+        except ValueError as error:
+            raise HubError("malformed", f"{json_file.name} : JSON invalide ({error})") from None
+        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+            raise HubError("malformed", f"{json_file.name} : une liste d’enregistrements attendue")
+        return data
+    if csv_file.exists():
+        content = _read(csv_file)
+        first = content.split("\n", 1)[0]
+        reader = csv.DictReader(
+            io.StringIO(content), delimiter=";" if first.count(";") > first.count(",") else ","
+        )
+        rows = []
+        for row in reader:
+            record: dict[str, Any] = {}
+            for key, value in row.items():
+                value = (value or "").strip()
+                if key in LIST_FIELDS:
+                    if value.startswith("["):
+                        record[key] = json.loads(value)
+                    else:
+                        record[key] = [v.strip() for v in value.split(",") if v.strip()] or None
+                elif key:
+                    record[key] = value or None
+            rows.append(record)
+        return rows
+    raise HubError("malformed", f"{folder} : ni {name}.json ni {name}.csv")
+
+
+def _hash(payload: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _lock(session: Session, engine: Engine) -> None:
+    # Changes must become visible in the order of their numbers, or a desk could pass one by.
+    if engine.dialect.name == "postgresql":
+        session.execute(text("LOCK TABLE directory_change IN EXCLUSIVE MODE"))
+
+
+def _publish(
+    session: Session,
+    kind: str,
+    record_id: str,
+    source: str,
+    payload: dict[str, Any],
+    report: Published,
+) -> None:
+    digest = _hash(payload)
+    entry = session.get(DirectoryEntry, (kind, record_id))
+    if entry is not None and entry.content_hash == digest and not entry.deleted:
+        report.unchanged += 1
+        return
+    change = DirectoryChange(
+        kind=kind, record_id=record_id, deleted=False, payload=payload, at=now()
+    )
+    session.add(change)
+    session.flush()
+    if entry is None:
+        session.add(
+            DirectoryEntry(
+                kind=kind, record_id=record_id, source=source, content_hash=digest, seq=change.seq
+            )
+        )
+        report.added += 1
+    else:
+        entry.content_hash, entry.deleted, entry.seq, entry.source = (
+            digest,
+            False,
+            change.seq,
+            source,
+        )
+        report.changed += 1
+
+
+def import_directory(
+    session: Session, engine: Engine, folder: Path, *, full: bool = True
+) -> Published:
+    """Import a data.inclusion folder (``structures`` and ``services``, JSON or CSV)."""
+    from data_inclusion.schema import v1
+
+    report = Published()
+    structures, services = _records(folder, "structures"), _records(folder, "services")
+    _lock(session, engine)
+    kept: dict[str, set[str]] = {"structure": set(), "service": set()}
+    sources: set[str] = set()
+    live = DirectoryEntry.deleted.is_(False)
+    known = set(
+        session.scalars(
+            select(DirectoryEntry.record_id).where(DirectoryEntry.kind == "structure", live)
+        )
+    )
+    for kind, rows, model in (
+        ("structure", structures, v1.Structure),
+        ("service", services, v1.Service),
+    ):
+        for index, raw in enumerate(rows, 1):
+            label = str(raw.get("id") or f"n° {index}")
+            try:
+                record = model.model_validate(raw).model_dump(mode="json")
+            except ValidationError as error:
+                first = error.errors()[0]
+                where = ".".join(str(p) for p in first.get("loc", ()))
+                report.refused.append(f"{kind} {label} : {where} : {first.get('msg')}")
+                continue
+            if kind == "service" and record["structure_id"] not in known | kept["structure"]:
+                report.refused.append(
+                    f"service {label} : structure inconnue {record['structure_id']}"
+                )
+                continue
+            kept[kind].add(record["id"])
+            sources.add(record["source"])
+            _publish(session, kind, record["id"], record["source"], record, report)
+    if full and sources:
+        gone = session.scalars(
+            select(DirectoryEntry).where(
+                DirectoryEntry.source.in_(sources), DirectoryEntry.deleted.is_(False),
+                DirectoryEntry.kind.in_(("structure", "service")),
+            )
+        ).all()  # fmt: skip
+        for entry in gone:
+            if entry.record_id in kept[entry.kind]:
+                continue
+            change = DirectoryChange(
+                kind=entry.kind, record_id=entry.record_id, deleted=True, payload={}, at=now()
+            )
+            session.add(change)
+            session.flush()
+            entry.deleted, entry.seq = True, change.seq
+            report.retired += 1
+    return report
+
+
+def publish_lists(session: Session, engine: Engine, path: Path) -> Published:
+    """Publish the region's lists: a JSON list of ``{list, code, label_fr, label_en,
+    position, active}``. A code is never reused: a retired one stays, inactive."""
+    try:
+        items = json.loads(_read(path))
+    except ValueError as error:
+        raise HubError("malformed", f"{path.name} : JSON invalide ({error})") from None
+    if not isinstance(items, list):
+        raise HubError("malformed", f"{path.name} : une liste attendue")
+    report = Published()
+    _lock(session, engine)
+    for index, item in enumerate(items, 1):
+        if not isinstance(item, dict):
+            report.refused.append(f"élément {index} : objet attendu")
+            continue
+        name, code = str(item.get("list", "")), str(item.get("code", ""))
+        labels = (item.get("label_fr"), item.get("label_en"))
+        if (
+            name not in LISTS
+            or not code
+            or not all(isinstance(label, str) and label for label in labels)
+        ):
+            report.refused.append(f"élément {index} : list, code, label_fr et label_en attendus")
+            continue
+        payload = {
+            "list": name, "code": code, "label_fr": labels[0], "label_en": labels[1],
+            "position": int(item.get("position", 0)), "active": bool(item.get("active", True)),
+        }  # fmt: skip
+        _publish(session, "nomenclature", f"{name}:{code}", "region", payload, report)
+    return report
+
+
+def changes_after(session: Session, cursor: int, limit: int) -> tuple[list[DirectoryChange], int]:
+    """The changes after ``cursor`` (at most ``limit``), and the newest change number."""
+    rows = list(
+        session.scalars(
+            select(DirectoryChange)
+            .where(DirectoryChange.seq > cursor)
+            .order_by(DirectoryChange.seq)
+            .limit(limit)
+        )
+    )
+    last = (
+        session.scalar(select(DirectoryChange.seq).order_by(DirectoryChange.seq.desc()).limit(1))
+        or 0
+    )
+    return rows, int(last)

@@ -1,0 +1,156 @@
+"""The region's directory and lists, imported at the hub and pulled by desks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import sessionmaker
+
+from app.desk import Desk
+from app.directory.search import SearchQuery, search
+from app.paths import resource
+from app.sync import run
+from db.models import Service, SyncState
+from hub import directory
+from tests.hub.conftest import Hub
+from tests.hub.test_sync import code_for
+
+
+@pytest.fixture(autouse=True)
+def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AIGUILLAGE_NO_KEYRING", "1")
+
+
+def region_folder(tmp_path: Path, drop: int = 0) -> Path:
+    """The demo directory as the Région would publish it: another source, other ids."""
+    folder = tmp_path / "region"
+    folder.mkdir(exist_ok=True)
+    for name in ("structures", "services"):
+        text = (resource("demo") / f"{name}.json").read_text(encoding="utf-8")
+        records = json.loads(text.replace("demo-spro-etm", "region-paca"))
+        if name == "services" and drop:
+            records = records[drop:]
+        (folder / f"{name}.json").write_text(json.dumps(records, ensure_ascii=False), "utf-8")
+    return folder
+
+
+def hub_import(hub: Hub, folder: Path) -> directory.Published:
+    with sessionmaker(hub.engine, expire_on_commit=False).begin() as session:
+        return directory.import_directory(session, hub.engine, folder)
+
+
+def services(desk: Desk, source: str) -> list[Service]:
+    with desk.sessions() as session:
+        return list(
+            session.scalars(
+                select(Service).where(Service.source == source, Service.retired_at.is_(None))
+            )
+        )
+
+
+def test_the_regions_directory_replaces_the_demo_and_only_changes_travel(
+    desk: Desk, hub: Hub, tmp_path: Path
+) -> None:
+    published = hub_import(hub, region_folder(tmp_path))
+    assert (published.added, published.refused) == (74, [])
+    assert hub_import(hub, region_folder(tmp_path)).unchanged == 74  # nothing new to send
+    _site, code = code_for(hub)
+    run.enrol(desk, hub.url, code)
+    summary = run.sync_once(desk)
+    assert summary.pulled == 74
+    assert len(services(desk, "region-paca")) == 54
+    assert services(desk, "demo-spro-etm") == []  # the demo made way
+    with desk.sessions() as session:
+        hits = search(session, SearchQuery(text="contrat engagement jeune"))
+        assert hits and hits[0].service_id.startswith("region-paca--")
+        etag = session.get(SyncState, "directory").etag  # type: ignore[union-attr]
+    assert etag
+    assert run.sync_once(desk).pulled == 0  # 304: nothing new
+    # A full re-import without two services: they travel as tombstones and retire.
+    assert hub_import(hub, region_folder(tmp_path, drop=2)).retired == 2
+    assert run.sync_once(desk).pulled == 2
+    assert len(services(desk, "region-paca")) == 52
+
+
+def test_a_local_entry_is_never_overwritten_by_a_pull(desk: Desk, hub: Hub, tmp_path: Path) -> None:
+    folder = region_folder(tmp_path)
+    target = "region-paca--ml-ouest-provence-cej"
+    hub_import(hub, folder)
+    _site, code = code_for(hub)
+    run.enrol(desk, hub.url, code)
+    run.sync_once(desk)
+    with desk.sessions.begin() as session:
+        row = session.get(Service, target)
+        assert row is not None
+        row.is_local, row.nom = True, "CEJ — notre permanence"
+    records = json.loads((folder / "services.json").read_text("utf-8"))
+    next(r for r in records if r["id"] == target)["nom"] = (
+        "Contrat d’engagement jeune (nouveau nom)"
+    )
+    (folder / "services.json").write_text(json.dumps(records, ensure_ascii=False), "utf-8")
+    assert hub_import(hub, folder).changed == 1
+    run.sync_once(desk)
+    with desk.sessions() as session:
+        assert session.get(Service, target).nom == "CEJ — notre permanence"  # type: ignore[union-attr]
+
+
+def test_the_regions_lists_arrive_and_a_retired_code_stays_readable(
+    desk: Desk, hub: Hub, tmp_path: Path
+) -> None:
+    lists = tmp_path / "listes.json"
+    lists.write_text(
+        json.dumps(
+            [
+                {
+                    "list": "theme",
+                    "code": "numerique",
+                    "label_fr": "Numérique",
+                    "label_en": "Digital",
+                    "position": 20,
+                },
+                {
+                    "list": "channel",
+                    "code": "visio",
+                    "label_fr": "Visio",
+                    "label_en": "Video call",
+                    "active": False,
+                },
+                {"list": "nope", "code": "x", "label_fr": "X", "label_en": "X"},
+            ]
+        ),
+        "utf-8",
+    )
+    with sessionmaker(hub.engine).begin() as session:
+        report = directory.publish_lists(session, hub.engine, lists)
+    assert report.added == 2 and len(report.refused) == 1
+    _site, code = code_for(hub)
+    run.enrol(desk, hub.url, code)
+    assert run.sync_once(desk).pulled == 2
+    assert "numerique" in desk.lists.active_codes("theme")
+    assert "visio" not in desk.lists.active_codes("channel")
+    assert desk.lists.label("channel", "visio") == "Visio"
+
+
+def test_the_hub_refuses_bad_directory_files_and_names_bad_records(
+    hub: Hub, tmp_path: Path
+) -> None:
+    folder = region_folder(tmp_path)
+    records = json.loads((folder / "services.json").read_text("utf-8"))
+    records[0]["structure_id"] = "region-paca--nulle-part"
+    records[1]["nom"] = "AB"
+    (folder / "services.json").write_text(json.dumps(records, ensure_ascii=False), "utf-8")
+    report = hub_import(hub, folder)
+    assert report.added == 72 and len(report.refused) == 2
+    assert any("structure inconnue" in reason for reason in report.refused)
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "structures.json").write_text("[{", "utf-8")
+    (broken / "services.json").write_text("[]", "utf-8")
+    from hub.service import HubError
+
+    with pytest.raises(HubError) as caught:
+        hub_import(hub, broken)
+    assert "JSON invalide" in caught.value.message
