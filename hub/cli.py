@@ -50,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     nomenclature_commands = nomenclature.add_subparsers(dest="action", required=True)
     publish = nomenclature_commands.add_parser("publish", help="publie les listes (JSON)")
     publish.add_argument("path", metavar="FICHIER")
-    for sub in (add, code, revoke, imp, publish, commands.choices["migrate"]):
+    stats = commands.add_parser("stats", help="l’activité reçue, par site")
+    for sub in (add, code, revoke, imp, publish, stats, commands.choices["migrate"]):
         sub.add_argument("--json", action="store_true")
     return parser
 
@@ -112,6 +113,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f" {len(report.refused)} refusé(s)."
                 ] + [f"  – {reason}" for reason in report.refused]
                 _print(args, report.as_dict(), "\n".join(lines))
+            elif args.command == "stats":
+                rows = service.site_activity(session)
+                lines = [
+                    f"{r['site']} : {r['contacts']} accueil(s), {r['referrals']} orientation(s),"
+                    f" {r['flags']} signalement(s), dernière synchro {r['last_sync'] or 'jamais'}"
+                    for r in rows
+                ]
+                _print(args, {"sites": rows}, "\n".join(lines) or "Aucun site.")
             elif args.command == "revoke":
                 count = service.revoke(session, args.site)
                 _print(args, {"site": args.site, "revoked": count}, f"{count} poste(s) révoqué(s).")

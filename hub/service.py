@@ -244,3 +244,33 @@ def _compare(
     if getattr(changed, "rowcount", 0):
         return _result(record, "accepted")
     return _compare(session, site, record, checked, moment)
+
+
+def site_activity(session: Session) -> list[dict[str, Any]]:
+    """Records received per site and kind (cancelled contacts left out), and last sync."""
+    from sqlalchemy import func
+
+    counts: dict[tuple[str, str], int] = {}
+    rows = session.execute(
+        select(Record.site_id, Record.kind, func.count()).group_by(Record.site_id, Record.kind)
+    )
+    for site_id, kind, count in rows:
+        counts[(site_id, kind)] = int(count)
+    cancelled = session.execute(
+        select(Record.site_id, func.count())
+        .where(Record.kind == "contact", Record.payload["cancelled"].as_boolean().is_(True))
+        .group_by(Record.site_id)
+    )
+    for site_id, count in cancelled:
+        counts[(site_id, "contact")] -= int(count)
+    return [
+        {
+            "site": site.id,
+            "name": site.name,
+            "contacts": counts.get((site.id, "contact"), 0),
+            "referrals": counts.get((site.id, "referral"), 0),
+            "flags": counts.get((site.id, "flag"), 0),
+            "last_sync": site.last_sync_at.isoformat() if site.last_sync_at else None,
+        }
+        for site in session.scalars(select(Site).order_by(Site.id))
+    ]

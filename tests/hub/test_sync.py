@@ -276,3 +276,15 @@ def test_forged_requests_are_refused_and_store_nothing(desk: Desk, hub: Hub) -> 
     assert (stored.version, stored.payload["public"]) == (1, "demandeur-emploi")
     with sessionmaker(hub.engine)() as session:
         assert session.scalar(select(func.count()).select_from(Record)) == 1
+
+
+def test_hub_stats_count_what_each_site_sent(desk: Desk, hub: Hub) -> None:
+    site_id = enrolled(desk, hub)
+    first = desk.intake.save(VISIT)
+    desk.intake.save(replace(VISIT, referrals=["demo-spro-etm--ml-ouest-provence-cej"]))
+    desk.intake.cancel(first.id)
+    run.sync_once(desk)
+    with sessionmaker(hub.engine)() as session:
+        (row,) = service.site_activity(session)
+    assert (row["site"], row["contacts"], row["referrals"], row["flags"]) == (site_id, 1, 1, 0)
+    assert row["last_sync"] is not None
