@@ -102,9 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from hub import directory
 
                 if args.command == "directory":
-                    report = directory.import_directory(
-                        session, engine, Path(args.path), full=not args.partial
-                    )
+                    with directory.as_datainclusion(Path(args.path)) as folder:
+                        report = directory.import_directory(
+                            session, engine, folder, full=not args.partial
+                        )
                 else:
                     report = directory.publish_lists(session, engine, Path(args.path))
                 lines = [

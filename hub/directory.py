@@ -11,6 +11,12 @@ import csv
 import hashlib
 import io
 import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +52,28 @@ class Published:
             "retired": self.retired,
             "refused": self.refused,
         }
+
+
+@contextmanager
+def as_datainclusion(path: Path) -> Iterator[Path]:
+    """A data.inclusion folder for ``path``: itself, or, for an HSDS folder or a spreadsheet,
+    the one the desk's own command writes from it (``aiguillage directory convert``, run
+    apart on a throw-away desk folder, so the hub shares no code with the desk)."""
+    names = {p.name.lower() for p in path.iterdir()} if path.is_dir() else set()
+    if {"structures.json", "services.json"} <= names or {"structures.csv", "services.csv"} <= names:
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="aiguillage-hub-") as scratch:
+        target = Path(scratch) / "datainclusion"
+        env = dict(os.environ, AIGUILLAGE_HOME=str(Path(scratch) / "desk"))
+        command = [sys.executable, "-m", "ui.launcher", "directory", "convert", str(path)]
+        done = subprocess.run(
+            [*command, "-o", str(target)], capture_output=True, text=True, env=env, check=False
+        )
+        if done.returncode != 0:
+            message = (done.stderr.strip().splitlines() or ["conversion impossible"])[-1]
+            raise HubError("malformed", message)
+        yield target
 
 
 def _read(path: Path) -> str:

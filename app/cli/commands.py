@@ -116,7 +116,34 @@ def check(args: argparse.Namespace, out: TextIO) -> int:
 def directory(args: argparse.Namespace, out: TextIO) -> int:
     if args.action == "import":
         return _directory_import(args, out)
+    if args.action == "convert":
+        return _directory_convert(args, out)
     return _directory_search(args, out)
+
+
+def _directory_convert(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
+    from app.directory.formats import convert, read_directory
+
+    desk = Desk.open(load_demo=False)
+    lang = cli_language()
+    try:
+        batch = read_directory(args.path, desk.geography, args.source)
+    finally:
+        desk.close()
+    refused = convert(batch, args.output)
+    for refusal in refused:
+        print(f"  – {refusal.text(lang)}", file=sys.stderr)
+    counts = {
+        name: len(json.loads((args.output / f"{name}.json").read_text(encoding="utf-8")))
+        for name in ("structures", "services")
+    }
+    print(
+        say("converted", lang, path=args.output, refused=len(refused), **counts),
+        file=out,
+    )
+    return 0
 
 
 def _directory_import(args: argparse.Namespace, out: TextIO) -> int:

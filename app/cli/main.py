@@ -55,6 +55,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "import partiel : ne retire pas ce que le fichier ne contient plus",
         "partial import: do not retire what the file no longer holds",
     ),
+    "directory_convert": (
+        "écrit un annuaire (tout format) en dossier data·inclusion, sans rien enregistrer",
+        "write a directory (any format) as a data·inclusion folder, storing nothing",
+    ),
+    "converted": (
+        "{structures} structure(s) et {services} service(s) écrits dans {path}\u202f;"
+        " {refused} refusé(s).",
+        "{structures} structure(s) and {services} service(s) written to {path}; {refused} refused.",
+    ),
     "directory_search": ("cherche dans l’annuaire", "search the directory"),
     "open": ("ouvert", "open"),
     "closed": ("fermé", "closed"),
@@ -182,6 +191,10 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     imp.add_argument("path", type=Path, metavar="CHEMIN")
     imp.add_argument("--source", metavar="SOURCE")
     imp.add_argument("--partial", action="store_true", help=say("partial", lang))
+    convert = directory_commands.add_parser("convert", help=say("directory_convert", lang))
+    convert.add_argument("path", type=Path, metavar="CHEMIN")
+    convert.add_argument("-o", "--output", type=Path, required=True, metavar="DOSSIER")
+    convert.add_argument("--source", metavar="SOURCE")
     find = directory_commands.add_parser("search", help=say("directory_search", lang))
     find.add_argument("text", nargs="?", default="", metavar="TEXTE")
     find.add_argument("--commune", metavar="INSEE")

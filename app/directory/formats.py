@@ -297,3 +297,39 @@ def _place(row: dict[str, str], geography: Geography) -> dict[str, Any] | tuple[
         "code_insee": commune.insee,
         "commune": commune.name,
     }
+
+
+def convert(batch: Batch, folder: Path) -> list[Refusal]:
+    """Write a batch as a data.inclusion folder (``structures.json``, ``services.json``, and
+    the desk's ``complements.json``), each record checked by the schema; the refused ones
+    are returned, named with their reason."""
+    from data_inclusion.schema import v1
+    from pydantic import ValidationError
+
+    from app.directory.importing import explain
+
+    refused = list(batch.refused)
+    out: dict[str, list[dict[str, Any]]] = {"structures": [], "services": []}
+    complements: dict[str, dict[str, list[str]]] = {}
+    for kind, rows, model in (
+        ("structure", [(label, raw, []) for label, raw in batch.structures], v1.Structure),
+        ("service", batch.services, v1.Service),
+    ):
+        for label, raw, documents in rows:
+            try:
+                record = model.model_validate(raw).model_dump(mode="json", exclude_none=True)
+            except ValidationError as error:
+                refused.append(Refusal(kind, label, explain(error.errors())))
+                continue
+            out[f"{kind}s"].append(record)
+            if documents:
+                complements[record["id"]] = {"documents": list(documents)}
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, records in out.items():
+        (folder / f"{name}.json").write_text(
+            json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+    (folder / "complements.json").write_text(
+        json.dumps({"services": complements}, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    return refused

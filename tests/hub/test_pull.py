@@ -154,3 +154,22 @@ def test_the_hub_refuses_bad_directory_files_and_names_bad_records(
     with pytest.raises(HubError) as caught:
         hub_import(hub, broken)
     assert "JSON invalide" in caught.value.message
+
+
+def test_the_hub_imports_a_spreadsheet_and_an_hsds_folder_too(hub: Hub, tmp_path: Path) -> None:
+    from app.directory.formats import spreadsheet_template
+
+    sheet = tmp_path / "cio.csv"
+    sheet.write_text(spreadsheet_template(), encoding="utf-8")
+    for path in (sheet, Path(__file__).parents[1] / "app" / "data" / "hsds"):
+        with (
+            directory.as_datainclusion(path) as folder,
+            sessionmaker(hub.engine).begin() as session,
+        ):
+            report = directory.import_directory(session, hub.engine, folder)
+        assert report.added >= 2, path
+    from hub.models import DirectoryEntry
+
+    with sessionmaker(hub.engine)() as session:
+        sources = set(session.scalars(select(DirectoryEntry.source)))
+    assert {"cio", "hsds"} <= sources
