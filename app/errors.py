@@ -139,6 +139,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ce poste n’est inscrit auprès d’aucun hub\u202f: aiguillage enrol ADRESSE CODE.",
         "This desk is enrolled with no hub: aiguillage enrol ADDRESS CODE.",
     ),
+    "bad_day": (
+        "Date\u00a0: «\u00a0{value}\u00a0» n’est pas une date (AAAA-MM-JJ ou JJ/MM/AAAA).",
+        "Date: “{value}” is not a date (YYYY-MM-DD or DD/MM/YYYY).",
+    ),
+    "bad_period": (
+        "Période\u00a0: la fin ({end}) précède le début ({start}).",
+        "Period: the end ({end}) comes before the start ({start}).",
+    ),
+    "unknown_dimension": (
+        "Dimension inconnue\u00a0: «\u00a0{name}\u00a0». Dimensions\u00a0: {choices}.",
+        "Unknown dimension: “{name}”. Dimensions: {choices}.",
+    ),
+    "too_many_dimensions": (
+        "Une ou deux dimensions différentes au plus.",
+        "One or two different dimensions at most.",
+    ),
     "contact_not_found": ("Accueil introuvable : {id}.", "Contact not found: {id}."),
     "contact_cancelled": (
         "Cet accueil est annulé ; il ne peut plus être modifié.",

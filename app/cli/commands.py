@@ -306,3 +306,36 @@ def sync(args: argparse.Namespace, out: TextIO) -> int:
     else:
         print(say("synced", cli_language(), **summary.as_dict()), file=out)
     return 0
+
+
+def stats(args: argparse.Namespace, out: TextIO) -> int:
+    """Counts over a period; JSON by default, CSV as French Excel opens it."""
+    from datetime import timedelta
+
+    from app import stats as statistics
+    from app.stats_export import to_csv
+
+    desk = Desk.open(load_demo=False)
+    try:
+        today = desk.intake.today()
+        start = statistics.parse_day(args.start) if args.start else today - timedelta(days=30)
+        end = statistics.parse_day(args.end) if args.end else today
+        by = [d.strip() for d in args.by.split(",") if d.strip()]
+        with desk.sessions() as session:
+            result = statistics.compute(session, start, end, by, args.min_cell)
+    finally:
+        desk.close()
+    if args.format == "csv":
+        content = to_csv(result, cli_language())
+        if args.output:
+            args.output.write_bytes(content)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+        return 0
+    text = dumps(result.as_json())
+    if args.output:
+        args.output.write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text, file=out)
+    return 0

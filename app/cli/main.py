@@ -93,6 +93,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         " {rejected} refusé(s).",
         "Synced: {pushed} sent, {pending} pending, {pulled} received, {rejected} refused.",
     ),
+    "stats": (
+        "l’activité d’une période, par une ou deux dimensions",
+        "the activity of a period, by one or two dimensions",
+    ),
     "imported": ("{count} accueil(s) importé(s).", "{count} contact(s) imported."),
     "backup_made": ("Sauvegarde faite : {path}", "Backup made: {path}"),
     "restored": (
@@ -220,6 +224,14 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     slip.add_argument("--code", metavar="CODE")
     slip.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER.pdf")
 
+    stats = commands.add_parser("stats", help=say("stats", lang))
+    stats.add_argument("--from", dest="start", metavar="DATE")
+    stats.add_argument("--to", dest="end", metavar="DATE")
+    stats.add_argument("--by", default="", metavar="DIM[,DIM]")
+    stats.add_argument("--min-cell", type=int, metavar="N")
+    stats.add_argument("--format", choices=("json", "csv"), default="json")
+    stats.add_argument("-o", "--output", type=Path, metavar="FICHIER")
+
     bench = commands.add_parser("bench", help=say("bench", lang))
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--only", action="append", metavar="MESURE")
@@ -265,6 +277,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         "bench": commands.bench,
         "slip": commands.slip,
         "enrol": commands.enrol,
+        "stats": commands.stats,
         "sync": commands.sync,
     }[args.command]
     return handler(args, out)

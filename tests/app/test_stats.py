@@ -1,0 +1,148 @@
+"""Statistics equal a plain recount of the records, for every dimension and pair."""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from collections import Counter
+from datetime import date, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import delete, insert
+
+from app import stats
+from app.desk import Desk
+from app.errors import DeskError
+from app.stats_export import to_csv
+from db.models import Contact, ContactAnswer, ContactTheme, Referral
+
+START = datetime(2026, 1, 1)
+COMMUNES = {"13047": "200054807", "13006": "241300375", "13004": "241300417", "hors-region": None}
+THEMES = ["vae", "alternance", "trouver-emploi"]
+ANSWERS = ["information", "documentation"]
+PARTNERS = ["p1", "p2"]
+
+contact = st.fixed_dictionaries(
+    {
+        "minutes": st.integers(0, 60 * 24 * 200),
+        "time_known": st.booleans(),
+        "channel": st.sampled_from(["sur-place", "telephone"]),
+        "public": st.sampled_from(["scolaire", "salarie", "autre"]),
+        "age": st.sampled_from(["16-25", "26-44"]),
+        "gender": st.sampled_from(["femme", "homme"]),
+        "commune": st.sampled_from(sorted(COMMUNES)),
+        "duration": st.sampled_from([None, "5-15"]),
+        "themes": st.sets(st.sampled_from(THEMES), min_size=1),
+        "answers": st.sets(st.sampled_from(ANSWERS), min_size=1),
+        "partners": st.sets(st.sampled_from(PARTNERS)),
+        "cancelled": st.booleans(),
+    }
+)
+
+
+def codes(record: dict, dim: str) -> list[str]:  # type: ignore[type-arg]
+    moment = START + timedelta(minutes=record["minutes"])
+    if dim in ("channel", "public", "age", "gender", "commune"):
+        return [record[dim]]
+    return {
+        "epci": lambda: [COMMUNES[record["commune"]] or record["commune"]],
+        "theme": lambda: sorted(record["themes"]),
+        "answer": lambda: sorted(record["answers"]),
+        "partner": lambda: sorted(record["partners"]),
+        "duration": lambda: [record["duration"] or "non-precise"],
+        "weekday": lambda: [str(moment.isoweekday())],
+        "hour": lambda: [f"{moment.hour:02d}" if record["time_known"] else "non-precise"],
+        "day": lambda: [moment.date().isoformat()],
+        "week": lambda: [(moment.date() - timedelta(days=moment.weekday())).isoformat()],
+        "month": lambda: [moment.strftime("%Y-%m")],
+    }[dim]()
+
+
+def store(desk: Desk, records: list[dict]) -> None:  # type: ignore[type-arg]
+    with desk.sessions.begin() as session:
+        for model in (Referral, ContactTheme, ContactAnswer, Contact):
+            session.execute(delete(model))
+        for n, record in enumerate(records):
+            moment = START + timedelta(minutes=record["minutes"])
+            cid = str(uuid.UUID(int=n + 1, version=4))
+            session.execute(insert(Contact).values(
+                id=cid, site_id="local", moment_local=moment, moment_utc=moment,
+                time_known=record["time_known"], channel=record["channel"], public=record["public"],
+                age=record["age"], gender=record["gender"], commune=record["commune"],
+                duration=record["duration"], status="cancelled" if record["cancelled"] else "active",
+                version=1, synced_version=0, created_at=moment, updated_at=moment,
+            ))  # fmt: skip
+            for code in record["themes"]:
+                session.execute(insert(ContactTheme).values(contact_id=cid, code=code))
+            for code in record["answers"]:
+                session.execute(insert(ContactAnswer).values(contact_id=cid, code=code))
+            for k, partner in enumerate(sorted(record["partners"])):
+                session.execute(insert(Referral).values(
+                    id=str(uuid.uuid4()), contact_id=cid, service_id=f"{partner}-s",
+                    structure_id=partner, slip_code=f"{n:03d}-{k:03d}"[:7], status="active",
+                    version=1, synced_version=0, created_at=moment, updated_at=moment,
+                ))  # fmt: skip
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(records=st.lists(contact, max_size=25))
+def test_counts_equal_a_plain_recount_for_every_dimension_and_pair(
+    desk: Desk,
+    records: list[dict],  # type: ignore[type-arg]
+) -> None:
+    store(desk, records)
+    active = [r for r in records if not r["cancelled"]]
+    end = (START + timedelta(days=201)).date()
+    dims = list(stats.DIMENSIONS)
+    with desk.sessions() as session:
+        assert stats.compute(session, START.date(), end, []).total == len(active)
+        for pair in [(d,) for d in dims] + list(itertools.combinations(dims, 2)):
+            result = stats.compute(session, START.date(), end, list(pair))
+            expected: Counter[tuple[str, ...]] = Counter()
+            for record in active:
+                for combo in itertools.product(*(codes(record, d) for d in pair)):
+                    expected[combo] += 1
+            got = {tuple(row[d] for d in pair): row["count"] for row in result.rows}
+            assert got == dict(expected), pair
+
+
+def test_small_cells_are_hidden_in_json_and_read_as_less_than_n_in_csv(desk: Desk) -> None:
+    base = {"time_known": True, "channel": "sur-place", "age": "16-25", "gender": "femme",
+            "commune": "13047", "duration": None, "themes": {"vae"}, "answers": {"information"},
+            "partners": set(), "cancelled": False}  # fmt: skip
+    store(desk, [dict(base, minutes=n, public="scolaire") for n in range(6)]
+          + [dict(base, minutes=100, public="salarie")])  # fmt: skip
+    with desk.sessions() as session:
+        result = stats.compute(session, date(2026, 1, 1), date(2026, 1, 2), ["public"], min_cell=5)
+    assert result.as_json()["rows"] == [
+        {"public": "salarie", "count": None, "suppressed": True},
+        {"public": "scolaire", "count": 6},
+    ]
+    assert (
+        to_csv(result)
+        == (
+            "\ufeffpublic;nombre;part (%)\r\nsalarie;< 5;\r\nscolaire;6;85,7\r\ntotal;7;100,0\r\n"
+        ).encode()
+    )
+
+
+@pytest.mark.parametrize(
+    ("by", "message"),
+    [(["cuisine"], "Dimension inconnue"), (["theme", "public", "age"], "deux dimensions")],
+)
+def test_bad_dimensions_are_refused(desk: Desk, by: list[str], message: str) -> None:
+    with pytest.raises(DeskError) as caught, desk.sessions() as session:
+        stats.compute(session, date(2026, 1, 1), date(2026, 2, 1), by)
+    assert message in caught.value.text("fr")
+
+
+def test_an_impossible_date_or_period_is_refused(desk: Desk) -> None:
+    with pytest.raises(DeskError):
+        stats.parse_day("2026-02-30")
+    with pytest.raises(DeskError) as caught, desk.sessions() as session:
+        stats.compute(session, date(2026, 3, 1), date(2026, 2, 1), [])
+    assert "la fin (2026-02-01) précède le début (2026-03-01)" in caught.value.text("fr")
