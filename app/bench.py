@@ -253,8 +253,15 @@ def bench_slip(desk: Desk) -> dict[str, Any]:
 SYNC_CONTACTS = 100_000
 
 
-def generate_contacts(desk: Desk, count: int, seed: int = 11) -> None:
-    """``count`` pending contacts, written straight to the tables (as a year at a desk)."""
+def generate_contacts(
+    desk: Desk,
+    count: int,
+    seed: int = 11,
+    start: datetime = datetime(2025, 11, 24, 9, 0),
+    step: timedelta = timedelta(minutes=5),
+) -> None:
+    """``count`` pending contacts, ``step`` apart from ``start``, written straight to the
+    tables."""
     import uuid
 
     from db.models import Contact, ContactAnswer, ContactTheme
@@ -265,13 +272,12 @@ def generate_contacts(desk: Desk, count: int, seed: int = 11) -> None:
         for name in ("channel", "public", "age", "gender", "theme", "answer")
     }
     communes = ["13047", "13004", "13103", "13056", "13063", "13006", "13039", "hors-region"]
-    start = datetime(2025, 11, 24, 9, 0)
     with desk.sessions.begin() as session:
         connection = session.connection()
         for offset in range(0, count, 5000):
             contacts, themes, answers = [], [], []
             for n in range(offset, min(count, offset + 5000)):
-                moment = start + timedelta(minutes=5 * n)
+                moment = start + step * n
                 contact_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
                 contacts.append({
                     "id": contact_id, "site_id": "bench", "moment_local": moment,
@@ -345,10 +351,57 @@ def bench_sync(desk: Desk) -> dict[str, Any]:
     }
 
 
+STATS_CONTACTS = 1_000_000
+
+
+def bench_stats(desk: Desk) -> dict[str, Any]:
+    """``stats_year_ms``: a year's statistics by two dimensions (public × theme) over
+    1,000,000 stored contacts; beside it a bare one-column GROUP BY on the same rows."""
+    from datetime import date
+
+    from sqlalchemy import func
+
+    from app.stats import compute
+    from db.models import Contact
+
+    with desk.sessions() as session:
+        stored = session.scalar(select(func.count()).select_from(Contact)) or 0
+    if stored < STATS_CONTACTS:
+        # All in the year measured: the worst case, a year as busy as a whole region.
+        year = timedelta(days=365) / STATS_CONTACTS
+        generate_contacts(
+            desk, STATS_CONTACTS - stored, seed=stored + 1, start=datetime(2026, 1, 1), step=year
+        )
+    start, end = date(2026, 1, 1), date(2026, 12, 31)
+    timings, raw = [], []
+    with desk.sessions() as session:
+        for _ in range(4):
+            begin = time.perf_counter()
+            compute(session, start, end, ["public", "theme"])
+            timings.append((time.perf_counter() - begin) * 1000)
+            begin = time.perf_counter()
+            session.execute(
+                text(
+                    "SELECT public, count(*) FROM contact WHERE moment_local >= :a"
+                    " AND moment_local < :b GROUP BY public"
+                ),
+                {"a": datetime(2026, 1, 1), "b": datetime(2027, 1, 1)},
+            ).all()
+            raw.append((time.perf_counter() - begin) * 1000)
+    ms, raw_ms = statistics.median(timings[1:]), statistics.median(raw[1:])
+    return {
+        "stats_year_ms": round(ms, 1),
+        "stats_contacts": STATS_CONTACTS,
+        "stats_raw_group_by_ms": round(raw_ms, 1),
+        "stats_ratio": round(ms / raw_ms, 1) if raw_ms else None,
+    }
+
+
 BENCHES: dict[str, Callable[[Desk], dict[str, Any]]] = {
     "slip": bench_slip,
     "search": bench_search,
     "sync": bench_sync,
+    "stats": bench_stats,
 }
 
 

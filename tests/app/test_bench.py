@@ -43,3 +43,9 @@ def test_the_sync_bench_pushes_everything_to_a_real_hub(
     figures = bench.bench_sync(desk)
     assert figures["sync_pushed"] == 700 and figures["sync_pending_after"] == 0
     assert figures["sync_push_100k_s"] > 0
+
+
+def test_the_stats_bench_reports_its_figures(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bench, "STATS_CONTACTS", 2000)
+    figures = bench.bench_stats(desk)
+    assert figures["stats_contacts"] == 2000 and figures["stats_year_ms"] > 0
