@@ -252,34 +252,22 @@ def _retire(
     session: Session, sources: list[str], structures: set[str], services: set[str], when: datetime
 ) -> int:
     """Retire what these sources no longer publish (local entries are never touched)."""
-    gone_services = [
-        service_id
-        for service_id in session.scalars(
-            select(Service.id).where(
-                Service.source.in_(sources),
-                Service.retired_at.is_(None),
-                Service.is_local.is_(False),
+    retired = 0
+    model: type[Service] | type[Structure]
+    for model, kept in ((Service, services), (Structure, structures)):
+        live = session.scalars(
+            select(model.id).where(
+                model.source.in_(sources), model.retired_at.is_(None), model.is_local.is_(False)
             )
         )
-        if service_id not in services
-    ]
-    gone_structures = [
-        structure_id
-        for structure_id in session.scalars(
-            select(Structure.id).where(
-                Structure.source.in_(sources),
-                Structure.retired_at.is_(None),
-                Structure.is_local.is_(False),
-            )
-        )
-        if structure_id not in structures
-    ]
-    for ids, model in ((gone_services, Service), (gone_structures, Structure)):
-        for start in range(0, len(ids), 500):
+        gone = [record_id for record_id in live if record_id not in kept]
+        for start in range(0, len(gone), 500):
             session.execute(
                 update(model)
-                .where(model.id.in_(ids[start : start + 500]))
+                .where(model.id.in_(gone[start : start + 500]))
                 .values(retired_at=when, updated_at=when)
             )
-    clear_index(session, gone_services)
-    return len(gone_services) + len(gone_structures)
+        if model is Service:
+            clear_index(session, gone)
+        retired += len(gone)
+    return retired
