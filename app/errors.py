@@ -155,6 +155,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Une ou deux dimensions différentes au plus.",
         "One or two different dimensions at most.",
     ),
+    "output_needed": (
+        "Le format {format} s’écrit dans un fichier\u00a0: ajoutez -o FICHIER.",
+        "The {format} format goes to a file: add -o FILE.",
+    ),
     "contact_not_found": ("Accueil introuvable : {id}.", "Contact not found: {id}."),
     "contact_cancelled": (
         "Cet accueil est annulé ; il ne peut plus être modifié.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from app.stats import StatsResult
 
@@ -37,3 +38,50 @@ def to_csv(result: StatsResult, lang: str = "fr") -> bytes:
     tail = ["100,0"] if result.by and result.total else []
     writer.writerow(["total", *padding, str(result.total), *tail])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+# Dimension names as a coordinator reads them in a spreadsheet.
+DIMENSION_LABELS = {
+    "channel": ("Canal", "Channel"), "public": ("Public", "Public"), "age": ("Âge", "Age"),
+    "gender": ("Genre", "Gender"), "commune": ("Commune", "Commune"), "epci": ("EPCI", "EPCI"),
+    "theme": ("Thème", "Theme"), "answer": ("Réponse", "Answer"), "duration": ("Durée", "Duration"),
+    "partner": ("Partenaire", "Partner"), "weekday": ("Jour de la semaine", "Weekday"),
+    "hour": ("Heure", "Hour"), "day": ("Jour", "Day"), "week": ("Semaine du", "Week of"),
+    "month": ("Mois", "Month"),
+}  # fmt: skip
+
+
+def to_xlsx(
+    tables: list[StatsResult], path: str, lang: str = "fr", labels: Any | None = None
+) -> None:
+    """One sheet per table, with readable headers; suppressed cells read ``< N``.
+    ``labels(dimension, code)`` turns a code into words (the codes stay when absent)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    pick = 1 if lang == "en" else 0
+    book = Workbook()
+    book.remove(book.active)
+    for result in tables:
+        names = [DIMENSION_LABELS.get(d, (d, d))[pick] for d in result.by]
+        title = (" × ".join(names) or "Total")[:31]
+        sheet = book.create_sheet(title)
+        period = f"{result.start:%d/%m/%Y} – {result.end:%d/%m/%Y}"
+        sheet.append([("Period" if lang == "en" else "Période"), period])
+        sheet.append([])
+        words = HEADERS["en" if lang == "en" else "fr"]
+        sheet.append([*names, words["count"], words["share"]])
+        for cell in sheet[3]:
+            cell.font = Font(bold=True)
+        for row in result.rows:
+            count = row["count"]
+            shown: Any = f"< {result.min_cell}" if row.get("suppressed") else count
+            share_value = round(100 * count / result.total, 1) if count and result.total else None
+            values = [labels(d, row[d]) if labels else row[d] for d in result.by]
+            sheet.append([*values, shown, share_value])
+        sheet.append(["Total", *([""] * max(0, len(names) - 1)), result.total])
+        sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+        for column in sheet.columns:
+            width = max(len(str(c.value or "")) for c in column)
+            sheet.column_dimensions[column[0].column_letter].width = min(max(10, width + 2), 60)
+    book.save(path)

@@ -325,6 +325,13 @@ def stats(args: argparse.Namespace, out: TextIO) -> int:
             result = statistics.compute(session, start, end, by, args.min_cell)
     finally:
         desk.close()
+    if args.format == "xlsx":
+        if not args.output:
+            raise DeskError("output_needed", format="xlsx")
+        from app.stats_export import to_xlsx
+
+        to_xlsx([result], str(args.output), cli_language())
+        return 0
     if args.format == "csv":
         content = to_csv(result, cli_language())
         if args.output:

@@ -229,7 +229,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     stats.add_argument("--to", dest="end", metavar="DATE")
     stats.add_argument("--by", default="", metavar="DIM[,DIM]")
     stats.add_argument("--min-cell", type=int, metavar="N")
-    stats.add_argument("--format", choices=("json", "csv"), default="json")
+    stats.add_argument("--format", choices=("json", "csv", "xlsx"), default="json")
     stats.add_argument("-o", "--output", type=Path, metavar="FICHIER")
 
     bench = commands.add_parser("bench", help=say("bench", lang))

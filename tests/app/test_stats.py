@@ -146,3 +146,34 @@ def test_an_impossible_date_or_period_is_refused(desk: Desk) -> None:
     with pytest.raises(DeskError) as caught, desk.sessions() as session:
         stats.compute(session, date(2026, 3, 1), date(2026, 2, 1), [])
     assert "la fin (2026-02-01) précède le début (2026-03-01)" in caught.value.text("fr")
+
+
+def test_the_xlsx_export_reads_back_with_readable_headers(desk: Desk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from app.stats_export import to_xlsx
+
+    base = {"time_known": True, "channel": "sur-place", "age": "16-25", "gender": "femme",
+            "commune": "13047", "duration": None, "themes": {"vae"}, "answers": {"information"},
+            "partners": set(), "cancelled": False}  # fmt: skip
+    store(desk, [dict(base, minutes=n, public="scolaire") for n in range(6)]
+          + [dict(base, minutes=100, public="salarie")])  # fmt: skip
+    with desk.sessions() as session:
+        by_public = stats.compute(
+            session, date(2026, 1, 1), date(2026, 1, 2), ["public"], min_cell=5
+        )
+        by_pair = stats.compute(session, date(2026, 1, 1), date(2026, 1, 2), ["public", "theme"])
+    path = tmp_path / "activite.xlsx"
+    to_xlsx([by_public, by_pair], str(path), labels=lambda d, code: desk.lists.label(d, code))
+    book = load_workbook(path)
+    assert book.sheetnames == ["Public", "Public × Thème"]
+    sheet = book["Public"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0] == ["Période", "01/01/2026 – 02/01/2026", None]
+    assert rows[2] == ["Public", "nombre", "part (%)"]
+    assert rows[3] == ["Salarié·e", "< 5", None]
+    assert rows[4] == ["Scolaire", 6, 85.7]
+    assert rows[5][:2] == ["Total", 7]
+    pair = [[c.value for c in row] for row in book["Public × Thème"].iter_rows()]
+    assert pair[2] == ["Public", "Thème", "nombre", "part (%)"]
+    assert ["Scolaire", "Validation des acquis (VAE)", 6, 85.7] in pair
