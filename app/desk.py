@@ -26,6 +26,7 @@ from app.intake import ContactRecord, IntakeService, local_now
 from app.nomenclature import Nomenclatures, seed_defaults
 from app.paths import DeskPaths, desk_paths
 from app.settings import Settings
+from app.sync.push import pending_count
 from db import migrate
 from db.engine import create_desk_engine, session_factory
 from db.models import Service, Structure, SyncState
@@ -39,7 +40,7 @@ class DayView:
     contacts: list[ContactRecord]
     active: int
     today_count: int
-    pending: int
+    pending: int  # records of every kind the hub has yet to take (quarantined ones aside)
     services: int
     last_sync: datetime | None
 
@@ -119,10 +120,15 @@ class Desk:
             contacts,
             active,
             today_count,
-            intake.pending_count(),
+            self.pending_count(),
             self.directory_size(),
             self.last_sync(),
         )
+
+    def pending_count(self) -> int:
+        """Records the hub has yet to take: the same count the sync reports."""
+        with self.sessions() as session:
+            return pending_count(session)
 
     def last_sync(self) -> datetime | None:
         """The last time a sync with the hub went through (local time), if ever."""

@@ -445,16 +445,6 @@ class IntakeService:
             )
         return int(count or 0)
 
-    def pending_count(self) -> int:
-        """Contacts not yet sent to the hub in their current version."""
-        with self._sessions() as session:
-            count = session.scalar(
-                select(func.count())
-                .select_from(Contact)
-                .where(Contact.synced_version < Contact.version)
-            )
-        return int(count or 0)
-
     def now(self) -> datetime:
         """The desk's clock (aware): what "open now" and "today" mean."""
         return self._clock()

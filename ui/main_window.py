@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
         self.sync = SyncUi(self, desk, self.tasks)
         self.sync.install(menu)
         self.sync.on_change.append(self._show_sync_state)
+        # A sync changes what waits to be sent and when it last went through.
+        self.sync.scheduler.sig_state.connect(lambda _r: self.refresh())
         menu.addSeparator()
         quit_action = menu.addAction(self.tr("&Quitter"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -364,12 +366,8 @@ class MainWindow(QMainWindow):
             return  # the agent has moved on to another day meanwhile
         self.journal.show_contacts(view.day, view.contacts, view.active)
         self.day_count.setText(self.tr("Aujourd’hui : %n accueil(s)", "", view.today_count))
-        hub = str(self.desk.settings.get("hub.url"))
-        self.sync_state.setText(
-            self.tr("Hors ligne (pas de hub)")
-            if not hub
-            else self.tr("Hub : %1").replace("%1", hub)
-        )
+        self.sync.pending = view.pending
+        self._show_sync_state()
         self.directory_state.setText(
             self.tr("Annuaire de démo : %n service(s)", "", view.services)
             if self.desk.demo_directory

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.desk import Desk
 from app.errors import DeskError
 from app.sync.client import Transient
-from app.sync.push import pending_count, quarantined
+from app.sync.push import quarantined
 from app.sync.run import SyncSummary, enrol
 from ui.sync_worker import SyncScheduler
 from ui.taskman import DeskOp, TaskManager
@@ -131,6 +131,7 @@ class SyncUi(QObject):
         self.scheduler = SyncScheduler(desk, self)
         self.scheduler.worker.sig_progress.connect(lambda _s: self.sig_changed())
         self.on_change: list[Any] = []
+        self.pending = 0  # as last read by the window's refresh, off the GUI thread
 
     def sig_changed(self) -> None:
         for callback in self.on_change:
@@ -188,10 +189,10 @@ class SyncUi(QObject):
             if last.key == "hub_revoked":
                 return last.text(lang) if long else self.tr("Poste révoqué par la coordination")
             return last.text(lang) if long else self.tr("Synchronisation refusée")
-        with self.desk.sessions() as session:
-            left = pending_count(session)
         if isinstance(last, SyncSummary) or last is None:
-            state = self.tr("Hub : à jour") if not left else self.tr("Hub : en attente d’envoi")
+            state = (
+                self.tr("Hub : à jour") if not self.pending else self.tr("Hub : en attente d’envoi")
+            )
             return state
         return self.tr("Hub : %1").replace("%1", str(self.desk.settings.get("hub.url")))
 

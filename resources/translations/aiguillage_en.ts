@@ -805,111 +805,101 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Point d’accueil</source>
         <translation>Reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Aiguillage — %1</source>
         <translation>Aiguillage — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Afficha&amp;ge</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Le &amp;journal du jour</source>
         <translation>Today’s &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>&amp;Aiguillage</source>
         <translation>&amp;Aiguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>&amp;Accueil  (Ctrl+1)</source>
         <translation>&amp;Reception  (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>Ann&amp;uaire  (Ctrl+2)</source>
         <translation>Director&amp;y  (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
         <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>Onglets</source>
         <translation>Tabs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;Réglages du site…</source>
         <translation>Site &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Accueil de %1 modifié.</source>
         <translation>Visit of %1 corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Accueil annulé.</source>
         <translation>Visit cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Accueil enregistré à %1.</source>
         <translation>Visit saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>L’accueil n’a pas pu être enregistré&#xa0;: %1</source>
         <translation>The visit could not be saved: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
             <numerusform>Today: %n visits</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="368"/>
-        <source>Hors ligne (pas de hub)</source>
-        <translation>Offline (no hub)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="370"/>
-        <source>Hub&#xa0;: %1</source>
-        <translation>Hub: %1</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -917,7 +907,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -930,7 +920,7 @@
         <translation>Last sync: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -943,17 +933,17 @@
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Dernier accueil annulé.</source>
         <translation>Last visit taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Annuler cet accueil&#x202f;?</source>
         <translation>Cancel this visit?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Annuler l’accueil de %1&#x202f;? Il restera dans le journal, barré, et ne sera plus compté.</source>
         <translation>Cancel the visit of %1? It stays in the log, struck through, and no longer counts.</translation>
     </message>
@@ -1410,47 +1400,47 @@
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="140"/>
+        <location filename="../../ui/sync_panel.py" line="141"/>
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="143"/>
+        <location filename="../../ui/sync_panel.py" line="144"/>
         <source>État de la s&amp;ynchronisation…</source>
         <translation>S&amp;ync status…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="145"/>
+        <location filename="../../ui/sync_panel.py" line="146"/>
         <source>S’inscrire auprès du &amp;hub…</source>
         <translation>Enrol with the &amp;hub…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="181"/>
+        <location filename="../../ui/sync_panel.py" line="182"/>
         <source>Inscription au hub à refaire</source>
         <translation>Hub enrolment to redo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="182"/>
+        <location filename="../../ui/sync_panel.py" line="183"/>
         <source>Hors ligne (pas de hub)</source>
         <translation>Offline (no hub)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="184"/>
+        <location filename="../../ui/sync_panel.py" line="185"/>
         <source>Synchronisation…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="186"/>
+        <location filename="../../ui/sync_panel.py" line="187"/>
         <source>Hub injoignable, nouvel essai bientôt</source>
         <translation>Hub unreachable, trying again soon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="189"/>
+        <location filename="../../ui/sync_panel.py" line="190"/>
         <source>Poste révoqué par la coordination</source>
         <translation>Desk revoked by the coordination</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="190"/>
+        <location filename="../../ui/sync_panel.py" line="191"/>
         <source>Synchronisation refusée</source>
         <translation>Sync refused</translation>
     </message>
@@ -1465,7 +1455,7 @@
         <translation>Hub: records waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="196"/>
+        <location filename="../../ui/sync_panel.py" line="197"/>
         <source>Hub&#xa0;: %1</source>
         <translation>Hub: %1</translation>
     </message>

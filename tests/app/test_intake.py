@@ -53,7 +53,7 @@ def test_a_saved_contact_holds_what_was_entered(desk: Desk, clock: FakeClock) ->
         )
     assert len(record.id) == 36
     assert desk.intake.count_on(clock().date()) == 1
-    assert desk.intake.pending_count() == 1
+    assert desk.day_view(clock().date()).pending == 1
 
 
 def test_summer_time_is_two_hours_ahead_of_utc(desk: Desk, clock: FakeClock) -> None:

@@ -39,11 +39,17 @@ def test_enrol_from_the_window_then_sync_in_the_background(
     assert desk.settings.get("site.id") == site_id
     qtbot.waitUntil(lambda: window.sync_state.text() == "Hub\u00a0: à jour", timeout=15_000)
     desk.intake.save(VISIT)
+    window.refresh()
+    qtbot.waitUntil(lambda: window.pending.text() == "1 à envoyer", timeout=10_000)
+    assert window.sync_state.text() == "Hub\u00a0: en attente d’envoi"
     (action,) = [a for a in window.findChildren(QAction) if a.text() == "&Synchroniser maintenant"]
     assert action.shortcut().toString() == "F5"
     with qtbot.waitSignal(window.sync.scheduler.sig_state, timeout=10_000):
         action.trigger()
     assert len(hub_records(hub, "contact")) == 1
+    # The sync's end refreshes the counters: nothing waits, the status bar agrees.
+    qtbot.waitUntil(lambda: window.pending.text() == "0 à envoyer", timeout=10_000)
+    assert window.sync_state.text() == "Hub\u00a0: à jour"
     qtbot.waitUntil(
         lambda: window.last_sync.text().startswith("Dernière synchro\u00a0: "), timeout=15_000
     )
