@@ -102,9 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from hub import directory
 
                 if args.command == "directory":
-                    with directory.as_datainclusion(Path(args.path)) as folder:
+                    with directory.as_datainclusion(Path(args.path)) as (folder, refused):
                         report = directory.import_directory(
-                            session, engine, folder, full=not args.partial
+                            session, engine, folder, full=not args.partial, refused=refused
                         )
                 else:
                     report = directory.publish_lists(session, engine, Path(args.path))

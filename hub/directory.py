@@ -7,9 +7,7 @@ the source no longer holds. Records are checked by the official data.inclusion s
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import os
 import subprocess
@@ -30,10 +28,6 @@ from hub.service import HubError, now
 
 MAX_FILE = 50 * 2**20
 LISTS = ("channel", "public", "age", "gender", "theme", "answer", "duration")
-LIST_FIELDS = {
-    "thematiques", "publics", "modes_accueil", "zone_eligibilite", "modes_mobilisation",
-    "mobilisable_par", "reseaux_porteurs",
-}  # fmt: skip
 
 
 @dataclass
@@ -55,25 +49,28 @@ class Published:
 
 
 @contextmanager
-def as_datainclusion(path: Path) -> Iterator[Path]:
-    """A data.inclusion folder for ``path``: itself, or, for an HSDS folder or a spreadsheet,
-    the one the desk's own command writes from it (``aiguillage directory convert``, run
-    apart on a throw-away desk folder, so the hub shares no code with the desk)."""
+def as_datainclusion(path: Path) -> Iterator[tuple[Path, list[str]]]:
+    """A data.inclusion JSON folder for ``path``, with the records its conversion refused:
+    the folder itself, or, for a CSV folder, an HSDS folder or a spreadsheet, the one the
+    desk's own command writes from it (``aiguillage directory convert``, run apart on a
+    throw-away desk folder, so the hub shares no code with the desk and reads only JSON)."""
     names = {p.name.lower() for p in path.iterdir()} if path.is_dir() else set()
-    if {"structures.json", "services.json"} <= names or {"structures.csv", "services.csv"} <= names:
-        yield path
+    if {"structures.json", "services.json"} <= names:
+        yield path, []
         return
     with tempfile.TemporaryDirectory(prefix="aiguillage-hub-") as scratch:
         target = Path(scratch) / "datainclusion"
-        env = dict(os.environ, AIGUILLAGE_HOME=str(Path(scratch) / "desk"))
+        env = dict(os.environ, AIGUILLAGE_HOME=str(Path(scratch) / "desk"), AIGUILLAGE_LANG="fr")
         command = [sys.executable, "-m", "ui.launcher", "directory", "convert", str(path)]
         done = subprocess.run(
             [*command, "-o", str(target)], capture_output=True, text=True, env=env, check=False
         )
+        lines = done.stderr.strip().splitlines()
         if done.returncode != 0:
-            message = (done.stderr.strip().splitlines() or ["conversion impossible"])[-1]
-            raise HubError("malformed", message)
-        yield target
+            raise HubError("malformed", (lines or ["conversion impossible"])[-1])
+        # The command names each record it refused on a line of its own.
+        refused = done.stderr.splitlines()
+        yield target, [line[4:] for line in refused if line.startswith("  – ")]
 
 
 def _read(path: Path) -> str:
@@ -89,36 +86,16 @@ def _read(path: Path) -> str:
 
 
 def _records(folder: Path, name: str) -> list[dict[str, Any]]:
-    json_file, csv_file = folder / f"{name}.json", folder / f"{name}.csv"
-    if json_file.exists():
-        try:
-            data = json.loads(_read(json_file))
-        except ValueError as error:
-            raise HubError("malformed", f"{json_file.name} : JSON invalide ({error})") from None
-        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-            raise HubError("malformed", f"{json_file.name} : une liste d’enregistrements attendue")
-        return data
-    if csv_file.exists():
-        content = _read(csv_file)
-        first = content.split("\n", 1)[0]
-        reader = csv.DictReader(
-            io.StringIO(content), delimiter=";" if first.count(";") > first.count(",") else ","
-        )
-        rows = []
-        for row in reader:
-            record: dict[str, Any] = {}
-            for key, value in row.items():
-                value = (value or "").strip()
-                if key in LIST_FIELDS:
-                    if value.startswith("["):
-                        record[key] = json.loads(value)
-                    else:
-                        record[key] = [v.strip() for v in value.split(",") if v.strip()] or None
-                elif key:
-                    record[key] = value or None
-            rows.append(record)
-        return rows
-    raise HubError("malformed", f"{folder} : ni {name}.json ni {name}.csv")
+    json_file = folder / f"{name}.json"
+    if not json_file.exists():
+        raise HubError("malformed", f"{folder} : pas de {name}.json")
+    try:
+        data = json.loads(_read(json_file))
+    except ValueError as error:
+        raise HubError("malformed", f"{json_file.name} : JSON invalide ({error})") from None
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+        raise HubError("malformed", f"{json_file.name} : une liste d’enregistrements attendue")
+    return data
 
 
 def _hash(payload: dict[str, Any]) -> str:
@@ -167,12 +144,18 @@ def _publish(
 
 
 def import_directory(
-    session: Session, engine: Engine, folder: Path, *, full: bool = True
+    session: Session,
+    engine: Engine,
+    folder: Path,
+    *,
+    full: bool = True,
+    refused: list[str] | None = None,
 ) -> Published:
-    """Import a data.inclusion folder (``structures`` and ``services``, JSON or CSV)."""
+    """Import a data.inclusion JSON folder (``structures.json`` and ``services.json``);
+    ``refused`` names the records its conversion already set aside, for the report."""
     from data_inclusion.schema import v1
 
-    report = Published()
+    report = Published(refused=list(refused or []))
     structures, services = _records(folder, "structures"), _records(folder, "services")
     _lock(session, engine)
     kept: dict[str, set[str]] = {"structure": set(), "service": set()}

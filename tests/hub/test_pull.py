@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -156,18 +157,50 @@ def test_the_hub_refuses_bad_directory_files_and_names_bad_records(
     assert "JSON invalide" in caught.value.message
 
 
-def test_the_hub_imports_a_spreadsheet_and_an_hsds_folder_too(hub: Hub, tmp_path: Path) -> None:
+def _csv_folder(tmp_path: Path) -> Path:
+    """The region's first structure and service as a data.inclusion CSV folder."""
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    for name in ("structures", "services"):
+        records = json.loads((region_folder(tmp_path) / f"{name}.json").read_text("utf-8"))
+        record = {
+            key: "|".join(value) if isinstance(value, list) else value
+            for key, value in records[0].items()
+            if value is not None and not isinstance(value, dict)
+        }
+        with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as out:
+            writer = csv.DictWriter(out, fieldnames=list(record), delimiter=";")
+            writer.writeheader()
+            writer.writerow(record)
+    return folder
+
+
+def test_the_hub_imports_a_spreadsheet_an_hsds_and_a_csv_folder_too(
+    hub: Hub, tmp_path: Path
+) -> None:
     from app.directory.formats import spreadsheet_template
 
     sheet = tmp_path / "cio.csv"
-    sheet.write_text(spreadsheet_template(), encoding="utf-8")
-    for path in (sheet, Path(__file__).parents[1] / "app" / "data" / "hsds"):
+    sheet.write_text(
+        spreadsheet_template() + "CIO fantôme;Entretien;Un entretien.;;;Nulle-Part-sur-Mer\r\n",
+        encoding="utf-8",
+    )
+    reports = {}
+    for path in (sheet, Path(__file__).parents[1] / "app" / "data" / "hsds", _csv_folder(tmp_path)):
         with (
-            directory.as_datainclusion(path) as folder,
+            directory.as_datainclusion(path) as (folder, refused),
             sessionmaker(hub.engine).begin() as session,
         ):
-            report = directory.import_directory(session, hub.engine, folder)
-        assert report.added >= 2, path
+            reports[path.name] = directory.import_directory(
+                session, hub.engine, folder, refused=refused
+            )
+    assert reports["cio.csv"].added == 2 and reports["hsds"].added >= 2
+    # The row the conversion set aside is named in the hub's report, with its reason.
+    (refusal,) = reports["cio.csv"].refused
+    assert "Nulle-Part-sur-Mer" in refusal, refusal
+    assert reports["csv"].as_dict() == {
+        "added": 2, "changed": 0, "unchanged": 0, "retired": 0, "refused": []
+    }  # fmt: skip
     from hub.models import DirectoryEntry
 
     with sessionmaker(hub.engine)() as session:
