@@ -247,14 +247,6 @@ class DirectoryPanel(QWidget):
             limit=60,
         )
 
-    def show_for_visitor(self, themes: list[str], public: str | None, commune: str | None) -> None:
-        """The directory ranked for the visitor at the counter."""
-        self.search_box.clear()
-        self.theme.setCurrentIndex(max(0, self.theme.findData(themes[0] if themes else None)))
-        self.public.setCurrentIndex(max(0, self.public.findData(public)))
-        self.commune.set_code(commune)
-        self.run_search()
-
     def run_search(self) -> None:
         query = self.query()
 
