@@ -26,6 +26,7 @@ from app.intake import ContactRecord, IntakeService, local_now
 from app.nomenclature import Nomenclatures, seed_defaults
 from app.paths import DeskPaths, desk_paths
 from app.settings import Settings
+from app.stats import mark_all_dirty
 from app.sync.push import pending_count
 from db import migrate
 from db.engine import create_desk_engine, session_factory
@@ -82,6 +83,8 @@ class Desk:
             seed_defaults(session)
             if settings.get("geography.edition") != GEOGRAPHY_EDITION:
                 settings.write(session, "geography.edition", seed_geography(session))
+                # A commune may have changed EPCI: the statistics count it again.
+                mark_all_dirty(session)
             indexed = False
             if load_demo and _wants_demo(session, settings):
                 from app.directory.demo import load_demo as load

@@ -7,6 +7,7 @@ anything meant to leave the site must.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -16,35 +17,27 @@ from sqlalchemy.orm import Session
 
 from app.errors import DeskError
 
-_WEEKDAY = "CAST((CAST(strftime('%w', c.moment_local) AS INTEGER) + 6) % 7 + 1 AS TEXT)"
-# A tally with a date only has no hour.
-_HOUR = "CASE WHEN c.time_known THEN strftime('%H', c.moment_local) ELSE 'non-precise' END"
-# dimension -> (SQL expression of its code, the join it needs)
-_JOINS = {
-    "theme": "JOIN contact_theme t ON t.contact_id = c.id",
-    "answer": "JOIN contact_answer a ON a.contact_id = c.id",
-    "partner": "JOIN referral r ON r.contact_id = c.id AND r.status = 'active'",
-    "epci": "LEFT JOIN commune g ON g.insee = c.commune",
-}
-DIMENSIONS: dict[str, tuple[str, str | None]] = {
-    "channel": ("c.channel", None),
-    "public": ("c.public", None),
-    "age": ("c.age", None),
-    "gender": ("c.gender", None),
-    "commune": ("c.commune", None),
-    "epci": ("COALESCE(g.epci, c.commune)", "epci"),
-    "theme": ("t.code", "theme"),
-    "answer": ("a.code", "answer"),
-    "duration": ("COALESCE(c.duration, 'non-precise')", None),
-    "partner": ("COALESCE(r.structure_id, r.service_id)", "partner"),
+# The facts' days are counted from 1970-01-01, a Thursday (ISO weekday 4).
+_WEEKDAY = "((f.day + 3) % 7 + 1)"
+# dimension -> SQL expression over ``stat_fact f``, an integer decoded by ``_decode``
+DIMENSIONS: dict[str, str] = {
+    "channel": "f.channel", "public": "f.public", "age": "f.age", "gender": "f.gender",
+    "commune": "f.commune", "epci": "f.epci", "theme": "f.theme", "answer": "f.answer",
+    "duration": "f.duration", "partner": "f.partner",
     # Monday is 1, Sunday 7 (ISO).
-    "weekday": (_WEEKDAY, None),
-    "hour": (_HOUR, None),
-    "day": ("date(c.moment_local)", None),
+    "weekday": _WEEKDAY,
+    # 24: a tally with a date only has no hour.
+    "hour": "f.hour",
+    "day": "f.day",
     # A week is named by its Monday.
-    "week": ("date(c.moment_local, '-6 days', 'weekday 1')", None),
-    "month": ("strftime('%Y-%m', c.moment_local)", None),
+    "week": f"(f.day - {_WEEKDAY} + 1)",
+    "month": "f.month",
 }  # fmt: skip
+# The dimensions a contact may hold several values of, and their bit in ``first``.
+MULTIPLE = {"theme": 1, "answer": 2, "partner": 4}
+_CODED = {"channel", "public", "age", "gender", "commune", "epci", "theme", "answer",
+          "duration", "partner"}  # fmt: skip
+EPOCH = date(1970, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -87,6 +80,107 @@ def check_dimensions(by: list[str]) -> tuple[str, ...]:
     return tuple(by)
 
 
+# Build the facts of the contacts marked dirty by the triggers (migration 0005).
+_REFRESH = [
+    "CREATE TEMP TABLE IF NOT EXISTS stat_batch (contact_id TEXT PRIMARY KEY) WITHOUT ROWID",
+    "DELETE FROM stat_batch",
+    "INSERT INTO stat_batch SELECT contact_id FROM stat_dirty LIMIT :batch",
+    "DELETE FROM stat_fact WHERE contact_id IN (SELECT contact_id FROM stat_batch)",
+    """
+    INSERT OR IGNORE INTO stat_code (code)
+    WITH c AS (
+        SELECT c.*, COALESCE(g.epci, c.commune) AS epci
+        FROM stat_batch d CROSS JOIN contact c ON c.id = d.contact_id
+        LEFT JOIN commune g ON g.insee = c.commune
+        WHERE c.status = 'active'
+    )
+    SELECT channel FROM c UNION SELECT public FROM c UNION SELECT age FROM c
+    UNION SELECT gender FROM c UNION SELECT commune FROM c UNION SELECT epci FROM c
+    UNION SELECT duration FROM c WHERE duration IS NOT NULL
+    UNION SELECT t.code FROM stat_batch d CROSS JOIN contact_theme t ON t.contact_id = d.contact_id
+    UNION SELECT a.code FROM stat_batch d CROSS JOIN contact_answer a ON a.contact_id = d.contact_id
+    UNION SELECT COALESCE(r.structure_id, r.service_id)
+        FROM stat_batch d CROSS JOIN referral r ON r.contact_id = d.contact_id
+        WHERE r.status = 'active'
+    """,
+    """
+    INSERT INTO stat_fact (day, contact_id, theme, answer, partner, hour, month, channel,
+        public, age, gender, commune, epci, duration, first)
+    WITH c AS (
+        SELECT c.*, COALESCE(g.epci, c.commune) AS epci
+        FROM stat_batch d CROSS JOIN contact c ON c.id = d.contact_id
+        LEFT JOIN commune g ON g.insee = c.commune
+        WHERE c.status = 'active'
+    ),
+    th AS (
+        SELECT t.contact_id, k.id AS code,
+            row_number() OVER (PARTITION BY t.contact_id ORDER BY t.code) AS n
+        FROM stat_batch d CROSS JOIN contact_theme t ON t.contact_id = d.contact_id
+        JOIN stat_code k ON k.code = t.code
+    ),
+    an AS (
+        SELECT a.contact_id, k.id AS code,
+            row_number() OVER (PARTITION BY a.contact_id ORDER BY a.code) AS n
+        FROM stat_batch d CROSS JOIN contact_answer a ON a.contact_id = d.contact_id
+        JOIN stat_code k ON k.code = a.code
+    ),
+    pa AS (
+        SELECT p.contact_id, k.id AS code,
+            row_number() OVER (PARTITION BY p.contact_id ORDER BY p.partner) AS n
+        FROM (
+            SELECT DISTINCT r.contact_id, COALESCE(r.structure_id, r.service_id) AS partner
+            FROM stat_batch d CROSS JOIN referral r ON r.contact_id = d.contact_id
+            WHERE r.status = 'active'
+        ) p JOIN stat_code k ON k.code = p.partner
+    )
+    SELECT
+        CAST(julianday(date(c.moment_local)) - 2440587.5 AS INTEGER), c.id,
+        COALESCE(th.code, 0), COALESCE(an.code, 0), COALESCE(pa.code, 0),
+        CASE WHEN c.time_known THEN CAST(strftime('%H', c.moment_local) AS INTEGER)
+            ELSE 24 END,
+        CAST(strftime('%Y%m', c.moment_local) AS INTEGER),
+        (SELECT id FROM stat_code WHERE code = c.channel),
+        (SELECT id FROM stat_code WHERE code = c.public),
+        (SELECT id FROM stat_code WHERE code = c.age),
+        (SELECT id FROM stat_code WHERE code = c.gender),
+        (SELECT id FROM stat_code WHERE code = c.commune),
+        (SELECT id FROM stat_code WHERE code = c.epci),
+        COALESCE((SELECT id FROM stat_code WHERE code = c.duration), 0),
+        (COALESCE(th.n, 1) = 1) | ((COALESCE(an.n, 1) = 1) << 1) | ((COALESCE(pa.n, 1) = 1) << 2)
+    FROM c
+    LEFT JOIN th ON th.contact_id = c.id
+    LEFT JOIN an ON an.contact_id = c.id
+    LEFT JOIN pa ON pa.contact_id = c.id
+    """,
+    "DELETE FROM stat_dirty WHERE contact_id IN (SELECT contact_id FROM stat_batch)",
+]
+# Contacts per transaction: a desk saving a visit meanwhile waits a second at most.
+BATCH = 20_000
+
+
+def refresh(session: Session) -> int:
+    """Build the facts of the contacts changed since the last count; returns how many.
+    Commits: the facts are a cache of the contacts, kept for the next count."""
+    built = 0
+    while waiting := int(session.execute(text("SELECT count(*) FROM stat_dirty")).scalar_one()):
+        # End the read first, so that the write below starts on the newest snapshot.
+        session.commit()
+        for statement in _REFRESH:
+            session.execute(text(statement), {"batch": BATCH})
+        session.commit()
+        built += min(waiting, BATCH)
+    return built
+
+
+def mark_all_dirty(session: Session) -> None:
+    """Every contact's facts to be built again (the geography behind EPCI changed)."""
+    session.execute(text("INSERT OR IGNORE INTO stat_dirty (contact_id) SELECT id FROM contact"))
+
+
+def _day_number(day: date) -> int:
+    return (day - EPOCH).days
+
+
 def compute(
     session: Session, start: date, end: date, by: list[str], min_cell: int | None = None
 ) -> StatsResult:
@@ -94,30 +188,71 @@ def compute(
     dims = check_dimensions(by)
     if end < start:
         raise DeskError("bad_period", start=start.isoformat(), end=end.isoformat())
-    params = {
-        "start": datetime.combine(start, datetime.min.time()),
-        "end": datetime.combine(end + timedelta(days=1), datetime.min.time()),
-    }
-    where = "c.status = 'active' AND c.moment_local >= :start AND c.moment_local < :end"
-    total = session.execute(
-        text(f"SELECT count(*) FROM contact c WHERE {where}"), params
-    ).scalar_one()
+    refresh(session)
+    params = {"start": _day_number(start), "end": _day_number(end)}
+    where = "f.day BETWEEN :start AND :end"
+    # One row per contact for each multi-valued dimension not asked for.
+    mask = sum(bit for name, bit in MULTIPLE.items() if name not in dims)
+    all_first = sum(MULTIPLE.values())
     rows: list[dict[str, Any]] = []
+    total: int | None = None
     if dims:
-        joins = " ".join(dict.fromkeys(_JOINS[j] for d in dims if (j := DIMENSIONS[d][1])))
-        columns = ", ".join(f"{DIMENSIONS[d][0]} AS d{i}" for i, d in enumerate(dims))
-        groups = ", ".join(f"d{i}" for i in range(len(dims)))
-        sql = (
-            f"SELECT {columns}, count(DISTINCT c.id) FROM contact c {joins} WHERE {where}"
-            f" GROUP BY {groups} ORDER BY {groups}"
+        conditions = [where, f"f.first & {mask} = {mask}"]
+        conditions += [f"{DIMENSIONS[d]} > 0" for d in dims if d in MULTIPLE]
+        # One integer key per group: SQLite sorts one integer faster than two columns.
+        key = " + ".join(
+            f"{DIMENSIONS[d]} * {1 << 32 if i == 0 and len(dims) == 2 else 1}"
+            for i, d in enumerate(dims)
         )
-        for values in session.execute(text(sql), params):
-            row: dict[str, Any] = {name: values[i] for i, name in enumerate(dims)}
-            count = int(values[len(dims)])
+        sql = (
+            f"SELECT {key} AS k, count(*) FROM stat_fact f"
+            f" WHERE {' AND '.join(conditions)} GROUP BY k"
+        )
+        groups = [(int(k), int(n)) for k, n in session.execute(text(sql), params)]
+        parts = [(divmod(k, 1 << 32) if len(dims) == 2 else (k,), n) for k, n in groups]
+        names = _code_names(session, dims, [p for p, _n in parts])
+        decoded = sorted(
+            (tuple(_decode(d, p[i], names) for i, d in enumerate(dims)), n) for p, n in parts
+        )
+        for values, count in decoded:
+            row: dict[str, Any] = dict(zip(dims, values, strict=True))
             if min_cell is not None and count < min_cell:
                 row.update(count=None, suppressed=True)
             else:
                 row["count"] = count
             rows.append(row)
-    shown_total: int = int(total)
-    return StatsResult(start, end, dims, shown_total, rows, min_cell)
+        if mask == all_first:
+            total = sum(n for _k, n in groups)
+    if total is None:
+        total = int(
+            session.execute(
+                text(f"SELECT count(*) FROM stat_fact f WHERE {where} AND f.first = {all_first}"),
+                params,
+            ).scalar_one()
+        )
+    return StatsResult(start, end, dims, total, rows, min_cell)
+
+
+def _code_names(
+    session: Session, dims: tuple[str, ...], parts: list[tuple[int, ...]]
+) -> dict[int, str]:
+    ids = sorted({p[i] for p in parts for i, d in enumerate(dims) if d in _CODED})
+    if not ids:
+        return {}
+    found = session.execute(
+        text("SELECT id, code FROM stat_code WHERE id IN (SELECT value FROM json_each(:ids))"),
+        {"ids": json.dumps(ids)},
+    )
+    return {int(i): str(code) for i, code in found}
+
+
+def _decode(dim: str, value: int, names: dict[int, str]) -> str:
+    if dim in _CODED:
+        return names[value] if value else "non-precise"
+    if dim == "hour":
+        return f"{value:02d}" if value < 24 else "non-precise"
+    if dim in ("day", "week"):
+        return (EPOCH + timedelta(days=value)).isoformat()
+    if dim == "month":
+        return f"{value // 100:04d}-{value % 100:02d}"
+    return str(value)  # weekday

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from app import stats
 from app.backup import list_backups, make_backup, problems, restore_backup
 from app.desk import Desk
 from app.errors import DeskError
@@ -104,6 +106,11 @@ def test_start_up_backs_up_then_really_upgrades_an_older_database(tmp_path: Path
     try:
         assert not migrate.needs_upgrade(desk.engine)
         assert desk.intake.get("11111111-1111-4111-8111-111111111111").commune == "13047"
+        with desk.sessions() as session:  # counted by the statistics of migration 0005
+            day = date(2026, 1, 5)
+            assert stats.compute(session, day, day, ["public"]).rows == [
+                {"public": "scolaire", "count": 1}
+            ]
     finally:
         desk.close()
     (backup,) = list_backups(paths.backups)

@@ -177,3 +177,37 @@ def test_the_xlsx_export_reads_back_with_readable_headers(desk: Desk, tmp_path) 
     pair = [[c.value for c in row] for row in book["Public × Thème"].iter_rows()]
     assert pair[2] == ["Public", "Thème", "nombre", "part (%)"]
     assert ["Scolaire", "Validation des acquis (VAE)", 6, 85.7] in pair
+
+
+def test_counts_follow_every_write_of_the_counter(desk: Desk, clock) -> None:  # type: ignore[no-untyped-def]
+    """Saves, edits, referrals, cancels and undos reach the counts at once (the facts are
+    marked by triggers and built at the next count)."""
+    from dataclasses import replace
+
+    from app.intake import ContactDraft
+
+    cej = "demo-spro-etm--ml-ouest-provence-cej"
+    draft = ContactDraft(
+        "sur-place", "jeune-non-scolarise", "16-25", "homme", "13047",
+        ["trouver-emploi", "alternance"], ["orientation-partenaire"], referrals=[cej],
+    )  # fmt: skip
+    today = clock().date()
+
+    def counts(by: str) -> dict[str, int]:
+        with desk.sessions() as session:
+            result = stats.compute(session, today, today, [by])
+        return {row[by]: row["count"] for row in result.rows}
+
+    first = desk.intake.save(draft)
+    second = desk.intake.save(replace(draft, public="salarie", themes=["vae"], referrals=[]))
+    assert counts("public") == {"jeune-non-scolarise": 1, "salarie": 1}
+    assert counts("theme") == {"alternance": 1, "trouver-emploi": 1, "vae": 1}
+    assert counts("partner") == {"demo-spro-etm--ml-ouest-provence": 1}
+    desk.intake.edit(second.id, replace(draft, public="scolaire", themes=["vae"], referrals=[]))
+    assert counts("public") == {"jeune-non-scolarise": 1, "scolaire": 1}
+    desk.intake.cancel(first.id)
+    assert counts("public") == {"scolaire": 1}
+    assert counts("partner") == {}
+    desk.intake.undo_last()
+    with desk.sessions() as session:
+        assert stats.compute(session, today, today, []).total == 0

@@ -69,3 +69,16 @@ def test_partial_indexes_keep_their_condition(tmp_path: Path) -> None:
         )
     assert sql["ix_contact_pending"].endswith("WHERE synced_version < version")
     assert sql["ix_contact_note"].endswith("WHERE note IS NOT NULL")
+
+
+def test_the_statistics_triggers_are_in_place_at_head(tmp_path: Path) -> None:
+    # A batch migration recreating a table would drop them silently: check they are there.
+    from db import stat_triggers
+
+    engine = create_desk_engine(tmp_path / "triggers.sqlite3")
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        names = connection.execute(
+            text("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        ).scalars()
+        assert sorted(names) == sorted(stat_triggers.NAMES)
