@@ -54,6 +54,7 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs --scale 1.5
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs --lang en
+	$(BIN)/python -m app.stats_report_demo docs
 
 # Rebuild the compact geography from Etalab's decoupage-administratif data folder.
 geography: $(STAMP)

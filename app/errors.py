@@ -143,6 +143,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Date\u00a0: «\u00a0{value}\u00a0» n’est pas une date (AAAA-MM-JJ ou JJ/MM/AAAA).",
         "Date: “{value}” is not a date (YYYY-MM-DD or DD/MM/YYYY).",
     ),
+    "bad_month": (
+        "Mois\u00a0: «\u00a0{value}\u00a0» n’est pas un mois (AAAA-MM, par exemple 2026-11).",
+        "Month: “{value}” is not a month (YYYY-MM, for example 2026-11).",
+    ),
+    "month_and_dates": (
+        "Donnez soit --month, soit --from et --to, pas les deux.",
+        "Give either --month or --from and --to, not both.",
+    ),
+    "report_no_by": (
+        "Le rapport PDF contient toutes les dimensions\u00a0: retirez --by.",
+        "The PDF report holds every dimension: remove --by.",
+    ),
     "bad_period": (
         "Période\u00a0: la fin ({end}) précède le début ({start}).",
         "Period: the end ({end}) comes before the start ({start}).",

@@ -10,23 +10,19 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
-from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer, Table
 
 from app.directory import display, hours
 from app.directory.records import ServiceDetail
-from app.paths import resource
+from app.pdf_style import ACCENT, fonts
 
 FORMATS = ("a4", "a5", "receipt")
 RECEIPT_WIDTH = 80 * mm
@@ -34,7 +30,6 @@ RECEIPT_PRINTABLE = 72 * mm
 _DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
            "septembre", "octobre", "novembre", "décembre")  # fmt: skip
-_ACCENT = HexColor("#1f4e79")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,15 +40,6 @@ class Site:
     address: str = ""
     phone: str = ""
     logo: str = ""
-
-
-@cache
-def _fonts() -> tuple[str, str]:
-    pdfmetrics.registerFont(TTFont("DejaVuSans", str(resource("fonts", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(
-        TTFont("DejaVuSans-Bold", str(resource("fonts", "DejaVuSans-Bold.ttf")))
-    )
-    return "DejaVuSans", "DejaVuSans-Bold"
 
 
 def french_date(day: date) -> str:
@@ -68,7 +54,7 @@ def french_moment(moment: datetime) -> str:
 
 
 def _styles(fmt: str, large: bool) -> dict[str, ParagraphStyle]:
-    regular, bold = _fonts()
+    regular, bold = fonts()
     body = {"a4": 11.5, "a5": 10.0, "receipt": 9.0}[fmt]
     if large:
         body = max(16.0, body * 1.5)
@@ -83,7 +69,7 @@ def _styles(fmt: str, large: bool) -> dict[str, ParagraphStyle]:
             "intro", fontName=regular, fontSize=body * 1.1, leading=lead * 1.1, spaceBefore=6
         ),
         "title": ParagraphStyle(
-            "title", fontName=bold, fontSize=body * 1.6, leading=body * 1.9, textColor=_ACCENT
+            "title", fontName=bold, fontSize=body * 1.6, leading=body * 1.9, textColor=ACCENT
         ),
         "service": ParagraphStyle(
             "service", fontName=bold, fontSize=body * 1.2, leading=lead * 1.2
@@ -91,7 +77,7 @@ def _styles(fmt: str, large: bool) -> dict[str, ParagraphStyle]:
         "body": ParagraphStyle("body", fontName=regular, fontSize=body, leading=lead),
         "label": ParagraphStyle("label", fontName=bold, fontSize=body, leading=lead),
         "code": ParagraphStyle(
-            "code", fontName=bold, fontSize=body * 1.5, leading=body * 1.8, textColor=_ACCENT
+            "code", fontName=bold, fontSize=body * 1.5, leading=body * 1.8, textColor=ACCENT
         ),
     }
 

@@ -69,6 +69,18 @@ def parse_day(value: str) -> date:
     raise DeskError("bad_day", value=value)
 
 
+def parse_month(value: str) -> tuple[date, date]:
+    """The first and last days of a month written ``YYYY-MM`` (or ``MM/YYYY``)."""
+    for shape in ("%Y-%m", "%m/%Y"):
+        try:
+            first = datetime.strptime(value.strip(), shape).date()
+        except ValueError:
+            continue
+        following = (first + timedelta(days=32)).replace(day=1)
+        return first, following - timedelta(days=1)
+    raise DeskError("bad_month", value=value)
+
+
 def check_dimensions(by: list[str]) -> tuple[str, ...]:
     if len(by) > 2:
         raise DeskError("too_many_dimensions")
@@ -256,3 +268,66 @@ def _decode(dim: str, value: int, names: dict[int, str]) -> str:
     if dim == "month":
         return f"{value // 100:04d}-{value % 100:02d}"
     return str(value)  # weekday
+
+
+# The tables of the activity report, in its order.
+REPORT_TABLES: tuple[tuple[str, ...], ...] = (
+    ("public",), ("theme",), ("channel",), ("age",), ("gender",), ("commune",), ("epci",),
+    ("weekday", "hour"), ("partner",), ("answer",), ("day",),
+)  # fmt: skip
+
+
+def report_tables(
+    session: Session, start: date, end: date, min_cell: int | None = None
+) -> list[StatsResult]:
+    """The report's tables over ``start``..``end``: the total by itself first, then each of
+    :data:`REPORT_TABLES`."""
+    return [compute(session, start, end, list(by), min_cell) for by in ((), *REPORT_TABLES)]
+
+
+def contacts_with(session: Session, start: date, end: date, dim: str) -> int:
+    """How many contacts of the period hold at least one value of a multi-valued
+    dimension (``partner``: the visits sent to a partner)."""
+    refresh(session)
+    column = DIMENSIONS[dim]
+    sql = (
+        "SELECT count(*) FROM stat_fact f WHERE f.day BETWEEN :start AND :end"
+        f" AND f.first = {sum(MULTIPLE.values())} AND {column} > 0"
+    )
+    params = {"start": _day_number(start), "end": _day_number(end)}
+    return int(session.execute(text(sql), params).scalar_one())
+
+
+# --- periods and steps of time ----------------------------------------------------------
+
+
+def previous_month(today: date) -> tuple[date, date]:
+    """The calendar month before ``today``'s: what a monthly report covers by default."""
+    last = today.replace(day=1) - timedelta(days=1)
+    return last.replace(day=1), last
+
+
+def time_step(start: date, end: date) -> str:
+    """The dimension a period reads best over time by: days up to two months, weeks up to
+    a year and a half, months beyond."""
+    days = (end - start).days + 1
+    return "day" if days <= 62 else "week" if days <= 550 else "month"
+
+
+def time_steps(start: date, end: date, step: str) -> list[date]:
+    """Every day, week (its Monday) or month (its first day) of the period, visits or
+    not, so that a chart shows the quiet ones as zero."""
+    if step == "month":
+        months, moment = [], start.replace(day=1)
+        while moment <= end:
+            months.append(moment)
+            moment = (moment + timedelta(days=32)).replace(day=1)
+        return months
+    first = start - timedelta(days=start.weekday()) if step == "week" else start
+    every = 7 if step == "week" else 1
+    return [first + timedelta(days=n) for n in range(0, (end - first).days + 1, every)]
+
+
+def step_code(moment: date, step: str) -> str:
+    """The code a day, week or month has in the counts (``2026-11-24``, ``2026-11``)."""
+    return moment.isoformat()[: 7 if step == "month" else 10]

@@ -22,21 +22,23 @@ def share(count: int | None, total: int) -> str:
     return f"{100 * count / total:.1f}".replace(".", ",")
 
 
-def to_csv(result: StatsResult, lang: str = "fr") -> bytes:
+def to_csv(result: StatsResult, lang: str = "fr", labels: Any | None = None) -> bytes:
+    """Codes and dimension names as they are (for machines), or as words when ``labels``
+    (``labels(dimension, code)``) is given (for people)."""
     words = HEADERS["en" if lang == "en" else "fr"]
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    dims = list(result.by) or [""]
-    writer.writerow(
-        [*result.by, words["count"], words["share"]] if result.by else ["", words["count"]]
-    )
+    pick = 1 if lang == "en" else 0
+    names = [DIMENSION_LABELS[d][pick] if labels else d for d in result.by]
+    writer.writerow([*names, words["count"], words["share"]] if result.by else ["", words["count"]])
     for row in result.rows:
         count = row["count"]
         shown = f"< {result.min_cell}" if row.get("suppressed") else str(count)
-        writer.writerow([*(row[d] for d in result.by), shown, share(count, result.total)])
-    padding = [""] * (len(dims) - 1)
+        values = [labels(d, row[d]) if labels else row[d] for d in result.by]
+        writer.writerow([*values, shown, share(count, result.total)])
+    padding = [""] * (max(len(result.by), 1) - 1)
     tail = ["100,0"] if result.by and result.total else []
-    writer.writerow(["total", *padding, str(result.total), *tail])
+    writer.writerow(["Total" if labels else "total", *padding, str(result.total), *tail])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

@@ -37,6 +37,7 @@ from ui.journal import JournalModel, JournalPanel
 from ui.referral_dialog import ReferralDialog
 from ui.settings_dialog import SettingsDialog
 from ui.slip_dialog import Maker, Slip, SlipDialog
+from ui.stats_panel import StatsPanel
 from ui.sync_panel import SyncUi
 from ui.taskman import DeskOp, TaskManager
 
@@ -96,6 +97,11 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.splitter, self.tr("&Accueil  (Ctrl+1)"))
         self.tabs.addTab(self.directory, self.tr("Ann&uaire  (Ctrl+2)"))
+        # Built when first shown: the counter does not pay for it at start-up.
+        self.stats_panel: StatsPanel | None = None
+        self.stats_holder = QWidget()
+        QVBoxLayout(self.stats_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.stats_holder, self.tr("&Statistiques  (Ctrl+3)"))
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Onglets"))
         self.tabs.tabBar().setAccessibleName(self.tr("Onglets"))
@@ -105,6 +111,8 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+1"), self, lambda: self.show_tab(0))
         QShortcut(QKeySequence("Ctrl+2"), self, lambda: self.show_tab(1))
         QShortcut(QKeySequence("F3"), self, lambda: self.show_tab(1))
+        QShortcut(QKeySequence("Ctrl+3"), self, lambda: self.show_tab(2))
+        self.tabs.currentChanged.connect(self._tab_changed)
         # Too narrow for both (150 % scale on a small screen): one at a time, F9 switches.
         self.narrow = False
         self._journal_shown = False
@@ -172,13 +180,31 @@ class MainWindow(QMainWindow):
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
-        if index == 1:
+        if index == 2:
+            self.statistics().period.setFocus()
+        elif index == 1:
             self.directory.search_box.setFocus()
             self.directory.search_box.selectAll()
             if not self.directory.model.rowCount():
                 self.directory.run_search()
         else:
             self.form.channel.setFocus()
+
+    def statistics(self) -> StatsPanel:
+        """The statistics tab, built the first time it is asked for."""
+        if self.stats_panel is None:
+            self.stats_panel = StatsPanel(self.desk, self.tasks)
+            layout = self.stats_holder.layout()
+            assert layout is not None
+            layout.addWidget(self.stats_panel)
+        return self.stats_panel
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 2:
+            built = self.stats_panel is not None
+            panel = self.statistics()
+            if built:
+                panel.reload()  # visits logged since it was last shown
 
     def apply_settings(self) -> None:
         """Title and form defaults from the site's settings."""

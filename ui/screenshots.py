@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from datetime import datetime, timedelta
@@ -41,7 +42,7 @@ def main(argv: list[str]) -> int:
 
     from zoneinfo import ZoneInfo
 
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QScrollArea
 
     from app.desk import Desk
     from app.intake import ContactDraft
@@ -61,6 +62,10 @@ def main(argv: list[str]) -> int:
         }
     )
     desk.settings.set("ui.language", args.lang)
+    # The month so far, for the statistics; today's visits follow.
+    from app.demo_activity import log_visits
+
+    log_visits(desk, now.date().replace(day=1), now.date() - timedelta(days=1))
     for index, (public, age, gender, commune, themes, answers) in enumerate(VISITS):
         draft = ContactDraft("sur-place", public, age, gender, commune, themes, answers)
         draft.moment = now - timedelta(minutes=140 - 27 * index)
@@ -112,6 +117,15 @@ def main(argv: list[str]) -> int:
         panel.table.selectRow(1)
         settle()
         window.grab().save(str(target / "annuaire.png"))
+        window.show_tab(2)
+        stats_panel = window.statistics()
+        window.tasks.submit(lambda: None, lambda _r: None, lambda _e: None).result()
+        settle()
+        window.grab().save(str(target / "statistiques.png"))
+        content = stats_panel.findChild(QScrollArea)
+        content.verticalScrollBar().setValue(content.verticalScrollBar().maximum())
+        settle()
+        window.grab().save(str(target / "statistiques-2.png"))
         window.show_tab(0)
         window.first_start()
         settle()
@@ -122,8 +136,15 @@ def main(argv: list[str]) -> int:
         window.wizard.reject()
     if args.scale == 1.0 and args.lang == "fr":
         slip_images(desk, target)
+    if args.lang == "en" and args.scale == 1.0:
+        window.show_tab(2)
+        window.statistics()
+        window.tasks.submit(lambda: None, lambda _r: None, lambda _e: None).result()
+        settle()
+        window.grab().save(str(target / "statistiques-en.png"))
     window.close()
     desk.close()
+    shutil.rmtree(os.environ["AIGUILLAGE_HOME"], ignore_errors=True)
     return 0
 
 

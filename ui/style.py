@@ -28,6 +28,7 @@ def apply_style(app: QApplication) -> None:
         QTableView:focus {{ border: 2px solid {highlight}; }}
         QLabel#rowLabel {{ font-weight: bold; padding-top: 6px; }}
         QLabel#panelTitle {{ font-weight: bold; font-size: 120%; }}
+        QLabel#statsTotal {{ font-weight: bold; padding-right: 12px; }}
         QLabel#formError {{ color: {error}; font-weight: bold; }}
         QLabel#editBanner {{ background: {highlight}; color: {text}; padding: 4px 8px;
             border-radius: 4px; font-weight: bold; }}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -309,31 +310,37 @@ def sync(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def stats(args: argparse.Namespace, out: TextIO) -> int:
-    """Counts over a period; JSON by default, CSV as French Excel opens it."""
-    from datetime import timedelta
-
+    """Counts over a period; JSON by default, CSV as French Excel opens it, XLSX; or the
+    activity report in PDF."""
     from app import stats as statistics
     from app.stats_export import to_csv
 
+    lang = cli_language()
+    by = [d.strip() for d in args.by.split(",") if d.strip()]
+    if args.format in ("xlsx", "pdf") and not args.output:
+        raise DeskError("output_needed", format=args.format)
+    if args.format == "pdf" and by:
+        raise DeskError("report_no_by")
     desk = Desk.open(load_demo=False)
     try:
-        today = desk.intake.today()
-        start = statistics.parse_day(args.start) if args.start else today - timedelta(days=30)
-        end = statistics.parse_day(args.end) if args.end else today
-        by = [d.strip() for d in args.by.split(",") if d.strip()]
+        start, end = _period(args, desk.intake.today())
+        if args.format == "pdf":
+            from app.stats_report import write_report
+
+            write_report(desk, start, end, args.output, lang, args.min_cell)
+            print(say("report_written", lang, path=args.output), file=out)
+            return 0
         with desk.sessions() as session:
             result = statistics.compute(session, start, end, by, args.min_cell)
     finally:
         desk.close()
     if args.format == "xlsx":
-        if not args.output:
-            raise DeskError("output_needed", format="xlsx")
         from app.stats_export import to_xlsx
 
-        to_xlsx([result], str(args.output), cli_language())
+        to_xlsx([result], str(args.output), lang)
         return 0
     if args.format == "csv":
-        content = to_csv(result, cli_language())
+        content = to_csv(result, lang)
         if args.output:
             args.output.write_bytes(content)
         else:
@@ -346,3 +353,21 @@ def stats(args: argparse.Namespace, out: TextIO) -> int:
     else:
         print(text, file=out)
     return 0
+
+
+def _period(args: argparse.Namespace, today: date) -> tuple[date, date]:
+    """The period asked for: ``--month``, else ``--from``/``--to``; by default the last 30
+    days, or for the report the previous calendar month."""
+    from app.stats import parse_day, parse_month, previous_month
+
+    if args.month:
+        if args.start or args.end:
+            raise DeskError("month_and_dates")
+        return parse_month(args.month)
+    if not args.start and not args.end and args.format == "pdf":
+        return previous_month(today)
+    start = parse_day(args.start) if args.start else today - timedelta(days=30)
+    end = parse_day(args.end) if args.end else today
+    if end < start:
+        raise DeskError("bad_period", start=start.isoformat(), end=end.isoformat())
+    return start, end

@@ -94,8 +94,26 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Synced: {pushed} sent, {pending} pending, {pulled} received, {rejected} refused.",
     ),
     "stats": (
-        "l’activité d’une période, par une ou deux dimensions",
-        "the activity of a period, by one or two dimensions",
+        "l’activité d’une période, par une ou deux dimensions, ou le rapport d’activité en PDF",
+        "the activity of a period, by one or two dimensions, or the activity report as a PDF",
+    ),
+    "stats_month": (
+        "un mois entier, à la place de --from et --to (AAAA-MM)",
+        "a whole month, instead of --from and --to (YYYY-MM)",
+    ),
+    "stats_format": (
+        "json (par défaut), csv, xlsx ou pdf (le rapport d’activité, par défaut du mois"
+        " précédent)\u00a0; xlsx et pdf s’écrivent dans un fichier (-o)",
+        "json (default), csv, xlsx or pdf (the activity report, by default of the previous"
+        " month); xlsx and pdf go to a file (-o)",
+    ),
+    "stats_min_cell": (
+        "masque les effectifs inférieurs à N (pour le PDF, par défaut le seuil du site)",
+        "hide counts under N (for the PDF, the site’s threshold by default)",
+    ),
+    "report_written": (
+        "Rapport d’activité enregistré\u00a0: {path}",
+        "Activity report saved: {path}",
     ),
     "imported": ("{count} accueil(s) importé(s).", "{count} contact(s) imported."),
     "backup_made": ("Sauvegarde faite : {path}", "Backup made: {path}"),
@@ -227,9 +245,13 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help=say("stats", lang))
     stats.add_argument("--from", dest="start", metavar="DATE")
     stats.add_argument("--to", dest="end", metavar="DATE")
+    stats.add_argument("--month", metavar="AAAA-MM", help=say("stats_month", lang))
     stats.add_argument("--by", default="", metavar="DIM[,DIM]")
-    stats.add_argument("--min-cell", type=int, metavar="N")
-    stats.add_argument("--format", choices=("json", "csv", "xlsx"), default="json")
+    stats.add_argument("--min-cell", type=int, metavar="N", help=say("stats_min_cell", lang))
+    stats.add_argument(
+        "--format", choices=("json", "csv", "xlsx", "pdf"), default="json",
+        help=say("stats_format", lang),
+    )  # fmt: skip
     stats.add_argument("-o", "--output", type=Path, metavar="FICHIER")
 
     bench = commands.add_parser("bench", help=say("bench", lang))

@@ -805,93 +805,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Point d’accueil</source>
         <translation>Reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Aiguillage — %1</source>
         <translation>Aiguillage — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Afficha&amp;ge</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Le &amp;journal du jour</source>
         <translation>Today’s &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Aiguillage</source>
         <translation>&amp;Aiguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>&amp;Accueil  (Ctrl+1)</source>
         <translation>&amp;Reception  (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Ann&amp;uaire  (Ctrl+2)</source>
         <translation>Director&amp;y  (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="104"/>
+        <source>&amp;Statistiques  (Ctrl+3)</source>
+        <translation>&amp;Statistics  (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Onglets</source>
         <translation>Tabs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;Réglages du site…</source>
         <translation>Site &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Accueil de %1 modifié.</source>
         <translation>Visit of %1 corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Accueil annulé.</source>
         <translation>Visit cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Accueil enregistré à %1.</source>
         <translation>Visit saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>L’accueil n’a pas pu être enregistré&#xa0;: %1</source>
         <translation>The visit could not be saved: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -899,7 +904,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -907,7 +912,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -915,12 +920,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Dernière synchro&#xa0;: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -928,22 +933,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Dernier accueil annulé.</source>
         <translation>Last visit taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Annuler cet accueil&#x202f;?</source>
         <translation>Cancel this visit?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Annuler l’accueil de %1&#x202f;? Il restera dans le journal, barré, et ne sera plus compté.</source>
         <translation>Cancel the visit of %1? It stays in the log, struck through, and no longer counts.</translation>
     </message>
@@ -1342,6 +1347,264 @@
             <numerusform>%n slip saved.</numerusform>
             <numerusform>%n slips saved.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StatsPanel</name>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="122"/>
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="124"/>
+        <source>Aujourd’hui</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="125"/>
+        <source>Cette semaine</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="126"/>
+        <source>Ce mois-ci</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="127"/>
+        <source>Le mois dernier</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="128"/>
+        <source>Cette année</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="129"/>
+        <source>Période choisie…</source>
+        <translation>Chosen period…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="136"/>
+        <source>Du</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="136"/>
+        <source>Au</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="140"/>
+        <source>Actualiser (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="141"/>
+        <source>&amp;Période&#xa0;:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="146"/>
+        <source>du</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="148"/>
+        <source>au</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="158"/>
+        <location filename="../../ui/stats_panel.py" line="190"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="161"/>
+        <source>Détails</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="163"/>
+        <source>Accueils par public</source>
+        <translation>Visits by public</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="164"/>
+        <source>Accueils par thème</source>
+        <translation>Visits by theme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="165"/>
+        <source>Accueils dans le temps</source>
+        <translation>Visits over time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="168"/>
+        <source>Accueils par heure et jour de la semaine</source>
+        <translation>Visits by hour and weekday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="172"/>
+        <location filename="../../ui/stats_panel.py" line="343"/>
+        <source>Aucun accueil sur la période.</source>
+        <translation>No visit in this period.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="177"/>
+        <location filename="../../ui/stats_panel.py" line="349"/>
+        <source>Accueils par jour</source>
+        <translation>Visits per day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="182"/>
+        <source>Lignes</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="183"/>
+        <source>Colonnes</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="193"/>
+        <location filename="../../ui/stats_panel.py" line="219"/>
+        <source>Tableau croisé</source>
+        <translation>Cross-table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="200"/>
+        <source>Exporter le tableau en &amp;CSV…</source>
+        <translation>Export the table as &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="201"/>
+        <source>Exporter en &amp;XLSX…</source>
+        <translation>Export as &amp;XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="202"/>
+        <source>&amp;Rapport d’activité PDF…</source>
+        <translation>Activity &amp;report (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="210"/>
+        <source>Publics</source>
+        <translation>Publics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="212"/>
+        <source>Thèmes</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="215"/>
+        <source>Heures × jours de la semaine</source>
+        <translation>Hours × weekdays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="222"/>
+        <source>&amp;Lignes&#xa0;:</source>
+        <translation>&amp;Rows:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="224"/>
+        <source>C&amp;olonnes&#xa0;:</source>
+        <translation>C&amp;olumns:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="334"/>
+        <source>%1 jour(s) d’ouverture avec des accueils, %2 en moyenne par jour&#xa0;; %3 accueil(s) orienté(s) vers un partenaire (%4 orientation(s)).</source>
+        <translation>%1 open day(s) with visits, %2 a day on average; %3 visit(s) referred to a partner (%4 referral(s)).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="369"/>
+        <source>Un accueil avec deux thèmes (ou réponses, ou partenaires) compte une fois sous chacun&#xa0;: les cases peuvent dépasser le total de leur ligne.</source>
+        <translation>A visit with two themes (or answers, or partners) counts once under each: cells may add up to more than their row’s total.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="460"/>
+        <source>Fichier enregistré&#xa0;: %1. Les effectifs inférieurs à %2 y sont masqués.</source>
+        <translation>File saved: %1. Counts under %2 are hidden in it.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/stats_panel.py" line="326"/>
+        <source>%n accueil(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="350"/>
+        <source>Accueils par semaine</source>
+        <translation>Visits per week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="351"/>
+        <source>Accueils par mois</source>
+        <translation>Visits per month</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/stats_panel.py" line="357"/>
+        <source>%n accueil(s) sans heure précise (saisis avec la date seule).</source>
+        <translation>
+            <numerusform>%n visit with no precise time (logged with the date only).</numerusform>
+            <numerusform>%n visits with no precise time (logged with the date only).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="365"/>
+        <source>Choisissez deux dimensions différentes.</source>
+        <translation>Choose two different dimensions.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="379"/>
+        <source>Statistiques indisponibles</source>
+        <translation>Statistics unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="388"/>
+        <source>statistiques</source>
+        <translation>statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="388"/>
+        <source>rapport-activite</source>
+        <translation>activity-report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="393"/>
+        <source>Exporter</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="399"/>
+        <source>Tableur CSV (*.csv)</source>
+        <translation>CSV spreadsheet (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="409"/>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="418"/>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="469"/>
+        <source>Le fichier n’a pas pu être écrit (%1).</source>
+        <translation>The file could not be written (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="473"/>
+        <source>Export impossible</source>
+        <translation>Export failed</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,8 @@ from app.cli.main import TEXTS
 from app.errors import FIELDS, MESSAGES, PERSONAL_DATA
 from app.nomenclature import COMMUNE_SPECIAL, DEFAULT_LISTS
 from app.paths import resource
+from app.stats_report_text import OTHERS, SECTIONS
+from app.stats_report_text import TEXTS as REPORT_TEXTS
 
 # A plain space before : ; ! ? », or after «, would let a line break strand the sign.
 BAD_SPACE = re.compile(r" [:;!?»]|« ")
@@ -24,6 +26,8 @@ def french_texts() -> list[str]:
     texts += list(FRENCH.values())
     texts += [fr for items in DEFAULT_LISTS.values() for _code, fr, _en in items]
     texts += [fr for _code, fr, _en in COMMUNE_SPECIAL]
+    texts += [fr for fr, _en in REPORT_TEXTS.values()] + [fr for fr, _en in SECTIONS.values()]
+    texts += [word for (fr, _en) in OTHERS.values() for word in fr]
     tree = ET.parse(resource("translations", "aiguillage_en.ts"))
     texts += [m.findtext("source") or "" for m in tree.iter("message")]
     return texts

@@ -8,6 +8,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -265,3 +266,66 @@ def test_directory_search_filters_and_speaks_json(home: Path) -> None:
     assert refused.stderr.startswith(
         "Erreur\u00a0: Thème\u00a0: code inconnu «\u00a0cuisine\u00a0»."
     )
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def test_stats_pdf_writes_the_activity_report_of_the_previous_month(
+    home: Path, tmp_path: Path
+) -> None:
+    from app.stats import previous_month
+    from app.stats_labels import month_name
+
+    first, _last = previous_month(date.today())
+    assert aiguillage(home, *ADD, "--at", f"{first:%Y-%m}-03T10:00").returncode == 0
+    out = tmp_path / "rapport.pdf"
+    done = aiguillage(home, "stats", "--format", "pdf", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"Rapport d’activité enregistré\u00a0: {out}\n"
+    text = pdf_text(out)
+    assert f"Rapport d’activité — {month_name(first.year, first.month)}" in text
+    assert "1 accueil sur la période" in text
+    assert "Demandeur·se d’emploi < 5" in text  # the site's threshold
+    done = aiguillage(
+        home, "stats", "--format", "pdf", "--month", f"{first:%Y-%m}", "--min-cell", "1",
+        "-o", str(out), lang="en",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = pdf_text(out)
+    assert f"Activity report — {month_name(first.year, first.month, 'en')}" in text
+    assert "Jobseeker 1 100.0%" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((), "Erreur : Le format pdf s’écrit dans un fichier : ajoutez -o FICHIER."),
+        (("--month", "2026-13", "-o", "OUT"), "Erreur : Mois : « 2026-13 » n’est pas un mois"),
+        (
+            ("--from", "2026-02-30", "-o", "OUT"),
+            "Erreur : Date : « 2026-02-30 » n’est pas une date",
+        ),
+        (
+            ("--from", "2026-11-20", "--to", "2026-11-01", "-o", "OUT"),
+            "Erreur : Période : la fin (2026-11-01) précède le début (2026-11-20).",
+        ),
+        (("--month", "2026-10", "--to", "2026-10-09", "-o", "OUT"), "Erreur : Donnez soit --month"),
+        (("--by", "public", "-o", "OUT"), "Erreur : Le rapport PDF contient toutes les dimensions"),
+        (("--month", "2026-10", "-o", "MISSING"), "Erreur : Fichier inaccessible : "),
+    ],
+)
+def test_stats_pdf_refuses_bad_input_in_one_line_and_writes_nothing(
+    home: Path, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    out, missing = tmp_path / "rapport.pdf", tmp_path / "absent" / "rapport.pdf"
+    args = tuple({"OUT": str(out), "MISSING": str(missing)}.get(a, a) for a in args)
+    done = aiguillage(home, "stats", "--format", "pdf", *args)
+    assert done.returncode == 1
+    stderr = done.stderr.replace("\u00a0", " ").replace("\u202f", " ")
+    assert stderr.startswith(message) and stderr.count("\n") == 1
+    assert not out.exists() and not missing.parent.exists()

@@ -1,0 +1,183 @@
+"""The statistics tab as a coordinator uses it: a period, its figures, the cross-table,
+and the files it writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
+
+from app import stats
+from app.demo_activity import log_visits
+from app.desk import Desk
+from app.intake import ContactDraft
+from tests.ui.test_accessibility import unnamed_controls
+from ui.main_window import MainWindow
+from ui.stats_panel import StatsPanel
+
+
+def opened(qtbot, window: MainWindow) -> StatsPanel:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.tasks.sig_done, timeout=15_000):
+        qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    panel = window.statistics()
+    qtbot.waitUntil(lambda: panel.shown is not None, timeout=15_000)
+    return panel
+
+
+def cross_text(panel: StatsPanel) -> dict[tuple[str, str], str]:
+    model = panel.cross_model
+    return {
+        (
+            str(model.headerData(r, Qt.Orientation.Vertical)),
+            str(model.headerData(c, Qt.Orientation.Horizontal)),
+        ): str(model.data(model.index(r, c)))
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+    }
+
+
+def test_ctrl_3_shows_this_month_with_its_totals_charts_and_cross_table(
+    qtbot, window: MainWindow, desk: Desk
+) -> None:
+    logged = log_visits(desk, date(2026, 11, 16), date(2026, 11, 20))
+    panel = opened(qtbot, window)
+    assert QApplication.focusWidget() is panel.period
+    assert panel.period.currentText() == "Ce mois-ci"
+    assert (panel.start_edit.date(), panel.end_edit.date()) == (
+        QDate(2026, 11, 1),
+        QDate(2026, 11, 24),
+    )
+    assert panel.total.text() == f"{logged} accueil(s)"
+    assert "5 jour(s) d’ouverture avec des accueils" in panel.details.text()
+    publics = dict(panel.publics.series)
+    assert sum(publics.values()) == logged
+    assert "Demandeur·se d’emploi" in publics
+    themes = dict(panel.themes.series)
+    assert sum(themes.values()) >= logged  # a visit with two themes counts under each
+    assert len(panel.over_time.series) == 24 and panel.over_time.series[15][1] > 0
+    assert sum(panel.grid.cells.values()) == logged
+    with desk.sessions() as session:
+        expected = stats.compute(session, date(2026, 11, 1), date(2026, 11, 24), ["public"])
+    cells = cross_text(panel)
+    scolaire = next(r for r in expected.rows if r["public"] == "scolaire")["count"]
+    assert cells[("Scolaire", "Total")] == str(scolaire)
+    assert cells[("Total", "Total")] == str(logged)
+
+
+def test_a_visit_logged_meanwhile_counts_when_the_tab_is_shown_again(
+    qtbot, window: MainWindow, desk: Desk
+) -> None:
+    panel = opened(qtbot, window)
+    assert panel.total.text() == "0 accueil(s)"
+    assert panel.details.text() == "Aucun accueil sur la période."
+    window.show_tab(0)
+    desk.intake.save(
+        ContactDraft("telephone", "salarie", "45-54", "femme", "13047", ["vae"], ["information"])
+    )
+    with qtbot.waitSignal(panel.sig_shown, timeout=15_000):
+        window.show_tab(2)
+    assert panel.total.text() == "1 accueil(s)"
+    assert dict(panel.publics.series) == {"Salarié·e": 1}
+
+
+def test_a_custom_period_and_another_pair_of_dimensions(
+    qtbot, window: MainWindow, desk: Desk
+) -> None:
+    log_visits(desk, date(2026, 11, 16), date(2026, 11, 20))
+    panel = opened(qtbot, window)
+    with qtbot.waitSignal(panel.sig_shown, timeout=15_000):
+        panel.set_period("custom")
+    assert panel.start_edit.isEnabled()
+    with qtbot.waitSignal(panel.sig_shown, timeout=15_000):
+        panel.start_edit.setDate(QDate(2026, 11, 18))
+    with qtbot.waitSignal(panel.sig_shown, timeout=15_000):
+        panel.end_edit.setDate(QDate(2026, 11, 18))
+    with desk.sessions() as session:
+        day = stats.compute(session, date(2026, 11, 18), date(2026, 11, 18), ["channel"])
+    assert panel.total.text() == f"{day.total} accueil(s)"
+    with qtbot.waitSignal(panel.sig_shown, timeout=15_000):
+        panel.rows_dim.setCurrentIndex(panel.rows_dim.findData("channel"))
+    with qtbot.waitSignal(panel.sig_shown, timeout=15_000):
+        panel.cols_dim.setCurrentIndex(panel.cols_dim.findData("hour"))
+    cells = cross_text(panel)
+    in_person = next(r for r in day.rows if r["channel"] == "sur-place")["count"]
+    assert cells[("Sur place", "Total")] == str(in_person)
+    assert ("Sur place", "10 h") in cells
+
+
+def test_an_end_before_the_start_is_said_and_the_figures_stay(
+    qtbot, window: MainWindow, desk: Desk
+) -> None:
+    panel = opened(qtbot, window)
+    shown = panel.shown
+    panel.set_period("custom")
+    qtbot.waitUntil(lambda: panel.shown is not shown, timeout=15_000)
+    shown = panel.shown
+    panel.end_edit.setDate(QDate(2026, 10, 1))
+    assert "la fin (2026-10-01) précède le début (2026-11-01)" in panel.export_note.text()
+    assert panel.shown is shown
+
+
+def test_exports_hide_small_cells_and_read_back(
+    qtbot, window: MainWindow, desk: Desk, tmp_path: Path
+) -> None:
+    log_visits(desk, date(2026, 11, 16), date(2026, 11, 20))
+    panel = opened(qtbot, window)
+    target = tmp_path / "tableau.csv"
+    with qtbot.waitSignal(panel.sig_exported, timeout=15_000):
+        panel.export_csv(target)
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert lines[0] == ["Public", "Thème", "nombre", "part (%)"]
+    assert any(line[0] == "Demandeur·se d’emploi" for line in lines[1:])
+    assert any(line[2] == "< 5" for line in lines[1:])  # the site's threshold, 5
+    assert lines[-1][0] == "Total"
+    assert "masqués" in panel.export_note.text()
+
+    from openpyxl import load_workbook
+
+    workbook = tmp_path / "tout.xlsx"
+    with qtbot.waitSignal(panel.sig_exported, timeout=15_000):
+        panel.export_xlsx(workbook)
+    book = load_workbook(workbook)
+    assert {"Total", "Public", "Thème", "Jour de la semaine × Heure", "Public × Thème"} <= set(
+        book.sheetnames
+    )
+    sheet = book["Public"]
+    assert [c.value for c in sheet[3]] == ["Public", "nombre", "part (%)"]
+    assert not list(tmp_path.glob("*.partiel"))
+
+    from pypdf import PdfReader
+
+    report = tmp_path / "rapport.pdf"
+    with qtbot.waitSignal(panel.sig_exported, timeout=30_000):
+        panel.export_pdf(report)
+    text = " ".join(page.extract_text() for page in PdfReader(report).pages)
+    assert "Rapport d’activité" in text and "du 01/11/2026 au 24/11/2026" in text
+    assert "Demandeur·se d’emploi" in text
+
+
+def test_an_export_that_cannot_be_written_says_so_and_leaves_nothing(
+    qtbot, window: MainWindow, desk: Desk, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    panel = opened(qtbot, window)
+    target = tmp_path / "absent" / "tableau.csv"
+    panel.export_csv(target)
+    qtbot.waitUntil(lambda: bool(warned), timeout=15_000)
+    assert warned[0].startswith("Le fichier n’a pas pu être écrit")
+    assert not target.exists()
+
+
+def test_every_control_of_the_statistics_tab_has_a_name(qtbot, window: MainWindow) -> None:
+    panel = opened(qtbot, window)
+    assert unnamed_controls(panel) == []
+    assert panel.publics.accessibleName() == "Accueils par public"

@@ -1,0 +1,485 @@
+"""The statistics tab: a period, its totals, charts (publics, themes, visits over time,
+hours × weekdays), a cross-table of any two dimensions, and the exports.
+
+On screen the counts are exact: they stay on the desk. Every export is meant to leave the
+site, so it hides the cells under the site's threshold (``stats.min_cell``).
+
+Signals: ``sig_shown()`` each time a period's figures are on screen; ``sig_exported(str)``
+with the path of each file written.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import stats
+from app.desk import Desk
+from app.errors import DeskError
+from app.stats_dashboard import PERIODS, CrossTable, Dashboard, dashboard, period_bounds
+from app.stats_export import DIMENSION_LABELS
+from app.stats_labels import short_weekday
+from ui.charts import BarChart, HeatGrid, LineChart, number
+from ui.taskman import DeskOp, TaskManager
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CrossModel(QAbstractTableModel):
+    """Lines of one dimension, columns of another, and each line's and column's total."""
+
+    def __init__(self, total_word: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.total_word = total_word
+        self.table = CrossTable("", "")
+
+    def set_table(self, table: CrossTable) -> None:
+        self.beginResetModel()
+        self.table = table
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or not self.table.rows else len(self.table.rows) + 1
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or not self.table.cols else len(self.table.cols) + 1
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        line = self.table.cols if orientation == Qt.Orientation.Horizontal else self.table.rows
+        return line[section][1] if section < len(line) else self.total_word
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        table = self.table
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        last_row, last_column = row == len(table.rows), column == len(table.cols)
+        if last_row and last_column:
+            value = table.total
+        elif last_row:
+            value = table.col_totals.get(table.cols[column][0], 0)
+        elif last_column:
+            value = table.row_totals.get(table.rows[row][0], 0)
+        else:
+            value = table.cells.get((table.rows[row][0], table.cols[column][0]), 0)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{self.headerData(row, Qt.Orientation.Vertical)}, " + (
+                f"{self.headerData(column, Qt.Orientation.Horizontal)}, {value}"
+            )
+        return number(value) if value else ""
+
+
+class StatsPanel(QWidget):
+    sig_shown = Signal()
+    sig_exported = Signal(str)
+
+    def __init__(self, desk: Desk, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.tasks = tasks
+        self.lang = desk.language
+        self.shown: Dashboard | None = None
+        self._asked = 0  # the newest reading asked for; older answers are dropped
+        en = self.lang == "en"
+
+        self.period = QComboBox()
+        self.period.setAccessibleName(self.tr("Période"))
+        names = {
+            "today": self.tr("Aujourd’hui"),
+            "week": self.tr("Cette semaine"),
+            "month": self.tr("Ce mois-ci"),
+            "last-month": self.tr("Le mois dernier"),
+            "year": self.tr("Cette année"),
+            "custom": self.tr("Période choisie…"),
+        }
+        for key in PERIODS:
+            self.period.addItem(names[key], key)
+        self.period.setCurrentIndex(PERIODS.index("month"))
+        self.start_edit = QDateEdit()
+        self.end_edit = QDateEdit()
+        for edit, name in ((self.start_edit, self.tr("Du")), (self.end_edit, self.tr("Au"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setAccessibleName(name)
+        self.refresh_button = QPushButton(self.tr("Actualiser (F5)"))
+        period_label = QLabel(self.tr("&Période :"))
+        period_label.setBuddy(self.period)
+        bar = QHBoxLayout()
+        bar.addWidget(period_label)
+        bar.addWidget(self.period)
+        bar.addWidget(QLabel(self.tr("du")))
+        bar.addWidget(self.start_edit)
+        bar.addWidget(QLabel(self.tr("au")))
+        bar.addWidget(self.end_edit)
+        bar.addWidget(self.refresh_button)
+        bar.addStretch(1)
+
+        self.total = QLabel()
+        self.total.setObjectName("statsTotal")
+        big = self.total.font()
+        big.setPointSizeF(big.pointSizeF() * 1.5)
+        self.total.setFont(big)
+        self.total.setAccessibleName(self.tr("Total"))
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setAccessibleName(self.tr("Détails"))
+
+        self.publics = BarChart(self.tr("Accueils par public"))
+        self.themes = BarChart(self.tr("Accueils par thème"))
+        self.over_time = LineChart(self.tr("Accueils dans le temps"))
+        short_days = [short_weekday(day, self.lang) for day in range(1, 8)]
+        self.grid = HeatGrid(
+            self.tr("Accueils par heure et jour de la semaine"),
+            short_days,
+            (lambda h: f"{h}:00") if en else (lambda h: f"{h}\u00a0h"),
+        )
+        empty = self.tr("Aucun accueil sur la période.")
+        for chart in (self.publics, self.themes, self.over_time, self.grid):
+            chart.empty_text = empty
+        self.grid_note = QLabel()
+        self.grid_note.setWordWrap(True)
+        self.over_time_box = QGroupBox(self.tr("Accueils par jour"))
+
+        self.rows_dim = QComboBox()
+        self.cols_dim = QComboBox()
+        for combo, name in (
+            (self.rows_dim, self.tr("Lignes")),
+            (self.cols_dim, self.tr("Colonnes")),
+        ):
+            combo.setAccessibleName(name)
+            for dim, labels in DIMENSION_LABELS.items():
+                combo.addItem(labels[en], dim)
+        self.rows_dim.setCurrentIndex(list(DIMENSION_LABELS).index("public"))
+        self.cols_dim.setCurrentIndex(list(DIMENSION_LABELS).index("theme"))
+        self.cross_model = CrossModel(self.tr("Total"), self)
+        self.cross = QTableView()
+        self.cross.setModel(self.cross_model)
+        self.cross.setAccessibleName(self.tr("Tableau croisé"))
+        self.cross.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.cross.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.cross.setMinimumHeight(self.fontMetrics().height() * 14)
+        self.cross_note = QLabel()
+        self.cross_note.setWordWrap(True)
+
+        self.csv_button = QPushButton(self.tr("Exporter le tableau en &CSV…"))
+        self.xlsx_button = QPushButton(self.tr("Exporter en &XLSX…"))
+        self.pdf_button = QPushButton(self.tr("&Rapport d’activité PDF…"))
+        self.export_note = QLabel()
+        self.export_note.setWordWrap(True)
+
+        # --- layout
+        head = QHBoxLayout()
+        head.addWidget(self.total)
+        head.addWidget(self.details, 1)
+        publics_box = QGroupBox(self.tr("Publics"))
+        QVBoxLayout(publics_box).addWidget(self.publics)
+        themes_box = QGroupBox(self.tr("Thèmes"))
+        QVBoxLayout(themes_box).addWidget(self.themes)
+        QVBoxLayout(self.over_time_box).addWidget(self.over_time)
+        grid_box = QGroupBox(self.tr("Heures × jours de la semaine"))
+        grid_layout = QVBoxLayout(grid_box)
+        grid_layout.addWidget(self.grid)
+        grid_layout.addWidget(self.grid_note)
+        cross_box = QGroupBox(self.tr("Tableau croisé"))
+        cross_layout = QVBoxLayout(cross_box)
+        choose = QHBoxLayout()
+        rows_label = QLabel(self.tr("&Lignes :"))
+        rows_label.setBuddy(self.rows_dim)
+        cols_label = QLabel(self.tr("C&olonnes :"))
+        cols_label.setBuddy(self.cols_dim)
+        for widget in (rows_label, self.rows_dim, cols_label, self.cols_dim):
+            choose.addWidget(widget)
+        choose.addStretch(1)
+        cross_layout.addLayout(choose)
+        cross_layout.addWidget(self.cross)
+        cross_layout.addWidget(self.cross_note)
+        exports = QHBoxLayout()
+        for button in (self.csv_button, self.xlsx_button, self.pdf_button):
+            exports.addWidget(button)
+        exports.addStretch(1)
+
+        content = QWidget()
+        grid = QGridLayout(content)
+        grid.addLayout(head, 0, 0, 1, 2)
+        grid.addWidget(publics_box, 1, 0)
+        grid.addWidget(themes_box, 1, 1)
+        grid.addWidget(self.over_time_box, 2, 0)
+        grid.addWidget(grid_box, 2, 1)
+        grid.addWidget(cross_box, 3, 0, 1, 2)
+        grid.addLayout(exports, 4, 0, 1, 2)
+        grid.addWidget(self.export_note, 5, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(6, 1)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(scroll, 1)
+
+        self.period.currentIndexChanged.connect(self._period_chosen)
+        self.start_edit.dateChanged.connect(self._dates_edited)
+        self.end_edit.dateChanged.connect(self._dates_edited)
+        self.refresh_button.clicked.connect(self.reload)
+        self.rows_dim.currentIndexChanged.connect(lambda _i: self.reload())
+        self.cols_dim.currentIndexChanged.connect(lambda _i: self.reload())
+        self.csv_button.clicked.connect(self.export_csv)
+        self.xlsx_button.clicked.connect(self.export_xlsx)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        QShortcut(QKeySequence("F5"), self, self.reload)
+        self._setting_dates = False
+        self._period_chosen()
+
+    # --- the period -----------------------------------------------------------------
+
+    def bounds(self) -> tuple[date, date]:
+        return self.start_edit.date().toPython(), self.end_edit.date().toPython()  # type: ignore[return-value]
+
+    def _period_chosen(self, _index: int = 0) -> None:
+        key = self.period.currentData()
+        custom = key == "custom"
+        self.start_edit.setEnabled(custom)
+        self.end_edit.setEnabled(custom)
+        if not custom:
+            start, end = period_bounds(key, self.desk.intake.today())
+            self._setting_dates = True
+            self.start_edit.setDate(QDate(start))
+            self.end_edit.setDate(QDate(end))
+            self._setting_dates = False
+        self.reload()
+
+    def _dates_edited(self, _date: QDate) -> None:
+        if not self._setting_dates:
+            self.reload()
+
+    def set_period(self, key: str) -> None:
+        self.period.setCurrentIndex(PERIODS.index(key))
+
+    # --- reading and showing ----------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the period's figures on the desk's thread, then show them."""
+        start, end = self.bounds()
+        if end < start:
+            self.export_note.setText(
+                DeskError("bad_period", start=start.isoformat(), end=end.isoformat()).text(
+                    self.lang
+                )
+            )
+            return
+        rows_dim, cols_dim = self.rows_dim.currentData(), self.cols_dim.currentData()
+        self._asked += 1
+        asked = self._asked
+        if self.period.currentData() != "custom":
+            # "This month" follows the calendar when the desk stays open past midnight.
+            start, end = period_bounds(self.period.currentData(), self.desk.intake.today())
+
+        def shown(view: Dashboard) -> None:
+            if asked == self._asked:
+                self.show_dashboard(view)
+
+        DeskOp(
+            self.tasks, lambda: dashboard(self.desk, start, end, rows_dim, cols_dim, self.lang)
+        ).success(shown).failure(self._failed).run()
+
+    def show_dashboard(self, view: Dashboard) -> None:
+        self.shown = view
+        self.total.setText(self.tr("%n accueil(s)", "", view.total))
+        if view.total:
+            average = view.total / max(view.days_open, 1)
+            average_text = f"{average:.1f}"
+            if self.lang != "en":
+                average_text = average_text.replace(".", ",")
+            self.details.setText(
+                self.tr(
+                    "%1 jour(s) d’ouverture avec des accueils, %2 en moyenne par jour ;"
+                    " %3 accueil(s) orienté(s) vers un partenaire (%4 orientation(s))."
+                )
+                .replace("%1", number(view.days_open))
+                .replace("%2", average_text)
+                .replace("%3", number(view.contacts_referred))
+                .replace("%4", number(view.referrals))
+            )
+        else:
+            self.details.setText(self.tr("Aucun accueil sur la période."))
+        self.publics.set_series(view.publics)
+        self.themes.set_series(view.themes)
+        self.over_time.set_series(view.over_time)
+        self.over_time_box.setTitle(
+            {
+                "day": self.tr("Accueils par jour"),
+                "week": self.tr("Accueils par semaine"),
+                "month": self.tr("Accueils par mois"),
+            }[view.step]
+        )
+        self.grid.set_cells(view.grid)
+        self.grid_note.setText(
+            self.tr(
+                "%n accueil(s) sans heure précise (saisis avec la date seule).", "", view.no_hour
+            )
+            if view.no_hour
+            else ""
+        )
+        self.grid_note.setVisible(bool(view.no_hour))
+        self.cross_model.set_table(view.cross)
+        if view.cross.rows_dim == view.cross.cols_dim:
+            self.cross_note.setText(self.tr("Choisissez deux dimensions différentes."))
+        elif {view.cross.rows_dim, view.cross.cols_dim} & set(stats.MULTIPLE):
+            self.cross_note.setText(
+                self.tr(
+                    "Un accueil avec deux thèmes (ou réponses, ou partenaires) compte une fois"
+                    " sous chacun : les cases peuvent dépasser le total de leur ligne."
+                )
+            )
+        else:
+            self.cross_note.setText("")
+        self.sig_shown.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        text = error.text(self.lang) if isinstance(error, DeskError) else str(error)
+        QMessageBox.warning(self, self.tr("Statistiques indisponibles"), text)
+
+    # --- exports ----------------------------------------------------------------------
+
+    def _threshold(self) -> int:
+        return int(self.desk.settings.get("stats.min_cell"))
+
+    def _suggested(self, suffix: str) -> str:
+        start, end = self.bounds()
+        stem = self.tr("statistiques") if suffix != "pdf" else self.tr("rapport-activite")
+        return f"{stem}-{start.isoformat()}-{end.isoformat()}.{suffix}"
+
+    def _ask_path(self, suffix: str, kind: str) -> Path | None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Exporter"), self._suggested(suffix), kind
+        )
+        return Path(path) if path else None
+
+    def export_csv(self, path: Path | None = None) -> None:
+        """The cross-table as French Excel opens it, codes as words."""
+        path = path or self._ask_path("csv", self.tr("Tableur CSV (*.csv)"))
+        if path is None:
+            return
+        start, end = self.bounds()
+        by = [self.rows_dim.currentData(), self.cols_dim.currentData()]
+        by = list(dict.fromkeys(by))
+        self._export(path, lambda: self._write_csv(path, start, end, by))
+
+    def export_xlsx(self, path: Path | None = None) -> None:
+        """Every table of the report and the cross-table, a sheet each."""
+        path = path or self._ask_path("xlsx", self.tr("Classeur Excel (*.xlsx)"))
+        if path is None:
+            return
+        start, end = self.bounds()
+        by = list(dict.fromkeys([self.rows_dim.currentData(), self.cols_dim.currentData()]))
+        self._export(path, lambda: self._write_xlsx(path, start, end, by))
+
+    def export_pdf(self, path: Path | None = None) -> None:
+        """The activity report of the period."""
+        path = path or self._ask_path("pdf", self.tr("Document PDF (*.pdf)"))
+        if path is None:
+            return
+        start, end = self.bounds()
+
+        def write() -> None:
+            from app.stats_report import write_report
+
+            write_report(self.desk, start, end, path, lang=self.lang, min_cell=self._threshold())
+
+        self._export(path, write)
+
+    def _write_csv(self, path: Path, start: date, end: date, by: list[str]) -> None:
+        from app.stats_export import to_csv
+        from app.stats_labels import Labeller
+
+        with self.desk.sessions() as session:
+            result = stats.compute(session, start, end, by, self._threshold())
+            labels = Labeller(session, self.desk.lists, self.desk.geography, self.lang)
+            content = to_csv(result, self.lang, labels)
+        _write_whole(path, content)
+
+    def _write_xlsx(self, path: Path, start: date, end: date, by: list[str]) -> None:
+        from app.stats_export import to_xlsx
+        from app.stats_labels import Labeller
+
+        threshold = self._threshold()
+        with self.desk.sessions() as session:
+            tables = stats.report_tables(session, start, end, threshold)
+            if len(by) == 2 and tuple(by) not in stats.REPORT_TABLES:
+                tables.append(stats.compute(session, start, end, by, threshold))
+            labels = Labeller(session, self.desk.lists, self.desk.geography, self.lang)
+            temporary = path.with_name(path.name + ".partiel")
+            try:
+                to_xlsx(tables, str(temporary), self.lang, labels)
+                temporary.replace(path)
+            finally:
+                temporary.unlink(missing_ok=True)
+
+    def _export(self, path: Path, work: Any) -> None:
+        def done(_result: object) -> None:
+            self.export_note.setText(
+                self.tr("Fichier enregistré : %1. Les effectifs inférieurs à %2 y sont masqués.")
+                .replace("%1", str(path))
+                .replace("%2", str(self._threshold()))
+            )
+            self.sig_exported.emit(str(path))
+
+        def failed(error: BaseException) -> None:
+            text = error.text(self.lang) if isinstance(error, DeskError) else str(error)
+            if isinstance(error, OSError):
+                text = self.tr("Le fichier n’a pas pu être écrit (%1).").replace(
+                    "%1", error.strerror or str(error)
+                )
+            self.export_note.setText(text)
+            QMessageBox.warning(self, self.tr("Export impossible"), text)
+
+        DeskOp(self.tasks, work).success(done).failure(failed).run()
+
+
+def _write_whole(path: Path, content: bytes) -> None:
+    """Write beside, then rename: a failed export never leaves half a file."""
+    temporary = path.with_name(path.name + ".partiel")
+    try:
+        temporary.write_bytes(content)
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
