@@ -213,10 +213,12 @@ class HeatGrid(_Chart):
         top = max(self.cells.values()) or 1
         painter.setPen(text)
         for j, hour in enumerate(self.hours):
+            # The bare number when "10 h" would touch its neighbour (large scales).
+            head = self.hour_text(hour)
+            if metrics.horizontalAdvance(head) > cell - 6:
+                head = str(hour)
             painter.drawText(
-                QRectF(left + j * cell, 0, cell, line),
-                Qt.AlignmentFlag.AlignCenter,
-                self.hour_text(hour),
+                QRectF(left + j * cell, 0, cell, line), Qt.AlignmentFlag.AlignCenter, head
             )
         for day in range(1, 8):
             y = day * line

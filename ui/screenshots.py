@@ -136,12 +136,12 @@ def main(argv: list[str]) -> int:
         window.wizard.reject()
     if args.scale == 1.0 and args.lang == "fr":
         slip_images(desk, target)
-    if args.lang == "en" and args.scale == 1.0:
+    if args.lang == "en" or args.scale != 1.0:
         window.show_tab(2)
         window.statistics()
         window.tasks.submit(lambda: None, lambda _r: None, lambda _e: None).result()
         settle()
-        window.grab().save(str(target / "statistiques-en.png"))
+        window.grab().save(str(target / f"statistiques{suffix}.png"))
     window.close()
     desk.close()
     shutil.rmtree(os.environ["AIGUILLAGE_HOME"], ignore_errors=True)
