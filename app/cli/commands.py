@@ -324,14 +324,18 @@ def stats(args: argparse.Namespace, out: TextIO) -> int:
     desk = Desk.open(load_demo=False)
     try:
         start, end = _period(args, desk.intake.today())
+        # A file is meant to leave the site: the site's threshold, unless told otherwise.
+        min_cell = args.min_cell
+        if min_cell is None and args.output:
+            min_cell = int(desk.settings.get("stats.min_cell"))
         if args.format == "pdf":
             from app.stats_report import write_report
 
-            write_report(desk, start, end, args.output, lang, args.min_cell)
+            write_report(desk, start, end, args.output, lang, min_cell)
             print(say("report_written", lang, path=args.output), file=out)
             return 0
         with desk.sessions() as session:
-            result = statistics.compute(session, start, end, by, args.min_cell)
+            result = statistics.compute(session, start, end, by, min_cell)
     finally:
         desk.close()
     if args.format == "xlsx":

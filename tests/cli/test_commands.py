@@ -329,3 +329,22 @@ def test_stats_pdf_refuses_bad_input_in_one_line_and_writes_nothing(
     stderr = done.stderr.replace("\u00a0", " ").replace("\u202f", " ")
     assert stderr.startswith(message) and stderr.count("\n") == 1
     assert not out.exists() and not missing.parent.exists()
+
+
+def test_stats_on_screen_are_exact_and_in_a_file_hide_small_cells(
+    home: Path, tmp_path: Path
+) -> None:
+    assert aiguillage(home, *ADD, "--at", "2026-11-03T10:00").returncode == 0
+    done = aiguillage(home, "stats", "--from", "2026-11-01", "--to", "2026-11-30", "--by", "public")
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout)
+    assert shown["rows"] == [{"public": "demandeur-emploi", "count": 1}]
+    out = tmp_path / "publics.csv"
+    for extra, cell in (((), "< 5"), (("--min-cell", "1"), "1")):
+        done = aiguillage(
+            home, "stats", "--month", "2026-11", "--by", "public", "--format", "csv",
+            "-o", str(out), *extra,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        lines = out.read_bytes().decode("utf-8-sig").splitlines()
+        assert lines[1].split(";")[:2] == ["demandeur-emploi", cell]
