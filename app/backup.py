@@ -161,3 +161,91 @@ def _set_aside(database: Path, stamp: str) -> None:
         path = Path(f"{database}{suffix}")
         if path.exists():
             path.replace(path.with_name(f"{path.name}.endommagee-{stamp}"))
+
+
+# --- the rolling copies ------------------------------------------------------------------
+
+DAILY = "quotidienne"
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+# Copies taken before an upgrade or a restore: the newest few of each are kept. Copies an
+# agent asked for (``manuelle``) are never removed by the desk.
+KEEP_BEFORE = 5
+
+
+def daily_backup(
+    database: Path, folder: Path, now: Callable[[], datetime] = datetime.now
+) -> Path | None:
+    """The day's copy, taken once a day (at the first start, or the first check after
+    midnight), then the old copies pruned. ``None`` when today's copy is already there."""
+    today = now().date()
+    if any(b.reason == DAILY and b.moment.date() == today for b in list_backups(folder)):
+        return None
+    made = make_backup(database, folder, DAILY, now)
+    prune(folder)
+    return made
+
+
+def prune(folder: Path) -> list[Path]:
+    """Remove the copies the rotation no longer keeps; returns them. Kept: the newest
+    daily copy of each of the last :data:`KEEP_DAILY` days that have one, then the newest
+    older copy of each of the :data:`KEEP_WEEKLY` weeks before, the :data:`KEEP_BEFORE`
+    newest copies taken before an upgrade and before a restore, and every manual copy."""
+    backups = list_backups(folder)  # newest first
+    keep: set[Path] = set()
+    daily = [b for b in backups if b.reason == DAILY]
+    days: list[object] = []
+    for backup in daily:
+        day = backup.moment.date()
+        if day not in days and len(days) < KEEP_DAILY:
+            days.append(day)
+            keep.add(backup.path)
+    oldest_daily = min((b.moment for b in daily if b.path in keep), default=None)
+    weeks: list[object] = []
+    for backup in daily:
+        week = backup.moment.isocalendar()[:2]
+        if oldest_daily is not None and backup.moment >= oldest_daily:
+            continue
+        if week not in weeks and len(weeks) < KEEP_WEEKLY:
+            weeks.append(week)
+            keep.add(backup.path)
+    for reason in {b.reason for b in backups} - {DAILY}:
+        same = [b for b in backups if b.reason == reason]
+        keep.update(b.path for b in (same if reason == "manuelle" else same[:KEEP_BEFORE]))
+    removed = []
+    for backup in backups:
+        if backup.path not in keep:
+            backup.path.unlink(missing_ok=True)
+            removed.append(backup.path)
+    # A copy cut short by a crash never got its final name.
+    for partial in folder.glob("aiguillage-*.partial"):
+        if partial.stat().st_mtime < datetime.now().timestamp() - 24 * 3600:
+            partial.unlink(missing_ok=True)
+    return removed
+
+
+def latest_sound(folder: Path) -> BackupFile | None:
+    """The newest copy that is a sound desk database this release can open."""
+    for backup in list_backups(folder):
+        try:
+            check_backup(backup.path)
+        except DeskError:
+            continue
+        return backup
+    return None
+
+
+def damage_report(database: Path, folder: Path) -> DeskError | None:
+    """``None`` when the database passes SQLite's quick check (or is not there yet);
+    otherwise the error to show, naming the latest sound backup when there is one."""
+    if not database.exists():
+        return None
+    found = problems(database, quick=True)
+    if not found:
+        return None
+    reason = "; ".join(found)[:200]
+    backup = latest_sound(folder)
+    if backup is None:
+        return DeskError("database_damaged_no_backup", reason=reason)
+    moment = backup.moment.strftime("%d/%m/%Y %H:%M")
+    return DeskError("database_damaged_backup", reason=reason, path=str(backup.path), moment=moment)

@@ -8,6 +8,7 @@ hub. The window then purges notes past the site's retention period, off its thre
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import time
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.backup import make_backup
+from app.backup import damage_report, make_backup
 from app.directory.search import INDEX_VERSION, reindex
 from app.errors import DeskError
 from app.geography import GEOGRAPHY_EDITION, Geography, seed_geography
@@ -44,6 +45,11 @@ class DayView:
     pending: int  # records of every kind the hub has yet to take (quarantined ones aside)
     services: int
     last_sync: datetime | None
+    free_mb: int | None = None  # room left on the database's disk
+
+
+# Below this much room on its disk, the window warns before a save can fail.
+LOW_DISK_MB = 200
 
 
 @dataclass
@@ -126,7 +132,15 @@ class Desk:
             self.pending_count(),
             self.directory_size(),
             self.last_sync(),
+            self.free_mb(),
         )
+
+    def free_mb(self) -> int | None:
+        """Megabytes free on the disk of the database (``None`` when it cannot be told)."""
+        try:
+            return int(shutil.disk_usage(self.paths.data).free // 1_000_000)
+        except OSError:
+            return None
 
     def pending_count(self) -> int:
         """Records the hub has yet to take: the same count the sync reports."""
@@ -174,6 +188,10 @@ def _upgrade_schema(engine: Engine, paths: DeskPaths, existed: bool) -> list[str
         raise DeskError("database_newer", revision=revision)
     made = []
     if existed and revision is not None:
+        # Never migrate a damaged database: say so, with the way back.
+        damage = damage_report(paths.database, paths.backups)
+        if damage is not None:
+            raise damage
         made.append(str(make_backup(paths.database, paths.backups, "avant-mise-a-jour")))
     migrate.upgrade(engine)
     return made

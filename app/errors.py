@@ -257,6 +257,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La base de données est endommagée : {reason}",
         "The database is damaged: {reason}",
     ),
+    "database_damaged_backup": (
+        "La base de données est endommagée ({reason}). Dernière sauvegarde saine\u00a0: {path}"
+        " du {moment}\u00a0; pour la remettre en place\u00a0: aiguillage restore --latest",
+        "The database is damaged ({reason}). Latest sound backup: {path} of {moment};"
+        " to put it back: aiguillage restore --latest",
+    ),
+    "database_damaged_no_backup": (
+        "La base de données est endommagée ({reason}), et aucune sauvegarde saine n’est"
+        " disponible\u00a0; appelez l’assistance.",
+        "The database is damaged ({reason}) and no sound backup is available; call support.",
+    ),
     "database_error": (
         "La base de données ne répond pas ({reason}) ; rien n’a été modifié.",
         "The database does not answer ({reason}); nothing was changed.",

@@ -60,12 +60,19 @@ class StatsResult:
         }
 
 
+# The days statistics can be asked about (a contact is never older than 2000).
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
+
+
 def parse_day(value: str) -> date:
     for shape in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return datetime.strptime(value.strip(), shape).date()
+            day = datetime.strptime(value.strip(), shape).date()
         except ValueError:
             continue
+        if not FIRST_DAY <= day <= LAST_DAY:
+            break
+        return day
     raise DeskError("bad_day", value=value)
 
 
@@ -76,6 +83,8 @@ def parse_month(value: str) -> tuple[date, date]:
             first = datetime.strptime(value.strip(), shape).date()
         except ValueError:
             continue
+        if not FIRST_DAY <= first <= LAST_DAY:
+            break
         following = (first + timedelta(days=32)).replace(day=1)
         return first, following - timedelta(days=1)
     raise DeskError("bad_month", value=value)
@@ -96,6 +105,9 @@ def check_dimensions(by: list[str]) -> tuple[str, ...]:
 _REFRESH = [
     "CREATE TEMP TABLE IF NOT EXISTS stat_batch (contact_id TEXT PRIMARY KEY) WITHOUT ROWID",
     "DELETE FROM stat_batch",
+    # The first write on the main database: the write lock is taken (waiting for another
+    # writer if need be) before anything of it is read, so the snapshot is the newest.
+    "DELETE FROM stat_dirty WHERE 0",
     "INSERT INTO stat_batch SELECT contact_id FROM stat_dirty LIMIT :batch",
     "DELETE FROM stat_fact WHERE contact_id IN (SELECT contact_id FROM stat_batch)",
     """
@@ -166,7 +178,7 @@ _REFRESH = [
     """,
     "DELETE FROM stat_dirty WHERE contact_id IN (SELECT contact_id FROM stat_batch)",
 ]
-# Contacts per transaction: a desk saving a visit meanwhile waits a second at most.
+# Contacts per transaction: another writer waits for one batch (about half a second).
 BATCH = 20_000
 
 
@@ -175,8 +187,12 @@ def refresh(session: Session) -> int:
     Commits: the facts are a cache of the contacts, kept for the next count."""
     built = 0
     while waiting := int(session.execute(text("SELECT count(*) FROM stat_dirty")).scalar_one()):
-        # End the read first, so that the write below starts on the newest snapshot.
+        # End the read first, then take the write lock before reading anything: SQLite
+        # cannot make a transaction that has read wait for the lock (it answers "database
+        # is locked" at once, busy timeout or not) when another desk or the command line
+        # is saving, but a BEGIN IMMEDIATE waits its turn.
         session.commit()
+        session.execute(text("BEGIN IMMEDIATE"))
         for statement in _REFRESH:
             session.execute(text(statement), {"batch": BATCH})
         session.commit()
@@ -331,3 +347,18 @@ def time_steps(start: date, end: date, step: str) -> list[date]:
 def step_code(moment: date, step: str) -> str:
     """The code a day, week or month has in the counts (``2026-11-24``, ``2026-11``)."""
     return moment.isoformat()[: 7 if step == "month" else 10]
+
+
+def referrals_in(session: Session, start: date, end: date) -> int:
+    """Referrals (slips) of the period's active contacts: two services of one partner
+    are two referrals, where the ``partner`` counts see one partner."""
+    sql = (
+        "SELECT count(*) FROM referral r JOIN contact c ON c.id = r.contact_id"
+        " WHERE r.status = 'active' AND c.status = 'active'"
+        " AND c.moment_local >= :start AND c.moment_local < :end"
+    )
+    params = {
+        "start": datetime.combine(start, datetime.min.time()),
+        "end": datetime.combine(end + timedelta(days=1), datetime.min.time()),
+    }
+    return int(session.execute(text(sql), params).scalar_one())

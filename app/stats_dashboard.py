@@ -44,7 +44,6 @@ class CrossTable:
     row_totals: dict[str, int] = field(default_factory=dict)
     col_totals: dict[str, int] = field(default_factory=dict)
     total: int = 0
-    result: stats.StatsResult | None = None
 
 
 @dataclass
@@ -78,7 +77,6 @@ def dashboard(
 
         total = stats.compute(session, start, end, []).total
         by_day = stats.compute(session, start, end, ["day"])
-        partners = stats.compute(session, start, end, ["partner"])
         step = stats.time_step(start, end)
         counted = {
             r[step]: int(r["count"]) for r in stats.compute(session, start, end, [step]).rows
@@ -98,7 +96,7 @@ def dashboard(
             end=end,
             total=total,
             days_open=len(by_day.rows),
-            referrals=sum(int(r["count"]) for r in partners.rows),
+            referrals=stats.referrals_in(session, start, end),
             contacts_referred=stats.contacts_with(session, start, end, "partner"),
             publics=series("public"),
             themes=series("theme"),
@@ -124,7 +122,6 @@ def cross_table(
     if rows_dim == cols_dim:
         return table
     result = stats.compute(session, start, end, [rows_dim, cols_dim])
-    table.result = result
     table.total = result.total
     table.cells = {(r[rows_dim], r[cols_dim]): int(r["count"]) for r in result.rows}
     for dim, totals in ((rows_dim, table.row_totals), (cols_dim, table.col_totals)):

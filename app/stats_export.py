@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from app.files import write_atomically
 from app.stats import StatsResult
+
+if TYPE_CHECKING:
+    from app.desk import Desk
 
 HEADERS = {
     "fr": {"count": "nombre", "share": "part (%)"},
@@ -54,7 +60,7 @@ DIMENSION_LABELS = {
 
 
 def to_xlsx(
-    tables: list[StatsResult], path: str, lang: str = "fr", labels: Any | None = None
+    tables: list[StatsResult], path: str | Path, lang: str = "fr", labels: Any | None = None
 ) -> None:
     """One sheet per table, with readable headers; suppressed cells read ``< N``.
     ``labels(dimension, code)`` turns a code into words (the codes stay when absent)."""
@@ -86,4 +92,34 @@ def to_xlsx(
         for column in sheet.columns:
             width = max(len(str(c.value or "")) for c in column)
             sheet.column_dimensions[column[0].column_letter].width = min(max(10, width + 2), 60)
-    book.save(path)
+    content = io.BytesIO()
+    book.save(content)
+    write_atomically(path, content.getvalue())
+
+
+def export_tables(
+    desk: Desk,
+    start: date,
+    end: date,
+    path: Path,
+    fmt: str,
+    by: list[str],
+    min_cell: int | None,
+    lang: str = "fr",
+) -> Path:
+    """The period's counts to a file, codes as words: CSV of one table (``by``), or XLSX
+    of every table of the report, plus ``by`` when it is a pair the report does not
+    hold."""
+    from app import stats
+    from app.stats_labels import Labeller
+
+    with desk.sessions() as session:
+        labels = Labeller(session, desk.lists, desk.geography, lang)
+        if fmt == "csv":
+            result = stats.compute(session, start, end, by, min_cell)
+            return write_atomically(path, to_csv(result, lang, labels))
+        tables = stats.report_tables(session, start, end, min_cell)
+        if by and tuple(by) not in stats.REPORT_TABLES:
+            tables.append(stats.compute(session, start, end, by, min_cell))
+        to_xlsx(tables, path, lang, labels)
+    return path

@@ -37,7 +37,15 @@ def month_name(year: int, month: int, lang: str = "fr") -> str:
 
 
 def day_text(day: date, lang: str = "fr") -> str:
-    return f"{day:%d/%m/%Y}" if lang != "en" else f"{day:%d %b %Y}"
+    """``24/11/2026``; ``24 Nov 2026`` (never the system's locale)."""
+    if lang != "en":
+        return f"{day:%d/%m/%Y}"
+    return f"{day.day:02d} {MONTHS[1][day.month - 1][:3]} {day.year}"
+
+
+def hour_text(hour: int, lang: str = "fr") -> str:
+    """``9 h`` (no-break space) in French, ``09:00`` in English."""
+    return f"{hour}\u00a0h" if lang != "en" else f"{hour:02d}:00"
 
 
 class Labeller:
@@ -68,7 +76,7 @@ class Labeller:
         if dimension == "weekday":
             return WEEKDAYS[en][int(code) - 1]
         if dimension == "hour":
-            return f"{int(code)} h" if not en else f"{int(code):02d}:00"
+            return hour_text(int(code), self.lang)
         if dimension == "day":
             return day_text(date.fromisoformat(code), self.lang)
         if dimension == "week":

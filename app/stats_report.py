@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from app import stats
 from app.errors import DeskError
+from app.files import write_atomically
 from app.nomenclature import Nomenclatures
 from app.pdf_style import ACCENT, MUTED, fit, fonts, footed_canvas
 from app.stats import StatsResult
@@ -445,12 +446,4 @@ def write_report(
 ) -> Path:  # fmt: skip
     """Write the report to ``path``; a failed write leaves no file behind."""
     pdf = render_report(desk, start, end, lang, min_cell, made_on)
-    target = Path(path)
-    with target.open("wb") as handle:
-        try:
-            handle.write(pdf)
-        except BaseException:
-            handle.close()
-            target.unlink(missing_ok=True)
-            raise
-    return target
+    return write_atomically(path, pdf)

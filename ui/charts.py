@@ -11,12 +11,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.stats_report_text import number
+
 Series = list[tuple[str, int]]
-
-
-def number(value: int) -> str:
-    """1 234 with a narrow no-break space, as French writes it (harmless in English)."""
-    return f"{value:,}".replace(",", "\u202f")
 
 
 class _Chart(QWidget):
@@ -24,6 +21,7 @@ class _Chart(QWidget):
         super().__init__(parent)
         self.setAccessibleName(name)
         self.empty_text = ""
+        self.lang = "fr"
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def _colours(self) -> tuple[QColor, QColor, QColor]:
@@ -37,6 +35,9 @@ class _Chart(QWidget):
     def _draw_empty(self, painter: QPainter) -> None:
         painter.setPen(self._colours()[1])
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
+
+    def number(self, value: int) -> str:
+        return number(value, self.lang)
 
     def describe(self) -> str:
         return self.accessibleDescription()
@@ -76,7 +77,7 @@ class BarChart(_Chart):
         width = self.width()
         widest = max(metrics.horizontalAdvance(s[0]) for s in self.series)
         label_width = min(widest + 14, width // 2)
-        count_width = metrics.horizontalAdvance(number(max(n for _l, n in self.series))) + 8
+        count_width = metrics.horizontalAdvance(self.number(max(n for _l, n in self.series))) + 8
         room = max(width - label_width - count_width, 10)
         top = max(n for _l, n in self.series) or 1
         for i, (label, count) in enumerate(self.series):
@@ -93,7 +94,7 @@ class BarChart(_Chart):
             painter.drawText(
                 QRectF(label_width + length + 4, y, count_width, line),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                number(count),
+                self.number(count),
             )
 
 
@@ -125,7 +126,7 @@ class LineChart(_Chart):
         line_colour, text, mid = self._colours()
         metrics = self.fontMetrics()
         top = max(n for _l, n in self.series)
-        left = metrics.horizontalAdvance(number(top)) + 8
+        left = metrics.horizontalAdvance(self.number(top)) + 8
         bottom = metrics.height() + 6
         area = QRectF(left, metrics.height() / 2, self.width() - left - 8, 0)
         area.setBottom(self.height() - bottom)
@@ -137,7 +138,7 @@ class LineChart(_Chart):
             painter.drawText(
                 QRectF(0, y - metrics.height() / 2, left - 6, metrics.height()),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                number(value),
+                self.number(value),
             )
         count = len(self.series)
         step = area.width() / max(count - 1, 1)
@@ -242,4 +243,4 @@ class HeatGrid(_Chart):
                     painter.setPen(
                         self.palette().color(QPalette.ColorRole.HighlightedText) if strong else text
                     )
-                    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, number(count))
+                    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.number(count))

@@ -1,19 +1,78 @@
-"""Starting the desk window (and ``--smoke``: start, show, print figures, quit)."""
+"""Starting the desk window (and ``--smoke``: start, show, print figures, quit).
+
+One window per database (a lock file, freed even when the process was killed); the log
+file set up; an uncaught error shown in a dialog and logged, never a silent exit; a
+damaged database said so, with the latest sound backup offered; the day's backup taken
+once the window is up.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
+import threading
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QLockFile, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.cli.main import cli_language
 from app.errors import DeskError
-from app.paths import resource
+from app.logs import logger, setup_logging
+from app.paths import DeskPaths, desk_paths, resource
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 TRANSLATIONS = resource("translations")
+log = logger("window")
+
+# (French, English): what the window says before its translations are loaded.
+TEXTS = {
+    "already_open": (
+        "Aiguillage est déjà ouvert sur ce poste (processus {pid})\u00a0: utilisez la fenêtre"
+        " ouverte. Une seule fenêtre peut écrire dans la base à la fois.",
+        "Aiguillage is already open on this computer (process {pid}): use the open window."
+        " Only one window can write to the database at a time.",
+    ),
+    "damaged_title": ("Base de données endommagée", "Damaged database"),
+    "damaged_offer": (
+        "La base de données est endommagée ({reason}).\n\nLa dernière sauvegarde saine date"
+        " du {moment}. La remettre en place\u00a0? La base endommagée est mise de côté, jamais"
+        " effacée\u00a0; les accueils notés depuis cette sauvegarde n’y sont pas.",
+        "The database is damaged ({reason}).\n\nThe latest sound backup is from {moment}."
+        " Put it back? The damaged database is set aside, never deleted; visits logged since"
+        " that backup are not in it.",
+    ),
+    "damaged_none": (
+        "La base de données est endommagée ({reason}), et aucune sauvegarde saine n’est"
+        " disponible. Appelez l’assistance\u00a0; ne supprimez aucun fichier.",
+        "The database is damaged ({reason}) and no sound backup is available. Call"
+        " support; do not delete any file.",
+    ),
+    "restore": ("Restaurer la sauvegarde", "Restore the backup"),
+    "quit": ("Quitter", "Quit"),
+    "restored": (
+        "La sauvegarde du {moment} est en place. La base endommagée a été gardée à côté.",
+        "The backup of {moment} is in place. The damaged database was kept aside.",
+    ),
+    "error_title": ("Erreur inattendue", "Unexpected error"),
+    "error": (
+        "Une erreur inattendue est survenue\u00a0: {error}\n\nLes accueils déjà enregistrés"
+        " sont conservés. L’erreur est notée dans le journal\u00a0: {log}",
+        "An unexpected error occurred: {error}\n\nThe visits already saved are kept. The"
+        " error is written in the log: {log}",
+    ),
+}
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    fr, en = TEXTS[key]
+    return (en if lang == "en" else fr).format(**values)
 
 
 def install_translator(app: QApplication, lang: str) -> QTranslator | None:
@@ -32,14 +91,115 @@ def install_translator(app: QApplication, lang: str) -> QTranslator | None:
 def _cannot_start(message: str, smoke: bool) -> int:
     """Say why the desk cannot open, in a dialog (not in a smoke run: nobody is there)."""
     print(message, file=sys.stderr)
+    log.error("cannot start: %s", message)
     if not smoke:
         QMessageBox.critical(None, "Aiguillage", message)
     return 1
 
 
+def install_excepthook(log_file: Path, lang: str, show: bool = True) -> None:
+    """An error nobody caught is logged with its trace and shown (``show``; a smoke run
+    has nobody to read it); the window carries on (what was saved is on disk)."""
+
+    def shown(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log.error("uncaught error\n%s", "".join(traceback.format_exception(kind, error, trace)))
+        if (
+            QApplication.instance() is not None
+            and threading.current_thread() is threading.main_thread()
+        ):
+            text = say("error", lang, error=f"{kind.__name__}: {error}"[:300], log=log_file)
+            QMessageBox.critical(None, say("error_title", lang), text)
+
+    def in_thread(args: threading.ExceptHookArgs) -> None:
+        log.error(
+            "uncaught error in %s\n%s",
+            args.thread.name if args.thread else "?",
+            "".join(traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback)),
+        )
+
+    sys.excepthook = shown
+    threading.excepthook = in_thread
+
+
+def offer_restore(paths: DeskPaths, reason: str, lang: str, smoke: bool) -> bool:
+    """The database is damaged: offer the latest sound backup. True once it is back."""
+    from app.backup import latest_sound, restore_backup
+
+    backup = latest_sound(paths.backups)
+    if backup is None:
+        _cannot_start(say("damaged_none", lang, reason=reason), smoke)
+        return False
+    moment = backup.moment.strftime("%d/%m/%Y %H:%M")
+    text = say("damaged_offer", lang, reason=reason, moment=moment)
+    log.error("damaged database (%s); latest sound backup %s", reason, backup.path)
+    if smoke:
+        print(text, file=sys.stderr)
+        return False
+    box = QMessageBox(QMessageBox.Icon.Critical, say("damaged_title", lang), text)
+    restore = box.addButton(say("restore", lang), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(say("quit", lang), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    try:
+        restore_backup(backup.path, paths.database, paths.backups)
+    except (DeskError, OSError) as error:
+        message = error.text(lang) if isinstance(error, DeskError) else str(error)
+        _cannot_start(message, smoke)
+        return False
+    log.info("restored %s", backup.path)
+    QMessageBox.information(None, "Aiguillage", say("restored", lang, moment=moment))
+    return True
+
+
+# Up to this size the quick check runs before the desk opens (well under half a second);
+# a larger database is checked on the desk's thread once the window is up.
+QUICK_CHECK_BEFORE_MB = 150
+
+
+def checked_now(paths: DeskPaths) -> bool:
+    """Whether the quick check runs before opening (else after, in the background)."""
+    try:
+        return paths.database.stat().st_size < QUICK_CHECK_BEFORE_MB * 1_000_000
+    except OSError:
+        return False
+
+
+def _open_desk(paths: DeskPaths, lang: str, smoke: bool) -> object:
+    """The desk, or an exit code when it cannot open (after offering a restore)."""
+    from app.backup import problems
+    from app.desk import Desk
+
+    for _attempt in range(2):
+        found = problems(paths.database, quick=True) if checked_now(paths) else []
+        if found:
+            if not offer_restore(paths, "; ".join(found)[:200], lang, smoke):
+                return 1
+            continue
+        try:
+            return Desk.open(paths)
+        except DeskError as error:
+            damaged = ("database_damaged", "database_damaged_backup", "database_damaged_no_backup")
+            if error.key not in damaged:
+                return _cannot_start(error.text(lang), smoke)
+            reason = str(error.params.get("reason", ""))
+        except SQLAlchemyError as error:
+            reason = str(getattr(error, "orig", None) or error).splitlines()[0][:200]
+            if not problems(paths.database, quick=True):
+                return _cannot_start(DeskError("database_error", reason=reason).text(lang), smoke)
+        except OSError as error:
+            problem = DeskError(
+                "file_error", path=error.filename or "", reason=error.strerror or ""
+            )
+            return _cannot_start(problem.text(lang), smoke)
+        if not offer_restore(paths, reason, lang, smoke):
+            return 1
+    return 1
+
+
 def run_window(smoke: bool = False) -> int:
     from app.desk import Desk
-    from ui.main_window import MainWindow
     from ui.style import apply_style
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -48,21 +208,50 @@ def run_window(smoke: bool = False) -> int:
     app.setOrganizationName("Aiguillage")
     lang = cli_language()
     try:
-        desk = Desk.open()
-    except DeskError as error:
-        return _cannot_start(error.text(lang), smoke)
-    except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", None) or error).splitlines()[0][:200]
-        return _cannot_start(DeskError("database_error", reason=reason).text(lang), smoke)
+        paths = desk_paths().ensure()
     except OSError as error:
         problem = DeskError("file_error", path=error.filename or "", reason=error.strerror or "")
         return _cannot_start(problem.text(lang), smoke)
-    install_translator(app, desk.language)
-    apply_style(app)
-    window = MainWindow(desk)
+    log_file = setup_logging(paths)
+    install_excepthook(log_file, lang, show=not smoke)
+    # One window per database; a lock left by a killed process is taken over.
+    lock = QLockFile(str(paths.lock))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(200):
+        info = lock.getLockInfo()  # (pid, host, application) in PySide6
+        pid = info[0] if isinstance(info, tuple) and info else "?"
+        return _cannot_start(say("already_open", lang, pid=pid), smoke)
+    log.info("window starting (%s)", paths.data)
+    try:
+        translated = False
+        while True:
+            desk = _open_desk(paths, lang, smoke)
+            if not isinstance(desk, Desk):
+                return int(desk)  # type: ignore[call-overload]
+            if not translated:
+                lang = desk.language
+                install_translator(app, lang)
+                apply_style(app)
+                translated = True
+            from ui.main_window import MainWindow
+
+            code, damage = _show_window(app, MainWindow(desk), smoke)
+            desk.close()
+            if damage is None:
+                log.info("window closed")
+                return code
+            # The quick check after start found damage: offer the way back, then reopen.
+            if not offer_restore(paths, damage, lang, smoke):
+                return 1
+    finally:
+        lock.unlock()
+
+
+def _show_window(app: QApplication, window: MainWindow, smoke: bool) -> tuple[int, str | None]:
+    """Run the window until it closes: its exit code, and the damage it found if any."""
     window.resize(1366, 740)
     window.show()
-    if not smoke and not desk.settings.get("site.configured"):
+    if not smoke and not window.desk.settings.get("site.configured"):
         window.first_start()
     if smoke:
         from app.procinfo import rss_mb, seconds_since_start
@@ -75,6 +264,7 @@ def run_window(smoke: bool = False) -> int:
 
         # Once the event loop runs, the window has been shown and can take input.
         QTimer.singleShot(0, report)
+    else:
+        window.start_safety(check=not checked_now(window.desk.paths))
     code = app.exec()
-    desk.close()
-    return int(code)
+    return int(code), window.damage

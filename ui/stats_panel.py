@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -46,8 +47,9 @@ from app.desk import Desk
 from app.errors import DeskError
 from app.stats_dashboard import PERIODS, CrossTable, Dashboard, dashboard, period_bounds
 from app.stats_export import DIMENSION_LABELS
-from app.stats_labels import short_weekday
-from ui.charts import BarChart, HeatGrid, LineChart, number
+from app.stats_labels import hour_text, short_weekday
+from app.stats_report_text import number
+from ui.charts import BarChart, HeatGrid, LineChart
 from ui.taskman import DeskOp, TaskManager
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -56,9 +58,10 @@ _Index = QModelIndex | QPersistentModelIndex
 class CrossModel(QAbstractTableModel):
     """Lines of one dimension, columns of another, and each line's and column's total."""
 
-    def __init__(self, total_word: str, parent: QWidget | None = None) -> None:
+    def __init__(self, total_word: str, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.total_word = total_word
+        self.lang = lang
         self.table = CrossTable("", "")
 
     def set_table(self, table: CrossTable) -> None:
@@ -102,7 +105,7 @@ class CrossModel(QAbstractTableModel):
             return f"{self.headerData(row, Qt.Orientation.Vertical)}, " + (
                 f"{self.headerData(column, Qt.Orientation.Horizontal)}, {value}"
             )
-        return number(value) if value else ""
+        return number(value, self.lang) if value else ""
 
 
 class StatsPanel(QWidget):
@@ -112,7 +115,9 @@ class StatsPanel(QWidget):
     def __init__(self, desk: Desk, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        self.tasks = tasks
+        # Its own thread: a year's figures or a report never hold up a visit's save.
+        self.tasks = TaskManager(self)
+        self.writer = tasks
         self.lang = desk.language
         self.shown: Dashboard | None = None
         self._asked = 0  # the newest reading asked for; older answers are dropped
@@ -137,6 +142,7 @@ class StatsPanel(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.setAccessibleName(name)
+            edit.setDateRange(QDate(stats.FIRST_DAY), QDate(stats.LAST_DAY))
         self.refresh_button = QPushButton(self.tr("Actualiser (F5)"))
         period_label = QLabel(self.tr("&Période :"))
         period_label.setBuddy(self.period)
@@ -167,11 +173,12 @@ class StatsPanel(QWidget):
         self.grid = HeatGrid(
             self.tr("Accueils par heure et jour de la semaine"),
             short_days,
-            (lambda h: f"{h}:00") if en else (lambda h: f"{h}\u00a0h"),
+            lambda h: hour_text(h, self.lang),
         )
         empty = self.tr("Aucun accueil sur la période.")
         for chart in (self.publics, self.themes, self.over_time, self.grid):
             chart.empty_text = empty
+            chart.lang = self.lang
         self.grid_note = QLabel()
         self.grid_note.setWordWrap(True)
         self.over_time_box = QGroupBox(self.tr("Accueils par jour"))
@@ -187,7 +194,7 @@ class StatsPanel(QWidget):
                 combo.addItem(labels[en], dim)
         self.rows_dim.setCurrentIndex(list(DIMENSION_LABELS).index("public"))
         self.cols_dim.setCurrentIndex(list(DIMENSION_LABELS).index("theme"))
-        self.cross_model = CrossModel(self.tr("Total"), self)
+        self.cross_model = CrossModel(self.tr("Total"), self.lang, self)
         self.cross = QTableView()
         self.cross.setModel(self.cross_model)
         self.cross.setAccessibleName(self.tr("Tableau croisé"))
@@ -266,6 +273,11 @@ class StatsPanel(QWidget):
         self.xlsx_button.clicked.connect(self.export_xlsx)
         self.pdf_button.clicked.connect(self.export_pdf)
         QShortcut(QKeySequence("F5"), self, self.reload)
+        # Typing a date changes it at each key: read once the typing pauses.
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(300)
+        self._pause.timeout.connect(self.reload)
         self._setting_dates = False
         self._period_chosen()
 
@@ -289,7 +301,7 @@ class StatsPanel(QWidget):
 
     def _dates_edited(self, _date: QDate) -> None:
         if not self._setting_dates:
-            self.reload()
+            self._pause.start()
 
     def set_period(self, key: str) -> None:
         self.period.setCurrentIndex(PERIODS.index(key))
@@ -323,21 +335,22 @@ class StatsPanel(QWidget):
 
     def show_dashboard(self, view: Dashboard) -> None:
         self.shown = view
-        self.total.setText(self.tr("%n accueil(s)", "", view.total))
+        self.total.setText(
+            self.tr("%1 accueils").replace("%1", number(view.total, self.lang))
+            if view.total > 1 or (view.total == 0 and self.lang == "en")
+            else self.tr("%1 accueil").replace("%1", number(view.total, self.lang))
+        )
         if view.total:
-            average = view.total / max(view.days_open, 1)
-            average_text = f"{average:.1f}"
-            if self.lang != "en":
-                average_text = average_text.replace(".", ",")
+            average_text = number(view.total / max(view.days_open, 1), self.lang, 1)
             self.details.setText(
                 self.tr(
                     "%1 jour(s) d’ouverture avec des accueils, %2 en moyenne par jour ;"
                     " %3 accueil(s) orienté(s) vers un partenaire (%4 orientation(s))."
                 )
-                .replace("%1", number(view.days_open))
+                .replace("%1", number(view.days_open, self.lang))
                 .replace("%2", average_text)
-                .replace("%3", number(view.contacts_referred))
-                .replace("%4", number(view.referrals))
+                .replace("%3", number(view.contacts_referred, self.lang))
+                .replace("%4", number(view.referrals, self.lang))
             )
         else:
             self.details.setText(self.tr("Aucun accueil sur la période."))
@@ -367,7 +380,8 @@ class StatsPanel(QWidget):
             self.cross_note.setText(
                 self.tr(
                     "Un accueil avec deux thèmes (ou réponses, ou partenaires) compte une fois"
-                    " sous chacun : les cases peuvent dépasser le total de leur ligne."
+                    " sous chacun, et un accueil sans partenaire sous aucun : les cases"
+                    " d’une ligne peuvent dépasser son total ou ne pas l’atteindre."
                 )
             )
         else:
@@ -400,9 +414,8 @@ class StatsPanel(QWidget):
         if path is None:
             return
         start, end = self.bounds()
-        by = [self.rows_dim.currentData(), self.cols_dim.currentData()]
-        by = list(dict.fromkeys(by))
-        self._export(path, lambda: self._write_csv(path, start, end, by))
+        by = list(dict.fromkeys([self.rows_dim.currentData(), self.cols_dim.currentData()]))
+        self._export(path, lambda: self._write(path, "csv", start, end, by))
 
     def export_xlsx(self, path: Path | None = None) -> None:
         """Every table of the report and the cross-table, a sheet each."""
@@ -411,7 +424,7 @@ class StatsPanel(QWidget):
             return
         start, end = self.bounds()
         by = list(dict.fromkeys([self.rows_dim.currentData(), self.cols_dim.currentData()]))
-        self._export(path, lambda: self._write_xlsx(path, start, end, by))
+        self._export(path, lambda: self._write(path, "xlsx", start, end, by))
 
     def export_pdf(self, path: Path | None = None) -> None:
         """The activity report of the period."""
@@ -427,32 +440,10 @@ class StatsPanel(QWidget):
 
         self._export(path, write)
 
-    def _write_csv(self, path: Path, start: date, end: date, by: list[str]) -> None:
-        from app.stats_export import to_csv
-        from app.stats_labels import Labeller
+    def _write(self, path: Path, fmt: str, start: date, end: date, by: list[str]) -> None:
+        from app.stats_export import export_tables
 
-        with self.desk.sessions() as session:
-            result = stats.compute(session, start, end, by, self._threshold())
-            labels = Labeller(session, self.desk.lists, self.desk.geography, self.lang)
-            content = to_csv(result, self.lang, labels)
-        _write_whole(path, content)
-
-    def _write_xlsx(self, path: Path, start: date, end: date, by: list[str]) -> None:
-        from app.stats_export import to_xlsx
-        from app.stats_labels import Labeller
-
-        threshold = self._threshold()
-        with self.desk.sessions() as session:
-            tables = stats.report_tables(session, start, end, threshold)
-            if len(by) == 2 and tuple(by) not in stats.REPORT_TABLES:
-                tables.append(stats.compute(session, start, end, by, threshold))
-            labels = Labeller(session, self.desk.lists, self.desk.geography, self.lang)
-            temporary = path.with_name(path.name + ".partiel")
-            try:
-                to_xlsx(tables, str(temporary), self.lang, labels)
-                temporary.replace(path)
-            finally:
-                temporary.unlink(missing_ok=True)
+        export_tables(self.desk, start, end, path, fmt, by, self._threshold(), self.lang)
 
     def _export(self, path: Path, work: Any) -> None:
         def done(_result: object) -> None:
@@ -473,13 +464,3 @@ class StatsPanel(QWidget):
             QMessageBox.warning(self, self.tr("Export impossible"), text)
 
         DeskOp(self.tasks, work).success(done).failure(failed).run()
-
-
-def _write_whole(path: Path, content: bytes) -> None:
-    """Write beside, then rename: a failed export never leaves half a file."""
-    temporary = path.with_name(path.name + ".partiel")
-    try:
-        temporary.write_bytes(content)
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)

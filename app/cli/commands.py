@@ -8,11 +8,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
-from app.backup import list_backups, make_backup, problems, restore_backup
+from app.backup import latest_sound, make_backup, problems, restore_backup
 from app.cli.main import cli_language, dumps, parse_at, say
 from app.contact_import import ImportRefused, import_contacts
 from app.desk import Desk
 from app.errors import DeskError, ValidationFailed
+from app.files import write_atomically
 from app.intake import ContactDraft
 from app.paths import desk_paths
 
@@ -85,10 +86,10 @@ def restore(args: argparse.Namespace, out: TextIO) -> int:
     # The database may be damaged: restoring must not need to open it.
     paths = desk_paths().ensure()
     if args.latest:
-        found = list_backups(paths.backups)
-        if not found:
+        found = latest_sound(paths.backups)
+        if found is None:
             raise DeskError("no_backup")
-        chosen = found[0].path
+        chosen = found.path
     else:
         chosen = args.file
     safety = restore_backup(chosen, paths.database, paths.backups)
@@ -346,7 +347,7 @@ def stats(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "csv":
         content = to_csv(result, lang)
         if args.output:
-            args.output.write_bytes(content)
+            write_atomically(args.output, content)
         else:
             sys.stdout.flush()
             sys.stdout.buffer.write(content)

@@ -9,6 +9,7 @@ INSEE codes, never postcodes.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import os
@@ -273,6 +274,13 @@ def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) 
         return window(args)
     from sqlalchemy.exc import SQLAlchemyError
 
+    from app.logs import logger, setup_logging
+    from app.paths import desk_paths
+
+    log = logger("cli")
+    # An unusable folder is said by the command itself.
+    with contextlib.suppress(OSError):
+        setup_logging(desk_paths())
     try:
         return run(args, sys.stdout)
     except DeskError as error:
@@ -283,6 +291,7 @@ def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) 
     except OSError as error:
         path = error.filename or ""
         message = DeskError("file_error", path=path, reason=error.strerror or error).text(lang)
+    log.warning("%s: %s", args.command, message)
     print(say("error", lang, message=message), file=sys.stderr)
     return 1
 
@@ -291,6 +300,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     """Run a parsed command; :class:`DeskError` goes up to :func:`main`."""
     from app.cli import commands
 
+    if args.command not in ("restore", "check", "bench"):
+        preflight()
     handler: Callable[[argparse.Namespace, TextIO], int] = {
         "contact": commands.contact,
         "settings": commands.settings,
@@ -305,6 +316,18 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         "sync": commands.sync,
     }[args.command]
     return handler(args, out)
+
+
+def preflight() -> None:
+    """A quick check of the desk database before a command uses it: a damaged one is
+    named with the latest sound backup, and nothing runs on it."""
+    from app.backup import damage_report
+    from app.paths import desk_paths
+
+    paths = desk_paths()
+    problem = damage_report(paths.database, paths.backups)
+    if problem is not None:
+        raise problem
 
 
 def parse_at(value: str | None) -> datetime | None:

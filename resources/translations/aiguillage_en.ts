@@ -805,98 +805,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Point d’accueil</source>
         <translation>Reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Aiguillage — %1</source>
         <translation>Aiguillage — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Afficha&amp;ge</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Le &amp;journal du jour</source>
         <translation>Today’s &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Aiguillage</source>
         <translation>&amp;Aiguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;Accueil  (Ctrl+1)</source>
         <translation>&amp;Reception  (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Ann&amp;uaire  (Ctrl+2)</source>
         <translation>Director&amp;y  (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>&amp;Statistiques  (Ctrl+3)</source>
         <translation>&amp;Statistics  (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Onglets</source>
         <translation>Tabs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;Réglages du site…</source>
         <translation>Site &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="214"/>
+        <source>La sauvegarde du jour n’a pas pu être faite (%1).</source>
+        <translation>Today’s backup could not be made (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230"/>
+        <source>Disque presque plein&#xa0;: %1 Mo libres</source>
+        <translation>Disk almost full: %1 MB free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="237"/>
+        <source>Disque presque plein</source>
+        <translation>Disk almost full</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="239"/>
+        <source>Il ne reste que %1 Mo sur le disque de la base de données. Libérez de la place (corbeille, téléchargements) avant que les enregistrements échouent&#xa0;; ce qui est déjà enregistré est conservé.</source>
+        <translation>Only %1 MB are left on the database’s disk. Free some space (recycle bin, downloads) before saving fails; what is already saved is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Accueil de %1 modifié.</source>
         <translation>Visit of %1 corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Accueil annulé.</source>
         <translation>Visit cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Accueil enregistré à %1.</source>
         <translation>Visit saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>L’accueil n’a pas pu être enregistré&#xa0;: %1</source>
         <translation>The visit could not be saved: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -904,7 +924,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="478"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -912,7 +932,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -920,12 +940,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>Dernière synchro&#xa0;: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -933,22 +953,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Dernier accueil annulé.</source>
         <translation>Last visit taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Annuler cet accueil&#x202f;?</source>
         <translation>Cancel this visit?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Annuler l’accueil de %1&#x202f;? Il restera dans le journal, barré, et ne sera plus compté.</source>
         <translation>Cancel the visit of %1? It stays in the log, struck through, and no longer counts.</translation>
     </message>
@@ -1352,204 +1372,201 @@
 <context>
     <name>StatsPanel</name>
     <message>
-        <location filename="../../ui/stats_panel.py" line="122"/>
+        <location filename="../../ui/stats_panel.py" line="127"/>
         <source>Période</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="124"/>
+        <location filename="../../ui/stats_panel.py" line="129"/>
         <source>Aujourd’hui</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="125"/>
+        <location filename="../../ui/stats_panel.py" line="130"/>
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="126"/>
+        <location filename="../../ui/stats_panel.py" line="131"/>
         <source>Ce mois-ci</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="127"/>
+        <location filename="../../ui/stats_panel.py" line="132"/>
         <source>Le mois dernier</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="128"/>
+        <location filename="../../ui/stats_panel.py" line="133"/>
         <source>Cette année</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="129"/>
+        <location filename="../../ui/stats_panel.py" line="134"/>
         <source>Période choisie…</source>
         <translation>Chosen period…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="136"/>
+        <location filename="../../ui/stats_panel.py" line="141"/>
         <source>Du</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="136"/>
+        <location filename="../../ui/stats_panel.py" line="141"/>
         <source>Au</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="140"/>
+        <location filename="../../ui/stats_panel.py" line="146"/>
         <source>Actualiser (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="141"/>
+        <location filename="../../ui/stats_panel.py" line="147"/>
         <source>&amp;Période&#xa0;:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="146"/>
+        <location filename="../../ui/stats_panel.py" line="152"/>
         <source>du</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="148"/>
+        <location filename="../../ui/stats_panel.py" line="154"/>
         <source>au</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="158"/>
-        <location filename="../../ui/stats_panel.py" line="190"/>
+        <location filename="../../ui/stats_panel.py" line="164"/>
+        <location filename="../../ui/stats_panel.py" line="197"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="161"/>
+        <location filename="../../ui/stats_panel.py" line="167"/>
         <source>Détails</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="163"/>
+        <location filename="../../ui/stats_panel.py" line="169"/>
         <source>Accueils par public</source>
         <translation>Visits by public</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="164"/>
+        <location filename="../../ui/stats_panel.py" line="170"/>
         <source>Accueils par thème</source>
         <translation>Visits by theme</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="165"/>
+        <location filename="../../ui/stats_panel.py" line="171"/>
         <source>Accueils dans le temps</source>
         <translation>Visits over time</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="168"/>
+        <location filename="../../ui/stats_panel.py" line="174"/>
         <source>Accueils par heure et jour de la semaine</source>
         <translation>Visits by hour and weekday</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="172"/>
-        <location filename="../../ui/stats_panel.py" line="343"/>
+        <location filename="../../ui/stats_panel.py" line="178"/>
+        <location filename="../../ui/stats_panel.py" line="356"/>
         <source>Aucun accueil sur la période.</source>
         <translation>No visit in this period.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="177"/>
-        <location filename="../../ui/stats_panel.py" line="349"/>
+        <location filename="../../ui/stats_panel.py" line="184"/>
+        <location filename="../../ui/stats_panel.py" line="362"/>
         <source>Accueils par jour</source>
         <translation>Visits per day</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="182"/>
+        <location filename="../../ui/stats_panel.py" line="189"/>
         <source>Lignes</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="183"/>
+        <location filename="../../ui/stats_panel.py" line="190"/>
         <source>Colonnes</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="193"/>
-        <location filename="../../ui/stats_panel.py" line="219"/>
+        <location filename="../../ui/stats_panel.py" line="200"/>
+        <location filename="../../ui/stats_panel.py" line="226"/>
         <source>Tableau croisé</source>
         <translation>Cross-table</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="200"/>
+        <location filename="../../ui/stats_panel.py" line="207"/>
         <source>Exporter le tableau en &amp;CSV…</source>
         <translation>Export the table as &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="201"/>
+        <location filename="../../ui/stats_panel.py" line="208"/>
         <source>Exporter en &amp;XLSX…</source>
         <translation>Export as &amp;XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="202"/>
+        <location filename="../../ui/stats_panel.py" line="209"/>
         <source>&amp;Rapport d’activité PDF…</source>
         <translation>Activity &amp;report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="210"/>
+        <location filename="../../ui/stats_panel.py" line="217"/>
         <source>Publics</source>
         <translation>Publics</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="212"/>
+        <location filename="../../ui/stats_panel.py" line="219"/>
         <source>Thèmes</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="215"/>
+        <location filename="../../ui/stats_panel.py" line="222"/>
         <source>Heures × jours de la semaine</source>
         <translation>Hours × weekdays</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="222"/>
+        <location filename="../../ui/stats_panel.py" line="229"/>
         <source>&amp;Lignes&#xa0;:</source>
         <translation>&amp;Rows:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="224"/>
+        <location filename="../../ui/stats_panel.py" line="231"/>
         <source>C&amp;olonnes&#xa0;:</source>
         <translation>C&amp;olumns:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="334"/>
+        <location filename="../../ui/stats_panel.py" line="339"/>
+        <source>%1 accueils</source>
+        <translation>%1 visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="341"/>
+        <source>%1 accueil</source>
+        <translation>%1 visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="347"/>
         <source>%1 jour(s) d’ouverture avec des accueils, %2 en moyenne par jour&#xa0;; %3 accueil(s) orienté(s) vers un partenaire (%4 orientation(s)).</source>
         <translation>%1 open day(s) with visits, %2 a day on average; %3 visit(s) referred to a partner (%4 referral(s)).</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="369"/>
-        <source>Un accueil avec deux thèmes (ou réponses, ou partenaires) compte une fois sous chacun&#xa0;: les cases peuvent dépasser le total de leur ligne.</source>
-        <translation>A visit with two themes (or answers, or partners) counts once under each: cells may add up to more than their row’s total.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="460"/>
+        <location filename="../../ui/stats_panel.py" line="451"/>
         <source>Fichier enregistré&#xa0;: %1. Les effectifs inférieurs à %2 y sont masqués.</source>
         <translation>File saved: %1. Counts under %2 are hidden in it.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="326"/>
-        <source>%n accueil(s)</source>
-        <translation>
-            <numerusform>%n visit</numerusform>
-            <numerusform>%n visits</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="350"/>
+        <location filename="../../ui/stats_panel.py" line="363"/>
         <source>Accueils par semaine</source>
         <translation>Visits per week</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="351"/>
+        <location filename="../../ui/stats_panel.py" line="364"/>
         <source>Accueils par mois</source>
         <translation>Visits per month</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="357"/>
+        <location filename="../../ui/stats_panel.py" line="370"/>
         <source>%n accueil(s) sans heure précise (saisis avec la date seule).</source>
         <translation>
             <numerusform>%n visit with no precise time (logged with the date only).</numerusform>
@@ -1557,52 +1574,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="365"/>
+        <location filename="../../ui/stats_panel.py" line="378"/>
         <source>Choisissez deux dimensions différentes.</source>
         <translation>Choose two different dimensions.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="379"/>
+        <location filename="../../ui/stats_panel.py" line="382"/>
+        <source>Un accueil avec deux thèmes (ou réponses, ou partenaires) compte une fois sous chacun, et un accueil sans partenaire sous aucun&#xa0;: les cases d’une ligne peuvent dépasser son total ou ne pas l’atteindre.</source>
+        <translation>A visit with two themes (or answers, or partners) counts once under each, and a visit with no partner under none: the cells of a row may add up to more or less than its total.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="393"/>
         <source>Statistiques indisponibles</source>
         <translation>Statistics unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="388"/>
+        <location filename="../../ui/stats_panel.py" line="402"/>
         <source>statistiques</source>
         <translation>statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="388"/>
+        <location filename="../../ui/stats_panel.py" line="402"/>
         <source>rapport-activite</source>
         <translation>activity-report</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="393"/>
+        <location filename="../../ui/stats_panel.py" line="407"/>
         <source>Exporter</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="399"/>
+        <location filename="../../ui/stats_panel.py" line="413"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="409"/>
+        <location filename="../../ui/stats_panel.py" line="422"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="418"/>
+        <location filename="../../ui/stats_panel.py" line="431"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="469"/>
+        <location filename="../../ui/stats_panel.py" line="460"/>
         <source>Le fichier n’a pas pu être écrit (%1).</source>
         <translation>The file could not be written (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="473"/>
+        <location filename="../../ui/stats_panel.py" line="464"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>

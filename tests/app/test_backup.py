@@ -153,3 +153,92 @@ def test_a_file_that_is_not_a_database_is_reported_as_damaged(home: Path) -> Non
     with pytest.raises(DeskError) as caught:
         Desk.open(DeskPaths(data=home, logs=home / "logs"))
     assert caught.value.text("fr").startswith("La base de données est endommagée")
+
+
+def test_the_rotation_keeps_seven_days_four_weeks_and_every_manual_copy(
+    desk: Desk, tmp_path: Path
+) -> None:
+    from datetime import datetime, timedelta
+
+    from app.backup import DAILY, prune
+
+    folder = tmp_path / "backups"
+    first = datetime(2026, 9, 1, 8, 30)
+    # Eighty-five days of daily copies, upgrades now and then, two manual copies.
+    for n in range(85):
+        make_backup(desk.paths.database, folder, DAILY, lambda n=n: first + timedelta(days=n))
+    for n in range(0, 85, 10):
+        make_backup(desk.paths.database, folder, "avant-mise-a-jour",
+                    lambda n=n: first + timedelta(days=n, hours=2))  # fmt: skip
+    for n in (3, 50):
+        make_backup(desk.paths.database, folder, "manuelle",
+                    lambda n=n: first + timedelta(days=n, hours=3))  # fmt: skip
+    prune(folder)
+    kept = list_backups(folder)
+    daily = sorted(b.moment.date() for b in kept if b.reason == DAILY)
+    last = (first + timedelta(days=84)).date()
+    # The last seven days, then the newest older copy of each of the four weeks before.
+    assert daily[-7:] == [last - timedelta(days=n) for n in range(6, -1, -1)]
+    weekly = daily[:-7]
+    assert len(weekly) == 4
+    assert len({d.isocalendar()[:2] for d in weekly}) == 4
+    assert all(d.weekday() == 6 or d == last - timedelta(days=7) for d in weekly)
+    assert len([b for b in kept if b.reason == "avant-mise-a-jour"]) == 5
+    assert len([b for b in kept if b.reason == "manuelle"]) == 2
+
+
+def test_the_daily_copy_is_taken_once_a_day(desk: Desk) -> None:
+    from datetime import datetime
+
+    from app.backup import daily_backup
+
+    day_one = lambda: datetime(2026, 11, 23, 8, 0)  # noqa: E731
+    day_two = lambda: datetime(2026, 11, 24, 8, 0)  # noqa: E731
+    assert daily_backup(desk.paths.database, desk.paths.backups, day_one) is not None
+    assert daily_backup(desk.paths.database, desk.paths.backups, day_one) is None
+    made = daily_backup(desk.paths.database, desk.paths.backups, day_two)
+    assert made is not None and problems(made) == []
+    assert [b.reason for b in list_backups(desk.paths.backups)] == ["quotidienne"] * 2
+
+
+def damage(database: Path) -> None:
+    """Overwrite pages in the middle of the file, as a failing disk would."""
+    raw = bytearray(database.read_bytes())
+    middle = len(raw) // 2
+    raw[middle : middle + 16384] = b"\xde\xad\xbe\xef" * 4096
+    database.write_bytes(bytes(raw))
+
+
+def test_a_damaged_database_is_named_with_the_latest_sound_backup(desk: Desk, home: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from app.backup import latest_sound
+
+    kept = desk.intake.save(visit()).id
+    sound = make_backup(desk.paths.database, desk.paths.backups)
+    newer = desk.paths.backups / "aiguillage-20991231-235959-manuelle.sqlite3"
+    newer.write_bytes(b"not a database at all")
+    desk.close()
+    damage(desk.paths.database)
+    assert problems(desk.paths.database, quick=True)
+    found = latest_sound(desk.paths.backups)
+    assert found is not None and found.path == sound
+    env = dict(os.environ, AIGUILLAGE_HOME=str(home), AIGUILLAGE_LANG="fr")
+    command = [sys.executable, "-m", "ui.launcher"]
+    done = subprocess.run(
+        [*command, "stats"], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+    assert done.returncode == 1
+    assert "La base de données est endommagée" in done.stderr
+    assert f"Dernière sauvegarde saine\u00a0: {sound}" in done.stderr
+    assert "aiguillage restore --latest" in done.stderr
+    done = subprocess.run(
+        [*command, "restore", "--latest"],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert contact_ids(desk.paths.database) == {kept}
+    # The damaged file is set aside, never deleted.
+    assert list(desk.paths.database.parent.glob("aiguillage.sqlite3.endommagee-*"))

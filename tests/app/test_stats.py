@@ -211,3 +211,105 @@ def test_counts_follow_every_write_of_the_counter(desk: Desk, clock) -> None:  #
     desk.intake.undo_last()
     with desk.sessions() as session:
         assert stats.compute(session, today, today, []).total == 0
+
+
+def test_a_count_waits_for_another_desk_saving_instead_of_failing(desk: Desk, clock) -> None:  # type: ignore[no-untyped-def]
+    """Two desks (or the window and the command line) on one file: building the facts waits
+    its turn for the write lock, as a save does, instead of "database is locked" at once."""
+    import threading
+
+    from app.intake import ContactDraft
+
+    desk.intake.save(
+        ContactDraft("visio", "etudiant", "16-25", "homme", "13103", ["vae"], ["information"])
+    )
+    other = Desk.open(desk.paths, load_demo=False)
+    connection = other.engine.raw_connection()
+    release = threading.Timer(0.3, connection.commit)
+    try:
+        connection.execute("BEGIN IMMEDIATE")  # the other desk is in the middle of a save
+        release.start()
+        today = clock().date()
+        with desk.sessions() as session:
+            assert stats.compute(session, today, today, ["theme"]).rows == [
+                {"theme": "vae", "count": 1}
+            ]
+    finally:
+        release.cancel()
+        if release.ident is not None:
+            release.join()
+        connection.close()
+        other.close()
+
+
+def test_counting_while_another_connection_saves_never_fails(desk: Desk, clock) -> None:  # type: ignore[no-untyped-def]
+    """The facts are built with the write lock taken first: a save landing meanwhile (the
+    window's thread, another process) makes the count wait, never fail."""
+    import threading
+
+    from app.intake import ContactDraft
+    from db.engine import create_desk_engine, session_factory
+
+    draft = ContactDraft(
+        "sur-place", "salarie", "26-44", "femme", "13047", ["vae"], ["information"]
+    )
+    stop = threading.Event()
+    saved: list[str] = []
+    errors: list[str] = []
+    today = clock().date()
+
+    def save() -> None:
+        while not stop.is_set():
+            saved.append(desk.intake.save(draft).id)
+
+    def count() -> None:
+        # Its own engine, as another process would have.
+        engine = create_desk_engine(desk.paths.database)
+        sessions = session_factory(engine)
+        try:
+            for _ in range(150):
+                try:
+                    with sessions() as session:
+                        stats.compute(session, today, today, ["public"])
+                except Exception as error:
+                    errors.append(str(getattr(error, "orig", error)))
+        finally:
+            engine.dispose()
+
+    writer = threading.Thread(target=save)
+    readers = [threading.Thread(target=count) for _ in range(2)]
+    writer.start()
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    stop.set()
+    writer.join()
+    assert errors == []
+    with desk.sessions() as session:
+        assert stats.compute(session, today, today, []).total == len(saved) > 0
+
+
+def test_referrals_count_every_slip_where_partners_count_one_structure(desk: Desk, clock) -> None:  # type: ignore[no-untyped-def]
+    from app.intake import ContactDraft
+
+    two_services = ["demo-spro-etm--ml-ouest-provence-cej",
+                    "demo-spro-etm--ml-ouest-provence-parrainage"]  # fmt: skip
+    desk.intake.save(
+        ContactDraft("sur-place", "jeune-non-scolarise", "16-25", "homme", "13047",
+                     ["alternance"], ["orientation-partenaire"], referrals=two_services)
+    )  # fmt: skip
+    today = clock().date()
+    with desk.sessions() as session:
+        assert stats.referrals_in(session, today, today) == 2
+        partners = stats.compute(session, today, today, ["partner"]).rows
+    assert partners == [{"partner": "demo-spro-etm--ml-ouest-provence", "count": 1}]
+
+
+@pytest.mark.parametrize("value", ["9999-12-31", "1999-12-31", "31/12/1850"])
+def test_days_outside_what_the_desk_can_hold_are_refused(value: str) -> None:
+    with pytest.raises(DeskError) as caught:
+        stats.parse_day(value)
+    assert value in caught.value.text("fr")
+    with pytest.raises(DeskError):
+        stats.parse_month("9999-12")

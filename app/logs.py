@@ -1,0 +1,38 @@
+"""The desk's log file: ``aiguillage.log`` in the user's log folder, rotated (five older
+files of 1 MB at most). Nothing about a visitor is ever logged: ids, counts, errors."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from app.paths import DeskPaths
+
+LOG_NAME = "aiguillage.log"
+MAX_BYTES = 1_000_000
+KEEP = 5
+_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d %(threadName)s] %(message)s"
+
+
+def setup_logging(paths: DeskPaths, level: int = logging.INFO) -> Path:
+    """Send the ``app``, ``ui``, ``db`` and ``hub`` loggers to the rotating file; returns
+    its path. Calling it again changes nothing."""
+    paths.logs.mkdir(parents=True, exist_ok=True)
+    target = paths.logs / LOG_NAME
+    root = logging.getLogger("aiguillage")
+    for handler in root.handlers:
+        if getattr(handler, "baseFilename", None) == str(target):
+            return target
+    handler = logging.handlers.RotatingFileHandler(
+        target, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8", delay=True
+    )
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    root.addHandler(handler)
+    root.setLevel(level)
+    return target
+
+
+def logger(name: str) -> logging.Logger:
+    """A logger under ``aiguillage`` (``logger("sync")`` → ``aiguillage.sync``)."""
+    return logging.getLogger(f"aiguillage.{name}")

@@ -1,0 +1,193 @@
+"""The window's safety nets: one window per database, a damaged database with its way
+back, the day's backup, errors logged and shown, a disk running out said in time."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.backup import list_backups, make_backup, problems
+from app.desk import Desk
+from app.logs import LOG_NAME
+from app.paths import DeskPaths
+from tests.app.test_backup import contact_ids, damage, visit
+from ui.main_window import MainWindow
+
+
+def smoke(home: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, AIGUILLAGE_HOME=str(home), AIGUILLAGE_LANG="fr")
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return subprocess.run(
+        [sys.executable, "-m", "ui.launcher", "--smoke"],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_a_second_window_on_the_same_database_is_refused(home: Path) -> None:
+    lock = QLockFile(str(home / "aiguillage.lock"))
+    assert lock.tryLock(0)
+    try:
+        done = smoke(home)
+    finally:
+        lock.unlock()
+    assert done.returncode == 1
+    assert f"Aiguillage est déjà ouvert sur ce poste (processus {os.getpid()})" in done.stderr
+    assert smoke(home).returncode == 0  # once the first one is gone
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_the_lock_of_a_killed_window_is_taken_over(home: Path) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from PySide6.QtCore import QLockFile;"
+         f"lock = QLockFile({str(home / 'aiguillage.lock')!r}); assert lock.tryLock(0);"
+         "print('held', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    holder.send_signal(signal.SIGKILL)
+    holder.wait()
+    done = smoke(home)
+    assert done.returncode == 0, done.stderr
+    assert '"startup_s"' in done.stdout
+
+
+def test_a_damaged_database_at_start_names_the_way_back(home: Path, desk: Desk) -> None:
+    desk.intake.save(visit())
+    sound = make_backup(desk.paths.database, desk.paths.backups)
+    desk.close()
+    damage(desk.paths.database)
+    done = smoke(home)
+    assert done.returncode == 1
+    assert "La base de données est endommagée" in done.stderr
+    assert "La dernière sauvegarde saine date du" in done.stderr
+    assert sound.exists()
+    log = (home / "logs" / LOG_NAME).read_text(encoding="utf-8")
+    assert "damaged database" in log and str(sound) in log
+
+
+def answer_dialogs(button_text: str, seen: list[str]) -> QTimer:
+    """Click ``button_text`` (or the default button) in each modal box that opens."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            wanted = [b for b in box.buttons() if b.text() == button_text]
+            (wanted[0] if wanted else box.defaultButton() or box.buttons()[0]).click()
+
+    timer = QTimer()
+    timer.timeout.connect(click)
+    timer.start(50)
+    return timer
+
+
+def test_the_window_offers_the_latest_sound_backup_and_puts_it_back(
+    qapp, home: Path, desk: Desk
+) -> None:
+    from ui.main import offer_restore
+
+    kept = desk.intake.save(visit()).id
+    make_backup(desk.paths.database, desk.paths.backups)
+    desk.intake.save(visit("salarie"))
+    desk.close()
+    damage(desk.paths.database)
+    seen: list[str] = []
+    timer = answer_dialogs("Restaurer la sauvegarde", seen)
+    try:
+        assert offer_restore(desk.paths, "page 3 illisible", "fr", smoke=False)
+    finally:
+        timer.stop()
+    assert seen[0].startswith("La base de données est endommagée (page 3 illisible).")
+    assert seen[1].startswith("La sauvegarde du ")
+    assert problems(desk.paths.database) == []
+    assert contact_ids(desk.paths.database) == {kept}
+    assert list(home.glob("aiguillage.sqlite3.endommagee-*"))
+
+
+def test_quitting_instead_changes_nothing(qapp, home: Path, desk: Desk) -> None:
+    from ui.main import offer_restore
+
+    desk.intake.save(visit())
+    make_backup(desk.paths.database, desk.paths.backups)
+    desk.close()
+    damage(desk.paths.database)
+    before = desk.paths.database.read_bytes()
+    seen: list[str] = []
+    timer = answer_dialogs("Quitter", seen)
+    try:
+        assert not offer_restore(desk.paths, "page 3 illisible", "fr", smoke=False)
+    finally:
+        timer.stop()
+    assert desk.paths.database.read_bytes() == before
+
+
+def test_the_day_s_backup_is_taken_once_the_window_is_up(qtbot, window: MainWindow) -> None:
+    window.start_safety()
+    backups = window.desk.paths.backups
+    qtbot.waitUntil(lambda: [b.reason for b in list_backups(backups)] == ["quotidienne"])
+    window.daily_backup()  # again the same day: nothing more
+    window.tasks.submit(lambda: None, lambda _r: None, lambda _e: None).result()
+    assert len(list_backups(backups)) == 1
+
+
+def test_damage_found_after_start_closes_the_window_to_offer_the_backup(
+    qtbot, window: MainWindow
+) -> None:
+    window._checked(["*** in database main *** Page 12: btreeInitPage() returns error code 11"])
+    assert window.damage is not None and "Page 12" in window.damage
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_an_uncaught_error_is_logged_and_shown(qapp, tmp_path: Path) -> None:
+    from app.logs import setup_logging
+    from ui.main import install_excepthook
+
+    paths = DeskPaths(data=tmp_path, logs=tmp_path / "logs")
+    log_file = setup_logging(paths)
+    before = sys.excepthook
+    seen: list[str] = []
+    timer = answer_dialogs("OK", seen)
+    try:
+        install_excepthook(log_file, "fr")
+        try:
+            raise RuntimeError("quelque chose a cassé")
+        except RuntimeError as error:
+            sys.excepthook(RuntimeError, error, error.__traceback__)
+    finally:
+        timer.stop()
+        sys.excepthook = before
+    assert seen and seen[0].startswith(
+        "Une erreur inattendue est survenue\u00a0: RuntimeError: quelque chose a cassé"
+    )
+    assert str(log_file) in seen[0]
+    text = log_file.read_text(encoding="utf-8")
+    assert "uncaught error" in text and 'raise RuntimeError("quelque chose a cassé")' in text
+
+
+def test_a_disk_running_out_is_said_before_a_save_fails(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    # The disk itself cannot be filled here: the desk's reading of it is set.
+    monkeypatch.setattr(window.desk, "free_mb", lambda: 42)
+    with qtbot.waitSignal(window.sig_refreshed, timeout=15_000):
+        window.refresh()
+    assert window.disk_state.isVisible()
+    assert window.disk_state.text() == "Disque presque plein\u00a0: 42 Mo libres"
+    assert warned and warned[0].startswith("Il ne reste que 42 Mo sur le disque")
+    with qtbot.waitSignal(window.sig_refreshed, timeout=15_000):
+        window.refresh()
+    assert len(warned) == 1  # said once, then shown in the status bar
+    monkeypatch.setattr(window.desk, "free_mb", lambda: 5000)
+    with qtbot.waitSignal(window.sig_refreshed, timeout=15_000):
+        window.refresh()
+    assert not window.disk_state.isVisible()
