@@ -1,33 +1,51 @@
 """``aiguillage bench``: the design's performance figures, measured on this machine.
 
 Each figure is measured on data the bench generates under ``AIGUILLAGE_HOME`` (never a
-user's data), and beside it, where one exists, the raw cost of the same work without the
-desk's code (a bare FTS5 query…), with the ratio of the two.
+user's data, see :mod:`app.bench_data`), and beside it, where one exists, the raw cost of
+the same work without the desk's code (a bare FTS5 query, an empty Qt window…), with the
+ratio of the two. Every figure of the design's table comes with its goal and whether this
+machine meets it.
 """
 
 from __future__ import annotations
 
-import random
+import json
+import os
 import statistics
+import subprocess
+import sys
 import time
+import uuid
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import func, select, text
 
+from app.bench_data import (
+    contact_drafts,
+    fill_contacts,
+    generate_contacts,
+    generate_directory,
+    stored_contacts,
+)
 from app.desk import Desk
 from app.directory.hours import PARIS
-from app.directory.search import SearchQuery, match_expression, reindex, search
-from db.models import (
-    Commune,
-    Service,
-    ServiceMode,
-    ServicePublic,
-    ServiceThematique,
-    ServiceZone,
-    Structure,
-)
+from app.directory.search import SearchQuery, match_expression, search
+from app.intake import ContactDraft
+from db.models import Service, Structure
+
+# The design's table ("What fast and safe mean here"): each figure is to stay below its goal.
+GOALS: dict[str, float] = {
+    "startup_s": 1.5,
+    "rss_mb": 250,
+    "contact_save_ms_p99": 20,
+    "search_p95_ms": 30,
+    "slip_ms": 100,
+    "stats_year_ms": 500,
+    "sync_push_100k_s": 60,
+}
 
 SEARCH_SERVICES = 50_000
 # What agents type, a keystroke at a time (typos included, as they happen).
@@ -43,70 +61,6 @@ QUERIES = (
     "orientation scolaire",
     "logement jeunes",
 )
-_WORDS = [
-    "accompagnement",
-    "orientation",
-    "formation",
-    "emploi",
-    "apprentissage",
-    "alternance",
-    "métiers",
-    "jeunes",
-    "insertion",
-    "conseil",
-    "évolution",
-    "professionnelle",
-    "reconversion",
-    "bilan",
-    "compétences",
-    "atelier",
-    "information",
-    "numérique",
-    "mobilité",
-    "logement",
-    "santé",
-    "handicap",
-    "entreprise",
-    "création",
-    "artisanat",
-    "commerce",
-    "industrie",
-    "aéronautique",
-    "maritime",
-    "logistique",
-    "transport",
-    "santé",
-    "social",
-    "aide",
-    "soignant",
-    "infirmier",
-    "agriculture",
-    "viticulture",
-    "hôtellerie",
-    "restauration",
-    "tourisme",
-    "bâtiment",
-    "énergie",
-    "informatique",
-    "développement",
-    "sécurité",
-    "propreté",
-    "petite",
-    "enfance",
-    "animation",
-    "sport",
-    "culture",
-]
-_STRUCTURES = (
-    "Mission locale", "CIO", "Cap emploi", "France Travail", "Maison de l’emploi", "CCI",
-    "Chambre de métiers", "Point information jeunesse", "Cité des métiers", "Espace emploi",
-)  # fmt: skip
-_HOURS = (
-    "Mo-Fr 09:00-12:30,13:30-17:00; PH off",
-    "Mo-Th 08:30-12:00,13:30-17:30; Fr 08:30-12:00; PH off",
-    "Tu,Th 14:00-17:00",
-    "Mo-Sa 09:00-18:00; PH off",
-)
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -114,71 +68,14 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def generate_directory(desk: Desk, services: int | None = None, seed: int = 7) -> None:
-    """Replace the directory with ``services`` generated services over real communes."""
-    services = services or SEARCH_SERVICES
-    rng = random.Random(seed)
-    with desk.sessions.begin() as session:
-        for model in (ServiceZone, ServiceMode, ServicePublic, ServiceThematique, Service):
-            session.execute(delete(model))
-        session.execute(delete(Structure))
-        communes = session.execute(
-            select(Commune.insee, Commune.name, Commune.epci, Commune.departement).where(
-                Commune.region == "93"
-            )
-        ).all()
-        thematiques = session.scalars(
-            text("SELECT DISTINCT value FROM nomenclature_mapping WHERE target = 'thematique'")
-        ).all()
-        now = datetime.now()
-        structure_rows, service_rows = [], []
-        zones, themes, publics, modes = [], [], [], []
-        per_structure = 10
-        for s in range(services // per_structure):
-            insee, name, epci, dep = rng.choice(communes)
-            structure_id = f"bench--s{s}"
-            structure_rows.append({
-                "id": structure_id, "source": "bench", "nom": f"{rng.choice(_STRUCTURES)} {name}",
-                "commune": name, "code_insee": insee, "is_local": False, "updated_at": now,
-                "reseaux_porteurs": [], "horaires_accueil": rng.choice(_HOURS),
-            })  # fmt: skip
-            for k in range(per_structure):
-                service_id = f"{structure_id}-{k}"
-                words = rng.sample(_WORDS, 12)
-                service_rows.append({
-                    "id": service_id, "structure_id": structure_id, "source": "bench",
-                    "nom": " ".join(words[:3]).capitalize(), "description": " ".join(words),
-                    "commune": name, "code_insee": insee, "is_local": False,
-                    "updated_at": now, "mobilisable_par": [], "documents": [],
-                    "date_maj": date.today() - timedelta(days=rng.randint(0, 400)),
-                    "horaires_accueil": rng.choice(_HOURS),
-                })  # fmt: skip
-                zone = rng.choice([insee, epci or dep, dep, "france"])
-                zones.append({"service_id": service_id, "code": zone})
-                for code in rng.sample(list(thematiques), 2):
-                    themes.append({"service_id": service_id, "code": code})
-                publics.append(
-                    {"service_id": service_id, "code": rng.choice(["tous-publics", "jeunes"])}
-                )
-                modes.append({"service_id": service_id, "kind": "accueil", "code": "en-presentiel"})
-        connection = session.connection()
-        connection.execute(insert(Structure), structure_rows)
-        tables: list[tuple[type[Any], list[dict[str, Any]]]] = [
-            (Service, service_rows),
-            (ServiceZone, zones),
-            (ServiceThematique, themes),
-            (ServicePublic, publics),
-            (ServiceMode, modes),
-        ]
-        for model, rows in tables:
-            connection.execute(insert(model), rows)
-        reindex(session)
+def _ratio(value: float, raw: float) -> float | None:
+    return round(value / raw, 1) if raw else None
 
 
 def bench_search(desk: Desk) -> dict[str, Any]:
     """``search_p95_ms``: one search per keystroke of realistic queries over 50,000
     services, half of them for a visitor's commune; and a bare FTS5 query for comparison."""
-    generate_directory(desk)
+    generate_directory(desk, SEARCH_SERVICES)
     typed = [q[:n] for q in QUERIES for n in range(2, len(q) + 1) if not q[:n].endswith(" ")]
     now = datetime(2026, 11, 24, 10, tzinfo=PARIS)
     timings: list[float] = []
@@ -210,7 +107,7 @@ def bench_search(desk: Desk) -> dict[str, Any]:
         "search_median_ms": round(statistics.median(timings), 2),
         "search_queries": len(timings),
         "search_raw_fts_p95_ms": round(raw_p95, 2),
-        "search_ratio": round(p95 / raw_p95, 1) if raw_p95 else None,
+        "search_ratio": _ratio(p95, raw_p95),
     }
 
 
@@ -246,52 +143,11 @@ def bench_slip(desk: Desk) -> dict[str, Any]:
     return {
         "slip_ms": round(slip_ms, 1),
         "slip_raw_reportlab_ms": round(raw_ms, 1),
-        "slip_ratio": round(slip_ms / raw_ms, 1) if raw_ms else None,
+        "slip_ratio": _ratio(slip_ms, raw_ms),
     }
 
 
 SYNC_CONTACTS = 100_000
-
-
-def generate_contacts(
-    desk: Desk,
-    count: int,
-    seed: int = 11,
-    start: datetime = datetime(2025, 11, 24, 9, 0),
-    step: timedelta = timedelta(minutes=5),
-) -> None:
-    """``count`` pending contacts, ``step`` apart from ``start``, written straight to the
-    tables."""
-    import uuid
-
-    from db.models import Contact, ContactAnswer, ContactTheme
-
-    rng = random.Random(seed)
-    lists = {
-        name: desk.lists.active_codes(name)
-        for name in ("channel", "public", "age", "gender", "theme", "answer")
-    }
-    communes = ["13047", "13004", "13103", "13056", "13063", "13006", "13039", "hors-region"]
-    with desk.sessions.begin() as session:
-        connection = session.connection()
-        for offset in range(0, count, 5000):
-            contacts, themes, answers = [], [], []
-            for n in range(offset, min(count, offset + 5000)):
-                moment = start + step * n
-                contact_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
-                contacts.append({
-                    "id": contact_id, "site_id": "bench", "moment_local": moment,
-                    "moment_utc": moment - timedelta(hours=1), "time_known": True,
-                    "channel": rng.choice(lists["channel"]), "public": rng.choice(lists["public"]),
-                    "age": rng.choice(lists["age"]), "gender": rng.choice(lists["gender"]),
-                    "commune": rng.choice(communes), "status": "active", "version": 1,
-                    "synced_version": 0, "created_at": moment, "updated_at": moment,
-                })  # fmt: skip
-                themes.append({"contact_id": contact_id, "code": rng.choice(lists["theme"])})
-                answers.append({"contact_id": contact_id, "code": rng.choice(lists["answer"])})
-            connection.execute(insert(Contact), contacts)
-            connection.execute(insert(ContactTheme), themes)
-            connection.execute(insert(ContactAnswer), answers)
 
 
 def bench_sync(desk: Desk) -> dict[str, Any]:
@@ -359,19 +215,9 @@ def bench_stats(desk: Desk) -> dict[str, Any]:
     1,000,000 stored contacts; beside it a bare one-column GROUP BY on the same rows."""
     from datetime import date
 
-    from sqlalchemy import func
-
     from app.stats import compute, refresh
-    from db.models import Contact
 
-    with desk.sessions() as session:
-        stored = session.scalar(select(func.count()).select_from(Contact)) or 0
-    if stored < STATS_CONTACTS:
-        # All in the year measured: the worst case, a year as busy as a whole region.
-        year = timedelta(days=365) / STATS_CONTACTS
-        generate_contacts(
-            desk, STATS_CONTACTS - stored, seed=stored + 1, start=datetime(2026, 1, 1), step=year
-        )
+    fill_contacts(desk, STATS_CONTACTS)
     # The facts of new contacts are built at the first count after them: timed apart.
     with desk.sessions() as session:
         begin = time.perf_counter()
@@ -398,26 +244,182 @@ def bench_stats(desk: Desk) -> dict[str, Any]:
         "stats_year_ms": round(ms, 1),
         "stats_contacts": STATS_CONTACTS,
         "stats_raw_group_by_ms": round(raw_ms, 1),
-        "stats_ratio": round(ms / raw_ms, 1) if raw_ms else None,
+        "stats_ratio": _ratio(ms, raw_ms),
         "stats_facts_built": built,
         "stats_facts_build_s": round(refresh_s, 1),
     }
 
 
+SAVE_STORED = 1_000_000
+# Enough for a steady 99th percentile (the 20th slowest), in a few seconds.
+SAVES = 2000
+# A row as wide as a contact's, for the raw cost of a durable insert.
+_RAW_TABLE = "bench_raw_insert"
+_RAW_COLUMNS = (
+    "id, site_id, moment_local, moment_utc, time_known, channel, public, age, gender,"
+    " commune, status, version, synced_version, created_at, updated_at"
+)
+
+
+def _raw_row(draft: ContactDraft) -> tuple[object, ...]:
+    """A row as wide as the contact the draft makes."""
+    stamp = datetime.now().isoformat(" ", "microseconds")
+    codes = (draft.channel, draft.public, draft.age, draft.gender, draft.commune)
+    return (str(uuid.uuid4()), "local", stamp, stamp, 1, *codes, "active", 1, 0, stamp, stamp)
+
+
+def bench_contact_save(desk: Desk) -> dict[str, Any]:
+    """``contact_save_ms_p99``: varied contacts saved one at a time through the intake
+    service (checks, the contact with its themes and answers, referrals with their slip
+    codes, the statistics' triggers, a commit that waits for the disk, the record read
+    back), with 1,000,000 already stored; every save counted, the first included. Beside
+    each, a bare insert and commit of a row as wide into a table of the same database file,
+    on a connection of the desk's engine (WAL, ``synchronous=FULL``)."""
+    from app.stats import refresh
+
+    fill_contacts(desk, SAVE_STORED)
+    # The facts as after a count: the rows the saves mark dirty are theirs alone.
+    with desk.sessions() as session:
+        refresh(session)
+    stored = stored_contacts(desk)
+    drafts = contact_drafts(desk, SAVES)
+    raw_connection = desk.engine.raw_connection()
+    try:
+        cursor = raw_connection.cursor()
+        cursor.execute(f"DROP TABLE IF EXISTS {_RAW_TABLE}")
+        cursor.execute(f"CREATE TABLE {_RAW_TABLE} ({_RAW_COLUMNS}, PRIMARY KEY (id))")
+        raw_connection.commit()
+        values = ", ".join("?" * (_RAW_COLUMNS.count(",") + 1))
+        insert_row = f"INSERT INTO {_RAW_TABLE} ({_RAW_COLUMNS}) VALUES ({values})"
+        timings, raw = [], []
+        for draft in drafts:
+            begin = time.perf_counter()
+            desk.intake.save(draft)
+            timings.append((time.perf_counter() - begin) * 1000)
+            row = _raw_row(draft)
+            begin = time.perf_counter()
+            cursor.execute(insert_row, row)
+            raw_connection.commit()
+            raw.append((time.perf_counter() - begin) * 1000)
+        cursor.execute(f"DROP TABLE {_RAW_TABLE}")
+        raw_connection.commit()
+    finally:
+        raw_connection.close()
+    p99, raw_p99 = _percentile(timings, 0.99), _percentile(raw, 0.99)
+    return {
+        "contact_save_ms_p99": round(p99, 2),
+        "contact_save_ms_p50": round(statistics.median(timings), 2),
+        "contact_save_count": len(timings),
+        "contact_save_with_referral": sum(1 for d in drafts if d.referrals),
+        "contact_save_stored": stored,
+        "contact_save_raw_ms_p99": round(raw_p99, 2),
+        "contact_save_raw_ms_p50": round(statistics.median(raw), 2),
+        "contact_save_ratio": _ratio(p99, raw_p99),
+    }
+
+
+# Start-ups measured: the first apart (cold), the median of the others.
+STARTUP_RUNS = 5
+
+
+def _smoke(command: list[str], home: Path) -> dict[str, float]:
+    """Run a window that reports ``{"startup_s": …, "rss_mb": …}`` once its event loop runs."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", AIGUILLAGE_HOME=str(home))
+    done = subprocess.run(
+        [sys.executable, *command], env=env, capture_output=True, text=True, timeout=300
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode or not lines:
+        problem = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"{' '.join(command)} exited with {done.returncode}: {problem}")
+    figures: dict[str, float] = json.loads(lines[-1])
+    return figures
+
+
+def bench_startup(desk: Desk) -> dict[str, Any]:
+    """``startup_s`` and ``rss_mb``: the desk window started in a new process
+    (``aiguillage --smoke``, offscreen) on the bench's desk, from process start until its
+    event loop runs with the window shown, and its memory then. Beside it an empty Qt
+    window started and measured the same way (``ui.empty_window``)."""
+    # The site set up (no first-start wizard) and a directory in place (no demo to load).
+    if not desk.settings.get("site.configured"):
+        desk.settings.set("site.name", "Cité des métiers (banc d’essai)")
+        desk.settings.set("site.configured", True)
+    with desk.sessions.begin() as session:
+        if not session.scalar(select(func.count()).select_from(Structure)):
+            from app.directory.demo import load_demo
+
+            load_demo(session)
+    home = desk.paths.data
+    real, raw = [], []
+    for _ in range(STARTUP_RUNS):
+        real.append(_smoke(["-m", "ui.launcher", "--smoke"], home))
+        raw.append(_smoke(["-m", "ui.empty_window"], home))
+    warm, warm_raw = real[1:] or real, raw[1:] or raw
+
+    def median(runs: list[dict[str, float]], key: str) -> float:
+        return statistics.median(run[key] for run in runs)
+
+    startup, startup_raw = median(warm, "startup_s"), median(warm_raw, "startup_s")
+    rss, rss_raw = median(warm, "rss_mb"), median(warm_raw, "rss_mb")
+    return {
+        "startup_s": round(startup, 3),
+        "startup_cold_s": round(real[0]["startup_s"], 3),
+        "startup_runs": len(real),
+        "startup_raw_s": round(startup_raw, 3),
+        "startup_ratio": _ratio(startup, startup_raw),
+        "rss_mb": round(rss, 1),
+        "rss_raw_mb": round(rss_raw, 1),
+        "rss_ratio": _ratio(rss, rss_raw),
+    }
+
+
+# In this order, the stored contacts reach 1,000,000 once (stats), the saves then find them
+# there, and the window starts last, on the fullest desk.
 BENCHES: dict[str, Callable[[Desk], dict[str, Any]]] = {
     "slip": bench_slip,
     "search": bench_search,
     "sync": bench_sync,
     "stats": bench_stats,
+    "contact_save": bench_contact_save,
+    "startup": bench_startup,
 }
+
+
+def judge(figures: dict[str, Any]) -> dict[str, Any]:
+    """The figures with the goals of those measured, and whether each is met."""
+    measured = {key: goal for key, goal in GOALS.items() if figures.get(key) is not None}
+    return {
+        **figures,
+        "goals": measured,
+        "goals_met": {key: figures[key] < goal for key, goal in measured.items()},
+    }
+
+
+def plain_lines(figures: dict[str, Any], lang: str = "fr") -> list[str]:
+    """``key: value`` lines; a figure with a goal says it and whether it is met."""
+    goals: dict[str, float] = figures.get("goals", {})
+    met: dict[str, bool] = figures.get("goals_met", {})
+    lines = []
+    for key, value in figures.items():
+        if key in ("goals", "goals_met"):
+            continue
+        line = f"{key}: {value}"
+        if key in goals:
+            if lang == "en":
+                line += f"  (goal < {goals[key]:g}: {'met' if met[key] else 'MISSED'})"
+            else:
+                verdict = "atteint" if met[key] else "MANQUÉ"
+                line += f"  (objectif < {goals[key]:g}\u00a0: {verdict})"
+        lines.append(line)
+    return lines
 
 
 def run(only: list[str] | None = None) -> dict[str, Any]:
     """Run the benches (all, or those named) on a desk under ``AIGUILLAGE_HOME``."""
-    import os
-
     # The bench's hub token must not land in the user's keyring.
     os.environ["AIGUILLAGE_NO_KEYRING"] = "1"
+    begin = time.perf_counter()
     desk = Desk.open(load_demo=False)
     figures: dict[str, Any] = {}
     try:
@@ -427,4 +429,5 @@ def run(only: list[str] | None = None) -> dict[str, Any]:
             figures.update(bench(desk))
     finally:
         desk.close()
-    return figures
+    figures["bench_wall_s"] = round(time.perf_counter() - begin, 1)
+    return judge(figures)

@@ -256,8 +256,8 @@ def bench(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         print(dumps(figures), file=out)
     else:
-        for key, value in figures.items():
-            print(f"{key}: {value}", file=out)
+        for line in benches.plain_lines(figures, cli_language()):
+            print(line, file=out)
     return 0
 
 

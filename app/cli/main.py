@@ -259,7 +259,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     bench = commands.add_parser("bench", help=say("bench", lang))
     bench.add_argument("--json", action="store_true")
-    bench.add_argument("--only", action="append", metavar="MESURE")
+    bench.add_argument(
+        "--only",
+        action="append",
+        metavar="MESURE",
+        choices=("slip", "search", "sync", "stats", "contact_save", "startup"),
+    )
     return parser
 
 
