@@ -36,6 +36,8 @@ def _copy(source: sqlite3.Connection, target_path: Path) -> None:
     target = sqlite3.connect(target_path)
     try:
         source.backup(target)
+        # A copy is one file: reading it never leaves -wal and -shm files beside it.
+        target.execute("PRAGMA journal_mode=DELETE")
     finally:
         target.close()
 

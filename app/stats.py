@@ -105,9 +105,6 @@ def check_dimensions(by: list[str]) -> tuple[str, ...]:
 _REFRESH = [
     "CREATE TEMP TABLE IF NOT EXISTS stat_batch (contact_id TEXT PRIMARY KEY) WITHOUT ROWID",
     "DELETE FROM stat_batch",
-    # The first write on the main database: the write lock is taken (waiting for another
-    # writer if need be) before anything of it is read, so the snapshot is the newest.
-    "DELETE FROM stat_dirty WHERE 0",
     "INSERT INTO stat_batch SELECT contact_id FROM stat_dirty LIMIT :batch",
     "DELETE FROM stat_fact WHERE contact_id IN (SELECT contact_id FROM stat_batch)",
     """
