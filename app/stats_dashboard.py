@@ -70,17 +70,16 @@ def dashboard(
     with desk.sessions() as session:
         label = Labeller(session, desk.lists, desk.geography, lang)
 
-        def series(by: str, limit: int | None = None) -> Series:
+        def series(by: str) -> Series:
             result = stats.compute(session, start, end, [by])
-            rows = sorted(result.rows, key=lambda r: (-r["count"], r[by]))[:limit]
+            rows = sorted(result.rows, key=lambda r: (-r["count"], r[by]))
             return [(label(by, r[by]), int(r["count"])) for r in rows]
 
         total = stats.compute(session, start, end, []).total
         by_day = stats.compute(session, start, end, ["day"])
         step = stats.time_step(start, end)
-        counted = {
-            r[step]: int(r["count"]) for r in stats.compute(session, start, end, [step]).rows
-        }
+        steps = by_day if step == "day" else stats.compute(session, start, end, [step])
+        counted = {r[step]: int(r["count"]) for r in steps.rows}
         codes = [stats.step_code(m, step) for m in stats.time_steps(start, end, step)]
         over_time = [(label(step, code), counted.get(code, 0)) for code in codes]
         grid: dict[tuple[int, int], int] = {}

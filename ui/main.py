@@ -265,6 +265,6 @@ def _show_window(app: QApplication, window: MainWindow, smoke: bool) -> tuple[in
         # Once the event loop runs, the window has been shown and can take input.
         QTimer.singleShot(0, report)
     else:
-        window.start_safety(check=not checked_now(window.desk.paths))
+        window.safety.start(check=not checked_now(window.desk.paths))
     code = app.exec()
-    return int(code), window.damage
+    return int(code), window.safety.damage

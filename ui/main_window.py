@@ -26,23 +26,21 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.desk import LOW_DISK_MB, DayView, Desk
+from app.desk import DayView, Desk
 from app.errors import DeskError
 from app.intake import UNDO_SECONDS, ContactDraft, ContactRecord
-from app.logs import logger
 from app.slip import slip_for_service, slips_for_contact
 from ui.directory_panel import DirectoryPanel
 from ui.first_start import FirstStartWizard
 from ui.intake_form import IntakeForm
 from ui.journal import JournalModel, JournalPanel
 from ui.referral_dialog import ReferralDialog
+from ui.safety_ui import SafetyUi
 from ui.settings_dialog import SettingsDialog
 from ui.slip_dialog import Maker, Slip, SlipDialog
 from ui.stats_panel import StatsPanel
 from ui.sync_panel import SyncUi
 from ui.taskman import DeskOp, TaskManager
-
-log = logger("window")
 
 
 class MainWindow(QMainWindow):
@@ -59,10 +57,6 @@ class MainWindow(QMainWindow):
         self._laid_out = False
         self._saving = False
         self.refreshes = 0  # how many times the journal and counters were shown
-        # Set when the quick check after start finds the database damaged; the window
-        # then closes so that the latest sound backup can be offered.
-        self.damage: str | None = None
-        self._disk_warned = False
         self.form = IntakeForm(desk.lists, desk.geography, self.lang)
         self.apply_settings()
         self.journal = JournalPanel(
@@ -132,10 +126,7 @@ class MainWindow(QMainWindow):
         self.directory_state = QLabel()
         for widget in (self.sync_state, self.last_sync, self.pending, self.directory_state):
             self.statusBar().addWidget(widget)
-        self.disk_state = QLabel()
-        self.disk_state.setObjectName("formError")
-        self.disk_state.hide()
-        self.statusBar().addPermanentWidget(self.disk_state)
+        self.safety = SafetyUi(self, desk, self.tasks)
         self.statusBar().addPermanentWidget(self.day_count)
 
         menu = self.menuBar().addMenu(self.tr("&Aiguillage"))
@@ -172,75 +163,6 @@ class MainWindow(QMainWindow):
         # Notes past the retention period go at each start, on the desk's thread.
         DeskOp(self.tasks, desk.purge_notes).failure(lambda _error: None).run()
         self.sync.start()
-
-    # --- safety ---------------------------------------------------------------------
-
-    def start_safety(self, check: bool = True) -> None:
-        """After the window is up: a quick check of the database (unless it ran before
-        the desk opened), then the day's backup; the backup is looked at again every
-        hour (a desk left open past midnight)."""
-        from app.backup import problems
-
-        database = self.desk.paths.database
-        if check:
-            op = DeskOp(self.tasks, lambda: problems(database, quick=True))
-            op.success(self._checked).failure(lambda error: self._checked([str(error)])).run()
-        else:
-            self.daily_backup()
-        self._backup_timer = QTimer(self)
-        self._backup_timer.timeout.connect(self.daily_backup)
-        self._backup_timer.start(3600 * 1000)
-
-    def _checked(self, found: list[str]) -> None:
-        if found:
-            self.damage = "; ".join(found)[:200]
-            log.error("quick check failed: %s", self.damage)
-            self.close()
-            return
-        self.daily_backup()
-
-    def daily_backup(self) -> None:
-        from app.backup import daily_backup
-
-        paths = self.desk.paths
-
-        def done(made: object) -> None:
-            if made is not None:
-                log.info("daily backup %s", made)
-
-        def failed(error: BaseException) -> None:
-            log.error("daily backup failed: %s", error)
-            self.statusBar().showMessage(
-                self.tr("La sauvegarde du jour n’a pas pu être faite (%1).").replace(
-                    "%1", str(error)[:120]
-                )
-            )
-
-        DeskOp(self.tasks, lambda: daily_backup(paths.database, paths.backups)).success(
-            done
-        ).failure(failed).run()
-
-    def _show_disk(self, free_mb: int | None) -> None:
-        """Room running out on the database's disk is said before a save can fail."""
-        low = free_mb is not None and free_mb < LOW_DISK_MB
-        self.disk_state.setVisible(low)
-        if not low:
-            return
-        self.disk_state.setText(
-            self.tr("Disque presque plein : %1 Mo libres").replace("%1", str(free_mb))
-        )
-        if not self._disk_warned:
-            self._disk_warned = True
-            log.warning("low disk space: %s MB free", free_mb)
-            QMessageBox.warning(
-                self,
-                self.tr("Disque presque plein"),
-                self.tr(
-                    "Il ne reste que %1 Mo sur le disque de la base de données. Libérez de"
-                    " la place (corbeille, téléchargements) avant que les enregistrements"
-                    " échouent ; ce qui est déjà enregistré est conservé."
-                ).replace("%1", str(free_mb)),
-            )
 
     # --- actions --------------------------------------------------------------------
 
@@ -480,7 +402,7 @@ class MainWindow(QMainWindow):
             else self.tr("Annuaire : %n service(s)", "", view.services)
         )
         self.pending.setText(self.tr("%n à envoyer", "", view.pending))
-        self._show_disk(view.free_mb)
+        self.safety.show_disk(view.free_mb)
         self.refreshes += 1
         self.last_sync.setText(
             self.tr("Dernière synchro : %1").replace(

@@ -805,118 +805,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Point d’accueil</source>
         <translation>Reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Aiguillage — %1</source>
         <translation>Aiguillage — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Afficha&amp;ge</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Le &amp;journal du jour</source>
         <translation>Today’s &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;Aiguillage</source>
         <translation>&amp;Aiguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>&amp;Accueil  (Ctrl+1)</source>
         <translation>&amp;Reception  (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Ann&amp;uaire  (Ctrl+2)</source>
         <translation>Director&amp;y  (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;Statistiques  (Ctrl+3)</source>
         <translation>&amp;Statistics  (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Onglets</source>
         <translation>Tabs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Réglages du site…</source>
         <translation>Site &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
-        <source>La sauvegarde du jour n’a pas pu être faite (%1).</source>
-        <translation>Today’s backup could not be made (%1).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="230"/>
-        <source>Disque presque plein&#xa0;: %1 Mo libres</source>
-        <translation>Disk almost full: %1 MB free</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="237"/>
-        <source>Disque presque plein</source>
-        <translation>Disk almost full</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="239"/>
-        <source>Il ne reste que %1 Mo sur le disque de la base de données. Libérez de la place (corbeille, téléchargements) avant que les enregistrements échouent&#xa0;; ce qui est déjà enregistré est conservé.</source>
-        <translation>Only %1 MB are left on the database’s disk. Free some space (recycle bin, downloads) before saving fails; what is already saved is kept.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Accueil de %1 modifié.</source>
         <translation>Visit of %1 corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Accueil annulé.</source>
         <translation>Visit cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Accueil enregistré à %1.</source>
         <translation>Visit saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>L’accueil n’a pas pu être enregistré&#xa0;: %1</source>
         <translation>The visit could not be saved: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -924,7 +904,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="478"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -932,7 +912,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -940,12 +920,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Dernière synchro&#xa0;: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -953,22 +933,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Dernier accueil annulé.</source>
         <translation>Last visit taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Annuler cet accueil&#x202f;?</source>
         <translation>Cancel this visit?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Annuler l’accueil de %1&#x202f;? Il restera dans le journal, barré, et ne sera plus compté.</source>
         <translation>Cancel the visit of %1? It stays in the log, struck through, and no longer counts.</translation>
     </message>
@@ -1067,6 +1047,29 @@
         <location filename="../../ui/referral_dialog.py" line="158"/>
         <source>Aucun service ne correspond.</source>
         <translation>No service matches.</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyUi</name>
+    <message>
+        <location filename="../../ui/safety_ui.py" line="68"/>
+        <source>La sauvegarde du jour n’a pas pu être faite (%1).</source>
+        <translation>Today’s backup could not be made (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety_ui.py" line="83"/>
+        <source>Disque presque plein&#xa0;: %1 Mo libres</source>
+        <translation>Disk almost full: %1 MB free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety_ui.py" line="90"/>
+        <source>Disque presque plein</source>
+        <translation>Disk almost full</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety_ui.py" line="92"/>
+        <source>Il ne reste que %1 Mo sur le disque de la base de données. Libérez de la place (corbeille, téléchargements) avant que les enregistrements échouent&#xa0;; ce qui est déjà enregistré est conservé.</source>
+        <translation>Only %1 MB are left on the database’s disk. Free some space (recycle bin, downloads) before saving fails; what is already saved is kept.</translation>
     </message>
 </context>
 <context>

@@ -242,54 +242,6 @@ def test_a_count_waits_for_another_desk_saving_instead_of_failing(desk: Desk, cl
         other.close()
 
 
-def test_counting_while_another_connection_saves_never_fails(desk: Desk, clock) -> None:  # type: ignore[no-untyped-def]
-    """The facts are built with the write lock taken first: a save landing meanwhile (the
-    window's thread, another process) makes the count wait, never fail."""
-    import threading
-
-    from app.intake import ContactDraft
-    from db.engine import create_desk_engine, session_factory
-
-    draft = ContactDraft(
-        "sur-place", "salarie", "26-44", "femme", "13047", ["vae"], ["information"]
-    )
-    stop = threading.Event()
-    saved: list[str] = []
-    errors: list[str] = []
-    today = clock().date()
-
-    def save() -> None:
-        while not stop.is_set():
-            saved.append(desk.intake.save(draft).id)
-
-    def count() -> None:
-        # Its own engine, as another process would have.
-        engine = create_desk_engine(desk.paths.database)
-        sessions = session_factory(engine)
-        try:
-            for _ in range(150):
-                try:
-                    with sessions() as session:
-                        stats.compute(session, today, today, ["public"])
-                except Exception as error:
-                    errors.append(str(getattr(error, "orig", error)))
-        finally:
-            engine.dispose()
-
-    writer = threading.Thread(target=save)
-    readers = [threading.Thread(target=count) for _ in range(2)]
-    writer.start()
-    for reader in readers:
-        reader.start()
-    for reader in readers:
-        reader.join()
-    stop.set()
-    writer.join()
-    assert errors == []
-    with desk.sessions() as session:
-        assert stats.compute(session, today, today, []).total == len(saved) > 0
-
-
 def test_referrals_count_every_slip_where_partners_count_one_structure(desk: Desk, clock) -> None:  # type: ignore[no-untyped-def]
     from app.intake import ContactDraft
 

@@ -27,6 +27,7 @@ from typing import Any
 
 import pytest
 
+from app.backup import problems
 from app.desk import Desk
 from app.paths import DeskPaths
 from app.stats import compute
@@ -167,12 +168,8 @@ def stored_states(database: Path) -> dict[str, State]:
 
 
 def check_sound(database: Path) -> None:
-    connection = sqlite3.connect(database)
-    try:
-        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-    finally:
-        connection.close()
+    """SQLite's integrity check and foreign keys, as ``aiguillage check`` reads them."""
+    assert problems(database) == []
 
 
 def check_confirmed(ledger: Ledger, database: Path, round_no: int) -> None:

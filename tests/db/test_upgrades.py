@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from alembic import command
 
+from app.backup import problems
 from app.desk import Desk
 from app.directory.search import SearchQuery, search
 from app.geography import GEOGRAPHY_EDITION
@@ -138,12 +139,8 @@ def schema(database: Path) -> tuple[str, list[tuple[str, str]]]:
 
 
 def check_sound(database: Path) -> None:
-    connection = sqlite3.connect(database)
-    try:
-        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-    finally:
-        connection.close()
+    """SQLite's integrity check and foreign keys, as ``aiguillage check`` reads them."""
+    assert problems(database) == []
 
 
 def check_backup(desk: Desk, manifest: dict[str, Any]) -> None:

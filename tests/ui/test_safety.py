@@ -130,10 +130,10 @@ def test_quitting_instead_changes_nothing(qapp, home: Path, desk: Desk) -> None:
 
 
 def test_the_day_s_backup_is_taken_once_the_window_is_up(qtbot, window: MainWindow) -> None:
-    window.start_safety()
+    window.safety.start()
     backups = window.desk.paths.backups
     qtbot.waitUntil(lambda: [b.reason for b in list_backups(backups)] == ["quotidienne"])
-    window.daily_backup()  # again the same day: nothing more
+    window.safety.daily_backup()  # again the same day: nothing more
     window.tasks.submit(lambda: None, lambda _r: None, lambda _e: None).result()
     assert len(list_backups(backups)) == 1
 
@@ -141,8 +141,10 @@ def test_the_day_s_backup_is_taken_once_the_window_is_up(qtbot, window: MainWind
 def test_damage_found_after_start_closes_the_window_to_offer_the_backup(
     qtbot, window: MainWindow
 ) -> None:
-    window._checked(["*** in database main *** Page 12: btreeInitPage() returns error code 11"])
-    assert window.damage is not None and "Page 12" in window.damage
+    window.safety.checked(
+        ["*** in database main *** Page 12: btreeInitPage() returns error code 11"]
+    )
+    assert window.safety.damage is not None and "Page 12" in window.safety.damage
     qtbot.waitUntil(lambda: not window.isVisible())
 
 
@@ -177,12 +179,14 @@ def test_a_disk_running_out_is_said_before_a_save_fails(
 ) -> None:
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    real = window.desk.free_mb()  # the desk reads its disk
+    assert real is not None and real > 0
     # The disk itself cannot be filled here: the desk's reading of it is set.
     monkeypatch.setattr(window.desk, "free_mb", lambda: 42)
     with qtbot.waitSignal(window.sig_refreshed, timeout=15_000):
         window.refresh()
-    assert window.disk_state.isVisible()
-    assert window.disk_state.text() == "Disque presque plein\u00a0: 42 Mo libres"
+    assert window.safety.disk_state.isVisible()
+    assert window.safety.disk_state.text() == "Disque presque plein\u00a0: 42 Mo libres"
     assert warned and warned[0].startswith("Il ne reste que 42 Mo sur le disque")
     with qtbot.waitSignal(window.sig_refreshed, timeout=15_000):
         window.refresh()
@@ -190,4 +194,4 @@ def test_a_disk_running_out_is_said_before_a_save_fails(
     monkeypatch.setattr(window.desk, "free_mb", lambda: 5000)
     with qtbot.waitSignal(window.sig_refreshed, timeout=15_000):
         window.refresh()
-    assert not window.disk_state.isVisible()
+    assert not window.safety.disk_state.isVisible()

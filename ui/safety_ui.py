@@ -1,0 +1,96 @@
+"""The window's safety nets once it is up: a quick check of the database, the day's
+backup (looked at again every hour, for a desk left open past midnight), and room
+running out on the database's disk said before a save can fail.
+
+``damage`` holds what the quick check found; the window then closes so that the latest
+sound backup can be offered (``ui.main``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+
+from app.desk import LOW_DISK_MB, Desk
+from app.logs import logger
+from ui.taskman import DeskOp, TaskManager
+
+log = logger("window")
+
+
+class SafetyUi(QObject):
+    def __init__(self, window: QMainWindow, desk: Desk, tasks: TaskManager) -> None:
+        super().__init__(window)
+        self.window = window
+        self.desk = desk
+        self.tasks = tasks
+        self.damage: str | None = None
+        self._disk_warned = False
+        self.disk_state = QLabel()
+        self.disk_state.setObjectName("formError")
+        self.disk_state.hide()
+        window.statusBar().addPermanentWidget(self.disk_state)
+        self._backup_timer = QTimer(self)
+        self._backup_timer.timeout.connect(self.daily_backup)
+
+    def start(self, check: bool = True) -> None:
+        """The quick check (unless it ran before the desk opened), then the day's backup."""
+        from app.backup import problems
+
+        database = self.desk.paths.database
+        if check:
+            op = DeskOp(self.tasks, lambda: problems(database, quick=True))
+            op.success(self.checked).failure(lambda error: self.checked([str(error)])).run()
+        else:
+            self.daily_backup()
+        self._backup_timer.start(3600 * 1000)
+
+    def checked(self, found: list[str]) -> None:
+        if found:
+            self.damage = "; ".join(found)[:200]
+            log.error("quick check failed: %s", self.damage)
+            self.window.close()
+            return
+        self.daily_backup()
+
+    def daily_backup(self) -> None:
+        from app.backup import daily_backup
+
+        paths = self.desk.paths
+
+        def done(made: object) -> None:
+            if made is not None:
+                log.info("daily backup %s", made)
+
+        def failed(error: BaseException) -> None:
+            log.error("daily backup failed: %s", error)
+            self.window.statusBar().showMessage(
+                self.tr("La sauvegarde du jour n’a pas pu être faite (%1).").replace(
+                    "%1", str(error)[:120]
+                )
+            )
+
+        DeskOp(self.tasks, lambda: daily_backup(paths.database, paths.backups)).success(
+            done
+        ).failure(failed).run()
+
+    def show_disk(self, free_mb: int | None) -> None:
+        low = free_mb is not None and free_mb < LOW_DISK_MB
+        self.disk_state.setVisible(low)
+        if not low:
+            return
+        self.disk_state.setText(
+            self.tr("Disque presque plein\u00a0: %1 Mo libres").replace("%1", str(free_mb))
+        )
+        if not self._disk_warned:
+            self._disk_warned = True
+            log.warning("low disk space: %s MB free", free_mb)
+            QMessageBox.warning(
+                self.window,
+                self.tr("Disque presque plein"),
+                self.tr(
+                    "Il ne reste que %1 Mo sur le disque de la base de données. Libérez de"
+                    " la place (corbeille, téléchargements) avant que les enregistrements"
+                    " échouent\u00a0; ce qui est déjà enregistré est conservé."
+                ).replace("%1", str(free_mb)),
+            )
