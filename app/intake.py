@@ -38,6 +38,21 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
+def _machine_local(moment: datetime) -> datetime:
+    """``moment`` in the machine's own zone; a naive one is read as its wall clock.
+
+    Of the two readings of a naive time, the first that shows that wall-clock time
+    again is taken (summer time, in the hour that happens twice); a time the clocks
+    skipped is read with the offset before the change, as :mod:`zoneinfo` does."""
+    if moment.tzinfo is not None:
+        return moment.astimezone()
+    readings = [moment.replace(fold=fold).astimezone().astimezone(UTC) for fold in (0, 1)]
+    for utc in readings:
+        if utc.astimezone().replace(tzinfo=None) == moment:
+            return utc.astimezone()
+    return max(readings).astimezone()
+
+
 @dataclass(slots=True)
 class ContactDraft:
     """What the agent entered for one contact, before it is checked."""
@@ -230,8 +245,12 @@ class IntakeService:
         the desk's local time (daylight saving included)."""
         zone = self._clock().tzinfo
         if isinstance(zone, ZoneInfo):
-            return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
-        return moment.astimezone()  # the machine's own rules
+            aware = moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
+            # Through UTC and back: a time the clocks skipped in spring (02:30 on the last
+            # Sunday of March) becomes the hour it really was (03:30), so the local and
+            # UTC moments stored always agree.
+            return aware.astimezone(UTC).astimezone(zone)
+        return _machine_local(moment)
 
     def _check_moment(self, moment: datetime, time_known: bool) -> list[DeskError]:
         if moment.year < EARLIEST.year:
@@ -423,7 +442,9 @@ class IntakeService:
         query = (
             select(Contact)
             .where(Contact.moment_local >= start, Contact.moment_local < end)
-            .order_by(Contact.moment_local, Contact.created_at)
+            # By the UTC moment: in the hour the clocks go back, 02:40 summer time
+            # comes before 02:10 winter time.
+            .order_by(Contact.moment_utc, Contact.created_at)
         )
         if not include_cancelled:
             query = query.where(Contact.status == "active")

@@ -195,3 +195,64 @@ def test_a_disk_running_out_is_said_before_a_save_fails(
     with qtbot.waitSignal(window.sig_refreshed, timeout=15_000):
         window.refresh()
     assert not window.safety.disk_state.isVisible()
+
+
+def drive_start(seen: list[str], opened: list[set[str]]) -> QTimer:
+    """Restore when offered, acknowledge, and close each sound desk window once it has
+    shown its day (recording the contacts its desk holds), as an agent would."""
+
+    def step() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            wanted = [b for b in box.buttons() if b.text() == "Restaurer la sauvegarde"]
+            (wanted[0] if wanted else box.defaultButton() or box.buttons()[0]).click()
+            return
+        for widget in QApplication.topLevelWidgets():
+            shown = isinstance(widget, MainWindow) and widget.isVisible() and widget.refreshes
+            if shown and widget.safety.damage is None:  # a damaged one closes by itself
+                opened.append(contact_ids(widget.desk.paths.database))
+                widget.close()
+
+    timer = QTimer()
+    timer.timeout.connect(step)
+    timer.start(50)
+    return timer
+
+
+@pytest.mark.parametrize("checked", ["before opening", "after the window is up"])
+def test_a_damaged_desk_restores_its_backup_and_reopens_on_it(
+    qapp, home: Path, desk: Desk, monkeypatch: pytest.MonkeyPatch, checked: str
+) -> None:
+    import threading
+
+    import ui.main
+
+    desk.settings.set("site.configured", True)
+    kept = desk.intake.save(visit()).id
+    make_backup(desk.paths.database, desk.paths.backups)
+    desk.intake.save(visit("salarie"))  # after the backup: lost with the damage
+    desk.close()
+    damage(desk.paths.database)
+    if checked == "after the window is up":  # as for a database over 150 MB
+        monkeypatch.setattr(ui.main, "QUICK_CHECK_BEFORE_MB", 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    seen: list[str] = []
+    opened: list[set[str]] = []
+    timer = drive_start(seen, opened)
+    try:
+        code = ui.main.run_window()
+    finally:
+        timer.stop()
+    assert code == 0
+    assert seen[0].startswith("La base de données est endommagée")
+    assert seen[1].startswith("La sauvegarde du ") and "est en place" in seen[1]
+    # The desk reopened once, on the restored database.
+    assert opened == [{kept}]
+    assert problems(desk.paths.database) == []
+    assert contact_ids(desk.paths.database) == {kept}
+    assert len(list(home.glob("aiguillage.sqlite3.endommagee-*"))) == 1
+    log = (home / "logs" / LOG_NAME).read_text(encoding="utf-8")
+    found_after = "quick check failed" in log
+    assert found_after == (checked == "after the window is up")
