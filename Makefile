@@ -8,9 +8,10 @@ STAMP := $(VENV)/.installed
 # What Qt needs to run (offscreen in the tests) and the PostgreSQL the hub tests start,
 # on a Debian-like system.
 SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
-	libfontconfig1 libdbus-1-3 fonts-dejavu-core postgresql
+	libfontconfig1 libdbus-1-3 fonts-dejavu-core postgresql \
+	binutils libxcb-icccm4 libxcb-keysyms1 desktop-file-utils
 
-.PHONY: run test lint typecheck pytest system-deps translations screenshots geography clean
+.PHONY: run test lint typecheck pytest package system-deps translations screenshots geography clean
 
 run: $(STAMP)
 	$(BIN)/aiguillage
@@ -18,8 +19,8 @@ run: $(STAMP)
 test: $(STAMP) lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check app ui db hub tests resources
-	$(BIN)/ruff format --check app ui db hub tests resources
+	$(BIN)/ruff check app ui db hub tests resources packaging
+	$(BIN)/ruff format --check app ui db hub tests resources packaging
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -30,7 +31,7 @@ pytest: $(STAMP)
 $(STAMP): pyproject.toml | system-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[hub,test]'
+	$(BIN)/python -m pip install -q -e '.[hub,test,package]'
 	touch $(STAMP)
 
 system-deps:
@@ -44,6 +45,11 @@ system-deps:
 	    fi; \
 	  fi; \
 	fi
+
+# The desk as a one-folder bundle that needs no Python: dist/aiguillage/ (see packaging/).
+package: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN packaging/aiguillage.spec
+	@du -sh dist/aiguillage
 
 # Regenerate the translation sources from the code, then compile them.
 translations: $(STAMP)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import platform
 from pathlib import Path
 
 from app.paths import DeskPaths
@@ -30,6 +31,14 @@ def setup_logging(paths: DeskPaths, level: int = logging.INFO) -> Path:
     handler.setFormatter(logging.Formatter(_FORMAT))
     root.addHandler(handler)
     root.setLevel(level)
+    from app.version import app_version
+
+    root.info(
+        "Aiguillage %s, Python %s, %s",
+        app_version(),
+        platform.python_version(),
+        platform.platform(),
+    )
     return target
 
 

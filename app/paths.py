@@ -7,14 +7,24 @@ backups, logs, settings) under one folder, as tests and benchmarks always do.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 APP_NAME = "Aiguillage"
 HOME_ENV = "AIGUILLAGE_HOME"
 
-# The repository (or installed package) root: resources/ sits beside app/.
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+
+def _root() -> Path:
+    """Where ``resources/`` and the migrations are: the bundle's own folder when frozen by
+    PyInstaller, else the checkout (or installed package) that holds ``app/``."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return Path(bundle).resolve()
+    return Path(__file__).resolve().parent.parent
+
+
+PACKAGE_ROOT = _root()
 RESOURCES = PACKAGE_ROOT / "resources"
 
 
@@ -56,5 +66,11 @@ def desk_paths() -> DeskPaths:
 
 
 def resource(*parts: str) -> Path:
-    """A file shipped in ``resources/``."""
+    """A file shipped in ``resources/`` (translations, fonts, geography, demo directory,
+    icons), whether run from a checkout, installed, or bundled."""
     return RESOURCES.joinpath(*parts)
+
+
+def shipped(*parts: str) -> Path:
+    """A file shipped beside the code outside ``resources/`` (the migration scripts)."""
+    return PACKAGE_ROOT.joinpath(*parts)

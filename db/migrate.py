@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from app.paths import shipped
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = shipped("db", "migrations")
 
 # The newest revision, so that start-up can tell an up-to-date database without loading
 # Alembic; a test checks it against the scripts.

@@ -6,7 +6,6 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
-from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import Depends, FastAPI, Header, Request
 from fastapi.exceptions import RequestValidationError
@@ -14,6 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
+from app.version import app_version
 from app.wire import (
     API,
     MAX_BATCH,
@@ -34,20 +34,13 @@ MIN_PROTOCOL = 1
 RATE_LIMIT = 240  # requests a minute and token: plenty for a desk, a wall for a loop
 
 
-def hub_version() -> str:
-    try:
-        return version("aiguillage")
-    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        return "0"
-
-
 def problem(code: str, message: str, status: int) -> JSONResponse:
     return JSONResponse(Problem(code=code, message=message).model_dump(), status_code=status)  # type: ignore[arg-type]
 
 
 def create_app(engine: Engine) -> FastAPI:
     sessions = sessionmaker(engine, expire_on_commit=False)
-    app = FastAPI(title="Aiguillage — hub régional", version=hub_version())
+    app = FastAPI(title="Aiguillage — hub régional", version=app_version())
     hits: dict[str, deque[float]] = {}
 
     @app.middleware("http")
@@ -95,7 +88,7 @@ def create_app(engine: Engine) -> FastAPI:
 
     @app.get(f"{API}/health")
     def health() -> dict[str, object]:
-        return {"status": "ok", "protocol": PROTOCOL, "version": hub_version()}
+        return {"status": "ok", "protocol": PROTOCOL, "version": app_version()}
 
     @app.post(f"{API}/enrol", response_model=EnrolResponse)
     def enrol(request: EnrolRequest) -> EnrolResponse:

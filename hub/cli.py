@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from app.version import app_version
 from hub import service
 from hub.config import make_engine
 from hub.migrate import upgrade
@@ -24,6 +25,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="aiguillage-hub", description="Le hub régional d’Aiguillage."
     )
+    parser.add_argument(
+        "--version", action="version", version=f"aiguillage-hub {app_version()}",
+        help="affiche la version et quitte",
+    )  # fmt: skip
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
     serve = commands.add_parser("serve", help="sert l’API (schéma mis à jour au départ)")
     serve.add_argument("--host", default="127.0.0.1")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+from app.paths import shipped
+
+MIGRATIONS = shipped("hub", "migrations")
 
 
 def alembic_config(engine: Engine) -> Config:

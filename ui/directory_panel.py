@@ -283,7 +283,8 @@ class DirectoryPanel(QWidget):
     def show_detail(self) -> None:
         service_id = self.current()
         if service_id is None:
-            self.detail.setHtml(f"<p>{self.tr('Aucun service choisi.')}</p>")
+            nothing = self.tr("Aucun service choisi.")
+            self.detail.setHtml(f"<p>{nothing}</p>")
             self._copies = {}
         else:
             with self.desk.sessions() as session:

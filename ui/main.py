@@ -24,6 +24,7 @@ from app.cli.main import cli_language
 from app.errors import DeskError
 from app.logs import logger, setup_logging
 from app.paths import DeskPaths, desk_paths, resource
+from app.version import app_version
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -103,6 +104,9 @@ def install_excepthook(log_file: Path, lang: str, show: bool = True) -> None:
 
     def shown(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         log.error("uncaught error\n%s", "".join(traceback.format_exception(kind, error, trace)))
+        if not show:  # nobody to click a dialog: say it where the caller reads
+            traceback.print_exception(kind, error, trace, file=sys.stderr)
+            return
         if (
             QApplication.instance() is not None
             and threading.current_thread() is threading.main_thread()
@@ -206,6 +210,11 @@ def run_window(smoke: bool = False) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Aiguillage")
     app.setOrganizationName("Aiguillage")
+    app.setApplicationVersion(app_version())
+    app.setDesktopFileName("aiguillage")  # the .desktop entry, on Linux
+    from ui.about import app_icon
+
+    app.setWindowIcon(app_icon())
     lang = cli_language()
     try:
         paths = desk_paths().ensure()
@@ -221,7 +230,7 @@ def run_window(smoke: bool = False) -> int:
         info = lock.getLockInfo()  # (pid, host, application) in PySide6
         pid = info[0] if isinstance(info, tuple) and info else "?"
         return _cannot_start(say("already_open", lang, pid=pid), smoke)
-    log.info("window starting (%s)", paths.data)
+    log.info("window starting, version %s (%s)", app_version(), paths.data)
     try:
         translated = False
         while True:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -30,6 +30,7 @@ from app.desk import DayView, Desk
 from app.errors import DeskError
 from app.intake import UNDO_SECONDS, ContactDraft, ContactRecord
 from app.slip import slip_for_service, slips_for_contact
+from app.version import app_version
 from ui.directory_panel import DirectoryPanel
 from ui.first_start import FirstStartWizard
 from ui.intake_form import IntakeForm
@@ -147,6 +148,10 @@ class MainWindow(QMainWindow):
         journal_action = view.addAction(self.tr("Le &journal du jour"))
         journal_action.setShortcut(QKeySequence("F9"))
         journal_action.triggered.connect(self.toggle_journal)
+        help_menu = self.menuBar().addMenu(self.tr("Ai&de"))
+        about_action = help_menu.addAction(self.tr("À &propos d’Aiguillage…"))
+        about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        about_action.triggered.connect(self.open_about)
 
         self.form.sig_submit.connect(self.save)
         self.form.sig_orient.connect(self.orient)
@@ -212,12 +217,18 @@ class MainWindow(QMainWindow):
         """Title and form defaults from the site's settings."""
         settings = self.desk.settings
         site = str(settings.get("site.name")) or self.tr("Point d’accueil")
-        self.setWindowTitle(self.tr("Aiguillage — %1").replace("%1", site))
+        title = self.tr("Aiguillage %1 — %2").replace("%1", app_version())
+        self.setWindowTitle(title.replace("%2", site))
         self.form.set_defaults(
             str(settings.get("defaults.channel")), str(settings.get("site.commune"))
         )
         if self.form.editing is None:
             self.form.clear()
+
+    def open_about(self) -> None:
+        from ui.about import AboutDialog
+
+        AboutDialog(self).exec()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.desk, self)

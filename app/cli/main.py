@@ -21,6 +21,7 @@ from typing import Any, TextIO
 
 from app.cli.argparse_fr import use_language
 from app.errors import DeskError
+from app.version import app_version
 
 WindowRunner = Callable[[argparse.Namespace], int]
 
@@ -34,6 +35,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "démarre, affiche la fenêtre, imprime {startup_s, rss_mb} et quitte",
         "start, show the window, print {startup_s, rss_mb}, quit",
     ),
+    "version": ("affiche la version et quitte", "show the version and quit"),
     "contact": ("les accueils", "contacts"),
     "contact_add": (
         "enregistre un accueil ; imprime son identifiant",
@@ -173,6 +175,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     use_language(lang)
     parser = argparse.ArgumentParser(prog="aiguillage", description=say("description", lang))
     parser.add_argument("--smoke", action="store_true", help=say("smoke", lang))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"aiguillage {app_version()}",
+        help=say("version", lang),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
     contact = commands.add_parser("contact", help=say("contact", lang))

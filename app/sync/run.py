@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from app.errors import DeskError
@@ -16,14 +15,8 @@ from app.sync import credentials
 from app.sync.client import HubClient, check_url
 from app.sync.pull import pull_all
 from app.sync.push import new_desk_id, pending_count, push_all, quarantined
+from app.version import app_version
 from db.models import SyncState
-
-
-def desk_version() -> str:
-    try:
-        return version("aiguillage")
-    except PackageNotFoundError:  # pragma: no cover - a bare checkout
-        return "0"
 
 
 def _account(desk: Any) -> str:
@@ -34,9 +27,9 @@ def enrol(desk: Any, url: str, code: str) -> dict[str, str]:
     """Trade an enrolment code for the site's token; the desk is then the site's."""
     url = check_url(url)
     desk_id = str(desk.settings.get("desk.id")) or new_desk_id()
-    client = HubClient(url, desk_version=desk_version())
+    client = HubClient(url, desk_version=app_version())
     try:
-        answer = client.enrol(code, desk_id, desk_version())
+        answer = client.enrol(code, desk_id, app_version())
     finally:
         client.close()
     with desk.sessions.begin() as session:
@@ -70,7 +63,7 @@ def sync_once(desk: Any) -> SyncSummary:
     token = credentials.load_token(desk.paths.data, _account(desk))
     if not token:
         raise DeskError("not_enrolled")
-    client = HubClient(url, token, desk_version())
+    client = HubClient(url, token, app_version())
     try:
         report = push_all(desk.sessions, client)
         pulled = pull_all(desk.sessions, client)

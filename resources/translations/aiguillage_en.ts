@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about.py" line="60"/>
+        <source>À propos d’Aiguillage</source>
+        <translation>About Aiguillage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="73"/>
+        <source>Icône d’Aiguillage</source>
+        <translation>Aiguillage icon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="75"/>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="80"/>
+        <source>Le poste du premier accueil du Service public régional de l’orientation&#xa0;: noter les accueils sans nommer personne, trouver le bon partenaire, imprimer la fiche d’orientation.</source>
+        <translation>The reception desk of the regional orientation service (SPRO): log visits without naming anyone, find the right partner, print the referral slip.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="94"/>
+        <source>Licences</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="100"/>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="102"/>
+        <source>&amp;Retour aux licences</source>
+        <translation>&amp;Back to the licences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="129"/>
+        <source>texte complet</source>
+        <translation>full text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="138"/>
+        <source>&lt;b&gt;Communes, EPCI, départements et régions&lt;/b&gt;&#xa0;: Etalab, découpage administratif, 2026 (Code officiel géographique de l’INSEE, DGCL, La Poste). Licence Ouverte / Open Licence 2.0.</source>
+        <translation>&lt;b&gt;Communes, EPCI, départements and régions&lt;/b&gt;: Etalab, découpage administratif, 2026 (INSEE’s official geographic code, DGCL, La Poste). Licence Ouverte / Open Licence 2.0.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="146"/>
+        <source>&lt;b&gt;Annuaire de démonstration&lt;/b&gt; «&#xa0;Entre Terre et Mer&#xa0;», au format data·inclusion, coordonnées fictives. Licence Ouverte / Open Licence 2.0.</source>
+        <translation>&lt;b&gt;Demo directory&lt;/b&gt; “Entre Terre et Mer”, in the data·inclusion format, with fictitious contact details. Licence Ouverte / Open Licence 2.0.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="155"/>
+        <source>&lt;b&gt;DejaVu Sans&lt;/b&gt; (fiches et rapports PDF)&#xa0;: licence Bitstream Vera, modifications DejaVu dans le domaine public.</source>
+        <translation>&lt;b&gt;DejaVu Sans&lt;/b&gt; (PDF slips and reports): Bitstream Vera licence, DejaVu changes in the public domain.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="159"/>
+        <source>Qt %1 (The Qt Company, LGPL-3.0), PySide %2, Python %3.</source>
+        <translation>Qt %1 (The Qt Company, LGPL-3.0), PySide %2, Python %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="165"/>
+        <source>Données livrées avec le poste</source>
+        <translation>Data shipped with the desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="166"/>
+        <source>Polices</source>
+        <translation>Fonts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="167"/>
+        <source>Bibliothèques</source>
+        <translation>Libraries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="171"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="171"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="171"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryDetail</name>
     <message>
         <location filename="../../ui/directory_detail.py" line="48"/>
@@ -294,6 +387,11 @@
         <location filename="../../ui/directory_panel.py" line="156"/>
         <source>Modèle de &amp;tableur…</source>
         <translation>Spread&amp;sheet template…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="286"/>
+        <source>Aucun service choisi.</source>
+        <translation>No service chosen.</translation>
     </message>
 </context>
 <context>
@@ -805,98 +903,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Point d’accueil</source>
         <translation>Reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
-        <source>Aiguillage — %1</source>
-        <translation>Aiguillage — %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Afficha&amp;ge</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Le &amp;journal du jour</source>
         <translation>Today’s &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Aiguillage</source>
         <translation>&amp;Aiguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>&amp;Accueil  (Ctrl+1)</source>
         <translation>&amp;Reception  (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>Ann&amp;uaire  (Ctrl+2)</source>
         <translation>Director&amp;y  (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Statistiques  (Ctrl+3)</source>
         <translation>&amp;Statistics  (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
         <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Onglets</source>
         <translation>Tabs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Réglages du site…</source>
         <translation>Site &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <source>Ai&amp;de</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="152"/>
+        <source>À &amp;propos d’Aiguillage…</source>
+        <translation>&amp;About Aiguillage…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="220"/>
+        <source>Aiguillage %1 — %2</source>
+        <translation>Aiguillage %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Accueil de %1 modifié.</source>
         <translation>Visit of %1 corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Accueil annulé.</source>
         <translation>Visit cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Accueil enregistré à %1.</source>
         <translation>Visit saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>L’accueil n’a pas pu être enregistré&#xa0;: %1</source>
         <translation>The visit could not be saved: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -904,7 +1012,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -912,7 +1020,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -920,12 +1028,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Dernière synchro&#xa0;: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -933,22 +1041,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Dernier accueil annulé.</source>
         <translation>Last visit taken back.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Annuler cet accueil&#x202f;?</source>
         <translation>Cancel this visit?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Annuler l’accueil de %1&#x202f;? Il restera dans le journal, barré, et ne sera plus compté.</source>
         <translation>Cancel the visit of %1? It stays in the log, struck through, and no longer counts.</translation>
     </message>

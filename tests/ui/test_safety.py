@@ -256,3 +256,18 @@ def test_a_damaged_desk_restores_its_backup_and_reopens_on_it(
     log = (home / "logs" / LOG_NAME).read_text(encoding="utf-8")
     found_after = "quick check failed" in log
     assert found_after == (checked == "after the window is up")
+
+
+def test_a_window_that_fails_to_start_in_a_smoke_run_exits_with_the_error(home: Path) -> None:
+    """No dialog waits for a click nobody will give: the error is logged and printed."""
+    env = dict(os.environ, AIGUILLAGE_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c",
+         "import sys; sys.modules['ui.main_window'] = None;"
+         "from ui.launcher import main; sys.exit(main(['--smoke']))"],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert "import of ui.main_window halted" in done.stderr
+    log = (home / "logs" / LOG_NAME).read_text(encoding="utf-8")
+    assert "uncaught error" in log

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWizard
 
 from app.desk import Desk
+from app.version import app_version
 from ui.main_window import MainWindow
 
 
@@ -38,7 +39,7 @@ def test_settings_are_saved_and_the_form_follows_them(
     assert settings.get("notes.retention_days") == 45
     assert settings.get("slip.format") == "receipt"
     assert settings.get("slip.printer") == ""
-    assert window.windowTitle() == "Aiguillage — Espace Métiers de Salon"
+    assert window.windowTitle() == f"Aiguillage {app_version()} — Espace Métiers de Salon"
     assert window.form.channel.value() == "telephone"
     assert window.form.commune.model.home == "13103"
 
@@ -87,7 +88,7 @@ def test_the_first_start_wizard_takes_the_identity_then_the_offline_choice(
     assert desk.settings.get("site.configured") is True
     assert desk.settings.get("site.name") == "Cité des métiers d’Istres"
     assert desk.settings.get("hub.url") == ""
-    assert window.windowTitle() == "Aiguillage — Cité des métiers d’Istres"
+    assert window.windowTitle() == f"Aiguillage {app_version()} — Cité des métiers d’Istres"
     assert window.form.commune.model.home == "13047"
 
 

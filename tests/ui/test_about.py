@@ -1,0 +1,63 @@
+"""The « À propos » dialog: the version, and the licences of what the desk ships."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtWidgets import QApplication
+
+from app.paths import resource
+from app.version import app_version
+from ui.about import AboutDialog
+from ui.main_window import MainWindow
+
+
+def test_the_about_dialog_gives_the_version_and_every_licence_shipped(qtbot, qapp) -> None:
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    assert app_version() != "0+inconnue"  # read from the installed package's metadata
+    assert dialog.version.text() == f"Version {app_version()}"
+    text = dialog.licences.toPlainText()
+    for expected in (
+        "Etalab, découpage administratif, 2026",
+        "Annuaire de démonstration",
+        "DejaVu Sans",
+        "licence Bitstream Vera",
+        "PySide6",
+        "LGPL-3.0",
+        "reportlab",
+        "openpyxl",
+    ):
+        assert expected in text, expected
+    assert "Licence Ouverte / Open Licence 2.0" in text
+    assert "\u2014" not in text.split("PySide6")[1].splitlines()[0]  # its version is known
+
+
+def test_a_licence_s_full_text_opens_in_place_and_the_way_back(qtbot, qapp) -> None:
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.licences.setSource(QUrl.fromLocalFile(str(resource("fonts", "LICENCE-DejaVu.md"))))
+    assert "Permission is hereby granted" in dialog.licences.toPlainText()
+    assert dialog.back.isVisible()
+    dialog.back.click()
+    assert "Bibliothèques" in dialog.licences.toPlainText()
+    assert not dialog.back.isVisible()
+
+
+def test_the_window_shows_its_version_and_opens_about_from_the_help_menu(
+    qtbot, window: MainWindow
+) -> None:
+    assert window.windowTitle().startswith(f"Aiguillage {app_version()} — ")
+    menus = {a.text(): a.menu() for a in window.menuBar().actions()}
+    about = [a for a in menus["Ai&de"].actions() if a.text() == "À &propos d’Aiguillage…"]
+    seen: list[str] = []
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, AboutDialog):
+            seen.append(dialog.version.text())
+            dialog.reject()
+
+    QTimer.singleShot(100, close_it)
+    about[0].trigger()
+    assert seen == [f"Version {app_version()}"]
