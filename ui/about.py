@@ -94,15 +94,16 @@ class AboutDialog(QDialog):
         self.licences.setAccessibleName(self.tr("Licences"))
         self.licences.setHtml(self.licences_html())
         self.licences.setMinimumSize(560, 320)
+        self.resize(760, 640)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         assert isinstance(close, QPushButton)
         close.setText(self.tr("&Fermer"))
         buttons.rejected.connect(self.reject)
         self.back = QPushButton(self.tr("&Retour aux licences"))
-        self.back.setVisible(False)
         self.back.clicked.connect(self.show_licences)
         buttons.addButton(self.back, QDialogButtonBox.ButtonRole.ActionRole)
+        self.back.setVisible(False)  # after addButton, which shows it
         # A « texte complet » link shows that text in place (a Markdown file).
         self.licences.sourceChanged.connect(lambda _url: self.back.setVisible(True))
         layout = QVBoxLayout(self)

@@ -142,6 +142,13 @@ def main(argv: list[str]) -> int:
         window.tasks.submit(lambda: None, lambda _r: None, lambda _e: None).result()
         settle()
         window.grab().save(str(target / f"statistiques{suffix}.png"))
+    from ui.about import AboutDialog
+
+    about = AboutDialog(window)
+    about.show()
+    settle()
+    about.grab().save(str(target / f"a-propos{suffix}.png"))
+    about.reject()
     window.close()
     desk.close()
     shutil.rmtree(os.environ["AIGUILLAGE_HOME"], ignore_errors=True)

@@ -36,6 +36,7 @@ def test_a_licence_s_full_text_opens_in_place_and_the_way_back(qtbot, qapp) -> N
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
     dialog.show()
+    assert not dialog.back.isVisible()
     dialog.licences.setSource(QUrl.fromLocalFile(str(resource("fonts", "LICENCE-DejaVu.md"))))
     assert "Permission is hereby granted" in dialog.licences.toPlainText()
     assert dialog.back.isVisible()
