@@ -41,12 +41,14 @@ def local_now() -> datetime:
 def _machine_local(moment: datetime) -> datetime:
     """``moment`` in the machine's own zone; a naive one is read as its wall clock.
 
-    Of the two readings of a naive time, the first that shows that wall-clock time
-    again is taken (summer time, in the hour that happens twice); a time the clocks
-    skipped is read with the offset before the change, as :mod:`zoneinfo` does."""
+    Of the two readings of a naive time, the one its ``fold`` asks for is taken when it
+    shows that wall-clock time again (``fold=0``: summer time, in the hour that happens
+    twice); a time the clocks skipped is read with the offset before the change, as
+    :mod:`zoneinfo` does."""
     if moment.tzinfo is not None:
         return moment.astimezone()
-    readings = [moment.replace(fold=fold).astimezone().astimezone(UTC) for fold in (0, 1)]
+    folds = (moment.fold, 1 - moment.fold)  # the reading asked for first
+    readings = [moment.replace(fold=fold).astimezone().astimezone(UTC) for fold in folds]
     for utc in readings:
         if utc.astimezone().replace(tzinfo=None) == moment:
             return utc.astimezone()
@@ -370,7 +372,15 @@ class IntakeService:
             contact = self._load(session, contact_id)
             if contact.status == "cancelled":
                 raise DeskError("contact_cancelled")
-            if clean.moment is not None:
+            unchanged = (
+                clean.moment is not None
+                and clean.moment.tzinfo is None
+                and clean.moment.replace(microsecond=0) == contact.moment_local
+                and clean.time_known == contact.time_known
+            )
+            # The same wall-clock time keeps its UTC moment: in the hour the clocks go
+            # back, 02:10 read again would otherwise become summer time.
+            if clean.moment is not None and not unchanged:
                 contact.moment_local, contact.moment_utc = self._moments(clean)
                 contact.time_known = clean.time_known
             self._fill(contact, clean)

@@ -120,7 +120,10 @@ class AboutDialog(QDialog):
     def licences_html(self) -> str:
         """The data, fonts and libraries shipped, with their licences (rich text)."""
         texts = {
-            name: QUrl.fromLocalFile(str(resource(*parts))).toString()
+            # Percent-encoded, apostrophes too: a folder like « D'Arc » stays in the link.
+            name: bytes(QUrl.fromLocalFile(str(resource(*parts))).toEncoded().data())
+            .decode("ascii")
+            .replace("'", "%27")
             for name, parts in (
                 ("geography", ("geography", "LICENCE.md")),
                 ("demo", ("demo", "README.md")),

@@ -98,12 +98,20 @@ def _cannot_start(message: str, smoke: bool) -> int:
     return 1
 
 
+# How long a smoke run waits for the day to be shown before it fails.
+SMOKE_PATIENCE_S = 60
+
+# The errors nobody caught in this process: a smoke run that met one fails.
+UNCAUGHT: list[str] = []
+
+
 def install_excepthook(log_file: Path, lang: str, show: bool = True) -> None:
     """An error nobody caught is logged with its trace and shown (``show``; a smoke run
     has nobody to read it); the window carries on (what was saved is on disk)."""
 
     def shown(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         log.error("uncaught error\n%s", "".join(traceback.format_exception(kind, error, trace)))
+        UNCAUGHT.append(f"{kind.__name__}: {error}")
         if not show:  # nobody to click a dialog: say it where the caller reads
             traceback.print_exception(kind, error, trace, file=sys.stderr)
             return
@@ -266,14 +274,24 @@ def _show_window(app: QApplication, window: MainWindow, smoke: bool) -> tuple[in
         from app.procinfo import rss_mb, seconds_since_start
 
         def report() -> None:
+            if not window.refreshes and not UNCAUGHT:
+                if seconds_since_start() > SMOKE_PATIENCE_S:
+                    UNCAUGHT.append("the day was never shown")
+                    print(UNCAUGHT[-1], file=sys.stderr)
+                else:
+                    QTimer.singleShot(5, report)  # the day and counters are not shown yet
+                    return
             figures = {"startup_s": round(seconds_since_start(), 3), "rss_mb": round(rss_mb(), 1)}
             print(json.dumps(figures))
             window.close()
             app.quit()
 
-        # Once the event loop runs, the window has been shown and can take input.
+        # Once the event loop runs and the day's journal and counters are shown, the
+        # window can take input.
         QTimer.singleShot(0, report)
     else:
         window.safety.start(check=not checked_now(window.desk.paths))
     code = app.exec()
+    if smoke and UNCAUGHT:
+        return 1, None
     return int(code), window.safety.damage

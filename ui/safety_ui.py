@@ -25,6 +25,7 @@ class SafetyUi(QObject):
         self.desk = desk
         self.tasks = tasks
         self.damage: str | None = None
+        self.sound = False  # the database passed its quick check (before or after start)
         self._disk_warned = False
         self.disk_state = QLabel()
         self.disk_state.setObjectName("formError")
@@ -42,6 +43,7 @@ class SafetyUi(QObject):
             op = DeskOp(self.tasks, lambda: problems(database, quick=True))
             op.success(self.checked).failure(lambda error: self.checked([str(error)])).run()
         else:
+            self.sound = True
             self.daily_backup()
         self._backup_timer.start(3600 * 1000)
 
@@ -51,6 +53,7 @@ class SafetyUi(QObject):
             log.error("quick check failed: %s", self.damage)
             self.window.close()
             return
+        self.sound = True
         self.daily_backup()
 
     def daily_backup(self) -> None:

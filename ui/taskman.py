@@ -30,6 +30,7 @@ class TaskManager(QObject):
         self._callbacks: dict[
             int, tuple[Callable[[Any], None], Callable[[BaseException], None]]
         ] = {}
+        self._closed = False
         self.sig_done.connect(self._on_done)
 
     def submit(
@@ -45,6 +46,10 @@ class TaskManager(QObject):
 
     def _on_done(self, future: Future[Any]) -> None:
         on_success, on_failure = self._callbacks.pop(id(future))
+        if self._closed:
+            # The window is gone: the work is done (on disk), nobody is left to tell, and
+            # a callback must not start more work on a stopped executor.
+            return
         error = future.exception()
         if error is None:
             on_success(future.result())
@@ -53,6 +58,7 @@ class TaskManager(QObject):
 
     def shutdown(self) -> None:
         """Finish every write already asked for (nothing confirmed is lost), then stop."""
+        self._closed = True
         self._executor.shutdown(wait=True)
 
 

@@ -4,7 +4,7 @@
 # folders is touched). With --remove, takes the entry and the icon out again; the desk's
 # data (database, backups, logs) is never touched.
 set -eu
-bundle=$(cd "$(dirname "$0")" && pwd)
+bundle=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd -P)
 data=${XDG_DATA_HOME:-$HOME/.local/share}
 entry="$data/applications/aiguillage.desktop"
 icons="$data/icons/hicolor"

@@ -1,7 +1,10 @@
 ; Inno Setup 6 script: the Windows installer of the desk, built from the PyInstaller
 ; bundle (dist\aiguillage\, made by `pyinstaller packaging\aiguillage.spec`).
 ;
-;   iscc /DAppVersion=0.1.0 packaging\windows\aiguillage.iss
+;   iscc /DAppVersion=0.1.0 /DNumVersion=0.1.0 packaging\windows\aiguillage.iss
+;
+; AppVersion is the package's version as it is (0.2.0rc1 too); NumVersion its release
+; numbers only (0.2.0), the form Windows' file properties accept.
 ;
 ; gives dist\installer\aiguillage-0.1.0-installation.exe. The CI workflow
 ; .github/workflows/windows-installer.yml does both steps on a Windows runner.
@@ -14,8 +17,14 @@
 ;   in %LOCALAPPDATA%\Aiguillage, a folder the installer never writes to and the
 ;   uninstaller never touches: a reinstall or an upgrade finds every visit logged.
 
+#if Ver < EncodeVer(6, 3, 0)
+  #error Inno Setup 6.3 or newer is needed (x64compatible)
+#endif
 #ifndef AppVersion
   #define AppVersion "0.0.0"
+#endif
+#ifndef NumVersion
+  #define NumVersion "0.0.0"
 #endif
 #define Bundle "..\..\dist\aiguillage"
 
@@ -27,7 +36,7 @@ AppVersion={#AppVersion}
 AppVerName=Aiguillage {#AppVersion}
 AppPublisher=Aiguillage
 AppComments=Le poste du premier accueil du Service public régional de l’orientation
-VersionInfoVersion={#AppVersion}
+VersionInfoVersion={#NumVersion}
 DefaultDirName={autopf}\Aiguillage
 DefaultGroupName=Aiguillage
 DisableProgramGroupPage=yes

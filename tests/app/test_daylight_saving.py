@@ -113,6 +113,17 @@ def test_the_night_the_clocks_go_back_keeps_both_half_past_twos(desk: Desk, cloc
     assert by_hour(desk, sunday) == {"02": 2, "03": 1}
 
 
+def test_editing_a_visit_of_the_repeated_hour_keeps_its_moment(desk: Desk, clock: Clock) -> None:
+    clock.set(2026, 10, 25, 1, 10)  # 02:10 winter time, the second 02:10 of the night
+    record = desk.intake.save(visit())
+    clock.set(2026, 10, 25, 9, 0)
+    desk.intake.edit(record.id, replace(record.draft(), public="scolaire"))
+    assert stored(desk, record.id) == (datetime(2026, 10, 25, 2, 10), datetime(2026, 10, 25, 1, 10))
+    # A time of that hour typed with fold=1 (the winter reading) is kept as winter time.
+    second = desk.intake.save(visit(moment=datetime(2026, 10, 25, 2, 40, fold=1)))
+    assert stored(desk, second.id)[1] == datetime(2026, 10, 25, 1, 40)
+
+
 def test_a_summer_moment_typed_in_winter_is_summer_time(desk: Desk, clock: Clock) -> None:
     # The agent catches up in November on a visit of the Saturday before the change,
     # and on one of the August holidays: both were at UTC+2, though now is UTC+1.

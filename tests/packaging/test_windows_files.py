@@ -42,6 +42,8 @@ def test_the_installer_is_per_user_and_keeps_the_desk_s_data() -> None:
         for line in script["Icons"]
     )
     assert {line.split(";")[0] for line in script["Languages"]} == {'Name: "fr"', 'Name: "en"'}
+    # Windows file properties take numbers only: a version like 0.2.0rc1 goes in AppVersion.
+    assert setup["VersionInfoVersion"] == "{#NumVersion}"
 
 
 def test_the_files_the_installer_names_exist_or_are_made_by_the_spec() -> None:
@@ -55,9 +57,15 @@ def test_the_files_the_installer_names_exist_or_are_made_by_the_spec() -> None:
 
 
 def test_the_workflow_builds_checks_and_compiles_the_installer() -> None:
+    import yaml
+
     workflow = WORKFLOW.read_text(encoding="utf-8")
-    assert "\t" not in workflow  # YAML refuses tabs
-    assert "runs-on: windows-" in workflow
+    parsed = yaml.safe_load(workflow)
+    job = parsed["jobs"]["installer"]
+    assert job["runs-on"].startswith("windows-")
+    names = [step.get("name", step.get("uses")) for step in job["steps"]]
+    assert names.index("Build the bundle") < names.index("Compile the installer (Inno Setup 6)")
+    assert all("run" in step or "uses" in step for step in job["steps"])
     for step in (
         r"pyinstaller --noconfirm --clean packaging\aiguillage.spec",
         r"aiguillage.exe" + '" --smoke',

@@ -210,7 +210,7 @@ def drive_start(seen: list[str], opened: list[set[str]]) -> QTimer:
             return
         for widget in QApplication.topLevelWidgets():
             shown = isinstance(widget, MainWindow) and widget.isVisible() and widget.refreshes
-            if shown and widget.safety.damage is None:  # a damaged one closes by itself
+            if shown and widget.safety.sound:  # a damaged one closes by itself
                 opened.append(contact_ids(widget.desk.paths.database))
                 widget.close()
 
@@ -271,3 +271,34 @@ def test_a_window_that_fails_to_start_in_a_smoke_run_exits_with_the_error(home: 
     assert "import of ui.main_window halted" in done.stderr
     log = (home / "logs" / LOG_NAME).read_text(encoding="utf-8")
     assert "uncaught error" in log
+
+
+def test_a_result_arriving_after_the_window_closed_starts_nothing(qtbot) -> None:
+    """A window closed while a check was running: its answer must not start a backup on
+    a stopped writer (that raised « cannot schedule new futures after shutdown »)."""
+    import time
+
+    from ui.taskman import TaskManager
+
+    tasks = TaskManager()
+    done: list[object] = []
+    future = tasks.submit(lambda: time.sleep(0.2) or "checked", done.append, done.append)
+    tasks.shutdown()
+    assert future.result() == "checked"  # the work itself was done
+    qtbot.wait(100)
+    assert done == []
+
+
+def test_an_error_in_the_running_window_fails_a_smoke_run(home: Path) -> None:
+    """The bundle's CI check and the bench rely on --smoke: an error caught by nobody
+    while the window runs must not end in exit code 0."""
+    env = dict(os.environ, AIGUILLAGE_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c",
+         "import sys; from ui.main_window import MainWindow;"
+         "MainWindow._show = lambda self, view: 1 / 0;"
+         "from ui.launcher import main; sys.exit(main(['--smoke']))"],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "ZeroDivisionError" in done.stderr
