@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # on a Debian-like system.
 SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
 	libfontconfig1 libdbus-1-3 fonts-dejavu-core postgresql \
-	binutils libxcb-icccm4 libxcb-keysyms1 desktop-file-utils
+	binutils libxcb-icccm4 libxcb-keysyms1 desktop-file-utils chromium
 
 .PHONY: run test lint typecheck pytest package system-deps translations screenshots geography clean
 
@@ -61,6 +61,7 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs --scale 1.5
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs --lang en
 	$(BIN)/python -m app.stats_report_demo docs
+	AIGUILLAGE_SCREENSHOTS=docs $(BIN)/python -m pytest -q tests/hub/test_console_browser.py
 
 # Rebuild the compact geography from Etalab's decoupage-administratif data folder.
 geography: $(STAMP)

@@ -28,6 +28,7 @@ from app.wire import (
     PushResponse,
 )
 from hub import directory, service
+from hub.console.pages import install_console
 from hub.models import Site
 
 MIN_PROTOCOL = 1
@@ -62,9 +63,8 @@ def create_app(engine: Engine) -> FastAPI:
         where = ".".join(str(p) for p in first.get("loc", ()))
         return problem("malformed", f"Requête mal formée ({where}).", 422)
 
-    @app.exception_handler(service.HubError)
-    async def refused(_request: Request, error: service.HubError) -> JSONResponse:
-        return problem(error.code, error.message, error.status)
+    # A refusal (service.HubError): a JSON problem for the API, a page for the console.
+    install_console(app, sessions)
 
     def check_protocol(protocol: int) -> None:
         if protocol < MIN_PROTOCOL:
@@ -83,7 +83,7 @@ def create_app(engine: Engine) -> FastAPI:
         if len(window) >= RATE_LIMIT:
             raise service.HubError("too_many", "Trop de requêtes : réessayez dans une minute.", 429)
         window.append(moment)
-        with sessions() as db:
+        with sessions.begin() as db:
             return service.site_of_token(db, token)
 
     @app.get(f"{API}/health")

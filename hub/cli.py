@@ -56,9 +56,31 @@ def build_parser() -> argparse.ArgumentParser:
     publish = nomenclature_commands.add_parser("publish", help="publie les listes (JSON)")
     publish.add_argument("path", metavar="FICHIER")
     stats = commands.add_parser("stats", help="l’activité reçue, par site")
-    for sub in (add, code, revoke, imp, publish, stats, commands.choices["migrate"]):
+    user = commands.add_parser("user", help="les comptes de la console de coordination")
+    user_commands = user.add_subparsers(dest="action", required=True, metavar="ACTION")
+    user_add = user_commands.add_parser(
+        "add", help="crée un compte (le mot de passe est demandé deux fois)"
+    )
+    user_add.add_argument("login", metavar="IDENTIFIANT")
+    user_add.add_argument("--name", default="", metavar="NOM", help="nom affiché")
+    user_add.add_argument(
+        "--password-stdin", action="store_true", help="lit le mot de passe sur l’entrée standard"
+    )
+    for sub in (add, code, revoke, imp, publish, stats, user_add, commands.choices["migrate"]):
         sub.add_argument("--json", action="store_true")
     return parser
+
+
+def _password(args: argparse.Namespace) -> str:
+    """The new account's password: from standard input, or typed twice at a prompt."""
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass("Mot de passe : ")
+    if getpass.getpass("Le même, encore : ") != first:
+        raise service.HubError("password_mismatch", "Les deux mots de passe diffèrent.", 400)
+    return first
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         upgrade(engine)
         from sqlalchemy.orm import sessionmaker
+
+        password = _password(args) if args.command == "user" else ""
 
         sessions = sessionmaker(engine, expire_on_commit=False)
         with sessions.begin() as session:
@@ -127,6 +151,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                     for r in rows
                 ]
                 _print(args, {"sites": rows}, "\n".join(lines) or "Aucun site.")
+            elif args.command == "user":
+                from hub.console.auth import add_coordinator
+
+                account = add_coordinator(session, args.login, args.name, password)
+                _print(
+                    args,
+                    {"login": account.login, "name": account.name},
+                    f"Compte créé : {account.login}. Connexion : /console/login",
+                )
             elif args.command == "revoke":
                 count = service.revoke(session, args.site)
                 _print(args, {"site": args.site, "revoked": count}, f"{count} poste(s) révoqué(s).")

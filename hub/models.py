@@ -118,3 +118,42 @@ class DirectoryEntry(HubBase):
     content_hash: Mapped[str] = mapped_column(String(64))
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     seq: Mapped[int] = mapped_column(Integer)
+
+
+class Coordinator(HubBase):
+    """A regional coordinator's account for the web console (the password's Argon2 hash)."""
+
+    __tablename__ = "coordinator"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    login: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    disabled_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ConsoleSession(HubBase):
+    """A console session (its cookie's hash). It ends at logout, after ``IDLE`` without a
+    request, or ``LIFETIME`` after login, whichever comes first."""
+
+    __tablename__ = "console_session"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    coordinator_id: Mapped[int] = mapped_column(ForeignKey("coordinator.id"), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    seen_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class LoginAttempt(HubBase):
+    """A failed login, kept a while to slow down guessing (per login and per address)."""
+
+    __tablename__ = "login_attempt"
+    __table_args__ = (Index("ix_login_attempt_login_at", "login", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    login: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)

@@ -125,6 +125,9 @@ def site_of_token(session: Session, token: str) -> Site:
         raise HubError("unknown_token", "Jeton inconnu.", 401)
     if row.revoked_at is not None:
         raise HubError("revoked", "Ce poste a été révoqué par la coordination régionale.", 401)
+    moment = now()
+    if row.last_used_at is None or moment - row.last_used_at > timedelta(minutes=1):
+        row.last_used_at = moment  # what the console shows of each desk
     site = session.get(Site, row.site_id)
     assert site is not None
     return site

@@ -44,6 +44,8 @@ class EnrolDialog(QDialog):
         self.url.setPlaceholderText("https://hub.orientation.example.org")
         self.code = QLineEdit(str(desk.settings.get("hub.pending_code")))
         self.code.setAccessibleName(self.tr("Code d’inscription"))
+        # The console's QR code, read by a scanner into the address field, fills both.
+        self.url.textChanged.connect(self._split_enrolment)
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
@@ -64,6 +66,15 @@ class EnrolDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(520, 180)
+
+    def _split_enrolment(self, text: str) -> None:
+        from app.sync.client import parse_enrolment
+
+        parsed = parse_enrolment(text)
+        if parsed is not None:
+            self.url.setText(parsed[0])
+            self.code.setText(parsed[1])
+            self.ok.setFocus()
 
     def submit(self) -> None:
         url, code = self.url.text(), self.code.text()

@@ -242,7 +242,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     find.add_argument("--json", action="store_true")
     enrol = commands.add_parser("enrol", help=say("enrol", lang))
     enrol.add_argument("hub_url", metavar="HUB_URL")
-    enrol.add_argument("code", metavar="CODE")
+    enrol.add_argument("code", metavar="CODE", nargs="?", default="")
     sync = commands.add_parser("sync", help=say("sync", lang))
     sync.add_argument("--json", action="store_true")
 

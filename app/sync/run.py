@@ -12,7 +12,7 @@ from typing import Any
 
 from app.errors import DeskError
 from app.sync import credentials
-from app.sync.client import HubClient, check_url
+from app.sync.client import HubClient, check_url, parse_enrolment
 from app.sync.pull import pull_all
 from app.sync.push import new_desk_id, pending_count, push_all, quarantined
 from app.version import app_version
@@ -24,7 +24,11 @@ def _account(desk: Any) -> str:
 
 
 def enrol(desk: Any, url: str, code: str) -> dict[str, str]:
-    """Trade an enrolment code for the site's token; the desk is then the site's."""
+    """Trade an enrolment code for the site's token; the desk is then the site's.
+    ``url`` may also be the console's whole enrolment string (address and code)."""
+    parsed = parse_enrolment(url)
+    if parsed is not None:
+        url, code = parsed[0], code.strip() or parsed[1]
     url = check_url(url)
     desk_id = str(desk.settings.get("desk.id")) or new_desk_id()
     client = HubClient(url, desk_version=app_version())

@@ -115,3 +115,17 @@ def test_the_hub_choice_checks_the_address_and_keeps_the_code_for_enrolment(
     assert desk.settings.get("hub.url") == "https://hub.orientation.example.org"
     assert desk.settings.get("hub.pending_code") == "K7M42Q"
     wizard.reject()
+
+
+def test_a_scanned_enrolment_string_fills_the_address_and_the_code(qtbot, window) -> None:
+    from ui.sync_panel import EnrolDialog
+
+    dialog = EnrolDialog(window.desk, window.tasks, window)
+    qtbot.addWidget(dialog)
+    dialog.url.clear()
+    # What a QR scanner types: the console's enrolment string.
+    qtbot.keyClicks(
+        dialog.url, "aiguillage://enrol?hub=https%3A%2F%2Fhub.example.org&code=MDQ7-AAC3"
+    )
+    assert dialog.url.text() == "https://hub.example.org"
+    assert dialog.code.text() == "MDQ7-AAC3"

@@ -1,0 +1,1 @@
+"""The regional coordinators' web console, served by the hub under ``/console``."""

@@ -1,0 +1,296 @@
+"""The console's pages: log in and out, the sites with their desks and enrolment codes.
+
+Every page needs a live session; every form carries the session's CSRF token (the login
+form a token of its own, in a cookie and in the form). A refusal is a page that says why,
+in French, and changes nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import quote, urlencode
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
+
+from app.version import app_version
+from hub import service
+from hub.console import auth, queries
+
+HERE = Path(__file__).resolve().parent
+COOKIE = "aiguillage_console"
+LOGIN_COOKIE = "aiguillage_login"
+PARIS = ZoneInfo("Europe/Paris")
+# A wrong password waits SLOW_S, and STEP_S more per earlier failure (up to MAX_SLOW_S);
+# after auth.FAILURES_ALLOWED failures the login is locked for auth.FAILURE_WINDOW.
+SLOW_S, STEP_S, MAX_SLOW_S = 1.0, 0.25, 3.0
+HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
+        " frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+T = TypeVar("T")
+
+
+class NeedLogin(Exception):
+    """No live session: a page sends to the login, a form is refused."""
+
+
+class Refused(Exception):
+    def __init__(self, message: str, status: int = 403) -> None:
+        super().__init__(message)
+        self.message, self.status = message, status
+
+
+def when(moment: datetime | None) -> str:
+    """A hub moment (naive UTC) as Paris sees it: « 24/11/2026 à 10:15 »."""
+    if moment is None:
+        return "jamais"
+    local = moment.replace(tzinfo=UTC).astimezone(PARIS)
+    return f"{local:%d/%m/%Y} à {local:%H:%M}"
+
+
+def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.filters["when"] = when
+    templates.env.globals["version"] = app_version()
+    router = APIRouter(prefix="/console")
+    app.mount("/console/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    async def db(fn: Callable[[Session], T]) -> T:
+        """Run ``fn`` in one transaction, off the event loop."""
+
+        def work() -> T:
+            with sessions.begin() as session:
+                return fn(session)
+
+        return await run_in_threadpool(work)
+
+    def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, template, context, status_code=status)
+
+    async def visitor(request: Request) -> auth.Visitor:
+        token = request.cookies.get(COOKIE, "")
+        found = await db(lambda s: auth.visitor_of(s, token))
+        if found is None:
+            raise NeedLogin()
+        return found
+
+    async def posted(request: Request) -> tuple[auth.Visitor, dict[str, str]]:
+        """The visitor and the form's fields, once its CSRF token is checked."""
+        who = await visitor(request)
+        form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+        if not auth.csrf_matches(who.csrf, form.get("csrf")):
+            raise Refused(
+                "Ce formulaire a expiré ou ne vient pas de la console\u00a0: rechargez la page et"
+                " recommencez."
+            )
+        return who, form
+
+    @app.middleware("http")
+    async def console_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
+        response: Response = await call_next(request)
+        if request.url.path.startswith("/console"):
+            for name, value in HEADERS.items():
+                response.headers.setdefault(name, value)
+        return response
+
+    @app.exception_handler(NeedLogin)
+    async def need_login(request: Request, _error: NeedLogin) -> Response:
+        if request.method == "GET":
+            target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            return RedirectResponse(f"/console/login?{urlencode({'next': target})}", 303)
+        return page(
+            request,
+            "refused.html",
+            403,
+            message="Votre session a pris fin\u00a0: reconnectez-vous, puis recommencez.",
+            visitor=None,
+        )
+
+    @app.exception_handler(Refused)
+    async def refused(request: Request, error: Refused) -> Response:
+        return page(request, "refused.html", error.status, message=error.message, visitor=None)
+
+    # --- logging in and out ---------------------------------------------------------
+
+    def login_page(
+        request: Request, message: str = "", status: int = 200, login: str = ""
+    ) -> HTMLResponse:
+        token = auth.new_form_token()
+        response = page(
+            request,
+            "login.html",
+            status,
+            message=message,
+            login=login,
+            form_token=token,
+            next=safe_next(request.query_params.get("next", "")),
+            visitor=None,
+        )
+        set_cookie(request, response, LOGIN_COOKIE, token)
+        return response
+
+    @router.get("/login", response_class=HTMLResponse)
+    async def login_form(request: Request) -> HTMLResponse:
+        return login_page(request)
+
+    @router.post("/login")
+    async def login(request: Request) -> Response:
+        form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+        if not auth.csrf_matches(request.cookies.get(LOGIN_COOKIE, ""), form.get("form_token")):
+            return login_page(request, "Le formulaire a expiré\u00a0: recommencez.", 403)
+        name, password = form.get("login", ""), form.get("password", "")
+        address = request.client.host if request.client else "?"
+        outcome = await db(lambda s: auth.log_in(s, name, password, address))
+        if isinstance(outcome, str):
+            failures = await db(lambda s: auth.recent_failures(s, name, address))
+            await asyncio.sleep(min(MAX_SLOW_S, SLOW_S + STEP_S * max(0, failures - 1)))
+            message = (
+                "Trop d’essais manqués\u00a0: la connexion est bloquée un quart d’heure."
+                if outcome == "locked"
+                else "Identifiant ou mot de passe incorrect."
+            )
+            return login_page(request, message, 429 if outcome == "locked" else 401, name)
+        target = safe_next(form.get("next", "")) or "/console/sites"
+        response = RedirectResponse(target, 303)
+        set_cookie(request, response, COOKIE, outcome.token)
+        response.delete_cookie(LOGIN_COOKIE, path="/console")
+        return response
+
+    @router.post("/logout")
+    async def logout(request: Request) -> Response:
+        await posted(request)
+        token = request.cookies.get(COOKIE, "")
+        await db(lambda s: auth.log_out(s, token))
+        response = RedirectResponse("/console/login", 303)
+        response.delete_cookie(COOKIE, path="/console")
+        return response
+
+    # --- sites ----------------------------------------------------------------------
+
+    @router.get("", include_in_schema=False)
+    @router.get("/", include_in_schema=False)
+    async def home(request: Request) -> Response:
+        await visitor(request)
+        return RedirectResponse("/console/sites", 303)
+
+    @router.get("/sites", response_class=HTMLResponse)
+    async def sites(request: Request) -> HTMLResponse:
+        who = await visitor(request)
+        lines = await db(queries.site_lines)
+        return page(
+            request,
+            "sites.html",
+            visitor=who,
+            sites=lines,
+            added=request.query_params.get("ajout", ""),
+            message="",
+            name="",
+        )
+
+    @router.post("/sites")
+    async def add_site(request: Request) -> Response:
+        who, form = await posted(request)
+        name = " ".join(form.get("name", "").split())
+        problem = ""
+        if not name:
+            problem = "Nom du site\u00a0: à renseigner."
+        elif len(name) > 200:
+            problem = f"Nom du site\u00a0: 200 caractères au plus ({len(name)} saisis)."
+        if problem:
+            lines = await db(queries.site_lines)
+            return page(
+                request, "sites.html", 400, visitor=who, sites=lines, added="",
+                message=problem, name=name,
+            )  # fmt: skip
+        site = await db(lambda s: service.add_site(s, name).id)
+        return RedirectResponse(f"/console/sites/{quote(site)}?ajout=1", 303)
+
+    def site_context(session: Session, site_id: str) -> dict[str, Any]:
+        site = queries.site_or_error(session, site_id)
+        return {
+            "site": {"id": site.id, "name": site.name, "last_sync_at": site.last_sync_at,
+                     "desk_version": site.desk_version, "created_at": site.created_at},
+            "desks": queries.desk_lines(session, site_id),
+            "codes": queries.code_lines(session, site_id),
+        }  # fmt: skip
+
+    @router.get("/sites/{site_id}", response_class=HTMLResponse)
+    async def site(request: Request, site_id: str) -> HTMLResponse:
+        who = await visitor(request)
+        context = await db(lambda s: site_context(s, site_id))
+        notice = {"1": "Site créé.", "revoque": "Poste révoqué."}
+        return page(
+            request, "site.html", visitor=who,
+            notice=notice.get(request.query_params.get("ajout", ""), ""), **context,
+        )  # fmt: skip
+
+    @router.post("/sites/{site_id}/codes", response_class=HTMLResponse)
+    async def new_code(request: Request, site_id: str) -> HTMLResponse:
+        who, _form = await posted(request)
+
+        def make(session: Session) -> tuple[str, str, datetime]:
+            site = queries.site_or_error(session, site_id)
+            code, expires = service.new_enrol_code(session, site_id)
+            return site.name, code, expires
+
+        site_name, code, expires = await db(make)
+        hub_url = str(request.base_url).rstrip("/")
+        enrolment = f"aiguillage://enrol?{urlencode({'hub': hub_url, 'code': code})}"
+        return page(
+            request, "code.html", visitor=who, site_id=site_id, site_name=site_name,
+            code=code, expires=expires, hub_url=hub_url, enrolment=enrolment,
+            qr=qr_data_uri(enrolment),
+        )  # fmt: skip
+
+    @router.post("/sites/{site_id}/desks/{desk_id}/revoke")
+    async def revoke(request: Request, site_id: str, desk_id: str) -> Response:
+        await posted(request)
+        await db(lambda s: queries.revoke_desk(s, site_id, desk_id))
+        return RedirectResponse(f"/console/sites/{quote(site_id)}?ajout=revoque", 303)
+
+    app.include_router(router)
+
+    @app.exception_handler(service.HubError)
+    async def hub_refused(request: Request, error: service.HubError) -> Response:
+        if request.url.path.startswith("/console"):
+            return page(request, "refused.html", error.status, message=error.message, visitor=None)
+        from hub.api import problem
+
+        return problem(error.code, error.message, error.status)
+
+
+def safe_next(target: str) -> str:
+    """Only a console path: never another site (an open redirect)."""
+    if target.startswith("/console/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return ""
+
+
+def set_cookie(request: Request, response: Response, name: str, value: str) -> None:
+    response.set_cookie(
+        name, value, path="/console", httponly=True, samesite="strict",
+        secure=request.url.scheme == "https",
+    )  # fmt: skip
+
+
+def qr_data_uri(text: str) -> str:
+    """The QR code of ``text`` as an SVG data URI (segno)."""
+    import segno
+
+    return str(segno.make(text, error="m").svg_data_uri(scale=6, dark="#17557a", border=4))

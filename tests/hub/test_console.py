@@ -1,0 +1,237 @@
+"""The coordinators' console over real HTTP (the hub under uvicorn, on PostgreSQL):
+logging in, sessions, CSRF, and the sites with their desks and codes."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+
+import httpx
+import pytest
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from hub.console import auth
+from hub.models import ConsoleSession, EnrolCode, Site
+from tests.hub.conftest import Hub
+
+PASSWORD = "le comptoir d’Istres 2026"
+
+
+@pytest.fixture
+def coordinator(hub: Hub) -> str:
+    with Session(hub.engine) as session, session.begin():
+        auth.add_coordinator(session, "claire.m", "Claire Martin", PASSWORD)
+    return "claire.m"
+
+
+@pytest.fixture
+def browser(hub: Hub) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=hub.url, follow_redirects=False, timeout=30) as client:
+        yield client
+
+
+def log_in(client: httpx.Client, login: str, password: str = PASSWORD) -> httpx.Response:
+    form = client.get("/console/login")
+    token = re.search(r'name="form_token" value="([^"]+)"', form.text)
+    assert token is not None
+    return client.post(
+        "/console/login",
+        data={"login": login, "password": password, "form_token": token.group(1), "next": ""},
+    )
+
+
+def csrf_of(page: httpx.Response) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert found is not None
+    return found.group(1)
+
+
+def sites_count(hub: Hub) -> int:
+    with Session(hub.engine) as session:
+        return int(session.scalar(select(func.count()).select_from(Site)) or 0)
+
+
+PAGES = ["/console", "/console/", "/console/sites", "/console/sites/un-site"]
+FORMS = [
+    "/console/sites",
+    "/console/sites/un-site/codes",
+    "/console/sites/un-site/desks/d1/revoke",
+    "/console/logout",
+]
+
+
+def test_no_page_and_no_form_without_a_session(browser: httpx.Client, hub: Hub) -> None:
+    with Session(hub.engine) as session, session.begin():
+        session.add(Site(id="un-site", name="Un site", created_at=auth.now()))
+    for path in PAGES:
+        answer = browser.get(path)
+        assert answer.status_code == 303, path
+        assert answer.headers["location"].startswith("/console/login?next=")
+    for path in FORMS:
+        answer = browser.post(path, data={"name": "Intrus", "csrf": "x"})
+        assert answer.status_code == 403, path
+        assert "Votre session a pris fin" in answer.text
+    # A made-up cookie is no session either.
+    browser.cookies.set("aiguillage_console", "devine", path="/console")
+    assert browser.get("/console/sites").status_code == 303
+    assert sites_count(hub) == 1
+    assert [c.code_hash for c in Session(hub.engine).scalars(select(EnrolCode))] == []
+
+
+def test_a_coordinator_logs_in_adds_a_site_and_makes_a_code(
+    browser: httpx.Client, hub: Hub, coordinator: str
+) -> None:
+    answer = log_in(browser, coordinator)
+    assert answer.status_code == 303 and answer.headers["location"] == "/console/sites"
+    cookie = answer.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Path=/console" in cookie
+    sites = browser.get("/console/sites")
+    assert "Claire Martin" in sites.text and "Aucun site pour l’instant" in sites.text
+    assert sites.headers["x-frame-options"] == "DENY"
+    assert "default-src 'none'" in sites.headers["content-security-policy"]
+    added = browser.post(
+        "/console/sites", data={"name": "  Cité des  métiers d’Istres ", "csrf": csrf_of(sites)}
+    )
+    assert added.status_code == 303
+    site_page = browser.get(added.headers["location"])
+    assert "<h1>Cité des métiers d’Istres</h1>" in site_page.text
+    assert "Site créé." in site_page.text and "Aucun poste inscrit." in site_page.text
+    code_page = browser.post(
+        "/console/sites/cite-des-metiers-d-istres/codes", data={"csrf": csrf_of(site_page)}
+    )
+    assert code_page.status_code == 200
+    code = re.search(r'class="big-code"[^>]*>([A-Z0-9]{4}-[A-Z0-9]{4})<', code_page.text)
+    assert code is not None
+    assert "data:image/svg+xml;charset=utf-8," in code_page.text
+    assert f"code={code.group(1)}" in code_page.text.replace("&amp;", "&")
+    listed = browser.get("/console/sites/cite-des-metiers-d-istres")
+    assert "en attente" in listed.text and code.group(1) not in listed.text  # shown once
+
+
+def test_bad_site_names_are_refused_and_nothing_is_added(
+    browser: httpx.Client, hub: Hub, coordinator: str
+) -> None:
+    log_in(browser, coordinator)
+    csrf = csrf_of(browser.get("/console/sites"))
+    for name, message in [
+        ("   ", "Nom du site\u00a0: à renseigner."),
+        ("x" * 201, "200 caractères au plus"),
+    ]:
+        answer = browser.post("/console/sites", data={"name": name, "csrf": csrf})
+        assert answer.status_code == 400 and message in answer.text
+    unknown = browser.post("/console/sites/nulle-part/codes", data={"csrf": csrf})
+    assert unknown.status_code == 404 and "Site inconnu\u00a0: nulle-part" in unknown.text
+    assert sites_count(hub) == 0
+
+
+def test_every_form_needs_the_session_s_own_csrf_token(
+    hub: Hub, coordinator: str, browser: httpx.Client
+) -> None:
+    log_in(browser, coordinator)
+    mine = csrf_of(browser.get("/console/sites"))
+    with httpx.Client(base_url=hub.url, follow_redirects=False) as other:
+        log_in(other, coordinator)
+        theirs = csrf_of(other.get("/console/sites"))
+    assert mine != theirs
+    for data in ({"name": "Sans jeton"}, {"name": "Jeton d’une autre session", "csrf": theirs},
+                 {"name": "Jeton vide", "csrf": ""}):  # fmt: skip
+        answer = browser.post("/console/sites", data=data)
+        assert answer.status_code == 403
+        assert "Ce formulaire a expiré ou ne vient pas de la console" in answer.text
+    assert browser.post("/console/logout", data={}).status_code == 403
+    assert sites_count(hub) == 0
+    # The login form has its own token, bound to its cookie.
+    fresh = httpx.Client(base_url=hub.url, follow_redirects=False)
+    forged = fresh.post(
+        "/console/login", data={"login": coordinator, "password": PASSWORD, "form_token": "x"}
+    )
+    assert forged.status_code == 403 and "Le formulaire a expiré" in forged.text
+    assert "aiguillage_console" not in forged.cookies
+
+
+def test_a_wrong_password_is_refused_and_slowed_then_the_login_locked(
+    browser: httpx.Client, coordinator: str
+) -> None:
+    begin = time.monotonic()
+    wrong = log_in(browser, coordinator, "pas le bon mot de passe")
+    assert time.monotonic() - begin >= 1.0  # a deliberate pause, not a speed figure
+    assert wrong.status_code == 401 and "Identifiant ou mot de passe incorrect." in wrong.text
+    assert "aiguillage_console" not in wrong.cookies
+    unknown = log_in(browser, "personne", "pas le bon mot de passe")
+    assert unknown.status_code == 401 and "Identifiant ou mot de passe incorrect." in unknown.text
+    for _ in range(3):
+        log_in(browser, coordinator, "toujours pas")
+    # Five failures from this address: even the right password waits a quarter of an hour.
+    locked = log_in(browser, coordinator)
+    assert locked.status_code == 429 and "bloquée un quart d’heure" in locked.text
+    assert browser.get("/console/sites").status_code == 303
+
+
+def test_a_session_cannot_be_used_after_logout_or_once_expired(
+    hub: Hub, coordinator: str, browser: httpx.Client
+) -> None:
+    log_in(browser, coordinator)
+    cookie = browser.cookies.get("aiguillage_console")
+    sites = browser.get("/console/sites")
+    assert sites.status_code == 200
+    out = browser.post("/console/logout", data={"csrf": csrf_of(sites)})
+    assert out.status_code == 303 and out.headers["location"] == "/console/login"
+    with httpx.Client(base_url=hub.url, follow_redirects=False) as replay:
+        replay.cookies.set("aiguillage_console", cookie, path="/console")
+        assert replay.get("/console/sites").status_code == 303
+        assert replay.post("/console/sites", data={"name": "Rejoué"}).status_code == 403
+    # A session idle for longer than IDLE ends too.
+    log_in(browser, coordinator)
+    assert browser.get("/console/sites").status_code == 200
+    with Session(hub.engine) as session, session.begin():
+        session.execute(
+            update(ConsoleSession)
+            .where(ConsoleSession.ended_at.is_(None))
+            .values(seen_at=auth.now() - auth.IDLE - timedelta(minutes=1))
+        )
+    answer = browser.get("/console/sites")
+    assert answer.status_code == 303 and "next=%2Fconsole%2Fsites" in answer.headers["location"]
+    assert sites_count(hub) == 0
+
+
+def test_the_login_only_sends_back_to_console_pages(
+    browser: httpx.Client, coordinator: str
+) -> None:
+    form = browser.get("/console/login?next=https://ailleurs.example/piege")
+    token = re.search(r'name="form_token" value="([^"]+)"', form.text)
+    assert token is not None and 'name="next" value=""' in form.text
+    answer = browser.post(
+        "/console/login",
+        data={"login": coordinator, "password": PASSWORD, "form_token": token.group(1),
+              "next": "//ailleurs.example/piege"},
+    )  # fmt: skip
+    assert answer.headers["location"] == "/console/sites"
+
+
+def test_an_account_is_made_from_the_command_line(hub_url_db: str) -> None:
+    import os
+
+    env = dict(os.environ, AIGUILLAGE_HUB_DATABASE_URL=hub_url_db)
+
+    def user_add(login: str, password: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "hub.cli", "user", "add", login, "--name", "Lou",
+             "--password-stdin"],
+            input=password + "\n", capture_output=True, text=True, env=env, check=False,
+        )  # fmt: skip
+
+    made = user_add("lou.b", PASSWORD)
+    assert made.returncode == 0, made.stderr
+    assert "Compte créé : lou.b" in made.stdout
+    for login, password, message in [
+        ("lou.b", PASSWORD, "L’identifiant « lou.b » existe déjà."),
+        ("lou.c", "court", "Mot de passe trop court\u00a0: 12 caractères au moins."),
+        ("Lou C!", PASSWORD, "Identifiant\u00a0: de 2 à 64 lettres minuscules"),
+    ]:
+        refused = user_add(login, password)
+        assert refused.returncode == 1 and message in refused.stderr, refused.stderr

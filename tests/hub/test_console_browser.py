@@ -1,0 +1,131 @@
+"""The console in a real browser: headless Chromium (Debian's) driven by Playwright,
+against the hub under uvicorn on loopback, with a real desk enrolling and syncing.
+
+With ``AIGUILLAGE_SCREENSHOTS=folder`` set, each page is also saved there (``make
+screenshots`` keeps those of ``docs/`` current).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+from app.desk import Desk
+from app.errors import DeskError
+from app.intake import ContactDraft
+from app.sync import run
+from hub.console import auth
+from tests.hub.conftest import Hub
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+PASSWORD = "le comptoir d’Istres 2026"
+
+
+@pytest.fixture
+def page() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )  # fmt: skip
+        context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 800})
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+            browser.close()
+
+
+def shot(page: object, name: str) -> None:
+    folder = os.environ.get("AIGUILLAGE_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=str(Path(folder) / f"console-{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
+    hub: Hub, page, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AIGUILLAGE_NO_KEYRING", "1")
+    with Session(hub.engine) as session, session.begin():
+        auth.add_coordinator(session, "claire.m", "Claire Martin", PASSWORD)
+
+    # Logging in: a wrong password first.
+    page.goto(f"{hub.url}/console/sites")
+    assert "/console/login" in page.url
+    shot(page, "connexion")
+    page.get_by_label("Identifiant").fill("claire.m")
+    page.get_by_label("Mot de passe").fill("pas le bon")
+    page.get_by_role("button", name="Se connecter").click()
+    assert page.get_by_role("alert").inner_text() == "Identifiant ou mot de passe incorrect."
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url("**/console/sites")
+    assert page.get_by_text("Claire Martin").is_visible()
+
+    # A site, then its enrolment code.
+    page.get_by_label("Nom du site").fill("Cité des métiers d’Istres")
+    page.get_by_role("button", name="Ajouter le site").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Cité des métiers d’Istres"
+    assert page.get_by_role("status").inner_text() == "Site créé."
+    page.get_by_role("button", name="Créer un code d’inscription").click()
+    code = page.get_by_label("Code d’inscription").inner_text()
+    assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}", code)
+    # The QR code, read back from the page as a phone would, holds the enrolment string.
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    qr = page.get_by_role("img", name="QR code de la chaîne d’inscription")
+    read = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.screenshot())))
+    enrolment = page.locator("figcaption").inner_text()
+    assert [r.text for r in read] == [enrolment]
+    assert enrolment.startswith("aiguillage://enrol?hub=http") and f"code={code}" in enrolment
+    shot(page, "code-inscription")
+
+    # The agent enrols the desk with what the QR code holds, logs a visit and syncs.
+    assert run.enrol(desk, enrolment, "")["site_id"] == "cite-des-metiers-d-istres"
+    assert desk.settings.get("hub.url") == hub.url
+    desk.intake.save(
+        ContactDraft("sur-place", "salarie", "26-44", "femme", "13047", ["vae"], ["information"])
+    )
+    assert run.sync_once(desk).pushed >= 1
+
+    # The coordinator sees the site's sync and its visit.
+    page.get_by_role("link", name="Sites", exact=True).first.click()
+    row = page.get_by_role("row", name=re.compile("Cité des métiers d’Istres"))
+    cells = row.get_by_role("cell").all_inner_texts()
+    assert cells[0] == "1"  # one active desk
+    assert cells[1] != "jamais" and cells[3] == "1"  # synced, one visit received
+    shot(page, "sites")
+
+    # ... and revokes the desk: its next sync is refused with the reason.
+    row.get_by_role("link", name="Cité des métiers d’Istres").click()
+    desk_row = page.get_by_role("row", name=re.compile("actif"))
+    assert desk_row.count() == 1
+    shot(page, "site")
+    desk_row.get_by_role("button", name=re.compile("Révoquer")).click()
+    assert page.get_by_role("status").inner_text() == "Poste révoqué."
+    assert page.get_by_role("row", name=re.compile("révoqué le")).count() == 1
+    desk.intake.save(
+        ContactDraft("telephone", "scolaire", "16-25", "homme", "13047", ["vae"], ["information"])
+    )
+    with pytest.raises(DeskError) as refused:
+        run.sync_once(desk)
+    assert "révoqué" in refused.value.text("fr")
+
+    # Logging out: the pages are closed again.
+    page.get_by_role("button", name="Se déconnecter").click()
+    page.wait_for_url("**/console/login")
+    page.goto(f"{hub.url}/console/sites")
+    assert "/console/login" in page.url
