@@ -77,8 +77,8 @@ def _password(args: argparse.Namespace) -> str:
         return sys.stdin.readline().rstrip("\r\n")
     import getpass
 
-    first = getpass.getpass("Mot de passe : ")
-    if getpass.getpass("Le même, encore : ") != first:
+    first = getpass.getpass("Mot de passe\u00a0: ")
+    if getpass.getpass("Le même, encore\u00a0: ") != first:
         raise service.HubError("password_mismatch", "Les deux mots de passe diffèrent.", 400)
     return first
 
@@ -158,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 _print(
                     args,
                     {"login": account.login, "name": account.name},
-                    f"Compte créé : {account.login}. Connexion : /console/login",
+                    f"Compte créé\u00a0: {account.login}. Connexion\u00a0: /console/login",
                 )
             elif args.command == "revoke":
                 count = service.revoke(session, args.site)

@@ -9,26 +9,30 @@ from __future__ import annotations
 
 import re
 import secrets
+import threading
 from dataclasses import dataclass
 from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import delete, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from hub.models import ConsoleSession, Coordinator, LoginAttempt
 from hub.service import HubError, digest, now
 
 IDLE = timedelta(minutes=30)
 LIFETIME = timedelta(hours=10)
-# Failed logins allowed per login, and per address, in FAILURE_WINDOW.
+# Failed logins allowed in FAILURE_WINDOW for one login from one address, and from one
+# address in all (coordinators behind one office's address share it).
 FAILURES_ALLOWED = 5
+ADDRESS_FAILURES = 30
 FAILURE_WINDOW = timedelta(minutes=15)
 PASSWORD_MIN = 12
 LOGIN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 
 _hasher = PasswordHasher()
+_checking = threading.BoundedSemaphore(2)
 # Checked against when the login is unknown, so that it costs the same time.
 _NOBODY = _hasher.hash(secrets.token_urlsafe(16))
 
@@ -71,7 +75,9 @@ def add_coordinator(session: Session, login: str, name: str, password: str) -> C
             400,
         )
     if session.scalar(select(Coordinator.id).where(Coordinator.login == login)) is not None:
-        raise HubError("login_taken", f"L’identifiant « {login} » existe déjà.", 409)
+        raise HubError("login_taken", f"L’identifiant «\u00a0{login}\u00a0» existe déjà.", 409)
+    if len(name.strip()) > 200:
+        raise HubError("bad_name", "Nom affiché\u00a0: 200 caractères au plus.", 400)
     account = Coordinator(
         login=login,
         name=name.strip() or login,
@@ -83,51 +89,83 @@ def add_coordinator(session: Session, login: str, name: str, password: str) -> C
     return account
 
 
-def recent_failures(session: Session, login: str, address: str) -> int:
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why a login failed (``locked`` or ``refused``) and how many recent failures count
+    against it (the pause grows with them)."""
+
+    reason: str
+    failures: int
+
+
+def _failures(session: Session, login: str, address: str) -> tuple[int, int]:
+    """Recent failures of this login from this address, and of this address in all."""
     since = now() - FAILURE_WINDOW
-    count = session.scalar(
-        select(func.count())
-        .select_from(LoginAttempt)
-        .where(
-            LoginAttempt.at >= since,
-            or_(LoginAttempt.login == login, LoginAttempt.address == address),
-        )
-    )
-    return int(count or 0)
+    pair, from_address = session.execute(
+        select(
+            func.count().filter(LoginAttempt.login == login),
+            func.count(),
+        ).where(LoginAttempt.at >= since, LoginAttempt.address == address)
+    ).one()
+    return int(pair or 0), int(from_address or 0)
 
 
-def log_in(session: Session, login: str, password: str, address: str) -> Opened | str:
-    """A new session, or why not (``locked``, ``refused``). A failure is recorded in
-    ``session``: the caller commits it either way."""
+def log_in(
+    sessions: sessionmaker[Session], login: str, password: str, address: str
+) -> Opened | Refusal:
+    """A new session, or why not.
+
+    Each attempt is written down (and committed) *before* the password is checked, then
+    counted: requests sent at once cannot all slip under the limit. Past
+    ``FAILURES_ALLOWED`` for this login from this address, or ``ADDRESS_FAILURES`` from
+    the address, the password is not even checked until the window has passed. A
+    success takes the login's attempts back."""
     login = login.strip().lower()[:64]
     address = address[:64]
-    if recent_failures(session, login, address) >= FAILURES_ALLOWED:
-        return "locked"
-    account = session.scalar(
-        select(Coordinator).where(Coordinator.login == login, Coordinator.disabled_at.is_(None))
-    )
-    try:
-        _hasher.verify(account.password_hash if account else _NOBODY, password)
-        good = account is not None
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        good = False
-    if not good or account is None:
-        session.add(LoginAttempt(login=login, address=address, at=now()))
-        return "refused"
-    if _hasher.check_needs_rehash(account.password_hash):
-        account.password_hash = _hasher.hash(password)
-    session.execute(delete(LoginAttempt).where(LoginAttempt.login == login))
-    token, csrf, moment = secrets.token_urlsafe(32), secrets.token_urlsafe(32), now()
-    session.add(
-        ConsoleSession(
-            token_hash=digest(token),
-            coordinator_id=account.id,
-            csrf=csrf,
-            created_at=moment,
-            seen_at=moment,
+    with sessions.begin() as session:
+        session.execute(delete(LoginAttempt).where(LoginAttempt.at < now() - FAILURE_WINDOW))
+        attempt = LoginAttempt(login=login, address=address, at=now())
+        session.add(attempt)
+        session.flush()
+        attempt_id = attempt.id
+    with sessions.begin() as session:
+        pair, from_address = _failures(session, login, address)
+        if pair > FAILURES_ALLOWED or from_address > ADDRESS_FAILURES:
+            return Refusal("locked", pair)
+        account = session.scalar(
+            select(Coordinator).where(Coordinator.login == login, Coordinator.disabled_at.is_(None))
         )
-    )
-    return Opened(token, Visitor(account.id, account.login, account.name, csrf))
+        with _checking:  # Argon2 takes memory: a few checks at a time
+            try:
+                _hasher.verify(account.password_hash if account else _NOBODY, password)
+                good = account is not None
+            except (VerifyMismatchError, VerificationError, InvalidHashError):
+                good = False
+        if not good or account is None:
+            return Refusal("refused", pair)
+        if _hasher.check_needs_rehash(account.password_hash):
+            account.password_hash = _hasher.hash(password)
+        session.execute(
+            delete(LoginAttempt).where(
+                or_(LoginAttempt.id == attempt_id, LoginAttempt.login == login)
+            )
+        )
+        moment = now()
+        # Sessions long over are of no use to anyone: they go at each login.
+        session.execute(
+            delete(ConsoleSession).where(ConsoleSession.created_at < moment - 3 * LIFETIME)
+        )
+        token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+        session.add(
+            ConsoleSession(
+                token_hash=digest(token),
+                coordinator_id=account.id,
+                csrf=csrf,
+                created_at=moment,
+                seen_at=moment,
+            )
+        )
+        return Opened(token, Visitor(account.id, account.login, account.name, csrf))
 
 
 def visitor_of(session: Session, token: str) -> Visitor | None:

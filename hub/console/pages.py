@@ -8,6 +8,7 @@ in French, and changes nothing.
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +29,7 @@ from hub.console import auth, queries
 
 HERE = Path(__file__).resolve().parent
 COOKIE = "aiguillage_console"
+PUBLIC_URL_ENV = "AIGUILLAGE_HUB_PUBLIC_URL"
 LOGIN_COOKIE = "aiguillage_login"
 PARIS = ZoneInfo("Europe/Paris")
 # A wrong password waits SLOW_S, and STEP_S more per earlier failure (up to MAX_SLOW_S);
@@ -107,6 +109,8 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
         if request.url.path.startswith("/console"):
             for name, value in HEADERS.items():
                 response.headers.setdefault(name, value)
+            if secure(request):
+                response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         return response
 
     @app.exception_handler(NeedLogin)
@@ -156,16 +160,17 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
             return login_page(request, "Le formulaire a expiré\u00a0: recommencez.", 403)
         name, password = form.get("login", ""), form.get("password", "")
         address = request.client.host if request.client else "?"
-        outcome = await db(lambda s: auth.log_in(s, name, password, address))
-        if isinstance(outcome, str):
-            failures = await db(lambda s: auth.recent_failures(s, name, address))
-            await asyncio.sleep(min(MAX_SLOW_S, SLOW_S + STEP_S * max(0, failures - 1)))
+        outcome = await run_in_threadpool(auth.log_in, sessions, name, password, address)
+        if isinstance(outcome, auth.Refusal):
+            pause = SLOW_S + STEP_S * max(0, outcome.failures - 1)
+            await asyncio.sleep(min(MAX_SLOW_S, pause))
+            locked = outcome.reason == "locked"
             message = (
                 "Trop d’essais manqués\u00a0: la connexion est bloquée un quart d’heure."
-                if outcome == "locked"
+                if locked
                 else "Identifiant ou mot de passe incorrect."
             )
-            return login_page(request, message, 429 if outcome == "locked" else 401, name)
+            return login_page(request, message, 429 if locked else 401, name)
         target = safe_next(form.get("next", "")) or "/console/sites"
         response = RedirectResponse(target, 303)
         set_cookie(request, response, COOKIE, outcome.token)
@@ -250,7 +255,7 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
             return site.name, code, expires
 
         site_name, code, expires = await db(make)
-        hub_url = str(request.base_url).rstrip("/")
+        hub_url = public_url(request)
         enrolment = f"aiguillage://enrol?{urlencode({'hub': hub_url, 'code': code})}"
         return page(
             request, "code.html", visitor=who, site_id=site_id, site_name=site_name,
@@ -282,10 +287,24 @@ def safe_next(target: str) -> str:
     return ""
 
 
+def public_url(request: Request) -> str:
+    """The hub's address as desks reach it: ``AIGUILLAGE_HUB_PUBLIC_URL`` when set (behind
+    a reverse proxy, the address the hub sees is not the one desks use), else the one the
+    request came to."""
+    configured = os.environ.get(PUBLIC_URL_ENV, "").strip().rstrip("/")
+    return configured or str(request.base_url).rstrip("/")
+
+
+def secure(request: Request) -> bool:
+    """Cookies only over HTTPS once the hub is reached over HTTPS, even when the proxy in
+    front of it speaks plain HTTP to it."""
+    return request.url.scheme == "https" or public_url(request).startswith("https://")
+
+
 def set_cookie(request: Request, response: Response, name: str, value: str) -> None:
     response.set_cookie(
         name, value, path="/console", httponly=True, samesite="strict",
-        secure=request.url.scheme == "https",
+        secure=secure(request),
     )  # fmt: skip
 
 
