@@ -310,17 +310,21 @@ PERSONAL_DATA: dict[str, tuple[str, str]] = {
 }
 
 
-def _pick(pair: tuple[str, str], lang: Language) -> str:
-    return pair[1] if lang == "en" else pair[0]
+def pick(pair: tuple[str, str], lang: str, /, **params: Any) -> str:
+    """The French or English side of a (French, English) catalog entry, its parameters
+    filled in. Every text catalog of the desk (messages, commands, report, window start)
+    reads through it."""
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**params) if params else text
 
 
 def field_label(field: str, lang: Language = "fr") -> str:
-    return _pick(FIELDS[field], lang) if field in FIELDS else field
+    return pick(FIELDS[field], lang) if field in FIELDS else field
 
 
 def render(key: str, lang: Language = "fr", /, **params: Any) -> str:
     """The message ``key`` in ``lang`` with its parameters filled in."""
-    return _pick(MESSAGES[key], lang).format(**params)
+    return pick(MESSAGES[key], lang, **params)
 
 
 class DeskError(Exception):
@@ -339,12 +343,12 @@ class DeskError(Exception):
         if self.field is not None:
             params.setdefault("field", field_label(self.field, lang))
         if self.key == "note_personal_data":
-            params["what"] = _pick(PERSONAL_DATA[str(params["kind"])], lang)
+            params["what"] = pick(PERSONAL_DATA[str(params["kind"])], lang)
         for name, value in params.items():
             if isinstance(value, DeskError):
                 params[name] = value.text(lang)
             elif isinstance(value, tuple) and len(value) == 2:
-                params[name] = _pick(value, lang)  # a (French, English) pair
+                params[name] = pick(value, lang)  # a (French, English) pair
         return render(self.key, lang, **params)
 
 

@@ -166,15 +166,7 @@ def _story(
     story.append(para(str(service.get("nom") or ""), "service"))
     story.append(Spacer(1, 4))
 
-    address = ", ".join(
-        p
-        for p in (
-            pick("adresse"),
-            pick("complement_adresse"),
-            " ".join(p for p in (pick("code_postal"), pick("commune")) if p),
-        )
-        if p
-    )
+    address = display.postal_address(pick)
     rows: list[tuple[str, str]] = [
         ("Adresse", address),
         ("Téléphone", display.format_phone(pick("telephone"))),

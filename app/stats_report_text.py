@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from app.errors import pick
 from app.pdf_style import ACCENT, MUTED, fonts
 from app.slip import french_date
 from app.stats_charts import TEXT
@@ -160,8 +161,7 @@ OTHERS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 
 
 def said(key: str, lang: str, /, **params: Any) -> str:
-    french, english = TEXTS[key]
-    return (english if lang == "en" else french).format(**params)
+    return pick(TEXTS[key], lang, **params)
 
 
 def number(value: float, lang: str = "fr", decimals: int = 0) -> str:

@@ -6,13 +6,39 @@ date (never the minute), a commune or, for a small one, its EPCI, codes, and no 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Literal
+from urllib.parse import parse_qs, urlencode
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 PROTOCOL = 1
 API = "/api/v1"
+
+ENROLMENT_SCHEME = "aiguillage://enrol?"
+
+
+def parse_enrolment(text: str) -> tuple[str, str] | None:
+    """The hub's address and the code in an enrolment string, as the console's QR code
+    holds it (``aiguillage://enrol?hub=…&code=…``; a QR scanner types it like a keyboard),
+    or None when ``text`` is not one."""
+    text = text.strip()
+    if not text.startswith(ENROLMENT_SCHEME):
+        return None
+    fields = parse_qs(text.removeprefix(ENROLMENT_SCHEME))
+    hub, code = fields.get("hub", [""])[0], fields.get("code", [""])[0]
+    # Only a whole code: a scanner types the string one character at a time.
+    whole = re.fullmatch(r"[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}", code)
+    return (hub, code) if hub and whole else None
+
+
+def enrolment_string(hub_url: str, code: str) -> str:
+    """What the console's QR code and ``aiguillage-hub enrol-code --hub-url`` give a desk:
+    the hub's address and a one-time code in one string."""
+    return ENROLMENT_SCHEME + urlencode({"hub": hub_url, "code": code})
+
+
 MAX_BATCH = 500
 MAX_BODY_BYTES = 2 * 2**20
 

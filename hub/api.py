@@ -63,7 +63,10 @@ def create_app(engine: Engine) -> FastAPI:
         where = ".".join(str(p) for p in first.get("loc", ()))
         return problem("malformed", f"Requête mal formée ({where}).", 422)
 
-    # A refusal (service.HubError): a JSON problem for the API, a page for the console.
+    @app.exception_handler(service.HubError)
+    async def refused(_request: Request, error: service.HubError) -> JSONResponse:
+        return problem(error.code, error.message, error.status)
+
     install_console(app, sessions)
 
     def check_protocol(protocol: int) -> None:

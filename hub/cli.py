@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from app.version import app_version
+from app.wire import enrolment_string
 from hub import service
 from hub.config import make_engine
 from hub.migrate import upgrade
@@ -111,9 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 _print(args, {"site": site.id, "name": site.name}, f"Site créé : {site.id}")
             elif args.command == "enrol-code":
                 code, expires = service.new_enrol_code(session, args.site)
-                config = (
-                    f"aiguillage://enrol?hub={args.hub_url}&code={code}" if args.hub_url else ""
-                )
+                config = enrolment_string(args.hub_url, code) if args.hub_url else ""
                 _print(
                     args,
                     {

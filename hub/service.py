@@ -69,10 +69,16 @@ def add_site(session: Session, name: str) -> Site:
     return site
 
 
+def site_or_error(session: Session, site_id: str) -> Site:
+    site = session.get(Site, site_id)
+    if site is None:
+        raise HubError("unknown_site", f"Site inconnu\u00a0: {site_id}", 404)
+    return site
+
+
 def new_enrol_code(session: Session, site_id: str) -> tuple[str, datetime]:
     """A one-time code for a site (``XXXX-XXXX``); only its hash is kept."""
-    if session.get(Site, site_id) is None:
-        raise HubError("malformed", f"Site inconnu : {site_id}", 404)
+    site_or_error(session, site_id)
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
     expires = now() + CODE_LIFETIME
     session.add(
@@ -109,13 +115,13 @@ def enrol(session: Session, code: str, desk_id: str, desk_version: str) -> tuple
     return site, token
 
 
-def revoke(session: Session, site_id: str) -> int:
-    """Revoke every token of a site; returns how many."""
-    result = session.execute(
-        update(SiteToken)
-        .where(SiteToken.site_id == site_id, SiteToken.revoked_at.is_(None))
-        .values(revoked_at=now())
-    )
+def revoke(session: Session, site_id: str, desk_id: str | None = None) -> int:
+    """Revoke the tokens of a site's desks (of one desk with ``desk_id``): their next sync
+    is refused with a reason. Returns how many."""
+    query = update(SiteToken).where(SiteToken.site_id == site_id, SiteToken.revoked_at.is_(None))
+    if desk_id is not None:
+        query = query.where(SiteToken.desk_id == desk_id)
+    result = session.execute(query.values(revoked_at=now()))
     return int(getattr(result, "rowcount", 0) or 0)
 
 
@@ -249,8 +255,8 @@ def _compare(
     return _compare(session, site, record, checked, moment)
 
 
-def site_activity(session: Session) -> list[dict[str, Any]]:
-    """Records received per site and kind (cancelled contacts left out), and last sync."""
+def activity_counts(session: Session) -> dict[tuple[str, str], int]:
+    """Records received per (site, kind); cancelled contacts left out."""
     from sqlalchemy import func
 
     counts: dict[tuple[str, str], int] = {}
@@ -266,6 +272,12 @@ def site_activity(session: Session) -> list[dict[str, Any]]:
     )
     for site_id, count in cancelled:
         counts[(site_id, "contact")] -= int(count)
+    return counts
+
+
+def site_activity(session: Session) -> list[dict[str, Any]]:
+    """Records received per site and kind (cancelled contacts left out), and last sync."""
+    counts = activity_counts(session)
     return [
         {
             "site": site.id,

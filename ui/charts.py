@@ -43,8 +43,8 @@ class _Chart(QWidget):
         return self.accessibleDescription()
 
 
-class BarChart(_Chart):
-    """Horizontal bars, one line per label, the count at the end of each bar."""
+class _SeriesChart(_Chart):
+    """A chart of one series of (label, count), described to screen readers as such."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(name, parent)
@@ -53,8 +53,12 @@ class BarChart(_Chart):
     def set_series(self, series: Series) -> None:
         self.series = series
         self.setAccessibleDescription("; ".join(f"{label}, {n}" for label, n in series))
-        self.updateGeometry()
+        self.updateGeometry()  # a bar chart's height follows its number of bars
         self.update()
+
+
+class BarChart(_SeriesChart):
+    """Horizontal bars, one line per label, the count at the end of each bar."""
 
     def _line(self) -> int:
         return self.fontMetrics().height() + 6
@@ -98,18 +102,9 @@ class BarChart(_Chart):
             )
 
 
-class LineChart(_Chart):
+class LineChart(_SeriesChart):
     """Counts over time: a line with its points, the highest value marked, first and last
     labels under the axis."""
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(name, parent)
-        self.series: Series = []
-
-    def set_series(self, series: Series) -> None:
-        self.series = series
-        self.setAccessibleDescription("; ".join(f"{label}, {n}" for label, n in series))
-        self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(360, self.fontMetrics().height() * 9)

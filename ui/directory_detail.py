@@ -20,15 +20,7 @@ def detail_html(
     def pick(name: str) -> str:
         return str(service.get(name) or structure.get(name) or "")
 
-    address = ", ".join(
-        p
-        for p in (
-            pick("adresse"),
-            pick("complement_adresse"),
-            " ".join(p for p in (pick("code_postal"), pick("commune")) if p),
-        )
-        if p
-    )
+    address = display.postal_address(pick)
     phone = display.format_phone(pick("telephone"))
     email = pick("courriel")
     website = str(structure.get("site_web") or service.get("lien_source") or "")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.cli.main import cli_language
-from app.errors import DeskError
+from app.errors import DeskError, pick
 from app.logs import logger, setup_logging
 from app.paths import DeskPaths, desk_paths, resource
 from app.version import app_version
@@ -72,8 +72,7 @@ TEXTS = {
 
 
 def say(key: str, lang: str, **values: object) -> str:
-    fr, en = TEXTS[key]
-    return (en if lang == "en" else fr).format(**values)
+    return pick(TEXTS[key], lang, **values)
 
 
 def install_translator(app: QApplication, lang: str) -> QTranslator | None:

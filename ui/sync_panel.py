@@ -68,7 +68,7 @@ class EnrolDialog(QDialog):
         self.resize(520, 180)
 
     def _split_enrolment(self, text: str) -> None:
-        from app.sync.client import parse_enrolment
+        from app.wire import parse_enrolment
 
         parsed = parse_enrolment(text)
         if parsed is not None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.cli.argparse_fr import use_language
-from app.errors import DeskError
+from app.errors import DeskError, pick
 from app.version import app_version
 
 WindowRunner = Callable[[argparse.Namespace], int]
@@ -134,9 +134,7 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 
 def say(key: str, lang: str, /, **params: Any) -> str:
-    pair = TEXTS[key]
-    text = pair[1] if lang == "en" else pair[0]
-    return text.format(**params) if params else text
+    return pick(TEXTS[key], lang, **params)
 
 
 def cli_language() -> str:

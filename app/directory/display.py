@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from urllib.parse import quote_plus
 
 # data.inclusion codes as a counter agent reads them (French, English).
@@ -28,6 +29,13 @@ PUBLICS = {
     "personnes-en-situation-de-handicap": ("personnes handicapées", "disabled people"),
     "beneficiaires-des-minimas-sociaux": ("bénéficiaires des minima sociaux", "welfare recipients"),
 }
+
+
+def postal_address(pick: Callable[[str], str]) -> str:
+    """« 12 rue X, bâtiment B, 13800 Istres » from a record's fields (``pick(name)``: the
+    service's own value, else its structure's), the empty parts left out."""
+    town = " ".join(p for p in (pick("code_postal"), pick("commune")) if p)
+    return ", ".join(p for p in (pick("adresse"), pick("complement_adresse"), town) if p)
 
 
 def label(table: dict[str, tuple[str, str]], code: str, lang: str = "fr") -> str:

@@ -56,8 +56,9 @@ def open_at(hours: str | None, moment: datetime) -> bool | None:
     parsed = parse(hours)
     if parsed is None:
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=PARIS)
+    # The parser takes a named zone only; the desk's own clock carries a fixed offset
+    # (datetime.now().astimezone()), which it refuses with a TypeError.
+    moment = moment.replace(tzinfo=PARIS) if moment.tzinfo is None else moment.astimezone(PARIS)
     state = parsed.state(moment)[0]
     if state == opening_hours.State.OPEN:
         return True

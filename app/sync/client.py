@@ -7,7 +7,6 @@ refused with a clear message and changes nothing on the desk.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 from urllib.parse import urlparse
 
@@ -39,25 +38,6 @@ def check_url(url: str) -> str:
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise DeskError("hub_bad_url", url=url)
     return url.strip().rstrip("/")
-
-
-ENROLMENT_SCHEME = "aiguillage://enrol?"
-
-
-def parse_enrolment(text: str) -> tuple[str, str] | None:
-    """The hub's address and the code in an enrolment string, as the console's QR code
-    holds it (``aiguillage://enrol?hub=…&code=…``; a QR scanner types it like a keyboard),
-    or None when ``text`` is not one."""
-    from urllib.parse import parse_qs
-
-    text = text.strip()
-    if not text.startswith(ENROLMENT_SCHEME):
-        return None
-    fields = parse_qs(text.removeprefix(ENROLMENT_SCHEME))
-    hub, code = fields.get("hub", [""])[0], fields.get("code", [""])[0]
-    # Only a whole code: a scanner types the string one character at a time.
-    whole = re.fullmatch(r"[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}", code)
-    return (hub, code) if hub and whole else None
 
 
 class HubClient:

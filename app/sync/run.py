@@ -12,10 +12,11 @@ from typing import Any
 
 from app.errors import DeskError
 from app.sync import credentials
-from app.sync.client import HubClient, check_url, parse_enrolment
+from app.sync.client import HubClient, check_url
 from app.sync.pull import pull_all
 from app.sync.push import new_desk_id, pending_count, push_all, quarantined
 from app.version import app_version
+from app.wire import parse_enrolment
 from db.models import SyncState
 
 

@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote, urlencode
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -23,7 +22,9 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
+from app.directory.hours import PARIS
 from app.version import app_version
+from app.wire import enrolment_string
 from hub import service
 from hub.console import auth, queries
 
@@ -31,7 +32,6 @@ HERE = Path(__file__).resolve().parent
 COOKIE = "aiguillage_console"
 PUBLIC_URL_ENV = "AIGUILLAGE_HUB_PUBLIC_URL"
 LOGIN_COOKIE = "aiguillage_login"
-PARIS = ZoneInfo("Europe/Paris")
 # A wrong password waits SLOW_S, and STEP_S more per earlier failure (up to MAX_SLOW_S);
 # after auth.FAILURES_ALLOWED failures the login is locked for auth.FAILURE_WINDOW.
 SLOW_S, STEP_S, MAX_SLOW_S = 1.0, 0.25, 3.0
@@ -59,7 +59,7 @@ class Refused(Exception):
 
 
 def when(moment: datetime | None) -> str:
-    """A hub moment (naive UTC) as Paris sees it: « 24/11/2026 à 10:15 »."""
+    """A hub moment (naive UTC) as Paris sees it, e.g. 24/11/2026 à 10:15."""
     if moment is None:
         return "jamais"
     local = moment.replace(tzinfo=UTC).astimezone(PARIS)
@@ -80,7 +80,10 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
             with sessions.begin() as session:
                 return fn(session)
 
-        return await run_in_threadpool(work)
+        try:
+            return await run_in_threadpool(work)
+        except service.HubError as error:  # said on a page, not as the API's JSON
+            raise Refused(error.message, error.status) from None
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, template, context, status_code=status)
@@ -227,7 +230,7 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
         return RedirectResponse(f"/console/sites/{quote(site)}?ajout=1", 303)
 
     def site_context(session: Session, site_id: str) -> dict[str, Any]:
-        site = queries.site_or_error(session, site_id)
+        site = service.site_or_error(session, site_id)
         return {
             "site": {"id": site.id, "name": site.name, "last_sync_at": site.last_sync_at,
                      "desk_version": site.desk_version, "created_at": site.created_at},
@@ -250,13 +253,13 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
         who, _form = await posted(request)
 
         def make(session: Session) -> tuple[str, str, datetime]:
-            site = queries.site_or_error(session, site_id)
+            site = service.site_or_error(session, site_id)
             code, expires = service.new_enrol_code(session, site_id)
             return site.name, code, expires
 
         site_name, code, expires = await db(make)
         hub_url = public_url(request)
-        enrolment = f"aiguillage://enrol?{urlencode({'hub': hub_url, 'code': code})}"
+        enrolment = enrolment_string(hub_url, code)
         return page(
             request, "code.html", visitor=who, site_id=site_id, site_name=site_name,
             code=code, expires=expires, hub_url=hub_url, enrolment=enrolment,
@@ -266,18 +269,12 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
     @router.post("/sites/{site_id}/desks/{desk_id}/revoke")
     async def revoke(request: Request, site_id: str, desk_id: str) -> Response:
         await posted(request)
-        await db(lambda s: queries.revoke_desk(s, site_id, desk_id))
+        revoked = await db(lambda s: service.revoke(s, site_id, desk_id))
+        if not revoked:
+            raise Refused("Ce poste n’a pas de jeton actif\u00a0: rien à révoquer.", 404)
         return RedirectResponse(f"/console/sites/{quote(site_id)}?ajout=revoque", 303)
 
     app.include_router(router)
-
-    @app.exception_handler(service.HubError)
-    async def hub_refused(request: Request, error: service.HubError) -> Response:
-        if request.url.path.startswith("/console"):
-            return page(request, "refused.html", error.status, message=error.message, visitor=None)
-        from hub.api import problem
-
-        return problem(error.code, error.message, error.status)
 
 
 def safe_next(target: str) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hub.models import EnrolCode, Record, Site, SiteToken
-from hub.service import HubError, now
+from hub import service
+from hub.models import EnrolCode, Site, SiteToken
+from hub.service import now
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,21 +53,7 @@ def site_lines(session: Session) -> list[SiteLine]:
             .group_by(SiteToken.site_id)
         ).all()
     )
-    active = Record.payload["cancelled"].as_boolean().is_not(True)
-    contacts = dict(
-        session.execute(
-            select(Record.site_id, func.count())
-            .where(Record.kind == "contact", active)
-            .group_by(Record.site_id)
-        ).all()
-    )
-    flags = dict(
-        session.execute(
-            select(Record.site_id, func.count())
-            .where(Record.kind == "flag")
-            .group_by(Record.site_id)
-        ).all()
-    )
+    counts = service.activity_counts(session)
     return [
         SiteLine(
             site.id,
@@ -75,18 +62,11 @@ def site_lines(session: Session) -> list[SiteLine]:
             site.last_sync_at,
             site.desk_version,
             int(desks.get(site.id, 0)),
-            int(contacts.get(site.id, 0)),
-            int(flags.get(site.id, 0)),
+            counts.get((site.id, "contact"), 0),
+            counts.get((site.id, "flag"), 0),
         )
         for site in session.scalars(select(Site).order_by(func.lower(Site.name), Site.id))
     ]
-
-
-def site_or_error(session: Session, site_id: str) -> Site:
-    site = session.get(Site, site_id)
-    if site is None:
-        raise HubError("unknown_site", f"Site inconnu\u00a0: {site_id}", 404)
-    return site
 
 
 def desk_lines(session: Session, site_id: str) -> list[DeskLine]:
@@ -113,22 +93,3 @@ def code_lines(session: Session, site_id: str, limit: int = 10) -> list[CodeLine
         .limit(limit)
     )
     return [CodeLine(r.created_at, r.expires_at, r.used_at, r.desk_id) for r in rows]
-
-
-def revoke_desk(session: Session, site_id: str, desk_id: str) -> int:
-    """Revoke the tokens of one desk of a site: its next sync is refused with a reason."""
-    result = session.execute(
-        update(SiteToken)
-        .where(
-            SiteToken.site_id == site_id,
-            SiteToken.desk_id == desk_id,
-            SiteToken.revoked_at.is_(None),
-        )
-        .values(revoked_at=now())
-    )
-    count = int(getattr(result, "rowcount", 0) or 0)
-    if count == 0:
-        raise HubError(
-            "unknown_desk", "Ce poste n’a pas de jeton actif\u00a0: rien à révoquer.", 404
-        )
-    return count

@@ -12,15 +12,14 @@ import time
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
 from app import stats
-from app.desk import Desk, DeskPaths
+from app.desk import Desk
 from app.directory.hours import open_at
-from app.intake import ContactDraft
 from db.models import Contact
+from tests.app.test_intake import visit
 from tests.conftest import PARIS
 
 
@@ -45,6 +44,7 @@ class Clock:
         return self.mono
 
 
+# The shared ``desk`` fixture (tests/conftest.py) runs on this clock.
 @pytest.fixture(params=["zoneinfo", "system"])
 def clock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[Clock]:
     monkeypatch.setenv("TZ", "Europe/Paris")
@@ -54,28 +54,6 @@ def clock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> It
     finally:
         monkeypatch.undo()
         time.tzset()
-
-
-@pytest.fixture
-def desk(home: Path, clock: Clock) -> Iterator[Desk]:
-    desk = Desk.open(
-        DeskPaths(data=home, logs=home / "logs"), clock=clock, monotonic=clock.monotonic
-    )
-    yield desk
-    desk.close()
-
-
-def visit(**changes: object) -> ContactDraft:
-    draft = ContactDraft(
-        channel="sur-place",
-        public="salarie",
-        age="26-44",
-        gender="femme",
-        commune="13047",
-        themes=["vae"],
-        answers=["information"],
-    )
-    return replace(draft, **changes)  # type: ignore[arg-type]
 
 
 def stored(desk: Desk, contact_id: str) -> tuple[datetime, datetime]:
@@ -184,3 +162,12 @@ def test_opening_hours_follow_the_wall_clock_on_both_sides_of_the_change() -> No
     assert open_at(hours, datetime(2026, 10, 26, 8, 30, tzinfo=UTC).astimezone(PARIS)) is True
     assert open_at(hours, datetime(2026, 10, 23, 7, 30, tzinfo=UTC).astimezone(PARIS)) is True
     assert open_at(hours, datetime(2026, 10, 23, 10, 30, tzinfo=UTC).astimezone(PARIS)) is False
+
+
+def test_opening_hours_read_the_desk_s_own_clock(clock: Clock) -> None:
+    """The desk's real clock carries a fixed offset (``local_now``): "open now" must read
+    it, not fail (it raised TypeError in the directory's search)."""
+    clock.set(2026, 10, 26, 8, 30)  # Monday 09:30 in Paris
+    assert open_at("Mo-Fr 09:00-12:00", clock()) is True
+    clock.set(2026, 10, 26, 12, 30)
+    assert open_at("Mo-Fr 09:00-12:00", clock()) is False
