@@ -237,6 +237,19 @@ def latest_sound(folder: Path) -> BackupFile | None:
     return None
 
 
+# Up to this size the quick check runs before the desk opens or a command runs (well
+# under half a second); a larger database is checked by the window once it is up, and by
+# a command only when SQLite has failed on it.
+QUICK_CHECK_BEFORE_MB = 150
+
+
+def small_enough_to_check(database: Path) -> bool:
+    try:
+        return database.stat().st_size < QUICK_CHECK_BEFORE_MB * 1_000_000
+    except OSError:
+        return False
+
+
 def damage_report(database: Path, folder: Path) -> DeskError | None:
     """``None`` when the database passes SQLite's quick check (or is not there yet);
     otherwise the error to show, naming the latest sound backup when there is one."""

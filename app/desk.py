@@ -82,7 +82,12 @@ class Desk:
             backups = _upgrade_schema(engine, paths, existed)
         except (DatabaseError, sqlite3.DatabaseError) as error:
             engine.dispose()
-            raise DeskError("database_damaged", reason=str(error.args[0])[:200]) from error
+            from app.backup import damage_report
+
+            # Named with the latest sound backup, as the check before opening names it.
+            damage = damage_report(paths.database, paths.backups)
+            reason = str(error.args[0])[:200]
+            raise (damage or DeskError("database_damaged", reason=reason)) from error
         sessions = session_factory(engine)
         settings = Settings(sessions)
         with sessions.begin() as session:

@@ -7,6 +7,23 @@ from importlib.metadata import PackageNotFoundError, version
 
 UNKNOWN = "0+inconnue"
 
+# The libraries the desk runs on: (distribution, licence). The licences are the ones each
+# project publishes; the versions are read from what is installed or bundled (the
+# bundle's spec copies the metadata of each).
+LIBRARIES = (
+    ("PySide6", "LGPL-3.0"),
+    ("SQLAlchemy", "MIT"),
+    ("alembic", "MIT"),
+    ("reportlab", "BSD"),
+    ("platformdirs", "MIT"),
+    ("pydantic", "MIT"),
+    ("httpx", "BSD-3-Clause"),
+    ("data-inclusion-schema", "Licence Ouverte 2.0"),
+    ("opening-hours-py", "MIT OR Apache-2.0"),
+    ("keyring", "MIT"),
+    ("openpyxl", "MIT"),
+)
+
 
 @cache
 def app_version() -> str:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
 
 from fastapi import Depends, FastAPI, Header, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.version import app_version
 from app.wire import (
@@ -39,23 +39,52 @@ def problem(code: str, message: str, status: int) -> JSONResponse:
     return JSONResponse(Problem(code=code, message=message).model_dump(), status_code=status)  # type: ignore[arg-type]
 
 
+class BodyLimit:
+    """Refuses (413) a request body over ``MAX_BODY_BYTES``, counted as it arrives: one
+    without a Content-Length (sent in pieces) is cut off there, never read whole."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        too_large = problem("too_large", "Requête trop volumineuse.", 413)
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            await too_large(scope, receive, send)
+            return
+        received, refused, started = 0, False, False
+
+        async def counted() -> Message:
+            nonlocal received, refused
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > MAX_BODY_BYTES:
+                    if not started and not refused:
+                        refused = True
+                        await too_large(scope, receive, send)
+                    return {"type": "http.disconnect"}  # the app stops reading there
+            return message
+
+        async def answered(message: Message) -> None:
+            nonlocal started
+            if refused:
+                return  # the 413 went out; what the app says after it goes nowhere
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        await self.app(scope, counted, answered)
+
+
 def create_app(engine: Engine) -> FastAPI:
     sessions = sessionmaker(engine, expire_on_commit=False)
     app = FastAPI(title="Aiguillage — hub régional", version=app_version())
     hits: dict[str, deque[float]] = {}
 
-    @app.middleware("http")
-    async def limit_body(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return problem("too_large", "Requête trop volumineuse.", 413)
-        if request.method == "POST":
-            body = await request.body()
-            if len(body) > MAX_BODY_BYTES:
-                return problem("too_large", "Requête trop volumineuse.", 413)
-        return await call_next(request)
+    app.add_middleware(BodyLimit)
 
     @app.exception_handler(RequestValidationError)
     async def malformed(_request: Request, error: RequestValidationError) -> JSONResponse:
@@ -79,15 +108,17 @@ def create_app(engine: Engine) -> FastAPI:
         scheme, _, token = authorization.partition(" ")
         if scheme.lower() != "bearer" or not token:
             raise service.HubError("unknown_token", "Jeton manquant.", 401)
-        window = hits.setdefault(service.digest(token), deque())
+        with sessions.begin() as db:
+            site = service.site_of_token(db, token)  # an unknown token goes no further
         moment = time.monotonic()
+        # Keyed by known tokens only: the table is as large as the region's desks.
+        window = hits.setdefault(service.digest(token), deque())
         while window and moment - window[0] > 60:
             window.popleft()
         if len(window) >= RATE_LIMIT:
             raise service.HubError("too_many", "Trop de requêtes : réessayez dans une minute.", 429)
         window.append(moment)
-        with sessions.begin() as db:
-            return service.site_of_token(db, token)
+        return site
 
     @app.get(f"{API}/health")
     def health() -> dict[str, object]:

@@ -21,23 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.paths import resource
-from app.version import app_version
-
-# The libraries the desk runs on: (distribution, licence). The licences are the ones each
-# project publishes; the versions are read from what is installed or bundled.
-LIBRARIES = (
-    ("PySide6", "LGPL-3.0"),
-    ("SQLAlchemy", "MIT"),
-    ("alembic", "MIT"),
-    ("reportlab", "BSD"),
-    ("platformdirs", "MIT"),
-    ("pydantic", "MIT"),
-    ("httpx", "BSD-3-Clause"),
-    ("data-inclusion-schema", "Licence Ouverte 2.0"),
-    ("opening-hours-py", "MIT OR Apache-2.0"),
-    ("keyring", "MIT"),
-    ("openpyxl", "MIT"),
-)
+from app.version import LIBRARIES, app_version
 
 
 def app_icon() -> QIcon:

@@ -39,9 +39,6 @@ class _Chart(QWidget):
     def number(self, value: int) -> str:
         return number(value, self.lang)
 
-    def describe(self) -> str:
-        return self.accessibleDescription()
-
 
 class _SeriesChart(_Chart):
     """A chart of one series of (label, count), described to screen readers as such."""

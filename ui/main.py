@@ -111,8 +111,11 @@ def install_excepthook(log_file: Path, lang: str, show: bool = True) -> None:
     def shown(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         log.error("uncaught error\n%s", "".join(traceback.format_exception(kind, error, trace)))
         UNCAUGHT.append(f"{kind.__name__}: {error}")
-        if not show:  # nobody to click a dialog: say it where the caller reads
+        if not show:  # a smoke run: nobody to click a dialog; say it, and stop
             traceback.print_exception(kind, error, trace, file=sys.stderr)
+            running = QApplication.instance()
+            if running is not None:
+                running.exit(1)
             return
         if (
             QApplication.instance() is not None
@@ -122,12 +125,14 @@ def install_excepthook(log_file: Path, lang: str, show: bool = True) -> None:
             QMessageBox.critical(None, say("error_title", lang), text)
 
     def in_thread(args: threading.ExceptHookArgs) -> None:
+        UNCAUGHT.append(f"{args.exc_type.__name__}: {args.exc_value}")
         log.error(
             "uncaught error in %s\n%s",
             args.thread.name if args.thread else "?",
             "".join(traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback)),
         )
 
+    UNCAUGHT.clear()  # this window's run only
     sys.excepthook = shown
     threading.excepthook = in_thread
 
@@ -164,17 +169,11 @@ def offer_restore(paths: DeskPaths, reason: str, lang: str, smoke: bool) -> bool
     return True
 
 
-# Up to this size the quick check runs before the desk opens (well under half a second);
-# a larger database is checked on the desk's thread once the window is up.
-QUICK_CHECK_BEFORE_MB = 150
-
-
 def checked_now(paths: DeskPaths) -> bool:
     """Whether the quick check runs before opening (else after, in the background)."""
-    try:
-        return paths.database.stat().st_size < QUICK_CHECK_BEFORE_MB * 1_000_000
-    except OSError:
-        return False
+    from app.backup import small_enough_to_check
+
+    return small_enough_to_check(paths.database)
 
 
 def _open_desk(paths: DeskPaths, lang: str, smoke: bool) -> object:
@@ -273,24 +272,27 @@ def _show_window(app: QApplication, window: MainWindow, smoke: bool) -> tuple[in
         from app.procinfo import rss_mb, seconds_since_start
 
         def report() -> None:
-            if not window.refreshes and not UNCAUGHT:
-                if seconds_since_start() > SMOKE_PATIENCE_S:
-                    UNCAUGHT.append("the day was never shown")
-                    print(UNCAUGHT[-1], file=sys.stderr)
-                else:
-                    QTimer.singleShot(5, report)  # the day and counters are not shown yet
-                    return
+            if app.closingDown() or not window.isVisible():
+                return  # reported already
             figures = {"startup_s": round(seconds_since_start(), 3), "rss_mb": round(rss_mb(), 1)}
             print(json.dumps(figures))
             window.close()
             app.quit()
 
-        # Once the event loop runs and the day's journal and counters are shown, the
-        # window can take input.
-        QTimer.singleShot(0, report)
+        def never_shown() -> None:
+            if window.isVisible():
+                UNCAUGHT.append("the day was never shown")
+                print(UNCAUGHT[-1], file=sys.stderr)
+                report()
+
+        # Once the day's journal and counters are shown, the window can take input.
+        window.sig_refreshed.connect(report)
+        QTimer.singleShot(SMOKE_PATIENCE_S * 1000, never_shown)
     else:
         window.safety.start(check=not checked_now(window.desk.paths))
     code = app.exec()
+    if window.isVisible():  # the loop ended without the window closing: stop its threads
+        window.close()
     if smoke and UNCAUGHT:
         return 1, None
     return int(code), window.safety.damage

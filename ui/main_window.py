@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self.directory_state = QLabel()
         for widget in (self.sync_state, self.last_sync, self.pending, self.directory_state):
             self.statusBar().addWidget(widget)
-        self.safety = SafetyUi(self, desk, self.tasks)
+        self.safety = SafetyUi(self, desk)
         self.statusBar().addPermanentWidget(self.day_count)
 
         menu = self.menuBar().addMenu(self.tr("&Aiguillage"))
@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
     def statistics(self) -> StatsPanel:
         """The statistics tab, built the first time it is asked for."""
         if self.stats_panel is None:
-            self.stats_panel = StatsPanel(self.desk, self.tasks)
+            self.stats_panel = StatsPanel(self.desk)
             layout = self.stats_holder.layout()
             assert layout is not None
             layout.addWidget(self.stats_panel)
@@ -473,5 +473,6 @@ class MainWindow(QMainWindow):
             app.focusChanged.disconnect(self._follow_focus)  # type: ignore[attr-defined]
         if self.stats_panel is not None:
             self.stats_panel.tasks.shutdown()
+        self.safety.shutdown()
         self.tasks.shutdown()
         super().closeEvent(event)

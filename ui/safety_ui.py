@@ -19,13 +19,14 @@ log = logger("window")
 
 
 class SafetyUi(QObject):
-    def __init__(self, window: QMainWindow, desk: Desk, tasks: TaskManager) -> None:
+    def __init__(self, window: QMainWindow, desk: Desk) -> None:
         super().__init__(window)
         self.window = window
         self.desk = desk
-        self.tasks = tasks
+        # Its own thread: the check and the backup only read the database (through their
+        # own connections), and must not hold up the first save of the day behind them.
+        self.tasks = TaskManager(self)
         self.damage: str | None = None
-        self.sound = False  # the database passed its quick check (before or after start)
         self._disk_warned = False
         self.disk_state = QLabel()
         self.disk_state.setObjectName("formError")
@@ -43,7 +44,6 @@ class SafetyUi(QObject):
             op = DeskOp(self.tasks, lambda: problems(database, quick=True))
             op.success(self.checked).failure(lambda error: self.checked([str(error)])).run()
         else:
-            self.sound = True
             self.daily_backup()
         self._backup_timer.start(3600 * 1000)
 
@@ -53,7 +53,6 @@ class SafetyUi(QObject):
             log.error("quick check failed: %s", self.damage)
             self.window.close()
             return
-        self.sound = True
         self.daily_backup()
 
     def daily_backup(self) -> None:
@@ -76,6 +75,10 @@ class SafetyUi(QObject):
         DeskOp(self.tasks, lambda: daily_backup(paths.database, paths.backups)).success(
             done
         ).failure(failed).run()
+
+    def shutdown(self) -> None:
+        self._backup_timer.stop()
+        self.tasks.shutdown()
 
     def show_disk(self, free_mb: int | None) -> None:
         low = free_mb is not None and free_mb < LOW_DISK_MB

@@ -112,12 +112,11 @@ class StatsPanel(QWidget):
     sig_shown = Signal()
     sig_exported = Signal(str)
 
-    def __init__(self, desk: Desk, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         # Its own thread: a year's figures or a report never hold up a visit's save.
         self.tasks = TaskManager(self)
-        self.writer = tasks
         self.lang = desk.language
         self.shown: Dashboard | None = None
         self._asked = 0  # the newest reading asked for; older answers are dropped
@@ -284,19 +283,22 @@ class StatsPanel(QWidget):
     # --- the period -----------------------------------------------------------------
 
     def bounds(self) -> tuple[date, date]:
-        return self.start_edit.date().toPython(), self.end_edit.date().toPython()  # type: ignore[return-value]
-
-    def _period_chosen(self, _index: int = 0) -> None:
+        """The period's dates. A named one ("this month") follows the calendar, and the
+        date boxes with it, when the desk stays open past midnight: the screen and every
+        export read the same dates."""
         key = self.period.currentData()
-        custom = key == "custom"
-        self.start_edit.setEnabled(custom)
-        self.end_edit.setEnabled(custom)
-        if not custom:
+        if key != "custom":
             start, end = period_bounds(key, self.desk.intake.today())
             self._setting_dates = True
             self.start_edit.setDate(QDate(start))
             self.end_edit.setDate(QDate(end))
             self._setting_dates = False
+        return self.start_edit.date().toPython(), self.end_edit.date().toPython()  # type: ignore[return-value]
+
+    def _period_chosen(self, _index: int = 0) -> None:
+        custom = self.period.currentData() == "custom"
+        self.start_edit.setEnabled(custom)
+        self.end_edit.setEnabled(custom)
         self.reload()
 
     def _dates_edited(self, _date: QDate) -> None:
@@ -321,9 +323,6 @@ class StatsPanel(QWidget):
         rows_dim, cols_dim = self.rows_dim.currentData(), self.cols_dim.currentData()
         self._asked += 1
         asked = self._asked
-        if self.period.currentData() != "custom":
-            # "This month" follows the calendar when the desk stays open past midnight.
-            start, end = period_bounds(self.period.currentData(), self.desk.intake.today())
 
         def shown(view: Dashboard) -> None:
             if asked == self._asked:

@@ -13,7 +13,10 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from app.logs import logger
+
 T = TypeVar("T")
+log = logger("window")
 
 
 class TaskManager(QObject):
@@ -47,8 +50,10 @@ class TaskManager(QObject):
     def _on_done(self, future: Future[Any]) -> None:
         on_success, on_failure = self._callbacks.pop(id(future))
         if self._closed:
-            # The window is gone: the work is done (on disk), nobody is left to tell, and
-            # a callback must not start more work on a stopped executor.
+            # The window is gone: nobody is left to tell, and a callback must not start
+            # more work on a stopped executor. A failure is still written in the log.
+            if future.exception() is not None:
+                log.error("failed after the window closed: %r", future.exception())
             return
         error = future.exception()
         if error is None:

@@ -298,7 +298,8 @@ def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) 
         message = error.text(lang)
     except SQLAlchemyError as error:
         reason = str(getattr(error, "orig", None) or error).splitlines()[0][:200]
-        message = DeskError("database_error", reason=reason).text(lang)
+        damage = _damage()  # a large database is checked only now
+        message = (damage or DeskError("database_error", reason=reason)).text(lang)
     except OSError as error:
         path = error.filename or ""
         message = DeskError("file_error", path=path, reason=error.strerror or error).text(lang)
@@ -329,15 +330,22 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     return handler(args, out)
 
 
-def preflight() -> None:
-    """A quick check of the desk database before a command uses it: a damaged one is
-    named with the latest sound backup, and nothing runs on it."""
+def _damage() -> DeskError | None:
     from app.backup import damage_report
     from app.paths import desk_paths
 
     paths = desk_paths()
-    problem = damage_report(paths.database, paths.backups)
-    if problem is not None:
+    return damage_report(paths.database, paths.backups)
+
+
+def preflight() -> None:
+    """A quick check of the desk database before a command uses it: a damaged one is
+    named with the latest sound backup, and nothing runs on it. A large database is not
+    read whole before each command: SQLite's failure on it leads to the same message."""
+    from app.backup import small_enough_to_check
+    from app.paths import desk_paths
+
+    if small_enough_to_check(desk_paths().database) and (problem := _damage()) is not None:
         raise problem
 
 

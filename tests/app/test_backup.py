@@ -242,3 +242,23 @@ def test_a_damaged_database_is_named_with_the_latest_sound_backup(desk: Desk, ho
     assert contact_ids(desk.paths.database) == {kept}
     # The damaged file is set aside, never deleted.
     assert list(desk.paths.database.parent.glob("aiguillage.sqlite3.endommagee-*"))
+
+
+def test_a_large_damaged_database_is_named_when_sqlite_fails_on_it(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Over the size checked before each command, the check comes when SQLite fails."""
+    import app.backup
+    from app.cli.main import main
+
+    desk.intake.save(visit())
+    sound = make_backup(desk.paths.database, desk.paths.backups)
+    desk.close()
+    raw = bytearray(desk.paths.database.read_bytes())
+    raw[100:4096] = b"\xde\xad\xbe\xef" * 999  # the schema's own page: every read fails
+    desk.paths.database.write_bytes(bytes(raw))
+    monkeypatch.setattr(app.backup, "QUICK_CHECK_BEFORE_MB", 0)
+    assert main(["stats", "--by", "public"]) == 1
+    error = capsys.readouterr().err
+    assert "La base de données est endommagée" in error
+    assert f"Dernière sauvegarde saine\u00a0: {sound}" in error

@@ -108,6 +108,7 @@ def test_counts_equal_a_plain_recount_for_every_dimension_and_pair(
                     expected[combo] += 1
             got = {tuple(row[d] for d in pair): row["count"] for row in result.rows}
             assert got == dict(expected), pair
+            assert result.total == len(active), pair  # a visit counts once in the total
 
 
 def test_small_cells_are_hidden_in_json_and_read_as_less_than_n_in_csv(desk: Desk) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from app.desk import Desk
 from app.errors import DeskError
 from app.intake import ContactDraft
 from app.paths import DeskPaths
-from app.sync import run
+from app.sync import credentials, run
 from app.sync.push import pending_count, quarantined
 from db.models import Contact
 from hub import service
@@ -194,9 +195,13 @@ def test_two_desks_restored_from_one_backup_push_each_record_once(
 def test_enrolment_codes_are_one_time_and_expire(desk: Desk, hub: Hub, tmp_path: Path) -> None:
     _site, code = code_for(hub)
     run.enrol(desk, hub.url, code)
-    # The same desk asking again (its answer was lost) gets a new token that works.
+    first = credentials.load_token(desk.paths.data, f"{hub.url}|{desk.settings.get('desk.id')}")
+    # The same desk asking again (its answer was lost) gets a new token that works, and
+    # the one it may never have received is revoked.
     run.enrol(desk, hub.url, code.lower().replace("-", ""))
     assert run.sync_once(desk).pending == 0
+    refused = httpx.get(f"{hub.url}/api/v1/changes", headers={"Authorization": f"Bearer {first}"})
+    assert (refused.status_code, refused.json()["code"]) == (401, "revoked")
     other = Desk.open(DeskPaths(data=tmp_path / "other", logs=tmp_path / "other" / "logs"))
     with pytest.raises(DeskError) as caught:
         run.enrol(other, hub.url, code)
@@ -265,6 +270,15 @@ def test_forged_requests_are_refused_and_store_nothing(desk: Desk, hub: Hub) -> 
         ]
     }
     response = httpx.post(api, json=huge, headers={"Authorization": f"Bearer {other}"})
+    assert (response.status_code, response.json()["code"]) == (413, "too_large")
+
+    def pieces() -> Iterator[bytes]:  # no Content-Length: the size is counted as it comes
+        yield b'{"records": [{"kind": "contact", "id": "x", "version": 1, "payload": {"x": "'
+        for _ in range(30):
+            yield b"y" * 100_000
+        yield b'"}}]}'
+
+    response = httpx.post(api, content=pieces(), headers={"Authorization": f"Bearer {other}"})
     assert (response.status_code, response.json()["code"]) == (413, "too_large")
     response = httpx.post(
         api,

@@ -65,6 +65,22 @@ def test_ctrl_3_shows_this_month_with_its_totals_charts_and_cross_table(
     scolaire = next(r for r in expected.rows if r["public"] == "scolaire")["count"]
     assert cells[("Scolaire", "Total")] == str(scolaire)
     assert cells[("Total", "Total")] == str(logged)
+    with desk.sessions() as session:
+        pairs = stats.compute(session, date(2026, 11, 1), date(2026, 11, 24), ["public", "theme"])
+    one = next(
+        r for r in pairs.rows if (r["public"], r["theme"]) == ("scolaire", "decouvrir-metiers")
+    )
+    assert cells[("Scolaire", "Découvrir des métiers")] == str(one["count"])
+
+
+def test_a_named_period_follows_the_calendar_on_screen_and_in_exports(
+    qtbot, window: MainWindow, desk: Desk, clock
+) -> None:
+    panel = opened(qtbot, window)
+    clock.advance(7 * 24 * 3600)  # the desk left open into December
+    assert panel.bounds() == (date(2026, 12, 1), date(2026, 12, 1))
+    assert panel._suggested("csv") == "statistiques-2026-12-01-2026-12-01.csv"
+    assert panel.end_edit.date() == QDate(2026, 12, 1)
 
 
 def test_a_visit_logged_meanwhile_counts_when_the_tab_is_shown_again(
@@ -105,7 +121,10 @@ def test_a_custom_period_and_another_pair_of_dimensions(
     cells = cross_text(panel)
     in_person = next(r for r in day.rows if r["channel"] == "sur-place")["count"]
     assert cells[("Sur place", "Total")] == str(in_person)
-    assert ("Sur place", "10\u00a0h") in cells
+    with desk.sessions() as session:
+        pairs = stats.compute(session, date(2026, 11, 18), date(2026, 11, 18), ["channel", "hour"])
+    at_ten = next(r for r in pairs.rows if (r["channel"], r["hour"]) == ("sur-place", "10"))
+    assert cells[("Sur place", "10\u00a0h")] == str(at_ten["count"])
 
 
 def test_an_end_before_the_start_is_said_and_the_figures_stay(

@@ -1,0 +1,43 @@
+"""The hub's body limit counts a request body as it arrives: a body sent in pieces,
+without a Content-Length, is cut off at the limit, never read whole."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from app.wire import MAX_BODY_BYTES
+from hub.api import BodyLimit
+
+CHUNK = 100_000
+
+
+def test_a_body_in_pieces_is_cut_off_at_the_limit_with_a_413() -> None:
+    pieces = 3 * MAX_BODY_BYTES // CHUNK
+    sent: list[dict[str, object]] = []
+    read = {"bytes": 0, "pieces_asked": 0}
+
+    async def client() -> dict[str, object]:
+        read["pieces_asked"] += 1
+        return {"type": "http.request", "body": b"y" * CHUNK, "more_body": True}
+
+    async def reply(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    async def app(_scope: object, receive, send) -> None:  # type: ignore[no-untyped-def]
+        while True:  # reads as a route would, until the body ends or the client leaves
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                break
+            read["bytes"] += len(message["body"])
+        await send({"type": "http.response.start", "status": 400, "headers": []})
+        await send({"type": "http.response.body", "body": b"too late"})
+
+    scope = {"type": "http", "method": "POST", "path": "/api/v1/push", "headers": []}
+    asyncio.run(BodyLimit(app)(scope, client, reply))  # type: ignore[arg-type]
+
+    assert read["pieces_asked"] <= MAX_BODY_BYTES // CHUNK + 1 < pieces
+    assert read["bytes"] <= MAX_BODY_BYTES
+    assert sent[0]["status"] == 413
+    body = b"".join(m.get("body", b"") for m in sent[1:])  # type: ignore[misc]
+    assert json.loads(body)["code"] == "too_large"  # and the app's late answer dropped
