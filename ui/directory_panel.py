@@ -234,10 +234,9 @@ class DirectoryPanel(QWidget):
     # --- searching ------------------------------------------------------------------
 
     def query(self) -> SearchQuery:
-        commune = self.commune.code()
         return SearchQuery(
             text=self.search_box.text(),
-            commune=commune if commune not in (None, "hors-region", "non-precise") else None,
+            commune=self.commune.code(),  # outside the region: no area to filter on
             themes=[self.theme.currentData()] if self.theme.currentData() else [],
             public=self.public.currentData(),
             mode=self.mode.currentData(),

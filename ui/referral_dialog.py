@@ -137,12 +137,11 @@ class ReferralDialog(QDialog):
     def refresh(self) -> None:
         # Ranked for the visitor; once the agent types, the text leads and every theme counts.
         typed = self.search.text().strip()
-        commune = self._draft.commune or None
         query = SearchQuery(
             text=typed,
             themes=[] if typed else self._draft.themes,
             public=self._draft.public or None,
-            commune=commune if commune not in ("hors-region", "non-precise") else None,
+            commune=self._draft.commune or None,
             limit=50,
         )
         with self._desk.sessions() as session:

@@ -99,10 +99,7 @@ def reindex(session: Session, service_ids: Iterable[str] | None = None) -> int:
         if not ids:
             return 0
         query = query.where(Service.id.in_(ids))
-        for chunk in _chunks(ids, 500):
-            connection.execute(
-                text(f"DELETE FROM {_FTS} WHERE service_id IN ({_marks(chunk)})"), _params(chunk)
-            )
+        clear_index(session, ids)
     rows = [
         {"service_id": s.id, "name": s.nom, "body": _body(s, s.structure)}
         for s in session.scalars(query)
