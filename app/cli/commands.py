@@ -193,9 +193,11 @@ def _directory_search(args: argparse.Namespace, out: TextIO) -> int:
         moment = parse_at(args.at)
         if moment is not None and moment.tzinfo is None:
             moment = moment.replace(tzinfo=ZoneInfo("Europe/Paris"))
+        if moment is None and args.open_now:
+            moment = desk.intake.now()  # open now: at the desk's clock
         query = SearchQuery(
             text=args.text,
-            commune=commune if commune not in ("hors-region", "non-precise") else None,
+            commune=commune,  # outside the region: the search has no area to filter on
             themes=args.theme,
             public=args.public,
             mode=args.mode,

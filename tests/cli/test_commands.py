@@ -261,6 +261,17 @@ def test_directory_search_filters_and_speaks_json(home: Path) -> None:
     hits = json.loads(done.stdout)
     assert len(hits) == 2 and hits[0]["service_name"] == "Apprentissage dans l’artisanat"
     assert set(hits[0]) >= {"service_id", "structure_name", "open_now", "stale", "date_maj"}
+    # --open-now filters at the desk's own clock, as --at with this minute does.
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    minute = datetime.now(ZoneInfo("Europe/Paris")).strftime("%Y-%m-%dT%H:%M")
+    now = json.loads(aiguillage(home, "directory", "search", "--open-now", "--json").stdout)
+    at = json.loads(aiguillage(home, "directory", "search", "--at", minute, "--json").stdout)
+    assert all(hit["open_now"] is True for hit in now)
+    assert [h["service_id"] for h in now] == [h["service_id"] for h in at]
+    everything = aiguillage(home, "directory", "search", "--json", "--limit", "200").stdout
+    assert len(now) < len(json.loads(everything))  # some are closed or have no hours
     refused = aiguillage(home, "directory", "search", "--theme", "cuisine")
     assert refused.returncode == 1
     assert refused.stderr.startswith(
