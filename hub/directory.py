@@ -102,6 +102,19 @@ def _hash(payload: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
+def describe(kind: str, record_id: str, payload: dict[str, Any]) -> tuple[str, str]:
+    """What the console lists of an entry and the words it is found by: its name (a list
+    item's French label), its town, its id; without case or accents."""
+    from app.geography import search_key
+
+    if kind == "nomenclature":
+        title = str(payload.get("label_fr") or record_id)
+    else:
+        title = str(payload.get("nom") or record_id)
+    words = [title, str(payload.get("commune") or ""), str(payload.get("code_postal") or "")]
+    return title[:300], search_key(" ".join([*words, record_id]))
+
+
 def _lock(session: Session, engine: Engine) -> None:
     # Changes must become visible in the order of their numbers, or a desk could pass one by.
     if engine.dialect.name == "postgresql":
@@ -116,8 +129,12 @@ def _publish(
     payload: dict[str, Any],
     report: Published,
 ) -> None:
-    digest = _hash(payload)
     entry = session.get(DirectoryEntry, (kind, record_id))
+    verified = entry.verified_on.isoformat() if entry and entry.verified_on else ""
+    # Checked by a coordinator since: the source's older date does not undo it.
+    if kind != "nomenclature" and str(payload.get("date_maj") or "") < verified:
+        payload = {**payload, "date_maj": verified}
+    digest = _hash(payload)
     if entry is not None and entry.content_hash == digest and not entry.deleted:
         report.unchanged += 1
         return
@@ -126,12 +143,14 @@ def _publish(
     )
     session.add(change)
     session.flush()
+    title, key = describe(kind, record_id, payload)
     if entry is None:
         session.add(
             DirectoryEntry(
-                kind=kind, record_id=record_id, source=source, content_hash=digest, seq=change.seq
+                kind=kind, record_id=record_id, source=source, content_hash=digest,
+                seq=change.seq, title=title, search_key=key,
             )
-        )
+        )  # fmt: skip
         report.added += 1
     else:
         entry.content_hash, entry.deleted, entry.seq, entry.source = (
@@ -140,6 +159,7 @@ def _publish(
             change.seq,
             source,
         )
+        entry.title, entry.search_key = title, key
         report.changed += 1
 
 

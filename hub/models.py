@@ -19,6 +19,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -113,6 +114,25 @@ class DirectoryEntry(HubBase):
     content_hash: Mapped[str] = mapped_column(String(64))
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     seq: Mapped[int] = mapped_column(Integer)
+    # What the console lists and searches: the record's name, and its words (name, town,
+    # id) without case or accents.
+    title: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # A coordinator checked the record on that day: it is published with that ``date_maj``
+    # at least, even when its source sends an older one again.
+    verified_on: Mapped[date | None] = mapped_column(Date)
+    verified_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class FlagReview(HubBase):
+    """A coordinator dealt with a flag raised by a desk (the flag itself stays as pushed)."""
+
+    __tablename__ = "flag_review"
+
+    flag_id: Mapped[str] = mapped_column(ForeignKey("record.id"), primary_key=True)
+    handled_at: Mapped[datetime] = mapped_column(DateTime)
+    handled_by: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(String(1000))
 
 
 class Coordinator(HubBase):

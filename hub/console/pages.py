@@ -8,29 +8,31 @@ in French, and changes nothing.
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import Callable
-from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any, TypeVar
+from datetime import datetime
+from typing import Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
-from app.directory.hours import PARIS
-from app.version import app_version
 from app.wire import enrolment_string
 from hub import service
-from hub.console import auth, queries
+from hub.console import activity_pages, auth, directory_pages, list_pages, queries
+from hub.console.web import (
+    COOKIE,
+    HERE,
+    Console,
+    NeedLogin,
+    Refused,
+    public_url,
+    secure,
+    set_cookie,
+)
 
-HERE = Path(__file__).resolve().parent
-COOKIE = "aiguillage_console"
-PUBLIC_URL_ENV = "AIGUILLAGE_HUB_PUBLIC_URL"
 LOGIN_COOKIE = "aiguillage_login"
 # A wrong password waits SLOW_S, and STEP_S more per earlier failure (up to MAX_SLOW_S);
 # after auth.FAILURES_ALLOWED failures the login is locked for auth.FAILURE_WINDOW.
@@ -45,66 +47,13 @@ HEADERS = {
     "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
-T = TypeVar("T")
-
-
-class NeedLogin(Exception):
-    """No live session: a page sends to the login, a form is refused."""
-
-
-class Refused(Exception):
-    def __init__(self, message: str, status: int = 403) -> None:
-        super().__init__(message)
-        self.message, self.status = message, status
-
-
-def when(moment: datetime | None) -> str:
-    """A hub moment (naive UTC) as Paris sees it, e.g. 24/11/2026 à 10:15."""
-    if moment is None:
-        return "jamais"
-    local = moment.replace(tzinfo=UTC).astimezone(PARIS)
-    return f"{local:%d/%m/%Y} à {local:%H:%M}"
 
 
 def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.filters["when"] = when
-    templates.env.globals["version"] = app_version()
-    router = APIRouter(prefix="/console")
+    console = Console(sessions)
+    router, db, page = console.router, console.db, console.page
+    visitor, posted = console.visitor, console.posted
     app.mount("/console/static", StaticFiles(directory=str(HERE / "static")), name="static")
-
-    async def db(fn: Callable[[Session], T]) -> T:
-        """Run ``fn`` in one transaction, off the event loop."""
-
-        def work() -> T:
-            with sessions.begin() as session:
-                return fn(session)
-
-        try:
-            return await run_in_threadpool(work)
-        except service.HubError as error:  # said on a page, not as the API's JSON
-            raise Refused(error.message, error.status) from None
-
-    def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-        return templates.TemplateResponse(request, template, context, status_code=status)
-
-    async def visitor(request: Request) -> auth.Visitor:
-        token = request.cookies.get(COOKIE, "")
-        found = await db(lambda s: auth.visitor_of(s, token))
-        if found is None:
-            raise NeedLogin()
-        return found
-
-    async def posted(request: Request) -> tuple[auth.Visitor, dict[str, str]]:
-        """The visitor and the form's fields, once its CSRF token is checked."""
-        who = await visitor(request)
-        form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-        if not auth.csrf_matches(who.csrf, form.get("csrf")):
-            raise Refused(
-                "Ce formulaire a expiré ou ne vient pas de la console\u00a0: rechargez la page et"
-                " recommencez."
-            )
-        return who, form
 
     @app.middleware("http")
     async def console_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
@@ -274,6 +223,8 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
             raise Refused("Ce poste n’a pas de jeton actif\u00a0: rien à révoquer.", 404)
         return RedirectResponse(f"/console/sites/{quote(site_id)}?ajout=revoque", 303)
 
+    for section in (directory_pages, activity_pages, list_pages):
+        section.install(console)
     app.include_router(router)
 
 
@@ -282,27 +233,6 @@ def safe_next(target: str) -> str:
     if target.startswith("/console/") and not target.startswith("//") and "\\" not in target:
         return target
     return ""
-
-
-def public_url(request: Request) -> str:
-    """The hub's address as desks reach it: ``AIGUILLAGE_HUB_PUBLIC_URL`` when set (behind
-    a reverse proxy, the address the hub sees is not the one desks use), else the one the
-    request came to."""
-    configured = os.environ.get(PUBLIC_URL_ENV, "").strip().rstrip("/")
-    return configured or str(request.base_url).rstrip("/")
-
-
-def secure(request: Request) -> bool:
-    """Cookies only over HTTPS once the hub is reached over HTTPS, even when the proxy in
-    front of it speaks plain HTTP to it."""
-    return request.url.scheme == "https" or public_url(request).startswith("https://")
-
-
-def set_cookie(request: Request, response: Response, name: str, value: str) -> None:
-    response.set_cookie(
-        name, value, path="/console", httponly=True, samesite="strict",
-        secure=secure(request),
-    )  # fmt: skip
 
 
 def qr_data_uri(text: str) -> str:

@@ -1,0 +1,209 @@
+"""The console's directory: search and read a record, the flags desks raised and their
+handling, a record marked verified, and a directory file imported with its summary."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+
+from app.directory.hours import PARIS
+from hub import directory, review
+from hub.console.web import Console, Refused, Upload
+from hub.service import HubError
+
+MAX_FILES = 50
+NOTICES = {
+    "traite": "Signalement marqué traité.",
+    "verifie": "Fiche marquée vérifiée aujourd’hui\u00a0: les postes la recevront à leur"
+    " prochaine synchro.",
+    "deja": "Fiche déjà à jour\u00a0: elle était vérifiée aujourd’hui.",
+}
+
+
+# What a record's page shows, in this order: (field, heading).
+FIELDS = {
+    "structure": [
+        ("description", "Description"), ("adresse", "Adresse"), ("code_postal", "Code postal"),
+        ("commune", "Commune"), ("telephone", "Téléphone"), ("courriel", "Courriel"),
+        ("site_web", "Site web"), ("horaires_accueil", "Horaires"),
+        ("reseaux_porteurs", "Réseaux"), ("siret", "SIRET"),
+    ],
+    "service": [
+        ("description", "Description"), ("type", "Type"), ("thematiques", "Thématiques"),
+        ("publics", "Publics"), ("frais", "Frais"), ("conditions_acces", "Conditions d’accès"),
+        ("modes_accueil", "Modes d’accueil"), ("zone_eligibilite", "Territoire servi"),
+        ("modes_mobilisation", "Pour le mobiliser"), ("lien_mobilisation", "Lien"),
+        ("horaires_accueil", "Horaires"), ("telephone", "Téléphone"), ("courriel", "Courriel"),
+    ],
+}  # fmt: skip
+
+
+def record_fields(view: review.RecordView) -> list[tuple[str, str]]:
+    """The record's filled fields as (heading, text); lists joined with commas."""
+    shown = []
+    for key, heading in FIELDS[view.kind]:
+        value = view.payload.get(key)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        if value not in (None, ""):
+            shown.append((heading, str(value)))
+    return shown
+
+
+def record_url(kind: str, record_id: str) -> str:
+    return "/console/directory/fiche?" + urlencode({"type": kind, "id": record_id})
+
+
+def _safe_back(target: str) -> str:
+    if target.startswith("/console/directory") and "//" not in target and "\\" not in target:
+        return target
+    return "/console/directory/signalements"
+
+
+def _with_notice(target: str, notice: str) -> str:
+    return f"{target}{'&' if '?' in target else '?'}{urlencode({'fait': notice})}"
+
+
+def import_path(upload: Upload) -> Path:
+    """What the directory reader is given for the uploaded files: a spreadsheet or a ZIP
+    alone as itself (a ZIP unpacked first), several files as their folder."""
+    files = upload.files
+    if len(files) > MAX_FILES:
+        raise Refused(f"{MAX_FILES} fichiers au plus par import ({len(files)} envoyés).", 400)
+    if len(files) == 1 and files[0].suffix.lower() == ".zip":
+        return _unzip(files[0], upload.folder / "contenu")
+    if len(files) == 1 and files[0].suffix.lower() == ".csv":
+        named = files[0].name.lower()
+        if named not in {"structures.csv", "services.csv", "organizations.csv"}:
+            return files[0]
+    return upload.folder
+
+
+def _unzip(archive: Path, target: Path) -> Path:
+    """The files of a ZIP, flat (folders inside it are ignored), refused when it holds
+    more than the import allows once unpacked."""
+    try:
+        with zipfile.ZipFile(archive) as zipped:
+            members = [m for m in zipped.infolist() if not m.is_dir()]
+            if len(members) > MAX_FILES:
+                raise Refused(f"{archive.name}\u00a0: plus de {MAX_FILES} fichiers.", 400)
+            if sum(m.file_size for m in members) > directory.MAX_FILE:
+                raise Refused(f"{archive.name}\u00a0: trop volumineux une fois décompressé.", 413)
+            target.mkdir()
+            for member in members:
+                name = Path(member.filename.replace("\\", "/")).name
+                if name and not name.startswith("."):
+                    (target / name).write_bytes(zipped.read(member))
+    except (zipfile.BadZipFile, OSError) as error:
+        raise Refused(f"{archive.name}\u00a0: archive ZIP illisible ({error}).", 400) from None
+    return target
+
+
+def install(console: Console) -> None:
+    router, db, page = console.router, console.db, console.page
+
+    @router.get("/directory", response_class=HTMLResponse)
+    async def search(request: Request) -> HTMLResponse:
+        who = await console.visitor(request)
+        text = request.query_params.get("q", "").strip()[:200]
+
+        def read(session: Session) -> tuple[list[review.EntryLine], int, int]:
+            lines, total = review.search(session, text) if text else ([], 0)
+            return lines, total, review.count_open_flags(session)
+
+        lines, total, open_flags = await db(read)
+        return page(
+            request, "directory.html", visitor=who, q=text, lines=lines, total=total,
+            open_flags=open_flags, kinds=review.KINDS, record_url=record_url,
+        )  # fmt: skip
+
+    @router.get("/directory/signalements", response_class=HTMLResponse)
+    async def flags(request: Request) -> HTMLResponse:
+        who = await console.visitor(request)
+        state = request.query_params.get("etat", "ouverts")
+        if state not in review.FLAG_STATES:
+            state = "ouverts"
+        lines = await db(lambda s: review.flag_lines(s, state))
+        here = "/console/directory/signalements?" + urlencode({"etat": state})
+        return page(
+            request, "flags.html", visitor=who, flags=lines, state=state, here=here,
+            notice=NOTICES.get(request.query_params.get("fait", ""), ""), record_url=record_url,
+        )  # fmt: skip
+
+    @router.post("/directory/signalements/traiter")
+    async def handle(request: Request) -> Response:
+        who, form = await console.posted(request)
+        flag_id, note = form.get("flag", ""), form.get("note", "")
+        await db(lambda s: review.handle_flag(s, flag_id, who.name, note))
+        return RedirectResponse(_with_notice(_safe_back(form.get("back", "")), "traite"), 303)
+
+    @router.get("/directory/fiche", response_class=HTMLResponse)
+    async def read_record(request: Request) -> HTMLResponse:
+        who = await console.visitor(request)
+        kind, record_id = request.query_params.get("type", ""), request.query_params.get("id", "")
+        view = await db(lambda s: review.record(s, kind, record_id))
+        return page(
+            request, "record.html", visitor=who, view=view, kinds=review.KINDS,
+            fields=record_fields(view),
+            here=record_url(kind, record_id), record_url=record_url,
+            notice=NOTICES.get(request.query_params.get("fait", ""), ""),
+        )  # fmt: skip
+
+    @router.post("/directory/fiche/verifier")
+    async def verify(request: Request) -> Response:
+        who, form = await console.posted(request)
+        kind, record_id = form.get("type", ""), form.get("id", "")
+        today = datetime.now(PARIS).date()
+        engine = console.engine
+        report = await db(lambda s: review.verify(s, engine, kind, record_id, who.name, today))
+        notice = "verifie" if report.changed else "deja"
+        return RedirectResponse(_with_notice(record_url(kind, record_id), notice), 303)
+
+    @router.get("/directory/import", response_class=HTMLResponse)
+    async def import_form(request: Request) -> HTMLResponse:
+        who = await console.visitor(request)
+        return page(request, "import.html", visitor=who, report=None, message="")
+
+    @router.post("/directory/import", response_class=HTMLResponse)
+    async def import_file(request: Request) -> HTMLResponse:
+        who, form, upload = await console.posted_files(request)
+        if upload is None:
+            return page(
+                request, "import.html", 400, visitor=who, report=None,
+                message="Choisissez le ou les fichiers à importer.",
+            )  # fmt: skip
+        full = form.get("partiel") != "1"
+        engine = console.engine
+        try:
+            path = import_path(upload)
+
+            def run() -> directory.Published:
+                with (
+                    directory.as_datainclusion(path) as (folder, refused),
+                    console.sessions.begin() as session,
+                ):
+                    return directory.import_directory(
+                        session, engine, folder, full=full, refused=refused
+                    )
+
+            try:
+                report = await run_in_threadpool(run)
+            except HubError as error:
+                return page(
+                    request, "import.html", 400, visitor=who, report=None,
+                    message=f"Import refusé, rien n’a changé\u00a0: {error.message}",
+                )  # fmt: skip
+        finally:
+            upload.close()
+        names = ", ".join(p.name for p in upload.files)
+        return page(
+            request, "import.html", visitor=who, report=report, message="", names=names,
+            full=full,
+        )  # fmt: skip

@@ -1,0 +1,9 @@
+"""(to be written)"""
+
+from __future__ import annotations
+
+from hub.console.web import Console
+
+
+def install(console: Console) -> None:
+    pass

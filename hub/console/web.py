@@ -1,0 +1,175 @@
+"""What every page of the console shares: its templates, the database off the event loop,
+the visitor's session, checked forms, and refusals said on a page.
+
+Each section (``pages``, ``directory_pages``, ``activity_pages``, ``list_pages``) adds its
+routes to :attr:`Console.router` with these helpers.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from app.directory.hours import PARIS
+from app.version import app_version
+from hub import service
+from hub.console import auth
+
+HERE = Path(__file__).resolve().parent
+COOKIE = "aiguillage_console"
+PUBLIC_URL_ENV = "AIGUILLAGE_HUB_PUBLIC_URL"
+T = TypeVar("T")
+
+
+class NeedLogin(Exception):
+    """No live session: a page sends to the login, a form is refused."""
+
+
+class Refused(Exception):
+    def __init__(self, message: str, status: int = 403) -> None:
+        super().__init__(message)
+        self.message, self.status = message, status
+
+
+def when(moment: datetime | None) -> str:
+    """A hub moment (naive UTC) as Paris sees it, e.g. 24/11/2026 à 10:15."""
+    if moment is None:
+        return "jamais"
+    local = moment.replace(tzinfo=UTC).astimezone(PARIS)
+    return f"{local:%d/%m/%Y} à {local:%H:%M}"
+
+
+def thousands(value: int | float | None) -> str:
+    """``12 345`` with a narrow no-break space, as French writes a count."""
+    if value is None:
+        return ""
+    return f"{value:,}".replace(",", "\u202f")
+
+
+def frdate(value: date | str | None) -> str:
+    """A day as ``24/11/2026`` (from a date or its ISO text); a dash when there is none."""
+    if not value:
+        return "—"
+    if isinstance(value, str):
+        try:
+            return f"{date.fromisoformat(value[:10]):%d/%m/%Y}"
+        except ValueError:
+            return value
+    return f"{value:%d/%m/%Y}"
+
+
+@dataclass
+class Upload:
+    """The files of a form, saved in a scratch folder that ``close()`` removes."""
+
+    folder: Path
+    files: list[Path]
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class Console:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self.sessions = sessions
+        self.engine: Engine = sessions.kw["bind"]
+        self.templates = Jinja2Templates(directory=str(HERE / "templates"))
+        self.templates.env.filters["when"] = when
+        self.templates.env.filters["thousands"] = thousands
+        self.templates.env.filters["frdate"] = frdate
+        self.templates.env.globals["version"] = app_version()
+        self.router = APIRouter(prefix="/console")
+
+    async def db(self, fn: Callable[[Session], T]) -> T:
+        """Run ``fn`` in one transaction, off the event loop; a refusal becomes a page."""
+
+        def work() -> T:
+            with self.sessions.begin() as session:
+                return fn(session)
+
+        try:
+            return await run_in_threadpool(work)
+        except service.HubError as error:  # said on a page, not as the API's JSON
+            raise Refused(error.message, error.status) from None
+
+    def page(
+        self, request: Request, template: str, status: int = 200, **context: Any
+    ) -> HTMLResponse:
+        return self.templates.TemplateResponse(request, template, context, status_code=status)
+
+    async def visitor(self, request: Request) -> auth.Visitor:
+        token = request.cookies.get(COOKIE, "")
+        found = await self.db(lambda s: auth.visitor_of(s, token))
+        if found is None:
+            raise NeedLogin()
+        return found
+
+    async def posted(self, request: Request) -> tuple[auth.Visitor, dict[str, str]]:
+        """The visitor and the form's text fields, once its CSRF token is checked."""
+        who, form, _files = await self.posted_files(request, keep_files=False)
+        return who, form
+
+    async def posted_files(
+        self, request: Request, *, keep_files: bool = True
+    ) -> tuple[auth.Visitor, dict[str, str], Upload | None]:
+        """The visitor, the text fields and the files of a form, once its CSRF token is
+        checked; the files are saved under their own names (without any folder) in a
+        scratch folder the caller closes."""
+        who = await self.visitor(request)
+        data = await request.form()
+        try:
+            form = {k: v for k, v in data.items() if isinstance(v, str)}
+            if not auth.csrf_matches(who.csrf, form.get("csrf")):
+                raise Refused(
+                    "Ce formulaire a expiré ou ne vient pas de la console\u00a0: rechargez la page"
+                    " et recommencez."
+                )
+            files = [v for _k, v in data.multi_items() if isinstance(v, UploadFile) and v.filename]
+            if not keep_files or not files:
+                return who, form, None
+            folder = Path(tempfile.mkdtemp(prefix="aiguillage-console-"))
+            saved: list[Path] = []
+            for upload in files:
+                name = Path(str(upload.filename).replace("\\", "/")).name or "fichier"
+                target = folder / name
+                with target.open("wb") as out:
+                    await run_in_threadpool(shutil.copyfileobj, upload.file, out)
+                saved.append(target)
+            return who, form, Upload(folder, saved)
+        finally:
+            await data.close()
+
+
+def public_url(request: Request) -> str:
+    """The hub's address as desks reach it: ``AIGUILLAGE_HUB_PUBLIC_URL`` when set (behind
+    a reverse proxy, the address the hub sees is not the one desks use), else the one the
+    request came to."""
+    configured = os.environ.get(PUBLIC_URL_ENV, "").strip().rstrip("/")
+    return configured or str(request.base_url).rstrip("/")
+
+
+def secure(request: Request) -> bool:
+    """Cookies only over HTTPS once the hub is reached over HTTPS, even when the proxy in
+    front of it speaks plain HTTP to it."""
+    return request.url.scheme == "https" or public_url(request).startswith("https://")
+
+
+def set_cookie(request: Request, response: Response, name: str, value: str) -> None:
+    response.set_cookie(
+        name, value, path="/console", httponly=True, samesite="strict",
+        secure=secure(request),
+    )  # fmt: skip
