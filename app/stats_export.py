@@ -50,7 +50,8 @@ def to_csv(result: StatsResult, lang: str = "fr", labels: Any | None = None) -> 
 
 # Dimension names as a coordinator reads them in a spreadsheet.
 DIMENSION_LABELS = {
-    "channel": ("Canal", "Channel"), "public": ("Public", "Public"), "age": ("Âge", "Age"),
+    "site": ("Site", "Site"), "channel": ("Canal", "Channel"), "public": ("Public", "Public"),
+    "age": ("Âge", "Age"),
     "gender": ("Genre", "Gender"), "commune": ("Commune", "Commune"), "epci": ("EPCI", "EPCI"),
     "theme": ("Thème", "Theme"), "answer": ("Réponse", "Answer"), "duration": ("Durée", "Duration"),
     "partner": ("Partenaire", "Partner"), "weekday": ("Jour de la semaine", "Weekday"),

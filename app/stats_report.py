@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
@@ -22,12 +22,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
-from sqlalchemy.orm import Session
 
 from app import stats
 from app.errors import DeskError
 from app.files import write_atomically
-from app.nomenclature import Nomenclatures
+from app.nomenclature import Item
 from app.pdf_style import ACCENT, MUTED, fit, fonts, footed_canvas
 from app.stats import StatsResult
 from app.stats_charts import GRID, Bar, bar_chart, column_chart, heat_grid
@@ -77,7 +76,7 @@ class Line:
 class _Writer:
     """Builds the story of one report; every text goes through ``say``."""
 
-    def __init__(self, labeller: Labeller, lists: Nomenclatures, min_cell: int) -> None:
+    def __init__(self, labeller: Labeller, lists: Lists, min_cell: int) -> None:
         self.label = labeller
         self.lang = labeller.lang
         self.lists = lists
@@ -340,16 +339,30 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _story(
-    session: Session,
+class Lists(Protocol):
+    """The lists, as the report orders ages and genders (the desk's or the region's)."""
+
+    def items(self, list_name: str, *, include_inactive: bool = False) -> list[Item]: ...
+
+
+# ``count(by)``: the period's counts by those dimensions (none: the total alone), the
+# threshold applied.
+Count = Callable[[tuple[str, ...]], StatsResult]
+
+
+def story(
+    count: Count,
     labeller: Labeller,
-    lists: Nomenclatures,
+    lists: Lists,
     start: date,
     end: date,
     min_cell: int,
     site_name: str,
     made_on: date,
+    sections: Sequence[tuple[str, ...]] = stats.REPORT_TABLES,
 ) -> tuple[list[Flowable], str]:
+    """The report's flowables and title: the header, then one section per dimension of
+    ``sections``. The desk counts its own visits; the hub counts the region's."""
     writer = _Writer(labeller, lists, min_cell)
     lang, say = writer.lang, writer.say
     title = period_title(start, end, lang)
@@ -359,10 +372,9 @@ def _story(
     story += [writer.para(title, "title"), writer.para(say("made", day=written_on(made_on, lang)))]
     threshold = say("threshold", n=min_cell) if min_cell > 1 else say("no_threshold")
     story += [writer.para(threshold), Spacer(1, 10)]
-    tables = stats.report_tables(session, start, end, min_cell)
-    total = tables[0].total
-    by_dims = {t.by: t for t in tables[1:]}
-    days = len(by_dims[("day",)].rows)
+    total = count(()).total
+    by_dims = {dims: count(dims) for dims in sections}
+    days = len(by_dims[("day",)].rows if ("day",) in by_dims else count(("day",)).rows)
     figures = [(number(total, lang), say("visits_one" if _one(total, lang) else "visits"))]
     if total:
         figures += [
@@ -373,17 +385,13 @@ def _story(
     if not total:
         story.append(writer.para(say("no_visit"), "lead"))
     else:
-        for n, dims in enumerate(stats.REPORT_TABLES, start=1):
+        for n, dims in enumerate(sections, start=1):
             if dims == ("weekday", "hour"):
-                extra = [stats.compute(session, start, end, [d], min_cell) for d in dims]
+                extra = [count((d,)) for d in dims]
                 story += writer.weekly_grid(n, by_dims[dims], *extra)
             elif dims == ("day",):
                 step = stats.time_step(start, end)
-                series = (
-                    by_dims[dims]
-                    if step == "day"
-                    else stats.compute(session, start, end, [step], min_cell)
-                )
+                series = by_dims[dims] if step == "day" else count((step,))
                 story += writer.time_series(n, step, series)
             else:
                 story += writer.breakdown(n, by_dims[dims])
@@ -425,18 +433,27 @@ def render_report(
     site_name = str(desk.settings.get("site.name") or "")
     with desk.sessions() as session:
         labeller = Labeller(session, desk.lists, desk.geography, lang)
-        story, title = _story(
-            session, labeller, desk.lists, start, end, threshold, site_name, made_on
+
+        def count(by: tuple[str, ...]) -> StatsResult:
+            return stats.compute(session, start, end, list(by), threshold)
+
+        flowables, title = story(
+            count, labeller, desk.lists, start, end, threshold, site_name, made_on
         )
+    return build_pdf(flowables, title, site_name, lang)
+
+
+def build_pdf(flowables: list[Flowable], title: str, author: str, lang: str = "fr") -> bytes:
+    """The report's pages, each with its footer (author, title, page n of N)."""
     buffer = io.BytesIO()
-    footer = " — ".join(p for p in (site_name, title) if p)
+    footer = " — ".join(p for p in (author, title) if p)
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-        bottomMargin=MARGIN + 4 * mm, title=title, author=site_name or "Aiguillage",
+        bottomMargin=MARGIN + 4 * mm, title=title, author=author or "Aiguillage",
         subject=title, creator="Aiguillage", lang="en" if lang == "en" else "fr",
     )  # fmt: skip
     pages = footed_canvas(footer, lambda n, count: said("page", lang, page=n, pages=count), MARGIN)
-    doc.build(story, canvasmaker=pages)
+    doc.build(flowables, canvasmaker=pages)
     return buffer.getvalue()
 
 

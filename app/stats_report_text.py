@@ -141,6 +141,7 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 # dimension -> (French title, English title) of its section
 SECTIONS: dict[str, tuple[str, str]] = {
+    "site": ("Accueils par site", "Visits by site"),
     "public": ("Publics accueillis", "Visitors by situation"),
     "theme": ("Thèmes des demandes", "Themes of the requests"),
     "channel": ("Canaux de contact", "Contact channels"),

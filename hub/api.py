@@ -8,7 +8,7 @@ from collections import deque
 
 from fastapi import Depends, FastAPI, Header, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -39,9 +39,27 @@ def problem(code: str, message: str, status: int) -> JSONResponse:
     return JSONResponse(Problem(code=code, message=message).model_dump(), status_code=status)  # type: ignore[arg-type]
 
 
+# The console's file uploads may be as large as a directory file.
+UPLOADS = frozenset({"/console/directory/import", "/console/listes/import"})
+UPLOAD_BYTES = directory.MAX_FILE + 2**20
+
+
+def too_large_for(path: str) -> Response:
+    if path.startswith("/console"):
+        return HTMLResponse(
+            '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Trop volumineux</title>'
+            f"<p>Envoi trop volumineux\u00a0: {UPLOAD_BYTES // 2**20}\u00a0Mo au plus pour un"
+            " fichier de l’annuaire. Rien n’a changé.</p>"
+            '<p><a href="/console/directory">Retour</a></p>',
+            status_code=413,
+        )
+    return problem("too_large", "Requête trop volumineuse.", 413)
+
+
 class BodyLimit:
-    """Refuses (413) a request body over ``MAX_BODY_BYTES``, counted as it arrives: one
-    without a Content-Length (sent in pieces) is cut off there, never read whole."""
+    """Refuses (413) a request body over ``MAX_BODY_BYTES`` (``UPLOAD_BYTES`` for the
+    console's uploads), counted as it arrives: one without a Content-Length (sent in
+    pieces) is cut off there, never read whole."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -50,9 +68,11 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        too_large = problem("too_large", "Requête trop volumineuse.", 413)
+        path = str(scope.get("path", ""))
+        limit = UPLOAD_BYTES if path in UPLOADS else MAX_BODY_BYTES
+        too_large = too_large_for(path)
         length = dict(scope["headers"]).get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+        if length is not None and (not length.isdigit() or int(length) > limit):
             await too_large(scope, receive, send)
             return
         received, refused, started = 0, False, False
@@ -62,7 +82,7 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > MAX_BODY_BYTES:
+                if received > limit:
                     if not started and not refused:
                         refused = True
                         await too_large(scope, receive, send)

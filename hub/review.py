@@ -80,11 +80,12 @@ def _live_flags() -> Any:
 def open_flag_counts(session: Session, service_ids: list[str]) -> dict[str, int]:
     if not service_ids:
         return {}
+    service_id = _service_id().label("service_id")
     rows = session.execute(
-        select(_service_id(), func.count())
+        select(service_id, func.count())
         .outerjoin(FlagReview, FlagReview.flag_id == Record.id)
         .where(_live_flags(), FlagReview.flag_id.is_(None), _service_id().in_(service_ids))
-        .group_by(_service_id())
+        .group_by(service_id)
     )
     return {str(service_id): int(count) for service_id, count in rows}
 

@@ -1,9 +1,229 @@
-"""(to be written)"""
+"""The console's activity: the region's visits over a period, across sites, by one
+dimension, small counts hidden; as CSV or XLSX, and the region's report as PDF."""
 
 from __future__ import annotations
 
-from hub.console.web import Console
+import calendar
+import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.directory.hours import PARIS
+from app.stats import StatsResult
+from app.stats_export import share, to_csv, to_xlsx
+from hub import stats
+from hub.console.web import Console, Refused, thousands
+from hub.labels import RegionLabeller
+from hub.models import Site
+from hub.region_report import render_region_report
+
+# The dimensions offered, as the page names them.
+NAMES = {
+    "site": "Site", "epci": "Intercommunalité (EPCI)", "public": "Public", "theme": "Thème",
+    "channel": "Canal", "partner": "Partenaire d’orientation", "age": "Âge", "gender": "Genre",
+    "answer": "Réponse apportée", "month": "Mois",
+}  # fmt: skip
+LIST_ORDER = ("age", "gender")
+LONGEST = timedelta(days=3 * 366)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class Query:
+    start: date
+    end: date
+    by: str
+    site: str
+
+    def params(self, **changes: str) -> str:
+        values = {"du": self.start.isoformat(), "au": self.end.isoformat(), "par": self.by,
+                  "site": self.site}  # fmt: skip
+        values.update(changes)
+        return urlencode(values)
+
+    @property
+    def file_stem(self) -> str:
+        where = self.site or "region"
+        return f"activite-{where}-{self.start:%Y%m%d}-{self.end:%Y%m%d}"
+
+
+@dataclass(frozen=True)
+class Line:
+    label: str
+    count: int | None
+    text: str
+    share: str
+
+
+def today() -> date:
+    return datetime.now(PARIS).date()
+
+
+def month_bounds(day: date) -> tuple[date, date]:
+    return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def presets(now: date) -> list[tuple[str, date, date]]:
+    """The usual periods: this month, last month, this year, last year."""
+    last_month = month_bounds(now.replace(day=1) - timedelta(days=1))
+    return [
+        ("Ce mois-ci", *month_bounds(now)),
+        ("Le mois dernier", *last_month),
+        (f"Année {now.year}", date(now.year, 1, 1), date(now.year, 12, 31)),
+        (f"Année {now.year - 1}", date(now.year - 1, 1, 1), date(now.year - 1, 12, 31)),
+    ]
+
+
+def _day(value: str, name: str, default: date) -> date:
+    if not value.strip():
+        return default
+    for shape in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            day = datetime.strptime(value.strip(), shape).date()
+        except ValueError:
+            continue
+        if date(2000, 1, 1) <= day <= date(2099, 12, 31):
+            return day
+    raise Refused(f"{name}\u00a0: «\u00a0{value[:40]}\u00a0» n’est pas une date (JJ/MM/AAAA).", 400)
+
+
+def read_query(request: Request) -> Query:
+    """The period, dimension and site asked for; a bad one is refused with a message."""
+    got = request.query_params
+    first, last = month_bounds(today())
+    start = _day(got.get("du", ""), "Du", first)
+    end = _day(got.get("au", ""), "Au", last)
+    if end < start:
+        raise Refused("La période finit avant de commencer\u00a0: vérifiez les dates.", 400)
+    if end - start > LONGEST:
+        raise Refused("Trois ans au plus par période.", 400)
+    by = got.get("par", "site")
+    if by not in NAMES:
+        raise Refused(f"Dimension inconnue\u00a0: {by[:40]}.", 400)
+    site = got.get("site", "")
+    if site and by == "site":
+        by = "public"  # one site by site says nothing
+    return Query(start, end, by, site)
+
+
+def lines(result: StatsResult, labeller: RegionLabeller) -> list[Line]:
+    """The table's rows as shown: the largest first (time in its order, ages and genders
+    in their list's order), the hidden counts last."""
+    dim = result.by[0]
+    rows = result.rows
+    if dim == "month":
+        ordered = sorted(rows, key=lambda r: r[dim])
+    elif dim in LIST_ORDER:
+        place = {i.code: n for n, i in enumerate(labeller.lists.items(dim, include_inactive=True))}
+        ordered = sorted(rows, key=lambda r: (r[dim] == "non-precise", place.get(r[dim], 99)))
+    else:
+        ordered = sorted(
+            rows, key=lambda r: (r["count"] is None, -(r["count"] or 0), labeller(dim, r[dim]))
+        )
+    return [
+        Line(
+            labeller(dim, r[dim]),
+            r["count"],
+            "secret" if r["count"] is None else thousands(r["count"]),
+            "" if r["count"] is None else f"{share(r['count'], result.total)}\u00a0%",
+        )
+        for r in ordered
+    ]
 
 
 def install(console: Console) -> None:
-    pass
+    router, db, page = console.router, console.db, console.page
+
+    def site_choices(session: Session) -> list[tuple[str, str]]:
+        return [(s.id, s.name) for s in session.scalars(select(Site).order_by(Site.name))]
+
+    def check_site(session: Session, query: Query) -> None:
+        if query.site and session.get(Site, query.site) is None:
+            raise Refused(f"Site inconnu\u00a0: {query.site[:60]}", 404)
+
+    @router.get("/activite", response_class=HTMLResponse)
+    async def activity(request: Request) -> HTMLResponse:
+        who = await console.visitor(request)
+        query = read_query(request)
+
+        def read(session: Session) -> dict[str, Any]:
+            check_site(session, query)
+            labeller = RegionLabeller(session)
+            result = stats.compute(
+                session, query.start, query.end, [query.by], site=query.site or None
+            )
+            figures = stats.key_figures(session, query.start, query.end, query.site or None)
+            return {
+                "result": result, "lines": lines(result, labeller), "figures": figures,
+                "sites": site_choices(session),
+                "site_name": labeller("site", query.site) if query.site else "",
+            }  # fmt: skip
+
+        context = await db(read)
+        return page(
+            request, "activity.html", visitor=who, query=query, names=NAMES,
+            presets=presets(today()), min_cell=stats.MIN_CELL,
+            multiple=query.by in stats.MULTIPLE, **context,
+        )  # fmt: skip
+
+    @router.get("/activite/export.csv")
+    async def export_csv(request: Request) -> Response:
+        await console.visitor(request)
+        query = read_query(request)
+
+        def make(session: Session) -> bytes:
+            check_site(session, query)
+            result = stats.compute(
+                session, query.start, query.end, [query.by], site=query.site or None
+            )
+            return to_csv(result, "fr", RegionLabeller(session))
+
+        return download(
+            await db(make), f"{query.file_stem}-{query.by}.csv", "text/csv; charset=utf-8"
+        )
+
+    @router.get("/activite/export.xlsx")
+    async def export_xlsx(request: Request) -> Response:
+        await console.visitor(request)
+        query = read_query(request)
+
+        def make(session: Session) -> bytes:
+            check_site(session, query)
+            site = query.site or None
+            dims = [d for d in NAMES if not (site and d == "site")]
+            tables = [stats.compute(session, query.start, query.end, [], site=site)]
+            tables += [stats.compute(session, query.start, query.end, [d], site=site) for d in dims]
+            with tempfile.TemporaryDirectory() as scratch:
+                path = Path(scratch) / "activite.xlsx"
+                to_xlsx(tables, path, "fr", RegionLabeller(session))
+                return path.read_bytes()
+
+        return download(await db(make), f"{query.file_stem}.xlsx", XLSX)
+
+    @router.get("/activite/rapport.pdf")
+    async def report(request: Request) -> Response:
+        await console.visitor(request)
+        query = read_query(request)
+
+        def make(session: Session) -> bytes:
+            check_site(session, query)
+            return render_region_report(
+                session, query.start, query.end, today(), site=query.site or None
+            )
+
+        return download(await db(make), f"rapport-{query.file_stem}.pdf", "application/pdf")
+
+
+def download(content: bytes, name: str, media_type: str) -> Response:
+    return Response(
+        content, media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )  # fmt: skip
