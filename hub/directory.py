@@ -19,15 +19,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
+from app import wire
 from hub.models import DirectoryChange, DirectoryEntry
 from hub.service import HubError, now
 
 MAX_FILE = 50 * 2**20
 LISTS = ("channel", "public", "age", "gender", "theme", "answer", "duration")
+MAX_LABEL = 200
+# The wire's own code type: a list item's code must be one desks can push back.
+_WIRE_CODE: TypeAdapter[str] = TypeAdapter(wire.Code)
 
 
 @dataclass
@@ -227,35 +231,76 @@ def import_directory(
     return report
 
 
+def list_item(
+    name: str, code: str, label_fr: Any, label_en: Any, position: Any = 0, active: Any = True
+) -> dict[str, Any]:
+    """A list item as published, once checked (the console and ``publish_lists`` share
+    this): a known list, a code the wire accepts (or desks could not push contacts using
+    it), both labels (at most ``MAX_LABEL`` characters), an order from 0 to 999.
+    Refused with a French ``HubError("malformed")`` saying what is wrong."""
+    if name not in LISTS:
+        raise HubError("malformed", f"Liste inconnue\u00a0: «\u00a0{name}\u00a0».")
+    code = code.strip()
+    if not code:
+        raise HubError("malformed", "Code\u00a0: à renseigner.")
+    try:
+        _WIRE_CODE.validate_python(code)
+    except ValidationError:
+        raise HubError(
+            "malformed",
+            f"Code «\u00a0{code[:80]}\u00a0» refusé\u00a0: lettres minuscules sans accent,"
+            " chiffres et tirets seulement (64 caractères au plus), en commençant par une"
+            " lettre ou un chiffre, p.\u00a0ex. «\u00a0aide-mobilite\u00a0».",
+        ) from None
+    labels = []
+    for label, what in ((label_fr, "Libellé français"), (label_en, "Libellé anglais")):
+        clean = " ".join(label.split()) if isinstance(label, str) else ""
+        if not clean:
+            raise HubError("malformed", f"{what}\u00a0: à renseigner.")
+        if len(clean) > MAX_LABEL:
+            raise HubError(
+                "malformed", f"{what}\u00a0: {MAX_LABEL} caractères au plus ({len(clean)} saisis)."
+            )
+        labels.append(clean)
+    if isinstance(position, str) and position.strip().isdigit():
+        position = int(position.strip())
+    if isinstance(position, bool) or not isinstance(position, int) or not 0 <= position <= 999:
+        raise HubError("malformed", "Ordre\u00a0: un nombre entier de 0 à 999.")
+    if not isinstance(active, bool):
+        raise HubError("malformed", "En service\u00a0: true ou false attendu.")
+    return {
+        "list": name, "code": code, "label_fr": labels[0], "label_en": labels[1],
+        "position": position, "active": active,
+    }  # fmt: skip
+
+
 def publish_lists(session: Session, engine: Engine, path: Path) -> Published:
     """Publish the region's lists: a JSON list of ``{list, code, label_fr, label_en,
-    position, active}``. A code is never reused: a retired one stays, inactive."""
+    position, active}``. A code is never reused: a retired one stays, inactive. An item
+    :func:`list_item` refuses is named in the report, with why; the others are published."""
     try:
         items = json.loads(_read(path))
     except ValueError as error:
-        raise HubError("malformed", f"{path.name} : JSON invalide ({error})") from None
+        raise HubError("malformed", f"{path.name}\u00a0: JSON invalide ({error})") from None
     if not isinstance(items, list):
-        raise HubError("malformed", f"{path.name} : une liste attendue")
+        raise HubError("malformed", f"{path.name}\u00a0: une liste d’éléments attendue")
     report = Published()
     _lock(session, engine)
     for index, item in enumerate(items, 1):
         if not isinstance(item, dict):
-            report.refused.append(f"élément {index} : objet attendu")
+            report.refused.append(f"élément {index}\u00a0: objet attendu")
             continue
         name, code = str(item.get("list", "")), str(item.get("code", ""))
-        labels = (item.get("label_fr"), item.get("label_en"))
-        if (
-            name not in LISTS
-            or not code
-            or not all(isinstance(label, str) and label for label in labels)
-        ):
-            report.refused.append(f"élément {index} : list, code, label_fr et label_en attendus")
+        try:
+            payload = list_item(
+                name, code, item.get("label_fr"), item.get("label_en"),
+                item.get("position", 0), item.get("active", True),
+            )  # fmt: skip
+        except HubError as error:
+            report.refused.append(f"élément {index} ({name}:{code})\u00a0: {error.message}")
             continue
-        payload = {
-            "list": name, "code": code, "label_fr": labels[0], "label_en": labels[1],
-            "position": int(item.get("position", 0)), "active": bool(item.get("active", True)),
-        }  # fmt: skip
-        _publish(session, "nomenclature", f"{name}:{code}", "region", payload, report)
+        record_id = f"{name}:{payload['code']}"
+        _publish(session, "nomenclature", record_id, "region", payload, report)
     return report
 
 

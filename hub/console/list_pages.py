@@ -1,9 +1,137 @@
-"""(to be written)"""
+"""The console's lists (nomenclatures): every list as desks have it, a code added or
+changed, retired or put back into service, and a file of the region's lists published
+with its report. A refusal shows the page again with why, and publishes nothing."""
 
 from __future__ import annotations
 
-from hub.console.web import Console
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from hub import directory, lists
+from hub.console import auth
+from hub.console.web import Console, Refused
+
+HERE = "/console/listes"
+NOTICES = {
+    "ajoute": "Code ajouté\u00a0: les postes le recevront à leur prochaine synchro.",
+    "modifie": "Code modifié\u00a0: les postes le recevront à leur prochaine synchro.",
+    "inchange": "Rien à publier\u00a0: ce code était déjà ainsi.",
+    "retire": "Code retiré\u00a0: les postes ne le proposeront plus, mais les fiches déjà"
+    " saisies gardent son libellé.",
+    "remis": "Code remis en service\u00a0: les postes le proposeront de nouveau après leur"
+    " prochaine synchro.",
+}
+EMPTY_FORM = {"liste": "", "code": "", "label_fr": "", "label_en": "", "ordre": "", "actif": "1"}
+
+
+def _done(notice: str, list_name: str) -> Response:
+    anchor = f"#liste-{list_name}" if list_name in lists.TITLES else ""
+    return RedirectResponse(f"{HERE}?{urlencode({'fait': notice})}{anchor}", 303)
+
+
+def _outcome(report: directory.Published) -> str:
+    return "ajoute" if report.added else "modifie" if report.changed else "inchange"
 
 
 def install(console: Console) -> None:
-    pass
+    router, db, page = console.router, console.db, console.page
+
+    async def show(
+        request: Request, who: auth.Visitor, status: int = 200, **context: Any
+    ) -> HTMLResponse:
+        """The page, with the lists as they are now (after a refusal, nothing changed)."""
+        shown = await db(lists.region_lists)
+        context["form"] = {**EMPTY_FORM, **context.get("form", {})}
+        defaults = {
+            "notice": "",
+            "message": "",
+            "form_message": "",
+            "file_message": "",
+            "report": None,
+        }
+        return page(
+            request, "lists.html", status, visitor=who, lists=shown, titles=lists.TITLES,
+            **{**defaults, **context},
+        )  # fmt: skip
+
+    @router.get("/listes", response_class=HTMLResponse)
+    async def list_page(request: Request) -> HTMLResponse:
+        who = await console.visitor(request)
+        query = request.query_params
+        form: dict[str, str] = {}
+        name, code = query.get("liste", ""), query.get("code", "")
+        if name and code:  # « Modifier » on a row: the form filled with the code as it is
+            item = await db(lambda s: lists.find(s, name, code))
+            if item is not None:
+                form = {
+                    "liste": name, "code": code, "label_fr": item.label_fr,
+                    "label_en": item.label_en, "ordre": str(item.position),
+                    "actif": "1" if item.active else "",
+                }  # fmt: skip
+        return await show(
+            request, who, form=form, editing=bool(form),
+            notice=NOTICES.get(query.get("fait", ""), ""),
+        )  # fmt: skip
+
+    @router.post("/listes", response_class=HTMLResponse)
+    async def publish_one(request: Request) -> Response:
+        who, form = await console.posted(request)
+        name, active = form.get("liste", ""), form.get("actif") == "1"
+        engine = console.engine
+
+        def publish(session: Session) -> directory.Published:
+            return lists.publish_item(
+                session, engine, name, form.get("code", ""), form.get("label_fr", ""),
+                form.get("label_en", ""), form.get("ordre", ""), active,
+            )  # fmt: skip
+
+        try:
+            report = await db(publish)
+        except Refused as refusal:
+            kept = {key: form.get(key, "")[:300] for key in EMPTY_FORM}
+            kept["actif"] = "1" if active else ""
+            return await show(
+                request, who, refusal.status, form=kept, editing=False,
+                form_message=f"Rien n’a été publié\u00a0: {refusal.message}",
+            )  # fmt: skip
+        return _done(_outcome(report), name)
+
+    @router.post("/listes/etat", response_class=HTMLResponse)
+    async def set_state(request: Request) -> Response:
+        who, form = await console.posted(request)
+        name, code, active = form.get("liste", ""), form.get("code", ""), form.get("actif") == "1"
+        engine = console.engine
+        try:
+            await db(lambda s: lists.set_active(s, engine, name, code, active))
+        except Refused as refusal:
+            return await show(
+                request, who, refusal.status, editing=False,
+                message=f"Rien n’a été publié\u00a0: {refusal.message}",
+            )  # fmt: skip
+        return _done("remis" if active else "retire", name)
+
+    @router.post("/listes/import", response_class=HTMLResponse)
+    async def publish_file(request: Request) -> HTMLResponse:
+        who, _form, upload = await console.posted_files(request)
+        if upload is None or len(upload.files) != 1:
+            if upload is not None:
+                upload.close()
+            return await show(
+                request, who, 400, editing=False,
+                file_message="Choisissez un fichier JSON des listes, un seul.",
+            )  # fmt: skip
+        engine, path = console.engine, upload.files[0]
+        try:
+            report = await db(lambda s: directory.publish_lists(s, engine, path))
+        except Refused as refusal:
+            return await show(
+                request, who, refusal.status, editing=False,
+                file_message=f"Fichier refusé, rien n’a été publié\u00a0: {refusal.message}",
+            )  # fmt: skip
+        finally:
+            upload.close()
+        return await show(request, who, editing=False, report=report, file_name=path.name)
