@@ -122,11 +122,21 @@ class PushRecord(BaseModel):
     payload: dict[str, object]
 
 
+class DeskState(Strict):
+    """What a desk says of itself with each push, for the console: its version, the
+    records still waiting to go up, and those the hub rejected, held in quarantine."""
+
+    version: Annotated[str, StringConstraints(max_length=32)]
+    pending: Annotated[int, Field(ge=0)]
+    quarantined: Annotated[int, Field(ge=0)]
+
+
 class PushRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     protocol: int = PROTOCOL
     records: Annotated[list[PushRecord], Field(max_length=MAX_BATCH)]
+    desk: DeskState | None = None
 
 
 class PushResult(Strict):

@@ -152,11 +152,17 @@ def create_app(engine: Engine) -> FastAPI:
             return EnrolResponse(site_id=site.id, site_name=site.name, token=token)
 
     @app.post(f"{API}/push", response_model=PushResponse)
-    def push(request: PushRequest, site: Site = Depends(authenticated)) -> PushResponse:  # noqa: B008
+    def push(
+        request: PushRequest,
+        site: Site = Depends(authenticated),  # noqa: B008
+        authorization: str = Header(default=""),
+    ) -> PushResponse:
         check_protocol(request.protocol)
         with sessions.begin() as db:
             attached = db.merge(site, load=True)
             results = service.store_push(db, engine, attached, request.records)
+            if request.desk is not None:
+                service.note_state(db, authorization.partition(" ")[2], request.desk)
         return PushResponse(results=results)
 
     @app.get(f"{API}/changes", response_model=ChangesResponse)

@@ -69,6 +69,11 @@ class SiteToken(HubBase):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
     last_used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # What the desk last said of itself (``DeskState``), and when.
+    desk_version: Mapped[str | None] = mapped_column(String(32))
+    pending: Mapped[int | None] = mapped_column(Integer)
+    quarantined: Mapped[int | None] = mapped_column(Integer)
+    state_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class Record(HubBase):

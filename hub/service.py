@@ -20,7 +20,7 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from app.wire import PAYLOADS, Outcome, PushRecord, PushResult
+from app.wire import PAYLOADS, DeskState, Outcome, PushRecord, PushResult
 from hub.models import EnrolCode, Record, Site, SiteToken
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -137,6 +137,18 @@ def site_of_token(session: Session, token: str) -> Site:
     site = session.get(Site, row.site_id)
     assert site is not None
     return site
+
+
+def note_state(session: Session, token: str, state: DeskState) -> None:
+    """Keep what a desk says of itself with a push, for the console."""
+    row = session.get(SiteToken, digest(token))
+    if row is None:
+        return
+    row.desk_version, row.pending, row.quarantined = state.version, state.pending, state.quarantined
+    row.state_at = now()
+    site = session.get(Site, row.site_id)
+    if site is not None and state.version:
+        site.desk_version = state.version
 
 
 # --- push ---------------------------------------------------------------------------------

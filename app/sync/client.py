@@ -18,6 +18,7 @@ from app.wire import (
     API,
     PROTOCOL,
     ChangesResponse,
+    DeskState,
     EnrolRequest,
     EnrolResponse,
     PushRecord,
@@ -132,8 +133,8 @@ class HubClient:
         except ValidationError:
             raise DeskError("hub_bad_answer", reason="réponse d’inscription invalide") from None
 
-    def push(self, records: list[PushRecord]) -> PushResponse:
-        data = self._post("/push", PushRequest(records=records).model_dump_json())
+    def push(self, records: list[PushRecord], state: DeskState | None = None) -> PushResponse:
+        data = self._post("/push", PushRequest(records=records, desk=state).model_dump_json())
         try:
             answer = PushResponse.model_validate(data)
         except ValidationError:

@@ -19,7 +19,8 @@ from sqlalchemy import and_, bindparam, exists, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.sync.client import HubClient
-from app.wire import MAX_BATCH, PushRecord, PushResult
+from app.version import app_version
+from app.wire import MAX_BATCH, DeskState, PushRecord, PushResult
 from db.models import Commune, Contact, DirectoryFlag, Referral, SyncQuarantine
 
 SMALL_COMMUNE = 2000
@@ -35,25 +36,46 @@ class PushReport:
     reasons: list[str] = field(default_factory=list)
 
 
-def _pending(model: Any, kind: str) -> Any:
-    held = exists().where(
+def _held(model: Any, kind: str) -> Any:
+    """The record's current version is in quarantine (an edit makes a new one)."""
+    return exists().where(
         and_(
             SyncQuarantine.kind == kind,
             SyncQuarantine.record_id == model.id,
             SyncQuarantine.version == model.version,
         )
     )
-    return and_(model.synced_version < model.version, ~held)
 
 
-def pending_count(session: Session) -> int:
+def _pending(model: Any, kind: str) -> Any:
+    return and_(model.synced_version < model.version, ~_held(model, kind))
+
+
+def _count(session: Session, where: Any) -> int:
     total = 0
     for kind, model in KINDS.items():
         total += int(
-            session.scalar(select(func.count()).select_from(model).where(_pending(model, kind)))
-            or 0
+            session.scalar(select(func.count()).select_from(model).where(where(model, kind))) or 0
         )
     return total
+
+
+def pending_count(session: Session) -> int:
+    return _count(session, _pending)
+
+
+def desk_state(session: Session) -> DeskState:
+    """The desk's version, what waits to go up, and the records whose current version the
+    hub refused (an edit sends a new one)."""
+
+    def held(model: Any, kind: str) -> Any:
+        return and_(model.synced_version < model.version, _held(model, kind))
+
+    return DeskState(
+        version=app_version()[:32],
+        pending=pending_count(session),
+        quarantined=_count(session, held),
+    )
 
 
 def quarantined(session: Session) -> list[SyncQuarantine]:
@@ -192,12 +214,16 @@ def push_all(
     batch_size: int = MAX_BATCH,
     now: Callable[[], datetime] = lambda: datetime.now(UTC).replace(tzinfo=None),
 ) -> PushReport:
-    """Send every pending record, batch after batch, until none is left."""
+    """Send every pending record, batch after batch, until none is left; then say how
+    the desk stands (its version, what is left and what is held in quarantine), which
+    the coordinators' console shows."""
     total = PushReport()
     while True:
         with sessions() as session:
             batch = next_batch(session, batch_size)
-        if not batch:
+            state = None if batch else desk_state(session)
+        if state is not None:
+            client.push([], state)
             return total
         answer = client.push(batch)
         with sessions.begin() as session:

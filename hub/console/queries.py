@@ -23,6 +23,8 @@ class SiteLine:
     desks: int  # desks enrolled and not revoked
     contacts: int  # visits received (cancelled ones left out)
     flags: int
+    pending: int | None  # what its active desks said at their last sync (None: nothing)
+    quarantined: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,9 @@ class DeskLine:
     enrolled_at: datetime
     last_used_at: datetime | None
     revoked_at: datetime | None
+    version: str | None
+    pending: int | None
+    quarantined: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +59,13 @@ def site_lines(session: Session) -> list[SiteLine]:
         ).all()
     )
     counts = service.activity_counts(session)
+    states: dict[str, tuple[int, int]] = {}
+    for site_id, pending, held in session.execute(
+        select(SiteToken.site_id, func.sum(SiteToken.pending), func.sum(SiteToken.quarantined))
+        .where(SiteToken.revoked_at.is_(None), SiteToken.state_at.is_not(None))
+        .group_by(SiteToken.site_id)
+    ):
+        states[site_id] = (int(pending or 0), int(held or 0))
     return [
         SiteLine(
             site.id,
@@ -64,6 +76,7 @@ def site_lines(session: Session) -> list[SiteLine]:
             int(desks.get(site.id, 0)),
             counts.get((site.id, "contact"), 0),
             counts.get((site.id, "flag"), 0),
+            *states.get(site.id, (None, None)),
         )
         for site in session.scalars(select(Site).order_by(func.lower(Site.name), Site.id))
     ]
@@ -80,7 +93,16 @@ def desk_lines(session: Session, site_id: str) -> list[DeskLine]:
     for row in rows:
         newest.setdefault(row.desk_id, row)
     lines = [
-        DeskLine(t.desk_id, t.created_at, t.last_used_at, t.revoked_at) for t in newest.values()
+        DeskLine(
+            t.desk_id,
+            t.created_at,
+            t.last_used_at,
+            t.revoked_at,
+            t.desk_version,
+            t.pending,
+            t.quarantined,
+        )
+        for t in newest.values()
     ]
     return sorted(lines, key=lambda line: line.enrolled_at, reverse=True)
 

@@ -19,9 +19,10 @@ from app.intake import ContactDraft
 from app.paths import DeskPaths
 from app.sync import credentials, run
 from app.sync.push import pending_count, quarantined
+from app.version import app_version
 from db.models import Contact
 from hub import service
-from hub.models import Record
+from hub.models import Record, SiteToken
 from tests.conftest import FakeClock
 from tests.hub.conftest import Hub
 
@@ -138,9 +139,18 @@ def test_refused_records_are_quarantined_with_their_reason_and_block_nothing(
     assert held[first.id][0] == "conflict"
     assert held[bad.id][0] == "rejected" and "commune" in (held[bad.id][1] or "")
     assert good.id in {r.id for r in hub_records(hub, "contact")}
+    # The desk said so: the console shows two records in quarantine, none waiting.
+    assert desk_states(hub) == [(app_version(), 0, 2)]
     # An edit makes a new version, sent again.
     desk.intake.edit(bad.id, VISIT)
     assert run.sync_once(desk).pushed == 1
+    assert desk_states(hub) == [(app_version(), 0, 1)]
+
+
+def desk_states(hub: Hub) -> list[tuple[str | None, int | None, int | None]]:
+    with sessionmaker(hub.engine)() as session:
+        rows = session.scalars(select(SiteToken).where(SiteToken.revoked_at.is_(None)))
+        return [(t.desk_version, t.pending, t.quarantined) for t in rows]
 
 
 def _quarantine(desk: Desk) -> list:  # type: ignore[type-arg]

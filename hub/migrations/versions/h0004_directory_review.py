@@ -1,4 +1,4 @@
-"""the console's directory: names and search words of entries, verification, flag reviews
+"""the console: directory names and search words, verification, flag reviews, desk states
 
 Revision ID: h0004
 Revises: h0003
@@ -22,6 +22,11 @@ def upgrade() -> None:
         batch.add_column(sa.Column('search_key', sa.Text(), nullable=False, server_default=''))
         batch.add_column(sa.Column('verified_on', sa.Date(), nullable=True))
         batch.add_column(sa.Column('verified_by', sa.String(length=200), nullable=True))
+    with op.batch_alter_table('site_token') as batch:
+        batch.add_column(sa.Column('desk_version', sa.String(length=32), nullable=True))
+        batch.add_column(sa.Column('pending', sa.Integer(), nullable=True))
+        batch.add_column(sa.Column('quarantined', sa.Integer(), nullable=True))
+        batch.add_column(sa.Column('state_at', sa.DateTime(), nullable=True))
     op.create_table('flag_review',
     sa.Column('flag_id', sa.String(length=36), nullable=False),
     sa.Column('handled_at', sa.DateTime(), nullable=False),
@@ -53,6 +58,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('flag_review')
+    with op.batch_alter_table('site_token') as batch:
+        for column in ('state_at', 'quarantined', 'pending', 'desk_version'):
+            batch.drop_column(column)
     with op.batch_alter_table('directory_entry') as batch:
         batch.drop_column('verified_by')
         batch.drop_column('verified_on')
