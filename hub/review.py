@@ -4,7 +4,7 @@ the flags desks raised on it, and their review (a flag handled, a record verifie
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, func, select
@@ -25,6 +25,7 @@ REASONS = {
 KINDS = {"structure": "Structure", "service": "Service"}
 FLAG_STATES = ("ouverts", "traites", "tous")
 NOTE_LIMIT = 1000
+STALE_AFTER = timedelta(days=183)  # the desk's six months
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,16 +109,29 @@ def _with_payload() -> Any:
     )
 
 
-def search(session: Session, text: str, limit: int = 100) -> tuple[list[EntryLine], int]:
+def stale_before(today: date) -> date:
+    """A record last updated before that day is shown as to be checked, as on desks."""
+    return today - STALE_AFTER
+
+
+def search(
+    session: Session, text: str, limit: int = 100, stale: date | None = None
+) -> tuple[list[EntryLine], int]:
     """Live structures and services whose name, town, postcode or id hold every word of
-    ``text`` (no case, no accents); at most ``limit`` of them, and how many there are."""
+    ``text`` (no case, no accents), only those updated before ``stale`` when given; at
+    most ``limit`` of them, and how many there are."""
     words = search_key(text).split()
     where = [
         DirectoryEntry.kind.in_(tuple(KINDS)),
         DirectoryEntry.deleted.is_(False),
         *[DirectoryEntry.search_key.contains(word, autoescape=True) for word in words],
     ]
-    total = int(session.scalar(select(func.count()).select_from(DirectoryEntry).where(*where)) or 0)
+    if stale is not None:
+        where.append(DirectoryChange.payload["date_maj"].as_string() < stale.isoformat())
+    counted = select(func.count()).select_from(DirectoryEntry).join(
+        DirectoryChange, DirectoryChange.seq == DirectoryEntry.seq
+    )
+    total = int(session.scalar(counted.where(*where)) or 0)
     rows = session.execute(
         _with_payload()
         .where(*where)

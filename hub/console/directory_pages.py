@@ -113,15 +113,20 @@ def install(console: Console) -> None:
     async def search(request: Request) -> HTMLResponse:
         who = await console.visitor(request)
         text = request.query_params.get("q", "").strip()[:200]
+        only_stale = request.query_params.get("a_verifier") == "1"
+        stale = review.stale_before(datetime.now(PARIS).date())
 
         def read(session: Session) -> tuple[list[review.EntryLine], int, int]:
-            lines, total = review.search(session, text) if text else ([], 0)
-            return lines, total, review.count_open_flags(session)
+            found: tuple[list[review.EntryLine], int] = ([], 0)
+            if text or only_stale:
+                found = review.search(session, text, stale=stale if only_stale else None)
+            return *found, review.count_open_flags(session)
 
         lines, total, open_flags = await db(read)
         return page(
             request, "directory.html", visitor=who, q=text, lines=lines, total=total,
             open_flags=open_flags, kinds=review.KINDS, record_url=record_url,
+            only_stale=only_stale, stale=stale.isoformat(),
         )  # fmt: skip
 
     @router.get("/directory/signalements", response_class=HTMLResponse)

@@ -17,15 +17,31 @@ import pytest
 from sqlalchemy.orm import Session
 
 from app.desk import Desk
+from app.directory import records
 from app.errors import DeskError
 from app.intake import ContactDraft
+from app.paths import resource
 from app.sync import run
+from hub import directory
 from hub.console import auth
 from tests.hub.conftest import Hub
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
 PASSWORD = "le comptoir d’Istres 2026"
+FLAGGED = "demo-spro-etm--ml-ouest-provence-cej"
+
+
+def fill_region(hub: Hub) -> None:
+    """A month of visits at three more sites, for the activity page's screenshot."""
+    from tests.hub.test_console_activity import push, visit
+
+    today = "2026-11-24"  # the desk's day in these tests
+    publics = ["demandeur-emploi"] * 9 + ["scolaire"] * 6 + ["salarie"] * 4 + ["etudiant"] * 2
+    for name, share in (("Mission locale d’Arles", 3), ("CIO de Martigues", 2),
+                        ("Espace régional d’orientation de Salon", 1)):  # fmt: skip
+        visits = [visit(p, "13004", ["trouver-emploi"], day=today) for p in publics * share]
+        push(hub, name, "contact", visits)
 
 
 @pytest.fixture
@@ -35,7 +51,7 @@ def page() -> Iterator[object]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            args=["--lang=fr-FR", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"],
         )  # fmt: skip
         context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 800})
@@ -44,6 +60,12 @@ def page() -> Iterator[object]:
         finally:
             context.close()
             browser.close()
+
+
+def go(page: object, section: str) -> None:
+    """Follow one of the console's sections in its navigation bar."""
+    nav = page.get_by_role("navigation", name="Rubriques")  # type: ignore[attr-defined]
+    nav.get_by_role("link", name=section, exact=True).click()
 
 
 def shot(page: object, name: str) -> None:
@@ -101,16 +123,85 @@ def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
     )
     assert run.sync_once(desk).pushed >= 1
 
+    # The agent also flags a service whose hours changed; the hub holds the directory.
+    with Session(hub.engine) as session, session.begin():
+        directory.import_directory(session, hub.engine, Path(resource("demo")))
+    with desk.sessions.begin() as session:
+        records.flag(session, FLAGGED, "hours", "Fermé le lundi matin désormais")
+    assert run.sync_once(desk).pushed == 1
+
     # The coordinator sees the site's sync and its visit.
-    page.get_by_role("link", name="Sites", exact=True).first.click()
+    go(page, "Sites")
     row = page.get_by_role("row", name=re.compile("Cité des métiers d’Istres"))
     cells = row.get_by_role("cell").all_inner_texts()
     assert cells[0] == "1"  # one active desk
-    assert cells[1] != "jamais" and cells[3] == "1"  # synced, one visit received
+    assert cells[1] != "jamais" and cells[5] == "1"  # synced, one visit received
+    assert (cells[3], cells[4], cells[6]) == ("0", "0", "1")  # nothing waiting or held; a flag
     shot(page, "sites")
 
+    # The region's activity: one visit, too few to show by site.
+    go(page, "Activité")
+    page.get_by_label("Du").fill("2026-11-01")  # the desk's clock says 24 November 2026
+    page.get_by_label("Au").fill("2026-11-30")
+    page.get_by_role("button", name="Afficher").click()
+    figures = page.locator("ul.figures").inner_text()
+    assert "1\naccueil" in figures and "1\nsite actif" in figures
+    site_row = page.get_by_role("row", name=re.compile("Cité des métiers d’Istres"))
+    assert site_row.get_by_role("cell").first.inner_text() == "secret"
+    page.get_by_label("Par").select_option("public")
+    page.get_by_role("button", name="Afficher").click()
+    assert page.get_by_role("heading", level=2, name="Public").is_visible()
+    if os.environ.get("AIGUILLAGE_SCREENSHOTS"):
+        fill_region(hub)  # a month of the region, for a screenshot worth looking at
+        page.get_by_label("Par").select_option("site")
+        page.get_by_role("button", name="Afficher").click()
+        shot(page, "activite")
+
+    # The flag: read, then handled with what was done.
+    go(page, "Annuaire")
+    page.get_by_role("link", name=re.compile(r"Signalements des postes\s: 1 à traiter")).click()
+    flag_row = page.locator("tr", has_text="Fermé le lundi matin")
+    assert "Les horaires ont changé" in flag_row.inner_text()
+    assert "Cité des métiers d’Istres" in flag_row.inner_text()
+    shot(page, "signalements")
+    flag_row.get_by_label("Suite donnée").fill("Horaires corrigés à la source")
+    flag_row.get_by_role("button", name="Marquer traité").click()
+    assert page.get_by_role("status").inner_text() == "Signalement marqué traité."
+    assert page.get_by_text("Aucun signalement à traiter.").is_visible()
+    page.get_by_role("link", name="Traités").click()
+    assert page.get_by_text(re.compile(r"par Claire Martin\s: Horaires corrigés")).is_visible()
+
+    # A record found and marked verified.
+    go(page, "Annuaire")
+    page.get_by_label("Chercher une structure ou un service").fill("ouest provence")
+    page.get_by_role("button", name="Chercher").click()
+    shot(page, "annuaire")
+    page.get_by_role("link", name="Mission locale Ouest Provence").click()
+    page.get_by_role("link", name="Contrat d’engagement jeune (CEJ)").click()
+    page.get_by_role("button", name="Marquer la fiche vérifiée").click()
+    assert page.get_by_role("status").inner_text().startswith("Fiche marquée vérifiée")
+    shot(page, "fiche")
+
+    # An import, with its summary.
+    go(page, "Annuaire")
+    page.get_by_role("link", name="Importer un fichier").click()
+    demo = Path(resource("demo"))
+    page.get_by_label("Fichier(s)").set_input_files(
+        [demo / "structures.json", demo / "services.json"]
+    )
+    page.get_by_role("button", name="Importer").click()
+    summary = page.get_by_role("status").inner_text()
+    assert "Import terminé" in summary and "Inchangées\n74" in summary  # the verified one too
+    shot(page, "import")
+
+    # The region's lists.
+    go(page, "Listes")
+    assert page.get_by_role("heading", level=2, name=re.compile("Canal")).is_visible()
+    shot(page, "listes")
+
     # ... and revokes the desk: its next sync is refused with the reason.
-    row.get_by_role("link", name="Cité des métiers d’Istres").click()
+    go(page, "Sites")
+    page.get_by_role("link", name="Cité des métiers d’Istres").click()
     desk_row = page.get_by_role("row", name=re.compile("actif"))
     assert desk_row.count() == 1
     shot(page, "site")

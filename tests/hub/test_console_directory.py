@@ -118,6 +118,9 @@ def test_a_coordinator_finds_and_reads_a_record(
     assert "Mission locale Ouest Provence" in by_town and "France Travail Istres" in by_town
     none = text_of(browser.get("/console/directory", params={"q": "zzz introuvable"}))
     assert "Aucune fiche pour «\u00a0zzz introuvable\u00a0»" in none
+    # The records not updated for six months, as desks show them « à vérifier ».
+    stale = text_of(browser.get("/console/directory", params={"a_verifier": "1"}))
+    assert "Parrainage vers l’emploi" in stale and "04/11/2025 à vérifier" in stale
     page = browser.get("/console/directory/fiche", params={"type": "service", "id": SERVICE})
     shown = text_of(page)
     assert "Accompagnement des 16-25 ans" in shown and "Mission locale Ouest Provence" in shown
