@@ -68,10 +68,12 @@ def go(page: object, section: str) -> None:
     nav.get_by_role("link", name=section, exact=True).click()
 
 
-def shot(page: object, name: str) -> None:
+def shot(page: object, name: str, *, whole: bool = True) -> None:
+    """The page (its first screen only when not ``whole``) into the screenshots folder."""
     folder = os.environ.get("AIGUILLAGE_SCREENSHOTS")
     if folder:
-        page.screenshot(path=str(Path(folder) / f"console-{name}.png"), full_page=True)  # type: ignore[attr-defined]
+        path = str(Path(folder) / f"console-{name}.png")
+        page.screenshot(path=path, full_page=whole)  # type: ignore[attr-defined]
 
 
 def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
@@ -197,7 +199,13 @@ def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
     # The region's lists.
     go(page, "Listes")
     assert page.get_by_role("heading", level=2, name=re.compile("Canal")).is_visible()
-    shot(page, "listes")
+    # A code retired stays listed, with its labels; desks stop offering it.
+    visio = page.locator("tr#code-channel-visio")
+    visio.get_by_role("button", name=re.compile("Retirer")).click()
+    visio = page.locator("tr#code-channel-visio")
+    assert "retiré" in visio.inner_text() and "Visio" in visio.inner_text()
+    page.evaluate("window.scrollTo(0, 0)")
+    shot(page, "listes", whole=False)
 
     # ... and revokes the desk: its next sync is refused with the reason.
     go(page, "Sites")
