@@ -128,8 +128,10 @@ def search(
     ]
     if stale is not None:
         where.append(DirectoryChange.payload["date_maj"].as_string() < stale.isoformat())
-    counted = select(func.count()).select_from(DirectoryEntry).join(
-        DirectoryChange, DirectoryChange.seq == DirectoryEntry.seq
+    counted = (
+        select(func.count())
+        .select_from(DirectoryEntry)
+        .join(DirectoryChange, DirectoryChange.seq == DirectoryEntry.seq)
     )
     total = int(session.scalar(counted.where(*where)) or 0)
     rows = session.execute(

@@ -5,13 +5,19 @@ A visit with two themes counts once under each theme; the total counts it once.
 Cancelled visits never count. The partner table counts the visits referred to each
 partner (a visit referred twice to one partner counts once).
 
-**Hiding.** A count under the threshold (``min_cell``, 5 by default) is hidden. In a table
-whose rows add up to the total (site, EPCI, public, channel…), one hidden count could be
-found again by subtracting the others from the total: so the smallest shown counts are
-hidden too, until at least two are hidden and the hidden ones add up to the threshold at
-least (every hidden count is then somewhere between 1 and their sum). The themes, answers
-and partners do not add up to the total (a visit may hold several), so no second count is
-hidden there.
+**Hiding.** What is hidden is what the visitors are: their public, age, gender, commune
+or EPCI, themes, channel, answers and the partners they were sent to. How busy each
+counter was (visits by site, day, week or month, and totals) is shown whole: it says
+nothing of anyone. A count of a visitors' table under the threshold (``min_cell``, 5 by
+default) is hidden. Where a table's rows add up to the total (EPCI, public, channel…), one
+hidden count could be found again by subtracting the others from the total: so the
+smallest shown counts are hidden too, until at least two are hidden and the hidden ones
+add up to the threshold at least. The themes, answers and partners do not add up to the
+total (a visit may hold several), so no second count is hidden there for that reason.
+The region's table and each site's are hidden together, as one table of sites by codes
+with its margins (:func:`hide`): none can be worked out from the others. Comparing two
+different periods, though, can narrow a hidden count down: a table meant for publication
+covers one period.
 """
 
 from __future__ import annotations
@@ -39,11 +45,10 @@ FIELDS = {
 }  # fmt: skip
 MULTIPLE = {"theme", "answer", "partner"}
 TIME = ("day", "week", "month")
+# How busy counters were, not who came: shown whole.
+VOLUMES = frozenset({"site", *TIME})
 DIMENSIONS = ("site", "epci", "commune", "public", "theme", "channel", "partner", "age",
               "gender", "answer", "duration", "day", "week", "month")  # fmt: skip
-# The dimensions the console offers, in its order.
-OFFERED = ("site", "epci", "public", "theme", "channel", "partner", "age", "gender", "answer",
-           "month")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -80,9 +85,10 @@ def _sql(dialect: str) -> dict[str, Callable[[str], str]]:
     }
 
 
-def _where(session: Session, site: str | None) -> str:
-    live = _sql(session.get_bind().dialect.name)["live"]("")
-    return f"r.day BETWEEN :start AND :end AND {live}" + (" AND r.site_id = :site" if site else "")
+def _where(session: Session, site: str | None, alias: str = "r") -> str:
+    live = _sql(session.get_bind().dialect.name)["live"]("").replace("r.", f"{alias}.")
+    where = f"{alias}.day BETWEEN :start AND :end AND {live}"
+    return where + (f" AND {alias}.site_id = :site" if site else "")
 
 
 def total(session: Session, start: date, end: date, site: str | None = None) -> int:
@@ -92,60 +98,93 @@ def total(session: Session, start: date, end: date, site: str | None = None) -> 
     return int(session.execute(text(sql), params).scalar_one())
 
 
-def _groups(session: Session, start: date, end: date, dim: str, site: str | None) -> Counter[str]:
-    """Raw counts per code of ``dim`` (time as days)."""
+def _referred(session: Session, site: str | None) -> str:
+    """The live referrals of the period's live visits (by the visit's day: cancelling a
+    visit on a desk leaves its referrals as they were)."""
     sql = _sql(session.get_bind().dialect.name)
-    field, where = sql["field"], _where(session, site)
-    params: dict[str, Any] = {"start": start, "end": end, "site": site}
-    contacts = "FROM record r {join} WHERE r.kind = 'contact' AND " + where
+    return (
+        f"FROM record r JOIN record c ON c.id = {sql['field']('contact_id')}"
+        f" AND c.kind = 'contact' AND c.site_id = r.site_id"
+        f" WHERE r.kind = 'referral' AND {sql['live']('')} AND {_where(session, site, 'c')}"
+    )
+
+
+def _cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[str, str]]:
+    """Raw counts per site and code of ``dim`` (time as days)."""
+    sql = _sql(session.get_bind().dialect.name)
+    field = sql["field"]
+    params: dict[str, Any] = {"start": start, "end": end}
     if dim == "partner":
-        key, join = f"COALESCE({field('structure_id')}, {field('service_id')})", ""
-        counted = f"count(DISTINCT {field('contact_id')})"
-        source = f"FROM record r WHERE r.kind = 'referral' AND {where}"
+        key = f"COALESCE({field('structure_id')}, {field('service_id')})"
+        counted, source = f"count(DISTINCT {field('contact_id')})", _referred(session, None)
     else:
+        join = ""
         if dim in ("theme", "answer"):
             key, join = "v.value", sql["elements"](FIELDS[dim])
         elif dim == "site":
-            key, join = "r.site_id", ""
+            key = "r.site_id"
         elif dim in TIME:
-            key, join = "CAST(r.day AS TEXT)", ""
+            key = "r.day"  # read back as a date: its ISO text whatever the server's style
         else:
-            key, join = field(FIELDS["commune" if dim == "epci" else dim]), ""
+            key = field(FIELDS["commune" if dim == "epci" else dim])
         counted = "count(DISTINCT r.id)" if dim in MULTIPLE else "count(*)"
-        source = contacts.format(join=join)
-    rows = session.execute(text(f"SELECT {key} AS k, {counted} {source} GROUP BY k"), params)
-    return Counter({str(k) if k is not None else "non-precise": int(n) for k, n in rows})
+        source = f"FROM record r {join} WHERE r.kind = 'contact' AND {_where(session, None)}"
+    rows = session.execute(
+        text(f"SELECT r.site_id AS s, {key} AS k, {counted} {source} GROUP BY r.site_id, k"),
+        params,
+    )
+    return Counter({(str(s), "non-precise" if k is None else str(k)): int(n) for s, k, n in rows})
 
 
-def _recode(dim: str, groups: Counter[str]) -> Counter[str]:
+def _recode(dim: str, cells: Counter[tuple[str, str]]) -> Counter[tuple[str, str]]:
     """Days as weeks or months; communes as their EPCI (a small one already went up as
     its EPCI; a commune in none, or a special answer, stands for itself)."""
     if dim not in ("week", "month", "epci"):
-        return groups
-    out: Counter[str] = Counter()
+        return cells
+    out: Counter[tuple[str, str]] = Counter()
     epci_of = places().epci_of
-    for code, count in groups.items():
+    for (site, code), count in cells.items():
         if dim == "epci":
-            out[epci_of.get(code, code)] += count
+            out[site, epci_of.get(code, code)] += count
         elif dim == "month":
-            out[code[:7]] += count
+            out[site, code[:7]] += count
         else:
             day = date.fromisoformat(code)
-            out[(day - timedelta(days=day.weekday())).isoformat()] += count
+            out[site, (day - timedelta(days=day.weekday())).isoformat()] += count
     return out
 
 
-def hide(counts: dict[str, int], min_cell: int, adds_up: bool) -> set[str]:
-    """The codes whose count is hidden: those under ``min_cell``, and, in a table that
-    adds up to its total, the smallest others until no hidden count can be worked out."""
+REGION = ""  # the row of the region's own table, among the sites'
+
+
+def hide(cells: dict[tuple[str, str], int], min_cell: int, adds_up: bool) -> set[tuple[str, str]]:
+    """The counts hidden in a table of (site, code) counts and in the region's table (its
+    row :data:`REGION`, the sum of the sites'): those under ``min_cell``, then the smallest
+    others, until in every line the hidden counts are none, or two at least adding up to
+    ``min_cell`` at least; so that none can be worked out by subtraction. The lines: each
+    code's region count and its site counts (it is their sum), and, when the table adds up
+    to its total, each row (a site's, or the region's) against its total."""
     if min_cell <= 1:
         return set()
-    hidden = {code for code, n in counts.items() if 0 < n < min_cell}
-    if not adds_up or not hidden:
-        return hidden
-    shown = sorted((n, code) for code, n in counts.items() if code not in hidden and n > 0)
-    while shown and (len(hidden) < 2 or sum(counts[c] for c in hidden) < min_cell):
-        hidden.add(shown.pop(0)[1])
+    table = dict(cells)
+    for (_site, code), count in cells.items():
+        table[REGION, code] = table.get((REGION, code), 0) + count
+    lines: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key in table:
+        lines.setdefault(("code", key[1]), []).append(key)
+        if adds_up:
+            lines.setdefault(("row", key[0]), []).append(key)
+    hidden = {key for key, n in table.items() if 0 < n < min_cell}
+    changed = True
+    while changed:
+        changed = False
+        for line in lines.values():
+            held = [key for key in line if key in hidden]
+            if held and (len(held) < 2 or sum(table[k] for k in held) < min_cell):
+                shown = sorted((table[k], k) for k in line if k not in hidden and table[k] > 0)
+                if shown:
+                    hidden.add(shown[0][1])
+                    changed = True
     return hidden
 
 
@@ -154,7 +193,10 @@ def compute(
     min_cell: int = MIN_CELL, site: str | None = None,
 ) -> StatsResult:  # fmt: skip
     """The region's counts over ``start``..``end`` (both included) by at most one
-    dimension, the small cells hidden; one site's with ``site``."""
+    dimension; one site's with ``site``. Volumes (by site, by day, week or month) are
+    shown whole; the visitors' characteristics have their small counts hidden, the same
+    way in the region's table and in each site's, so that one cannot be worked out from
+    the other."""
     dims = tuple(by)
     if len(dims) > 1 or any(d not in DIMENSIONS for d in dims):
         raise ValueError(f"unknown dimensions: {dims}")
@@ -162,8 +204,16 @@ def compute(
     if not dims:
         return StatsResult(start, end, (), visits, [], min_cell)
     dim = dims[0]
-    counts = dict(_recode(dim, _groups(session, start, end, dim, site)))
-    hidden = hide(counts, min_cell, adds_up=dim not in MULTIPLE)
+    cells = _recode(dim, _cells(session, start, end, dim))
+    row = REGION if site is None else site
+    counts: Counter[str] = Counter()
+    for (where, code), count in cells.items():
+        if row in (REGION, where):
+            counts[code] += count
+    hidden: set[str] = set()
+    if dim not in VOLUMES:
+        held = hide(dict(cells), min_cell, adds_up=dim not in MULTIPLE)
+        hidden = {code for where, code in held if where == row}
     rows: list[dict[str, Any]] = []
     for code in sorted(counts):
         if code in hidden:
@@ -176,18 +226,22 @@ def compute(
 def key_figures(
     session: Session, start: date, end: date, site: str | None = None
 ) -> dict[str, int]:
-    """Visits, referrals, flags and the sites that sent visits, over the period."""
+    """Visits, referrals (of those visits), flags and the sites that sent visits, over the
+    period."""
+    params = {"start": start, "end": end, "site": site}
     rows = session.execute(
         text(
             "SELECT r.kind, count(*), count(DISTINCT r.site_id) FROM record r"
-            f" WHERE {_where(session, site)}"
+            f" WHERE r.kind IN ('contact', 'flag') AND {_where(session, site)}"
             " GROUP BY r.kind"
         ),
-        {"start": start, "end": end, "site": site},
+        params,
     )
     figures = {"contact": 0, "referral": 0, "flag": 0, "sites": 0}
     for kind, count, sites in rows:
         figures[str(kind)] = int(count)
         if kind == "contact":
             figures["sites"] = int(sites)
+    referred = text(f"SELECT count(*) {_referred(session, site)}")
+    figures["referral"] = int(session.execute(referred, params).scalar_one())
     return figures

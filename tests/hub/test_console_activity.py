@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import uuid
+from datetime import date
 from typing import Any
 
 import httpx
@@ -51,24 +52,32 @@ def visit(
 
 @pytest.fixture
 def region(hub: Hub) -> Hub:
-    """Istres: 12 jobseekers from Istres, 3 pupils from Arles, one visit cancelled; Arles:
-    7 employees from Arles, and one in October. Six Istres visits sent to the Mission
-    locale, one to France Travail."""
+    """Istres: 12 jobseekers and 8 employees from Istres, 3 pupils from Arles, one visit
+    cancelled; Arles: 7 employees and 6 jobseekers from Arles, one more in October. Six
+    Istres visits sent to the Mission locale, one to France Travail; the cancelled visit
+    had been sent there too, and October's visit was sent in November."""
     import_demo(hub)
     istres = push(
         hub, "Cité des métiers d’Istres",
         "contact",
         [visit("demandeur-emploi", "13047", ["trouver-emploi", "trouver-formation"])] * 12
         + [visit("scolaire", "13004", ["decouvrir-metiers"])] * 3
-        + [visit("salarie", "13047", ["vae"], cancelled=True)],
+        + [visit("salarie", "13047", ["vae"], cancelled=True)]
+        + [visit("salarie", "13047", ["vae"])] * 8,
     )  # fmt: skip
-    push(hub, "Mission locale d’Arles", "contact", [visit("salarie", "13004", ["vae"])] * 7
-         + [visit("salarie", "13004", ["vae"], day="2026-10-30")])  # fmt: skip
+    arles = push(
+        hub, "Mission locale d’Arles", "contact",
+        [visit("salarie", "13004", ["vae"])] * 7
+        + [visit("demandeur-emploi", "13004", ["trouver-emploi"])] * 6
+        + [visit("salarie", "13004", ["vae"], day="2026-10-30")],
+    )  # fmt: skip
     referrals = [
         {"day": "2026-11-18", "contact_id": c, "service_id": SERVICE, "structure_id": STRUCTURE}
-        for c in istres[:6]
+        for c in [*istres[:6], istres[15]]
     ] + [{"day": "2026-11-18", "contact_id": istres[6], "service_id": "ft-istres"}]
     push(hub, "Cité des métiers d’Istres", "referral", referrals)
+    late = {"day": "2026-11-02", "contact_id": arles[-1], "service_id": "ft-arles"}
+    push(hub, "Mission locale d’Arles", "referral", [late])
     return hub
 
 
@@ -81,36 +90,38 @@ def test_the_region_s_visits_by_site_public_epci_theme_and_partner(
     by_site = browser.get("/console/activite", params={**NOVEMBER, "par": "site"})
     shown = text_of(by_site)
     assert "Activité de la région" in shown and "Du 01/11/2026 au 30/11/2026." in shown
-    assert "22 accueils" in shown and "7 orientations" in shown and "2 sites actifs" in shown
-    assert "Cité des métiers d’Istres 15 68,2\u00a0%" in shown
-    assert "Mission locale d’Arles 7 31,8\u00a0%" in shown
-    assert "Total des accueils 22 100\u00a0%" in shown
-    # Three pupils: hidden; and the employees too, or 22 − 12 would give them away.
+    assert "36 accueils" in shown and "7 orientations" in shown and "2 sites actifs" in shown
+    # Volumes are shown whole: how busy a counter was says nothing of anyone.
+    assert "Cité des métiers d’Istres 23 63,9\u00a0%" in shown
+    assert "Mission locale d’Arles 13 36,1\u00a0%" in shown
+    assert "Total des accueils 36 100\u00a0%" in shown
+    # Three pupils: hidden; and the employees too, or 36 − 18 would give them away.
     public = text_of(browser.get("/console/activite", params={**NOVEMBER, "par": "public"}))
-    assert "Demandeur·se d’emploi 12 54,5\u00a0%" in public
+    assert "Demandeur·se d’emploi 18 50,0\u00a0%" in public
     assert "Salarié·e secret" in public and "Scolaire secret" in public
-    assert "Salarié·e 7" not in public
-    epci = text_of(browser.get("/console/activite", params={**NOVEMBER, "par": "epci"}))
-    assert "Métropole d'Aix-Marseille-Provence 12" in epci
-    assert "CA d'Arles-Crau-Camargue-Montagnette 10" in epci
     # Several themes per visit: only the small one is hidden.
     themes = text_of(browser.get("/console/activite", params={**NOVEMBER, "par": "theme"}))
-    assert "Trouver un emploi 12" in themes and "Validation des acquis (VAE) 7" in themes
-    assert "secret" in themes and "la somme des lignes dépasse le total" in themes
+    assert "Trouver un emploi 18" in themes and "Validation des acquis (VAE) 15" in themes
+    assert "Découvrir des métiers secret" in themes
+    assert "la somme des lignes dépasse le total" in themes
     partner = text_of(browser.get("/console/activite", params={**NOVEMBER, "par": "partner"}))
-    assert "Mission locale Ouest Provence 6" in partner and "secret" in partner
-    # One site alone.
+    assert "Mission locale Ouest Provence 6" in partner and "ft-istres secret" in partner
+    assert "ft-arles" not in partner  # October's visit, sent in November
+    # One site alone: with only two sites, each of its counts could be worked out from the
+    # region's and the other site's, so all are hidden.
     arles = text_of(
         browser.get(
             "/console/activite",
-            params={**NOVEMBER, "par": "site", "site": "mission-locale-d-arles"},
+            params={**NOVEMBER, "par": "public", "site": "mission-locale-d-arles"},
         )
     )
-    assert "Activité de Mission locale d’Arles" in arles and "7 accueils" in arles
+    assert "Activité de Mission locale d’Arles" in arles and "13 accueils" in arles
+    assert "Salarié·e secret" in arles and "Demandeur·se d’emploi secret" in arles
+    # Volumes are shown whole: how busy a counter was says nothing of anyone.
     october = text_of(
         browser.get("/console/activite", params={"du": "2026-10-01", "au": "2026-10-31"})
     )
-    assert "1 accueil" in october and "Mission locale d’Arles secret" in october
+    assert "1 accueil" in october and "Mission locale d’Arles 1 100,0\u00a0%" in october
 
 
 def test_the_exports_hide_what_the_screen_hides(
@@ -124,15 +135,15 @@ def test_the_exports_hide_what_the_screen_hides(
     assert "activite-region-20261101-20261130-public.csv" in got.headers["content-disposition"]
     rows = list(csv.reader(io.StringIO(got.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Public", "nombre", "part (%)"]
-    assert ["Demandeur·se d’emploi", "12", "54,5"] in rows
+    assert ["Demandeur·se d’emploi", "18", "50,0"] in rows
     assert ["Salarié·e", "< 5", ""] in rows and ["Scolaire", "< 5", ""] in rows
-    assert rows[-1][:2] == ["Total", "22"]
+    assert rows[-1][:2] == ["Total", "36"]
     book = browser.get("/console/activite/export.xlsx", params=NOVEMBER)
     assert book.status_code == 200
     sheets = load_workbook(io.BytesIO(book.content))
     assert {"Total", "Site", "Public", "EPCI", "Partenaire", "Mois"} <= set(sheets.sheetnames)
     public = [[c.value for c in row] for row in sheets["Public"].iter_rows()]
-    assert ["Scolaire", "< 5", None] in public and ["Demandeur·se d’emploi", 12, 54.5] in public
+    assert ["Scolaire", "< 5", None] in public and ["Demandeur·se d’emploi", 18, 50.0] in public
     report = browser.get("/console/activite/rapport.pdf", params=NOVEMBER)
     assert report.status_code == 200 and report.content.startswith(b"%PDF")
     words = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(report.content)).pages)
@@ -170,6 +181,26 @@ def test_a_bad_question_gets_a_french_answer(
         assert answer.status_code == status and message in answer.text.replace("&nbsp;", "\u00a0")
 
 
+def test_the_counts_across_sites_before_hiding(region: Hub) -> None:
+    """Communes as their EPCI, themes of each visit, partners of the live visits."""
+    with Session(region.engine) as session:
+
+        def counts(by: str, site: str | None = None) -> dict[str, int]:
+            result = stats.compute(session, date(2026, 11, 1), date(2026, 11, 30), [by], 1, site)
+            return {r[by]: r["count"] for r in result.rows}
+
+        assert counts("epci") == {"200054807": 20, "241300417": 16}
+        assert counts("theme") == {"trouver-emploi": 18, "trouver-formation": 12,
+                                   "decouvrir-metiers": 3, "vae": 15}  # fmt: skip
+        assert counts("partner") == {STRUCTURE: 6, "ft-istres": 1}
+        assert counts("public", "mission-locale-d-arles") == {"salarie": 7, "demandeur-emploi": 6}
+        assert counts("week") == {"2026-11-16": 36} and counts("month") == {"2026-11": 36}
+        october = stats.compute(session, date(2026, 10, 1), date(2026, 10, 31), ["partner"], 1)
+        assert [(r["partner"], r["count"]) for r in october.rows] == [("ft-arles", 1)]
+        figures = stats.key_figures(session, date(2026, 11, 1), date(2026, 11, 30))
+        assert figures == {"contact": 36, "referral": 7, "flag": 0, "sites": 2}
+
+
 def test_no_activity_without_a_session(browser: httpx.Client, region: Hub) -> None:  # noqa: F811
     for path in ("/console/activite", "/console/activite/export.csv",
                  "/console/activite/export.xlsx", "/console/activite/rapport.pdf"):  # fmt: skip
@@ -179,20 +210,53 @@ def test_no_activity_without_a_session(browser: httpx.Client, region: Hub) -> No
 
 
 def test_a_second_count_is_hidden_where_subtraction_would_find_the_first() -> None:
-    assert stats.hide({"a": 12, "b": 3, "c": 20}, 5, adds_up=True) == {"a", "b"}
-    assert stats.hide({"a": 1, "b": 1, "c": 30, "d": 40}, 5, adds_up=True) == {"a", "b", "c"}
-    assert stats.hide({"a": 3, "b": 10}, 5, adds_up=False) == {"a"}
-    assert stats.hide({"a": 5, "b": 10}, 5, adds_up=True) == set()
-    assert stats.hide({"a": 1, "b": 10}, 1, adds_up=True) == set()
+    def region(counts: dict[str, int], adds_up: bool = True) -> set[str]:
+        cells = {("a-site", code): n for code, n in counts.items()}
+        return {code for site, code in stats.hide(cells, 5, adds_up) if site == stats.REGION}
+
+    assert region({"a": 12, "b": 3, "c": 20}) == {"a", "b"}
+    assert region({"a": 1, "b": 1, "c": 30, "d": 40}) == {"a", "b", "c"}
+    assert region({"a": 3, "b": 10}, adds_up=False) == {"a"}
+    assert region({"a": 5, "b": 10}) == set()
+    # Istres: 12 jobseekers, 3 pupils; Arles: 7 employees. Arles's 7 is hidden in its own
+    # table too, or the region's 22 − 12 − 7 would give the 3 pupils away.
+    cells = {("istres", "emploi"): 12, ("istres", "scolaire"): 3, ("arles", "salarie"): 7}
+    hidden = stats.hide(cells, 5, adds_up=True)
+    assert ("arles", "salarie") in hidden and ("istres", "scolaire") in hidden
+    assert (stats.REGION, "salarie") in hidden and (stats.REGION, "scolaire") in hidden
+
+
+def lines_of(table: dict[tuple[str, str], int], adds_up: bool) -> list[list[tuple[str, str]]]:
+    full = dict(table)
+    for (_site, code), count in table.items():
+        full[stats.REGION, code] = full.get((stats.REGION, code), 0) + count
+    lines: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key in full:
+        lines.setdefault(("code", key[1]), []).append(key)
+        if adds_up:
+            lines.setdefault(("row", key[0]), []).append(key)
+    return list(lines.values())
 
 
 @given(
-    st.dictionaries(st.text("abcdefgh", min_size=1, max_size=2), st.integers(1, 40), max_size=12)
+    st.dictionaries(
+        st.tuples(st.sampled_from(["s1", "s2", "s3"]), st.sampled_from("abcdef")),
+        st.integers(1, 30),
+        max_size=18,
+    ),
+    st.booleans(),
 )
-def test_no_hidden_count_can_be_worked_out_from_the_total(counts: dict[str, int]) -> None:
-    hidden = stats.hide(counts, 5, adds_up=True)
-    assert {c for c, n in counts.items() if n < 5} <= hidden
-    if hidden and hidden != set(counts):
-        # Two at least, and together at least the threshold: each one could be anything
-        # from 1 to their sum less the others' minimum.
-        assert len(hidden) >= 2 and sum(counts[c] for c in hidden) >= 5
+def test_no_hidden_count_can_be_worked_out_by_subtraction(
+    table: dict[tuple[str, str], int], adds_up: bool
+) -> None:
+    """In every line (a code across sites and the region, a row against its total), the
+    hidden counts are none, or two at least adding up to 5; or the line is all hidden."""
+    hidden = stats.hide(table, 5, adds_up)
+    full = dict(table)
+    for (_site, code), count in table.items():
+        full[stats.REGION, code] = full.get((stats.REGION, code), 0) + count
+    assert {k for k, n in full.items() if n < 5} <= hidden
+    for line in lines_of(table, adds_up):
+        held = [k for k in line if k in hidden]
+        if held and len(held) < len(line):
+            assert len(held) >= 2 and sum(full[k] for k in held) >= 5
