@@ -44,13 +44,14 @@ UPLOADS = frozenset({"/console/directory/import", "/console/listes/import"})
 UPLOAD_BYTES = directory.MAX_FILE + 2**20
 
 
-def too_large_for(path: str) -> Response:
+def too_large_for(path: str, limit: int) -> Response:
+    """The refusal of a body over ``limit``: a page for the console, JSON for the API."""
     if path.startswith("/console"):
+        back = "/console/listes" if path.startswith("/console/listes") else "/console/directory"
         return HTMLResponse(
             '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Trop volumineux</title>'
-            f"<p>Envoi trop volumineux\u00a0: {UPLOAD_BYTES // 2**20}\u00a0Mo au plus pour un"
-            " fichier de l’annuaire. Rien n’a changé.</p>"
-            '<p><a href="/console/directory">Retour</a></p>',
+            f"<p>Envoi trop volumineux\u00a0: {limit // 2**20}\u00a0Mo au plus."
+            f' Rien n’a changé.</p><p><a href="{back}">Retour</a></p>',
             status_code=413,
         )
     return problem("too_large", "Requête trop volumineuse.", 413)
@@ -70,7 +71,7 @@ class BodyLimit:
             return
         path = str(scope.get("path", ""))
         limit = UPLOAD_BYTES if path in UPLOADS else MAX_BODY_BYTES
-        too_large = too_large_for(path)
+        too_large = too_large_for(path, limit)
         length = dict(scope["headers"]).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > limit):
             await too_large(scope, receive, send)

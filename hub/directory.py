@@ -24,10 +24,12 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from app import wire
+from app.directory.importing import explain
 from hub.models import DirectoryChange, DirectoryEntry
 from hub.service import HubError, now
 
 MAX_FILE = 50 * 2**20
+CONVERT_TIMEOUT_S = 300
 LISTS = ("channel", "public", "age", "gender", "theme", "answer", "duration")
 MAX_LABEL = 200
 # The wire's own code type: a list item's code must be one desks can push back.
@@ -66,9 +68,14 @@ def as_datainclusion(path: Path) -> Iterator[tuple[Path, list[str]]]:
         target = Path(scratch) / "datainclusion"
         env = dict(os.environ, AIGUILLAGE_HOME=str(Path(scratch) / "desk"), AIGUILLAGE_LANG="fr")
         command = [sys.executable, "-m", "ui.launcher", "directory", "convert", str(path)]
-        done = subprocess.run(
-            [*command, "-o", str(target)], capture_output=True, text=True, env=env, check=False
-        )
+        try:
+            done = subprocess.run(
+                [*command, "-o", str(target)], capture_output=True, text=True, env=env,
+                check=False, timeout=CONVERT_TIMEOUT_S,
+            )  # fmt: skip
+        except subprocess.TimeoutExpired:
+            minutes = CONVERT_TIMEOUT_S // 60
+            raise HubError("malformed", f"conversion trop longue (plus de {minutes} min)") from None
         lines = done.stderr.strip().splitlines()
         if done.returncode != 0:
             raise HubError("malformed", (lines or ["conversion impossible"])[-1])
@@ -79,9 +86,9 @@ def as_datainclusion(path: Path) -> Iterator[tuple[Path, list[str]]]:
 
 def _read(path: Path) -> str:
     if not path.is_file():
-        raise HubError("malformed", f"Fichier introuvable : {path}", 404)
+        raise HubError("malformed", f"Fichier introuvable\u00a0: {path.name}", 404)
     if path.stat().st_size > MAX_FILE:
-        raise HubError("too_large", f"Fichier trop volumineux : {path.name}", 413)
+        raise HubError("too_large", f"Fichier trop volumineux\u00a0: {path.name}", 413)
     raw = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
     try:
         return raw.decode("utf-8")
@@ -90,15 +97,17 @@ def _read(path: Path) -> str:
 
 
 def _records(folder: Path, name: str) -> list[dict[str, Any]]:
-    json_file = folder / f"{name}.json"
-    if not json_file.exists():
-        raise HubError("malformed", f"{folder} : pas de {name}.json")
+    wanted = f"{name}.json"
+    found = [p for p in folder.iterdir() if p.name.lower() == wanted] if folder.is_dir() else []
+    if not found:
+        raise HubError("malformed", f"pas de {wanted} parmi les fichiers")
+    json_file = found[0]
     try:
         data = json.loads(_read(json_file))
-    except ValueError as error:
-        raise HubError("malformed", f"{json_file.name} : JSON invalide ({error})") from None
+    except (ValueError, RecursionError) as error:
+        raise HubError("malformed", f"{json_file.name}\u00a0: JSON invalide ({error})") from None
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-        raise HubError("malformed", f"{json_file.name} : une liste d’enregistrements attendue")
+        raise HubError("malformed", f"{json_file.name}\u00a0: une liste d’enregistrements attendue")
     return data
 
 
@@ -199,13 +208,12 @@ def import_directory(
             try:
                 record = model.model_validate(raw).model_dump(mode="json")
             except ValidationError as error:
-                first = error.errors()[0]
-                where = ".".join(str(p) for p in first.get("loc", ()))
-                report.refused.append(f"{kind} {label} : {where} : {first.get('msg')}")
+                french, _english = explain(error.errors())
+                report.refused.append(f"{kind} {label}\u00a0: {french}")
                 continue
             if kind == "service" and record["structure_id"] not in known | kept["structure"]:
                 report.refused.append(
-                    f"service {label} : structure inconnue {record['structure_id']}"
+                    f"service {label}\u00a0: structure inconnue {record['structure_id']}"
                 )
                 continue
             kept[kind].add(record["id"])
@@ -262,7 +270,7 @@ def list_item(
                 "malformed", f"{what}\u00a0: {MAX_LABEL} caractères au plus ({len(clean)} saisis)."
             )
         labels.append(clean)
-    if isinstance(position, str) and position.strip().isdigit():
+    if isinstance(position, str) and position.strip().isdecimal():
         position = int(position.strip())
     if isinstance(position, bool) or not isinstance(position, int) or not 0 <= position <= 999:
         raise HubError("malformed", "Ordre\u00a0: un nombre entier de 0 à 999.")
@@ -280,7 +288,7 @@ def publish_lists(session: Session, engine: Engine, path: Path) -> Published:
     :func:`list_item` refuses is named in the report, with why; the others are published."""
     try:
         items = json.loads(_read(path))
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
         raise HubError("malformed", f"{path.name}\u00a0: JSON invalide ({error})") from None
     if not isinstance(items, list):
         raise HubError("malformed", f"{path.name}\u00a0: une liste d’éléments attendue")

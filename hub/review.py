@@ -4,12 +4,13 @@ the flags desks raised on it, and their review (a flag handled, a record verifie
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from app.directory.search import STALE_AFTER
 from app.geography import search_key
 from hub.directory import Published, _lock, _publish
 from hub.models import DirectoryChange, DirectoryEntry, FlagReview, Record, Site
@@ -25,7 +26,6 @@ REASONS = {
 KINDS = {"structure": "Structure", "service": "Service"}
 FLAG_STATES = ("ouverts", "traites", "tous")
 NOTE_LIMIT = 1000
-STALE_AFTER = timedelta(days=183)  # the desk's six months
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,10 +252,11 @@ def handle_flag(session: Session, flag_id: str, who: str, note: str) -> FlagRevi
     if len(note) > NOTE_LIMIT:
         too_long = f"{NOTE_LIMIT} caractères au plus ({len(note)} saisis)"
         raise HubError("malformed", f"Suite donnée\u00a0: {too_long}.")
-    flag = session.get(Record, flag_id)
+    # The flag's row is locked: two coordinators at once, the second is told it is done.
+    flag = session.get(Record, flag_id, with_for_update=True)
     if flag is None or flag.kind != "flag":
         raise HubError("malformed", "Signalement inconnu.", 404)
-    done = session.get(FlagReview, flag_id, with_for_update=True)
+    done = session.get(FlagReview, flag_id)
     if done is not None:
         raise HubError(
             "malformed",

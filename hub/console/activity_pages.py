@@ -171,7 +171,7 @@ def install(console: Console) -> None:
         return page(
             request, "activity.html", visitor=who, query=query, names=NAMES,
             presets=presets(today()), min_cell=stats.MIN_CELL,
-            multiple=query.by in stats.MULTIPLE, **context,
+            multiple=query.by in stats.MULTIPLE, volume=query.by in stats.VOLUMES, **context,
         )  # fmt: skip
 
     @router.get("/activite/export.csv")

@@ -4,18 +4,19 @@ handling, a record marked verified, and a directory file imported with its summa
 from __future__ import annotations
 
 import zipfile
+import zlib
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from app.directory.hours import PARIS
 from hub import directory, review
-from hub.console.web import Console, Refused, Upload
+from hub.console.web import Console, Refused, Upload, done, file_name
 from hub.service import HubError
 
 MAX_FILES = 50
@@ -67,10 +68,6 @@ def _safe_back(target: str) -> str:
     return "/console/directory/signalements"
 
 
-def _with_notice(target: str, notice: str) -> str:
-    return f"{target}{'&' if '?' in target else '?'}{urlencode({'fait': notice})}"
-
-
 def import_path(upload: Upload) -> Path:
     """What the directory reader is given for the uploaded files: a spreadsheet or a ZIP
     alone as itself (a ZIP unpacked first), several files as their folder."""
@@ -97,11 +94,15 @@ def _unzip(archive: Path, target: Path) -> Path:
             if sum(m.file_size for m in members) > directory.MAX_FILE:
                 raise Refused(f"{archive.name}\u00a0: trop volumineux une fois décompressé.", 413)
             target.mkdir()
+            taken: set[str] = set()
             for member in members:
-                name = Path(member.filename.replace("\\", "/")).name
-                if name and not name.startswith("."):
-                    (target / name).write_bytes(zipped.read(member))
-    except (zipfile.BadZipFile, OSError) as error:
+                name = file_name(member.filename, taken)
+                if Path(member.filename.replace("\\", "/")).name.startswith("."):
+                    continue  # a hidden file of the archiver (.DS_Store…)
+                (target / name).write_bytes(zipped.read(member))
+                taken.add(name)
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError,
+            zlib.error) as error:  # fmt: skip
         raise Refused(f"{archive.name}\u00a0: archive ZIP illisible ({error}).", 400) from None
     return target
 
@@ -147,7 +148,7 @@ def install(console: Console) -> None:
         who, form = await console.posted(request)
         flag_id, note = form.get("flag", ""), form.get("note", "")
         await db(lambda s: review.handle_flag(s, flag_id, who.name, note))
-        return RedirectResponse(_with_notice(_safe_back(form.get("back", "")), "traite"), 303)
+        return done(_safe_back(form.get("back", "")), "traite")
 
     @router.get("/directory/fiche", response_class=HTMLResponse)
     async def read_record(request: Request) -> HTMLResponse:
@@ -169,7 +170,7 @@ def install(console: Console) -> None:
         engine = console.engine
         report = await db(lambda s: review.verify(s, engine, kind, record_id, who.name, today))
         notice = "verifie" if report.changed else "deja"
-        return RedirectResponse(_with_notice(record_url(kind, record_id), notice), 303)
+        return done(record_url(kind, record_id), notice)
 
     @router.get("/directory/import", response_class=HTMLResponse)
     async def import_form(request: Request) -> HTMLResponse:

@@ -5,15 +5,14 @@ with its report. A refusal shows the page again with why, and publishes nothing.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from hub import directory, lists
 from hub.console import auth
-from hub.console.web import Console, Refused
+from hub.console.web import Console, Refused, done
 
 HERE = "/console/listes"
 NOTICES = {
@@ -29,8 +28,7 @@ EMPTY_FORM = {"liste": "", "code": "", "label_fr": "", "label_en": "", "ordre": 
 
 
 def _done(notice: str, list_name: str) -> Response:
-    anchor = f"#liste-{list_name}" if list_name in lists.TITLES else ""
-    return RedirectResponse(f"{HERE}?{urlencode({'fait': notice})}{anchor}", 303)
+    return done(HERE, notice, f"#liste-{list_name}" if list_name in lists.TITLES else "")
 
 
 def _outcome(report: directory.Published) -> str:

@@ -23,11 +23,13 @@ from app.wire import enrolment_string
 from hub import service
 from hub.console import activity_pages, auth, directory_pages, list_pages, queries
 from hub.console.web import (
+    CONTROL_REFUSED,
     COOKIE,
     HERE,
     Console,
     NeedLogin,
     Refused,
+    has_control,
     public_url,
     secure,
     set_cookie,
@@ -57,7 +59,13 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
 
     @app.middleware("http")
     async def console_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        response: Response = await call_next(request)
+        console_path = request.url.path.startswith("/console")
+        if console_path and any(has_control(v) for v in request.query_params.values()):
+            response: Response = page(
+                request, "refused.html", 400, message=CONTROL_REFUSED, visitor=None
+            )
+        else:
+            response = await call_next(request)
         if request.url.path.startswith("/console"):
             for name, value in HEADERS.items():
                 response.headers.setdefault(name, value)

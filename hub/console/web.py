@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -70,6 +71,29 @@ def frdate(value: date | str | None) -> str:
         except ValueError:
             return value
     return f"{value:%d/%m/%Y}"
+
+
+CONTROL_REFUSED = "Caractère de contrôle refusé dans la demande\u00a0: rien n’a changé."
+_CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r") | {"\x7f"}
+
+
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a control character (a NUL, which PostgreSQL refuses…)."""
+    return not _CONTROL.isdisjoint(text)
+
+
+def file_name(sent: str, taken: set[str]) -> str:
+    """A safe name for an uploaded file: its last part only, no dot first, at most 100
+    characters (its extension kept), and not one already taken (``-2``, ``-3``…)."""
+    name = Path(sent.replace("\\", "/")).name.lstrip(".")
+    name = "".join(c for c in name if not has_control(c)) or "fichier"
+    stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
+    stem, suffix = stem[:80], suffix[:15]
+    candidate, n = f"{stem}{dot}{suffix}", 1
+    while candidate.lower() in {t.lower() for t in taken}:
+        n += 1
+        candidate = f"{stem}-{n}{dot}{suffix}"
+    return candidate
 
 
 @dataclass
@@ -138,20 +162,31 @@ class Console:
                     "Ce formulaire a expiré ou ne vient pas de la console\u00a0: rechargez la page"
                     " et recommencez."
                 )
+            if any(has_control(value) for value in form.values()):
+                raise Refused(CONTROL_REFUSED, 400)
             files = [v for _k, v in data.multi_items() if isinstance(v, UploadFile) and v.filename]
             if not keep_files or not files:
                 return who, form, None
             folder = Path(tempfile.mkdtemp(prefix="aiguillage-console-"))
-            saved: list[Path] = []
-            for upload in files:
-                name = Path(str(upload.filename).replace("\\", "/")).name or "fichier"
-                target = folder / name
-                with target.open("wb") as out:
-                    await run_in_threadpool(shutil.copyfileobj, upload.file, out)
-                saved.append(target)
+            try:
+                saved: list[Path] = []
+                for upload in files:
+                    target = folder / file_name(str(upload.filename), {p.name for p in saved})
+                    with target.open("wb") as out:
+                        await run_in_threadpool(shutil.copyfileobj, upload.file, out)
+                    saved.append(target)
+            except OSError as error:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise Refused(f"Fichier impossible à recevoir ({error.strerror}).", 400) from None
             return who, form, Upload(folder, saved)
         finally:
             await data.close()
+
+
+def done(target: str, notice: str, anchor: str = "") -> RedirectResponse:
+    """Back to ``target`` (303) with the notice the page shows (``?fait=…``)."""
+    joined = "&" if "?" in target else "?"
+    return RedirectResponse(f"{target}{joined}{urlencode({'fait': notice})}{anchor}", 303)
 
 
 def public_url(request: Request) -> str:

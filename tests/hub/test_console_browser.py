@@ -141,7 +141,8 @@ def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
     assert (cells[3], cells[4], cells[6]) == ("0", "0", "1")  # nothing waiting or held; a flag
     shot(page, "sites")
 
-    # The region's activity: one visit, too few to show by site.
+    # The region's activity: one visit at one site (how busy a counter was is no secret),
+    # but a public of one is.
     go(page, "Activité")
     page.get_by_label("Du").fill("2026-11-01")  # the desk's clock says 24 November 2026
     page.get_by_label("Au").fill("2026-11-30")
@@ -149,10 +150,12 @@ def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
     figures = page.locator("ul.figures").inner_text()
     assert "1\naccueil" in figures and "1\nsite actif" in figures
     site_row = page.get_by_role("row", name=re.compile("Cité des métiers d’Istres"))
-    assert site_row.get_by_role("cell").first.inner_text() == "secret"
+    assert site_row.get_by_role("cell").first.inner_text() == "1"
     page.get_by_label("Par").select_option("public")
     page.get_by_role("button", name="Afficher").click()
     assert page.get_by_role("heading", level=2, name="Public").is_visible()
+    public_row = page.get_by_role("row", name=re.compile("Salarié"))
+    assert public_row.get_by_role("cell").first.inner_text() == "secret"
     if os.environ.get("AIGUILLAGE_SCREENSHOTS"):
         fill_region(hub)  # a month of the region, for a screenshot worth looking at
         page.get_by_label("Par").select_option("site")

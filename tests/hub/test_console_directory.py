@@ -8,6 +8,7 @@ import json
 import re
 import uuid
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from pathlib import Path
 
@@ -295,3 +296,76 @@ def test_an_import_over_the_api_limit_still_reaches_the_console(
         files=[("fichiers", ("gros.csv", padded, "text/csv"))],
     )
     assert answer.status_code == 400 and "Import refusé, rien n’a changé" in answer.text
+
+
+def test_odd_uploads_and_control_characters_get_a_french_answer(
+    browser: httpx.Client,  # noqa: F811
+    hub: Hub,
+    coordinator: str,  # noqa: F811
+) -> None:
+    import_demo(hub)
+    flag = raise_flag(hub)
+    log_in(browser, coordinator)
+    csrf = csrf_of(browser.get("/console/directory/import"))
+    before = changes(hub)
+    # Capitals in the names, as Windows may write them: imported.
+    capitals = [
+        ("fichiers", ("Structures.JSON", (DEMO / "structures.json").read_bytes(), "application/json")),
+        ("fichiers", ("SERVICES.json", (DEMO / "services.json").read_bytes(), "application/json")),
+    ]  # fmt: skip
+    assert "Inchangées 74" in text_of(
+        browser.post("/console/directory/import", data={"csrf": csrf}, files=capitals)
+    )
+    # A deflated ZIP whose data is damaged.
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("structures.json", "[" + '{"a": 1},' * 2000 + "{}]")
+    damaged = bytearray(packed.getvalue())
+    damaged[60:90] = b"\xff" * 30
+    odd = [
+        [("fichiers", ("annuaire.zip", bytes(damaged), "application/zip"))],
+        [("fichiers", ("..", b"[]", "application/json"))],
+        [("fichiers", ("x" * 300 + ".csv", b"nom;commune\r\n", "text/csv"))],
+        [("fichiers", ("services.json", b"[]", "application/json")),
+         ("fichiers", ("services.json", b"[]", "application/json"))],
+    ]  # fmt: skip
+    for upload in odd:
+        answer = browser.post("/console/directory/import", data={"csrf": csrf}, files=upload)
+        assert answer.status_code in (400, 413), upload[0][1][0][:20]
+        assert re.search(r"Import refusé, rien n’a changé|illisible", answer.text)
+    assert changes(hub) == before
+    # A NUL byte, which PostgreSQL refuses: a page that says so, never a crash.
+    for path in ("/console/directory?q=a%00b", "/console/activite?site=a%00b"):
+        answer = browser.get(path)
+        assert answer.status_code == 400 and "Caractère de contrôle refusé" in answer.text
+    nul = browser.post(
+        "/console/directory/signalements/traiter", data={"flag": flag + "\x00", "csrf": csrf}
+    )
+    assert nul.status_code == 400 and "Caractère de contrôle refusé" in nul.text
+
+
+def test_two_coordinators_handling_one_flag_at_once(
+    hub: Hub,
+    coordinator: str,  # noqa: F811
+) -> None:
+    import_demo(hub)
+    flag = raise_flag(hub)
+    clients = [httpx.Client(base_url=hub.url, follow_redirects=False, timeout=30) for _ in "ab"]
+    tokens = []
+    for client in clients:
+        log_in(client, coordinator)
+        tokens.append(csrf_of(client.get("/console/directory/signalements")))
+    with ThreadPoolExecutor(2) as pool:
+        answers = list(
+            pool.map(
+                lambda pair: pair[0].post(
+                    "/console/directory/signalements/traiter",
+                    data={"flag": flag, "csrf": pair[1]},
+                ),
+                zip(clients, tokens, strict=True),
+            )
+        )
+    assert sorted(a.status_code for a in answers) == [303, 409]
+    assert "déjà été traité" in next(a.text for a in answers if a.status_code == 409)
+    for client in clients:
+        client.close()

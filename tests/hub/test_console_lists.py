@@ -159,6 +159,7 @@ BAD_ITEMS: list[tuple[dict[str, str], int, str]] = [
     ({"liste": "pays"}, 400, f"Liste inconnue{NBSP}: «{NBSP}pays{NBSP}»."),
     ({"ordre": "1000"}, 400, f"Ordre{NBSP}: un nombre entier de 0 à 999."),
     ({"ordre": "deux"}, 400, f"Ordre{NBSP}: un nombre entier de 0 à 999."),
+    ({"ordre": "²"}, 400, f"Ordre{NBSP}: un nombre entier de 0 à 999."),
 ]
 
 
