@@ -102,12 +102,7 @@ class _Writer:
         their list's order); the long ones cut at their first N and the rest summed."""
         dim = result.by[0]
         title, top = SECTIONS[dim][self.lang == "en"], TOP_ROWS.get(dim, 0)
-        labelled = [(self.label(dim, r[dim]), r) for r in result.rows]
-        if dim in LIST_ORDER:
-            place = {i.code: n for n, i in enumerate(self.lists.items(dim, include_inactive=True))}
-            labelled.sort(key=lambda lr: (lr[1][dim] == "non-precise", place.get(lr[1][dim], 99)))
-        else:
-            labelled.sort(key=lambda lr: (lr[1]["count"] is None, -(lr[1]["count"] or 0), lr[0]))
+        labelled = in_order(result, self.label, self.lists)
         # One row past the first N is shown rather than summed as "1 other".
         cut = top and len(labelled) > top + 1
         shown, rest = (labelled[:top], labelled[top:]) if cut else (labelled, [])
@@ -337,6 +332,21 @@ def _one(count: int, lang: str) -> bool:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def in_order(
+    result: StatsResult, label: Callable[[str, str], str], lists: Lists
+) -> list[tuple[str, dict[str, Any]]]:
+    """A table's rows with their labels, the largest first, hidden ones last (ages and
+    genders in their list's order)."""
+    dim = result.by[0]
+    labelled = [(label(dim, r[dim]), r) for r in result.rows]
+    if dim in LIST_ORDER:
+        place = {i.code: n for n, i in enumerate(lists.items(dim, include_inactive=True))}
+        labelled.sort(key=lambda lr: (lr[1][dim] == "non-precise", place.get(lr[1][dim], 99)))
+    else:
+        labelled.sort(key=lambda lr: (lr[1]["count"] is None, -(lr[1]["count"] or 0), lr[0]))
+    return labelled
 
 
 class Lists(Protocol):

@@ -26,6 +26,7 @@ REASONS = {
 KINDS = {"structure": "Structure", "service": "Service"}
 FLAG_STATES = ("ouverts", "traites", "tous")
 NOTE_LIMIT = 1000
+FLAG_PAGE = 500  # the flags one page lists, newest first
 
 
 @dataclass(frozen=True, slots=True)

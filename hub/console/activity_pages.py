@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.directory.hours import PARIS
 from app.stats import StatsResult
 from app.stats_export import share, to_csv, to_xlsx
+from app.stats_report import in_order
 from hub import stats
 from hub.console.web import Console, Refused, thousands
 from hub.labels import RegionLabeller
@@ -31,7 +32,6 @@ NAMES = {
     "channel": "Canal", "partner": "Partenaire d’orientation", "age": "Âge", "gender": "Genre",
     "answer": "Réponse apportée", "month": "Mois",
 }  # fmt: skip
-LIST_ORDER = ("age", "gender")
 LONGEST = timedelta(days=3 * 366)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -118,24 +118,18 @@ def lines(result: StatsResult, labeller: RegionLabeller) -> list[Line]:
     """The table's rows as shown: the largest first (time in its order, ages and genders
     in their list's order), the hidden counts last."""
     dim = result.by[0]
-    rows = result.rows
     if dim == "month":
-        ordered = sorted(rows, key=lambda r: r[dim])
-    elif dim in LIST_ORDER:
-        place = {i.code: n for n, i in enumerate(labeller.lists.items(dim, include_inactive=True))}
-        ordered = sorted(rows, key=lambda r: (r[dim] == "non-precise", place.get(r[dim], 99)))
+        ordered = [(labeller(dim, r[dim]), r) for r in sorted(result.rows, key=lambda r: r[dim])]
     else:
-        ordered = sorted(
-            rows, key=lambda r: (r["count"] is None, -(r["count"] or 0), labeller(dim, r[dim]))
-        )
+        ordered = in_order(result, labeller, labeller.lists)
     return [
         Line(
-            labeller(dim, r[dim]),
+            label,
             r["count"],
             "secret" if r["count"] is None else thousands(r["count"]),
             "" if r["count"] is None else f"{share(r['count'], result.total)}\u00a0%",
         )
-        for r in ordered
+        for label, r in ordered
     ]
 
 

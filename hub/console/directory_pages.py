@@ -136,10 +136,11 @@ def install(console: Console) -> None:
         state = request.query_params.get("etat", "ouverts")
         if state not in review.FLAG_STATES:
             state = "ouverts"
-        lines = await db(lambda s: review.flag_lines(s, state))
+        lines = await db(lambda s: review.flag_lines(s, state, limit=review.FLAG_PAGE))
         here = "/console/directory/signalements?" + urlencode({"etat": state})
         return page(
             request, "flags.html", visitor=who, flags=lines, state=state, here=here,
+            limit=review.FLAG_PAGE,
             notice=NOTICES.get(request.query_params.get("fait", ""), ""), record_url=record_url,
         )  # fmt: skip
 
