@@ -34,6 +34,8 @@ class PushReport:
     conflicts: int = 0
     batches: int = 0
     reasons: list[str] = field(default_factory=list)
+    # How the desk stood once everything was sent, as the hub was told.
+    state: DeskState | None = None
 
 
 def _held(model: Any, kind: str) -> Any:
@@ -224,6 +226,7 @@ def push_all(
             state = None if batch else desk_state(session)
         if state is not None:
             client.push([], state)
+            total.state = state
             return total
         answer = client.push(batch)
         with sessions.begin() as session:

@@ -14,7 +14,7 @@ from app.errors import DeskError
 from app.sync import credentials
 from app.sync.client import HubClient, check_url
 from app.sync.pull import pull_all
-from app.sync.push import new_desk_id, pending_count, push_all, quarantined
+from app.sync.push import new_desk_id, push_all
 from app.version import app_version
 from app.wire import parse_enrolment
 from db.models import SyncState
@@ -78,12 +78,14 @@ def sync_once(desk: Any) -> SyncSummary:
     finally:
         client.close()
     _remember(desk, None)
-    with desk.sessions() as session:
-        left = pending_count(session)
-        held = len(quarantined(session))
     if pulled:
         desk.lists.reload()
-    return SyncSummary(pushed=report.pushed, pending=left, pulled=pulled, rejected=held)
+    # A pull adds nothing to send: the state the hub was told is still the desk's.
+    assert report.state is not None
+    return SyncSummary(
+        pushed=report.pushed, pending=report.state.pending, pulled=pulled,
+        rejected=report.state.quarantined,
+    )  # fmt: skip
 
 
 def _remember(desk: Any, error: DeskError | None) -> None:
