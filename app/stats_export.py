@@ -63,8 +63,14 @@ DIMENSION_LABELS = {
 def to_xlsx(
     tables: list[StatsResult], path: str | Path, lang: str = "fr", labels: Any | None = None
 ) -> None:
-    """One sheet per table, with readable headers; suppressed cells read ``< N``.
-    ``labels(dimension, code)`` turns a code into words (the codes stay when absent)."""
+    """Write :func:`xlsx_bytes` to ``path``; a failed write leaves no file behind."""
+    write_atomically(path, xlsx_bytes(tables, lang, labels))
+
+
+def xlsx_bytes(tables: list[StatsResult], lang: str = "fr", labels: Any | None = None) -> bytes:
+    """A workbook of one sheet per table, with readable headers; suppressed cells read
+    ``< N``. ``labels(dimension, code)`` turns a code into words (the codes stay when
+    absent)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -95,7 +101,7 @@ def to_xlsx(
             sheet.column_dimensions[column[0].column_letter].width = min(max(10, width + 2), 60)
     content = io.BytesIO()
     book.save(content)
-    write_atomically(path, content.getvalue())
+    return content.getvalue()
 
 
 def export_tables(

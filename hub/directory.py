@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from app import wire
 from app.directory.importing import explain
+from app.geography import search_key
 from hub.models import DirectoryChange, DirectoryEntry
 from hub.service import HubError, now
 
@@ -59,7 +60,8 @@ def as_datainclusion(path: Path) -> Iterator[tuple[Path, list[str]]]:
     """A data.inclusion JSON folder for ``path``, with the records its conversion refused:
     the folder itself, or, for a CSV folder, an HSDS folder or a spreadsheet, the one the
     desk's own command writes from it (``aiguillage directory convert``, run apart on a
-    throw-away desk folder, so the hub shares no code with the desk and reads only JSON)."""
+    throw-away desk folder: the readers check places against the desk's geography
+    tables, which the hub does not hold)."""
     names = {p.name.lower() for p in path.iterdir()} if path.is_dir() else set()
     if {"structures.json", "services.json"} <= names:
         yield path, []
@@ -118,8 +120,6 @@ def _hash(payload: dict[str, Any]) -> str:
 def describe(kind: str, record_id: str, payload: dict[str, Any]) -> tuple[str, str]:
     """What the console lists of an entry and the words it is found by: its name (a list
     item's French label), its town, its id; without case or accents."""
-    from app.geography import search_key
-
     if kind == "nomenclature":
         title = str(payload.get("label_fr") or record_id)
     else:
@@ -128,13 +128,13 @@ def describe(kind: str, record_id: str, payload: dict[str, Any]) -> tuple[str, s
     return title[:300], search_key(" ".join([*words, record_id]))
 
 
-def _lock(session: Session, engine: Engine) -> None:
+def lock(session: Session, engine: Engine) -> None:
     # Changes must become visible in the order of their numbers, or a desk could pass one by.
     if engine.dialect.name == "postgresql":
         session.execute(text("LOCK TABLE directory_change IN EXCLUSIVE MODE"))
 
 
-def _publish(
+def publish(
     session: Session,
     kind: str,
     record_id: str,
@@ -190,7 +190,7 @@ def import_directory(
 
     report = Published(refused=list(refused or []))
     structures, services = _records(folder, "structures"), _records(folder, "services")
-    _lock(session, engine)
+    lock(session, engine)
     kept: dict[str, set[str]] = {"structure": set(), "service": set()}
     sources: set[str] = set()
     live = DirectoryEntry.deleted.is_(False)
@@ -218,7 +218,7 @@ def import_directory(
                 continue
             kept[kind].add(record["id"])
             sources.add(record["source"])
-            _publish(session, kind, record["id"], record["source"], record, report)
+            publish(session, kind, record["id"], record["source"], record, report)
     if full and sources:
         gone = session.scalars(
             select(DirectoryEntry).where(
@@ -293,7 +293,7 @@ def publish_lists(session: Session, engine: Engine, path: Path) -> Published:
     if not isinstance(items, list):
         raise HubError("malformed", f"{path.name}\u00a0: une liste d’éléments attendue")
     report = Published()
-    _lock(session, engine)
+    lock(session, engine)
     for index, item in enumerate(items, 1):
         if not isinstance(item, dict):
             report.refused.append(f"élément {index}\u00a0: objet attendu")
@@ -308,7 +308,7 @@ def publish_lists(session: Session, engine: Engine, path: Path) -> Published:
             report.refused.append(f"élément {index} ({name}:{code})\u00a0: {error.message}")
             continue
         record_id = f"{name}:{payload['code']}"
-        _publish(session, "nomenclature", record_id, "region", payload, report)
+        publish(session, "nomenclature", record_id, "region", payload, report)
     return report
 
 

@@ -34,7 +34,7 @@ class RegionLists:
         return code
 
 
-class Places:
+class CommuneNames:
     """Commune and EPCI names from the shipped geography."""
 
     def label(self, code: str, lang: str = "fr") -> str:
@@ -49,7 +49,7 @@ class RegionLabeller(Labeller):
 
     def __init__(self, session: Session, lang: str = "fr") -> None:
         self.lists = RegionLists(session)
-        super().__init__(session, self.lists, Places(), lang)  # type: ignore[arg-type]
+        super().__init__(session, self.lists, CommuneNames(), lang)  # type: ignore[arg-type]
 
     def __call__(self, dimension: str, code: str | None) -> str:
         if dimension == "site" and code is not None:

@@ -116,9 +116,9 @@ def publish_item(
         position = same[0] if same else min(999, max((i.position for i in current), default=-1) + 1)
     payload = directory.list_item(list_name, code, label_fr, label_en, position, active)
     report = Published()
-    directory._lock(session, engine)
+    directory.lock(session, engine)
     record_id = f"{list_name}:{payload['code']}"
-    directory._publish(session, KIND, record_id, REGION, payload, report)
+    directory.publish(session, KIND, record_id, REGION, payload, report)
     return report
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.directory.search import STALE_AFTER
 from app.geography import search_key
-from hub.directory import Published, _lock, _publish
+from hub.directory import Published, lock, publish
 from hub.models import DirectoryChange, DirectoryEntry, FlagReview, Record, Site
 from hub.service import HubError, now
 
@@ -277,7 +277,7 @@ def verify(
     ``date_maj``, so desks stop showing it as to be checked."""
     if kind not in KINDS:
         raise HubError("malformed", f"Type de fiche inconnu\u00a0: {kind}", 404)
-    _lock(session, engine)
+    lock(session, engine)
     entry = session.get(DirectoryEntry, (kind, record_id), with_for_update=True)
     if entry is None or entry.deleted:
         raise HubError("malformed", "Cette fiche n’est plus publiée\u00a0: rien à vérifier.", 404)
@@ -285,5 +285,5 @@ def verify(
     assert change is not None
     entry.verified_on, entry.verified_by = today, who[:200]
     report = Published()
-    _publish(session, kind, record_id, entry.source, dict(change.payload), report)
+    publish(session, kind, record_id, entry.source, dict(change.payload), report)
     return report

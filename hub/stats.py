@@ -22,10 +22,7 @@ covers one period.
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -34,16 +31,17 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from app.geography import GEOGRAPHY_FILE
+from app import stats as desk_stats
+from app.geography import load_geography_file
 from app.stats import StatsResult
 
 MIN_CELL = 5
-# dimension -> the payload's field (``None``: worked out otherwise)
+# dimension -> the contact payload's field
 FIELDS = {
     "channel": "channel", "public": "public", "age": "age", "gender": "gender",
     "commune": "commune", "duration": "duration", "theme": "themes", "answer": "answers",
 }  # fmt: skip
-MULTIPLE = {"theme", "answer", "partner"}
+MULTIPLE = frozenset(desk_stats.MULTIPLE)  # those a visit may hold several of
 TIME = ("day", "week", "month")
 # How busy counters were, not who came: shown whole.
 VOLUMES = frozenset({"site", *TIME})
@@ -61,33 +59,43 @@ class Places:
 
 @lru_cache(maxsize=1)
 def places() -> Places:
-    with gzip.open(GEOGRAPHY_FILE, "rt", encoding="utf-8") as handle:
-        data = json.load(handle)
+    data = load_geography_file()
     epci_of = {insee: epci for insee, _n, _d, _r, epci, _p, _c in data["communes"] if epci}
     names = {insee: name for insee, name, *_rest in data["communes"]}
     names.update({code: name for code, name, _kind in data["epci"]})
     return Places(epci_of, names)
 
 
-def _sql(dialect: str) -> dict[str, Callable[[str], str]]:
-    if dialect == "postgresql":
-        return {
-            "field": lambda f: f"r.payload->>'{f}'",
-            "elements": lambda f: (
-                f"CROSS JOIN LATERAL jsonb_array_elements_text(r.payload->'{f}') AS v(value)"
-            ),
-            "live": lambda _f: "COALESCE((r.payload->>'cancelled')::boolean, false) = false",
-        }
-    return {
-        "field": lambda f: f"json_extract(r.payload, '$.{f}')",
-        "elements": lambda f: f"CROSS JOIN json_each(r.payload, '$.{f}') AS v",
-        "live": lambda _f: "COALESCE(json_extract(r.payload, '$.cancelled'), 0) = 0",
-    }
+@dataclass(frozen=True)
+class _Json:
+    """SQL over a record's payload: PostgreSQL's JSONB, or SQLite's JSON (a quick try)."""
+
+    postgres: bool
+
+    def field(self, name: str, alias: str = "r") -> str:
+        if self.postgres:
+            return f"{alias}.payload->>'{name}'"
+        return f"json_extract({alias}.payload, '$.{name}')"
+
+    def elements(self, name: str) -> str:
+        """A join giving each item of a list field as ``v.value``."""
+        if self.postgres:
+            return f"CROSS JOIN LATERAL jsonb_array_elements_text(r.payload->'{name}') AS v(value)"
+        return f"CROSS JOIN json_each(r.payload, '$.{name}') AS v"
+
+    def live(self, alias: str = "r") -> str:
+        """Not cancelled."""
+        if self.postgres:
+            return f"COALESCE(({alias}.payload->>'cancelled')::boolean, false) = false"
+        return f"COALESCE(json_extract({alias}.payload, '$.cancelled'), 0) = 0"
+
+
+def _json(session: Session) -> _Json:
+    return _Json(session.get_bind().dialect.name == "postgresql")
 
 
 def _where(session: Session, site: str | None, alias: str = "r") -> str:
-    live = _sql(session.get_bind().dialect.name)["live"]("").replace("r.", f"{alias}.")
-    where = f"{alias}.day BETWEEN :start AND :end AND {live}"
+    where = f"{alias}.day BETWEEN :start AND :end AND {_json(session).live(alias)}"
     return where + (f" AND {alias}.site_id = :site" if site else "")
 
 
@@ -101,18 +109,18 @@ def total(session: Session, start: date, end: date, site: str | None = None) -> 
 def _referred(session: Session, site: str | None) -> str:
     """The live referrals of the period's live visits (by the visit's day: cancelling a
     visit on a desk leaves its referrals as they were)."""
-    sql = _sql(session.get_bind().dialect.name)
+    json = _json(session)
     return (
-        f"FROM record r JOIN record c ON c.id = {sql['field']('contact_id')}"
+        f"FROM record r JOIN record c ON c.id = {json.field('contact_id')}"
         f" AND c.kind = 'contact' AND c.site_id = r.site_id"
-        f" WHERE r.kind = 'referral' AND {sql['live']('')} AND {_where(session, site, 'c')}"
+        f" WHERE r.kind = 'referral' AND {json.live()} AND {_where(session, site, 'c')}"
     )
 
 
 def _cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[str, str]]:
     """Raw counts per site and code of ``dim`` (time as days)."""
-    sql = _sql(session.get_bind().dialect.name)
-    field = sql["field"]
+    json = _json(session)
+    field = json.field
     params: dict[str, Any] = {"start": start, "end": end}
     if dim == "partner":
         key = f"COALESCE({field('structure_id')}, {field('service_id')})"
@@ -120,7 +128,7 @@ def _cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[
     else:
         join = ""
         if dim in ("theme", "answer"):
-            key, join = "v.value", sql["elements"](FIELDS[dim])
+            key, join = "v.value", json.elements(FIELDS[dim])
         elif dim == "site":
             key = "r.site_id"
         elif dim in TIME:

@@ -4,10 +4,9 @@ dimension, small counts hidden; as CSV or XLSX, and the region's report as PDF."
 from __future__ import annotations
 
 import calendar
-import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -16,12 +15,12 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.directory.hours import PARIS
 from app.stats import StatsResult
-from app.stats_export import share, to_csv, to_xlsx
+from app.stats_export import to_csv, xlsx_bytes
 from app.stats_report import in_order
+from app.stats_report_text import percent
 from hub import stats
-from hub.console.web import Console, Refused, thousands
+from hub.console.web import Console, Refused, thousands, today
 from hub.labels import RegionLabeller
 from hub.models import Site
 from hub.region_report import render_region_report
@@ -61,10 +60,6 @@ class Line:
     count: int | None
     text: str
     share: str
-
-
-def today() -> date:
-    return datetime.now(PARIS).date()
 
 
 def month_bounds(day: date) -> tuple[date, date]:
@@ -127,7 +122,7 @@ def lines(result: StatsResult, labeller: RegionLabeller) -> list[Line]:
             label,
             r["count"],
             "secret" if r["count"] is None else thousands(r["count"]),
-            "" if r["count"] is None else f"{share(r['count'], result.total)}\u00a0%",
+            "" if r["count"] is None else percent(r["count"], result.total),
         )
         for label, r in ordered
     ]
@@ -168,56 +163,45 @@ def install(console: Console) -> None:
             multiple=query.by in stats.MULTIPLE, volume=query.by in stats.VOLUMES, **context,
         )  # fmt: skip
 
-    @router.get("/activite/export.csv")
-    async def export_csv(request: Request) -> Response:
+    async def export(
+        request: Request, make: Callable[[Session, Query], bytes], name: str, media_type: str
+    ) -> Response:
+        """A file of the period asked for (``name`` may use ``{stem}`` and ``{by}``)."""
         await console.visitor(request)
         query = read_query(request)
 
-        def make(session: Session) -> bytes:
+        def work(session: Session) -> bytes:
             check_site(session, query)
-            result = stats.compute(
-                session, query.start, query.end, [query.by], site=query.site or None
-            )
-            return to_csv(result, "fr", RegionLabeller(session))
+            return make(session, query)
 
-        return download(
-            await db(make), f"{query.file_stem}-{query.by}.csv", "text/csv; charset=utf-8"
-        )
+        filename = name.format(stem=query.file_stem, by=query.by)
+        return Response(
+            await db(work), media_type=media_type,
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )  # fmt: skip
+
+    def one_table(session: Session, query: Query) -> bytes:
+        result = stats.compute(session, query.start, query.end, [query.by], site=query.site or None)
+        return to_csv(result, "fr", RegionLabeller(session))
+
+    def every_table(session: Session, query: Query) -> bytes:
+        site = query.site or None
+        dims: list[list[str]] = [[]] + [[d] for d in NAMES if not (site and d == "site")]
+        tables = [stats.compute(session, query.start, query.end, by, site=site) for by in dims]
+        return xlsx_bytes(tables, "fr", RegionLabeller(session))
+
+    def report(session: Session, query: Query) -> bytes:
+        site = query.site or None
+        return render_region_report(session, query.start, query.end, today(), site=site)
+
+    @router.get("/activite/export.csv")
+    async def export_csv(request: Request) -> Response:
+        return await export(request, one_table, "{stem}-{by}.csv", "text/csv; charset=utf-8")
 
     @router.get("/activite/export.xlsx")
     async def export_xlsx(request: Request) -> Response:
-        await console.visitor(request)
-        query = read_query(request)
-
-        def make(session: Session) -> bytes:
-            check_site(session, query)
-            site = query.site or None
-            dims = [d for d in NAMES if not (site and d == "site")]
-            tables = [stats.compute(session, query.start, query.end, [], site=site)]
-            tables += [stats.compute(session, query.start, query.end, [d], site=site) for d in dims]
-            with tempfile.TemporaryDirectory() as scratch:
-                path = Path(scratch) / "activite.xlsx"
-                to_xlsx(tables, path, "fr", RegionLabeller(session))
-                return path.read_bytes()
-
-        return download(await db(make), f"{query.file_stem}.xlsx", XLSX)
+        return await export(request, every_table, "{stem}.xlsx", XLSX)
 
     @router.get("/activite/rapport.pdf")
-    async def report(request: Request) -> Response:
-        await console.visitor(request)
-        query = read_query(request)
-
-        def make(session: Session) -> bytes:
-            check_site(session, query)
-            return render_region_report(
-                session, query.start, query.end, today(), site=query.site or None
-            )
-
-        return download(await db(make), f"rapport-{query.file_stem}.pdf", "application/pdf")
-
-
-def download(content: bytes, name: str, media_type: str) -> Response:
-    return Response(
-        content, media_type=media_type,
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )  # fmt: skip
+    async def export_report(request: Request) -> Response:
+        return await export(request, report, "rapport-{stem}.pdf", "application/pdf")

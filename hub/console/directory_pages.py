@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import zipfile
 import zlib
-from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -14,9 +13,8 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from app.directory.hours import PARIS
 from hub import directory, review
-from hub.console.web import Console, Refused, Upload, done, file_name
+from hub.console.web import Console, Refused, Upload, done, file_name, today
 from hub.service import HubError
 
 MAX_FILES = 50
@@ -115,7 +113,7 @@ def install(console: Console) -> None:
         who = await console.visitor(request)
         text = request.query_params.get("q", "").strip()[:200]
         only_stale = request.query_params.get("a_verifier") == "1"
-        stale = review.stale_before(datetime.now(PARIS).date())
+        stale = review.stale_before(today())
 
         def read(session: Session) -> tuple[list[review.EntryLine], int, int]:
             found: tuple[list[review.EntryLine], int] = ([], 0)
@@ -167,9 +165,8 @@ def install(console: Console) -> None:
     async def verify(request: Request) -> Response:
         who, form = await console.posted(request)
         kind, record_id = form.get("type", ""), form.get("id", "")
-        today = datetime.now(PARIS).date()
         engine = console.engine
-        report = await db(lambda s: review.verify(s, engine, kind, record_id, who.name, today))
+        report = await db(lambda s: review.verify(s, engine, kind, record_id, who.name, today()))
         notice = "verifie" if report.changed else "deja"
         return done(record_url(kind, record_id), notice)
 

@@ -26,6 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from app.directory.hours import PARIS
+from app.stats_report_text import number
 from app.version import app_version
 from hub import service
 from hub.console import auth
@@ -54,11 +55,14 @@ def when(moment: datetime | None) -> str:
     return f"{local:%d/%m/%Y} à {local:%H:%M}"
 
 
+def today() -> date:
+    """The day it is in Paris: the region's day, whatever the server's zone."""
+    return datetime.now(PARIS).date()
+
+
 def thousands(value: int | float | None) -> str:
-    """``12 345`` with a narrow no-break space, as French writes a count."""
-    if value is None:
-        return ""
-    return f"{value:,}".replace(",", "\u202f")
+    """``12 345`` with a narrow no-break space, as French writes a count (as the report)."""
+    return "" if value is None else number(value)
 
 
 def frdate(value: date | str | None) -> str:

@@ -13,10 +13,12 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import httpx
 import pytest
 import uvicorn
 from pytest_postgresql.janitor import DatabaseJanitor
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from hub.api import create_app
 from hub.config import make_engine
@@ -71,3 +73,30 @@ def hub(hub_url_db: str) -> Iterator[Hub]:
         server.should_exit = True
         thread.join(timeout=10)
         engine.dispose()
+
+
+@pytest.fixture
+def coordinator(hub: Hub) -> str:
+    """A coordinator's account on the hub (« Claire Martin »); its login."""
+    from hub.console import auth
+    from tests.hub.console_kit import PASSWORD
+
+    with Session(hub.engine) as session, session.begin():
+        auth.add_coordinator(session, "claire.m", "Claire Martin", PASSWORD)
+    return "claire.m"
+
+
+@pytest.fixture
+def browser(hub: Hub) -> Iterator[httpx.Client]:
+    """A client of the hub that keeps its cookies and does not follow redirects."""
+    with httpx.Client(base_url=hub.url, follow_redirects=False, timeout=30) as client:
+        yield client
+
+
+@pytest.fixture
+def signed_in(browser: httpx.Client, coordinator: str) -> httpx.Client:
+    """:func:`browser`, logged in as the coordinator."""
+    from tests.hub.console_kit import log_in
+
+    assert log_in(browser, coordinator).status_code == 303
+    return browser

@@ -7,7 +7,7 @@ import asyncio
 import json
 
 from app.wire import MAX_BODY_BYTES
-from hub.api import BodyLimit
+from hub.api import UPLOAD_BYTES, BodyLimit
 
 CHUNK = 100_000
 
@@ -41,3 +41,34 @@ def test_a_body_in_pieces_is_cut_off_at_the_limit_with_a_413() -> None:
     assert sent[0]["status"] == 413
     body = b"".join(m.get("body", b"") for m in sent[1:])  # type: ignore[misc]
     assert json.loads(body)["code"] == "too_large"  # and the app's late answer dropped
+
+
+def declared(path: str, length: int) -> tuple[int, bytes]:
+    """What the limit answers a body that says it is ``length`` bytes long."""
+    sent: list[dict[str, object]] = []
+
+    async def client() -> dict[str, object]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def reply(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    async def app(_scope: object, _receive, send) -> None:  # type: ignore[no-untyped-def]
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"read"})
+
+    headers = [(b"content-length", str(length).encode())]
+    scope = {"type": "http", "method": "POST", "path": path, "headers": headers}
+    asyncio.run(BodyLimit(app)(scope, client, reply))  # type: ignore[arg-type]
+    return int(sent[0]["status"]), b"".join(m.get("body", b"") for m in sent[1:])  # type: ignore[misc]
+
+
+def test_the_console_s_uploads_may_be_as_large_as_a_directory_file() -> None:
+    large = 10 * 2**20
+    assert declared("/console/directory/import", large)[0] == 200
+    assert declared("/console/listes/import", large)[0] == 200
+    status, body = declared("/console/sites", large)  # any other console form: 2 MB
+    assert status == 413 and "2\u00a0Mo au plus" in body.decode()
+    status, body = declared("/console/directory/import", UPLOAD_BYTES + 1)
+    assert status == 413 and "Envoi trop volumineux\u00a0: 51\u00a0Mo au plus" in body.decode()
+    assert declared("/api/v1/push", large)[0] == 413

@@ -7,7 +7,6 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from datetime import timedelta
 
 import httpx
@@ -18,37 +17,7 @@ from sqlalchemy.orm import Session
 from hub.console import auth
 from hub.models import ConsoleSession, EnrolCode, Site
 from tests.hub.conftest import Hub
-
-PASSWORD = "le comptoir d’Istres 2026"
-
-
-@pytest.fixture
-def coordinator(hub: Hub) -> str:
-    with Session(hub.engine) as session, session.begin():
-        auth.add_coordinator(session, "claire.m", "Claire Martin", PASSWORD)
-    return "claire.m"
-
-
-@pytest.fixture
-def browser(hub: Hub) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=hub.url, follow_redirects=False, timeout=30) as client:
-        yield client
-
-
-def log_in(client: httpx.Client, login: str, password: str = PASSWORD) -> httpx.Response:
-    form = client.get("/console/login")
-    token = re.search(r'name="form_token" value="([^"]+)"', form.text)
-    assert token is not None
-    return client.post(
-        "/console/login",
-        data={"login": login, "password": password, "form_token": token.group(1), "next": ""},
-    )
-
-
-def csrf_of(page: httpx.Response) -> str:
-    found = re.search(r'name="csrf" value="([^"]+)"', page.text)
-    assert found is not None
-    return found.group(1)
+from tests.hub.console_kit import PASSWORD, csrf_of, log_in
 
 
 def sites_count(hub: Hub) -> int:

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-import uuid
 from datetime import date
-from typing import Any
 
 import httpx
 import pytest
@@ -18,36 +16,18 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy.orm import Session
 
-from app.wire import PushRecord
-from hub import service, stats
+from hub import stats
 from tests.hub.conftest import Hub
-from tests.hub.test_console import browser, coordinator, log_in  # noqa: F401
-from tests.hub.test_console_directory import SERVICE, STRUCTURE, import_demo, text_of
+from tests.hub.console_kit import (
+    SERVICE,
+    STRUCTURE,
+    import_demo,
+    push,
+    text_of,
+    visit,
+)
 
 NOVEMBER = {"du": "2026-11-01", "au": "2026-11-30"}
-
-
-def push(hub: Hub, site_name: str, kind: str, payloads: list[dict[str, Any]]) -> list[str]:
-    ids = [str(uuid.uuid4()) for _ in payloads]
-    with Session(hub.engine) as session, session.begin():
-        site_id = service.slugify(site_name)
-        site = session.get(service.Site, site_id) or service.add_site(session, site_name)
-        session.flush()
-        records = [
-            PushRecord(kind=kind, id=i, version=1, payload=p)  # type: ignore[arg-type]
-            for i, p in zip(ids, payloads, strict=True)
-        ]
-        results = service.store_push(session, hub.engine, site, records)
-        assert {r.outcome for r in results} == {"accepted"}
-    return ids
-
-
-def visit(
-    public: str, commune: str, themes: list[str], day: str = "2026-11-18", **more: Any
-) -> dict[str, Any]:
-    return {"day": day, "channel": "sur-place", "public": public, "age": "16-25",
-            "gender": "femme", "commune": commune, "themes": themes,
-            "answers": ["information"], **more}  # fmt: skip
 
 
 @pytest.fixture
@@ -82,35 +62,33 @@ def region(hub: Hub) -> Hub:
 
 
 def test_the_region_s_visits_by_site_public_epci_theme_and_partner(
-    browser: httpx.Client,  # noqa: F811
+    signed_in: httpx.Client,
     region: Hub,
-    coordinator: str,  # noqa: F811
 ) -> None:
-    log_in(browser, coordinator)
-    by_site = browser.get("/console/activite", params={**NOVEMBER, "par": "site"})
+    by_site = signed_in.get("/console/activite", params={**NOVEMBER, "par": "site"})
     shown = text_of(by_site)
     assert "Activité de la région" in shown and "Du 01/11/2026 au 30/11/2026." in shown
     assert "36 accueils" in shown and "7 orientations" in shown and "2 sites actifs" in shown
     # Volumes are shown whole: how busy a counter was says nothing of anyone.
-    assert "Cité des métiers d’Istres 23 63,9\u00a0%" in shown
-    assert "Mission locale d’Arles 13 36,1\u00a0%" in shown
-    assert "Total des accueils 36 100\u00a0%" in shown
+    assert "Cité des métiers d’Istres 23 63,9\u202f%" in shown
+    assert "Mission locale d’Arles 13 36,1\u202f%" in shown
+    assert "Total des accueils 36 100\u202f%" in shown
     # Three pupils: hidden; and the employees too, or 36 − 18 would give them away.
-    public = text_of(browser.get("/console/activite", params={**NOVEMBER, "par": "public"}))
-    assert "Demandeur·se d’emploi 18 50,0\u00a0%" in public
+    public = text_of(signed_in.get("/console/activite", params={**NOVEMBER, "par": "public"}))
+    assert "Demandeur·se d’emploi 18 50,0\u202f%" in public
     assert "Salarié·e secret" in public and "Scolaire secret" in public
     # Several themes per visit: only the small one is hidden.
-    themes = text_of(browser.get("/console/activite", params={**NOVEMBER, "par": "theme"}))
+    themes = text_of(signed_in.get("/console/activite", params={**NOVEMBER, "par": "theme"}))
     assert "Trouver un emploi 18" in themes and "Validation des acquis (VAE) 15" in themes
     assert "Découvrir des métiers secret" in themes
     assert "la somme des lignes dépasse le total" in themes
-    partner = text_of(browser.get("/console/activite", params={**NOVEMBER, "par": "partner"}))
+    partner = text_of(signed_in.get("/console/activite", params={**NOVEMBER, "par": "partner"}))
     assert "Mission locale Ouest Provence 6" in partner and "ft-istres secret" in partner
     assert "ft-arles" not in partner  # October's visit, sent in November
     # One site alone: with only two sites, each of its counts could be worked out from the
     # region's and the other site's, so all are hidden.
     arles = text_of(
-        browser.get(
+        signed_in.get(
             "/console/activite",
             params={**NOVEMBER, "par": "public", "site": "mission-locale-d-arles"},
         )
@@ -119,18 +97,16 @@ def test_the_region_s_visits_by_site_public_epci_theme_and_partner(
     assert "Salarié·e secret" in arles and "Demandeur·se d’emploi secret" in arles
     # Volumes are shown whole: how busy a counter was says nothing of anyone.
     october = text_of(
-        browser.get("/console/activite", params={"du": "2026-10-01", "au": "2026-10-31"})
+        signed_in.get("/console/activite", params={"du": "2026-10-01", "au": "2026-10-31"})
     )
-    assert "1 accueil" in october and "Mission locale d’Arles 1 100,0\u00a0%" in october
+    assert "1 accueil" in october and "Mission locale d’Arles 1 100,0\u202f%" in october
 
 
 def test_the_exports_hide_what_the_screen_hides(
-    browser: httpx.Client,  # noqa: F811
+    signed_in: httpx.Client,
     region: Hub,
-    coordinator: str,  # noqa: F811
 ) -> None:
-    log_in(browser, coordinator)
-    got = browser.get("/console/activite/export.csv", params={**NOVEMBER, "par": "public"})
+    got = signed_in.get("/console/activite/export.csv", params={**NOVEMBER, "par": "public"})
     assert got.status_code == 200 and got.headers["content-type"].startswith("text/csv")
     assert "activite-region-20261101-20261130-public.csv" in got.headers["content-disposition"]
     rows = list(csv.reader(io.StringIO(got.content.decode("utf-8-sig")), delimiter=";"))
@@ -138,13 +114,13 @@ def test_the_exports_hide_what_the_screen_hides(
     assert ["Demandeur·se d’emploi", "18", "50,0"] in rows
     assert ["Salarié·e", "< 5", ""] in rows and ["Scolaire", "< 5", ""] in rows
     assert rows[-1][:2] == ["Total", "36"]
-    book = browser.get("/console/activite/export.xlsx", params=NOVEMBER)
+    book = signed_in.get("/console/activite/export.xlsx", params=NOVEMBER)
     assert book.status_code == 200
     sheets = load_workbook(io.BytesIO(book.content))
     assert {"Total", "Site", "Public", "EPCI", "Partenaire", "Mois"} <= set(sheets.sheetnames)
     public = [[c.value for c in row] for row in sheets["Public"].iter_rows()]
     assert ["Scolaire", "< 5", None] in public and ["Demandeur·se d’emploi", 18, 50.0] in public
-    report = browser.get("/console/activite/rapport.pdf", params=NOVEMBER)
+    report = signed_in.get("/console/activite/rapport.pdf", params=NOVEMBER)
     assert report.status_code == 200 and report.content.startswith(b"%PDF")
     words = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(report.content)).pages)
     words = " ".join(words.split())
@@ -164,20 +140,18 @@ def test_the_exports_hide_what_the_screen_hides(
     ],
 )
 def test_a_bad_question_gets_a_french_answer(
-    browser: httpx.Client,  # noqa: F811
+    signed_in: httpx.Client,
     hub: Hub,
-    coordinator: str,  # noqa: F811
     params: dict[str, str],
     status: int,
     message: str,
 ) -> None:
-    log_in(browser, coordinator)
     for path in (
         "/console/activite",
         "/console/activite/export.csv",
         "/console/activite/rapport.pdf",
     ):
-        answer = browser.get(path, params=params)
+        answer = signed_in.get(path, params=params)
         assert answer.status_code == status and message in answer.text.replace("&nbsp;", "\u00a0")
 
 
@@ -201,7 +175,7 @@ def test_the_counts_across_sites_before_hiding(region: Hub) -> None:
         assert figures == {"contact": 36, "referral": 7, "flag": 0, "sites": 2}
 
 
-def test_no_activity_without_a_session(browser: httpx.Client, region: Hub) -> None:  # noqa: F811
+def test_no_activity_without_a_session(browser: httpx.Client, region: Hub) -> None:
     for path in ("/console/activite", "/console/activite/export.csv",
                  "/console/activite/export.xlsx", "/console/activite/rapport.pdf"):  # fmt: skip
         answer = browser.get(path, params=NOVEMBER)

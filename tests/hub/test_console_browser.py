@@ -25,17 +25,15 @@ from app.sync import run
 from hub import directory
 from hub.console import auth
 from tests.hub.conftest import Hub
+from tests.hub.console_kit import PASSWORD, push, visit
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
-PASSWORD = "le comptoir d’Istres 2026"
 FLAGGED = "demo-spro-etm--ml-ouest-provence-cej"
 
 
 def fill_region(hub: Hub) -> None:
     """A month of visits at three more sites, for the activity page's screenshot."""
-    from tests.hub.test_console_activity import push, visit
-
     today = "2026-11-24"  # the desk's day in these tests
     publics = ["demandeur-emploi"] * 9 + ["scolaire"] * 6 + ["salarie"] * 4 + ["etudiant"] * 2
     for name, share in (("Mission locale d’Arles", 3), ("CIO de Martigues", 2),

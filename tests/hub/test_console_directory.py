@@ -13,40 +13,29 @@ from datetime import date, datetime
 from pathlib import Path
 
 import httpx
-import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.directory.hours import PARIS
-from app.paths import resource
-from app.wire import PushRecord
-from hub import directory, service
 from hub.models import DirectoryChange, DirectoryEntry, FlagReview
 from tests.hub.conftest import Hub
-from tests.hub.test_console import browser, coordinator, csrf_of, log_in  # noqa: F401
-
-DEMO = Path(resource("demo"))
-SERVICE = "demo-spro-etm--ml-ouest-provence-accompagnement-16-25"
-STRUCTURE = "demo-spro-etm--ml-ouest-provence"
-
-
-def import_demo(hub: Hub) -> None:
-    with Session(hub.engine) as session, session.begin():
-        directory.import_directory(session, hub.engine, DEMO)
+from tests.hub.console_kit import (
+    DEMO,
+    SERVICE,
+    STRUCTURE,
+    csrf_of,
+    import_demo,
+    log_in,
+    push,
+    text_of,
+)
 
 
 def raise_flag(hub: Hub, reason: str = "hours", comment: str | None = "Fermé le lundi") -> str:
-    """A flag as a desk of « Cité des métiers d’Istres » pushes it."""
-    flag_id = str(uuid.uuid4())
-    with Session(hub.engine) as session, session.begin():
-        site = session.get(service.Site, "istres") or service.add_site(session, "Istres")
-        session.flush()
-        payload = {"day": "2026-11-20", "service_id": SERVICE, "structure_id": STRUCTURE,
-                   "reason": reason, "comment": comment}  # fmt: skip
-        record = PushRecord(kind="flag", id=flag_id, version=1, payload=payload)
-        (result,) = service.store_push(session, hub.engine, site, [record])
-        assert result.outcome == "accepted"
-    return flag_id
+    """A flag as a desk of « Istres » pushes it."""
+    payload = {"day": "2026-11-20", "service_id": SERVICE, "structure_id": STRUCTURE,
+               "reason": reason, "comment": comment}  # fmt: skip
+    return push(hub, "Istres", "flag", [payload])[0]
 
 
 def changes(hub: Hub) -> int:
@@ -63,13 +52,6 @@ def published(hub: Hub, kind: str, record_id: str) -> dict[str, object]:
         return dict(change.payload)
 
 
-def text_of(page: httpx.Response) -> str:
-    """The page's words as a reader sees them (no tags, spaces collapsed)."""
-    plain = re.sub(r"<[^>]+>", " ", page.text).replace("&nbsp;", "\u00a0")
-    plain = plain.replace("&#39;", "'").replace("&amp;", "&")
-    return re.sub(r"[ \t\r\n]+", " ", plain).strip()  # a no-break space stays
-
-
 PAGES = [
     "/console/directory",
     "/console/directory?q=istres",
@@ -84,7 +66,7 @@ FORMS = [
 ]
 
 
-def test_no_directory_page_or_form_without_a_session(browser: httpx.Client, hub: Hub) -> None:  # noqa: F811
+def test_no_directory_page_or_form_without_a_session(browser: httpx.Client, hub: Hub) -> None:
     import_demo(hub)
     flag = raise_flag(hub)
     before = changes(hub)
@@ -102,86 +84,83 @@ def test_no_directory_page_or_form_without_a_session(browser: httpx.Client, hub:
 
 
 def test_a_coordinator_finds_and_reads_a_record(
-    browser: httpx.Client,  # noqa: F811
+    signed_in: httpx.Client,
     hub: Hub,
-    coordinator: str,  # noqa: F811
+    coordinator: str,
 ) -> None:
     import_demo(hub)
     raise_flag(hub)
-    log_in(browser, coordinator)
-    home = text_of(browser.get("/console/directory"))
+    home = text_of(signed_in.get("/console/directory"))
     assert "Signalements des postes\u00a0: 1 à traiter" in home
     # No accents, no capitals, words in any order; a town finds its structures.
-    found = text_of(browser.get("/console/directory", params={"q": "mission locale arles"}))
+    found = text_of(signed_in.get("/console/directory", params={"q": "mission locale arles"}))
     assert "1 fiche pour «\u00a0mission locale arles\u00a0»" in found
     assert "Mission locale du Pays d’Arles" in found
-    by_town = text_of(browser.get("/console/directory", params={"q": "ISTRES"}))
+    by_town = text_of(signed_in.get("/console/directory", params={"q": "ISTRES"}))
     assert "Mission locale Ouest Provence" in by_town and "France Travail Istres" in by_town
-    none = text_of(browser.get("/console/directory", params={"q": "zzz introuvable"}))
+    none = text_of(signed_in.get("/console/directory", params={"q": "zzz introuvable"}))
     assert "Aucune fiche pour «\u00a0zzz introuvable\u00a0»" in none
     # The records not updated for six months, as desks show them « à vérifier ».
-    stale = text_of(browser.get("/console/directory", params={"a_verifier": "1"}))
+    stale = text_of(signed_in.get("/console/directory", params={"a_verifier": "1"}))
     assert "Parrainage vers l’emploi" in stale and "04/11/2025 à vérifier" in stale
-    page = browser.get("/console/directory/fiche", params={"type": "service", "id": SERVICE})
+    page = signed_in.get("/console/directory/fiche", params={"type": "service", "id": SERVICE})
     shown = text_of(page)
     assert "Accompagnement des 16-25 ans" in shown and "Mission locale Ouest Provence" in shown
     assert "Mise à jour 02/10/2026" in shown and "Vérifiée jamais depuis la console" in shown
     assert "Les horaires ont changé" in shown and "Fermé le lundi" in shown
     structure = text_of(
-        browser.get("/console/directory/fiche", params={"type": "structure", "id": STRUCTURE})
+        signed_in.get("/console/directory/fiche", params={"type": "structure", "id": STRUCTURE})
     )
     assert "Accompagnement des 16-25 ans — 1 signalement à traiter" in structure
-    unknown = browser.get("/console/directory/fiche", params={"type": "service", "id": "nulle"})
+    unknown = signed_in.get("/console/directory/fiche", params={"type": "service", "id": "nulle"})
     assert unknown.status_code == 404 and "Fiche inconnue du hub\u00a0: nulle" in unknown.text
-    odd = browser.get("/console/directory/fiche", params={"type": "poisson", "id": SERVICE})
+    odd = signed_in.get("/console/directory/fiche", params={"type": "poisson", "id": SERVICE})
     assert odd.status_code == 404 and "Type de fiche inconnu" in odd.text
 
 
 def test_a_flag_is_handled_once_with_what_was_done(
-    browser: httpx.Client,  # noqa: F811
+    signed_in: httpx.Client,
     hub: Hub,
-    coordinator: str,  # noqa: F811
 ) -> None:
     import_demo(hub)
     flag = raise_flag(hub)
     other = raise_flag(hub, "other", "La conseillère est partie")
-    log_in(browser, coordinator)
-    page = browser.get("/console/directory/signalements")
+    page = signed_in.get("/console/directory/signalements")
     shown = text_of(page)
     assert "2 signalements" in shown and "Istres" in shown and "La conseillère est partie" in shown
     csrf = csrf_of(page)
     # Refused, and nothing recorded: no token, a note too long, an unknown flag.
-    no_token = browser.post("/console/directory/signalements/traiter", data={"flag": flag})
+    no_token = signed_in.post("/console/directory/signalements/traiter", data={"flag": flag})
     assert no_token.status_code == 403
-    long = browser.post(
+    long = signed_in.post(
         "/console/directory/signalements/traiter",
         data={"flag": flag, "note": "x" * 1001, "csrf": csrf},
     )
     assert long.status_code == 400 and "1000 caractères au plus (1001 saisis)" in long.text
-    unknown = browser.post(
+    unknown = signed_in.post(
         "/console/directory/signalements/traiter",
         data={"flag": str(uuid.uuid4()), "csrf": csrf},
     )
     assert unknown.status_code == 404 and "Signalement inconnu." in unknown.text
     with Session(hub.engine) as session:
         assert session.scalar(select(func.count()).select_from(FlagReview)) == 0
-    done = browser.post(
+    done = signed_in.post(
         "/console/directory/signalements/traiter",
         data={"flag": flag, "note": "Horaires  corrigés dans DORA", "csrf": csrf,
               "back": "/console/directory/signalements?etat=ouverts"},
     )  # fmt: skip
     assert done.status_code == 303
-    after = text_of(browser.get(done.headers["location"]))
+    after = text_of(signed_in.get(done.headers["location"]))
     assert "Signalement marqué traité." in after
     assert "1 signalement" in after and "Fermé le lundi" not in after
-    handled = text_of(browser.get("/console/directory/signalements?etat=traites"))
+    handled = text_of(signed_in.get("/console/directory/signalements?etat=traites"))
     assert "par Claire Martin\u00a0: Horaires corrigés dans DORA" in handled
-    again = browser.post(
+    again = signed_in.post(
         "/console/directory/signalements/traiter", data={"flag": flag, "csrf": csrf}
     )
     assert again.status_code == 409 and "déjà été traité par Claire Martin" in again.text
     # A return address elsewhere is not followed.
-    outside = browser.post(
+    outside = signed_in.post(
         "/console/directory/signalements/traiter",
         data={"flag": other, "csrf": csrf, "back": "https://ailleurs.example/"},
     )
@@ -193,21 +172,19 @@ def test_a_flag_is_handled_once_with_what_was_done(
 
 
 def test_a_verified_record_is_published_again_and_keeps_its_day(
-    browser: httpx.Client,  # noqa: F811
+    signed_in: httpx.Client,
     hub: Hub,
-    coordinator: str,  # noqa: F811
 ) -> None:
     import_demo(hub)
-    log_in(browser, coordinator)
-    page = browser.get("/console/directory/fiche", params={"type": "service", "id": SERVICE})
+    page = signed_in.get("/console/directory/fiche", params={"type": "service", "id": SERVICE})
     before = changes(hub)
-    done = browser.post(
+    done = signed_in.post(
         "/console/directory/fiche/verifier",
         data={"type": "service", "id": SERVICE, "csrf": csrf_of(page)},
     )
     assert done.status_code == 303
     today = datetime.now(PARIS).date()
-    shown = text_of(browser.get(done.headers["location"]))
+    shown = text_of(signed_in.get(done.headers["location"]))
     assert "Fiche marquée vérifiée aujourd’hui" in shown
     assert f"Vérifiée le {today:%d/%m/%Y} par Claire Martin" in shown
     assert changes(hub) == before + 1  # one change that desks pull
@@ -216,12 +193,12 @@ def test_a_verified_record_is_published_again_and_keeps_its_day(
     import_demo(hub)
     assert published(hub, "service", SERVICE)["date_maj"] == today.isoformat()
     assert changes(hub) == before + 1
-    again = browser.post(
+    again = signed_in.post(
         "/console/directory/fiche/verifier",
         data={"type": "service", "id": SERVICE, "csrf": csrf_of(page)},
     )
-    assert "Fiche déjà à jour" in text_of(browser.get(again.headers["location"]))
-    missing = browser.post(
+    assert "Fiche déjà à jour" in text_of(signed_in.get(again.headers["location"]))
+    missing = signed_in.post(
         "/console/directory/fiche/verifier",
         data={"type": "service", "id": "nulle-part", "csrf": csrf_of(page)},
     )
@@ -230,20 +207,18 @@ def test_a_verified_record_is_published_again_and_keeps_its_day(
 
 
 def test_an_import_gives_its_summary_and_a_bad_file_changes_nothing(
-    browser: httpx.Client,  # noqa: F811
+    signed_in: httpx.Client,
     hub: Hub,
-    coordinator: str,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    log_in(browser, coordinator)
-    csrf = csrf_of(browser.get("/console/directory/import"))
+    csrf = csrf_of(signed_in.get("/console/directory/import"))
     services = json.loads((DEMO / "services.json").read_text(encoding="utf-8"))
     services[1]["thematiques"] = ["pas-une-thematique"]
     files = [
         ("fichiers", ("structures.json", (DEMO / "structures.json").read_bytes(), "application/json")),
         ("fichiers", ("services.json", json.dumps(services).encode(), "application/json")),
     ]  # fmt: skip
-    answer = browser.post("/console/directory/import", data={"csrf": csrf}, files=files)
+    answer = signed_in.post("/console/directory/import", data={"csrf": csrf}, files=files)
     shown = text_of(answer)
     assert answer.status_code == 200 and "Import terminé" in shown
     assert "Ajoutées 73" in shown and "Refusées 1" in shown
@@ -254,7 +229,7 @@ def test_an_import_gives_its_summary_and_a_bad_file_changes_nothing(
     with zipfile.ZipFile(packed, "w") as archive:
         archive.write(DEMO / "structures.json", "annuaire/structures.json")
         archive.write(DEMO / "services.json", "annuaire/services.json")
-    again = browser.post(
+    again = signed_in.post(
         "/console/directory/import",
         data={"csrf": csrf, "partiel": "1"},
         files=[("fichiers", ("annuaire.zip", packed.getvalue(), "application/zip"))],
@@ -271,26 +246,22 @@ def test_an_import_gives_its_summary_and_a_bad_file_changes_nothing(
         [("fichiers", ("photo.png", b"\x89PNG", "image/png"))],
     ]  # fmt: skip
     for upload in bad:
-        refused = browser.post("/console/directory/import", data={"csrf": csrf}, files=upload)
+        refused = signed_in.post("/console/directory/import", data={"csrf": csrf}, files=upload)
         assert refused.status_code == 400, upload
         assert re.search(r"Import refusé, rien n’a changé|illisible", refused.text), upload
-    empty = browser.post("/console/directory/import", data={"csrf": csrf})
+    empty = signed_in.post("/console/directory/import", data={"csrf": csrf})
     assert empty.status_code == 400 and "Choisissez le ou les fichiers" in empty.text
     assert changes(hub) == count
 
 
-@pytest.mark.parametrize("size", [3 * 2**20])
 def test_an_import_over_the_api_limit_still_reaches_the_console(
-    browser: httpx.Client,  # noqa: F811
+    signed_in: httpx.Client,
     hub: Hub,
-    coordinator: str,  # noqa: F811
-    size: int,
 ) -> None:
     """The API's 2 MB body limit does not apply to a directory file (50 MB)."""
-    log_in(browser, coordinator)
-    csrf = csrf_of(browser.get("/console/directory/import"))
-    padded = b"nom;commune\r\n" + b"x" * size
-    answer = browser.post(
+    csrf = csrf_of(signed_in.get("/console/directory/import"))
+    padded = b"nom;commune\r\n" + b"x" * (3 * 2**20)  # over the API's 2 MB
+    answer = signed_in.post(
         "/console/directory/import",
         data={"csrf": csrf},
         files=[("fichiers", ("gros.csv", padded, "text/csv"))],
@@ -299,14 +270,12 @@ def test_an_import_over_the_api_limit_still_reaches_the_console(
 
 
 def test_odd_uploads_and_control_characters_get_a_french_answer(
-    browser: httpx.Client,  # noqa: F811
+    signed_in: httpx.Client,
     hub: Hub,
-    coordinator: str,  # noqa: F811
 ) -> None:
     import_demo(hub)
     flag = raise_flag(hub)
-    log_in(browser, coordinator)
-    csrf = csrf_of(browser.get("/console/directory/import"))
+    csrf = csrf_of(signed_in.get("/console/directory/import"))
     before = changes(hub)
     # Capitals in the names, as Windows may write them: imported.
     capitals = [
@@ -314,7 +283,7 @@ def test_odd_uploads_and_control_characters_get_a_french_answer(
         ("fichiers", ("SERVICES.json", (DEMO / "services.json").read_bytes(), "application/json")),
     ]  # fmt: skip
     assert "Inchangées 74" in text_of(
-        browser.post("/console/directory/import", data={"csrf": csrf}, files=capitals)
+        signed_in.post("/console/directory/import", data={"csrf": csrf}, files=capitals)
     )
     # A deflated ZIP whose data is damaged.
     packed = io.BytesIO()
@@ -330,15 +299,15 @@ def test_odd_uploads_and_control_characters_get_a_french_answer(
          ("fichiers", ("services.json", b"[]", "application/json"))],
     ]  # fmt: skip
     for upload in odd:
-        answer = browser.post("/console/directory/import", data={"csrf": csrf}, files=upload)
+        answer = signed_in.post("/console/directory/import", data={"csrf": csrf}, files=upload)
         assert answer.status_code in (400, 413), upload[0][1][0][:20]
         assert re.search(r"Import refusé, rien n’a changé|illisible", answer.text)
     assert changes(hub) == before
     # A NUL byte, which PostgreSQL refuses: a page that says so, never a crash.
     for path in ("/console/directory?q=a%00b", "/console/activite?site=a%00b"):
-        answer = browser.get(path)
+        answer = signed_in.get(path)
         assert answer.status_code == 400 and "Caractère de contrôle refusé" in answer.text
-    nul = browser.post(
+    nul = signed_in.post(
         "/console/directory/signalements/traiter", data={"flag": flag + "\x00", "csrf": csrf}
     )
     assert nul.status_code == 400 and "Caractère de contrôle refusé" in nul.text
@@ -346,7 +315,7 @@ def test_odd_uploads_and_control_characters_get_a_french_answer(
 
 def test_two_coordinators_handling_one_flag_at_once(
     hub: Hub,
-    coordinator: str,  # noqa: F811
+    coordinator: str,
 ) -> None:
     import_demo(hub)
     flag = raise_flag(hub)

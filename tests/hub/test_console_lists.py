@@ -20,9 +20,7 @@ from hub.config import make_engine
 from hub.models import DirectoryChange
 from hub.service import HubError
 from tests.hub.conftest import Hub
-from tests.hub.test_console import browser, coordinator, csrf_of, log_in
-
-__all__ = ["browser", "coordinator"]  # the console's fixtures, shared
+from tests.hub.console_kit import csrf_of
 
 NBSP = "\u00a0"
 
@@ -46,10 +44,9 @@ def row(page: httpx.Response, list_name: str, code: str) -> str:
 
 
 @pytest.fixture
-def lists_page(browser: httpx.Client, coordinator: str) -> httpx.Response:
-    """Logged in, on the lists page."""
-    assert log_in(browser, coordinator).status_code == 303
-    page = browser.get("/console/listes")
+def lists_page(signed_in: httpx.Client) -> httpx.Response:
+    """Logged in (``browser`` is the same client), on the lists page."""
+    page = signed_in.get("/console/listes")
     assert page.status_code == 200
     return page
 
