@@ -307,6 +307,19 @@ PERSONAL_DATA: dict[str, tuple[str, str]] = {
     "nir": ("un numéro de sécurité sociale", "a social security number"),
     "iban": ("un IBAN", "an IBAN"),
     "birth_date": ("une date de naissance", "a date of birth"),
+    "name": ("le nom d’une personne", "a person’s name"),
+    "address": ("une adresse postale", "a postal address"),
+    "card": ("un numéro de carte bancaire", "a payment card number"),
+    "siret": ("un numéro SIRET ou SIREN", "a SIRET or SIREN number"),
+    "tax_number": ("un numéro fiscal", "a tax number"),
+    "plate": ("une plaque d’immatriculation", "a number plate"),
+    "id_document": (
+        "un numéro de pièce d’identité (passeport, carte d’identité, permis, titre de séjour)",
+        "an identity document number (passport, identity card, licence, residence permit)",
+    ),
+    "caf": ("un numéro d’allocataire (CAF, MSA)", "a benefits claimant number (CAF, MSA)"),
+    "france_travail": ("un identifiant France Travail", "a France Travail identifier"),
+    "ine": ("un numéro INE d’élève ou d’étudiant", "a student number (INE)"),
 }
 
 

@@ -42,6 +42,7 @@ EMAILS = [
     ("écrire à léa.martin arobase free.fr pour le CV", "léa.martin arobase free.fr"),
     ("mail <jean0612345678@sfr.fr>", "jean0612345678@sfr.fr"),
     ("courriel jean.dupont＠gmail.com", "jean.dupont＠gmail.com"),
+    ("mail jean.dupont @ gmail.com", "jean.dupont @ gmail.com"),
 ]
 PHONES = [
     ("Orientée vers la ML, rappeler au 06 12 34 56 78", "06 12 34 56 78"),
@@ -57,7 +58,6 @@ PHONES = [
     ("fixe 01 42 68 53 00", "01 42 68 53 00"),
     ("fixe 04.91.12.34.56", "04.91.12.34.56"),
     ("box 09 72 10 10 10", "09 72 10 10 10"),
-    ("numéro 08 00 12 34 56", "08 00 12 34 56"),
     ("au 06 12 345 678 après 17h", "06 12 345 678"),
     ("06.12 34-56 78", "06.12 34-56 78"),
     ("tél\u00a0: 07\u00a098\u00a076\u00a054\u00a032", "07\u00a098\u00a076\u00a054\u00a032"),
@@ -139,7 +139,7 @@ NEGATIVES = [
     "2 enfants de 3 et 5 ans, bus 13 ligne 21",
     "horaires 9h-12h / 14h-17h",
     "+5 % d'inscrits en 2025-2026",
-    "jean.dupont @ gmail.com",
+    "numéro vert 08 00 12 34 56",
     "via @MissionLocale13",
     "site www.onisep.fr et cidj.com",
     "FR76 en attente, FR12 3456",
