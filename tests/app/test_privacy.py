@@ -1,14 +1,19 @@
 """Tests of the personal-data detector used to refuse visit notes."""
 
+import csv
 import itertools
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
+from typing import get_args
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.privacy import PersonalDataHit, find_personal_data
+from app.errors import PERSONAL_DATA, DeskError
+from app.privacy import PersonalDataHit, PersonalDataKind, find_personal_data
 
 TODAY = date(2026, 11, 24)
 FAST = settings(max_examples=200, deadline=None)
@@ -323,3 +328,67 @@ def test_hits_point_into_the_note(note: str) -> None:
         assert hit.text and hit.text == note[hit.start : hit.start + len(hit.text)]
     for first, second in itertools.pairwise(hits):
         assert first.start + len(first.text) <= second.start  # no double hits
+
+
+# --- the corpus: counter notes as agents type them --------------------------------------
+
+CORPUS = Path(__file__).parent.parent / "data" / "privacy" / "corpus.csv"
+
+
+def _corpus() -> list[tuple[str, str]]:
+    with CORPUS.open(encoding="utf-8", newline="") as handle:
+        return [(row["text"], row["kind"]) for row in csv.DictReader(handle)]
+
+
+def test_corpus_is_caught_with_the_right_kind_and_no_false_alarm() -> None:
+    caught: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    missed: list[tuple[str, str, list[tuple[str, str]]]] = []
+    false_alarms: list[tuple[str, list[tuple[str, str]]]] = []
+    for note, kind in _corpus():
+        found = kinds(note)
+        if not kind:
+            if found:
+                false_alarms.append((note, found))
+            continue
+        total[kind] += 1
+        if found and found[0][0] == kind:  # the first hit is what the message names
+            caught[kind] += 1
+        else:
+            missed.append((kind, note, found))
+    for kind in sorted(total):
+        print(f"{kind:15} {caught[kind]:3} / {total[kind]}")
+    negatives = len(_corpus()) - sum(total.values())
+    print(
+        f"caught {sum(caught.values())} / {sum(total.values())}, false alarms"
+        f" {len(false_alarms)} / {negatives}"
+    )
+    assert len(total) >= 15 and sum(total.values()) >= 200 and negatives >= 150
+    assert sum(caught.values()) >= 0.95 * sum(total.values()), missed
+    assert false_alarms == []
+
+
+@pytest.mark.parametrize(
+    ("note", "fr", "en"),
+    [
+        ("vu avec Mme Durand", "le nom d’une personne («\u00a0Mme Durand\u00a0»)", "a person’s name"),
+        ("12 rue des Lilas", "une adresse postale", "a postal address"),
+        ("passeport 12AB34567", "un numéro de pièce d’identité", "an identity document"),
+        ("CB 4526 0181 5908 3012", "un numéro de carte bancaire", "a payment card number"),
+        ("voiture AB-123-CD", "une plaque d’immatriculation", "a number plate"),
+        ("INE 1234567890A", "un numéro INE", "a student number (INE)"),
+        ("lea59 chez gmail", "une adresse électronique", "an e-mail address"),
+        ("zéro six douze trente-quatre cinquante-six soixante-dix-huit",
+         "un numéro de téléphone", "a phone number"),
+    ],
+)  # fmt: skip
+def test_the_refusal_names_the_kind(note: str, fr: str, en: str) -> None:
+    hit = find_personal_data(note, TODAY)[0]
+    error = DeskError("note_personal_data", field="note", kind=hit.kind, text=hit.text)
+    assert fr in error.text("fr")
+    assert en in error.text("en")
+
+
+def test_every_kind_has_a_label_in_both_languages() -> None:
+    assert set(PERSONAL_DATA) == set(get_args(PersonalDataKind))
+    assert all(fr and en and fr != en for fr, en in PERSONAL_DATA.values())
