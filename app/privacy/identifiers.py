@@ -8,10 +8,6 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from stdnum import luhn
-from stdnum.fr import nif, nir, siren, siret
-from stdnum.iso7064 import mod_97_10
-
 from app.privacy.base import PersonalDataKind, S, Span, digits_of
 
 # --- IBAN --------------------------------------------------------------------------------
@@ -36,6 +32,8 @@ _IBAN = re.compile(r"(?<![a-z0-9])[a-z]{2}[0-9]{2}(?:[ \t-]?[a-z0-9]){11,30}", r
 
 
 def find_ibans(work: str, _text: str, _today: date) -> Iterator[Span]:
+    from stdnum.iso7064 import mod_97_10
+
     pos = 0
     while m := _IBAN.search(work, pos):
         pos = m.start() + 1
@@ -65,6 +63,8 @@ _NIR_MONTHS = frozenset((*range(1, 13), 20, *range(30, 43), *range(50, 100)))
 
 
 def find_nirs(work: str, _text: str, _today: date) -> Iterator[Span]:
+    from stdnum.fr import nir
+
     for m in _NIR.finditer(work):
         *body, key = m.groups()
         key_ok = key is not None and key == nir.calc_check_digits("".join(body).upper())
@@ -94,6 +94,8 @@ _MARKERS: tuple[tuple[PersonalDataKind, str, str], ...] = (
         r"[a-z0-9]*[0-9][a-z0-9]*(?:[ ]?[a-z0-9]+)?",
     ),
     ("caf", r"caf|msa|allocataire|alloc", r"[0-9]{5,8}[a-z]?"),
+    # A card number after its name is refused even with a typo in its check digit.
+    ("card", r"cb|carte(?:\s+bancaire)?|visa|mastercard|amex", r"[0-9]{4}(?:[ -]?[0-9]{2,6}){2,4}"),
     (
         "france_travail",
         r"france\s+travail|pole\s+emploi|ft|pe|demandeur\s+d['’]\s*emploi|identifiant|id",
@@ -127,11 +129,15 @@ _BARE: tuple[tuple[PersonalDataKind, re.Pattern[str]], ...] = (
 
 
 def find_marked_numbers(work: str, _text: str, _today: date) -> Iterator[Span]:
+    from stdnum.fr import siren, siret
+
     for kind, pattern in _MARKED:
         for m in pattern.finditer(work):
             number = digits_of(m.group(1))
             if kind == "siret" and not (siren.is_valid(number) or siret.is_valid(number)):
                 continue  # a made-up or mistyped company number names nobody
+            if kind == "card" and not 13 <= len(number) <= 19:
+                continue
             yield kind, m.start(1), m.end(1)
     for kind, pattern in _BARE:
         for m in pattern.finditer(work):
@@ -143,6 +149,9 @@ _DIGIT_RUN = re.compile(r"(?<![0-9A-Za-z])[0-9](?:[ \t.-]?[0-9]){8,18}(?![0-9])"
 
 
 def _checked(work: str, kinds: frozenset[str]) -> Iterator[Span]:
+    from stdnum import luhn
+    from stdnum.fr import nif, siret
+
     for m in _DIGIT_RUN.finditer(work):
         number = digits_of(m.group())
         kind: PersonalDataKind | None = None
