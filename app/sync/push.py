@@ -4,7 +4,8 @@ sent only once the hub's answer for that version is stored, so a crash at any po
 it to be sent again (the hub then answers "already had").
 
 What leaves the desk is anonymous: the day, never the minute; a commune under 2,000
-inhabitants as its EPCI (or, having none, its département); no note, no agent code.
+inhabitants as its EPCI (or, having none, its département); no note, no agent code, no
+flag whose comment holds personal data.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from typing import Any
 from sqlalchemy import and_, bindparam, exists, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.errors import PERSONAL_DATA
 from app.geography import SPECIAL_CODES, departement_of
+from app.privacy import find_personal_data
 from app.sync.client import HubClient, ServerFault
 from app.version import app_version
 from app.wire import MAX_BATCH, DeskState, PushRecord, PushResult
@@ -168,6 +171,32 @@ def wire_flag(row: DirectoryFlag) -> dict[str, Any]:
     }
 
 
+def hold_personal_comments(session: Session, moment: datetime) -> int:
+    """Flags queued before their comment was checked (by an earlier version of the desk)
+    never leave with personal data: each is held in quarantine with the reason, which
+    does not repeat what was found. Returns how many were held."""
+    rows = session.scalars(
+        select(DirectoryFlag).where(
+            _pending(DirectoryFlag, "flag"), DirectoryFlag.comment.is_not(None)
+        )
+    )
+    held = 0
+    for row in rows:
+        hits = find_personal_data(row.comment or "")
+        if not hits:
+            continue
+        what = PERSONAL_DATA.get(hits[0].kind, ("une donnée personnelle", ""))[0]
+        reason = f"commentaire non envoyé\u00a0: il semble contenir {what}"
+        session.add(
+            SyncQuarantine(
+                kind="flag", record_id=row.id, version=row.version, outcome="rejected",
+                reason=reason, at=moment,
+            )
+        )  # fmt: skip
+        held += 1
+    return held
+
+
 def next_batch(session: Session, size: int = MAX_BATCH) -> list[PushRecord]:
     """The oldest pending records, contacts first (a referral follows its contact)."""
     records: list[PushRecord] = []
@@ -256,6 +285,8 @@ def push_all(
     the desk stands (its version, what is left and what is held in quarantine), which
     the coordinators' console shows."""
     total = PushReport()
+    with sessions.begin() as session:
+        total.rejected += hold_personal_comments(session, now())
     while True:
         with sessions() as session:
             batch = next_batch(session, batch_size)

@@ -183,3 +183,23 @@ def test_a_hub_down_behind_its_proxy_quarantines_nothing(
     with desk.sessions() as session:
         assert pending_count(session) == 30
         assert session.scalars(select(SyncQuarantine)).first() is None
+
+
+def test_a_flag_queued_with_personal_data_by_an_older_desk_never_leaves(
+    desk: Desk, clock: FakeClock, hub: Hub
+) -> None:
+    enrolled(desk, hub)
+    ids = visits(desk, clock, 3)
+    with desk.sessions.begin() as session:
+        clean = records.flag(session, SERVICE, "hours", "Fermé le lundi matin")
+        # As a desk of the previous version queued it: the comment was never checked.
+        old = records.flag(session, SERVICE, "other", "Fermé le lundi matin")
+        session.flush()
+        session.get(DirectoryFlag, old).comment = "Rappeler au 06 12 34 56 78"  # type: ignore[union-attr]
+    summary = run.sync_once(desk)
+    assert (summary.pushed, summary.rejected, summary.pending) == (4, 1, 0)
+    assert {r.id for r in hub_records(hub)} == {*ids, clean}
+    assert "06 12" not in str([r.payload for r in hub_records(hub)])
+    assert held(desk) == {
+        old: ("rejected", "commentaire non envoyé\u00a0: il semble contenir un numéro de téléphone")
+    }
