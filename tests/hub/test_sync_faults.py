@@ -203,3 +203,13 @@ def test_a_flag_queued_with_personal_data_by_an_older_desk_never_leaves(
     assert held(desk) == {
         old: ("rejected", "commentaire non envoyé\u00a0: il semble contenir un numéro de téléphone")
     }
+
+
+def test_visits_from_islands_are_stored_at_the_hub_as_their_departement(
+    desk: Desk, hub: Hub
+) -> None:
+    enrolled(desk, hub)
+    places = {"29083": "29", "22016": "22", "98741": "987", "13006": "241300375"}
+    sent = {desk.intake.save(replace(VISIT, commune=c)).id: p for c, p in places.items()}
+    assert run.sync_once(desk).rejected == 0
+    assert {r.id: r.payload["commune"] for r in hub_records(hub, "contact")} == sent
