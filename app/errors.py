@@ -86,6 +86,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Signalement\u00a0: dites en quelques mots ce qui ne va pas.",
         "Report: say in a few words what is wrong.",
     ),
+    "flag_personal_data": (
+        "Commentaire refusé\u00a0: il semble contenir {what} («\u00a0{text}\u00a0»)."
+        " Un signalement ne doit contenir aucune donnée personnelle.",
+        "Comment refused: it seems to hold {what} (“{text}”). A report must hold no personal data.",
+    ),
     "local_entry_refused": (
         "Entrée locale refusée\u00a0: {reason}",
         "Local entry refused: {reason}",

@@ -33,6 +33,14 @@ _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß"
 _MAX_KEY = "\U0010ffff"
 
 
+def departement_of(code: str) -> str | None:
+    """The département an INSEE commune code lies in, read from the code itself (``29``,
+    ``2A``, ``971``…), or None when ``code`` is no commune code."""
+    if not _INSEE.match(code):
+        return None
+    return code[:3] if code[:2] in ("97", "98") else code[:2]
+
+
 def search_key(text: str) -> str:
     """``Saint-Martin-de-Crau``, ``st martin de crau`` and ``ST-MARTIN DE CRAU`` all give
     ``saint martin de crau``: no case, no accents, ``St``/``Ste`` spelled out, hyphens,

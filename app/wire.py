@@ -45,7 +45,7 @@ MAX_BODY_BYTES = 2 * 2**20
 Code = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
 _UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 # An INSEE commune code, an EPCI (a small commune goes up as its EPCI), or a special answer.
-_PLACE = r"^([0-9]{5}|2[AB][0-9]{3}|[0-9]{9}|hors-region|non-precise)$"
+_PLACE = r"^([0-9]{5}|2[AB][0-9]{3}|[0-9]{9}|[0-9]{2}|2[AB]|9[78][0-9]|hors-region|non-precise)$"
 RecordId = Annotated[str, StringConstraints(pattern=_UUID)]
 Place = Annotated[str, StringConstraints(pattern=_PLACE)]
 DirectoryId = Annotated[str, StringConstraints(min_length=3, max_length=200)]

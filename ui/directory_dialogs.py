@@ -60,12 +60,18 @@ class _Form(QDialog):
 
 
 class FlagDialog(_Form):
-    """Report that a record is wrong: closed, hours, contact, area, other."""
+    """Report that a record is wrong: closed, hours, contact, area, other. The comment goes
+    up to the hub, so it is checked for personal data as a visit's note is; that check and
+    the write run on the desk's thread, and a refusal leaves the dialog open with the text."""
 
-    def __init__(self, desk: Desk, service_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, service_id: str, tasks: TaskManager, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("Signaler une erreur"), self.tr("Signaler"), parent)
         self.desk = desk
         self.service_id = service_id
+        self.tasks = tasks
+        self.busy = False
         self.reasons = QButtonGroup(self)
         labels = {
             "closed": self.tr("Le service a &fermé"),
@@ -92,13 +98,26 @@ class FlagDialog(_Form):
 
     def submit(self) -> None:
         reason = str(self.reasons.checkedButton().property("code"))
-        try:
+        comment = self.comment.toPlainText()
+
+        def work() -> str:
             with self.desk.sessions.begin() as session:
-                records.flag(session, self.service_id, reason, self.comment.toPlainText())
-        except DeskError as error:
-            self.show_error(error.text(self.desk.language))
+                return records.flag(session, self.service_id, reason, comment)
+
+        if self.busy:  # a second press while the first is checked
             return
+        self.busy = True
+        DeskOp(self.tasks, work).success(self._sent).failure(self._refused).run()
+
+    def _sent(self, _flag_id: str) -> None:
+        self.busy = False
         self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.busy = False
+        if not isinstance(error, DeskError):
+            raise error
+        self.show_error(error.text(self.desk.language))
 
 
 class LocalEntryDialog(_Form):

@@ -325,11 +325,18 @@ class DirectoryPanel(QWidget):
         service_id = self.current()
         if service_id is None:
             return
-        dialog = FlagDialog(self.desk, service_id, self)
+        dialog = FlagDialog(self.desk, service_id, self.tasks, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.show_detail)
+        dialog.finished.connect(self._back_to_results)
         self.dialog = dialog
         dialog.open()
+
+    def _back_to_results(self) -> None:
+        """The keyboard goes back to the results once a dialog is done with (the report
+        is sent later than the press, when the window may not have taken focus back)."""
+        self.window().activateWindow()
+        self.table.setFocus()
 
     def open_local_entry(self) -> None:
         dialog = LocalEntryDialog(self.desk, self)

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from app.directory.search import STALE_AFTER, reindex
 from app.directory.store import upsert_service, upsert_structure
-from app.errors import DeskError
+from app.errors import PERSONAL_DATA, DeskError
+from app.privacy import find_personal_data
 from db.models import DirectoryFlag, Favourite, Service, Structure
 
 FLAG_REASONS = ("closed", "hours", "contact", "area", "other")
@@ -93,6 +94,12 @@ def flag(session: Session, service_id: str, reason: str, comment: str | None) ->
         raise DeskError("flag_needs_comment", field="flag")
     if comment and len(comment) > 1000:
         raise DeskError("note_too_long", field="flag", length=len(comment), limit=1000)
+    # The comment goes up to the hub: the guard of the visit's note, which never leaves.
+    hits = find_personal_data(comment) if comment else []
+    if hits:
+        kind, text = hits[0].kind, hits[0].text
+        what = PERSONAL_DATA.get(kind, ("une donnée personnelle", "personal data"))
+        raise DeskError("flag_personal_data", field="flag", kind=kind, what=what, text=text)
     now = _now()
     structure_id = session.get(Service, service_id).structure_id  # type: ignore[union-attr]
     flag_id = str(uuid.uuid4())

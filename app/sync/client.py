@@ -34,6 +34,15 @@ class Transient(DeskError):
     """A failure worth trying again later (no network, timeout, hub down, 5xx)."""
 
 
+class ServerFault(Transient):
+    """The hub itself failed on the request (500 and the like, not a proxy's 502, 503 or
+    504): it may be down, or one record of a batch may trip it; the push tells which."""
+
+
+# What a proxy or a load balancer answers when the hub behind it is down or slow.
+PROXY_STATUSES = frozenset({502, 503, 504})
+
+
 def check_url(url: str) -> str:
     parsed = urlparse(url.strip())
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
@@ -51,13 +60,14 @@ class HubClient:
     ) -> None:
         self.base = check_url(base_url)
         self.token = token
-        self._http = httpx.Client(
-            timeout=timeout or TIMEOUT,
-            headers={
+        self._options: dict[str, Any] = {
+            "timeout": timeout or TIMEOUT,
+            "headers": {
                 "User-Agent": f"Aiguillage/{desk_version}",
                 "Aiguillage-Protocol": str(PROTOCOL),
             },
-        )
+        }
+        self._http = httpx.Client(**self._options)
 
     def close(self) -> None:
         self._http.close()
@@ -87,7 +97,12 @@ class HubClient:
         except httpx.HTTPError as error:
             raise Transient("hub_unreachable", url=self.base, reason=type(error).__name__) from None
         if status >= 500:
-            raise Transient("hub_unavailable", url=self.base, status=status)
+            # A server that failed may close the connection after its answer without
+            # saying so (uvicorn does): the next request goes on a fresh one.
+            self._http.close()
+            self._http = httpx.Client(**self._options)
+            fault = Transient if status in PROXY_STATUSES else ServerFault
+            raise fault("hub_unavailable", url=self.base, status=status)
         if status == 304:
             return {}, status, answer_headers
         try:

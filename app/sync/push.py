@@ -4,7 +4,8 @@ sent only once the hub's answer for that version is stored, so a crash at any po
 it to be sent again (the hub then answers "already had").
 
 What leaves the desk is anonymous: the day, never the minute; a commune under 2,000
-inhabitants as its EPCI; no note, no agent code.
+inhabitants as its EPCI (or, having none, its département); no note, no agent code, no
+flag whose comment holds personal data.
 """
 
 from __future__ import annotations
@@ -18,10 +19,13 @@ from typing import Any
 from sqlalchemy import and_, bindparam, exists, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.sync.client import HubClient
+from app.errors import PERSONAL_DATA
+from app.geography import SPECIAL_CODES, departement_of
+from app.privacy import find_personal_data
+from app.sync.client import HubClient, ServerFault
 from app.version import app_version
 from app.wire import MAX_BATCH, DeskState, PushRecord, PushResult
-from db.models import Commune, Contact, DirectoryFlag, Referral, SyncQuarantine
+from db.models import Commune, Contact, Departement, DirectoryFlag, Referral, SyncQuarantine
 
 SMALL_COMMUNE = 2000
 KINDS: dict[str, Any] = {"contact": Contact, "referral": Referral, "flag": DirectoryFlag}
@@ -85,20 +89,41 @@ def quarantined(session: Session) -> list[SyncQuarantine]:
 
 
 class _Places:
-    """A contact's commune as it may leave the desk."""
+    """A contact's commune as it may leave the desk: one of fewer than 2,000 inhabitants
+    never goes as itself, but as its EPCI; where it has none (islands such as Sein or
+    Bréhat, overseas collectivities), as its département, as Etalab writes it (``29``,
+    ``2A``, ``987``); ``non-precise`` when even that is unknown."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
         self._cache: dict[str, str] = {}
+        self._departements: set[str] | None = None
 
     def public(self, code: str) -> str:
         if code not in self._cache:
-            row = self._session.get(Commune, code)
-            if row is not None and row.population < SMALL_COMMUNE and row.epci:
-                self._cache[code] = row.epci
-            else:
-                self._cache[code] = code
+            self._cache[code] = self._generalised(code)
         return self._cache[code]
+
+    def _generalised(self, code: str) -> str:
+        if code in SPECIAL_CODES:
+            return code
+        row = self._session.get(Commune, code)
+        if row is not None:
+            if row.population >= SMALL_COMMUNE:
+                return code
+            if row.epci:
+                return row.epci
+            departement = row.departement
+        else:
+            # A code the shipped geography does not hold (another edition's): its size is
+            # unknown, so it goes no finer than its département.
+            found = departement_of(code)
+            if found is None:
+                return code  # no commune code at all: the hub rejects it, with its reason
+            departement = found
+        if self._departements is None:
+            self._departements = set(self._session.scalars(select(Departement.code)))
+        return departement if departement in self._departements else "non-precise"
 
 
 def _local_day(moment: datetime) -> str:
@@ -144,6 +169,32 @@ def wire_flag(row: DirectoryFlag) -> dict[str, Any]:
         "comment": row.comment,
         "cancelled": row.status != "active",
     }
+
+
+def hold_personal_comments(session: Session, moment: datetime) -> int:
+    """Flags queued before their comment was checked (by an earlier version of the desk)
+    never leave with personal data: each is held in quarantine with the reason, which
+    does not repeat what was found. Returns how many were held."""
+    rows = session.scalars(
+        select(DirectoryFlag).where(
+            _pending(DirectoryFlag, "flag"), DirectoryFlag.comment.is_not(None)
+        )
+    )
+    held = 0
+    for row in rows:
+        hits = find_personal_data(row.comment or "")
+        if not hits:
+            continue
+        what = PERSONAL_DATA.get(hits[0].kind, ("une donnée personnelle", ""))[0]
+        reason = f"commentaire non envoyé\u00a0: il semble contenir {what}"
+        session.add(
+            SyncQuarantine(
+                kind="flag", record_id=row.id, version=row.version, outcome="rejected",
+                reason=reason, at=moment,
+            )
+        )  # fmt: skip
+        held += 1
+    return held
 
 
 def next_batch(session: Session, size: int = MAX_BATCH) -> list[PushRecord]:
@@ -209,6 +260,20 @@ def apply_results(session: Session, results: list[PushResult], now: datetime) ->
     return report
 
 
+def _store(
+    sessions: sessionmaker[Session], results: list[PushResult], moment: datetime
+) -> PushReport:
+    with sessions.begin() as session:
+        return apply_results(session, results, moment)
+
+
+def _add(total: PushReport, report: PushReport) -> None:
+    total.pushed += report.pushed
+    total.rejected += report.rejected
+    total.conflicts += report.conflicts
+    total.reasons += report.reasons
+
+
 def push_all(
     sessions: sessionmaker[Session],
     client: HubClient,
@@ -220,6 +285,8 @@ def push_all(
     the desk stands (its version, what is left and what is held in quarantine), which
     the coordinators' console shows."""
     total = PushReport()
+    with sessions.begin() as session:
+        total.rejected += hold_personal_comments(session, now())
     while True:
         with sessions() as session:
             batch = next_batch(session, batch_size)
@@ -228,14 +295,114 @@ def push_all(
             client.push([], state)
             total.state = state
             return total
-        answer = client.push(batch)
-        with sessions.begin() as session:
-            report = apply_results(session, list(answer.results), now())
-        total.pushed += report.pushed
-        total.rejected += report.rejected
-        total.conflicts += report.conflicts
-        total.reasons += report.reasons
+        try:
+            answer = client.push(batch)
+        except ServerFault as fault:
+            # The hub failed on the batch: maybe on one record of it. Find out rather than
+            # send the same batch again forever.
+            _add(total, split_batch(sessions, client, batch, fault, now))
+        else:
+            _add(total, _store(sessions, list(answer.results), now()))
         total.batches += 1
+
+
+def _halves(part: list[PushRecord]) -> tuple[list[PushRecord], list[PushRecord]]:
+    middle = len(part) // 2
+    return part[:middle], part[middle:]
+
+
+def server_fault_reason(status: object) -> str:
+    """Why a record is held when the hub failed on it alone (stored, shown as is)."""
+    return f"le hub n’a pas pu enregistrer cet enregistrement (erreur {status})"
+
+
+def split_batch(
+    sessions: sessionmaker[Session],
+    client: HubClient,
+    batch: list[PushRecord],
+    fault: ServerFault,
+    now: Callable[[], datetime],
+) -> PushReport:
+    """A batch the hub failed on (HTTP 500), sent again in halves, and the failing halves in
+    halves again, the older half first: whatever goes through is stored at once, and a
+    record that fails alone is quarantined with its reason, so that one record the hub
+    cannot store never holds the others back.
+
+    A failure proves nothing until another part of the same batch goes through: a hub that
+    fails on everything (its database down) is only asked again about 2 × log2(n) times,
+    then the push stops to be tried later, and nothing is quarantined. After as many
+    failures in a row, a record the hub took is sent again to check that it still works;
+    if not, the push stops there, holding only the records that failed before it last
+    worked."""
+    limit = 2 * len(batch).bit_length() + 1
+    total = PushReport()
+    confirmed: list[PushRecord] = []  # failed alone, and the hub worked after that
+    suspects: list[PushRecord] = []  # failed alone since the hub last worked
+    answered = 0
+    last_good: PushRecord | None = None  # a record the hub took: the probe of a working hub
+    failures = 1  # the whole batch, since the hub last worked
+
+    def worked() -> None:
+        nonlocal failures
+        failures = 0
+        confirmed.extend(suspects)
+        suspects.clear()
+
+    def still_works() -> bool:
+        """Many pushes failed in a row: send again a record the hub took (it answers
+        "already had"); if even that fails, the hub fails on everything."""
+        if last_good is None:
+            return False
+        try:
+            client.push([last_good])
+        except ServerFault:
+            return False
+        worked()
+        return True
+
+    def push(part: list[PushRecord]) -> bool:
+        nonlocal answered, last_good, failures, fault
+        try:
+            answer = client.push(part)
+        except ServerFault as error:
+            fault, failures = error, failures + 1
+            if failures > limit and not still_works():
+                raise _Stop from None
+            return False
+        _add(total, _store(sessions, list(answer.results), now()))
+        answered, last_good = answered + len(part), part[-1]
+        worked()
+        return True
+
+    def explore(part: list[PushRecord]) -> None:
+        """``part`` failed: push both halves, then look into each that failed."""
+        if len(part) == 1:
+            suspects.append(part[0])
+            return
+        failed = [half for half in _halves(part) if not push(half)]
+        for half in failed:
+            explore(half)
+
+    try:
+        explore(batch)
+    except _Stop:
+        suspects.clear()
+    held = confirmed + (suspects if last_good is not None else [])
+    if held:
+        reason = server_fault_reason(fault.params.get("status", 500))
+        results = [
+            PushResult(kind=r.kind, id=r.id, version=r.version, outcome="rejected", reason=reason)
+            for r in held
+        ]
+        _add(total, _store(sessions, results, now()))
+    if answered + len(held) < len(batch):
+        # Nothing went through, or the hub stopped working half-way: try again later.
+        raise fault
+    return total
+
+
+class _Stop(Exception):
+    """Too many pushes failed in a row: the hub fails on everything."""
 
 
 def new_desk_id() -> str:
