@@ -12,11 +12,11 @@ import re
 import secrets
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
@@ -73,18 +73,7 @@ def add_coordinator(session: Session, login: str, name: str, password: str) -> C
             "Identifiant\u00a0: de 2 à 64 lettres minuscules, chiffres, points, tirets.",
             400,
         )
-    if len(password) < PASSWORD_MIN:
-        raise HubError(
-            "weak_password",
-            f"Mot de passe trop court\u00a0: {PASSWORD_MIN} caractères au moins.",
-            400,
-        )
-    if password.strip() != password or password.lower() == login:
-        raise HubError(
-            "weak_password",
-            "Mot de passe refusé\u00a0: espaces au bord, ou égal à l’identifiant.",
-            400,
-        )
+    check_password_rules(login, password)
     if session.scalar(select(Coordinator.id).where(Coordinator.login == login)) is not None:
         raise HubError("login_taken", f"L’identifiant «\u00a0{login}\u00a0» existe déjà.", 409)
     if len(name.strip()) > 200:
@@ -98,6 +87,87 @@ def add_coordinator(session: Session, login: str, name: str, password: str) -> C
     session.add(account)
     session.flush()
     return account
+
+
+def check_password_rules(login: str, password: str) -> None:
+    """Refused with a message when ``password`` will not do for ``login``."""
+    if len(password) < PASSWORD_MIN:
+        raise HubError(
+            "weak_password",
+            f"Mot de passe trop court\u00a0: {PASSWORD_MIN} caractères au moins.",
+            400,
+        )
+    if password.strip() != password or password.lower() == login:
+        raise HubError(
+            "weak_password",
+            "Mot de passe refusé\u00a0: espaces au bord, ou égal à l’identifiant.",
+            400,
+        )
+
+
+def account_of(session: Session, login: str) -> Coordinator:
+    """The account of ``login`` (written with any capitals or spaces), or a refusal."""
+    login = login.strip().lower()
+    account = session.scalar(select(Coordinator).where(Coordinator.login == login[:64]))
+    if account is None:
+        raise HubError("unknown_login", f"Compte inconnu\u00a0: {login}.", 404)
+    return account
+
+
+def end_sessions(session: Session, coordinator_id: int) -> int:
+    """End every open session of an account (its next page asks to log in); how many."""
+    result = session.execute(
+        update(ConsoleSession)
+        .where(ConsoleSession.coordinator_id == coordinator_id, ConsoleSession.ended_at.is_(None))
+        .values(ended_at=now())
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def set_enabled(session: Session, login: str, enabled: bool) -> tuple[Coordinator, int]:
+    """Enable or disable an account; disabling ends its sessions (they would otherwise
+    come back with it). The account, and how many sessions ended."""
+    account = account_of(session, login)
+    if enabled == (account.disabled_at is None):
+        state = "actif" if enabled else "désactivé"
+        raise HubError(
+            "same_state", f"Le compte «\u00a0{account.login}\u00a0» est déjà {state}.", 409
+        )
+    account.disabled_at = None if enabled else now()
+    return account, 0 if enabled else end_sessions(session, account.id)
+
+
+def set_password(session: Session, login: str, password: str) -> tuple[Coordinator, int]:
+    """A new password (same rules as a new account's); every open session ends."""
+    account = account_of(session, login)
+    check_password_rules(account.login, password)
+    account.password_hash = _hasher.hash(password)
+    return account, end_sessions(session, account.id)
+
+
+@dataclass(frozen=True, slots=True)
+class AccountLine:
+    login: str
+    name: str
+    enabled: bool
+    created: datetime
+    last_login: datetime | None
+
+
+def account_lines(session: Session) -> list[AccountLine]:
+    """Every account by login, with its last login when a session of it is still kept
+    (sessions are dropped ``3 × LIFETIME`` after they began)."""
+    last = (
+        select(ConsoleSession.coordinator_id, func.max(ConsoleSession.created_at).label("at"))
+        .group_by(ConsoleSession.coordinator_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Coordinator, last.c.at)
+        .outerjoin(last, last.c.coordinator_id == Coordinator.id)
+        .order_by(Coordinator.login)
+    ).all()
+    return [AccountLine(c.login, c.name, c.disabled_at is None, c.created_at, at) for c, at in rows]
 
 
 @dataclass(frozen=True, slots=True)

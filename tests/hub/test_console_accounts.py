@@ -9,9 +9,10 @@ import io
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
+from typing import Literal
 
 import httpx
 import pytest
@@ -27,6 +28,7 @@ from tests.hub.conftest import Hub
 from tests.hub.console_kit import PASSWORD, log_in
 
 WRONG = "Identifiant ou mot de passe incorrect."
+Run = Callable[..., tuple[int, str, str]]  # argv, stdin= -> exit code, stdout, stderr
 
 
 def attempts(engine: Engine) -> int:
@@ -41,7 +43,7 @@ class Held(PasswordHasher):
         super().__init__()
         self.release = threading.Event()
 
-    def verify(self, hash: str | bytes, password: str | bytes) -> bool:  # noqa: A002
+    def verify(self, hash: str | bytes, password: str | bytes) -> Literal[True]:
         assert self.release.wait(60), "never released"
         return super().verify(hash, password)
 
@@ -166,7 +168,7 @@ def test_a_login_guessed_from_many_addresses_slows_down_but_stays_open(
 @pytest.fixture
 def hub_cli(
     hub: Hub, hub_url_db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> Iterator[object]:
+) -> Iterator[Run]:
     monkeypatch.setenv("AIGUILLAGE_HUB_DATABASE_URL", hub_url_db)
 
     def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
@@ -188,10 +190,10 @@ def accounts(hub: Hub) -> list[tuple[str, str, str, bool]]:
 
 
 def test_accounts_are_listed_with_their_state_and_last_login(
-    hub: Hub, coordinator: str, browser: httpx.Client, hub_cli: object
+    hub: Hub, coordinator: str, browser: httpx.Client, hub_cli: Run
 ) -> None:
     run = hub_cli
-    code, out, _err = run("user", "list", "--json")  # type: ignore[operator]
+    code, out, _err = run("user", "list", "--json")
     assert code == 0
     (row,) = json.loads(out)["users"]
     assert (row["login"], row["name"], row["state"], row["last_login"]) == (
@@ -199,22 +201,22 @@ def test_accounts_are_listed_with_their_state_and_last_login(
     )  # fmt: skip
     assert row["created"][:10] == date.today().isoformat()
     assert log_in(browser, coordinator).status_code == 303
-    assert run("user", "disable", "claire.m")[0] == 0  # type: ignore[operator]
-    code, out, _err = run("user", "list", "--json")  # type: ignore[operator]
+    assert run("user", "disable", "claire.m")[0] == 0
+    code, out, _err = run("user", "list", "--json")
     (row,) = json.loads(out)["users"]
     assert row["state"] == "désactivé" and row["last_login"] is not None
-    code, out, _err = run("user", "list")  # type: ignore[operator]
+    code, out, _err = run("user", "list")
     assert code == 0 and "claire.m" in out and "Claire Martin" in out and "désactivé" in out
     assert "dernière connexion le " in out
 
 
 def test_a_disabled_account_is_shut_out_and_its_sessions_end(
-    hub: Hub, coordinator: str, browser: httpx.Client, hub_cli: object, waits: list[float]
+    hub: Hub, coordinator: str, browser: httpx.Client, hub_cli: Run, waits: list[float]
 ) -> None:
     run = hub_cli
     assert log_in(browser, coordinator).status_code == 303
     assert browser.get("/console/sites").status_code == 200
-    code, out, _err = run("user", "disable", "claire.m")  # type: ignore[operator]
+    code, out, _err = run("user", "disable", "claire.m")
     assert code == 0 and "Compte désactivé\u00a0: claire.m" in out
     assert out.count("\n") == 1 and "1 session" in out
     answer = browser.get("/console/sites")
@@ -224,7 +226,7 @@ def test_a_disabled_account_is_shut_out_and_its_sessions_end(
         refused = log_in(other, coordinator)
     assert refused.status_code == 401 and WRONG in refused.text
     # Enabled again: a new login works, and the session the disabling ended stays ended.
-    code, out, _err = run("user", "enable", "claire.m", "--json")  # type: ignore[operator]
+    code, out, _err = run("user", "enable", "claire.m", "--json")
     assert code == 0 and json.loads(out) == {"login": "claire.m", "state": "actif"}
     assert browser.get("/console/sites").status_code == 303
     with httpx.Client(base_url=hub.url, follow_redirects=False) as again:
@@ -233,12 +235,12 @@ def test_a_disabled_account_is_shut_out_and_its_sessions_end(
 
 
 def test_a_new_password_ends_the_sessions_and_the_old_one_stops_working(
-    hub: Hub, coordinator: str, browser: httpx.Client, hub_cli: object, waits: list[float]
+    hub: Hub, coordinator: str, browser: httpx.Client, hub_cli: Run, waits: list[float]
 ) -> None:
     run = hub_cli
     assert log_in(browser, coordinator).status_code == 303
     new = "un tout autre mot de passe"
-    code, out, err = run(  # type: ignore[operator]
+    code, out, err = run(
         "user", "password", "claire.m", "--password-stdin", "--json", stdin=new + "\n"
     )
     assert code == 0, err
@@ -250,7 +252,7 @@ def test_a_new_password_ends_the_sessions_and_the_old_one_stops_working(
 
 
 def test_every_bad_user_command_says_why_and_changes_nothing(
-    hub: Hub, coordinator: str, hub_cli: object, monkeypatch: pytest.MonkeyPatch
+    hub: Hub, coordinator: str, hub_cli: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     run = hub_cli
     before = accounts(hub)
@@ -266,15 +268,15 @@ def test_every_bad_user_command_says_why_and_changes_nothing(
          "Mot de passe refusé\u00a0: espaces au bord, ou égal à l’identifiant."),
         (("user", "password", "claire.m", "--password-stdin"), "", "Mot de passe trop court"),
     ]:  # fmt: skip
-        code, out, err = run(*argv, stdin=stdin)  # type: ignore[operator]
+        code, out, err = run(*argv, stdin=stdin)
         assert (code, out) == (1, ""), argv
         assert err.count("\n") == 1 and message in err, (argv, err)
         assert accounts(hub) == before, argv
     # Typed at the prompt: the two must agree.
     typed = iter(["un mot de passe long", "un autre mot de passe"])
     monkeypatch.setattr("getpass.getpass", lambda _prompt="": next(typed))
-    code, _out, err = run("user", "password", "claire.m")  # type: ignore[operator]
+    code, _out, err = run("user", "password", "claire.m")
     assert code == 1 and "Les deux mots de passe diffèrent." in err
-    assert run("user", "disable", "claire.m")[0] == 0  # type: ignore[operator]
-    code, _out, err = run("user", "disable", "claire.m")  # type: ignore[operator]
+    assert run("user", "disable", "claire.m")[0] == 0
+    code, _out, err = run("user", "disable", "claire.m")
     assert code == 1 and "Le compte «\u00a0claire.m\u00a0» est déjà désactivé." in err
