@@ -113,6 +113,8 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
         form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
         if not auth.csrf_matches(request.cookies.get(LOGIN_COOKIE, ""), form.get("form_token")):
             return login_page(request, "Le formulaire a expiré\u00a0: recommencez.", 403)
+        if any(has_control(value) for value in form.values()):
+            return login_page(request, CONTROL_REFUSED, 400)  # PostgreSQL refuses a NUL
         name, password = form.get("login", ""), form.get("password", "")
         address = request.client.host if request.client else "?"
         outcome = await auth.log_in(sessions, name, password, address)

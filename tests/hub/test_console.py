@@ -279,3 +279,20 @@ def test_the_enrolment_string_names_the_hub_s_public_address(
     page = browser.post("/console/sites/cio-arles/codes", data={"csrf": csrf_of(site)})
     assert "Adresse du hub&nbsp;: <code>https://hub.orientation.example.org</code>" in page.text
     assert "hub=https%3A%2F%2Fhub.orientation.example.org&amp;code=" in page.text
+
+
+def test_a_control_character_in_the_login_form_is_refused_in_words(
+    hub: Hub, coordinator: str, browser: httpx.Client
+) -> None:
+    from hub.models import LoginAttempt
+
+    for login, password in [("claire\x00.m", "devinette"), (coordinator, "mot\x00de passe")]:
+        answer = log_in(browser, login, password)
+        assert answer.status_code == 400, login
+        assert "Caractère de contrôle refusé dans la demande\u00a0: rien n’a changé." in (
+            answer.text.replace("&nbsp;", "\u00a0")
+        )
+        assert "aiguillage_console" not in answer.cookies
+    with Session(hub.engine) as session:
+        assert session.scalar(select(func.count()).select_from(LoginAttempt)) == 0
+    assert log_in(browser, coordinator).status_code == 303
