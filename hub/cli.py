@@ -9,13 +9,16 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.version import app_version
 from app.wire import enrolment_string
 from hub import service
 from hub.config import make_engine
 from hub.migrate import upgrade
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def _print(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
@@ -64,16 +67,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     user_add.add_argument("login", metavar="IDENTIFIANT")
     user_add.add_argument("--name", default="", metavar="NOM", help="nom affiché")
-    user_add.add_argument(
-        "--password-stdin", action="store_true", help="lit le mot de passe sur l’entrée standard"
+    user_list = user_commands.add_parser(
+        "list", help="les comptes, leur état, leur dernière connexion connue"
     )
-    for sub in (add, code, revoke, imp, publish, stats, user_add, commands.choices["migrate"]):
+    user_disable = user_commands.add_parser(
+        "disable", help="désactive un compte et ferme ses sessions"
+    )
+    user_enable = user_commands.add_parser("enable", help="réactive un compte")
+    user_password = user_commands.add_parser(
+        "password", help="donne un nouveau mot de passe et ferme les sessions du compte"
+    )
+    for sub in (user_disable, user_enable, user_password):
+        sub.add_argument("login", metavar="IDENTIFIANT")
+    for sub in (user_add, user_password):
+        sub.add_argument(
+            "--password-stdin", action="store_true",
+            help="lit le mot de passe sur l’entrée standard",
+        )  # fmt: skip
+    for sub in (
+        add, code, revoke, imp, publish, stats, user_add, user_list, user_disable, user_enable,
+        user_password, commands.choices["migrate"],
+    ):  # fmt: skip
         sub.add_argument("--json", action="store_true")
     return parser
 
 
 def _password(args: argparse.Namespace) -> str:
-    """The new account's password: from standard input, or typed twice at a prompt."""
+    """The account's new password: from standard input, or typed twice at a prompt."""
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
     import getpass
@@ -82,6 +102,59 @@ def _password(args: argparse.Namespace) -> str:
     if getpass.getpass("Le même, encore\u00a0: ") != first:
         raise service.HubError("password_mismatch", "Les deux mots de passe diffèrent.", 400)
     return first
+
+
+def _user(args: argparse.Namespace, session: Session, password: str) -> None:
+    """``user add|list|disable|enable|password``: the console's accounts."""
+    from hub.console import auth
+    from hub.console.web import frdate, when
+
+    if args.action == "add":
+        account = auth.add_coordinator(session, args.login, args.name, password)
+        _print(
+            args,
+            {"login": account.login, "name": account.name},
+            f"Compte créé\u00a0: {account.login}. Connexion\u00a0: /console/login",
+        )
+    elif args.action == "list":
+        lines = auth.account_lines(session)
+        _print(
+            args,
+            {"users": [
+                {"login": a.login, "name": a.name, "state": _state(a.enabled),
+                 "created": a.created.isoformat(),
+                 "last_login": a.last_login.isoformat() if a.last_login else None}
+                for a in lines
+            ]},
+            "\n".join(
+                f"{a.login} — {a.name} — {_state(a.enabled)} — créé le {frdate(a.created.date())}"
+                + (f" — dernière connexion le {when(a.last_login)}" if a.last_login else "")
+                for a in lines
+            ) or "Aucun compte.",
+        )  # fmt: skip
+    elif args.action in ("disable", "enable"):
+        enabled = args.action == "enable"
+        account, ended = auth.set_enabled(session, args.login, enabled)
+        data: dict[str, Any] = {"login": account.login, "state": _state(enabled)}
+        if not enabled:
+            data["sessions_ended"] = ended
+        text = (
+            f"Compte réactivé\u00a0: {account.login}."
+            if enabled
+            else f"Compte désactivé\u00a0: {account.login}, {ended} session(s) fermée(s)."
+        )
+        _print(args, data, text)
+    elif args.action == "password":
+        account, ended = auth.set_password(session, args.login, password)
+        _print(
+            args,
+            {"login": account.login, "sessions_ended": ended},
+            f"Mot de passe changé\u00a0: {account.login}, {ended} session(s) fermée(s).",
+        )
+
+
+def _state(enabled: bool) -> str:
+    return "actif" if enabled else "désactivé"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -103,9 +176,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         upgrade(engine)
         from sqlalchemy.orm import sessionmaker
 
-        password = _password(args) if args.command == "user" else ""
-
         sessions = sessionmaker(engine, expire_on_commit=False)
+        password = ""
+        if args.command == "user" and args.action in ("add", "password"):
+            if args.action == "password":  # an unknown login is said before any prompt
+                from hub.console.auth import account_of
+
+                with sessions.begin() as session:
+                    account_of(session, args.login)
+            password = _password(args)
         with sessions.begin() as session:
             if args.command == "site":
                 site = service.add_site(session, args.name)
@@ -151,14 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 ]
                 _print(args, {"sites": rows}, "\n".join(lines) or "Aucun site.")
             elif args.command == "user":
-                from hub.console.auth import add_coordinator
-
-                account = add_coordinator(session, args.login, args.name, password)
-                _print(
-                    args,
-                    {"login": account.login, "name": account.name},
-                    f"Compte créé\u00a0: {account.login}. Connexion\u00a0: /console/login",
-                )
+                _user(args, session, password)
             elif args.command == "revoke":
                 count = service.revoke(session, args.site)
                 _print(args, {"site": args.site, "revoked": count}, f"{count} poste(s) révoqué(s).")

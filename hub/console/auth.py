@@ -7,16 +7,18 @@ the hub keeps only the hash, with its own CSRF token. A session ends at logout, 
 
 from __future__ import annotations
 
+import asyncio
 import re
 import secrets
-import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
 
 from hub.models import ConsoleSession, Coordinator, LoginAttempt
 from hub.service import HubError, digest, now
@@ -31,8 +33,17 @@ FAILURE_WINDOW = timedelta(minutes=15)
 PASSWORD_MIN = 12
 LOGIN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 
+# A login from many addresses that failed more than ACCOUNT_FAILURES times in the window
+# waits before each further check (see account_wait); a wrong password is said after
+# SLOW_S, STEP_S more per earlier failure from the address (up to MAX_SLOW_S).
+ACCOUNT_FAILURES = 10
+ACCOUNT_MAX_WAIT_S = 30.0
+SLOW_S, STEP_S, MAX_SLOW_S = 1.0, 0.25, 3.0
+
 _hasher = PasswordHasher()
-_checking = threading.BoundedSemaphore(2)
+# Argon2 takes memory and time: two checks at a time, on threads of their own, so that
+# logins waiting for them never hold the pool the desks' API runs on.
+_CHECKS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="password-check")
 # Checked against when the login is unknown, so that it costs the same time.
 _NOBODY = _hasher.hash(secrets.token_urlsafe(16))
 
@@ -62,18 +73,7 @@ def add_coordinator(session: Session, login: str, name: str, password: str) -> C
             "Identifiant\u00a0: de 2 à 64 lettres minuscules, chiffres, points, tirets.",
             400,
         )
-    if len(password) < PASSWORD_MIN:
-        raise HubError(
-            "weak_password",
-            f"Mot de passe trop court\u00a0: {PASSWORD_MIN} caractères au moins.",
-            400,
-        )
-    if password.strip() != password or password.lower() == login:
-        raise HubError(
-            "weak_password",
-            "Mot de passe refusé\u00a0: espaces au bord, ou égal à l’identifiant.",
-            400,
-        )
+    check_password_rules(login, password)
     if session.scalar(select(Coordinator.id).where(Coordinator.login == login)) is not None:
         raise HubError("login_taken", f"L’identifiant «\u00a0{login}\u00a0» existe déjà.", 409)
     if len(name.strip()) > 200:
@@ -89,39 +89,132 @@ def add_coordinator(session: Session, login: str, name: str, password: str) -> C
     return account
 
 
+def check_password_rules(login: str, password: str) -> None:
+    """Refused with a message when ``password`` will not do for ``login``."""
+    if len(password) < PASSWORD_MIN:
+        raise HubError(
+            "weak_password",
+            f"Mot de passe trop court\u00a0: {PASSWORD_MIN} caractères au moins.",
+            400,
+        )
+    if password.strip() != password or password.lower() == login:
+        raise HubError(
+            "weak_password",
+            "Mot de passe refusé\u00a0: espaces au bord, ou égal à l’identifiant.",
+            400,
+        )
+
+
+def account_of(session: Session, login: str) -> Coordinator:
+    """The account of ``login`` (written with any capitals or spaces), or a refusal."""
+    login = login.strip().lower()
+    account = session.scalar(select(Coordinator).where(Coordinator.login == login[:64]))
+    if account is None:
+        raise HubError("unknown_login", f"Compte inconnu\u00a0: {login}.", 404)
+    return account
+
+
+def end_sessions(session: Session, coordinator_id: int) -> int:
+    """End every open session of an account (its next page asks to log in); how many."""
+    result = session.execute(
+        update(ConsoleSession)
+        .where(ConsoleSession.coordinator_id == coordinator_id, ConsoleSession.ended_at.is_(None))
+        .values(ended_at=now())
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def set_enabled(session: Session, login: str, enabled: bool) -> tuple[Coordinator, int]:
+    """Enable or disable an account; disabling ends its sessions (they would otherwise
+    come back with it). The account, and how many sessions ended."""
+    account = account_of(session, login)
+    if enabled == (account.disabled_at is None):
+        state = "actif" if enabled else "désactivé"
+        raise HubError(
+            "same_state", f"Le compte «\u00a0{account.login}\u00a0» est déjà {state}.", 409
+        )
+    account.disabled_at = None if enabled else now()
+    return account, 0 if enabled else end_sessions(session, account.id)
+
+
+def set_password(session: Session, login: str, password: str) -> tuple[Coordinator, int]:
+    """A new password (same rules as a new account's); every open session ends."""
+    account = account_of(session, login)
+    check_password_rules(account.login, password)
+    account.password_hash = _hasher.hash(password)
+    return account, end_sessions(session, account.id)
+
+
+@dataclass(frozen=True, slots=True)
+class AccountLine:
+    login: str
+    name: str
+    enabled: bool
+    created: datetime
+    last_login: datetime | None
+
+
+def account_lines(session: Session) -> list[AccountLine]:
+    """Every account by login, with its last login when a session of it is still kept
+    (sessions are dropped ``3 × LIFETIME`` after they began)."""
+    last = (
+        select(ConsoleSession.coordinator_id, func.max(ConsoleSession.created_at).label("at"))
+        .group_by(ConsoleSession.coordinator_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Coordinator, last.c.at)
+        .outerjoin(last, last.c.coordinator_id == Coordinator.id)
+        .order_by(Coordinator.login)
+    ).all()
+    return [AccountLine(c.login, c.name, c.disabled_at is None, c.created_at, at) for c, at in rows]
+
+
 @dataclass(frozen=True, slots=True)
 class Refusal:
-    """Why a login failed (``locked`` or ``refused``) and how many recent failures count
-    against it (the pause grows with them)."""
+    """Why a login failed: ``locked`` (too many failures) or ``refused``."""
 
     reason: str
-    failures: int
 
 
-def _failures(session: Session, login: str, address: str) -> tuple[int, int]:
-    """Recent failures of this login from this address, and of this address in all."""
-    since = now() - FAILURE_WINDOW
-    pair, from_address = session.execute(
-        select(
-            func.count().filter(LoginAttempt.login == login),
-            func.count(),
-        ).where(LoginAttempt.at >= since, LoginAttempt.address == address)
-    ).one()
-    return int(pair or 0), int(from_address or 0)
+@dataclass(frozen=True, slots=True)
+class _Attempt:
+    """A login attempt written down, with what counts against it and the hash to check."""
+
+    id: int
+    login: str
+    address: str
+    pair: int
+    account: int
+    locked: bool
+    coordinator_id: int | None
+    password_hash: str
 
 
-def log_in(
-    sessions: sessionmaker[Session], login: str, password: str, address: str
-) -> Opened | Refusal:
-    """A new session, or why not.
+async def pause(seconds: float) -> None:
+    """Wait on the event loop: a waiting login holds no thread (tests record it instead)."""
+    await asyncio.sleep(seconds)
 
-    Each attempt is written down (and committed) *before* the password is checked, then
-    counted: requests sent at once cannot all slip under the limit. Past
-    ``FAILURES_ALLOWED`` for this login from this address, or ``ADDRESS_FAILURES`` from
-    the address, the password is not even checked until the window has passed. A
-    success takes the login's attempts back."""
-    login = login.strip().lower()[:64]
-    address = address[:64]
+
+def account_wait(failures: int) -> float:
+    """The wait before the check of a login that failed ``failures`` times (this attempt
+    included) from all addresses: none up to ``ACCOUNT_FAILURES``, then 1 s doubling
+    with each further attempt, up to ``ACCOUNT_MAX_WAIT_S``."""
+    beyond = failures - ACCOUNT_FAILURES
+    if beyond <= 0:
+        return 0.0
+    return min(ACCOUNT_MAX_WAIT_S, 2.0 ** min(beyond - 1, 16))
+
+
+def refusal_wait(pair: int) -> float:
+    """The pause before a refusal is said: ``SLOW_S``, and ``STEP_S`` more per earlier
+    failure of this login from this address, up to ``MAX_SLOW_S``."""
+    return min(MAX_SLOW_S, SLOW_S + STEP_S * max(0, pair - 1))
+
+
+def _note_attempt(sessions: sessionmaker[Session], login: str, address: str) -> _Attempt:
+    """Write the attempt down (and commit) before anything is checked, so that requests
+    sent at once cannot all slip under the limits, then count what is against it."""
     with sessions.begin() as session:
         session.execute(delete(LoginAttempt).where(LoginAttempt.at < now() - FAILURE_WINDOW))
         attempt = LoginAttempt(login=login, address=address, at=now())
@@ -129,25 +222,64 @@ def log_in(
         session.flush()
         attempt_id = attempt.id
     with sessions.begin() as session:
-        pair, from_address = _failures(session, login, address)
-        if pair > FAILURES_ALLOWED or from_address > ADDRESS_FAILURES:
-            return Refusal("locked", pair)
+        since = now() - FAILURE_WINDOW
+        pair, from_address = session.execute(
+            select(func.count().filter(LoginAttempt.login == login), func.count()).where(
+                LoginAttempt.at >= since, LoginAttempt.address == address
+            )
+        ).one()
         account = session.scalar(
-            select(Coordinator).where(Coordinator.login == login, Coordinator.disabled_at.is_(None))
+            select(func.count()).where(LoginAttempt.at >= since, LoginAttempt.login == login)
         )
-        with _checking:  # Argon2 takes memory: a few checks at a time
-            try:
-                _hasher.verify(account.password_hash if account else _NOBODY, password)
-                good = account is not None
-            except (VerifyMismatchError, VerificationError, InvalidHashError):
-                good = False
-        if not good or account is None:
-            return Refusal("refused", pair)
+        found = session.execute(
+            select(Coordinator.id, Coordinator.password_hash).where(
+                Coordinator.login == login, Coordinator.disabled_at.is_(None)
+            )
+        ).one_or_none()
+    return _Attempt(
+        id=attempt_id,
+        login=login,
+        address=address,
+        pair=int(pair or 0),
+        account=int(account or 0),
+        locked=int(pair or 0) > FAILURES_ALLOWED or int(from_address or 0) > ADDRESS_FAILURES,
+        coordinator_id=found.id if found else None,
+        password_hash=found.password_hash if found else _NOBODY,
+    )
+
+
+def check_password(password_hash: str, password: str) -> bool:
+    """Argon2's check: slow and memory-hungry on purpose, so run on ``_CHECKS`` only."""
+    try:
+        return bool(_hasher.verify(password_hash, password))
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def _open_session(
+    sessions: sessionmaker[Session], attempt: _Attempt, password: str
+) -> Opened | None:
+    """The session of a checked password, unless the account was disabled meanwhile.
+
+    The login's failures from this address go (the user's own typos); those from
+    elsewhere stay, so that a success does not reset the slowing of guesses."""
+    with sessions.begin() as session:
+        account = session.scalar(
+            select(Coordinator).where(
+                Coordinator.id == attempt.coordinator_id, Coordinator.disabled_at.is_(None)
+            )
+        )
+        if account is None or account.password_hash != attempt.password_hash:
+            return None  # disabled or given a new password while this attempt waited
         if _hasher.check_needs_rehash(account.password_hash):
             account.password_hash = _hasher.hash(password)
         session.execute(
             delete(LoginAttempt).where(
-                or_(LoginAttempt.id == attempt_id, LoginAttempt.login == login)
+                or_(
+                    LoginAttempt.id == attempt.id,
+                    (LoginAttempt.login == attempt.login)
+                    & (LoginAttempt.address == attempt.address),
+                )
             )
         )
         moment = now()
@@ -166,6 +298,37 @@ def log_in(
             )
         )
         return Opened(token, Visitor(account.id, account.login, account.name, csrf))
+
+
+async def log_in(
+    sessions: sessionmaker[Session], login: str, password: str, address: str
+) -> Opened | Refusal:
+    """A new session, or why not, once every pause is over.
+
+    Past ``FAILURES_ALLOWED`` for this login from this address, or ``ADDRESS_FAILURES``
+    from the address, the password is not even checked until the window has passed. Past
+    ``ACCOUNT_FAILURES`` from all addresses, every attempt on the login waits before its
+    check, success or not (so that the time of the answer does not tell a right guess).
+    The database work runs on the shared thread pool, briefly; the password check on its
+    own two threads, awaited, so that a flood of logins leaves desks served."""
+    login = login.strip().lower()[:64]
+    address = address[:64]
+    attempt = await run_in_threadpool(_note_attempt, sessions, login, address)
+    if attempt.locked:
+        await pause(refusal_wait(attempt.pair))
+        return Refusal("locked")
+    wait = account_wait(attempt.account)
+    if wait:
+        await pause(wait)
+    loop = asyncio.get_running_loop()
+    good = await loop.run_in_executor(_CHECKS, check_password, attempt.password_hash, password)
+    opened = None
+    if good and attempt.coordinator_id is not None:
+        opened = await run_in_threadpool(_open_session, sessions, attempt, password)
+    if opened is None:
+        await pause(refusal_wait(attempt.pair))
+        return Refusal("refused")
+    return opened
 
 
 def visitor_of(session: Session, token: str) -> Visitor | None:

@@ -7,7 +7,6 @@ in French, and changes nothing.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -17,7 +16,6 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import Session, sessionmaker
-from starlette.concurrency import run_in_threadpool
 
 from app.wire import enrolment_string
 from hub import service
@@ -36,9 +34,6 @@ from hub.console.web import (
 )
 
 LOGIN_COOKIE = "aiguillage_login"
-# A wrong password waits SLOW_S, and STEP_S more per earlier failure (up to MAX_SLOW_S);
-# after auth.FAILURES_ALLOWED failures the login is locked for auth.FAILURE_WINDOW.
-SLOW_S, STEP_S, MAX_SLOW_S = 1.0, 0.25, 3.0
 HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
@@ -118,12 +113,12 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
         form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
         if not auth.csrf_matches(request.cookies.get(LOGIN_COOKIE, ""), form.get("form_token")):
             return login_page(request, "Le formulaire a expiré\u00a0: recommencez.", 403)
+        if any(has_control(value) for value in form.values()):
+            return login_page(request, CONTROL_REFUSED, 400)  # PostgreSQL refuses a NUL
         name, password = form.get("login", ""), form.get("password", "")
         address = request.client.host if request.client else "?"
-        outcome = await run_in_threadpool(auth.log_in, sessions, name, password, address)
+        outcome = await auth.log_in(sessions, name, password, address)
         if isinstance(outcome, auth.Refusal):
-            pause = SLOW_S + STEP_S * max(0, outcome.failures - 1)
-            await asyncio.sleep(min(MAX_SLOW_S, pause))
             locked = outcome.reason == "locked"
             message = (
                 "Trop d’essais manqués\u00a0: la connexion est bloquée un quart d’heure."

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from hub.console import auth
 from hub.models import ConsoleSession, EnrolCode, Site
+from hub.service import now
 from tests.hub.conftest import Hub
 from tests.hub.console_kit import PASSWORD, csrf_of, log_in
 
@@ -36,7 +37,7 @@ FORMS = [
 
 def test_no_page_and_no_form_without_a_session(browser: httpx.Client, hub: Hub) -> None:
     with Session(hub.engine) as session, session.begin():
-        session.add(Site(id="un-site", name="Un site", created_at=auth.now()))
+        session.add(Site(id="un-site", name="Un site", created_at=now()))
     for path in PAGES:
         answer = browser.get(path)
         assert answer.status_code == 303, path
@@ -150,6 +151,7 @@ def test_a_session_cannot_be_used_after_logout_or_once_expired(
 ) -> None:
     log_in(browser, coordinator)
     cookie = browser.cookies.get("aiguillage_console")
+    assert cookie is not None
     sites = browser.get("/console/sites")
     assert sites.status_code == 200
     out = browser.post("/console/logout", data={"csrf": csrf_of(sites)})
@@ -165,7 +167,7 @@ def test_a_session_cannot_be_used_after_logout_or_once_expired(
         session.execute(
             update(ConsoleSession)
             .where(ConsoleSession.ended_at.is_(None))
-            .values(seen_at=auth.now() - auth.IDLE - timedelta(minutes=1))
+            .values(seen_at=now() - auth.IDLE - timedelta(minutes=1))
         )
     answer = browser.get("/console/sites")
     assert answer.status_code == 303 and "next=%2Fconsole%2Fsites" in answer.headers["location"]
@@ -244,7 +246,7 @@ def test_a_session_ends_ten_hours_after_login_even_in_use(
     with Session(hub.engine) as session, session.begin():
         session.execute(
             update(ConsoleSession).values(
-                created_at=auth.now() - auth.LIFETIME - timedelta(minutes=1), seen_at=auth.now()
+                created_at=now() - auth.LIFETIME - timedelta(minutes=1), seen_at=now()
             )
         )
     assert browser.get("/console/sites").status_code == 303
@@ -255,7 +257,7 @@ def test_the_enrolment_string_names_the_hub_s_public_address(
 ) -> None:
     monkeypatch.setenv("AIGUILLAGE_HUB_PUBLIC_URL", "https://hub.orientation.example.org/")
     with Session(hub.engine) as session, session.begin():
-        session.add(Site(id="cio-arles", name="CIO d’Arles", created_at=auth.now()))
+        session.add(Site(id="cio-arles", name="CIO d’Arles", created_at=now()))
 
     def secure_cookie(answer: httpx.Response, name: str) -> str:
         """A Secure cookie, which httpx keeps from this test's plain HTTP: read by hand."""
@@ -279,3 +281,20 @@ def test_the_enrolment_string_names_the_hub_s_public_address(
     page = browser.post("/console/sites/cio-arles/codes", data={"csrf": csrf_of(site)})
     assert "Adresse du hub&nbsp;: <code>https://hub.orientation.example.org</code>" in page.text
     assert "hub=https%3A%2F%2Fhub.orientation.example.org&amp;code=" in page.text
+
+
+def test_a_control_character_in_the_login_form_is_refused_in_words(
+    hub: Hub, coordinator: str, browser: httpx.Client
+) -> None:
+    from hub.models import LoginAttempt
+
+    for login, password in [("claire\x00.m", "devinette"), (coordinator, "mot\x00de passe")]:
+        answer = log_in(browser, login, password)
+        assert answer.status_code == 400, login
+        assert "Caractère de contrôle refusé dans la demande\u00a0: rien n’a changé." in (
+            answer.text.replace("&nbsp;", "\u00a0")
+        )
+        assert "aiguillage_console" not in answer.cookies
+    with Session(hub.engine) as session:
+        assert session.scalar(select(func.count()).select_from(LoginAttempt)) == 0
+    assert log_in(browser, coordinator).status_code == 303
