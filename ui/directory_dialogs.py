@@ -90,7 +90,9 @@ class FlagDialog(_Form):
         self.comment = QPlainTextEdit()
         self.comment.setAccessibleName(self.tr("Commentaire"))
         self.comment.setPlaceholderText(
-            self.tr("Ce que vous savez : nouvel horaire, nouveau numéro…")
+            self.tr(
+                "Ce que vous savez : fermé, horaires, déménagé… (ni nom ni numéro d’une personne)"
+            )
         )
         self.comment.setTabChangesFocus(True)
         self.body.addWidget(self.comment)

@@ -504,8 +504,8 @@
     </message>
     <message>
         <location filename="../../ui/directory_dialogs.py" line="87"/>
-        <source>Ce que vous savez&#xa0;: nouvel horaire, nouveau numéro…</source>
-        <translation>What you know: new hours, new number…</translation>
+        <source>Ce que vous savez&#xa0;: fermé, horaires, déménagé… (ni nom ni numéro d’une personne)</source>
+        <translation>What you know: closed, hours, moved… (no one’s name or number)</translation>
     </message>
     <message>
         <location filename="../../ui/directory_dialogs.py" line="85"/>
