@@ -81,10 +81,41 @@ def list_backups(folder: Path) -> list[BackupFile]:
     return found
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def file_problems(path: Path) -> list[str]:
+    """What the first bytes and the size of a database file say before SQLite reads it.
+
+    SQLite takes a zero-byte file for a new, empty database, and sees a file cut short
+    only when a query reaches the missing pages: the desk would start afresh beside its
+    good backups. A desk database is never empty nor shorter than its header says."""
+    size = path.stat().st_size
+    if size == 0:
+        return ["fichier vide (0\u00a0octet)"]
+    with path.open("rb") as file:
+        header = file.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return ["pas un fichier SQLite"]
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count is valid only when written by the same change as the counter.
+    counted = header[24:28] == header[92:96] and pages > 0
+    if page_size < 512 or size % page_size or (counted and pages * page_size > size):
+        return [f"fichier tronqué ({size}\u00a0octets)"]
+    return []
+
+
 def problems(path: Path, *, quick: bool = False) -> list[str]:
     """What is wrong with the SQLite file at ``path`` (an empty list when it is sound)."""
     if not path.is_file():
         return ["fichier absent"]
+    try:
+        if found := file_problems(path):
+            return found
+    except OSError as error:
+        return [error.strerror or str(error)]
     try:
         connection = open_readonly(path)
     except sqlite3.Error as error:
@@ -258,7 +289,13 @@ def damage_report(database: Path, folder: Path) -> DeskError | None:
     found = problems(database, quick=True)
     if not found:
         return None
-    reason = "; ".join(found)[:200]
+    return damage_error(found, folder)
+
+
+def damage_error(found: list[str], folder: Path) -> DeskError:
+    """The error that says what is wrong and names the latest sound backup, if any."""
+    # One line: SQLite's own report may span several.
+    reason = " ".join(line.strip() for line in "; ".join(found).splitlines())[:200]
     backup = latest_sound(folder)
     if backup is None:
         return DeskError("database_damaged_no_backup", reason=reason)

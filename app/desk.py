@@ -19,7 +19,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.backup import damage_report, make_backup
+from app.backup import damage_report, file_problems, make_backup
 from app.directory.search import INDEX_VERSION, reindex
 from app.errors import DeskError
 from app.geography import GEOGRAPHY_EDITION, Geography, seed_geography
@@ -76,14 +76,18 @@ class Desk:
     ) -> Desk:
         paths = (paths or desk_paths()).ensure()
         existed = paths.database.exists()
+        # An empty or cut file would be taken by SQLite for a new database: the desk would
+        # start afresh beside its good backups. It is damage, with the way back named.
+        if existed and file_problems(paths.database):
+            damage = damage_report(paths.database, paths.backups)
+            if damage is not None:
+                raise damage
         engine = create_desk_engine(paths.database)
         backups: list[str] = []
         try:
             backups = _upgrade_schema(engine, paths, existed)
         except (DatabaseError, sqlite3.DatabaseError) as error:
             engine.dispose()
-            from app.backup import damage_report
-
             # Named with the latest sound backup, as the check before opening names it.
             damage = damage_report(paths.database, paths.backups)
             reason = str(error.args[0])[:200]

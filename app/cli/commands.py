@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
-from app.backup import latest_sound, make_backup, problems, restore_backup
+from app.backup import damage_error, latest_sound, make_backup, problems, restore_backup
 from app.cli.main import cli_language, dumps, parse_at, say
 from app.contact_import import ImportRefused, import_contacts
 from app.desk import Desk
@@ -110,7 +110,8 @@ def check(args: argparse.Namespace, out: TextIO) -> int:
     if found:
         for problem in found:
             print(problem, file=sys.stderr)
-        raise DeskError("database_damaged", reason=str(paths.database))
+        # The way back is named, as at start-up: the latest sound backup.
+        raise damage_error(found, paths.backups)
     print(say("sound", lang, path=paths.database), file=out)
     return 0
 

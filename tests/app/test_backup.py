@@ -262,3 +262,58 @@ def test_a_large_damaged_database_is_named_when_sqlite_fails_on_it(
     error = capsys.readouterr().err
     assert "La base de données est endommagée" in error
     assert f"Dernière sauvegarde saine\u00a0: {sound}" in error
+
+
+def cut(database: Path, kind: str) -> None:
+    """A desk file of zero bytes, cut short by a full disk, or overwritten by another file."""
+    for suffix in ("-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    raw = database.read_bytes()
+    database.write_bytes(
+        {"vide": b"", "tronqué": raw[: len(raw) // 3], "autre": b"Bonjour\n" * 600}[kind]
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [
+        ("vide", "fichier vide (0\u00a0octet)"),
+        ("tronqué", "fichier tronqué"),
+        ("autre", "pas un fichier SQLite"),
+    ],
+)
+def test_check_calls_an_empty_or_cut_database_damage_and_names_the_backup(
+    desk: Desk, home: Path, kind: str, reason: str
+) -> None:
+    from tests.cli.test_commands import ADD, aiguillage
+
+    kept = desk.intake.save(visit()).id
+    sound = make_backup(desk.paths.database, desk.paths.backups)
+    desk.close()
+    cut(desk.paths.database, kind)
+    before = desk.paths.database.read_bytes()
+    checked = aiguillage(home, "check")
+    assert checked.returncode == 1
+    last = checked.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"Erreur\u00a0: La base de données est endommagée ({reason}")
+    assert f"Dernière sauvegarde saine\u00a0: {sound}" in last
+    assert "aiguillage restore --latest" in last
+    # No command starts a new, empty database beside the good backups.
+    added = aiguillage(home, *ADD)
+    assert added.returncode == 1 and "endommagée" in added.stderr
+    assert desk.paths.database.read_bytes() == before
+    assert [b.path for b in list_backups(desk.paths.backups)] == [sound]
+    restored = aiguillage(home, "restore", "--latest")
+    assert restored.returncode == 0, restored.stderr
+    assert contact_ids(desk.paths.database) == {kept}
+    assert aiguillage(home, "check").stdout.startswith("Base de données saine")
+
+
+def test_a_missing_database_is_still_a_first_start(tmp_path: Path) -> None:
+    paths = DeskPaths(data=tmp_path / "neuf", logs=tmp_path / "neuf" / "logs")
+    desk = Desk.open(paths, load_demo=False)
+    try:
+        assert desk.intake.save(visit()).id in contact_ids(paths.database)
+    finally:
+        desk.close()
+    assert problems(paths.database) == []
