@@ -95,7 +95,10 @@ def restore(args: argparse.Namespace, out: TextIO) -> int:
     safety = restore_backup(chosen, paths.database, paths.backups)
     desk = Desk.open(paths, load_demo=False)  # brings an older backup's schema up to date
     lang = cli_language()
-    desk.close()
+    try:
+        desk.purge_notes()  # a file from elsewhere may hold notes past their retention
+    finally:
+        desk.close()
     if safety is None:
         print(say("restored_no_safety", lang, path=chosen), file=out)
     else:
