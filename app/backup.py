@@ -6,14 +6,18 @@ whole, consistent SQLite file in the ``backups`` folder, named after its moment 
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from app.errors import DeskError
+from app.paths import private
 
 _NAME = re.compile(r"^aiguillage-(\d{8}-\d{6})(?:-\d+)?-([a-z-]+)\.sqlite3$")
 REQUIRED_TABLES = ("alembic_version", "contact", "setting")
@@ -32,14 +36,102 @@ def open_readonly(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
-def _copy(source: sqlite3.Connection, target_path: Path) -> None:
+def _copy(source: sqlite3.Connection, target_path: Path, now: datetime | None = None) -> None:
     target = sqlite3.connect(target_path)
     try:
+        private(target_path)
         source.backup(target)
         # A copy is one file: reading it never leaves -wal and -shm files beside it.
         target.execute("PRAGMA journal_mode=DELETE")
+        if now is not None:
+            _erase_notes(target, now - timedelta(days=_retention_days(target)))
     finally:
         target.close()
+
+
+# --- notes never outlive their retention period, in any copy -------------------------
+
+
+def _retention_days(connection: sqlite3.Connection) -> int:
+    """The site's retention period for notes, as the database at hand records it."""
+    from app.settings import SPECS
+
+    default = int(SPECS["notes.retention_days"].default)
+    try:
+        row = connection.execute(
+            "SELECT value FROM setting WHERE key = 'notes.retention_days'"
+        ).fetchone()
+        return int(json.loads(row[0])) if row else default
+    except (sqlite3.Error, ValueError, TypeError):
+        return default
+
+
+def _limit_text(limit: datetime) -> str:
+    # As SQLAlchemy writes a DateTime in SQLite, so that text comparison is by time.
+    return limit.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _old_notes(connection: sqlite3.Connection, limit: datetime) -> int:
+    try:
+        row = connection.execute(
+            "SELECT count(*) FROM contact WHERE note IS NOT NULL AND moment_local < ?",
+            (_limit_text(limit),),
+        ).fetchone()
+    except sqlite3.OperationalError:  # a schema with no notes at all
+        return 0
+    return int(row[0])
+
+
+def _erase_notes(connection: sqlite3.Connection, limit: datetime) -> int:
+    """Erase the notes written before ``limit``; their bytes are overwritten (secure
+    delete) and the file rebuilt (VACUUM), so no free page keeps their text."""
+    if not _old_notes(connection, limit):
+        return 0
+    connection.execute("PRAGMA secure_delete = ON")
+    with connection:
+        erased = connection.execute(
+            "UPDATE contact SET note = NULL WHERE note IS NOT NULL AND moment_local < ?",
+            (_limit_text(limit),),
+        ).rowcount
+    connection.execute("VACUUM")
+    return int(erased)
+
+
+def scrub_backups(folder: Path, limit: datetime) -> list[Path]:
+    """Erase the notes written before ``limit`` from every backup in ``folder``; returns
+    the copies changed. Each is scrubbed in a copy beside it, checked sound, then put in
+    its place in one step (its name, hence its moment, kept): a crash leaves either the
+    old copy or the new, never half of one."""
+    changed = []
+    for backup in list_backups(folder):
+        try:
+            source = open_readonly(backup.path)
+            try:
+                if not _old_notes(source, limit):
+                    continue
+            finally:
+                source.close()
+        except sqlite3.Error:
+            continue  # an unsound copy is never offered for a restore
+        partial = backup.path.with_name(backup.path.name + ".partial")
+        stat = backup.path.stat()
+        shutil.copyfile(backup.path, partial)
+        private(partial)
+        try:
+            connection = sqlite3.connect(partial)
+            try:
+                _erase_notes(connection, limit)
+            finally:
+                connection.close()
+            if problems(partial):
+                raise sqlite3.DatabaseError("scrubbed copy unsound")
+        except sqlite3.Error:
+            partial.unlink(missing_ok=True)
+            continue
+        os.utime(partial, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        partial.replace(backup.path)
+        changed.append(backup.path)
+    return changed
 
 
 def make_backup(
@@ -59,7 +151,9 @@ def make_backup(
     partial = target.with_suffix(".partial")
     source = open_readonly(database)
     try:
-        _copy(source, partial)
+        # A copy never holds a note past the retention period, even when taken before
+        # the desk's own purge (or from a desk that was not opened for weeks).
+        _copy(source, partial, now())
     finally:
         source.close()
     # Only a complete copy gets its final name.
@@ -81,10 +175,41 @@ def list_backups(folder: Path) -> list[BackupFile]:
     return found
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def file_problems(path: Path) -> list[str]:
+    """What the first bytes and the size of a database file say before SQLite reads it.
+
+    SQLite takes a zero-byte file for a new, empty database, and sees a file cut short
+    only when a query reaches the missing pages: the desk would start afresh beside its
+    good backups. A desk database is never empty nor shorter than its header says."""
+    size = path.stat().st_size
+    if size == 0:
+        return ["fichier vide (0\u00a0octet)"]
+    with path.open("rb") as file:
+        header = file.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return ["pas un fichier SQLite"]
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count is valid only when written by the same change as the counter.
+    counted = header[24:28] == header[92:96] and pages > 0
+    if page_size < 512 or size % page_size or (counted and pages * page_size > size):
+        return [f"fichier tronqué ({size}\u00a0octets)"]
+    return []
+
+
 def problems(path: Path, *, quick: bool = False) -> list[str]:
     """What is wrong with the SQLite file at ``path`` (an empty list when it is sound)."""
     if not path.is_file():
         return ["fichier absent"]
+    try:
+        if found := file_problems(path):
+            return found
+    except OSError as error:
+        return [error.strerror or str(error)]
     try:
         connection = open_readonly(path)
     except sqlite3.Error as error:
@@ -258,7 +383,13 @@ def damage_report(database: Path, folder: Path) -> DeskError | None:
     found = problems(database, quick=True)
     if not found:
         return None
-    reason = "; ".join(found)[:200]
+    return damage_error(found, folder)
+
+
+def damage_error(found: list[str], folder: Path) -> DeskError:
+    """The error that says what is wrong and names the latest sound backup, if any."""
+    # One line: SQLite's own report may span several.
+    reason = " ".join(line.strip() for line in "; ".join(found).splitlines())[:200]
     backup = latest_sound(folder)
     if backup is None:
         return DeskError("database_damaged_no_backup", reason=reason)

@@ -14,12 +14,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.backup import damage_report, make_backup
+from app.backup import daily_backup, damage_report, file_problems, make_backup, scrub_backups
 from app.directory.search import INDEX_VERSION, reindex
 from app.errors import DeskError
 from app.geography import GEOGRAPHY_EDITION, Geography, seed_geography
@@ -76,14 +77,20 @@ class Desk:
     ) -> Desk:
         paths = (paths or desk_paths()).ensure()
         existed = paths.database.exists()
+        # An empty or cut file would be taken by SQLite for a new database: the desk would
+        # start afresh beside its good backups. It is damage, with the way back named.
+        if existed and file_problems(paths.database):
+            damage = damage_report(paths.database, paths.backups)
+            if damage is not None:
+                raise damage
         engine = create_desk_engine(paths.database)
         backups: list[str] = []
         try:
             backups = _upgrade_schema(engine, paths, existed)
+            # The file SQLite has just made, and its journals, for the user's eyes only.
+            paths.tighten()
         except (DatabaseError, sqlite3.DatabaseError) as error:
             engine.dispose()
-            from app.backup import damage_report
-
             # Named with the latest sound backup, as the check before opening names it.
             damage = damage_report(paths.database, paths.backups)
             reason = str(error.args[0])[:200]
@@ -162,7 +169,18 @@ class Desk:
 
     def purge_notes(self) -> int:
         """Erase the notes past the site's retention period (the window does it at start)."""
-        return self.intake.purge_notes(int(self.settings.get("notes.retention_days")))
+        return self.intake.purge_notes(self.retention_days)
+
+    @property
+    def retention_days(self) -> int:
+        return int(self.settings.get("notes.retention_days"))
+
+    def keep_backups(self) -> Path | None:
+        """The day's backup (``None`` when taken already), then the notes past the
+        retention period erased from every backup kept: no copy outlives the rule."""
+        made = daily_backup(self.paths.database, self.paths.backups, self.intake.local_now)
+        scrub_backups(self.paths.backups, self.intake.notes_limit(self.retention_days))
+        return made
 
     @property
     def language(self) -> str:

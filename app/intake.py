@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DeskError, ValidationFailed
@@ -422,16 +422,33 @@ class IntakeService:
             self._monotonic() - self._last_saved[1] <= UNDO_SECONDS
         )
 
+    def local_now(self) -> datetime:
+        """The desk's local time, naive, as ``moment_local`` is stored."""
+        return self._clock().replace(tzinfo=None)
+
+    def notes_limit(self, retention_days: int) -> datetime:
+        """The local moment before which a contact's note is past the retention period."""
+        return self.local_now() - timedelta(days=retention_days)
+
     def purge_notes(self, retention_days: int) -> int:
-        """Erase notes older than the site's retention period; returns how many."""
-        limit = self._clock().replace(tzinfo=None) - timedelta(days=retention_days)
+        """Erase notes older than the site's retention period; returns how many. Their
+        bytes are overwritten too (SQLite's secure delete), and the journal emptied, so
+        the text cannot be read back from the file's free space."""
         with self._sessions.begin() as session:
+            session.execute(text("PRAGMA secure_delete = ON"))
             result = session.execute(
                 update(Contact)
-                .where(Contact.note.is_not(None), Contact.moment_local < limit)
+                .where(
+                    Contact.note.is_not(None),
+                    Contact.moment_local < self.notes_limit(retention_days),
+                )
                 .values(note=None)
             )
-            return int(getattr(result, "rowcount", 0) or 0)
+            count = int(getattr(result, "rowcount", 0) or 0)
+        if count:
+            with self._sessions() as session:
+                session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        return count
 
     # --- reading ------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.cells import append_row, csv_row
 from app.files import write_atomically
 from app.stats import StatsResult
 
@@ -41,7 +42,7 @@ def to_csv(result: StatsResult, lang: str = "fr", labels: Any | None = None) -> 
         count = row["count"]
         shown = f"< {result.min_cell}" if row.get("suppressed") else str(count)
         values = [labels(d, row[d]) if labels else row[d] for d in result.by]
-        writer.writerow([*values, shown, share(count, result.total)])
+        writer.writerow([*csv_row(values), shown, share(count, result.total)])
     padding = [""] * (max(len(result.by), 1) - 1)
     tail = ["100,0"] if result.by and result.total else []
     writer.writerow(["Total" if labels else "total", *padding, str(result.total), *tail])
@@ -93,7 +94,7 @@ def xlsx_bytes(tables: list[StatsResult], lang: str = "fr", labels: Any | None =
             shown: Any = f"< {result.min_cell}" if row.get("suppressed") else count
             share_value = round(100 * count / result.total, 1) if count and result.total else None
             values = [labels(d, row[d]) if labels else row[d] for d in result.by]
-            sheet.append([*values, shown, share_value])
+            append_row(sheet, [*values, shown, share_value])
         sheet.append(["Total", *([""] * max(0, len(names) - 1)), result.total])
         sheet.cell(sheet.max_row, 1).font = Font(bold=True)
         for column in sheet.columns:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication
 
@@ -46,11 +47,7 @@ def detail_html(
             raw=True,
         )
     if website:
-        row(
-            QCoreApplication.translate("DirectoryDetail", "Site web"),
-            f'<a href="{escape(website)}">{escape(website)}</a>',
-            raw=True,
-        )
+        row(QCoreApplication.translate("DirectoryDetail", "Site web"), _link(website), raw=True)
     if link:
         see = QCoreApplication.translate("DirectoryDetail", "Voir sur la carte")
         row(
@@ -69,11 +66,7 @@ def detail_html(
     )
     lien = str(service.get("lien_mobilisation") or "")
     if lien:
-        row(
-            QCoreApplication.translate("DirectoryDetail", "Inscription"),
-            f'<a href="{escape(lien)}">{escape(lien)}</a>',
-            raw=True,
-        )
+        row(QCoreApplication.translate("DirectoryDetail", "Inscription"), _link(lien), raw=True)
     row(
         QCoreApplication.translate("DirectoryDetail", "Publics"),
         ", ".join(display.label(display.PUBLICS, p, lang) for p in detail.publics),
@@ -132,6 +125,14 @@ def detail_html(
         parts.append(f"<tr><td valign='top'><b>{escape(title)}</b></td><td>{value}</td></tr>")
     parts.append("</table>")
     return "".join(parts), {"address": address, "phone": phone, "email": email}
+
+
+def _link(url: str) -> str:
+    """A web address as a link; any other scheme (``file:``, ``javascript:``…) from the
+    directory would open a program on the desk when clicked, so it stays text."""
+    if urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return f'<a href="{escape(url.strip())}">{escape(url)}</a>'
+    return escape(url)
 
 
 def _zone(code: str, geography: Geography, lang: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -37,6 +38,7 @@ class _Form(QDialog):
         self.body = QVBoxLayout(self)
         self.error = QLabel()
         self.error.setObjectName("formError")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # may quote what was typed
         self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox(
@@ -191,6 +193,14 @@ class LocalEntryDialog(_Form):
         self.accept()
 
 
+def plain_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    """A message box showing ``text`` as written: it names records of the file imported,
+    and a name that looks like HTML must not render as such."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
 def import_directory(parent: QWidget, desk: Desk, tasks: TaskManager, done: object) -> None:
     """Choose a file or folder, import it on the desk's thread, then show the summary."""
     path, _filter = QFileDialog.getOpenFileName(
@@ -215,15 +225,14 @@ def import_directory(parent: QWidget, desk: Desk, tasks: TaskManager, done: obje
             return apply(session, batch)
 
     def shown(summary: ImportSummary) -> None:
-        QMessageBox.information(
-            parent, parent.tr("Import terminé"), "\n".join(summary.lines(desk.language)[:40])
-        )
+        lines = "\n".join(summary.lines(desk.language)[:40])
+        plain_box(parent, QMessageBox.Icon.Information, parent.tr("Import terminé"), lines)
         if callable(done):
             done()
 
     def failed(error: BaseException) -> None:
         text = error.text(desk.language) if isinstance(error, DeskError) else str(error)
-        QMessageBox.warning(parent, parent.tr("Import impossible"), text)
+        plain_box(parent, QMessageBox.Icon.Warning, parent.tr("Import impossible"), text)
 
     DeskOp(tasks, work).success(shown).failure(failed).run()
 

@@ -93,6 +93,7 @@ class IntakeForm(QWidget):
         self.referral_list = QLabel()
         self.referral_list.setObjectName("referralList")
         self.referral_list.setWordWrap(True)
+        self.referral_list.setTextFormat(Qt.TextFormat.PlainText)  # partners' names, as written
         self.referral_list.setAccessibleName(self.tr("Partenaires choisis"))
         self.save_button = QPushButton(self.tr("Enregi&strer l’accueil  (Entrée)"))
         self.save_button.setObjectName("saveButton")

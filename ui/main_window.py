@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         notice_layout.setContentsMargins(8, 4, 8, 4)
         self.notice_text = QLabel()
         self.notice_text.setAccessibleName(self.tr("Message"))
+        self.notice_text.setTextFormat(Qt.TextFormat.PlainText)
         self.undo_button = QPushButton(self.tr("Annuler (Ctrl+Z)"))
         notice_layout.addWidget(self.notice_text, 1)
         notice_layout.addWidget(self.undo_button)

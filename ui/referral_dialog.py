@@ -111,6 +111,8 @@ class ReferralDialog(QDialog):
         self.list.setAlternatingRowColors(True)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
+        # Names, phones and hours come from the directory: shown as written, never as HTML.
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setAccessibleName(self.tr("Détail du service"))
         self.hint = QLabel(
             self.tr("Flèches pour choisir, Espace pour cocher, Entrée pour valider.")

@@ -56,9 +56,8 @@ class SafetyUi(QObject):
         self.daily_backup()
 
     def daily_backup(self) -> None:
-        from app.backup import daily_backup
-
-        paths = self.desk.paths
+        """The day's backup, and the notes past their retention erased from every copy
+        (each hour, for a desk left open for days)."""
 
         def done(made: object) -> None:
             if made is not None:
@@ -72,9 +71,7 @@ class SafetyUi(QObject):
                 )
             )
 
-        DeskOp(self.tasks, lambda: daily_backup(paths.database, paths.backups)).success(
-            done
-        ).failure(failed).run()
+        DeskOp(self.tasks, self.desk.keep_backups).success(done).failure(failed).run()
 
     def shutdown(self) -> None:
         self._backup_timer.stop()

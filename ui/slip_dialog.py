@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QPointF,
     QRectF,
     QSizeF,
+    Qt,
     Signal,
 )
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
@@ -77,6 +78,7 @@ class SlipDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setAccessibleName(self.tr("Aperçu de la fiche"))
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # may name a partner
         self.status.setObjectName("formError")
         self.status.setWordWrap(True)
         self.print_button = QPushButton(self.tr("&Imprimer…"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -47,6 +47,7 @@ class EnrolDialog(QDialog):
         # The console's QR code, read by a scanner into the address field, fills both.
         self.url.textChanged.connect(self._split_enrolment)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # the hub's words, as written
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
         self.error.hide()
@@ -98,6 +99,7 @@ class SyncPanel(QDialog):
         self.setWindowTitle(self.tr("Synchronisation"))
         self.ui = ui
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 5)
         self.table.setAccessibleName(self.tr("Enregistrements refusés par le hub"))

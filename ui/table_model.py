@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
+from PySide6 import QtGui
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as it is: Qt renders one that looks like HTML as rich
+    text, and names come from the directory, which anyone upstream may have written."""
+    rich = QtGui.Qt.mightBeRichText(text)
+    return QtGui.Qt.convertFromPlainText(text) if rich else text
 
 
 class ColumnsModel(QAbstractTableModel, Generic[Row]):
@@ -51,7 +59,10 @@ class ColumnsModel(QAbstractTableModel, Generic[Row]):
             return None
         if not 0 <= index.column() < len(self.COLUMNS):
             return None
-        return self.cell(self._rows[index.row()], self.COLUMNS[index.column()], role)
+        value = self.cell(self._rows[index.row()], self.COLUMNS[index.column()], role)
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str):
+            return plain_tooltip(value)
+        return value
 
     def cell(self, row: Row, column: str, role: int) -> Any:
         raise NotImplementedError

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
-from app.backup import latest_sound, make_backup, problems, restore_backup
+from app.backup import damage_error, latest_sound, make_backup, problems, restore_backup
 from app.cli.main import cli_language, dumps, parse_at, say
 from app.contact_import import ImportRefused, import_contacts
 from app.desk import Desk
@@ -95,7 +95,10 @@ def restore(args: argparse.Namespace, out: TextIO) -> int:
     safety = restore_backup(chosen, paths.database, paths.backups)
     desk = Desk.open(paths, load_demo=False)  # brings an older backup's schema up to date
     lang = cli_language()
-    desk.close()
+    try:
+        desk.purge_notes()  # a file from elsewhere may hold notes past their retention
+    finally:
+        desk.close()
     if safety is None:
         print(say("restored_no_safety", lang, path=chosen), file=out)
     else:
@@ -110,7 +113,8 @@ def check(args: argparse.Namespace, out: TextIO) -> int:
     if found:
         for problem in found:
             print(problem, file=sys.stderr)
-        raise DeskError("database_damaged", reason=str(paths.database))
+        # The way back is named, as at start-up: the latest sound backup.
+        raise damage_error(found, paths.backups)
     print(say("sound", lang, path=paths.database), file=out)
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from app.errors import DeskError
 from app.intake import ContactDraft
 from app.paths import DeskPaths
 from db import migrate
+from tests.conftest import FakeClock
 
 
 def visit(public: str = "scolaire") -> ContactDraft:
@@ -262,3 +264,155 @@ def test_a_large_damaged_database_is_named_when_sqlite_fails_on_it(
     error = capsys.readouterr().err
     assert "La base de données est endommagée" in error
     assert f"Dernière sauvegarde saine\u00a0: {sound}" in error
+
+
+def cut(database: Path, kind: str) -> None:
+    """A desk file of zero bytes, cut short by a full disk, or overwritten by another file."""
+    for suffix in ("-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    raw = database.read_bytes()
+    database.write_bytes(
+        {"vide": b"", "tronqué": raw[: len(raw) // 3], "autre": b"Bonjour\n" * 600}[kind]
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [
+        ("vide", "fichier vide (0\u00a0octet)"),
+        ("tronqué", "fichier tronqué"),
+        ("autre", "pas un fichier SQLite"),
+    ],
+)
+def test_check_calls_an_empty_or_cut_database_damage_and_names_the_backup(
+    desk: Desk, home: Path, kind: str, reason: str
+) -> None:
+    from tests.cli.test_commands import ADD, aiguillage
+
+    kept = desk.intake.save(visit()).id
+    sound = make_backup(desk.paths.database, desk.paths.backups)
+    desk.close()
+    cut(desk.paths.database, kind)
+    before = desk.paths.database.read_bytes()
+    checked = aiguillage(home, "check")
+    assert checked.returncode == 1
+    last = checked.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"Erreur\u00a0: La base de données est endommagée ({reason}")
+    assert f"Dernière sauvegarde saine\u00a0: {sound}" in last
+    assert "aiguillage restore --latest" in last
+    # No command starts a new, empty database beside the good backups.
+    added = aiguillage(home, *ADD)
+    assert added.returncode == 1 and "endommagée" in added.stderr
+    assert desk.paths.database.read_bytes() == before
+    assert [b.path for b in list_backups(desk.paths.backups)] == [sound]
+    restored = aiguillage(home, "restore", "--latest")
+    assert restored.returncode == 0, restored.stderr
+    assert contact_ids(desk.paths.database) == {kept}
+    assert aiguillage(home, "check").stdout.startswith("Base de données saine")
+
+
+def test_a_missing_database_is_still_a_first_start(tmp_path: Path) -> None:
+    paths = DeskPaths(data=tmp_path / "neuf", logs=tmp_path / "neuf" / "logs")
+    desk = Desk.open(paths, load_demo=False)
+    try:
+        assert desk.intake.save(visit()).id in contact_ids(paths.database)
+    finally:
+        desk.close()
+    assert problems(paths.database) == []
+
+
+OLD_NOTE = "ancienne remarque : atelier cv à préparer"
+RECENT_NOTE = "récente remarque : revoir l’offre de formation"
+
+
+def holds(path: Path, text: str) -> bool:
+    """Whether the file's bytes hold ``text`` anywhere, free pages included."""
+    return text.encode("utf-8") in path.read_bytes()
+
+
+def test_no_backup_keeps_a_note_past_the_retention_period(desk: Desk, clock: FakeClock) -> None:
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from app.backup import check_backup
+
+    aged = (clock.now - timedelta(days=25)).replace(tzinfo=None)
+    old = desk.intake.save(replace(visit(), note=OLD_NOTE, moment=aged)).id
+    recent = desk.intake.save(replace(visit("salarie"), note=RECENT_NOTE)).id
+    manual = make_backup(desk.paths.database, desk.paths.backups, now=desk.intake.local_now)
+    daily = desk.keep_backups()
+    assert daily is not None
+    assert holds(manual, OLD_NOTE) and holds(daily, OLD_NOTE)  # 25 days: still kept
+    clock.advance(10 * 24 * 3600)  # the old note is now 35 days old, past 30
+    # A copy taken before the desk's own purge holds it no more.
+    early = make_backup(desk.paths.database, desk.paths.backups, "manuelle", desk.intake.local_now)
+    assert not holds(early, OLD_NOTE) and holds(early, RECENT_NOTE)
+    assert desk.purge_notes() == 1
+    assert desk.keep_backups() is not None  # the new day's copy, then every copy scrubbed
+    backups = list_backups(desk.paths.backups)
+    assert {manual, daily, early} <= {b.path for b in backups} and len(backups) == 4
+    for backup in backups:
+        assert not holds(backup.path, OLD_NOTE), backup.path.name
+        assert holds(backup.path, RECENT_NOTE)
+        assert problems(backup.path) == []
+        check_backup(backup.path)
+        assert not list(desk.paths.backups.glob("*.partial"))
+    # The live database keeps no trace either, journal included.
+    for suffix in ("", "-wal"):
+        live = Path(f"{desk.paths.database}{suffix}")
+        assert not (live.exists() and holds(live, OLD_NOTE)), suffix
+    # A scrubbed copy restores: the visits all there, the old note gone, the recent kept.
+    desk.close()
+    restore_backup(manual, desk.paths.database, desk.paths.backups)
+    connection = sqlite3.connect(desk.paths.database)
+    try:
+        notes = dict(connection.execute("SELECT id, note FROM contact").fetchall())
+    finally:
+        connection.close()
+    assert notes == {old: None, recent: RECENT_NOTE}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_desk_s_files_are_readable_by_the_user_only(tmp_path: Path) -> None:
+    import logging
+
+    from app.logs import LOG_NAME, logger, setup_logging
+
+    def mode(path: Path) -> int:
+        return path.stat().st_mode & 0o777
+
+    before = os.umask(0o022)  # a usual desktop: files readable by every account
+    try:
+        paths = DeskPaths(data=tmp_path / "poste", logs=tmp_path / "journaux")
+        desk = Desk.open(paths, load_demo=False)
+        try:
+            desk.intake.save(visit())
+            made = make_backup(paths.database, paths.backups)
+            log = setup_logging(paths)
+            logger("test").info("une ligne")
+            for handler in logging.getLogger("aiguillage").handlers:
+                handler.flush()
+            database = paths.database
+            files = [database, Path(f"{database}-wal"), Path(f"{database}-shm"), made, log]
+            assert {f.name: mode(f) for f in files} == {f.name: 0o600 for f in files}
+            folders = [paths.data, paths.backups, paths.logs]
+            assert {str(f): mode(f) for f in folders} == {str(f): 0o700 for f in folders}
+        finally:
+            desk.close()
+            for handler in list(logging.getLogger("aiguillage").handlers):
+                if getattr(handler, "baseFilename", "").endswith(LOG_NAME):
+                    logging.getLogger("aiguillage").removeHandler(handler)
+                    handler.close()
+        # Files of an older release, readable by all, are tightened at the next start.
+        for path in [*files, *folders]:
+            if path.exists():
+                path.chmod(0o755 if path.is_dir() else 0o644)
+        desk = Desk.open(paths, load_demo=False)
+        try:
+            desk.intake.save(visit())
+            assert {f.name: mode(f) for f in files} == {f.name: 0o600 for f in files}
+            assert {str(f): mode(f) for f in folders} == {str(f): 0o700 for f in folders}
+        finally:
+            desk.close()
+    finally:
+        os.umask(before)

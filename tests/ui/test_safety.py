@@ -318,3 +318,36 @@ def test_an_error_in_the_running_window_fails_a_smoke_run(home: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 1
     assert "ZeroDivisionError" in done.stderr
+
+
+@pytest.mark.parametrize("kind", ["vide", "tronqué"])
+def test_an_empty_or_cut_database_offers_the_backup_at_start(
+    qapp, home: Path, desk: Desk, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """SQLite would take a zero-byte file for a new database: the window says it is
+    damaged and puts the latest sound backup back, instead of starting empty."""
+    import threading
+
+    import ui.main
+    from tests.app.test_backup import cut
+
+    desk.settings.set("site.configured", True)
+    kept = desk.intake.save(visit()).id
+    make_backup(desk.paths.database, desk.paths.backups)
+    desk.close()
+    cut(desk.paths.database, kind)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    seen: list[str] = []
+    opened: list[set[str]] = []
+    timer = drive_start(seen, opened)
+    try:
+        code = ui.main.run_window()
+    finally:
+        timer.stop()
+    assert code == 0
+    assert seen[0].startswith("La base de données est endommagée (fichier")
+    assert "La dernière sauvegarde saine date du" in seen[0]
+    assert opened == [{kept}]
+    (aside,) = home.glob("aiguillage.sqlite3.endommagee-*")
+    assert (aside.stat().st_size == 0) == (kind == "vide")
