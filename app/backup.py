@@ -176,6 +176,7 @@ def list_backups(folder: Path) -> list[BackupFile]:
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+EMPTY_FILE = "fichier vide (0\u00a0octet)"
 
 
 def file_problems(path: Path) -> list[str]:
@@ -184,9 +185,12 @@ def file_problems(path: Path) -> list[str]:
     SQLite takes a zero-byte file for a new, empty database, and sees a file cut short
     only when a query reaches the missing pages: the desk would start afresh beside its
     good backups. A desk database is never empty nor shorter than its header says."""
+    wal = path.with_name(path.name + "-wal")
+    if wal.is_file() and wal.stat().st_size > 0:
+        return []  # SQLite rebuilds the file from its journal: its own check judges it
     size = path.stat().st_size
     if size == 0:
-        return ["fichier vide (0\u00a0octet)"]
+        return [EMPTY_FILE]
     with path.open("rb") as file:
         header = file.read(100)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):

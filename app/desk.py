@@ -20,7 +20,15 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.backup import daily_backup, damage_report, file_problems, make_backup, scrub_backups
+from app.backup import (
+    EMPTY_FILE,
+    daily_backup,
+    damage_report,
+    file_problems,
+    list_backups,
+    make_backup,
+    scrub_backups,
+)
 from app.directory.search import INDEX_VERSION, reindex
 from app.errors import DeskError
 from app.geography import GEOGRAPHY_EDITION, Geography, seed_geography
@@ -79,7 +87,12 @@ class Desk:
         existed = paths.database.exists()
         # An empty or cut file would be taken by SQLite for a new database: the desk would
         # start afresh beside its good backups. It is damage, with the way back named.
-        if existed and file_problems(paths.database):
+        found = file_problems(paths.database) if existed else []
+        if found == [EMPTY_FILE] and not list_backups(paths.backups):
+            # Nothing was ever saved nor backed up (a first start cut short): start afresh.
+            paths.database.unlink()
+            existed, found = False, []
+        if found:
             damage = damage_report(paths.database, paths.backups)
             if damage is not None:
                 raise damage

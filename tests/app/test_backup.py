@@ -321,6 +321,19 @@ def test_a_missing_database_is_still_a_first_start(tmp_path: Path) -> None:
     assert problems(paths.database) == []
 
 
+def test_an_empty_file_with_nothing_ever_backed_up_is_a_first_start(tmp_path: Path) -> None:
+    """A first start cut short leaves an empty file and no backup: nothing was ever saved,
+    so the desk starts afresh instead of sending the agent to the support."""
+    paths = DeskPaths(data=tmp_path / "neuf", logs=tmp_path / "neuf" / "logs")
+    paths.ensure().database.write_bytes(b"")
+    desk = Desk.open(paths, load_demo=False)
+    try:
+        assert desk.intake.save(visit()).id in contact_ids(paths.database)
+    finally:
+        desk.close()
+    assert problems(paths.database) == []
+
+
 OLD_NOTE = "ancienne remarque : atelier cv à préparer"
 RECENT_NOTE = "récente remarque : revoir l’offre de formation"
 
