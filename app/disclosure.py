@@ -175,7 +175,9 @@ def _widen(table: Table[Cell], hidden: set[Cell], min_cell: int) -> bool:
     return added
 
 
-def _pinned(table: Table[Cell], ends: Mapping[Cell, Sequence[int]], hidden: set[Cell]) -> list[Cell]:
+def _pinned(
+    table: Table[Cell], ends: Mapping[Cell, Sequence[int]], hidden: set[Cell]
+) -> list[Cell]:
     """The hidden counts that cannot move by one while everything shown stays.
 
     A change of one hidden count is balanced along a cycle of lines, the counts on it
