@@ -294,8 +294,8 @@ def _hide(
     if len(dims) == 1:
         cells = {code: 0 for code in domain(dims[0], start, end)}
         cells.update({values[0]: n for values, n in counted.items()})
-        held = disclosure.hide(disclosure.one_way(cells), min_cell)
-        return {(code,) for code in held}, {}
+        alone = disclosure.hide(disclosure.one_way(cells), min_cell)
+        return {(code,) for code in alone}, {}
     first, second = (
         {r[d]: r["count"] for r in compute(session, start, end, [d]).rows} for d in dims
     )

@@ -21,6 +21,7 @@ covers one period.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -164,15 +165,18 @@ def _recode(dim: str, cells: Counter[tuple[str, str]]) -> Counter[tuple[str, str
 REGION = disclosure.MARGIN  # the row of the region's own table, among the sites'
 
 
-def hide(cells: dict[tuple[str, str], int], min_cell: int) -> set[tuple[str, str]]:
+def hide(
+    cells: dict[tuple[str, str], int], min_cell: int, codes: Iterable[str] = ()
+) -> set[tuple[str, str]]:
     """The counts hidden in a table of (site, code) counts and in the region's table (its
     row :data:`REGION`, the sum of the sites'), by the rule every published table follows
     (:mod:`app.disclosure`): the sites' totals are shown, the region's counts are the
-    margins of the codes; a code a site did not see is a zero it may hide."""
+    margins of the codes; a code a site did not see (or one of ``codes``, the list's) is a
+    zero it may hide."""
     region: Counter[str] = Counter()
     for (_site, code), count in cells.items():
         region[code] += count
-    table = disclosure.two_way(cells, None, region)
+    table = disclosure.two_way(cells, None, region, ((), codes))
     return disclosure.hide(table, min_cell)
 
 
@@ -200,7 +204,7 @@ def compute(
             counts[code] += count
     hidden: set[str] = set()
     if dim not in VOLUMES:
-        held = hide(dict(cells), min_cell)
+        held = hide(dict(cells), min_cell, desk_stats.domain(dim, start, end))
         hidden = {code for where, code in held if where == row}
     rows: list[dict[str, Any]] = []
     for code in sorted(counts.keys() | hidden):

@@ -27,12 +27,16 @@ def test_one_way_tables_hide_no_count_that_subtraction_finds(
 ) -> None:
     hidden = disclosure.hide(disclosure.one_way(table), min_cell)
     assert {c for c, n in table.items() if 0 < n < min_cell} <= hidden
-    assert not positive(table, exposed(table, hidden, one_way_constraints(table, sum(table.values()))))
+    assert not positive(
+        table, exposed(table, hidden, one_way_constraints(table, sum(table.values())))
+    )
 
 
 @settings(max_examples=150, deadline=None)
 @given(
-    st.dictionaries(st.tuples(st.sampled_from("pqrs"), st.sampled_from("wxyz")), counts, min_size=1),
+    st.dictionaries(
+        st.tuples(st.sampled_from("pqrs"), st.sampled_from("wxyz")), counts, min_size=1
+    ),
     st.booleans(),
 )
 def test_two_way_tables_with_their_margins_hide_no_count_that_can_be_worked_out(
