@@ -1,5 +1,6 @@
 """Statistics as files: CSV as French Excel opens it (UTF-8 with BOM, ``;``, decimal
-comma); suppressed cells read ``< N``."""
+comma); hidden cells read « masqué » (whether under the threshold or hidden with one:
+one mark for both, so that neither is told from the other)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ if TYPE_CHECKING:
     from app.desk import Desk
 
 HEADERS = {
-    "fr": {"count": "nombre", "share": "part (%)"},
-    "en": {"count": "count", "share": "share (%)"},
+    "fr": {"count": "nombre", "share": "part (%)", "hidden": "masqué"},
+    "en": {"count": "count", "share": "share (%)", "hidden": "hidden"},
 }
 
 
@@ -40,7 +41,7 @@ def to_csv(result: StatsResult, lang: str = "fr", labels: Any | None = None) -> 
     writer.writerow([*names, words["count"], words["share"]] if result.by else ["", words["count"]])
     for row in result.rows:
         count = row["count"]
-        shown = f"< {result.min_cell}" if row.get("suppressed") else str(count)
+        shown = words["hidden"] if row.get("suppressed") else str(count)
         values = [labels(d, row[d]) if labels else row[d] for d in result.by]
         writer.writerow([*csv_row(values), shown, share(count, result.total)])
     padding = [""] * (max(len(result.by), 1) - 1)
@@ -69,8 +70,8 @@ def to_xlsx(
 
 
 def xlsx_bytes(tables: list[StatsResult], lang: str = "fr", labels: Any | None = None) -> bytes:
-    """A workbook of one sheet per table, with readable headers; suppressed cells read
-    ``< N``. ``labels(dimension, code)`` turns a code into words (the codes stay when
+    """A workbook of one sheet per table, with readable headers; hidden cells read
+    « masqué ». ``labels(dimension, code)`` turns a code into words (the codes stay when
     absent)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -91,7 +92,7 @@ def xlsx_bytes(tables: list[StatsResult], lang: str = "fr", labels: Any | None =
             cell.font = Font(bold=True)
         for row in result.rows:
             count = row["count"]
-            shown: Any = f"< {result.min_cell}" if row.get("suppressed") else count
+            shown: Any = words["hidden"] if row.get("suppressed") else count
             share_value = round(100 * count / result.total, 1) if count and result.total else None
             values = [labels(d, row[d]) if labels else row[d] for d in result.by]
             append_row(sheet, [*values, shown, share_value])
@@ -128,6 +129,8 @@ def export_tables(
             return write_atomically(path, to_csv(result, lang, labels))
         tables = stats.report_tables(session, start, end, min_cell)
         if by and tuple(by) not in stats.REPORT_TABLES:
+            # Its margins are tables of the workbook too: hidden together.
             tables.append(stats.compute(session, start, end, by, min_cell))
+            tables = stats.protected(tables)
         to_xlsx(tables, path, lang, labels)
     return path

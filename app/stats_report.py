@@ -3,7 +3,8 @@
 A header (the site, the period, the day it was made, the threshold, the key figures),
 then one section per table of :data:`app.stats.REPORT_TABLES`, each a chart and its
 table, and a note on what the figures count. The report is meant to leave the site: by
-default counts under the site's threshold (setting ``stats.min_cell``) read ``< N``.
+default counts under the site's threshold (setting ``stats.min_cell``), and those that
+would give them away, read « masqué » (:mod:`app.disclosure`).
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ class _Writer:
         self.lists = lists
         self.min_cell = min_cell
         self.styles = styles()
-        self.hidden = f"< {min_cell}"
+        self.hidden = said("hidden_mark", self.lang)
 
     def say(self, key: str, **params: Any) -> str:
         return said(key, self.lang, **params)
@@ -444,8 +445,18 @@ def render_report(
     with desk.sessions() as session:
         labeller = Labeller(session, desk.lists, desk.geography, lang)
 
+        # The tables of two dimensions first: what they hide of their margins, the
+        # tables of one dimension hide too.
+        pairs = [
+            stats.compute(session, start, end, list(by), threshold)
+            for by in stats.REPORT_TABLES
+            if len(by) == 2
+        ]
+
         def count(by: tuple[str, ...]) -> StatsResult:
-            return stats.compute(session, start, end, list(by), threshold)
+            return stats.protected(
+                [stats.compute(session, start, end, list(by), threshold), *pairs]
+            )[0]
 
         flowables, title = story(
             count, labeller, desk.lists, start, end, threshold, site_name, made_on

@@ -33,9 +33,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "made": ("Édité le {day} avec Aiguillage.", "Made on {day} with Aiguillage."),
     "threshold": (
-        "Les effectifs inférieurs à {n} sont masqués («\u00a0<\u00a0{n}\u00a0»).",
-        "Counts under {n} are hidden (“< {n}”).",
+        "Les effectifs inférieurs à {n} sont masqués («\u00a0masqué\u00a0»), et d’autres"
+        " avec eux là où un calcul les retrouverait.",
+        "Counts under {n} are hidden (“hidden”), and others with them where arithmetic"
+        " would find them again.",
     ),
+    "hidden_mark": ("masqué", "hidden"),
     "no_threshold": ("Aucun effectif n’est masqué.", "No count is hidden."),
     "visits": ("accueils sur la période", "visits in the period"),
     "visits_one": ("accueil sur la période", "visit in the period"),
@@ -55,8 +58,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No referral to a partner in the period.",
     ),
     "all_hidden": (
-        "Tous les effectifs sont inférieurs à {n}\u00a0: pas de graphique.",
-        "Every count is under {n}: no chart.",
+        "Tous les effectifs sont masqués (seuil de {n})\u00a0: pas de graphique.",
+        "Every count is hidden (threshold of {n}): no chart.",
     ),
     "count": ("Nombre", "Count"),
     "share": ("Part", "Share"),
@@ -86,8 +89,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "no_time": ("sans heure", "no time"),
     "grid_caption": (
         "Accueils par jour de la semaine et heure d’arrivée. Case vide\u00a0: aucun"
-        " accueil\u00a0; «\u00a0<\u00a0{n}\u00a0»\u00a0: effectif masqué.",
-        "Visits by weekday and hour of arrival. Empty cell: no visit; “< {n}”: hidden count.",
+        " accueil\u00a0; «\u00a0masqué\u00a0»\u00a0: effectif masqué.",
+        "Visits by weekday and hour of arrival. Empty cell: no visit; “hidden”: hidden count.",
     ),
     "per_day": ("Accueils par jour", "Visits per day"),
     "per_week": ("Accueils par semaine", "Visits per week"),
@@ -131,9 +134,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "note_threshold": (
         "Pour qu’aucune personne ne puisse être reconnue, les effectifs inférieurs à {n}"
-        " sont masqués («\u00a0<\u00a0{n}\u00a0»)\u00a0; «\u00a0≥\u00a0» précède une somme"
+        " sont masqués («\u00a0masqué\u00a0»), et d’autres avec eux là où une soustraction"
+        " les retrouverait\u00a0; «\u00a0≥\u00a0» précède une somme"
         " dont une partie est masquée.",
-        "So that no one can be recognised, counts under {n} are hidden (“< {n}”); “≥”"
+        "So that no one can be recognised, counts under {n} are hidden (“hidden”), and"
+        " others with them where a subtraction would find them again; “≥”"
         " comes before a sum of which a part is hidden.",
     ),
     "page": ("page {page} sur {pages}", "page {page} of {pages}"),

@@ -9,11 +9,9 @@ partner (a visit referred twice to one partner counts once).
 or EPCI, themes, channel, answers and the partners they were sent to. How busy each
 counter was (visits by site, day, week or month, and totals) is shown whole: it says
 nothing of anyone. A count of a visitors' table under the threshold (``min_cell``, 5 by
-default) is hidden. Where a table's rows add up to the total (EPCI, public, channel…), one
-hidden count could be found again by subtracting the others from the total: so the
-smallest shown counts are hidden too, until at least two are hidden and the hidden ones
-add up to the threshold at least. The themes, answers and partners do not add up to the
-total (a visit may hold several), so no second count is hidden there for that reason.
+default) is hidden, and others with it so that none can be worked out from the shown
+counts and totals (:mod:`app.disclosure`, the desk's rule too); themes, answers and
+partners, though a visit may hold several, are treated as if they added up.
 The region's table and each site's are hidden together, as one table of sites by codes
 with its margins (:func:`hide`): none can be worked out from the others. Comparing two
 different periods, though, can narrow a hidden count down: a table meant for publication
@@ -23,6 +21,7 @@ covers one period.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -31,6 +30,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from app import disclosure
 from app import stats as desk_stats
 from app.geography import load_geography_file
 from app.stats import StatsResult
@@ -162,38 +162,22 @@ def _recode(dim: str, cells: Counter[tuple[str, str]]) -> Counter[tuple[str, str
     return out
 
 
-REGION = ""  # the row of the region's own table, among the sites'
+REGION = disclosure.MARGIN  # the row of the region's own table, among the sites'
 
 
-def hide(cells: dict[tuple[str, str], int], min_cell: int, adds_up: bool) -> set[tuple[str, str]]:
+def hide(
+    cells: dict[tuple[str, str], int], min_cell: int, codes: Iterable[str] = ()
+) -> set[tuple[str, str]]:
     """The counts hidden in a table of (site, code) counts and in the region's table (its
-    row :data:`REGION`, the sum of the sites'): those under ``min_cell``, then the smallest
-    others, until in every line the hidden counts are none, or two at least adding up to
-    ``min_cell`` at least; so that none can be worked out by subtraction. The lines: each
-    code's region count and its site counts (it is their sum), and, when the table adds up
-    to its total, each row (a site's, or the region's) against its total."""
-    if min_cell <= 1:
-        return set()
-    table = dict(cells)
+    row :data:`REGION`, the sum of the sites'), by the rule every published table follows
+    (:mod:`app.disclosure`): the sites' totals are shown, the region's counts are the
+    margins of the codes; a code a site did not see (or one of ``codes``, the list's) is a
+    zero it may hide."""
+    region: Counter[str] = Counter()
     for (_site, code), count in cells.items():
-        table[REGION, code] = table.get((REGION, code), 0) + count
-    lines: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for key in table:
-        lines.setdefault(("code", key[1]), []).append(key)
-        if adds_up:
-            lines.setdefault(("row", key[0]), []).append(key)
-    hidden = {key for key, n in table.items() if 0 < n < min_cell}
-    changed = True
-    while changed:
-        changed = False
-        for line in lines.values():
-            held = [key for key in line if key in hidden]
-            if held and (len(held) < 2 or sum(table[k] for k in held) < min_cell):
-                shown = sorted((table[k], k) for k in line if k not in hidden and table[k] > 0)
-                if shown:
-                    hidden.add(shown[0][1])
-                    changed = True
-    return hidden
+        region[code] += count
+    table = disclosure.two_way(cells, None, region, ((), codes))
+    return disclosure.hide(table, min_cell)
 
 
 def compute(
@@ -220,10 +204,10 @@ def compute(
             counts[code] += count
     hidden: set[str] = set()
     if dim not in VOLUMES:
-        held = hide(dict(cells), min_cell, adds_up=dim not in MULTIPLE)
+        held = hide(dict(cells), min_cell, desk_stats.domain(dim, start, end))
         hidden = {code for where, code in held if where == row}
     rows: list[dict[str, Any]] = []
-    for code in sorted(counts):
+    for code in sorted(counts.keys() | hidden):
         if code in hidden:
             rows.append({dim: code, "count": None, "suppressed": True})
         else:

@@ -1,0 +1,57 @@
+"""The disclosure rule itself: on random tables, no hidden count can be worked out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app import disclosure
+from app.disclosure import MARGIN
+from tests.disclosure_audit import exposed, one_way_constraints, two_way_constraints
+
+counts = st.integers(0, 14)
+
+
+def positive(values: Mapping[Any, int], found: Mapping[Any, object]) -> dict[Any, object]:
+    """The exposed cells that hold visits (a hidden zero pinned to zero tells nothing)."""
+    return {cell: interval for cell, interval in found.items() if values[cell]}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from("abcdefg"), counts, min_size=2), st.sampled_from([3, 5, 10]))
+def test_one_way_tables_hide_no_count_that_subtraction_finds(
+    table: dict[str, int], min_cell: int
+) -> None:
+    hidden = disclosure.hide(disclosure.one_way(table), min_cell)
+    assert {c for c, n in table.items() if 0 < n < min_cell} <= hidden
+    assert not positive(
+        table, exposed(table, hidden, one_way_constraints(table, sum(table.values())))
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dictionaries(
+        st.tuples(st.sampled_from("pqrs"), st.sampled_from("wxyz")), counts, min_size=1
+    ),
+    st.booleans(),
+)
+def test_two_way_tables_with_their_margins_hide_no_count_that_can_be_worked_out(
+    inner: dict[tuple[str, str], int], rows_printed: bool
+) -> None:
+    rows: dict[str, int] = {}
+    columns: dict[str, int] = {}
+    for (r, c), n in inner.items():
+        rows[r] = rows.get(r, 0) + n
+        columns[c] = columns.get(c, 0) + n
+    domain = ("pqrs", "wxyz")  # the lists' codes: a reader knows the missing ones are zeros
+    table = disclosure.two_way(inner, rows if rows_printed else None, columns, domain)
+    hidden = disclosure.hide(table, 5)
+    cells = table.cells
+    assert {k for k, n in cells.items() if 0 < n < 5} <= hidden
+    total = sum(inner.values())
+    found = exposed(cells, hidden, two_way_constraints(cells, MARGIN, rows_printed, total))
+    assert not positive(cells, found)

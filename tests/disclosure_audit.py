@@ -1,0 +1,79 @@
+"""The attacker's side of disclosure control: how far each hidden count can be narrowed
+down by linear programming, given everything a table shows."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+
+from scipy.optimize import linprog
+
+# A constraint: (coefficient per cell, the sum a reader knows).
+Constraint = tuple[Mapping[Hashable, int], int]
+
+
+def exposed(
+    values: Mapping[Hashable, int],
+    hidden: set[Hashable],
+    constraints: Sequence[Constraint],
+    upper: Mapping[Hashable, int] | None = None,
+) -> dict[Hashable, tuple[float, float]]:
+    """The hidden cells whose interval (min, max over every table that agrees with what
+    is shown, cells ≥ 0, each under its ``upper`` bound) is narrower than one: a
+    protected count can take two integer values at least."""
+    order = sorted(hidden, key=repr)
+    if not order:
+        return {}
+    where = {cell: n for n, cell in enumerate(order)}
+    rows, rhs = [], []
+    for coefficients, known in constraints:
+        row = [0.0] * len(order)
+        rest = known
+        touched = False
+        for cell, k in coefficients.items():
+            if cell in where:
+                row[where[cell]] += k
+                touched = True
+            else:
+                rest -= k * values[cell]
+        if touched:
+            rows.append(row)
+            rhs.append(rest)
+    bounds = [(0, (upper or {}).get(cell)) for cell in order]
+    found: dict[Hashable, tuple[float, float]] = {}
+    for cell, n in where.items():
+        goal = [0.0] * len(order)
+        goal[n] = 1.0
+        low = linprog(goal, A_eq=rows or None, b_eq=rhs or None, bounds=bounds)
+        goal[n] = -1.0
+        high = linprog(goal, A_eq=rows or None, b_eq=rhs or None, bounds=bounds)
+        assert low.status == 0 and high.status in (0, 3), (low, high)
+        top = float("inf") if high.status == 3 else -high.fun
+        if top - low.fun < 1 - 1e-6:
+            found[cell] = (low.fun, top)
+    return found
+
+
+def one_way_constraints(values: Mapping[Hashable, int], total: int) -> list[Constraint]:
+    return [({cell: 1 for cell in values}, total)]
+
+
+def two_way_constraints(
+    cells: Mapping[tuple[str, str], int], margin: str, rows_printed: bool, total: int
+) -> list[Constraint]:
+    """A table of (row, column) with its column margins (row ``margin``) and row margins
+    (column ``margin``; known sums when ``rows_printed`` is false); the total known."""
+    inner = {k: n for k, n in cells.items() if margin not in k}
+    constraints: list[Constraint] = []
+    for r in {r for r, _c in inner}:
+        line = {k: 1 for k in inner if k[0] == r}
+        if rows_printed:
+            constraints.append(({**line, (r, margin): -1}, 0))
+        else:
+            constraints.append((line, sum(inner[k] for k in line)))
+    for c in {c for _r, c in inner}:
+        line = {k: 1 for k in inner if k[1] == c}
+        constraints.append(({**line, (margin, c): -1}, 0))
+    constraints.append(({k: 1 for k in cells if k[0] == margin}, total))
+    if rows_printed:
+        constraints.append(({k: 1 for k in cells if k[1] == margin}, total))
+    return constraints
