@@ -1,12 +1,14 @@
 """The hub's HTTP API (FastAPI), under ``/api/v1``; stateless but for a per-process rate
-limit, so that several processes can serve one database."""
+limit of known tokens, so that several processes can serve one database (what guards
+enrolment, per address, lives in the database)."""
 
 from __future__ import annotations
 
 import time
 from collections import deque
+from typing import Annotated
 
-from fastapi import Depends, FastAPI, Header, Request
+from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import Engine
@@ -16,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.version import app_version
 from app.wire import (
     API,
+    INT32_MAX,
     MAX_BATCH,
     MAX_BODY_BYTES,
     PROTOCOL,
@@ -28,6 +31,7 @@ from app.wire import (
     PushResponse,
 )
 from hub import directory, service
+from hub.config import docs_enabled
 from hub.console.pages import install_console
 from hub.models import Site
 
@@ -102,7 +106,14 @@ class BodyLimit:
 
 def create_app(engine: Engine) -> FastAPI:
     sessions = sessionmaker(engine, expire_on_commit=False)
-    app = FastAPI(title="Aiguillage — hub régional", version=app_version())
+    docs = docs_enabled()
+    app = FastAPI(
+        title="Aiguillage — hub régional",
+        version=app_version(),
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
+    )
     hits: dict[str, deque[float]] = {}
 
     app.add_middleware(BodyLimit)
@@ -110,7 +121,7 @@ def create_app(engine: Engine) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def malformed(_request: Request, error: RequestValidationError) -> JSONResponse:
         first = error.errors()[0] if error.errors() else {}
-        where = ".".join(str(p) for p in first.get("loc", ()))
+        where = service.printable(".".join(str(p) for p in first.get("loc", ())))
         return problem("malformed", f"Requête mal formée ({where}).", 422)
 
     @app.exception_handler(service.HubError)
@@ -146,11 +157,26 @@ def create_app(engine: Engine) -> FastAPI:
         return {"status": "ok", "protocol": PROTOCOL, "version": app_version()}
 
     @app.post(f"{API}/enrol", response_model=EnrolResponse)
-    def enrol(request: EnrolRequest) -> EnrolResponse:
+    def enrol(request: EnrolRequest, http: Request) -> EnrolResponse:
         check_protocol(request.protocol)
+        address = http.client.host if http.client else "?"
         with sessions.begin() as db:
-            site, token = service.enrol(db, request.code, request.desk_id, request.desk_version)
-            return EnrolResponse(site_id=site.id, site_name=site.name, token=token)
+            allowed = service.enrol_allowed(db, address)
+        if not allowed:
+            raise service.HubError(
+                "too_many",
+                "Trop d’essais d’inscription depuis cette adresse\u00a0: réessayez dans un quart"
+                " d’heure.",
+                429,
+            )
+        try:
+            with sessions.begin() as db:
+                site, token = service.enrol(db, request.code, request.desk_id, request.desk_version)
+                return EnrolResponse(site_id=site.id, site_name=site.name, token=token)
+        except service.HubError:
+            with sessions.begin() as db:
+                service.note_refused_enrol(db, address)
+            raise
 
     @app.post(f"{API}/push", response_model=PushResponse)
     def push(
@@ -169,8 +195,8 @@ def create_app(engine: Engine) -> FastAPI:
     @app.get(f"{API}/changes", response_model=ChangesResponse)
     def changes(
         response: Response,
-        after: int = 0,
-        limit: int = MAX_BATCH,
+        after: Annotated[int, Query(le=INT32_MAX)] = 0,
+        limit: Annotated[int, Query(le=INT32_MAX)] = MAX_BATCH,
         if_none_match: str | None = Header(default=None),
         site: Site = Depends(authenticated),  # noqa: B008
     ) -> Response | ChangesResponse:
