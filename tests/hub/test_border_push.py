@@ -184,7 +184,7 @@ def test_the_hub_keeps_no_time_of_arrival_of_a_record(hub: Hub) -> None:
     token = token_for(hub)
     assert outcomes(push(hub, token, ("contact", contact()))) == [("accepted", None)]
     with sessionmaker(hub.engine)() as session:
-        types = dict(
+        types: dict[str, str] = dict(
             session.execute(
                 text(
                     "SELECT column_name, data_type FROM information_schema.columns"
