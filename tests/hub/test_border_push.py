@@ -195,3 +195,29 @@ def test_the_hub_keeps_no_time_of_arrival_of_a_record(hub: Hub) -> None:
         record = session.scalars(select(Record)).one()
     assert not [c for c, kind in types.items() if "time" in kind], types
     assert isinstance(record.received_on, date) and record.received_on == record.updated_on
+
+
+def test_the_migration_keeps_only_the_day_of_records_already_stored(hub_url_db: str) -> None:
+    from alembic import command
+
+    from hub.config import make_engine
+    from hub.migrate import alembic_config, upgrade
+
+    engine = make_engine(hub_url_db)
+    try:
+        command.downgrade(alembic_config(engine), "h0004")
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO site (id, name, created_at) VALUES ('s', 'S', now());"
+                    " INSERT INTO record (id, kind, site_id, version, content_hash, day,"
+                    " payload, received_at, updated_at) VALUES ('r', 'contact', 's', 1, 'h',"
+                    " '2026-11-18', '{}', '2026-11-18 09:47:13', '2026-11-19 23:59:59')"
+                )
+            )
+        upgrade(engine)
+        with engine.connect() as connection:
+            row = connection.execute(text("SELECT received_on, updated_on FROM record")).one()
+    finally:
+        engine.dispose()
+    assert tuple(row) == (date(2026, 11, 18), date(2026, 11, 19))
