@@ -9,10 +9,12 @@ from collections import deque
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.version import app_version
@@ -122,7 +124,19 @@ def create_app(engine: Engine) -> FastAPI:
     async def malformed(_request: Request, error: RequestValidationError) -> JSONResponse:
         first = error.errors()[0] if error.errors() else {}
         where = service.printable(".".join(str(p) for p in first.get("loc", ())))
+        if first.get("type") == "json_invalid":
+            where = "corps illisible"
         return problem("malformed", f"Requête mal formée ({where}).", 422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_refusal(request: Request, error: StarletteHTTPException) -> Response:
+        """Under the API, a body that is no JSON (or nested past reading), an unknown address
+        or method: a French Problem as every refusal, never English words."""
+        if not request.url.path.startswith(API):
+            return await http_exception_handler(request, error)
+        words = {400: "corps illisible", 404: "adresse inconnue", 405: "méthode non admise"}
+        what = words.get(error.status_code, f"HTTP {error.status_code}")
+        return problem("malformed", f"Requête mal formée ({what}).", error.status_code)
 
     @app.exception_handler(service.HubError)
     async def refused(_request: Request, error: service.HubError) -> JSONResponse:

@@ -221,3 +221,24 @@ def test_the_migration_keeps_only_the_day_of_records_already_stored(hub_url_db: 
     finally:
         engine.dispose()
     assert tuple(row) == (date(2026, 11, 18), date(2026, 11, 19))
+
+
+def test_a_body_that_cannot_be_read_gets_a_french_problem(hub: Hub) -> None:
+    token = token_for(hub)
+    json_headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    for path, body, status, what in (
+        ("/api/v1/push", "[" * 100_000 + "]" * 100_000, 400, "corps illisible"),  # too deep
+        ("/api/v1/enrol", "\x00", 422, "corps illisible"),
+        ("/api/v1/push", '{"records": [}', 422, "corps illisible"),
+    ):
+        answer = httpx.post(hub.url + path, content=body, headers=json_headers, timeout=30)
+        assert (answer.status_code, answer.json()) == (
+            status,
+            {"code": "malformed", "message": f"Requête mal formée ({what})."},
+        )
+    unknown = httpx.get(f"{hub.url}/api/v1/nothing-here", headers=json_headers)
+    assert (unknown.status_code, unknown.json()["message"]) == (
+        404,
+        "Requête mal formée (adresse inconnue).",
+    )
+    assert stored(hub) == 0
