@@ -242,3 +242,19 @@ def test_a_body_that_cannot_be_read_gets_a_french_problem(hub: Hub) -> None:
         "Requête mal formée (adresse inconnue).",
     )
     assert stored(hub) == 0
+
+
+def test_a_departement_sent_for_a_small_commune_reads_by_its_name_in_the_region_s_figures(
+    hub: Hub, signed_in: httpx.Client
+) -> None:
+    from tests.hub.console_kit import text_of
+
+    token = token_for(hub)
+    visits = [("contact", contact(commune="29"))] * 6 + [("contact", contact())] * 7
+    assert {o for o, _r in outcomes(push(hub, token, *visits))} == {"accepted"}
+    page = signed_in.get(
+        "/console/activite", params={"du": "2026-11-01", "au": "2026-11-30", "par": "epci"}
+    )
+    words = text_of(page)
+    assert page.status_code == 200
+    assert "Finistère 6" in words and "CA d'Arles-Crau-Camargue-Montagnette 7" in words, words
