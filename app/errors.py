@@ -125,8 +125,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This version of Aiguillage is too old for the regional hub: please update it.",
     ),
     "hub_bad_code": (
-        "Code d’inscription inconnu\u202f: vérifiez-le auprès de la coordination régionale.",
-        "Unknown enrolment code: check it with the regional coordination.",
+        "Ce code d’inscription n’est pas ou plus valable\u202f: demandez un nouveau code"
+        " à la coordination régionale.",
+        "This enrolment code is not or no longer valid: ask the regional coordination for"
+        " a new one.",
     ),
     "hub_expired_code": (
         "Ce code d’inscription a expiré\u202f: demandez-en un nouveau.",

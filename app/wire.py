@@ -44,11 +44,17 @@ MAX_BODY_BYTES = 2 * 2**20
 
 Code = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
 _UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
-# An INSEE commune code, an EPCI (a small commune goes up as its EPCI), or a special answer.
+# An INSEE commune code, an EPCI or a département (a small commune goes up as its EPCI, or
+# its département when it has none), or a special answer.
 _PLACE = r"^([0-9]{5}|2[AB][0-9]{3}|[0-9]{9}|[0-9]{2}|2[AB]|9[78][0-9]|hors-region|non-precise)$"
+# Text a database can hold and a reader cannot be fooled by: no control character (NUL
+# included); a comment may hold tabs and line breaks.
+_LINE = r"^[^\x00-\x1f\x7f]*$"
+_PROSE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+INT32_MAX = 2**31 - 1  # PostgreSQL's integer: every count and cursor stays within it
 RecordId = Annotated[str, StringConstraints(pattern=_UUID)]
 Place = Annotated[str, StringConstraints(pattern=_PLACE)]
-DirectoryId = Annotated[str, StringConstraints(min_length=3, max_length=200)]
+DirectoryId = Annotated[str, StringConstraints(min_length=3, max_length=200, pattern=_LINE)]
 Kind = Literal["contact", "referral", "flag"]
 Outcome = Literal["accepted", "already_had", "stale", "conflict", "rejected"]
 
@@ -58,9 +64,9 @@ class Strict(BaseModel):
 
 
 class EnrolRequest(Strict):
-    code: Annotated[str, StringConstraints(min_length=6, max_length=32)]
+    code: Annotated[str, StringConstraints(min_length=6, max_length=32, pattern=_LINE)]
     desk_id: RecordId
-    desk_version: Annotated[str, StringConstraints(max_length=32)]
+    desk_version: Annotated[str, StringConstraints(max_length=32, pattern=_LINE)]
     protocol: int = PROTOCOL
 
 
@@ -99,7 +105,7 @@ class FlagWire(Strict):
     service_id: DirectoryId
     structure_id: DirectoryId | None = None
     reason: Literal["closed", "hours", "contact", "area", "other"]
-    comment: Annotated[str, StringConstraints(max_length=1000)] | None = None
+    comment: Annotated[str, StringConstraints(max_length=1000, pattern=_PROSE)] | None = None
     cancelled: bool = False
 
 
@@ -126,9 +132,9 @@ class DeskState(Strict):
     """What a desk says of itself with each push, for the console: its version, the
     records still waiting to go up, and those the hub rejected, held in quarantine."""
 
-    version: Annotated[str, StringConstraints(max_length=32)]
-    pending: Annotated[int, Field(ge=0)]
-    quarantined: Annotated[int, Field(ge=0)]
+    version: Annotated[str, StringConstraints(max_length=32, pattern=_LINE)]
+    pending: Annotated[int, Field(ge=0, le=INT32_MAX)]
+    quarantined: Annotated[int, Field(ge=0, le=INT32_MAX)]
 
 
 class PushRequest(BaseModel):

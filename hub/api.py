@@ -1,21 +1,26 @@
 """The hub's HTTP API (FastAPI), under ``/api/v1``; stateless but for a per-process rate
-limit, so that several processes can serve one database."""
+limit of known tokens, so that several processes can serve one database (what guards
+enrolment, per address, lives in the database)."""
 
 from __future__ import annotations
 
 import time
 from collections import deque
+from typing import Annotated
 
-from fastapi import Depends, FastAPI, Header, Request
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.version import app_version
 from app.wire import (
     API,
+    INT32_MAX,
     MAX_BATCH,
     MAX_BODY_BYTES,
     PROTOCOL,
@@ -28,6 +33,7 @@ from app.wire import (
     PushResponse,
 )
 from hub import directory, service
+from hub.config import docs_enabled
 from hub.console.pages import install_console
 from hub.models import Site
 
@@ -102,7 +108,14 @@ class BodyLimit:
 
 def create_app(engine: Engine) -> FastAPI:
     sessions = sessionmaker(engine, expire_on_commit=False)
-    app = FastAPI(title="Aiguillage — hub régional", version=app_version())
+    docs = docs_enabled()
+    app = FastAPI(
+        title="Aiguillage — hub régional",
+        version=app_version(),
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
+    )
     hits: dict[str, deque[float]] = {}
 
     app.add_middleware(BodyLimit)
@@ -110,8 +123,20 @@ def create_app(engine: Engine) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def malformed(_request: Request, error: RequestValidationError) -> JSONResponse:
         first = error.errors()[0] if error.errors() else {}
-        where = ".".join(str(p) for p in first.get("loc", ()))
+        where = service.printable(".".join(str(p) for p in first.get("loc", ())))
+        if first.get("type") == "json_invalid":
+            where = "corps illisible"
         return problem("malformed", f"Requête mal formée ({where}).", 422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_refusal(request: Request, error: StarletteHTTPException) -> Response:
+        """Under the API, a body that is no JSON (or nested past reading), an unknown address
+        or method: a French Problem as every refusal, never English words."""
+        if not request.url.path.startswith(API):
+            return await http_exception_handler(request, error)
+        words = {400: "corps illisible", 404: "adresse inconnue", 405: "méthode non admise"}
+        what = words.get(error.status_code, f"HTTP {error.status_code}")
+        return problem("malformed", f"Requête mal formée ({what}).", error.status_code)
 
     @app.exception_handler(service.HubError)
     async def refused(_request: Request, error: service.HubError) -> JSONResponse:
@@ -146,11 +171,26 @@ def create_app(engine: Engine) -> FastAPI:
         return {"status": "ok", "protocol": PROTOCOL, "version": app_version()}
 
     @app.post(f"{API}/enrol", response_model=EnrolResponse)
-    def enrol(request: EnrolRequest) -> EnrolResponse:
+    def enrol(request: EnrolRequest, http: Request) -> EnrolResponse:
         check_protocol(request.protocol)
+        address = http.client.host if http.client else "?"
         with sessions.begin() as db:
-            site, token = service.enrol(db, request.code, request.desk_id, request.desk_version)
-            return EnrolResponse(site_id=site.id, site_name=site.name, token=token)
+            allowed = service.enrol_allowed(db, address)
+        if not allowed:
+            raise service.HubError(
+                "too_many",
+                "Trop d’essais d’inscription depuis cette adresse\u00a0: réessayez dans un quart"
+                " d’heure.",
+                429,
+            )
+        try:
+            with sessions.begin() as db:
+                site, token = service.enrol(db, request.code, request.desk_id, request.desk_version)
+                return EnrolResponse(site_id=site.id, site_name=site.name, token=token)
+        except service.HubError:
+            with sessions.begin() as db:
+                service.note_refused_enrol(db, address)
+            raise
 
     @app.post(f"{API}/push", response_model=PushResponse)
     def push(
@@ -169,8 +209,8 @@ def create_app(engine: Engine) -> FastAPI:
     @app.get(f"{API}/changes", response_model=ChangesResponse)
     def changes(
         response: Response,
-        after: int = 0,
-        limit: int = MAX_BATCH,
+        after: Annotated[int, Query(le=INT32_MAX)] = 0,
+        limit: Annotated[int, Query(le=INT32_MAX)] = MAX_BATCH,
         if_none_match: str | None = Header(default=None),
         site: Site = Depends(authenticated),  # noqa: B008
     ) -> Response | ChangesResponse:

@@ -1,7 +1,8 @@
 """The hub's database: sites, their enrolment codes and tokens, and the records desks push.
 
-The hub keeps only hashes of tokens and codes. Pushed records are unique by their id (a
-primary key): concurrent copies of one batch store each record once.
+The hub keeps only hashes of tokens and codes (codes keyed with the hub's secret). Pushed
+records are unique by their id (a primary key): concurrent copies of one batch store each
+record once.
 """
 
 from __future__ import annotations
@@ -89,8 +90,21 @@ class Record(HubBase):
     content_hash: Mapped[str] = mapped_column(String(64))
     day: Mapped[date] = mapped_column(Date)
     payload: Mapped[dict[str, Any]] = mapped_column(Payload)
-    received_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # The day only: a time of arrival, with desks syncing every quarter of an hour, would
+    # date each visit within minutes.
+    received_on: Mapped[date] = mapped_column(Date)
+    updated_on: Mapped[date] = mapped_column(Date)
+
+
+class EnrolAttempt(HubBase):
+    """A refused enrolment, kept a quarter of an hour to slow down guessing per address
+    (in the database: every process of the hub counts the same)."""
+
+    __tablename__ = "enrol_attempt"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
 
 
 class DirectoryChange(HubBase):

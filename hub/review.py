@@ -198,7 +198,7 @@ def flag_lines(
         .outerjoin(FlagReview, FlagReview.flag_id == Record.id)
         .outerjoin(service, service.c.record_id == _service_id())
         .where(_live_flags())
-        .order_by(Record.day.desc(), Record.received_at.desc(), Record.id)
+        .order_by(Record.day.desc(), Record.received_on.desc(), Record.id)
         .limit(limit)
     )
     if state == "ouverts":

@@ -7,6 +7,7 @@ when it was there already, compared with what is stored (never check-then-insert
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import re
 import secrets
@@ -16,15 +17,28 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from app.wire import PAYLOADS, DeskState, Outcome, PushRecord, PushResult
-from hub.models import EnrolCode, Record, Site, SiteToken
+from hub.checks import Border
+from hub.config import secret_key
+from hub.models import EnrolAttempt, EnrolCode, Record, Site, SiteToken
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LIFETIME = timedelta(days=7)
+# A desk whose answer was lost may send its used code again, for this long after first use.
+RETRY_WINDOW = timedelta(minutes=15)
+# Refused enrolments an address may make in ``ATTEMPT_WINDOW`` before it waits.
+ATTEMPT_LIMIT = 10
+ATTEMPT_WINDOW = timedelta(minutes=15)
+# One answer for every refused code (unknown, used, expired, revoked, another site's desk):
+# a guesser learns nothing from it, and the agent knows what to do.
+CODE_REFUSED = (
+    "Ce code d’inscription n’est pas ou plus valable\u00a0: demandez un nouveau code"
+    " à la coordination régionale."
+)
 
 
 def now() -> datetime:
@@ -32,7 +46,14 @@ def now() -> datetime:
 
 
 def digest(secret: str) -> str:
+    """A token's hash: tokens are 256-bit random, a plain SHA-256 keeps them."""
     return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def keyed_digest(code: str) -> str:
+    """An enrolment code's hash, keyed with the hub's secret: a code has only 40 bits,
+    which a plain hash read from a stolen database would give back in minutes."""
+    return hmac.new(secret_key(), code.encode(), hashlib.sha256).hexdigest()
 
 
 def normalise_code(code: str) -> str:
@@ -82,29 +103,40 @@ def new_enrol_code(session: Session, site_id: str) -> tuple[str, datetime]:
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
     expires = now() + CODE_LIFETIME
     session.add(
-        EnrolCode(code_hash=digest(raw), site_id=site_id, created_at=now(), expires_at=expires)
+        EnrolCode(
+            code_hash=keyed_digest(raw), site_id=site_id, created_at=now(), expires_at=expires
+        )
     )
     return f"{raw[:4]}-{raw[4:]}", expires
 
 
 def enrol(session: Session, code: str, desk_id: str, desk_version: str) -> tuple[Site, str]:
-    """Trade a code for a token. The same desk asking again with the same code (its answer
-    was lost on the way) gets a new token, and the one it never received is revoked."""
-    row = session.get(EnrolCode, digest(normalise_code(code)), with_for_update=True)
-    if row is None:
-        raise HubError("bad_code", "Code d’inscription inconnu.", 403)
+    """Trade a code for a token. A code serves once; the same desk may send it again a short
+    while after (its answer was lost on the way) and then gets a new token in place of the
+    one it never received, unless the coordination revoked that desk since. Every refusal
+    is the same ``bad_code`` answer, and changes nothing."""
+    normalised = normalise_code(code)
+    row = session.get(EnrolCode, keyed_digest(normalised), with_for_update=True)
+    if row is None:  # a code made before codes were keyed
+        row = session.get(EnrolCode, digest(normalised), with_for_update=True)
     moment = now()
-    if row.used_at is not None and row.desk_id != desk_id:
-        raise HubError("used_code", "Ce code d’inscription a déjà servi.", 403)
-    if row.used_at is None and row.expires_at < moment:
-        raise HubError("expired_code", "Ce code d’inscription a expiré.", 403)
+    if row is None or row.expires_at < moment or _elsewhere(session, desk_id, row.site_id):
+        raise HubError("bad_code", CODE_REFUSED, 403)
     if row.used_at is not None:
-        session.execute(
-            update(SiteToken)
-            .where(SiteToken.desk_id == desk_id, SiteToken.revoked_at.is_(None))
-            .values(revoked_at=moment)
+        if row.desk_id != desk_id or moment - row.used_at > RETRY_WINDOW:
+            raise HubError("bad_code", CODE_REFUSED, 403)
+        since = select(SiteToken.token_hash).where(
+            SiteToken.site_id == row.site_id,
+            SiteToken.desk_id == desk_id,
+            SiteToken.created_at >= row.used_at,
         )
-    row.used_at, row.desk_id = moment, desk_id
+        if session.scalars(since.where(SiteToken.revoked_at.is_not(None))).first() is not None:
+            raise HubError("bad_code", CODE_REFUSED, 403)
+        # The token this code gave and the desk never received is replaced, not revoked:
+        # a revocation is the coordination's, and bars the code for good.
+        session.execute(delete(SiteToken).where(SiteToken.token_hash.in_(since)))
+    else:
+        row.used_at, row.desk_id = moment, desk_id
     token = secrets.token_urlsafe(32)
     session.add(
         SiteToken(token_hash=digest(token), site_id=row.site_id, desk_id=desk_id, created_at=moment)
@@ -113,6 +145,35 @@ def enrol(session: Session, code: str, desk_id: str, desk_version: str) -> tuple
     assert site is not None
     site.desk_version = desk_version[:32]
     return site, token
+
+
+def _elsewhere(session: Session, desk_id: str, site_id: str) -> bool:
+    """Whether the desk holds a live token of another site: a code never touches it."""
+    query = select(SiteToken.token_hash).where(
+        SiteToken.desk_id == desk_id,
+        SiteToken.site_id != site_id,
+        SiteToken.revoked_at.is_(None),
+    )
+    return session.scalars(query).first() is not None
+
+
+def enrol_allowed(session: Session, address: str) -> bool:
+    """Whether an address may try a code now: a few refusals per quarter of an hour, counted
+    in the database so that every process of the hub agrees."""
+    since = now() - ATTEMPT_WINDOW
+    count = session.scalar(
+        select(func.count())
+        .select_from(EnrolAttempt)
+        .where(EnrolAttempt.address == address[:64], EnrolAttempt.at >= since)
+    )
+    return int(count or 0) < ATTEMPT_LIMIT
+
+
+def note_refused_enrol(session: Session, address: str) -> None:
+    """Count a refused enrolment against its address; forget those past the window."""
+    moment = now()
+    session.execute(delete(EnrolAttempt).where(EnrolAttempt.at < moment - ATTEMPT_WINDOW))
+    session.add(EnrolAttempt(address=address[:64], at=moment))
 
 
 def revoke(session: Session, site_id: str, desk_id: str | None = None) -> int:
@@ -161,15 +222,40 @@ class _Checked:
     content_hash: str
 
 
-def _check(record: PushRecord) -> _Checked | str:
+# How a payload's fault reads in a rejection (pydantic's error types).
+FAULTS = {
+    "missing": "manquant", "extra_forbidden": "inconnu", "string_pattern_mismatch":
+    "caractères ou forme non admis", "string_unicode": "texte illisible", "string_too_long":
+    "trop long", "string_too_short": "trop court", "too_long": "trop d’éléments",
+    "too_short": "vide", "literal_error": "valeur non prévue",
+}  # fmt: skip
+
+
+def printable(text: str, limit: int = 80) -> str:
+    """Text a client sent, safe to repeat in an answer: no control character, no lone
+    surrogate (which no JSON encoder writes), cut short."""
+    kept = "".join(c if c.isprintable() and not 0xD800 <= ord(c) <= 0xDFFF else "?" for c in text)
+    return kept[:limit]
+
+
+def fault(error: ValidationError) -> str:
+    """A payload's first fault, in French: the field and what is wrong with it."""
+    first = error.errors()[0]
+    where = printable(".".join(str(p) for p in first.get("loc", ())))
+    what = FAULTS.get(str(first.get("type")), "valeur invalide")
+    return f"{where or 'contenu'}\u00a0: {what}"
+
+
+def _check(record: PushRecord, border: Border) -> _Checked | str:
     """The record's payload checked on its own: the clean payload, or why it is rejected."""
     model = PAYLOADS[record.kind]
     try:
         clean = model.model_validate(record.payload).model_dump(mode="json")
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ()))
-        return f"{where}: {first.get('msg', 'invalid')}"[:300]
+        return fault(error)
+    refused = border.reason(record.kind, clean)
+    if refused:
+        return refused[:300]
     encoded = json.dumps(clean, sort_keys=True, separators=(",", ":"))
     return _Checked(record, clean, hashlib.sha256(encoded.encode()).hexdigest())
 
@@ -184,15 +270,15 @@ def store_push(
     """Store a batch; one answer per record, in the order they came. New records go in
     with one statement; those the database already holds are compared one by one."""
     insert = _insert(engine.dialect.name)
-    moment = now()
+    moment, border = now(), Border(session)
     answers: dict[int, PushResult] = {}
     fresh: dict[str, tuple[int, _Checked]] = {}
     for index, record in enumerate(records):
-        checked = _check(record)
+        checked = _check(record, border)
         if isinstance(checked, str):
             answers[index] = _result(record, "rejected", checked)
         elif record.id in fresh:  # the same id twice in one batch: the later is compared
-            answers[index] = _result(record, "rejected", "id repeated in the batch")
+            answers[index] = _result(record, "rejected", "identifiant répété dans l’envoi")
         else:
             fresh[record.id] = (index, checked)
     inserted: set[str] = set()
@@ -206,8 +292,8 @@ def store_push(
                 "content_hash": checked.content_hash,
                 "day": datetime.fromisoformat(checked.payload["day"]).date(),
                 "payload": checked.payload,
-                "received_at": moment,
-                "updated_at": moment,
+                "received_on": moment.date(),
+                "updated_on": moment.date(),
             }
             for _index, checked in fresh.values()
         ]
@@ -243,13 +329,13 @@ def _compare(
         )
     ).one()
     if stored.site_id != site.id or stored.kind != record.kind:
-        return _result(record, "rejected", "id already used by another record")
+        return _result(record, "rejected", "identifiant déjà pris par un autre envoi")
     if record.version < stored.version:
         return _result(record, "stale")
     if record.version == stored.version:
         if stored.content_hash == checked.content_hash:
             return _result(record, "already_had")
-        return _result(record, "conflict", "same version, different content")
+        return _result(record, "conflict", "même version, contenu différent")
     # A newer version: the update only applies if nobody stored a newer one meanwhile.
     changed = session.execute(
         update(Record)
@@ -259,7 +345,7 @@ def _compare(
             content_hash=checked.content_hash,
             payload=checked.payload,
             day=datetime.fromisoformat(checked.payload["day"]).date(),
-            updated_at=moment,
+            updated_on=moment.date(),
         )
     )
     if getattr(changed, "rowcount", 0):
@@ -269,8 +355,6 @@ def _compare(
 
 def activity_counts(session: Session) -> dict[tuple[str, str], int]:
     """Records received per (site, kind); cancelled contacts left out."""
-    from sqlalchemy import func
-
     counts: dict[tuple[str, str], int] = {}
     rows = session.execute(
         select(Record.site_id, Record.kind, func.count()).group_by(Record.site_id, Record.kind)

@@ -63,6 +63,7 @@ def places() -> Places:
     epci_of = {insee: epci for insee, _n, _d, _r, epci, _p, _c in data["communes"] if epci}
     names = {insee: name for insee, name, *_rest in data["communes"]}
     names.update({code: name for code, name, _kind in data["epci"]})
+    names.update({code: name for code, name, _region in data["departements"]})
     return Places(epci_of, names)
 
 

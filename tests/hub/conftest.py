@@ -8,6 +8,7 @@ dropped by pytest-postgresql's janitor.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -24,6 +25,9 @@ from hub.api import create_app
 from hub.config import make_engine
 from hub.localpg import LocalPostgres, binary, free_port, local_postgres
 from hub.migrate import upgrade
+
+# The hub's key for enrolment codes: never a file in the user's own data folder.
+os.environ.setdefault("AIGUILLAGE_HUB_SECRET", "tests-" + "k" * 58)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,134 @@
+"""What the hub checks in a pushed record beyond its shape, so that a desk cannot skew the
+region's figures nor leave personal data on the hub: codes of the region's lists, places
+that exist and say nothing of a small commune, days that can be true, flag comments free of
+personal data. Each refusal is a reason in French, for the desk's quarantine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.directory.hours import PARIS
+from app.geography import load_geography_file
+from app.privacy import find_personal_data
+
+FIRST_DAY = date(2000, 1, 1)
+SMALL_COMMUNE = 2000  # inhabitants: below, a commune goes up as its EPCI or département
+SPECIAL_PLACES = frozenset({"hors-region", "non-precise"})
+# Each contact field and the list its codes come from.
+LIST_OF = {
+    "channel": "channel", "public": "public", "age": "age", "gender": "gender",
+    "duration": "duration", "themes": "theme", "answers": "answer",
+}  # fmt: skip
+# How the note guard's kinds read in a reason; a kind not named here reads as itself.
+KIND_WORDS = {
+    "email": "une adresse e-mail", "phone": "un numéro de téléphone",
+    "nir": "un numéro de sécurité sociale", "iban": "un IBAN",
+    "birth_date": "une date de naissance", "name": "un nom de personne",
+    "address": "une adresse postale", "card": "un numéro de carte bancaire",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Places:
+    """The shipped geography as the border needs it."""
+
+    population: dict[str, int]  # commune -> inhabitants
+    epci: frozenset[str]
+    departements: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def places() -> Places:
+    data = load_geography_file()
+    population = {row[0]: int(row[5] or 0) for row in data["communes"]}
+    departements = {row[0] for row in data["departements"]} | {row[2] for row in data["communes"]}
+    return Places(population, frozenset(e[0] for e in data["epci"]), frozenset(departements))
+
+
+def today() -> date:
+    """The region's day (Paris), whatever the server's zone."""
+    return datetime.now(PARIS).date()
+
+
+def place_reason(code: str) -> str | None:
+    """Why a place may not be stored, or None: a commune of 2,000 inhabitants or more, an
+    EPCI, a département, or one of the special answers."""
+    known = places()
+    if code in SPECIAL_PLACES or code in known.epci or code in known.departements:
+        return None
+    inhabitants = known.population.get(code)
+    if inhabitants is None:
+        return (
+            f"commune\u00a0: «\u00a0{code}\u00a0» n’est ni une commune, ni un EPCI,"
+            " ni un département connus"
+        )
+    if inhabitants < SMALL_COMMUNE:
+        return (
+            f"commune\u00a0: «\u00a0{code}\u00a0» compte moins de 2\u202f000 habitants\u00a0;"
+            " elle doit être envoyée par son EPCI ou son département (mettez Aiguillage à jour)"
+        )
+    return None
+
+
+def day_reason(day: date, tomorrow: date) -> str | None:
+    if day < FIRST_DAY or day > tomorrow:
+        return (
+            f"date\u00a0: {day:%d/%m/%Y} hors de la période possible"
+            f" (du 01/01/2000 au {tomorrow:%d/%m/%Y})"
+        )
+    return None
+
+
+def comment_reason(comment: str | None) -> str | None:
+    """A flag's comment may say what is wrong with a record, never who was there."""
+    if not comment:
+        return None
+    hits = find_personal_data(comment)
+    if not hits:
+        return None
+    kinds = dict.fromkeys(KIND_WORDS.get(str(hit.kind), str(hit.kind)) for hit in hits)
+    return (
+        "commentaire\u00a0: il semble contenir des données personnelles"
+        f" ({', '.join(kinds)})\u00a0; retirez-les et signalez à nouveau"
+    )
+
+
+class Border:
+    """The checks of one batch: the region's lists are read once for it."""
+
+    def __init__(self, session: Session) -> None:
+        from hub.lists import region_lists  # the lists need the directory, which needs us
+
+        # Every code the region ever had: a retired code stays valid for old records.
+        self.codes = {
+            name: frozenset(item.code for item in items)
+            for name, items in region_lists(session).items()
+        }
+        self.tomorrow = today() + timedelta(days=1)
+
+    def reason(self, kind: str, payload: dict[str, Any]) -> str | None:
+        """Why a record whose shape is sound may not be stored, or None."""
+        day = payload.get("day")
+        if isinstance(day, str):
+            found = day_reason(date.fromisoformat(day), self.tomorrow)
+            if found:
+                return found
+        if kind == "contact":
+            for field, list_name in LIST_OF.items():
+                value = payload.get(field)
+                for code in value if isinstance(value, list) else [value]:
+                    if code is not None and code not in self.codes.get(list_name, ()):
+                        return (
+                            f"{field}\u00a0: code «\u00a0{code}\u00a0» absent des listes"
+                            " de la région"
+                        )
+            return place_reason(str(payload.get("commune")))
+        if kind == "flag":
+            return comment_reason(payload.get("comment"))
+        return None
