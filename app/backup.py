@@ -286,6 +286,21 @@ def restore_backup(
     return safety
 
 
+_ASIDE = re.compile(r"\.endommagee-(\d{8}-\d{6})$")
+
+
+def expire_set_aside(database: Path, limit: datetime) -> list[Path]:
+    """Delete the damaged files set aside before ``limit``: they cannot be scrubbed of
+    their notes, so they are kept for the support no longer than a note would be."""
+    removed = []
+    for path in database.parent.glob(f"{database.name}*.endommagee-*"):
+        match = _ASIDE.search(path.name)
+        if match and datetime.strptime(match.group(1), "%Y%m%d-%H%M%S") < limit:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
 def _set_aside(database: Path, stamp: str) -> None:
     """Move a damaged database (and its journal files) out of the way, never delete it."""
     for suffix in ("", "-wal", "-shm"):

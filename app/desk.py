@@ -24,6 +24,7 @@ from app.backup import (
     EMPTY_FILE,
     daily_backup,
     damage_report,
+    expire_set_aside,
     file_problems,
     list_backups,
     make_backup,
@@ -190,9 +191,12 @@ class Desk:
 
     def keep_backups(self) -> Path | None:
         """The day's backup (``None`` when taken already), then the notes past the
-        retention period erased from every backup kept: no copy outlives the rule."""
+        retention period erased from every backup kept, and damaged files set aside that
+        long ago deleted: no copy outlives the rule."""
         made = daily_backup(self.paths.database, self.paths.backups, self.intake.local_now)
-        scrub_backups(self.paths.backups, self.intake.notes_limit(self.retention_days))
+        limit = self.intake.notes_limit(self.retention_days)
+        scrub_backups(self.paths.backups, limit)
+        expire_set_aside(self.paths.database, limit)
         return made
 
     @property

@@ -353,6 +353,15 @@ def test_no_backup_keeps_a_note_past_the_retention_period(desk: Desk, clock: Fak
     old = desk.intake.save(replace(visit(), note=OLD_NOTE, moment=aged)).id
     recent = desk.intake.save(replace(visit("salarie"), note=RECENT_NOTE)).id
     manual = make_backup(desk.paths.database, desk.paths.backups, now=desk.intake.local_now)
+    # Damaged files set aside 25 days ago and today: they cannot be scrubbed.
+    aside = {
+        when: desk.paths.database.with_name(
+            f"{desk.paths.database.name}.endommagee-{moment:%Y%m%d-%H%M%S}"
+        )
+        for when, moment in (("old", aged), ("new", clock.now))
+    }
+    for path in aside.values():
+        path.write_bytes(OLD_NOTE.encode())
     daily = desk.keep_backups()
     assert daily is not None
     assert holds(manual, OLD_NOTE) and holds(daily, OLD_NOTE)  # 25 days: still kept
@@ -362,6 +371,8 @@ def test_no_backup_keeps_a_note_past_the_retention_period(desk: Desk, clock: Fak
     assert not holds(early, OLD_NOTE) and holds(early, RECENT_NOTE)
     assert desk.purge_notes() == 1
     assert desk.keep_backups() is not None  # the new day's copy, then every copy scrubbed
+    # The file set aside before the retention period is gone, the recent one kept.
+    assert not aside["old"].exists() and aside["new"].exists()
     backups = list_backups(desk.paths.backups)
     assert {manual, daily, early} <= {b.path for b in backups} and len(backups) == 4
     for backup in backups:
