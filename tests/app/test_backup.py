@@ -311,21 +311,15 @@ def test_check_calls_an_empty_or_cut_database_damage_and_names_the_backup(
     assert aiguillage(home, "check").stdout.startswith("Base de données saine")
 
 
-def test_a_missing_database_is_still_a_first_start(tmp_path: Path) -> None:
+@pytest.mark.parametrize("left", ["nothing", "an empty file"])
+def test_a_missing_database_or_an_empty_one_never_backed_up_is_a_first_start(
+    tmp_path: Path, left: str
+) -> None:
+    """A first start cut short may leave an empty file and no backup: nothing was ever
+    saved, so the desk starts afresh instead of sending the agent to the support."""
     paths = DeskPaths(data=tmp_path / "neuf", logs=tmp_path / "neuf" / "logs")
-    desk = Desk.open(paths, load_demo=False)
-    try:
-        assert desk.intake.save(visit()).id in contact_ids(paths.database)
-    finally:
-        desk.close()
-    assert problems(paths.database) == []
-
-
-def test_an_empty_file_with_nothing_ever_backed_up_is_a_first_start(tmp_path: Path) -> None:
-    """A first start cut short leaves an empty file and no backup: nothing was ever saved,
-    so the desk starts afresh instead of sending the agent to the support."""
-    paths = DeskPaths(data=tmp_path / "neuf", logs=tmp_path / "neuf" / "logs")
-    paths.ensure().database.write_bytes(b"")
+    if left == "an empty file":
+        paths.ensure().database.write_bytes(b"")
     desk = Desk.open(paths, load_demo=False)
     try:
         assert desk.intake.save(visit()).id in contact_ids(paths.database)

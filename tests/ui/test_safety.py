@@ -234,13 +234,30 @@ def drive_start(seen: list[str], opened: list[set[str]]) -> QTimer:
     return timer
 
 
+def run_restore_loop(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[set[str]]]:
+    """Run the real window on a damaged desk, the timer acting as the agent; what the
+    agent was told, and the visits of each desk opened."""
+    import threading
+
+    import ui.main
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    seen: list[str] = []
+    opened: list[set[str]] = []
+    timer = drive_start(seen, opened)
+    try:
+        code = ui.main.run_window()
+    finally:
+        timer.stop()
+    assert code == 0
+    return seen, opened
+
+
 @pytest.mark.parametrize("checked", ["before opening", "after the window is up"])
 def test_a_damaged_desk_restores_its_backup_and_reopens_on_it(
     qapp, home: Path, desk: Desk, monkeypatch: pytest.MonkeyPatch, checked: str
 ) -> None:
-    import threading
-
-    import ui.main
 
     desk.settings.set("site.configured", True)
     kept = desk.intake.save(visit()).id
@@ -252,16 +269,7 @@ def test_a_damaged_desk_restores_its_backup_and_reopens_on_it(
         import app.backup
 
         monkeypatch.setattr(app.backup, "QUICK_CHECK_BEFORE_MB", 0)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-    seen: list[str] = []
-    opened: list[set[str]] = []
-    timer = drive_start(seen, opened)
-    try:
-        code = ui.main.run_window()
-    finally:
-        timer.stop()
-    assert code == 0
+    seen, opened = run_restore_loop(monkeypatch)
     assert seen[0].startswith("La base de données est endommagée")
     assert seen[1].startswith("La sauvegarde du ") and "est en place" in seen[1]
     # The desk reopened once, on the restored database.
@@ -326,9 +334,7 @@ def test_an_empty_or_cut_database_offers_the_backup_at_start(
 ) -> None:
     """SQLite would take a zero-byte file for a new database: the window says it is
     damaged and puts the latest sound backup back, instead of starting empty."""
-    import threading
 
-    import ui.main
     from tests.app.test_backup import cut
 
     desk.settings.set("site.configured", True)
@@ -336,16 +342,7 @@ def test_an_empty_or_cut_database_offers_the_backup_at_start(
     make_backup(desk.paths.database, desk.paths.backups)
     desk.close()
     cut(desk.paths.database, kind)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-    seen: list[str] = []
-    opened: list[set[str]] = []
-    timer = drive_start(seen, opened)
-    try:
-        code = ui.main.run_window()
-    finally:
-        timer.stop()
-    assert code == 0
+    seen, opened = run_restore_loop(monkeypatch)
     assert seen[0].startswith("La base de données est endommagée (fichier")
     assert "La dernière sauvegarde saine date du" in seen[0]
     assert opened == [{kept}]
