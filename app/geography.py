@@ -25,6 +25,8 @@ from db.models import Commune, CommuneAlias, CommunePostcode, Departement, Epci,
 GEOGRAPHY_FILE = resource("geography", "communes.json.gz")
 # The edition of the shipped file; a desk holding another one reloads it.
 GEOGRAPHY_EDITION = "2026"
+# Inhabitants: a smaller commune never leaves a desk as itself (its EPCI or département).
+SMALL_COMMUNE = 2000
 SPECIAL_CODES = frozenset(code for code, _fr, _en in COMMUNE_SPECIAL)
 
 _INSEE = re.compile(r"^(\d{5}|2[AB]\d{3})$")

@@ -20,14 +20,13 @@ from sqlalchemy import and_, bindparam, exists, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import PERSONAL_DATA
-from app.geography import SPECIAL_CODES, departement_of
+from app.geography import SMALL_COMMUNE, SPECIAL_CODES, departement_of
 from app.privacy import find_personal_data
 from app.sync.client import HubClient, ServerFault
 from app.version import app_version
 from app.wire import MAX_BATCH, DeskState, PushRecord, PushResult
 from db.models import Commune, Contact, Departement, DirectoryFlag, Referral, SyncQuarantine
 
-SMALL_COMMUNE = 2000
 KINDS: dict[str, Any] = {"contact": Contact, "referral": Referral, "flag": DirectoryFlag}
 
 

@@ -10,8 +10,9 @@ from pydantic import TypeAdapter
 from sqlalchemy import select
 
 from app.desk import Desk
+from app.geography import SMALL_COMMUNE
 from app.intake import ContactDraft
-from app.sync.push import SMALL_COMMUNE, _Places, next_batch
+from app.sync.push import _Places, next_batch
 from app.wire import ContactWire, Place
 from db.models import Commune, Departement, Epci
 
