@@ -77,3 +77,37 @@ def two_way_constraints(
     if rows_printed:
         constraints.append(({k: 1 for k in cells if k[1] == margin}, total))
     return constraints
+
+
+# A line a reader knows the sum of: its cells, each with its coefficient.
+Line = Mapping[Hashable, int]
+
+
+def worked_out(
+    shown: Mapping[Hashable, int | None], truth: Mapping[Hashable, int], lines: Sequence[Line]
+) -> dict[Hashable, tuple[float, float]]:
+    """The hidden counts (``None`` in ``shown``, as read back from a published table) that
+    hold visits and can be narrowed down to one value, for the strongest reader: one who
+    knows every line's true sum (how many themes the visits hold in all, not only how
+    many visits there were). ``truth``: the true counts, a cell absent counting zero."""
+    hidden = {cell for cell, value in shown.items() if value is None}
+    values = {cell: truth.get(cell, 0) for cell in shown}
+    constraints = [
+        (line, sum(k * truth.get(cell, 0) for cell, k in line.items())) for line in lines
+    ]
+    found = exposed(values, hidden, constraints)
+    return {cell: interval for cell, interval in found.items() if truth.get(cell, 0)}
+
+
+def margin_lines(cells: Sequence[tuple[str, str]], margin: str) -> list[Line]:
+    """The lines of a two-way table of ``(row, column)`` cells printed with its margins
+    (``(row, margin)``, ``(margin, column)``): each row and column against its margin,
+    and each set of margins against the total."""
+    inner = [k for k in cells if margin not in k]
+    lines: list[Line] = []
+    for side in (0, 1):
+        for code in {k[side] for k in inner}:
+            end = (code, margin) if side == 0 else (margin, code)
+            lines.append({**{k: 1 for k in inner if k[side] == code}, end: -1})
+        lines.append({k: 1 for k in cells if k[1 - side] == margin and k[side] != margin})
+    return lines

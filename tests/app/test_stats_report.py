@@ -226,3 +226,22 @@ def test_long_labels_are_cut_at_a_word_with_an_ellipsis() -> None:
 def test_the_default_period_is_the_previous_calendar_month() -> None:
     assert previous_month(date(2026, 11, 24)) == (date(2026, 10, 1), date(2026, 10, 31))
     assert previous_month(date(2027, 1, 3)) == (date(2026, 12, 1), date(2026, 12, 31))
+
+
+def test_the_epci_table_of_five_and_one_hides_both(desk: Desk) -> None:
+    """5 visits from Istres and 1 from Arles: a threshold of 5 hides the 1 and the 5 with
+    it (communes and EPCI), or the total 6 would give the 1 away."""
+    for day in range(5, 10):
+        visit(desk, datetime(2026, 10, day, 10, 30), commune="13047")
+    visit(desk, datetime(2026, 10, 12, 10, 30), commune="13004")
+    text = text_of(render_report(desk, *OCTOBER, min_cell=5, made_on=MADE_ON))
+    for hidden in (
+        "Istres masqué",
+        "Arles masqué",
+        "Métropole d'Aix-Marseille-Provence masqué",
+        "CA d'Arles-Crau-Camargue-Montagnette masqué",
+    ):
+        assert hidden in text
+    assert "Total des accueils 6 100 %" in text
+    for shown in ("Istres 5", "Arles 1", "Provence 5"):
+        assert shown not in text

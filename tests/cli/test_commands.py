@@ -301,7 +301,7 @@ def test_stats_pdf_writes_the_activity_report_of_the_previous_month(
     text = pdf_text(out)
     assert f"Rapport d’activité — {month_name(first.year, first.month)}" in text
     assert "1 accueil sur la période" in text
-    assert "Demandeur·se d’emploi < 5" in text  # the site's threshold
+    assert "Demandeur·se d’emploi masqué" in text  # the site's threshold
     done = aiguillage(
         home, "stats", "--format", "pdf", "--month", f"{first:%Y-%m}", "--min-cell", "1",
         "-o", str(out), lang="en",
@@ -351,11 +351,11 @@ def test_stats_on_screen_are_exact_and_in_a_file_hide_small_cells(
     shown = json.loads(done.stdout)
     assert shown["rows"] == [{"public": "demandeur-emploi", "count": 1}]
     out = tmp_path / "publics.csv"
-    for extra, cell in (((), "< 5"), (("--min-cell", "1"), "1")):
+    for extra, cell in (((), "masqué"), (("--min-cell", "1"), "1")):
         done = aiguillage(
             home, "stats", "--month", "2026-11", "--by", "public", "--format", "csv",
             "-o", str(out), *extra,
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
         lines = out.read_bytes().decode("utf-8-sig").splitlines()
-        assert lines[1].split(";")[:2] == ["demandeur-emploi", cell]
+        assert ["demandeur-emploi", cell] in [line.split(";")[:2] for line in lines[1:]]
