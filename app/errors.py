@@ -109,6 +109,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " rien n’est perdu.",
         "The regional hub is unavailable (HTTP {status}); trying again later, nothing is lost.",
     ),
+    "hub_enrol_too_many": (
+        "Trop d’essais d’inscription depuis cette adresse\u00a0: attendez un quart d’heure,"
+        " puis saisissez de nouveau le code (vérifiez-le avant\u00a0; il est peut-être mal"
+        " recopié).",
+        "Too many enrolment attempts from this address: wait a quarter of an hour, then"
+        " type the code again (check it first; it may be mistyped).",
+    ),
+    "hub_too_many": (
+        "Le hub régional reçoit trop de requêtes de ce poste\u202f; nouvel essai dans une"
+        " minute, rien n’est perdu.",
+        "The regional hub receives too many requests from this desk; trying again in a"
+        " minute, nothing is lost.",
+    ),
     "hub_bad_answer": (
         "Réponse du hub refusée ({reason})\u202f; rien n’a été modifié sur ce poste.",
         "The hub’s answer was refused ({reason}); nothing was changed on this desk.",
