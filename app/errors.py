@@ -340,6 +340,10 @@ PERSONAL_DATA: dict[str, tuple[str, str]] = {
     "caf": ("un numéro d’allocataire (CAF, MSA)", "a benefits claimant number (CAF, MSA)"),
     "france_travail": ("un identifiant France Travail", "a France Travail identifier"),
     "ine": ("un numéro INE d’élève ou d’étudiant", "a student number (INE)"),
+    "reordered": (
+        "des caractères invisibles qui changent l’ordre d’affichage du texte",
+        "invisible characters that change the order in which the text is shown",
+    ),
 }
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.directory.hours import PARIS
+from app.errors import PERSONAL_DATA, pick
 from app.geography import load_geography_file
 from app.privacy import find_personal_data
 
@@ -24,13 +25,6 @@ SPECIAL_PLACES = frozenset({"hors-region", "non-precise"})
 LIST_OF = {
     "channel": "channel", "public": "public", "age": "age", "gender": "gender",
     "duration": "duration", "themes": "theme", "answers": "answer",
-}  # fmt: skip
-# How the note guard's kinds read in a reason; a kind not named here reads as itself.
-KIND_WORDS = {
-    "email": "une adresse e-mail", "phone": "un numéro de téléphone",
-    "nir": "un numéro de sécurité sociale", "iban": "un IBAN",
-    "birth_date": "une date de naissance", "name": "un nom de personne",
-    "address": "une adresse postale", "card": "un numéro de carte bancaire",
 }  # fmt: skip
 
 
@@ -92,7 +86,8 @@ def comment_reason(comment: str | None) -> str | None:
     hits = find_personal_data(comment)
     if not hits:
         return None
-    kinds = dict.fromkeys(KIND_WORDS.get(str(hit.kind), str(hit.kind)) for hit in hits)
+    # In the desk's own words for each kind, so that the desk and the hub say the same.
+    kinds = dict.fromkeys(pick(PERSONAL_DATA[hit.kind], "fr") for hit in hits)
     return (
         "commentaire\u00a0: il semble contenir des données personnelles"
         f" ({', '.join(kinds)})\u00a0; retirez-les et signalez à nouveau"

@@ -4,6 +4,8 @@ names and addresses, as agents really type them at a counter.
 Each detector lives in the module of its family; this one runs them in order on a folded
 copy of the note (same offsets) and reports what they found."""
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -47,19 +49,36 @@ _FINDERS: tuple[Finder, ...] = (
 )
 
 
+# Invisible controls that change the order in which a text is shown (embeddings, overrides,
+# isolates, right-to-left marks): « 87 65 43 21 60 » behind one reads « 06 12 34 56 78 »,
+# so the guard cannot check what a reader will see.
+_REORDERING = re.compile("[\u061c\u200f\u202a-\u202e\u2066-\u2069]+")
+
+
 def find_personal_data(text: str, today: date | None = None) -> list[PersonalDataHit]:
     """Every place in `text` that looks like personal data, in order of position."""
     today = date.today() if today is None else today
-    work = fold(text)
-    hits: list[PersonalDataHit] = []
+    hits = [
+        PersonalDataHit("reordered", " ".join(f"U+{ord(c):04X}" for c in m.group()), m.start())
+        for m in _REORDERING.finditer(text)
+    ]
+    # The detectors read the text without its combining marks: an accent typed apart from
+    # its letter (as a Mac pastes « é »), or a mark set on a digit, shows whole to a reader
+    # and must not split a name or a number. Offsets are mapped back to the text.
+    kept = [i for i, c in enumerate(text) if unicodedata.category(c) not in ("Mn", "Me")]
+    seen = "".join(text[i] for i in kept)
+    work = fold(seen)
     taken: list[tuple[int, int]] = []
     for finder in _FINDERS:
-        for kind, start, end in list(finder(work, text, today)):
+        for kind, start, end in list(finder(work, seen, today)):
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
             taken.append((start, end))
             if kind is not None:
-                hits.append(PersonalDataHit(kind, text[start:end], start))
+                first, last = kept[start], kept[end - 1] + 1
+                while last < len(text) and unicodedata.category(text[last]) in ("Mn", "Me"):
+                    last += 1  # the marks on the span's last character belong to it
+                hits.append(PersonalDataHit(kind, text[first:last], first))
         for start, end in taken:
             work = work[:start] + MASK * (end - start) + work[end:]
     return sorted(hits, key=lambda hit: hit.start)

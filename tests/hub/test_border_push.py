@@ -170,7 +170,7 @@ def test_a_flag_comment_holding_personal_data_is_refused_at_the_hub(hub: Hub) ->
     )
     assert results[0] == (
         "rejected",
-        "commentaire\u00a0: il semble contenir des données personnelles (une adresse e-mail)"
+        "commentaire\u00a0: il semble contenir des données personnelles (une adresse électronique)"
         "\u00a0; retirez-les et signalez à nouveau",
     )
     assert results[1][0] == "rejected" and "un numéro de téléphone" in str(results[1][1])

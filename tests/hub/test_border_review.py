@@ -3,17 +3,20 @@ an attacker or a privacy reviewer tried after the border was built, each hole fo
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 
 import httpx
 import pytest
 
 from app.desk import Desk
+from app.directory import records
 from app.errors import DeskError
 from app.sync import run
 from app.sync.client import Transient
 from hub.api import RATE_LIMIT
 from tests.hub.conftest import Hub
+from tests.hub.test_border_push import flag, outcomes, push, stored, token_for
 from tests.hub.test_sync import code_for
 
 
@@ -52,3 +55,42 @@ def test_a_desk_over_the_hubs_rate_limit_is_told_so_and_tries_again_later(
     french = later.value.text("fr")
     assert "trop de requêtes" in french and "HTTP" not in french, french
     assert "too many requests" in later.value.text("en")
+
+
+# Text whose personal data a reader sees whole but the guard read in pieces: accents typed
+# as separate marks (as a Mac pastes them), a mark on a digit, and a run whose display order
+# invisible controls reverse (it reads « 06 12 34 56 78 » in the console and the window).
+DISGUISED = [
+    ("la conseillère " + unicodedata.normalize("NFD", "Hélène DUPRÉ") + " dit fermé", "name"),
+    ("rappeler au 0\u03016 12 34 56 78 pour les horaires", "phone"),
+    ("rappeler au 0\u03326\u0332 1\u03322 34 56 78", "phone"),
+    ("rappeler au \u202e87 65 43 21 60\u202c pour les horaires", "reordered"),
+    ("rappeler au \u202b78 56 34 12 06\u202c pour les horaires", "reordered"),
+    ("rappeler au \u206778 56 34 12 06\u2069 pour les horaires", "reordered"),
+]
+
+
+def test_a_flag_comment_disguised_with_marks_or_reordering_is_refused_at_the_hub(
+    hub: Hub,
+) -> None:
+    token = token_for(hub)
+    comments = [comment for comment, _kind in DISGUISED]
+    results = outcomes(push(hub, token, *[("flag", flag(comment=c)) for c in comments]))
+    for comment, (outcome, reason) in zip(comments, results, strict=True):
+        assert outcome == "rejected", comment
+        assert "données personnelles" in str(reason)
+        assert "reordered" not in str(reason) and "name" not in str(reason)
+    assert stored(hub) == 0
+
+
+@pytest.mark.parametrize(("comment", "kind"), DISGUISED)
+def test_the_desk_refuses_the_same_disguised_comments_before_they_leave(
+    desk: Desk, comment: str, kind: str
+) -> None:
+    with pytest.raises(DeskError) as caught, desk.sessions.begin() as session:
+        records.flag(session, "demo-spro-etm--ml-ouest-provence-cej", "other", comment)
+    assert caught.value.params["kind"] == kind
+    french = caught.value.text("fr")
+    assert french.startswith("Commentaire refusé\u00a0: il semble contenir ")
+    # The message itself is never turned round by the controls it quotes.
+    assert not any(unicodedata.category(c) == "Cf" for c in french)
