@@ -157,23 +157,34 @@ def _elsewhere(session: Session, desk_id: str, site_id: str) -> bool:
     return session.scalars(query).first() is not None
 
 
+def note_enrol_attempt(session: Session, address: str) -> int:
+    """Count an enrolment attempt against its address before its code is read, and forget
+    those past the window; returns the attempt's id. Counted first, then checked (by
+    :func:`enrol_allowed`, once this is committed): guesses sent all at once then see each
+    other, where a check before counting let them all through."""
+    moment = now()
+    session.execute(delete(EnrolAttempt).where(EnrolAttempt.at < moment - ATTEMPT_WINDOW))
+    attempt = EnrolAttempt(address=address[:64], at=moment)
+    session.add(attempt)
+    session.flush()
+    return attempt.id
+
+
 def enrol_allowed(session: Session, address: str) -> bool:
-    """Whether an address may try a code now: a few refusals per quarter of an hour, counted
-    in the database so that every process of the hub agrees."""
+    """Whether an address, its attempt counted, is within its few tries per quarter of an
+    hour, counted in the database so that every process of the hub agrees."""
     since = now() - ATTEMPT_WINDOW
     count = session.scalar(
         select(func.count())
         .select_from(EnrolAttempt)
         .where(EnrolAttempt.address == address[:64], EnrolAttempt.at >= since)
     )
-    return int(count or 0) < ATTEMPT_LIMIT
+    return int(count or 0) <= ATTEMPT_LIMIT
 
 
-def note_refused_enrol(session: Session, address: str) -> None:
-    """Count a refused enrolment against its address; forget those past the window."""
-    moment = now()
-    session.execute(delete(EnrolAttempt).where(EnrolAttempt.at < moment - ATTEMPT_WINDOW))
-    session.add(EnrolAttempt(address=address[:64], at=moment))
+def forget_enrol_attempt(session: Session, attempt: int) -> None:
+    """An attempt that tried no code (turned away) or gave a token counts for nothing."""
+    session.execute(delete(EnrolAttempt).where(EnrolAttempt.id == attempt))
 
 
 def revoke(session: Session, site_id: str, desk_id: str | None = None) -> int:

@@ -3,8 +3,10 @@ an attacker or a privacy reviewer tried after the border was built, each hole fo
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -94,3 +96,24 @@ def test_the_desk_refuses_the_same_disguised_comments_before_they_leave(
     assert french.startswith("Commentaire refusé\u00a0: il semble contenir ")
     # The message itself is never turned round by the controls it quotes.
     assert not any(unicodedata.category(c) == "Cf" for c in french)
+
+
+def test_guesses_sent_all_at_once_are_limited_as_those_sent_one_by_one(hub: Hub) -> None:
+    _site_id, code = code_for(hub)
+    together = threading.Barrier(30)
+
+    def guess(n: int) -> int:
+        body = {"code": f"GUES-{n:04d}", "desk_id": str(uuid.uuid4()), "desk_version": "1.0"}
+        with httpx.Client(base_url=hub.url, timeout=60) as client:
+            client.get("/api/v1/health")  # connected beforehand: the guesses leave together
+            together.wait()
+            return client.post("/api/v1/enrol", json=body).status_code
+
+    with ThreadPoolExecutor(max_workers=30) as pool:
+        statuses = list(pool.map(guess, range(30)))
+    assert sorted(set(statuses)) == [403, 429]
+    assert statuses.count(403) <= 10, statuses  # no more guesses than the limit allows
+    # The right code then waits once ten guesses were spent (a guess turned away tried none).
+    body = {"code": code, "desk_id": str(uuid.uuid4()), "desk_version": "1.0"}
+    expected = 429 if statuses.count(403) == 10 else 200
+    assert httpx.post(f"{hub.url}/api/v1/enrol", json=body).status_code == expected
