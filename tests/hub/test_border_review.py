@@ -3,6 +3,8 @@ an attacker or a privacy reviewer tried after the border was built, each hole fo
 
 from __future__ import annotations
 
+import csv
+import io
 import threading
 import unicodedata
 import uuid
@@ -10,14 +12,21 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
+from openpyxl import load_workbook
+from sqlalchemy.orm import sessionmaker
 
 from app.desk import Desk
 from app.directory import records
 from app.errors import DeskError
 from app.sync import run
 from app.sync.client import Transient
+from hub import service
 from hub.api import RATE_LIMIT
+from hub.models import Record
 from tests.hub.conftest import Hub
+from tests.hub.console_kit import push as kit_push
+from tests.hub.console_kit import visit
+from tests.hub.test_border_push import contact as contact_payload
 from tests.hub.test_border_push import flag, outcomes, push, stored, token_for
 from tests.hub.test_sync import code_for
 
@@ -117,3 +126,103 @@ def test_guesses_sent_all_at_once_are_limited_as_those_sent_one_by_one(hub: Hub)
     body = {"code": code, "desk_id": str(uuid.uuid4()), "desk_version": "1.0"}
     expected = 429 if statuses.count(403) == 10 else 200
     assert httpx.post(f"{hub.url}/api/v1/enrol", json=body).status_code == expected
+
+
+def test_a_desk_can_neither_overwrite_nor_read_another_sites_record(hub: Hub) -> None:
+    mine, theirs = token_for(hub, "CIO d’Arles"), token_for(hub, "Mission locale d’Istres")
+    record_id = str(uuid.uuid4())
+    original = contact_payload()
+
+    def send(token: str, kind: str, version: int, payload: dict[str, object]) -> httpx.Response:
+        body = {
+            "records": [{"kind": kind, "id": record_id, "version": version, "payload": payload}]
+        }
+        headers = {"Authorization": f"Bearer {token}"}
+        return httpx.post(f"{hub.url}/api/v1/push", json=body, headers=headers, timeout=30)
+
+    assert outcomes(send(mine, "contact", 1, original)) == [("accepted", None)]
+    taken = ("rejected", "identifiant déjà pris par un autre envoi")
+    for kind, version, payload in [
+        ("contact", 1, original),  # the same content: still not told it is there
+        ("contact", 2, contact_payload(public="retraite")),  # a newer version
+        ("flag", 3, flag(comment="fermé")),  # another kind
+    ]:
+        answer = send(theirs, kind, version, payload)
+        assert outcomes(answer) == [taken]
+        assert "salarie" not in answer.text and "13004" not in answer.text
+    # Nor may the record's own site turn it into another kind.
+    assert outcomes(send(mine, "flag", 2, flag(comment="fermé"))) == [taken]
+    with sessionmaker(hub.engine)() as session:
+        row = session.get(Record, record_id)
+        assert row is not None
+        assert (row.version, row.kind, row.payload["public"]) == (1, "contact", "salarie")
+
+
+def test_a_revoked_desk_is_refused_on_every_route_and_stores_nothing(hub: Hub) -> None:
+    site_id, code = code_for(hub)
+    body = {"code": code, "desk_id": str(uuid.uuid4()), "desk_version": "1.0"}
+    token = httpx.post(f"{hub.url}/api/v1/enrol", json=body).json()["token"]
+    with sessionmaker(hub.engine).begin() as session:
+        service.revoke(session, site_id)
+    headers = {"Authorization": f"Bearer {token}"}
+    for answer in (
+        push(hub, token, ("contact", contact_payload())),
+        httpx.get(f"{hub.url}/api/v1/changes", headers=headers),
+        httpx.get(f"{hub.url}/api/v1/changes?after=0&limit=1", headers=headers),
+    ):
+        assert answer.status_code == 401 and answer.json()["code"] == "revoked"
+    assert stored(hub) == 0
+
+
+def test_the_enrolment_limit_follows_the_address_a_proxy_adds_not_one_a_client_makes_up(
+    hub: Hub,
+) -> None:
+    _site_id, code = code_for(hub)
+    for n in range(10):
+        # The client writes a new address each time; the proxy appends the real one.
+        forwarded = {"X-Forwarded-For": f"198.51.100.{n}, 203.0.113.7"}
+        body = {"code": f"GUES-{n:04d}", "desk_id": str(uuid.uuid4()), "desk_version": "1.0"}
+        answer = httpx.post(f"{hub.url}/api/v1/enrol", json=body, headers=forwarded)
+        assert answer.status_code == 403
+    body = {"code": code, "desk_id": str(uuid.uuid4()), "desk_version": "1.0"}
+    forwarded = {"X-Forwarded-For": "192.0.2.99, 203.0.113.7"}
+    answer = httpx.post(f"{hub.url}/api/v1/enrol", json=body, headers=forwarded)
+    assert answer.status_code == 429
+
+
+def test_a_flag_s_service_id_and_comment_reach_the_console_as_inert_text(
+    hub: Hub, signed_in: httpx.Client
+) -> None:
+    token = token_for(hub)
+    lure = '<b style="color:red">URGENT</b><script>alert(1)</script>'
+    results = outcomes(
+        push(hub, token, ("flag", flag(service_id=f"x--{lure}", comment=f"fermé {lure}")))
+    )
+    assert results == [("accepted", None)]
+    page = signed_in.get("/console/directory/signalements?etat=tous")
+    assert page.status_code == 200
+    assert "<script>alert(1)" not in page.text and '<b style="color:red">' not in page.text
+    assert page.text.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 2  # shown, as text
+
+
+SITE_NAMES = ['@SUM(1+1)*cmd|" /C calc"!A0', "  =1+1 Cité des métiers", "-2+3 CIO", "+33 Espace"]
+
+
+def test_site_names_typed_like_formulas_are_exported_as_text(
+    signed_in: httpx.Client, hub: Hub
+) -> None:
+    for name in SITE_NAMES:
+        kit_push(hub, name, "contact", [visit("salarie", "13047", ["trouver-emploi"])])
+    by_site = {"du": "2026-11-01", "au": "2026-11-30", "par": "site"}
+    got = signed_in.get("/console/activite/export.csv", params=by_site)
+    assert got.status_code == 200
+    rows = list(csv.reader(io.StringIO(got.content.decode("utf-8-sig")), delimiter=";"))
+    firsts = {row[0] for row in rows}
+    for name in SITE_NAMES:
+        assert "'" + name.strip() in firsts, (name, firsts)
+    book = signed_in.get("/console/activite/export.xlsx", params=by_site)
+    sheets = load_workbook(io.BytesIO(book.content), data_only=False)
+    cells = [c for sheet in sheets.worksheets for row in sheet.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    shown = {c.value for c in cells if c.data_type == "s" and c.quotePrefix}
+    assert {name.strip() for name in SITE_NAMES} <= shown
