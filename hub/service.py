@@ -189,11 +189,20 @@ def forget_enrol_attempt(session: Session, attempt: int) -> None:
 
 def revoke(session: Session, site_id: str, desk_id: str | None = None) -> int:
     """Revoke the tokens of a site's desks (of one desk with ``desk_id``): their next sync
-    is refused with a reason. Returns how many."""
+    is refused with a reason. Revoking the whole site also voids the codes it had not used
+    yet: one printed before, and stolen with a desk, enrols nothing. Returns how many."""
+    moment = now()
     query = update(SiteToken).where(SiteToken.site_id == site_id, SiteToken.revoked_at.is_(None))
     if desk_id is not None:
         query = query.where(SiteToken.desk_id == desk_id)
-    result = session.execute(query.values(revoked_at=now()))
+    else:
+        session.execute(
+            update(EnrolCode)
+            .where(EnrolCode.site_id == site_id, EnrolCode.used_at.is_(None))
+            .where(EnrolCode.expires_at > moment)
+            .values(expires_at=moment - timedelta(seconds=1))
+        )
+    result = session.execute(query.values(revoked_at=moment))
     return int(getattr(result, "rowcount", 0) or 0)
 
 

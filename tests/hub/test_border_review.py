@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
 from app.desk import Desk
@@ -22,7 +23,8 @@ from app.sync import run
 from app.sync.client import Transient
 from hub import service
 from hub.api import RATE_LIMIT
-from hub.models import Record
+from hub.cli import main as hub_cli
+from hub.models import Record, SiteToken
 from tests.hub.conftest import Hub
 from tests.hub.console_kit import push as kit_push
 from tests.hub.console_kit import visit
@@ -226,3 +228,25 @@ def test_site_names_typed_like_formulas_are_exported_as_text(
     assert not [c.coordinate for c in cells if c.data_type == "f"]
     shown = {c.value for c in cells if c.data_type == "s" and c.quotePrefix}
     assert {name.strip() for name in SITE_NAMES} <= shown
+
+
+def test_revoking_a_site_voids_the_codes_it_had_not_used_yet(
+    hub: Hub, hub_url_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AIGUILLAGE_HUB_DATABASE_URL", hub_url_db)
+    site_id, used = code_for(hub)
+    with sessionmaker(hub.engine).begin() as session:
+        spare, _expires = service.new_enrol_code(session, site_id)  # e.g. printed, then stolen
+    desk = {"desk_id": str(uuid.uuid4()), "desk_version": "1.0"}
+    assert httpx.post(f"{hub.url}/api/v1/enrol", json={"code": used, **desk}).status_code == 200
+    assert hub_cli(["revoke", site_id]) == 0  # the coordination revokes the whole site
+    thief = {"code": spare, "desk_id": str(uuid.uuid4()), "desk_version": "1.0"}
+    answer = httpx.post(f"{hub.url}/api/v1/enrol", json=thief)
+    assert answer.status_code == 403 and answer.json()["code"] == "bad_code"
+    with sessionmaker(hub.engine)() as session:
+        assert session.scalars(select(SiteToken).where(SiteToken.revoked_at.is_(None))).all() == []
+    # A code made after the revocation enrols the site's new desk.
+    with sessionmaker(hub.engine).begin() as session:
+        fresh, _expires = service.new_enrol_code(session, site_id)
+    desk = {"code": fresh, "desk_id": str(uuid.uuid4()), "desk_version": "1.0"}
+    assert httpx.post(f"{hub.url}/api/v1/enrol", json=desk).status_code == 200
