@@ -80,6 +80,9 @@ DISGUISED = [
     ("rappeler au \u202e87 65 43 21 60\u202c pour les horaires", "reordered"),
     ("rappeler au \u202b78 56 34 12 06\u202c pour les horaires", "reordered"),
     ("rappeler au \u206778 56 34 12 06\u2069 pour les horaires", "reordered"),
+    # No control at all: a right-to-left letter before the groups turns them round on screen.
+    ("fermé, rappeler \u05d0 78 56 34 12 06", "phone"),
+    ("rappeler \u0645\u0631\u062d\u0628\u0627 78 56 34 12 06 pour les horaires", "phone"),
 ]
 
 
@@ -250,3 +253,17 @@ def test_revoking_a_site_voids_the_codes_it_had_not_used_yet(
         fresh, _expires = service.new_enrol_code(session, site_id)
     desk = {"code": fresh, "desk_id": str(uuid.uuid4()), "desk_version": "1.0"}
     assert httpx.post(f"{hub.url}/api/v1/enrol", json=desk).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "accueil en arabe (\u0645\u0631\u062d\u0628\u0627), revenir le 12/12 à 14 h",
+        "le panneau dit \u05e9\u05dc\u05d5\u05dd\u202f; fermé du 3 au 17 mars, 35 h par semaine",
+    ],
+)
+def test_a_comment_with_right_to_left_words_and_no_personal_data_is_queued(
+    desk: Desk, comment: str
+) -> None:
+    with desk.sessions.begin() as session:
+        assert records.flag(session, "demo-spro-etm--ml-ouest-provence-cej", "other", comment)
