@@ -267,3 +267,27 @@ def test_a_comment_with_right_to_left_words_and_no_personal_data_is_queued(
 ) -> None:
     with desk.sessions.begin() as session:
         assert records.flag(session, "demo-spro-etm--ml-ouest-provence-cej", "other", comment)
+
+
+def test_ids_and_versions_that_would_turn_round_on_a_console_page_are_refused(hub: Hub) -> None:
+    token = token_for(hub)
+    results = outcomes(
+        push(
+            hub,
+            token,
+            ("flag", flag(service_id="demo--\u202eecivres")),
+            ("flag", flag(structure_id="demo--\u2067erutcurts\u2069")),
+            ("flag", flag()),
+        )
+    )
+    assert results == [
+        ("rejected", "service_id\u00a0: caractères ou forme non admis"),
+        ("rejected", "structure_id\u00a0: caractères ou forme non admis"),
+        ("accepted", None),
+    ]
+    state = {"version": "\u202e0.1.2", "pending": 0, "quarantined": 0}
+    answer = push(hub, token, desk=state)
+    assert answer.status_code == 422 and answer.json()["code"] == "malformed"
+    with sessionmaker(hub.engine)() as session:
+        versions = session.scalars(select(SiteToken.desk_version)).all()
+    assert not any("\u202e" in (v or "") for v in versions)
