@@ -113,8 +113,9 @@ def new_enrol_code(session: Session, site_id: str) -> tuple[str, datetime]:
 def enrol(session: Session, code: str, desk_id: str, desk_version: str) -> tuple[Site, str]:
     """Trade a code for a token. A code serves once; the same desk may send it again a short
     while after (its answer was lost on the way) and then gets a new token in place of the
-    one it never received, unless the coordination revoked that desk since. Every refusal
-    is the same ``bad_code`` answer, and changes nothing."""
+    one it never received, unless the coordination revoked that desk since or the desk has
+    used its token (then it had it). Every refusal is the same ``bad_code`` answer, and
+    changes nothing."""
     normalised = normalise_code(code)
     row = session.get(EnrolCode, keyed_digest(normalised), with_for_update=True)
     if row is None:  # a code made before codes were keyed
@@ -131,6 +132,10 @@ def enrol(session: Session, code: str, desk_id: str, desk_version: str) -> tuple
             SiteToken.created_at >= row.used_at,
         )
         if session.scalars(since.where(SiteToken.revoked_at.is_not(None))).first() is not None:
+            raise HubError("bad_code", CODE_REFUSED, 403)
+        # A token already used reached its desk: the answer was not lost, and whoever sends
+        # the code again (having read it and the desk's id) does not unseat that desk.
+        if session.scalars(since.where(SiteToken.last_used_at.is_not(None))).first() is not None:
             raise HubError("bad_code", CODE_REFUSED, 403)
         # The token this code gave and the desk never received is replaced, not revoked:
         # a revocation is the coordination's, and bars the code for good.

@@ -291,3 +291,17 @@ def test_ids_and_versions_that_would_turn_round_on_a_console_page_are_refused(hu
     with sessionmaker(hub.engine)() as session:
         versions = session.scalars(select(SiteToken.desk_version)).all()
     assert not any("\u202e" in (v or "") for v in versions)
+
+
+def test_the_retry_of_a_lost_answer_cannot_unseat_a_desk_that_got_its_token(hub: Hub) -> None:
+    _site_id, code = code_for(hub)
+    desk_id = str(uuid.uuid4())
+    body = {"code": code, "desk_id": desk_id, "desk_version": "1.0"}
+    token = httpx.post(f"{hub.url}/api/v1/enrol", json=body).json()["token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    assert httpx.get(f"{hub.url}/api/v1/changes", headers=headers).status_code == 200
+    # Someone who read the code and the desk's id sends them again within the quarter of an
+    # hour: the desk has used its token, so its answer was not lost.
+    again = httpx.post(f"{hub.url}/api/v1/enrol", json=body)
+    assert again.status_code == 403 and again.json()["code"] == "bad_code"
+    assert httpx.get(f"{hub.url}/api/v1/changes", headers=headers).status_code == 200
