@@ -388,6 +388,13 @@ class DeskError(Exception):
                 params[name] = pick(value, lang)  # a (French, English) pair
         return render(self.key, lang, **params)
 
+    def for_log(self) -> str:
+        """The error as the log file keeps it: its key and English words, without the text
+        a person typed that it quotes (a refused note shows the agent the personal data it
+        held; the log, which outlives every retention, must not keep it)."""
+        params = {name: "…" if name == "text" else v for name, v in self.params.items()}
+        return f"{self.key}: {DeskError(self.key, field=self.field, **params).text('en')}"
+
 
 class ValidationFailed(DeskError):
     """A record refused; ``problems`` lists every reason, each a :class:`DeskError`."""
@@ -399,3 +406,6 @@ class ValidationFailed(DeskError):
 
     def text(self, lang: Language = "fr") -> str:
         return " ".join(problem.text(lang) for problem in self.problems)
+
+    def for_log(self) -> str:
+        return " ".join(problem.for_log() for problem in self.problems)
