@@ -173,7 +173,7 @@ def create_app(engine: Engine) -> FastAPI:
     @app.post(f"{API}/enrol", response_model=EnrolResponse)
     def enrol(request: EnrolRequest, http: Request) -> EnrolResponse:
         check_protocol(request.protocol)
-        address = http.client.host if http.client else "?"
+        address = service.address_key(http.client.host) if http.client else "?"
         with sessions.begin() as db:
             attempt = service.note_enrol_attempt(db, address)
         with sessions.begin() as db:

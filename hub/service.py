@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import json
 import re
 import secrets
@@ -160,6 +161,21 @@ def _elsewhere(session: Session, desk_id: str, site_id: str) -> bool:
         SiteToken.revoked_at.is_(None),
     )
     return session.scalars(query).first() is not None
+
+
+def address_key(host: str) -> str:
+    """What an address's tries are counted against: an IPv4 address itself, an IPv6 address
+    its /64 network (one connection hands out the whole of it, 2⁶⁴ addresses to guess from),
+    anything else as given."""
+    try:
+        ip = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return host[:64]
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
 
 
 def note_enrol_attempt(session: Session, address: str) -> int:

@@ -305,3 +305,20 @@ def test_the_retry_of_a_lost_answer_cannot_unseat_a_desk_that_got_its_token(hub:
     again = httpx.post(f"{hub.url}/api/v1/enrol", json=body)
     assert again.status_code == 403 and again.json()["code"] == "bad_code"
     assert httpx.get(f"{hub.url}/api/v1/changes", headers=headers).status_code == 200
+
+
+def test_guessing_from_many_addresses_of_one_ipv6_network_is_slowed_as_from_one(
+    hub: Hub,
+) -> None:
+    _site_id, code = code_for(hub)
+    for n in range(10):  # one home connection hands out 2⁶⁴ such addresses
+        forwarded = {"X-Forwarded-For": f"2001:db8:5:7:{n:x}::1"}
+        body = {"code": f"GUES-{n:04d}", "desk_id": str(uuid.uuid4()), "desk_version": "1.0"}
+        answer = httpx.post(f"{hub.url}/api/v1/enrol", json=body, headers=forwarded)
+        assert answer.status_code == 403
+    body = {"code": code, "desk_id": str(uuid.uuid4()), "desk_version": "1.0"}
+    forwarded = {"X-Forwarded-For": "2001:db8:5:7:ffff:ffff:ffff:ffff"}
+    assert httpx.post(f"{hub.url}/api/v1/enrol", json=body, headers=forwarded).status_code == 429
+    # Another network is not held back by that one.
+    forwarded = {"X-Forwarded-For": "2001:db8:5:8::1"}
+    assert httpx.post(f"{hub.url}/api/v1/enrol", json=body, headers=forwarded).status_code == 200
