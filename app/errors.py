@@ -109,6 +109,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " rien n’est perdu.",
         "The regional hub is unavailable (HTTP {status}); trying again later, nothing is lost.",
     ),
+    "hub_enrol_too_many": (
+        "Trop d’essais d’inscription depuis cette adresse\u00a0: attendez un quart d’heure,"
+        " puis saisissez de nouveau le code (vérifiez-le avant\u00a0; il est peut-être mal"
+        " recopié).",
+        "Too many enrolment attempts from this address: wait a quarter of an hour, then"
+        " type the code again (check it first; it may be mistyped).",
+    ),
+    "hub_too_many": (
+        "Le hub régional reçoit trop de requêtes de ce poste\u202f; nouvel essai dans une"
+        " minute, rien n’est perdu.",
+        "The regional hub receives too many requests from this desk; trying again in a"
+        " minute, nothing is lost.",
+    ),
     "hub_bad_answer": (
         "Réponse du hub refusée ({reason})\u202f; rien n’a été modifié sur ce poste.",
         "The hub’s answer was refused ({reason}); nothing was changed on this desk.",
@@ -327,6 +340,10 @@ PERSONAL_DATA: dict[str, tuple[str, str]] = {
     "caf": ("un numéro d’allocataire (CAF, MSA)", "a benefits claimant number (CAF, MSA)"),
     "france_travail": ("un identifiant France Travail", "a France Travail identifier"),
     "ine": ("un numéro INE d’élève ou d’étudiant", "a student number (INE)"),
+    "reordered": (
+        "des caractères invisibles qui changent l’ordre d’affichage du texte",
+        "invisible characters that change the order in which the text is shown",
+    ),
 }
 
 
@@ -371,6 +388,13 @@ class DeskError(Exception):
                 params[name] = pick(value, lang)  # a (French, English) pair
         return render(self.key, lang, **params)
 
+    def for_log(self) -> str:
+        """The error as the log file keeps it: its key and English words, without the text
+        a person typed that it quotes (a refused note shows the agent the personal data it
+        held; the log, which outlives every retention, must not keep it)."""
+        params = {name: "…" if name == "text" else v for name, v in self.params.items()}
+        return f"{self.key}: {DeskError(self.key, field=self.field, **params).text('en')}"
+
 
 class ValidationFailed(DeskError):
     """A record refused; ``problems`` lists every reason, each a :class:`DeskError`."""
@@ -382,3 +406,6 @@ class ValidationFailed(DeskError):
 
     def text(self, lang: Language = "fr") -> str:
         return " ".join(problem.text(lang) for problem in self.problems)
+
+    def for_log(self) -> str:
+        return " ".join(problem.for_log() for problem in self.problems)

@@ -48,8 +48,10 @@ _UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 # its département when it has none), or a special answer.
 _PLACE = r"^([0-9]{5}|2[AB][0-9]{3}|[0-9]{9}|[0-9]{2}|2[AB]|9[78][0-9]|hors-region|non-precise)$"
 # Text a database can hold and a reader cannot be fooled by: no control character (NUL
-# included); a comment may hold tabs and line breaks.
-_LINE = r"^[^\x00-\x1f\x7f]*$"
+# included), and in a one-line value (an id, a version) none of the invisible marks that
+# turn text round on screen; a comment may hold tabs and line breaks (the note guard reads
+# it as shown).
+_LINE = r"^[^\x00-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$"
 _PROSE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 INT32_MAX = 2**31 - 1  # PostgreSQL's integer: every count and cursor stays within it
 RecordId = Annotated[str, StringConstraints(pattern=_UUID)]

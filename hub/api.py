@@ -173,9 +173,13 @@ def create_app(engine: Engine) -> FastAPI:
     @app.post(f"{API}/enrol", response_model=EnrolResponse)
     def enrol(request: EnrolRequest, http: Request) -> EnrolResponse:
         check_protocol(request.protocol)
-        address = http.client.host if http.client else "?"
+        address = service.address_key(http.client.host) if http.client else "?"
+        with sessions.begin() as db:
+            attempt = service.note_enrol_attempt(db, address)
         with sessions.begin() as db:
             allowed = service.enrol_allowed(db, address)
+            if not allowed:
+                service.forget_enrol_attempt(db, attempt)
         if not allowed:
             raise service.HubError(
                 "too_many",
@@ -183,14 +187,11 @@ def create_app(engine: Engine) -> FastAPI:
                 " d’heure.",
                 429,
             )
-        try:
-            with sessions.begin() as db:
-                site, token = service.enrol(db, request.code, request.desk_id, request.desk_version)
-                return EnrolResponse(site_id=site.id, site_name=site.name, token=token)
-        except service.HubError:
-            with sessions.begin() as db:
-                service.note_refused_enrol(db, address)
-            raise
+        # A refused code leaves its attempt counted.
+        with sessions.begin() as db:
+            site, token = service.enrol(db, request.code, request.desk_id, request.desk_version)
+            service.forget_enrol_attempt(db, attempt)
+            return EnrolResponse(site_id=site.id, site_name=site.name, token=token)
 
     @app.post(f"{API}/push", response_model=PushResponse)
     def push(

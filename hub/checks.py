@@ -85,6 +85,7 @@ def comment_reason(comment: str | None) -> str | None:
     hits = find_personal_data(comment)
     if not hits:
         return None
+    # In the desk's own words for each kind, so that the desk and the hub say the same.
     kinds = dict.fromkeys(pick(PERSONAL_DATA[hit.kind], "fr") for hit in hits)
     return (
         "commentaire\u00a0: il semble contenir des données personnelles"

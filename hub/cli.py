@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument(
         "--hub-url", default="", help="adresse du hub, pour la chaîne de configuration"
     )
-    revoke = commands.add_parser("revoke", help="révoque les postes d’un site")
+    revoke = commands.add_parser(
+        "revoke", help="révoque les postes d’un site et annule ses codes inutilisés"
+    )
     revoke.add_argument("site", metavar="SITE")
     directory = commands.add_parser("directory", help="l’annuaire régional")
     directory_commands = directory.add_subparsers(dest="action", required=True, metavar="ACTION")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import json
 import re
 import secrets
@@ -113,8 +114,9 @@ def new_enrol_code(session: Session, site_id: str) -> tuple[str, datetime]:
 def enrol(session: Session, code: str, desk_id: str, desk_version: str) -> tuple[Site, str]:
     """Trade a code for a token. A code serves once; the same desk may send it again a short
     while after (its answer was lost on the way) and then gets a new token in place of the
-    one it never received, unless the coordination revoked that desk since. Every refusal
-    is the same ``bad_code`` answer, and changes nothing."""
+    one it never received, unless the coordination revoked that desk since or the desk has
+    used its token (then it had it). Every refusal is the same ``bad_code`` answer, and
+    changes nothing."""
     normalised = normalise_code(code)
     row = session.get(EnrolCode, keyed_digest(normalised), with_for_update=True)
     if row is None:  # a code made before codes were keyed
@@ -131,6 +133,10 @@ def enrol(session: Session, code: str, desk_id: str, desk_version: str) -> tuple
             SiteToken.created_at >= row.used_at,
         )
         if session.scalars(since.where(SiteToken.revoked_at.is_not(None))).first() is not None:
+            raise HubError("bad_code", CODE_REFUSED, 403)
+        # A token already used reached its desk: the answer was not lost, and whoever sends
+        # the code again (having read it and the desk's id) does not unseat that desk.
+        if session.scalars(since.where(SiteToken.last_used_at.is_not(None))).first() is not None:
             raise HubError("bad_code", CODE_REFUSED, 403)
         # The token this code gave and the desk never received is replaced, not revoked:
         # a revocation is the coordination's, and bars the code for good.
@@ -157,32 +163,67 @@ def _elsewhere(session: Session, desk_id: str, site_id: str) -> bool:
     return session.scalars(query).first() is not None
 
 
+def address_key(host: str) -> str:
+    """What an address's tries are counted against: an IPv4 address itself, an IPv6 address
+    its /64 network (one connection hands out the whole of it, 2⁶⁴ addresses to guess from),
+    anything else as given."""
+    try:
+        ip = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return host[:64]
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def note_enrol_attempt(session: Session, address: str) -> int:
+    """Count an enrolment attempt against its address before its code is read, and forget
+    those past the window; returns the attempt's id. Counted first, then checked (by
+    :func:`enrol_allowed`, once this is committed): guesses sent all at once then see each
+    other, where a check before counting let them all through."""
+    moment = now()
+    session.execute(delete(EnrolAttempt).where(EnrolAttempt.at < moment - ATTEMPT_WINDOW))
+    attempt = EnrolAttempt(address=address[:64], at=moment)
+    session.add(attempt)
+    session.flush()
+    return attempt.id
+
+
 def enrol_allowed(session: Session, address: str) -> bool:
-    """Whether an address may try a code now: a few refusals per quarter of an hour, counted
-    in the database so that every process of the hub agrees."""
+    """Whether an address, its attempt counted, is within its few tries per quarter of an
+    hour, counted in the database so that every process of the hub agrees."""
     since = now() - ATTEMPT_WINDOW
     count = session.scalar(
         select(func.count())
         .select_from(EnrolAttempt)
         .where(EnrolAttempt.address == address[:64], EnrolAttempt.at >= since)
     )
-    return int(count or 0) < ATTEMPT_LIMIT
+    return int(count or 0) <= ATTEMPT_LIMIT
 
 
-def note_refused_enrol(session: Session, address: str) -> None:
-    """Count a refused enrolment against its address; forget those past the window."""
-    moment = now()
-    session.execute(delete(EnrolAttempt).where(EnrolAttempt.at < moment - ATTEMPT_WINDOW))
-    session.add(EnrolAttempt(address=address[:64], at=moment))
+def forget_enrol_attempt(session: Session, attempt: int) -> None:
+    """An attempt that tried no code (turned away) or gave a token counts for nothing."""
+    session.execute(delete(EnrolAttempt).where(EnrolAttempt.id == attempt))
 
 
 def revoke(session: Session, site_id: str, desk_id: str | None = None) -> int:
     """Revoke the tokens of a site's desks (of one desk with ``desk_id``): their next sync
-    is refused with a reason. Returns how many."""
+    is refused with a reason. Revoking the whole site also voids the codes it had not used
+    yet: one printed before, and stolen with a desk, enrols nothing. Returns how many."""
+    moment = now()
     query = update(SiteToken).where(SiteToken.site_id == site_id, SiteToken.revoked_at.is_(None))
     if desk_id is not None:
         query = query.where(SiteToken.desk_id == desk_id)
-    result = session.execute(query.values(revoked_at=now()))
+    else:
+        session.execute(
+            update(EnrolCode)
+            .where(EnrolCode.site_id == site_id, EnrolCode.used_at.is_(None))
+            .where(EnrolCode.expires_at > moment)
+            .values(expires_at=moment - timedelta(seconds=1))
+        )
+    result = session.execute(query.values(revoked_at=moment))
     return int(getattr(result, "rowcount", 0) or 0)
 
 

@@ -296,6 +296,9 @@ def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) 
         return run(args, sys.stdout)
     except DeskError as error:
         message = error.text(lang)
+        log.warning("%s: %s", args.command, error.for_log())
+        print(say("error", lang, message=message), file=sys.stderr)
+        return 1
     except SQLAlchemyError as error:
         reason = str(getattr(error, "orig", None) or error).splitlines()[0][:200]
         damage = _damage()  # a large database is checked only now

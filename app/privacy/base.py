@@ -22,6 +22,7 @@ PersonalDataKind = Literal[
     "caf",
     "france_travail",
     "ine",
+    "reordered",
 ]
 
 # A detector yields (kind, start, end). Kind None marks a span that has the shape of

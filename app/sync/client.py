@@ -120,7 +120,11 @@ class HubClient:
             if code in ("bad_code", "expired_code", "used_code"):
                 raise DeskError(f"hub_{code}")
             if code == "too_many":
-                raise Transient("hub_unavailable", url=self.base, status=status)
+                # At enrolment the address tried too many codes and waits a quarter of an
+                # hour; elsewhere this desk sent too much in a minute and tries again later.
+                if path == "/enrol":
+                    raise DeskError("hub_enrol_too_many")
+                raise Transient("hub_too_many")
             message = str(data.get("message", ""))[:200] or f"HTTP {status}"
             raise DeskError("hub_refused", status=status, message=message)
         return data, status, answer_headers

@@ -116,7 +116,7 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
         if any(has_control(value) for value in form.values()):
             return login_page(request, CONTROL_REFUSED, 400)  # PostgreSQL refuses a NUL
         name, password = form.get("login", ""), form.get("password", "")
-        address = request.client.host if request.client else "?"
+        address = service.address_key(request.client.host) if request.client else "?"
         outcome = await auth.log_in(sessions, name, password, address)
         if isinstance(outcome, auth.Refusal):
             locked = outcome.reason == "locked"
