@@ -20,6 +20,13 @@ The rule:
    can move by one up and down along it (every hidden count is at least one), the shown
    cells and every printed sum staying as they are.
 
+A reader holds every table a site publishes for a period: a table of two dimensions
+and the table of each dimension alone, asked for separately, are one publication. The
+margins of a pair are therefore decided first, each by its own table of one dimension
+(:func:`pair`): a margin shown there is shown in the pair, one hidden there stays hidden,
+and the pair hides more of its inner counts where needed (always possible: a shown margin
+is at least the threshold, or zero).
+
 Secondary cells are taken smallest first, a shown zero last: a zero is hidden only when a
 line has no other count to hide with its own (three visits, all of one public). Zeros
 otherwise stay shown: that nobody of a kind came tells nothing of anyone.
@@ -53,6 +60,8 @@ class Table(Generic[Cell]):
     lines: list[list[Cell]] = field(default_factory=list)
     sides: list[bool] = field(default_factory=list)  # a line of rows (True) or columns
     margins: set[Cell] = field(default_factory=set)
+    # Cells another published table already decided: hidden (True) or shown (False).
+    published: dict[Cell, bool] = field(default_factory=dict)
 
     def line(self, members: Iterable[Cell], rows: bool = True) -> None:
         self.lines.append(list(members))
@@ -112,6 +121,29 @@ def two_way(
     return table
 
 
+def pair(
+    counts: Mapping[tuple[str, str], int],
+    rows: Mapping[str, int],
+    columns: Mapping[str, int],
+    min_cell: int | None,
+    domain: tuple[Iterable[str], Iterable[str]] = ((), ()),
+) -> set[tuple[str, str]]:
+    """The cells to hide in a table of two dimensions published with the tables of each
+    dimension alone (``rows``, ``columns``: their counts, every code a reader knows of
+    listed, in the order they are hidden in when asked for alone): the cells
+    ``(row, column)`` and the margins ``(row, MARGIN)``, ``(MARGIN, column)``, which are
+    hidden exactly as those tables hide them, so that no count of the three can be
+    worked out from the others."""
+    if min_cell is None or min_cell <= 1:
+        return set()
+    table = two_way(counts, rows, columns, domain)
+    row_alone = hide(one_way(rows), min_cell)
+    column_alone = hide(one_way(columns), min_cell)
+    for row, column in table.margins:
+        table.published[row, column] = column in column_alone if row == MARGIN else row in row_alone
+    return hide(table, min_cell)
+
+
 def hide(table: Table[Cell], min_cell: int | None) -> set[Cell]:
     """The cells of ``table`` to hide under the threshold ``min_cell`` (none below 2)."""
     if min_cell is None or min_cell <= 1:
@@ -124,6 +156,7 @@ def hide(table: Table[Cell], min_cell: int | None) -> set[Cell]:
     if any(len(held) > 2 for held in ends.values()):
         raise ValueError("a cell lies in more than two lines")
     hidden = {cell for cell, count in cells.items() if 0 < count < min_cell}
+    hidden.update(cell for cell, held in table.published.items() if held)
     while True:
         added = _widen(table, hidden, min_cell)
         for cell in _pinned(table, ends, hidden):
@@ -135,9 +168,15 @@ def hide(table: Table[Cell], min_cell: int | None) -> set[Cell]:
             return hidden
 
 
-def _smallest(line: Iterable[Cell], cells: Mapping[Cell, int], hidden: set[Cell]) -> Cell | None:
-    """The shown cell to hide next: the smallest count, a zero last."""
-    shown = [(cells[c] == 0, cells[c], n, c) for n, c in enumerate(line) if c not in hidden]
+def _smallest(line: Iterable[Cell], table: Table[Cell], hidden: set[Cell]) -> Cell | None:
+    """The shown cell to hide next: the smallest count, a zero last; never one another
+    table shows."""
+    cells, fixed = table.cells, table.published
+    shown = [
+        (cells[c] == 0, cells[c], n, c)
+        for n, c in enumerate(line)
+        if c not in hidden and c not in fixed
+    ]
     return min(shown, key=lambda s: s[:3])[3] if shown else None
 
 
@@ -150,7 +189,7 @@ def _nearest(
     layer = list(seen)
     while layer:
         members = [c for n in layer for c in table.lines[n]]
-        choice = _smallest(members, table.cells, hidden)
+        choice = _smallest(members, table, hidden)
         if choice is not None:
             return choice
         layer = [n for c in members if c in hidden for n in ends[c] if n not in seen]
@@ -168,7 +207,7 @@ def _widen(table: Table[Cell], hidden: set[Cell], min_cell: int) -> bool:
             amount = sum(table.cells[c] for c in held)
             # A line whose hidden cells are all zeros protects nothing.
             if amount and (len(held) < 2 or amount < min_cell):
-                choice = _smallest(line, table.cells, hidden)
+                choice = _smallest(line, table, hidden)
                 if choice is not None:
                     hidden.add(choice)
                     changed = added = True
@@ -188,7 +227,10 @@ def _pinned(
     other arc. A cell in one line only joins the free node, where nothing need balance."""
     arcs: dict[int, list[tuple[int, Cell]]] = {}
     edges: list[tuple[int, int, Cell]] = []
-    for cell in hidden:
+    # In the table's order, not the set's (which varies from one run to the next with
+    # the hash seed): a table asked for twice hides the same counts, or the two answers
+    # together would show more than either.
+    for cell in (c for c in table.cells if c in hidden):
         held = ends.get(cell, ())
         if not held:
             continue  # a cell in no line is not constrained at all

@@ -3,8 +3,9 @@
 A contact with two themes counts once under each theme; the total counts it once.
 Cancelled contacts never count. A threshold hides any cell under N (``suppressed``), and
 as many others as :mod:`app.disclosure` needs so that none can be worked out from the
-rest, as anything meant to leave the site must. A table of two dimensions is hidden
-together with the tables of each dimension alone (its margins).
+rest, as anything meant to leave the site must. A table of two dimensions keeps its
+margins as the table of each dimension alone shows or hides them, whether asked for
+with it or on its own (:func:`app.disclosure.pair`).
 """
 
 from __future__ import annotations
@@ -51,9 +52,6 @@ class StatsResult:
     total: int
     rows: list[dict[str, Any]] = field(default_factory=list)
     min_cell: int | None = None
-    # In a table of two dimensions, the codes of each dimension whose count must be
-    # hidden in that dimension's own table too (see :func:`protected`).
-    hidden_margins: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -226,7 +224,6 @@ def compute(
     mask = sum(bit for name, bit in MULTIPLE.items() if name not in dims)
     all_first = sum(MULTIPLE.values())
     rows: list[dict[str, Any]] = []
-    margins: dict[str, frozenset[str]] = {}
     total: int | None = None
     if dims:
         conditions = [where, f"f.first & {mask} = {mask}"]
@@ -249,7 +246,7 @@ def compute(
         counted = dict(decoded)
         hidden: set[tuple[str, ...]] = set()
         if min_cell is not None and min_cell > 1:
-            hidden, margins = _hide(session, start, end, dims, counted, min_cell)
+            hidden = _hide(session, start, end, dims, counted, min_cell)
             for values in hidden - counted.keys():
                 counted[values] = 0  # a zero hidden too, as the lone count had no other
         for values, count in sorted(counted.items()):
@@ -268,7 +265,7 @@ def compute(
                 params,
             ).scalar_one()
         )
-    return StatsResult(start, end, dims, total, rows, min_cell, margins)
+    return StatsResult(start, end, dims, total, rows, min_cell)
 
 
 def domain(dim: str, start: date, end: date) -> list[str]:
@@ -286,55 +283,32 @@ def domain(dim: str, start: date, end: date) -> list[str]:
     return codes + (["non-precise"] if dim in ("age", "gender", "commune", "epci") else [])
 
 
+def _alone(dim: str, start: date, end: date, counts: dict[str, int]) -> dict[str, int]:
+    """A dimension's counts as its own table hides them: every code a reader knows of
+    first (zeros), in the same order whether the table is asked for alone or as the
+    margin of a pair."""
+    cells = {code: 0 for code in domain(dim, start, end)}
+    cells.update(counts)
+    return cells
+
+
 def _hide(
     session: Session, start: date, end: date, dims: tuple[str, ...],
     counted: dict[tuple[str, ...], int], min_cell: int,
-) -> tuple[set[tuple[str, ...]], dict[str, frozenset[str]]]:  # fmt: skip
-    """The cells to hide, and for two dimensions those of each one's own table."""
+) -> set[tuple[str, ...]]:  # fmt: skip
+    """The cells to hide; a pair's margins are hidden as each dimension's own table
+    hides them, so that the pair and those tables together give no count away."""
     if len(dims) == 1:
-        cells = {code: 0 for code in domain(dims[0], start, end)}
-        cells.update({values[0]: n for values, n in counted.items()})
-        alone = disclosure.hide(disclosure.one_way(cells), min_cell)
-        return {(code,) for code in alone}, {}
+        cells = _alone(dims[0], start, end, {values[0]: n for values, n in counted.items()})
+        return {(code,) for code in disclosure.hide(disclosure.one_way(cells), min_cell)}
     first, second = (
-        {r[d]: r["count"] for r in compute(session, start, end, [d]).rows} for d in dims
+        _alone(d, start, end, {r[d]: r["count"] for r in compute(session, start, end, [d]).rows})
+        for d in dims
     )
     known = (domain(dims[0], start, end), domain(dims[1], start, end))
     pairs = {(a, b): n for (a, b), n in counted.items()}
-    table = disclosure.two_way(pairs, first, second, known)
-    held = disclosure.hide(table, min_cell)
-    margin = disclosure.MARGIN
-    margins = {
-        dims[0]: frozenset(a for a, b in held if b == margin),
-        dims[1]: frozenset(b for a, b in held if a == margin),
-    }
-    return {(a, b) for a, b in held if margin not in (a, b)}, margins
-
-
-def protected(tables: list[StatsResult]) -> list[StatsResult]:
-    """The tables of one publication, each table of one dimension hiding as well what a
-    table of two dimensions among them hid of it (its margin)."""
-    more: dict[str, set[str]] = {}
-    for table in tables:
-        for dim, codes in table.hidden_margins.items():
-            more.setdefault(dim, set()).update(codes)
-    out = []
-    for table in tables:
-        extra = more.get(table.by[0], set()) if len(table.by) == 1 else set()
-        if not extra:
-            out.append(table)
-            continue
-        dim = table.by[0]
-        rows = [dict(r) for r in table.rows]
-        present = {r[dim] for r in rows}
-        rows += [{dim: code, "count": 0} for code in extra - present]
-        for row in rows:
-            if row[dim] in extra:
-                row.update(count=None, suppressed=True)
-        rows.sort(key=lambda r: r[dim])
-        out.append(StatsResult(table.start, table.end, table.by, table.total, rows,
-                               table.min_cell, table.hidden_margins))  # fmt: skip
-    return out
+    held = disclosure.pair(pairs, first, second, min_cell, known)
+    return {(a, b) for a, b in held if disclosure.MARGIN not in (a, b)}
 
 
 def _code_names(
@@ -374,8 +348,7 @@ def report_tables(
 ) -> list[StatsResult]:
     """The report's tables over ``start``..``end``: the total by itself first, then each of
     :data:`REPORT_TABLES`."""
-    tables = [compute(session, start, end, list(by), min_cell) for by in ((), *REPORT_TABLES)]
-    return protected(tables)
+    return [compute(session, start, end, list(by), min_cell) for by in ((), *REPORT_TABLES)]
 
 
 def contacts_with(session: Session, start: date, end: date, dim: str) -> int:

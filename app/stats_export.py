@@ -129,8 +129,6 @@ def export_tables(
             return write_atomically(path, to_csv(result, lang, labels))
         tables = stats.report_tables(session, start, end, min_cell)
         if by and tuple(by) not in stats.REPORT_TABLES:
-            # Its margins are tables of the workbook too: hidden together.
             tables.append(stats.compute(session, start, end, by, min_cell))
-            tables = stats.protected(tables)
         to_xlsx(tables, path, lang, labels)
     return path

@@ -445,18 +445,8 @@ def render_report(
     with desk.sessions() as session:
         labeller = Labeller(session, desk.lists, desk.geography, lang)
 
-        # The tables of two dimensions first: what they hide of their margins, the
-        # tables of one dimension hide too.
-        pairs = [
-            stats.compute(session, start, end, list(by), threshold)
-            for by in stats.REPORT_TABLES
-            if len(by) == 2
-        ]
-
         def count(by: tuple[str, ...]) -> StatsResult:
-            return stats.protected(
-                [stats.compute(session, start, end, list(by), threshold), *pairs]
-            )[0]
+            return stats.compute(session, start, end, list(by), threshold)
 
         flowables, title = story(
             count, labeller, desk.lists, start, end, threshold, site_name, made_on

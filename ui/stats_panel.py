@@ -447,7 +447,10 @@ class StatsPanel(QWidget):
     def _export(self, path: Path, work: Any) -> None:
         def done(_result: object) -> None:
             self.export_note.setText(
-                self.tr("Fichier enregistré : %1. Les effectifs inférieurs à %2 y sont masqués.")
+                self.tr(
+                    "Fichier enregistré : %1. Les effectifs inférieurs à %2 y sont masqués,"
+                    " et d’autres avec eux là où une soustraction les retrouverait."
+                )
                 .replace("%1", str(path))
                 .replace("%2", str(self._threshold()))
             )

@@ -111,10 +111,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         " month); xlsx and pdf go to a file (-o)",
     ),
     "stats_min_cell": (
-        "masque les effectifs inférieurs à N (dans un fichier -o, par défaut le seuil du"
-        " site ; --min-cell 1 montre tout)",
-        "hide counts under N (in a file -o, the site’s threshold by default;"
-        " --min-cell 1 shows all)",
+        "masque les effectifs inférieurs à N, et d’autres avec eux là où une soustraction"
+        " les retrouverait (dans un fichier -o, par défaut le seuil du site ; --min-cell 1"
+        " montre tout)",
+        "hide counts under N, and others with them where a subtraction would find them"
+        " again (in a file -o, the site’s threshold by default; --min-cell 1 shows all)",
     ),
     "report_written": (
         "Rapport d’activité enregistré\u00a0: {path}",

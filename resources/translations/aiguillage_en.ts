@@ -1663,8 +1663,8 @@
     </message>
     <message>
         <location filename="../../ui/stats_panel.py" line="451"/>
-        <source>Fichier enregistré&#xa0;: %1. Les effectifs inférieurs à %2 y sont masqués.</source>
-        <translation>File saved: %1. Counts under %2 are hidden in it.</translation>
+        <source>Fichier enregistré&#xa0;: %1. Les effectifs inférieurs à %2 y sont masqués, et d’autres avec eux là où une soustraction les retrouverait.</source>
+        <translation>File saved: %1. Counts under %2 are hidden in it, and others with them where a subtraction would find them again.</translation>
     </message>
     <message>
         <location filename="../../ui/stats_panel.py" line="363"/>

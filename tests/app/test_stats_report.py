@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from datetime import date, datetime
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from app.pdf_style import fit
 from app.stats import previous_month
 from app.stats_report import render_report, write_report
 from app.stats_report_text import number, percent, period_title
+from ui.launcher import main as aiguillage
 
 OCTOBER = (date(2026, 10, 1), date(2026, 10, 31))
 MADE_ON = date(2026, 11, 24)
@@ -245,3 +247,28 @@ def test_the_epci_table_of_five_and_one_hides_both(desk: Desk) -> None:
     assert "Total des accueils 6 100 %" in text
     for shown in ("Istres 5", "Arles 1", "Provence 5"):
         assert shown not in text
+
+
+def test_the_grid_s_totals_read_as_the_tables_by_hour_and_by_weekday_asked_apart(
+    desk: Desk, tmp_path: Path
+) -> None:
+    """Monday: 1 visit at 10 h and 3 at 11 h; Tuesday: 2 at 10 h; threshold 3. The
+    command shows 3 and 3 visits by hour: the grid shows them too, and hides the counts
+    that subtraction from them would find, instead of hiding its totals only (the
+    Monday 11 h count was then the 11 h total of the command)."""
+    visit(desk, datetime(2026, 10, 5, 10, 30))
+    for day in (5, 12, 19):
+        visit(desk, datetime(2026, 10, day, 11, 30))
+    for day in (6, 13):
+        visit(desk, datetime(2026, 10, day, 10, 30))
+    text = text_of(render_report(desk, *OCTOBER, min_cell=3, made_on=MADE_ON))
+    alone = {}
+    for by in ("hour", "weekday"):
+        out = tmp_path / f"{by}.json"
+        period = ["--from", "2026-10-01", "--to", "2026-10-31", "--by", by, "--min-cell", "3"]
+        assert aiguillage(["stats", *period, "--format", "json", "-o", str(out)]) == 0
+        rows = json.loads(out.read_text(encoding="utf-8"))["rows"]
+        alone[by] = {r[by]: r["count"] for r in rows if r["count"] != 0}
+    assert alone == {"hour": {"10": 3, "11": 3}, "weekday": {"1": None, "2": None}}
+    grid = "10 h 11 h Total Lundi masqué 3 masqué Mardi masqué masqué Mercredi Jeudi Vendredi"
+    assert f"{grid} Total 3 3 6" in text

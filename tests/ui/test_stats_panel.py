@@ -157,7 +157,11 @@ def test_exports_hide_small_cells_and_read_back(
     assert any(line[0] == "Demandeur·se d’emploi" for line in lines[1:])
     assert any(line[2] == "masqué" for line in lines[1:])  # the site's threshold, 5
     assert lines[-1][0] == "Total"
-    assert "masqués" in panel.export_note.text()
+    # The rule in words: the small counts, and others where subtraction would find them.
+    assert panel.export_note.text() == (
+        f"Fichier enregistré\u00a0: {target}. Les effectifs inférieurs à 5 y sont masqués,"
+        " et d’autres avec eux là où une soustraction les retrouverait."
+    )
 
     from openpyxl import load_workbook
 
