@@ -155,19 +155,12 @@ class AccountLine:
 
 
 def account_lines(session: Session) -> list[AccountLine]:
-    """Every account by login, with its last login when a session of it is still kept
-    (sessions are dropped ``3 × LIFETIME`` after they began)."""
-    last = (
-        select(ConsoleSession.coordinator_id, func.max(ConsoleSession.created_at).label("at"))
-        .group_by(ConsoleSession.coordinator_id)
-        .subquery()
-    )
-    rows = session.execute(
-        select(Coordinator, last.c.at)
-        .outerjoin(last, last.c.coordinator_id == Coordinator.id)
-        .order_by(Coordinator.login)
-    ).all()
-    return [AccountLine(c.login, c.name, c.disabled_at is None, c.created_at, at) for c, at in rows]
+    """Every account by login, with its last login."""
+    rows = session.scalars(select(Coordinator).order_by(Coordinator.login))
+    return [
+        AccountLine(c.login, c.name, c.disabled_at is None, c.created_at, c.last_login_at)
+        for c in rows
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +280,7 @@ def _open_session(
         session.execute(
             delete(ConsoleSession).where(ConsoleSession.created_at < moment - 3 * LIFETIME)
         )
+        account.last_login_at = moment
         token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         session.add(
             ConsoleSession(

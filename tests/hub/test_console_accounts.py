@@ -17,7 +17,7 @@ from typing import Literal
 import httpx
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session
 
 from hub import cli, service
@@ -207,6 +207,13 @@ def test_accounts_are_listed_with_their_state_and_last_login(
     code, out, _err = run("user", "list")
     assert code == 0 and "claire.m" in out and "Claire Martin" in out and "désactivé" in out
     assert "dernière connexion le " in out
+    # Kept with the account, not read off sessions, which go 30 hours after they began.
+    from hub.models import ConsoleSession
+
+    with Session(hub.engine) as session, session.begin():
+        session.execute(delete(ConsoleSession))
+    (row,) = json.loads(run("user", "list", "--json")[1])["users"]
+    assert row["last_login"] is not None
 
 
 def test_a_disabled_account_is_shut_out_and_its_sessions_end(
