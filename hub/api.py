@@ -174,24 +174,27 @@ def create_app(engine: Engine) -> FastAPI:
     def enrol(request: EnrolRequest, http: Request) -> EnrolResponse:
         check_protocol(request.protocol)
         address = service.address_key(http.client.host) if http.client else "?"
+        refused: service.HubError | None = None
         with sessions.begin() as db:
-            attempt = service.note_enrol_attempt(db, address)
-        with sessions.begin() as db:
-            allowed = service.enrol_allowed(db, address)
-            if not allowed:
-                service.forget_enrol_attempt(db, attempt)
-        if not allowed:
-            raise service.HubError(
-                "too_many",
-                "Trop d’essais d’inscription depuis cette adresse\u00a0: réessayez dans un quart"
-                " d’heure.",
-                429,
-            )
-        # A refused code leaves its attempt counted.
-        with sessions.begin() as db:
-            site, token = service.enrol(db, request.code, request.desk_id, request.desk_version)
-            service.forget_enrol_attempt(db, attempt)
-            return EnrolResponse(site_id=site.id, site_name=site.name, token=token)
+            service.hold_address(db, address)
+            if not service.enrol_allowed(db, address):
+                raise service.HubError(
+                    "too_many",
+                    "Trop d’essais d’inscription depuis cette adresse\u00a0: réessayez dans"
+                    " un quart d’heure.",
+                    429,
+                )
+            try:
+                with db.begin_nested():  # a refusal undoes the code's work, not its count
+                    site, token = service.enrol(
+                        db, request.code, request.desk_id, request.desk_version
+                    )
+            except service.HubError as error:
+                refused = error
+                service.note_refused_code(db, address)
+        if refused is not None:
+            raise refused
+        return EnrolResponse(site_id=site.id, site_name=site.name, token=token)
 
     @app.post(f"{API}/push", response_model=PushResponse)
     def push(

@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Engine, delete, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -178,34 +178,33 @@ def address_key(host: str) -> str:
     return str(ip)
 
 
-def note_enrol_attempt(session: Session, address: str) -> int:
-    """Count an enrolment attempt against its address before its code is read, and forget
-    those past the window; returns the attempt's id. Counted first, then checked (by
-    :func:`enrol_allowed`, once this is committed): guesses sent all at once then see each
-    other, where a check before counting let them all through."""
-    moment = now()
-    session.execute(delete(EnrolAttempt).where(EnrolAttempt.at < moment - ATTEMPT_WINDOW))
-    attempt = EnrolAttempt(address=address[:64], at=moment)
-    session.add(attempt)
-    session.flush()
-    return attempt.id
+def hold_address(session: Session, address: str) -> None:
+    """Serialise the enrolments of one address until the transaction ends (a PostgreSQL
+    advisory lock, seen by every process of the hub): guesses sent all at once are counted
+    one after the other, while valid codes from one office are never counted at all."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
+            {"key": "enrol:" + address[:64]},
+        )
 
 
 def enrol_allowed(session: Session, address: str) -> bool:
-    """Whether an address, its attempt counted, is within its few tries per quarter of an
-    hour, counted in the database so that every process of the hub agrees."""
-    since = now() - ATTEMPT_WINDOW
+    """Whether an address is within its few refused codes per quarter of an hour, counted
+    in the database so that every process of the hub agrees (old tries forgotten)."""
+    moment = now()
+    session.execute(delete(EnrolAttempt).where(EnrolAttempt.at < moment - ATTEMPT_WINDOW))
     count = session.scalar(
         select(func.count())
         .select_from(EnrolAttempt)
-        .where(EnrolAttempt.address == address[:64], EnrolAttempt.at >= since)
+        .where(EnrolAttempt.address == address[:64], EnrolAttempt.at >= moment - ATTEMPT_WINDOW)
     )
-    return int(count or 0) <= ATTEMPT_LIMIT
+    return int(count or 0) < ATTEMPT_LIMIT
 
 
-def forget_enrol_attempt(session: Session, attempt: int) -> None:
-    """An attempt that tried no code (turned away) or gave a token counts for nothing."""
-    session.execute(delete(EnrolAttempt).where(EnrolAttempt.id == attempt))
+def note_refused_code(session: Session, address: str) -> None:
+    """A refused code counts against its address."""
+    session.add(EnrolAttempt(address=address[:64], at=now()))
 
 
 def revoke(session: Session, site_id: str, desk_id: str | None = None) -> int:
