@@ -15,6 +15,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -89,6 +90,18 @@ def main(argv: list[str]) -> int:
         for _ in range(20):
             app.processEvents()
 
+    def shown_stats() -> None:
+        """The statistics tab, once its figures are on screen (read off the window's
+        thread: the window's writer being idle says nothing of them)."""
+        shown: list[bool] = []
+        window.statistics().sig_shown.connect(lambda: shown.append(True))
+        window.show_tab(2)  # built already: it reloads
+        deadline = time.monotonic() + 60
+        while not shown and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        settle()
+
     settle()
     window.tasks.submit(lambda: None, lambda _r: None, lambda _e: None).result()
     settle()
@@ -117,10 +130,8 @@ def main(argv: list[str]) -> int:
         panel.table.selectRow(1)
         settle()
         window.grab().save(str(target / "annuaire.png"))
-        window.show_tab(2)
+        shown_stats()
         stats_panel = window.statistics()
-        window.tasks.submit(lambda: None, lambda _r: None, lambda _e: None).result()
-        settle()
         window.grab().save(str(target / "statistiques.png"))
         content = stats_panel.findChild(QScrollArea)
         content.verticalScrollBar().setValue(content.verticalScrollBar().maximum())
@@ -137,10 +148,7 @@ def main(argv: list[str]) -> int:
     if args.scale == 1.0 and args.lang == "fr":
         slip_images(desk, target)
     if args.lang == "en" or args.scale != 1.0:
-        window.show_tab(2)
-        window.statistics()
-        window.tasks.submit(lambda: None, lambda _r: None, lambda _e: None).result()
-        settle()
+        shown_stats()
         window.grab().save(str(target / f"statistiques{suffix}.png"))
     from ui.about import AboutDialog
 
