@@ -38,6 +38,14 @@ def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AIGUILLAGE_NO_KEYRING", "1")
 
 
+def enrol_from(hub: Hub, code: str, forwarded: str) -> int:
+    """The status of an enrolment with ``code`` by a new desk, from the address(es) a proxy
+    forwards."""
+    body = {"code": code, "desk_id": str(uuid.uuid4()), "desk_version": "1.0"}
+    headers = {"X-Forwarded-For": forwarded}
+    return httpx.post(f"{hub.url}/api/v1/enrol", json=body, headers=headers).status_code
+
+
 def test_a_desk_slowed_at_enrolment_is_told_to_wait_a_quarter_of_an_hour(
     desk: Desk, hub: Hub
 ) -> None:
@@ -183,16 +191,10 @@ def test_the_enrolment_limit_follows_the_address_a_proxy_adds_not_one_a_client_m
     hub: Hub,
 ) -> None:
     _site_id, code = code_for(hub)
+    # The client writes a new address each time; the proxy appends the real one.
     for n in range(10):
-        # The client writes a new address each time; the proxy appends the real one.
-        forwarded = {"X-Forwarded-For": f"198.51.100.{n}, 203.0.113.7"}
-        body = {"code": f"GUES-{n:04d}", "desk_id": str(uuid.uuid4()), "desk_version": "1.0"}
-        answer = httpx.post(f"{hub.url}/api/v1/enrol", json=body, headers=forwarded)
-        assert answer.status_code == 403
-    body = {"code": code, "desk_id": str(uuid.uuid4()), "desk_version": "1.0"}
-    forwarded = {"X-Forwarded-For": "192.0.2.99, 203.0.113.7"}
-    answer = httpx.post(f"{hub.url}/api/v1/enrol", json=body, headers=forwarded)
-    assert answer.status_code == 429
+        assert enrol_from(hub, f"GUES-{n:04d}", f"198.51.100.{n}, 203.0.113.7") == 403
+    assert enrol_from(hub, code, "192.0.2.99, 203.0.113.7") == 429
 
 
 def test_a_flag_s_service_id_and_comment_reach_the_console_as_inert_text(
@@ -312,13 +314,7 @@ def test_guessing_from_many_addresses_of_one_ipv6_network_is_slowed_as_from_one(
 ) -> None:
     _site_id, code = code_for(hub)
     for n in range(10):  # one home connection hands out 2⁶⁴ such addresses
-        forwarded = {"X-Forwarded-For": f"2001:db8:5:7:{n:x}::1"}
-        body = {"code": f"GUES-{n:04d}", "desk_id": str(uuid.uuid4()), "desk_version": "1.0"}
-        answer = httpx.post(f"{hub.url}/api/v1/enrol", json=body, headers=forwarded)
-        assert answer.status_code == 403
-    body = {"code": code, "desk_id": str(uuid.uuid4()), "desk_version": "1.0"}
-    forwarded = {"X-Forwarded-For": "2001:db8:5:7:ffff:ffff:ffff:ffff"}
-    assert httpx.post(f"{hub.url}/api/v1/enrol", json=body, headers=forwarded).status_code == 429
+        assert enrol_from(hub, f"GUES-{n:04d}", f"2001:db8:5:7:{n:x}::1") == 403
+    assert enrol_from(hub, code, "2001:db8:5:7:ffff:ffff:ffff:ffff") == 429
     # Another network is not held back by that one.
-    forwarded = {"X-Forwarded-For": "2001:db8:5:8::1"}
-    assert httpx.post(f"{hub.url}/api/v1/enrol", json=body, headers=forwarded).status_code == 200
+    assert enrol_from(hub, code, "2001:db8:5:8::1") == 200
