@@ -87,6 +87,8 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("notes.retention_days", int, 30, minimum=0, maximum=365),
         SettingSpec("slip.format", str, "a4", choices=("a4", "a5", "receipt")),
         SettingSpec("slip.printer", str, ""),
+        # The folder a file dialog last went to (the user's documents until then).
+        SettingSpec("ui.last_folder", str, "", internal=True),
         SettingSpec("slip.direct", bool, False),
         SettingSpec("stats.min_cell", int, 5, minimum=1, maximum=100),
         SettingSpec("hub.url", str, "", url=True),

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +25,7 @@ from app.directory.formats import read_directory, spreadsheet_template
 from app.directory.importing import ImportSummary, apply
 from app.errors import DeskError
 from ui.commune_field import CommuneField
+from ui.file_dialogs import open_file, save_file
 from ui.taskman import DeskOp, TaskManager
 
 
@@ -203,15 +203,12 @@ def plain_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) ->
 
 def import_directory(parent: QWidget, desk: Desk, tasks: TaskManager, done: object) -> None:
     """Choose a file or folder, import it on the desk's thread, then show the summary."""
-    path, _filter = QFileDialog.getOpenFileName(
-        parent,
-        parent.tr("Importer un annuaire"),
-        "",
-        parent.tr("Annuaires (*.csv *.json)"),
+    picked = open_file(
+        parent, desk, parent.tr("Importer un annuaire"), parent.tr("Annuaires (*.csv *.json)")
     )
-    if not path:
+    if picked is None:
         return
-    chosen = Path(path)
+    chosen = picked
     # data.inclusion and HSDS come as folders: the file chosen stands for its folder.
     name = chosen.name.lower()
     folder_files = {"structures.json", "services.json", "structures.csv", "organizations.csv"}
@@ -237,12 +234,15 @@ def import_directory(parent: QWidget, desk: Desk, tasks: TaskManager, done: obje
     DeskOp(tasks, work).success(shown).failure(failed).run()
 
 
-def save_template(parent: QWidget) -> Path | None:
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, parent.tr("Modèle de tableur"), "annuaire.csv", parent.tr("Tableur CSV (*.csv)")
+def save_template(parent: QWidget, desk: Desk) -> Path | None:
+    target = save_file(
+        parent,
+        desk,
+        parent.tr("Modèle de tableur"),
+        "annuaire.csv",
+        parent.tr("Tableur CSV (*.csv)"),
     )
-    if not path:
+    if target is None:
         return None
-    target = Path(path)
     target.write_text(spreadsheet_template(), encoding="utf-8", newline="")
     return target

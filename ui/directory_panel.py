@@ -226,7 +226,7 @@ class DirectoryPanel(QWidget):
         self.import_button.clicked.connect(
             lambda: import_directory(self, self.desk, self.tasks, self.run_search)
         )
-        self.template_button.clicked.connect(lambda: save_template(self))
+        self.template_button.clicked.connect(lambda: save_template(self, self.desk))
         self._copies: dict[str, str] = {}
         self.shown_text: str | None = None
         self._update_actions()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.desk import Desk
 from app.errors import DeskError
 from ui.commune_field import CommuneField
+from ui.file_dialogs import open_file
 
 
 def _printers() -> list[str]:
@@ -209,8 +209,8 @@ class SettingsDialog(QDialog):
         self.error.show()
 
     def _browse_logo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Logo du site"), "", self.tr("Images (*.png *.jpg *.jpeg *.svg)")
+        path = open_file(
+            self, self._desk, self.tr("Logo du site"), self.tr("Images (*.png *.jpg *.jpeg *.svg)")
         )
-        if path:
-            self.logo.setText(path)
+        if path is not None:
+            self.logo.setText(str(path))

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.desk import Desk
 from app.slip import mark_printed
+from ui.file_dialogs import choose_folder
 from ui.taskman import DeskOp, TaskManager
 
 # (title shown, referral id or None, code, PDF)
@@ -108,7 +108,8 @@ class SlipDialog(QDialog):
         self.which.currentIndexChanged.connect(self._show)
         self.print_button.clicked.connect(lambda: self.print_slips(ask=True))
         self.direct_button.clicked.connect(lambda: self.print_slips(ask=False))
-        self.pdf_button.clicked.connect(self.save_pdf)
+        # clicked(bool) would reach save_pdf as its folder.
+        self.pdf_button.clicked.connect(lambda: self.save_pdf())
         close.clicked.connect(self.accept)
         self.render()
 
@@ -237,10 +238,9 @@ class SlipDialog(QDialog):
     def save_pdf(self, folder: Path | None = None) -> list[Path]:
         """Save each slip as a PDF file; returns the files written."""
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Enregistrer les fiches dans…"))
-            if not chosen:
+            folder = choose_folder(self, self.desk, self.tr("Enregistrer les fiches dans…"))
+            if folder is None:
                 return []
-            folder = Path(chosen)
         written = []
         for _title, _id, code, pdf in self.slips:
             target = folder / f"fiche-orientation-{code}.pdf"

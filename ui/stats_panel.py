@@ -27,7 +27,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -50,6 +49,7 @@ from app.stats_export import DIMENSION_LABELS
 from app.stats_labels import hour_text, short_weekday
 from app.stats_report_text import number
 from ui.charts import BarChart, HeatGrid, LineChart
+from ui.file_dialogs import save_file
 from ui.taskman import DeskOp, TaskManager
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -402,10 +402,7 @@ class StatsPanel(QWidget):
         return f"{stem}-{start.isoformat()}-{end.isoformat()}.{suffix}"
 
     def _ask_path(self, suffix: str, kind: str) -> Path | None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Exporter"), self._suggested(suffix), kind
-        )
-        return Path(path) if path else None
+        return save_file(self, self.desk, self.tr("Exporter"), self._suggested(suffix), kind)
 
     def export_csv(self, path: Path | None = None) -> None:
         """The cross-table as French Excel opens it, codes as words."""

@@ -100,6 +100,38 @@ def test_slips_are_saved_as_pdf_files_and_the_format_is_remembered(
     qtbot.waitUntil(lambda: all(printed(desk).values()), timeout=15_000)
 
 
+def test_the_pdf_button_saves_the_slips_where_the_agent_chooses_then_opens_there_again(
+    qtbot, window: MainWindow, desk: Desk, tmp_path: Path, monkeypatch
+) -> None:
+    """The button itself (its clicked(bool) once reached save_pdf as the folder: a
+    TypeError every time); the folder dialog opens in the user's documents, never the
+    program's folder, and then where the agent went last."""
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+    chosen = tmp_path / "fiches"
+    chosen.mkdir()
+
+    def pick(_parent: object, _title: str, start: str = "") -> str:
+        asked.append(start)
+        return str(chosen)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(pick))
+    _contact, dialog = visit_with_referrals(qtbot, window)
+    dialog.pdf_button.click()
+    codes = printed(desk)
+    assert sorted(p.name for p in chosen.iterdir()) == sorted(
+        f"fiche-orientation-{c}.pdf" for c in codes
+    )
+    assert dialog.status.text().startswith("2 fiche")  # the agent is told it is done
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert asked[0] in (documents, str(Path.home())) and asked[0] != str(Path.cwd())
+    dialog.pdf_button.click()
+    assert asked[1] == str(chosen)
+    qtbot.waitUntil(lambda: all(printed(desk).values()), timeout=15_000)
+
+
 def test_a_slip_for_a_service_found_in_the_directory(qtbot, window: MainWindow) -> None:
     window.open_service_slip(CEJ)
     dialog = window.slip_dialog

@@ -205,3 +205,31 @@ def test_every_control_of_the_statistics_tab_has_a_name(qtbot, window: MainWindo
     panel = opened(qtbot, window)
     assert unnamed_controls(panel) == []
     assert panel.publics.accessibleName() == "Accueils par public"
+
+
+def test_the_export_buttons_ask_in_the_documents_then_where_the_agent_went(
+    qtbot, window: MainWindow, desk: Desk, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    log_visits(desk, date(2026, 11, 16), date(2026, 11, 20))
+    panel = opened(qtbot, window)
+    asked: list[Path] = []
+    folder = tmp_path / "exports"
+    folder.mkdir()
+
+    def pick(_parent: object, _title: str, suggested: str = "", _filter: str = "") -> tuple:
+        asked.append(Path(suggested))
+        return str(folder / Path(suggested).name), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(pick))
+    with qtbot.waitSignal(panel.sig_exported, timeout=15_000):
+        panel.csv_button.click()
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert str(asked[0].parent) in (documents, str(Path.home()))
+    assert asked[0].name.startswith("statistiques-") and asked[0].suffix == ".csv"
+    with qtbot.waitSignal(panel.sig_exported, timeout=15_000):
+        panel.xlsx_button.click()
+    assert asked[1].parent == folder  # the folder used last
+    assert sorted(p.suffix for p in folder.iterdir()) == [".csv", ".xlsx"]
