@@ -5,15 +5,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# What Qt needs to run (offscreen in the tests) and the PostgreSQL the hub tests start,
-# on a Debian-like system.
-SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
-	libfontconfig1 libdbus-1-3 fonts-dejavu-core postgresql \
-	binutils libxcb-icccm4 libxcb-keysyms1 desktop-file-utils chromium
+DESK_STAMP := $(VENV)/.desk
+# What Qt needs to show the desk, on a Debian-like system: all that `make run` installs.
+DESK_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
+	libfontconfig1 libdbus-1-3 fonts-dejavu-core libxcb-icccm4 libxcb-keysyms1
+# What the tests add: the PostgreSQL the hub tests start, Chromium for the console's, and
+# the tools the bundle and its desktop entry are checked with.
+SYSTEM_PACKAGES := $(DESK_PACKAGES) postgresql binutils desktop-file-utils chromium
 
 .PHONY: run test lint typecheck pytest package system-deps translations screenshots geography clean
 
-run: $(STAMP)
+run: $(DESK_STAMP)
 	$(BIN)/aiguillage
 
 test: $(STAMP) lint typecheck pytest
@@ -28,11 +30,20 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
+# The desk alone: its Python packages (no hub, tests or bundler) and Qt's system libraries.
+$(DESK_STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory system-deps SYSTEM_PACKAGES="$(DESK_PACKAGES)"
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $(DESK_STAMP)
+
+# Everything: the hub, the tests, the bundler.
 $(STAMP): pyproject.toml | system-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[hub,test,package]'
-	touch $(STAMP)
+	touch $(STAMP) $(DESK_STAMP)
 
 system-deps:
 	@if command -v dpkg >/dev/null 2>&1; then \
