@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DeskError
@@ -206,25 +206,35 @@ class Geography:
 
     def search(self, text: str, limit: int = 10, near: str | None = None) -> list[CommuneInfo]:
         """Communes matching what is typed: a name (or its start, or any of its words'
-        start) or a postcode (or its start). Larger communes first; those of the
-        département ``near`` before the others."""
+        start) or a postcode (or its start). Nearest to the commune ``near`` (the site's)
+        first: the same commune, its EPCI, its département, its région; then a name typed
+        whole before one begun, then larger communes. A city's arrondissements follow each
+        other in their own order."""
         text = text.strip()
         if not text:
             return []
         with self._sessions() as session:
+            home = session.get(Commune, near.upper()) if near else None
+            order = self._order(home)
             if text.isdigit():
-                return self._search_postcode(session, text, limit, near)
-            return self._search_name(session, search_key(text), limit, near)
+                return self._search_postcode(session, text, limit, order)
+            return self._search_name(session, search_key(text), limit, order, home)
 
-    def _order(self, near: str | None) -> list[Any]:
+    @staticmethod
+    def _order(home: Commune | None) -> list[Any]:
         order: list[Any] = []
-        if near:
-            order.append((Commune.departement != near).asc())
+        if home is not None:
+            order.append((Commune.insee != home.insee).asc())
+            if home.epci:
+                order.append((func.coalesce(Commune.epci, "") != home.epci).asc())
+            order.append((Commune.departement != home.departement).asc())
+            order.append((Commune.region != home.region).asc())
         order += [Commune.population.desc(), Commune.name]
         return order
 
+    @staticmethod
     def _search_postcode(
-        self, session: Session, digits: str, limit: int, near: str | None
+        session: Session, digits: str, limit: int, order: list[Any]
     ) -> list[CommuneInfo]:
         if len(digits) > 5:
             return []
@@ -233,49 +243,35 @@ class Geography:
             .join(CommunePostcode, CommunePostcode.insee == Commune.insee)
             .where(CommunePostcode.postcode >= digits, CommunePostcode.postcode < digits + "A")
             .group_by(Commune.insee)
-            .order_by(func.min(CommunePostcode.postcode), *self._order(near))
+            .order_by(func.min(CommunePostcode.postcode), *order)
             .limit(limit)
         )
-        return [_info(r) for r in session.scalars(query)]
+        return _arrondissements_in_order([_info(r) for r in session.scalars(query)])
 
+    @staticmethod
     def _search_name(
-        self, session: Session, key: str, limit: int, near: str | None
+        session: Session, key: str, limit: int, order: list[Any], home: Commune | None
     ) -> list[CommuneInfo]:
         if not key:
             return []
-        found: list[CommuneInfo] = []
-        seen: set[str] = set()
-
-        def take(query: Any) -> None:
-            for row in session.scalars(query.limit(limit)):
-                if row.insee not in seen and len(found) < limit:
-                    seen.add(row.insee)
-                    found.append(_info(row))
-
-        exact = select(Commune).where(Commune.search_key == key).order_by(*self._order(near))
-        prefix = (
+        # Each kind of match, nearest first: a name typed whole, begun, a word of it begun,
+        # an older name begun. Enough of each is read to rank them together.
+        queries = [
+            select(Commune).where(Commune.search_key == key),
+            select(Commune).where(Commune.search_key >= key, Commune.search_key < key + _MAX_KEY),
+            select(Commune).where(Commune.search_key.like(f"% {key}%")),
             select(Commune)
-            .where(Commune.search_key >= key, Commune.search_key < key + _MAX_KEY)
-            .order_by(*self._order(near))
-        )
-        take(exact)
-        take(prefix)
-        if len(found) < limit:
-            inner = (
-                select(Commune)
-                .where(or_(Commune.search_key.like(f"% {key}%")))
-                .order_by(*self._order(near))
-            )
-            take(inner)
-        if len(found) < limit:
-            alias = (
-                select(Commune)
-                .join(CommuneAlias, CommuneAlias.insee == Commune.insee)
-                .where(CommuneAlias.search_key >= key, CommuneAlias.search_key < key + _MAX_KEY)
-                .order_by(*self._order(near))
-            )
-            take(alias)
-        return found
+            .join(CommuneAlias, CommuneAlias.insee == Commune.insee)
+            .where(CommuneAlias.search_key >= key, CommuneAlias.search_key < key + _MAX_KEY),
+        ]
+        found: dict[str, tuple[tuple[Any, ...], CommuneInfo]] = {}
+        for quality, query in enumerate(queries):
+            for row in session.scalars(query.order_by(*order).limit(max(limit, 40))):
+                if row.insee not in found:
+                    rank = (*_nearness(row, home), quality, -row.population, row.name)
+                    found[row.insee] = (rank, _info(row))
+        ranked = [info for _rank, info in sorted(found.values(), key=lambda item: item[0])]
+        return _arrondissements_in_order(ranked)[:limit]
 
     def check_code(self, code: str) -> str:
         """The commune code of a contact, checked: an INSEE code of a known commune, or
@@ -294,3 +290,32 @@ class Geography:
         if not any(c.isdigit() for c in code):
             raise DeskError("unknown_commune_name", field="commune", code=code)
         raise DeskError("unknown_commune", field="commune", code=code)
+
+
+_ARRONDISSEMENT = re.compile(r"^(.*) \d+(?:er|e) Arrondissement$")
+
+
+def _nearness(row: Commune, home: Commune | None) -> tuple[bool, ...]:
+    """How far a commune is from the site's: itself, its EPCI, département, région."""
+    if home is None:
+        return ()
+    return (
+        row.insee != home.insee,
+        not home.epci or row.epci != home.epci,
+        row.departement != home.departement,
+        row.region != home.region,
+    )
+
+
+def _arrondissements_in_order(communes: list[CommuneInfo]) -> list[CommuneInfo]:
+    """A city's arrondissements (Paris, Lyon, Marseille) together where the first of them
+    stands, in their own order (1er, 2e… 16e), not by population."""
+    first: dict[str, int] = {}
+    keyed = []
+    for position, commune in enumerate(communes):
+        match = _ARRONDISSEMENT.match(commune.name)
+        if match:
+            keyed.append((first.setdefault(match.group(1), position), commune.insee, commune))
+        else:
+            keyed.append((position, "", commune))
+    return [commune for *_key, commune in sorted(keyed, key=lambda k: (k[0], k[1]))]

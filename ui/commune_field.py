@@ -73,6 +73,17 @@ class CommuneListModel(QAbstractListModel):
         rows += [(c, en if self._lang == "en" else fr) for c, fr, en in COMMUNE_SPECIAL]
         self._set_rows(rows)
 
+    def ambiguous(self, typed: str) -> bool:
+        """Whether taking the first proposal would be a guess: a postcode shared by several
+        communes, or a first commune whose name others bear too (homonyms)."""
+        typed = typed.strip()
+        if len(self._rows) < 2 or not typed:
+            return False
+        if typed.isdigit():
+            return len(typed) == 5 and sum(f"({typed})" in shown for _c, shown in self._rows) > 1
+        names = [shown.rsplit(" (", 1)[0] for _code, shown in self._rows]
+        return names.count(names[0]) > 1
+
     def _set_rows(self, rows: list[tuple[str, str]]) -> None:
         self.beginResetModel()
         self._rows = rows
@@ -111,7 +122,10 @@ class CommuneField(QLineEdit):
 
     def _edited(self, text: str) -> None:
         self._code = None
-        self.model.update_for(text)
+        if text.strip():
+            self.model.update_for(text)
+        else:  # emptied: the site's own commune again, as on arriving in the field
+            self.model.propose(self.model.home)
         if self.model.rowCount():
             self.completer().complete()
 
@@ -123,6 +137,8 @@ class CommuneField(QLineEdit):
             if event.key() in keys and self.model.rowCount():
                 index = popup.currentIndex()
                 if not index.isValid():
+                    if self.model.ambiguous(self.text()):
+                        return True  # several communes fit: the agent picks one in the list
                     index = self.model.index(0, 0)
                 popup.hide()
                 self._activated(index)

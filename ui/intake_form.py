@@ -171,9 +171,8 @@ class IntakeForm(QWidget):
 
     def set_defaults(self, channel: str, commune: str | None) -> None:
         self._default_channel = channel
-        if commune:
-            commune_info = self._geo.get(commune)
-            self.commune.model.near = commune_info.departement if commune_info else None
+        # Proposals nearest to the site's commune first.
+        self.commune.model.near = commune or None
         self.commune.model.home = commune or None
 
     def draft(self) -> ContactDraft:

@@ -49,9 +49,35 @@ def test_search_key_ignores_case_accents_saint_and_hyphens(typed: str, key: str)
     ],
 )
 def test_search_by_name_puts_the_expected_commune_first(desk: Desk, typed: str, insee: str) -> None:
-    found = desk.geography.search(typed, near="13")
+    found = desk.geography.search(typed, near="13047")  # an Istres desk
     assert found, typed
     assert found[0].insee == insee
+
+
+@pytest.mark.parametrize(
+    ("typed", "insee"),
+    [
+        ("salon", "13103"),  # not Salon (Dordogne), nor Salon (Aube)
+        ("aix", "13001"),  # not Aix (Corrèze)
+        ("mira", "13063"),  # Miramas, the neighbour
+        ("istres", "13047"),
+        ("sai", "13092"),  # Saint-Chamas, in Istres' EPCI, before larger Saint-… elsewhere
+    ],
+)
+def test_at_an_istres_desk_the_nearest_commune_comes_first(
+    desk: Desk, typed: str, insee: str
+) -> None:
+    assert desk.geography.search(typed, near="13047")[0].insee == insee
+
+
+def test_far_from_home_a_whole_name_still_leads(desk: Desk) -> None:
+    """A desk in Dordogne, where Salon is a neighbour: the same rule puts it first."""
+    assert desk.geography.search("salon", near="24322")[0].insee == "24518"
+
+
+def test_a_city_s_arrondissements_come_in_their_own_order(desk: Desk) -> None:
+    found = [c.insee for c in desk.geography.search("marseille", limit=17, near="13047")]
+    assert found == ["13055"] + [f"132{n:02d}" for n in range(1, 17)]  # the city, then 1er…16e
 
 
 def test_search_by_postcode_finds_the_communes_of_that_postcode(desk: Desk) -> None:

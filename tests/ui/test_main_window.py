@@ -426,3 +426,31 @@ def test_the_suggestion_model_passes_the_model_tester(
     assert dialog.model.rowCount() > 0
     qtmodeltester.check(dialog.model)
     dialog.reject()
+
+
+def test_the_commune_field_never_guesses_and_offers_the_site_s_commune_once_emptied(
+    qtbot, window: MainWindow, desk: Desk
+) -> None:
+    """A shared postcode or one of several homonyms is never taken by Enter alone; an
+    emptied field offers the site's own commune again, as on arriving in it."""
+    desk.settings.set("site.commune", "13047")
+    window.form.set_defaults("sur-place", "13047")
+    field = window.form.commune
+    field.setFocus()
+    popup = field.completer().popup()
+    qtbot.keyClicks(field, "13250")  # Saint-Chamas and Cornillon-Confoux
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert field.code() is None and popup.isVisible()  # nothing taken at random
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    chosen = popup.currentIndex().data()
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert field.code() in ("13029", "13092") and field.text() == chosen
+    # Emptied with the keyboard: the site's commune is offered, and Enter takes it.
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(popup.isVisible)
+    assert field.model.index(0, 0).data() == "Istres (13800)"
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert field.code() == "13047"
