@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QLockFile, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -75,17 +75,33 @@ def say(key: str, lang: str, **values: object) -> str:
     return pick(TEXTS[key], lang, **values)
 
 
-def install_translator(app: QApplication, lang: str) -> QTranslator | None:
-    """French is the source language; English loads its compiled translation."""
+def qt_translations() -> list[Path]:
+    """Where Qt's own catalogues are: Qt's library path, or PySide6's folder (bundled)."""
+    import PySide6
+
+    folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    folders.append(Path(PySide6.__file__).parent / "Qt" / "translations")
+    return folders
+
+
+def install_translator(app: QApplication, lang: str) -> list[QTranslator]:
+    """French is the source language; English loads its compiled translation. Qt's own
+    words (the file and print dialogs, a message box's Yes/No) come from Qt's catalogue
+    of the same language, shipped with PySide6. Returns the translators installed."""
+    installed: list[QTranslator] = []
+    qt_own = QTranslator(app)
+    if any(qt_own.load(f"qtbase_{lang}", str(folder)) for folder in qt_translations()):
+        app.installTranslator(qt_own)
+        installed.append(qt_own)
     if lang == "fr":
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-        return None
+        return installed
     translator = QTranslator(app)
     if translator.load(str(TRANSLATIONS / f"aiguillage_{lang}.qm")):
         app.installTranslator(translator)
+        installed.append(translator)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-        return translator
-    return None
+    return installed
 
 
 def _cannot_start(message: str, smoke: bool) -> int:

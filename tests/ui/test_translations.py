@@ -55,8 +55,8 @@ def test_the_compiled_translation_is_up_to_date(tmp_path: Path) -> None:
 
 
 def test_the_window_speaks_english_when_asked(qtbot, qapp, desk: Desk) -> None:  # type: ignore[no-untyped-def]
-    translator = install_translator(qapp, "en")
-    assert translator is not None
+    translators = install_translator(qapp, "en")
+    assert len(translators) == 2  # Qt's own catalogue, then the desk's
     try:
         desk.settings.set("ui.language", "en")
         window = MainWindow(desk)
@@ -75,4 +75,21 @@ def test_the_window_speaks_english_when_asked(qtbot, qapp, desk: Desk) -> None: 
         )
         window.tasks.shutdown()
     finally:
-        QCoreApplication.removeTranslator(translator)
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+
+
+def test_qt_s_own_buttons_speak_french_in_the_french_window(qapp) -> None:  # type: ignore[no-untyped-def]
+    """A message box's Yes/No and a dialog's Cancel are Qt's words, not ours: in the
+    French window they were English. (English is Qt's own language: nothing to load.)"""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    translators = install_translator(qapp, "fr")
+    try:
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Yes
+        )
+        assert {b.text() for b in box.buttons()} == {"Annuler", "&Oui"}
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
