@@ -30,10 +30,10 @@ from app.bench_data import (
     generate_directory,
     stored_contacts,
 )
+from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory.hours import PARIS
 from app.directory.search import SearchQuery, match_expression, search
-from app.intake import ContactDraft
 from db.models import Service, Structure
 
 # The design's table ("What fast and safe mean here"): each figure is to stay below its goal.

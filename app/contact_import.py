@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from app.contact import ContactDraft
 from app.errors import DeskError, ValidationFailed
-from app.intake import ContactDraft, IntakeService
+from app.intake import IntakeService
 from app.textfile import delimiter, read_text
 
 HEADER = ("date", "channel", "public", "age", "gender", "commune", "themes", "answers")

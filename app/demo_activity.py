@@ -10,9 +10,9 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory.hours import open_at
-from app.intake import ContactDraft
 
 
 @dataclass(frozen=True)

@@ -30,10 +30,11 @@ from app.backup import (
     make_backup,
     scrub_backups,
 )
+from app.contact import ContactRecord
 from app.directory.search import INDEX_VERSION, reindex
 from app.errors import DeskError
 from app.geography import GEOGRAPHY_EDITION, Geography, seed_geography
-from app.intake import ContactRecord, IntakeService, local_now
+from app.intake import IntakeService, local_now
 from app.nomenclature import Nomenclatures, seed_defaults
 from app.paths import DeskPaths, desk_paths
 from app.settings import Settings

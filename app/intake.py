@@ -10,13 +10,14 @@ import re
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.contact import ContactDraft, ContactRecord, record_of
 from app.errors import DeskError, ValidationFailed
 from app.geography import Geography
 from app.nomenclature import Nomenclatures
@@ -53,110 +54,6 @@ def _machine_local(moment: datetime) -> datetime:
         if utc.astimezone().replace(tzinfo=None) == moment:
             return utc.astimezone()
     return max(readings).astimezone()
-
-
-@dataclass(slots=True)
-class ContactDraft:
-    """What the agent entered for one contact, before it is checked."""
-
-    channel: str
-    public: str
-    age: str
-    gender: str
-    commune: str
-    themes: list[str]
-    answers: list[str]
-    duration: str | None = None
-    first_visit: bool | None = None
-    agent_code: str | None = None
-    note: str | None = None
-    # Local moment of the contact; None means now.
-    moment: datetime | None = None
-    time_known: bool = True
-    # Partner services the visitor is sent to (their directory ids).
-    referrals: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class ReferralLine:
-    service_id: str
-    service_name: str
-    structure_name: str
-    slip_code: str
-
-
-@dataclass(frozen=True, slots=True)
-class ContactRecord:
-    """A stored contact, as the journal shows it."""
-
-    id: str
-    moment_local: datetime
-    time_known: bool
-    channel: str
-    public: str
-    age: str
-    gender: str
-    commune: str
-    themes: tuple[str, ...]
-    answers: tuple[str, ...]
-    duration: str | None
-    first_visit: bool | None
-    agent_code: str | None
-    note: str | None
-    status: str
-    version: int
-    synced_version: int
-    referrals: tuple[ReferralLine, ...] = field(default=())
-
-    @property
-    def cancelled(self) -> bool:
-        return self.status == "cancelled"
-
-    def draft(self) -> ContactDraft:
-        """The contact as a draft, to edit it."""
-        return ContactDraft(
-            channel=self.channel,
-            public=self.public,
-            age=self.age,
-            gender=self.gender,
-            commune=self.commune,
-            themes=list(self.themes),
-            answers=list(self.answers),
-            duration=self.duration,
-            first_visit=self.first_visit,
-            agent_code=self.agent_code,
-            note=self.note,
-            moment=self.moment_local,
-            time_known=self.time_known,
-            referrals=[r.service_id for r in self.referrals],
-        )
-
-
-def record_of(row: Contact) -> ContactRecord:
-    return ContactRecord(
-        id=row.id,
-        moment_local=row.moment_local,
-        time_known=row.time_known,
-        channel=row.channel,
-        public=row.public,
-        age=row.age,
-        gender=row.gender,
-        commune=row.commune,
-        themes=tuple(t.code for t in row.themes),
-        answers=tuple(a.code for a in row.answers),
-        duration=row.duration,
-        first_visit=row.first_visit,
-        agent_code=row.agent_code,
-        note=row.note,
-        status=row.status,
-        version=row.version,
-        synced_version=row.synced_version,
-        referrals=tuple(
-            ReferralLine(r.service_id, r.service_name, r.structure_name, r.slip_code)
-            for r in row.referrals
-            if r.status == "active"
-        ),
-    )
 
 
 def _day_bounds(day: date) -> tuple[datetime, datetime]:

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.contact import ContactDraft, ContactRecord
 from app.errors import DeskError
 from app.geography import Geography
-from app.intake import ContactDraft, ContactRecord
 from app.nomenclature import Nomenclatures
 from ui.choice_row import ChoiceRow, row_label
 from ui.commune_field import CommuneField

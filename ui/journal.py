@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.contact import ContactRecord
 from app.geography import Geography
-from app.intake import ContactRecord
 from app.nomenclature import Nomenclatures
 from ui.table_model import ColumnsModel
 

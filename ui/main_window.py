@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.contact import ContactDraft, ContactRecord
 from app.desk import DayView, Desk
 from app.errors import DeskError
-from app.intake import UNDO_SECONDS, ContactDraft, ContactRecord
+from app.intake import UNDO_SECONDS
 from app.slip import slip_for_service, slips_for_contact
 from app.version import app_version
 from ui.directory_panel import DirectoryPanel

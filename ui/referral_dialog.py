@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory.display import format_phone
 from app.directory.hours import describe
 from app.directory.search import SearchHit, SearchQuery, search
-from app.intake import ContactDraft
 
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -45,8 +45,8 @@ def main(argv: list[str]) -> int:
 
     from PySide6.QtWidgets import QApplication, QScrollArea
 
+    from app.contact import ContactDraft
     from app.desk import Desk
-    from app.intake import ContactDraft
     from ui.main import install_translator
     from ui.main_window import MainWindow
     from ui.style import apply_style

@@ -10,11 +10,11 @@ from typing import Any, TextIO
 
 from app.backup import damage_error, latest_sound, make_backup, problems, restore_backup
 from app.cli.main import cli_language, dumps, parse_at, say
+from app.contact import ContactDraft
 from app.contact_import import ImportRefused, import_contacts
 from app.desk import Desk
 from app.errors import DeskError, ValidationFailed
 from app.files import write_atomically
-from app.intake import ContactDraft
 from app.paths import desk_paths
 
 

@@ -11,9 +11,9 @@ import pytest
 
 from app import stats
 from app.backup import list_backups, make_backup, problems, restore_backup
+from app.contact import ContactDraft
 from app.desk import Desk
 from app.errors import DeskError
-from app.intake import ContactDraft
 from app.paths import DeskPaths
 from db import migrate
 from tests.conftest import FakeClock

@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from app.contact import ContactDraft
 from app.desk import Desk
 from app.errors import DeskError, ValidationFailed
-from app.intake import ContactDraft
 from db.models import Contact, ContactAnswer, ContactTheme
 from tests.conftest import PARIS, FakeClock, stored_contacts
 

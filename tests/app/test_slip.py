@@ -12,10 +12,10 @@ import zxingcpp
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory import records
 from app.directory.records import ServiceDetail
-from app.intake import ContactDraft
 from app.slip import Site, french_date, qr_target, render_slip, slip_for_service, slips_for_contact
 from db.models import Referral
 

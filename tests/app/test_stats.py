@@ -186,7 +186,7 @@ def test_counts_follow_every_write_of_the_counter(desk: Desk, clock) -> None:  #
     marked by triggers and built at the next count)."""
     from dataclasses import replace
 
-    from app.intake import ContactDraft
+    from app.contact import ContactDraft
 
     cej = "demo-spro-etm--ml-ouest-provence-cej"
     draft = ContactDraft(
@@ -220,7 +220,7 @@ def test_a_count_waits_for_another_desk_saving_instead_of_failing(desk: Desk, cl
     its turn for the write lock, as a save does, instead of "database is locked" at once."""
     import threading
 
-    from app.intake import ContactDraft
+    from app.contact import ContactDraft
 
     desk.intake.save(
         ContactDraft("visio", "etudiant", "16-25", "homme", "13103", ["vae"], ["information"])
@@ -245,7 +245,7 @@ def test_a_count_waits_for_another_desk_saving_instead_of_failing(desk: Desk, cl
 
 
 def test_referrals_count_every_slip_where_partners_count_one_structure(desk: Desk, clock) -> None:  # type: ignore[no-untyped-def]
-    from app.intake import ContactDraft
+    from app.contact import ContactDraft
 
     two_services = ["demo-spro-etm--ml-ouest-provence-cej",
                     "demo-spro-etm--ml-ouest-provence-parrainage"]  # fmt: skip

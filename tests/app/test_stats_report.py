@@ -11,9 +11,9 @@ import pypdfium2
 import pytest
 from pypdf import PdfReader
 
+from app.contact import ContactDraft
 from app.desk import Desk
 from app.errors import DeskError
-from app.intake import ContactDraft
 from app.pdf_style import fit
 from app.stats import previous_month
 from app.stats_report import render_report, write_report

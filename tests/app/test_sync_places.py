@@ -9,9 +9,9 @@ from dataclasses import replace
 from pydantic import TypeAdapter
 from sqlalchemy import select
 
+from app.contact import ContactDraft
 from app.desk import Desk
 from app.geography import SMALL_COMMUNE
-from app.intake import ContactDraft
 from app.sync.push import _Places, next_batch
 from app.wire import ContactWire, Place
 from db.models import Commune, Departement, Epci

@@ -22,8 +22,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from app.contact import ContactDraft
 from app.desk import Desk
-from app.intake import ContactDraft
 from app.paths import DeskPaths
 from app.stats import compute
 

@@ -29,9 +29,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory import records
-from app.intake import ContactDraft
 from app.paths import DeskPaths
 from app.slip import mark_printed
 from app.stats import compute

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
+from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory import records
 from app.errors import DeskError
-from app.intake import ContactDraft
 from app.paths import resource
 from app.sync import run
 from hub import directory

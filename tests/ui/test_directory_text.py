@@ -10,8 +10,8 @@ from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from app.contact import ContactDraft
 from app.desk import Desk
-from app.intake import ContactDraft
 from tests.app.test_cells import HTML_NAME, hostile_directory
 from tests.ui.test_directory_panel import search_for
 from ui.main_window import MainWindow

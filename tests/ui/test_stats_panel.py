@@ -12,9 +12,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from app import stats
+from app.contact import ContactDraft
 from app.demo_activity import log_visits
 from app.desk import Desk
-from app.intake import ContactDraft
 from tests.ui.test_accessibility import unnamed_controls
 from ui.main_window import MainWindow
 from ui.stats_panel import StatsPanel
