@@ -255,7 +255,8 @@ class Geography:
         if not key:
             return []
         # Each kind of match, nearest first: a name typed whole, begun, a word of it begun,
-        # an older name begun. Enough of each is read to rank them together.
+        # an older name begun. Enough of each is read to rank them together; the last two
+        # (scans) only when the first two leave the list short.
         queries = [
             select(Commune).where(Commune.search_key == key),
             select(Commune).where(Commune.search_key >= key, Commune.search_key < key + _MAX_KEY),
@@ -266,6 +267,8 @@ class Geography:
         ]
         found: dict[str, tuple[tuple[Any, ...], CommuneInfo]] = {}
         for quality, query in enumerate(queries):
+            if quality >= 2 and len(found) >= limit:
+                break  # a word inside a name, an older name: only to fill a short list
             for row in session.scalars(query.order_by(*order).limit(max(limit, 40))):
                 if row.insee not in found:
                     rank = (*_nearness(row, home), quality, -row.population, row.name)
