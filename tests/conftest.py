@@ -17,8 +17,11 @@ from app.paths import DeskPaths
 from db.models import Contact
 
 PARIS = ZoneInfo("Europe/Paris")
-# No screen in the test run: Qt draws offscreen (a window test anywhere in the suite).
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No screen in the test run: Qt draws offscreen (a window test anywhere in the suite), on
+# a screen the size of the counter PC's (1366 × 768; QT_SCALE_FACTOR=1.5 makes it 150 %).
+COUNTER_SCREEN = Path(__file__).parent / "ui" / "screens" / "counter-1366x768.json"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={COUNTER_SCREEN}"
 
 
 class FakeClock:
