@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 import pytest
 
-
 from app.desk import Desk
 from ui.main_window import MainWindow
 from ui.style import apply_style
