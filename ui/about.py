@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.paths import resource
 from app.version import LIBRARIES, app_version
+from ui.screen_fit import fit_to_screen
 
 
 def app_icon() -> QIcon:
@@ -78,7 +79,7 @@ class AboutDialog(QDialog):
         self.licences.setAccessibleName(self.tr("Licences"))
         self.licences.setHtml(self.licences_html())
         self.licences.setMinimumSize(560, 320)
-        self.resize(760, 640)
+        fit_to_screen(self, 760, 640)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         assert isinstance(close, QPushButton)

@@ -26,6 +26,7 @@ from app.directory.importing import ImportSummary, apply
 from app.errors import DeskError
 from ui.commune_field import CommuneField
 from ui.file_dialogs import open_file, save_file
+from ui.screen_fit import fit_to_screen
 from ui.taskman import DeskOp, TaskManager
 
 
@@ -52,6 +53,7 @@ class _Form(QDialog):
     def finish_layout(self) -> None:
         self.body.addWidget(self.error)
         self.body.addWidget(self.buttons)
+        fit_to_screen(self)  # its own size, on the screen
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -160,7 +162,7 @@ class LocalEntryDialog(_Form):
             form.addRow(label, widget)
         self.body.addLayout(form)
         self.finish_layout()
-        self.resize(560, 520)
+        fit_to_screen(self, 560, 520)
         self.service_id: str | None = None
 
     def submit(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.desk import Desk
 from app.errors import DeskError
+from ui.screen_fit import fit_to_screen
 from ui.settings_dialog import SiteIdentity
 
 
@@ -131,4 +132,4 @@ class FirstStartWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Précédent"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Commencer"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Plus tard"))
-        self.resize(620, 420)
+        fit_to_screen(self, 620, 420)

@@ -280,8 +280,9 @@ def run_window(smoke: bool = False) -> int:
 
 def _show_window(app: QApplication, window: MainWindow, smoke: bool) -> tuple[int, str | None]:
     """Run the window until it closes: its exit code, and the damage it found if any."""
-    window.resize(1366, 740)
-    window.show()
+    from ui.screen_fit import show_maximised
+
+    show_maximised(window)  # the screen's available area, at any scale
     if not smoke and not window.desk.settings.get("site.configured"):
         window.first_start()
     if smoke:

@@ -23,6 +23,7 @@ from app.desk import Desk
 from app.directory.display import format_phone
 from app.directory.hours import describe
 from app.directory.search import SearchHit, SearchQuery, search
+from ui.screen_fit import fit_to_screen
 
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -130,7 +131,7 @@ class ReferralDialog(QDialog):
         layout.addWidget(self.detail)
         layout.addWidget(self.hint)
         layout.addWidget(buttons)
-        self.resize(760, 520)
+        fit_to_screen(self, 760, 520)
         self.search.textChanged.connect(self.refresh)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show_detail())
         self.search.installEventFilter(self)

@@ -27,6 +27,7 @@ from app.desk import Desk
 from app.errors import DeskError
 from ui.commune_field import CommuneField
 from ui.file_dialogs import open_file
+from ui.screen_fit import fit_to_screen, scrolled
 
 
 def _printers() -> list[str]:
@@ -165,10 +166,21 @@ class SettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        # At 150 % on the counter's screen the boxes are taller than it: they scroll, the
+        # error line and the buttons stay in sight.
+        content = QWidget()
+        boxes = QVBoxLayout(content)
+        boxes.setContentsMargins(0, 0, 0, 0)
+        for widget in (identity_box, work_box, slip_box, self.note):
+            boxes.addWidget(widget)
+        boxes.addStretch(1)
+        self.content = scrolled(content)
         layout = QVBoxLayout(self)
-        for widget in (identity_box, work_box, slip_box, self.note, self.error, buttons):
+        for widget in (self.content, self.error, buttons):
             layout.addWidget(widget)
+        layout.setStretch(0, 1)
         self.setMinimumWidth(560)
+        fit_to_screen(self)
 
     def values(self) -> dict[str, str]:
         typed = self.printer.currentText().strip()

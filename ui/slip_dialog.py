@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from app.desk import Desk
 from app.slip import mark_printed
 from ui.file_dialogs import choose_folder
+from ui.screen_fit import fit_to_screen
 from ui.taskman import DeskOp, TaskManager
 
 # (title shown, referral id or None, code, PDF)
@@ -102,7 +103,7 @@ class SlipDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        self.resize(720, 820)
+        fit_to_screen(self, 720, 820)
         self.format.currentIndexChanged.connect(lambda _i: self.render())
         self.large.toggled.connect(lambda _b: self.render())
         self.which.currentIndexChanged.connect(self._show)

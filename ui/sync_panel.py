@@ -27,6 +27,7 @@ from app.errors import DeskError
 from app.sync.client import Transient
 from app.sync.push import quarantined
 from app.sync.run import SyncSummary, enrol
+from ui.screen_fit import fit_to_screen
 from ui.sync_worker import SyncScheduler
 from ui.taskman import DeskOp, TaskManager
 
@@ -66,7 +67,7 @@ class EnrolDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(520, 180)
+        fit_to_screen(self, 520, 180)
 
     def _split_enrolment(self, text: str) -> None:
         from app.wire import parse_enrolment
@@ -118,7 +119,7 @@ class SyncPanel(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(now)
         layout.addWidget(close)
-        self.resize(760, 420)
+        fit_to_screen(self, 760, 420)
         ui.scheduler.sig_state.connect(lambda _r: self.refresh())
         self.refresh()
 
