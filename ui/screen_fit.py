@@ -54,10 +54,21 @@ def place(widget: QWidget, wished: QSize | None = None) -> None:
     margins = frame_margins(widget)
     width = widget.width() + margins.left() + margins.right()
     height = widget.height() + margins.top() + margins.bottom()
+    placed = widget.testAttribute(Qt.WidgetAttribute.WA_Moved)
+    x, y = widget.x(), widget.y()
+    if not placed:
+        # Where Qt puts a dialog not moved yet: centred on its parent (here, before Qt
+        # would, since moving it tells Qt it is placed).
+        parent = widget.parentWidget()
+        over = parent.window().frameGeometry() if parent is not None else area
+        x = over.center().x() - width // 2
+        y = over.center().y() - height // 2
     # pos() is the frame's corner for a window: keep the whole frame on the screen.
-    x = max(area.left(), min(widget.x(), area.left() + area.width() - width))
-    y = max(area.top(), min(widget.y(), area.top() + area.height() - height))
+    x = max(area.left(), min(x, area.left() + area.width() - width))
+    y = max(area.top(), min(y, area.top() + area.height() - height))
     widget.move(x, y)
+    # Not a position the agent chose: the next time it opens, it is centred again.
+    widget.setAttribute(Qt.WidgetAttribute.WA_Moved, placed)
 
 
 class _Fitter(QObject):

@@ -3,14 +3,17 @@
     python -m ui.screenshots DIR [--scale 1.5] [--lang en]
 
 Runs on a throw-away desk (``AIGUILLAGE_HOME`` in a temporary folder) with a few visits
-logged, at 1366×768 physical pixels: the intake form, the journal with a correction under
-way, the settings and the first-start wizard. With ``--scale``, only the window, as a
-counter PC set to that scale shows it.
+logged, on an offscreen screen the size of the counter PC's (1366 × 768 physical pixels;
+``--scale 1.5`` is Windows' 150 %, 911 × 512 logical pixels). The window opens maximised as
+at the counter; a dialog is shot over it, the whole screen in the picture, so one sees it
+fits: the form, F4's partners, the slip preview, the settings and both pages of the first
+start, at each scale; at 100 % also the journal, the directory and the statistics.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import sys
@@ -18,6 +21,10 @@ import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 WIDTH, HEIGHT = 1366, 768
 VISITS = [
@@ -29,6 +36,18 @@ VISITS = [
 ]
 
 
+def counter_screen() -> str:
+    """A Qt offscreen configuration file describing the counter's screen."""
+    screen = {"name": "counter", "x": 0, "y": 0, "width": WIDTH, "height": HEIGHT,
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
+    config = {"synchronousWindowSystemEvents": False, "windowFrameMargins": True,
+              "screens": [screen]}  # fmt: skip
+    handle, name = tempfile.mkstemp(prefix="aiguillage-screen-", suffix=".json")
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        json.dump(config, file)
+    return name
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.screenshots")
     parser.add_argument("target", nargs="?", default="docs")
@@ -37,18 +56,21 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv[1:])
     target = Path(args.target).resolve()
     target.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if os.environ.setdefault("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={counter_screen()}"
     os.environ["QT_SCALE_FACTOR"] = str(args.scale)
     os.environ["AIGUILLAGE_HOME"] = tempfile.mkdtemp(prefix="aiguillage-shots-")
 
     from zoneinfo import ZoneInfo
 
-    from PySide6.QtWidgets import QApplication, QScrollArea
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
     from app.contact import ContactDraft
     from app.desk import Desk
     from ui.main import install_translator
     from ui.main_window import MainWindow
+    from ui.screen_fit import show_maximised
     from ui.style import apply_style
 
     now = datetime(2026, 11, 24, 11, 40, tzinfo=ZoneInfo("Europe/Paris"))
@@ -67,17 +89,21 @@ def main(argv: list[str]) -> int:
     from app.demo_activity import log_visits
 
     log_visits(desk, now.date().replace(day=1), now.date() - timedelta(days=1))
+    referred = ""
     for index, (public, age, gender, commune, themes, answers) in enumerate(VISITS):
         draft = ContactDraft("sur-place", public, age, gender, commune, themes, answers)
         draft.moment = now - timedelta(minutes=140 - 27 * index)
         if index == 3:
-            draft.referrals = ["demo-spro-etm--ml-ouest-provence-cej"]
-        desk.intake.save(draft)
+            draft.referrals = [
+                "demo-spro-etm--ml-ouest-provence-cej",
+                "demo-spro-etm--cio-martigues-istres-entretien-orientation",
+            ]
+        record = desk.intake.save(draft)
+        referred = record.id if draft.referrals else referred
     install_translator(app, args.lang)
     apply_style(app)
     window = MainWindow(desk)
-    window.resize(int(WIDTH / args.scale), int(HEIGHT / args.scale))
-    window.show()
+    show_maximised(window)  # as at the counter
     form = window.form
     form.public.set_values("reconversion")
     form.age.set_values("26-44")
@@ -107,7 +133,59 @@ def main(argv: list[str]) -> int:
     settle()
     suffix = f"-{int(args.scale * 100)}" if args.scale != 1.0 else ""
     suffix += "-en" if args.lang == "en" else ""
-    window.grab().save(str(target / f"fenetre-accueil{suffix}.png"))
+
+    def on_screen(name: str, *shown: QWidget) -> None:
+        """The whole screen: the window, and each dialog where it sits over it."""
+        screen = app.primaryScreen()
+        ratio = screen.devicePixelRatio()
+        image = QImage(WIDTH, HEIGHT, QImage.Format.Format_RGB32)
+        image.setDevicePixelRatio(ratio)
+        image.fill(QColor("#3b4652"))  # the desktop
+        painter = QPainter(image)
+        for widget in (window, *shown):
+            painter.fillRect(widget.frameGeometry(), QColor("#5b6875"))  # its frame
+            painter.drawPixmap(widget.geometry().topLeft(), widget.grab())
+        painter.end()
+        image.save(str(target / f"{name}{suffix}.png"))
+
+    on_screen("fenetre-accueil")
+    if args.lang == "fr":
+        window.orient()  # F4, for the visitor being logged
+        settle()
+        on_screen("orienter", window.referral_dialog)
+        window.referral_dialog.reject()
+        window.open_slips(referred)
+        slips = window.slip_dialog
+        deadline = time.monotonic() + 60
+        while len(slips.slips) < 2 and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        # The view draws its pages on a thread of its own: wait until the page shows.
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not has_text(slips.view.grab().toImage()):
+            app.processEvents()
+            time.sleep(0.05)
+        settle()
+        on_screen("apercu-fiche", slips)
+        slips.reject()
+        window.open_settings()
+        settle()
+        on_screen("reglages", window.settings_dialog)
+        window.settings_dialog.reject()
+        window.first_start()
+        settle()
+        on_screen("premier-demarrage", window.wizard)
+        window.wizard.identity_page.identity.name.setText("Cité des métiers d’Istres")
+        window.wizard.next()
+        settle()
+        on_screen("premier-demarrage-2", window.wizard)
+        window.wizard.reject()
+        settle()
+        form.public.set_values("reconversion")
+        form.age.set_values("26-44")
+        form.gender.set_values("femme")
+        form.commune.set_code("13047")
+        form.themes.set_values(["trouver-formation", "vae"])
     if args.scale == 1.0 and args.lang == "fr":
         window.journal.table.setFocus()
         window.journal.table.selectRow(1)
@@ -115,10 +193,6 @@ def main(argv: list[str]) -> int:
         settle()
         window.grab().save(str(target / "journal-modification.png"))
         form.clear()
-        window.open_settings()
-        settle()
-        window.settings_dialog.grab().save(str(target / "reglages.png"))
-        window.settings_dialog.reject()
         window.show_tab(1)
         panel = window.directory
         panel.commune.set_code("13047")
@@ -138,13 +212,6 @@ def main(argv: list[str]) -> int:
         settle()
         window.grab().save(str(target / "statistiques-2.png"))
         window.show_tab(0)
-        window.first_start()
-        settle()
-        window.wizard.grab().save(str(target / "premier-demarrage.png"))
-        window.wizard.next()
-        settle()
-        window.wizard.grab().save(str(target / "premier-demarrage-2.png"))
-        window.wizard.reject()
     if args.scale == 1.0 and args.lang == "fr":
         slip_images(desk, target)
     if args.lang == "en" or args.scale != 1.0:
@@ -161,6 +228,16 @@ def main(argv: list[str]) -> int:
     desk.close()
     shutil.rmtree(os.environ["AIGUILLAGE_HOME"], ignore_errors=True)
     return 0
+
+
+def has_text(image: QImage) -> bool:
+    """Whether dark strokes show in the middle of ``image`` (a page drawn, not blank)."""
+    width, height = image.width(), image.height()
+    return any(
+        image.pixelColor(width * (20 + i) // 100, height * (10 + j) // 100).lightness() < 128
+        for i in range(0, 60, 2)
+        for j in range(0, 50, 2)
+    )
 
 
 def slip_images(desk: object, target: Path) -> None:

@@ -90,9 +90,9 @@ class SlipDialog(QDialog):
         self.pdf_button = QPushButton(self.tr("Enregistrer en &PDF…"))
         close = QPushButton(self.tr("Fermer"))
         top = QHBoxLayout()
-        for widget in (self.which, self.format, self.large):
+        top.addWidget(self.which, 1)  # the partner's name: the room the row has
+        for widget in (self.format, self.large):
             top.addWidget(widget)
-        top.addStretch(1)
         buttons = QHBoxLayout()
         for widget in (self.print_button, self.direct_button, self.pdf_button):
             buttons.addWidget(widget)
