@@ -85,22 +85,24 @@ def qt_translations() -> list[Path]:
 
 
 def install_translator(app: QApplication, lang: str) -> list[QTranslator]:
-    """French is the source language; English loads its compiled translation. Qt's own
-    words (the file and print dialogs, a message box's Yes/No) come from Qt's catalogue
-    of the same language, shipped with PySide6. Returns the translators installed."""
+    """French is the source language; English loads its compiled translation, and French
+    its own plural forms (« %n accueil(s) » is « 1 accueil », « 2 accueils »: Qt takes a
+    message's plural forms from a catalogue, even in the source language). Qt's own words
+    (the file and print dialogs, a message box's Yes/No) come from Qt's catalogue of the
+    same language, shipped with PySide6. Returns the translators installed."""
     installed: list[QTranslator] = []
     qt_own = QTranslator(app)
     if any(qt_own.load(f"qtbase_{lang}", str(folder)) for folder in qt_translations()):
         app.installTranslator(qt_own)
         installed.append(qt_own)
-    if lang == "fr":
-        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-        return installed
     translator = QTranslator(app)
     if translator.load(str(TRANSLATIONS / f"aiguillage_{lang}.qm")):
         app.installTranslator(translator)
         installed.append(translator)
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        if lang == "en":
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    if lang == "fr":
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     return installed
 
 
@@ -260,7 +262,7 @@ def run_window(smoke: bool = False) -> int:
             if not isinstance(desk, Desk):
                 return int(desk)  # type: ignore[call-overload]
             if not translated:
-                lang = desk.language
+                lang = desk.language  # AIGUILLAGE_LANG when set, else the desk's setting
                 install_translator(app, lang)
                 apply_style(app)
                 translated = True
