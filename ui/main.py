@@ -27,6 +27,7 @@ from app.paths import DeskPaths, desk_paths, resource
 from app.version import app_version
 
 if TYPE_CHECKING:
+    from app.desk import Desk
     from ui.main_window import MainWindow
 
 TRANSLATIONS = resource("translations")
@@ -104,6 +105,13 @@ def install_translator(app: QApplication, lang: str) -> list[QTranslator]:
     if lang == "fr":
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     return installed
+
+
+def window_language(app: QApplication, desk: Desk) -> tuple[str, list[QTranslator]]:
+    """The window's language, its translators installed: ``AIGUILLAGE_LANG`` when set (as
+    for the command line), else the desk's ``ui.language`` setting."""
+    lang = desk.language
+    return lang, install_translator(app, lang)
 
 
 def _cannot_start(message: str, smoke: bool) -> int:
@@ -262,8 +270,7 @@ def run_window(smoke: bool = False) -> int:
             if not isinstance(desk, Desk):
                 return int(desk)  # type: ignore[call-overload]
             if not translated:
-                lang = desk.language  # AIGUILLAGE_LANG when set, else the desk's setting
-                install_translator(app, lang)
+                lang, _translators = window_language(app, desk)
                 apply_style(app)
                 translated = True
             from ui.main_window import MainWindow
