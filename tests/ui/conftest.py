@@ -14,13 +14,13 @@ from ui.style import apply_style
 
 
 @pytest.fixture(scope="session", autouse=True)
-def french_plurals(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+def french_plurals(qapp) -> Iterator[QTranslator]:  # type: ignore[no-untyped-def]
     """The desk's French catalogue, as the window loads it: the plural forms of the
     messages that count (« 1 accueil », « 2 accueils »; the source says « accueil(s) »)."""
     translator = QTranslator(qapp)
     assert translator.load(str(resource("translations", "aiguillage_fr.qm")))
     qapp.installTranslator(translator)
-    yield
+    yield translator
     qapp.removeTranslator(translator)
 
 

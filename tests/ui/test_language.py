@@ -19,10 +19,12 @@ Opener = Callable[[str], MainWindow]
 
 
 @pytest.fixture
-def open_window(qtbot, qapp, desk: Desk, monkeypatch) -> Iterator[Opener]:  # type: ignore[no-untyped-def]
+def open_window(qtbot, qapp, desk: Desk, monkeypatch, french_plurals) -> Iterator[Opener]:  # type: ignore[no-untyped-def]
     """Start the window as ui.main does, with ``AIGUILLAGE_LANG`` set; the translators and
-    the default locale it installs are taken back afterwards."""
+    the default locale it installs are taken back afterwards. The tests' own French
+    catalogue is set aside meanwhile: the window must load its own."""
     locale = QLocale()
+    QCoreApplication.removeTranslator(french_plurals)
     installed = []
     windows: list[MainWindow] = []
 
@@ -46,6 +48,7 @@ def open_window(qtbot, qapp, desk: Desk, monkeypatch) -> Iterator[Opener]:  # ty
     for translator in installed:
         QCoreApplication.removeTranslator(translator)
     QLocale.setDefault(locale)
+    QCoreApplication.installTranslator(french_plurals)
 
 
 def log_a_visit(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
