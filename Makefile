@@ -62,10 +62,13 @@ package: $(STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN packaging/aiguillage.spec
 	@du -sh dist/aiguillage
 
-# Regenerate the translation sources from the code, then compile them.
+# Regenerate the translation sources from the code, then compile them. French is the
+# source language: its catalogue holds only the plural forms of the messages that count.
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate $(wildcard ui/*.py) -ts resources/translations/aiguillage_en.ts -no-obsolete
 	$(BIN)/pyside6-lrelease resources/translations/aiguillage_en.ts -qm resources/translations/aiguillage_en.qm
+	$(BIN)/pyside6-lupdate -pluralonly $(wildcard ui/*.py) -ts resources/translations/aiguillage_fr.ts -no-obsolete
+	$(BIN)/pyside6-lrelease resources/translations/aiguillage_fr.ts -qm resources/translations/aiguillage_fr.qm
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs

@@ -35,6 +35,7 @@ from app.directory.search import INDEX_VERSION, reindex
 from app.errors import DeskError
 from app.geography import GEOGRAPHY_EDITION, Geography, seed_geography
 from app.intake import IntakeService, local_now
+from app.lang import chosen_language
 from app.nomenclature import Nomenclatures, seed_defaults
 from app.paths import DeskPaths, desk_paths
 from app.settings import Settings
@@ -202,7 +203,8 @@ class Desk:
 
     @property
     def language(self) -> str:
-        return str(self.settings.get("ui.language"))
+        """``AIGUILLAGE_LANG`` when set (as for the command line), else ``ui.language``."""
+        return chosen_language() or str(self.settings.get("ui.language"))
 
     def directory_size(self) -> int:
         """Services in the partner directory (retired ones left out)."""

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.geography import Geography
+from app.lang import day_text
 from app.nomenclature import Nomenclatures
 from db.models import Epci, Referral, Structure
 
@@ -34,13 +35,6 @@ def short_weekday(weekday: int, lang: str = "fr") -> str:
 
 def month_name(year: int, month: int, lang: str = "fr") -> str:
     return f"{MONTHS[lang == 'en'][month - 1]} {year}"
-
-
-def day_text(day: date, lang: str = "fr") -> str:
-    """``24/11/2026``; ``24 Nov 2026`` (never the system's locale)."""
-    if lang != "en":
-        return f"{day:%d/%m/%Y}"
-    return f"{day.day:02d} {MONTHS[1][day.month - 1][:3]} {day.year}"
 
 
 def hour_text(hour: int, lang: str = "fr") -> str:

@@ -27,12 +27,13 @@ from reportlab.platypus.flowables import HRFlowable
 from app import stats
 from app.errors import DeskError
 from app.files import write_atomically
+from app.lang import day_text
 from app.nomenclature import Item
 from app.pdf_style import ACCENT, MUTED, fit, fonts, footed_canvas
 from app.stats import StatsResult
 from app.stats_charts import GRID, Bar, bar_chart, column_chart, heat_grid
 from app.stats_export import DIMENSION_LABELS
-from app.stats_labels import Labeller, day_text, short_weekday
+from app.stats_labels import Labeller, short_weekday
 from app.stats_report_text import (
     NNBSP,
     OTHERS,

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from app.directory import display, hours
 from app.directory.records import ServiceDetail
 from app.geography import Geography
+from app.lang import day_text
 
 
 def detail_html(
@@ -93,7 +94,7 @@ def detail_html(
         QCoreApplication.translate("DirectoryDetail", "Territoire"),
         ", ".join(_zone(code, geography, lang) for code in detail.zone_eligibilite),
     )
-    checked = detail.checked_on.strftime("%d/%m/%Y") if detail.checked_on else "—"
+    checked = day_text(detail.checked_on, lang) if detail.checked_on else "—"
     row(
         QCoreApplication.translate("DirectoryDetail", "Mise à jour"),
         QCoreApplication.translate("DirectoryDetail", "À vérifier (%1)").replace("%1", checked)

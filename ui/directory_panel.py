@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.desk import Desk
 from app.directory import records
 from app.directory.search import SearchHit, SearchQuery, search
+from app.lang import day_text
 from ui.commune_field import CommuneField
 from ui.directory_detail import detail_html
 from ui.directory_dialogs import FlagDialog, LocalEntryDialog, import_directory, save_template
@@ -47,7 +48,7 @@ class DirectoryModel(ColumnsModel[SearchHit]):
 
     COLUMNS = ("favourite", "structure", "service", "commune", "now", "checked")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, lang: str = "fr") -> None:
         super().__init__(
             {
                 "favourite": "★",
@@ -59,6 +60,7 @@ class DirectoryModel(ColumnsModel[SearchHit]):
             },
             parent,
         )
+        self.lang = lang
 
     def set_hits(self, hits: list[SearchHit]) -> None:
         self.set_rows(hits)
@@ -87,7 +89,7 @@ class DirectoryModel(ColumnsModel[SearchHit]):
             if hit.open_now is None:
                 return "—"
             return self.tr("Ouvert") if hit.open_now else self.tr("Fermé")
-        shown = hit.date_maj.strftime("%d/%m/%Y") if hit.date_maj else "—"
+        shown = day_text(hit.date_maj, self.lang) if hit.date_maj else "—"
         return self.tr("À vérifier (%1)").replace("%1", shown) if hit.stale else shown
 
 
@@ -130,7 +132,7 @@ class DirectoryPanel(QWidget):
         self.open_now = QCheckBox(self.tr("Ouvert &maintenant"))
         self.favourites = QCheckBox(self.tr("&Favoris"))
 
-        self.model = DirectoryModel(self)
+        self.model = DirectoryModel(self, self.lang)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Services trouvés"))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.contact import ContactDraft, ContactRecord
 from app.errors import DeskError
 from app.geography import Geography
+from app.lang import moment_text
 from app.nomenclature import Nomenclatures
 from ui.choice_row import ChoiceRow, row_label
 from ui.commune_field import CommuneField
@@ -199,7 +200,7 @@ class IntakeForm(QWidget):
             if "orientation-partenaire" not in answers:
                 self.answers.set_values([*answers, "orientation-partenaire"])
             self.referral_list.setText(
-                self.tr("Orienté·e vers : %1").replace("%1", " ; ".join(chosen.values()))
+                self.tr("Orientation vers : %1").replace("%1", " ; ".join(chosen.values()))
             )
         self.referral_list.setVisible(bool(chosen))
 
@@ -222,7 +223,7 @@ class IntakeForm(QWidget):
             {r.service_id: f"{r.structure_name} — {r.service_name}" for r in record.referrals}
         )
         self.note.setText(record.note or "")
-        moment = record.moment_local.strftime("%d/%m/%Y %H:%M")
+        moment = moment_text(record.moment_local, self._lang)
         self.edit_banner.setText(
             self.tr("Modification de l’accueil du %1 — Échap pour abandonner").replace("%1", moment)
         )

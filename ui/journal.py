@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.contact import ContactRecord
 from app.geography import Geography
+from app.lang import day_text
 from app.nomenclature import Nomenclatures
 from ui.table_model import ColumnsModel
 
@@ -71,6 +72,10 @@ class JournalModel(ColumnsModel[ContactRecord]):
         self._geo = geography
         self._lang = lang
         self._communes: dict[str, str] = {}
+
+    @property
+    def lang(self) -> str:
+        return self._lang
 
     def set_contacts(self, contacts: list[ContactRecord]) -> None:
         self.set_rows(sorted(contacts, key=lambda c: c.moment_local, reverse=True))
@@ -142,7 +147,7 @@ class JournalPanel(QWidget):
         self.previous.setAccessibleName(self.tr("Jour précédent"))
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd/MM/yyyy")
+        self.day.setDisplayFormat("d MMM yyyy" if model.lang == "en" else "dd/MM/yyyy")
         self.day.setAccessibleName(self.tr("Jour affiché"))
         self.following = QPushButton("▶")
         self.following.setToolTip(self.tr("Jour suivant"))
@@ -241,7 +246,7 @@ class JournalPanel(QWidget):
         self.title.setText(
             self.tr("Journal du jour")
             if today
-            else self.tr("Journal du %1").replace("%1", day.strftime("%d/%m/%Y"))
+            else self.tr("Journal du %1").replace("%1", day_text(day, self.model.lang))
         )
         self.count.setText(self.tr("%n accueil(s)", "", active))
         self._update_actions()

@@ -27,6 +27,7 @@ from app.paths import DeskPaths, desk_paths, resource
 from app.version import app_version
 
 if TYPE_CHECKING:
+    from app.desk import Desk
     from ui.main_window import MainWindow
 
 TRANSLATIONS = resource("translations")
@@ -85,23 +86,32 @@ def qt_translations() -> list[Path]:
 
 
 def install_translator(app: QApplication, lang: str) -> list[QTranslator]:
-    """French is the source language; English loads its compiled translation. Qt's own
-    words (the file and print dialogs, a message box's Yes/No) come from Qt's catalogue
-    of the same language, shipped with PySide6. Returns the translators installed."""
+    """French is the source language; English loads its compiled translation, and French
+    its own plural forms (« %n accueil(s) » is « 1 accueil », « 2 accueils »: Qt takes a
+    message's plural forms from a catalogue, even in the source language). Qt's own words
+    (the file and print dialogs, a message box's Yes/No) come from Qt's catalogue of the
+    same language, shipped with PySide6. Returns the translators installed."""
     installed: list[QTranslator] = []
     qt_own = QTranslator(app)
     if any(qt_own.load(f"qtbase_{lang}", str(folder)) for folder in qt_translations()):
         app.installTranslator(qt_own)
         installed.append(qt_own)
-    if lang == "fr":
-        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-        return installed
     translator = QTranslator(app)
     if translator.load(str(TRANSLATIONS / f"aiguillage_{lang}.qm")):
         app.installTranslator(translator)
         installed.append(translator)
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        if lang == "en":
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    if lang == "fr":
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     return installed
+
+
+def window_language(app: QApplication, desk: Desk) -> tuple[str, list[QTranslator]]:
+    """The window's language, its translators installed: ``AIGUILLAGE_LANG`` when set (as
+    for the command line), else the desk's ``ui.language`` setting."""
+    lang = desk.language
+    return lang, install_translator(app, lang)
 
 
 def _cannot_start(message: str, smoke: bool) -> int:
@@ -260,8 +270,7 @@ def run_window(smoke: bool = False) -> int:
             if not isinstance(desk, Desk):
                 return int(desk)  # type: ignore[call-overload]
             if not translated:
-                lang = desk.language
-                install_translator(app, lang)
+                lang, _translators = window_language(app, desk)
                 apply_style(app)
                 translated = True
             from ui.main_window import MainWindow

@@ -30,6 +30,7 @@ from app.contact import ContactDraft, ContactRecord
 from app.desk import DayView, Desk
 from app.errors import DeskError
 from app.intake import UNDO_SECONDS
+from app.lang import moment_text
 from app.slip import slip_for_service, slips_for_contact
 from app.version import app_version
 from ui.directory_panel import DirectoryPanel
@@ -420,7 +421,7 @@ class MainWindow(QMainWindow):
         self.last_sync.setText(
             self.tr("Dernière synchro : %1").replace(
                 "%1",
-                view.last_sync.strftime("%d/%m/%Y %H:%M") if view.last_sync else self.tr("jamais"),
+                moment_text(view.last_sync, self.lang) if view.last_sync else self.tr("jamais"),
             )
         )
         self.sig_refreshed.emit()

@@ -204,7 +204,7 @@ class SlipDialog(QDialog):
         if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat:
             self._remember(name)
         self._handed_over()
-        self.status.setText(self.tr("Fiche(s) envoyée(s) à l’imprimante."))
+        self.status.setText(self.tr("%n fiche(s) envoyée(s) à l’imprimante.", "", len(self.slips)))
         return True
 
     def _paint(self, printer: QPrinter, painter: QPainter, pdf: bytes, started: bool) -> bool:

@@ -139,7 +139,7 @@ class StatsPanel(QWidget):
         self.end_edit = QDateEdit()
         for edit, name in ((self.start_edit, self.tr("Du")), (self.end_edit, self.tr("Au"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setDisplayFormat("d MMM yyyy" if self.lang == "en" else "dd/MM/yyyy")
             edit.setAccessibleName(name)
             edit.setDateRange(QDate(stats.FIRST_DAY), QDate(stats.LAST_DAY))
         self.refresh_button = QPushButton(self.tr("Actualiser (F5)"))
@@ -341,15 +341,19 @@ class StatsPanel(QWidget):
         )
         if view.total:
             average_text = number(view.total / max(view.days_open, 1), self.lang, 1)
+            # Each count has its own plural: one message per count, then put together.
+            days = self.tr("%Ln jour(s) d’ouverture avec des accueils", "", view.days_open)
+            average = self.tr("%1 en moyenne par jour").replace("%1", average_text)
+            referred = self.tr(
+                "%Ln accueil(s) orienté(s) vers un partenaire", "", view.contacts_referred
+            )
+            referrals = self.tr("%Ln orientation(s)", "", view.referrals)
             self.details.setText(
-                self.tr(
-                    "%1 jour(s) d’ouverture avec des accueils, %2 en moyenne par jour ;"
-                    " %3 accueil(s) orienté(s) vers un partenaire (%4 orientation(s))."
-                )
-                .replace("%1", number(view.days_open, self.lang))
-                .replace("%2", average_text)
-                .replace("%3", number(view.contacts_referred, self.lang))
-                .replace("%4", number(view.referrals, self.lang))
+                self.tr("%1, %2 ; %3 (%4).")
+                .replace("%1", days)
+                .replace("%2", average)
+                .replace("%3", referred)
+                .replace("%4", referrals)
             )
         else:
             self.details.setText(self.tr("Aucun accueil sur la période."))

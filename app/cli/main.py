@@ -12,7 +12,6 @@ import argparse
 import contextlib
 import functools
 import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -21,6 +20,7 @@ from typing import Any, TextIO
 
 from app.cli.argparse_fr import use_language
 from app.errors import DeskError, pick
+from app.lang import chosen_language
 from app.version import app_version
 
 WindowRunner = Callable[[argparse.Namespace], int]
@@ -143,13 +143,13 @@ def cli_language() -> str:
     ``ui.language`` setting, else French. Read without opening (or upgrading) the desk."""
     from app.paths import desk_paths
 
-    return _language(os.environ.get("AIGUILLAGE_LANG", "").lower(), desk_paths().database)
+    return _language(chosen_language(), desk_paths().database)
 
 
 @functools.lru_cache(maxsize=4)
 def _language(chosen: str, database: Path) -> str:
     if chosen:
-        return "en" if chosen.startswith("en") else "fr"
+        return chosen
     import sqlite3
 
     from app.backup import open_readonly

@@ -28,6 +28,19 @@ PUBLICS = {
     "femmes": ("femmes", "women"),
     "personnes-en-situation-de-handicap": ("personnes handicapées", "disabled people"),
     "beneficiaires-des-minimas-sociaux": ("bénéficiaires des minima sociaux", "welfare recipients"),
+    "personnes-en-situation-durgence": (
+        "personnes en situation d’urgence",
+        "people in an emergency",
+    ),
+    "personnes-en-situation-juridique-specifique": (
+        "personnes en situation juridique spécifique",
+        "people with a specific legal status",
+    ),
+    "personnes-exilees": ("personnes exilées", "exiles and refugees"),
+    "residents-qpv-frr": (
+        "résidents en QPV ou FRR",
+        "residents of priority urban or rural areas (QPV, FRR)",
+    ),
 }
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app import textfile
 from app.directory.search import clear_index, reindex
 from app.directory.store import upsert_service, upsert_structure
+from app.lang import plural
 from db.models import Commune, Departement, Epci, Service, Structure
 
 MAX_FILE_BYTES = 50 * 2**20
@@ -66,19 +67,57 @@ class ImportSummary:
     refused: list[Refusal] = field(default_factory=list)
 
     def lines(self, lang: str = "fr") -> list[str]:
+        def count(value: int, *forms: str) -> str:
+            """Forms: French one, French other, English one, English other."""
+            return plural(value, lang, (forms[0], forms[1], forms[2], forms[3]))
+
+        structures = count(
+            self.structures_added,
+            "{count} structure ajoutée",
+            "{count} structures ajoutées",
+            "{count} structure added",
+            "{count} structures added",
+        )
+        structures_updated = count(
+            self.structures_updated,
+            "{count} mise à jour",
+            "{count} mises à jour",
+            "{count} updated",
+            "{count} updated",
+        )
+        services = count(
+            self.services_added,
+            "{count} service ajouté",
+            "{count} services ajoutés",
+            "{count} service added",
+            "{count} services added",
+        )
+        services_updated = count(
+            self.services_updated,
+            "{count} mis à jour",
+            "{count} mis à jour",
+            "{count} updated",
+            "{count} updated",
+        )
+        retired = count(
+            self.retired, "{count} retiré", "{count} retirés", "{count} retired", "{count} retired"
+        )
+        refused = count(
+            len(self.refused),
+            "{count} refusé",
+            "{count} refusés",
+            "{count} refused",
+            "{count} refused",
+        )
         if lang == "en":
             head = (
-                f"{self.format}: {self.structures_added} structure(s) added,"
-                f" {self.structures_updated} updated; {self.services_added} service(s) added,"
-                f" {self.services_updated} updated; {self.retired} retired;"
-                f" {len(self.refused)} refused."
+                f"{self.format}: {structures}, {structures_updated}; {services},"
+                f" {services_updated}; {retired}; {refused}."
             )
         else:
             head = (
-                f"{self.format}\u00a0: {self.structures_added} structure(s) ajoutée(s),"
-                f" {self.structures_updated} mise(s) à jour\u202f; {self.services_added}"
-                f" service(s) ajouté(s), {self.services_updated} mis à jour\u202f;"
-                f" {self.retired} retiré(s)\u202f; {len(self.refused)} refusé(s)."
+                f"{self.format}\u00a0: {structures}, {structures_updated}\u202f; {services},"
+                f" {services_updated}\u202f; {retired}\u202f; {refused}."
             )
         return [head, *(f"  – {refusal.text(lang)}" for refusal in self.refused)]
 

@@ -89,7 +89,7 @@ def test_each_bad_record_is_refused_with_its_reason_and_the_others_are_stored(
         ]: f"Service {services[3]['id']}\u00a0: zone_eligibilite\u00a0: code «\u00a013999\u00a0» inconnu",
     }
     assert summary.services_added == 1 and summary.services_updated == 50
-    assert summary.lines("fr")[0].endswith("4 refusé(s).")
+    assert summary.lines("fr")[0].endswith("4 refusés.")
     with desk.sessions() as session:
         kept = session.get(Service, services[1]["id"])
         assert kept is not None and kept.nom == original_name  # the stored record stays

@@ -118,3 +118,22 @@ def test_codes_read_as_words() -> None:
     assert display.format_phone("+33465711902") == "04 65 71 19 02"
     assert display.format_phone("0033 4 65 71 19 02") == "04 65 71 19 02"
     assert display.format_phone("+44 20 7946 0958") == "+44 20 7946 0958"
+
+
+def test_every_public_mode_and_cost_of_the_schema_has_english_words() -> None:
+    """The English window shows the schema's publics, modes and costs in English; only
+    the thematiques, which the schema names in French alone, stay French there."""
+    from data_inclusion.schema import v1
+
+    from app.directory import display
+
+    tables = {
+        v1.Public: display.PUBLICS,
+        v1.ModeAccueil: display.MODES,
+        v1.ModeMobilisation: display.MODES,
+        v1.Frais: display.FRAIS,
+    }
+    missing = [m.value for enum, table in tables.items() for m in enum if m.value not in table]
+    assert missing == []
+    assert display.label(display.PUBLICS, "personnes-exilees", "en") == "exiles and refugees"
+    assert display.label(display.PUBLICS, "personnes-exilees") == "personnes exilées"

@@ -5,10 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QTranslator
 
 from app.desk import Desk
+from app.paths import resource
 from ui.main_window import MainWindow
 from ui.style import apply_style
+
+
+@pytest.fixture(scope="session", autouse=True)
+def french_plurals(qapp) -> Iterator[QTranslator]:  # type: ignore[no-untyped-def]
+    """The desk's French catalogue, as the window loads it: the plural forms of the
+    messages that count (« 1 accueil », « 2 accueils »; the source says « accueil(s) »)."""
+    translator = QTranslator(qapp)
+    assert translator.load(str(resource("translations", "aiguillage_fr.qm")))
+    qapp.installTranslator(translator)
+    yield translator
+    qapp.removeTranslator(translator)
 
 
 @pytest.fixture

@@ -64,7 +64,7 @@ def test_printing_sends_every_slip_and_marks_the_referrals(
     pages = sum(len(PdfReader(io.BytesIO(pdf)).pages) for *_x, pdf in dialog.slips)
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == pages
     qtbot.waitUntil(lambda: all(printed(desk).values()), timeout=15_000)
-    assert dialog.status.text() == "Fiche(s) envoyée(s) à l’imprimante."
+    assert dialog.status.text() == "2 fiches envoyées à l’imprimante."
 
 
 def test_a_printer_that_fails_says_so_and_the_referrals_stay(

@@ -51,7 +51,7 @@ def test_ctrl_3_shows_this_month_with_its_totals_charts_and_cross_table(
         QDate(2026, 11, 24),
     )
     assert panel.total.text() == f"{logged} accueils"
-    assert "5 jour(s) d’ouverture avec des accueils" in panel.details.text()
+    assert "5 jours d’ouverture avec des accueils" in panel.details.text()
     publics = dict(panel.publics.series)
     assert sum(publics.values()) == logged
     assert "Demandeur·se d’emploi" in publics

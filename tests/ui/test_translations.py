@@ -6,6 +6,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QPushButton
 
@@ -46,19 +47,50 @@ def test_every_string_in_the_code_is_translated(tmp_path: Path) -> None:
     assert untranslated == [], "run `make translations` and translate these"
 
 
-def test_the_compiled_translation_is_up_to_date(tmp_path: Path) -> None:
-    compiled = tmp_path / "aiguillage_en.qm"
+def test_every_count_has_its_french_plural_forms(tmp_path: Path) -> None:
+    """French is the source, but « %n accueil(s) » needs « %n accueil » and « %n accueils »
+    from the French catalogue, which holds the messages that count and nothing else."""
+    copy = tmp_path / "aiguillage_fr.ts"
+    copy.write_bytes(resource("translations", "aiguillage_fr.ts").read_bytes())
+    sources = sorted(str(p) for p in (ROOT / "ui").glob("*.py"))
     subprocess.run(
-        [tool("pyside6-lrelease"), str(TS), "-qm", str(compiled)], check=True, capture_output=True
+        [tool("pyside6-lupdate"), "-pluralonly", *sources, "-ts", str(copy), "-no-obsolete"],
+        check=True,
+        capture_output=True,
     )
-    assert compiled.read_bytes() == resource("translations", "aiguillage_en.qm").read_bytes()
+    wrong = []
+    for message in ET.parse(copy).iter("message"):
+        translation = message.find("translation")
+        assert translation is not None
+        forms = [f.text or "" for f in translation.findall("numerusform")]
+        if (
+            translation.get("type") in ("unfinished", "vanished", "obsolete")
+            or len(forms) != 2
+            or not all(forms)
+            or any("(s)" in form for form in forms)
+        ):
+            wrong.append(message.findtext("source"))
+    assert wrong == [], "run `make translations` and write these in French, singular then plural"
 
 
-def test_the_window_speaks_english_when_asked(qtbot, qapp, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_compiled_translation_is_up_to_date(tmp_path: Path, lang: str) -> None:
+    compiled = tmp_path / f"aiguillage_{lang}.qm"
+    source = resource("translations", f"aiguillage_{lang}.ts")
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(source), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
+    )
+    assert compiled.read_bytes() == resource("translations", f"aiguillage_{lang}.qm").read_bytes()
+
+
+def test_the_window_speaks_english_when_asked(qtbot, qapp, desk: Desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     translators = install_translator(qapp, "en")
     assert len(translators) == 2  # Qt's own catalogue, then the desk's
     try:
         desk.settings.set("ui.language", "en")
+        monkeypatch.delenv("AIGUILLAGE_LANG")  # the tests' own French would win
         window = MainWindow(desk)
         qtbot.addWidget(window)
         qtbot.waitUntil(lambda: window.sync_state.text() != "", timeout=15_000)
