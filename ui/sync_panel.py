@@ -142,7 +142,7 @@ class SyncUi(QObject):
         self.desk = desk
         self.tasks = tasks
         self.scheduler = SyncScheduler(desk, self)
-        self.scheduler.worker.sig_progress.connect(lambda _s: self.sig_changed())
+        self.scheduler.sig_busy.connect(self.sig_changed)
         self.on_change: list[Any] = []
         self.pending = 0  # as last read by the window's refresh, off the GUI thread
 
@@ -161,19 +161,7 @@ class SyncUi(QObject):
         self.scheduler.sig_state.connect(lambda _r: self.sig_changed())
 
     def start(self) -> None:
-        if self.desk.settings.get("hub.pending_code") and self.desk.settings.get("hub.url"):
-            # The code typed at the first start: enrol now, in the background.
-            url = str(self.desk.settings.get("hub.url"))
-            code = str(self.desk.settings.get("hub.pending_code"))
-            DeskOp(self.tasks, lambda: enrol(self.desk, url, code)).success(
-                lambda _r: self.scheduler.sync_now()
-            ).failure(lambda error: self._remember_failure(error)).run()
-            return
         self.scheduler.start()
-
-    def _remember_failure(self, error: BaseException) -> None:
-        self.scheduler.last = error
-        self.sig_changed()
 
     def open_enrol(self) -> None:
         dialog = EnrolDialog(self.desk, self.tasks, self.window)
@@ -191,8 +179,20 @@ class SyncUi(QObject):
         lang = self.desk.language
         last = self.scheduler.last
         if not self.scheduler.enrolled():
-            if isinstance(last, DeskError):
+            if self.scheduler.enrolling:
+                return self.tr("Inscription auprès du hub…")
+            waiting = self.scheduler.pending_enrolment() is not None
+            if waiting and isinstance(last, Transient):
+                if not long:
+                    return self.tr("Hub injoignable\u00a0: inscription en attente")
+                return self.tr(
+                    "%1 L’inscription sera retentée seule, sans rien ressaisir : le code est gardé."
+                ).replace("%1", last.text(lang))
+            if waiting and isinstance(last, DeskError):
+                # Only what the agent must act on: the kept code refused, a hub too new, …
                 return last.text(lang) if long else self.tr("Inscription au hub à refaire")
+            if waiting:
+                return self.tr("Inscription au hub en attente")
             return self.tr("Hors ligne (pas de hub)")
         if self.scheduler.running:
             return self.tr("Synchronisation…")
