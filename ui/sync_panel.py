@@ -26,19 +26,20 @@ from app.desk import Desk
 from app.errors import DeskError
 from app.sync.client import Transient
 from app.sync.push import quarantined
-from app.sync.run import SyncSummary, enrol
+from app.sync.run import SyncSummary
 from ui.sync_worker import SyncScheduler
-from ui.taskman import DeskOp, TaskManager
+from ui.taskman import TaskManager
 
 
 class EnrolDialog(QDialog):
     """The hub's address and the one-time code the regional coordination gave."""
 
-    def __init__(self, desk: Desk, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, scheduler: SyncScheduler, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Inscription auprès du hub régional"))
         self.desk = desk
-        self.tasks = tasks
+        self.scheduler = scheduler
+        self.waiting = False
         self.url = QLineEdit(str(desk.settings.get("hub.url")))
         self.url.setAccessibleName(self.tr("Adresse du hub régional"))
         self.url.setPlaceholderText("https://hub.orientation.example.org")
@@ -78,16 +79,23 @@ class EnrolDialog(QDialog):
             self.ok.setFocus()
 
     def submit(self) -> None:
-        url, code = self.url.text(), self.code.text()
+        """Enrol on the sync's thread, as at the first start: a code the hub could not be
+        asked about is kept for the next try."""
         self.ok.setEnabled(False)
-        DeskOp(self.tasks, lambda: enrol(self.desk, url, code)).success(
-            lambda _r: self.accept()
-        ).failure(self._failed).run()
+        self.waiting = True
+        self.scheduler.sig_enrolled.connect(self._enrolled)
+        self.scheduler.enrol(self.url.text(), self.code.text())
 
-    def _failed(self, error: BaseException) -> None:
+    def _enrolled(self, result: object) -> None:
+        if not self.waiting:
+            return
+        self.waiting = False
+        self.scheduler.sig_enrolled.disconnect(self._enrolled)
+        if not isinstance(result, DeskError):
+            self.accept()
+            return
         self.ok.setEnabled(True)
-        text = error.text(self.desk.language) if isinstance(error, DeskError) else str(error)
-        self.error.setText(text)
+        self.error.setText(result.text(self.desk.language))
         self.error.show()
 
 
@@ -164,9 +172,7 @@ class SyncUi(QObject):
         self.scheduler.start()
 
     def open_enrol(self) -> None:
-        dialog = EnrolDialog(self.desk, self.tasks, self.window)
-        dialog.accepted.connect(self.scheduler.sync_now)
-        dialog.accepted.connect(self.sig_changed)
+        dialog = EnrolDialog(self.desk, self.scheduler, self.window)
         self.enrol_dialog = dialog
         dialog.open()
 

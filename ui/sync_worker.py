@@ -87,6 +87,8 @@ class SyncScheduler(QObject):
         self.running = False
         self.enrolling = False
         self._asked: tuple[str, str] | None = None  # an enrolment asked while busy
+        self._trying: tuple[str, str] | None = None
+        self._enrolled_with: tuple[str, str] | None = None
         self.failures = 0
         self.last: object = None
         self.thread = QThread()
@@ -144,6 +146,12 @@ class SyncScheduler(QObject):
         if self.busy():
             self._asked = (url, code)
             return
+        if self.enrolled() and self._enrolled_with == (url.strip(), code.strip()):
+            # The kept code went through in the background while the dialog was open:
+            # asking again would only hear that it is used.
+            self.sig_enrolled.emit({"site_id": str(self.desk.settings.get("site.id"))})
+            return
+        self._trying = (url.strip(), code.strip())
         self.enrolling = True
         self.timer.stop()
         self._sig_enrol.emit(url, code)
@@ -158,6 +166,7 @@ class SyncScheduler(QObject):
                 self.timer.start(int(backoff(self.failures) * 1000))
         else:
             self.last, self.failures = None, 0
+            self._enrolled_with = self._trying
         if not self._next_asked() and not isinstance(result, DeskError):
             self.sync_now()  # the region's directory, right away
         self.sig_enrolled.emit(result)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWizard
 
 from app.desk import Desk
@@ -246,3 +247,30 @@ def test_an_address_that_is_not_a_hub_has_its_own_words(
         qtbot.keyClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.Key.Key_Return)
     assert desk.settings.get("site.configured") is True
     assert window.sync_state.text() == "Hors ligne (pas de hub)"
+
+
+def test_the_menu_enrols_with_the_kept_code_and_nothing_typed_again(
+    qtbot, window: MainWindow, desk: Desk, hub_url_db: str
+) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    engine = make_engine(hub_url_db)
+    site_id, code = code_for(Hub(url, engine))
+    wizard, _mode = hub_page(qtbot, window)
+    with qtbot.waitSignal(window.sync.scheduler.sig_enrolled, timeout=15_000):
+        choose_hub(qtbot, wizard, url, code)
+    start(qtbot, wizard)
+    assert window.sync_state.text() == "Hub injoignable\u00a0: inscription en attente"
+    with serve_hub(engine, port):
+        (action,) = [
+            a for a in window.findChildren(QAction) if a.text() == "S’inscrire auprès du &hub…"
+        ]
+        action.trigger()
+        dialog = window.sync.enrol_dialog
+        assert (dialog.url.text(), dialog.code.text()) == (url, code)
+        with qtbot.waitSignal(dialog.accepted, timeout=15_000):
+            qtbot.keyClick(dialog.code, Qt.Key.Key_Return)  # « S’inscrire »
+        assert desk.settings.get("site.id") == site_id
+        assert desk.settings.get("hub.pending_code") == ""
+        qtbot.waitUntil(lambda: window.sync_state.text() == "Hub\u00a0: à jour", timeout=20_000)
+    engine.dispose()

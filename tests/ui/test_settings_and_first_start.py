@@ -118,7 +118,7 @@ def test_the_hub_choice_checks_the_address_and_the_code_before_any_try(
 def test_a_scanned_enrolment_string_fills_the_address_and_the_code(qtbot, window) -> None:
     from ui.sync_panel import EnrolDialog
 
-    dialog = EnrolDialog(window.desk, window.tasks, window)
+    dialog = EnrolDialog(window.desk, window.sync.scheduler, window)
     qtbot.addWidget(dialog)
     dialog.url.clear()
     # What a QR scanner types: the console's enrolment string.
