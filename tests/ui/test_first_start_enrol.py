@@ -4,6 +4,9 @@ start."""
 
 from __future__ import annotations
 
+import shutil
+import ssl
+import subprocess
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -274,3 +277,43 @@ def test_the_menu_enrols_with_the_kept_code_and_nothing_typed_again(
         assert desk.settings.get("hub.pending_code") == ""
         qtbot.waitUntil(lambda: window.sync_state.text() == "Hub\u00a0: à jour", timeout=20_000)
     engine.dispose()
+
+
+@pytest.fixture
+def self_signed(tmp_path: Path) -> Iterator[str]:
+    """An HTTPS server on loopback whose certificate no authority signed."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("openssl is not installed")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"https://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_refused_certificate_has_its_own_words_and_keeps_nothing(
+    qtbot, window: MainWindow, desk: Desk, self_signed: str
+) -> None:
+    wizard, mode = hub_page(qtbot, window)
+    with qtbot.waitSignal(window.sync.scheduler.sig_enrolled, timeout=15_000):
+        choose_hub(qtbot, wizard, self_signed, "MDQ7-AAC3")
+    assert mode.error.text() == (
+        f"Connexion sécurisée impossible avec «\u00a0{self_signed}\u00a0»\u00a0: son"
+        " certificat est refusé. Vérifiez l’adresse donnée par la coordination régionale."
+    )
+    assert wizard.currentPage() is mode and not mode.status.isVisible()
+    assert desk.settings.get("hub.pending_code") == ""
+    assert window.sync_state.text() == "Hors ligne (pas de hub)"
