@@ -106,9 +106,8 @@ class ModePage(QWizardPage):
         self.error.setWordWrap(True)
         self.error.hide()
         layout = QVBoxLayout(self)
-        for widget in (self.offline, self.hub, self.url, self.code, self.explain):
-            layout.addWidget(widget)
-        for widget in (self.progress, self.status, self.error):
+        shown: tuple[QWidget, ...] = (self.offline, self.hub, self.url, self.code, self.explain)
+        for widget in (*shown, self.progress, self.status, self.error):
             layout.addWidget(widget)
         kept = scheduler.pending_enrolment()
         if kept is not None:  # typed at an earlier start, the hub did not answer
