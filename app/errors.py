@@ -104,6 +104,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " rien n’est perdu.",
         "The regional hub does not answer ({url}, {reason}); trying again later, nothing is lost.",
     ),
+    "hub_tls": (
+        "Connexion sécurisée impossible avec «\u00a0{url}\u00a0» (certificat refusé ou"
+        " invalide)\u202f: vérifiez l’adresse du hub\u202f; nouvel essai plus tard, rien"
+        " n’est perdu.",
+        "No secure connection with “{url}” (certificate refused or invalid): check the hub’s"
+        " address; trying again later, nothing is lost.",
+    ),
     "hub_unavailable": (
         "Le hub régional est indisponible (HTTP {status})\u202f; nouvel essai plus tard,"
         " rien n’est perdu.",

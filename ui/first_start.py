@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
+    QProgressBar,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -16,8 +18,11 @@ from PySide6.QtWidgets import (
 
 from app.desk import Desk
 from app.errors import DeskError
+from app.sync.client import TlsFailure, Transient
+from app.wire import parse_enrolment
 from ui.screen_fit import fit_to_screen
 from ui.settings_dialog import SiteIdentity
+from ui.sync_worker import SyncScheduler
 
 
 class IdentityPage(QWizardPage):
@@ -56,12 +61,20 @@ class IdentityPage(QWizardPage):
 
 
 class ModePage(QWizardPage):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    """Offline with the demo directory, or the hub: « Commencer » enrols right here, on the
+    sync's thread, and the page says how it went before the wizard closes."""
+
+    def __init__(self, desk: Desk, scheduler: SyncScheduler, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Annuaire et synchronisation"))
         self.desk = desk
+        self.scheduler = scheduler
+        self.busy = False
+        # "enrolled", or "kept" (the hub did not answer: the code waits), for ``tried``.
+        self.outcome: str | None = None
+        self.tried: tuple[str, str] | None = None
         self.offline = QRadioButton(
-            self.tr("Travailler &hors ligne avec l’annuaire de démonstration")
+            self.tr("Travailler hors &ligne avec l’annuaire de démonstration")
         )
         self.hub = QRadioButton(self.tr("S’inscrire auprès du &hub régional"))
         self.offline.setChecked(True)
@@ -78,54 +91,174 @@ class ModePage(QWizardPage):
             )
         )
         self.explain.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: how long the hub takes is not known
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Inscription en cours"))
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setObjectName("enrolStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.status.hide()
         self.error = QLabel()
         self.error.setObjectName("formError")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
         self.error.hide()
         layout = QVBoxLayout(self)
-        for widget in (self.offline, self.hub, self.url, self.code, self.explain, self.error):
+        shown: tuple[QWidget, ...] = (self.offline, self.hub, self.url, self.code, self.explain)
+        for widget in (*shown, self.progress, self.status, self.error):
             layout.addWidget(widget)
-        self.hub.toggled.connect(self._toggle)
-        self._toggle(False)
+        kept = scheduler.pending_enrolment()
+        if kept is not None:  # typed at an earlier start, the hub did not answer
+            self.hub.setChecked(True)
+            self.url.setText(kept[0])
+            self.code.setText(kept[1])
+        self.hub.toggled.connect(lambda _on: self._enable())
+        self.url.textChanged.connect(self._split_enrolment)
+        scheduler.sig_enrolled.connect(self._enrolled)
+        self._enable()
 
-    def _toggle(self, hub: bool) -> None:
+    def _enable(self) -> None:
+        free = not self.busy and self.outcome != "enrolled"
+        self.offline.setEnabled(free)
+        self.hub.setEnabled(free)
         for widget in (self.url, self.code, self.explain):
-            widget.setEnabled(hub)
+            widget.setEnabled(free and self.hub.isChecked())
+
+    def _split_enrolment(self, text: str) -> None:
+        parsed = parse_enrolment(text)  # the console's QR code, typed by a scanner
+        if parsed is not None:
+            self.url.setText(parsed[0])
+            self.code.setText(parsed[1])
+
+    def isComplete(self) -> bool:
+        return not self.busy and super().isComplete()
 
     def validatePage(self) -> bool:
         settings = self.desk.settings
+        if self.busy:
+            return False
         if self.offline.isChecked():
+            if not self.scheduler.enrolled():
+                # The hub given up: no code waits for it, no retry at the next start.
+                settings.set("hub.pending_code", "")
+                settings.set("hub.url", "")
             settings.set("site.configured", True)
             return True
-        url = self.url.text().strip()
+        url, code = self.url.text().strip(), self.code.text().strip()
+        if self.outcome is not None and self.tried == (url, code):
+            settings.set("site.configured", True)
+            return True
         parsed = urlparse(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            self.error.setText(
+            self._say_error(
                 self.tr("Adresse du hub : « %1 » n’est pas une adresse web (https://…).").replace(
                     "%1", url
                 )
             )
-            self.error.show()
             return False
-        if not self.code.text().strip():
-            self.error.setText(self.tr("Code d’inscription : à renseigner."))
-            self.error.show()
+        if not code:
+            self._say_error(self.tr("Code d’inscription : à renseigner."))
             return False
-        settings.set("hub.url", url)
-        settings.set("hub.pending_code", self.code.text().strip())
-        settings.set("site.configured", True)
-        return True
+        self.tried, self.outcome = (url, code), None
+        self.error.hide()
+        self.status.setText(self.tr("Inscription auprès du hub…"))
+        self.status.show()
+        self.progress.show()
+        self._set_busy(True)
+        self.scheduler.enrol(url, code)
+        return False
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self._enable()
+        self.completeChanged.emit()
+        wizard = self.wizard()
+        if wizard is not None:
+            # After completeChanged, which gives the back button back.
+            wizard.button(QWizard.WizardButton.BackButton).setEnabled(not busy)
+            if busy:
+                wizard.button(QWizard.WizardButton.CancelButton).setFocus()
+
+    def _enrolled(self, result: object) -> None:
+        if not self.busy and self.outcome != "kept":
+            return  # not this page's try, nor a retry of the code it kept
+        self.progress.hide()
+        self.busy = False
+        self.outcome = None
+        if isinstance(result, dict):
+            self.outcome = "enrolled"
+            self._say(
+                self.tr(
+                    "Poste inscrit auprès du hub régional : site « %1 »."
+                    " L’annuaire de la région est en cours de récupération ; il remplacera"
+                    " l’annuaire de démonstration."
+                ).replace("%1", str(result.get("site_name", "")))
+            )
+        elif isinstance(result, Transient) and not isinstance(result, TlsFailure):
+            self.outcome = "kept"
+            self._say(
+                self.tr(
+                    "Le hub régional ne répond pas pour l’instant (%1). En attendant, ce poste"
+                    " fonctionne hors ligne avec l’annuaire de démonstration. L’inscription"
+                    " sera retentée à chaque démarrage, ou depuis le menu Aiguillage ›"
+                    " S’inscrire auprès du hub, sans rien ressaisir : le code est gardé."
+                ).replace("%1", self.tried[0] if self.tried else "")
+            )
+        else:
+            self.status.hide()
+            self._say_error(self._refusal(result))
+        self._set_busy(False)
+        wizard = self.wizard()
+        if wizard is not None and self.outcome is not None:
+            wizard.button(QWizard.WizardButton.FinishButton).setFocus()
+        elif self.outcome is None and self.hub.isChecked():
+            self.code.setFocus()
+            self.code.selectAll()
+
+    def _refusal(self, result: object) -> str:
+        url = self.tried[0] if self.tried else ""
+        if not isinstance(result, DeskError):
+            return str(result)
+        if result.key in ("hub_bad_code", "hub_expired_code", "hub_used_code"):
+            return self.tr(
+                "Code d’inscription refusé par le hub : il est inconnu, déjà utilisé ou"
+                " expiré. Demandez un nouveau code à la coordination régionale et saisissez-le"
+                " ci-dessus, ou travaillez hors ligne en attendant."
+            )
+        if isinstance(result, TlsFailure):
+            return self.tr(
+                "Connexion sécurisée impossible avec « %1 » : son certificat est"
+                " refusé. Vérifiez l’adresse donnée par la coordination régionale."
+            ).replace("%1", url)
+        if result.key in ("hub_bad_answer", "hub_refused"):
+            return self.tr(
+                "« %1 » ne répond pas comme un hub Aiguillage. Vérifiez l’adresse"
+                " donnée par la coordination régionale."
+            ).replace("%1", url)
+        return result.text(self.desk.language)
+
+    def _say(self, text: str) -> None:
+        self.error.hide()
+        self.status.setText(text)
+        self.status.show()
+
+    def _say_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
 
 
 class FirstStartWizard(QWizard):
     """Two pages: identity, then hub or demo. Shown once, on a desk never set up."""
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, scheduler: SyncScheduler, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Bienvenue dans Aiguillage"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.identity_page = IdentityPage(desk)
-        self.mode_page = ModePage(desk)
+        self.mode_page = ModePage(desk, scheduler)
         self.addPage(self.identity_page)
         self.addPage(self.mode_page)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Suivant >"))

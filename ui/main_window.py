@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
 
     def first_start(self) -> None:
         """The wizard of a desk never set up; the window stays behind it."""
-        wizard = FirstStartWizard(self.desk, self)
+        wizard = FirstStartWizard(self.desk, self.sync.scheduler, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.finished.connect(lambda _result: (self.apply_settings(), self.refresh()))
         self.wizard = wizard

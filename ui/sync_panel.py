@@ -26,20 +26,21 @@ from app.desk import Desk
 from app.errors import DeskError
 from app.sync.client import Transient
 from app.sync.push import quarantined
-from app.sync.run import SyncSummary, enrol
+from app.sync.run import SyncSummary
 from ui.screen_fit import fit_to_screen
 from ui.sync_worker import SyncScheduler
-from ui.taskman import DeskOp, TaskManager
+from ui.taskman import TaskManager
 
 
 class EnrolDialog(QDialog):
     """The hub's address and the one-time code the regional coordination gave."""
 
-    def __init__(self, desk: Desk, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, scheduler: SyncScheduler, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Inscription auprès du hub régional"))
         self.desk = desk
-        self.tasks = tasks
+        self.scheduler = scheduler
+        self.waiting = False
         self.url = QLineEdit(str(desk.settings.get("hub.url")))
         self.url.setAccessibleName(self.tr("Adresse du hub régional"))
         self.url.setPlaceholderText("https://hub.orientation.example.org")
@@ -79,16 +80,23 @@ class EnrolDialog(QDialog):
             self.ok.setFocus()
 
     def submit(self) -> None:
-        url, code = self.url.text(), self.code.text()
+        """Enrol on the sync's thread, as at the first start: a code the hub could not be
+        asked about is kept for the next try."""
         self.ok.setEnabled(False)
-        DeskOp(self.tasks, lambda: enrol(self.desk, url, code)).success(
-            lambda _r: self.accept()
-        ).failure(self._failed).run()
+        self.waiting = True
+        self.scheduler.sig_enrolled.connect(self._enrolled)
+        self.scheduler.enrol(self.url.text(), self.code.text())
 
-    def _failed(self, error: BaseException) -> None:
+    def _enrolled(self, result: object) -> None:
+        if not self.waiting:
+            return
+        self.waiting = False
+        self.scheduler.sig_enrolled.disconnect(self._enrolled)
+        if not isinstance(result, DeskError):
+            self.accept()
+            return
         self.ok.setEnabled(True)
-        text = error.text(self.desk.language) if isinstance(error, DeskError) else str(error)
-        self.error.setText(text)
+        self.error.setText(result.text(self.desk.language))
         self.error.show()
 
 
@@ -143,7 +151,7 @@ class SyncUi(QObject):
         self.desk = desk
         self.tasks = tasks
         self.scheduler = SyncScheduler(desk, self)
-        self.scheduler.worker.sig_progress.connect(lambda _s: self.sig_changed())
+        self.scheduler.sig_busy.connect(self.sig_changed)
         self.on_change: list[Any] = []
         self.pending = 0  # as last read by the window's refresh, off the GUI thread
 
@@ -162,24 +170,10 @@ class SyncUi(QObject):
         self.scheduler.sig_state.connect(lambda _r: self.sig_changed())
 
     def start(self) -> None:
-        if self.desk.settings.get("hub.pending_code") and self.desk.settings.get("hub.url"):
-            # The code typed at the first start: enrol now, in the background.
-            url = str(self.desk.settings.get("hub.url"))
-            code = str(self.desk.settings.get("hub.pending_code"))
-            DeskOp(self.tasks, lambda: enrol(self.desk, url, code)).success(
-                lambda _r: self.scheduler.sync_now()
-            ).failure(lambda error: self._remember_failure(error)).run()
-            return
         self.scheduler.start()
 
-    def _remember_failure(self, error: BaseException) -> None:
-        self.scheduler.last = error
-        self.sig_changed()
-
     def open_enrol(self) -> None:
-        dialog = EnrolDialog(self.desk, self.tasks, self.window)
-        dialog.accepted.connect(self.scheduler.sync_now)
-        dialog.accepted.connect(self.sig_changed)
+        dialog = EnrolDialog(self.desk, self.scheduler, self.window)
         self.enrol_dialog = dialog
         dialog.open()
 
@@ -192,8 +186,20 @@ class SyncUi(QObject):
         lang = self.desk.language
         last = self.scheduler.last
         if not self.scheduler.enrolled():
-            if isinstance(last, DeskError):
+            if self.scheduler.enrolling:
+                return self.tr("Inscription auprès du hub…")
+            waiting = self.scheduler.pending_enrolment() is not None
+            if waiting and isinstance(last, Transient):
+                if not long:
+                    return self.tr("Hub injoignable\u00a0: inscription en attente")
+                return self.tr(
+                    "%1 L’inscription sera retentée seule, sans rien ressaisir : le code est gardé."
+                ).replace("%1", last.text(lang))
+            if waiting and isinstance(last, DeskError):
+                # Only what the agent must act on: the kept code refused, a hub too new, …
                 return last.text(lang) if long else self.tr("Inscription au hub à refaire")
+            if waiting:
+                return self.tr("Inscription au hub en attente")
             return self.tr("Hors ligne (pas de hub)")
         if self.scheduler.running:
             return self.tr("Synchronisation…")

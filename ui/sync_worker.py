@@ -4,10 +4,16 @@ seconds up to an hour). It never blocks the window.
 
 ``SyncWorker`` lives on its own ``QThread``; ``SyncScheduler`` (GUI thread) decides when.
 
-Signals (``SyncWorker``): ``sig_progress(str)``, ``sig_done(object)`` with a
-:class:`SyncSummary` or the :class:`DeskError` that stopped it.
+Enrolment runs on the same thread, so that it never overlaps a sync; a code kept while the
+hub was unreachable is tried again at each start, after the same growing delays, and on
+demand.
+
+Signals (``SyncWorker``): ``sig_progress(str)`` (``"sync"`` or ``"enrol"``),
+``sig_done(object)`` with a :class:`SyncSummary` or the :class:`DeskError` that stopped it,
+``sig_enrolled(object)`` with the site (a dict) or the :class:`DeskError`.
 Signals (``SyncScheduler``): ``sig_state(object)`` with the last outcome, for the status
-bar and the sync panel.
+bar and the sync panel; ``sig_enrolled(object)``, each enrolment's outcome; ``sig_busy()``
+when an enrolment or a sync starts.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from app.desk import Desk
 from app.errors import DeskError
 from app.sync.client import Transient
-from app.sync.run import sync_once
+from app.sync.run import enrol_or_keep, sync_once
 
 PERIOD_MS = 15 * 60 * 1000
 FIRST_RETRY_S = 5
@@ -29,6 +35,7 @@ LAST_RETRY_S = 3600
 class SyncWorker(QObject):
     sig_progress = Signal(str)
     sig_done = Signal(object)
+    sig_enrolled = Signal(object)
 
     def __init__(self, desk: Desk) -> None:
         super().__init__()
@@ -45,6 +52,17 @@ class SyncWorker(QObject):
             result = DeskError("hub_bad_answer", reason=type(error).__name__)
         self.sig_done.emit(result)
 
+    @Slot(str, str)
+    def enrol(self, url: str, code: str) -> None:
+        self.sig_progress.emit("enrol")
+        try:
+            result: object = enrol_or_keep(self.desk, url, code)
+        except DeskError as error:
+            result = error
+        except Exception as error:  # a bug must not kill the worker thread
+            result = DeskError("hub_bad_answer", reason=type(error).__name__)
+        self.sig_enrolled.emit(result)
+
 
 def backoff(failures: int, rng: random.Random | None = None) -> float:
     """Seconds before the next try after ``failures`` failures in a row: doubling from 5 s
@@ -58,12 +76,19 @@ class SyncScheduler(QObject):
     """When to sync; one sync at a time."""
 
     sig_state = Signal(object)
+    sig_enrolled = Signal(object)
+    sig_busy = Signal()
     _sig_start = Signal()
+    _sig_enrol = Signal(str, str)
 
     def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.running = False
+        self.enrolling = False
+        self._asked: tuple[str, str] | None = None  # an enrolment asked while busy
+        self._trying: tuple[str, str] | None = None
+        self._enrolled_with: tuple[str, str] | None = None
         self.failures = 0
         self.last: object = None
         self.thread = QThread()
@@ -72,6 +97,8 @@ class SyncScheduler(QObject):
         self.worker.moveToThread(self.thread)
         self._sig_start.connect(self.worker.run_once)
         self.worker.sig_done.connect(self._done)
+        self._sig_enrol.connect(self.worker.enrol)
+        self.worker.sig_enrolled.connect(self._enrolled)
         self.thread.start()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -81,21 +108,83 @@ class SyncScheduler(QObject):
     def enrolled(self) -> bool:
         return bool(self.desk.settings.get("hub.url")) and bool(self.desk.settings.get("desk.id"))
 
+    def pending_enrolment(self) -> tuple[str, str] | None:
+        """The hub's address and the code kept for a desk not enrolled yet."""
+        url = str(self.desk.settings.get("hub.url"))
+        code = str(self.desk.settings.get("hub.pending_code"))
+        return (url, code) if url and code and not self.enrolled() else None
+
     def start(self) -> None:
-        """At start-up: a first sync soon, without slowing the window's first paint."""
-        if self.enrolled():
+        """At start-up: a code kept from an earlier try is tried again now; an enrolled
+        desk syncs soon, without slowing the window's first paint."""
+        kept = self.pending_enrolment()
+        if kept is not None:
+            self.enrol(*kept)
+        elif self.enrolled():
             self.timer.start(2000)
 
+    def busy(self) -> bool:
+        return self.running or self.enrolling
+
     def sync_now(self) -> None:
-        if self.running or not self.enrolled():
+        if self.busy():
+            return
+        kept = self.pending_enrolment()
+        if kept is not None:
+            self.enrol(*kept)  # what a desk waiting for its enrolment does first
+            return
+        if not self.enrolled():
             return
         self.running = True
         self.timer.stop()
         self._sig_start.emit()
+        self.sig_busy.emit()
+
+    def enrol(self, url: str, code: str) -> None:
+        """Enrol on the sync's thread; ``sig_enrolled`` tells how it went. Asked while a
+        sync runs, it goes next."""
+        if self.busy():
+            self._asked = (url, code)
+            return
+        if self.enrolled() and self._enrolled_with == (url.strip(), code.strip()):
+            # The kept code went through in the background while the dialog was open:
+            # asking again would only hear that it is used.
+            self.sig_enrolled.emit({"site_id": str(self.desk.settings.get("site.id"))})
+            return
+        self._trying = (url.strip(), code.strip())
+        self.enrolling = True
+        self.timer.stop()
+        self._sig_enrol.emit(url, code)
+        self.sig_busy.emit()
+
+    def _enrolled(self, result: object) -> None:
+        self.enrolling = False
+        if isinstance(result, DeskError):
+            self.last = result
+            if isinstance(result, Transient):
+                self.failures += 1
+                self.timer.start(int(backoff(self.failures) * 1000))
+        else:
+            self.last, self.failures = None, 0
+            self._enrolled_with = self._trying
+        if not self._next_asked() and not isinstance(result, DeskError):
+            self.sync_now()  # the region's directory, right away
+        self.sig_enrolled.emit(result)
+        self.sig_state.emit(self.last)
+
+    def _next_asked(self) -> bool:
+        asked, self._asked = self._asked, None
+        if asked is None:
+            return False
+        self.enrol(*asked)
+        return True
 
     def _done(self, result: object) -> None:
         self.running = False
         self.last = result
+        if self._next_asked():
+            self.sig_state.emit(result)
+            return
         if isinstance(result, Transient):
             self.failures += 1
             self.timer.start(int(backoff(self.failures) * 1000))

@@ -7,6 +7,7 @@ refused with a clear message and changes nothing on the desk.
 from __future__ import annotations
 
 import json
+import ssl
 from typing import Any
 from urllib.parse import urlparse
 
@@ -37,6 +38,20 @@ class Transient(DeskError):
 class ServerFault(Transient):
     """The hub itself failed on the request (500 and the like, not a proxy's 502, 503 or
     504): it may be down, or one record of a batch may trip it; the push tells which."""
+
+
+class TlsFailure(Transient):
+    """The secure connection failed (a certificate refused, a server speaking no TLS): most
+    often a wrong address, sometimes a network that intercepts HTTPS; tried again later."""
+
+
+def _tls_error(error: BaseException) -> bool:
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, ssl.SSLError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 # What a proxy or a load balancer answers when the hub behind it is down or slow.
@@ -95,6 +110,8 @@ class HubClient:
         except httpx.TimeoutException:
             raise Transient("hub_unreachable", url=self.base, reason="délai dépassé") from None
         except httpx.HTTPError as error:
+            if _tls_error(error):
+                raise TlsFailure("hub_tls", url=self.base) from None
             raise Transient("hub_unreachable", url=self.base, reason=type(error).__name__) from None
         if status >= 500:
             # A server that failed may close the connection after its answer without

@@ -12,7 +12,7 @@ from typing import Any
 
 from app.errors import DeskError
 from app.sync import credentials
-from app.sync.client import HubClient, check_url
+from app.sync.client import HubClient, TlsFailure, Transient, check_url
 from app.sync.pull import pull_all
 from app.sync.push import new_desk_id, push_all
 from app.version import app_version
@@ -27,10 +27,7 @@ def _account(desk: Any) -> str:
 def enrol(desk: Any, url: str, code: str) -> dict[str, str]:
     """Trade an enrolment code for the site's token; the desk is then the site's.
     ``url`` may also be the console's whole enrolment string (address and code)."""
-    parsed = parse_enrolment(url)
-    if parsed is not None:
-        url, code = parsed[0], code.strip() or parsed[1]
-    url = check_url(url)
+    url, code = _address_and_code(url, code)
     desk_id = str(desk.settings.get("desk.id")) or new_desk_id()
     client = HubClient(url, desk_version=app_version())
     try:
@@ -46,6 +43,29 @@ def enrol(desk: Any, url: str, code: str) -> dict[str, str]:
             desk.settings.write(session, "site.name", answer.site_name)
     where = credentials.save_token(desk.paths.data, _account(desk), answer.token)
     return {"site_id": answer.site_id, "site_name": answer.site_name, "token_kept_in": where}
+
+
+def _address_and_code(url: str, code: str) -> tuple[str, str]:
+    parsed = parse_enrolment(url)
+    if parsed is not None:
+        url, code = parsed[0], code.strip() or parsed[1]
+    return check_url(url), code.strip()
+
+
+def enrol_or_keep(desk: Any, url: str, code: str) -> dict[str, str]:
+    """:func:`enrol`; when the hub cannot be reached, the address and the code are kept so
+    that the next try (at each start, or from the menu) needs nothing typed again. A code
+    the hub refuses is not kept by this call."""
+    try:
+        return enrol(desk, url, code)
+    except TlsFailure:
+        raise  # most often a wrong address: nothing worth keeping
+    except Transient:
+        url, code = _address_and_code(url, code)
+        with desk.sessions.begin() as session:
+            desk.settings.write(session, "hub.url", url)
+            desk.settings.write(session, "hub.pending_code", code)
+        raise
 
 
 @dataclass

@@ -4,92 +4,92 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="44"/>
+        <location filename="../../ui/about.py" line="45"/>
         <source>À propos d’Aiguillage</source>
         <translation>About Aiguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="57"/>
+        <location filename="../../ui/about.py" line="58"/>
         <source>Icône d’Aiguillage</source>
         <translation>Aiguillage icon</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="59"/>
+        <location filename="../../ui/about.py" line="60"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="64"/>
+        <location filename="../../ui/about.py" line="65"/>
         <source>Le poste du premier accueil du Service public régional de l’orientation&#xa0;: noter les accueils sans nommer personne, trouver le bon partenaire, imprimer la fiche d’orientation.</source>
         <translation>The reception desk of the regional orientation service (SPRO): log visits without naming anyone, find the right partner, print the referral slip.</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="78"/>
+        <location filename="../../ui/about.py" line="79"/>
         <source>Licences</source>
         <translation>Licences</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="85"/>
+        <location filename="../../ui/about.py" line="86"/>
         <source>&amp;Fermer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="87"/>
+        <location filename="../../ui/about.py" line="88"/>
         <source>&amp;Retour aux licences</source>
         <translation>&amp;Back to the licences</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="117"/>
+        <location filename="../../ui/about.py" line="118"/>
         <source>texte complet</source>
         <translation>full text</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="126"/>
+        <location filename="../../ui/about.py" line="127"/>
         <source>&lt;b&gt;Communes, EPCI, départements et régions&lt;/b&gt;&#xa0;: Etalab, découpage administratif, 2026 (Code officiel géographique de l’INSEE, DGCL, La Poste). Licence Ouverte / Open Licence 2.0.</source>
         <translation>&lt;b&gt;Communes, EPCI, départements and régions&lt;/b&gt;: Etalab, découpage administratif, 2026 (INSEE’s official geographic code, DGCL, La Poste). Licence Ouverte / Open Licence 2.0.</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="134"/>
+        <location filename="../../ui/about.py" line="135"/>
         <source>&lt;b&gt;Annuaire de démonstration&lt;/b&gt; «&#xa0;Entre Terre et Mer&#xa0;», au format data·inclusion, coordonnées fictives. Licence Ouverte / Open Licence 2.0.</source>
         <translation>&lt;b&gt;Demo directory&lt;/b&gt; “Entre Terre et Mer”, in the data·inclusion format, with fictitious contact details. Licence Ouverte / Open Licence 2.0.</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="143"/>
+        <location filename="../../ui/about.py" line="144"/>
         <source>&lt;b&gt;DejaVu Sans&lt;/b&gt; (fiches et rapports PDF)&#xa0;: licence Bitstream Vera, modifications DejaVu dans le domaine public.</source>
         <translation>&lt;b&gt;DejaVu Sans&lt;/b&gt; (PDF slips and reports): Bitstream Vera licence, DejaVu changes in the public domain.</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="147"/>
+        <location filename="../../ui/about.py" line="148"/>
         <source>Qt %1 (The Qt Company, LGPL-3.0), PySide %2, Python %3.</source>
         <translation>Qt %1 (The Qt Company, LGPL-3.0), PySide %2, Python %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="153"/>
+        <location filename="../../ui/about.py" line="154"/>
         <source>Données livrées avec le poste</source>
         <translation>Data shipped with the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="154"/>
+        <location filename="../../ui/about.py" line="155"/>
         <source>Polices</source>
         <translation>Fonts</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="155"/>
+        <location filename="../../ui/about.py" line="156"/>
         <source>Bibliothèques</source>
         <translation>Libraries</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="159"/>
+        <location filename="../../ui/about.py" line="160"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="159"/>
+        <location filename="../../ui/about.py" line="160"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="159"/>
+        <location filename="../../ui/about.py" line="160"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
@@ -397,37 +397,37 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="39"/>
+        <location filename="../../ui/sync_panel.py" line="40"/>
         <source>Inscription auprès du hub régional</source>
         <translation>Enrolment with the regional hub</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="43"/>
+        <location filename="../../ui/sync_panel.py" line="45"/>
         <source>Adresse du hub régional</source>
         <translation>Regional hub address</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="46"/>
+        <location filename="../../ui/sync_panel.py" line="48"/>
         <source>Code d’inscription</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="55"/>
+        <location filename="../../ui/sync_panel.py" line="57"/>
         <source>&amp;Adresse du hub</source>
         <translation>Hub &amp;address</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="56"/>
+        <location filename="../../ui/sync_panel.py" line="58"/>
         <source>&amp;Code d’inscription</source>
         <translation>Enrolment &amp;code</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="60"/>
+        <location filename="../../ui/sync_panel.py" line="62"/>
         <source>S’inscrire</source>
         <translation>Enrol</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="61"/>
+        <location filename="../../ui/sync_panel.py" line="63"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -435,27 +435,27 @@
 <context>
     <name>FirstStartWizard</name>
     <message>
-        <location filename="../../ui/first_start.py" line="124"/>
+        <location filename="../../ui/first_start.py" line="258"/>
         <source>Bienvenue dans Aiguillage</source>
         <translation>Welcome to Aiguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="130"/>
+        <location filename="../../ui/first_start.py" line="264"/>
         <source>&amp;Suivant &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="131"/>
+        <location filename="../../ui/first_start.py" line="265"/>
         <source>&lt; &amp;Précédent</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="132"/>
+        <location filename="../../ui/first_start.py" line="266"/>
         <source>&amp;Commencer</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="133"/>
+        <location filename="../../ui/first_start.py" line="267"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
@@ -463,52 +463,52 @@
 <context>
     <name>FlagDialog</name>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="72"/>
+        <location filename="../../ui/directory_dialogs.py" line="74"/>
         <source>Signaler une erreur</source>
         <translation>Report an error</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="72"/>
+        <location filename="../../ui/directory_dialogs.py" line="74"/>
         <source>Signaler</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="79"/>
+        <location filename="../../ui/directory_dialogs.py" line="81"/>
         <source>Le service a &amp;fermé</source>
         <translation>The service has &amp;closed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="80"/>
+        <location filename="../../ui/directory_dialogs.py" line="82"/>
         <source>Les &amp;horaires ont changé</source>
         <translation>The &amp;hours have changed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="81"/>
+        <location filename="../../ui/directory_dialogs.py" line="83"/>
         <source>Le téléphone, le courriel ou l’&amp;adresse ont changé</source>
         <translation>The phone, e-mail or &amp;address has changed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="82"/>
+        <location filename="../../ui/directory_dialogs.py" line="84"/>
         <source>Le &amp;territoire servi n’est pas le bon</source>
         <translation>The &amp;area served is wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="83"/>
+        <location filename="../../ui/directory_dialogs.py" line="85"/>
         <source>A&amp;utre chose</source>
         <translation>Something &amp;else</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="85"/>
+        <location filename="../../ui/directory_dialogs.py" line="87"/>
         <source>Qu’est-ce qui ne va pas&#x202f;?</source>
         <translation>What is wrong?</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="96"/>
+        <location filename="../../ui/directory_dialogs.py" line="98"/>
         <source>Ce que vous savez&#xa0;: fermé, horaires, déménagé… (ni nom ni numéro d’une personne)</source>
         <translation>What you know: closed, hours, moved… (no one’s name or number)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="93"/>
+        <location filename="../../ui/directory_dialogs.py" line="95"/>
         <source>Commentaire</source>
         <translation>Comment</translation>
     </message>
@@ -516,17 +516,17 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="25"/>
+        <location filename="../../ui/first_start.py" line="31"/>
         <source>Votre point d’accueil</source>
         <translation>Your reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="26"/>
+        <location filename="../../ui/first_start.py" line="32"/>
         <source>Ces informations figurent sur les fiches remises aux visiteurs.</source>
         <translation>These details appear on the slips handed to visitors.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="45"/>
+        <location filename="../../ui/first_start.py" line="51"/>
         <source>Nom du site&#xa0;: à renseigner.</source>
         <translation>Site name: required.</translation>
     </message>
@@ -840,62 +840,62 @@
 <context>
     <name>LocalEntryDialog</name>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="131"/>
+        <location filename="../../ui/directory_dialogs.py" line="133"/>
         <source>Ajouter une entrée locale</source>
         <translation>Add a local entry</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="131"/>
+        <location filename="../../ui/directory_dialogs.py" line="133"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="144"/>
+        <location filename="../../ui/directory_dialogs.py" line="146"/>
         <source>séparés par&#x202f;; (p. ex. CV&#x202f;; pièce d’identité)</source>
         <translation>separated by ; (e.g. CV; ID)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="147"/>
+        <location filename="../../ui/directory_dialogs.py" line="149"/>
         <source>&amp;Structure</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="148"/>
+        <location filename="../../ui/directory_dialogs.py" line="150"/>
         <source>S&amp;ervice</source>
         <translation>S&amp;ervice</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="149"/>
+        <location filename="../../ui/directory_dialogs.py" line="151"/>
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="150"/>
+        <location filename="../../ui/directory_dialogs.py" line="152"/>
         <source>&amp;Adresse</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="151"/>
+        <location filename="../../ui/directory_dialogs.py" line="153"/>
         <source>&amp;Commune</source>
         <translation>&amp;Commune</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="152"/>
+        <location filename="../../ui/directory_dialogs.py" line="154"/>
         <source>&amp;Téléphone</source>
         <translation>&amp;Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="153"/>
+        <location filename="../../ui/directory_dialogs.py" line="155"/>
         <source>Co&amp;urriel</source>
         <translation>E-&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="154"/>
+        <location filename="../../ui/directory_dialogs.py" line="156"/>
         <source>&amp;Horaires (format OpenStreetMap)</source>
         <translation>&amp;Hours (OpenStreetMap format)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="155"/>
+        <location filename="../../ui/directory_dialogs.py" line="157"/>
         <source>Pièces à a&amp;pporter</source>
         <translation>Documents to &amp;bring</translation>
     </message>
@@ -1064,95 +1064,130 @@
 <context>
     <name>ModePage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="60"/>
+        <location filename="../../ui/first_start.py" line="69"/>
         <source>Annuaire et synchronisation</source>
         <translation>Directory and sync</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="63"/>
-        <source>Travailler &amp;hors ligne avec l’annuaire de démonstration</source>
-        <translation>Work &amp;offline with the demo directory</translation>
+        <location filename="../../ui/first_start.py" line="77"/>
+        <source>Travailler hors &amp;ligne avec l’annuaire de démonstration</source>
+        <translation>Work off&amp;line with the demo directory</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="65"/>
+        <location filename="../../ui/first_start.py" line="79"/>
         <source>S’inscrire auprès du &amp;hub régional</source>
         <translation>Enrol with the regional &amp;hub</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="68"/>
+        <location filename="../../ui/first_start.py" line="82"/>
         <source>Adresse du hub régional</source>
         <translation>Regional hub address</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="71"/>
+        <location filename="../../ui/first_start.py" line="85"/>
         <source>Code d’inscription</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="72"/>
+        <location filename="../../ui/first_start.py" line="86"/>
         <source>Code d’inscription donné par la coordination</source>
         <translation>Enrolment code given by the coordination</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="75"/>
+        <location filename="../../ui/first_start.py" line="89"/>
         <source>La coordination régionale crée votre site sur le hub et vous donne un code d’inscription à usage unique.</source>
         <translation>The regional coordination creates your site on the hub and gives you a one-time enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="103"/>
+        <location filename="../../ui/first_start.py" line="97"/>
+        <source>Inscription en cours</source>
+        <translation>Enrolling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="157"/>
         <source>Adresse du hub&#xa0;: «&#xa0;%1&#xa0;» n’est pas une adresse web (https://…).</source>
         <translation>Hub address: “%1” is not a web address (https://…).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="110"/>
+        <location filename="../../ui/first_start.py" line="163"/>
         <source>Code d’inscription&#xa0;: à renseigner.</source>
         <translation>Enrolment code: required.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="167"/>
+        <source>Inscription auprès du hub…</source>
+        <translation>Enrolling with the hub…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="195"/>
+        <source>Poste inscrit auprès du hub régional&#xa0;: site «&#xa0;%1&#xa0;». L’annuaire de la région est en cours de récupération&#x202f;; il remplacera l’annuaire de démonstration.</source>
+        <translation>Desk enrolled with the regional hub: site “%1”. The region’s directory is being fetched; it will replace the demo directory.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="204"/>
+        <source>Le hub régional ne répond pas pour l’instant (%1). En attendant, ce poste fonctionne hors ligne avec l’annuaire de démonstration. L’inscription sera retentée à chaque démarrage, ou depuis le menu Aiguillage&#xa0;› S’inscrire auprès du hub, sans rien ressaisir&#xa0;: le code est gardé.</source>
+        <translation>The regional hub does not answer for now (%1). Meanwhile, this desk works offline with the demo directory. Enrolment will be tried again at each start, or from the menu Aiguillage › Enrol with the hub, with nothing to type again: the code is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="227"/>
+        <source>Code d’inscription refusé par le hub&#xa0;: il est inconnu, déjà utilisé ou expiré. Demandez un nouveau code à la coordination régionale et saisissez-le ci-dessus, ou travaillez hors ligne en attendant.</source>
+        <translation>Enrolment code refused by the hub: it is unknown, already used or expired. Ask the regional coordination for a new code and type it above, or work offline meanwhile.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="233"/>
+        <source>Connexion sécurisée impossible avec «&#xa0;%1&#xa0;»&#xa0;: son certificat est refusé. Vérifiez l’adresse donnée par la coordination régionale.</source>
+        <translation>No secure connection with “%1”: its certificate is refused. Check the address the regional coordination gave.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="238"/>
+        <source>«&#xa0;%1&#xa0;» ne répond pas comme un hub Aiguillage. Vérifiez l’adresse donnée par la coordination régionale.</source>
+        <translation>“%1” does not answer as an Aiguillage hub does. Check the address the regional coordination gave.</translation>
     </message>
 </context>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="100"/>
+        <location filename="../../ui/referral_dialog.py" line="101"/>
         <source>Orienter vers un partenaire</source>
         <translation>Refer to a partner</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="106"/>
+        <location filename="../../ui/referral_dialog.py" line="107"/>
         <source>Chercher un partenaire</source>
         <translation>Search for a partner</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="107"/>
+        <location filename="../../ui/referral_dialog.py" line="108"/>
         <source>Affiner&#xa0;: nom, structure, mot de la description…</source>
         <translation>Narrow down: name, organisation, a word of the description…</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="110"/>
+        <location filename="../../ui/referral_dialog.py" line="111"/>
         <source>Services proposés pour ce visiteur</source>
         <translation>Services suggested for this visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="116"/>
+        <location filename="../../ui/referral_dialog.py" line="117"/>
         <source>Détail du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="118"/>
+        <location filename="../../ui/referral_dialog.py" line="119"/>
         <source>Flèches pour choisir, Espace pour cocher, Entrée pour valider.</source>
         <translation>Arrows to move, Space to tick, Enter to confirm.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="123"/>
+        <location filename="../../ui/referral_dialog.py" line="124"/>
         <source>Orienter</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="124"/>
+        <location filename="../../ui/referral_dialog.py" line="125"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="159"/>
+        <location filename="../../ui/referral_dialog.py" line="160"/>
         <source>Aucun service ne correspond.</source>
         <translation>No service matches.</translation>
     </message>
@@ -1183,12 +1218,12 @@
 <context>
     <name>SearchHitModel</name>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="67"/>
+        <location filename="../../ui/referral_dialog.py" line="68"/>
         <source> · ouvert</source>
         <translation> · open</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="67"/>
+        <location filename="../../ui/referral_dialog.py" line="68"/>
         <source> · fermé</source>
         <translation> · closed</translation>
     </message>
@@ -1196,152 +1231,152 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="84"/>
+        <location filename="../../ui/settings_dialog.py" line="85"/>
         <source>Réglages du site</source>
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>Logo du site (fichier image)</source>
         <translation>Site logo (image file)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings_dialog.py" line="91"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="91"/>
+        <location filename="../../ui/settings_dialog.py" line="92"/>
         <source>Choisir le fichier du logo</source>
         <translation>Choose the logo file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="96"/>
+        <location filename="../../ui/settings_dialog.py" line="97"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="100"/>
+        <location filename="../../ui/settings_dialog.py" line="101"/>
         <source>&amp;Logo</source>
         <translation>&amp;Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106"/>
+        <location filename="../../ui/settings_dialog.py" line="107"/>
         <source>Canal proposé par défaut</source>
         <translation>Default channel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="111"/>
+        <location filename="../../ui/settings_dialog.py" line="112"/>
         <source>Langue de l’interface</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="118"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="118"/>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
         <source>Durée de conservation des notes, en jours</source>
         <translation>How long notes are kept, in days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="120"/>
+        <location filename="../../ui/settings_dialog.py" line="121"/>
         <source>Accueil</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="122"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
         <source>Canal par &amp;défaut</source>
         <translation>&amp;Default channel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="123"/>
+        <location filename="../../ui/settings_dialog.py" line="124"/>
         <source>Lan&amp;gue</source>
         <translation>Lan&amp;guage</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="124"/>
+        <location filename="../../ui/settings_dialog.py" line="125"/>
         <source>Conser&amp;ver les notes</source>
         <translation>&amp;Keep notes for</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="127"/>
+        <location filename="../../ui/settings_dialog.py" line="128"/>
         <source>Format des fiches d’orientation</source>
         <translation>Referral slip format</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="129"/>
+        <location filename="../../ui/settings_dialog.py" line="130"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="130"/>
+        <location filename="../../ui/settings_dialog.py" line="131"/>
         <source>A5</source>
         <translation>A5</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="131"/>
+        <location filename="../../ui/settings_dialog.py" line="132"/>
         <source>Ticket 80 mm</source>
         <translation>80 mm receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="137"/>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
         <source>Imprimante des fiches</source>
         <translation>Slip printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <location filename="../../ui/settings_dialog.py" line="139"/>
         <source>Imprimante par défaut du système</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="147"/>
+        <location filename="../../ui/settings_dialog.py" line="148"/>
         <source>Imprimer &amp;directement, sans aperçu</source>
         <translation>Print &amp;directly, without preview</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="149"/>
+        <location filename="../../ui/settings_dialog.py" line="150"/>
         <source>Fiches d’orientation</source>
         <translation>Referral slips</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="151"/>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
         <source>&amp;Format</source>
         <translation>&amp;Format</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="153"/>
         <source>&amp;Imprimante</source>
         <translation>&amp;Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="159"/>
+        <location filename="../../ui/settings_dialog.py" line="160"/>
         <source>Le changement de langue prend effet au prochain démarrage.</source>
         <translation>A change of language takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="164"/>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings_dialog.py" line="166"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="197"/>
+        <location filename="../../ui/settings_dialog.py" line="209"/>
         <source>Logo&#xa0;: «&#xa0;%1&#xa0;» n’est pas une image lisible.</source>
         <translation>Logo: “%1” is not a readable image.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="213"/>
+        <location filename="../../ui/settings_dialog.py" line="225"/>
         <source>Logo du site</source>
         <translation>Site logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="213"/>
+        <location filename="../../ui/settings_dialog.py" line="225"/>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
@@ -1349,47 +1384,47 @@
 <context>
     <name>SiteIdentity</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="47"/>
+        <location filename="../../ui/settings_dialog.py" line="48"/>
         <source>Nom du site</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="48"/>
+        <location filename="../../ui/settings_dialog.py" line="49"/>
         <source>p. ex. Cité des métiers d’Istres</source>
         <translation>e.g. Cité des métiers d’Istres</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="50"/>
+        <location filename="../../ui/settings_dialog.py" line="51"/>
         <source>Adresse du site</source>
         <translation>Site address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="52"/>
+        <location filename="../../ui/settings_dialog.py" line="53"/>
         <source>Téléphone du site</source>
         <translation>Site phone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="54"/>
+        <location filename="../../ui/settings_dialog.py" line="55"/>
         <source>Commune du site</source>
         <translation>Site commune</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="59"/>
+        <location filename="../../ui/settings_dialog.py" line="60"/>
         <source>&amp;Nom du site</source>
         <translation>Site &amp;name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="60"/>
+        <location filename="../../ui/settings_dialog.py" line="61"/>
         <source>&amp;Adresse</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="61"/>
+        <location filename="../../ui/settings_dialog.py" line="62"/>
         <source>&amp;Téléphone</source>
         <translation>&amp;Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62"/>
+        <location filename="../../ui/settings_dialog.py" line="63"/>
         <source>&amp;Commune</source>
         <translation>&amp;Commune</translation>
     </message>
@@ -1397,72 +1432,72 @@
 <context>
     <name>SlipDialog</name>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="60"/>
+        <location filename="../../ui/slip_dialog.py" line="61"/>
         <source>Fiches d’orientation</source>
         <translation>Referral slips</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="68"/>
+        <location filename="../../ui/slip_dialog.py" line="69"/>
         <source>Fiche affichée</source>
         <translation>Slip shown</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="70"/>
+        <location filename="../../ui/slip_dialog.py" line="71"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="71"/>
+        <location filename="../../ui/slip_dialog.py" line="72"/>
         <source>Ticket 80 mm</source>
         <translation>80 mm receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="74"/>
+        <location filename="../../ui/slip_dialog.py" line="75"/>
         <source>&amp;Gros caractères</source>
         <translation>&amp;Large print</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="79"/>
+        <location filename="../../ui/slip_dialog.py" line="80"/>
         <source>Aperçu de la fiche</source>
         <translation>Slip preview</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="84"/>
+        <location filename="../../ui/slip_dialog.py" line="85"/>
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="85"/>
+        <location filename="../../ui/slip_dialog.py" line="86"/>
         <source>imprimante par défaut</source>
         <translation>default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="87"/>
+        <location filename="../../ui/slip_dialog.py" line="88"/>
         <source>Imprimer &amp;directement (%1)</source>
         <translation>Print &amp;directly (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="89"/>
+        <location filename="../../ui/slip_dialog.py" line="90"/>
         <source>Enregistrer en &amp;PDF…</source>
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="90"/>
+        <location filename="../../ui/slip_dialog.py" line="91"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="177"/>
+        <location filename="../../ui/slip_dialog.py" line="178"/>
         <source>L’impression a échoué (imprimante «&#xa0;%1&#xa0;»)&#x202f;: vérifiez qu’elle est allumée et reliée. Les orientations restent enregistrées.</source>
         <translation>Printing failed (printer “%1”): check that it is on and connected. The referrals stay recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="179"/>
+        <location filename="../../ui/slip_dialog.py" line="180"/>
         <source>par défaut</source>
         <translation>default</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/slip_dialog.py" line="206"/>
+        <location filename="../../ui/slip_dialog.py" line="207"/>
         <source>%n fiche(s) envoyée(s) à l’imprimante.</source>
         <translation>
             <numerusform>%n slip sent to the printer.</numerusform>
@@ -1470,12 +1505,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="241"/>
+        <location filename="../../ui/slip_dialog.py" line="242"/>
         <source>Enregistrer les fiches dans…</source>
         <translation>Save the slips in…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/slip_dialog.py" line="251"/>
+        <location filename="../../ui/slip_dialog.py" line="252"/>
         <source>%n fiche(s) enregistrée(s).</source>
         <translation>
             <numerusform>%n slip saved.</numerusform>
@@ -1775,52 +1810,52 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="99"/>
+        <location filename="../../ui/sync_panel.py" line="108"/>
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="105"/>
+        <location filename="../../ui/sync_panel.py" line="114"/>
         <source>Enregistrements refusés par le hub</source>
         <translation>Records refused by the hub</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="107"/>
+        <location filename="../../ui/sync_panel.py" line="116"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="107"/>
+        <location filename="../../ui/sync_panel.py" line="116"/>
         <source>Identifiant</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="107"/>
+        <location filename="../../ui/sync_panel.py" line="116"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="107"/>
+        <location filename="../../ui/sync_panel.py" line="116"/>
         <source>Réponse</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="108"/>
+        <location filename="../../ui/sync_panel.py" line="117"/>
         <source>Raison</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="111"/>
+        <location filename="../../ui/sync_panel.py" line="120"/>
         <source>Synchroniser &amp;maintenant</source>
         <translation>Sync &amp;now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="113"/>
+        <location filename="../../ui/sync_panel.py" line="122"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="117"/>
+        <location filename="../../ui/sync_panel.py" line="126"/>
         <source>Enregistrements refusés (gardés sur ce poste)&#xa0;:</source>
         <translation>Refused records (kept on this desk):</translation>
     </message>
@@ -1828,62 +1863,82 @@
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="154"/>
+        <location filename="../../ui/sync_panel.py" line="163"/>
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="157"/>
+        <location filename="../../ui/sync_panel.py" line="166"/>
         <source>État de la s&amp;ynchronisation…</source>
         <translation>S&amp;ync status…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="159"/>
+        <location filename="../../ui/sync_panel.py" line="168"/>
         <source>S’inscrire auprès du &amp;hub…</source>
         <translation>Enrol with the &amp;hub…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="195"/>
+        <location filename="../../ui/sync_panel.py" line="190"/>
+        <source>Inscription auprès du hub…</source>
+        <translation>Enrolling with the hub…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="194"/>
+        <source>Hub injoignable&#xa0;: inscription en attente</source>
+        <translation>Hub unreachable: enrolment waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="196"/>
+        <source>%1 L’inscription sera retentée seule, sans rien ressaisir&#xa0;: le code est gardé.</source>
+        <translation>%1 Enrolment will be tried again by itself, with nothing to type again: the code is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="200"/>
         <source>Inscription au hub à refaire</source>
         <translation>Hub enrolment to redo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="196"/>
+        <location filename="../../ui/sync_panel.py" line="202"/>
+        <source>Inscription au hub en attente</source>
+        <translation>Hub enrolment waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="203"/>
         <source>Hors ligne (pas de hub)</source>
         <translation>Offline (no hub)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="198"/>
+        <location filename="../../ui/sync_panel.py" line="205"/>
         <source>Synchronisation…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="200"/>
+        <location filename="../../ui/sync_panel.py" line="207"/>
         <source>Hub injoignable, nouvel essai bientôt</source>
         <translation>Hub unreachable, trying again soon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="203"/>
+        <location filename="../../ui/sync_panel.py" line="210"/>
         <source>Poste révoqué par la coordination</source>
         <translation>Desk revoked by the coordination</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="204"/>
+        <location filename="../../ui/sync_panel.py" line="211"/>
         <source>Synchronisation refusée</source>
         <translation>Sync refused</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="207"/>
+        <location filename="../../ui/sync_panel.py" line="214"/>
         <source>Hub&#xa0;: à jour</source>
         <translation>Hub: up to date</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="207"/>
+        <location filename="../../ui/sync_panel.py" line="214"/>
         <source>Hub&#xa0;: en attente d’envoi</source>
         <translation>Hub: records waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="210"/>
+        <location filename="../../ui/sync_panel.py" line="217"/>
         <source>Hub&#xa0;: %1</source>
         <translation>Hub: %1</translation>
     </message>
@@ -1891,7 +1946,7 @@
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="48"/>
+        <location filename="../../ui/directory_dialogs.py" line="49"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -1899,32 +1954,32 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="207"/>
+        <location filename="../../ui/directory_dialogs.py" line="209"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="207"/>
+        <location filename="../../ui/directory_dialogs.py" line="209"/>
         <source>Annuaires (*.csv *.json)</source>
         <translation>Directories (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="226"/>
+        <location filename="../../ui/directory_dialogs.py" line="228"/>
         <source>Import terminé</source>
         <translation>Import done</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="232"/>
+        <location filename="../../ui/directory_dialogs.py" line="234"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="241"/>
+        <location filename="../../ui/directory_dialogs.py" line="243"/>
         <source>Modèle de tableur</source>
         <translation>Spreadsheet template</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="243"/>
+        <location filename="../../ui/directory_dialogs.py" line="245"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>

@@ -8,6 +8,7 @@ dropped by pytest-postgresql's janitor.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -56,11 +57,9 @@ class Hub:
     engine: Engine
 
 
-@pytest.fixture
-def hub(hub_url_db: str) -> Iterator[Hub]:
-    """The hub's API under uvicorn on loopback, on its own PostgreSQL database."""
-    engine = make_engine(hub_url_db)
-    port = free_port()
+@contextlib.contextmanager
+def serve_hub(engine: Engine, port: int) -> Iterator[Hub]:
+    """The hub's API under uvicorn on loopback ``port``, until the block ends."""
     server = uvicorn.Server(
         uvicorn.Config(create_app(engine), host="127.0.0.1", port=port, log_level="warning")
     )
@@ -76,6 +75,16 @@ def hub(hub_url_db: str) -> Iterator[Hub]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.fixture
+def hub(hub_url_db: str) -> Iterator[Hub]:
+    """The hub's API under uvicorn on loopback, on its own PostgreSQL database."""
+    engine = make_engine(hub_url_db)
+    try:
+        with serve_hub(engine, free_port()) as served:
+            yield served
+    finally:
         engine.dispose()
 
 

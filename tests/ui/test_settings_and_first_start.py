@@ -92,7 +92,7 @@ def test_the_first_start_wizard_takes_the_identity_then_the_offline_choice(
     assert window.form.commune.model.home == "13047"
 
 
-def test_the_hub_choice_checks_the_address_and_keeps_the_code_for_enrolment(
+def test_the_hub_choice_checks_the_address_and_the_code_before_any_try(
     qtbot, window: MainWindow, desk: Desk
 ) -> None:
     window.first_start()
@@ -110,17 +110,15 @@ def test_the_hub_choice_checks_the_address_and_keeps_the_code_for_enrolment(
     mode.url.setText("https://hub.orientation.example.org")
     assert not mode.validatePage()
     assert mode.error.text() == "Code d’inscription\u00a0: à renseigner."
-    mode.code.setText("K7M42Q")
-    assert mode.validatePage()
-    assert desk.settings.get("hub.url") == "https://hub.orientation.example.org"
-    assert desk.settings.get("hub.pending_code") == "K7M42Q"
+    assert not mode.progress.isVisible()  # nothing was tried: tests/ui/test_first_start_enrol.py
+    assert desk.settings.get("hub.url") == ""
     wizard.reject()
 
 
 def test_a_scanned_enrolment_string_fills_the_address_and_the_code(qtbot, window) -> None:
     from ui.sync_panel import EnrolDialog
 
-    dialog = EnrolDialog(window.desk, window.tasks, window)
+    dialog = EnrolDialog(window.desk, window.sync.scheduler, window)
     qtbot.addWidget(dialog)
     dialog.url.clear()
     # What a QR scanner types: the console's enrolment string.
