@@ -9,6 +9,7 @@ from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
@@ -24,6 +25,14 @@ def fonts() -> tuple[str, str]:
     pdfmetrics.registerFont(TTFont("DejaVuSans", str(resource("fonts", "DejaVuSans.ttf"))))
     pdfmetrics.registerFont(
         TTFont("DejaVuSans-Bold", str(resource("fonts", "DejaVuSans-Bold.ttf")))
+    )
+    # <b> in a paragraph takes the bold face; there is no italic face, so <i> stays upright.
+    registerFontFamily(
+        "DejaVuSans",
+        normal="DejaVuSans",
+        bold="DejaVuSans-Bold",
+        italic="DejaVuSans",
+        boldItalic="DejaVuSans-Bold",
     )
     return "DejaVuSans", "DejaVuSans-Bold"
 

@@ -8,6 +8,7 @@ character prints; missing fields are left out and long texts wrap.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -20,13 +21,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer, Table
 
-from app.directory import display, hours
+from app.directory import display, hours, markdown
 from app.directory.records import ServiceDetail
 from app.pdf_style import ACCENT, fonts
 
 FORMATS = ("a4", "a5", "receipt")
 RECEIPT_WIDTH = 80 * mm
 RECEIPT_PRINTABLE = 72 * mm
+RECEIPT_LONGEST = 400 * mm  # a longer strip is lost or torn before the visitor reads it
 _DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
            "septembre", "octobre", "novembre", "décembre")  # fmt: skip
@@ -134,7 +136,9 @@ def _story(
     large: bool,
     width: float,
     appointment: datetime | None,
+    budget: int | None = None,
 ) -> list[Flowable]:
+    """The slip's flowables; ``budget``: how many characters of the description to keep."""
     styles = _styles(fmt, large)
     service, structure = detail.service, detail.structure
 
@@ -198,10 +202,12 @@ def _story(
         table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, -1), 0)])
         table.hAlign = "LEFT"
         story.append(table)
-    description = str(service.get("description") or "")
-    if description:
+    described = markdown.blocks(str(service.get("description") or ""))
+    if budget is not None:
+        described = markdown.cut(described, budget)
+    if described:
         story.append(Spacer(1, 6))
-        story.append(para(description, "small"))
+        story += _description(described, styles)
     story.append(Spacer(1, 8))
     target = qr_target(detail)
     footer = [para(f"Fiche remise le {french_date(day)}", "small")]
@@ -226,6 +232,38 @@ def _story(
     return story
 
 
+def _description(
+    described: list[markdown.Block], styles: dict[str, ParagraphStyle]
+) -> list[Flowable]:
+    """A description's headings, paragraphs and bullets, as the slip prints them."""
+    small = styles["small"]
+    heading = ParagraphStyle("heading", parent=styles["label"], spaceBefore=3)
+    out: list[Flowable] = []
+    for block in described:
+        markup = "".join(_span_markup(span) for span in block.spans)
+        if block.kind == "heading":
+            out.append(Paragraph(markup, heading))
+        elif block.kind == "item":
+            indent = small.fontSize * 1.4 * max(block.depth, 1)
+            style = ParagraphStyle(
+                "item", parent=small, leftIndent=indent, bulletIndent=indent - small.fontSize * 1.2
+            )
+            out.append(Paragraph(markup, style, bulletText=block.marker or None))
+        else:
+            out.append(Paragraph(markup, ParagraphStyle("para", parent=small, spaceBefore=2)))
+    return out
+
+
+def _span_markup(span: markdown.Span) -> str:
+    # reportlab breaks lines at a narrow no-break space; a plain one it keeps whole.
+    text = escape(span.text.replace("\u202f", "\u00a0")).replace("\n", "<br/>")
+    if span.em:
+        text = f"<i>{text}</i>"
+    if span.strong:
+        text = f"<b>{text}</b>"
+    return text
+
+
 def render_slip(
     detail: ServiceDetail,
     site: Site,
@@ -236,20 +274,44 @@ def render_slip(
     day: date | None = None,
     appointment: datetime | None = None,
 ) -> bytes:
-    """The slip as PDF bytes."""
+    """The slip as PDF bytes: one page (a roll under 40 cm), the description cut with « … »
+    where it would not fit, since the QR code leads to the whole of it."""
     if fmt not in FORMATS:
         raise ValueError(fmt)
     day = day or date.today()
-    buffer = io.BytesIO()
     meta: dict[str, Any] = {
         "title": f"Fiche d’orientation {code}",
         "author": site.name or "Aiguillage",
         "subject": str(detail.service.get("nom") or ""),
         "creator": "Aiguillage",
     }
+
+    def layout(budget: int | None) -> tuple[bytes, bool]:
+        args = (detail, site, code, day, fmt, large)
+        return _layout(fmt, meta, lambda width: _story(*args, width, appointment, budget))
+
+    pdf, fits = layout(None)
+    if fits:
+        return pdf
+    # The longest start of the description that still fits, to about a line's worth.
+    total = sum(len(b.text) for b in markdown.blocks(str(detail.service.get("description") or "")))
+    low, high = 0, total
+    while high - low > 12:
+        middle = (low + high) // 2
+        if layout(middle)[1]:
+            low = middle
+        else:
+            high = middle
+    return layout(low)[0]
+
+
+def _layout(
+    fmt: str, meta: dict[str, Any], story: Callable[[float], list[Flowable]]
+) -> tuple[bytes, bool]:
+    """The PDF of ``story(width)`` in that format, and whether it fits its one page."""
+    buffer = io.BytesIO()
     if fmt == "receipt":
         margin = (RECEIPT_WIDTH - RECEIPT_PRINTABLE) / 2
-        story = _story(detail, site, code, day, fmt, large, RECEIPT_PRINTABLE, appointment)
         # The roll is as long as the slip: lay it out once on a very long page, and cut
         # the page where the last line fell.
         tall = 3000 * mm
@@ -257,24 +319,23 @@ def render_slip(
             io.BytesIO(), pagesize=(RECEIPT_WIDTH, tall), leftMargin=margin,
             rightMargin=margin, topMargin=margin, bottomMargin=margin,
         )  # fmt: skip
-        probe.build(story)
+        probe.build(story(RECEIPT_PRINTABLE))
         used = tall - margin - probe.frame._y
         page = (RECEIPT_WIDTH, used + 2 * margin + 4 * mm)
         doc = SimpleDocTemplate(
             buffer, pagesize=page, leftMargin=margin, rightMargin=margin,
             topMargin=margin, bottomMargin=margin, **meta,
         )  # fmt: skip
-        doc.build(_story(detail, site, code, day, fmt, large, RECEIPT_PRINTABLE, appointment))
-        return buffer.getvalue()
+        doc.build(story(RECEIPT_PRINTABLE))
+        return buffer.getvalue(), probe.page == 1 and page[1] <= RECEIPT_LONGEST
     pagesize = A4 if fmt == "a4" else A5
     margin = 18 * mm if fmt == "a4" else 12 * mm
-    width = pagesize[0] - 2 * margin
     doc = SimpleDocTemplate(
         buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin,
         topMargin=margin, bottomMargin=margin, **meta,
     )  # fmt: skip
-    doc.build(_story(detail, site, code, day, fmt, large, width, appointment))
-    return buffer.getvalue()
+    doc.build(story(pagesize[0] - 2 * margin))
+    return buffer.getvalue(), doc.page == 1
 
 
 # --- slips for the desk's records ----------------------------------------------------------
