@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication
 
-from app.directory import display, hours
+from app.directory import display, hours, markdown
 from app.directory.records import ServiceDetail
 from app.geography import Geography
 from app.lang import day_text
@@ -119,8 +119,9 @@ def detail_html(
     ]
     for note in detail.notes:
         parts.append(f'<p style="color:#a15c00"><b>{escape(note)}</b></p>')
-    if service.get("description"):
-        parts.append(f"<p>{escape(str(service['description']))}</p>")
+    # The partner's Markdown, as headings, paragraphs and bullets: no link to follow and
+    # nothing to load, whatever it holds.
+    parts.append(markdown.to_html(str(service.get("description") or "")))
     parts.append("<table cellspacing='4'>")
     for title, value in rows:
         parts.append(f"<tr><td valign='top'><b>{escape(title)}</b></td><td>{value}</td></tr>")
