@@ -194,7 +194,7 @@ def _story(
         for label, value in shown:
             story.append(para(label, "label"))
             story.append(para(value))
-    else:
+    elif shown:  # a record with nothing but its name has no table (reportlab refuses one)
         table = Table(
             [[para(label, "label"), para(value)] for label, value in shown],
             colWidths=[label_width, width - label_width],
@@ -246,7 +246,11 @@ def _description(
         elif block.kind == "item":
             indent = small.fontSize * 1.4 * max(block.depth, 1)
             style = ParagraphStyle(
-                "item", parent=small, leftIndent=indent, bulletIndent=indent - small.fontSize * 1.2
+                "item",
+                parent=small,
+                leftIndent=indent,
+                bulletIndent=indent - small.fontSize * 1.2,
+                bulletFontName=small.fontName,  # « • » and « – » exist in DejaVu, not Helvetica
             )
             out.append(Paragraph(markup, style, bulletText=block.marker or None))
         else:
@@ -286,19 +290,23 @@ def render_slip(
         "creator": "Aiguillage",
     }
 
-    def layout(budget: int | None) -> tuple[bytes, bool]:
+    def layout(budget: int | None) -> tuple[bytes, float]:
         args = (detail, site, code, day, fmt, large)
         return _layout(fmt, meta, lambda width: _story(*args, width, appointment, budget))
 
-    pdf, fits = layout(None)
-    if fits:
+    # One page, a roll under 40 cm; where the rest of the slip already takes more (large
+    # print of a full record), the description adds nothing to it.
+    room = 1.0 if fmt != "receipt" else float(RECEIPT_LONGEST)
+    pdf, size = layout(None)
+    if size <= room:
         return pdf
-    # The longest start of the description that still fits, to about a line's worth.
+    room = max(room, layout(0)[1])
+    # The longest start of the description that still fits.
     total = sum(len(b.text) for b in markdown.blocks(str(detail.service.get("description") or "")))
     low, high = 0, total
-    while high - low > 12:
+    while high - low > 1:
         middle = (low + high) // 2
-        if layout(middle)[1]:
+        if layout(middle)[1] <= room:
             low = middle
         else:
             high = middle
@@ -307,8 +315,9 @@ def render_slip(
 
 def _layout(
     fmt: str, meta: dict[str, Any], story: Callable[[float], list[Flowable]]
-) -> tuple[bytes, bool]:
-    """The PDF of ``story(width)`` in that format, and whether it fits its one page."""
+) -> tuple[bytes, float]:
+    """The PDF of ``story(width)`` in that format, and its size: pages, or on a roll its
+    length (points; what runs past the very long probe page counts as more)."""
     buffer = io.BytesIO()
     if fmt == "receipt":
         margin = (RECEIPT_WIDTH - RECEIPT_PRINTABLE) / 2
@@ -327,7 +336,7 @@ def _layout(
             topMargin=margin, bottomMargin=margin, **meta,
         )  # fmt: skip
         doc.build(story(RECEIPT_PRINTABLE))
-        return buffer.getvalue(), probe.page == 1 and page[1] <= RECEIPT_LONGEST
+        return buffer.getvalue(), page[1] + (probe.page - 1) * tall
     pagesize = A4 if fmt == "a4" else A5
     margin = 18 * mm if fmt == "a4" else 12 * mm
     doc = SimpleDocTemplate(
@@ -335,7 +344,7 @@ def _layout(
         topMargin=margin, bottomMargin=margin, **meta,
     )  # fmt: skip
     doc.build(story(pagesize[0] - 2 * margin))
-    return buffer.getvalue(), doc.page == 1
+    return buffer.getvalue(), float(doc.page)
 
 
 # --- slips for the desk's records ----------------------------------------------------------

@@ -112,7 +112,7 @@ def blocks(text: str | None) -> list[Block]:
                 out.append(pending)
             counter = lists[-1]
             if counter[0] is None:
-                marker = "•" if len(lists) == 1 else "◦"
+                marker = "•" if len(lists) == 1 else "–"
             else:
                 marker = f"{counter[0]}."
                 counter[0] += 1
@@ -235,7 +235,8 @@ def cut(parts: list[Block], budget: int) -> list[Block]:
     if not kept:
         return []
     last = kept[-1]
-    last.spans = [*last.spans, Span(ELLIPSIS)] if last.spans else [Span(ELLIPSIS)]
+    end = last.spans[-1]
+    last.spans[-1] = Span(end.text.rstrip(" .,;:–—-") + ELLIPSIS, end.strong, end.em)
     return kept
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
 
 import pypdfium2
 import pytest
@@ -130,8 +131,10 @@ def test_a_very_long_description_wraps_and_every_french_character_prints(desk: D
         text = text_of(pdf)
         assert "Œuvre d’insertion « tremplin »" in " ".join(text.split())
         assert "15 € par mois" in text
-        assert "K7M-42Q" in text  # the end is there: nothing was cut
-    assert len(PdfReader(io.BytesIO(render_slip(long, SITE, "K", fmt="a4", day=DAY))).pages) >= 2
+        assert "K7M-42Q" in text  # the end is there: the code to give after the cut
+        assert " ".join(text.split()).count("tremplin") < 60  # cut, with « … »
+        assert "…" in text
+    assert len(PdfReader(io.BytesIO(render_slip(long, SITE, "K", fmt="a4", day=DAY))).pages) == 1
 
 
 def test_the_qr_code_decodes_to_the_services_page(desk: Desk) -> None:
@@ -188,3 +191,109 @@ def test_a_slip_for_an_unknown_service_is_refused(desk: Desk) -> None:
     with pytest.raises(DeskError) as caught:
         slip_for_service(desk, "nowhere--1")
     assert "n’est pas (ou plus) dans l’annuaire" in caught.value.text("fr")
+
+
+# --- partners' descriptions, as data.inclusion publishes them (Markdown) ------------------
+
+DESCRIPTIONS = Path(__file__).parents[1] / "data" / "descriptions"
+
+
+def described(desk: Desk, name: str, times: int = 1) -> ServiceDetail:
+    text = "\n\n".join([(DESCRIPTIONS / name).read_text(encoding="utf-8")] * times)
+    # (times=0: the same record with no description)
+    detail = cej(desk)
+    return replace(detail, service={**detail.service, "description": text})
+
+
+def alone(desk: Desk, name: str) -> ServiceDetail:
+    """A record with a name and that description only, so that the description has room."""
+    detail = described(desk, name)
+    return replace(
+        detail,
+        service={"nom": detail.service["nom"], "description": detail.service["description"]},
+        structure={"nom": detail.structure["nom"]},
+        documents=[],
+        publics=[],
+        modes_mobilisation=[],
+    )
+
+
+def slip_pages(pdf: bytes) -> tuple[int, float, str]:
+    """Pages, height of the first (cm) and text, as read back from the PDF."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return len(reader.pages), float(reader.pages[0].mediabox.height) / MM / 10, text_of(pdf)
+
+
+FORMATS_PRINTS = [(f, large) for f in ("a4", "a5", "receipt") for large in (False, True)]
+
+
+@pytest.mark.parametrize(("fmt", "large"), FORMATS_PRINTS)
+def test_a_long_markdown_description_prints_as_bullets_on_one_page(
+    desk: Desk, fmt: str, large: bool
+) -> None:
+    pdf = render_slip(
+        described(desk, "action-logement-logement-social.md", times=3),
+        SITE, "K7M-42Q", fmt=fmt, large=large, day=DAY,
+    )  # fmt: skip
+    pages, height_cm, text = slip_pages(pdf)
+    bare = described(desk, "action-logement-logement-social.md", times=0)
+    bare_pages, bare_cm, _text = slip_pages(
+        render_slip(bare, SITE, "K7M-42Q", fmt=fmt, large=large, day=DAY)
+    )
+    # One page, a roll under 40 cm; in large print this record alone takes more, and the
+    # description adds nothing to it.
+    assert pages == max(1, bare_pages)
+    if fmt == "receipt":
+        assert height_cm <= max(40, bare_cm)
+    flat = " ".join(text.split())
+    for mark in ("###", "##", "**", "]("):
+        assert mark not in text, mark
+    if not large:
+        assert "Les logements sociaux accessibles depuis la plateforme locative AL’in" in flat
+    if fmt in ("a4", "receipt") and not large:
+        assert "• Rechercher un logement qui sera votre résidence principale" in flat
+    if not large:  # in large print, this record leaves no room for any of it
+        assert "…" in flat  # three times the text never fits: it is cut, and says so
+    # What follows the description still prints: the code to give and the date.
+    assert "K7M-42Q" in flat and "mardi 24 novembre 2026" in flat
+
+
+def test_a_description_that_fits_prints_whole_with_its_bullets(desk: Desk) -> None:
+    pdf = render_slip(alone(desk, "monenfant-creche-avip.md"), SITE, "K7M-42Q", day=DAY)
+    pages, _height, text = slip_pages(pdf)
+    flat = " ".join(text.split())
+    assert pages == 1
+    assert "…" not in flat.split("entreprise…)", 1)[1]  # the partner's own « … », no cut
+    assert "À Vocation d’Insertion Professionnelle" in flat and "## À" not in flat
+    assert "**" not in flat
+    assert "• Réserver une place en crèche de jeunes enfants" in flat
+    assert "• Les accompagner vers l’emploi ou la formation professionnelle" in flat
+
+
+@pytest.mark.parametrize("fmt", ["a4", "a5", "receipt"])
+def test_a_scraped_web_page_of_20_000_characters_prints_its_words_only(
+    desk: Desk, fmt: str
+) -> None:
+    pdf = render_slip(
+        described(desk, "reseau-alpha-abc-formation-page.md"), SITE, "K7M-42Q", fmt=fmt, day=DAY
+    )
+    pages, height_cm, text = slip_pages(pdf)
+    assert pages == 1 and (fmt != "receipt" or height_cm < 40)
+    for piece in ("<", "function(", "$(", "{", "logoabc.gif", "http-equiv"):
+        assert piece not in text, piece
+    assert "MENU" in text  # the page's first words
+    assert "…" in text
+
+
+def test_remote_scripts_and_images_leave_nothing_on_the_slip(desk: Desk) -> None:
+    for name in ("valideur-page-head.md", "reseau-alpha-abc-formation-presentation.md"):
+        _pages, _height, text = slip_pages(
+            render_slip(described(desk, name), SITE, "K7M-42Q", fmt="a5", day=DAY)
+        )
+        for piece in ("<script", "jsdelivr", "sizeSmall", "<br>", "display: none"):
+            assert piece not in text, (name, piece)
+    _pages, _height, text = slip_pages(
+        render_slip(alone(desk, "data-inclusion-readme.md"), SITE, "K7M-42Q", day=DAY)
+    )
+    assert "![" not in text and "drawio.png" not in text
+    assert "– l'outil de correspondance" in " ".join(text.split())  # the nested list
