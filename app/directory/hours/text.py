@@ -363,8 +363,7 @@ def _plan(plan: Plan, lang: str) -> str:
         text = "" if comments else words["unknown"]
     else:
         times = [
-            f"{_clock(a, lang)}–{_clock(b, lang)}"
-            + (words["to_confirm"] if unknown and not comments else "")
+            f"{_clock(a, lang)}–{_clock(b, lang)}" + (words["to_confirm"] if unknown else "")
             for a, b, unknown in spans
         ]
         text = ", ".join(times[:-1]) + words["and"] + times[-1] if len(times) > 1 else times[0]
