@@ -81,6 +81,9 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("site.phone", str, ""),
         SettingSpec("site.commune", str, "", commune=True),
         SettingSpec("site.logo", str, ""),
+        # The school-holiday zone the ``SH`` of opening hours follow; empty: the site
+        # commune's (its département's académie).
+        SettingSpec("site.school_zone", str, "", choices=("", "A", "B", "C", "corse", "outre-mer")),
         SettingSpec("site.id", str, "local", internal=True),
         SettingSpec("ui.language", str, "fr", choices=("fr", "en")),
         SettingSpec("defaults.channel", str, "sur-place", list_name="channel"),

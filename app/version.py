@@ -20,6 +20,7 @@ LIBRARIES = (
     ("httpx", "BSD-3-Clause"),
     ("data-inclusion-schema", "Licence Ouverte 2.0"),
     ("opening-hours-py", "MIT OR Apache-2.0"),
+    ("vacances-scolaires-france", "MIT"),
     ("keyring", "MIT"),
     ("openpyxl", "MIT"),
 )

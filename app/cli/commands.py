@@ -124,7 +124,50 @@ def directory(args: argparse.Namespace, out: TextIO) -> int:
         return _directory_import(args, out)
     if args.action == "convert":
         return _directory_convert(args, out)
+    if args.action == "hours":
+        return _directory_hours(args, out)
     return _directory_search(args, out)
+
+
+def _directory_hours(args: argparse.Namespace, out: TextIO) -> int:
+    """A value checked before it is published: its words, what was repaired, and whether
+    the place is open at ``--at`` on its own clock (the desk's site when no ``--commune``)."""
+    from app.directory import hours
+
+    lang = cli_language()
+    desk = Desk.open(load_demo=False)
+    try:
+        commune = desk.geography.check_code(args.commune) if args.commune else None
+        zone = str(desk.settings.get("site.school_zone"))
+        site = str(desk.settings.get("site.commune")) or None
+    finally:
+        desk.close()
+    place = commune or site
+    school_zone = hours.school_zone_for(commune) if commune else zone or None
+    moment = parse_at(args.at)
+    read = hours.reading(args.text)
+    text = hours.describe(args.text, lang, commune=place, school_zone=school_zone)
+    state = None
+    if moment is not None:
+        state = hours.open_at(args.text, moment, commune=place, school_zone=school_zone)
+    if args.json:
+        report: dict[str, Any] = {
+            "valid": read.valid,
+            "description": text,
+            "comments": read.comments,
+            "open": state,
+        }
+        if read.repairs:
+            report["warnings"] = read.warnings(lang)
+        print(dumps(report), file=out)
+        return 0 if read.valid else 1
+    print(text, file=out)
+    for warning in read.warnings(lang):
+        print(say("hours_warning", lang, warning=warning), file=out)
+    if moment is not None:
+        key = "unknown" if state is None else "open" if state else "closed"
+        print(say(key, lang), file=out)
+    return 0 if read.valid else 1
 
 
 def _directory_convert(args: argparse.Namespace, out: TextIO) -> int:

@@ -68,6 +68,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{structures} structure(s) and {services} service(s) written to {path}; {refused} refused.",
     ),
     "directory_search": ("cherche dans l’annuaire", "search the directory"),
+    "directory_hours": (
+        "lit des horaires au format OpenStreetMap et les écrit en clair",
+        "read OpenStreetMap opening hours and write them out in plain words",
+    ),
+    "hours_commune": (
+        "commune du lieu (INSEE) : son fuseau horaire et sa zone de vacances scolaires",
+        "the place's commune (INSEE): its time zone and school-holiday zone",
+    ),
+    "hours_warning": ("Avertissement : {warning}", "Warning: {warning}"),
+    "unknown": ("inconnu", "unknown"),
     "open": ("ouvert", "open"),
     "closed": ("fermé", "closed"),
     "to_check": ("à vérifier", "to be checked"),
@@ -239,6 +249,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     find.add_argument("--at", metavar="AAAA-MM-JJTHH:MM")
     find.add_argument("--limit", type=int, default=20)
     find.add_argument("--json", action="store_true")
+    hours = directory_commands.add_parser("hours", help=say("directory_hours", lang))
+    hours.add_argument("text", metavar="TEXTE")
+    hours.add_argument("--at", metavar="AAAA-MM-JJTHH:MM")
+    hours.add_argument("--commune", metavar="INSEE", help=say("hours_commune", lang))
+    hours.add_argument("--json", action="store_true")
     enrol = commands.add_parser("enrol", help=say("enrol", lang))
     enrol.add_argument("hub_url", metavar="HUB_URL")
     enrol.add_argument("code", metavar="CODE", nargs="?", default="")

@@ -331,7 +331,9 @@ def _hits(
         name, structure, commune, structure_commune, phone, structure_phone = row[1:7]
         service_hours, structure_hours, date_maj, verified_on, is_local, favourite = row[7:]
         horaires = service_hours or structure_hours or ""
-        open_now = hours.open_at(horaires, query.open_at or now)
+        # On the place's own clock: Fort-de-France is not Paris.
+        place = commune or structure_commune
+        open_now = hours.open_at(horaires, query.open_at or now, commune=place)
         if query.open_at is not None and open_now is not True:
             continue
         checked = max(filter(None, (date_maj, verified_on)), default=None)

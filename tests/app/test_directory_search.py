@@ -87,11 +87,11 @@ def test_unknown_or_unreadable_hours_are_neither_open_nor_closed() -> None:
         ("Tu,Th 09:00-12:00", "mar. et jeu. 9\u00a0h–12\u00a0h", "Tue and Thu 9:00–12:00"),
         (
             "We[1] 09:30-12:00",
-            "1er mercredi du mois, 9\u00a0h\u00a030–12\u00a0h",
-            "1st Wednesday of the month, 9:30–12:00",
+            "1er mer. du mois\u00a0: 9\u00a0h\u00a030–12\u00a0h",
+            "1st Wed of the month: 9:30–12:00",
         ),
         ("24/7", "7 j/7, 24 h/24", "24/7"),
-        ("le matin", "le matin", "le matin"),
+        ("le matin", "horaires non reconnus\u00a0: le matin", "unrecognised hours: le matin"),
     ],
 )
 def test_hours_read_in_plain_french_and_english(osm: str, french: str, english: str) -> None:

@@ -1,0 +1,228 @@
+"""Reading an ``opening_hours`` value as real directories write it.
+
+The value is first read as OSM syntax. When the parser refuses it, the harmless mistakes
+real data is full of are repaired, each with a warning: a stray ``;``, ``7-18`` for
+``07:00-18:00``, French day names, spaces after commas, free text after the hours (kept as
+a comment). A rule that is only a comment (``"sur rendez-vous"``, ``Sa "sur rendez-vous"``)
+says nothing of when the place is open: it is read as *unknown*, not as open all day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import opening_hours
+
+# (French, English) of what a repair did; ``{detail}`` names the words it changed.
+REPAIRS: dict[str, tuple[str, str]] = {
+    "separator": (
+        "point-virgule en trop retiré",
+        "stray semicolon removed",
+    ),
+    "french_days": (
+        "jours écrits en français lus comme {detail}",
+        "days written in French read as {detail}",
+    ),
+    "spaces": ("espaces après les virgules retirées", "spaces after commas removed"),
+    "short_times": (
+        "heures abrégées lues comme {detail}",
+        "shortened times read as {detail}",
+    ),
+    "free_text": (
+        "texte libre « {detail} » gardé comme commentaire",
+        "free text “{detail}” kept as a comment",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A value as read: ``text`` is valid OSM syntax (repaired if need be), None when the
+    value could not be read at all. ``repairs`` are (code, detail) pairs of :data:`REPAIRS`."""
+
+    raw: str
+    text: str | None
+    repairs: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def valid(self) -> bool:
+        return self.text is not None
+
+    def warnings(self, lang: str) -> list[str]:
+        return [
+            REPAIRS[code][1 if lang == "en" else 0].format(detail=detail)
+            for code, detail in self.repairs
+        ]
+
+    @property
+    def comments(self) -> list[str]:
+        found = re.findall(r'"([^"]*)"', self.text or "")
+        return list(dict.fromkeys(c.strip() for c in found if c.strip()))
+
+
+def parses(text: str) -> bool:
+    try:
+        opening_hours.OpeningHours(text, country="FR", auto_country=False)
+    except Exception:  # the parser's own ParserError, absent from its type stubs
+        return False
+    return True
+
+
+_SEPARATOR = re.compile(r'("[^"]*")|(\|\||;)')
+
+
+def split_rules(text: str) -> tuple[list[str], list[str]]:
+    """The rules of a value and the separators between them (``;`` or ``||``), quotes kept."""
+    rules, separators, start = [], [], 0
+    for match in _SEPARATOR.finditer(text):
+        if match.group(2):
+            rules.append(text[start : match.start()])
+            separators.append(match.group(2))
+            start = match.end()
+    rules.append(text[start:])
+    return rules, separators
+
+
+def _outside_quotes(text: str, change: re.Pattern[str], replace: str | object) -> str:
+    parts = re.split(r'("[^"]*")', text)
+    return "".join(
+        part if part.startswith('"') else change.sub(replace, part)  # type: ignore[arg-type]
+        for part in parts
+    )
+
+
+_STATE = re.compile(r"(?<![\w\"])(open|closed|off|unknown)(?![\w\"])")
+_TIME = re.compile(r"\d\d?:\d\d|sunrise|sunset|dawn|dusk|24/7")
+
+
+def _comment_only(rule: str) -> str:
+    """``Sa "sur rendez-vous"`` → ``Sa unknown "sur rendez-vous"``: a comment with no hours
+    and no state does not mean open all day."""
+    outside = re.sub(r'"[^"]*"', "", rule)
+    if '"' not in rule or _TIME.search(outside) or _STATE.search(outside):
+        return rule
+    at = rule.index('"')
+    head = rule[:at].rstrip()
+    return f"{head} unknown {rule[at:]}".lstrip()
+
+
+_FR_DAYS = {
+    "lundi": "Mo", "mardi": "Tu", "mercredi": "We", "jeudi": "Th", "vendredi": "Fr",
+    "samedi": "Sa", "dimanche": "Su", "lun": "Mo", "mar": "Tu", "mer": "We", "jeu": "Th",
+    "ven": "Fr", "sam": "Sa", "dim": "Su",
+}  # fmt: skip
+# Full names in any case; abbreviations lower-case only (``Mar`` is March in OSM).
+_FR_DAY = re.compile(
+    r"(?<![\w])(?:(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?"
+    r"|(?:lun|mar|mer|jeu|ven|sam|dim)\.?)(?![\w])"
+)
+_FR_WORDS = [
+    (re.compile(r"(?i)(?<=[A-Z][a-z]) +(?:au|à) +(?=[A-Z][a-z])"), "-"),
+    (re.compile(r"(?i)(?<=[A-Z][a-z]) +et +(?=[A-Z][a-z])"), ","),
+    (re.compile(r"(?i)(?<![\w])jours? f[ée]ri[ée]s?(?![\w])"), "PH"),
+    (re.compile(r"(?i)(?<![\w])ferm[ée]e?(?![\w])"), "off"),
+]
+
+
+def _french_days(rule: str) -> str:
+    def day(match: re.Match[str]) -> str:
+        word = match.group(0).lower().rstrip(".")
+        return _FR_DAYS[word[:-1] if word.endswith("s") and word[:-1] in _FR_DAYS else word]
+
+    rule = _outside_quotes(rule, _FR_DAY, day)
+    for pattern, replace in _FR_WORDS:
+        rule = _outside_quotes(rule, pattern, replace)
+    return rule
+
+
+_CLOCK = r"(\d{1,2})(?:[hH:](\d{2})?|[hH])?"
+_SHORT = re.compile(rf"(?<![\w:]){_CLOCK}\s*-\s*{_CLOCK}(?![\w:])")
+_NOT_HOURS = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|week)\s*$")
+
+
+def _short_times(rule: str) -> str:
+    """``Mo 7-18`` → ``Mo 07:00-18:00``, ``9h30-12h`` → ``09:30-12:00``; never a month day
+    (``Apr 10-16``), a week number or a year."""
+
+    def clock(hour: str, minute: str | None) -> str:
+        return f"{int(hour):02d}:{minute or '00'}"
+
+    def fix(match: re.Match[str]) -> str:
+        before = match.string[: match.start()]
+        if _NOT_HOURS.search(before) or int(match.group(1)) > 24 or int(match.group(3)) > 24:
+            return match.group(0)
+        return f"{clock(match.group(1), match.group(2))}-{clock(match.group(3), match.group(4))}"
+
+    return _outside_quotes(rule, _SHORT, fix)
+
+
+def _spaces(rule: str) -> str:
+    return _outside_quotes(rule, re.compile(r"\s*,\s+"), ",")
+
+
+def _free_text(rule: str) -> tuple[str, str]:
+    """The longest readable start of a rule, the rest kept as its comment."""
+    words = rule.split()
+    for cut in range(len(words) - 1, 0, -1):
+        head, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        if '"' in rest or not re.search(r"[^\W\d_]", rest) or not _TIME.search(head):
+            continue
+        if parses(head):
+            return f'{head} "{rest}"', rest
+    return rule, ""
+
+
+_DAY_LIST = re.compile(
+    r"(?<=Mo|Tu|We|Th|Fr|Sa|Su|PH|SH|.\])\s*,\s+(?=(?:Mo|Tu|We|Th|Fr|Sa|Su|PH|SH)(?![a-z]))"
+)
+
+
+def read(raw: str) -> Reading:
+    """Read ``raw`` as it is, or repaired; ``text`` None when even repairs cannot read it."""
+    rules, separators = split_rules(raw.strip())
+    repairs: list[tuple[str, str]] = []
+    # ``Mo, We, Fr 09:00-12:00`` is valid OSM, but means Monday and Wednesday all day.
+    spaced = [_outside_quotes(rule, _DAY_LIST, ",") for rule in rules]
+    if spaced != rules:
+        repairs.append(("spaces", ""))
+        rules = spaced
+    rules = [_comment_only(rule.strip()) for rule in rules]
+    text = _join(rules, separators)
+    if parses(text):
+        return Reading(raw, text, tuple(repairs))
+    kept = [(rule, sep) for rule, sep in zip(rules, [*separators, ""], strict=True) if rule]
+    if len(kept) < len(rules):
+        repairs.append(("separator", ""))
+        rules, separators = [r for r, _ in kept], [s for _, s in kept][:-1]
+    fixed = []
+    for rule in rules:
+        if parses(rule):
+            fixed.append(rule)
+            continue
+        for code, repair in (
+            ("french_days", _french_days),
+            ("spaces", _spaces),
+            ("short_times", _short_times),
+        ):
+            changed = repair(rule)
+            if changed != rule:
+                detail = changed if code != "spaces" else ""
+                repairs.append((code, detail))
+                rule = _comment_only(changed)
+        if not parses(rule):
+            rule, rest = _free_text(rule)
+            if rest:
+                repairs.append(("free_text", rest))
+        fixed.append(rule)
+    text = _join(fixed, separators)
+    if not fixed or not parses(text):
+        return Reading(raw, None)
+    return Reading(raw, text, tuple(dict.fromkeys(repairs)))
+
+
+def _join(rules: list[str], separators: list[str]) -> str:
+    text = rules[0] if rules else ""
+    for separator, rule in zip(separators, rules[1:], strict=False):
+        text += f" {separator} {rule}" if separator == "||" else f"; {rule}"
+    return text

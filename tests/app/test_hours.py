@@ -1,0 +1,221 @@
+"""Opening hours as real directories write them: read (repaired if need be), evaluated on
+the place's clock, and written out in words that never disagree with « ouvert maintenant »."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from app.directory import hours
+from app.directory.hours.text import explain
+
+TODAY = date(2026, 12, 3)  # a Thursday
+PARIS = ZoneInfo("Europe/Paris")
+SAMPLE = Path(__file__).parents[1] / "data" / "opening-hours-sample" / "sample.txt"
+NB = "\u00a0"
+NNB = "\u202f"
+
+
+def words(value: str, lang: str = "fr") -> str:
+    return hours.describe(value, lang, today=TODAY, school_zone="C")
+
+
+@pytest.mark.parametrize(
+    ("value", "french"),
+    [
+        # A comment alone says nothing of when: not « 7 j/7, 24 h/24 ».
+        ('"sur rendez-vous"', "sur rendez-vous"),
+        ('Sa "sur rendez-vous"', f"sam.{NB}: sur rendez-vous"),
+        # Spaces after commas: every day has the same hours, not the first two all day.
+        ("Mo, We, Fr 09:00-12:00", f"lun., mer. et ven. 9{NB}h–12{NB}h"),
+        # Months and dates are whole, and said after the week.
+        (
+            "Mo-Fr 09:00-17:00; Jul-Aug off",
+            f"lun.–ven. 9{NB}h–17{NB}h{NNB}; juil.–août{NB}: fermé",
+        ),
+        (
+            "Mo-Fr 09:00-12:00; Dec 24-Jan 01 off",
+            f"lun.–ven. 9{NB}h–12{NB}h{NNB}; fermé du 24{NB}déc. au 1er{NB}janv.",
+        ),
+        ("Jun 10:00-18:00", f"juin{NB}: 10{NB}h–18{NB}h"),
+        (
+            "week 1-53/2 Mo 10:00-12:00",
+            f"semaines impaires{NB}: lun. 10{NB}h–12{NB}h{NNB}; semaines paires{NB}: fermé",
+        ),
+        (
+            "Mo-Fr 09:00-12:00; SH 14:00-17:00",
+            f"lun.–ven. 9{NB}h–12{NB}h{NNB}; vacances scolaires{NB}: 14{NB}h–17{NB}h",
+        ),
+        (
+            "Mo-Fr 09:00-12:00; PH 10:00-12:00",
+            f"lun.–ven. 9{NB}h–12{NB}h{NNB}; jours fériés{NB}: 10{NB}h–12{NB}h",
+        ),
+        # An nth weekday beside the week's hours: both are said.
+        (
+            "Mo-Fr 09:00-12:00; We[1] 14:00-16:00",
+            f"lun.–ven. 9{NB}h–12{NB}h{NNB}; 1er mer. du mois{NB}: 14{NB}h–16{NB}h",
+        ),
+        ("Mo-Fr 18:00-24:00", f"lun.–ven. 18{NB}h–24{NB}h"),
+        (
+            'Mo-Fr 09:00-12:30,13:30-17:00 "sans rendez-vous"; PH off',
+            f"lun.–ven. 9{NB}h–12{NB}h{NB}30 et 13{NB}h{NB}30–17{NB}h — sans rendez-vous"
+            f"{NNB}; fermé les jours fériés",
+        ),
+        ("24/7", "7 j/7, 24 h/24"),
+    ],
+)
+def test_hours_are_written_from_what_the_evaluator_computes(value: str, french: str) -> None:
+    assert words(value) == french
+
+
+def test_english_follows_the_same_reading() -> None:
+    assert words("Mo-Fr 09:00-17:00; Jul-Aug off; PH off", "en") == (
+        "Mon–Fri 9:00–17:00; closed on public holidays; Jul–Aug: closed"
+    )
+    assert words("Mo-Fr 09:00-12:00; We[1] 14:00-16:00", "en") == (
+        "Mon–Fri 9:00–12:00; 1st Wed of the month: 14:00–16:00"
+    )
+
+
+def test_a_comment_alone_is_neither_open_nor_closed_at_3_am() -> None:
+    night = datetime(2026, 12, 5, 3, 0, tzinfo=PARIS)  # a Saturday
+    assert hours.open_at('"sur rendez-vous"', night) is None
+    assert hours.open_at('Sa "sur rendez-vous"', night) is None
+    assert hours.open_at('Sa "sur rendez-vous"', night + timedelta(days=2)) is False
+    assert hours.reading('Mo-Fr 09:00-12:00 "sans rendez-vous"').comments == ["sans rendez-vous"]
+
+
+@pytest.mark.parametrize(
+    ("value", "read", "french"),
+    [
+        ("10:00-12:00;", "10:00-12:00", f"lun.–dim. 10{NB}h–12{NB}h"),
+        ("Mo 7-18", "Mo 07:00-18:00", f"lun. 7{NB}h–18{NB}h"),
+        ("lundi,vendredi 10:00-18:00", "Mo,Fr 10:00-18:00", f"lun. et ven. 10{NB}h–18{NB}h"),
+        ("lundi au vendredi 9h-12h", "Mo-Fr 09:00-12:00", f"lun.–ven. 9{NB}h–12{NB}h"),
+        (
+            "Mo-Fr 09:00-12:00 open sur rendez vous",
+            'Mo-Fr 09:00-12:00 open "sur rendez vous"',
+            f"lun.–ven. 9{NB}h–12{NB}h — sur rendez vous",
+        ),
+    ],
+)
+def test_harmless_mistakes_are_repaired_with_a_warning(value: str, read: str, french: str) -> None:
+    reading = hours.reading(value)
+    assert reading.text == read
+    assert reading.warnings("fr") and reading.warnings("en")
+    assert words(value) == french
+
+
+def test_unreadable_hours_are_named_and_shown_raw() -> None:
+    assert words("le matin") == f"horaires non reconnus{NB}: le matin"
+    assert words("le matin", "en") == "unrecognised hours: le matin"
+    assert not hours.is_valid("le matin")
+    assert hours.open_at("le matin", datetime(2026, 12, 7, 10, tzinfo=PARIS)) is None
+
+
+def test_school_holidays_follow_the_zone() -> None:
+    value = "Mo-Fr 09:00-12:00; SH 14:00-17:00"
+    christmas = datetime(2026, 12, 22, 15, 0, tzinfo=PARIS)  # zones A, B and C are off
+    february_c = datetime(2027, 2, 9, 15, 0, tzinfo=PARIS)  # zone C: from 6 Feb 2027
+    assert hours.open_at(value, christmas, school_zone="C") is True
+    assert hours.open_at(value, february_c, school_zone="C") is True
+    assert hours.open_at(value, february_c, school_zone="A") is False
+    # Marseille is in zone B, Paris in zone C.
+    assert hours.school_zone_for("13055") == "B"
+    assert hours.school_zone_for("75056") == "C"
+    corsica = hours.describe(value, today=TODAY, school_zone="corse")
+    assert "dates non connues" in corsica
+
+
+def test_open_now_is_on_the_place_s_own_clock() -> None:
+    value = "Mo-Fr 09:00-12:00"
+    moment = datetime(2026, 12, 7, 14, 30, tzinfo=ZoneInfo("UTC"))  # 10:30 in Fort-de-France
+    assert hours.open_at(value, moment, commune="97209") is True
+    assert hours.open_at(value, moment) is False  # 15:30 in Paris
+    reunion = datetime(2026, 12, 7, 7, 0, tzinfo=ZoneInfo("UTC"))  # 11:00 in Saint-Denis
+    assert hours.open_at(value, reunion, commune="97411") is True
+
+
+def test_times_that_do_not_exist_or_happen_twice_are_read() -> None:
+    value = "Su 00:00-24:00"
+    skipped = datetime(2027, 3, 28, 2, 30)  # 02:30 does not exist in Paris that night
+    assert hours.open_at(value, skipped) is True
+    assert hours.open_at(value, skipped.replace(tzinfo=PARIS)) is True
+    twice = datetime(2027, 10, 31, 2, 30, tzinfo=PARIS)
+    assert hours.open_at(value, twice) is True
+    assert hours.open_at(value, twice.replace(fold=1)) is True
+    assert hours.wall_clock(skipped).hour == 3
+
+
+_DAY_NAMES = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
+_GROUP = re.compile(r"^((?:(?:lun|mar|mer|jeu|ven|sam|dim)\.[–, ]*(?:et )?)+)(?: |\xa0: )(.*)$")
+_SPAN = re.compile(r"(\d+)\xa0h(?:\xa0(\d\d))?–(\d+)\xa0h(?:\xa0(\d\d))?( \(à confirmer\))?")
+
+
+def _week_from_words(week: str) -> list[list[tuple[int, int, bool]]] | None:
+    """The week an agent reads in the words: per weekday, (start, end, unknown) spans."""
+    days: list[list[tuple[int, int, bool]]] = [[] for _ in range(7)]
+    if week == "7 j/7, 24 h/24":
+        return [[(0, 1440, False)] for _ in range(7)]
+    if not week or week.startswith("fermé"):
+        return days
+    if f"{NNB}; " not in week and not _GROUP.match(week):
+        return [[(0, 1440, True)] for _ in range(7)]  # « sur rendez-vous », every day
+    for group in week.split(f"{NNB}; "):
+        match = _GROUP.match(group)
+        if match is None:
+            return None
+        named: list[int] = []
+        for piece in re.split(r", | et ", match.group(1).strip()):
+            ends = [_DAY_NAMES.index(p) for p in piece.split("–")]
+            named += range(ends[0], ends[-1] + 1)
+        hours_part = match.group(2).split(" — ")[0]
+        spans = [
+            (int(a) * 60 + int(b or 0), int(c) * 60 + int(d or 0), bool(unknown))
+            for a, b, c, d, unknown in _SPAN.findall(hours_part)
+        ]
+        if not spans:
+            spans = [(0, 1440, True)]  # « sam. : sur rendez-vous »
+        for day in named:
+            days[day] = spans
+    return days
+
+
+def test_the_real_sample_is_read_and_its_words_agree_with_open_now() -> None:
+    values = [line for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    counts = {"parsed": 0, "repaired": 0, "unreadable": 0}
+    checked = 0
+    for value in values:
+        reading = hours.reading(value)
+        said = explain(value, "fr", TODAY, school_zone="C")
+        if reading.text is None:
+            counts["unreadable"] += 1
+            assert said.text == f"horaires non reconnus{NB}: {value}"
+            continue
+        counts["repaired" if reading.repairs else "parsed"] += 1
+        week = _week_from_words(said.week)
+        if week is None:
+            assert "semaines" in said.week or not said.week, (value, said.week)
+            continue
+        for offset in range(14):
+            day = TODAY + timedelta(offset)
+            if day in said.exceptional:
+                continue
+            for minute in range(0, 1440, 15):
+                moment = datetime(day.year, day.month, day.day, tzinfo=PARIS) + timedelta(
+                    minutes=minute
+                )
+                expected: bool | None = False
+                for start, end, unknown in week[day.weekday()]:
+                    if start <= minute < end:
+                        expected = None if unknown else True
+                actual = hours.open_at(value, moment, school_zone="C")
+                assert actual is expected, (value, said.text, moment)
+                checked += 1
+    # The sample's figures: 202 values, 7 of them documentation lines, not hours.
+    assert counts == {"parsed": 195, "repaired": 0, "unreadable": 7}
+    assert checked > 190 * 14 * 90
