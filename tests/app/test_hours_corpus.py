@@ -1,0 +1,111 @@
+"""Real opening_hours values (tests/data/opening-hours/corpus.csv) read the way an agent
+would read them out to a visitor: every value is read, repaired or named unreadable, and the
+French text is the one written by hand in the corpus."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import opening_hours
+
+from app.directory import hours
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "opening-hours"
+KINDS = {"week", "exceptions", "comment", "repairable", "unreadable"}
+UNREADABLE = "horaires non reconnus"
+
+
+@dataclass(frozen=True)
+class Row:
+    value: str
+    source: str
+    expected_fr: str
+    kind: str
+
+
+def corpus() -> list[Row]:
+    with (CORPUS / "corpus.csv").open(encoding="utf-8", newline="") as f:
+        return [Row(**line) for line in csv.DictReader(f)]
+
+
+def strictly_valid(value: str) -> bool:
+    """Valid as written, by the OSM parser itself (no repair)."""
+    try:
+        opening_hours.OpeningHours(value)
+    except Exception:  # the parser's own ParserError, absent from its type stubs
+        return False
+    return True
+
+
+def test_the_corpus_is_real_data_of_every_kind() -> None:
+    rows = corpus()
+    assert len(rows) >= 300
+    assert len({r.value for r in rows}) == len(rows)
+    assert {r.kind for r in rows} == KINDS
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    for source in {r.source for r in rows}:
+        assert f"`{source}`" in readme, source
+    for row in rows:
+        assert row.value.strip(), row
+        if row.kind == "unreadable":
+            assert row.expected_fr == UNREADABLE, row
+            assert not strictly_valid(row.value), row
+        elif row.kind != "exceptions":
+            assert row.expected_fr, row
+        if row.kind in {"week", "comment", "exceptions"}:
+            assert strictly_valid(row.value), row
+        # French typography, outside the comments kept word for word: no plain space
+        # before ; : » or after «.
+        text = re.sub("«\u00a0.*?\u00a0»", "«»", row.expected_fr)
+        for sign in (" ;", " :", " »", "« "):
+            assert sign not in text, row
+    filled = [r for r in rows if r.kind == "exceptions" and r.expected_fr]
+    assert len(filled) >= 60
+
+
+def test_every_real_value_reads_as_written_in_the_corpus() -> None:
+    rows = corpus()
+    figures: Counter[str] = Counter()
+    wrong: list[str] = []
+    for row in rows:
+        got = hours.describe(row.value, "fr")
+        named_unreadable = UNREADABLE in got
+        figures["values"] += 1
+        if named_unreadable:
+            figures["unreadable"] += 1
+        elif got.strip() == row.value.strip():
+            figures["shown raw"] += 1
+        else:
+            figures["read"] += 1
+            if not strictly_valid(row.value):
+                figures["repaired"] += 1
+        if row.kind == "unreadable":
+            ok = named_unreadable and row.value.strip() in got
+        elif row.expected_fr:
+            ok = got == row.expected_fr
+        else:
+            ok = not named_unreadable and got != row.value
+        if ok:
+            figures["matching"] += 1
+        else:
+            want = row.expected_fr or "(a reading, not the raw value)"
+            if row.kind == "unreadable":
+                want = f"{UNREADABLE} + the raw value"
+            note = ""
+            if " ".join(want.split()) == " ".join(got.split()):
+                note = "  (only the spaces differ: no-break U+00A0 / U+202F expected)"
+            wrong.append(
+                f"[{row.kind}] {row.value}\n    → expected {want}\n    ← got      {got}{note}"
+            )
+    summary = (
+        f"{figures['values']} values: {figures['read']} read "
+        f"({figures['repaired']} of them repaired), {figures['unreadable']} named unreadable, "
+        f"{figures['shown raw']} shown raw, "
+        f"{figures['matching']} as the corpus says"
+    )
+    print(summary)
+    assert not wrong, summary + f"; {len(wrong)} wrong:\n" + "\n".join(wrong)
