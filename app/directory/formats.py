@@ -257,6 +257,9 @@ def read_spreadsheet(path: Path, geography: Geography, source: str | None = None
         if isinstance(place, tuple):
             batch.refused.append(Refusal("service", label, place))
             continue
+        note = place.pop("_note")
+        if note:
+            batch.warnings.append(Refusal("service", label, note))
         structure_id = f"{source}--{slug(name)}"
         key = _service_key(name, row, place["code_insee"])
         if key in seen:
@@ -328,7 +331,11 @@ def _place(row: dict[str, str], geography: Geography) -> dict[str, Any] | tuple[
     """Address fields of a row, with the commune's INSEE code found from its name or code."""
     typed = row.get("commune", "").strip()
     postcode = row.get("code_postal", "").strip()
-    commune = geography.get(typed) if re.fullmatch(r"\d[\dAB]\d{3}", typed.upper()) else None
+    note: tuple[str, str] | None = None
+    commune = None
+    if re.fullmatch(r"\d[\dAB]\d{3}", typed.upper()):
+        current = geography.current_code(typed)
+        commune = geography.get(current) if current else None
     if commune is None and typed:
         same = [c for c in geography.named(typed) if not postcode or postcode in c.postcodes]
         if len(same) == 1:
@@ -339,6 +346,21 @@ def _place(row: dict[str, str], geography: Geography) -> dict[str, Any] | tuple[
                 " précisez le code postal",
                 f"commune: several communes are called “{typed}”, give the postcode",
             )
+    if commune is None and typed and postcode:
+        # A commune merged since (Oullins, now Oullins-Pierre-Bénite) keeps its postcode.
+        by_code = geography.by_postcode(postcode)
+        commune = by_code[0] if len(by_code) == 1 else None
+    if (
+        commune is not None
+        and search_key(typed) != search_key(commune.name)
+        and (search_key(typed) != search_key(commune.insee))
+    ):
+        note = (
+            f"commune\u00a0: «\u00a0{typed}\u00a0» n’est pas le nom d’une commune actuelle,"
+            f" placé d’après {postcode or typed} à {commune.name} ({commune.insee})",
+            f"commune: “{typed}” is not the name of a current commune, placed from"
+            f" {postcode or typed} in {commune.name} ({commune.insee})",
+        )
     if commune is None:
         return (
             f"commune\u00a0: «\u00a0{typed}\u00a0» introuvable",
@@ -349,6 +371,7 @@ def _place(row: dict[str, str], geography: Geography) -> dict[str, Any] | tuple[
         "code_postal": postcode or commune.main_postcode,
         "code_insee": commune.insee,
         "commune": commune.name,
+        "_note": note,
     }
 
 

@@ -106,9 +106,10 @@ def former_communes(source: Path) -> dict[str, str]:
         if commune["type"] == "commune-actuelle":
             for old in commune.get("anciensCodes", []):
                 held.setdefault(old, set()).add(commune["code"])
-        elif commune["type"] in ("commune-deleguee", "commune-associee"):
-            if commune.get("chefLieu"):
-                held.setdefault(commune["code"], set()).add(commune["chefLieu"])
+        elif commune["type"] in ("commune-deleguee", "commune-associee") and commune.get(
+            "chefLieu"
+        ):
+            held.setdefault(commune["code"], set()).add(commune["chefLieu"])
     return {
         old: next(iter(now))
         for old, now in sorted(held.items())
