@@ -6,6 +6,7 @@ The data is the compact copy of Etalab's ``decoupage-administratif`` (2026) ship
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import re
@@ -23,6 +24,8 @@ from app.paths import resource
 from db.models import Commune, CommuneAlias, CommunePostcode, Departement, Epci, Region
 
 GEOGRAPHY_FILE = resource("geography", "communes.json.gz")
+# Codes of communes merged since, each with the current commune holding it (same source).
+FORMER_COMMUNES_FILE = resource("geography", "former_communes.json.gz")
 # The edition of the shipped file; a desk holding another one reloads it.
 GEOGRAPHY_EDITION = "2026"
 # Inhabitants: a smaller commune never leaves a desk as itself (its EPCI or département).
@@ -89,6 +92,15 @@ def _info(row: Commune) -> CommuneInfo:
     )
 
 
+@functools.cache
+def former_communes() -> dict[str, str]:
+    """The code of each commune merged since (``74093``, Cran-Gevrier) -> the current
+    commune holding it (``74010``, Annecy), from the same Etalab edition."""
+    with gzip.open(FORMER_COMMUNES_FILE, "rt", encoding="utf-8") as handle:
+        former: dict[str, str] = json.load(handle)["former"]
+    return former
+
+
 def load_geography_file(path: Path = GEOGRAPHY_FILE) -> dict[str, Any]:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         data: dict[str, Any] = json.load(handle)
@@ -147,6 +159,14 @@ class Geography:
         with self._sessions() as session:
             row = session.get(Commune, insee.upper())
             return _info(row) if row else None
+
+    def current_code(self, code: str) -> str | None:
+        """The current commune's code for ``code``: itself when it is a commune's (or an
+        arrondissement's), the commune a former commune merged into, else None."""
+        code = code.strip().upper()
+        if self.get(code) is not None:
+            return code
+        return former_communes().get(code)
 
     def by_postcode(self, postcode: str) -> list[CommuneInfo]:
         with self._sessions() as session:

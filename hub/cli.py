@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
+class _NothingAccepted(Exception):
+    """An import that stored nothing: its report is printed, the transaction rolled back."""
+
+
 def _print(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
     print(json.dumps(data, ensure_ascii=False) if args.json else text)
 
@@ -223,6 +227,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f" {len(report.refused)} refusé(s)."
                 ] + [f"  – {reason}" for reason in report.refused]
                 _print(args, report.as_dict(), "\n".join(lines))
+                if (
+                    args.command == "directory"
+                    and report.refused
+                    and not (report.added or report.changed or report.unchanged)
+                ):
+                    # Nothing accepted: said by the exit status too, as the desk does.
+                    raise _NothingAccepted
             elif args.command == "stats":
                 rows = service.site_activity(session)
                 lines = [
@@ -237,8 +248,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 count = service.revoke(session, args.site)
                 _print(args, {"site": args.site, "revoked": count}, f"{count} poste(s) révoqué(s).")
         return 0
+    except _NothingAccepted:
+        return 1
     except service.HubError as error:
-        print(f"Erreur : {error.message}", file=sys.stderr)
+        message = error.message.removeprefix("Erreur\u00a0: ").removeprefix("Erreur : ")
+        print(f"Erreur\u00a0: {message}", file=sys.stderr)
         return 1
     finally:
         engine.dispose()

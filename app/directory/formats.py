@@ -7,6 +7,7 @@ Readers only read: every check is made by :func:`app.directory.importing.apply`.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -17,7 +18,7 @@ from typing import Any
 
 from app.directory.importing import Batch, Refusal, read_text
 from app.errors import DeskError
-from app.geography import Geography
+from app.geography import Geography, search_key
 from app.nomenclature import PUBLIC_PUBLICS, THEME_THEMATIQUES
 from app.textfile import delimiter
 
@@ -40,9 +41,9 @@ def read_directory(path: Path, geography: Geography, source: str | None = None) 
     if path.is_dir():
         names = {p.name.lower() for p in path.iterdir()}
         if {"structures.json", "services.json"} <= names:
-            return read_datainclusion(path, "json")
+            return read_datainclusion(path, "json", source)
         if {"structures.csv", "services.csv"} <= names:
-            return read_datainclusion(path, "csv")
+            return read_datainclusion(path, "csv", source)
         if {"organizations.csv", "services.csv"} <= names:
             from app.directory.hsds import read_hsds
 
@@ -97,12 +98,16 @@ def _list_cell(value: str) -> list[str] | None:
                 return [str(v) for v in parsed]
         except json.JSONDecodeError:
             pass
-    return [v.strip() for v in re.split(r"[|,;]", value.strip("{}")) if v.strip()]
+    # ``a|b``, ``a, b``, and PostgreSQL's ``{a,b}`` / ``{"a","b"}``.
+    items = re.split(r"[|,;]", value.removeprefix("{").removesuffix("}"))
+    return [item for v in items if (item := v.strip().strip('"').strip())]
 
 
 def _from_csv_row(row: dict[str, str]) -> dict[str, Any]:
     record: dict[str, Any] = {}
     for key, value in row.items():
+        if key == IGNORE_COLUMN:
+            continue
         if key in LIST_FIELDS:
             record[key] = _list_cell(value)
         else:
@@ -110,24 +115,40 @@ def _from_csv_row(row: dict[str, str]) -> dict[str, Any]:
     return record
 
 
-def read_datainclusion(folder: Path, kind: str) -> Batch:
+# The producer template's column marking its help and example rows (the validator skips them).
+IGNORE_COLUMN = "__ignore__"
+_TRUE = frozenset({"1", "true", "vrai", "oui", "x"})
+
+
+def read_datainclusion(folder: Path, kind: str, source: str | None = None) -> Batch:
+    """A data.inclusion folder. Its template has no ``source`` column: a record without one
+    takes ``source`` (the command's ``--source``), else the folder's name."""
     batch = Batch(format=f"data·inclusion ({kind.upper()})")
     names = {p.name.lower(): p for p in folder.iterdir()}
-    if kind == "json":
-        structures = _load_json(names["structures.json"])
-        services = _load_json(names["services.json"])
-    else:
-        structures = [
-            _from_csv_row(r) for r in _csv_rows(names["structures.csv"], {"id", "source", "nom"})
-        ]
-        services = [
-            _from_csv_row(r)
-            for r in _csv_rows(names["services.csv"], {"id", "source", "structure_id", "nom"})
-        ]
-    for index, record in enumerate(structures, 1):
-        batch.structures.append((str(record.get("id") or f"n°\u00a0{index}"), record))
-    for index, record in enumerate(services, 1):
-        batch.services.append((str(record.get("id") or f"n°\u00a0{index}"), record, []))
+    fallback = source or slug(folder.name) or "datainclusion"
+    files: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for name, required in (
+        ("structures", {"id", "nom"}),
+        ("services", {"id", "structure_id", "nom"}),
+    ):
+        if kind == "json":
+            records = _load_json(names[f"{name}.json"])
+            files[name] = [
+                (str(r.get("id") or f"n°\u00a0{index}"), r) for index, r in enumerate(records, 1)
+            ]
+        else:
+            rows = _csv_rows(names[f"{name}.csv"], required)
+            files[name] = [
+                (r.get("id") or f"ligne {line}", _from_csv_row(r))
+                for line, r in enumerate(rows, 2)
+                if r.get(IGNORE_COLUMN, "").strip().lower() not in _TRUE
+            ]
+    for labelled in files.values():
+        for _label, record in labelled:
+            if not record.get("source"):
+                record["source"] = fallback
+    batch.structures = files["structures"]
+    batch.services = [(label, record, []) for label, record in files["services"]]
     return batch
 
 
@@ -206,14 +227,24 @@ def _codes(value: str) -> list[str]:
     return [v.strip() for v in re.split(r"[|,;]", value) if v.strip()]
 
 
+def _service_key(structure: str, row: dict[str, str], insee: str) -> str:
+    """What makes a row's service itself: its structure, its name, its address, its commune
+    (six « Médiation numérique » places of one town hall are six services)."""
+    words = (structure, row.get("service", ""), row.get("adresse", ""), insee)
+    return hashlib.sha256("\x1f".join(map(search_key, words)).encode()).hexdigest()[:10]
+
+
 def read_spreadsheet(path: Path, geography: Geography, source: str | None = None) -> Batch:
-    """One row a service; its structure is named in the row. Ids are made from the names,
-    so that importing the same file again updates the same records."""
+    """One row a service; its structure is named in the row. Ids are made from the
+    structure, the name, the address and the commune, so that importing the same file
+    again updates the same records, and homonyms stay apart. A row repeating one above
+    is named as a duplicate: each row read is a service, a duplicate or a refusal."""
     rows = _csv_rows(path, set(SPREADSHEET_REQUIRED))
     source = source or slug(path.stem) or "tableur"
-    batch = Batch(format="tableur CSV")
+    batch = Batch(format="tableur CSV", rows=len(rows), derived_structures=True)
     today = date.today().isoformat()
     structures: dict[str, dict[str, Any]] = {}
+    seen: dict[str, tuple[int, dict[str, str]]] = {}
     for line, row in enumerate(rows, 2):
         label = f"ligne {line}"
         name = row.get("structure", "")
@@ -226,7 +257,32 @@ def read_spreadsheet(path: Path, geography: Geography, source: str | None = None
         if isinstance(place, tuple):
             batch.refused.append(Refusal("service", label, place))
             continue
+        note = place.pop("_note")
+        if note:
+            batch.warnings.append(Refusal("service", label, note))
         structure_id = f"{source}--{slug(name)}"
+        key = _service_key(name, row, place["code_insee"])
+        if key in seen:
+            first, first_row = seen[key]
+            same = first_row == row
+            batch.duplicates.append(
+                Refusal(
+                    "service",
+                    label,
+                    (
+                        f"doublon exact de la ligne {first}"
+                        if same
+                        else f"même structure, nom, adresse et commune que la ligne {first},"
+                        " qui seule est gardée",
+                        f"exact duplicate of line {first}"
+                        if same
+                        else f"same structure, name, address and commune as line {first},"
+                        " which alone is kept",
+                    ),
+                )
+            )
+            continue
+        seen[key] = (line, row)
         if structure_id not in structures:
             structures[structure_id] = {
                 "source": source,
@@ -250,7 +306,7 @@ def read_spreadsheet(path: Path, geography: Geography, source: str | None = None
         record: dict[str, Any] = {
             "source": source,
             "structure_id": structure_id,
-            "id": f"{structure_id}--{slug(row.get('service', ''))}",
+            "id": f"{structure_id}--{slug(row.get('service', ''))[:40]}-{key}",
             "nom": row.get("service") or "",
             "description": row.get("description") or "",
             "date_maj": today,
@@ -275,7 +331,11 @@ def _place(row: dict[str, str], geography: Geography) -> dict[str, Any] | tuple[
     """Address fields of a row, with the commune's INSEE code found from its name or code."""
     typed = row.get("commune", "").strip()
     postcode = row.get("code_postal", "").strip()
-    commune = geography.get(typed) if re.fullmatch(r"\d[\dAB]\d{3}", typed.upper()) else None
+    note: tuple[str, str] | None = None
+    commune = None
+    if re.fullmatch(r"\d[\dAB]\d{3}", typed.upper()):
+        current = geography.current_code(typed)
+        commune = geography.get(current) if current else None
     if commune is None and typed:
         same = [c for c in geography.named(typed) if not postcode or postcode in c.postcodes]
         if len(same) == 1:
@@ -286,6 +346,21 @@ def _place(row: dict[str, str], geography: Geography) -> dict[str, Any] | tuple[
                 " précisez le code postal",
                 f"commune: several communes are called “{typed}”, give the postcode",
             )
+    if commune is None and typed and postcode:
+        # A commune merged since (Oullins, now Oullins-Pierre-Bénite) keeps its postcode.
+        by_code = geography.by_postcode(postcode)
+        commune = by_code[0] if len(by_code) == 1 else None
+    if (
+        commune is not None
+        and search_key(typed) != search_key(commune.name)
+        and (search_key(typed) != search_key(commune.insee))
+    ):
+        note = (
+            f"commune\u00a0: «\u00a0{typed}\u00a0» n’est pas le nom d’une commune actuelle,"
+            f" placé d’après {postcode or typed} à {commune.name} ({commune.insee})",
+            f"commune: “{typed}” is not the name of a current commune, placed from"
+            f" {postcode or typed} in {commune.name} ({commune.insee})",
+        )
     if commune is None:
         return (
             f"commune\u00a0: «\u00a0{typed}\u00a0» introuvable",
@@ -296,6 +371,7 @@ def _place(row: dict[str, str], geography: Geography) -> dict[str, Any] | tuple[
         "code_postal": postcode or commune.main_postcode,
         "code_insee": commune.insee,
         "commune": commune.name,
+        "_note": note,
     }
 
 
@@ -308,7 +384,7 @@ def convert(batch: Batch, folder: Path) -> list[Refusal]:
 
     from app.directory.importing import explain
 
-    refused = list(batch.refused)
+    refused = list(batch.refused) + list(batch.duplicates)
     out: dict[str, list[dict[str, Any]]] = {"structures": [], "services": []}
     complements: dict[str, dict[str, list[str]]] = {}
     for kind, rows, model in (

@@ -29,6 +29,18 @@ OPTIONAL_FILES: dict[str, set[str]] = {
     "schedules.csv": set(),  # hours only in `description` are valid HSDS, just not convertible
     "service_areas.csv": {"service_id"},
 }
+_HSDS1_FILES = {
+    "regular_schedules.csv": "schedules.csv",
+    "services_at_location.csv": "service_at_location.csv",
+    "physical_addresses.csv": "addresses.csv",
+}
+_WEEKDAYS = {
+    **{str(n): day for n, day in enumerate(("MO", "TU", "WE", "TH", "FR", "SA", "SU"), 1)},
+    **{name: day for name, day in zip(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True,
+    )},
+}  # fmt: skip
 SKIPPED_STATUSES = frozenset({"inactive", "defunct"})
 _REQUIRED_ID = ("id\u00a0: à renseigner", "id: required")
 
@@ -47,8 +59,16 @@ def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> 
     hours and areas HSDS keeps in its other files."""
     files = {p.name.lower(): p for p in folder.iterdir() if p.is_file()}
 
+    # HSDS 1.x names some files otherwise; its schedules give ``weekday`` (1 = Monday).
+    for old, new in _HSDS1_FILES.items():
+        if old in files and new not in files:
+            files[new] = files[old]
+
     def table(name: str, required: set[str]) -> list[Row]:
-        return _csv_rows(files.get(name, folder / name), required)
+        rows = _csv_rows(files.get(name, folder / name), required)
+        if name == "schedules.csv":
+            rows = [_weekday_as_byday(row) for row in rows]
+        return rows
 
     # Every file is read before anything is built: a broken file stops the whole import.
     organizations = table("organizations.csv", {"id", "name"})
@@ -121,6 +141,15 @@ def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> 
         }
         batch.services.append((service["id"], _clean(record), []))
     return batch
+
+
+def _weekday_as_byday(row: Row) -> Row:
+    """An HSDS 1.x row (``weekday``) as the 3.0 weekly rule it means."""
+    weekday = row.get("weekday", "").strip().lower()
+    if weekday and not row.get("byday"):
+        day = _WEEKDAYS.get(weekday) or _WEEKDAYS.get(weekday[:3] + "day", "")
+        return {**row, "byday": day or weekday.upper(), "freq": row.get("freq") or "WEEKLY"}
+    return row
 
 
 def _group(rows: list[Row], *keys: str) -> dict[str, list[Row]]:

@@ -6,10 +6,16 @@ each one with the official ``data-inclusion-schema`` and against the geography, 
 valid ones (updating in place, never duplicating), names every refused one with its
 reason, and retires what a full import of a source no longer holds. The file itself is
 never changed; a file that cannot be read stores nothing.
+
+Nothing read is lost without a word: a refused record is named with every reason, a row
+repeating another is named as a duplicate, and a code the geography no longer knows (a
+commune merged since) is mapped to its current commune or dropped with a warning, the
+record kept — as data·inclusion itself drops invalid codes.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,6 +28,7 @@ from sqlalchemy.orm import Session
 from app import textfile
 from app.directory.search import clear_index, reindex
 from app.directory.store import upsert_service, upsert_structure
+from app.geography import former_communes
 from app.lang import plural
 from db.models import Commune, Departement, Epci, Service, Structure
 
@@ -53,6 +60,13 @@ class Batch:
     structures: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     services: list[tuple[str, dict[str, Any], list[str]]] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
+    # Rows that repeat another one (the first is kept), and what was read but not taken.
+    duplicates: list[Refusal] = field(default_factory=list)
+    warnings: list[Refusal] = field(default_factory=list)
+    # A spreadsheet's data rows: each becomes a service, a duplicate or a refusal.
+    rows: int | None = None
+    # Structures made from the rows (a spreadsheet): one left with no service is not stored.
+    derived_structures: bool = False
 
 
 @dataclass
@@ -65,6 +79,9 @@ class ImportSummary:
     services_updated: int = 0
     retired: int = 0
     refused: list[Refusal] = field(default_factory=list)
+    duplicates: list[Refusal] = field(default_factory=list)
+    warnings: list[Refusal] = field(default_factory=list)
+    rows: int | None = None
 
     def lines(self, lang: str = "fr") -> list[str]:
         def count(value: int, *forms: str) -> str:
@@ -109,17 +126,44 @@ class ImportSummary:
             "{count} refused",
             "{count} refused",
         )
+        duplicates = count(
+            len(self.duplicates),
+            "{count} doublon",
+            "{count} doublons",
+            "{count} duplicate",
+            "{count} duplicates",
+        )
+        warnings = count(
+            len(self.warnings),
+            "{count} avertissement",
+            "{count} avertissements",
+            "{count} warning",
+            "{count} warnings",
+        )
+        rows = ""
+        if self.rows is not None:
+            rows = count(
+                self.rows, "{count} ligne lue", "{count} lignes lues", "{count} row read",
+                "{count} rows read",
+            )  # fmt: skip
         if lang == "en":
             head = (
-                f"{self.format}: {structures}, {structures_updated}; {services},"
-                f" {services_updated}; {retired}; {refused}."
+                f"{self.format}: {rows + '; ' if rows else ''}{structures},"
+                f" {structures_updated}; {services}, {services_updated}; {duplicates};"
+                f" {retired}; {refused}; {warnings}."
             )
         else:
             head = (
-                f"{self.format}\u00a0: {structures}, {structures_updated}\u202f; {services},"
-                f" {services_updated}\u202f; {retired}\u202f; {refused}."
+                f"{self.format}\u00a0: {rows + chr(0x202F) + '; ' if rows else ''}{structures},"
+                f" {structures_updated}\u202f; {services}, {services_updated}\u202f;"
+                f" {duplicates}\u202f; {retired}\u202f; {refused}\u202f; {warnings}."
             )
-        return [head, *(f"  – {refusal.text(lang)}" for refusal in self.refused)]
+        lines = [head, *(f"  – {refusal.text(lang)}" for refusal in self.refused)]
+        lines += [f"  – {duplicate.text(lang)}" for duplicate in self.duplicates]
+        if self.warnings:
+            lines.append("Warnings (kept):" if lang == "en" else "Avertissements (gardés)\u00a0:")
+            lines += [f"  · {warning.text(lang)}" for warning in self.warnings]
+        return lines
 
 
 # --- reading a file safely ---------------------------------------------------------------
@@ -152,16 +196,50 @@ _PYDANTIC: dict[str, tuple[str, str]] = {
 }
 
 
+# The pydantic messages the schema passes on in English, in French (after the
+# data·inclusion validator's own table, ``api/valideur/translations.py``).
+_ENGLISH_MESSAGES: tuple[tuple[str, str], ...] = (
+    (r"Input should be greater than or equal to (.*)", "doit être supérieur ou égal à {}"),
+    (r"Input should be greater than (.*)", "doit être supérieur à {}"),
+    (r"Input should be less than or equal to (.*)", "doit être inférieur ou égal à {}"),
+    (r"Input should be less than (.*)", "doit être inférieur à {}"),
+    (r"String should have at least (.*) characters?", "au moins {} caractères"),
+    (r"String should have at most (.*) characters?", "au plus {} caractères"),
+    (r"value is not a valid email address: .*", "adresse électronique invalide"),
+    (r"Input should be a valid boolean.*", "oui ou non attendu (true/false)"),
+    (r"Input should be a valid date.*", "date attendue (AAAA-MM-JJ)"),
+    (r"Input should be a valid URL.*", "adresse web invalide"),
+    (r"Input should be a valid (?:list|array|set|tuple).*", "liste attendue"),
+    (r"Input should be a valid dictionary.*", "objet attendu"),
+    (r"Input should be a valid (?:number|integer).*", "nombre attendu"),
+    (r"Input should be a valid string.*", "texte attendu"),
+    (r"Input should be (.*)", "valeur attendue\u00a0: {}"),
+    (r"Extra inputs are not permitted", "champ inconnu"),
+)
+
+
+def _french(message: str) -> str:
+    """A schema message in French: its own validators speak French already; pydantic's
+    English sentences are translated; one not foreseen is shown as it is."""
+    message = message.removeprefix("Value error, ")
+    for pattern, french in _ENGLISH_MESSAGES:
+        match = re.fullmatch(pattern, message)
+        if match:
+            return french.format(*match.groups())
+    return message
+
+
 def explain(errors: Sequence[Mapping[str, Any]]) -> tuple[str, str]:
-    """The schema's complaints about a record, as one French and one English sentence."""
+    """Every complaint of the schema about a record, as one French and one English text."""
     french, english = [], []
-    for error in errors[:3]:
+    for error in errors:
         where = ".".join(str(p) for p in error.get("loc", ()) if not isinstance(p, int))
         kind = str(error.get("type", ""))
+        message = str(error.get("msg", kind))
         if kind in _PYDANTIC:
             fr, en = _PYDANTIC[kind]
-        else:  # the schema's own validators speak French already
-            fr = en = str(error.get("msg", kind)).removeprefix("Value error, ")
+        else:
+            fr, en = _french(message), message.removeprefix("Value error, ")
         value = error.get("input")
         shown = f" («\u00a0{value}\u00a0»)" if isinstance(value, str) and kind != "missing" else ""
         shown_en = f" (“{value}”)" if shown else ""
@@ -174,9 +252,12 @@ class _Geography:
     """The codes the checks need, read once per import."""
 
     def __init__(self, session: Session) -> None:
-        self.communes = set(session.scalars(select(Commune.insee)))
+        self.communes: dict[str, str] = {
+            insee: name for insee, name in session.execute(select(Commune.insee, Commune.name))
+        }
         self.epci = set(session.scalars(select(Epci.code)))
         self.departements = set(session.scalars(select(Departement.code)))
+        self.former = former_communes()
 
     def zone_ok(self, code: str) -> bool:
         return (
@@ -186,21 +267,64 @@ class _Geography:
             or code in self.departements
         )
 
+    def current(self, code: str) -> str | None:
+        """The current commune of a former one the desk's geography still holds."""
+        now = self.former.get(code)
+        return now if now in self.communes else None
 
-def _check_places(record: dict[str, Any], geo: _Geography) -> tuple[str, str] | None:
+
+def _fix_places(record: dict[str, Any], geo: _Geography) -> list[tuple[str, str]]:
+    """Map or drop, in ``record``, each code the geography does not know; say what was done.
+    A stale code never costs the record: data·inclusion drops invalid codes the same way."""
+    said: list[tuple[str, str]] = []
     insee = record.get("code_insee")
     if insee and insee not in geo.communes:
-        return (
-            f"code_insee\u00a0: «\u00a0{insee}\u00a0» n’est pas une commune connue",
-            f"code_insee: “{insee}” is not a known commune",
-        )
-    for code in record.get("zone_eligibilite") or []:
-        if not geo.zone_ok(str(code)):
-            return (
-                f"zone_eligibilite\u00a0: code «\u00a0{code}\u00a0» inconnu",
-                f"zone_eligibilite: unknown code “{code}”",
+        now = geo.current(insee)
+        record["code_insee"] = now
+        if now:
+            said.append(
+                (
+                    f"code_insee\u00a0: «\u00a0{insee}\u00a0» est une ancienne commune,"
+                    f" remplacée par «\u00a0{now}\u00a0» ({geo.communes[now]})",
+                    f"code_insee: “{insee}” is a former commune, replaced by “{now}”"
+                    f" ({geo.communes[now]})",
+                )
             )
-    return None
+        else:
+            said.append(
+                (
+                    f"code_insee\u00a0: «\u00a0{insee}\u00a0» n’est pas une commune connue,"
+                    " code retiré",
+                    f"code_insee: “{insee}” is not a known commune, code left out",
+                )
+            )
+    zones = record.get("zone_eligibilite")
+    if zones:
+        kept: list[str] = []
+        for code in map(str, zones):
+            if geo.zone_ok(code):
+                kept.append(code)
+                continue
+            now = geo.current(code)
+            if now:
+                kept.append(now)
+                said.append(
+                    (
+                        f"zone_eligibilite\u00a0: «\u00a0{code}\u00a0» est une ancienne"
+                        f" commune, remplacée par «\u00a0{now}\u00a0» ({geo.communes[now]})",
+                        f"zone_eligibilite: “{code}” is a former commune, replaced by"
+                        f" “{now}” ({geo.communes[now]})",
+                    )
+                )
+            else:
+                said.append(
+                    (
+                        f"zone_eligibilite\u00a0: code «\u00a0{code}\u00a0» inconnu, retiré",
+                        f"zone_eligibilite: unknown code “{code}”, left out",
+                    )
+                )
+        record["zone_eligibilite"] = list(dict.fromkeys(kept)) or None
+    return said
 
 
 # --- storing --------------------------------------------------------------------------------
@@ -217,19 +341,27 @@ def apply(
     from data_inclusion.schema import v1
     from pydantic import ValidationError
 
-    summary = ImportSummary(batch.format, refused=list(batch.refused))
+    summary = ImportSummary(
+        batch.format,
+        refused=list(batch.refused),
+        duplicates=list(batch.duplicates),
+        warnings=list(batch.warnings),
+        rows=batch.rows,
+    )
     geo = _Geography(session)
     kept_structures: dict[str, dict[str, Any]] = {}
+    refused_structures: dict[str, tuple[str, str]] = {}
     for label, raw in batch.structures:
         try:
             record = v1.Structure.model_validate(raw).model_dump()
         except ValidationError as error:
-            summary.refused.append(Refusal("structure", label, explain(error.errors())))
+            reason = explain(error.errors())
+            refused_structures[str(raw.get("id") or label)] = reason
+            if not batch.derived_structures:  # else said on each of its rows
+                summary.refused.append(Refusal("structure", label, reason))
             continue
-        problem = _check_places(record, geo)
-        if problem:
-            summary.refused.append(Refusal("structure", label, problem))
-            continue
+        for said in _fix_places(record, geo):
+            summary.warnings.append(Refusal("structure", label, said))
         kept_structures[record["id"]] = record
     known = set(kept_structures) | set(
         session.scalars(select(Structure.id).where(Structure.retired_at.is_(None)))
@@ -241,23 +373,50 @@ def apply(
         except ValidationError as error:
             summary.refused.append(Refusal("service", label, explain(error.errors())))
             continue
-        if record["structure_id"] not in known:
+        structure_id = record["structure_id"]
+        if structure_id in refused_structures and structure_id not in known:
+            told = refused_structures[structure_id] if batch.derived_structures else None
+            summary.refused.append(
+                Refusal("service", label, _structure_refused(structure_id, told))
+            )
+            continue
+        if structure_id not in known:
             summary.refused.append(
                 Refusal(
                     "service",
                     label,
                     (
-                        f"structure inconnue «\u00a0{record['structure_id']}\u00a0»",
-                        f"unknown structure “{record['structure_id']}”",
+                        f"structure inconnue «\u00a0{structure_id}\u00a0»",
+                        f"unknown structure “{structure_id}”",
                     ),
                 )
             )
             continue
-        problem = _check_places(record, geo)
-        if problem:
-            summary.refused.append(Refusal("service", label, problem))
-            continue
+        for said in _fix_places(record, geo):
+            summary.warnings.append(Refusal("service", label, said))
         kept_services.append((record, documents))
+
+    # A structure whose services were all refused is said; made from rows, it is not kept.
+    served = {record["structure_id"] for record, _documents in kept_services}
+    for label, raw in batch.structures:
+        structure_id = str(raw.get("id"))
+        if structure_id not in kept_structures or structure_id in served:
+            continue
+        if any(str(r.get("structure_id")) == structure_id for _l, r, _d in batch.services):
+            summary.warnings.append(
+                Refusal(
+                    "structure",
+                    label if not batch.derived_structures else f"«\u00a0{raw.get('nom')}\u00a0»",
+                    (
+                        "aucun de ses services n’a été accepté"
+                        + (", elle n’est pas ajoutée" if batch.derived_structures else ""),
+                        "none of its services was accepted"
+                        + (", it is not added" if batch.derived_structures else ""),
+                    ),
+                )
+            )
+            if batch.derived_structures:
+                del kept_structures[structure_id]
 
     existing_structures = set(session.scalars(select(Structure.id)))
     existing_services = set(session.scalars(select(Service.id)))
@@ -285,6 +444,18 @@ def apply(
         )
     reindex(session, [r["id"] for r, _d in kept_services])
     return summary
+
+
+def _structure_refused(structure_id: str, reason: tuple[str, str] | None) -> tuple[str, str]:
+    if reason is None:
+        return (
+            f"sa structure «\u00a0{structure_id}\u00a0» est refusée (voir plus haut)",
+            f"its structure “{structure_id}” is refused (see above)",
+        )
+    return (
+        f"sa structure est refusée\u00a0: {reason[0]}",
+        f"its structure is refused: {reason[1]}",
+    )
 
 
 def _retire(

@@ -18,6 +18,11 @@ writes ``resources/geography/communes.json.gz`` beside this script:
 Communes are the current communes plus the municipal arrondissements of Paris, Lyon and
 Marseille (people give them as their commune). Delegated and associated communes become
 aliases of the commune they now belong to, so a visitor can name their village.
+
+It also writes ``former_communes.json.gz``: ``{"edition": "2026", "former": {code: current}}``,
+the code of each commune merged since (a commune's ``anciensCodes``, a delegated or
+associated commune's own code) mapped to the current commune that holds it. A former code
+now shared by two communes (a commune split) is left out: it names no one commune.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from typing import Any
 
 EDITION = "2026"
 OUTPUT = Path(__file__).resolve().parent / "communes.json.gz"
+FORMER_OUTPUT = OUTPUT.with_name("former_communes.json.gz")
 
 
 def _load(folder: Path, name: str) -> list[dict[str, Any]]:
@@ -89,16 +95,45 @@ def build(source: Path) -> dict[str, Any]:
     }
 
 
+def former_communes(source: Path) -> dict[str, str]:
+    """Former commune code -> the current commune's code (see the module docstring)."""
+    communes = _load(source, "communes.json")
+    current = {
+        c["code"] for c in communes if c["type"] in ("commune-actuelle", "arrondissement-municipal")
+    }
+    held: dict[str, set[str]] = {}
+    for commune in communes:
+        if commune["type"] == "commune-actuelle":
+            for old in commune.get("anciensCodes", []):
+                held.setdefault(old, set()).add(commune["code"])
+        elif commune["type"] in ("commune-deleguee", "commune-associee") and commune.get(
+            "chefLieu"
+        ):
+            held.setdefault(commune["code"], set()).add(commune["chefLieu"])
+    return {
+        old: next(iter(now))
+        for old, now in sorted(held.items())
+        if old not in current and len(now) == 1
+    }
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # mtime=0 keeps the output byte-identical from one build to the next.
+    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
+        out.write(payload)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print("usage: build_geography.py SOURCE_FOLDER", file=sys.stderr)
         return 2
     data = build(Path(argv[1]))
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    # mtime=0 keeps the output byte-identical from one build to the next.
-    with OUTPUT.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
-        out.write(payload)
+    _write(OUTPUT, data)
     print(f"{len(data['communes'])} communes, {len(data['epci'])} EPCI -> {OUTPUT.name}")
+    former = former_communes(Path(argv[1]))
+    _write(FORMER_OUTPUT, {"edition": EDITION, "former": former})
+    print(f"{len(former)} former communes -> {FORMER_OUTPUT.name}")
     return 0
 
 

@@ -81,15 +81,22 @@ def test_each_bad_record_is_refused_with_its_reason_and_the_others_are_stored(
         services[1][
             "id"
         ]: f"Service {services[1]['id']}\u00a0: nom\u00a0: trop court («\u00a0AB\u00a0»)",
-        services[2][
-            "id"
-        ]: f"Service {services[2]['id']}\u00a0: code_insee\u00a0: «\u00a013999\u00a0» n’est pas une commune connue",
-        services[3][
-            "id"
-        ]: f"Service {services[3]['id']}\u00a0: zone_eligibilite\u00a0: code «\u00a013999\u00a0» inconnu",
     }
-    assert summary.services_added == 1 and summary.services_updated == 50
-    assert summary.lines("fr")[0].endswith("4 refusés.")
+    # A code the geography does not know costs the record nothing: it is left out, and said.
+    warnings = {r.label: r.text("fr") for r in summary.warnings}
+    assert warnings == {
+        services[2]["id"]: f"Service {services[2]['id']}\u00a0: code_insee\u00a0:"
+        " «\u00a013999\u00a0» n’est pas une commune connue, code retiré",
+        services[3]["id"]: f"Service {services[3]['id']}\u00a0: zone_eligibilite\u00a0:"
+        " code «\u00a013999\u00a0» inconnu, retiré",
+    }
+    assert summary.services_added == 1 and summary.services_updated == 52
+    assert summary.lines("fr")[0].endswith("2 refusés\u202f; 2 avertissements.")
+    with desk.sessions() as session:
+        unplaced = session.get(Service, services[2]["id"])
+        assert unplaced is not None and unplaced.code_insee is None
+        narrowed = session.get(Service, services[3]["id"])
+        assert narrowed is not None and {z.code for z in narrowed.zone_eligibilite} == {"13047"}
     with desk.sessions() as session:
         kept = session.get(Service, services[1]["id"])
         assert kept is not None and kept.nom == original_name  # the stored record stays
@@ -157,8 +164,10 @@ def test_the_spreadsheet_template_imports_and_reimports(desk: Desk, tmp_path: Pa
     summary = run(desk, path)
     assert summary.refused == [] and (summary.structures_added, summary.services_added) == (1, 1)
     with desk.sessions() as session:
-        service = session.get(Service, "annuaire-du-cio--cio-d-istres--entretien-d-orientation")
-        assert service is not None
+        service = session.scalars(
+            select(Service).where(Service.structure_id == "annuaire-du-cio--cio-d-istres")
+        ).one()
+        assert service.nom == "Entretien d’orientation"
         assert (service.code_insee, service.commune, service.horaires_accueil) == (
             "13047",
             "Istres",

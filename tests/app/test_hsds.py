@@ -151,3 +151,14 @@ def test_services_without_organization_column_store_nothing(desk: Desk, tmp_path
     assert raised.value.key == "missing_columns"
     assert raised.value.params == {"path": "services.csv", "columns": "organization_id"}
     assert _service_count(desk) == before
+
+
+def test_an_hsds_1_dataset_gives_its_weekday_schedules_as_hours(desk: Desk) -> None:
+    """openreferral/sample-data (HSDS 1.1): ``regular_schedules.csv`` with ``weekday``."""
+    folder = Path(__file__).parents[1] / "data" / "hsds-1-sample"
+    summary = _import(desk, folder)
+    assert summary.refused == []
+    with desk.sessions() as session:
+        helpline = session.get(Service, "hsds-1-sample--c89eb05c-62dd-4b64-b494-0cc347b6ea7f")
+        assert helpline is not None and helpline.nom == "Never Homeless Helpline"
+        assert helpline.horaires_accueil == "Mo-We 09:00-17:00"

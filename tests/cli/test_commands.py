@@ -230,7 +230,7 @@ def test_directory_import_prints_a_summary_naming_each_refusal(home: Path, tmp_p
     done = aiguillage(home, "directory", "import", str(sheet))
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0].startswith("tableur CSV\u00a0: 1 structure ajoutée,")
+    assert lines[0].startswith("tableur CSV\u00a0: 2 lignes lues\u202f; 1 structure ajoutée,")
     assert (
         lines[1] == "  – Service ligne 3\u00a0: commune\u00a0: «\u00a0Atlantide\u00a0» introuvable"
     )
