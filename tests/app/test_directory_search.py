@@ -32,7 +32,15 @@ from tests.conftest import PARIS
         ("97411", ["971", "972", "973"], False),
         ("97209", ["france"], True),  # Fort-de-France: national services
         ("13047", ["99100"], True),
-        ("13047", [], True),  # no area given
+        # A city's arrondissements belong to it, both ways (Marseille, Paris, Lyon).
+        ("13201", ["13055"], True),
+        ("13055", ["13201"], True),
+        ("13201", ["13202"], False),  # another arrondissement
+        ("75118", ["75056"], True),
+        ("75056", ["75118"], True),
+        ("69383", ["69123"], True),
+        ("69123", ["69389"], True),
+        ("69123", ["13055"], False),
     ],
 )
 def test_a_service_serves_a_commune_by_its_commune_epci_departement_or_nation(
@@ -40,8 +48,27 @@ def test_a_service_serves_a_commune_by_its_commune_epci_departement_or_nation(
 ) -> None:
     with desk.sessions() as session:
         codes = zone_codes(session, commune)
-    assert codes, commune
-    assert serves(zone, codes) is served
+        assert codes, commune
+        assert serves(session, zone, None, codes) is served
+
+
+@pytest.mark.parametrize(
+    ("commune", "zone", "place", "served"),
+    [
+        ("13004", [], "13004", True),  # no area: its own département
+        ("13047", [], "13004", True),
+        ("2A004", [], "13004", False),  # …and not all of France
+        ("13004", [], None, False),  # no area, no address: it serves no one known
+        ("13004", ["US-WA-033"], None, False),  # an area the desk cannot read
+        ("13004", ["Washington"], "13004", True),
+        ("13004", ["84"], "13004", False),  # a readable area is what counts
+    ],
+)
+def test_without_a_readable_area_a_service_serves_its_own_departement(
+    desk: Desk, commune: str, zone: list[str], place: str | None, served: bool
+) -> None:
+    with desk.sessions() as session:
+        assert serves(session, zone, place, zone_codes(session, commune)) is served
 
 
 OFFICE = "Mo-Fr 09:00-12:30,13:30-17:00; Sa 09:00-12:00; PH off"
