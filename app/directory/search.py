@@ -323,7 +323,8 @@ def search(session: Session, query: SearchQuery, *, now: datetime | None = None)
     sql = (
         f"SELECT s.id, {relevance} AS relevance, {theme_hits} AS themes, {public_fit} AS fits,"
         f" {nearness} AS nearness FROM service s{joins} WHERE {' AND '.join(where)}"
-        f" ORDER BY relevance, themes DESC, fits DESC, {thematique_hits} DESC, nearness DESC,"
+        " ORDER BY relevance, themes DESC, fits DESC,"
+        f"{f' {thematique_hits} DESC,' if theme_hits != '0' else ''} nearness DESC,"
         f"{f' {place} DESC,' if served else ''} s.date_maj DESC, s.nom"
         " LIMIT :fetch"
     )
