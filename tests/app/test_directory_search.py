@@ -268,3 +268,13 @@ def test_a_service_standing_in_the_visitors_commune_comes_first(
     found = _found(desk, saint_pierre)
     assert found[0] == "Service à Saint-Pierre"
     assert "Service à Saint-Pierre de Martinique" not in found
+
+
+def test_the_detail_says_when_the_area_is_not_given(desk: Desk) -> None:
+    from app.directory.records import detail
+
+    _place(desk, "none", "13004", ["Planet Mars"], "Sans zone lisible")
+    _place(desk, "arles", "13004", ["13004"], "Pour Arles")
+    with desk.sessions() as session:
+        assert detail(session, "t--none-s").zone_given is False
+        assert detail(session, "t--arles-s").zone_given is True
