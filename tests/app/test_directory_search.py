@@ -278,3 +278,18 @@ def test_the_detail_says_when_the_area_is_not_given(desk: Desk) -> None:
     with desk.sessions() as session:
         assert detail(session, "t--none-s").zone_given is False
         assert detail(session, "t--arles-s").zone_given is True
+
+
+@pytest.mark.parametrize("typed", ["apprendre le français", "FLE", "réfugiés", "personnes exilées"])
+def test_agents_words_find_the_directorys_own(desk: Desk, typed: str) -> None:
+    with desk.sessions() as session:
+        hits = search(session, SearchQuery(text=typed), now=NOW)
+    assert "Évaluation et orientation des élèves allophones nouvellement arrivés" in [
+        h.service_name for h in hits[:3]
+    ], [h.service_name for h in hits]
+
+
+def test_alternance_finds_apprenticeship(desk: Desk) -> None:
+    with desk.sessions() as session:
+        hits = search(session, SearchQuery(text="alternance"), now=NOW)
+    assert "Apprentissage dans l’artisanat" in [h.service_name for h in hits]
