@@ -46,6 +46,34 @@ def departement_of(code: str) -> str | None:
     return code[:3] if code[:2] in ("97", "98") else code[:2]
 
 
+# The cities divided into municipal arrondissements, each with its arrondissements' codes:
+# an arrondissement belongs to its city (Paris 75056, Marseille 13055, Lyon 69123).
+_ARRONDISSEMENTS = {
+    "75056": tuple(f"751{n:02d}" for n in range(1, 21)),
+    "13055": tuple(f"132{n:02d}" for n in range(1, 17)),
+    "69123": tuple(f"6938{n}" for n in range(1, 10)),
+}
+_CITY_OF = {code: city for city, codes in _ARRONDISSEMENTS.items() for code in codes}
+
+
+def city_of(code: str) -> str | None:
+    """The city an arrondissement belongs to (``13201`` → ``13055``), else None."""
+    return _CITY_OF.get(code)
+
+
+def arrondissements_of(code: str) -> tuple[str, ...]:
+    """The arrondissements of Paris, Marseille or Lyon (``69123`` → ``69381``…``69389``);
+    empty for any other commune."""
+    return _ARRONDISSEMENTS.get(code, ())
+
+
+def same_commune(code: str) -> set[str]:
+    """Every code that means the same commune for whom lives there: the commune, its city
+    if it is an arrondissement, the arrondissements if it is a city."""
+    city = city_of(code)
+    return {code, *arrondissements_of(code)} | ({city} if city else set())
+
+
 def search_key(text: str) -> str:
     """``Saint-Martin-de-Crau``, ``st martin de crau`` and ``ST-MARTIN DE CRAU`` all give
     ``saint martin de crau``: no case, no accents, ``St``/``Ste`` spelled out, hyphens,

@@ -35,6 +35,7 @@ DEFAULT_LISTS: dict[str, list[tuple[str, str, str]]] = {
         ("sans-activite", "Sans activité", "Not working"),
         ("retraite", "Retraité·e", "Retired"),
         ("proche", "Proche, parent", "Relative, parent"),
+        ("exile-refugie", "Personne exilée, réfugiée", "Exiled person, refugee"),
         ("autre", "Autre", "Other"),
     ],
     "age": [
@@ -63,6 +64,7 @@ DEFAULT_LISTS: dict[str, list[tuple[str, str, str]]] = {
         ("mobilite-internationale", "Mobilité internationale", "Working or studying abroad"),
         ("handicap-emploi", "Handicap et emploi", "Disability and work"),
         ("decrochage", "Décrochage scolaire", "Early school leaving"),
+        ("apprendre-francais", "Apprendre le français", "Learning French"),
         ("vie-quotidienne", "Vie quotidienne", "Daily life"),
     ],
     "answer": [
@@ -140,6 +142,7 @@ THEME_THEMATIQUES: dict[str, list[str]] = {
         "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite",
         "se-former--trouver-sa-formation",
     ],
+    "apprendre-francais": ["lecture-ecriture-calcul--maitriser-le-francais"],
     "vie-quotidienne": [
         "logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement",
         "mobilite--etre-accompagne-dans-son-parcours-mobilite",
@@ -161,12 +164,23 @@ PUBLIC_PUBLICS: dict[str, list[str]] = {
     "sans-activite": ["demandeurs-emploi", "beneficiaires-des-minimas-sociaux"],
     "retraite": ["seniors"],
     "proche": ["familles"],
+    "exile-refugie": ["personnes-exilees"],
     "autre": [],
+}
+
+# A desk age band -> the data.inclusion v1 publics it belongs to: a 19-year-old jobseeker is
+# one of the ``jeunes`` as much as one of the ``demandeurs-emploi``.
+AGE_PUBLICS: dict[str, list[str]] = {
+    "moins-16": ["jeunes"],
+    "16-25": ["jeunes"],
+    "55-plus": ["seniors"],
 }
 
 LIST_NAMES = tuple(DEFAULT_LISTS)
 MULTI_CHOICE = frozenset({"theme", "answer"})
-DEFAULTS_VERSION = 1
+# Raised when the defaults change (2: learning French, exiled people and refugees); a desk
+# item of an older version takes the new labels and places.
+DEFAULTS_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,15 +225,23 @@ def seed_defaults(session: Session) -> int:
         (m.list_name, m.code, m.target, m.value)
         for m in session.scalars(select(NomenclatureMapping))
     }
-    wanted = {
-        ("theme", code, "thematique", value)
-        for code, values in THEME_THEMATIQUES.items()
-        for value in values
-    } | {
-        ("public", code, "public", value)
-        for code, values in PUBLIC_PUBLICS.items()
-        for value in values
-    }
+    wanted = (
+        {
+            ("theme", code, "thematique", value)
+            for code, values in THEME_THEMATIQUES.items()
+            for value in values
+        }
+        | {
+            ("public", code, "public", value)
+            for code, values in PUBLIC_PUBLICS.items()
+            for value in values
+        }
+        | {
+            ("age", code, "public", value)
+            for code, values in AGE_PUBLICS.items()
+            for value in values
+        }
+    )
     for list_name, code, target, value in sorted(wanted - mappings):
         session.add(NomenclatureMapping(list_name=list_name, code=code, target=target, value=value))
         changed += 1

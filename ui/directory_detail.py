@@ -92,7 +92,11 @@ def detail_html(
     )
     row(
         QCoreApplication.translate("DirectoryDetail", "Territoire"),
-        ", ".join(_zone(code, geography, lang) for code in detail.zone_eligibilite),
+        ", ".join(_zone(code, geography, lang) for code in detail.zone_eligibilite)
+        if detail.zone_given
+        else QCoreApplication.translate(
+            "DirectoryDetail", "Zone non renseignée : autour de son adresse (son département)"
+        ),
     )
     checked = day_text(detail.checked_on, lang) if detail.checked_on else "—"
     row(

@@ -1,6 +1,6 @@
 """Choosing the partner services a visitor is sent to, ranked for that visitor.
 
-Opened from the intake form (F4) with the visitor's themes, public and commune; typing
+Opened from the intake form (F4) with the visitor’s themes, public, age and commune; typing
 narrows the list, Space ticks a service, Enter confirms.
 """
 
@@ -144,7 +144,9 @@ class ReferralDialog(QDialog):
             text=typed,
             themes=[] if typed else self._draft.themes,
             public=self._draft.public or None,
+            age=self._draft.age if self._draft.age not in ("", "non-precise") else None,
             commune=self._draft.commune or None,
+            for_visitor=True,
             limit=50,
         )
         with self._desk.sessions() as session:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.directory.search import STALE_AFTER, reindex
 from app.directory.store import upsert_service, upsert_structure
+from app.directory.zones import readable
 from app.errors import PERSONAL_DATA, DeskError
 from app.privacy import find_personal_data
 from db.models import DirectoryFlag, Favourite, Service, Structure
@@ -44,6 +45,9 @@ class ServiceDetail:
     checked_on: date | None
     stale: bool
     notes: list[str] = field(default_factory=list)
+    # Whether the area names anything the desk can read; without one, the service serves
+    # around its own address.
+    zone_given: bool = True
 
 
 def _columns(row: Any) -> dict[str, Any]:
@@ -80,6 +84,7 @@ def detail(session: Session, service_id: str, today: date | None = None) -> Serv
         checked_on=checked,
         stale=checked is None or today - checked > STALE_AFTER,
         notes=notes,
+        zone_given=bool(readable(session, [z.code for z in service.zone_eligibilite])),
     )
 
 

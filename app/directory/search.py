@@ -1,11 +1,16 @@
 """Directory search: as one types, accent- and case-insensitive, on prefixes, tolerant of a
-typo; filtered by the commune served, theme, public, mode, cost, type and opening hours;
-ranked for the visitor.
+typo; filtered by the commune served, theme, public and age, mode, cost, type and opening
+hours; ranked for the visitor.
 
 Text goes through SQLite FTS5 (``service_fts``: the service's name, and a body made of its
-structure, description, conditions, commune and thematiques). A word the index does not
-know is replaced by the indexed words within one or two edits of it ("aeronotique" finds
-"aéronautique").
+structure, description, conditions, commune, thematiques and publics). A word the index does
+not know is replaced by the indexed words within one or two edits of it ("aeronotique" finds
+"aéronautique"); a few words agents use stand for the directories' own ("apprendre le
+français" finds the FLE courses and ``maitriser-le-francais``).
+
+The visitor's fit, best first: the themes the service covers, whether it is meant for the
+visitor's public or age (rather than for everyone), how near it serves and where it stands
+(the same commune, EPCI, département; a city and its arrondissements are one commune).
 """
 
 from __future__ import annotations
@@ -19,9 +24,9 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session, selectinload
 
 from app.directory import hours
-from app.directory.zones import mapped, zone_codes
-from app.geography import search_key
-from db.models import Favourite, Service, Structure
+from app.directory.zones import COMMUNE, DEPARTEMENT, EPCI, NATIONAL, mapped, zone_codes
+from app.geography import same_commune, search_key
+from db.models import Commune, Favourite, NomenclatureMapping, Service, Structure
 
 STALE_AFTER = timedelta(days=183)  # records older than about six months are to be checked
 _FTS = "service_fts"
@@ -29,7 +34,28 @@ _MAX_CANDIDATES = 400
 # How many of the best text matches the visitor's filters and fit are applied to first.
 _POOL = 300
 # Raised when what the index holds changes; a desk with an older index rebuilds it.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+# Publics of services meant for disabled people (with a job or looking for one): proposed to
+# a visitor only when the visit is about disability and work.
+DISABILITY = "personnes-en-situation-de-handicap"
+_DISABILITY_ALONE_WITH = (DISABILITY, "actifs", "demandeurs-emploi")
+DISABILITY_THEMES = frozenset({"handicap-emploi"})
+# Words agents type, each group standing for the same thing in the directories' words.
+SYNONYMS: tuple[tuple[str, ...], ...] = (
+    (
+        "apprendre le francais",
+        "apprendre francais",
+        "cours de francais",
+        "fle",
+        "francais langue etrangere",
+        "maitriser le francais",
+    ),
+    ("apprentissage", "alternance", "apprenti", "contrat de professionnalisation"),
+    ("refugie", "refugies", "exile", "exiles", "exilee", "demandeur d asile", "migrant"),
+    ("rqth", "handicap"),
+    ("curriculum vitae", "cv"),
+    ("validation des acquis", "vae"),
+)
 
 
 @dataclass
@@ -40,6 +66,10 @@ class SearchQuery:
     commune: str | None = None
     themes: list[str] = field(default_factory=list)  # the desk's theme codes
     public: str | None = None  # the desk's public code
+    age: str | None = None  # the desk's age band
+    # Proposed to a visitor (F4): no service only professionals can call on, and no
+    # disability service unless the visit's themes call for one (or the agent types).
+    for_visitor: bool = False
     mode: str | None = None  # "en-presentiel" or "a-distance"
     free: bool = False
     type: str | None = None
@@ -80,6 +110,7 @@ def _body(service: Service, structure: Structure | None) -> str:
         service.conditions_acces or "",
         service.commune or (structure.commune if structure else "") or "",
         " ".join(_words(t.code) for t in service.thematiques),
+        " ".join(_words(p.code) for p in service.publics),
         _words(service.type or ""),
         " ".join(_words(r) for r in (structure.reseaux_porteurs if structure else [])),
     ]
@@ -89,7 +120,9 @@ def _body(service: Service, structure: Structure | None) -> str:
 def reindex(session: Session, service_ids: Iterable[str] | None = None) -> int:
     """Rebuild the search index for these services (all of them when None)."""
     query = select(Service).options(
-        selectinload(Service.structure), selectinload(Service.thematiques)
+        selectinload(Service.structure),
+        selectinload(Service.thematiques),
+        selectinload(Service.publics),
     )
     connection = session.connection()
     if service_ids is None:
@@ -175,6 +208,34 @@ def _near_words(session: Session, word: str) -> list[str]:
     return near[:20]
 
 
+def _with_synonyms(words: list[str]) -> list[str | tuple[str, ...]]:
+    """The typed words, where a phrase of :data:`SYNONYMS` stands, its whole group."""
+    found: list[str | tuple[str, ...]] = []
+    position = 0
+    while position < len(words):
+        best: tuple[int, tuple[str, ...]] | None = None
+        for group in SYNONYMS:
+            for phrase in group:
+                size = len(phrase.split())
+                if words[position : position + size] == phrase.split() and (
+                    best is None or size > best[0]
+                ):
+                    best = (size, group)
+        if best is None:
+            found.append(words[position])
+            position += 1
+        else:
+            found.append(best[1])
+            position += best[0]
+    return found
+
+
+def _phrase(phrase: str) -> str:
+    # Short words whole ("fle" is no "flexible"); a single letter ("d'asile") says nothing.
+    words = [w for w in phrase.split() if len(w) > 1]
+    return "(" + " AND ".join(f'"{w}"' if len(w) <= 3 else f'"{w}"*' for w in words) + ")"
+
+
 def match_expression(session: Session, typed: str) -> str | None:
     """The FTS5 query for what was typed: every word as a prefix, unknown words replaced by
     their near spellings; None when nothing can match."""
@@ -187,7 +248,11 @@ def match_expression(session: Session, typed: str) -> str | None:
     if len(words) == 1 and len(words[0]) <= 2:
         # Two letters match a good part of any directory: look at the names only.
         return f'name : "{words[0]}"*'
-    for word in words:
+    for item in _with_synonyms(words):
+        if isinstance(item, tuple):
+            parts.append("(" + " OR ".join(_phrase(phrase) for phrase in item) + ")")
+            continue
+        word = item
         if _known(session, word):
             parts.append(f'"{word}"*')
             continue
@@ -221,38 +286,19 @@ def search(session: Session, query: SearchQuery, *, now: datetime | None = None)
                 " ON f.service_id = s.id"
             )
             relevance = "CAST(f.score * 2 AS INTEGER)"
-    thematiques = sorted(mapped(session, "theme", query.themes, "thematique"))
-    publics = sorted(mapped(session, "public", [query.public] if query.public else [], "public"))
-    zones = zone_codes(session, query.commune) if query.commune else {}
-    theme_hits = "0"
-    if thematiques:
-        params.update(_params(thematiques, "t"))
-        theme_hits = (
-            "(SELECT count(*) FROM service_thematique st WHERE st.service_id = s.id"
-            f" AND st.code IN ({_marks(thematiques, 't')}))"
-        )
+    theme_hits, thematique_hits = _theme_hits(session, query.themes, params)
+    if theme_hits != "0":
         where.append(f"{theme_hits} > 0")
-    public_fit = "1"
-    if publics:
-        wanted = [*publics, "tous-publics"]
-        params.update(_params(wanted, "u"))
-        public_fit = (
-            "(NOT EXISTS (SELECT 1 FROM service_public sp WHERE sp.service_id = s.id)"
-            " OR EXISTS (SELECT 1 FROM service_public sp WHERE sp.service_id = s.id"
-            f" AND sp.code IN ({_marks(wanted, 'u')})))"
-        )
-        where.append(public_fit)
-    nearness = "0"
-    if zones:
-        codes = sorted(zones)
-        params.update(_params(codes, "z"))
-        cases = " ".join(f"WHEN :z{i} THEN {zones[c]}" for i, c in enumerate(codes))
-        nearness = (
-            f"COALESCE((SELECT max(CASE sz.code {cases} ELSE -1 END) FROM service_zone sz"
-            " WHERE sz.service_id = s.id), 0)"
-        )
-        # No area given: nothing says the service does not serve the visitor.
-        where.append(f"{nearness} >= 0")
+    public_fit = _public_fit(session, query, params)
+    if public_fit != "1":
+        where.append(f"{public_fit} > 0")
+    if query.for_visitor:
+        where.append(_callable_by_visitors())
+        if not query.text.strip() and not DISABILITY_THEMES & set(query.themes):
+            where.append(_not_for_disability_alone(params))
+    nearness, served, place = _nearness(session, query.commune, params)
+    if served:
+        where.append(f"{served} >= 0")
     if query.mode:
         params["mode"] = query.mode
         where.append(
@@ -268,14 +314,22 @@ def search(session: Session, query: SearchQuery, *, now: datetime | None = None)
         where.append("EXISTS (SELECT 1 FROM favourite fv WHERE fv.service_id = s.id)")
     fetch = query.limit if query.open_at is None else max(query.limit * 4, _MAX_CANDIDATES)
     params["fetch"] = min(fetch, _MAX_CANDIDATES)
+    if served:
+        # The service's own place: a visitor goes there.
+        joins += (
+            " LEFT JOIN structure so ON so.id = s.structure_id"
+            " LEFT JOIN commune pc ON pc.insee = COALESCE(s.code_insee, so.code_insee)"
+        )
     sql = (
         f"SELECT s.id, {relevance} AS relevance, {theme_hits} AS themes, {public_fit} AS fits,"
         f" {nearness} AS nearness FROM service s{joins} WHERE {' AND '.join(where)}"
-        " ORDER BY relevance, themes DESC, fits DESC, nearness DESC, s.date_maj DESC, s.nom"
+        " ORDER BY relevance, themes DESC, fits DESC,"
+        f"{f' {thematique_hits} DESC,' if theme_hits != '0' else ''} nearness DESC,"
+        f"{f' {place} DESC,' if served else ''} s.date_maj DESC, s.nom"
         " LIMIT :fetch"
     )
     connection = session.connection()
-    if not joins:
+    if "match" not in params:
         ranked = connection.execute(text(sql), params).all()
         return _hits(session, ranked, query, now or datetime.now(hours.PARIS))
     # Names weigh most: matches in names alone, when there are enough, are the best ones and
@@ -292,6 +346,139 @@ def search(session: Session, query: SearchQuery, *, now: datetime | None = None)
         if len(ranked) >= params["fetch"]:
             break
     return _hits(session, ranked, query, now or datetime.now(hours.PARIS))
+
+
+def _theme_hits(session: Session, themes: list[str], params: dict[str, Any]) -> tuple[str, str]:
+    """How many of the visit's themes a service covers, and how many of their thematiques.
+    A visit about disability and work is covered by services meant for disabled people."""
+    covered, thematiques = [], set()
+    for index, theme in enumerate(sorted(set(themes))):
+        codes = sorted(mapped(session, "theme", [theme], "thematique"))
+        thematiques.update(codes)
+        tests = []
+        if codes:
+            params.update(_params(codes, f"t{index}_"))
+            tests.append(
+                "EXISTS (SELECT 1 FROM service_thematique st WHERE st.service_id = s.id"
+                f" AND st.code IN ({_marks(codes, f't{index}_')}))"
+            )
+        if theme in DISABILITY_THEMES:
+            params["disability"] = DISABILITY
+            tests.append(
+                "EXISTS (SELECT 1 FROM service_public sp WHERE sp.service_id = s.id"
+                " AND sp.code = :disability)"
+            )
+        if tests:
+            covered.append(f"({' OR '.join(tests)})")
+    if not covered:
+        return "0", "0"
+    params.update(_params(sorted(thematiques), "tt"))
+    count = (
+        "(SELECT count(*) FROM service_thematique st WHERE st.service_id = s.id"
+        f" AND st.code IN ({_marks(sorted(thematiques), 'tt')}))"
+    )
+    return "(" + " + ".join(covered) + ")", count
+
+
+def _public_fit(session: Session, query: SearchQuery, params: dict[str, Any]) -> str:
+    """2 for a service meant for the visitor's public or age, 1 for one meant for everyone
+    (or that says nothing) or for the visitor's public at another age (the ``jeunes`` for a
+    visitor of 50), 0 for one meant for others; "1" when the visitor is unknown."""
+    publics = mapped(session, "public", [query.public] if query.public else [], "public")
+    ages = mapped(session, "age", [query.age] if query.age else [], "public")
+    if DISABILITY_THEMES & set(query.themes):
+        publics.add(DISABILITY)
+    if not publics | ages:
+        return "1"
+    wanted = sorted(publics | ages)
+    params.update(_params(wanted, "u"))
+    fits = (
+        "EXISTS (SELECT 1 FROM service_public sp WHERE sp.service_id = s.id"
+        f" AND sp.code IN ({_marks(wanted, 'u')}))"
+    )
+    other_age = "0"
+    all_ages = set(
+        session.scalars(
+            select(NomenclatureMapping.value).where(
+                NomenclatureMapping.list_name == "age", NomenclatureMapping.target == "public"
+            )
+        )
+    )
+    if query.age and all_ages - ages:
+        others = sorted(all_ages - ages)
+        params.update(_params(others, "a"))
+        other_age = (
+            "EXISTS (SELECT 1 FROM service_public sp WHERE sp.service_id = s.id"
+            f" AND sp.code IN ({_marks(others, 'a')}))"
+        )
+        if ages:
+            params.update(_params(sorted(ages), "v"))
+            other_age += (
+                " AND NOT EXISTS (SELECT 1 FROM service_public sp WHERE sp.service_id = s.id"
+                f" AND sp.code IN ({_marks(sorted(ages), 'v')}))"
+            )
+    return (
+        f"(CASE WHEN {fits} AND NOT ({other_age}) THEN 2 WHEN {fits}"
+        " OR NOT EXISTS (SELECT 1 FROM service_public sp WHERE sp.service_id = s.id"
+        " AND sp.code != 'tous-publics') THEN 1 ELSE 0 END)"
+    )
+
+
+def _callable_by_visitors() -> str:
+    """Not a service that only professionals can call on (``mobilisable_par``)."""
+    return (
+        "(s.mobilisable_par IS NULL OR json_array_length(s.mobilisable_par) = 0"
+        " OR EXISTS (SELECT 1 FROM json_each(s.mobilisable_par) WHERE value = 'usagers'))"
+    )
+
+
+def _not_for_disability_alone(params: dict[str, Any]) -> str:
+    """Not a service meant for disabled people alone (with a job or looking for one)."""
+    params.update(_params(_DISABILITY_ALONE_WITH, "h"))
+    return (
+        "NOT (EXISTS (SELECT 1 FROM service_public sp WHERE sp.service_id = s.id"
+        " AND sp.code = :h0) AND NOT EXISTS (SELECT 1 FROM service_public sp"
+        f" WHERE sp.service_id = s.id AND sp.code NOT IN ({_marks(_DISABILITY_ALONE_WITH, 'h')})))"
+    )
+
+
+def _nearness(
+    session: Session, commune: str | None, params: dict[str, Any]
+) -> tuple[str, str, str]:
+    """How near a service is to the visitor's commune, whether it serves it at all (empty
+    when no commune is given; below 0, it does not), and how near its own place is.
+
+    Served: by its area (``zone_eligibilite``); without a readable one, by its own
+    département. Near: the nearer of its area and its own place (``pc``, its commune)."""
+    zones = zone_codes(session, commune) if commune else {}
+    if not zones:
+        return "0", "", "0"
+    home = session.get(Commune, commune)
+    assert home is not None
+    codes = sorted(zones)
+    params.update(_params(codes, "z"))
+    params.update(_params(sorted(same_commune(home.insee)), "c"))
+    params.update(home_departement=home.departement, home_epci=home.epci or "")
+    national = ", ".join(f"'{code}'" for code in NATIONAL)
+    cases = " ".join(f"WHEN :z{i} THEN {zones[c]}" for i, c in enumerate(codes))
+    readable = (
+        f"(sz.code IN ({national}) OR EXISTS (SELECT 1 FROM commune c WHERE c.insee = sz.code)"
+        " OR EXISTS (SELECT 1 FROM epci e WHERE e.code = sz.code)"
+        " OR EXISTS (SELECT 1 FROM departement d WHERE d.code = sz.code))"
+    )
+    # max() of the area's readable codes: NULL when it has none.
+    by_area = (
+        f"(SELECT max(CASE sz.code {cases} ELSE CASE WHEN {readable} THEN -1 END END)"
+        " FROM service_zone sz WHERE sz.service_id = s.id)"
+    )
+    by_place = f"CASE WHEN pc.departement = :home_departement THEN {DEPARTEMENT} ELSE -1 END"
+    served = f"COALESCE({by_area}, {by_place})"
+    same = _marks(sorted(same_commune(home.insee)), "c")
+    place = (
+        f"CASE WHEN pc.insee IN ({same}) THEN {COMMUNE} WHEN pc.epci = :home_epci THEN {EPCI}"
+        f" WHEN pc.departement = :home_departement THEN {DEPARTEMENT} ELSE 0 END"
+    )
+    return f"max({served}, {place})", served, place
 
 
 def _hits(

@@ -182,27 +182,32 @@
         <translation>Area served</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="99"/>
+        <location filename="../../ui/directory_detail.py" line="97"/>
+        <source>Zone non renseignée&#xa0;: autour de son adresse (son département)</source>
+        <translation>Area not given: around its address (its département)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="103"/>
         <source>Mise à jour</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="100"/>
+        <location filename="../../ui/directory_detail.py" line="104"/>
         <source>À vérifier (%1)</source>
         <translation>To be checked (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="105"/>
+        <location filename="../../ui/directory_detail.py" line="109"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="108"/>
+        <location filename="../../ui/directory_detail.py" line="112"/>
         <source> (entrée locale)</source>
         <translation> (local entry)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="114"/>
+        <location filename="../../ui/directory_detail.py" line="118"/>
         <source>Signalements</source>
         <translation>Reports</translation>
     </message>
@@ -1187,7 +1192,7 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="160"/>
+        <location filename="../../ui/referral_dialog.py" line="162"/>
         <source>Aucun service ne correspond.</source>
         <translation>No service matches.</translation>
     </message>

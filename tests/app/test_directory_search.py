@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -32,7 +32,15 @@ from tests.conftest import PARIS
         ("97411", ["971", "972", "973"], False),
         ("97209", ["france"], True),  # Fort-de-France: national services
         ("13047", ["99100"], True),
-        ("13047", [], True),  # no area given
+        # A city's arrondissements belong to it, both ways (Marseille, Paris, Lyon).
+        ("13201", ["13055"], True),
+        ("13055", ["13201"], True),
+        ("13201", ["13202"], False),  # another arrondissement
+        ("75118", ["75056"], True),
+        ("75056", ["75118"], True),
+        ("69383", ["69123"], True),
+        ("69123", ["69389"], True),
+        ("69123", ["13055"], False),
     ],
 )
 def test_a_service_serves_a_commune_by_its_commune_epci_departement_or_nation(
@@ -40,8 +48,27 @@ def test_a_service_serves_a_commune_by_its_commune_epci_departement_or_nation(
 ) -> None:
     with desk.sessions() as session:
         codes = zone_codes(session, commune)
-    assert codes, commune
-    assert serves(zone, codes) is served
+        assert codes, commune
+        assert serves(session, zone, None, codes) is served
+
+
+@pytest.mark.parametrize(
+    ("commune", "zone", "place", "served"),
+    [
+        ("13004", [], "13004", True),  # no area: its own département
+        ("13047", [], "13004", True),
+        ("2A004", [], "13004", False),  # …and not all of France
+        ("13004", [], None, False),  # no area, no address: it serves no one known
+        ("13004", ["US-WA-033"], None, False),  # an area the desk cannot read
+        ("13004", ["Washington"], "13004", True),
+        ("13004", ["84"], "13004", False),  # a readable area is what counts
+    ],
+)
+def test_without_a_readable_area_a_service_serves_its_own_departement(
+    desk: Desk, commune: str, zone: list[str], place: str | None, served: bool
+) -> None:
+    with desk.sessions() as session:
+        assert serves(session, zone, place, zone_codes(session, commune)) is served
 
 
 OFFICE = "Mo-Fr 09:00-12:30,13:30-17:00; Sa 09:00-12:00; PH off"
@@ -165,3 +192,104 @@ def test_old_records_are_marked_to_be_checked(desk: Desk) -> None:
         h.date_maj is not None and (NOW.date() - h.date_maj).days > 183 for h in stale
     )
     assert all((NOW.date() - h.date_maj).days <= 183 for h in hits if not h.stale and h.date_maj)
+
+
+def _place(desk: Desk, key: str, commune: str, zone: list[str], name: str) -> None:
+    """A service of the given area, standing in the given commune."""
+    from app.directory.search import reindex
+    from app.directory.store import upsert_service, upsert_structure
+
+    structure = {
+        "source": "t",
+        "id": f"t--{key}",
+        "nom": f"Structure {name}",
+        "date_maj": date(2026, 11, 1),
+    }
+    service = {
+        "source": "t", "id": f"t--{key}-s", "structure_id": f"t--{key}", "nom": name,
+        "date_maj": date(2026, 11, 1), "code_insee": commune, "zone_eligibilite": zone,
+        "thematiques": ["trouver-un-emploi--repondre-a-des-offres-demploi"],
+        "publics": ["tous-publics"], "mobilisable_par": ["usagers"],
+    }  # fmt: skip
+    with desk.sessions.begin() as session:
+        upsert_structure(session, structure)
+        session.flush()
+        upsert_service(session, service, [])
+        session.flush()
+        reindex(session, [service["id"]])
+
+
+def _found(desk: Desk, commune: str) -> list[str]:
+    query = SearchQuery(commune=commune, themes=["trouver-emploi"], limit=100)
+    with desk.sessions() as session:
+        return [h.service_name for h in search(session, query, now=NOW)]
+
+
+def test_a_city_and_its_arrondissements_find_each_others_services(desk: Desk) -> None:
+    _place(desk, "m", "13201", ["13055"], "Pour tout Marseille")
+    _place(desk, "m1", "13201", ["13201"], "Pour Marseille 1er")
+    _place(desk, "p", "75118", ["75118"], "Pour Paris 18e")
+    _place(desk, "l", "69123", ["69123"], "Pour tout Lyon")
+    assert {"Pour tout Marseille", "Pour Marseille 1er"} <= set(_found(desk, "13201"))
+    assert {"Pour tout Marseille", "Pour Marseille 1er"} <= set(_found(desk, "13055"))
+    assert "Pour Marseille 1er" not in _found(desk, "13202")
+    assert "Pour Paris 18e" in _found(desk, "75056")
+    assert "Pour tout Lyon" in _found(desk, "69385")
+
+
+def test_a_service_without_a_readable_area_serves_its_departement_not_france(
+    desk: Desk,
+) -> None:
+    # An example service of another country: no French area, no French address.
+    _place(desk, "us", None, [], "Example Service Without Area")  # type: ignore[arg-type]
+    _place(desk, "wa", None, ["US-WA"], "Example Service In Washington")  # type: ignore[arg-type]
+    _place(desk, "arles", "13004", [], "Service arlésien sans zone")
+    for commune in ("13004", "2A004"):
+        found = _found(desk, commune)
+        assert "Example Service Without Area" not in found
+        assert "Example Service In Washington" not in found
+    assert "Service arlésien sans zone" in _found(desk, "13047")  # same département
+    assert "Service arlésien sans zone" not in _found(desk, "2A004")
+    with desk.sessions() as session:
+        anywhere = search(session, SearchQuery(text="example service"), now=NOW)
+    assert {h.service_name for h in anywhere} >= {"Example Service Without Area"}
+
+
+@pytest.mark.parametrize("saint_pierre", ["97416", "97502"])
+def test_a_service_standing_in_the_visitors_commune_comes_first(
+    desk: Desk, saint_pierre: str
+) -> None:
+    departement = saint_pierre[:3]
+    for n, commune in enumerate(["97411", "97415", "97422", "97407", "97410", "97418"]):
+        _place(desk, f"r{n}", commune if departement == "974" else "97501",
+               [departement], f"Service {n}")  # fmt: skip
+    _place(desk, "sp", saint_pierre, [departement], "Service à Saint-Pierre")
+    _place(desk, "sp-other", "97225", ["972"], "Service à Saint-Pierre de Martinique")
+    found = _found(desk, saint_pierre)
+    assert found[0] == "Service à Saint-Pierre"
+    assert "Service à Saint-Pierre de Martinique" not in found
+
+
+def test_the_detail_says_when_the_area_is_not_given(desk: Desk) -> None:
+    from app.directory.records import detail
+
+    _place(desk, "none", "13004", ["Planet Mars"], "Sans zone lisible")
+    _place(desk, "arles", "13004", ["13004"], "Pour Arles")
+    with desk.sessions() as session:
+        assert detail(session, "t--none-s").zone_given is False
+        assert detail(session, "t--arles-s").zone_given is True
+
+
+@pytest.mark.parametrize("typed", ["apprendre le français", "FLE", "réfugiés", "personnes exilées"])
+def test_agents_words_find_the_directorys_own(desk: Desk, typed: str) -> None:
+    with desk.sessions() as session:
+        hits = search(session, SearchQuery(text=typed), now=NOW)
+    assert "Évaluation et orientation des élèves allophones nouvellement arrivés" in [
+        h.service_name for h in hits[:3]
+    ], [h.service_name for h in hits]
+
+
+def test_alternance_finds_apprenticeship(desk: Desk) -> None:
+    with desk.sessions() as session:
+        hits = search(session, SearchQuery(text="alternance"), now=NOW)
+    assert "Apprentissage dans l’artisanat" in [h.service_name for h in hits]

@@ -6,18 +6,24 @@ from data_inclusion.schema import v1
 from sqlalchemy import func, select
 
 from app.desk import Desk
-from app.nomenclature import DEFAULT_LISTS, PUBLIC_PUBLICS, THEME_THEMATIQUES, seed_defaults
+from app.nomenclature import (
+    AGE_PUBLICS,
+    DEFAULT_LISTS,
+    PUBLIC_PUBLICS,
+    THEME_THEMATIQUES,
+    seed_defaults,
+)
 from db.models import NomenclatureItem, NomenclatureMapping
 
 DESIGN = {
     "channel": "sur-place telephone courriel visio hors-les-murs",
     "public": "scolaire etudiant jeune-non-scolarise demandeur-emploi salarie independant "
-    "reconversion sans-activite retraite proche autre",
+    "reconversion sans-activite retraite proche exile-refugie autre",
     "age": "moins-16 16-25 26-44 45-54 55-plus non-precise",
     "gender": "femme homme non-precise",
     "theme": "decouvrir-metiers choisir-orientation trouver-formation financer-formation "
     "alternance vae trouver-emploi evolution-professionnelle creer-entreprise "
-    "mobilite-internationale handicap-emploi decrochage vie-quotidienne",
+    "mobilite-internationale handicap-emploi decrochage apprendre-francais vie-quotidienne",
     "answer": "information documentation outil-autonomie orientation-partenaire rendez-vous autre",
     "duration": "moins-5 5-15 15-30 plus-30",
 }
@@ -42,8 +48,9 @@ def test_mappings_use_valid_data_inclusion_codes() -> None:
     assert set(PUBLIC_PUBLICS) == set(DESIGN["public"].split())
     for values in THEME_THEMATIQUES.values():
         assert values and set(values) <= thematiques
-    for values in PUBLIC_PUBLICS.values():
+    for values in [*PUBLIC_PUBLICS.values(), *AGE_PUBLICS.values()]:
         assert set(values) <= publics
+    assert set(AGE_PUBLICS) <= set(DESIGN["age"].split())
 
 
 def test_seeding_again_changes_nothing_and_keeps_the_hubs_items(desk: Desk) -> None:
@@ -59,8 +66,8 @@ def test_seeding_again_changes_nothing_and_keeps_the_hubs_items(desk: Desk) -> N
         )
         assert session.get(NomenclatureItem, ("theme", "vae")).label_fr == "VAE (liste régionale)"  # type: ignore[union-attr]
         mappings = session.scalar(select(func.count()).select_from(NomenclatureMapping))
-    assert mappings == sum(len(v) for v in THEME_THEMATIQUES.values()) + sum(
-        len(v) for v in PUBLIC_PUBLICS.values()
+    assert mappings == sum(
+        len(v) for table in (THEME_THEMATIQUES, PUBLIC_PUBLICS, AGE_PUBLICS) for v in table.values()
     )
 
 

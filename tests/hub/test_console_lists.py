@@ -89,10 +89,10 @@ def test_a_code_added_is_published_for_desks_then_changed(
     assert added.headers["location"] == "/console/listes?fait=ajoute#liste-theme"
     (change,) = changes(hub)
     assert change.kind == "nomenclature" and change.record_id == "theme:numerique"
-    # No order given: after the list's last code (the desk ships 13 themes, 0 to 12).
+    # No order given: after the list's last code (the desk ships 14 themes, 0 to 13).
     assert change.payload == {
         "list": "theme", "code": "numerique", "label_fr": "Numérique", "label_en": "Digital",
-        "position": 13, "active": True,
+        "position": 14, "active": True,
     }  # fmt: skip
     page = browser.get(added.headers["location"])
     assert f"Code ajouté{NBSP}: les postes le recevront" in page.text

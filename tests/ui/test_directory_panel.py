@@ -38,7 +38,7 @@ def test_f3_opens_the_directory_and_typing_finds_partners(qtbot, window: MainWin
 def test_the_detail_shows_hours_in_plain_french_and_copies_the_phone(
     qtbot, window: MainWindow
 ) -> None:
-    search_for(qtbot, window, "contrat engagement jeune")
+    search_for(qtbot, window, "contrat engagement jeune ouest provence")
     panel = window.directory
     hit = panel.model.hit(0)
     assert hit.service_name == "Contrat d’engagement jeune (CEJ)"
