@@ -73,7 +73,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "read OpenStreetMap opening hours and write them out in plain words",
     ),
     "hours_commune": (
-        "commune du lieu (INSEE) : son fuseau horaire et sa zone de vacances scolaires",
+        "commune du lieu (INSEE)\u00a0: son fuseau horaire et sa zone de vacances scolaires",
         "the place's commune (INSEE): its time zone and school-holiday zone",
     ),
     "hours_warning": ("Avertissement : {warning}", "Warning: {warning}"),

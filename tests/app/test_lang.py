@@ -29,11 +29,11 @@ def test_a_directory_import_says_its_counts_without_brackets() -> None:
     summary.services_updated = 54
     assert summary.lines()[0] == (
         "data·inclusion\u00a0: 1 structure ajoutée, 0 mise à jour\u202f; 2 services ajoutés,"
-        " 54 mis à jour\u202f; 0 retiré\u202f; 0 refusé."
+        " 54 mis à jour\u202f; 0 doublon\u202f; 0 retiré\u202f; 0 refusé\u202f; 0 avertissement."
     )
     assert summary.lines("en")[0] == (
         "data·inclusion: 1 structure added, 0 updated; 2 services added, 54 updated;"
-        " 0 retired; 0 refused."
+        " 0 duplicates; 0 retired; 0 refused; 0 warnings."
     )
 
 
