@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from app.errors import DeskError
+from app.lang import plural
 from app.paths import private
 
 _NAME = re.compile(r"^aiguillage-(\d{8}-\d{6})(?:-\d+)?-([a-z-]+)\.sqlite3$")
@@ -225,7 +226,12 @@ def problems(path: Path, *, quick: bool = False) -> list[str]:
         if not quick:
             bad_keys = connection.execute("PRAGMA foreign_key_check").fetchall()
             if bad_keys:
-                found.append(f"{len(bad_keys)} référence(s) brisée(s)")
+                found.append(
+                    plural(
+                        len(bad_keys), "fr", ("{count} référence brisée",
+                        "{count} références brisées", "", "")
+                    )
+                )  # fmt: skip
         return found
     except sqlite3.DatabaseError as error:
         return [str(error)]

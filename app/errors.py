@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.lang import plural
+
 Language = str  # "fr" or "en"
 
 # key -> (French, English). French typography: non-breaking space before « : ; ! ? »,
@@ -263,8 +265,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unreadable file: {path} ({reason})",
     ),
     "csv_rejected": (
-        "Import refusé, rien n’a été enregistré : {count} ligne(s) en erreur.",
-        "Import refused, nothing was stored: {count} line(s) in error.",
+        "Import refusé, rien n’a été enregistré : {count} {count:ligne|lignes} en erreur.",
+        "Import refused, nothing was stored: {count} {count:line|lines} in error.",
     ),
     "unknown_setting": (
         "Réglage inconnu : « {key} ». Réglages : {choices}.",
@@ -359,7 +361,27 @@ def pick(pair: tuple[str, str], lang: str, /, **params: Any) -> str:
     filled in. Every text catalog of the desk (messages, commands, report, window start)
     reads through it."""
     text = pair[1] if lang == "en" else pair[0]
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    counted = {
+        k: Counted(v, lang) if isinstance(v, int) and not isinstance(v, bool) else v
+        for k, v in params.items()
+    }
+    return text.format(**counted)
+
+
+class Counted:
+    """A count in a catalog entry: ``{n}`` writes it, ``{n:ligne|lignes}`` the form the
+    language's plural rule (Babel's CLDR) asks for: French « 0 ligne », English « 0 lines »."""
+
+    def __init__(self, value: int, lang: str) -> None:
+        self.value, self.lang = value, lang
+
+    def __format__(self, spec: str) -> str:
+        if "|" not in spec:
+            return format(self.value, spec)
+        one, other = spec.split("|", 1)
+        return plural(self.value, self.lang, (one, other, one, other))
 
 
 def field_label(field: str, lang: Language = "fr") -> str:

@@ -11,6 +11,8 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from app.errors import pick
+from app.lang import chosen_language
 from app.version import app_version
 from app.wire import enrolment_string
 from hub import service
@@ -23,6 +25,42 @@ if TYPE_CHECKING:
 
 class _NothingAccepted(Exception):
     """An import that stored nothing: its report is printed, the transaction rolled back."""
+
+
+# Counted messages (French, English): the plural form is the language's (see ``pick``).
+COUNTED: dict[str, tuple[str, str]] = {
+    "disabled": (
+        "Compte désactivé\u00a0: {login}, {ended} {ended:session fermée|sessions fermées}.",
+        "Account disabled: {login}, {ended} {ended:session|sessions} ended.",
+    ),
+    "password": (
+        "Mot de passe changé\u00a0: {login}, {ended} {ended:session fermée|sessions fermées}.",
+        "Password changed: {login}, {ended} {ended:session|sessions} ended.",
+    ),
+    "imported": (
+        "{added} {added:ajouté|ajoutés}, {changed} {changed:modifié|modifiés},"
+        " {unchanged} {unchanged:inchangé|inchangés}, {retired} {retired:retiré|retirés},"
+        " {refused} {refused:refusé|refusés}.",
+        "{added} added, {changed} changed, {unchanged} unchanged, {retired} retired,"
+        " {refused} refused.",
+    ),
+    "site_activity": (
+        "{site}\u00a0: {contacts} {contacts:accueil|accueils},"
+        " {referrals} {referrals:orientation|orientations},"
+        " {flags} {flags:signalement|signalements}, dernière synchro {last_sync}",
+        "{site}: {contacts} {contacts:contact|contacts},"
+        " {referrals} {referrals:referral|referrals},"
+        " {flags} {flags:flag|flags}, last sync {last_sync}",
+    ),
+    "revoked": (
+        "{count} {count:poste révoqué|postes révoqués}.",
+        "{count} {count:desk|desks} revoked.",
+    ),
+}
+
+
+def _say(key: str, /, **params: Any) -> str:
+    return pick(COUNTED[key], chosen_language() or "fr", **params)
 
 
 def _print(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
@@ -147,7 +185,7 @@ def _user(args: argparse.Namespace, session: Session, password: str) -> None:
         text = (
             f"Compte réactivé\u00a0: {account.login}."
             if enabled
-            else f"Compte désactivé\u00a0: {account.login}, {ended} session(s) fermée(s)."
+            else _say("disabled", login=account.login, ended=ended)
         )
         _print(args, data, text)
     elif args.action == "password":
@@ -155,7 +193,7 @@ def _user(args: argparse.Namespace, session: Session, password: str) -> None:
         _print(
             args,
             {"login": account.login, "sessions_ended": ended},
-            f"Mot de passe changé\u00a0: {account.login}, {ended} session(s) fermée(s).",
+            _say("password", login=account.login, ended=ended),
         )
 
 
@@ -222,9 +260,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 else:
                     report = directory.publish_lists(session, engine, Path(args.path))
                 lines = [
-                    f"{report.added} ajouté(s), {report.changed} modifié(s),"
-                    f" {report.unchanged} inchangé(s), {report.retired} retiré(s),"
-                    f" {len(report.refused)} refusé(s)."
+                    _say(
+                        "imported",
+                        added=report.added,
+                        changed=report.changed,
+                        unchanged=report.unchanged,
+                        retired=report.retired,
+                        refused=len(report.refused),
+                    )
                 ] + [f"  – {reason}" for reason in report.refused]
                 _print(args, report.as_dict(), "\n".join(lines))
                 if (
@@ -237,8 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             elif args.command == "stats":
                 rows = service.site_activity(session)
                 lines = [
-                    f"{r['site']} : {r['contacts']} accueil(s), {r['referrals']} orientation(s),"
-                    f" {r['flags']} signalement(s), dernière synchro {r['last_sync'] or 'jamais'}"
+                    _say("site_activity", **{**r, "last_sync": r["last_sync"] or "jamais"})
                     for r in rows
                 ]
                 _print(args, {"sites": rows}, "\n".join(lines) or "Aucun site.")
@@ -246,7 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 _user(args, session, password)
             elif args.command == "revoke":
                 count = service.revoke(session, args.site)
-                _print(args, {"site": args.site, "revoked": count}, f"{count} poste(s) révoqué(s).")
+                _print(args, {"site": args.site, "revoked": count}, _say("revoked", count=count))
         return 0
     except _NothingAccepted:
         return 1

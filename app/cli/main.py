@@ -63,9 +63,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "write a directory (any format) as a data·inclusion folder, storing nothing",
     ),
     "converted": (
-        "{structures} structure(s) et {services} service(s) écrits dans {path}\u202f;"
-        " {refused} refusé(s).",
-        "{structures} structure(s) and {services} service(s) written to {path}; {refused} refused.",
+        "{structures} {structures:structure|structures} et {services} {services:service|services}"
+        " écrits dans {path}\u202f; {refused} {refused:refusé|refusés}.",
+        "{structures} {structures:structure|structures} and {services}"
+        " {services:service|services} written to {path}; {refused} refused.",
     ),
     "directory_search": ("cherche dans l’annuaire", "search the directory"),
     "directory_hours": (
@@ -102,8 +103,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Desk enrolled with the hub: site “{site}” ({site_id}).",
     ),
     "synced": (
-        "Synchronisé\u00a0: {pushed} envoyé(s), {pending} en attente, {pulled} reçu(s),"
-        " {rejected} refusé(s).",
+        "Synchronisé\u00a0: {pushed} {pushed:envoyé|envoyés}, {pending} en attente,"
+        " {pulled} {pulled:reçu|reçus}, {rejected} {rejected:refusé|refusés}.",
         "Synced: {pushed} sent, {pending} pending, {pulled} received, {rejected} refused.",
     ),
     "stats": (
@@ -131,7 +132,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Rapport d’activité enregistré\u00a0: {path}",
         "Activity report saved: {path}",
     ),
-    "imported": ("{count} accueil(s) importé(s).", "{count} contact(s) imported."),
+    "imported": (
+        "{count} {count:accueil importé|accueils importés}.",
+        "{count} {count:contact|contacts} imported.",
+    ),
     "backup_made": ("Sauvegarde faite : {path}", "Backup made: {path}"),
     "restored": (
         "Sauvegarde remise en place : {path}. Copie de la base précédente : {safety}",

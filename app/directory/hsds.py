@@ -1,6 +1,9 @@
 """Reading an Open Referral HSDS 3.0 export (a folder of CSV files) into a :class:`Batch`.
 
-Readers only read: every check is made by :func:`app.directory.importing.apply`.
+Readers only read: every check is made by :func:`app.directory.importing.apply`. What the
+desk cannot take is said, never dropped without a word: a service area it cannot place
+(each service named), a file or a column it does not read, a schedule row it cannot turn
+into opening hours (each with its count).
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from urllib.parse import urlsplit
 from app.directory.formats import _csv_rows, slug
 from app.directory.hours import is_valid
 from app.directory.importing import Batch, Refusal
+from app.errors import DeskError
 from app.geography import CommuneInfo, Geography
+from app.lang import plural
 
 Row = dict[str, str]
 
@@ -42,8 +47,27 @@ _WEEKDAYS = {
     )},
 }  # fmt: skip
 SKIPPED_STATUSES = frozenset({"inactive", "defunct"})
+# The columns each file is read for; another column holding values is named as not read.
+# Identifiers carry nothing for a visitor and are never named.
+_READ_COLUMNS: dict[str, set[str]] = {
+    "organizations.csv": {"name", "description", "last_modified", "email", "website", "url"},
+    "services.csv": {
+        "organization_id", "name", "description", "last_modified", "email", "url", "status",
+        "fees_description", "fees", "eligibility_description",
+    },
+    "locations.csv": {"organization_id", "latitude", "longitude"},
+    "addresses.csv": {"location_id", "address_1", "address_2", "city", "postal_code",
+                      "address_type"},
+    "service_at_location.csv": {"service_id", "location_id"},
+    "phones.csv": {"number", "service_id", "location_id", "organization_id"},
+    "schedules.csv": {"service_id", "location_id", "service_at_location_id", "freq", "byday",
+                      "opens_at", "closes_at", "weekday"},
+    "service_areas.csv": {"service_id", "service_at_location_id", "uri", "name", "extent",
+                          "service_area"},
+}  # fmt: skip
 _REQUIRED_ID = ("id\u00a0: à renseigner", "id: required")
 
+_SCHEDULE_KEYS = ("service_id", "service_at_location_id", "location_id")
 _RFC_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?")
@@ -57,15 +81,18 @@ _HTTP = re.compile(r"https?://\S+", re.IGNORECASE)
 def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> Batch:
     """Organizations become structures and services services, with the address, phone,
     hours and areas HSDS keeps in its other files."""
-    files = {p.name.lower(): p for p in folder.iterdir() if p.is_file()}
+    present = {p.name.lower(): p for p in folder.iterdir() if p.is_file()}
+    files = dict(present)
 
     # HSDS 1.x names some files otherwise; its schedules give ``weekday`` (1 = Monday).
     for old, new in _HSDS1_FILES.items():
         if old in files and new not in files:
             files[new] = files[old]
+    raw: dict[str, list[Row]] = {}
 
     def table(name: str, required: set[str]) -> list[Row]:
         rows = _csv_rows(files.get(name, folder / name), required)
+        raw[name] = rows
         if name == "schedules.csv":
             rows = [_weekday_as_byday(row) for row in rows]
         return rows
@@ -80,6 +107,13 @@ def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> 
     source = source or slug(folder.name) or "hsds"
     today = date.today().isoformat()
     batch = Batch(format="HSDS (CSV)")
+    batch.records_read = (len(organizations), len(services))
+    read_files = {files[name].name.lower() for name in raw if name in files}
+    batch.unread += _unread_files(present, read_files)
+    for name, rows in raw.items():
+        said = _unread_columns(files[name].name if name in files else name, rows)
+        if said:
+            batch.unread.append(said)
 
     for line, org in enumerate(organizations, 2):
         if not org.get("id"):
@@ -101,7 +135,13 @@ def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> 
         batch.structures.append((org["id"], _clean(record)))
 
     for line, service in enumerate(services, 2):
-        if service.get("status", "").lower() in SKIPPED_STATUSES:
+        status = service.get("status", "").lower()
+        if status in SKIPPED_STATUSES and service.get("id"):
+            reason = (
+                f"statut «\u00a0{status}\u00a0»\u00a0: service fermé, non importé",
+                f"status “{status}”: closed service, not imported",
+            )
+            batch.refused.append(Refusal("service", service["id"], reason))
             continue
         if not service.get("id"):
             batch.refused.append(Refusal("service", f"ligne {line}", _REQUIRED_ID))
@@ -115,9 +155,10 @@ def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> 
         keys = [service["id"], *(link for link, _location in links if link)]
         url = service.get("url", "")
         link = url if _HTTP.fullmatch(url) else None
-        fees = service.get("fees_description", "")
+        fees = service.get("fees_description") or service.get("fees", "")  # ``fees`` in 1.x
         free = bool(_FREE.search(fees))
         areas = [area for key in keys for area in export.areas.get(key, [])]
+        zones = list(dict.fromkeys(filter(None, map(export.zone, areas))))
         hours = [row for key in keys for row in export.hours.get(key, [])]
         place_hours = export.place_hours.get(location or "", [])
         record = {
@@ -136,11 +177,93 @@ def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> 
             "conditions_acces": service.get("eligibility_description"),
             "telephone": export.phone(service["organization_id"], location, service["id"]),
             "horaires_accueil": _opening_hours(hours) or _opening_hours(place_hours),
-            "zone_eligibilite": list(dict.fromkeys(filter(None, map(export.zone, areas)))),
+            "zone_eligibilite": zones,
             **export.place(location),
         }
+        for area in areas:
+            if export.zone(area) is None:
+                said = _area_not_placed(area, bool(zones), bool(record.get("code_insee")))
+                batch.warnings.append(Refusal("service", service["id"], said))
         batch.services.append((service["id"], _clean(record), []))
+        export.used(service["id"], [link for link, _location in links if link], location)
+    for org in organizations:
+        export.used(None, [], export.org_location.get(org.get("id", "")))
+    said = export.schedules_said(files["schedules.csv"].name if "schedules.csv" in files else "")
+    if said:
+        batch.unread.append(said)
     return batch
+
+
+def _count(value: int, lang: str, one: str, other: str) -> str:
+    return plural(value, lang, (one, other, one, other))
+
+
+def _unread_files(present: dict[str, Path], read: set[str]) -> list[tuple[str, str]]:
+    """The CSV files of the folder the desk does not read, with their rows."""
+    said = []
+    for name, path in sorted(present.items()):
+        if not name.endswith(".csv") or name in read:
+            continue
+        try:
+            count = len(_csv_rows(path, set()))
+        except DeskError as error:
+            said.append(
+                (
+                    f"{path.name}\u00a0: fichier non lu ({error.text('fr')})",
+                    f"{path.name}: file not read ({error.text('en')})",
+                )
+            )
+            continue
+        said.append(
+            (
+                f"{path.name}\u00a0: fichier non lu,"
+                f" {_count(count, 'fr', '{count} ligne', '{count} lignes')}",
+                f"{path.name}: file not read, {_count(count, 'en', '{count} row', '{count} rows')}",
+            )
+        )
+    return said
+
+
+def _unread_columns(name: str, rows: list[Row]) -> tuple[str, str] | None:
+    """The columns of a file read that hold values the desk does not take, each with the
+    number of rows holding one."""
+    read = _READ_COLUMNS.get(_HSDS1_FILES.get(name.lower(), name.lower()), set())
+    counts: dict[str, int] = defaultdict(int)
+    for row in rows:
+        for column, value in row.items():
+            if value and column not in read and not _is_link(column):
+                counts[column] += 1
+    if not counts:
+        return None
+    fr = ", ".join(
+        f"{c} ({_count(n, 'fr', '{count} ligne', '{count} lignes')})" for c, n in counts.items()
+    )
+    en = ", ".join(f"{c} ({_count(n, 'en', '{count} row', '{count} rows')})"
+                   for c, n in counts.items())  # fmt: skip
+    return f"{name}\u00a0: colonnes non lues\u00a0: {fr}", f"{name}: columns not read: {en}"
+
+
+def _is_link(column: str) -> bool:
+    """An identifier or a reference to another file (a tax number is no link)."""
+    return column == "id" or (column.endswith("_id") and column != "tax_id")
+
+
+def _area_not_placed(area: Row, other_zones: bool, commune: bool) -> tuple[str, str]:
+    named = next(
+        (area[k] for k in ("name", "service_area", "description", "extent", "uri") if area.get(k)),
+        "",
+    )
+    named = named if len(named) <= 80 else named[:79].rstrip() + "…"
+    if other_zones:
+        then = ("le service garde ses autres zones", "the service keeps its other areas")
+    elif commune:
+        then = ("le service est rattaché à son adresse", "the service is placed at its address")
+    else:
+        then = ("le service n’est rattaché à aucune commune", "the service is placed nowhere")
+    return (
+        f"zone desservie non reconnue\u00a0: «\u00a0{named}\u00a0»\u202f; {then[0]}",
+        f"service area not recognised: “{named}”; {then[1]}",
+    )
 
 
 def _weekday_as_byday(row: Row) -> Row:
@@ -198,6 +321,47 @@ class _Export:
         )
         self._communes: dict[tuple[str, str], CommuneInfo | None] = {}
         self._zones: dict[tuple[str, str, str], str | None] = {}
+        self.schedules = schedules
+        self._used: set[tuple[str, str]] = set()
+
+    def used(self, service: str | None, links: list[str], location: str | None) -> None:
+        """Note what a record takes its hours from."""
+        if service:
+            self._used.add(("service_id", service))
+        self._used.update(("service_at_location_id", link) for link in links)
+        if location:
+            self._used.add(("location_id", location))
+
+    def _row_used(self, row: Row) -> bool:
+        # A row naming a service holds that service's hours, whatever place it names too.
+        keys = [k for k in _SCHEDULE_KEYS[:2] if row.get(k)] or ["location_id"]
+        return any((key, row.get(key, "")) in self._used for key in keys)
+
+    def schedules_said(self, name: str) -> tuple[str, str] | None:
+        """How many schedule rows became no opening hours, and why."""
+        why: dict[tuple[str, str], int] = defaultdict(int)
+        for row in self.schedules:
+            weekly = _weekly(row)
+            if len(weekly) == 2:
+                why[(weekly[0], weekly[1])] += 1
+            elif not self._row_used(row):
+                why[
+                    (
+                        "d’un lieu ou service sans fiche importée",
+                        "of a place or service no record uses",
+                    )
+                ] += 1
+        if not why:
+            return None
+        total, left = len(self.schedules), sum(why.values())
+        fr = ", ".join(f"{n} {r[0]}" for r, n in why.items())
+        en = ", ".join(f"{n} {r[1]}" for r, n in why.items())
+        return (
+            f"{name}\u00a0: {_count(left, 'fr', '{count} ligne', '{count} lignes')} sur {total}"
+            f" non {'convertie' if left == 1 else 'converties'} en horaires\u00a0: {fr}",
+            f"{name}: {_count(left, 'en', '{count} row', '{count} rows')} of {total} not turned"
+            f" into opening hours: {en}",
+        )
 
     def phone(self, organization: str, location: str | None, service: str | None) -> str | None:
         for found in (
@@ -206,7 +370,8 @@ class _Export:
             self.org_phones.get(organization),
         ):
             if found:
-                return found[0]["number"]
+                # Quoted twice in the HSDS 3.0 examples (« "+44 1234 234567" »).
+                return found[0]["number"].strip("\"' ")
         return None
 
     def place(self, location: str | None) -> dict[str, Any]:
@@ -248,7 +413,9 @@ class _Export:
 
     def zone(self, area: Row) -> str | None:
         """The code of a service area, or None when it names nothing the desk knows."""
-        key = (area.get("uri", ""), area.get("name", ""), area.get("extent", ""))
+        # HSDS 1.x calls the area's name ``service_area``.
+        name = area.get("name") or area.get("service_area", "")
+        key = (area.get("uri", ""), name, area.get("extent", ""))
         if key not in self._zones:
             self._zones[key] = self._find_zone(*key)
         return self._zones[key]
@@ -267,16 +434,37 @@ class _Export:
         return named[0].insee if len(named) == 1 else None
 
 
+def _weekly(row: Row) -> tuple[list[str], str, str] | tuple[str, str]:
+    """A schedule row as (days, opens, closes), or why it is no plain weekly opening (a
+    French and an English phrase)."""
+    freq = row.get("freq", "").strip().upper()
+    if freq not in ("", "WEEKLY"):
+        return f"fréquence «\u00a0{freq}\u00a0»", f"frequency “{freq}”"
+    raw_days = row.get("byday", "").strip()
+    byday = [d.strip().upper() for d in raw_days.split(",") if d.strip()]
+    if not byday:
+        return "sans jour", "no day"
+    if not all(d in _RFC_DAYS for d in byday):
+        return f"jours «\u00a0{raw_days}\u00a0»", f"days “{raw_days}”"
+    if not (row.get("opens_at", "").strip() or row.get("closes_at", "").strip()):
+        return "sans heures (jour fermé)", "no times (closed day)"
+    opens, closes = _clock(row.get("opens_at", "")), _clock(row.get("closes_at", ""))
+    if not (opens and closes):
+        return "heures illisibles", "unreadable times"
+    if opens >= closes:  # « 9:00 » to « 5:00 »: 5 pm, most likely, but not guessed
+        return "fermeture avant l’ouverture", "closing before opening"
+    return byday, opens, closes
+
+
 def _opening_hours(rows: list[Row]) -> str | None:
     """Weekly HSDS schedules as an OSM ``opening_hours`` string; what RFC 5545 says beyond
-    a plain week (the first Monday of the month…) is left out rather than guessed."""
+    a plain week (the first Monday of the month…) is left out rather than guessed, and
+    said in the import summary."""
     spans: dict[int, set[tuple[str, str]]] = defaultdict(set)
     for row in rows:
-        if row.get("freq", "").upper() not in ("", "WEEKLY"):
-            continue
-        byday = [d.strip().upper() for d in row.get("byday", "").split(",") if d.strip()]
-        opens, closes = _clock(row.get("opens_at", "")), _clock(row.get("closes_at", ""))
-        if byday and all(d in _RFC_DAYS for d in byday) and opens and closes and opens < closes:
+        weekly = _weekly(row)
+        if len(weekly) == 3:
+            byday, opens, closes = weekly
             for name in byday:
                 spans[_RFC_DAYS.index(name)].add((opens, closes))
     groups: dict[tuple[tuple[str, str], ...], list[int]] = {}

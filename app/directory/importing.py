@@ -65,6 +65,11 @@ class Batch:
     warnings: list[Refusal] = field(default_factory=list)
     # A spreadsheet's data rows: each becomes a service, a duplicate or a refusal.
     rows: int | None = None
+    # The records an export holds (HSDS): each becomes an added or updated one, or a refusal.
+    records_read: tuple[int, int] | None = None  # (structures, services)
+    # Files, columns and rows read from the files but not taken into any record, each said
+    # with its count (a French and an English sentence).
+    unread: list[tuple[str, str]] = field(default_factory=list)
     # Structures made from the rows (a spreadsheet): one left with no service is not stored.
     derived_structures: bool = False
 
@@ -82,6 +87,8 @@ class ImportSummary:
     duplicates: list[Refusal] = field(default_factory=list)
     warnings: list[Refusal] = field(default_factory=list)
     rows: int | None = None
+    records_read: tuple[int, int] | None = None
+    unread: list[tuple[str, str]] = field(default_factory=list)
 
     def lines(self, lang: str = "fr") -> list[str]:
         def count(value: int, *forms: str) -> str:
@@ -146,6 +153,15 @@ class ImportSummary:
                 self.rows, "{count} ligne lue", "{count} lignes lues", "{count} row read",
                 "{count} rows read",
             )  # fmt: skip
+        elif self.records_read is not None:
+            structures_read, services_read = self.records_read
+            rows = count(
+                structures_read, "{count} structure lue", "{count} structures lues",
+                "{count} structure read", "{count} structures read",
+            ) + (" et " if lang != "en" else " and ") + count(
+                services_read, "{count} service lu", "{count} services lus",
+                "{count} service read", "{count} services read",
+            )  # fmt: skip
         if lang == "en":
             head = (
                 f"{self.format}: {rows + '; ' if rows else ''}{structures},"
@@ -163,6 +179,11 @@ class ImportSummary:
         if self.warnings:
             lines.append("Warnings (kept):" if lang == "en" else "Avertissements (gardés)\u00a0:")
             lines += [f"  · {warning.text(lang)}" for warning in self.warnings]
+        if self.unread:
+            lines.append(
+                "Not read (left aside):" if lang == "en" else "Non lu (laissé de côté)\u00a0:"
+            )
+            lines += [f"  · {said[1] if lang == 'en' else said[0]}" for said in self.unread]
         return lines
 
 
@@ -347,6 +368,8 @@ def apply(
         duplicates=list(batch.duplicates),
         warnings=list(batch.warnings),
         rows=batch.rows,
+        records_read=batch.records_read,
+        unread=list(batch.unread),
     )
     geo = _Geography(session)
     kept_structures: dict[str, dict[str, Any]] = {}

@@ -37,6 +37,8 @@ def test_an_export_is_stored_with_its_places_phones_hours_and_areas(desk: Desk) 
     assert refused == {
         "svc-pij-accueil": "Service svc-pij-accueil\u00a0: description\u00a0: champ obligatoire absent",
         "svc-cfa-visite": "Service svc-cfa-visite\u00a0: structure inconnue «\u00a0hsds--org-cfa-fermé\u00a0»",
+        # Not imported, and said: a closed service is never dropped without a word.
+        "svc-ml-atelier-cv": "Service svc-ml-atelier-cv\u00a0: statut «\u00a0inactive\u00a0»\u00a0: service fermé, non importé",
     }
     with desk.sessions() as session:
         cio = session.get(Structure, "hsds--org-cio-istres")
@@ -157,7 +159,10 @@ def test_an_hsds_1_dataset_gives_its_weekday_schedules_as_hours(desk: Desk) -> N
     """openreferral/sample-data (HSDS 1.1): ``regular_schedules.csv`` with ``weekday``."""
     folder = Path(__file__).parents[1] / "data" / "hsds-1-sample"
     summary = _import(desk, folder)
-    assert summary.refused == []
+    assert summary.records_read == (10, 13)
+    assert [r.reason[0] for r in summary.refused] == [
+        "statut «\u00a0inactive\u00a0»\u00a0: service fermé, non importé"
+    ] * 3
     with desk.sessions() as session:
         helpline = session.get(Service, "hsds-1-sample--c89eb05c-62dd-4b64-b494-0cc347b6ea7f")
         assert helpline is not None and helpline.nom == "Never Homeless Helpline"

@@ -113,11 +113,15 @@ def test_contact_import_is_all_or_nothing(home: Path, tmp_path: Path) -> None:
     assert refused.returncode == 1
     assert "Ligne 4 : 4 colonnes au lieu de 8." in refused.stderr
     assert refused.stderr.strip().endswith(
-        "Erreur : Import refusé, rien n’a été enregistré : 1 ligne(s) en erreur."
+        "Erreur : Import refusé, rien n’a été enregistré : 1 ligne en erreur."
+    )
+    english = aiguillage(home, "contact", "import", str(bad), lang="en")
+    assert english.stderr.strip().endswith(
+        "Error: Import refused, nothing was stored: 1 line in error."
     )
     assert contacts(home) == []
     done = aiguillage(home, "contact", "import", str(good))
-    assert (done.returncode, done.stdout) == (0, "2 accueil(s) importé(s).\n")
+    assert (done.returncode, done.stdout) == (0, "2 accueils importés.\n")
     assert len(contacts(home)) == 2
 
 

@@ -40,7 +40,8 @@ def test_an_import_accepting_nothing_exits_non_zero_naming_each_refusal(
     code, out, _err = hub_cli("directory", "import", str(folder))
     assert code == 1
     lines = out.splitlines()
-    assert lines[0] == "0 ajouté(s), 0 modifié(s), 0 inchangé(s), 0 retiré(s), 3 refusé(s)."
+    # Counted by French's plural rule: 0 takes the singular.
+    assert lines[0] == "0 ajouté, 0 modifié, 0 inchangé, 0 retiré, 3 refusés."
     assert lines[1].startswith(
         "  – Structure 005d3060-c322-4ec5-bd70-a60f054d3b81\u00a0: date_maj\u00a0: champ"
     )
@@ -50,3 +51,14 @@ def test_an_unreadable_path_is_said_once(hub_cli: Run, tmp_path: Path) -> None:
     code, _out, err = hub_cli("directory", "import", str(tmp_path / "absent.csv"))
     assert code == 1
     assert err.startswith("Erreur\u00a0: ") and err.count("Erreur") == 1, err
+
+
+def test_the_import_counts_follow_the_language(
+    hub_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AIGUILLAGE_LANG", "en")
+    folder = tmp_path / "modele"
+    shutil.copytree(DATA / "datainclusion-valideur", folder)
+    code, out, _err = hub_cli("directory", "import", str(folder))
+    assert code == 1
+    assert out.splitlines()[0] == "0 added, 0 changed, 0 unchanged, 0 retired, 3 refused."
