@@ -272,6 +272,9 @@ class MainWindow(QMainWindow):
 
     def edit(self, contact_id: str) -> None:
         """Load a visit of the journal into the form to correct it."""
+        if self.narrow and self._journal_shown:  # the form comes back in place of the journal
+            self._journal_shown = False
+            self._arrange()
         self.form.load(self.desk.intake.get(contact_id))
 
     def cancel_contact(self, contact_id: str) -> None:

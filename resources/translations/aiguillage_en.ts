@@ -4,205 +4,218 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="60"/>
+        <location filename="../../ui/about.py" line="44"/>
         <source>À propos d’Aiguillage</source>
         <translation>About Aiguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="73"/>
+        <location filename="../../ui/about.py" line="57"/>
         <source>Icône d’Aiguillage</source>
         <translation>Aiguillage icon</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="75"/>
+        <location filename="../../ui/about.py" line="59"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="80"/>
+        <location filename="../../ui/about.py" line="64"/>
         <source>Le poste du premier accueil du Service public régional de l’orientation&#xa0;: noter les accueils sans nommer personne, trouver le bon partenaire, imprimer la fiche d’orientation.</source>
         <translation>The reception desk of the regional orientation service (SPRO): log visits without naming anyone, find the right partner, print the referral slip.</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="94"/>
+        <location filename="../../ui/about.py" line="78"/>
         <source>Licences</source>
         <translation>Licences</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="100"/>
+        <location filename="../../ui/about.py" line="85"/>
         <source>&amp;Fermer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="102"/>
+        <location filename="../../ui/about.py" line="87"/>
         <source>&amp;Retour aux licences</source>
         <translation>&amp;Back to the licences</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="129"/>
+        <location filename="../../ui/about.py" line="117"/>
         <source>texte complet</source>
         <translation>full text</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="138"/>
+        <location filename="../../ui/about.py" line="126"/>
         <source>&lt;b&gt;Communes, EPCI, départements et régions&lt;/b&gt;&#xa0;: Etalab, découpage administratif, 2026 (Code officiel géographique de l’INSEE, DGCL, La Poste). Licence Ouverte / Open Licence 2.0.</source>
         <translation>&lt;b&gt;Communes, EPCI, départements and régions&lt;/b&gt;: Etalab, découpage administratif, 2026 (INSEE’s official geographic code, DGCL, La Poste). Licence Ouverte / Open Licence 2.0.</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="146"/>
+        <location filename="../../ui/about.py" line="134"/>
         <source>&lt;b&gt;Annuaire de démonstration&lt;/b&gt; «&#xa0;Entre Terre et Mer&#xa0;», au format data·inclusion, coordonnées fictives. Licence Ouverte / Open Licence 2.0.</source>
         <translation>&lt;b&gt;Demo directory&lt;/b&gt; “Entre Terre et Mer”, in the data·inclusion format, with fictitious contact details. Licence Ouverte / Open Licence 2.0.</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="155"/>
+        <location filename="../../ui/about.py" line="143"/>
         <source>&lt;b&gt;DejaVu Sans&lt;/b&gt; (fiches et rapports PDF)&#xa0;: licence Bitstream Vera, modifications DejaVu dans le domaine public.</source>
         <translation>&lt;b&gt;DejaVu Sans&lt;/b&gt; (PDF slips and reports): Bitstream Vera licence, DejaVu changes in the public domain.</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="159"/>
+        <location filename="../../ui/about.py" line="147"/>
         <source>Qt %1 (The Qt Company, LGPL-3.0), PySide %2, Python %3.</source>
         <translation>Qt %1 (The Qt Company, LGPL-3.0), PySide %2, Python %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="165"/>
+        <location filename="../../ui/about.py" line="153"/>
         <source>Données livrées avec le poste</source>
         <translation>Data shipped with the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="166"/>
+        <location filename="../../ui/about.py" line="154"/>
         <source>Polices</source>
         <translation>Fonts</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="167"/>
+        <location filename="../../ui/about.py" line="155"/>
         <source>Bibliothèques</source>
         <translation>Libraries</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="171"/>
+        <location filename="../../ui/about.py" line="159"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="171"/>
+        <location filename="../../ui/about.py" line="159"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="171"/>
+        <location filename="../../ui/about.py" line="159"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
 </context>
 <context>
+    <name>ChoiceRow</name>
+    <message>
+        <location filename="../../ui/choice_row.py" line="64"/>
+        <source>Dernier changement</source>
+        <translation>Last change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/choice_row.py" line="152"/>
+        <source>Décoché&#xa0;: %1</source>
+        <translation>Unticked: %1</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryDetail</name>
     <message>
-        <location filename="../../ui/directory_detail.py" line="48"/>
+        <location filename="../../ui/directory_detail.py" line="41"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="49"/>
+        <location filename="../../ui/directory_detail.py" line="42"/>
         <source>Téléphone</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="52"/>
+        <location filename="../../ui/directory_detail.py" line="45"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="58"/>
+        <location filename="../../ui/directory_detail.py" line="50"/>
         <source>Site web</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="63"/>
+        <location filename="../../ui/directory_detail.py" line="52"/>
         <source>Voir sur la carte</source>
         <translation>See on the map</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="65"/>
+        <location filename="../../ui/directory_detail.py" line="54"/>
         <source>Plan</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="69"/>
+        <location filename="../../ui/directory_detail.py" line="58"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="71"/>
+        <location filename="../../ui/directory_detail.py" line="60"/>
         <source>Accueil</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="75"/>
+        <location filename="../../ui/directory_detail.py" line="64"/>
         <source>Pour s’y rendre</source>
         <translation>How to go</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="81"/>
+        <location filename="../../ui/directory_detail.py" line="69"/>
         <source>Inscription</source>
         <translation>Sign up</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="86"/>
+        <location filename="../../ui/directory_detail.py" line="71"/>
         <source>Publics</source>
         <translation>Publics</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="90"/>
+        <location filename="../../ui/directory_detail.py" line="75"/>
         <source>Précisions</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="94"/>
+        <location filename="../../ui/directory_detail.py" line="79"/>
         <source>Conditions</source>
         <translation>Conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="97"/>
+        <location filename="../../ui/directory_detail.py" line="82"/>
         <source>À apporter</source>
         <translation>To bring</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="100"/>
+        <location filename="../../ui/directory_detail.py" line="85"/>
         <source>Coût</source>
         <translation>Cost</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="104"/>
+        <location filename="../../ui/directory_detail.py" line="89"/>
         <source>Thématiques</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="108"/>
+        <location filename="../../ui/directory_detail.py" line="93"/>
         <source>Territoire</source>
         <translation>Area served</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="113"/>
+        <location filename="../../ui/directory_detail.py" line="98"/>
         <source>Mise à jour</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="114"/>
+        <location filename="../../ui/directory_detail.py" line="99"/>
         <source>À vérifier (%1)</source>
         <translation>To be checked (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="119"/>
+        <location filename="../../ui/directory_detail.py" line="104"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="122"/>
+        <location filename="../../ui/directory_detail.py" line="107"/>
         <source> (entrée locale)</source>
         <translation> (local entry)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="128"/>
+        <location filename="../../ui/directory_detail.py" line="113"/>
         <source>Signalements</source>
         <translation>Reports</translation>
     </message>
@@ -389,7 +402,7 @@
         <translation>Spread&amp;sheet template…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="286"/>
+        <location filename="../../ui/directory_panel.py" line="285"/>
         <source>Aucun service choisi.</source>
         <translation>No service chosen.</translation>
     </message>
@@ -412,22 +425,22 @@
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="52"/>
+        <location filename="../../ui/sync_panel.py" line="55"/>
         <source>&amp;Adresse du hub</source>
         <translation>Hub &amp;address</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="53"/>
+        <location filename="../../ui/sync_panel.py" line="56"/>
         <source>&amp;Code d’inscription</source>
         <translation>Enrolment &amp;code</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="57"/>
+        <location filename="../../ui/sync_panel.py" line="60"/>
         <source>S’inscrire</source>
         <translation>Enrol</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="58"/>
+        <location filename="../../ui/sync_panel.py" line="61"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -463,52 +476,52 @@
 <context>
     <name>FlagDialog</name>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="66"/>
+        <location filename="../../ui/directory_dialogs.py" line="72"/>
         <source>Signaler une erreur</source>
         <translation>Report an error</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="66"/>
+        <location filename="../../ui/directory_dialogs.py" line="72"/>
         <source>Signaler</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="71"/>
+        <location filename="../../ui/directory_dialogs.py" line="79"/>
         <source>Le service a &amp;fermé</source>
         <translation>The service has &amp;closed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="72"/>
+        <location filename="../../ui/directory_dialogs.py" line="80"/>
         <source>Les &amp;horaires ont changé</source>
         <translation>The &amp;hours have changed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="73"/>
+        <location filename="../../ui/directory_dialogs.py" line="81"/>
         <source>Le téléphone, le courriel ou l’&amp;adresse ont changé</source>
         <translation>The phone, e-mail or &amp;address has changed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="74"/>
+        <location filename="../../ui/directory_dialogs.py" line="82"/>
         <source>Le &amp;territoire servi n’est pas le bon</source>
         <translation>The &amp;area served is wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="75"/>
+        <location filename="../../ui/directory_dialogs.py" line="83"/>
         <source>A&amp;utre chose</source>
         <translation>Something &amp;else</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="77"/>
+        <location filename="../../ui/directory_dialogs.py" line="85"/>
         <source>Qu’est-ce qui ne va pas&#x202f;?</source>
         <translation>What is wrong?</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="87"/>
+        <location filename="../../ui/directory_dialogs.py" line="96"/>
         <source>Ce que vous savez&#xa0;: fermé, horaires, déménagé… (ni nom ni numéro d’une personne)</source>
         <translation>What you know: closed, hours, moved… (no one’s name or number)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="85"/>
+        <location filename="../../ui/directory_dialogs.py" line="93"/>
         <source>Commentaire</source>
         <translation>Comment</translation>
     </message>
@@ -534,183 +547,184 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="61"/>
+        <location filename="../../ui/intake_form.py" line="77"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="62"/>
+        <location filename="../../ui/intake_form.py" line="78"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="63"/>
+        <location filename="../../ui/intake_form.py" line="79"/>
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="64"/>
+        <location filename="../../ui/intake_form.py" line="80"/>
         <source>Genre</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="66"/>
+        <location filename="../../ui/intake_form.py" line="82"/>
         <source>Commune de résidence</source>
         <translation>Commune of residence</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="67"/>
+        <location filename="../../ui/intake_form.py" line="83"/>
         <source>Nom ou code postal, p. ex. «&#xa0;Istres&#xa0;» ou 13800</source>
         <translation>Name or postcode, e.g. “Istres” or 13800</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="69"/>
+        <location filename="../../ui/intake_form.py" line="85"/>
         <source>Thèmes de la demande</source>
         <translation>Themes of the request</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="72"/>
+        <location filename="../../ui/intake_form.py" line="88"/>
         <source>Réponses apportées</source>
         <translation>Answers given</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="74"/>
+        <location filename="../../ui/intake_form.py" line="90"/>
         <source>Durée</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="76"/>
+        <location filename="../../ui/intake_form.py" line="92"/>
         <source>Première visite</source>
         <translation>First visit</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="77"/>
+        <location filename="../../ui/intake_form.py" line="93"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="77"/>
+        <location filename="../../ui/intake_form.py" line="93"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="81"/>
+        <location filename="../../ui/intake_form.py" line="97"/>
         <source>Code agent (facultatif)</source>
         <translation>Agent code (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="82"/>
+        <location filename="../../ui/intake_form.py" line="98"/>
         <source>Initiales</source>
         <translation>Initials</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="88"/>
+        <location filename="../../ui/intake_form.py" line="104"/>
         <source>Facultatif&#x202f;; ni nom, ni téléphone, ni adresse électronique</source>
         <translation>Optional; no name, no phone number, no e-mail address</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="91"/>
-        <source>&amp;Orienter…  (F4)</source>
-        <translation>&amp;Refer…  (F4)</translation>
+        <location filename="../../ui/intake_form.py" line="160"/>
+        <source>C&amp;ode agent</source>
+        <translation>Agent c&amp;ode</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="92"/>
+        <location filename="../../ui/intake_form.py" line="108"/>
         <source>Orienter vers un partenaire</source>
         <translation>Refer to a partner</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="96"/>
+        <location filename="../../ui/intake_form.py" line="114"/>
         <source>Partenaires choisis</source>
         <translation>Partners chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="97"/>
-        <location filename="../../ui/intake_form.py" line="235"/>
+        <location filename="../../ui/intake_form.py" line="115"/>
+        <location filename="../../ui/intake_form.py" line="332"/>
         <source>Enregi&amp;strer l’accueil  (Entrée)</source>
         <translation>&amp;Save the visit  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="102"/>
+        <location filename="../../ui/intake_form.py" line="120"/>
         <source>Modification en cours</source>
         <translation>Correcting a visit</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="122"/>
+        <location filename="../../ui/intake_form.py" line="137"/>
+        <source>Co&amp;mmune</source>
+        <translation>&amp;Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="141"/>
         <source>&amp;Première visite</source>
         <translation>&amp;First visit</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="123"/>
+        <location filename="../../ui/intake_form.py" line="142"/>
         <source>Not&amp;e</source>
         <translation>Not&amp;e</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="136"/>
-        <source>Code &amp;agent</source>
-        <translation>&amp;Agent code</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="202"/>
+        <location filename="../../ui/intake_form.py" line="251"/>
         <source>Orienté·e vers&#xa0;: %1</source>
         <translation>Referred to: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="227"/>
+        <location filename="../../ui/intake_form.py" line="261"/>
         <source>Modification de l’accueil du %1 — Échap pour abandonner</source>
         <translation>Correcting the visit of %1 — Esc to give up</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="230"/>
+        <location filename="../../ui/intake_form.py" line="264"/>
         <source>Enregi&amp;strer la modification  (Entrée)</source>
         <translation>&amp;Save the correction  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="86"/>
+        <location filename="../../ui/intake_form.py" line="102"/>
         <source>Note (sans donnée personnelle)</source>
         <translation>Note (no personal data)</translation>
     </message>
     <message>
         <location filename="../../ui/intake_form.py" line="107"/>
+        <source>Orienter…  (F4)</source>
+        <translation>Refer…  (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="125"/>
+        <location filename="../../ui/intake_form.py" line="202"/>
         <source>Erreur de saisie</source>
         <translation>Input error</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="114"/>
+        <location filename="../../ui/intake_form.py" line="133"/>
         <source>&amp;Canal</source>
         <translation>&amp;Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="115"/>
+        <location filename="../../ui/intake_form.py" line="134"/>
         <source>P&amp;ublic</source>
         <translation>P&amp;ublic</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="116"/>
+        <location filename="../../ui/intake_form.py" line="135"/>
         <source>Â&amp;ge</source>
         <translation>A&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="117"/>
+        <location filename="../../ui/intake_form.py" line="136"/>
         <source>Ge&amp;nre</source>
         <translation>Ge&amp;nder</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="118"/>
-        <source>C&amp;ommune</source>
-        <translation>C&amp;ommune</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="119"/>
+        <location filename="../../ui/intake_form.py" line="138"/>
         <source>&amp;Thèmes</source>
         <translation>&amp;Themes</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="120"/>
+        <location filename="../../ui/intake_form.py" line="139"/>
         <source>&amp;Réponses</source>
         <translation>&amp;Answers</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="121"/>
+        <location filename="../../ui/intake_form.py" line="140"/>
         <source>&amp;Durée</source>
         <translation>&amp;Duration</translation>
     </message>
@@ -762,7 +776,7 @@
     <name>JournalPanel</name>
     <message>
         <location filename="../../ui/journal.py" line="136"/>
-        <location filename="../../ui/journal.py" line="242"/>
+        <location filename="../../ui/journal.py" line="249"/>
         <source>Journal du jour</source>
         <translation>Today’s log</translation>
     </message>
@@ -795,8 +809,18 @@
     </message>
     <message>
         <location filename="../../ui/journal.py" line="175"/>
-        <source>&amp;Modifier  (Entrée)</source>
-        <translation>&amp;Correct  (Enter)</translation>
+        <source>Modifier  (Entrée)</source>
+        <translation>Edit  (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="177"/>
+        <source>Annu&amp;ler l’accueil  (Suppr)</source>
+        <translation>Cance&amp;l visit  (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="179"/>
+        <source>Fic&amp;hes…  (F6)</source>
+        <translation>Slips (&amp;H)…  (F6)</translation>
     </message>
     <message>
         <location filename="../../ui/journal.py" line="176"/>
@@ -804,19 +828,9 @@
         <translation>Correct the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="177"/>
-        <source>Annuler l’accue&amp;il  (Suppr)</source>
-        <translation>Cance&amp;l visit  (Del)</translation>
-    </message>
-    <message>
         <location filename="../../ui/journal.py" line="178"/>
         <source>Annuler l’accueil choisi</source>
         <translation>Cancel the chosen visit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/journal.py" line="179"/>
-        <source>&amp;Fiches…  (F6)</source>
-        <translation>&amp;Slips…  (F6)</translation>
     </message>
     <message>
         <location filename="../../ui/journal.py" line="180"/>
@@ -824,12 +838,12 @@
         <translation>Print the slips of the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="244"/>
+        <location filename="../../ui/journal.py" line="251"/>
         <source>Journal du %1</source>
         <translation>Log of %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/journal.py" line="246"/>
+        <location filename="../../ui/journal.py" line="253"/>
         <source>%n accueil(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -840,62 +854,62 @@
 <context>
     <name>LocalEntryDialog</name>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="108"/>
+        <location filename="../../ui/directory_dialogs.py" line="131"/>
         <source>Ajouter une entrée locale</source>
         <translation>Add a local entry</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="108"/>
+        <location filename="../../ui/directory_dialogs.py" line="131"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="121"/>
+        <location filename="../../ui/directory_dialogs.py" line="144"/>
         <source>séparés par&#x202f;; (p. ex. CV&#x202f;; pièce d’identité)</source>
         <translation>separated by ; (e.g. CV; ID)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="124"/>
+        <location filename="../../ui/directory_dialogs.py" line="147"/>
         <source>&amp;Structure</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="125"/>
+        <location filename="../../ui/directory_dialogs.py" line="148"/>
         <source>S&amp;ervice</source>
         <translation>S&amp;ervice</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="126"/>
+        <location filename="../../ui/directory_dialogs.py" line="149"/>
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="127"/>
+        <location filename="../../ui/directory_dialogs.py" line="150"/>
         <source>&amp;Adresse</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="128"/>
+        <location filename="../../ui/directory_dialogs.py" line="151"/>
         <source>&amp;Commune</source>
         <translation>&amp;Commune</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="129"/>
+        <location filename="../../ui/directory_dialogs.py" line="152"/>
         <source>&amp;Téléphone</source>
         <translation>&amp;Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="130"/>
+        <location filename="../../ui/directory_dialogs.py" line="153"/>
         <source>Co&amp;urriel</source>
         <translation>E-&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="131"/>
+        <location filename="../../ui/directory_dialogs.py" line="154"/>
         <source>&amp;Horaires (format OpenStreetMap)</source>
         <translation>&amp;Hours (OpenStreetMap format)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="132"/>
+        <location filename="../../ui/directory_dialogs.py" line="155"/>
         <source>Pièces à a&amp;pporter</source>
         <translation>Documents to &amp;bring</translation>
     </message>
@@ -903,108 +917,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Point d’accueil</source>
         <translation>Reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="72"/>
-        <source>Annuler (Ctrl+Z)</source>
-        <translation>Undo (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="147"/>
-        <source>Afficha&amp;ge</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Le &amp;journal du jour</source>
         <translation>Today’s &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Aiguillage</source>
         <translation>&amp;Aiguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
-        <source>&amp;Accueil  (Ctrl+1)</source>
-        <translation>&amp;Reception  (Ctrl+1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="101"/>
-        <source>Ann&amp;uaire  (Ctrl+2)</source>
-        <translation>Director&amp;y  (Ctrl+2)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="106"/>
-        <source>&amp;Statistiques  (Ctrl+3)</source>
-        <translation>&amp;Statistics  (Ctrl+3)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="108"/>
         <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Onglets</source>
         <translation>Tabs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Réglages du site…</source>
         <translation>Site &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
-        <source>Ai&amp;de</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>À &amp;propos d’Aiguillage…</source>
         <translation>&amp;About Aiguillage…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Aiguillage %1 — %2</source>
         <translation>Aiguillage %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Accueil de %1 modifié.</source>
         <translation>Visit of %1 corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Accueil annulé.</source>
         <translation>Visit cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Accueil enregistré à %1.</source>
         <translation>Visit saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>L’accueil n’a pas pu être enregistré&#xa0;: %1</source>
         <translation>The visit could not be saved: %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="384"/>
+        <source>Saisie rétablie.</source>
+        <translation>Entry restored.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="397"/>
+        <source>Dernier accueil repris&#xa0;: corrigez-le puis enregistrez-le.</source>
+        <translation>Last visit taken back: correct it, then save it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="402"/>
+        <source>Saisie effacée — Ctrl+Z pour la rétablir.</source>
+        <translation>Entry cleared — Ctrl+Z to restore it.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -1012,7 +1006,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -1020,7 +1014,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -1028,12 +1022,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Dernière synchro&#xa0;: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -1041,22 +1035,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="101"/>
+        <source>Accueil  (Ctrl+1)</source>
+        <translation>Reception  (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="102"/>
+        <source>Annuaire  (Ctrl+2)</source>
+        <translation>Directory  (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="107"/>
+        <source>Statistiques  (Ctrl+3)</source>
+        <translation>Statistics  (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148"/>
+        <source>A&amp;ffichage</source>
+        <translation>Vie&amp;w (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="152"/>
+        <source>A&amp;ide</source>
+        <translation>Help (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
-        <source>Dernier accueil annulé.</source>
-        <translation>Last visit taken back.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Annuler cet accueil&#x202f;?</source>
         <translation>Cancel this visit?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Annuler l’accueil de %1&#x202f;? Il restera dans le journal, barré, et ne sera plus compté.</source>
         <translation>Cancel the visit of %1? It stays in the log, struck through, and no longer counts.</translation>
     </message>
@@ -1112,47 +1126,62 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="100"/>
+        <location filename="../../ui/referral_dialog.py" line="103"/>
         <source>Orienter vers un partenaire</source>
         <translation>Refer to a partner</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="106"/>
+        <location filename="../../ui/referral_dialog.py" line="109"/>
         <source>Chercher un partenaire</source>
         <translation>Search for a partner</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="107"/>
+        <location filename="../../ui/referral_dialog.py" line="110"/>
         <source>Affiner&#xa0;: nom, structure, mot de la description…</source>
         <translation>Narrow down: name, organisation, a word of the description…</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="110"/>
+        <location filename="../../ui/referral_dialog.py" line="113"/>
         <source>Services proposés pour ce visiteur</source>
         <translation>Services suggested for this visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="114"/>
+        <location filename="../../ui/referral_dialog.py" line="119"/>
         <source>Détail du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="116"/>
-        <source>Flèches pour choisir, Espace pour cocher, Entrée pour valider.</source>
-        <translation>Arrows to move, Space to tick, Enter to confirm.</translation>
+        <location filename="../../ui/referral_dialog.py" line="122"/>
+        <source>Flèches pour choisir, Espace pour cocher, Entrée pour orienter vers le service coché (ou, sans coche, celui en surbrillance).</source>
+        <translation>Arrows to choose, Space to tick, Enter to refer to the ticked service (or, with none ticked, the highlighted one).</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="121"/>
+        <location filename="../../ui/referral_dialog.py" line="129"/>
+        <source>Erreur de saisie</source>
+        <translation>Input error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="206"/>
+        <source>Aucun service ne correspond&#xa0;: changez la recherche.</source>
+        <translation>No service matches: change the search.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="208"/>
+        <source>Aucun service coché.</source>
+        <translation>No service ticked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="134"/>
         <source>Orienter</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="122"/>
+        <location filename="../../ui/referral_dialog.py" line="135"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="158"/>
+        <location filename="../../ui/referral_dialog.py" line="173"/>
         <source>Aucun service ne correspond.</source>
         <translation>No service matches.</translation>
     </message>
@@ -1160,35 +1189,48 @@
 <context>
     <name>SafetyUi</name>
     <message>
-        <location filename="../../ui/safety_ui.py" line="68"/>
+        <location filename="../../ui/safety_ui.py" line="69"/>
         <source>La sauvegarde du jour n’a pas pu être faite (%1).</source>
         <translation>Today’s backup could not be made (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/safety_ui.py" line="83"/>
+        <location filename="../../ui/safety_ui.py" line="86"/>
         <source>Disque presque plein&#xa0;: %1 Mo libres</source>
         <translation>Disk almost full: %1 MB free</translation>
     </message>
     <message>
-        <location filename="../../ui/safety_ui.py" line="90"/>
+        <location filename="../../ui/safety_ui.py" line="93"/>
         <source>Disque presque plein</source>
         <translation>Disk almost full</translation>
     </message>
     <message>
-        <location filename="../../ui/safety_ui.py" line="92"/>
+        <location filename="../../ui/safety_ui.py" line="95"/>
         <source>Il ne reste que %1 Mo sur le disque de la base de données. Libérez de la place (corbeille, téléchargements) avant que les enregistrements échouent&#xa0;; ce qui est déjà enregistré est conservé.</source>
         <translation>Only %1 MB are left on the database’s disk. Free some space (recycle bin, downloads) before saving fails; what is already saved is kept.</translation>
     </message>
 </context>
 <context>
+    <name>SaveNotice</name>
+    <message>
+        <location filename="../../ui/notice.py" line="36"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice.py" line="38"/>
+        <source>Annuler (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+</context>
+<context>
     <name>SearchHitModel</name>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="67"/>
+        <location filename="../../ui/referral_dialog.py" line="70"/>
         <source> · ouvert</source>
         <translation> · open</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="67"/>
+        <location filename="../../ui/referral_dialog.py" line="70"/>
         <source> · fermé</source>
         <translation> · closed</translation>
     </message>
@@ -1397,82 +1439,82 @@
 <context>
     <name>SlipDialog</name>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="59"/>
+        <location filename="../../ui/slip_dialog.py" line="61"/>
         <source>Fiches d’orientation</source>
         <translation>Referral slips</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="67"/>
+        <location filename="../../ui/slip_dialog.py" line="69"/>
         <source>Fiche affichée</source>
         <translation>Slip shown</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="69"/>
+        <location filename="../../ui/slip_dialog.py" line="71"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="70"/>
+        <location filename="../../ui/slip_dialog.py" line="72"/>
         <source>Ticket 80 mm</source>
         <translation>80 mm receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="73"/>
+        <location filename="../../ui/slip_dialog.py" line="75"/>
         <source>&amp;Gros caractères</source>
         <translation>&amp;Large print</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="78"/>
+        <location filename="../../ui/slip_dialog.py" line="80"/>
         <source>Aperçu de la fiche</source>
         <translation>Slip preview</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="82"/>
+        <location filename="../../ui/slip_dialog.py" line="85"/>
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="83"/>
+        <location filename="../../ui/slip_dialog.py" line="86"/>
         <source>imprimante par défaut</source>
         <translation>default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="85"/>
+        <location filename="../../ui/slip_dialog.py" line="88"/>
         <source>Imprimer &amp;directement (%1)</source>
         <translation>Print &amp;directly (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="87"/>
+        <location filename="../../ui/slip_dialog.py" line="90"/>
         <source>Enregistrer en &amp;PDF…</source>
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="88"/>
+        <location filename="../../ui/slip_dialog.py" line="91"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="174"/>
+        <location filename="../../ui/slip_dialog.py" line="180"/>
         <source>L’impression a échoué (imprimante «&#xa0;%1&#xa0;»)&#x202f;: vérifiez qu’elle est allumée et reliée. Les orientations restent enregistrées.</source>
         <translation>Printing failed (printer “%1”): check that it is on and connected. The referrals stay recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="176"/>
+        <location filename="../../ui/slip_dialog.py" line="182"/>
         <source>par défaut</source>
         <translation>default</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="203"/>
+        <location filename="../../ui/slip_dialog.py" line="209"/>
         <source>Fiche(s) envoyée(s) à l’imprimante.</source>
         <translation>Slip(s) sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="238"/>
+        <location filename="../../ui/slip_dialog.py" line="244"/>
         <source>Enregistrer les fiches dans…</source>
         <translation>Save the slips in…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/slip_dialog.py" line="249"/>
+        <location filename="../../ui/slip_dialog.py" line="254"/>
         <source>%n fiche(s) enregistrée(s).</source>
         <translation>
             <numerusform>%n slip saved.</numerusform>
@@ -1483,201 +1525,201 @@
 <context>
     <name>StatsPanel</name>
     <message>
-        <location filename="../../ui/stats_panel.py" line="127"/>
+        <location filename="../../ui/stats_panel.py" line="126"/>
         <source>Période</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="129"/>
+        <location filename="../../ui/stats_panel.py" line="128"/>
         <source>Aujourd’hui</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="130"/>
+        <location filename="../../ui/stats_panel.py" line="129"/>
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="131"/>
+        <location filename="../../ui/stats_panel.py" line="130"/>
         <source>Ce mois-ci</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="132"/>
+        <location filename="../../ui/stats_panel.py" line="131"/>
         <source>Le mois dernier</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="133"/>
+        <location filename="../../ui/stats_panel.py" line="132"/>
         <source>Cette année</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="134"/>
+        <location filename="../../ui/stats_panel.py" line="133"/>
         <source>Période choisie…</source>
         <translation>Chosen period…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="141"/>
+        <location filename="../../ui/stats_panel.py" line="140"/>
         <source>Du</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="141"/>
+        <location filename="../../ui/stats_panel.py" line="140"/>
         <source>Au</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="146"/>
+        <location filename="../../ui/stats_panel.py" line="145"/>
         <source>Actualiser (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="147"/>
+        <location filename="../../ui/stats_panel.py" line="146"/>
         <source>&amp;Période&#xa0;:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="152"/>
+        <location filename="../../ui/stats_panel.py" line="151"/>
         <source>du</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="154"/>
+        <location filename="../../ui/stats_panel.py" line="153"/>
         <source>au</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="164"/>
-        <location filename="../../ui/stats_panel.py" line="197"/>
+        <location filename="../../ui/stats_panel.py" line="163"/>
+        <location filename="../../ui/stats_panel.py" line="196"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="167"/>
+        <location filename="../../ui/stats_panel.py" line="166"/>
         <source>Détails</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="169"/>
+        <location filename="../../ui/stats_panel.py" line="168"/>
         <source>Accueils par public</source>
         <translation>Visits by public</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="170"/>
+        <location filename="../../ui/stats_panel.py" line="169"/>
         <source>Accueils par thème</source>
         <translation>Visits by theme</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="171"/>
+        <location filename="../../ui/stats_panel.py" line="170"/>
         <source>Accueils dans le temps</source>
         <translation>Visits over time</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="174"/>
+        <location filename="../../ui/stats_panel.py" line="173"/>
         <source>Accueils par heure et jour de la semaine</source>
         <translation>Visits by hour and weekday</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="178"/>
-        <location filename="../../ui/stats_panel.py" line="356"/>
+        <location filename="../../ui/stats_panel.py" line="177"/>
+        <location filename="../../ui/stats_panel.py" line="355"/>
         <source>Aucun accueil sur la période.</source>
         <translation>No visit in this period.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="184"/>
-        <location filename="../../ui/stats_panel.py" line="362"/>
+        <location filename="../../ui/stats_panel.py" line="183"/>
+        <location filename="../../ui/stats_panel.py" line="361"/>
         <source>Accueils par jour</source>
         <translation>Visits per day</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="189"/>
+        <location filename="../../ui/stats_panel.py" line="188"/>
         <source>Lignes</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="190"/>
+        <location filename="../../ui/stats_panel.py" line="189"/>
         <source>Colonnes</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="200"/>
-        <location filename="../../ui/stats_panel.py" line="226"/>
+        <location filename="../../ui/stats_panel.py" line="199"/>
+        <location filename="../../ui/stats_panel.py" line="225"/>
         <source>Tableau croisé</source>
         <translation>Cross-table</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="207"/>
+        <location filename="../../ui/stats_panel.py" line="206"/>
         <source>Exporter le tableau en &amp;CSV…</source>
         <translation>Export the table as &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="208"/>
+        <location filename="../../ui/stats_panel.py" line="207"/>
         <source>Exporter en &amp;XLSX…</source>
         <translation>Export as &amp;XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="209"/>
+        <location filename="../../ui/stats_panel.py" line="208"/>
         <source>&amp;Rapport d’activité PDF…</source>
         <translation>Activity &amp;report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="217"/>
+        <location filename="../../ui/stats_panel.py" line="216"/>
         <source>Publics</source>
         <translation>Publics</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="219"/>
+        <location filename="../../ui/stats_panel.py" line="218"/>
         <source>Thèmes</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="222"/>
+        <location filename="../../ui/stats_panel.py" line="221"/>
         <source>Heures × jours de la semaine</source>
         <translation>Hours × weekdays</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="229"/>
+        <location filename="../../ui/stats_panel.py" line="228"/>
         <source>&amp;Lignes&#xa0;:</source>
         <translation>&amp;Rows:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="231"/>
+        <location filename="../../ui/stats_panel.py" line="230"/>
         <source>C&amp;olonnes&#xa0;:</source>
         <translation>C&amp;olumns:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="339"/>
+        <location filename="../../ui/stats_panel.py" line="338"/>
         <source>%1 accueils</source>
         <translation>%1 visits</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="341"/>
+        <location filename="../../ui/stats_panel.py" line="340"/>
         <source>%1 accueil</source>
         <translation>%1 visit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="347"/>
+        <location filename="../../ui/stats_panel.py" line="346"/>
         <source>%1 jour(s) d’ouverture avec des accueils, %2 en moyenne par jour&#xa0;; %3 accueil(s) orienté(s) vers un partenaire (%4 orientation(s)).</source>
         <translation>%1 open day(s) with visits, %2 a day on average; %3 visit(s) referred to a partner (%4 referral(s)).</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="451"/>
+        <location filename="../../ui/stats_panel.py" line="448"/>
         <source>Fichier enregistré&#xa0;: %1. Les effectifs inférieurs à %2 y sont masqués, et d’autres avec eux là où une soustraction les retrouverait.</source>
         <translation>File saved: %1. Counts under %2 are hidden in it, and others with them where a subtraction would find them again.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="363"/>
+        <location filename="../../ui/stats_panel.py" line="362"/>
         <source>Accueils par semaine</source>
         <translation>Visits per week</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="364"/>
+        <location filename="../../ui/stats_panel.py" line="363"/>
         <source>Accueils par mois</source>
         <translation>Visits per month</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="370"/>
+        <location filename="../../ui/stats_panel.py" line="369"/>
         <source>%n accueil(s) sans heure précise (saisis avec la date seule).</source>
         <translation>
             <numerusform>%n visit with no precise time (logged with the date only).</numerusform>
@@ -1685,57 +1727,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="378"/>
+        <location filename="../../ui/stats_panel.py" line="377"/>
         <source>Choisissez deux dimensions différentes.</source>
         <translation>Choose two different dimensions.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="382"/>
+        <location filename="../../ui/stats_panel.py" line="381"/>
         <source>Un accueil avec deux thèmes (ou réponses, ou partenaires) compte une fois sous chacun, et un accueil sans partenaire sous aucun&#xa0;: les cases d’une ligne peuvent dépasser son total ou ne pas l’atteindre.</source>
         <translation>A visit with two themes (or answers, or partners) counts once under each, and a visit with no partner under none: the cells of a row may add up to more or less than its total.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="393"/>
+        <location filename="../../ui/stats_panel.py" line="392"/>
         <source>Statistiques indisponibles</source>
         <translation>Statistics unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="402"/>
+        <location filename="../../ui/stats_panel.py" line="401"/>
         <source>statistiques</source>
         <translation>statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="402"/>
+        <location filename="../../ui/stats_panel.py" line="401"/>
         <source>rapport-activite</source>
         <translation>activity-report</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="407"/>
+        <location filename="../../ui/stats_panel.py" line="405"/>
         <source>Exporter</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="413"/>
+        <location filename="../../ui/stats_panel.py" line="409"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="422"/>
+        <location filename="../../ui/stats_panel.py" line="418"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="431"/>
+        <location filename="../../ui/stats_panel.py" line="427"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="460"/>
+        <location filename="../../ui/stats_panel.py" line="459"/>
         <source>Le fichier n’a pas pu être écrit (%1).</source>
         <translation>The file could not be written (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="464"/>
+        <location filename="../../ui/stats_panel.py" line="463"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
@@ -1743,52 +1785,52 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="87"/>
+        <location filename="../../ui/sync_panel.py" line="99"/>
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="92"/>
+        <location filename="../../ui/sync_panel.py" line="105"/>
         <source>Enregistrements refusés par le hub</source>
         <translation>Records refused by the hub</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="94"/>
+        <location filename="../../ui/sync_panel.py" line="107"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="94"/>
+        <location filename="../../ui/sync_panel.py" line="107"/>
         <source>Identifiant</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="94"/>
+        <location filename="../../ui/sync_panel.py" line="107"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="94"/>
+        <location filename="../../ui/sync_panel.py" line="107"/>
         <source>Réponse</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="95"/>
+        <location filename="../../ui/sync_panel.py" line="108"/>
         <source>Raison</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="98"/>
+        <location filename="../../ui/sync_panel.py" line="111"/>
         <source>Synchroniser &amp;maintenant</source>
         <translation>Sync &amp;now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="100"/>
+        <location filename="../../ui/sync_panel.py" line="113"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="104"/>
+        <location filename="../../ui/sync_panel.py" line="117"/>
         <source>Enregistrements refusés (gardés sur ce poste)&#xa0;:</source>
         <translation>Refused records (kept on this desk):</translation>
     </message>
@@ -1796,62 +1838,62 @@
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="141"/>
+        <location filename="../../ui/sync_panel.py" line="154"/>
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="144"/>
+        <location filename="../../ui/sync_panel.py" line="157"/>
         <source>État de la s&amp;ynchronisation…</source>
         <translation>S&amp;ync status…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="146"/>
+        <location filename="../../ui/sync_panel.py" line="159"/>
         <source>S’inscrire auprès du &amp;hub…</source>
         <translation>Enrol with the &amp;hub…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="182"/>
+        <location filename="../../ui/sync_panel.py" line="195"/>
         <source>Inscription au hub à refaire</source>
         <translation>Hub enrolment to redo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="183"/>
+        <location filename="../../ui/sync_panel.py" line="196"/>
         <source>Hors ligne (pas de hub)</source>
         <translation>Offline (no hub)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="185"/>
+        <location filename="../../ui/sync_panel.py" line="198"/>
         <source>Synchronisation…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="187"/>
+        <location filename="../../ui/sync_panel.py" line="200"/>
         <source>Hub injoignable, nouvel essai bientôt</source>
         <translation>Hub unreachable, trying again soon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="190"/>
+        <location filename="../../ui/sync_panel.py" line="203"/>
         <source>Poste révoqué par la coordination</source>
         <translation>Desk revoked by the coordination</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="191"/>
+        <location filename="../../ui/sync_panel.py" line="204"/>
         <source>Synchronisation refusée</source>
         <translation>Sync refused</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="194"/>
+        <location filename="../../ui/sync_panel.py" line="207"/>
         <source>Hub&#xa0;: à jour</source>
         <translation>Hub: up to date</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="194"/>
+        <location filename="../../ui/sync_panel.py" line="207"/>
         <source>Hub&#xa0;: en attente d’envoi</source>
         <translation>Hub: records waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="197"/>
+        <location filename="../../ui/sync_panel.py" line="210"/>
         <source>Hub&#xa0;: %1</source>
         <translation>Hub: %1</translation>
     </message>
@@ -1859,7 +1901,7 @@
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="46"/>
+        <location filename="../../ui/directory_dialogs.py" line="48"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -1867,32 +1909,32 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="177"/>
+        <location filename="../../ui/directory_dialogs.py" line="207"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="179"/>
+        <location filename="../../ui/directory_dialogs.py" line="207"/>
         <source>Annuaires (*.csv *.json)</source>
         <translation>Directories (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="198"/>
+        <location filename="../../ui/directory_dialogs.py" line="226"/>
         <source>Import terminé</source>
         <translation>Import done</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="205"/>
+        <location filename="../../ui/directory_dialogs.py" line="232"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="212"/>
+        <location filename="../../ui/directory_dialogs.py" line="241"/>
         <source>Modèle de tableur</source>
         <translation>Spreadsheet template</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="212"/>
+        <location filename="../../ui/directory_dialogs.py" line="243"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
