@@ -502,3 +502,28 @@ def test_the_commune_field_never_guesses_and_offers_the_site_s_commune_once_empt
     assert field.model.index(0, 0).data() == "Istres (13800)"
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert field.code() == "13047"
+
+
+def test_orientation_with_no_partner_is_refused_and_enter_opens_the_partners(
+    qtbot, window: MainWindow, desk: Desk
+) -> None:
+    form = window.form
+    fill(form, "salarie", "45-54", "homme", "13047", ["vae"], ["orientation-partenaire"])
+    qtbot.keyClick(form.answers, Qt.Key.Key_Return)
+    error = form.field_errors["answer"]
+    assert error.isVisible() and error.text().startswith("Orientation vers un partenaire")
+    assert window.focusWidget() is form.orient_button
+    assert desk.intake.count_on(desk.intake.today()) == 0
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # Enter there opens F4
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is window.referral_dialog)
+    window.referral_dialog.reject()
+
+
+def test_an_alt_letter_bound_to_nothing_types_nothing(qtbot, window: MainWindow) -> None:
+    note = window.form.note
+    note.setFocus()
+    qtbot.keyClicks(note, "Istres")
+    qtbot.keyClick(note, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)  # no « Q » anywhere
+    assert note.text() == "Istres"
+    qtbot.keyClick(note, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # « Co&mmune »
+    assert window.focusWidget() is window.form.commune
