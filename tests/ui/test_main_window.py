@@ -527,3 +527,28 @@ def test_an_alt_letter_bound_to_nothing_types_nothing(qtbot, window: MainWindow)
     assert note.text() == "Istres"
     qtbot.keyClick(note, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # « Co&mmune »
     assert window.focusWidget() is window.form.commune
+
+
+def test_f4_down_moves_past_the_highlighted_row_and_enter_never_closes_on_nothing(
+    qtbot, window: MainWindow
+) -> None:
+    form = window.form
+    fill(form, "jeune-non-scolarise", "16-25", "homme", "13047", ["alternance"], ["information"])
+    qtbot.keyClick(form.themes, Qt.Key.Key_F4)
+    dialog = window.referral_dialog
+    qtbot.waitExposed(dialog)
+    second = dialog.model.suggestion(1)
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)  # row 1 was highlighted: now row 2
+    assert dialog.list.currentIndex().row() == 1
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
+    assert list(dialog.chosen()) == [second.service_id]
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)  # and unticked
+    assert dialog.chosen() == {}
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Up)  # back in the search box
+    qtbot.keyClicks(dialog.search, "zzzzqqq")
+    assert dialog.model.rowCount() == 0
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)  # nothing ticked, nothing matches
+    assert dialog.isVisible() and dialog.problem.isVisible()
+    assert dialog.problem.text() == "Aucun service ne correspond\u00a0: changez la recherche."
+    dialog.reject()
