@@ -346,6 +346,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_printed.connect(lambda _n: self.refresh())
         self.slip_dialog = dialog
+        self.notice.hold()
         if self.desk.settings.get("slip.direct"):
             # Printed straight away once made; the dialog shows only if the printer fails.
             def direct(_slips: object = None) -> None:

@@ -61,6 +61,11 @@ class SaveNotice(QWidget):
         self._tick.start()
         self._check()
 
+    def hold(self) -> None:
+        """A dialog is opening: the countdown waits for it, however briefly it stays."""
+        if self._shown:
+            self._waiting = True
+
     def dismiss(self) -> None:
         self._tick.stop()
         self._shown = False

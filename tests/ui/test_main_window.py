@@ -552,3 +552,30 @@ def test_f4_down_moves_past_the_highlighted_row_and_enter_never_closes_on_nothin
     assert dialog.isVisible() and dialog.problem.isVisible()
     assert dialog.problem.text() == "Aucun service ne correspond\u00a0: changez la recherche."
     dialog.reject()
+
+
+def test_the_undo_countdown_waits_while_the_slip_preview_is_open(
+    qtbot, window: MainWindow, desk: Desk, clock
+) -> None:  # type: ignore[no-untyped-def]
+    from ui.slip_dialog import SlipDialog
+
+    form = window.form
+    fill(form, "jeune-non-scolarise", "16-25", "homme", "13047", ["alternance"], ["information"])
+    qtbot.keyClick(form.themes, Qt.Key.Key_F4)
+    qtbot.waitExposed(window.referral_dialog)
+    qtbot.keyClick(window.referral_dialog.search, Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.sig_saved, timeout=15_000) as saved:
+        qtbot.keyClick(form.save_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SlipDialog))
+    clock.advance(30)  # the agent reads the slip with the visitor
+    assert not desk.intake.can_undo
+    qtbot.keyClick(QApplication.activeModalWidget(), Qt.Key.Key_Escape)
+    # The window is the agent's again: the 10 seconds start now.
+    qtbot.waitUntil(lambda: desk.intake.can_undo, timeout=5_000)
+    assert window.notice.isVisible() and window.undo_button.isVisible()
+    window.activateWindow()  # what the desktop does once the dialog is closed
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(form.public, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: form.public.value() == "jeune-non-scolarise", timeout=15_000)
+    assert desk.intake.count_on(desk.intake.today()) == 0
+    assert saved.args[0] not in {c.id for c in desk.intake.contacts_on(desk.intake.today())}
