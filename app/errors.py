@@ -29,6 +29,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Thème : choisissez au moins un thème de la demande.",
         "Theme: choose at least one theme of the request.",
     ),
+    "referral_needs_partner": (
+        "Orientation vers un partenaire\u00a0: choisissez le partenaire (Entrée ou F4 ouvre"
+        " la liste) ou décochez cette réponse.",
+        "Referred to a partner: choose the partner (Enter or F4 opens the list) or untick"
+        " this answer.",
+    ),
     "need_one_answer": (
         "Réponse : choisissez au moins une réponse apportée.",
         "Answer: choose at least one answer given.",

@@ -313,6 +313,21 @@ class IntakeService:
         self.cancel(contact_id)
         return contact_id
 
+    def take_back(self) -> ContactRecord:
+        """Undo the last save (:meth:`undo_last`) and return what it held, so that the
+        agent types it again, fixed."""
+        if self._last_saved is None:
+            raise DeskError("nothing_to_undo", seconds=UNDO_SECONDS)
+        record = self.get(self._last_saved[0])
+        self.undo_last()
+        return record
+
+    def keep_undo(self) -> None:
+        """Start the undo period of the last save again: a dialog held the window (the slip
+        preview that follows a save) while it ran."""
+        if self._last_saved is not None:
+            self._last_saved = (self._last_saved[0], self._monotonic())
+
     @property
     def can_undo(self) -> bool:
         return self._last_saved is not None and (

@@ -2,7 +2,8 @@
 
 The row is one stop in the tab order. Inside it, the arrow keys move, Space toggles, and
 each button has a visible key (1–9, then A, B, C…) that picks it directly: a whole visit
-can be logged without the mouse.
+can be logged without the mouse. In a multiple-choice row a second press of a key unticks
+its button, and a line under the row says so (a tick gone unnoticed is a wrong record).
 
 Signals: ``sig_changed()`` when the selection changes; ``sig_picked()`` when a
 single-choice row was answered by its key, so that the form can move on to the next row.
@@ -57,6 +58,13 @@ class ChoiceRow(QWidget):
             button.clicked.connect(lambda _checked=False, i=index: self._pick(i))
             layout.addWidget(button, index // columns, index % columns)
             self._buttons.append(button)
+        self.status = QLabel(self)
+        self.status.setObjectName("rowStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setAccessibleName(self.tr("Dernier changement"))
+        self.status.hide()
+        rows = (len(choices) + columns - 1) // max(columns, 1)
+        layout.addWidget(self.status, rows, 0, 1, columns)
 
     # --- selection ----------------------------------------------------------------
 
@@ -72,6 +80,7 @@ class ChoiceRow(QWidget):
         wanted = {codes} if isinstance(codes, str) else set(codes or [])
         for button in self._buttons:
             button.setChecked(str(button.property("code")) in wanted)
+        self.status.hide()
         self.sig_changed.emit()
 
     def clear(self) -> None:
@@ -114,7 +123,7 @@ class ChoiceRow(QWidget):
             event.accept()
         elif key == Qt.Key.Key_Space:
             if self.multiple:
-                self._buttons[self._current].toggle()
+                self._toggle(self._current)
             self._pick(self._current)
             event.accept()
         elif (
@@ -125,13 +134,23 @@ class ChoiceRow(QWidget):
         ):
             index = KEYS.index(text)
             if self.multiple:
-                self._buttons[index].toggle()
+                self._toggle(index)
             self._pick(index)
             event.accept()
             if not self.multiple:
                 self.sig_picked.emit()
         else:
             super().keyPressEvent(event)
+
+    def _toggle(self, index: int) -> None:
+        button = self._buttons[index]
+        button.toggle()
+        if button.isChecked():
+            self.status.hide()
+        else:
+            label = button.accessibleName()
+            self.status.setText(self.tr("Décoché : %1").replace("%1", label))
+            self.status.show()
 
     def _columns(self) -> int:
         layout = self.layout()

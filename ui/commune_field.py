@@ -1,7 +1,9 @@
 """The commune picker: completes by name or postcode as one types.
 
-Return (or Tab) in the list takes the highlighted commune, or the first one when none is
-highlighted; with the field empty, the site's own commune is proposed first.
+Return (or Tab) in the list takes the commune the agent highlighted with the arrows, or
+the first one when the agent did not move in the list (Qt's own highlight of a name
+that starts with the typed text is no choice: « charleval » highlights the first of two
+Charleval); with the field empty, the site's own commune is proposed first.
 
 Signals: ``sig_chosen(str)`` with the INSEE code (or ``hors-region`` / ``non-precise``)
 when a commune is picked from the list.
@@ -26,6 +28,14 @@ from app.geography import CommuneInfo, Geography, search_key
 from app.nomenclature import COMMUNE_SPECIAL
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+_MOVES = (
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_End,
+)
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -110,6 +120,7 @@ class CommuneField(QLineEdit):
         self._lang = lang
         self._code: str | None = None
         self._shown = ""
+        self._moved = False  # the agent moved in the list since the text last changed
         self.model = CommuneListModel(geography, lang, self)
         completer = QCompleter(self.model, self)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -122,6 +133,7 @@ class CommuneField(QLineEdit):
 
     def _edited(self, text: str) -> None:
         self._code = None
+        self._moved = False
         if text.strip():
             self.model.update_for(text)
         else:  # emptied: the site's own commune again, as on arriving in the field
@@ -134,9 +146,11 @@ class CommuneField(QLineEdit):
         if watched is popup and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+            if event.key() in _MOVES:
+                self._moved = True
             if event.key() in keys and self.model.rowCount():
                 index = popup.currentIndex()
-                if not index.isValid():
+                if not index.isValid() or not self._moved:
                     if self.model.ambiguous(self.text()):
                         return True  # several communes fit: the agent picks one in the list
                     index = self.model.index(0, 0)
@@ -148,6 +162,7 @@ class CommuneField(QLineEdit):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         if not self.text() and event.reason() != Qt.FocusReason.PopupFocusReason:
+            self._moved = False
             self.model.propose(self.model.home)
             self.completer().complete()
 

@@ -1,15 +1,20 @@
 """The intake form: one visit, logged in seconds with the keyboard.
 
 Enter or Ctrl+Enter saves; the form then clears and the focus goes back to the first row.
+The cursor starts on « Public »: the channel above it has its default already.
 A visit of the journal can be loaded back to be corrected (``editing``); Escape gives up.
+Escape on a visit being typed clears it, and :meth:`restore` puts it back (Ctrl+Z).
+An error shows under the row it concerns and goes once that row is changed.
 
 Signals: ``sig_submit(object)`` with the :class:`ContactDraft` to save (a correction of
-``editing`` when that is set); ``sig_orient()`` when the agent asks for partners (F4).
+``editing`` when that is set); ``sig_orient()`` when the agent asks for partners (F4);
+``sig_cleared(object)`` with the :class:`FormState` that Escape has just cleared.
 """
 
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -24,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.contact import ContactDraft, ContactRecord
-from app.errors import DeskError
+from app.errors import DeskError, ValidationFailed
 from app.geography import Geography
 from app.lang import moment_text
 from app.nomenclature import Nomenclatures
@@ -32,6 +37,16 @@ from ui.choice_row import ChoiceRow, row_label
 from ui.commune_field import CommuneField
 
 _SAVE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+REFERRED = "orientation-partenaire"
+
+
+@dataclass
+class FormState:
+    """What the form held: its draft, the partners' names and the commune as typed."""
+
+    draft: ContactDraft
+    referrals: dict[str, str] = field(default_factory=dict)
+    commune_text: str = ""
 
 
 class IntakeForm(QWidget):
@@ -39,6 +54,7 @@ class IntakeForm(QWidget):
 
     sig_submit = Signal(object)
     sig_orient = Signal()
+    sig_cleared = Signal(object)
 
     def __init__(
         self,
@@ -89,8 +105,9 @@ class IntakeForm(QWidget):
             self.tr("Facultatif ; ni nom, ni téléphone, ni adresse électronique")
         )
         self.note.setMaxLength(500)
-        self.orient_button = QPushButton(self.tr("&Orienter…  (F4)"))
+        self.orient_button = QPushButton(self.tr("Orienter…  (F4)"))
         self.orient_button.setAccessibleName(self.tr("Orienter vers un partenaire"))
+        self.orient_button.setAutoDefault(True)  # Enter on it opens the partners
         self.referral_list = QLabel()
         self.referral_list.setObjectName("referralList")
         self.referral_list.setWordWrap(True)
@@ -112,35 +129,44 @@ class IntakeForm(QWidget):
         grid = QGridLayout()
         grid.setVerticalSpacing(3)
         grid.setColumnStretch(1, 1)
-        rows: list[tuple[str, QWidget]] = [
-            (self.tr("&Canal"), self.channel),
-            (self.tr("P&ublic"), self.public),
-            (self.tr("Â&ge"), self.age),
-            (self.tr("Ge&nre"), self.gender),
-            (self.tr("C&ommune"), self.commune),
-            (self.tr("&Thèmes"), self.themes),
-            (self.tr("&Réponses"), self.answers),
-            (self.tr("&Durée"), self.duration),
-            (self.tr("&Première visite"), self.first_visit),
-            (self.tr("Not&e"), self.note),
+        # One Alt letter per target in the whole window: the menus hold A, F and I.
+        rows: list[tuple[str, str, QWidget]] = [
+            ("channel", self.tr("&Canal"), self.channel),
+            ("public", self.tr("P&ublic"), self.public),
+            ("age", self.tr("Â&ge"), self.age),
+            ("gender", self.tr("Ge&nre"), self.gender),
+            ("commune", self.tr("Co&mmune"), self.commune),
+            ("theme", self.tr("&Thèmes"), self.themes),
+            ("answer", self.tr("&Réponses"), self.answers),
+            ("duration", self.tr("&Durée"), self.duration),
+            ("first_visit", self.tr("&Première visite"), self.first_visit),
+            ("note", self.tr("Not&e"), self.note),
         ]
-        for index, (text, widget) in enumerate(rows):
+        # Under each row, the error that concerns it (hidden until there is one).
+        self.field_errors: dict[str, QLabel] = {}
+        self.fields: dict[str, QWidget] = {}
+        for index, (name, text, widget) in enumerate(rows):
             label = row_label(text, widget)
-            grid.addWidget(label, index, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(widget, index, 1)
+            top = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
+            grid.addWidget(label, 2 * index, 0, top)
+            grid.addWidget(widget, 2 * index, 1)
+            grid.addWidget(self._error_label(name, widget), 2 * index + 1, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.agent_code)
         bottom.addStretch(1)
         bottom.addWidget(self.orient_button)
         bottom.addWidget(self.save_button)
-        last = len(rows)
+        last = 2 * len(rows)
         grid.addWidget(
-            row_label(self.tr("Code &agent"), self.agent_code),
+            row_label(self.tr("C&ode agent"), self.agent_code),
             last,
             0,
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
         )
         grid.addLayout(bottom, last, 1)
+        grid.addWidget(self._error_label("agent_code", self.agent_code), last + 1, 1)
+        self.field_errors["referral"] = self.field_errors["answer"]
+        self.fields["referral"] = self.orient_button
         layout = QVBoxLayout(self)
         layout.addWidget(self.edit_banner)
         layout.addLayout(grid)
@@ -148,7 +174,7 @@ class IntakeForm(QWidget):
         layout.addWidget(self.error)
         layout.addStretch(1)
 
-        order: list[QWidget] = [w for _t, w in rows]
+        order: list[QWidget] = [w for _n, _t, w in rows]
         order += [self.agent_code, self.orient_button, self.save_button]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -157,12 +183,35 @@ class IntakeForm(QWidget):
             if isinstance(row, ChoiceRow) and not row.multiple:
                 row.sig_picked.connect(following.setFocus)
         self.commune.sig_chosen.connect(lambda _code: self._after_commune())
+        for name, widget in self.fields.items():
+            if isinstance(widget, ChoiceRow):
+                widget.sig_changed.connect(lambda name=name: self._fixed(name))
+            elif isinstance(widget, QLineEdit):
+                widget.textChanged.connect(lambda _text, name=name: self._fixed(name))
         self.save_button.clicked.connect(self.submit)
         self.orient_button.clicked.connect(self.sig_orient.emit)
         QShortcut(QKeySequence("F4"), self, self.sig_orient.emit)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(sequence), self, self.submit)
         self.clear()
+
+    def _error_label(self, name: str, widget: QWidget) -> QLabel:
+        label = QLabel()
+        label.setObjectName("fieldError")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setAccessibleName(self.tr("Erreur de saisie"))
+        label.hide()
+        self.field_errors[name] = label
+        self.fields[name] = widget
+        return label
+
+    def _fixed(self, name: str) -> None:
+        self.field_errors[name].hide()
+
+    def start(self) -> None:
+        """Put the cursor where a visit starts: the first row without an answer by default."""
+        self.public.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _after_commune(self) -> None:
         if self.commune.hasFocus():
@@ -197,8 +246,8 @@ class IntakeForm(QWidget):
         self.referrals = dict(chosen)
         if chosen:
             answers = self.answers.values()
-            if "orientation-partenaire" not in answers:
-                self.answers.set_values([*answers, "orientation-partenaire"])
+            if REFERRED not in answers:
+                self.answers.set_values([*answers, REFERRED])
             self.referral_list.setText(
                 self.tr("Orientation vers : %1").replace("%1", " ; ".join(chosen.values()))
             )
@@ -206,29 +255,77 @@ class IntakeForm(QWidget):
 
     def load(self, record: ContactRecord) -> None:
         """Show a stored visit to correct it; saving then stores a new version of it."""
-        self.clear()
+        self.fill(record)
         self.editing = record
-        self.channel.set_values(record.channel)
-        self.public.set_values(record.public)
-        self.age.set_values(record.age)
-        self.gender.set_values(record.gender)
-        self.commune.set_code(record.commune)
-        self.themes.set_values(list(record.themes))
-        self.answers.set_values(list(record.answers))
-        self.duration.set_values(record.duration)
-        if record.first_visit is not None:
-            self.first_visit.set_values("oui" if record.first_visit else "non")
-        self.agent_code.setText(record.agent_code or "")
-        self.set_referrals(
-            {r.service_id: f"{r.structure_name} — {r.service_name}" for r in record.referrals}
-        )
-        self.note.setText(record.note or "")
         moment = moment_text(record.moment_local, self._lang)
         self.edit_banner.setText(
             self.tr("Modification de l’accueil du %1 — Échap pour abandonner").replace("%1", moment)
         )
         self.edit_banner.show()
         self.save_button.setText(self.tr("Enregi&strer la modification  (Entrée)"))
+
+    def fill(self, record: ContactRecord) -> None:
+        """A stored visit's values as a new visit being typed (nothing marks it stored)."""
+        self.restore(
+            FormState(
+                ContactDraft(
+                    channel=record.channel,
+                    public=record.public,
+                    age=record.age,
+                    gender=record.gender,
+                    commune=record.commune,
+                    themes=list(record.themes),
+                    answers=list(record.answers),
+                    duration=record.duration,
+                    first_visit=record.first_visit,
+                    agent_code=record.agent_code,
+                    note=record.note,
+                ),
+                {r.service_id: f"{r.structure_name} — {r.service_name}" for r in record.referrals},
+            )
+        )
+
+    def state(self) -> FormState:
+        return FormState(self.draft(), dict(self.referrals), self.commune.text())
+
+    def restore(self, state: FormState) -> None:
+        """Put back what :meth:`state` took (a visit cleared by Escape, or taken back)."""
+        self.clear()
+        draft = state.draft
+        self.channel.set_values(draft.channel)
+        self.public.set_values(draft.public)
+        self.age.set_values(draft.age)
+        self.gender.set_values(draft.gender)
+        if draft.commune:
+            self.commune.set_code(draft.commune)
+        else:
+            self.commune.setText(state.commune_text)
+        self.themes.set_values(list(draft.themes))
+        self.answers.set_values(list(draft.answers))
+        self.duration.set_values(draft.duration)
+        if draft.first_visit is not None:
+            self.first_visit.set_values("oui" if draft.first_visit else "non")
+        self.agent_code.setText(draft.agent_code or "")
+        self.set_referrals(state.referrals)
+        self.note.setText(draft.note or "")
+        self.start()
+
+    def is_blank(self) -> bool:
+        """Whether nothing of a visit has been typed (the defaults do not count)."""
+        draft = self.draft()
+        return not (
+            draft.public
+            or draft.age
+            or draft.gender
+            or self.commune.text().strip()
+            or draft.themes
+            or draft.answers
+            or draft.duration
+            or draft.first_visit is not None
+            or draft.note
+            or self.referrals
+            or draft.channel != self._default_channel
+        )
 
     def clear(self) -> None:
         self.editing = None
@@ -250,19 +347,44 @@ class IntakeForm(QWidget):
         self.note.clear()
         self.set_referrals({})
         self.show_error(None)
-        self.channel.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.start()
 
     def show_error(self, message: str | None) -> None:
+        """A message for the whole form (``None`` hides every error shown)."""
+        if message is None:
+            for label in self.field_errors.values():
+                label.hide()
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
+
+    def show_problems(self, error: DeskError) -> None:
+        """Each problem under the row it names, the cursor on the first of those rows."""
+        problems = error.problems if isinstance(error, ValidationFailed) else [error]
+        self.show_error(None)
+        general: list[str] = []
+        first: QWidget | None = None
+        for name, label in self.field_errors.items():
+            texts = [p.text(self._lang) for p in problems if p.field == name]
+            if texts and label.isHidden():
+                label.setText(" ".join(texts))
+                label.show()
+                first = first or self.fields[name]
+        general = [p.text(self._lang) for p in problems if p.field not in self.field_errors]
+        if general:
+            self.show_error(" ".join(general))
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def submit(self) -> None:
         try:
             self.commune.resolve()
         except DeskError as error:
             # A postcode or a name shared by several communes: the agent must pick one.
-            self.show_error(error.text(self._lang))
-            self.commune.setFocus()
+            self.show_problems(error)
+            return
+        if REFERRED in self.answers.values() and not self.referrals:
+            # The answer says a partner was given: which one is asked for (Enter opens F4).
+            self.show_problems(DeskError("referral_needs_partner", field="referral"))
             return
         self.sig_submit.emit(self.draft())
 
@@ -272,7 +394,13 @@ class IntakeForm(QWidget):
             event.accept()
             return
         if event.key() == Qt.Key.Key_Escape and self.editing is not None:
+            self.clear()  # the correction is given up, the stored visit stays as it was
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Escape and not self.is_blank():
+            state = self.state()
             self.clear()
+            self.sig_cleared.emit(state)
             event.accept()
             return
         super().keyPressEvent(event)

@@ -177,11 +177,11 @@ class JournalPanel(QWidget):
         header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         actions = QHBoxLayout()
-        self.edit_button = QPushButton(self.tr("&Modifier  (Entrée)"))
+        self.edit_button = QPushButton(self.tr("Modifier  (Entrée)"))
         self.edit_button.setAccessibleName(self.tr("Modifier l’accueil choisi"))
-        self.cancel_button = QPushButton(self.tr("Annuler l’accue&il  (Suppr)"))
+        self.cancel_button = QPushButton(self.tr("Annu&ler l’accueil  (Suppr)"))
         self.cancel_button.setAccessibleName(self.tr("Annuler l’accueil choisi"))
-        self.slips_button = QPushButton(self.tr("&Fiches…  (F6)"))
+        self.slips_button = QPushButton(self.tr("Fic&hes…  (F6)"))
         self.slips_button.setAccessibleName(self.tr("Imprimer les fiches de l’accueil choisi"))
         actions.addWidget(self.edit_button)
         actions.addWidget(self.cancel_button)
@@ -228,6 +228,13 @@ class JournalPanel(QWidget):
                 self._emit_for_current(self.sig_cancel)
                 return True
         return super().eventFilter(watched, event)
+
+    def select_newest(self) -> None:
+        """The newest visit (the top row) selected, the table holding the focus."""
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.model.rowCount():
+            self.table.selectRow(0)
+            self.table.scrollToTop()
 
     def show_today(self, *, quiet: bool = False) -> None:
         """Show the desk's today; ``quiet`` leaves the refresh to the caller."""

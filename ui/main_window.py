@@ -1,5 +1,9 @@
 """The desk's main window: the intake form beside the day's journal.
 
+Ctrl+Z undoes what the notice under the form offers: a visit just saved comes back into
+the form to be fixed and saved again (the stored one withdrawn), a visit cleared by Escape
+comes back as it was.
+
 Signals: ``sig_saved(str)`` with the id of each contact once it is on disk and shown;
 ``sig_refreshed()`` each time the journal and the counters have been read anew.
 """
@@ -9,15 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -35,8 +37,10 @@ from app.slip import slip_for_service, slips_for_contact
 from app.version import app_version
 from ui.directory_panel import DirectoryPanel
 from ui.first_start import FirstStartWizard
-from ui.intake_form import IntakeForm
+from ui.intake_form import FormState, IntakeForm
 from ui.journal import JournalModel, JournalPanel
+from ui.keys import AltLetterGuard
+from ui.notice import SaveNotice
 from ui.referral_dialog import ReferralDialog
 from ui.safety_ui import SafetyUi
 from ui.settings_dialog import SettingsDialog
@@ -65,20 +69,14 @@ class MainWindow(QMainWindow):
         self.journal = JournalPanel(
             JournalModel(desk.lists, desk.geography, self.lang), today=desk.intake.today
         )
-        self.notice = QWidget()
-        self.notice.setObjectName("saveNotice")
-        notice_layout = QHBoxLayout(self.notice)
-        notice_layout.setContentsMargins(8, 4, 8, 4)
-        self.notice_text = QLabel()
-        self.notice_text.setAccessibleName(self.tr("Message"))
-        self.notice_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.undo_button = QPushButton(self.tr("Annuler (Ctrl+Z)"))
-        notice_layout.addWidget(self.notice_text, 1)
-        notice_layout.addWidget(self.undo_button)
-        self.notice.hide()
-        self._notice_timer = QTimer(self)
-        self._notice_timer.setSingleShot(True)
-        self._notice_timer.timeout.connect(self.notice.hide)
+        self.notice = SaveNotice(UNDO_SECONDS)
+        self.notice_text = self.notice.text
+        self.undo_button = self.notice.undo_button
+        self._cleared: FormState | None = None  # the visit Escape cleared, for Ctrl+Z
+        self.notice.sig_restarted.connect(self.desk.intake.keep_undo)
+        self.notice.sig_expired.connect(self._forget_cleared)
+        self._alt_guard = AltLetterGuard(self)
+        QApplication.instance().installEventFilter(self._alt_guard)  # type: ignore[union-attr]
 
         # At 1366×768 the form fits; at 150 % scale or on a small screen it scrolls, and
         # the field that takes the focus is brought into view.
@@ -100,13 +98,14 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.directory = DirectoryPanel(desk, self.tasks)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.splitter, self.tr("&Accueil  (Ctrl+1)"))
-        self.tabs.addTab(self.directory, self.tr("Ann&uaire  (Ctrl+2)"))
+        # No Alt letter on the tabs: Ctrl+1, 2, 3 switch them, and the letters are the rows'.
+        self.tabs.addTab(self.splitter, self.tr("Accueil  (Ctrl+1)"))
+        self.tabs.addTab(self.directory, self.tr("Annuaire  (Ctrl+2)"))
         # Built when first shown: the counter does not pay for it at start-up.
         self.stats_panel: StatsPanel | None = None
         self.stats_holder = QWidget()
         QVBoxLayout(self.stats_holder).setContentsMargins(0, 0, 0, 0)
-        self.tabs.addTab(self.stats_holder, self.tr("&Statistiques  (Ctrl+3)"))
+        self.tabs.addTab(self.stats_holder, self.tr("Statistiques  (Ctrl+3)"))
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Onglets"))
         self.tabs.tabBar().setAccessibleName(self.tr("Onglets"))
@@ -147,18 +146,19 @@ class MainWindow(QMainWindow):
         quit_action = menu.addAction(self.tr("&Quitter"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
-        view = self.menuBar().addMenu(self.tr("Afficha&ge"))
+        view = self.menuBar().addMenu(self.tr("A&ffichage"))
         journal_action = view.addAction(self.tr("Le &journal du jour"))
         journal_action.setShortcut(QKeySequence("F9"))
         journal_action.triggered.connect(self.toggle_journal)
-        help_menu = self.menuBar().addMenu(self.tr("Ai&de"))
+        help_menu = self.menuBar().addMenu(self.tr("A&ide"))
         about_action = help_menu.addAction(self.tr("À &propos d’Aiguillage…"))
         about_action.setMenuRole(QAction.MenuRole.AboutRole)
         about_action.triggered.connect(self.open_about)
 
         self.form.sig_submit.connect(self.save)
         self.form.sig_orient.connect(self.orient)
-        self.undo_button.clicked.connect(self.undo)
+        self.notice.sig_undo.connect(self.undo)
+        self.form.sig_cleared.connect(self._draft_cleared)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
         self.journal.sig_day_changed.connect(lambda _d: self.refresh())
         self.journal.sig_edit.connect(self.edit)
@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("F6"), self.journal, self.journal.slips_button.click)
         self.directory.sig_print.connect(self.open_service_slip)
         self.journal.show_today(quiet=True)
+        self.form.start()  # now that the form is in the window: the cursor on « Public »
         self.refresh()
         # Notes past the retention period go at each start, on the desk's thread.
         DeskOp(self.tasks, desk.purge_notes).failure(lambda _error: None).run()
@@ -198,7 +199,7 @@ class MainWindow(QMainWindow):
             if not self.directory.model.rowCount():
                 self.directory.run_search()
         else:
-            self.form.channel.setFocus()
+            self.form.start()
 
     def statistics(self) -> StatsPanel:
         """The statistics tab, built the first time it is asked for."""
@@ -272,8 +273,10 @@ class MainWindow(QMainWindow):
 
     def edit(self, contact_id: str) -> None:
         """Load a visit of the journal into the form to correct it."""
+        if self.narrow and self._journal_shown:  # the form comes back in place of the journal
+            self._journal_shown = False
+            self._arrange()
         self.form.load(self.desk.intake.get(contact_id))
-        self.form.channel.setFocus()
 
     def cancel_contact(self, contact_id: str) -> None:
         """Cancel a visit after the agent confirms it (it is kept, marked cancelled)."""
@@ -300,6 +303,7 @@ class MainWindow(QMainWindow):
 
     def _saved(self, record: ContactRecord) -> None:
         self._done_saving()
+        self._cleared = None
         self.form.clear()
         self.show_notice(
             self.tr("Accueil enregistré à %1.").replace(
@@ -343,6 +347,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_printed.connect(lambda _n: self.refresh())
         self.slip_dialog = dialog
+        self.notice.hold()
         if self.desk.settings.get("slip.direct"):
             # Printed straight away once made; the dialog shows only if the printer fails.
             def direct(_slips: object = None) -> None:
@@ -358,7 +363,7 @@ class MainWindow(QMainWindow):
     def _failed(self, error: BaseException) -> None:
         self._done_saving()
         if isinstance(error, DeskError):
-            self.form.show_error(error.text(self.lang))
+            self.form.show_problems(error)
             return
         if isinstance(error, SQLAlchemyError):
             reason = str(getattr(error, "orig", None) or error).splitlines()[0][:200]
@@ -372,21 +377,37 @@ class MainWindow(QMainWindow):
         )
 
     def undo(self) -> None:
+        """Undo what the notice offers: a visit cleared by Escape, or the last one saved."""
+        if not self.notice.undoable:
+            return
+        if self._cleared is not None:
+            state, self._cleared = self._cleared, None
+            self.form.restore(state)
+            self.show_notice(self.tr("Saisie rétablie."), undo=False)
+            return
         if not self.desk.intake.can_undo:
             return
-        DeskOp(self.tasks, self.desk.intake.undo_last).success(self._undone).failure(
+        DeskOp(self.tasks, self.desk.intake.take_back).success(self._undone).failure(
             self._failed
         ).run()
 
-    def _undone(self, _contact_id: str) -> None:
+    def _undone(self, record: ContactRecord) -> None:
+        # Withdrawn from the day, and back in the form to be fixed and saved again.
+        self.form.fill(record)
         self.refresh()
-        self.show_notice(self.tr("Dernier accueil annulé."), undo=False)
+        self.show_notice(
+            self.tr("Dernier accueil repris : corrigez-le puis enregistrez-le."), undo=False
+        )
+
+    def _draft_cleared(self, state: FormState) -> None:
+        self._cleared = state
+        self.show_notice(self.tr("Saisie effacée — Ctrl+Z pour la rétablir."), undo=True)
+
+    def _forget_cleared(self) -> None:
+        self._cleared = None
 
     def show_notice(self, text: str, *, undo: bool) -> None:
-        self.notice_text.setText(text)
-        self.undo_button.setVisible(undo)
-        self.notice.show()
-        self._notice_timer.start(UNDO_SECONDS * 1000)
+        self.notice.show_text(text, undo=undo)
 
     # --- display --------------------------------------------------------------------
 
@@ -453,13 +474,15 @@ class MainWindow(QMainWindow):
             self.form_scroll.parentWidget().show()
 
     def toggle_journal(self) -> None:
-        """On a narrow screen, F9 goes from the form to the journal and back."""
-        if not self.narrow:
-            self.journal.table.setFocus()
-            return
-        self._journal_shown = not self._journal_shown
-        self._arrange()
-        (self.journal.table if self._journal_shown else self.form.channel).setFocus()
+        """F9: the journal's newest visit, selected (on a narrow screen, F9 goes from the
+        form to the journal and back)."""
+        if self.narrow:
+            self._journal_shown = not self._journal_shown
+            self._arrange()
+            if not self._journal_shown:
+                self.form.start()
+                return
+        self.journal.select_newest()
 
     def _show_sync_state(self) -> None:
         self.sync_state.setText(self.sync.describe())
@@ -474,6 +497,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.focusChanged.disconnect(self._follow_focus)  # type: ignore[attr-defined]
+            app.removeEventFilter(self._alt_guard)
         if self.stats_panel is not None:
             self.stats_panel.tasks.shutdown()
         self.safety.shutdown()

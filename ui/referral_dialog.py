@@ -1,7 +1,10 @@
 """Choosing the partner services a visitor is sent to, ranked for that visitor.
 
 Opened from the intake form (F4) with the visitor’s themes, public, age and commune; typing
-narrows the list, Space ticks a service, Enter confirms.
+narrows the list, the arrows move the highlight (the first Down goes to the second row:
+the first is highlighted already), Space ticks a service, Enter confirms the ticked ones,
+or the highlighted one when none is ticked. With nothing to refer to, Enter says so and
+the dialog stays open.
 """
 
 from __future__ import annotations
@@ -116,8 +119,16 @@ class ReferralDialog(QDialog):
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setAccessibleName(self.tr("Détail du service"))
         self.hint = QLabel(
-            self.tr("Flèches pour choisir, Espace pour cocher, Entrée pour valider.")
+            self.tr(
+                "Flèches pour choisir, Espace pour cocher, Entrée pour orienter vers le"
+                " service coché (ou, sans coche, celui en surbrillance)."
+            )
         )
+        self.hint.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setObjectName("formError")
+        self.problem.setAccessibleName(self.tr("Erreur de saisie"))
+        self.problem.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -130,11 +141,13 @@ class ReferralDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.hint)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
         fit_to_screen(self, 760, 520)
         self.search.textChanged.connect(self.refresh)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show_detail())
         self.search.installEventFilter(self)
+        self.list.installEventFilter(self)
         self.refresh()
 
     def refresh(self) -> None:
@@ -152,6 +165,7 @@ class ReferralDialog(QDialog):
         with self._desk.sessions() as session:
             rows = search(session, query)
         self.model.set_rows(rows)
+        self.problem.hide()
         if rows:
             self.list.setCurrentIndex(self.model.index(0, 0))
         self._show_detail()
@@ -170,16 +184,36 @@ class ReferralDialog(QDialog):
         self.detail.setText(" · ".join(parts))
 
     def eventFilter(self, watched: object, event: object) -> bool:
-        # Down from the search box goes to the list; the rest of the typing stays there.
-        if (
-            watched is self.search
-            and isinstance(event, QKeyEvent)
-            and event.type() == QKeyEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Down
-        ):
+        if not isinstance(event, QKeyEvent) or event.type() != QKeyEvent.Type.KeyPress:
+            return False
+        row = self.list.currentIndex().row()
+        if watched is self.search and event.key() == Qt.Key.Key_Down:
+            # The first row is highlighted already: Down moves on to the next one, as the
+            # agent sees it, and the rest of the typing stays in the search box.
             self.list.setFocus()
+            if self.model.rowCount():
+                following = min(row + 1, self.model.rowCount() - 1)
+                self.list.setCurrentIndex(self.model.index(following, 0))
+            return True
+        if watched is self.list and event.key() == Qt.Key.Key_Up and row <= 0:
+            self.search.setFocus()
             return True
         return False
+
+    def accept(self) -> None:
+        """Refer to the ticked services; none ticked, to the highlighted one; else say so."""
+        if not self.model.chosen:
+            index = self.list.currentIndex()
+            if not index.isValid():
+                self.problem.setText(
+                    self.tr("Aucun service ne correspond : changez la recherche.")
+                    if self.search.text().strip()
+                    else self.tr("Aucun service coché.")
+                )
+                self.problem.show()
+                return
+            self.model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+        super().accept()
 
     def chosen(self) -> dict[str, str]:
         return dict(self.model.chosen)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.desk import Desk
 from app.slip import mark_printed
@@ -124,6 +125,8 @@ class SlipDialog(QDialog):
         ).run()
 
     def _rendered(self, slips: list[Slip]) -> None:
+        if not isValid(self.which):
+            return  # closed (Escape) before the slips were made
         self.slips = slips
         self.which.blockSignals(True)
         self.which.clear()

@@ -95,6 +95,19 @@
     </message>
 </context>
 <context>
+    <name>ChoiceRow</name>
+    <message>
+        <location filename="../../ui/choice_row.py" line="64"/>
+        <source>Dernier changement</source>
+        <translation>Last change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/choice_row.py" line="152"/>
+        <source>Décoché&#xa0;: %1</source>
+        <translation>Unticked: %1</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryDetail</name>
     <message>
         <location filename="../../ui/directory_detail.py" line="42"/>
@@ -539,183 +552,184 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="62"/>
+        <location filename="../../ui/intake_form.py" line="78"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="63"/>
+        <location filename="../../ui/intake_form.py" line="79"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="64"/>
+        <location filename="../../ui/intake_form.py" line="80"/>
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="65"/>
+        <location filename="../../ui/intake_form.py" line="81"/>
         <source>Genre</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="67"/>
+        <location filename="../../ui/intake_form.py" line="83"/>
         <source>Commune de résidence</source>
         <translation>Commune of residence</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="68"/>
+        <location filename="../../ui/intake_form.py" line="84"/>
         <source>Nom ou code postal, p. ex. «&#xa0;Istres&#xa0;» ou 13800</source>
         <translation>Name or postcode, e.g. “Istres” or 13800</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="70"/>
+        <location filename="../../ui/intake_form.py" line="86"/>
         <source>Thèmes de la demande</source>
         <translation>Themes of the request</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="73"/>
+        <location filename="../../ui/intake_form.py" line="89"/>
         <source>Réponses apportées</source>
         <translation>Answers given</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="75"/>
+        <location filename="../../ui/intake_form.py" line="91"/>
         <source>Durée</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="77"/>
+        <location filename="../../ui/intake_form.py" line="93"/>
         <source>Première visite</source>
         <translation>First visit</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="78"/>
+        <location filename="../../ui/intake_form.py" line="94"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="78"/>
+        <location filename="../../ui/intake_form.py" line="94"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="82"/>
+        <location filename="../../ui/intake_form.py" line="98"/>
         <source>Code agent (facultatif)</source>
         <translation>Agent code (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="83"/>
+        <location filename="../../ui/intake_form.py" line="99"/>
         <source>Initiales</source>
         <translation>Initials</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="89"/>
+        <location filename="../../ui/intake_form.py" line="105"/>
         <source>Facultatif&#x202f;; ni nom, ni téléphone, ni adresse électronique</source>
         <translation>Optional; no name, no phone number, no e-mail address</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="92"/>
-        <source>&amp;Orienter…  (F4)</source>
-        <translation>&amp;Refer…  (F4)</translation>
+        <location filename="../../ui/intake_form.py" line="161"/>
+        <source>C&amp;ode agent</source>
+        <translation>Agent c&amp;ode</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="93"/>
+        <location filename="../../ui/intake_form.py" line="109"/>
         <source>Orienter vers un partenaire</source>
         <translation>Refer to a partner</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="98"/>
+        <location filename="../../ui/intake_form.py" line="115"/>
         <source>Partenaires choisis</source>
         <translation>Partners chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="99"/>
-        <location filename="../../ui/intake_form.py" line="236"/>
+        <location filename="../../ui/intake_form.py" line="116"/>
+        <location filename="../../ui/intake_form.py" line="333"/>
         <source>Enregi&amp;strer l’accueil  (Entrée)</source>
         <translation>&amp;Save the visit  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="104"/>
+        <location filename="../../ui/intake_form.py" line="121"/>
         <source>Modification en cours</source>
         <translation>Correcting a visit</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="124"/>
+        <location filename="../../ui/intake_form.py" line="138"/>
+        <source>Co&amp;mmune</source>
+        <translation>&amp;Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="142"/>
         <source>&amp;Première visite</source>
         <translation>&amp;First visit</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="125"/>
+        <location filename="../../ui/intake_form.py" line="143"/>
         <source>Not&amp;e</source>
         <translation>Not&amp;e</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="138"/>
-        <source>Code &amp;agent</source>
-        <translation>&amp;Agent code</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="203"/>
+        <location filename="../../ui/intake_form.py" line="252"/>
         <source>Orientation vers&#xa0;: %1</source>
         <translation>Referred to: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="228"/>
+        <location filename="../../ui/intake_form.py" line="262"/>
         <source>Modification de l’accueil du %1 — Échap pour abandonner</source>
         <translation>Correcting the visit of %1 — Esc to give up</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="231"/>
+        <location filename="../../ui/intake_form.py" line="265"/>
         <source>Enregi&amp;strer la modification  (Entrée)</source>
         <translation>&amp;Save the correction  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="87"/>
+        <location filename="../../ui/intake_form.py" line="103"/>
         <source>Note (sans donnée personnelle)</source>
         <translation>Note (no personal data)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="109"/>
+        <location filename="../../ui/intake_form.py" line="108"/>
+        <source>Orienter…  (F4)</source>
+        <translation>Refer…  (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="126"/>
+        <location filename="../../ui/intake_form.py" line="203"/>
         <source>Erreur de saisie</source>
         <translation>Input error</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="116"/>
+        <location filename="../../ui/intake_form.py" line="134"/>
         <source>&amp;Canal</source>
         <translation>&amp;Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="117"/>
+        <location filename="../../ui/intake_form.py" line="135"/>
         <source>P&amp;ublic</source>
         <translation>P&amp;ublic</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="118"/>
+        <location filename="../../ui/intake_form.py" line="136"/>
         <source>Â&amp;ge</source>
         <translation>A&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="119"/>
+        <location filename="../../ui/intake_form.py" line="137"/>
         <source>Ge&amp;nre</source>
         <translation>Ge&amp;nder</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="120"/>
-        <source>C&amp;ommune</source>
-        <translation>C&amp;ommune</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="121"/>
+        <location filename="../../ui/intake_form.py" line="139"/>
         <source>&amp;Thèmes</source>
         <translation>&amp;Themes</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="122"/>
+        <location filename="../../ui/intake_form.py" line="140"/>
         <source>&amp;Réponses</source>
         <translation>&amp;Answers</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="123"/>
+        <location filename="../../ui/intake_form.py" line="141"/>
         <source>&amp;Durée</source>
         <translation>&amp;Duration</translation>
     </message>
@@ -767,7 +781,7 @@
     <name>JournalPanel</name>
     <message>
         <location filename="../../ui/journal.py" line="141"/>
-        <location filename="../../ui/journal.py" line="247"/>
+        <location filename="../../ui/journal.py" line="254"/>
         <source>Journal du jour</source>
         <translation>Today’s log</translation>
     </message>
@@ -800,8 +814,18 @@
     </message>
     <message>
         <location filename="../../ui/journal.py" line="180"/>
-        <source>&amp;Modifier  (Entrée)</source>
-        <translation>&amp;Correct  (Enter)</translation>
+        <source>Modifier  (Entrée)</source>
+        <translation>Edit  (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="182"/>
+        <source>Annu&amp;ler l’accueil  (Suppr)</source>
+        <translation>Cance&amp;l visit  (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/journal.py" line="184"/>
+        <source>Fic&amp;hes…  (F6)</source>
+        <translation>Slips (&amp;H)…  (F6)</translation>
     </message>
     <message>
         <location filename="../../ui/journal.py" line="181"/>
@@ -809,19 +833,9 @@
         <translation>Correct the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="182"/>
-        <source>Annuler l’accue&amp;il  (Suppr)</source>
-        <translation>Cance&amp;l visit  (Del)</translation>
-    </message>
-    <message>
         <location filename="../../ui/journal.py" line="183"/>
         <source>Annuler l’accueil choisi</source>
         <translation>Cancel the chosen visit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/journal.py" line="184"/>
-        <source>&amp;Fiches…  (F6)</source>
-        <translation>&amp;Slips…  (F6)</translation>
     </message>
     <message>
         <location filename="../../ui/journal.py" line="185"/>
@@ -829,12 +843,12 @@
         <translation>Print the slips of the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="249"/>
+        <location filename="../../ui/journal.py" line="256"/>
         <source>Journal du %1</source>
         <translation>Log of %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/journal.py" line="251"/>
+        <location filename="../../ui/journal.py" line="258"/>
         <source>%n accueil(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -908,108 +922,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Point d’accueil</source>
         <translation>Reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="75"/>
-        <source>Annuler (Ctrl+Z)</source>
-        <translation>Undo (Ctrl+Z)</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="150"/>
-        <source>Afficha&amp;ge</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="151"/>
         <source>Le &amp;journal du jour</source>
         <translation>Today’s &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Aiguillage</source>
         <translation>&amp;Aiguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
-        <source>&amp;Accueil  (Ctrl+1)</source>
-        <translation>&amp;Reception  (Ctrl+1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="104"/>
-        <source>Ann&amp;uaire  (Ctrl+2)</source>
-        <translation>Director&amp;y  (Ctrl+2)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="109"/>
-        <source>&amp;Statistiques  (Ctrl+3)</source>
-        <translation>&amp;Statistics  (Ctrl+3)</translation>
-    </message>
-    <message>
+        <location filename="../../ui/main_window.py" line="110"/>
         <location filename="../../ui/main_window.py" line="111"/>
-        <location filename="../../ui/main_window.py" line="112"/>
         <source>Onglets</source>
         <translation>Tabs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Réglages du site…</source>
         <translation>Site &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="154"/>
-        <source>Ai&amp;de</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="155"/>
         <source>À &amp;propos d’Aiguillage…</source>
         <translation>&amp;About Aiguillage…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Aiguillage %1 — %2</source>
         <translation>Aiguillage %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Accueil de %1 modifié.</source>
         <translation>Visit of %1 corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Accueil annulé.</source>
         <translation>Visit cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Accueil enregistré à %1.</source>
         <translation>Visit saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>L’accueil n’a pas pu être enregistré&#xa0;: %1</source>
         <translation>The visit could not be saved: %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="386"/>
+        <source>Saisie rétablie.</source>
+        <translation>Entry restored.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="399"/>
+        <source>Dernier accueil repris&#xa0;: corrigez-le puis enregistrez-le.</source>
+        <translation>Last visit taken back: correct it, then save it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="404"/>
+        <source>Saisie effacée — Ctrl+Z pour la rétablir.</source>
+        <translation>Entry cleared — Ctrl+Z to restore it.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -1017,7 +1011,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -1025,7 +1019,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -1033,12 +1027,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Dernière synchro&#xa0;: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -1046,22 +1040,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="102"/>
+        <source>Accueil  (Ctrl+1)</source>
+        <translation>Reception  (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="103"/>
+        <source>Annuaire  (Ctrl+2)</source>
+        <translation>Directory  (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="108"/>
+        <source>Statistiques  (Ctrl+3)</source>
+        <translation>Statistics  (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="149"/>
+        <source>A&amp;ffichage</source>
+        <translation>Vie&amp;w (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153"/>
+        <source>A&amp;ide</source>
+        <translation>Help (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
-        <source>Dernier accueil annulé.</source>
-        <translation>Last visit taken back.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Annuler cet accueil&#x202f;?</source>
         <translation>Cancel this visit?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Annuler l’accueil de %1&#x202f;? Il restera dans le journal, barré, et ne sera plus compté.</source>
         <translation>Cancel the visit of %1? It stays in the log, struck through, and no longer counts.</translation>
     </message>
@@ -1152,47 +1166,62 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="101"/>
+        <location filename="../../ui/referral_dialog.py" line="104"/>
         <source>Orienter vers un partenaire</source>
         <translation>Refer to a partner</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="107"/>
+        <location filename="../../ui/referral_dialog.py" line="110"/>
         <source>Chercher un partenaire</source>
         <translation>Search for a partner</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="108"/>
+        <location filename="../../ui/referral_dialog.py" line="111"/>
         <source>Affiner&#xa0;: nom, structure, mot de la description…</source>
         <translation>Narrow down: name, organisation, a word of the description…</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="111"/>
+        <location filename="../../ui/referral_dialog.py" line="114"/>
         <source>Services proposés pour ce visiteur</source>
         <translation>Services suggested for this visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="117"/>
+        <location filename="../../ui/referral_dialog.py" line="120"/>
         <source>Détail du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="119"/>
-        <source>Flèches pour choisir, Espace pour cocher, Entrée pour valider.</source>
-        <translation>Arrows to move, Space to tick, Enter to confirm.</translation>
+        <location filename="../../ui/referral_dialog.py" line="123"/>
+        <source>Flèches pour choisir, Espace pour cocher, Entrée pour orienter vers le service coché (ou, sans coche, celui en surbrillance).</source>
+        <translation>Arrows to choose, Space to tick, Enter to refer to the ticked service (or, with none ticked, the highlighted one).</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="124"/>
+        <location filename="../../ui/referral_dialog.py" line="130"/>
+        <source>Erreur de saisie</source>
+        <translation>Input error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="209"/>
+        <source>Aucun service ne correspond&#xa0;: changez la recherche.</source>
+        <translation>No service matches: change the search.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="211"/>
+        <source>Aucun service coché.</source>
+        <translation>No service ticked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="135"/>
         <source>Orienter</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="125"/>
+        <location filename="../../ui/referral_dialog.py" line="136"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="162"/>
+        <location filename="../../ui/referral_dialog.py" line="176"/>
         <source>Aucun service ne correspond.</source>
         <translation>No service matches.</translation>
     </message>
@@ -1221,14 +1250,27 @@
     </message>
 </context>
 <context>
+    <name>SaveNotice</name>
+    <message>
+        <location filename="../../ui/notice.py" line="36"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice.py" line="38"/>
+        <source>Annuler (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+</context>
+<context>
     <name>SearchHitModel</name>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="68"/>
+        <location filename="../../ui/referral_dialog.py" line="71"/>
         <source> · ouvert</source>
         <translation> · open</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="68"/>
+        <location filename="../../ui/referral_dialog.py" line="71"/>
         <source> · fermé</source>
         <translation> · closed</translation>
     </message>
@@ -1437,72 +1479,72 @@
 <context>
     <name>SlipDialog</name>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="61"/>
+        <location filename="../../ui/slip_dialog.py" line="62"/>
         <source>Fiches d’orientation</source>
         <translation>Referral slips</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="69"/>
+        <location filename="../../ui/slip_dialog.py" line="70"/>
         <source>Fiche affichée</source>
         <translation>Slip shown</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="71"/>
+        <location filename="../../ui/slip_dialog.py" line="72"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="72"/>
+        <location filename="../../ui/slip_dialog.py" line="73"/>
         <source>Ticket 80 mm</source>
         <translation>80 mm receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="75"/>
+        <location filename="../../ui/slip_dialog.py" line="76"/>
         <source>&amp;Gros caractères</source>
         <translation>&amp;Large print</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="80"/>
+        <location filename="../../ui/slip_dialog.py" line="81"/>
         <source>Aperçu de la fiche</source>
         <translation>Slip preview</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="85"/>
+        <location filename="../../ui/slip_dialog.py" line="86"/>
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="86"/>
+        <location filename="../../ui/slip_dialog.py" line="87"/>
         <source>imprimante par défaut</source>
         <translation>default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="88"/>
+        <location filename="../../ui/slip_dialog.py" line="89"/>
         <source>Imprimer &amp;directement (%1)</source>
         <translation>Print &amp;directly (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="90"/>
+        <location filename="../../ui/slip_dialog.py" line="91"/>
         <source>Enregistrer en &amp;PDF…</source>
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="91"/>
+        <location filename="../../ui/slip_dialog.py" line="92"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="178"/>
+        <location filename="../../ui/slip_dialog.py" line="181"/>
         <source>L’impression a échoué (imprimante «&#xa0;%1&#xa0;»)&#x202f;: vérifiez qu’elle est allumée et reliée. Les orientations restent enregistrées.</source>
         <translation>Printing failed (printer “%1”): check that it is on and connected. The referrals stay recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="180"/>
+        <location filename="../../ui/slip_dialog.py" line="183"/>
         <source>par défaut</source>
         <translation>default</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/slip_dialog.py" line="207"/>
+        <location filename="../../ui/slip_dialog.py" line="210"/>
         <source>%n fiche(s) envoyée(s) à l’imprimante.</source>
         <translation>
             <numerusform>%n slip sent to the printer.</numerusform>
@@ -1510,12 +1552,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="242"/>
+        <location filename="../../ui/slip_dialog.py" line="245"/>
         <source>Enregistrer les fiches dans…</source>
         <translation>Save the slips in…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/slip_dialog.py" line="252"/>
+        <location filename="../../ui/slip_dialog.py" line="255"/>
         <source>%n fiche(s) enregistrée(s).</source>
         <translation>
             <numerusform>%n slip saved.</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>JournalPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/journal.py" line="251"/>
+        <location filename="../../ui/journal.py" line="258"/>
         <source>%n accueil(s)</source>
         <translation>
             <numerusform>%n accueil</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Aujourd’hui&#xa0;: %n accueil</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Annuaire de démo&#xa0;: %n service</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Annuaire&#xa0;: %n service</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n à envoyer</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>SlipDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/slip_dialog.py" line="206"/>
+        <location filename="../../ui/slip_dialog.py" line="210"/>
         <source>%n fiche(s) envoyée(s) à l’imprimante.</source>
         <translation>
             <numerusform>%n fiche envoyée à l’imprimante.</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/slip_dialog.py" line="251"/>
+        <location filename="../../ui/slip_dialog.py" line="255"/>
         <source>%n fiche(s) enregistrée(s).</source>
         <translation>
             <numerusform>%n fiche enregistrée.</numerusform>

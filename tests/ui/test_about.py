@@ -92,7 +92,7 @@ def test_the_window_shows_its_version_and_opens_about_from_the_help_menu(
 ) -> None:
     assert window.windowTitle().startswith(f"Aiguillage {app_version()} — ")
     menus = {a.text(): a.menu() for a in window.menuBar().actions()}
-    about = [a for a in menus["Ai&de"].actions() if a.text() == "À &propos d’Aiguillage…"]
+    about = [a for a in menus["A&ide"].actions() if a.text() == "À &propos d’Aiguillage…"]
     seen: list[str] = []
 
     def close_it() -> None:

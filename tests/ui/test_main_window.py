@@ -45,9 +45,9 @@ def test_a_visit_logged_with_the_keyboard_shows_in_the_journal_and_survives_a_re
                 qtbot.keyClick(widget, press)
                 keys += 1
 
-    assert window.focusWidget() is form.channel  # the form opens on its first row
-    key(form.channel, Qt.Key.Key_1)  # sur place; a row answered by its key moves on
+    # The form opens on « Public »: the channel above it has its default, « Sur place ».
     assert window.focusWidget() is form.public
+    assert form.channel.value() == "sur-place"
     key(form.public, Qt.Key.Key_4)  # demandeur·se d’emploi
     assert window.focusWidget() is form.age
     key(form.age, Qt.Key.Key_3)  # 26-44
@@ -62,11 +62,11 @@ def test_a_visit_logged_with_the_keyboard_shows_in_the_journal_and_survives_a_re
     assert window.focusWidget() is form.themes
     key(form.themes, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_Tab)  # two themes
     assert window.focusWidget() is form.answers
-    key(form.answers, Qt.Key.Key_4)  # orientation vers un partenaire
+    key(form.answers, Qt.Key.Key_1)  # information
     with qtbot.waitSignal(window.sig_saved, timeout=15_000) as saved:
         key(form.answers, Qt.Key.Key_Return)
     contact_id = saved.args[0]
-    assert keys <= 15, keys
+    assert keys <= 14, keys
 
     record = desk.intake.get(contact_id)
     assert (record.channel, record.public, record.age, record.gender, record.commune) == (
@@ -77,7 +77,7 @@ def test_a_visit_logged_with_the_keyboard_shows_in_the_journal_and_survives_a_re
         "13047",
     )
     assert record.themes == ("financer-formation", "trouver-formation")
-    assert record.answers == ("orientation-partenaire",)
+    assert record.answers == ("information",)
     # What the agent sees: the visit on top of the journal, the count, a notice, a clean form.
     model = window.journal.model
     assert model.rowCount() == 1
@@ -89,7 +89,7 @@ def test_a_visit_logged_with_the_keyboard_shows_in_the_journal_and_survives_a_re
     assert window.notice.isVisible()
     assert window.notice_text.text() == "Accueil enregistré à 10:15."
     assert form.public.value() is None and form.themes.values() == []
-    assert window.focusWidget() is form.channel
+    assert window.focusWidget() is form.public
 
     window.close()
     desk.close()
@@ -108,24 +108,70 @@ def test_saving_an_incomplete_form_shows_what_is_missing_and_stores_nothing(
     form = window.form
     form.public.set_values("scolaire")
     form.submit()
-    qtbot.waitUntil(lambda: form.error.isVisible(), timeout=15_000)
-    text = form.error.text()
-    assert "Âge : à renseigner." in text
-    assert "Commune : à renseigner." in text
-    assert "Thème : choisissez au moins un thème de la demande." in text
+    errors = form.field_errors
+    qtbot.waitUntil(lambda: errors["age"].isVisible(), timeout=15_000)
+    # Each error under the row it names, the cursor on the first of them.
+    assert errors["age"].text() == "Âge : à renseigner."
+    assert errors["commune"].text() == "Commune : à renseigner."
+    assert errors["theme"].text() == "Thème : choisissez au moins un thème de la demande."
+    assert not errors["public"].isVisible() and not form.error.isVisible()
+    assert window.focusWidget() is form.age
     assert desk.intake.count_on(desk.intake.today()) == 0
     assert form.public.value() == "scolaire"  # nothing the agent typed is lost
+    qtbot.keyClick(form.age, Qt.Key.Key_2)  # the age given: its error goes, the others stay
+    assert not errors["age"].isVisible()
+    assert errors["commune"].isVisible() and errors["theme"].isVisible()
 
 
-def test_ctrl_z_takes_back_the_last_visit(qtbot, window: MainWindow, desk: Desk) -> None:
+def test_ctrl_z_takes_back_the_last_visit_into_the_form(
+    qtbot, window: MainWindow, desk: Desk
+) -> None:
     form = window.form
     fill(form, "salarie", "45-54", "homme", "13004", ["vae"], ["information"])
     with qtbot.waitSignal(window.sig_saved, timeout=15_000):
         form.submit()
     assert window.journal.model.rowCount() == 1
-    qtbot.keyClick(form.channel, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.journal.model.rowCount() == 0, timeout=15_000)
-    assert window.notice_text.text() == "Dernier accueil annulé."
+    assert window.notice_text.text() == "Dernier accueil repris : corrigez-le puis enregistrez-le."
+    assert desk.intake.count_on(desk.intake.today()) == 0
+    # Back in the form as a visit being typed: fixed, then saved again.
+    assert form.editing is None
+    assert (form.public.value(), form.age.value(), form.themes.values()) == (
+        "salarie",
+        "45-54",
+        ["vae"],
+    )
+    assert form.commune.code() == "13004"
+    qtbot.keyClick(focused(), Qt.Key.Key_1)  # « Scolaire » instead
+    with qtbot.waitSignal(window.sig_saved, timeout=15_000) as saved:
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    record = desk.intake.get(saved.args[0])
+    assert (record.public, record.commune, record.themes) == ("scolaire", "13004", ("vae",))
+    assert desk.intake.count_on(desk.intake.today()) == 1
+
+
+def test_escape_clears_a_visit_being_typed_and_ctrl_z_puts_it_back(
+    qtbot, window: MainWindow, desk: Desk
+) -> None:
+    form = window.form
+    for key in (Qt.Key.Key_4, Qt.Key.Key_2, Qt.Key.Key_1):  # jobseeker, 16-25, woman
+        qtbot.keyClick(focused(), key)
+    qtbot.keyClicks(focused(), "Miramas")
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # the list of communes closes first
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    assert form.public.value() is None and form.commune.text() == ""
+    assert window.notice.isVisible()
+    assert window.notice_text.text() == "Saisie effacée — Ctrl+Z pour la rétablir."
+    assert window.focusWidget() is form.public
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert (form.public.value(), form.age.value(), form.gender.value()) == (
+        "demandeur-emploi",
+        "16-25",
+        "femme",
+    )
+    assert form.commune.text().startswith("Miramas")
+    assert window.notice_text.text() == "Saisie rétablie."
     assert desk.intake.count_on(desk.intake.today()) == 0
 
 
@@ -188,8 +234,10 @@ def test_a_note_with_a_phone_number_is_refused_in_the_window(
     fill(form, "scolaire", "moins-16", "homme", "13047", ["decrochage"], ["rendez-vous"])
     form.note.setText("maman au 07 81 22 33 44")
     form.submit()
-    qtbot.waitUntil(form.error.isVisible, timeout=15_000)
-    assert form.error.text().startswith(
+    error = form.field_errors["note"]
+    qtbot.waitUntil(error.isVisible, timeout=15_000)
+    assert window.focusWidget() is form.note
+    assert error.text().startswith(
         "Note refusée : elle semble contenir un numéro de téléphone (« 07 81 22 33 44 »)."
     )
     assert desk.intake.count_on(desk.intake.today()) == 0
@@ -334,12 +382,12 @@ def test_orienter_records_the_chosen_partners_with_the_visit(
     qtbot.keyClicks(dialog.search, "artisanat")
     assert dialog.model.rowCount() >= 1
     assert "artisanat" in dialog.model.suggestion(0).service_name.lower()
-    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)
-    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
     chosen_id = dialog.model.suggestion(0).service_id
+    # The first row is highlighted: Enter refers to it, nothing ticked by hand.
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
-        qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
     assert list(form.referrals) == [chosen_id]
+    assert window.focusWidget() is form.save_button
     assert "orientation-partenaire" in form.answers.values()
     assert form.referral_list.text().startswith("Orientation vers\u00a0: Chambre de métiers")
     with qtbot.waitSignal(window.sig_saved, timeout=15_000) as saved:
@@ -378,7 +426,7 @@ def test_a_commune_typed_without_picking_is_taken_only_when_it_is_certain(
     form.commune.setText(typed)
     if stored is None:
         form.submit()
-        assert form.error.text().startswith(message)
+        assert form.field_errors["commune"].text().startswith(message)
         assert window.focusWidget() is form.commune
         assert desk.intake.count_on(desk.intake.today()) == 0
         return
@@ -456,3 +504,80 @@ def test_the_commune_field_never_guesses_and_offers_the_site_s_commune_once_empt
     assert field.model.index(0, 0).data() == "Istres (13800)"
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert field.code() == "13047"
+
+
+def test_orientation_with_no_partner_is_refused_and_enter_opens_the_partners(
+    qtbot, window: MainWindow, desk: Desk
+) -> None:
+    form = window.form
+    fill(form, "salarie", "45-54", "homme", "13047", ["vae"], ["orientation-partenaire"])
+    qtbot.keyClick(form.answers, Qt.Key.Key_Return)
+    error = form.field_errors["answer"]
+    assert error.isVisible() and error.text().startswith("Orientation vers un partenaire")
+    assert window.focusWidget() is form.orient_button
+    assert desk.intake.count_on(desk.intake.today()) == 0
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # Enter there opens F4
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is window.referral_dialog)
+    window.referral_dialog.reject()
+
+
+def test_an_alt_letter_bound_to_nothing_types_nothing(qtbot, window: MainWindow) -> None:
+    note = window.form.note
+    note.setFocus()
+    qtbot.keyClicks(note, "Istres")
+    qtbot.keyClick(note, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)  # no « Q » anywhere
+    assert note.text() == "Istres"
+    qtbot.keyClick(note, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # « Co&mmune »
+    assert window.focusWidget() is window.form.commune
+
+
+def test_f4_down_moves_past_the_highlighted_row_and_enter_never_closes_on_nothing(
+    qtbot, window: MainWindow
+) -> None:
+    form = window.form
+    fill(form, "jeune-non-scolarise", "16-25", "homme", "13047", ["alternance"], ["information"])
+    qtbot.keyClick(form.themes, Qt.Key.Key_F4)
+    dialog = window.referral_dialog
+    qtbot.waitExposed(dialog)
+    second = dialog.model.suggestion(1)
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)  # row 1 was highlighted: now row 2
+    assert dialog.list.currentIndex().row() == 1
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
+    assert list(dialog.chosen()) == [second.service_id]
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)  # and unticked
+    assert dialog.chosen() == {}
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Up)  # back in the search box
+    qtbot.keyClicks(dialog.search, "zzzzqqq")
+    assert dialog.model.rowCount() == 0
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)  # nothing ticked, nothing matches
+    assert dialog.isVisible() and dialog.problem.isVisible()
+    assert dialog.problem.text() == "Aucun service ne correspond\u00a0: changez la recherche."
+    dialog.reject()
+
+
+def test_the_undo_countdown_waits_while_the_slip_preview_is_open(
+    qtbot, window: MainWindow, desk: Desk, clock
+) -> None:  # type: ignore[no-untyped-def]
+    from ui.slip_dialog import SlipDialog
+
+    form = window.form
+    fill(form, "jeune-non-scolarise", "16-25", "homme", "13047", ["alternance"], ["information"])
+    qtbot.keyClick(form.themes, Qt.Key.Key_F4)
+    qtbot.waitExposed(window.referral_dialog)
+    qtbot.keyClick(window.referral_dialog.search, Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.sig_saved, timeout=15_000) as saved:
+        qtbot.keyClick(form.save_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SlipDialog))
+    clock.advance(30)  # the agent reads the slip with the visitor
+    assert not desk.intake.can_undo
+    qtbot.keyClick(QApplication.activeModalWidget(), Qt.Key.Key_Escape)
+    # The window is the agent's again: the 10 seconds start now.
+    qtbot.waitUntil(lambda: desk.intake.can_undo, timeout=5_000)
+    assert window.notice.isVisible() and window.undo_button.isVisible()
+    window.activateWindow()  # what the desktop does once the dialog is closed
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(form.public, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: form.public.value() == "jeune-non-scolarise", timeout=15_000)
+    assert desk.intake.count_on(desk.intake.today()) == 0
+    assert saved.args[0] not in {c.id for c in desk.intake.contacts_on(desk.intake.today())}
