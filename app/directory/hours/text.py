@@ -1,22 +1,26 @@
 """Opening hours written out from what the evaluator computes, never from the syntax.
 
-Each day of the coming twelve months is evaluated; the usual week is what each weekday
-most often is; every other day is then explained, in this order: public holidays, school
-holidays, whole months, the nth weekday of the month, and dated days or ranges. Comments
-are kept after a dash (« lun.–ven. 9 h–12 h — sans rendez-vous »).
+Each day of the twelve months from the reference day's month is evaluated; the usual week
+is what each weekday most often is; every other day is then explained, in this order:
+public holidays, school holidays, whole months, the nth weekday of the month, and dated
+days or ranges (past days left out: they do not matter to a visitor). The value's syntax
+only chooses between words that say the same thing: a range written past midnight stays on
+the day it starts (« ven. 18 h–6 h »), an open end is « à partir de 22 h ». The words
+themselves are in :mod:`.words`.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import opening_hours
-from babel.dates import get_month_names
 
 from app.directory.hours import evaluator, reading
 from app.directory.hours.places import (
@@ -25,61 +29,27 @@ from app.directory.hours.places import (
     school_zone_for,
     timezone_for,
 )
+from app.directory.hours.words import (
+    ALWAYS,
+    CLOSED,
+    DAYS,
+    OPEN,
+    SHUT,
+    UNKNOWN,
+    WORDS,
+    Plan,
+    Span,
+    listing,
+    month,
+    ordinal,
+    period_words,
+    plan_words,
+    quote,
+    span_words,
+    week_words,
+)
 
-Span = tuple[int, int, bool]  # start and end minute (end 1440 = midnight), True when unknown
-Plan = tuple[tuple[Span, ...], tuple[str, ...]]  # a day's spans, and its comments
-CLOSED: Plan = ((), ())
-
-DAYS = {
-    "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
-WORDS = {
-    "fr": {
-        "and": " et ",
-        "separator": "\u202f; ",
-        "colon": "\u00a0: ",
-        "always": "7 j/7, 24 h/24",
-        "closed": "fermé",
-        "unknown": "horaires à confirmer",
-        "to_confirm": " (à confirmer)",
-        "holidays_closed": "fermé les jours fériés",
-        "holidays": "jours fériés",
-        "school": "vacances scolaires",
-        "school_unknown": "vacances scolaires\u00a0: dates non connues pour cette zone",
-        "odd": "semaines impaires",
-        "even": "semaines paires",
-        "nth": "{ranks} {day} du mois",
-        "closed_range": "fermé du {a} au {b}",
-        "closed_day": "fermé le {a}",
-        "range": "du {a} au {b}",
-        "day": "le {a}",
-        "more": "et {n} autres dates",
-        "unreadable": "horaires non reconnus\u00a0: {raw}",
-    },
-    "en": {
-        "and": " and ",
-        "separator": "; ",
-        "colon": ": ",
-        "always": "24/7",
-        "closed": "closed",
-        "unknown": "hours to be confirmed",
-        "to_confirm": " (to be confirmed)",
-        "holidays_closed": "closed on public holidays",
-        "holidays": "public holidays",
-        "school": "school holidays",
-        "school_unknown": "school holidays: dates not known for this zone",
-        "odd": "odd weeks",
-        "even": "even weeks",
-        "nth": "{ranks} {day} of the month",
-        "closed_range": "closed from {a} to {b}",
-        "closed_day": "closed on {a}",
-        "range": "from {a} to {b}",
-        "day": "on {a}",
-        "more": "and {n} other dates",
-        "unreadable": "unrecognised hours: {raw}",
-    },
-}
+__all__ = ["ALWAYS", "CLOSED", "Explained", "Plan", "Span", "explain"]
 MAX_DATES = 8
 
 
@@ -93,6 +63,20 @@ class Explained:
     exceptional: frozenset[date] = field(default_factory=frozenset)
 
 
+_WRAPPING = re.compile(r"(\d\d):(\d\d)-(\d\d):(\d\d)")
+_OPEN_END = re.compile(r"(\d\d):(\d\d)\+")
+_RANKS = re.compile(r"\[([-\d,\s]+)\]")
+
+
+def _runs_past_midnight(text: str) -> bool:
+    """Whether the value writes a range on into the night (``18:00-06:00``, ``22:00-26:00``)."""
+    for h1, m1, h2, m2 in _WRAPPING.findall(text):
+        start, end = int(h1) * 60 + int(m1), int(h2) * 60 + int(m2)
+        if end > 1440 or 0 < end <= start:
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=2048)
 def explain(
     hours: str,
@@ -102,6 +86,8 @@ def explain(
     commune: str | None = None,
     school_zone: str | None = None,
 ) -> Explained:
+    """The words for ``hours`` as a visitor reads them on ``today`` (by default the real
+    day): what is past is left out."""
     lang = "en" if lang == "en" else "fr"
     words = WORDS[lang]
     read = reading(hours)
@@ -113,8 +99,14 @@ def explain(
     parsed = evaluator(read.text, zone, tz.key)
     first = today.replace(day=1)
     last = _add_months(first, 12)
-    days = [first + timedelta(n) for n in range((last - first).days)]
-    plans = dict(zip(days, _plans(parsed, first, len(days), tz.key), strict=True))
+    count = (last - first).days
+    days = [first + timedelta(n) for n in range(count)]
+    # A day before and after the year, so that a night on either edge is whole.
+    around = _plans(parsed, first - timedelta(1), count + 2, tz.key)
+    if _runs_past_midnight(read.text):
+        around = _nights(around)
+    plans = dict(zip(days, around[1:-1], strict=True))
+    open_ends = frozenset(int(h) * 60 + int(m) for h, m in _OPEN_END.findall(read.text))
 
     holiday_probe = evaluator("PH", "", tz.key)
     holidays = {d for d in days if holiday_probe.is_open(datetime.combine(d, time(12), tz))}
@@ -129,10 +121,12 @@ def explain(
     if not _alternate(usual, ordinary, plans):
         usual = {0: usual[0], 1: usual[0]}
     if usual[0] == usual[1]:
-        week = _week(usual[0], lang)
+        week = week_words(usual[0], lang, open_ends)
     else:
         week = words["separator"].join(
-            f"{words[name]}{words['colon']}{_week(usual[parity], lang) or words['closed']}"
+            words[name]
+            + words["colon"]
+            + (week_words(usual[parity], lang, open_ends) or words["closed"])
             for name, parity in (("odd", 1), ("even", 0))
         )
 
@@ -153,7 +147,7 @@ def explain(
             parts.append(
                 words["holidays_closed"]
                 if plan == CLOSED
-                else words["holidays"] + words["colon"] + _plan(plan, lang)
+                else words["holidays"] + words["colon"] + plan_words(plan, lang, open_ends)
             )
             left -= holidays
     # School holidays, a week of their own
@@ -162,22 +156,50 @@ def explain(
     elif deviating & school:
         by_day = [_mode(plans[d] for d in school if d.weekday() == w) for w in range(7)]
         if all(plans[d] == by_day[d.weekday()] for d in school):
-            parts.append(words["school"] + words["colon"] + _special(by_day, lang))
+            parts.append(
+                words["school_closed"]
+                if set(by_day) == {CLOSED}
+                else words["school"] + words["colon"] + period_words(by_day, lang, open_ends)
+            )
             # a public holiday within them is explained too when it is alike
             dates = {d for d in days if is_school_holiday(d, zone)}
             left -= {d for d in dates if plans[d] == by_day[d.weekday()]}
-    # Whole months
+    claimed = _months(parts, left, days, ordinary, plans, usual, first, lang, open_ends)
+    _nth_weekdays(parts, left, deviating, ordinary, claimed, plans, read.text, lang)
+    _dated(parts, left, plans, expected, today, first, last, read.text, lang)
+    shown = {span[3] for d in days for span in plans[d]}
+    unseen = [c for c in read.comments if c not in shown]
+    if unseen:
+        parts.append(", ".join(quote(c, lang) for c in unseen))
+    if not week:
+        week = "" if parts else words["closed"]
+    text = words["separator"].join(p for p in [week, *parts] if p)
+    return Explained(text, week, frozenset(deviating | changing))
+
+
+def _months(
+    parts: list[str],
+    left: set[date],
+    days: list[date],
+    ordinary: list[date],
+    plans: dict[date, Plan],
+    usual: dict[int, list[Plan]],
+    first: date,
+    lang: str,
+    open_ends: frozenset[int],
+) -> set[date]:
+    """Whole months that keep a week of their own; the days they explain."""
     months: list[tuple[date, date, list[Plan]]] = []
     claimed: set[date] = set()
     for month_start in sorted({d.replace(day=1) for d in left}):
-        month = [d for d in ordinary if d.replace(day=1) == month_start]
-        by_day = [_mode(plans[d] for d in month if d.weekday() == w) for w in range(7)]
+        days_of = [d for d in ordinary if d.replace(day=1) == month_start]
+        by_day = [_mode(plans[d] for d in days_of if d.weekday() == w) for w in range(7)]
         if (
-            len(month) >= 20
+            len(days_of) >= 20
             and by_day not in (usual[0], usual[1])
-            and all(plans[d] == by_day[d.weekday()] for d in month)
+            and all(plans[d] == by_day[d.weekday()] for d in days_of)
         ):
-            claimed |= set(month)
+            claimed |= set(days_of)
             left -= {
                 d
                 for d in days
@@ -189,55 +211,105 @@ def explain(
             else:
                 months.append((month_start, month_start, by_day))
     left -= claimed
+    # A period running on past the end of the year evaluated joins its start (Nov–Feb).
+    if (
+        len(months) > 1
+        and months[0][0] == first
+        and months[-1][2] == months[0][2]
+        and _add_months(months[-1][1], 1) == _add_months(first, 12)
+    ):
+        months[0] = (months[-1][0], months[0][1], months[0][2])
+        months.pop()
     for begin, end, by_day in months:
-        names = _month(begin.month, lang)
+        names = month(begin.month, lang)
         if end != begin:
-            names += "–" + _month(end.month, lang)
-        parts.append(names + words["colon"] + _special(by_day, lang))
-    # The nth weekday of the month
+            names += "–" + month(end.month, lang)
+        parts.append(names + WORDS[lang]["colon"] + period_words(by_day, lang, open_ends))
+    return claimed
+
+
+def _nth_weekdays(
+    parts: list[str],
+    left: set[date],
+    deviating: set[date],
+    ordinary: list[date],
+    claimed: set[date],
+    plans: dict[date, Plan],
+    text: str,
+    lang: str,
+) -> None:
+    """« 3e et dernier jeu. du mois » : the fewest ranks that name exactly the days alike,
+    the ranks the value writes first."""
+    written = {int(r) for group in _RANKS.findall(text) for r in group.split(",") if r.strip()}
     for weekday in range(7):
         candidates = [d for d in ordinary if d.weekday() == weekday and d not in claimed]
-        found: dict[Plan, list[int]] = {}
-        for rank in (-1, 1, 2, 3, 4, 5):
-            every = [d for d in candidates if _rank(d, rank)]
-            kinds = {plans[d] for d in every}
-            if len(every) >= 3 and all(d in left for d in every) and len(kinds) == 1:
-                plan = kinds.pop()
-                found.setdefault(plan, []).append(rank)
-                left -= {
-                    d
-                    for d in days
-                    if d.weekday() == weekday and _rank(d, rank) and plans[d] == plan
-                }
-        for plan, ranks in found.items():
-            label = words["nth"].format(
-                ranks=words["and"].join(_ordinal(r, lang) for r in sorted(ranks, key=_order)),
+        for plan in dict.fromkeys(plans[d] for d in candidates if d in deviating):
+            target = {d for d in candidates if d in deviating and plans[d] == plan}
+            if len(target) < 3:
+                continue
+            best: tuple[int, ...] | None = None
+            for size in (1, 2, 3):
+                found = [
+                    ranks
+                    for ranks in itertools.combinations((1, 2, 3, 4, 5, -1, -2), size)
+                    if {d for d in candidates if any(_rank(d, r) for r in ranks)} == target
+                ]
+                if found:
+                    best = min(found, key=lambda rs: sum(r not in written for r in rs))
+                    break
+            if best is None:
+                continue
+            left -= target
+            label = WORDS[lang]["nth"].format(
+                ranks=listing([ordinal(r, lang) for r in sorted(best, key=_order)], lang),
                 day=DAYS[lang][weekday],
             )
-            parts.append(label + words["colon"] + _plan(plan, lang))
-    # Dated days and ranges
-    dated = [(a, b, plan) for a, b, plan in _runs(sorted(left), plans, expected) if b >= today]
+            parts.append(label + WORDS[lang]["colon"] + plan_words(plan, lang))
+
+
+def _dated(
+    parts: list[str],
+    left: set[date],
+    plans: dict[date, Plan],
+    expected: Callable[[date], Plan],
+    today: date,
+    first: date,
+    last: date,
+    text: str,
+    lang: str,
+) -> None:
+    """Dated days and ranges still to come; closed single days said together."""
+    runs = _runs(sorted(left), plans)
+    yearly = not re.search(r"\b(19|20)\d\d\b", text)
+    if yearly and len(runs) > 1:
+        a, b, plan = runs[-1]
+        if b == last - timedelta(1) and runs[0][0] == first and runs[0][2] == plan:
+            runs[0] = (a, runs[0][1], plan)
+            runs.pop()
+    dated = [(a, b, plan) for a, b, plan in runs if b >= today]
+    if yearly:
+        dated.sort(key=lambda run: (run[0].month, run[0].day))
+    closed_days: list[date] = []
     for a, b, plan in dated[:MAX_DATES]:
-        one, other = _date(a, lang), _date(b, lang)
-        if plan == CLOSED:
-            parts.append(
-                words["closed_day"].format(a=one)
-                if a == b
-                else words["closed_range"].format(a=one, b=other)
-            )
-        else:
-            when = words["day"].format(a=one) if a == b else words["range"].format(a=one, b=other)
-            parts.append(when + words["colon"] + _plan(plan, lang))
+        if a == b and plan == CLOSED and lang == "fr":
+            closed_days.append(a)
+            continue
+        if closed_days:
+            parts.append(_closed_days(closed_days, lang))
+            closed_days = []
+        parts.append(span_words(a, b, plan, lang))
+    if closed_days:
+        parts.append(_closed_days(closed_days, lang))
     if len(dated) > MAX_DATES:
-        parts.append(words["more"].format(n=len(dated) - MAX_DATES))
-    shown = [c for d in days for c in plans[d][1]]
-    unseen = [c for c in read.comments if c not in shown]
-    if unseen:
-        parts.append(", ".join(unseen))
-    if not week:
-        week = "" if parts else words["closed"]
-    text = words["separator"].join(p for p in [week, *parts] if p)
-    return Explained(text, week, frozenset(deviating | changing))
+        parts.append(WORDS[lang]["more"].format(n=len(dated) - MAX_DATES))
+
+
+def _closed_days(days: list[date], lang: str) -> str:
+    """« fermé le 1er janv., le 1er mai et le 25 déc. »"""
+    words = WORDS[lang]
+    named = [words["the"].format(a=span_words(d, d, ALWAYS, lang).split(words["colon"])[0])
+             for d in days]  # fmt: skip
+    return words["closed_day"].format(a=listing(named, lang))
 
 
 def _alternate(usual: dict[int, list[Plan]], ordinary: list[date], plans: dict[date, Plan]) -> bool:
@@ -260,33 +332,44 @@ def _clock_changes(day: date, tz: ZoneInfo) -> bool:
 
 
 def _plans(parsed: opening_hours.OpeningHours, first: date, count: int, tz_key: str) -> list[Plan]:
+    """Each day's spans as the evaluator computes them; a closed time is kept only when it
+    carries a comment (« jeu. fermé « en travaux » »)."""
     tz = ZoneInfo(tz_key)
     start = datetime.combine(first, time(0), tz)
     end = datetime.combine(first + timedelta(count), time(0), tz)
-    spans: list[list[tuple[int, int, bool, str]]] = [[] for _ in range(count)]
-    comments: list[list[str]] = [[] for _ in range(count)]
+    spans: list[list[Span]] = [[] for _ in range(count)]
     for begin, finish, state, comment in parsed.intervals(start, end):
         begin, finish = max(begin, start), min(finish or end, end)
+        kind = {opening_hours.State.OPEN: OPEN, opening_hours.State.UNKNOWN: UNKNOWN}.get(
+            state, SHUT
+        )
         while begin < finish:
             index = (begin.date() - first).days
             midnight = datetime.combine(begin.date() + timedelta(1), time(0), tz)
             stop = min(finish, midnight)
-            if comment and comment not in comments[index]:
-                comments[index].append(comment)
-            if state != opening_hours.State.CLOSED:
+            if kind != SHUT or comment:
                 a = begin.hour * 60 + begin.minute
                 b = 1440 if stop >= midnight else stop.hour * 60 + stop.minute
-                unknown = state == opening_hours.State.UNKNOWN
                 day = spans[index]
-                if day and day[-1][1] == a and day[-1][2] == unknown:
-                    day[-1] = (day[-1][0], b, unknown, comment)
+                if day and day[-1][1] == a and day[-1][2:] == (kind, comment):
+                    day[-1] = (day[-1][0], b, kind, comment)
                 else:
-                    day.append((a, b, unknown, comment))
+                    day.append((a, b, kind, comment))
             begin = stop
-    return [
-        (tuple((a, b, u) for a, b, u, _c in day), tuple(notes))
-        for day, notes in zip(spans, comments, strict=True)
-    ]
+    return [tuple(day) for day in spans]
+
+
+def _nights(plans: list[Plan]) -> list[Plan]:
+    """A day open until midnight takes the next day's hours from midnight: « 18 h–6 h »."""
+    out = [list(plan) for plan in plans]
+    for index in range(len(out) - 1):
+        today, tomorrow = out[index], out[index + 1]
+        if today and tomorrow and today[-1][1] == 1440 and today[-1][0] > 0:
+            night = tomorrow[0]
+            if night[0] == 0 and night[1] < 1440 and night[2:] == today[-1][2:]:
+                today[-1] = (today[-1][0], 1440 + night[1], *night[2:])
+                del tomorrow[0]
+    return [tuple(plan) for plan in out]
 
 
 def _mode(plans: Iterable[Plan]) -> Plan:
@@ -301,17 +384,13 @@ def _parity(day: date) -> int:
 def _rank(day: date, rank: int) -> bool:
     if rank > 0:
         return (day.day - 1) // 7 + 1 == rank
-    return (day + timedelta(7)).month != day.month
+    return (day + timedelta(7 * -rank)).month != day.month and (
+        rank == -1 or (day + timedelta(7 * (-rank - 1))).month == day.month
+    )
 
 
 def _order(rank: int) -> int:
-    return 9 if rank < 0 else rank
-
-
-def _ordinal(rank: int, lang: str) -> str:
-    if lang == "en":
-        return "last" if rank < 0 else {1: "1st", 2: "2nd", 3: "3rd"}.get(rank, f"{rank}th")
-    return "dernier" if rank < 0 else ("1er" if rank == 1 else f"{rank}e")
+    return 9 - rank if rank < 0 else rank
 
 
 def _add_months(day: date, months: int) -> date:
@@ -319,19 +398,7 @@ def _add_months(day: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def _month(month: int, lang: str) -> str:
-    return str(get_month_names("abbreviated", locale=lang)[month])
-
-
-def _date(day: date, lang: str) -> str:
-    if lang == "en":
-        return f"{_month(day.month, lang)} {day.day}"
-    return f"{'1er' if day.day == 1 else day.day}\u00a0{_month(day.month, lang)}"
-
-
-def _runs(
-    days: list[date], plans: dict[date, Plan], expected: object
-) -> list[tuple[date, date, Plan]]:
+def _runs(days: list[date], plans: dict[date, Plan]) -> list[tuple[date, date, Plan]]:
     """Consecutive days alike; a day that is so anyway (a Sunday closed within a closed
     fortnight) does not break a run."""
     runs: list[tuple[date, date, Plan]] = []
@@ -344,77 +411,3 @@ def _runs(
                 continue
         runs.append((day, day, plans[day]))
     return runs
-
-
-def _clock(minute: int, lang: str) -> str:
-    hour, minutes = divmod(minute, 60)
-    if lang == "en":
-        return f"{hour}:{minutes:02d}"
-    return f"{hour}\u00a0h" + (f"\u00a0{minutes:02d}" if minutes else "")
-
-
-def _plan(plan: Plan, lang: str) -> str:
-    """One day's hours without the day: « 9 h–12 h et 14 h–17 h — sans rendez-vous »."""
-    words = WORDS[lang]
-    spans, comments = plan
-    if not spans:
-        text = words["closed"]
-    elif spans == ((0, 1440, True),):
-        text = "" if comments else words["unknown"]
-    else:
-        times = [
-            f"{_clock(a, lang)}–{_clock(b, lang)}" + (words["to_confirm"] if unknown else "")
-            for a, b, unknown in spans
-        ]
-        text = ", ".join(times[:-1]) + words["and"] + times[-1] if len(times) > 1 else times[0]
-    note = ", ".join(comments)
-    return f"{text} — {note}" if text and note else text or note
-
-
-def _special(by_day: list[Plan], lang: str) -> str:
-    """A week that holds in some period: its hours alone when every day is alike."""
-    if len(set(by_day)) == 1:
-        return _plan(by_day[0], lang)
-    return _week(by_day, lang) or WORDS[lang]["closed"]
-
-
-def _week(by_day: list[Plan], lang: str) -> str:
-    words = WORDS[lang]
-    if len(set(by_day)) == 1 and by_day[0] != CLOSED:
-        plan = by_day[0]
-        if plan == (((0, 1440, False),), ()):
-            return words["always"]
-        if plan[0] in ((), ((0, 1440, True),)):
-            return _plan(plan, lang)
-    groups: list[tuple[list[int], Plan]] = []
-    for weekday, plan in enumerate(by_day):
-        if plan == CLOSED:
-            continue
-        for weekdays, seen in groups:
-            if seen == plan:
-                weekdays.append(weekday)
-                break
-        else:
-            groups.append(([weekday], plan))
-    parts = []
-    for weekdays, plan in groups:
-        hours = _plan(plan, lang)
-        bare = not plan[0] or plan[0] == ((0, 1440, True),)
-        parts.append(_days(weekdays, lang) + (words["colon"] if bare else " ") + hours)
-    return words["separator"].join(parts)
-
-
-def _days(weekdays: list[int], lang: str) -> str:
-    names = DAYS[lang]
-    runs: list[list[int]] = []
-    for day in weekdays:
-        if runs and runs[-1][-1] == day - 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
-    pieces = [
-        f"{names[run[0]]}–{names[run[-1]]}" if len(run) > 1 else names[run[0]] for run in runs
-    ]
-    if len(pieces) == 1:
-        return pieces[0]
-    return ", ".join(pieces[:-1]) + WORDS[lang]["and"] + pieces[-1]
