@@ -74,7 +74,7 @@ def test_hours_are_written_from_what_the_evaluator_computes(value: str, french: 
 
 def test_english_follows_the_same_reading() -> None:
     assert words("Mo-Fr 09:00-17:00; Jul-Aug off; PH off", "en") == (
-        "Mon–Fri 9:00–17:00; closed on public holidays; Jul–Aug: closed"
+        "Mon–Fri 9:00–17:00; Jul–Aug: closed; closed on public holidays"
     )
     assert words("Mo-Fr 09:00-12:00; We[1] 14:00-16:00", "en") == (
         "Mon–Fri 9:00–12:00; 1st Wed of the month: 14:00–16:00"

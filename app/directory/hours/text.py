@@ -29,6 +29,7 @@ from app.directory.hours.places import (
     school_zone_for,
     timezone_for,
 )
+from app.directory.hours.reading import split_rules
 from app.directory.hours.words import (
     ALWAYS,
     CLOSED,
@@ -51,6 +52,7 @@ from app.directory.hours.words import (
 
 __all__ = ["ALWAYS", "CLOSED", "Explained", "Plan", "Span", "explain"]
 MAX_DATES = 8
+_OSM_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +120,9 @@ def explain(
                  for w in range(7)]
         for parity in (0, 1)
     }  # fmt: skip
-    if not _alternate(usual, ordinary, plans):
+    if _seasonal(read.text):
+        usual = {0: [CLOSED] * 7, 1: [CLOSED] * 7}
+    elif not _alternate(usual, ordinary, plans):
         usual = {0: usual[0], 1: usual[0]}
     if usual[0] == usual[1]:
         week = week_words(usual[0], lang, open_ends)
@@ -137,7 +141,8 @@ def explain(
     # repeated: that is not an exception to tell a visitor about.
     changing = {d for d in days if _clock_changes(d, tz)}
     deviating = {d for d in days if plans[d] != expected(d)} - changing
-    parts: list[str] = []
+    parts: list[tuple[int, str]] = []  # each with where the value says it, for order
+    at = _place_in(read.text)
     left = set(deviating)
     # Public holidays, the same way every time
     if deviating & holidays or "PH" in read.text:
@@ -145,46 +150,57 @@ def explain(
         if len(kinds) == 1:
             plan = kinds.pop()
             parts.append(
-                words["holidays_closed"]
-                if plan == CLOSED
-                else words["holidays"] + words["colon"] + plan_words(plan, lang, open_ends)
+                (
+                    at("PH"),
+                    words["holidays_closed"]
+                    if plan == CLOSED
+                    else words["holidays"] + words["colon"] + plan_words(plan, lang, open_ends),
+                )
             )
             left -= holidays
+            # the night before or after a holiday, shortened by it, is part of it
+            left -= {d for d in left if _own_day(plans[d]) == _own_day(expected(d))
+                     and {d - timedelta(1), d + timedelta(1)} & holidays}  # fmt: skip
     # School holidays, a week of their own
     if uses_school and not school_holidays_known(zone, today):
-        parts.append(words["school_unknown"])
+        parts.append((at("SH"), words["school_unknown"]))
     elif deviating & school:
         by_day = [_mode(plans[d] for d in school if d.weekday() == w) for w in range(7)]
         if all(plans[d] == by_day[d.weekday()] for d in school):
             parts.append(
-                words["school_closed"]
-                if set(by_day) == {CLOSED}
-                else words["school"] + words["colon"] + period_words(by_day, lang, open_ends)
+                (
+                    at("SH"),
+                    words["school_closed"]
+                    if set(by_day) == {CLOSED}
+                    else words["school"] + words["colon"] + period_words(by_day, lang, open_ends),
+                )
             )
             # a public holiday within them is explained too when it is alike
             dates = {d for d in days if is_school_holiday(d, zone)}
             left -= {d for d in dates if plans[d] == by_day[d.weekday()]}
-    claimed = _months(parts, left, days, ordinary, plans, usual, first, lang, open_ends)
+    claimed = _months(parts, left, days, ordinary, plans, usual, first, read.text, lang, open_ends)
     _nth_weekdays(parts, left, deviating, ordinary, claimed, plans, read.text, lang)
     _dated(parts, left, plans, expected, today, first, last, read.text, lang)
     shown = {span[3] for d in days for span in plans[d]}
     unseen = [c for c in read.comments if c not in shown]
     if unseen:
-        parts.append(", ".join(quote(c, lang) for c in unseen))
+        parts.append((len(read.text), ", ".join(quote(c, lang) for c in unseen)))
     if not week:
         week = "" if parts else words["closed"]
-    text = words["separator"].join(p for p in [week, *parts] if p)
+    ordered = [p for _, p in sorted(parts, key=lambda part: part[0])]
+    text = words["separator"].join(p for p in [week, *ordered] if p)
     return Explained(text, week, frozenset(deviating | changing))
 
 
 def _months(
-    parts: list[str],
+    parts: list[tuple[int, str]],
     left: set[date],
     days: list[date],
     ordinary: list[date],
     plans: dict[date, Plan],
     usual: dict[int, list[Plan]],
     first: date,
+    text: str,
     lang: str,
     open_ends: frozenset[int],
 ) -> set[date]:
@@ -224,12 +240,13 @@ def _months(
         names = month(begin.month, lang)
         if end != begin:
             names += "–" + month(end.month, lang)
-        parts.append(names + WORDS[lang]["colon"] + period_words(by_day, lang, open_ends))
+        where = _place_in(text)(_OSM_MONTHS[begin.month - 1])
+        parts.append((where, names + WORDS[lang]["colon"] + period_words(by_day, lang, open_ends)))
     return claimed
 
 
 def _nth_weekdays(
-    parts: list[str],
+    parts: list[tuple[int, str]],
     left: set[date],
     deviating: set[date],
     ordinary: list[date],
@@ -264,11 +281,13 @@ def _nth_weekdays(
                 ranks=listing([ordinal(r, lang) for r in sorted(best, key=_order)], lang),
                 day=DAYS[lang][weekday],
             )
-            parts.append(label + WORDS[lang]["colon"] + plan_words(plan, lang))
+            parts.append(
+                (_place_in(text)("["), label + WORDS[lang]["colon"] + plan_words(plan, lang))
+            )
 
 
 def _dated(
-    parts: list[str],
+    parts: list[tuple[int, str]],
     left: set[date],
     plans: dict[date, Plan],
     expected: Callable[[date], Plan],
@@ -295,21 +314,32 @@ def _dated(
             closed_days.append(a)
             continue
         if closed_days:
-            parts.append(_closed_days(closed_days, lang))
+            parts.append(_closed_days(closed_days, lang, text))
             closed_days = []
-        parts.append(span_words(a, b, plan, lang))
+        parts.append((_place_in(text)(_OSM_MONTHS[a.month - 1]), span_words(a, b, plan, lang)))
     if closed_days:
-        parts.append(_closed_days(closed_days, lang))
+        parts.append(_closed_days(closed_days, lang, text))
     if len(dated) > MAX_DATES:
-        parts.append(WORDS[lang]["more"].format(n=len(dated) - MAX_DATES))
+        parts.append((len(text), WORDS[lang]["more"].format(n=len(dated) - MAX_DATES)))
 
 
-def _closed_days(days: list[date], lang: str) -> str:
+def _closed_days(days: list[date], lang: str, text: str) -> tuple[int, str]:
     """« fermé le 1er janv., le 1er mai et le 25 déc. »"""
     words = WORDS[lang]
     named = [words["the"].format(a=span_words(d, d, ALWAYS, lang).split(words["colon"])[0])
              for d in days]  # fmt: skip
-    return words["closed_day"].format(a=listing(named, lang))
+    where = _place_in(text)(_OSM_MONTHS[days[0].month - 1])
+    return where, words["closed_day"].format(a=listing(named, lang))
+
+
+def _place_in(text: str) -> Callable[[str], int]:
+    """Where the value first says ``token`` (its end when it does not)."""
+
+    def place(token: str) -> int:
+        found = text.find(token)
+        return found if found >= 0 else len(text)
+
+    return place
 
 
 def _alternate(usual: dict[int, list[Plan]], ordinary: list[date], plans: dict[date, Plan]) -> bool:
@@ -370,6 +400,22 @@ def _nights(plans: list[Plan]) -> list[Plan]:
                 today[-1] = (today[-1][0], 1440 + night[1], *night[2:])
                 del tomorrow[0]
     return [tuple(plan) for plan in out]
+
+
+_SEASON = re.compile(r"^\s*(?:\d{4}\s*)?(?:" + "|".join(_OSM_MONTHS) + r")\b")
+
+
+def _seasonal(text: str) -> bool:
+    """Whether every rule (but those of holidays) holds in some months only: there is then
+    no usual week, only periods (« juil.–janv. : … »)."""
+    rules = [r.strip() for r in split_rules(text)[0] if r.strip()]
+    rules = [r for r in rules if not re.match(r"(PH|SH)\b", r)]
+    return bool(rules) and all(_SEASON.match(r) for r in rules)
+
+
+def _own_day(plan: Plan) -> Plan:
+    """A day's hours without those that belong to a night across midnight."""
+    return tuple((a, min(b, 1440), state, note) for a, b, state, note in plan if a > 0)
 
 
 def _mode(plans: Iterable[Plan]) -> Plan:
