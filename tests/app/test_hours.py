@@ -101,6 +101,19 @@ def test_a_comment_alone_is_neither_open_nor_closed_at_3_am() -> None:
             'Mo-Fr 09:00-12:00 open "sur rendez vous"',
             f"lun.–ven. 9{NB}h–12{NB}h «{NB}sur rendez vous{NB}»",
         ),
+        # Hours alone after a « ; » go on the hours of the days before them.
+        (
+            "Mardi au samedi 10h-12h; 14h-19h",
+            "Tu-Sa 10:00-12:00,14:00-19:00",
+            f"mar.–sam. 10{NB}h–12{NB}h et 14{NB}h–19{NB}h",
+        ),
+        # The comma after a comment separates two rules; it is kept.
+        (
+            'Mo-Fr 08:00-12:00 open "Sans rendez-vous", Mo-Fr 13:00-17:00 open sur rendez vous',
+            'Mo-Fr 08:00-12:00 open "Sans rendez-vous", Mo-Fr 13:00-17:00 open "sur rendez vous"',
+            f"lun.–ven. 8{NB}h–12{NB}h «{NB}Sans rendez-vous{NB}» et 13{NB}h–17{NB}h "
+            f"«{NB}sur rendez vous{NB}»",
+        ),
     ],
 )
 def test_harmless_mistakes_are_repaired_with_a_warning(value: str, read: str, french: str) -> None:
@@ -115,6 +128,34 @@ def test_unreadable_hours_are_named_and_shown_raw() -> None:
     assert words("le matin", "en") == "unrecognised hours: le matin"
     assert not hours.is_valid("le matin")
     assert hours.open_at("le matin", datetime(2026, 12, 7, 10, tzinfo=PARIS)) is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        # The free text would be altered (« sauf Su ») or names days and hours left unread.
+        "lundi-dimanche 10h-22h sauf dimanche",
+        "Mo-Sa 11:00-21:00 Su off",
+        "13h30 - 17h30 du lundi au vendredi",
+        # Days with no hours: not open all day.
+        "Lundi, Mardi, Jeudi, Vendredi, Samedi",
+        # Read as written, Thursday and Friday would lose their midday hours.
+        "Mardi-Samedi 12h00-14h00; Jeudi-Vendredi 19h00-22h00",
+    ],
+)
+def test_a_repair_whose_reading_is_not_certain_is_refused(value: str) -> None:
+    assert words(value) == f"horaires non reconnus{NB}: {value}"
+
+
+def test_school_holidays_are_said_where_the_zone_is_not_known() -> None:
+    said = hours.describe("Mo-Sa 18:00+; SH off", today=TODAY)
+    assert said == f"lun.–sam. à partir de 18{NB}h{NNB}; fermé pendant les vacances scolaires"
+    # ``SH Tu, SH Th …`` is valid: two rules, each of the school holidays.
+    value = "Fr 08:30-10:30; SH Tu, SH Th 15:00-18:00"
+    assert words(value) == (
+        f"ven. 8{NB}h{NB}30–10{NB}h{NB}30{NNB}; vacances scolaires{NB}: mar. 24{NB}h/24"
+        f"{NNB}; jeu. 15{NB}h–18{NB}h{NNB}; ven. 8{NB}h{NB}30–10{NB}h{NB}30"
+    )
 
 
 def test_school_holidays_follow_the_zone() -> None:

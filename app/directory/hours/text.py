@@ -52,6 +52,7 @@ from app.directory.hours.words import (
 
 __all__ = ["ALWAYS", "CLOSED", "Explained", "Plan", "Span", "explain"]
 MAX_DATES = 8
+STAND_IN_ZONE = "C"
 _OSM_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -98,6 +99,9 @@ def explain(
     today = today or date.today()
     tz = timezone_for(commune)
     zone = school_zone_for(commune) if school_zone is None else school_zone
+    # Where the place is not known, its school holidays are written from a zone's dates:
+    # the words (« fermé pendant les vacances scolaires ») do not name the dates.
+    zone = zone or STAND_IN_ZONE
     parsed = evaluator(read.text, zone, tz.key)
     first = today.replace(day=1)
     last = _add_months(first, 12)
