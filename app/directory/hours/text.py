@@ -6,7 +6,7 @@ public holidays, school holidays, whole months, the nth weekday of the month, an
 days or ranges (past days left out: they do not matter to a visitor). The value's syntax
 only chooses between words that say the same thing: a range written past midnight stays on
 the day it starts (« ven. 18 h–6 h »), an open end is « à partir de 22 h ». The words
-themselves are in :mod:`.words`.
+themselves are in :mod:`.words`, the days and their calendar in :mod:`.days`.
 """
 
 from __future__ import annotations
@@ -14,29 +14,36 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
-
-import opening_hours
 
 from app.directory.hours import evaluator, reading
+from app.directory.hours.days import (
+    OSM_MONTHS,
+    add_months,
+    clock_changes,
+    day_plans,
+    day_runs,
+    has_rank,
+    mode,
+    nights,
+    own_day,
+    rank_order,
+    runs_past_midnight,
+    seasonal,
+    week_parity,
+)
 from app.directory.hours.places import (
     is_school_holiday,
     school_holidays_known,
     school_zone_for,
     timezone_for,
 )
-from app.directory.hours.reading import split_rules
 from app.directory.hours.words import (
     ALWAYS,
     CLOSED,
     DAYS,
-    OPEN,
-    SHUT,
-    UNKNOWN,
     WORDS,
     Plan,
     Span,
@@ -53,7 +60,6 @@ from app.directory.hours.words import (
 __all__ = ["ALWAYS", "CLOSED", "Explained", "Plan", "Span", "explain"]
 MAX_DATES = 8
 STAND_IN_ZONE = "C"
-_OSM_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,18 +72,8 @@ class Explained:
     exceptional: frozenset[date] = field(default_factory=frozenset)
 
 
-_WRAPPING = re.compile(r"(\d\d):(\d\d)-(\d\d):(\d\d)")
 _OPEN_END = re.compile(r"(\d\d):(\d\d)\+")
 _RANKS = re.compile(r"\[([-\d,\s]+)\]")
-
-
-def _runs_past_midnight(text: str) -> bool:
-    """Whether the value writes a range on into the night (``18:00-06:00``, ``22:00-26:00``)."""
-    for h1, m1, h2, m2 in _WRAPPING.findall(text):
-        start, end = int(h1) * 60 + int(m1), int(h2) * 60 + int(m2)
-        if end > 1440 or 0 < end <= start:
-            return True
-    return False
 
 
 @functools.lru_cache(maxsize=2048)
@@ -104,13 +100,13 @@ def explain(
     zone = zone or STAND_IN_ZONE
     parsed = evaluator(read.text, zone, tz.key)
     first = today.replace(day=1)
-    last = _add_months(first, 12)
+    last = add_months(first, 12)
     count = (last - first).days
     days = [first + timedelta(n) for n in range(count)]
     # A day before and after the year, so that a night on either edge is whole.
-    around = _plans(parsed, first - timedelta(1), count + 2, tz.key)
-    if _runs_past_midnight(read.text):
-        around = _nights(around)
+    around = day_plans(parsed, first - timedelta(1), count + 2, tz.key)
+    if runs_past_midnight(read.text):
+        around = nights(around)
     plans = dict(zip(days, around[1:-1], strict=True))
     open_ends = frozenset(int(h) * 60 + int(m) for h, m in _OPEN_END.findall(read.text))
 
@@ -120,11 +116,11 @@ def explain(
     school = {d for d in days if uses_school and is_school_holiday(d, zone)} - holidays
     ordinary = [d for d in days if d not in holidays and d not in school]
     usual = {
-        parity: [_mode(plans[d] for d in ordinary if _parity(d) == parity and d.weekday() == w)
+        parity: [mode(plans[d] for d in ordinary if week_parity(d) == parity and d.weekday() == w)
                  for w in range(7)]
         for parity in (0, 1)
     }  # fmt: skip
-    if _seasonal(read.text):
+    if seasonal(read.text):
         usual = {0: [CLOSED] * 7, 1: [CLOSED] * 7}
     elif not _alternate(usual, ordinary, plans):
         usual = {0: usual[0], 1: usual[0]}
@@ -139,11 +135,11 @@ def explain(
         )
 
     def expected(day: date) -> Plan:
-        return usual[_parity(day)][day.weekday()]
+        return usual[week_parity(day)][day.weekday()]
 
     # The night the clocks change, the evaluator's hours shift by the hour skipped or
     # repeated: that is not an exception to tell a visitor about.
-    changing = {d for d in days if _clock_changes(d, tz)}
+    changing = {d for d in days if clock_changes(d, tz)}
     deviating = {d for d in days if plans[d] != expected(d)} - changing
     parts: list[tuple[int, str]] = []  # each with where the value says it, for order
     at = _place_in(read.text)
@@ -163,13 +159,13 @@ def explain(
             )
             left -= holidays
             # the night before or after a holiday, shortened by it, is part of it
-            left -= {d for d in left if _own_day(plans[d]) == _own_day(expected(d))
+            left -= {d for d in left if own_day(plans[d]) == own_day(expected(d))
                      and {d - timedelta(1), d + timedelta(1)} & holidays}  # fmt: skip
     # School holidays, a week of their own
     if uses_school and not school_holidays_known(zone, today):
         parts.append((at("SH"), words["school_unknown"]))
     elif deviating & school:
-        by_day = [_mode(plans[d] for d in school if d.weekday() == w) for w in range(7)]
+        by_day = [mode(plans[d] for d in school if d.weekday() == w) for w in range(7)]
         if all(plans[d] == by_day[d.weekday()] for d in school):
             parts.append(
                 (
@@ -213,7 +209,7 @@ def _months(
     claimed: set[date] = set()
     for month_start in sorted({d.replace(day=1) for d in left}):
         days_of = [d for d in ordinary if d.replace(day=1) == month_start]
-        by_day = [_mode(plans[d] for d in days_of if d.weekday() == w) for w in range(7)]
+        by_day = [mode(plans[d] for d in days_of if d.weekday() == w) for w in range(7)]
         if (
             len(days_of) >= 20
             and by_day not in (usual[0], usual[1])
@@ -226,7 +222,7 @@ def _months(
                 if d.replace(day=1) == month_start and plans[d] == by_day[d.weekday()]
             }
             begin, end, before = months[-1] if months else (first, first, [])
-            if before == by_day and _add_months(end, 1) == month_start:
+            if before == by_day and add_months(end, 1) == month_start:
                 months[-1] = (begin, month_start, by_day)
             else:
                 months.append((month_start, month_start, by_day))
@@ -236,7 +232,7 @@ def _months(
         len(months) > 1
         and months[0][0] == first
         and months[-1][2] == months[0][2]
-        and _add_months(months[-1][1], 1) == _add_months(first, 12)
+        and add_months(months[-1][1], 1) == add_months(first, 12)
     ):
         months[0] = (months[-1][0], months[0][1], months[0][2])
         months.pop()
@@ -244,7 +240,7 @@ def _months(
         names = month(begin.month, lang)
         if end != begin:
             names += "–" + month(end.month, lang)
-        where = _place_in(text)(_OSM_MONTHS[begin.month - 1])
+        where = _place_in(text)(OSM_MONTHS[begin.month - 1])
         parts.append((where, names + WORDS[lang]["colon"] + period_words(by_day, lang, open_ends)))
     return claimed
 
@@ -273,7 +269,7 @@ def _nth_weekdays(
                 found = [
                     ranks
                     for ranks in itertools.combinations((1, 2, 3, 4, 5, -1, -2), size)
-                    if {d for d in candidates if any(_rank(d, r) for r in ranks)} == target
+                    if {d for d in candidates if any(has_rank(d, r) for r in ranks)} == target
                 ]
                 if found:
                     best = min(found, key=lambda rs: sum(r not in written for r in rs))
@@ -282,7 +278,7 @@ def _nth_weekdays(
                 continue
             left -= target
             label = WORDS[lang]["nth"].format(
-                ranks=listing([ordinal(r, lang) for r in sorted(best, key=_order)], lang),
+                ranks=listing([ordinal(r, lang) for r in sorted(best, key=rank_order)], lang),
                 day=DAYS[lang][weekday],
             )
             parts.append(
@@ -302,7 +298,7 @@ def _dated(
     lang: str,
 ) -> None:
     """Dated days and ranges still to come; closed single days said together."""
-    runs = _runs(sorted(left), plans)
+    runs = day_runs(sorted(left), plans)
     yearly = not re.search(r"\b(19|20)\d\d\b", text)
     if yearly and len(runs) > 1:
         a, b, plan = runs[-1]
@@ -320,7 +316,7 @@ def _dated(
         if closed_days:
             parts.append(_closed_days(closed_days, lang, text))
             closed_days = []
-        parts.append((_place_in(text)(_OSM_MONTHS[a.month - 1]), span_words(a, b, plan, lang)))
+        parts.append((_place_in(text)(OSM_MONTHS[a.month - 1]), span_words(a, b, plan, lang)))
     if closed_days:
         parts.append(_closed_days(closed_days, lang, text))
     if len(dated) > MAX_DATES:
@@ -332,7 +328,7 @@ def _closed_days(days: list[date], lang: str, text: str) -> tuple[int, str]:
     words = WORDS[lang]
     named = [words["the"].format(a=span_words(d, d, ALWAYS, lang).split(words["colon"])[0])
              for d in days]  # fmt: skip
-    where = _place_in(text)(_OSM_MONTHS[days[0].month - 1])
+    where = _place_in(text)(OSM_MONTHS[days[0].month - 1])
     return where, words["closed_day"].format(a=listing(named, lang))
 
 
@@ -354,110 +350,7 @@ def _alternate(usual: dict[int, list[Plan]], ordinary: list[date], plans: dict[d
         if usual[0][weekday] == usual[1][weekday]:
             continue
         days = [d for d in ordinary if d.weekday() == weekday]
-        alike = sum(plans[d] == usual[_parity(d)][weekday] for d in days)
+        alike = sum(plans[d] == usual[week_parity(d)][weekday] for d in days)
         if alike < 0.9 * len(days):
             return False
     return True
-
-
-def _clock_changes(day: date, tz: ZoneInfo) -> bool:
-    start = datetime.combine(day, time(0), tz)
-    return start.utcoffset() != (start + timedelta(days=1)).utcoffset()
-
-
-def _plans(parsed: opening_hours.OpeningHours, first: date, count: int, tz_key: str) -> list[Plan]:
-    """Each day's spans as the evaluator computes them; a closed time is kept only when it
-    carries a comment (« jeu. fermé « en travaux » »)."""
-    tz = ZoneInfo(tz_key)
-    start = datetime.combine(first, time(0), tz)
-    end = datetime.combine(first + timedelta(count), time(0), tz)
-    spans: list[list[Span]] = [[] for _ in range(count)]
-    for begin, finish, state, comment in parsed.intervals(start, end):
-        begin, finish = max(begin, start), min(finish or end, end)
-        kind = {opening_hours.State.OPEN: OPEN, opening_hours.State.UNKNOWN: UNKNOWN}.get(
-            state, SHUT
-        )
-        while begin < finish:
-            index = (begin.date() - first).days
-            midnight = datetime.combine(begin.date() + timedelta(1), time(0), tz)
-            stop = min(finish, midnight)
-            if kind != SHUT or comment:
-                a = begin.hour * 60 + begin.minute
-                b = 1440 if stop >= midnight else stop.hour * 60 + stop.minute
-                day = spans[index]
-                if day and day[-1][1] == a and day[-1][2:] == (kind, comment):
-                    day[-1] = (day[-1][0], b, kind, comment)
-                else:
-                    day.append((a, b, kind, comment))
-            begin = stop
-    return [tuple(day) for day in spans]
-
-
-def _nights(plans: list[Plan]) -> list[Plan]:
-    """A day open until midnight takes the next day's hours from midnight: « 18 h–6 h »."""
-    out = [list(plan) for plan in plans]
-    for index in range(len(out) - 1):
-        today, tomorrow = out[index], out[index + 1]
-        if today and tomorrow and today[-1][1] == 1440 and today[-1][0] > 0:
-            night = tomorrow[0]
-            if night[0] == 0 and night[1] < 1440 and night[2:] == today[-1][2:]:
-                today[-1] = (today[-1][0], 1440 + night[1], *night[2:])
-                del tomorrow[0]
-    return [tuple(plan) for plan in out]
-
-
-_SEASON = re.compile(r"^\s*(?:\d{4}\s*)?(?:" + "|".join(_OSM_MONTHS) + r")\b")
-
-
-def _seasonal(text: str) -> bool:
-    """Whether every rule (but those of holidays) holds in some months only: there is then
-    no usual week, only periods (« juil.–janv. : … »)."""
-    rules = [r.strip() for r in split_rules(text)[0] if r.strip()]
-    rules = [r for r in rules if not re.match(r"(PH|SH)\b", r)]
-    return bool(rules) and all(_SEASON.match(r) for r in rules)
-
-
-def _own_day(plan: Plan) -> Plan:
-    """A day's hours without those that belong to a night across midnight."""
-    return tuple((a, min(b, 1440), state, note) for a, b, state, note in plan if a > 0)
-
-
-def _mode(plans: Iterable[Plan]) -> Plan:
-    counted = Counter(plans).most_common(1)
-    return counted[0][0] if counted else CLOSED
-
-
-def _parity(day: date) -> int:
-    return day.isocalendar().week % 2
-
-
-def _rank(day: date, rank: int) -> bool:
-    if rank > 0:
-        return (day.day - 1) // 7 + 1 == rank
-    return (day + timedelta(7 * -rank)).month != day.month and (
-        rank == -1 or (day + timedelta(7 * (-rank - 1))).month == day.month
-    )
-
-
-def _order(rank: int) -> int:
-    return 9 - rank if rank < 0 else rank
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def _runs(days: list[date], plans: dict[date, Plan]) -> list[tuple[date, date, Plan]]:
-    """Consecutive days alike; a day that is so anyway (a Sunday closed within a closed
-    fortnight) does not break a run."""
-    runs: list[tuple[date, date, Plan]] = []
-    for day in days:
-        if runs:
-            a, b, plan = runs[-1]
-            gap = [b + timedelta(n) for n in range(1, (day - b).days)]
-            if plans[day] == plan and all(plans.get(g) == plan for g in gap):
-                runs[-1] = (a, day, plan)
-                continue
-        runs.append((day, day, plans[day]))
-    return runs
