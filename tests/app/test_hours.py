@@ -66,6 +66,13 @@ def words(value: str, lang: str = "fr") -> str:
             f"{NNB}; fermé les jours fériés",
         ),
         ("24/7", f"7{NB}j/7, 24{NB}h/24"),
+        # A night across midnight is the same the night the clocks change (27-28 Mar 2027).
+        ("22:00-26:00", f"tous les jours 22{NB}h–2{NB}h"),
+        # Hours every day has are said once, the closed time one day adds after them.
+        (
+            '22:00-26:00; We 12:00-14:00 off "travaux"',
+            f"tous les jours 22{NB}h–2{NB}h{NNB}; mer. 12{NB}h–14{NB}h fermé «{NB}travaux{NB}»",
+        ),
     ],
 )
 def test_hours_are_written_from_what_the_evaluator_computes(value: str, french: str) -> None:

@@ -139,7 +139,11 @@ def explain(
 
     # The night the clocks change, the evaluator's hours shift by the hour skipped or
     # repeated: that is not an exception to tell a visitor about.
-    changing = {d for d in days if clock_changes(d, tz)}
+    # A night across midnight (``22:00-26:00``) shifts with the change of the day after it.
+    nightly = runs_past_midnight(read.text)
+    changing = {
+        d for d in days if clock_changes(d, tz) or (nightly and clock_changes(d + timedelta(1), tz))
+    }
     deviating = {d for d in days if plans[d] != expected(d)} - changing
     parts: list[tuple[int, str]] = []  # each with where the value says it, for order
     at = _place_in(read.text)

@@ -164,8 +164,15 @@ def days_words(weekdays: list[int], lang: str) -> str:
 
 
 def week_words(by_day: list[Plan], lang: str, open_ends: frozenset[int] = frozenset()) -> str:
-    """A week, days with the same hours grouped in the order of their first day."""
+    """A week, days with the same hours grouped in the order of their first day; hours every
+    day has are said once, before the closed times with a comment some days add to them."""
     words = WORDS[lang]
+    common = tuple(s for s in by_day[0] if s[2] != SHUT and all(s in p for p in by_day))
+    extras = [tuple(s for s in plan if s not in common) for plan in by_day]
+    if common and any(extras) and all(s[2] == SHUT for plan in extras for s in plan):
+        return words["separator"].join(
+            [week_words([common] * 7, lang, open_ends), week_words(extras, lang, open_ends)]
+        )
     if len(set(by_day)) == 1 and by_day[0] != CLOSED:
         plan = by_day[0]
         if plan == ALWAYS:
