@@ -117,7 +117,7 @@ def test_unknown_or_unreadable_hours_are_neither_open_nor_closed() -> None:
             "1er mer. du mois\u00a0: 9\u00a0h\u00a030–12\u00a0h",
             "1st Wed of the month: 9:30–12:00",
         ),
-        ("24/7", "7 j/7, 24 h/24", "24/7"),
+        ("24/7", "7\u00a0j/7, 24\u00a0h/24", "24/7"),
         ("le matin", "horaires non reconnus\u00a0: le matin", "unrecognised hours: le matin"),
     ],
 )

@@ -28,8 +28,8 @@ def words(value: str, lang: str = "fr") -> str:
     ("value", "french"),
     [
         # A comment alone says nothing of when: not « 7 j/7, 24 h/24 ».
-        ('"sur rendez-vous"', "sur rendez-vous"),
-        ('Sa "sur rendez-vous"', f"sam.{NB}: sur rendez-vous"),
+        ('"sur rendez-vous"', f"«{NB}sur rendez-vous{NB}»"),
+        ('Sa "sur rendez-vous"', f"sam. «{NB}sur rendez-vous{NB}»"),
         # Spaces after commas: every day has the same hours, not the first two all day.
         ("Mo, We, Fr 09:00-12:00", f"lun., mer. et ven. 9{NB}h–12{NB}h"),
         # Months and dates are whole, and said after the week.
@@ -41,14 +41,14 @@ def words(value: str, lang: str = "fr") -> str:
             "Mo-Fr 09:00-12:00; Dec 24-Jan 01 off",
             f"lun.–ven. 9{NB}h–12{NB}h{NNB}; fermé du 24{NB}déc. au 1er{NB}janv.",
         ),
-        ("Jun 10:00-18:00", f"juin{NB}: 10{NB}h–18{NB}h"),
+        ("Jun 10:00-18:00", f"juin{NB}: tous les jours 10{NB}h–18{NB}h"),
         (
             "week 1-53/2 Mo 10:00-12:00",
             f"semaines impaires{NB}: lun. 10{NB}h–12{NB}h{NNB}; semaines paires{NB}: fermé",
         ),
         (
             "Mo-Fr 09:00-12:00; SH 14:00-17:00",
-            f"lun.–ven. 9{NB}h–12{NB}h{NNB}; vacances scolaires{NB}: 14{NB}h–17{NB}h",
+            f"lun.–ven. 9{NB}h–12{NB}h{NNB}; vacances scolaires{NB}: tous les jours 14{NB}h–17{NB}h",
         ),
         (
             "Mo-Fr 09:00-12:00; PH 10:00-12:00",
@@ -62,10 +62,17 @@ def words(value: str, lang: str = "fr") -> str:
         ("Mo-Fr 18:00-24:00", f"lun.–ven. 18{NB}h–24{NB}h"),
         (
             'Mo-Fr 09:00-12:30,13:30-17:00 "sans rendez-vous"; PH off',
-            f"lun.–ven. 9{NB}h–12{NB}h{NB}30 et 13{NB}h{NB}30–17{NB}h — sans rendez-vous"
+            f"lun.–ven. 9{NB}h–12{NB}h{NB}30 et 13{NB}h{NB}30–17{NB}h «{NB}sans rendez-vous{NB}»"
             f"{NNB}; fermé les jours fériés",
         ),
-        ("24/7", "7 j/7, 24 h/24"),
+        ("24/7", f"7{NB}j/7, 24{NB}h/24"),
+        # A night across midnight is the same the night the clocks change (27-28 Mar 2027).
+        ("22:00-26:00", f"tous les jours 22{NB}h–2{NB}h"),
+        # Hours every day has are said once, the closed time one day adds after them.
+        (
+            '22:00-26:00; We 12:00-14:00 off "travaux"',
+            f"tous les jours 22{NB}h–2{NB}h{NNB}; mer. 12{NB}h–14{NB}h fermé «{NB}travaux{NB}»",
+        ),
     ],
 )
 def test_hours_are_written_from_what_the_evaluator_computes(value: str, french: str) -> None:
@@ -74,7 +81,7 @@ def test_hours_are_written_from_what_the_evaluator_computes(value: str, french: 
 
 def test_english_follows_the_same_reading() -> None:
     assert words("Mo-Fr 09:00-17:00; Jul-Aug off; PH off", "en") == (
-        "Mon–Fri 9:00–17:00; closed on public holidays; Jul–Aug: closed"
+        "Mon–Fri 9:00–17:00; Jul–Aug: closed; closed on public holidays"
     )
     assert words("Mo-Fr 09:00-12:00; We[1] 14:00-16:00", "en") == (
         "Mon–Fri 9:00–12:00; 1st Wed of the month: 14:00–16:00"
@@ -92,14 +99,27 @@ def test_a_comment_alone_is_neither_open_nor_closed_at_3_am() -> None:
 @pytest.mark.parametrize(
     ("value", "read", "french"),
     [
-        ("10:00-12:00;", "10:00-12:00", f"lun.–dim. 10{NB}h–12{NB}h"),
+        ("10:00-12:00;", "10:00-12:00", f"tous les jours 10{NB}h–12{NB}h"),
         ("Mo 7-18", "Mo 07:00-18:00", f"lun. 7{NB}h–18{NB}h"),
         ("lundi,vendredi 10:00-18:00", "Mo,Fr 10:00-18:00", f"lun. et ven. 10{NB}h–18{NB}h"),
         ("lundi au vendredi 9h-12h", "Mo-Fr 09:00-12:00", f"lun.–ven. 9{NB}h–12{NB}h"),
         (
             "Mo-Fr 09:00-12:00 open sur rendez vous",
             'Mo-Fr 09:00-12:00 open "sur rendez vous"',
-            f"lun.–ven. 9{NB}h–12{NB}h — sur rendez vous",
+            f"lun.–ven. 9{NB}h–12{NB}h «{NB}sur rendez vous{NB}»",
+        ),
+        # Hours alone after a « ; » go on the hours of the days before them.
+        (
+            "Mardi au samedi 10h-12h; 14h-19h",
+            "Tu-Sa 10:00-12:00,14:00-19:00",
+            f"mar.–sam. 10{NB}h–12{NB}h et 14{NB}h–19{NB}h",
+        ),
+        # The comma after a comment separates two rules; it is kept.
+        (
+            'Mo-Fr 08:00-12:00 open "Sans rendez-vous", Mo-Fr 13:00-17:00 open sur rendez vous',
+            'Mo-Fr 08:00-12:00 open "Sans rendez-vous", Mo-Fr 13:00-17:00 open "sur rendez vous"',
+            f"lun.–ven. 8{NB}h–12{NB}h «{NB}Sans rendez-vous{NB}» et 13{NB}h–17{NB}h "
+            f"«{NB}sur rendez vous{NB}»",
         ),
     ],
 )
@@ -115,6 +135,34 @@ def test_unreadable_hours_are_named_and_shown_raw() -> None:
     assert words("le matin", "en") == "unrecognised hours: le matin"
     assert not hours.is_valid("le matin")
     assert hours.open_at("le matin", datetime(2026, 12, 7, 10, tzinfo=PARIS)) is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        # The free text would be altered (« sauf Su ») or names days and hours left unread.
+        "lundi-dimanche 10h-22h sauf dimanche",
+        "Mo-Sa 11:00-21:00 Su off",
+        "13h30 - 17h30 du lundi au vendredi",
+        # Days with no hours: not open all day.
+        "Lundi, Mardi, Jeudi, Vendredi, Samedi",
+        # Read as written, Thursday and Friday would lose their midday hours.
+        "Mardi-Samedi 12h00-14h00; Jeudi-Vendredi 19h00-22h00",
+    ],
+)
+def test_a_repair_whose_reading_is_not_certain_is_refused(value: str) -> None:
+    assert words(value) == f"horaires non reconnus{NB}: {value}"
+
+
+def test_school_holidays_are_said_where_the_zone_is_not_known() -> None:
+    said = hours.describe("Mo-Sa 18:00+; SH off", today=TODAY)
+    assert said == f"lun.–sam. à partir de 18{NB}h{NNB}; fermé pendant les vacances scolaires"
+    # ``SH Tu, SH Th …`` is valid: two rules, each of the school holidays.
+    value = "Fr 08:30-10:30; SH Tu, SH Th 15:00-18:00"
+    assert words(value) == (
+        f"ven. 8{NB}h{NB}30–10{NB}h{NB}30{NNB}; vacances scolaires{NB}: mar. 24{NB}h/24"
+        f"{NNB}; jeu. 15{NB}h–18{NB}h{NNB}; ven. 8{NB}h{NB}30–10{NB}h{NB}30"
+    )
 
 
 def test_school_holidays_follow_the_zone() -> None:
@@ -152,36 +200,61 @@ def test_times_that_do_not_exist_or_happen_twice_are_read() -> None:
 
 
 _DAY_NAMES = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
-_GROUP = re.compile(r"^((?:(?:lun|mar|mer|jeu|ven|sam|dim)\.[–, ]*(?:et )?)+)(?: |\xa0: )(.*)$")
-_SPAN = re.compile(r"(\d+)\xa0h(?:\xa0(\d\d))?–(\d+)\xa0h(?:\xa0(\d\d))?( \(à confirmer\))?")
+_GROUP = re.compile(
+    r"^(tous les jours|(?:(?:lun|mar|mer|jeu|ven|sam|dim)\.(?:–|, | et )?)+)(?: |\xa0: )(.*)$"
+)
+_CLOCK = r"(\d+)\xa0h(?:\xa0(\d\d))?"
+_SPAN = re.compile(rf"(?:{_CLOCK}–{_CLOCK}|à partir de {_CLOCK}|(24\xa0h/24))( \(à confirmer\))?")
+Spans = list[tuple[int, int, bool]]
 
 
-def _week_from_words(week: str) -> list[list[tuple[int, int, bool]]] | None:
-    """The week an agent reads in the words: per weekday, (start, end, unknown) spans."""
-    days: list[list[tuple[int, int, bool]]] = [[] for _ in range(7)]
-    if week == "7 j/7, 24 h/24":
+def _spans(hours_part: str) -> list[tuple[int, int, bool]]:
+    """« 9 h–12 h et 22 h–2 h », « à partir de 22 h », « 24 h/24 » as (start, end, unknown);
+    an end at or before the start is the next day's (« 22 h–2 h » ends at 26 h)."""
+    found = []
+    for a, b, c, d, e, f, whole, unknown in _SPAN.findall(hours_part):
+        if whole:
+            start, end = 0, 1440
+        elif e:
+            start, end = int(e) * 60 + int(f or 0), 1440
+        else:
+            start, end = int(a) * 60 + int(b or 0), int(c) * 60 + int(d or 0)
+            end += 1440 if end <= start else 0
+        found.append((start, end, bool(unknown)))
+    return found
+
+
+def _week_from_words(week: str) -> list[Spans] | None:
+    """The week an agent reads in the words: per weekday, (start, end, unknown) spans, a
+    range read past midnight going on into the next day."""
+    days: list[Spans] = [[] for _ in range(7)]
+    if week == f"7{NB}j/7, 24{NB}h/24":
         return [[(0, 1440, False)] for _ in range(7)]
     if not week or week.startswith("fermé"):
         return days
     if f"{NNB}; " not in week and not _GROUP.match(week):
-        return [[(0, 1440, True)] for _ in range(7)]  # « sur rendez-vous », every day
+        return [[(0, 1440, True)] for _ in range(7)]  # « « sur rendez-vous » », every day
     for group in week.split(f"{NNB}; "):
         match = _GROUP.match(group)
         if match is None:
             return None
         named: list[int] = []
+        if match.group(1) == "tous les jours":
+            named = list(range(7))
         for piece in re.split(r", | et ", match.group(1).strip()):
+            if piece in ("", "tous les jours"):
+                continue
             ends = [_DAY_NAMES.index(p) for p in piece.split("–")]
             named += range(ends[0], ends[-1] + 1)
-        hours_part = match.group(2).split(" — ")[0]
-        spans = [
-            (int(a) * 60 + int(b or 0), int(c) * 60 + int(d or 0), bool(unknown))
-            for a, b, c, d, unknown in _SPAN.findall(hours_part)
-        ]
-        if not spans:
-            spans = [(0, 1440, True)]  # « sam. : sur rendez-vous »
+        hours_part = re.sub(r"«\xa0.*?\xa0»", "", match.group(2))
+        if hours_part.strip().startswith("fermé"):
+            continue
+        spans = _spans(hours_part) or [(0, 1440, True)]  # « sam. « sur rendez-vous » »
         for day in named:
-            days[day] = spans
+            for start, end, unknown in spans:
+                days[day].append((start, min(end, 1440), unknown))
+                if end > 1440:
+                    days[(day + 1) % 7].append((0, end - 1440, unknown))
     return days
 
 

@@ -39,7 +39,7 @@ def test_json_says_when_the_hours_cannot_tell(home: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {
         "valid": True,
-        "description": f"sam.{NB}: sur rendez-vous",
+        "description": f"sam. «{NB}sur rendez-vous{NB}»",
         "comments": ["sur rendez-vous"],
         "open": None,
     }

@@ -10,6 +10,7 @@ the place's zone for ``SH``. What is written out is read back from the evaluator
 from __future__ import annotations
 
 import functools
+import re
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -72,15 +73,22 @@ def _school_dates(text: str, zone: str) -> str:
     rules, separators = split_rules(text)
     out = ""
     for rule, separator in zip(rules, [*separators, ""], strict=True):
-        first, _, rest = rule.strip().partition(" ")
-        items = first.split(",")
-        if "SH" in items:
-            others = ",".join(item for item in items if item != "SH")
-            pieces = [f"{others} {rest}".strip()] if others else []
-            pieces.append(f"{dates} {rest}".strip())
-            rule = "; ".join(pieces)
+        # ``SH Tu, SH Th 15:00-18:00``: an additional rule names SH too
+        added = re.split(r"(?<=\S),\s+(?=SH\b)", rule.strip())
+        rule = ", ".join(_school_rule(piece, dates) for piece in added)
         out += rule.strip() + (f" {separator} " if separator == "||" else separator and "; ")
     return out
+
+
+def _school_rule(rule: str, dates: str) -> str:
+    first, _, rest = rule.strip().partition(" ")
+    items = first.split(",")
+    if "SH" not in items:
+        return rule
+    others = ",".join(item for item in items if item != "SH")
+    pieces = [f"{others} {rest}".strip()] if others else []
+    pieces.append(f"{dates} {rest}".strip())
+    return "; ".join(pieces)
 
 
 def wall_clock(moment: datetime, tz: ZoneInfo = PARIS) -> datetime:

@@ -3,14 +3,19 @@
 The value is first read as OSM syntax. When the parser refuses it, the harmless mistakes
 real data is full of are repaired, each with a warning: a stray ``;``, ``7-18`` for
 ``07:00-18:00``, French day names, spaces after commas, free text after the hours (kept as
-a comment). A rule that is only a comment (``"sur rendez-vous"``, ``Sa "sur rendez-vous"``)
-says nothing of when the place is open: it is read as *unknown*, not as open all day.
+a comment). A repair is kept only when what it reads is certain: free text is kept word for
+word and names no day nor hour, a repaired rule says its hours, and no repaired rule
+overrides the days of an earlier one (``Mardi-Samedi 12h-14h; Jeudi-Vendredi 19h-22h`` is
+refused, not read as Thursday evenings only). A rule that is only a comment
+(``"sur rendez-vous"``, ``Sa "sur rendez-vous"``) says nothing of when the place is open: it
+is read as *unknown*, not as open all day.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 import opening_hours
 
@@ -32,6 +37,10 @@ REPAIRS: dict[str, tuple[str, str]] = {
     "free_text": (
         "texte libre « {detail} » gardé comme commentaire",
         "free text “{detail}” kept as a comment",
+    ),
+    "joined": (
+        "heures « {detail} » lues avec les jours qui les précèdent",
+        "hours “{detail}” read with the days before them",
     ),
 }
 
@@ -94,6 +103,7 @@ def _outside_quotes(text: str, change: re.Pattern[str], replace: str | object) -
 
 _STATE = re.compile(r"(?<![\w\"])(open|closed|off|unknown)(?![\w\"])")
 _TIME = re.compile(r"\d\d?:\d\d|sunrise|sunset|dawn|dusk|24/7")
+_TIMES_ONLY = re.compile(r"^\d\d:\d\d-\d\d:\d\d(?:,\d\d:\d\d-\d\d:\d\d)*$")
 
 
 def _comment_only(rule: str) -> str:
@@ -158,19 +168,46 @@ def _short_times(rule: str) -> str:
 
 
 def _spaces(rule: str) -> str:
-    return _outside_quotes(rule, re.compile(r"\s*,\s+"), ",")
+    # not after a comment: ``"Sans rendez-vous", Mo-Fr …`` is the additional-rule separator
+    return _outside_quotes(rule, re.compile(r"(?<=[\w\]])\s*,\s+"), ",")
 
 
-def _free_text(rule: str) -> tuple[str, str]:
-    """The longest readable start of a rule, the rest kept as its comment."""
+_HOURS_WORD = re.compile(r"\d|(?<![\w])(?:Mo|Tu|We|Th|Fr|Sa|Su|PH|SH)(?![\w])")
+
+
+def _free_text(rule: str, raw: str) -> tuple[str, str]:
+    """The longest readable start of a rule, the rest kept as its comment: only when the
+    rest is plain words written as they are in ``raw``, not hours or days left unread."""
     words = rule.split()
     for cut in range(len(words) - 1, 0, -1):
         head, rest = " ".join(words[:cut]), " ".join(words[cut:])
         if '"' in rest or not re.search(r"[^\W\d_]", rest) or not _TIME.search(head):
             continue
         if parses(head):
+            if rest not in raw or _HOURS_WORD.search(rest) or _FR_DAY.search(rest):
+                break
             return f'{head} "{rest}"', rest
     return rule, ""
+
+
+def _weekdays(rule: str) -> set[int]:
+    """The weekdays a rule opens (or leaves unknown), in a week with no holiday."""
+    start = datetime(2026, 12, 7)  # a Monday
+    found = opening_hours.OpeningHours(rule, country="FR", auto_country=False).intervals(
+        start, start + timedelta(days=7)
+    )
+    return {a.weekday() for a, _b, state, _c in found if state != opening_hours.State.CLOSED}
+
+
+def _overrides(rules: list[str]) -> bool:
+    """Whether a rule takes days from an earlier one (the writer meant both)."""
+    seen: set[int] = set()
+    for rule in rules:
+        days = _weekdays(rule)
+        if days & seen:
+            return True
+        seen |= days
+    return False
 
 
 _DAY_LIST = re.compile(
@@ -178,12 +215,18 @@ _DAY_LIST = re.compile(
 )
 
 
+def _day_list(rule: str) -> str:
+    joined = _outside_quotes(rule, _DAY_LIST, ",")
+    return joined if joined == rule or parses(joined) or not parses(rule) else rule
+
+
 def read(raw: str) -> Reading:
     """Read ``raw`` as it is, or repaired; ``text`` None when even repairs cannot read it."""
     rules, separators = split_rules(raw.strip())
     repairs: list[tuple[str, str]] = []
     # ``Mo, We, Fr 09:00-12:00`` is valid OSM, but means Monday and Wednesday all day.
-    spaced = [_outside_quotes(rule, _DAY_LIST, ",") for rule in rules]
+    # ``SH Tu, SH Th 15:00-18:00`` is left as written: its days cannot be one list.
+    spaced = [_day_list(rule) for rule in rules]
     if spaced != rules:
         repairs.append(("spaces", ""))
         rules = spaced
@@ -195,11 +238,15 @@ def read(raw: str) -> Reading:
     if len(kept) < len(rules):
         repairs.append(("separator", ""))
         rules, separators = [r for r, _ in kept], [s for _, s in kept][:-1]
-    fixed = []
-    for rule in rules:
+    fixed: list[str] = []
+    joined: list[str] = []
+    rewritten = False
+    for index, rule in enumerate(rules):
         if parses(rule):
             fixed.append(rule)
+            joined.append(separators[index - 1] if index else "")
             continue
+        rewritten = True
         for code, repair in (
             ("french_days", _french_days),
             ("spaces", _spaces),
@@ -211,12 +258,28 @@ def read(raw: str) -> Reading:
                 repairs.append((code, detail))
                 rule = _comment_only(changed)
         if not parses(rule):
-            rule, rest = _free_text(rule)
+            rule, rest = _free_text(rule, raw)
             if rest:
                 repairs.append(("free_text", rest))
+        outside = re.sub(r'"[^"]*"', "", rule)
+        if not _TIME.search(outside) and not _STATE.search(outside) and '"' not in rule:
+            return Reading(raw, None)  # ``Lundi, Mardi``: days, but no hours said
+        if (
+            _TIMES_ONLY.match(rule)
+            and fixed
+            and separators[index - 1] == ";"
+            and not _TIMES_ONLY.match(fixed[-1])
+        ):
+            # ``Mardi au samedi 10h-12h; 14h-19h``: the second hours are the same days'
+            repairs.append(("joined", rule))
+            fixed[-1] += "," + rule
+            continue
         fixed.append(rule)
-    text = _join(fixed, separators)
+        joined.append(separators[index - 1] if index else "")
+    text = _join(fixed, joined[1:])
     if not fixed or not parses(text):
+        return Reading(raw, None)
+    if rewritten and _overrides([r for r, s in zip(fixed, joined, strict=True) if s != "||"]):
         return Reading(raw, None)
     return Reading(raw, text, tuple(dict.fromkeys(repairs)))
 

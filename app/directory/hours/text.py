@@ -1,86 +1,65 @@
 """Opening hours written out from what the evaluator computes, never from the syntax.
 
-Each day of the coming twelve months is evaluated; the usual week is what each weekday
-most often is; every other day is then explained, in this order: public holidays, school
-holidays, whole months, the nth weekday of the month, and dated days or ranges. Comments
-are kept after a dash (« lun.–ven. 9 h–12 h — sans rendez-vous »).
+Each day of the twelve months from the reference day's month is evaluated; the usual week
+is what each weekday most often is; every other day is then explained, in this order:
+public holidays, school holidays, whole months, the nth weekday of the month, and dated
+days or ranges (past days left out: they do not matter to a visitor). The value's syntax
+only chooses between words that say the same thing: a range written past midnight stays on
+the day it starts (« ven. 18 h–6 h »), an open end is « à partir de 22 h ». The words
+themselves are in :mod:`.words`, the days and their calendar in :mod:`.days`.
 """
 
 from __future__ import annotations
 
 import functools
-from collections import Counter
-from collections.abc import Iterable
+import itertools
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
-
-import opening_hours
-from babel.dates import get_month_names
 
 from app.directory.hours import evaluator, reading
+from app.directory.hours.days import (
+    OSM_MONTHS,
+    add_months,
+    clock_changes,
+    day_plans,
+    day_runs,
+    has_rank,
+    mode,
+    nights,
+    own_day,
+    rank_order,
+    runs_past_midnight,
+    seasonal,
+    week_parity,
+)
 from app.directory.hours.places import (
     is_school_holiday,
     school_holidays_known,
     school_zone_for,
     timezone_for,
 )
+from app.directory.hours.words import (
+    ALWAYS,
+    CLOSED,
+    DAYS,
+    WORDS,
+    Plan,
+    Span,
+    listing,
+    month,
+    ordinal,
+    period_words,
+    plan_words,
+    quote,
+    span_words,
+    week_words,
+)
 
-Span = tuple[int, int, bool]  # start and end minute (end 1440 = midnight), True when unknown
-Plan = tuple[tuple[Span, ...], tuple[str, ...]]  # a day's spans, and its comments
-CLOSED: Plan = ((), ())
-
-DAYS = {
-    "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
-WORDS = {
-    "fr": {
-        "and": " et ",
-        "separator": "\u202f; ",
-        "colon": "\u00a0: ",
-        "always": "7 j/7, 24 h/24",
-        "closed": "fermé",
-        "unknown": "horaires à confirmer",
-        "to_confirm": " (à confirmer)",
-        "holidays_closed": "fermé les jours fériés",
-        "holidays": "jours fériés",
-        "school": "vacances scolaires",
-        "school_unknown": "vacances scolaires\u00a0: dates non connues pour cette zone",
-        "odd": "semaines impaires",
-        "even": "semaines paires",
-        "nth": "{ranks} {day} du mois",
-        "closed_range": "fermé du {a} au {b}",
-        "closed_day": "fermé le {a}",
-        "range": "du {a} au {b}",
-        "day": "le {a}",
-        "more": "et {n} autres dates",
-        "unreadable": "horaires non reconnus\u00a0: {raw}",
-    },
-    "en": {
-        "and": " and ",
-        "separator": "; ",
-        "colon": ": ",
-        "always": "24/7",
-        "closed": "closed",
-        "unknown": "hours to be confirmed",
-        "to_confirm": " (to be confirmed)",
-        "holidays_closed": "closed on public holidays",
-        "holidays": "public holidays",
-        "school": "school holidays",
-        "school_unknown": "school holidays: dates not known for this zone",
-        "odd": "odd weeks",
-        "even": "even weeks",
-        "nth": "{ranks} {day} of the month",
-        "closed_range": "closed from {a} to {b}",
-        "closed_day": "closed on {a}",
-        "range": "from {a} to {b}",
-        "day": "on {a}",
-        "more": "and {n} other dates",
-        "unreadable": "unrecognised hours: {raw}",
-    },
-}
+__all__ = ["ALWAYS", "CLOSED", "Explained", "Plan", "Span", "explain"]
 MAX_DATES = 8
+STAND_IN_ZONE = "C"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +72,10 @@ class Explained:
     exceptional: frozenset[date] = field(default_factory=frozenset)
 
 
+_OPEN_END = re.compile(r"(\d\d):(\d\d)\+")
+_RANKS = re.compile(r"\[([-\d,\s]+)\]")
+
+
 @functools.lru_cache(maxsize=2048)
 def explain(
     hours: str,
@@ -102,6 +85,8 @@ def explain(
     commune: str | None = None,
     school_zone: str | None = None,
 ) -> Explained:
+    """The words for ``hours`` as a visitor reads them on ``today`` (by default the real
+    day): what is past is left out."""
     lang = "en" if lang == "en" else "fr"
     words = WORDS[lang]
     read = reading(hours)
@@ -110,11 +95,20 @@ def explain(
     today = today or date.today()
     tz = timezone_for(commune)
     zone = school_zone_for(commune) if school_zone is None else school_zone
+    # Where the place is not known, its school holidays are written from a zone's dates:
+    # the words (« fermé pendant les vacances scolaires ») do not name the dates.
+    zone = zone or STAND_IN_ZONE
     parsed = evaluator(read.text, zone, tz.key)
     first = today.replace(day=1)
-    last = _add_months(first, 12)
-    days = [first + timedelta(n) for n in range((last - first).days)]
-    plans = dict(zip(days, _plans(parsed, first, len(days), tz.key), strict=True))
+    last = add_months(first, 12)
+    count = (last - first).days
+    days = [first + timedelta(n) for n in range(count)]
+    # A day before and after the year, so that a night on either edge is whole.
+    around = day_plans(parsed, first - timedelta(1), count + 2, tz.key)
+    if runs_past_midnight(read.text):
+        around = nights(around)
+    plans = dict(zip(days, around[1:-1], strict=True))
+    open_ends = frozenset(int(h) * 60 + int(m) for h, m in _OPEN_END.findall(read.text))
 
     holiday_probe = evaluator("PH", "", tz.key)
     holidays = {d for d in days if holiday_probe.is_open(datetime.combine(d, time(12), tz))}
@@ -122,28 +116,37 @@ def explain(
     school = {d for d in days if uses_school and is_school_holiday(d, zone)} - holidays
     ordinary = [d for d in days if d not in holidays and d not in school]
     usual = {
-        parity: [_mode(plans[d] for d in ordinary if _parity(d) == parity and d.weekday() == w)
+        parity: [mode(plans[d] for d in ordinary if week_parity(d) == parity and d.weekday() == w)
                  for w in range(7)]
         for parity in (0, 1)
     }  # fmt: skip
-    if not _alternate(usual, ordinary, plans):
+    if seasonal(read.text):
+        usual = {0: [CLOSED] * 7, 1: [CLOSED] * 7}
+    elif not _alternate(usual, ordinary, plans):
         usual = {0: usual[0], 1: usual[0]}
     if usual[0] == usual[1]:
-        week = _week(usual[0], lang)
+        week = week_words(usual[0], lang, open_ends)
     else:
         week = words["separator"].join(
-            f"{words[name]}{words['colon']}{_week(usual[parity], lang) or words['closed']}"
+            words[name]
+            + words["colon"]
+            + (week_words(usual[parity], lang, open_ends) or words["closed"])
             for name, parity in (("odd", 1), ("even", 0))
         )
 
     def expected(day: date) -> Plan:
-        return usual[_parity(day)][day.weekday()]
+        return usual[week_parity(day)][day.weekday()]
 
     # The night the clocks change, the evaluator's hours shift by the hour skipped or
     # repeated: that is not an exception to tell a visitor about.
-    changing = {d for d in days if _clock_changes(d, tz)}
+    # A night across midnight (``22:00-26:00``) shifts with the change of the day after it.
+    nightly = runs_past_midnight(read.text)
+    changing = {
+        d for d in days if clock_changes(d, tz) or (nightly and clock_changes(d + timedelta(1), tz))
+    }
     deviating = {d for d in days if plans[d] != expected(d)} - changing
-    parts: list[str] = []
+    parts: list[tuple[int, str]] = []  # each with where the value says it, for order
+    at = _place_in(read.text)
     left = set(deviating)
     # Public holidays, the same way every time
     if deviating & holidays or "PH" in read.text:
@@ -151,93 +154,196 @@ def explain(
         if len(kinds) == 1:
             plan = kinds.pop()
             parts.append(
-                words["holidays_closed"]
-                if plan == CLOSED
-                else words["holidays"] + words["colon"] + _plan(plan, lang)
+                (
+                    at("PH"),
+                    words["holidays_closed"]
+                    if plan == CLOSED
+                    else words["holidays"] + words["colon"] + plan_words(plan, lang, open_ends),
+                )
             )
             left -= holidays
+            # the night before or after a holiday, shortened by it, is part of it
+            left -= {d for d in left if own_day(plans[d]) == own_day(expected(d))
+                     and {d - timedelta(1), d + timedelta(1)} & holidays}  # fmt: skip
     # School holidays, a week of their own
     if uses_school and not school_holidays_known(zone, today):
-        parts.append(words["school_unknown"])
+        parts.append((at("SH"), words["school_unknown"]))
     elif deviating & school:
-        by_day = [_mode(plans[d] for d in school if d.weekday() == w) for w in range(7)]
+        by_day = [mode(plans[d] for d in school if d.weekday() == w) for w in range(7)]
         if all(plans[d] == by_day[d.weekday()] for d in school):
-            parts.append(words["school"] + words["colon"] + _special(by_day, lang))
+            parts.append(
+                (
+                    at("SH"),
+                    words["school_closed"]
+                    if set(by_day) == {CLOSED}
+                    else words["school"] + words["colon"] + period_words(by_day, lang, open_ends),
+                )
+            )
             # a public holiday within them is explained too when it is alike
             dates = {d for d in days if is_school_holiday(d, zone)}
             left -= {d for d in dates if plans[d] == by_day[d.weekday()]}
-    # Whole months
+    claimed = _months(parts, left, days, ordinary, plans, usual, first, read.text, lang, open_ends)
+    _nth_weekdays(parts, left, deviating, ordinary, claimed, plans, read.text, lang)
+    _dated(parts, left, plans, expected, today, first, last, read.text, lang)
+    shown = {span[3] for d in days for span in plans[d]}
+    unseen = [c for c in read.comments if c not in shown]
+    if unseen:
+        parts.append((len(read.text), ", ".join(quote(c, lang) for c in unseen)))
+    if not week:
+        week = "" if parts else words["closed"]
+    ordered = [p for _, p in sorted(parts, key=lambda part: part[0])]
+    text = words["separator"].join(p for p in [week, *ordered] if p)
+    return Explained(text, week, frozenset(deviating | changing))
+
+
+def _months(
+    parts: list[tuple[int, str]],
+    left: set[date],
+    days: list[date],
+    ordinary: list[date],
+    plans: dict[date, Plan],
+    usual: dict[int, list[Plan]],
+    first: date,
+    text: str,
+    lang: str,
+    open_ends: frozenset[int],
+) -> set[date]:
+    """Whole months that keep a week of their own; the days they explain."""
     months: list[tuple[date, date, list[Plan]]] = []
     claimed: set[date] = set()
     for month_start in sorted({d.replace(day=1) for d in left}):
-        month = [d for d in ordinary if d.replace(day=1) == month_start]
-        by_day = [_mode(plans[d] for d in month if d.weekday() == w) for w in range(7)]
+        days_of = [d for d in ordinary if d.replace(day=1) == month_start]
+        by_day = [mode(plans[d] for d in days_of if d.weekday() == w) for w in range(7)]
         if (
-            len(month) >= 20
+            len(days_of) >= 20
             and by_day not in (usual[0], usual[1])
-            and all(plans[d] == by_day[d.weekday()] for d in month)
+            and all(plans[d] == by_day[d.weekday()] for d in days_of)
         ):
-            claimed |= set(month)
+            claimed |= set(days_of)
             left -= {
                 d
                 for d in days
                 if d.replace(day=1) == month_start and plans[d] == by_day[d.weekday()]
             }
             begin, end, before = months[-1] if months else (first, first, [])
-            if before == by_day and _add_months(end, 1) == month_start:
+            if before == by_day and add_months(end, 1) == month_start:
                 months[-1] = (begin, month_start, by_day)
             else:
                 months.append((month_start, month_start, by_day))
     left -= claimed
+    # A period running on past the end of the year evaluated joins its start (Nov–Feb).
+    if (
+        len(months) > 1
+        and months[0][0] == first
+        and months[-1][2] == months[0][2]
+        and add_months(months[-1][1], 1) == add_months(first, 12)
+    ):
+        months[0] = (months[-1][0], months[0][1], months[0][2])
+        months.pop()
     for begin, end, by_day in months:
-        names = _month(begin.month, lang)
+        names = month(begin.month, lang)
         if end != begin:
-            names += "–" + _month(end.month, lang)
-        parts.append(names + words["colon"] + _special(by_day, lang))
-    # The nth weekday of the month
+            names += "–" + month(end.month, lang)
+        where = _place_in(text)(OSM_MONTHS[begin.month - 1])
+        parts.append((where, names + WORDS[lang]["colon"] + period_words(by_day, lang, open_ends)))
+    return claimed
+
+
+def _nth_weekdays(
+    parts: list[tuple[int, str]],
+    left: set[date],
+    deviating: set[date],
+    ordinary: list[date],
+    claimed: set[date],
+    plans: dict[date, Plan],
+    text: str,
+    lang: str,
+) -> None:
+    """« 3e et dernier jeu. du mois » : the fewest ranks that name exactly the days alike,
+    the ranks the value writes first."""
+    written = {int(r) for group in _RANKS.findall(text) for r in group.split(",") if r.strip()}
     for weekday in range(7):
         candidates = [d for d in ordinary if d.weekday() == weekday and d not in claimed]
-        found: dict[Plan, list[int]] = {}
-        for rank in (-1, 1, 2, 3, 4, 5):
-            every = [d for d in candidates if _rank(d, rank)]
-            kinds = {plans[d] for d in every}
-            if len(every) >= 3 and all(d in left for d in every) and len(kinds) == 1:
-                plan = kinds.pop()
-                found.setdefault(plan, []).append(rank)
-                left -= {
-                    d
-                    for d in days
-                    if d.weekday() == weekday and _rank(d, rank) and plans[d] == plan
-                }
-        for plan, ranks in found.items():
-            label = words["nth"].format(
-                ranks=words["and"].join(_ordinal(r, lang) for r in sorted(ranks, key=_order)),
+        for plan in dict.fromkeys(plans[d] for d in candidates if d in deviating):
+            target = {d for d in candidates if d in deviating and plans[d] == plan}
+            if len(target) < 3:
+                continue
+            best: tuple[int, ...] | None = None
+            for size in (1, 2, 3):
+                found = [
+                    ranks
+                    for ranks in itertools.combinations((1, 2, 3, 4, 5, -1, -2), size)
+                    if {d for d in candidates if any(has_rank(d, r) for r in ranks)} == target
+                ]
+                if found:
+                    best = min(found, key=lambda rs: sum(r not in written for r in rs))
+                    break
+            if best is None:
+                continue
+            left -= target
+            label = WORDS[lang]["nth"].format(
+                ranks=listing([ordinal(r, lang) for r in sorted(best, key=rank_order)], lang),
                 day=DAYS[lang][weekday],
             )
-            parts.append(label + words["colon"] + _plan(plan, lang))
-    # Dated days and ranges
-    dated = [(a, b, plan) for a, b, plan in _runs(sorted(left), plans, expected) if b >= today]
-    for a, b, plan in dated[:MAX_DATES]:
-        one, other = _date(a, lang), _date(b, lang)
-        if plan == CLOSED:
             parts.append(
-                words["closed_day"].format(a=one)
-                if a == b
-                else words["closed_range"].format(a=one, b=other)
+                (_place_in(text)("["), label + WORDS[lang]["colon"] + plan_words(plan, lang))
             )
-        else:
-            when = words["day"].format(a=one) if a == b else words["range"].format(a=one, b=other)
-            parts.append(when + words["colon"] + _plan(plan, lang))
+
+
+def _dated(
+    parts: list[tuple[int, str]],
+    left: set[date],
+    plans: dict[date, Plan],
+    expected: Callable[[date], Plan],
+    today: date,
+    first: date,
+    last: date,
+    text: str,
+    lang: str,
+) -> None:
+    """Dated days and ranges still to come; closed single days said together."""
+    runs = day_runs(sorted(left), plans)
+    yearly = not re.search(r"\b(19|20)\d\d\b", text)
+    if yearly and len(runs) > 1:
+        a, b, plan = runs[-1]
+        if b == last - timedelta(1) and runs[0][0] == first and runs[0][2] == plan:
+            runs[0] = (a, runs[0][1], plan)
+            runs.pop()
+    dated = [(a, b, plan) for a, b, plan in runs if b >= today]
+    if yearly:
+        dated.sort(key=lambda run: (run[0].month, run[0].day))
+    closed_days: list[date] = []
+    for a, b, plan in dated[:MAX_DATES]:
+        if a == b and plan == CLOSED and lang == "fr":
+            closed_days.append(a)
+            continue
+        if closed_days:
+            parts.append(_closed_days(closed_days, lang, text))
+            closed_days = []
+        parts.append((_place_in(text)(OSM_MONTHS[a.month - 1]), span_words(a, b, plan, lang)))
+    if closed_days:
+        parts.append(_closed_days(closed_days, lang, text))
     if len(dated) > MAX_DATES:
-        parts.append(words["more"].format(n=len(dated) - MAX_DATES))
-    shown = [c for d in days for c in plans[d][1]]
-    unseen = [c for c in read.comments if c not in shown]
-    if unseen:
-        parts.append(", ".join(unseen))
-    if not week:
-        week = "" if parts else words["closed"]
-    text = words["separator"].join(p for p in [week, *parts] if p)
-    return Explained(text, week, frozenset(deviating | changing))
+        parts.append((len(text), WORDS[lang]["more"].format(n=len(dated) - MAX_DATES)))
+
+
+def _closed_days(days: list[date], lang: str, text: str) -> tuple[int, str]:
+    """« fermé le 1er janv., le 1er mai et le 25 déc. »"""
+    words = WORDS[lang]
+    named = [words["the"].format(a=span_words(d, d, ALWAYS, lang).split(words["colon"])[0])
+             for d in days]  # fmt: skip
+    where = _place_in(text)(OSM_MONTHS[days[0].month - 1])
+    return where, words["closed_day"].format(a=listing(named, lang))
+
+
+def _place_in(text: str) -> Callable[[str], int]:
+    """Where the value first says ``token`` (its end when it does not)."""
+
+    def place(token: str) -> int:
+        found = text.find(token)
+        return found if found >= 0 else len(text)
+
+    return place
 
 
 def _alternate(usual: dict[int, list[Plan]], ordinary: list[date], plans: dict[date, Plan]) -> bool:
@@ -248,173 +354,7 @@ def _alternate(usual: dict[int, list[Plan]], ordinary: list[date], plans: dict[d
         if usual[0][weekday] == usual[1][weekday]:
             continue
         days = [d for d in ordinary if d.weekday() == weekday]
-        alike = sum(plans[d] == usual[_parity(d)][weekday] for d in days)
+        alike = sum(plans[d] == usual[week_parity(d)][weekday] for d in days)
         if alike < 0.9 * len(days):
             return False
     return True
-
-
-def _clock_changes(day: date, tz: ZoneInfo) -> bool:
-    start = datetime.combine(day, time(0), tz)
-    return start.utcoffset() != (start + timedelta(days=1)).utcoffset()
-
-
-def _plans(parsed: opening_hours.OpeningHours, first: date, count: int, tz_key: str) -> list[Plan]:
-    tz = ZoneInfo(tz_key)
-    start = datetime.combine(first, time(0), tz)
-    end = datetime.combine(first + timedelta(count), time(0), tz)
-    spans: list[list[tuple[int, int, bool, str]]] = [[] for _ in range(count)]
-    comments: list[list[str]] = [[] for _ in range(count)]
-    for begin, finish, state, comment in parsed.intervals(start, end):
-        begin, finish = max(begin, start), min(finish or end, end)
-        while begin < finish:
-            index = (begin.date() - first).days
-            midnight = datetime.combine(begin.date() + timedelta(1), time(0), tz)
-            stop = min(finish, midnight)
-            if comment and comment not in comments[index]:
-                comments[index].append(comment)
-            if state != opening_hours.State.CLOSED:
-                a = begin.hour * 60 + begin.minute
-                b = 1440 if stop >= midnight else stop.hour * 60 + stop.minute
-                unknown = state == opening_hours.State.UNKNOWN
-                day = spans[index]
-                if day and day[-1][1] == a and day[-1][2] == unknown:
-                    day[-1] = (day[-1][0], b, unknown, comment)
-                else:
-                    day.append((a, b, unknown, comment))
-            begin = stop
-    return [
-        (tuple((a, b, u) for a, b, u, _c in day), tuple(notes))
-        for day, notes in zip(spans, comments, strict=True)
-    ]
-
-
-def _mode(plans: Iterable[Plan]) -> Plan:
-    counted = Counter(plans).most_common(1)
-    return counted[0][0] if counted else CLOSED
-
-
-def _parity(day: date) -> int:
-    return day.isocalendar().week % 2
-
-
-def _rank(day: date, rank: int) -> bool:
-    if rank > 0:
-        return (day.day - 1) // 7 + 1 == rank
-    return (day + timedelta(7)).month != day.month
-
-
-def _order(rank: int) -> int:
-    return 9 if rank < 0 else rank
-
-
-def _ordinal(rank: int, lang: str) -> str:
-    if lang == "en":
-        return "last" if rank < 0 else {1: "1st", 2: "2nd", 3: "3rd"}.get(rank, f"{rank}th")
-    return "dernier" if rank < 0 else ("1er" if rank == 1 else f"{rank}e")
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def _month(month: int, lang: str) -> str:
-    return str(get_month_names("abbreviated", locale=lang)[month])
-
-
-def _date(day: date, lang: str) -> str:
-    if lang == "en":
-        return f"{_month(day.month, lang)} {day.day}"
-    return f"{'1er' if day.day == 1 else day.day}\u00a0{_month(day.month, lang)}"
-
-
-def _runs(
-    days: list[date], plans: dict[date, Plan], expected: object
-) -> list[tuple[date, date, Plan]]:
-    """Consecutive days alike; a day that is so anyway (a Sunday closed within a closed
-    fortnight) does not break a run."""
-    runs: list[tuple[date, date, Plan]] = []
-    for day in days:
-        if runs:
-            a, b, plan = runs[-1]
-            gap = [b + timedelta(n) for n in range(1, (day - b).days)]
-            if plans[day] == plan and all(plans.get(g) == plan for g in gap):
-                runs[-1] = (a, day, plan)
-                continue
-        runs.append((day, day, plans[day]))
-    return runs
-
-
-def _clock(minute: int, lang: str) -> str:
-    hour, minutes = divmod(minute, 60)
-    if lang == "en":
-        return f"{hour}:{minutes:02d}"
-    return f"{hour}\u00a0h" + (f"\u00a0{minutes:02d}" if minutes else "")
-
-
-def _plan(plan: Plan, lang: str) -> str:
-    """One day's hours without the day: « 9 h–12 h et 14 h–17 h — sans rendez-vous »."""
-    words = WORDS[lang]
-    spans, comments = plan
-    if not spans:
-        text = words["closed"]
-    elif spans == ((0, 1440, True),):
-        text = "" if comments else words["unknown"]
-    else:
-        times = [
-            f"{_clock(a, lang)}–{_clock(b, lang)}" + (words["to_confirm"] if unknown else "")
-            for a, b, unknown in spans
-        ]
-        text = ", ".join(times[:-1]) + words["and"] + times[-1] if len(times) > 1 else times[0]
-    note = ", ".join(comments)
-    return f"{text} — {note}" if text and note else text or note
-
-
-def _special(by_day: list[Plan], lang: str) -> str:
-    """A week that holds in some period: its hours alone when every day is alike."""
-    if len(set(by_day)) == 1:
-        return _plan(by_day[0], lang)
-    return _week(by_day, lang) or WORDS[lang]["closed"]
-
-
-def _week(by_day: list[Plan], lang: str) -> str:
-    words = WORDS[lang]
-    if len(set(by_day)) == 1 and by_day[0] != CLOSED:
-        plan = by_day[0]
-        if plan == (((0, 1440, False),), ()):
-            return words["always"]
-        if plan[0] in ((), ((0, 1440, True),)):
-            return _plan(plan, lang)
-    groups: list[tuple[list[int], Plan]] = []
-    for weekday, plan in enumerate(by_day):
-        if plan == CLOSED:
-            continue
-        for weekdays, seen in groups:
-            if seen == plan:
-                weekdays.append(weekday)
-                break
-        else:
-            groups.append(([weekday], plan))
-    parts = []
-    for weekdays, plan in groups:
-        hours = _plan(plan, lang)
-        bare = not plan[0] or plan[0] == ((0, 1440, True),)
-        parts.append(_days(weekdays, lang) + (words["colon"] if bare else " ") + hours)
-    return words["separator"].join(parts)
-
-
-def _days(weekdays: list[int], lang: str) -> str:
-    names = DAYS[lang]
-    runs: list[list[int]] = []
-    for day in weekdays:
-        if runs and runs[-1][-1] == day - 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
-    pieces = [
-        f"{names[run[0]]}–{names[run[-1]]}" if len(run) > 1 else names[run[0]] for run in runs
-    ]
-    if len(pieces) == 1:
-        return pieces[0]
-    return ", ".join(pieces[:-1]) + WORDS[lang]["and"] + pieces[-1]
