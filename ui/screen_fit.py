@@ -9,7 +9,7 @@ screen sits in a scroll area (``scrolled``) so that a dialog's buttons always sh
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QStyle, QWidget
 
@@ -81,6 +81,9 @@ class _Fitter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
             place(watched, self.wished)
+            # A window shown for the first time learns its frame only once the window
+            # system has it: placed again then, so that the frame too is on the screen.
+            QTimer.singleShot(0, watched, lambda: place(watched, self.wished))
         return False
 
 

@@ -26,7 +26,7 @@ def describe_cej(desk: Desk, name: str) -> str:
 
 
 def shown_detail(qtbot, window: MainWindow) -> tuple[str, str]:  # type: ignore[no-untyped-def]
-    search_for(qtbot, window, "contrat engagement jeune")
+    search_for(qtbot, window, "contrat engagement jeune ouest provence")
     detail = window.directory.detail
     assert window.directory.model.hit(0).service_id == CEJ
     return detail.toPlainText(), detail.toHtml()
