@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
@@ -270,3 +271,69 @@ def test_about_and_the_cancel_question(qtbot: QtBot, desk: Desk, counter: MainWi
     table = counter.journal.table
     question = in_modal(qtbot, lambda: qtbot.keyClick(table, Qt.Key.Key_Delete))
     assert len(question) == 1, question
+
+
+def open_dialogs() -> list[QDialog]:
+    return [
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if isinstance(widget, QDialog) and widget.isVisible()
+    ]
+
+
+@contextmanager
+def dialogs_closed() -> Iterator[None]:
+    """Whatever a button opens (the cancel question, the slip preview) is closed at once:
+    the window's Alt letters only work while it is the active window."""
+
+    def close() -> None:
+        for dialog in open_dialogs():
+            dialog.reject()
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(close)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.stop()
+
+
+def test_each_alt_letter_of_the_accueil_tab_reaches_its_target(
+    qtbot: QtBot, desk: Desk, counter: MainWindow
+) -> None:
+    """Alt+letter as the agent presses it: a row's letter puts the cursor in that row, a
+    button's presses the button, a menu's opens the menu."""
+    a_referred_visit(qtbot, desk, counter)  # the journal's buttons are usable
+    mnemonics = shown(counter)
+    kinds = [type(mnemonic.target).__name__ for mnemonic in mnemonics]
+    assert kinds.count("QMenu") == 3 and kinds.count("QPushButton") == 3, kinds
+    assert len(mnemonics) >= 16  # the form's rows too
+    missed = []
+    for mnemonic in mnemonics:
+        letter = letters_of(mnemonic.text)[0]
+        key = Qt.Key(ord(letter.upper()))
+        target = mnemonic.target
+        if isinstance(target, QMenu):
+            qtbot.keyClick(counter, key, Qt.KeyboardModifier.AltModifier)
+            qtbot.waitUntil(target.isVisible)
+            qtbot.keyClick(target, Qt.Key.Key_Escape)
+            qtbot.waitUntil(lambda menu=target: not menu.isVisible())  # type: ignore[misc]
+            counter.form.channel.setFocus()  # out of the menu bar, as a click would
+        elif isinstance(target, QAbstractButton):
+            assert target.isEnabled(), mnemonic.text
+            with dialogs_closed():
+                with qtbot.waitSignal(target.clicked, timeout=5_000):
+                    qtbot.keyClick(counter, key, Qt.KeyboardModifier.AltModifier)
+                qtbot.waitUntil(lambda: not open_dialogs())
+            counter.activateWindow()  # back from the dialog, as the system gives it back
+            qtbot.waitUntil(counter.isActiveWindow)
+        else:
+            assert isinstance(target, QWidget)
+            counter.journal.table.setFocus()  # away from every row of the form
+            qtbot.keyClick(counter, key, Qt.KeyboardModifier.AltModifier)
+            focus = QApplication.focusWidget()
+            if focus is None or not (focus is target or target.isAncestorOf(focus)):
+                missed.append(mnemonic.text)
+    assert missed == []
