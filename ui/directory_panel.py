@@ -130,7 +130,7 @@ class DirectoryPanel(QWidget):
         self.mode.addItem(self.tr("À distance"), "a-distance")
         self.free = QCheckBox(self.tr("&Gratuit"))
         self.open_now = QCheckBox(self.tr("Ouvert &maintenant"))
-        self.favourites = QCheckBox(self.tr("&Favoris"))
+        self.favourites = QCheckBox(self.tr("Fa&voris"))
 
         self.model = DirectoryModel(self, self.lang)
         self.table = QTableView()
@@ -150,12 +150,12 @@ class DirectoryPanel(QWidget):
         self.flag_button = QPushButton(self.tr("Signaler une &erreur…"))
         self.verified_button = QPushButton(self.tr("Vérifié ce &jour"))
         self.print_button = QPushButton(self.tr("Imprimer une fic&he…"))
-        self.copy_address = QPushButton(self.tr("Copier l’&adresse"))
+        self.copy_address = QPushButton(self.tr("Copier l’a&dresse"))
         self.copy_phone = QPushButton(self.tr("Copier le &téléphone"))
         self.copy_email = QPushButton(self.tr("Copier le &courriel"))
         self.add_local_button = QPushButton(self.tr("Ajouter une entrée &locale…"))
-        self.import_button = QPushButton(self.tr("&Importer un annuaire…"))
-        self.template_button = QPushButton(self.tr("Modèle de &tableur…"))
+        self.import_button = QPushButton(self.tr("Im&porter un annuaire…"))
+        self.template_button = QPushButton(self.tr("Modèle de ta&bleur…"))
 
         filters = QHBoxLayout()
         for combo in (self.theme, self.public, self.mode):

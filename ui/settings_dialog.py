@@ -145,7 +145,7 @@ class SettingsDialog(QDialog):
             self.printer.addItem(current, current)
             index = self.printer.count() - 1
         self.printer.setCurrentIndex(max(index, 0))
-        self.direct = QCheckBox(self.tr("Imprimer &directement, sans aperçu"))
+        self.direct = QCheckBox(self.tr("Imprimer directement, &sans aperçu"))
         self.direct.setChecked(bool(settings.get("slip.direct")))
         slip_box = QGroupBox(self.tr("Fiches d’orientation"))
         slip = QFormLayout(slip_box)

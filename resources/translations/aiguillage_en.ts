@@ -343,8 +343,23 @@
     </message>
     <message>
         <location filename="../../ui/directory_panel.py" line="133"/>
-        <source>&amp;Favoris</source>
-        <translation>Fa&amp;vourites</translation>
+        <source>Fa&amp;voris</source>
+        <translation>Fav&amp;ourites</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="153"/>
+        <source>Copier l’a&amp;dresse</source>
+        <translation>Copy the &amp;address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="157"/>
+        <source>Im&amp;porter un annuaire…</source>
+        <translation>Import a &amp;directory…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="158"/>
+        <source>Modèle de ta&amp;bleur…</source>
+        <translation>Sp&amp;readsheet template…</translation>
     </message>
     <message>
         <location filename="../../ui/directory_panel.py" line="138"/>
@@ -369,17 +384,12 @@
     <message>
         <location filename="../../ui/directory_panel.py" line="151"/>
         <source>Vérifié ce &amp;jour</source>
-        <translation>&amp;Verified today</translation>
+        <translation>Verified &amp;today</translation>
     </message>
     <message>
         <location filename="../../ui/directory_panel.py" line="152"/>
         <source>Imprimer une fic&amp;he…</source>
         <translation>Print a &amp;slip…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/directory_panel.py" line="153"/>
-        <source>Copier l’&amp;adresse</source>
-        <translation>Copy the &amp;address</translation>
     </message>
     <message>
         <location filename="../../ui/directory_panel.py" line="154"/>
@@ -389,22 +399,12 @@
     <message>
         <location filename="../../ui/directory_panel.py" line="155"/>
         <source>Copier le &amp;courriel</source>
-        <translation>Copy the &amp;e-mail</translation>
+        <translation>Copy the e-&amp;mail</translation>
     </message>
     <message>
         <location filename="../../ui/directory_panel.py" line="156"/>
         <source>Ajouter une entrée &amp;locale…</source>
         <translation>Add a &amp;local entry…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/directory_panel.py" line="157"/>
-        <source>&amp;Importer un annuaire…</source>
-        <translation>&amp;Import a directory…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/directory_panel.py" line="158"/>
-        <source>Modèle de &amp;tableur…</source>
-        <translation>Spread&amp;sheet template…</translation>
     </message>
     <message>
         <location filename="../../ui/directory_panel.py" line="287"/>
@@ -508,7 +508,7 @@
     <message>
         <location filename="../../ui/directory_dialogs.py" line="84"/>
         <source>Le &amp;territoire servi n’est pas le bon</source>
-        <translation>The &amp;area served is wrong</translation>
+        <translation>The a&amp;rea served is wrong</translation>
     </message>
     <message>
         <location filename="../../ui/directory_dialogs.py" line="85"/>
@@ -825,7 +825,7 @@
     <message>
         <location filename="../../ui/journal.py" line="184"/>
         <source>Fic&amp;hes…  (F6)</source>
-        <translation>Slips (&amp;H)…  (F6)</translation>
+        <translation>Sli&amp;ps…  (F6)</translation>
     </message>
     <message>
         <location filename="../../ui/journal.py" line="181"/>
@@ -934,7 +934,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Aiguillage</source>
-        <translation>&amp;Aiguillage</translation>
+        <translation>A&amp;iguillage</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="110"/>
@@ -945,7 +945,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Réglages du site…</source>
-        <translation>Site &amp;settings…</translation>
+        <translation>Site se&amp;ttings…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="146"/>
@@ -1057,12 +1057,12 @@
     <message>
         <location filename="../../ui/main_window.py" line="149"/>
         <source>A&amp;ffichage</source>
-        <translation>Vie&amp;w (&amp;F)</translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="153"/>
         <source>A&amp;ide</source>
-        <translation>Help (&amp;I)</translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="445"/>
@@ -1379,8 +1379,8 @@
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="148"/>
-        <source>Imprimer &amp;directement, sans aperçu</source>
-        <translation>Print &amp;directly, without preview</translation>
+        <source>Imprimer directement, &amp;sans aperçu</source>
+        <translation>Print directly, &amp;without preview</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="150"/>
@@ -1458,7 +1458,7 @@
     <message>
         <location filename="../../ui/settings_dialog.py" line="60"/>
         <source>&amp;Nom du site</source>
-        <translation>Site &amp;name</translation>
+        <translation>&amp;Site name</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="61"/>
@@ -1526,7 +1526,7 @@
     <message>
         <location filename="../../ui/slip_dialog.py" line="91"/>
         <source>Enregistrer en &amp;PDF…</source>
-        <translation>Save as &amp;PDF…</translation>
+        <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
         <location filename="../../ui/slip_dialog.py" line="92"/>
@@ -1704,7 +1704,7 @@
     <message>
         <location filename="../../ui/stats_panel.py" line="208"/>
         <source>&amp;Rapport d’activité PDF…</source>
-        <translation>Activity &amp;report (PDF)…</translation>
+        <translation>&amp;Activity report (PDF)…</translation>
     </message>
     <message>
         <location filename="../../ui/stats_panel.py" line="216"/>
