@@ -14,7 +14,7 @@ Signals: ``sig_submit(object)`` with the :class:`ContactDraft` to save (a correc
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -268,19 +268,8 @@ class IntakeForm(QWidget):
         """A stored visit's values as a new visit being typed (nothing marks it stored)."""
         self.restore(
             FormState(
-                ContactDraft(
-                    channel=record.channel,
-                    public=record.public,
-                    age=record.age,
-                    gender=record.gender,
-                    commune=record.commune,
-                    themes=list(record.themes),
-                    answers=list(record.answers),
-                    duration=record.duration,
-                    first_visit=record.first_visit,
-                    agent_code=record.agent_code,
-                    note=record.note,
-                ),
+                # A new visit: logged at the moment it is saved again.
+                replace(record.draft(), moment=None, time_known=True),
                 {r.service_id: f"{r.structure_name} — {r.service_name}" for r in record.referrals},
             )
         )

@@ -24,8 +24,8 @@ def french_plurals(qapp) -> Iterator[QTranslator]:  # type: ignore[no-untyped-de
     qapp.removeTranslator(translator)
 
 
-@pytest.fixture
-def window(qtbot, desk: Desk, qapp) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def shown_window(qtbot, desk: Desk, qapp) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The main window on ``desk``, shown at 1366 × 768 once its day is on screen."""
     apply_style(qapp)
     window = MainWindow(desk)
     qtbot.addWidget(window)
@@ -34,5 +34,11 @@ def window(qtbot, desk: Desk, qapp) -> Iterator[MainWindow]:  # type: ignore[no-
     qtbot.waitExposed(window)
     # The journal and the counters are read on the desk's thread: wait until shown.
     qtbot.waitUntil(lambda: window.refreshes > 0, timeout=15_000)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, desk: Desk, qapp) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    window = shown_window(qtbot, desk, qapp)
     yield window
     window.tasks.shutdown()

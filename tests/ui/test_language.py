@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.desk import Desk
+from tests.ui.conftest import shown_window
 from ui.main import window_language
 from ui.main_window import MainWindow
 from ui.stats_panel import StatsPanel
@@ -33,12 +34,7 @@ def open_window(qtbot, qapp, desk: Desk, monkeypatch, french_plurals) -> Iterato
         chosen, translators = window_language(qapp, desk)
         assert chosen == lang
         installed.extend(translators)
-        window = MainWindow(desk)
-        qtbot.addWidget(window)
-        window.resize(1366, 768)
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.refreshes > 0, timeout=15_000)
+        window = shown_window(qtbot, desk, qapp)
         windows.append(window)
         return window
 

@@ -29,10 +29,10 @@ from pytestqt.qtbot import QtBot
 
 from app.contact import ContactDraft
 from app.desk import Desk
+from tests.ui.conftest import shown_window
 from tests.ui.test_directory_panel import search_for
 from ui.main import install_translator
 from ui.main_window import MainWindow
-from ui.style import apply_style
 
 CEJ = "demo-spro-etm--ml-ouest-provence-cej"
 
@@ -125,13 +125,7 @@ def lang(request, qapp, desk: Desk, monkeypatch, french_plurals: QTranslator) ->
 
 @pytest.fixture
 def counter(qtbot: QtBot, desk: Desk, qapp: QApplication, lang: str) -> Iterator[MainWindow]:
-    apply_style(qapp)
-    window = MainWindow(desk)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.refreshes > 0, timeout=15_000)
+    window = shown_window(qtbot, desk, qapp)
     yield window
     window.tasks.shutdown()
 
