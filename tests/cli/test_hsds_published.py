@@ -85,7 +85,7 @@ def test_the_hsds_3_examples_are_imported_and_what_is_not_read_is_said(
             assert service.telephone == "+44 1234 234567"
             assert service.zone_eligibilite == []
             assert service.horaires_accueil == "Th-Fr 10:00-18:00"
-            assert describe(service.horaires_accueil) == f"jeu.–ven. 10{NB}h–18{NB}h"
+            assert describe(service.horaires_accueil) == f"jeu. et ven. 10{NB}h–18{NB}h"
             assert service.frais == "payant"
             structure = session.get(
                 Structure, "hsds-3-examples--d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610"
