@@ -106,6 +106,19 @@ def test_a_fallback_rule_is_said_once_and_never_read_as_always_open() -> None:
     )
 
 
+def test_the_day_after_an_nth_weekday_is_said_with_it() -> None:
+    value = "Sa[-1],Sa[-1] +1 day 10:00-12:00"
+    assert words(value) == f"dernier sam. du mois et le lendemain{NB}: 10{NB}h–12{NB}h"
+    assert words(value, "en") == "last Sat of the month and the day after: 10:00–12:00"
+    # 1 May 2027 is a Saturday and a holiday: closed, the Sunday after still open
+    first = 'Sa[1],Sa[1] +1 day 10:00-12:00 open "first weekend"; PH off'
+    assert words(first) == (
+        f"1er sam. du mois et le lendemain{NB}: 10{NB}h–12{NB}h «{NB}first weekend{NB}»"
+        f"{NNB}; fermé les jours fériés"
+    )
+    assert hours.open_at(first, datetime(2027, 5, 2, 11, tzinfo=PARIS)) is True
+
+
 def test_a_comment_alone_is_neither_open_nor_closed_at_3_am() -> None:
     night = datetime(2026, 12, 5, 3, 0, tzinfo=PARIS)  # a Saturday
     assert hours.open_at('"sur rendez-vous"', night) is None

@@ -294,8 +294,9 @@ def _nth_weekdays(
     """« 3e et dernier jeu. du mois » : the fewest ranks that name exactly the days alike,
     the ranks the value writes first."""
     written = {int(r) for group in _RANKS.findall(text) for r in group.split(",") if r.strip()}
+    taken: set[date] = set()
     for weekday in range(7):
-        candidates = [d for d in ordinary if d.weekday() == weekday and d not in claimed]
+        candidates = [d for d in ordinary if d.weekday() == weekday and d not in claimed | taken]
         for plan in dict.fromkeys(plans[d] for d in candidates if d in deviating):
             target = {d for d in candidates if d in deviating and plans[d] == plan}
             if len(target) < 3:
@@ -317,6 +318,15 @@ def _nth_weekdays(
                 ranks=listing([ordinal(r, lang) for r in sorted(best, key=rank_order)], lang),
                 day=DAYS[lang][weekday],
             )
+            # ``Sa[1],Sa[1] +1 day``: the day after each is the value's too
+            ranked = {
+                d for d in plans if d.weekday() == weekday and any(has_rank(d, r) for r in best)
+            }
+            after = {d + timedelta(1) for d in ranked} & set(plans)
+            if "+1 day" in text and all(plans[d] == plan for d in after):
+                left -= after
+                taken |= after
+                label += WORDS[lang]["next_day"]
             parts.append(
                 (_place_in(text)("["), label + WORDS[lang]["colon"] + plan_words(plan, lang))
             )
