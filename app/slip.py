@@ -21,7 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer, Table
 
-from app.directory import display, hours, markdown
+from app.directory import display, markdown
 from app.directory.records import ServiceDetail
 from app.pdf_style import ACCENT, fonts
 
@@ -176,7 +176,7 @@ def _story(
         ("Téléphone", display.format_phone(pick("telephone"))),
         ("Courriel", pick("courriel")),
         ("Site web", str(structure.get("site_web") or "")),
-        ("Horaires", hours.describe(pick("horaires_accueil"), "fr", today=day)),
+        ("Horaires", detail.hours_words("fr", today=day)),
         ("Accueil", _appointment(detail, appointment)),
     ]
     publics = ", ".join(display.label(display.PUBLICS, p) for p in detail.publics)

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication
 
-from app.directory import display, hours, markdown
+from app.directory import display, markdown
 from app.directory.records import ServiceDetail
 from app.geography import Geography
 from app.lang import day_text
@@ -38,7 +38,7 @@ def detail_html(
         if value:
             rows.append((title, value if raw else escape(value)))
 
-    opening = hours.describe(pick("horaires_accueil"), lang)
+    opening = detail.hours_words(lang)
     row(QCoreApplication.translate("DirectoryDetail", "Adresse"), address)
     row(QCoreApplication.translate("DirectoryDetail", "Téléphone"), phone)
     if email:

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from app.contact import ContactDraft
 from app.desk import Desk
+from app.directory import records
 from app.directory.display import format_phone
-from app.directory.hours import describe
 from app.directory.search import SearchHit, SearchQuery, search
 from ui.screen_fit import fit_to_screen
 
@@ -180,7 +180,10 @@ class ReferralDialog(QDialog):
         if row.telephone:
             parts.append(format_phone(row.telephone))
         if row.horaires:
-            parts.append(describe(row.horaires, self._desk.language))
+            # on the place's own clock and school holidays, which its record tells
+            with self._desk.sessions() as session:
+                found = records.detail(session, row.service_id)
+            parts.append(found.hours_words(self._desk.language))
         self.detail.setText(" · ".join(parts))
 
     def eventFilter(self, watched: object, event: object) -> bool:

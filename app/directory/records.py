@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from app.directory import hours
 from app.directory.search import STALE_AFTER, reindex
 from app.directory.store import upsert_service, upsert_structure
 from app.directory.zones import readable
@@ -48,6 +49,16 @@ class ServiceDetail:
     # Whether the area names anything the desk can read; without one, the service serves
     # around its own address.
     zone_given: bool = True
+
+    def hours_words(self, lang: str = "fr", today: date | None = None) -> str:
+        """The hours in words, on the place's own clock and school holidays (its commune):
+        a service in Saint-Denis de La Réunion does not follow Paris's."""
+
+        def pick(name: str) -> str:
+            return str(self.service.get(name) or self.structure.get(name) or "")
+
+        commune = pick("code_insee") or None
+        return hours.describe(pick("horaires_accueil"), lang, today, commune=commune)
 
 
 def _columns(row: Any) -> dict[str, Any]:

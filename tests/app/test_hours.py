@@ -88,6 +88,37 @@ def test_english_follows_the_same_reading() -> None:
     )
 
 
+def test_a_fallback_rule_is_said_once_and_never_read_as_always_open() -> None:
+    value = 'Mo 19:00+; We 14:00+; Su 10:00+ || "Führung, Sonderführungen nach Vereinbarung."'
+    said = words(value)
+    assert "24" not in said
+    assert said == (
+        f"lun. à partir de 19{NB}h{NNB}; mer. à partir de 14{NB}h{NNB}; dim. à partir de 10{NB}h"
+        f"{NNB}; sinon «{NB}Führung, Sonderführungen nach Vereinbarung.{NB}»"
+    )
+    tuesday_3am = datetime(2026, 12, 8, 3, 0, tzinfo=PARIS)
+    assert hours.open_at(value, tuesday_3am) is None  # « sinon « Führung … » »: ask
+    assert hours.open_at(value, tuesday_3am - timedelta(hours=5)) is True  # Monday 22:00
+    assert hours.open_at(value, tuesday_3am - timedelta(hours=24)) is False  # Monday 3:00
+    assert words('We-Fr 10:00-24:00 open "it is open" || "please call"; PH off') == (
+        f"mer.–ven. 10{NB}h–24{NB}h «{NB}it is open{NB}»{NNB}; sinon «{NB}please call{NB}»"
+        f"{NNB}; fermé les jours fériés"
+    )
+
+
+def test_the_day_after_an_nth_weekday_is_said_with_it() -> None:
+    value = "Sa[-1],Sa[-1] +1 day 10:00-12:00"
+    assert words(value) == f"dernier sam. du mois et le lendemain{NB}: 10{NB}h–12{NB}h"
+    assert words(value, "en") == "last Sat of the month and the day after: 10:00–12:00"
+    # 1 May 2027 is a Saturday and a holiday: closed, the Sunday after still open
+    first = 'Sa[1],Sa[1] +1 day 10:00-12:00 open "first weekend"; PH off'
+    assert words(first) == (
+        f"1er sam. du mois et le lendemain{NB}: 10{NB}h–12{NB}h «{NB}first weekend{NB}»"
+        f"{NNB}; fermé les jours fériés"
+    )
+    assert hours.open_at(first, datetime(2027, 5, 2, 11, tzinfo=PARIS)) is True
+
+
 def test_a_comment_alone_is_neither_open_nor_closed_at_3_am() -> None:
     night = datetime(2026, 12, 5, 3, 0, tzinfo=PARIS)  # a Saturday
     assert hours.open_at('"sur rendez-vous"', night) is None
@@ -224,10 +255,16 @@ def _spans(hours_part: str) -> list[tuple[int, int, bool]]:
     return found
 
 
-def _week_from_words(week: str) -> list[Spans] | None:
+def _week_from_words(week: str, otherwise: bool = False) -> list[Spans] | None:
     """The week an agent reads in the words: per weekday, (start, end, unknown) spans, a
-    range read past midnight going on into the next day."""
+    range read past midnight going on into the next day; with « sinon « … » » (``otherwise``)
+    a day the week does not name is to be confirmed, not closed."""
     days: list[Spans] = [[] for _ in range(7)]
+    if otherwise:
+        said = _week_from_words(week)
+        if said is None:
+            return None
+        return [spans or [(0, 1440, True)] for spans in said]
     if week == f"7{NB}j/7, 24{NB}h/24":
         return [[(0, 1440, False)] for _ in range(7)]
     if not week or week.startswith("fermé"):
@@ -270,7 +307,7 @@ def test_the_real_sample_is_read_and_its_words_agree_with_open_now() -> None:
             assert said.text == f"horaires non reconnus{NB}: {value}"
             continue
         counts["repaired" if reading.repairs else "parsed"] += 1
-        week = _week_from_words(said.week)
+        week = _week_from_words(said.week, f"sinon «{NB}" in said.text)
         if week is None:
             assert "semaines" in said.week or not said.week, (value, said.week)
             continue

@@ -297,3 +297,23 @@ def test_remote_scripts_and_images_leave_nothing_on_the_slip(desk: Desk) -> None
     )
     assert "![" not in text and "drawio.png" not in text
     assert "– l'outil de correspondance" in " ".join(text.split())  # the nested list
+
+
+def test_the_hours_on_the_slip_follow_the_place_s_own_school_holidays(desk: Desk) -> None:
+    found = cej(desk)
+    value = "Mo-Fr 09:00-12:00; SH off"
+
+    def at(commune: str) -> str:
+        where = {"horaires_accueil": value, "code_insee": commune}
+        placed = replace(
+            found,
+            service={**found.service, **where},
+            structure={**found.structure, "code_insee": commune},
+        )
+        return " ".join(text_of(render_slip(placed, SITE, "K7M-42Q", fmt="a4", day=DAY)).split())
+
+    assert "fermé pendant les vacances scolaires" in at("13047")  # Istres, zone B
+    # Saint-Denis de La Réunion: its own calendar, which the desk does not hold
+    reunion = at("97411")
+    assert "dates non connues pour cette zone" in reunion
+    assert "fermé pendant les vacances scolaires" not in reunion

@@ -132,3 +132,42 @@ def day_runs(days: list[date], plans: dict[date, Plan]) -> list[tuple[date, date
                 continue
         runs.append((day, day, plans[day]))
     return runs
+
+
+_CHANGE = re.compile(r"(?<![\d:])(\d\d):(\d\d)")
+_SUN = re.compile(r"sunrise|sunset|dawn|dusk")
+
+
+def has_fallback(text: str) -> bool:
+    return "||" in split_rules(text)[1]
+
+
+def sampled_plans(
+    parsed: opening_hours.OpeningHours, text: str, first: date, count: int, tz_key: str
+) -> list[Plan] | None:
+    """Each day's spans from the evaluator's state at every time the value names. Its
+    intervals are wrong across a fallback rule (``Mo 19:00+ || "…"`` runs on for days), its
+    state at a moment is right; None when the value names times no list can hold (sunset)."""
+    if _SUN.search(text):
+        return None
+    minutes = {0} | {(int(h) * 60 + int(m)) % 1440 for h, m in _CHANGE.findall(text)}
+    points = sorted(minutes)
+    tz = ZoneInfo(tz_key)
+    out: list[Plan] = []
+    for n in range(count):
+        day = first + timedelta(n)
+        spans: list[Span] = []
+        for at, until in zip(points, [*points[1:], 1440], strict=True):
+            moment = datetime.combine(day, time(at // 60, at % 60), tz)
+            state, comment = parsed.state(moment)
+            kind = {opening_hours.State.OPEN: OPEN, opening_hours.State.UNKNOWN: UNKNOWN}.get(
+                state, SHUT
+            )
+            if kind == SHUT and not comment:
+                continue
+            if spans and spans[-1][1] == at and spans[-1][2:] == (kind, comment):
+                spans[-1] = (spans[-1][0], until, kind, comment)
+            else:
+                spans.append((at, until, kind, comment))
+        out.append(tuple(spans))
+    return out

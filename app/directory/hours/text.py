@@ -25,12 +25,14 @@ from app.directory.hours.days import (
     clock_changes,
     day_plans,
     day_runs,
+    has_fallback,
     has_rank,
     mode,
     nights,
     own_day,
     rank_order,
     runs_past_midnight,
+    sampled_plans,
     seasonal,
     week_parity,
 )
@@ -40,10 +42,14 @@ from app.directory.hours.places import (
     school_zone_for,
     timezone_for,
 )
+from app.directory.hours.reading import split_rules
 from app.directory.hours.words import (
     ALWAYS,
     CLOSED,
     DAYS,
+    OPEN,
+    SHUT,
+    UNKNOWN,
     WORDS,
     Plan,
     Span,
@@ -105,6 +111,11 @@ def explain(
     days = [first + timedelta(n) for n in range(count)]
     # A day before and after the year, so that a night on either edge is whole.
     around = day_plans(parsed, first - timedelta(1), count + 2, tz.key)
+    if has_fallback(read.text):
+        around = sampled_plans(parsed, read.text, first - timedelta(1), count + 2, tz.key) or around
+    fallback = _fallback(read.text)
+    if fallback is not None:
+        around = [tuple(s for s in plan if s[2:] != fallback[2:]) for plan in around]
     if runs_past_midnight(read.text):
         around = nights(around)
     plans = dict(zip(days, around[1:-1], strict=True))
@@ -147,6 +158,9 @@ def explain(
     deviating = {d for d in days if plans[d] != expected(d)} - changing
     parts: list[tuple[int, str]] = []  # each with where the value says it, for order
     at = _place_in(read.text)
+    if fallback is not None:
+        otherwise = plan_words((fallback,), lang)
+        parts.append((at("||"), words["otherwise"].format(c=otherwise)))
     left = set(deviating)
     # Public holidays, the same way every time
     if deviating & holidays or "PH" in read.text:
@@ -185,7 +199,7 @@ def explain(
     claimed = _months(parts, left, days, ordinary, plans, usual, first, read.text, lang, open_ends)
     _nth_weekdays(parts, left, deviating, ordinary, claimed, plans, read.text, lang)
     _dated(parts, left, plans, expected, today, first, last, read.text, lang)
-    shown = {span[3] for d in days for span in plans[d]}
+    shown = {span[3] for d in days for span in plans[d]} | {fallback[3] if fallback else ""}
     unseen = [c for c in read.comments if c not in shown]
     if unseen:
         parts.append((len(read.text), ", ".join(quote(c, lang) for c in unseen)))
@@ -194,6 +208,24 @@ def explain(
     ordered = [p for _, p in sorted(parts, key=lambda part: part[0])]
     text = words["separator"].join(p for p in [week, *ordered] if p)
     return Explained(text, week, frozenset(deviating | changing))
+
+
+_STATE_ONLY = re.compile(r'^(open|unknown|closed|off)?\s*(?:"([^"]*)")?$')
+
+
+def _fallback(text: str) -> Span | None:
+    """The span a fallback rule with no days nor hours gives (``|| "please call"``): it is
+    said once, « sinon « please call » », not as the days it fills."""
+    rules, separators = split_rules(text)
+    for rule, separator in zip(rules[1:], separators, strict=True):
+        found = _STATE_ONLY.match(rule.strip())
+        if separator == "||" and found and rule.strip():
+            state, comment = found.group(1) or "open", found.group(2) or ""
+            kind = {"open": OPEN, "unknown": UNKNOWN}.get(state, SHUT)
+            if kind == SHUT and not comment:
+                return None
+            return (0, 1440, kind, comment)
+    return None
 
 
 def _months(
@@ -262,8 +294,9 @@ def _nth_weekdays(
     """« 3e et dernier jeu. du mois » : the fewest ranks that name exactly the days alike,
     the ranks the value writes first."""
     written = {int(r) for group in _RANKS.findall(text) for r in group.split(",") if r.strip()}
+    taken: set[date] = set()
     for weekday in range(7):
-        candidates = [d for d in ordinary if d.weekday() == weekday and d not in claimed]
+        candidates = [d for d in ordinary if d.weekday() == weekday and d not in claimed | taken]
         for plan in dict.fromkeys(plans[d] for d in candidates if d in deviating):
             target = {d for d in candidates if d in deviating and plans[d] == plan}
             if len(target) < 3:
@@ -285,6 +318,15 @@ def _nth_weekdays(
                 ranks=listing([ordinal(r, lang) for r in sorted(best, key=rank_order)], lang),
                 day=DAYS[lang][weekday],
             )
+            # ``Sa[1],Sa[1] +1 day``: the day after each is the value's too
+            ranked = {
+                d for d in plans if d.weekday() == weekday and any(has_rank(d, r) for r in best)
+            }
+            after = {d + timedelta(1) for d in ranked} & set(plans)
+            if "+1 day" in text and all(plans[d] == plan for d in after):
+                left -= after
+                taken |= after
+                label += WORDS[lang]["next_day"]
             parts.append(
                 (_place_in(text)("["), label + WORDS[lang]["colon"] + plan_words(plan, lang))
             )

@@ -1,0 +1,50 @@
+"""The hours a window shows for a service are on the place's own calendar: a service in
+La Réunion does not follow the school holidays of mainland France."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from app.contact import ContactDraft
+from app.desk import Desk
+from app.directory.search import reindex
+from db.models import Service
+from tests.app.test_cells import hostile_directory
+from ui.main_window import MainWindow
+from ui.referral_dialog import ReferralDialog
+
+VALUE = "Mo-Fr 09:00-12:00; SH off"
+
+
+def test_f4_says_the_hours_on_the_place_s_own_school_holidays(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, desk: Desk, tmp_path: Path
+) -> None:
+    hostile_directory(desk, tmp_path)
+    draft = ContactDraft(
+        "sur-place", "jeune-non-scolarise", "16-25", "femme", "13047",
+        ["trouver-formation"], ["information"],
+    )  # fmt: skip
+    first = ReferralDialog(desk, draft, {}, window)
+    qtbot.addWidget(first)
+    service_id = first.model.suggestion(0).service_id
+    first.close()
+    with desk.sessions.begin() as session:
+        service = session.get(Service, service_id)
+        assert service is not None
+        service.horaires_accueil = VALUE
+        service.code_insee = "97411"  # Saint-Denis, La Réunion
+        reindex(session)
+    dialog = ReferralDialog(desk, draft, {}, window)
+    qtbot.addWidget(dialog)
+    rows = [n for n in range(dialog.model.rowCount())
+            if dialog.model.suggestion(n).service_id == service_id]  # fmt: skip
+    assert rows
+    for _ in range(rows[0]):
+        qtbot.keyClick(dialog.search if dialog.search.hasFocus() else dialog.list, Qt.Key.Key_Down)
+    assert dialog.list.currentIndex().row() == rows[0]
+    shown = dialog.detail.text()
+    assert "lun.–ven. 9" in shown
+    assert "dates non connues pour cette zone" in shown
+    assert "fermé pendant les vacances scolaires" not in shown
