@@ -8,9 +8,12 @@ not know is replaced by the indexed words within one or two edits of it ("aerono
 "aéronautique"); a few words agents use stand for the directories' own ("apprendre le
 français" finds the FLE courses and ``maitriser-le-francais``).
 
-The visitor's fit, best first: the themes the service covers, whether it is meant for the
-visitor's public or age (rather than for everyone), how near it serves and where it stands
-(the same commune, EPCI, département; a city and its arrondissements are one commune).
+The visitor's fit, best first: first out of the way, a service meant for a narrower public
+the visitor does not (or may not) belong to, read in its conditions (a fund for temp workers,
+an employees' permanence: :mod:`app.directory.conditions`) or meant for another age; then
+the themes the service covers, whether it is meant for the visitor's public or age (rather
+than for everyone), how near it serves and where it stands (the same commune, EPCI,
+département; a city and its arrondissements are one commune).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session, selectinload
 
 from app.directory import hours
+from app.directory.conditions import unmet
 from app.directory.zones import COMMUNE, DEPARTEMENT, EPCI, NATIONAL, mapped, zone_codes
 from app.geography import same_commune, search_key
 from db.models import Commune, Favourite, NomenclatureMapping, Service, Structure
@@ -290,6 +294,9 @@ def search(session: Session, query: SearchQuery, *, now: datetime | None = None)
     if theme_hits != "0":
         where.append(f"{theme_hits} > 0")
     public_fit = _public_fit(session, query, params)
+    # Meant for a narrower public, or for another age: below every service that fits.
+    narrower = unmet(query.public, params)
+    mismatch = f"CASE WHEN {public_fit} = 1 THEN 2 ELSE 0 END"
     if public_fit != "1":
         where.append(f"{public_fit} > 0")
     if query.for_visitor:
@@ -323,7 +330,8 @@ def search(session: Session, query: SearchQuery, *, now: datetime | None = None)
     sql = (
         f"SELECT s.id, {relevance} AS relevance, {theme_hits} AS themes, {public_fit} AS fits,"
         f" {nearness} AS nearness FROM service s{joins} WHERE {' AND '.join(where)}"
-        " ORDER BY relevance, themes DESC, fits DESC,"
+        f" ORDER BY relevance,{f' max({narrower}, {mismatch}),' if public_fit != '1' else ''}"
+        " themes DESC, fits DESC,"
         f"{f' {thematique_hits} DESC,' if theme_hits != '0' else ''} nearness DESC,"
         f"{f' {place} DESC,' if served else ''} s.date_maj DESC, s.nom"
         " LIMIT :fetch"
@@ -381,9 +389,10 @@ def _theme_hits(session: Session, themes: list[str], params: dict[str, Any]) -> 
 
 
 def _public_fit(session: Session, query: SearchQuery, params: dict[str, Any]) -> str:
-    """2 for a service meant for the visitor's public or age, 1 for one meant for everyone
-    (or that says nothing) or for the visitor's public at another age (the ``jeunes`` for a
-    visitor of 50), 0 for one meant for others; "1" when the visitor is unknown."""
+    """3 for a service meant for the visitor's public or age, 2 for one meant for everyone
+    (or that says nothing), 1 for one meant for the visitor's public at another age (the
+    ``jeunes`` for a jobseeker of 50: its conditions will likely turn them away), 0 for one
+    meant for others; "1" when the visitor is unknown."""
     publics = mapped(session, "public", [query.public] if query.public else [], "public")
     ages = mapped(session, "age", [query.age] if query.age else [], "public")
     if DISABILITY_THEMES & set(query.themes):
@@ -418,9 +427,9 @@ def _public_fit(session: Session, query: SearchQuery, params: dict[str, Any]) ->
                 f" AND sp.code IN ({_marks(sorted(ages), 'v')}))"
             )
     return (
-        f"(CASE WHEN {fits} AND NOT ({other_age}) THEN 2 WHEN {fits}"
-        " OR NOT EXISTS (SELECT 1 FROM service_public sp WHERE sp.service_id = s.id"
-        " AND sp.code != 'tous-publics') THEN 1 ELSE 0 END)"
+        f"(CASE WHEN {fits} AND NOT ({other_age}) THEN 3"
+        " WHEN NOT EXISTS (SELECT 1 FROM service_public sp WHERE sp.service_id = s.id"
+        f" AND sp.code != 'tous-publics') THEN 2 WHEN {fits} THEN 1 ELSE 0 END)"
     )
 
 
