@@ -510,6 +510,8 @@ def _hits(
         Service.verified_on,
         Service.is_local,
         Favourite.service_id,
+        Service.code_insee,
+        Structure.code_insee,
     )
     rows = {
         row[0]: row
@@ -525,10 +527,10 @@ def _hits(
     for service_id, _relevance, themes, fits, nearness in ranked:
         row = rows[service_id]
         name, structure, commune, structure_commune, phone, structure_phone = row[1:7]
-        service_hours, structure_hours, date_maj, verified_on, is_local, favourite = row[7:]
+        service_hours, structure_hours, date_maj, verified_on, is_local, favourite = row[7:13]
         horaires = service_hours or structure_hours or ""
-        # On the place's own clock: Fort-de-France is not Paris.
-        place = commune or structure_commune
+        # On the place's own clock (its INSEE code): Fort-de-France is not Paris.
+        place = row[13] or row[14]
         open_now = hours.open_at(horaires, query.open_at or now, commune=place)
         if query.open_at is not None and open_now is not True:
             continue

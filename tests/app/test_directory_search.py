@@ -10,6 +10,7 @@ from app.desk import Desk
 from app.directory import hours
 from app.directory.search import SearchQuery, search
 from app.directory.zones import serves, zone_codes
+from db.models import Service
 from tests.conftest import PARIS
 
 
@@ -293,3 +294,21 @@ def test_alternance_finds_apprenticeship(desk: Desk) -> None:
     with desk.sessions() as session:
         hits = search(session, SearchQuery(text="alternance"), now=NOW)
     assert "Apprentissage dans l’artisanat" in [h.service_name for h in hits]
+
+
+def test_open_now_is_read_on_the_places_own_clock(desk: Desk) -> None:
+    # Monday 7 December 2026, 6:00 in Paris is 9:00 in La Réunion (UTC+4).
+    _place(desk, "run", "97411", ["974"], "Permanence à Saint-Denis de La Réunion")
+    _place(desk, "ist", "13047", ["13"], "Permanence à Istres")
+    with desk.sessions.begin() as session:
+        for key in ("run", "ist"):
+            service = session.get(Service, f"t--{key}-s")
+            assert service is not None
+            service.horaires_accueil = "Mo-Fr 08:00-12:00"
+    moment = datetime(2026, 12, 7, 6, 0, tzinfo=PARIS)
+    with desk.sessions() as session:
+        reunion = search(session, SearchQuery(commune="97411", limit=100), now=moment)
+        istres = search(session, SearchQuery(commune="13047", limit=100), now=moment)
+    by_name = {h.service_name: h.open_now for h in reunion + istres}
+    assert by_name["Permanence à Saint-Denis de La Réunion"] is True
+    assert by_name["Permanence à Istres"] is False
