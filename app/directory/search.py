@@ -526,11 +526,14 @@ def _hits(
     hits = []
     for service_id, _relevance, themes, fits, nearness in ranked:
         row = rows[service_id]
-        name, structure, commune, structure_commune, phone, structure_phone = row[1:7]
-        service_hours, structure_hours, date_maj, verified_on, is_local, favourite = row[7:13]
+        (
+            _id, name, structure, commune, structure_commune, phone, structure_phone,
+            service_hours, structure_hours, date_maj, verified_on, is_local, favourite,
+            service_code, structure_code,
+        ) = row  # fmt: skip
         horaires = service_hours or structure_hours or ""
         # On the place's own clock (its INSEE code): Fort-de-France is not Paris.
-        place = row[13] or row[14]
+        place = service_code or structure_code
         open_now = hours.open_at(horaires, query.open_at or now, commune=place)
         if query.open_at is not None and open_now is not True:
             continue
