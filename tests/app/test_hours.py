@@ -329,3 +329,14 @@ def test_the_real_sample_is_read_and_its_words_agree_with_open_now() -> None:
     # The sample's figures: 202 values, 7 of them documentation lines, not hours.
     assert counts == {"parsed": 195, "repaired": 0, "unreadable": 7}
     assert checked > 190 * 14 * 90
+
+
+def test_a_public_holiday_that_falls_on_the_nth_weekday_is_the_rules_not_a_date() -> None:
+    # Easter Monday 2027 is the last Monday of March; 1 November 2027 the first of its month.
+    # With no « PH off » the rule applies on them too: nothing more to say.
+    assert hours.describe("Mo[-1] 14:00-16:30", "fr", today=date(2026, 12, 1)) == (
+        "dernier lun. du mois\u00a0: 14\u00a0h–16\u00a0h\u00a030"
+    )
+    assert hours.describe("Mo[1] 09:00-12:00", "fr", today=date(2026, 12, 1)) == (
+        "1er lun. du mois\u00a0: 9\u00a0h–12\u00a0h"
+    )

@@ -322,6 +322,8 @@ def _nth_weekdays(
             ranked = {
                 d for d in plans if d.weekday() == weekday and any(has_rank(d, r) for r in best)
             }
+            # a public holiday of that rank with the same hours is the rule's, not a date
+            left -= {d for d in ranked if plans[d] == plan}
             after = {d + timedelta(1) for d in ranked} & set(plans)
             if "+1 day" in text and all(plans[d] == plan for d in after):
                 left -= after
