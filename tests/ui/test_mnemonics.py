@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -30,6 +30,7 @@ from pytestqt.qtbot import QtBot
 from app.contact import ContactDraft
 from app.desk import Desk
 from tests.ui.conftest import shown_window
+from tests.ui.modal import in_modal
 from tests.ui.test_directory_panel import search_for
 from ui.main import install_translator
 from ui.main_window import MainWindow
@@ -143,26 +144,13 @@ def a_referred_visit(qtbot: QtBot, desk: Desk, window: MainWindow) -> None:
     table.selectRow(0)
 
 
-def in_modal(qtbot: QtBot, open_it: Callable[[], object]) -> list[str]:
-    """Open a dialog that runs its own loop (exec), read its clashes, and close it."""
-    seen: list[str] = []
-
-    def check() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, check)
-            return
-        seen.append(dialog.windowTitle())
+def dialog_clashes(dialog: QWidget) -> list[str]:
+    """A modal dialog's title and clashes, « Retour aux licences » shown too if it has it."""
+    seen = [dialog.windowTitle(), *window_clashes(dialog)]
+    back = getattr(dialog, "back", None)
+    if isinstance(back, QAbstractButton):
+        back.show()  # « Retour aux licences », shown once a licence is read
         seen.extend(window_clashes(dialog))
-        back = getattr(dialog, "back", None)
-        if isinstance(back, QAbstractButton):
-            back.show()  # « Retour aux licences », shown once a licence is read
-            seen.extend(window_clashes(dialog))
-        assert isinstance(dialog, QDialog)
-        dialog.reject()
-
-    QTimer.singleShot(0, check)
-    open_it()
     return seen
 
 
@@ -259,11 +247,11 @@ def test_the_sync_dialogs(qtbot: QtBot, counter: MainWindow) -> None:
 
 
 def test_about_and_the_cancel_question(qtbot: QtBot, desk: Desk, counter: MainWindow) -> None:
-    about = in_modal(qtbot, counter.open_about)
+    about = in_modal(counter.open_about, dialog_clashes)
     assert len(about) == 1, about  # its title, no clash
     a_referred_visit(qtbot, desk, counter)
     table = counter.journal.table
-    question = in_modal(qtbot, lambda: qtbot.keyClick(table, Qt.Key.Key_Delete))
+    question = in_modal(lambda: qtbot.keyClick(table, Qt.Key.Key_Delete), dialog_clashes)
     assert len(question) == 1, question
 
 

@@ -7,17 +7,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.contact import ContactDraft
 from app.desk import Desk
+from tests.ui.modal import in_modal
 from tests.ui.test_directory_panel import search_for
 from ui.main_window import MainWindow
 from ui.screen_fit import show_maximised
@@ -83,24 +84,6 @@ def problems(window: QWidget) -> list[str]:
 
 def fits(window: QWidget) -> None:
     assert problems(window) == []
-
-
-def in_modal(qtbot: QtBot, open_it: Callable[[], object]) -> list[str]:
-    """Open a dialog that runs its own loop (exec), check it fits, and close it."""
-    seen: list[str] = []
-
-    def check() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, check)
-            return
-        seen.extend(problems(dialog) or ["fits"])
-        assert isinstance(dialog, QDialog)
-        dialog.reject()
-
-    QTimer.singleShot(0, check)
-    open_it()
-    return seen
 
 
 def test_the_screen_is_the_counters(qapp: QApplication) -> None:
@@ -228,7 +211,7 @@ def test_the_sync_dialogs_fit(qtbot: QtBot, counter: MainWindow) -> None:
 
 
 def test_about_and_qt_message_boxes_fit(qtbot: QtBot, desk: Desk, counter: MainWindow) -> None:
-    assert in_modal(qtbot, counter.open_about) == ["fits"]
+    assert in_modal(counter.open_about, lambda d: problems(d) or ["fits"]) == ["fits"]
     # Qt's own box: the question before a visit is cancelled (Delete in the journal).
     draft = ContactDraft(
         "sur-place", "salarie", "45-54", "femme", "13004", ["vae"], ["information"]
@@ -241,7 +224,9 @@ def test_about_and_qt_message_boxes_fit(qtbot: QtBot, desk: Desk, counter: MainW
     table = counter.journal.table
     table.setFocus()
     table.selectRow(0)
-    assert in_modal(qtbot, lambda: qtbot.keyClick(table, Qt.Key.Key_Delete)) == ["fits"]
+    assert in_modal(
+        lambda: qtbot.keyClick(table, Qt.Key.Key_Delete), lambda d: problems(d) or ["fits"]
+    ) == ["fits"]
 
 
 @pytest.mark.skipif(bool(os.environ.get(SCALED)), reason="the 150 % run itself")
