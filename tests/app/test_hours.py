@@ -340,3 +340,49 @@ def test_a_public_holiday_that_falls_on_the_nth_weekday_is_the_rules_not_a_date(
     assert hours.describe("Mo[1] 09:00-12:00", "fr", today=date(2026, 12, 1)) == (
         "1er lun. du mois\u00a0: 9\u00a0h–12\u00a0h"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "french", "english"),
+    [
+        # ``Sa,SH``: Saturdays, and every day of the school holidays.
+        (
+            "Sa,SH 10:00-12:00",
+            f"sam. 10{NB}h–12{NB}h{NNB}; vacances scolaires{NB}: tous les jours 10{NB}h–12{NB}h",
+            "Sat 10:00–12:00; school holidays: daily 10:00–12:00",
+        ),
+        (
+            "Mo-Fr,SH 09:00-12:00",
+            f"lun.–ven. 9{NB}h–12{NB}h{NNB}; vacances scolaires{NB}: tous les jours 9{NB}h–12{NB}h",
+            "Mon–Fri 9:00–12:00; school holidays: daily 9:00–12:00",
+        ),
+        # ``SH Mo-Fr``: the weekdays of the school holidays only.
+        (
+            "SH Mo-Fr 14:00-17:00",
+            f"vacances scolaires{NB}: lun.–ven. 14{NB}h–17{NB}h",
+            "school holidays: Mon–Fri 14:00–17:00",
+        ),
+        # An additional rule naming SH among its days adds to the hours before it.
+        (
+            "Mo-Fr 08:00-12:00, Sa,SH 14:00-16:00",
+            f"lun.–ven. 8{NB}h–12{NB}h{NNB}; sam. 14{NB}h–16{NB}h{NNB}; vacances scolaires{NB}: "
+            f"lun.–ven. 8{NB}h–12{NB}h et 14{NB}h–16{NB}h{NNB}; sam. et dim. 14{NB}h–16{NB}h",
+            "Mon–Fri 8:00–12:00; Sat 14:00–16:00; school holidays: "
+            "Mon–Fri 8:00–12:00 and 14:00–16:00; Sat and Sun 14:00–16:00",
+        ),
+    ],
+)
+def test_school_holidays_inside_a_day_selector(value: str, french: str, english: str) -> None:
+    assert words(value) == french
+    assert words(value, "en") == english
+
+
+def test_school_holidays_among_the_days_of_an_additional_rule_are_open() -> None:
+    value = "Mo-Fr 08:00-12:00, Sa,SH 14:00-16:00"
+    holiday_monday = datetime(2026, 12, 21, 15, 0, tzinfo=PARIS)  # Christmas, every zone
+    school_monday = datetime(2026, 12, 14, 15, 0, tzinfo=PARIS)
+    assert hours.open_at(value, holiday_monday, school_zone="C") is True
+    assert hours.open_at(value, holiday_monday.replace(hour=9), school_zone="C") is True
+    assert hours.open_at(value, school_monday, school_zone="C") is False
+    sunday = datetime(2026, 12, 27, 15, 0, tzinfo=PARIS)
+    assert hours.open_at(value, sunday, school_zone="C") is True

@@ -73,14 +73,23 @@ def _school_dates(text: str, zone: str) -> str:
     rules, separators = split_rules(text)
     out = ""
     for rule, separator in zip(rules, [*separators, ""], strict=True):
-        # ``SH Tu, SH Th 15:00-18:00``: an additional rule names SH too
-        added = re.split(r"(?<=\S),\s+(?=SH\b)", rule.strip())
-        rule = ", ".join(_school_rule(piece, dates) for piece in added)
+        # ``SH Tu, SH Th 15:00-18:00``, ``Mo-Fr 08:00-12:00, Sa,SH 14:00-16:00``: an
+        # additional rule names SH too, among its days
+        added = _ADDITIONAL_SH.split(rule.strip())
+        rule = ", ".join(
+            _school_rule(piece, dates, additional=n > 0) for n, piece in enumerate(added)
+        )
         out += rule.strip() + (f" {separator} " if separator == "||" else separator and "; ")
     return out
 
 
-def _school_rule(rule: str, dates: str) -> str:
+# The ``, `` before an additional rule whose days name SH (``, SH``, ``, Sa,SH``, ``, PH,SH``)
+_ADDITIONAL_SH = re.compile(r"(?<=\S),\s+(?=(?:[A-Za-z]{2}(?:-[A-Za-z]{2})?(?:\[[^\]]*\])?,)*SH\b)")
+
+
+def _school_rule(rule: str, dates: str, *, additional: bool = False) -> str:
+    """``Sa,SH 10:00-12:00`` is Saturdays and every day of the school holidays: two rules,
+    the second one on the holidays' dates. An additional rule stays additional (``, ``)."""
     first, _, rest = rule.strip().partition(" ")
     items = first.split(",")
     if "SH" not in items:
@@ -88,7 +97,7 @@ def _school_rule(rule: str, dates: str) -> str:
     others = ",".join(item for item in items if item != "SH")
     pieces = [f"{others} {rest}".strip()] if others else []
     pieces.append(f"{dates} {rest}".strip())
-    return "; ".join(pieces)
+    return (", " if additional else "; ").join(pieces)
 
 
 def wall_clock(moment: datetime, tz: ZoneInfo = PARIS) -> datetime:
