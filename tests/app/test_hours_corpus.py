@@ -18,6 +18,7 @@ from app.directory import hours
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "opening-hours"
 KINDS = {"week", "exceptions", "comment", "repairable", "unreadable"}
 UNREADABLE = "horaires non reconnus"
+UNREADABLE_EN = "unrecognised hours"
 # The day the corpus is read on: a visitor reading the hours that day is not told of what
 # is already past (see the README).
 REFERENCE_DAY = date(2026, 12, 1)
@@ -28,6 +29,7 @@ class Row:
     value: str
     source: str
     expected_fr: str
+    expected_en: str
     kind: str
 
 
@@ -69,6 +71,11 @@ def test_the_corpus_is_real_data_of_every_kind() -> None:
             assert sign not in text, row
     filled = [r for r in rows if r.kind == "exceptions" and r.expected_fr]
     assert len(filled) >= 60
+    english = Counter(r.kind for r in rows if r.expected_en)
+    assert sum(english.values()) >= 80 and set(english) == KINDS, english
+    for row in rows:
+        if row.kind == "unreadable" and row.expected_en:
+            assert row.expected_en == UNREADABLE_EN, row
 
 
 def known_gaps() -> dict[str, str]:
@@ -127,3 +134,25 @@ def test_every_real_value_reads_as_written_in_the_corpus() -> None:
     )
     print(summary)
     assert not wrong, summary + f"; {len(wrong)} wrong:\n" + "\n".join(wrong)
+
+
+def test_real_values_read_in_english_as_written_in_the_corpus() -> None:
+    """The rows with an ``expected_en``, read with AIGUILLAGE_LANG=en; every mismatch at once."""
+    gaps = known_gaps()
+    wrong: list[str] = []
+    checked = 0
+    for row in corpus():
+        if not row.expected_en or row.value in gaps:
+            continue
+        checked += 1
+        got = hours.describe(row.value, "en", today=REFERENCE_DAY)
+        if row.kind == "unreadable":
+            ok = got == f"{UNREADABLE_EN}: {row.value.strip()}"
+        else:
+            ok = got == row.expected_en
+        if not ok:
+            wrong.append(
+                f"[{row.kind}] {row.value}\n    → expected {row.expected_en}\n    ← got      {got}"
+            )
+    assert checked >= 80
+    assert not wrong, f"{len(wrong)} of {checked} wrong:\n" + "\n".join(wrong)

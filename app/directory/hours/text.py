@@ -358,7 +358,7 @@ def _dated(
         dated.sort(key=lambda run: (run[0].month, run[0].day))
     closed_days: list[date] = []
     for a, b, plan in dated[:MAX_DATES]:
-        if a == b and plan == CLOSED and lang == "fr":
+        if a == b and plan == CLOSED:
             closed_days.append(a)
             continue
         if closed_days:
@@ -368,7 +368,9 @@ def _dated(
     if closed_days:
         parts.append(_closed_days(closed_days, lang, text))
     if len(dated) > MAX_DATES:
-        parts.append((len(text), WORDS[lang]["more"].format(n=len(dated) - MAX_DATES)))
+        more = len(dated) - MAX_DATES
+        key = "more_one" if more == 1 else "more"
+        parts.append((len(text), WORDS[lang][key].format(n=more)))
 
 
 def _closed_days(days: list[date], lang: str, text: str) -> tuple[int, str]:

@@ -58,6 +58,7 @@ WORDS = {
         "range": "du {a} au {b}",
         "day": "{a}",
         "more": "et {n} autres dates",
+        "more_one": "et 1 autre date",
         "unreadable": "horaires non reconnus\u00a0: {raw}",
     },
     "en": {
@@ -83,11 +84,12 @@ WORDS = {
         "nth": "{ranks} {day} of the month",
         "next_day": " and the day after",
         "closed_range": "closed from {a} to {b}",
-        "closed_day": "closed {a}",
-        "the": "on {a}",
+        "closed_day": "closed on {a}",
+        "the": "{a}",
         "range": "from {a} to {b}",
-        "day": "on {a}",
+        "day": "{a}",
         "more": "and {n} other dates",
+        "more_one": "and 1 other date",
         "unreadable": "unrecognised hours: {raw}",
     },
 }
@@ -212,7 +214,7 @@ def period_words(by_day: list[Plan], lang: str, open_ends: frozenset[int] = froz
 def ordinal(rank: int, lang: str) -> str:
     if lang == "en":
         if rank < 0:
-            return "last" if rank == -1 else "second to last"
+            return "last" if rank == -1 else "second-to-last"
         return {1: "1st", 2: "2nd", 3: "3rd"}.get(rank, f"{rank}th")
     if rank < 0:
         return "dernier" if rank == -1 else "avant-dernier"
@@ -227,15 +229,16 @@ def month(number: int, lang: str) -> str:
 
 def day_words(day: date, lang: str, with_month: bool = True) -> str:
     if lang == "en":
-        return f"{month(day.month, lang)} {day.day}"
+        return f"{day.day} {month(day.month, lang)}" if with_month else str(day.day)
     number = "1er" if day.day == 1 else str(day.day)
     return f"{number}\u00a0{month(day.month, lang)}" if with_month else number
 
 
 def span_words(a: date, b: date, plan: Plan, lang: str) -> str:
-    """« fermé du 10 au 16 avr. », « 17 avr. : 9 h–20 h », « du 23 juil. au 3 janv. : … »."""
+    """« fermé du 10 au 16 avr. », « 17 avr. : 9 h–20 h », « du 23 juil. au 3 janv. : … »;
+    in English the day before its month, as in Britain: « closed from 10 to 16 Apr »."""
     words = WORDS[lang]
-    one = day_words(a, lang, with_month=lang == "en" or a.month != b.month or a == b)
+    one = day_words(a, lang, with_month=a.month != b.month or a == b)
     other = day_words(b, lang)
     if not plan:
         if a == b:
