@@ -120,3 +120,48 @@ def test_a_place_of_the_sheet_without_an_area_serves_the_rhone_and_not_isere(
     # None of the sheet's 405 places is proposed in Isère, though a Lyon visitor has them all.
     assert {h.service_id for h in f4(desk, GRENOBLE, "Médiation numérique")} & set(rhone) == set()
     assert len({h.service_id for h in f4(desk, LYON_3E, "Médiation numérique")} & set(rhone)) == 50
+
+
+def places_in(commune: str) -> set[str]:
+    """The structures of the sheet's rows in ``commune``, read from the file itself."""
+    with RHONE.open(encoding="utf-8", newline="") as handle:
+        return {
+            r["structure"] for r in csv.DictReader(handle, delimiter=";") if r["commune"] == commune
+        }
+
+
+def test_a_young_jobseeker_of_venissieux_wanting_digital_help_sees_venissieux_first(
+    desk: Desk, tmp_path: Path
+) -> None:
+    imported(desk, tmp_path)
+    hits = f4(desk, VENISSIEUX, "numérique", public="demandeur-emploi", age="16-25")
+    venissieux = places_in("Vénissieux")
+    assert len(venissieux) == 15
+    # The sheet says nothing of whom its places serve (no publics) and all fifteen of
+    # Vénissieux offer « Médiation numérique »: F4 cannot tell the Bureau Information
+    # Jeunesse from the social centres, so it lists the fifteen first, equal, for the agent
+    # to choose among — the three a Lyon agent names first for a young jobseeker among them,
+    # the Maison de l’Emploi included, which a text-score cut once left out of the 50.
+    first = [h.structure_name for h in hits[:15]]
+    assert set(first) == venissieux, [(h.structure_name, h.commune) for h in hits[:20]]
+    assert {
+        "BIJ (Vénissieux)",
+        "Maison de l'Emploi de Vénissieux",
+        "Pôle emploi (Vénissieux)",
+    } <= set(first)
+    assert all(h.nearness == 3 for h in hits[:15]) and hits[15].commune != "Vénissieux"
+
+
+def test_a_visitor_of_lyon_8e_is_offered_lyon_first_and_no_french_course_there_is_none(
+    desk: Desk, tmp_path: Path
+) -> None:
+    imported(desk, tmp_path)
+    # No row of the sheet teaches French (its 409 rows are digital help, job search and
+    # training; « française » is the Croix-Rouge's name): F4 shows nothing rather than a
+    # course of another région (the demo's, at Arles) or a place that teaches none.
+    assert f4(desk, LYON_8E, "apprendre le français") == []
+    assert f4(desk, "13004", "apprendre le français") != []  # the phrase does find courses
+    # Typed « numérique », the 8e's visitor gets places of Lyon, arrondissements all one city.
+    hits = f4(desk, LYON_8E, "numérique")
+    assert len(places_in("Lyon")) > 50 and {h.commune for h in hits} == {"Lyon"}
+    assert {"Centre social Laennec", "Emmaüs Connect Lyon"} <= {h.structure_name for h in hits}
