@@ -37,6 +37,7 @@ _FTS = "service_fts"
 _MAX_CANDIDATES = 400
 # How many of the best text matches the visitor's filters and fit are applied to first.
 _POOL = 300
+_ALL = 1 << 62  # a pool past the last match: every match
 # Raised when what the index holds changes; a desk with an older index rebuilds it.
 INDEX_VERSION = 2
 # Publics of services meant for disabled people (with a job or looking for one): proposed to
@@ -283,10 +284,15 @@ def search(session: Session, query: SearchQuery, *, now: datetime | None = None)
         if expression:
             params["match"] = expression
             # The best matches by text first (cheap), then the visitor's fit among them;
-            # coarse buckets, so that the fit can order hits of similar relevance.
+            # coarse buckets, so that the fit can order hits of similar relevance. The pool
+            # holds whole buckets: it never keeps one of two matches the ranking holds equal
+            # (405 « Médiation numérique » of a region: the visitor's town's are not cut).
+            score = f"bm25({_FTS}, 0.0, 6.0, 1.0)"
             joins = (
-                f" JOIN (SELECT service_id, bm25({_FTS}, 0.0, 6.0, 1.0) AS score FROM {_FTS}"
-                f" WHERE {_FTS} MATCH :match ORDER BY score LIMIT :pool) f"
+                f" JOIN (SELECT service_id, score FROM (SELECT service_id, {score} AS score"
+                f" FROM {_FTS} WHERE {_FTS} MATCH :match) WHERE CAST(score * 2 AS INTEGER) <="
+                f" COALESCE((SELECT CAST({score} * 2 AS INTEGER) FROM {_FTS}"
+                f" WHERE {_FTS} MATCH :match ORDER BY {score} LIMIT 1 OFFSET :pool - 1), 0)) f"
                 " ON f.service_id = s.id"
             )
             relevance = "CAST(f.score * 2 AS INTEGER)"
@@ -344,9 +350,9 @@ def search(session: Session, query: SearchQuery, *, now: datetime | None = None)
     # far fewer to rank; then all the text; then, if the filters left too few of the best
     # matches, every match.
     expression = params["match"]
-    attempts = [(f"name : ({expression})", _POOL), (expression, _POOL), (expression, -1)]
+    attempts = [(f"name : ({expression})", _POOL), (expression, _POOL), (expression, _ALL)]
     if expression.startswith("name :"):
-        attempts = [(expression, _POOL), (expression, -1)]
+        attempts = [(expression, _POOL), (expression, _ALL)]
     ranked = []
     for match, pool in attempts:
         params.update(match=match, pool=pool)
