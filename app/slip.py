@@ -19,6 +19,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer, Table
 
 from app.directory import display, markdown
@@ -29,6 +30,15 @@ FORMATS = ("a4", "a5", "receipt")
 RECEIPT_WIDTH = 80 * mm
 RECEIPT_PRINTABLE = 72 * mm
 RECEIPT_LONGEST = 400 * mm  # a longer strip is lost or torn before the visitor reads it
+# Large print needs more paper: its whole record fits in that, a description in what is left.
+RECEIPT_LONGEST_LARGE = 600 * mm
+QR_SMALLEST = 25 * mm  # large print: the symbol 2 cm wide within its quiet zone
+# In large print, the less vital lines are shortened so that the slip keeps to one page.
+# Each step is tried in turn until the record fits (an A5 page holds fewer lines than A4):
+# « À apporter » keeps its first items and says how many more; « Pour qui » is cut at a
+# word with « … »; from the second step, the web site is left to the QR code that leads there,
+# and at the last, the e-mail address to the phone number.
+LARGE_STEPS = ((3, 110), (2, 60), (1, 40))  # (documents, characters of « Pour qui »)
 _DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
            "septembre", "octobre", "novembre", "décembre")  # fmt: skip
@@ -60,7 +70,10 @@ def _styles(fmt: str, large: bool) -> dict[str, ParagraphStyle]:
     body = {"a4": 11.5, "a5": 10.0, "receipt": 9.0}[fmt]
     if large:
         body = max(16.0, body * 1.5)
-    lead = body * 1.3
+    # Large print: the letters keep their size, the room goes from between the lines and from
+    # the headings, which stand out by weight and colour more than by size.
+    lead = body * (1.15 if large else 1.3)
+    grow = 0.45 if large else 1.0  # how much of the headings' extra size they keep
     return {
         "site": ParagraphStyle("site", fontName=bold, fontSize=body, leading=lead),
         # In large print nothing is smaller than the body.
@@ -68,18 +81,33 @@ def _styles(fmt: str, large: bool) -> dict[str, ParagraphStyle]:
             "small", fontName=regular, fontSize=body if large else body * 0.9, leading=lead
         ),
         "intro": ParagraphStyle(
-            "intro", fontName=regular, fontSize=body * 1.1, leading=lead * 1.1, spaceBefore=6
+            "intro",
+            fontName=regular,
+            fontSize=body * (1 + 0.1 * grow),
+            leading=lead * (1 + 0.1 * grow),
+            spaceBefore=3 if large else 6,
         ),
         "title": ParagraphStyle(
-            "title", fontName=bold, fontSize=body * 1.6, leading=body * 1.9, textColor=ACCENT
+            "title",
+            fontName=bold,
+            fontSize=body * (1 + 0.6 * grow),
+            leading=body * (1 + 0.9 * grow),
+            textColor=ACCENT,
         ),
         "service": ParagraphStyle(
-            "service", fontName=bold, fontSize=body * 1.2, leading=lead * 1.2
+            "service",
+            fontName=bold,
+            fontSize=body * (1 + 0.2 * grow),
+            leading=lead * (1 + 0.2 * grow),
         ),
         "body": ParagraphStyle("body", fontName=regular, fontSize=body, leading=lead),
         "label": ParagraphStyle("label", fontName=bold, fontSize=body, leading=lead),
         "code": ParagraphStyle(
-            "code", fontName=bold, fontSize=body * 1.5, leading=body * 1.8, textColor=ACCENT
+            "code",
+            fontName=bold,
+            fontSize=body * (1 + 0.5 * grow),
+            leading=body * (1 + 0.8 * grow),
+            textColor=ACCENT,
         ),
     }
 
@@ -137,8 +165,10 @@ def _story(
     width: float,
     appointment: datetime | None,
     budget: int | None = None,
+    step: int = 0,
 ) -> list[Flowable]:
-    """The slip's flowables; ``budget``: how many characters of the description to keep."""
+    """The slip's flowables; ``budget``: how many characters of the description to keep;
+    ``step``: how far large print shortens the less vital lines (``LARGE_STEPS``)."""
     styles = _styles(fmt, large)
     service, structure = detail.service, detail.structure
 
@@ -162,20 +192,23 @@ def _story(
             pass  # a logo that cannot be read does not stop the slip
     if site.name:
         story.append(para(site.name, "site"))
-    for line in (site.address, display.format_phone(site.phone)):
-        if line:
-            story.append(para(line, "small"))
+    sender = [line for line in (site.address, display.format_phone(site.phone)) if line]
+    if large and sender:
+        story.append(para(" – ".join(sender), "small"))  # one line where it fits
+    else:
+        story += [para(line, "small") for line in sender]
     story.append(para("Vous êtes orienté·e vers", "intro"))
     story.append(para(str(structure.get("nom") or ""), "title"))
     story.append(para(str(service.get("nom") or ""), "service"))
-    story.append(Spacer(1, 4))
+    story.append(Spacer(1, 2 if large else 4))
 
+    target = qr_target(detail)
     address = display.postal_address(pick)
     rows: list[tuple[str, str]] = [
         ("Adresse", address),
         ("Téléphone", display.format_phone(pick("telephone"))),
-        ("Courriel", pick("courriel")),
-        ("Site web", str(structure.get("site_web") or "")),
+        ("Courriel", "" if large and step > 1 and pick("telephone") else pick("courriel")),
+        ("Site web", "" if large and step and target else str(structure.get("site_web") or "")),
         ("Horaires", detail.hours_words("fr", today=day)),
         ("Accueil", _appointment(detail, appointment)),
     ]
@@ -183,13 +216,39 @@ def _story(
     who = " ".join(
         p for p in (publics.capitalize() + "." if publics else "", pick("conditions_acces")) if p
     )
+    documents = list(detail.documents)
+    if large:
+        # The less vital lines are shortened, so that large print keeps to one page; the QR
+        # code leads to the whole of them.
+        keep, longest = LARGE_STEPS[step]
+        who = shorten(who, longest)
+        if len(documents) > keep + 1:  # (one line for one item saves nothing)
+            more = len(documents) - keep
+            documents = documents[:keep]
+            documents.append(f"… et {more} autre" + ("s" if more > 1 else ""))
     rows.append(("Pour qui", who))
-    rows.append(("À apporter", "\n".join(f"• {d}" for d in detail.documents)))
+    rows.append(("À apporter", "\n".join(f"• {d}" for d in documents)))
     for note in detail.notes:
         rows.append(("Attention", note))
     shown = [(label, value) for label, value in rows if value]
-    label_width = width * (0.3 if fmt == "receipt" or large else 0.22)
-    if fmt == "receipt":
+    if large:
+        # The label column as wide as its longest label, no wider: the values get the room.
+        label_style = styles["label"]
+        label_width: float = 8 + max(
+            (stringWidth(label, label_style.fontName, label_style.fontSize) for label, _ in shown),
+            default=0,
+        )
+    else:
+        label_width = width * (0.3 if fmt == "receipt" else 0.22)
+    if fmt == "receipt" and large:
+        # A label above its value would take a line of its own: run it in, in bold.
+        for label, value in shown:
+            value = value.replace("\u202f", "\u00a0")
+            if label == "Téléphone":
+                value = value.replace(" ", "\u00a0")  # a number is never cut in two
+            markup = escape(value).replace("\n", "<br/>")
+            story.append(Paragraph(f"<b>{escape(label)}\u00a0:</b> {markup}", styles["body"]))
+    elif fmt == "receipt":
         # On a narrow roll, the label above its value reads better than side by side.
         for label, value in shown:
             story.append(para(label, "label"))
@@ -199,18 +258,22 @@ def _story(
             [[para(label, "label"), para(value)] for label, value in shown],
             colWidths=[label_width, width - label_width],
         )
-        table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, -1), 0)])
+        table.setStyle(
+            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, -1), 0)]
+            + ([("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
+               if large else [])
+        )  # fmt: skip
         table.hAlign = "LEFT"
         story.append(table)
     described = markdown.blocks(str(service.get("description") or ""))
     if budget is not None:
         described = markdown.cut(described, budget)
     if described:
-        story.append(Spacer(1, 6))
+        story.append(Spacer(1, 3 if large else 6))
         story += _description(described, styles)
-    story.append(Spacer(1, 8))
-    target = qr_target(detail)
-    footer = [para(f"Fiche remise le {french_date(day)}", "small")]
+    story.append(Spacer(1, 4 if large else 8))
+    handed = f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if large else french_date(day)
+    footer = [para(f"Fiche remise le {handed}", "small")]
     if fmt == "receipt" or large:
         # Never cut the code in two: on its own line where the line is short.
         footer += [para("Code à indiquer\u00a0:", "label"), para(code, "code")]
@@ -218,7 +281,9 @@ def _story(
         footer.append(para(f"Code à indiquer\u00a0: {code}", "code"))
     if target:
         size = min(width * 0.45, 38 * mm) if fmt == "receipt" else 30 * mm
-        if fmt == "receipt":
+        if large:
+            size = QR_SMALLEST
+        if fmt == "receipt" and not large:
             story += [*footer, Spacer(1, 4), _qr(target, size)]
         else:
             table = Table([[footer, _qr(target, size)]], colWidths=[width - size - 6, size + 6])
@@ -230,6 +295,16 @@ def _story(
     else:
         story += footer
     return story
+
+
+def shorten(text: str, longest: int) -> str:
+    """``text`` cut after a word to at most ``longest`` characters, ending with « … »."""
+    if len(text) <= longest:
+        return text
+    words = text[: longest - 1]
+    if not text[longest - 1].isspace() and " " in words:
+        words = words.rsplit(" ", 1)[0]
+    return words.rstrip(" ,;:.–—-") + "…"
 
 
 def _description(
@@ -290,17 +365,28 @@ def render_slip(
         "creator": "Aiguillage",
     }
 
+    step = 0
+
     def layout(budget: int | None) -> tuple[bytes, float]:
         args = (detail, site, code, day, fmt, large)
-        return _layout(fmt, meta, lambda width: _story(*args, width, appointment, budget))
+        return _layout(
+            fmt, large, meta, lambda width: _story(*args, width, appointment, budget, step)
+        )
 
-    # One page, a roll under 40 cm; where the rest of the slip already takes more (large
-    # print of a full record), the description adds nothing to it.
-    room = 1.0 if fmt != "receipt" else float(RECEIPT_LONGEST)
+    # One page, a roll under 40 cm (60 in large print); where the rest of the slip already
+    # takes more, the description adds nothing to it.
+    room = 1.0 if fmt != "receipt" else float(RECEIPT_LONGEST_LARGE if large else RECEIPT_LONGEST)
     pdf, size = layout(None)
     if size <= room:
         return pdf
-    room = max(room, layout(0)[1])
+    bare = layout(0)[1]
+    while large and bare > room and step + 1 < len(LARGE_STEPS):
+        step += 1
+        pdf, size = layout(None)
+        if size <= room:
+            return pdf
+        bare = layout(0)[1]
+    room = max(room, bare)
     # The longest start of the description that still fits.
     total = sum(len(b.text) for b in markdown.blocks(str(detail.service.get("description") or "")))
     low, high = 0, total
@@ -314,7 +400,7 @@ def render_slip(
 
 
 def _layout(
-    fmt: str, meta: dict[str, Any], story: Callable[[float], list[Flowable]]
+    fmt: str, large: bool, meta: dict[str, Any], story: Callable[[float], list[Flowable]]
 ) -> tuple[bytes, float]:
     """The PDF of ``story(width)`` in that format, and its size: pages, or on a roll its
     length (points; what runs past the very long probe page counts as more)."""
@@ -338,7 +424,8 @@ def _layout(
         doc.build(story(RECEIPT_PRINTABLE))
         return buffer.getvalue(), page[1] + (probe.page - 1) * tall
     pagesize = A4 if fmt == "a4" else A5
-    margin = 18 * mm if fmt == "a4" else 12 * mm
+    # Large print takes some of the margins back; any office printer still reaches there.
+    margin = (18 if fmt == "a4" else 12) * mm * (0.7 if large else 1)
     doc = SimpleDocTemplate(
         buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin,
         topMargin=margin, bottomMargin=margin, **meta,

@@ -236,15 +236,10 @@ def test_a_long_markdown_description_prints_as_bullets_on_one_page(
         SITE, "K7M-42Q", fmt=fmt, large=large, day=DAY,
     )  # fmt: skip
     pages, height_cm, text = slip_pages(pdf)
-    bare = described(desk, "action-logement-logement-social.md", times=0)
-    bare_pages, bare_cm, _text = slip_pages(
-        render_slip(bare, SITE, "K7M-42Q", fmt=fmt, large=large, day=DAY)
-    )
-    # One page, a roll under 40 cm; in large print this record alone takes more, and the
-    # description adds nothing to it.
-    assert pages == max(1, bare_pages)
+    # One page, a roll under 40 cm (60 in large print).
+    assert pages == 1
     if fmt == "receipt":
-        assert height_cm <= max(40, bare_cm)
+        assert height_cm <= (60 if large else 40)
     flat = " ".join(text.split())
     for mark in ("###", "##", "**", "]("):
         assert mark not in text, mark
@@ -252,10 +247,9 @@ def test_a_long_markdown_description_prints_as_bullets_on_one_page(
         assert "Les logements sociaux accessibles depuis la plateforme locative AL’in" in flat
     if fmt in ("a4", "receipt") and not large:
         assert "• Rechercher un logement qui sera votre résidence principale" in flat
-    if not large:  # in large print, this record leaves no room for any of it
-        assert "…" in flat  # three times the text never fits: it is cut, and says so
+    assert "…" in flat  # three times the text never fits: it is cut, and says so
     # What follows the description still prints: the code to give and the date.
-    assert "K7M-42Q" in flat and "mardi 24 novembre 2026" in flat
+    assert "K7M-42Q" in flat and "24 novembre 2026" in flat
 
 
 def test_a_description_that_fits_prints_whole_with_its_bullets(desk: Desk) -> None:
@@ -317,3 +311,79 @@ def test_the_hours_on_the_slip_follow_the_place_s_own_school_holidays(desk: Desk
     reunion = at("97411")
     assert "dates non connues pour cette zone" in reunion
     assert "fermé pendant les vacances scolaires" not in reunion
+
+
+# --- large print: one page too, for every record of the demo directory ---------------------
+
+DEMO = Path(__file__).parents[2] / "resources" / "demo" / "services.json"
+
+
+def demo_services() -> list[str]:
+    import json
+
+    return [str(s["id"]) for s in json.loads(DEMO.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("fmt", ["a4", "a5"])
+def test_large_print_keeps_every_demo_service_on_one_page(desk: Desk, fmt: str) -> None:
+    for service_id in demo_services():
+        with desk.sessions() as session:
+            detail = records.detail(session, service_id, today=DAY)
+        pages, _height, text = slip_pages(
+            render_slip(detail, SITE, "K7M-42Q", fmt=fmt, large=True, day=DAY)
+        )
+        assert pages == 1, service_id
+        flat = " ".join(text.split())
+        # What the visitor needs to get there is never shortened.
+        for vital in (
+            str(detail.structure["nom"]),
+            str(detail.service["nom"]),
+            "K7M-42Q",
+            "24 novembre 2026",
+        ):
+            assert " ".join(vital.split()) in flat, (service_id, vital)
+    detail = cej(desk)
+    flat = " ".join(
+        text_of(render_slip(detail, SITE, "K7M-42Q", fmt=fmt, large=True, day=DAY)).split()
+    )
+    for vital in (
+        "12 avenue Hélène-Boucher, 13800 Istres",
+        "04 65 71 01 02",
+        "lun.–ven. 8 h 30–12 h et 13 h 30–17 h",
+        "fermé les jours fériés",
+        "Pièce d’identité",
+    ):
+        assert vital in flat, vital
+
+
+def test_large_print_shortens_the_less_vital_lines_and_says_so(desk: Desk) -> None:
+    flat = " ".join(
+        text_of(render_slip(cej(desk), SITE, "K7M-42Q", fmt="a4", large=True, day=DAY)).split()
+    )
+    # Five documents: the first three, and how many more.
+    assert "Relevé d’identité bancaire (RIB)" in flat and "… et 2 autres" in flat
+    assert "Attestation de ressources" not in flat
+    assert "travailleurs…" in flat and "ne suivre ni études" not in flat
+
+
+def test_large_print_qr_code_is_at_least_2_cm_and_still_reads(desk: Desk) -> None:
+    detail = cej(desk)
+    for fmt in ("a4", "a5", "receipt"):
+        pdf = render_slip(detail, SITE, "K7M-42Q", fmt=fmt, large=True, day=DAY)
+        page = pypdfium2.PdfDocument(pdf)[0]
+        scale = 3
+        found = zxingcpp.read_barcodes(page.render(scale=scale).to_pil())
+        assert [r.text for r in found] == [qr_target(detail)], fmt
+        corners = found[0].position
+        side_mm = (corners.top_right.x - corners.top_left.x) / scale / MM
+        assert side_mm >= 20, (fmt, side_mm)  # the symbol itself, within its quiet zone
+
+
+def test_a_large_print_receipt_stays_under_60_cm(desk: Desk) -> None:
+    _pages, height_cm, text = slip_pages(
+        render_slip(cej(desk), SITE, "K7M-42Q", fmt="receipt", large=True, day=DAY)
+    )
+    assert height_cm < 50  # was 52.8 cm with no description at all
+    flat = " ".join(text.split())
+    assert "04 65 71 01 02" in flat and "K7M-42Q" in flat
+    assert "Un conseiller référent suit le jeune" in flat  # the description has room
