@@ -390,7 +390,8 @@ def render_slip(
     # The longest start of the description that still fits.
     total = sum(len(b.text) for b in markdown.blocks(str(detail.service.get("description") or "")))
     low, high = 0, total
-    while high - low > 1:
+    # To a few characters: the cut falls at a word anyway, and each try lays out the slip.
+    while high - low > (16 if low > 64 else 1):
         middle = (low + high) // 2
         if layout(middle)[1] <= room:
             low = middle
