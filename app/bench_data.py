@@ -19,7 +19,7 @@ from sqlalchemy import Connection, delete, func, insert, select, text
 
 from app.contact import ContactDraft
 from app.desk import Desk
-from app.directory.search import reindex
+from app.directory.search_index import reindex
 from db.models import (
     Commune,
     Contact,

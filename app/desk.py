@@ -31,7 +31,7 @@ from app.backup import (
     scrub_backups,
 )
 from app.contact import ContactRecord
-from app.directory.search import INDEX_VERSION, reindex
+from app.directory.search_index import INDEX_VERSION, reindex
 from app.errors import DeskError
 from app.geography import GEOGRAPHY_EDITION, Geography, seed_geography
 from app.intake import IntakeService, local_now

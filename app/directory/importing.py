@@ -26,7 +26,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app import textfile
-from app.directory.search import clear_index, reindex
+from app.directory.search_index import clear_index, reindex
 from app.directory.store import upsert_service, upsert_structure
 from app.geography import former_communes
 from app.lang import plural

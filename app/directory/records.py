@@ -13,7 +13,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.directory import hours
-from app.directory.search import STALE_AFTER, reindex
+from app.directory.search import STALE_AFTER
+from app.directory.search_index import reindex
 from app.directory.store import upsert_service, upsert_structure
 from app.directory.zones import readable
 from app.errors import PERSONAL_DATA, DeskError

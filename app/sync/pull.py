@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.directory.search import clear_index, reindex
+from app.directory.search_index import clear_index, reindex
 from app.directory.store import upsert_service, upsert_structure
 from app.errors import DeskError
 from app.sync.client import HubClient

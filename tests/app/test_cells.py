@@ -17,7 +17,7 @@ from app.cells import FORMULA_STARTS, csv_cell, risky
 from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory.demo import DEMO_FOLDER, load_demo
-from app.directory.search import reindex
+from app.directory.search_index import reindex
 from app.stats_export import export_tables
 
 HTML_NAME = '<h1 style="color:red">Appelez le 08 99 00 00 00</h1>'

@@ -197,7 +197,7 @@ def test_old_records_are_marked_to_be_checked(desk: Desk) -> None:
 
 def _place(desk: Desk, key: str, commune: str, zone: list[str], name: str) -> None:
     """A service of the given area, standing in the given commune."""
-    from app.directory.search import reindex
+    from app.directory.search_index import reindex
     from app.directory.store import upsert_service, upsert_structure
 
     structure = {

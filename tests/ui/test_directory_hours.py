@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from app.contact import ContactDraft
 from app.desk import Desk
-from app.directory.search import reindex
+from app.directory.search_index import reindex
 from db.models import Service
 from tests.app.test_cells import hostile_directory
 from ui.main_window import MainWindow
