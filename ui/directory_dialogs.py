@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from app.desk import Desk
 from app.directory import records
+from app.directory.batch import ImportSummary
 from app.directory.formats import read_directory, spreadsheet_template
-from app.directory.importing import ImportSummary, apply
+from app.directory.importing import apply
 from app.errors import DeskError
 from ui.commune_field import CommuneField
 from ui.file_dialogs import open_file, save_file

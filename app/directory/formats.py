@@ -16,7 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.directory.importing import Batch, Refusal, read_text
+from app.directory.batch import Batch, Refusal
+from app.directory.importing import read_text
 from app.errors import DeskError
 from app.geography import Geography, search_key
 from app.nomenclature import PUBLIC_PUBLICS, THEME_THEMATIQUES

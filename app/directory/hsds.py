@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from app.directory.batch import Batch, Refusal
 from app.directory.formats import _csv_rows, slug
 from app.directory.hsds_schedules import Row, _opening_hours, _weekday_as_byday, _weekly
-from app.directory.importing import Batch, Refusal
 from app.errors import DeskError
 from app.geography import CommuneInfo, Geography
 from app.lang import plural

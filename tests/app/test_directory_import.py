@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from app.desk import Desk
 from app.directory import importing
+from app.directory.batch import ImportSummary
 from app.directory.formats import read_directory, spreadsheet_template
 from app.directory.importing import apply
 from app.directory.search import SearchQuery, search
@@ -38,7 +39,7 @@ def save(folder: Path, name: str, records: list[dict]) -> None:  # type: ignore[
     (folder / name).write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
 
 
-def run(desk: Desk, path: Path, **options: object) -> importing.ImportSummary:
+def run(desk: Desk, path: Path, **options: object) -> ImportSummary:
     batch = read_directory(path, desk.geography)
     with desk.sessions.begin() as session:
         return apply(session, batch, **options)  # type: ignore[arg-type]

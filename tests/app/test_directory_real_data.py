@@ -12,8 +12,9 @@ import pytest
 from sqlalchemy import func, select
 
 from app.desk import Desk
+from app.directory.batch import ImportSummary
 from app.directory.formats import read_directory
-from app.directory.importing import ImportSummary, apply
+from app.directory.importing import apply
 from db.models import Service, Structure
 
 DATA = Path(__file__).parents[1] / "data"

@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import func, select
 
 from app.desk import Desk
+from app.directory.batch import ImportSummary
 from app.directory.hsds import read_hsds
-from app.directory.importing import ImportSummary, apply
+from app.directory.importing import apply
 from app.errors import DeskError
 from db.models import Service, Structure
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from app.desk import Desk
-from app.directory.importing import ImportSummary
+from app.directory.batch import ImportSummary
 from app.lang import day_text, moment_text, plural
 
 
