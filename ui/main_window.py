@@ -1,8 +1,6 @@
-"""The desk's main window: the intake form beside the day's journal.
-
-Ctrl+Z undoes what the notice under the form offers: a visit just saved comes back into
-the form to be fixed and saved again (the stored one withdrawn), a visit cleared by Escape
-comes back as it was.
+"""The desk's main window: the intake form beside the day's journal, the tabs, menus and
+status bar. What it does with a visit (save, correct, cancel, undo, slips) is in
+``ui.visit_actions``.
 
 Signals: ``sig_saved(str)`` with the id of each contact once it is on disk and shown;
 ``sig_refreshed()`` each time the journal and the counters have been read anew.
@@ -19,21 +17,16 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from app.contact import ContactDraft, ContactRecord
 from app.desk import DayView, Desk
-from app.errors import DeskError
 from app.intake import UNDO_SECONDS
 from app.lang import moment_text
-from app.slip import slip_for_service, slips_for_contact
 from app.version import app_version
 from ui.directory_panel import DirectoryPanel
 from ui.first_start import FirstStartWizard
@@ -41,16 +34,15 @@ from ui.intake_form import FormState, IntakeForm
 from ui.journal import JournalModel, JournalPanel
 from ui.keys import AltLetterGuard
 from ui.notice import SaveNotice
-from ui.referral_dialog import ReferralDialog
 from ui.safety_ui import SafetyUi
 from ui.settings_dialog import SettingsDialog
-from ui.slip_dialog import Maker, Slip, SlipDialog
 from ui.stats_panel import StatsPanel
 from ui.sync_panel import SyncUi
 from ui.taskman import DeskOp, TaskManager
+from ui.visit_actions import VisitActions
 
 
-class MainWindow(QMainWindow):
+class MainWindow(VisitActions, QMainWindow):
     """Intake form, journal, notice of the last save, status bar."""
 
     sig_saved = Signal(str)
@@ -173,21 +165,7 @@ class MainWindow(QMainWindow):
         DeskOp(self.tasks, desk.purge_notes).failure(lambda _error: None).run()
         self.sync.start()
 
-    # --- actions --------------------------------------------------------------------
-
-    def save(self, draft: ContactDraft) -> None:
-        if self._saving:
-            return  # a second Enter while the first save runs must not log the visit twice
-        self._saving = True
-        self.form.save_button.setEnabled(False)
-        editing = self.form.editing
-        if editing is None:
-            op = DeskOp(self.tasks, lambda: self.desk.intake.save(draft))
-            op.success(self._saved)
-        else:
-            op = DeskOp(self.tasks, lambda: self.desk.intake.edit(editing.id, draft))
-            op.success(self._edited)
-        op.failure(self._failed).run()
+    # --- tabs and settings ----------------------------------------------------------
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
@@ -248,166 +226,6 @@ class MainWindow(QMainWindow):
         wizard.finished.connect(lambda _result: (self.apply_settings(), self.refresh()))
         self.wizard = wizard
         wizard.open()
-
-    def orient(self) -> None:
-        """Open the partners suggested for the visitor being logged."""
-        dialog = ReferralDialog(self.desk, self.form.draft(), self.form.referrals, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.form.set_referrals(dialog.chosen()))
-        dialog.finished.connect(lambda _result: self.form.save_button.setFocus())
-        self.referral_dialog = dialog
-        dialog.open()
-
-    def _edited(self, record: ContactRecord) -> None:
-        self._done_saving()
-        self.form.clear()
-        self.show_notice(
-            self.tr("Accueil de %1 modifié.").replace("%1", record.moment_local.strftime("%H:%M")),
-            undo=False,
-        )
-        self.refresh(then=lambda: self.sig_saved.emit(record.id))
-
-    def _done_saving(self) -> None:
-        self._saving = False
-        self.form.save_button.setEnabled(True)
-
-    def edit(self, contact_id: str) -> None:
-        """Load a visit of the journal into the form to correct it."""
-        if self.narrow and self._journal_shown:  # the form comes back in place of the journal
-            self._journal_shown = False
-            self._arrange()
-        self.form.load(self.desk.intake.get(contact_id))
-
-    def cancel_contact(self, contact_id: str) -> None:
-        """Cancel a visit after the agent confirms it (it is kept, marked cancelled)."""
-        record = self.desk.intake.get(contact_id)
-        answer = QMessageBox.question(
-            self,
-            self.tr("Annuler cet accueil ?"),
-            self.tr(
-                "Annuler l’accueil de %1 ? Il restera dans le journal, barré,"
-                " et ne sera plus compté."
-            ).replace("%1", record.moment_local.strftime("%H:%M")),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        DeskOp(self.tasks, lambda: self.desk.intake.cancel(contact_id)).success(
-            lambda _record: self._after_cancel()
-        ).failure(self._failed).run()
-
-    def _after_cancel(self) -> None:
-        self.refresh()
-        self.show_notice(self.tr("Accueil annulé."), undo=False)
-
-    def _saved(self, record: ContactRecord) -> None:
-        self._done_saving()
-        self._cleared = None
-        self.form.clear()
-        self.show_notice(
-            self.tr("Accueil enregistré à %1.").replace(
-                "%1", record.moment_local.strftime("%H:%M")
-            ),
-            undo=True,
-        )
-        self.journal.show_today(quiet=True)
-        self.refresh(then=lambda: self.sig_saved.emit(record.id))
-        if record.referrals:
-            self.open_slips(record.id)
-
-    def open_slips(self, contact_id: str) -> None:
-        """The visit's slips: previewed, or printed at once when the site asked for it."""
-        record = self.desk.intake.get(contact_id)
-        if not record.referrals:
-            return
-        titles = {r.slip_code: r.structure_name or r.service_name for r in record.referrals}
-
-        def make(fmt: str, large: bool) -> list[Slip]:
-            return [
-                (titles.get(code, code), referral_id, code, pdf)
-                for referral_id, code, pdf in slips_for_contact(
-                    self.desk, contact_id, fmt=fmt, large=large
-                )
-            ]
-
-        self._open_slip_dialog(make)
-
-    def open_service_slip(self, service_id: str) -> None:
-        """A slip for a service looked up in the directory, with no visit behind it."""
-
-        def make(fmt: str, large: bool) -> list[Slip]:
-            pdf, code = slip_for_service(self.desk, service_id, fmt=fmt, large=large)
-            return [(service_id, None, code, pdf)]
-
-        self._open_slip_dialog(make)
-
-    def _open_slip_dialog(self, make: Maker) -> None:
-        dialog = SlipDialog(self.desk, self.tasks, make, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sig_printed.connect(lambda _n: self.refresh())
-        self.slip_dialog = dialog
-        self.notice.hold()
-        if self.desk.settings.get("slip.direct"):
-            # Printed straight away once made; the dialog shows only if the printer fails.
-            def direct(_slips: object = None) -> None:
-                if dialog.print_slips(ask=False):
-                    dialog.accept()
-                else:
-                    dialog.open()
-
-            DeskOp(self.tasks, lambda: None).success(direct).run()
-            return
-        dialog.open()
-
-    def _failed(self, error: BaseException) -> None:
-        self._done_saving()
-        if isinstance(error, DeskError):
-            self.form.show_problems(error)
-            return
-        if isinstance(error, SQLAlchemyError):
-            reason = str(getattr(error, "orig", None) or error).splitlines()[0][:200]
-            message = DeskError("database_error", reason=reason).text(self.lang)
-        else:
-            message = str(error)
-        QMessageBox.critical(
-            self,
-            self.tr("Enregistrement impossible"),
-            self.tr("L’accueil n’a pas pu être enregistré : %1").replace("%1", message),
-        )
-
-    def undo(self) -> None:
-        """Undo what the notice offers: a visit cleared by Escape, or the last one saved."""
-        if not self.notice.undoable:
-            return
-        if self._cleared is not None:
-            state, self._cleared = self._cleared, None
-            self.form.restore(state)
-            self.show_notice(self.tr("Saisie rétablie."), undo=False)
-            return
-        if not self.desk.intake.can_undo:
-            return
-        DeskOp(self.tasks, self.desk.intake.take_back).success(self._undone).failure(
-            self._failed
-        ).run()
-
-    def _undone(self, record: ContactRecord) -> None:
-        # Withdrawn from the day, and back in the form to be fixed and saved again.
-        self.form.fill(record)
-        self.refresh()
-        self.show_notice(
-            self.tr("Dernier accueil repris : corrigez-le puis enregistrez-le."), undo=False
-        )
-
-    def _draft_cleared(self, state: FormState) -> None:
-        self._cleared = state
-        self.show_notice(self.tr("Saisie effacée — Ctrl+Z pour la rétablir."), undo=True)
-
-    def _forget_cleared(self) -> None:
-        self._cleared = None
-
-    def show_notice(self, text: str, *, undo: bool) -> None:
-        self.notice.show_text(text, undo=undo)
 
     # --- display --------------------------------------------------------------------
 

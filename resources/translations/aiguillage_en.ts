@@ -643,7 +643,7 @@
     </message>
     <message>
         <location filename="../../ui/intake_form.py" line="116"/>
-        <location filename="../../ui/intake_form.py" line="333"/>
+        <location filename="../../ui/intake_form.py" line="322"/>
         <source>Enregi&amp;strer l’accueil  (Entrée)</source>
         <translation>&amp;Save the visit  (Enter)</translation>
     </message>
@@ -922,88 +922,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Point d’accueil</source>
         <translation>Reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Le &amp;journal du jour</source>
         <translation>Today’s &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Aiguillage</source>
         <translation>A&amp;iguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Onglets</source>
         <translation>Tabs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Réglages du site…</source>
         <translation>Site se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>À &amp;propos d’Aiguillage…</source>
         <translation>&amp;About Aiguillage…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Aiguillage %1 — %2</source>
         <translation>Aiguillage %1 — %2</translation>
     </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="265"/>
-        <source>Accueil de %1 modifié.</source>
-        <translation>Visit of %1 corrected.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="302"/>
-        <source>Accueil annulé.</source>
-        <translation>Visit cancelled.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="309"/>
-        <source>Accueil enregistré à %1.</source>
-        <translation>Visit saved at %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="375"/>
-        <source>Enregistrement impossible</source>
-        <translation>Could not save</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="376"/>
-        <source>L’accueil n’a pas pu être enregistré&#xa0;: %1</source>
-        <translation>The visit could not be saved: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="386"/>
-        <source>Saisie rétablie.</source>
-        <translation>Entry restored.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="399"/>
-        <source>Dernier accueil repris&#xa0;: corrigez-le puis enregistrez-le.</source>
-        <translation>Last visit taken back: correct it, then save it.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="404"/>
-        <source>Saisie effacée — Ctrl+Z pour la rétablir.</source>
-        <translation>Entry cleared — Ctrl+Z to restore it.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -1011,7 +971,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -1019,7 +979,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -1027,12 +987,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Dernière synchro&#xa0;: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -1040,44 +1000,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Accueil  (Ctrl+1)</source>
         <translation>Reception  (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Annuaire  (Ctrl+2)</source>
         <translation>Directory  (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Statistiques  (Ctrl+3)</source>
         <translation>Statistics  (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>A&amp;ffichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>A&amp;ide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>jamais</source>
         <translation>never</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="286"/>
-        <source>Annuler cet accueil&#x202f;?</source>
-        <translation>Cancel this visit?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="288"/>
-        <source>Annuler l’accueil de %1&#x202f;? Il restera dans le journal, barré, et ne sera plus compté.</source>
-        <translation>Cancel the visit of %1? It stays in the log, struck through, and no longer counts.</translation>
     </message>
 </context>
 <context>
@@ -1201,12 +1151,12 @@
         <translation>Input error</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="209"/>
+        <location filename="../../ui/referral_dialog.py" line="212"/>
         <source>Aucun service ne correspond&#xa0;: changez la recherche.</source>
         <translation>No service matches: change the search.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="211"/>
+        <location filename="../../ui/referral_dialog.py" line="214"/>
         <source>Aucun service coché.</source>
         <translation>No service ticked.</translation>
     </message>
@@ -1988,6 +1938,59 @@
         <location filename="../../ui/sync_panel.py" line="217"/>
         <source>Hub&#xa0;: %1</source>
         <translation>Hub: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VisitActions</name>
+    <message>
+        <location filename="../../ui/visit_actions.py" line="55"/>
+        <source>Accueil de %1 modifié.</source>
+        <translation>Visit of %1 corrected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_actions.py" line="76"/>
+        <source>Annuler cet accueil&#x202f;?</source>
+        <translation>Cancel this visit?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_actions.py" line="78"/>
+        <source>Annuler l’accueil de %1&#x202f;? Il restera dans le journal, barré, et ne sera plus compté.</source>
+        <translation>Cancel the visit of %1? It stays in the log, struck through, and no longer counts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_actions.py" line="92"/>
+        <source>Accueil annulé.</source>
+        <translation>Visit cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_actions.py" line="99"/>
+        <source>Accueil enregistré à %1.</source>
+        <translation>Visit saved at %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_actions.py" line="165"/>
+        <source>Enregistrement impossible</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_actions.py" line="166"/>
+        <source>L’accueil n’a pas pu être enregistré&#xa0;: %1</source>
+        <translation>The visit could not be saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_actions.py" line="176"/>
+        <source>Saisie rétablie.</source>
+        <translation>Entry restored.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_actions.py" line="189"/>
+        <source>Dernier accueil repris&#xa0;: corrigez-le puis enregistrez-le.</source>
+        <translation>Last visit taken back: correct it, then save it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_actions.py" line="194"/>
+        <source>Saisie effacée — Ctrl+Z pour la rétablir.</source>
+        <translation>Entry cleared — Ctrl+Z to restore it.</translation>
     </message>
 </context>
 <context>
