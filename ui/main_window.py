@@ -33,7 +33,7 @@ from app.desk import DayView, Desk
 from app.errors import DeskError
 from app.intake import UNDO_SECONDS
 from app.lang import moment_text
-from app.slip import slip_for_service, slips_for_contact
+from app.slip_records import slip_for_service, slips_for_contact
 from app.version import app_version
 from ui.directory_panel import DirectoryPanel
 from ui.first_start import FirstStartWizard
