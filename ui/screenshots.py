@@ -244,7 +244,7 @@ def slip_images(desk: object, target: Path) -> None:
     """The three slip formats (and large print) as PNG pages, from the real PDFs."""
     import pypdfium2
 
-    from app.slip import slip_for_service
+    from app.slip_records import slip_for_service
 
     for fmt, large, name in (
         ("a4", False, "fiche-a4"),

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.desk import Desk
-from app.slip import mark_printed
+from app.slip_records import mark_printed
 from ui.file_dialogs import choose_folder
 from ui.screen_fit import fit_to_screen
 from ui.taskman import DeskOp, TaskManager

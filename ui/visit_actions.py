@@ -14,7 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.contact import ContactDraft, ContactRecord
 from app.errors import DeskError
-from app.slip import slip_for_service, slips_for_contact
+from app.slip_records import slip_for_service, slips_for_contact
 from ui.intake_form import FormState
 from ui.referral_dialog import ReferralDialog
 from ui.slip_dialog import Maker, Slip, SlipDialog

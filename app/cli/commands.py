@@ -312,7 +312,7 @@ def bench(args: argparse.Namespace, out: TextIO) -> int:
 
 def slip(args: argparse.Namespace, out: TextIO) -> int:
     """Write a slip; nothing is written when the service is unknown."""
-    from app.slip import slip_for_service
+    from app.slip_records import slip_for_service
 
     desk = Desk.open()
     try:

@@ -17,7 +17,8 @@ from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory import records
 from app.directory.records import ServiceDetail
-from app.slip import Site, french_date, qr_target, render_slip, slip_for_service, slips_for_contact
+from app.slip import Site, french_date, qr_target, render_slip
+from app.slip_records import slip_for_service, slips_for_contact
 from db.models import Referral
 
 CEJ = "demo-spro-etm--ml-ouest-provence-cej"

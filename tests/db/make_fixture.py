@@ -33,7 +33,7 @@ from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory import records
 from app.paths import DeskPaths
-from app.slip import mark_printed
+from app.slip_records import mark_printed
 from app.stats import compute
 from app.sync.pull import STREAM
 from app.sync.push import apply_results
