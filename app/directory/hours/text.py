@@ -36,6 +36,7 @@ from app.directory.hours.days import (
     seasonal,
     week_parity,
 )
+from app.directory.hours.periods import periods
 from app.directory.hours.places import (
     is_school_holiday,
     school_holidays_known,
@@ -162,9 +163,15 @@ def explain(
         otherwise = plan_words((fallback,), lang)
         parts.append((at("||"), words["otherwise"].format(c=otherwise)))
     left = set(deviating)
+    holidays_said = False
     # Public holidays, the same way every time
     if deviating & holidays or "PH" in read.text:
         kinds = {plans[d] for d in holidays}
+        # ``Mo-Sa 17:15-01:00, PH,Su 17:15-24:00``: the holidays' own hours, the same on
+        # every one of them, beside a night that runs on from the day before or into the next
+        own_kinds = {own_day(plans[d]) for d in holidays}
+        if len(kinds) > 1 and len(own_kinds) == 1 and not deviating & holidays:
+            kinds = own_kinds
         if len(kinds) == 1:
             plan = kinds.pop()
             parts.append(
@@ -176,6 +183,7 @@ def explain(
                 )
             )
             left -= holidays
+            holidays_said = True
             # the night before or after a holiday, shortened by it, is part of it
             left -= {d for d in left if own_day(plans[d]) == own_day(expected(d))
                      and {d - timedelta(1), d + timedelta(1)} & holidays}  # fmt: skip
@@ -196,9 +204,19 @@ def explain(
             # a public holiday within them is explained too when it is alike
             dates = {d for d in days if is_school_holiday(d, zone)}
             left -= {d for d in dates if plans[d] == by_day[d.weekday()]}
-    claimed = _months(parts, left, days, ordinary, plans, usual, first, read.text, lang, open_ends)
-    _nth_weekdays(parts, left, deviating, ordinary, claimed, plans, read.text, lang)
-    _dated(parts, left, plans, expected, today, first, last, read.text, lang)
+    # A seasonal value's own periods, when the evaluator's year agrees with them
+    said = None
+    if seasonal(read.text):
+        skip = (deviating - left) | changing | (holidays if holidays_said else set())
+        said = periods(read.text, days, plans, skip, lang, open_ends)
+    if said is not None:
+        parts += said
+    else:
+        claimed = _months(
+            parts, left, days, ordinary, plans, usual, first, read.text, lang, open_ends
+        )
+        _nth_weekdays(parts, left, deviating, ordinary, claimed, plans, read.text, lang)
+        _dated(parts, left, plans, expected, today, first, last, read.text, lang)
     shown = {span[3] for d in days for span in plans[d]} | {fallback[3] if fallback else ""}
     unseen = [c for c in read.comments if c not in shown]
     if unseen:
