@@ -28,6 +28,7 @@ from app.directory.hours.words import (
     listing,
     month,
     period_words,
+    span_words,
 )
 
 _MONTH = "(" + "|".join(OSM_MONTHS) + ")"
@@ -86,6 +87,14 @@ class Piece:
         )
 
 
+def _exists(day: tuple[int, int]) -> bool:
+    try:
+        date(_ANY_YEAR, *day)
+    except ValueError:
+        return False
+    return True
+
+
 @functools.cache
 def easter(year: int) -> date:
     """Easter Sunday as the evaluator reckons it (between 22 March and 25 April)."""
@@ -134,6 +143,8 @@ def _pieces(selector: str) -> tuple[Piece, ...] | None:
             end = (OSM_MONTHS.index(m2) + 1, int(d2))
         else:
             end = (start_month, int(d_only)) if d_only else start
+        if (2, 29) in (start, end) or not _exists(start) or not _exists(end):
+            return None  # a day some years lack: the caller words it by dates
         out.append(Piece(start, end))
     # Ranges that adjoin are one period (``Jan 23-Feb 11,Feb 12``: « du 23 janv. au 12 févr. »)
     merged: list[Piece] = []
@@ -203,6 +214,11 @@ def periods(
     weeks: list[list[Plan]] = []
     for index in range(len(rules)):
         own = [d for d in days if owner.get(d) == index and d not in skip]
+        alike = {plans[d] for d in own}
+        if len(alike) == 1:
+            # the same hours every day of it, though a short period lacks some weekdays
+            weeks.append([alike.pop()] * 7)
+            continue
         weeks.append([mode(plans[d] for d in own if d.weekday() == w) for w in range(7)])
     for day in days:
         if day in skip:
@@ -217,6 +233,11 @@ def periods(
         if closed and rule.single_days():
             named = listing([p.words(lang, closed=True) for p in rule.pieces], lang)
             out.append((rule.where, w["closed_day"].format(a=named)))
+            continue
+        if closed and len(rule.pieces) == 1 and not rule.pieces[0].whole_months:
+            a, b = (date(_ANY_YEAR, *end) for end in (rule.pieces[0].start, rule.pieces[0].end))
+            # « fermé du 24 au 26 déc. », as the dated ranges of a week are said
+            out.append((rule.where, span_words(a, b, CLOSED, lang)))
             continue
         names = listing([p.words(lang) for p in rule.pieces], lang)
         said = w["closed"] if closed else period_words(week, lang, open_ends)
