@@ -53,6 +53,7 @@ _READ_COLUMNS: dict[str, set[str]] = {
     "service_at_location.csv": {"service_id", "location_id"},
     "phones.csv": {"number", "service_id", "location_id", "organization_id"},
     "schedules.csv": {"service_id", "location_id", "service_at_location_id", "freq", "byday",
+                      "valid_from", "valid_to",
                       "opens_at", "closes_at", "weekday"},
     "service_areas.csv": {"service_id", "service_at_location_id", "uri", "name", "extent",
                           "service_area"},
@@ -67,9 +68,11 @@ _FREE = re.compile(r"gratuit|\bfree\b", re.IGNORECASE)
 _HTTP = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
-def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> Batch:
+def read_hsds(
+    folder: Path, geography: Geography, source: str | None = None, today: date | None = None
+) -> Batch:
     """Organizations become structures and services services, with the address, phone,
-    hours and areas HSDS keeps in its other files."""
+    hours and areas HSDS keeps in its other files; hours as they stand ``today``."""
     present = {p.name.lower(): p for p in folder.iterdir() if p.is_file()}
     files = dict(present)
 
@@ -92,9 +95,9 @@ def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> 
     extra = {
         name: table(name, cols) if name in files else [] for name, cols in OPTIONAL_FILES.items()
     }
-    export = _Export(extra, geography)
+    export = _Export(extra, geography, today or date.today())
     source = source or slug(folder.name) or "hsds"
-    today = date.today().isoformat()
+    day = export.today.isoformat()
     batch = Batch(format="HSDS (CSV)")
     batch.records_read = (len(organizations), len(services))
     read_files = {files[name].name.lower() for name in raw if name in files}
@@ -114,11 +117,13 @@ def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> 
             "id": f"{source}--{org['id']}",
             "nom": org.get("name"),
             "description": org.get("description"),
-            "date_maj": _day(org.get("last_modified", ""), today),
+            "date_maj": _day(org.get("last_modified", ""), day),
             "courriel": org.get("email"),
             "site_web": _web(org.get("website") or org.get("url")),
             "telephone": export.phone(org["id"], location, None),
-            "horaires_accueil": _opening_hours(export.place_hours.get(location or "", [])),
+            "horaires_accueil": _opening_hours(
+                export.place_hours.get(location or "", []), export.today
+            ),
             **export.place(location),
         }
         batch.structures.append((org["id"], _clean(record)))
@@ -157,7 +162,7 @@ def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> 
             "id": f"{source}--{service['id']}",
             "nom": service.get("name"),
             "description": service.get("description"),
-            "date_maj": _day(service.get("last_modified", ""), today),
+            "date_maj": _day(service.get("last_modified", ""), day),
             "courriel": service.get("email"),
             "lien_source": link,
             "lien_mobilisation": link,
@@ -165,7 +170,8 @@ def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> 
             "frais_precisions": None if free else fees,
             "conditions_acces": service.get("eligibility_description"),
             "telephone": export.phone(service["organization_id"], location, service["id"]),
-            "horaires_accueil": _opening_hours(hours) or _opening_hours(place_hours),
+            "horaires_accueil": _opening_hours(hours, export.today)
+            or _opening_hours(place_hours, export.today),
             "zone_eligibilite": zones,
             **export.place(location),
         }
@@ -268,8 +274,9 @@ def _group(rows: list[Row], *keys: str) -> dict[str, list[Row]]:
 class _Export:
     """The optional files, indexed, and the lookups the records need."""
 
-    def __init__(self, tables: dict[str, list[Row]], geography: Geography) -> None:
+    def __init__(self, tables: dict[str, list[Row]], geography: Geography, today: date) -> None:
         self.geography = geography
+        self.today = today
         self.locations = {r["id"]: r for r in tables["locations.csv"] if r.get("id")}
         self.org_location: dict[str, str] = {}
         for location_id, location in self.locations.items():
@@ -321,7 +328,7 @@ class _Export:
         """How many schedule rows became no opening hours, and why."""
         why: dict[tuple[str, str], int] = defaultdict(int)
         for row in self.schedules:
-            weekly = _weekly(row)
+            weekly = _weekly(row, self.today)
             if len(weekly) == 2:
                 why[(weekly[0], weekly[1])] += 1
             elif not self._row_used(row):
