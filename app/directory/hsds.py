@@ -58,6 +58,7 @@ _READ_COLUMNS: dict[str, set[str]] = {
     "service_areas.csv": {"service_id", "service_at_location_id", "uri", "name", "extent",
                           "service_area"},
 }  # fmt: skip
+_NAMED = 5  # places named in the summary, then « … »
 _REQUIRED_ID = ("id\u00a0: à renseigner", "id: required")
 
 _SCHEDULE_KEYS = ("service_id", "service_at_location_id", "location_id")
@@ -127,6 +128,9 @@ def read_hsds(
             **export.place(location),
         }
         batch.structures.append((org["id"], _clean(record)))
+        others = export.other_places(export.org_locations.get(org["id"], []), location)
+        if others:
+            batch.warnings.append(Refusal("structure", org["id"], others))
 
     for line, service in enumerate(services, 2):
         status = service.get("status", "").lower()
@@ -180,6 +184,10 @@ def read_hsds(
                 said = _area_not_placed(area, bool(zones), bool(record.get("code_insee")))
                 batch.warnings.append(Refusal("service", service["id"], said))
         batch.services.append((service["id"], _clean(record), []))
+        if not hours:  # the service's own schedules name no place: its first place's hours
+            others = export.other_places([place for _link, place in links], location)
+            if others:
+                batch.warnings.append(Refusal("service", service["id"], others))
         export.used(service["id"], [link for link, _location in links if link], location)
     for org in organizations:
         export.used(None, [], export.org_location.get(org.get("id", "")))
@@ -279,8 +287,10 @@ class _Export:
         self.today = today
         self.locations = {r["id"]: r for r in tables["locations.csv"] if r.get("id")}
         self.org_location: dict[str, str] = {}
+        self.org_locations: dict[str, list[str]] = defaultdict(list)
         for location_id, location in self.locations.items():
             self.org_location.setdefault(location.get("organization_id", ""), location_id)
+            self.org_locations[location.get("organization_id", "")].append(location_id)
         self.addresses: dict[str, Row] = {}
         for address in tables["addresses.csv"]:
             held = self.addresses.get(address["location_id"])
@@ -348,6 +358,27 @@ class _Export:
             f" non {'convertie' if left == 1 else 'converties'} en horaires\u00a0: {fr}",
             f"{name}: {_count(left, 'en', '{count} row', '{count} rows')} of {total} not turned"
             f" into opening hours: {en}",
+        )
+
+    def other_places(self, places: list[str], kept: str | None) -> tuple[str, str] | None:
+        """The places besides the one a record keeps whose opening hours are thus not kept
+        (a record holds one place), named for the import summary."""
+        others = [
+            p for p in dict.fromkeys(places) if p != kept and _opening_hours(
+                self.place_hours.get(p, []), self.today
+            )
+        ]  # fmt: skip
+        if not others:
+            return None
+        names = list(dict.fromkeys(self.locations.get(p, {}).get("name") or p for p in others))
+        shown = ", ".join(names[:_NAMED]) + ("…" if len(names) > _NAMED else "")
+        kept_name = self.locations.get(kept or "", {}).get("name") or kept or ""
+        fr_count = _count(len(others), "fr", "{count} autre lieu", "{count} autres lieux")
+        en_count = _count(len(others), "en", "{count} other place", "{count} other places")
+        return (
+            f"horaires de {fr_count} non repris (la fiche garde le lieu «\u00a0{kept_name}\u00a0»)"
+            f"\u00a0: {shown}",
+            f"hours of {en_count} not kept (the record keeps the place “{kept_name}”): {shown}",
         )
 
     def phone(self, organization: str, location: str | None, service: str | None) -> str | None:

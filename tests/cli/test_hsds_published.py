@@ -136,6 +136,14 @@ def test_a_real_hsds_1_export_gives_its_weekday_rows_as_hours_and_counts_the_res
         " 150 d’un lieu ou service sans fiche importée, 182 sans heures (jour fermé),"
         " 2 fermeture avant l’ouverture"
     ) in lines
+    # A record holds one place: the other places whose hours are thus not kept are named.
+    assert (
+        f"  · Structure 24561{NB}: horaires de 4 autres lieux non repris (la fiche garde le lieu"
+        f" «{NB}CARPLS{NB}»){NB}: Administrative Hearings Advice Desk, Municipal Court Advice"
+        " Desk, Collection Self-Help Desk, Domestic Relations Self-Help Desk"
+    ) in lines
+    assert sum("autres lieux non repris" in line or "autre lieu non repris" in line
+               for line in lines) == 7  # fmt: skip
 
     monkeypatch.setenv("AIGUILLAGE_HOME", str(home))
     desk = Desk.open(load_demo=False)
