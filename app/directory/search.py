@@ -29,7 +29,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.directory import hours
-from app.directory.conditions import unmet
+from app.directory.conditions import register, unmet
 from app.directory.search_index import _FTS, _marks, _params, match_expression
 from app.directory.zones import COMMUNE, DEPARTEMENT, EPCI, NATIONAL, mapped, zone_codes
 from app.geography import commune_centre, same_commune
@@ -125,7 +125,7 @@ def search(session: Session, query: SearchQuery, *, now: datetime | None = None)
         where.append(f"{theme_hits} > 0")
     public_fit = _public_fit(session, query, params)
     # Meant for a narrower public, or for another age: below every service that fits.
-    narrower = unmet(query.public, params)
+    narrower = unmet(query.public, params, query.age)
     mismatch = f"CASE WHEN {public_fit} = 1 THEN 2 ELSE 0 END"
     if public_fit != "1":
         where.append(f"{public_fit} > 0")
@@ -169,6 +169,7 @@ def search(session: Session, query: SearchQuery, *, now: datetime | None = None)
         f"{distance_sort}{f' {place} DESC,' if served else ''} s.date_maj DESC, s.nom"
         " LIMIT :fetch"
     )
+    register(session)
     connection = session.connection()
     if "match" not in params:
         ranked = connection.execute(text(sql), params).all()
