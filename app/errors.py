@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.lang import plural
+from core.fields import LABELS
 
 Language = str  # "fr" or "en"
 
@@ -151,6 +152,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cette version d’Aiguillage est trop ancienne pour le hub régional\u202f:"
         " mettez-la à jour.",
         "This version of Aiguillage is too old for the regional hub: please update it.",
+    ),
+    "hub_too_new": (
+        "Le hub régional parle une version plus ancienne du protocole que ce poste\u202f:"
+        " la coordination régionale doit le mettre à jour. Rien n’est perdu\u202f: les"
+        " enregistrements restent sur ce poste et partiront après la mise à jour.",
+        "The regional hub speaks an older version of the protocol than this desk: the"
+        " regional coordination must update it. Nothing is lost: the records stay on this"
+        " desk and go up after the update.",
     ),
     "hub_bad_code": (
         "Ce code d’inscription n’est pas ou plus valable\u202f: demandez un nouveau code"
@@ -319,16 +328,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
-# Field names as a person reads them.
+# Field names as a person reads them: a contact's fields (core/fields.py), and the rest.
 FIELDS: dict[str, tuple[str, str]] = {
-    "channel": ("Canal", "Channel"),
-    "public": ("Public", "Public"),
-    "age": ("Âge", "Age"),
-    "gender": ("Genre", "Gender"),
-    "commune": ("Commune", "Commune"),
-    "theme": ("Thème", "Theme"),
-    "answer": ("Réponse", "Answer"),
-    "duration": ("Durée", "Duration"),
+    **LABELS,
     "date": ("Date", "Date"),
     "note": ("Note", "Note"),
     "agent_code": ("Code agent", "Agent code"),

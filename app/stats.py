@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app import disclosure
 from app.errors import DeskError
+from core.fields import COUNTED
 
 # The facts' days are counted from 1970-01-01, a Thursday (ISO weekday 4).
 _WEEKDAY = "((f.day + 3) % 7 + 1)"
@@ -39,8 +40,7 @@ DIMENSIONS: dict[str, str] = {
 }  # fmt: skip
 # The dimensions a contact may hold several values of, and their bit in ``first``.
 MULTIPLE = {"theme": 1, "answer": 2, "partner": 4}
-_CODED = {"channel", "public", "age", "gender", "commune", "epci", "theme", "answer",
-          "duration", "partner"}  # fmt: skip
+_CODED = {*COUNTED, "epci", "partner"}
 EPOCH = date(1970, 1, 1)
 
 

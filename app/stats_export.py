@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from app.cells import append_row, csv_row
 from app.files import write_atomically
 from app.stats import StatsResult
+from core.fields import CONTACT_FIELDS
 
 if TYPE_CHECKING:
     from app.desk import Desk
@@ -52,11 +53,10 @@ def to_csv(result: StatsResult, lang: str = "fr", labels: Any | None = None) -> 
 
 # Dimension names as a coordinator reads them in a spreadsheet.
 DIMENSION_LABELS = {
-    "site": ("Site", "Site"), "channel": ("Canal", "Channel"), "public": ("Public", "Public"),
-    "age": ("Âge", "Age"),
-    "gender": ("Genre", "Gender"), "commune": ("Commune", "Commune"), "epci": ("EPCI", "EPCI"),
-    "theme": ("Thème", "Theme"), "answer": ("Réponse", "Answer"), "duration": ("Durée", "Duration"),
-    "partner": ("Partenaire", "Partner"), "weekday": ("Jour de la semaine", "Weekday"),
+    "site": ("Site", "Site"),
+    **{f.key: f.label for f in CONTACT_FIELDS if f.counted},
+    "epci": ("EPCI", "EPCI"), "partner": ("Partenaire", "Partner"),
+    "weekday": ("Jour de la semaine", "Weekday"),
     "hour": ("Heure", "Hour"), "day": ("Jour", "Day"), "week": ("Semaine du", "Week of"),
     "month": ("Mois", "Month"),
 }  # fmt: skip
@@ -116,19 +116,22 @@ def export_tables(
     min_cell: int | None,
     lang: str = "fr",
 ) -> Path:
-    """The period's counts to a file, codes as words: CSV of one table (``by``), or XLSX
-    of every table of the report, plus ``by`` when it is a pair the report does not
-    hold."""
+    """The period's counts to a file in the format ``fmt`` of the registry, codes as words:
+    one table (``by``, as CSV), or every table of the report, plus ``by`` when it is a
+    pair the report does not hold (as XLSX). The window and the command line both write
+    through here, so that their files hold the same."""
     from app import stats
     from app.stats_labels import Labeller
+    from core.exports import FORMATS, write
 
+    kind = FORMATS[fmt]
     with desk.sessions() as session:
         labels = Labeller(session, desk.lists, desk.geography, lang)
-        if fmt == "csv":
-            result = stats.compute(session, start, end, by, min_cell)
-            return write_atomically(path, to_csv(result, lang, labels))
-        tables = stats.report_tables(session, start, end, min_cell)
-        if by and tuple(by) not in stats.REPORT_TABLES:
-            tables.append(stats.compute(session, start, end, by, min_cell))
-        to_xlsx(tables, path, lang, labels)
-    return path
+        if kind.content == "table":
+            tables = [stats.compute(session, start, end, by, min_cell)]
+        else:
+            tables = stats.report_tables(session, start, end, min_cell)
+            if by and tuple(by) not in stats.REPORT_TABLES:
+                tables.append(stats.compute(session, start, end, by, min_cell))
+        content = write(fmt, tables, lang, labels)
+    return write_atomically(path, content)

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 from app.geography import Geography
 from app.lang import day_text
 from app.nomenclature import Nomenclatures
+from core.fields import LISTED
 from db.models import Epci, Referral, Structure
 
-LISTED = ("channel", "public", "age", "gender", "theme", "answer", "duration")
 NOT_GIVEN = ("Non précisé", "Not given")
 WEEKDAYS = (
     ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),

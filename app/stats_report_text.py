@@ -20,6 +20,7 @@ from app.pdf_style import ACCENT, MUTED, fonts
 from app.slip import french_date
 from app.stats_charts import TEXT
 from app.stats_labels import MONTHS, WEEKDAYS, month_name
+from core import fields
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -146,18 +147,13 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 # dimension -> (French title, English title) of its section
+# (a contact field's section is in its row of core/fields.py)
 SECTIONS: dict[str, tuple[str, str]] = {
     "site": ("Accueils par site", "Visits by site"),
-    "public": ("Publics accueillis", "Visitors by situation"),
-    "theme": ("Thèmes des demandes", "Themes of the requests"),
-    "channel": ("Canaux de contact", "Contact channels"),
-    "age": ("Âges", "Age bands"),
-    "gender": ("Genre", "Gender"),
-    "commune": ("Communes de résidence", "Home communes"),
+    **fields.SECTIONS,
     "epci": ("Intercommunalités (EPCI)", "Intercommunal bodies (EPCI)"),
     "weekday": ("Jours et heures d’affluence", "Busy days and hours"),
     "partner": ("Orientations par partenaire", "Referrals by partner"),
-    "answer": ("Réponses apportées", "Answers given"),
 }
 # dimension -> ((French singular, plural), (English singular, plural)) of "N others"
 OTHERS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {

@@ -17,14 +17,10 @@ from app.directory.hours import PARIS
 from app.errors import PERSONAL_DATA, pick
 from app.geography import SMALL_COMMUNE, load_geography_file
 from app.privacy import find_personal_data
+from core.fields import LIST_OF
 
 FIRST_DAY = date(2000, 1, 1)
 SPECIAL_PLACES = frozenset({"hors-region", "non-precise"})
-# Each contact field and the list its codes come from.
-LIST_OF = {
-    "channel": "channel", "public": "public", "age": "age", "gender": "gender",
-    "duration": "duration", "themes": "theme", "answers": "answer",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -26,12 +26,13 @@ from sqlalchemy.orm import Session
 from app import wire
 from app.directory.importing import explain
 from app.geography import search_key
+from core.fields import LISTED
 from hub.models import DirectoryChange, DirectoryEntry
 from hub.service import HubError, now
 
 MAX_FILE = 50 * 2**20
 CONVERT_TIMEOUT_S = 300
-LISTS = ("channel", "public", "age", "gender", "theme", "answer", "duration")
+LISTS = LISTED  # the lists desks pick a contact's codes from
 MAX_LABEL = 200
 # The wire's own code type: a list item's code must be one desks can push back.
 _WIRE_CODE: TypeAdapter[str] = TypeAdapter(wire.Code)

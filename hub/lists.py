@@ -15,6 +15,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from app.nomenclature import DEFAULT_LISTS
+from core.fields import BY_KEY
 from hub import directory
 from hub.directory import LISTS, Published
 from hub.models import DirectoryChange, DirectoryEntry
@@ -22,10 +23,7 @@ from hub.service import HubError
 
 KIND = "nomenclature"
 # Each list's name, as the console shows it.
-TITLES = {
-    "channel": "Canal", "public": "Public", "age": "Âge", "gender": "Genre",
-    "theme": "Thème", "answer": "Réponse", "duration": "Durée",
-}  # fmt: skip
+TITLES = {name: BY_KEY[name].label[0] for name in LISTS}
 DEFAULT, REGION = "defaut", "region"
 
 

@@ -34,13 +34,11 @@ from app import disclosure
 from app import stats as desk_stats
 from app.geography import load_geography_file
 from app.stats import StatsResult
+from core.fields import COUNTED
 
 MIN_CELL = 5
 # dimension -> the contact payload's field
-FIELDS = {
-    "channel": "channel", "public": "public", "age": "age", "gender": "gender",
-    "commune": "commune", "duration": "duration", "theme": "themes", "answer": "answers",
-}  # fmt: skip
+FIELDS = COUNTED
 MULTIPLE = frozenset(desk_stats.MULTIPLE)  # those a visit may hold several of
 TIME = ("day", "week", "month")
 # How busy counters were, not who came: shown whole.

@@ -22,6 +22,7 @@ from app.cli.argparse_fr import use_language
 from app.errors import DeskError, pick
 from app.lang import chosen_language
 from app.version import app_version
+from core.exports import FORMATS
 
 WindowRunner = Callable[[argparse.Namespace], int]
 
@@ -103,9 +104,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Desk enrolled with the hub: site “{site}” ({site_id}).",
     ),
     "synced": (
-        "Synchronisé\u00a0: {pushed} {pushed:envoyé|envoyés}, {pending} en attente,"
-        " {pulled} {pulled:reçu|reçus}, {rejected} {rejected:refusé|refusés}.",
-        "Synced: {pushed} sent, {pending} pending, {pulled} received, {rejected} refused.",
+        "Synchronisé\u00a0: {pushed} {pushed:envoyé|envoyés}, {pending} en attente"
+        " (dont {held} jusqu’à la mise à jour du hub), {pulled} {pulled:reçu|reçus},"
+        " {rejected} {rejected:refusé|refusés}.",
+        "Synced: {pushed} sent, {pending} pending ({held} until the hub is updated),"
+        " {pulled} received, {rejected} refused.",
     ),
     "stats": (
         "l’activité d’une période, par une ou deux dimensions, ou le rapport d’activité en PDF",
@@ -278,7 +281,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     stats.add_argument("--by", default="", metavar="DIM[,DIM]")
     stats.add_argument("--min-cell", type=int, metavar="N", help=say("stats_min_cell", lang))
     stats.add_argument(
-        "--format", choices=("json", "csv", "xlsx", "pdf"), default="json",
+        "--format", choices=("json", *FORMATS), default="json",
         help=say("stats_format", lang),
     )  # fmt: skip
     stats.add_argument("-o", "--output", type=Path, metavar="FICHIER")

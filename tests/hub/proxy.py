@@ -31,6 +31,14 @@ class FaultyProxy:
             def log_message(self, *_args: object) -> None:
                 pass
 
+            def do_GET(self) -> None:
+                # What the hub speaks is read untouched; the faults are the pushes'.
+                if not self.path.endswith("/protocol"):
+                    self.send_error(501)
+                    return
+                answer = httpx.get(proxy.target + self.path)
+                self._answer(answer.status_code, answer.content)
+
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", "0"))
                 body = self.rfile.read(length)
