@@ -6,6 +6,7 @@ window (the worker runs them off the GUI thread).
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -31,7 +32,10 @@ def enrol(desk: Any, url: str, code: str) -> dict[str, str]:
     desk_id = str(desk.settings.get("desk.id")) or new_desk_id()
     client = HubClient(url, desk_version=app_version())
     try:
-        client.learn_protocol()
+        with contextlib.suppress(DeskError):
+            # Speak what the hub speaks; when it cannot say, the enrolment itself tells
+            # a hub down, a hub too old or an address that is no hub, in its own words.
+            client.learn_protocol()
         answer = client.enrol(code, desk_id, app_version())
     finally:
         client.close()
