@@ -21,8 +21,8 @@ run: $(DESK_STAMP)
 test: $(STAMP) lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check app ui db hub tests resources packaging
-	$(BIN)/ruff format --check app ui db hub tests resources packaging
+	$(BIN)/ruff check core app ui db hub tests resources packaging
+	$(BIN)/ruff format --check core app ui db hub tests resources packaging
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

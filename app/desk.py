@@ -35,12 +35,12 @@ from app.directory.search_index import INDEX_VERSION, reindex
 from app.errors import DeskError
 from app.geography import GEOGRAPHY_EDITION, Geography, seed_geography
 from app.intake import IntakeService, local_now
-from app.lang import chosen_language
 from app.nomenclature import Nomenclatures, seed_defaults
 from app.paths import DeskPaths, desk_paths
 from app.settings import Settings
 from app.stats import mark_all_dirty
 from app.sync.push import pending_count
+from core.lang import chosen_language
 from db import migrate
 from db.engine import create_desk_engine, session_factory
 from db.models import Service, Structure, SyncState

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.lang import plural
+from core.lang import plural
 
 Language = str  # "fr" or "en"
 

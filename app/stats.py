@@ -2,10 +2,10 @@
 
 A contact with two themes counts once under each theme; the total counts it once.
 Cancelled contacts never count. A threshold hides any cell under N (``suppressed``), and
-as many others as :mod:`app.disclosure` needs so that none can be worked out from the
+as many others as :mod:`core.disclosure` needs so that none can be worked out from the
 rest, as anything meant to leave the site must. A table of two dimensions keeps its
 margins as the table of each dimension alone shows or hides them, whether asked for
-with it or on its own (:func:`app.disclosure.pair`).
+with it or on its own (:func:`core.disclosure.pair`).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from app import disclosure
 from app.errors import DeskError
+from core import disclosure
 
 # The facts' days are counted from 1970-01-01, a Thursday (ISO weekday 4).
 _WEEKDAY = "((f.day + 3) % 7 + 1)"

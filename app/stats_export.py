@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.cells import append_row, csv_row
-from app.files import write_atomically
 from app.stats import StatsResult
+from core.cells import append_row, csv_row
+from core.files import write_atomically
 
 if TYPE_CHECKING:
     from app.desk import Desk

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.geography import Geography
-from app.lang import day_text
 from app.nomenclature import Nomenclatures
+from core.lang import day_text
 from db.models import Epci, Referral, Structure
 
 LISTED = ("channel", "public", "age", "gender", "theme", "answer", "duration")

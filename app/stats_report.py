@@ -4,7 +4,7 @@ A header (the site, the period, the day it was made, the threshold, the key figu
 then one section per table of :data:`app.stats.REPORT_TABLES`, each a chart and its
 table, and a note on what the figures count. The report is meant to leave the site: by
 default counts under the site's threshold (setting ``stats.min_cell``), and those that
-would give them away, read « masqué » (:mod:`app.disclosure`).
+would give them away, read « masqué » (:mod:`core.disclosure`).
 """
 
 from __future__ import annotations
@@ -26,8 +26,6 @@ from reportlab.platypus.flowables import HRFlowable
 
 from app import stats
 from app.errors import DeskError
-from app.files import write_atomically
-from app.lang import day_text
 from app.nomenclature import Item
 from app.pdf_style import ACCENT, MUTED, fit, fonts, footed_canvas
 from app.stats import StatsResult
@@ -46,6 +44,8 @@ from app.stats_report_text import (
     styles,
     written_on,
 )
+from core.files import write_atomically
+from core.lang import day_text
 
 if TYPE_CHECKING:
     from app.desk import Desk

@@ -15,11 +15,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from app.errors import pick
-from app.lang import day_text
 from app.pdf_style import ACCENT, MUTED, fonts
 from app.slip import french_date
 from app.stats_charts import TEXT
 from app.stats_labels import MONTHS, WEEKDAYS, month_name
+from core.lang import day_text
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

@@ -23,9 +23,9 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
-from app import wire
 from app.directory.importing import explain
 from app.geography import search_key
+from core import wire
 from hub.models import DirectoryChange, DirectoryEntry
 from hub.service import HubError, now
 

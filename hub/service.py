@@ -22,7 +22,7 @@ from sqlalchemy import Engine, delete, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from app.wire import PAYLOADS, DeskState, Outcome, PushRecord, PushResult
+from core.wire import PAYLOADS, DeskState, Outcome, PushRecord, PushResult
 from hub.checks import Border
 from hub.config import secret_key
 from hub.models import EnrolAttempt, EnrolCode, Record, Site, SiteToken

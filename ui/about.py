@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.paths import resource
-from app.version import LIBRARIES, app_version
+from core.version import LIBRARIES, app_version
 from ui.screen_fit import fit_to_screen
 
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from app.desk import Desk
 from app.directory import records
 from app.directory.search import SearchHit, SearchQuery, search
-from app.lang import day_text
+from core.lang import day_text
 from ui.commune_field import CommuneField
 from ui.directory_detail import detail_html
 from ui.directory_dialogs import FlagDialog, LocalEntryDialog, import_directory, save_template

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.desk import Desk
 from app.errors import DeskError
 from app.sync.client import TlsFailure, Transient
-from app.wire import parse_enrolment
+from core.wire import parse_enrolment
 from ui.screen_fit import fit_to_screen
 from ui.settings_dialog import SiteIdentity
 from ui.sync_worker import SyncScheduler

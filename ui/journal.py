@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 
 from app.contact import ContactRecord
 from app.geography import Geography
-from app.lang import day_text
 from app.nomenclature import Nomenclatures
+from core.lang import day_text
 from ui.table_model import ColumnsModel
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -24,7 +24,7 @@ from app.cli.main import cli_language
 from app.errors import DeskError, pick
 from app.logs import logger, setup_logging
 from app.paths import DeskPaths, desk_paths, resource
-from app.version import app_version
+from core.version import app_version
 
 if TYPE_CHECKING:
     from app.desk import Desk

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from app.desk import DayView, Desk
 from app.intake import UNDO_SECONDS
-from app.lang import moment_text
-from app.version import app_version
+from core.lang import moment_text
+from core.version import app_version
 from ui.directory_panel import DirectoryPanel
 from ui.first_start import FirstStartWizard
 from ui.intake_form import FormState, IntakeForm

@@ -71,7 +71,7 @@ class EnrolDialog(QDialog):
         fit_to_screen(self, 520, 180)
 
     def _split_enrolment(self, text: str) -> None:
-        from app.wire import parse_enrolment
+        from core.wire import parse_enrolment
 
         parsed = parse_enrolment(text)
         if parsed is not None:

@@ -14,8 +14,8 @@ from app.contact import ContactDraft
 from app.contact_import import ImportRefused, import_contacts
 from app.desk import Desk
 from app.errors import DeskError, ValidationFailed
-from app.files import write_atomically
 from app.paths import desk_paths
+from core.files import write_atomically
 
 
 def contact(args: argparse.Namespace, out: TextIO) -> int:

@@ -15,7 +15,7 @@ import httpx
 from pydantic import ValidationError
 
 from app.errors import DeskError
-from app.wire import (
+from core.wire import (
     API,
     PROTOCOL,
     ChangesResponse,

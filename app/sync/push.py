@@ -23,8 +23,8 @@ from app.errors import PERSONAL_DATA
 from app.geography import SMALL_COMMUNE, SPECIAL_CODES, departement_of
 from app.privacy import find_personal_data
 from app.sync.client import HubClient, ServerFault
-from app.version import app_version
-from app.wire import MAX_BATCH, DeskState, PushRecord, PushResult
+from core.version import app_version
+from core.wire import MAX_BATCH, DeskState, PushRecord, PushResult
 from db.models import Commune, Contact, Departement, DirectoryFlag, Referral, SyncQuarantine
 
 KINDS: dict[str, Any] = {"contact": Contact, "referral": Referral, "flag": DirectoryFlag}

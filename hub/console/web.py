@@ -27,7 +27,7 @@ from starlette.datastructures import UploadFile
 
 from app.directory.hours import PARIS
 from app.stats_report_text import number
-from app.version import app_version
+from core.version import app_version
 from hub import service
 from hub.console import auth
 

@@ -13,7 +13,7 @@ from app.contact import ContactDraft
 from app.desk import Desk
 from app.geography import SMALL_COMMUNE
 from app.sync.push import _Places, next_batch
-from app.wire import ContactWire, Place
+from core.wire import ContactWire, Place
 from db.models import Commune, Departement, Epci
 
 VISIT = ContactDraft(

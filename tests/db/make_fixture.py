@@ -37,7 +37,7 @@ from app.slip_records import mark_printed
 from app.stats import compute
 from app.sync.pull import STREAM
 from app.sync.push import apply_results
-from app.wire import PushResult
+from core.wire import PushResult
 from db import migrate
 from db.models import (
     Contact,

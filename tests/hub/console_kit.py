@@ -13,7 +13,7 @@ import httpx
 from sqlalchemy.orm import Session
 
 from app.paths import resource
-from app.wire import PushRecord
+from core.wire import PushRecord
 from hub import directory, service
 from tests.hub.conftest import Hub
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 
-from app.wire import MAX_BODY_BYTES
+from core.wire import MAX_BODY_BYTES
 from hub.api import UPLOAD_BYTES, BodyLimit
 
 CHUNK = 100_000

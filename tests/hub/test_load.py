@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
 from app.sync.client import HubClient, Transient
-from app.wire import PushRecord
+from core.wire import PushRecord
 from hub import service
 from hub.models import Record
 from tests.hub.conftest import Hub

@@ -19,7 +19,7 @@ from app.errors import DeskError
 from app.paths import DeskPaths
 from app.sync import credentials, run
 from app.sync.push import pending_count, quarantined
-from app.version import app_version
+from core.version import app_version
 from db.models import Contact
 from hub import service
 from hub.models import Record, SiteToken

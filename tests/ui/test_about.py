@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWidgets import QApplication
 
 from app.paths import resource
-from app.version import app_version
+from core.version import app_version
 from ui.about import AboutDialog
 from ui.main_window import MainWindow
 

@@ -11,7 +11,7 @@ from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory.search_index import reindex
 from db.models import Service
-from tests.app.test_cells import hostile_directory
+from tests.core.test_cells import hostile_directory
 from ui.main_window import MainWindow
 from ui.referral_dialog import ReferralDialog
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel
 
 from app.contact import ContactDraft
 from app.desk import Desk
-from tests.app.test_cells import HTML_NAME, hostile_directory
+from tests.core.test_cells import HTML_NAME, hostile_directory
 from tests.ui.test_directory_panel import search_for
 from ui.main_window import MainWindow
 from ui.referral_dialog import ReferralDialog

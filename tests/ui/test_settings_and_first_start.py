@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWizard
 
 from app.desk import Desk
-from app.version import app_version
+from core.version import app_version
 from ui.main_window import MainWindow
 
 

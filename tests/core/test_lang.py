@@ -8,7 +8,7 @@ import pytest
 
 from app.desk import Desk
 from app.directory.batch import ImportSummary
-from app.lang import day_text, moment_text, plural
+from core.lang import day_text, moment_text, plural
 
 
 def test_dates_are_written_the_way_each_language_writes_them() -> None:

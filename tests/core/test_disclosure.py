@@ -8,8 +8,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app import disclosure
-from app.disclosure import MARGIN
+from core import disclosure
+from core.disclosure import MARGIN
 from tests.disclosure_audit import exposed, one_way_constraints, two_way_constraints
 
 counts = st.integers(0, 14)

@@ -13,12 +13,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.cells import FORMULA_STARTS, csv_cell, risky
 from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory.demo import DEMO_FOLDER, load_demo
 from app.directory.search_index import reindex
 from app.stats_export import export_tables
+from core.cells import FORMULA_STARTS, csv_cell, risky
 
 HTML_NAME = '<h1 style="color:red">Appelez le 08 99 00 00 00</h1>'
 # Names a directory may carry, each of which a spreadsheet would run as a formula.
