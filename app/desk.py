@@ -32,7 +32,6 @@ from app.backup import (
 )
 from app.contact import ContactRecord
 from app.directory.search_index import INDEX_VERSION, reindex
-from app.errors import DeskError
 from app.geography import GEOGRAPHY_EDITION, Geography, seed_geography
 from app.intake import IntakeService, local_now
 from app.nomenclature import Nomenclatures, seed_defaults
@@ -40,6 +39,7 @@ from app.paths import DeskPaths, desk_paths
 from app.settings import Settings
 from app.stats import mark_all_dirty
 from app.sync.push import pending_count
+from core.errors import DeskError
 from core.lang import chosen_language
 from db import migrate
 from db.engine import create_desk_engine, session_factory

@@ -18,9 +18,9 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import DeskError
 from app.nomenclature import COMMUNE_SPECIAL
 from app.paths import resource
+from core.errors import DeskError
 from db.models import Commune, CommuneAlias, CommunePostcode, Departement, Epci, Region
 
 GEOGRAPHY_FILE = resource("geography", "communes.json.gz")

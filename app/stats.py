@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from app.errors import DeskError
 from core import disclosure
+from core.errors import DeskError
 
 # The facts' days are counted from 1970-01-01, a Thursday (ISO weekday 4).
 _WEEKDAY = "((f.day + 3) % 7 + 1)"

@@ -25,7 +25,6 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 from reportlab.platypus.flowables import HRFlowable
 
 from app import stats
-from app.errors import DeskError
 from app.nomenclature import Item
 from app.pdf_style import ACCENT, MUTED, fit, fonts, footed_canvas
 from app.stats import StatsResult
@@ -44,6 +43,7 @@ from app.stats_report_text import (
     styles,
     written_on,
 )
+from core.errors import DeskError
 from core.files import write_atomically
 from core.lang import day_text
 

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from app.errors import pick
+from core.errors import pick
 from core.lang import chosen_language
 from core.version import app_version
 from core.wire import enrolment_string

@@ -23,9 +23,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from app.errors import DeskError
 from app.geography import CommuneInfo, Geography, search_key
 from app.nomenclature import COMMUNE_SPECIAL
+from core.errors import DeskError
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 _MOVES = (

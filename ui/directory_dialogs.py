@@ -24,7 +24,7 @@ from app.directory import records
 from app.directory.batch import ImportSummary
 from app.directory.formats import read_directory, spreadsheet_template
 from app.directory.importing import apply
-from app.errors import DeskError
+from core.errors import DeskError
 from ui.commune_field import CommuneField
 from ui.file_dialogs import open_file, save_file
 from ui.screen_fit import fit_to_screen

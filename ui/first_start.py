@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import Desk
-from app.errors import DeskError
 from app.sync.client import TlsFailure, Transient
+from core.errors import DeskError
 from core.wire import parse_enrolment
 from ui.screen_fit import fit_to_screen
 from ui.settings_dialog import SiteIdentity

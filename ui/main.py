@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.cli.main import cli_language
-from app.errors import DeskError, pick
 from app.logs import logger, setup_logging
 from app.paths import DeskPaths, desk_paths, resource
+from core.errors import DeskError, pick
 from core.version import app_version
 
 if TYPE_CHECKING:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import Desk
-from app.errors import DeskError
+from core.errors import DeskError
 from ui.commune_field import CommuneField
 from ui.file_dialogs import open_file
 from ui.screen_fit import fit_to_screen, scrolled

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import Desk
-from app.errors import DeskError
 from app.sync.client import Transient
 from app.sync.push import quarantined
 from app.sync.run import SyncSummary
+from core.errors import DeskError
 from ui.screen_fit import fit_to_screen
 from ui.sync_worker import SyncScheduler
 from ui.taskman import TaskManager

@@ -23,9 +23,9 @@ import random
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from app.desk import Desk
-from app.errors import DeskError
 from app.sync.client import Transient
 from app.sync.run import enrol_or_keep, sync_once
+from core.errors import DeskError
 
 PERIOD_MS = 15 * 60 * 1000
 FIRST_RETRY_S = 5

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.contact import ContactDraft, ContactRecord
-from app.errors import DeskError
 from app.slip_records import slip_for_service, slips_for_contact
+from core.errors import DeskError
 from ui.intake_form import FormState
 from ui.referral_dialog import ReferralDialog
 from ui.slip_dialog import Maker, Slip, SlipDialog

@@ -13,8 +13,8 @@ from app.cli.main import cli_language, dumps, parse_at, say
 from app.contact import ContactDraft
 from app.contact_import import ImportRefused, import_contacts
 from app.desk import Desk
-from app.errors import DeskError, ValidationFailed
 from app.paths import desk_paths
+from core.errors import DeskError, ValidationFailed
 from core.files import write_atomically
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.cli.argparse_fr import use_language
-from app.errors import DeskError, pick
+from core.errors import DeskError, pick
 from core.lang import chosen_language
 from core.version import app_version
 

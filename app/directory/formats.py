@@ -18,10 +18,10 @@ from typing import Any
 
 from app.directory.batch import Batch, Refusal
 from app.directory.importing import read_text
-from app.errors import DeskError
 from app.geography import Geography, search_key
 from app.nomenclature import PUBLIC_PUBLICS, THEME_THEMATIQUES
-from app.textfile import delimiter
+from core.errors import DeskError
+from core.textfile import delimiter
 
 # Fields of data.inclusion that hold lists.
 LIST_FIELDS = frozenset(

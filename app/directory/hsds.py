@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 from app.directory.batch import Batch, Refusal
 from app.directory.formats import _csv_rows, slug
 from app.directory.hsds_schedules import Row, _opening_hours, _weekday_as_byday, _weekly
-from app.errors import DeskError
 from app.geography import CommuneInfo, Geography
+from core.errors import DeskError
 from core.lang import plural
 
 # The files HSDS may add, with the columns without which a file means nothing.

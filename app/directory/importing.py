@@ -24,11 +24,11 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app import textfile
 from app.directory.batch import Batch, ImportSummary, Refusal
 from app.directory.search_index import clear_index, reindex
 from app.directory.store import upsert_service, upsert_structure
 from app.geography import former_communes
+from core import textfile
 from db.models import Commune, Departement, Epci, Service, Structure
 
 MAX_FILE_BYTES = 50 * 2**20
@@ -38,7 +38,7 @@ MAX_FILE_BYTES = 50 * 2**20
 
 
 def read_text(path: Path) -> str:
-    """A directory file's text (see :func:`app.textfile.read_text`)."""
+    """A directory file's text (see :func:`core.textfile.read_text`)."""
     return textfile.read_text(path, MAX_FILE_BYTES)
 
 

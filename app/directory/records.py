@@ -17,8 +17,8 @@ from app.directory.search import STALE_AFTER
 from app.directory.search_index import reindex
 from app.directory.store import upsert_service, upsert_structure
 from app.directory.zones import readable
-from app.errors import PERSONAL_DATA, DeskError
 from app.privacy import find_personal_data
+from core.errors import PERSONAL_DATA, DeskError
 from db.models import DirectoryFlag, Favourite, Service, Structure
 
 FLAG_REASONS = ("closed", "hours", "contact", "area", "other")

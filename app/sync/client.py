@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import httpx
 from pydantic import ValidationError
 
-from app.errors import DeskError
+from core.errors import DeskError
 from core.wire import (
     API,
     PROTOCOL,

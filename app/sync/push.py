@@ -19,10 +19,10 @@ from typing import Any
 from sqlalchemy import and_, bindparam, exists, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import PERSONAL_DATA
 from app.geography import SMALL_COMMUNE, SPECIAL_CODES, departement_of
 from app.privacy import find_personal_data
 from app.sync.client import HubClient, ServerFault
+from core.errors import PERSONAL_DATA
 from core.version import app_version
 from core.wire import MAX_BATCH, DeskState, PushRecord, PushResult
 from db.models import Commune, Contact, Departement, DirectoryFlag, Referral, SyncQuarantine

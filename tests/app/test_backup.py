@@ -13,8 +13,8 @@ from app import stats
 from app.backup import list_backups, make_backup, problems, restore_backup
 from app.contact import ContactDraft
 from app.desk import Desk
-from app.errors import DeskError
 from app.paths import DeskPaths
+from core.errors import DeskError
 from db import migrate
 from tests.conftest import FakeClock
 

@@ -12,7 +12,7 @@ from app.desk import Desk
 from app.directory.batch import ImportSummary
 from app.directory.hsds import read_hsds
 from app.directory.importing import apply
-from app.errors import DeskError
+from core.errors import DeskError
 from db.models import Service, Structure
 
 HSDS = Path(__file__).parent / "data" / "hsds"

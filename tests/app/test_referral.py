@@ -13,8 +13,8 @@ from sqlalchemy import select
 from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory.search import SearchQuery, search
-from app.errors import ValidationFailed
 from app.referral import SLIP_ALPHABET, new_slip_code
+from core.errors import ValidationFailed
 from db.models import Referral
 from tests.conftest import stored_contacts
 

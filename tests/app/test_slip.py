@@ -187,7 +187,7 @@ def test_a_visits_slips_carry_their_referral_codes_and_are_marked_printed(desk: 
 
 
 def test_a_slip_for_an_unknown_service_is_refused(desk: Desk) -> None:
-    from app.errors import DeskError
+    from core.errors import DeskError
 
     with pytest.raises(DeskError) as caught:
         slip_for_service(desk, "nowhere--1")

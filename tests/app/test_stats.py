@@ -14,8 +14,8 @@ from sqlalchemy import delete, insert
 
 from app import stats
 from app.desk import Desk
-from app.errors import DeskError
 from app.stats_export import to_csv
+from core.errors import DeskError
 from db.models import Contact, ContactAnswer, ContactTheme, Referral
 
 START = datetime(2026, 1, 1)

@@ -15,10 +15,10 @@ from sqlalchemy.orm import sessionmaker
 
 from app.contact import ContactDraft
 from app.desk import Desk
-from app.errors import DeskError
 from app.paths import DeskPaths
 from app.sync import credentials, run
 from app.sync.push import pending_count, quarantined
+from core.errors import DeskError
 from core.version import app_version
 from db.models import Contact
 from hub import service

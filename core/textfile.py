@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.errors import DeskError
+from core.errors import DeskError
 
 
 def read_text(path: Path, max_bytes: int) -> str:
