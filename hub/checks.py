@@ -13,10 +13,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.directory.hours import PARIS
 from app.geography import SMALL_COMMUNE, load_geography_file
-from app.privacy import find_personal_data
 from core.errors import PERSONAL_DATA, pick
+from core.hours import PARIS
+from core.privacy import find_personal_data
 
 FIRST_DAY = date(2000, 1, 1)
 SPECIAL_PLACES = frozenset({"hors-region", "non-precise"})

@@ -132,7 +132,7 @@ def directory(args: argparse.Namespace, out: TextIO) -> int:
 def _directory_hours(args: argparse.Namespace, out: TextIO) -> int:
     """A value checked before it is published: its words, what was repaired, and whether
     the place is open at ``--at`` on its own clock (the desk's site when no ``--commune``)."""
-    from app.directory import hours
+    from core import hours
 
     lang = cli_language()
     desk = Desk.open(load_demo=False)

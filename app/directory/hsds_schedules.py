@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from app.directory.hours import is_valid
+from core.hours import is_valid
 
 Row = dict[str, str]
 

@@ -12,13 +12,13 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from app.directory import hours
 from app.directory.search import STALE_AFTER
 from app.directory.search_index import reindex
 from app.directory.store import upsert_service, upsert_structure
 from app.directory.zones import readable
-from app.privacy import find_personal_data
+from core import hours
 from core.errors import PERSONAL_DATA, DeskError
+from core.privacy import find_personal_data
 from db.models import DirectoryFlag, Favourite, Service, Structure
 
 FLAG_REASONS = ("closed", "hours", "contact", "area", "other")

@@ -22,11 +22,11 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from app.directory import hours
 from app.directory.conditions import unmet
 from app.directory.search_index import _FTS, _marks, _params, match_expression
 from app.directory.zones import COMMUNE, DEPARTEMENT, EPCI, NATIONAL, mapped, zone_codes
 from app.geography import same_commune
+from core import hours
 from db.models import Commune, Favourite, NomenclatureMapping, Service, Structure
 
 STALE_AFTER = timedelta(days=183)  # records older than about six months are to be checked

@@ -17,7 +17,7 @@ import pytest
 
 from app import stats
 from app.desk import Desk
-from app.directory.hours import open_at
+from core.hours import open_at
 from db.models import Contact
 from tests.app.test_intake import visit
 from tests.conftest import PARIS

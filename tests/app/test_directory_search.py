@@ -7,9 +7,9 @@ from datetime import date, datetime
 import pytest
 
 from app.desk import Desk
-from app.directory import hours
 from app.directory.search import SearchQuery, search
 from app.directory.zones import serves, zone_codes
+from core import hours
 from db.models import Service
 from tests.conftest import PARIS
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from app.privacy.base import PersonalDataKind, S, Span, digits_of
+from core.privacy.base import PersonalDataKind, S, Span, digits_of
 
 # --- IBAN --------------------------------------------------------------------------------
 _IBAN_LENGTHS = {

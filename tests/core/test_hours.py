@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.directory import hours
-from app.directory.hours.text import explain
+from core import hours
+from core.hours.text import explain
 
 TODAY = date(2026, 12, 3)  # a Thursday
 PARIS = ZoneInfo("Europe/Paris")

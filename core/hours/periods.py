@@ -18,9 +18,9 @@ from datetime import date, datetime, time, timedelta
 
 import opening_hours
 
-from app.directory.hours.days import OSM_MONTHS, mode
-from app.directory.hours.reading import split_rules
-from app.directory.hours.words import (
+from core.hours.days import OSM_MONTHS, mode
+from core.hours.reading import split_rules
+from core.hours.words import (
     CLOSED,
     WORDS,
     Plan,

@@ -16,14 +16,8 @@ from zoneinfo import ZoneInfo
 
 import opening_hours
 
-from app.directory.hours.places import (
-    PARIS,
-    SCHOOL_ZONES,
-    school_holidays,
-    school_zone_for,
-    timezone_for,
-)
-from app.directory.hours.reading import Reading, read, split_rules
+from core.hours.places import PARIS, SCHOOL_ZONES, school_holidays, school_zone_for, timezone_for
+from core.hours.reading import Reading, read, split_rules
 
 __all__ = [
     "PARIS",
@@ -144,7 +138,7 @@ def describe(
 ) -> str:
     """The hours in plain words: the usual week, then the exceptions of the coming twelve
     months and every comment; « horaires non reconnus » with the raw value when unreadable."""
-    from app.directory.hours.text import explain
+    from core.hours.text import explain
 
     if not hours:
         return ""

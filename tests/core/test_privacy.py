@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.privacy import PersonalDataHit, PersonalDataKind, find_personal_data
 from core.errors import PERSONAL_DATA, DeskError
+from core.privacy import PersonalDataHit, PersonalDataKind, find_personal_data
 
 TODAY = date(2026, 11, 24)
 FAST = settings(max_examples=200, deadline=None)

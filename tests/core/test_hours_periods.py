@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from app.directory import hours
+from core import hours
 
 READ_ON = date(2026, 12, 1)
 NB = "\u00a0"

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from app.privacy.base import Span, digits_of
+from core.privacy.base import Span, digits_of
 
 # --- e-mail ------------------------------------------------------------------------------
 _W = r"[ \t\r\n]"

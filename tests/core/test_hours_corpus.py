@@ -13,7 +13,7 @@ from pathlib import Path
 
 import opening_hours
 
-from app.directory import hours
+from core import hours
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "opening-hours"
 KINDS = {"week", "exceptions", "comment", "repairable", "unreadable"}

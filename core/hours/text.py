@@ -18,8 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from app.directory.hours import evaluator, reading
-from app.directory.hours.days import (
+from core.hours import evaluator, reading
+from core.hours.days import (
     OSM_MONTHS,
     add_months,
     clock_changes,
@@ -36,15 +36,15 @@ from app.directory.hours.days import (
     seasonal,
     week_parity,
 )
-from app.directory.hours.periods import periods
-from app.directory.hours.places import (
+from core.hours.periods import periods
+from core.hours.places import (
     is_school_holiday,
     school_holidays_known,
     school_zone_for,
     timezone_for,
 )
-from app.directory.hours.reading import split_rules
-from app.directory.hours.words import (
+from core.hours.reading import split_rules
+from core.hours.words import (
     ALWAYS,
     CLOSED,
     DAYS,

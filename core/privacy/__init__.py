@@ -9,17 +9,17 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from app.privacy.base import MASK, Finder, PersonalDataKind, fold
-from app.privacy.contact import find_emails, find_phones, find_spoken_phones
-from app.privacy.dates import find_dates
-from app.privacy.identifiers import (
+from core.privacy.base import MASK, Finder, PersonalDataKind, fold
+from core.privacy.contact import find_emails, find_phones, find_spoken_phones
+from core.privacy.dates import find_dates
+from core.privacy.identifiers import (
     find_cards_and_sirets,
     find_ibans,
     find_marked_numbers,
     find_nirs,
     find_tax_numbers,
 )
-from app.privacy.people import find_addresses, find_names
+from core.privacy.people import find_addresses, find_names
 
 __all__ = ["PersonalDataHit", "PersonalDataKind", "find_personal_data"]
 

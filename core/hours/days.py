@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 import opening_hours
 
-from app.directory.hours.reading import split_rules
-from app.directory.hours.words import CLOSED, OPEN, SHUT, UNKNOWN, Plan, Span
+from core.hours.reading import split_rules
+from core.hours.words import CLOSED, OPEN, SHUT, UNKNOWN, Plan, Span
 
 OSM_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from app.privacy.base import Span
-from app.privacy.first_names import first_names
+from core.privacy.base import Span
+from core.privacy.first_names import first_names
 
 # --- addresses ---------------------------------------------------------------------------
 # Street words that are never anything else after a number; and those that are (« 3 cours
