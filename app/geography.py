@@ -19,8 +19,8 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.nomenclature import COMMUNE_SPECIAL
-from app.paths import resource
 from core.errors import DeskError
+from core.resources import resource
 from db.models import Commune, CommuneAlias, CommunePostcode, Departement, Epci, Region
 
 GEOGRAPHY_FILE = resource("geography", "communes.json.gz")

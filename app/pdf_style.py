@@ -13,7 +13,7 @@ from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from app.paths import resource
+from core.resources import resource
 
 ACCENT = HexColor("#1f4e79")
 MUTED = HexColor("#6b7280")

@@ -22,8 +22,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.cli.main import cli_language
 from app.logs import logger, setup_logging
-from app.paths import DeskPaths, desk_paths, resource
+from app.paths import DeskPaths, desk_paths
 from core.errors import DeskError, pick
+from core.resources import resource
 from core.version import app_version
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 from sqlalchemy.orm import Session
 
-from app.paths import resource
+from core.resources import resource
 from core.wire import PushRecord
 from hub import directory, service
 from tests.hub.conftest import Hub

@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory import records
-from app.paths import resource
 from app.sync import run
 from core.errors import DeskError
+from core.resources import resource
 from hub import directory
 from hub.console import auth
 from tests.hub.conftest import Hub

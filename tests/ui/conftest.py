@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QTranslator
 
 from app.desk import Desk
-from app.paths import resource
+from core.resources import resource
 from ui.main_window import MainWindow
 from ui.style import apply_style
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWidgets import QApplication
 
-from app.paths import resource
+from core.resources import resource
 from core.version import app_version
 from ui.about import AboutDialog
 from ui.main_window import MainWindow
@@ -62,11 +62,11 @@ def test_a_link_survives_an_apostrophe_in_the_install_folder(
 ) -> None:
     import shutil
 
-    import app.paths
+    import core.resources
     import ui.about
 
     folder = tmp_path / "D'Arc" / "resources"
-    shutil.copytree(app.paths.RESOURCES, folder, ignore=shutil.ignore_patterns("*.gz"))
+    shutil.copytree(core.resources.RESOURCES, folder, ignore=shutil.ignore_patterns("*.gz"))
     monkeypatch.setattr(ui.about, "resource", lambda *parts: folder.joinpath(*parts))
     dialog = AboutDialog()
     qtbot.addWidget(dialog)

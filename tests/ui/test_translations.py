@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QPushButton
 
 from app.desk import Desk
-from app.paths import resource
+from core.resources import resource
 from ui.main import install_translator
 from ui.main_window import MainWindow
 
