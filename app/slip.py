@@ -24,7 +24,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Sp
 
 from app.directory import display, markdown
 from app.directory.records import ServiceDetail
-from app.pdf_style import ACCENT, fonts
+from core.report.style import ACCENT, fonts
 
 FORMATS = ("a4", "a5", "receipt")
 RECEIPT_WIDTH = 80 * mm

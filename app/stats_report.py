@@ -26,9 +26,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from app import stats
 from app.nomenclature import Item
-from app.pdf_style import ACCENT, MUTED, fit, fonts, footed_canvas
 from app.stats import StatsResult
-from app.stats_charts import GRID, Bar, bar_chart, column_chart, heat_grid
 from app.stats_export import DIMENSION_LABELS
 from app.stats_labels import Labeller, short_weekday
 from app.stats_report_text import (
@@ -46,6 +44,8 @@ from app.stats_report_text import (
 from core.errors import DeskError
 from core.files import write_atomically
 from core.lang import day_text
+from core.report.charts import GRID, Bar, bar_chart, column_chart, heat_grid
+from core.report.style import ACCENT, MUTED, fit, fonts, footed_canvas
 
 if TYPE_CHECKING:
     from app.desk import Desk

@@ -14,12 +14,12 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from app.pdf_style import ACCENT, MUTED, fonts
 from app.slip import french_date
-from app.stats_charts import TEXT
 from app.stats_labels import MONTHS, WEEKDAYS, month_name
 from core.errors import pick
 from core.lang import day_text
+from core.report.charts import TEXT
+from core.report.style import ACCENT, MUTED, fonts
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

@@ -16,7 +16,7 @@ from reportlab.lib.colors import Color, HexColor, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table
 
-from app.pdf_style import ACCENT, MUTED, fit, fonts
+from core.report.style import ACCENT, MUTED, fit, fonts
 
 BAR = HexColor("#2e6da4")
 HIDDEN = HexColor("#c9ced6")  # a count under the threshold: only its upper bound is known
