@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.nomenclature import COMMUNE_SPECIAL
 from core.errors import DeskError
+from core.lists import COMMUNE_SPECIAL
 from core.resources import resource
 from db.models import Commune, CommuneAlias, CommunePostcode, Departement, Epci, Region
 

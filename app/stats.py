@@ -277,7 +277,7 @@ def domain(dim: str, start: date, end: date) -> list[str]:
         return [str(n) for n in range(1, 8)]
     if dim == "hour":
         return [f"{n:02d}" for n in range(24)] + ["non-precise"]
-    from app.nomenclature import DEFAULT_LISTS
+    from core.lists import DEFAULT_LISTS
 
     codes = [item[0] for item in DEFAULT_LISTS.get(dim, [])]
     return codes + (["non-precise"] if dim in ("age", "gender", "commune", "epci") else [])

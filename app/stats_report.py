@@ -25,7 +25,6 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 from reportlab.platypus.flowables import HRFlowable
 
 from app import stats
-from app.nomenclature import Item
 from app.stats import StatsResult
 from app.stats_export import DIMENSION_LABELS
 from app.stats_labels import Labeller, short_weekday
@@ -44,6 +43,7 @@ from app.stats_report_text import (
 from core.errors import DeskError
 from core.files import write_atomically
 from core.lang import day_text
+from core.lists import Item
 from core.report.charts import GRID, Bar, bar_chart, column_chart, heat_grid
 from core.report.style import ACCENT, MUTED, fit, fonts, footed_canvas
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.nomenclature import COMMUNE_SPECIAL, Item
 from app.stats_labels import Labeller
+from core.lists import COMMUNE_SPECIAL, Item
 from hub.lists import region_lists
 from hub.models import DirectoryEntry, Site
 from hub.stats import places

@@ -24,8 +24,8 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from app.geography import CommuneInfo, Geography, search_key
-from app.nomenclature import COMMUNE_SPECIAL
 from core.errors import DeskError
+from core.lists import COMMUNE_SPECIAL
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 _MOVES = (

@@ -19,8 +19,8 @@ from typing import Any
 from app.directory.batch import Batch, Refusal
 from app.directory.importing import read_text
 from app.geography import Geography, search_key
-from app.nomenclature import PUBLIC_PUBLICS, THEME_THEMATIQUES
 from core.errors import DeskError
+from core.lists import PUBLIC_PUBLICS, THEME_THEMATIQUES
 from core.textfile import delimiter
 
 # Fields of data.inclusion that hold lists.

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from app.nomenclature import DEFAULT_LISTS
+from core.lists import DEFAULT_LISTS
 from hub import stats
 from hub.service import slugify
 from tests.disclosure_audit import Line, worked_out
