@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app import stats
 from app.desk import Desk
 from app.stats_labels import Labeller
+from core.stats import tables
 
 # The periods the tab offers, by key.
 PERIODS = ("today", "week", "month", "last-month", "year", "custom")
@@ -25,7 +26,7 @@ def period_bounds(key: str, today: date) -> tuple[date, date]:
     if key == "month":
         return today.replace(day=1), today
     if key == "last-month":
-        return stats.previous_month(today)
+        return tables.previous_month(today)
     if key == "year":
         return today.replace(month=1, day=1), today
     raise ValueError(key)
@@ -77,10 +78,10 @@ def dashboard(
 
         total = stats.compute(session, start, end, []).total
         by_day = stats.compute(session, start, end, ["day"])
-        step = stats.time_step(start, end)
+        step = tables.time_step(start, end)
         steps = by_day if step == "day" else stats.compute(session, start, end, [step])
         counted = {r[step]: int(r["count"]) for r in steps.rows}
-        codes = [stats.step_code(m, step) for m in stats.time_steps(start, end, step)]
+        codes = [tables.step_code(m, step) for m in tables.time_steps(start, end, step)]
         over_time = [(label(step, code), counted.get(code, 0)) for code in codes]
         grid: dict[tuple[int, int], int] = {}
         no_hour = 0

@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.stats import StatsResult
 from core.cells import append_row, csv_row
 from core.files import write_atomically
+from core.stats.tables import StatsResult
 
 if TYPE_CHECKING:
     from app.desk import Desk
@@ -121,6 +121,7 @@ def export_tables(
     hold."""
     from app import stats
     from app.stats_labels import Labeller
+    from core.stats.tables import REPORT_TABLES
 
     with desk.sessions() as session:
         labels = Labeller(session, desk.lists, desk.geography, lang)
@@ -128,7 +129,7 @@ def export_tables(
             result = stats.compute(session, start, end, by, min_cell)
             return write_atomically(path, to_csv(result, lang, labels))
         tables = stats.report_tables(session, start, end, min_cell)
-        if by and tuple(by) not in stats.REPORT_TABLES:
+        if by and tuple(by) not in REPORT_TABLES:
             tables.append(stats.compute(session, start, end, by, min_cell))
         to_xlsx(tables, path, lang, labels)
     return path

@@ -1,7 +1,7 @@
 """The activity report as an A4 PDF (reportlab), French by default, English complete.
 
 A header (the site, the period, the day it was made, the threshold, the key figures),
-then one section per table of :data:`app.stats.REPORT_TABLES`, each a chart and its
+then one section per table of :data:`app.tables.REPORT_TABLES`, each a chart and its
 table, and a note on what the figures count. The report is meant to leave the site: by
 default counts under the site's threshold (setting ``stats.min_cell``), and those that
 would give them away, read « masqué » (:mod:`core.disclosure`).
@@ -25,7 +25,6 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 from reportlab.platypus.flowables import HRFlowable
 
 from app import stats
-from app.stats import StatsResult
 from app.stats_export import DIMENSION_LABELS
 from app.stats_labels import Labeller, short_weekday
 from app.stats_report_text import (
@@ -46,6 +45,8 @@ from core.lang import day_text
 from core.lists import Item
 from core.report.charts import GRID, Bar, bar_chart, column_chart, heat_grid
 from core.report.style import ACCENT, MUTED, fit, fonts, footed_canvas
+from core.stats import tables
+from core.stats.tables import StatsResult
 
 if TYPE_CHECKING:
     from app.desk import Desk
@@ -118,7 +119,7 @@ class _Writer:
         if rest:
             lines.append(self.rest(dim, [row for _label, row in rest], result.total))
         story: list[Flowable] = [heading]
-        multiple = dim in stats.MULTIPLE
+        multiple = dim in tables.MULTIPLE
         head = DIMENSION_LABELS[dim][self.lang == "en"]
         total = self.say("total_visits" if multiple else "total")
         bars = [line.bar() for line in lines[: len(shown)]]
@@ -253,8 +254,8 @@ class _Writer:
             return [KeepTogether([heading, self.para(self.say("no_data"))])]
         counts = {r[step]: r["count"] for r in result.rows}
         bars, weekend = [], []
-        for moment in stats.time_steps(result.start, result.end, step):
-            code = stats.step_code(moment, step)
+        for moment in tables.time_steps(result.start, result.end, step):
+            code = tables.step_code(moment, step)
             ticks = {"day": str(moment.day), "week": f"{moment:%d/%m}", "month": f"{moment:%m/%y}"}
             bars.append(Bar(ticks[step], counts.get(code, 0), ""))
             weekend.append(step == "day" and moment.weekday() >= 5)
@@ -371,7 +372,7 @@ def story(
     min_cell: int,
     site_name: str,
     made_on: date,
-    sections: Sequence[tuple[str, ...]] = stats.REPORT_TABLES,
+    sections: Sequence[tuple[str, ...]] = tables.REPORT_TABLES,
 ) -> tuple[list[Flowable], str]:
     """The report's flowables and title: the header, then one section per dimension of
     ``sections``. The desk counts its own visits; the hub counts the region's."""
@@ -402,7 +403,7 @@ def story(
                 extra = [count((d,)) for d in dims]
                 story += writer.weekly_grid(n, by_dims[dims], *extra)
             elif dims == ("day",):
-                step = stats.time_step(start, end)
+                step = tables.time_step(start, end)
                 series = by_dims[dims] if step == "day" else count((step,))
                 story += writer.time_series(n, step, series)
             else:

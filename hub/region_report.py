@@ -7,8 +7,8 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from app.stats import StatsResult
 from app.stats_report import build_pdf, story
+from core.stats.tables import StatsResult
 from hub import stats
 from hub.labels import RegionLabeller
 

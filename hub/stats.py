@@ -30,10 +30,10 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from app import stats as desk_stats
 from app.geography import load_geography_file
-from app.stats import StatsResult
 from core import disclosure
+from core.stats import tables as stats_tables
+from core.stats.tables import StatsResult
 
 MIN_CELL = 5
 # dimension -> the contact payload's field
@@ -41,7 +41,7 @@ FIELDS = {
     "channel": "channel", "public": "public", "age": "age", "gender": "gender",
     "commune": "commune", "duration": "duration", "theme": "themes", "answer": "answers",
 }  # fmt: skip
-MULTIPLE = frozenset(desk_stats.MULTIPLE)  # those a visit may hold several of
+MULTIPLE = frozenset(stats_tables.MULTIPLE)  # those a visit may hold several of
 TIME = ("day", "week", "month")
 # How busy counters were, not who came: shown whole.
 VOLUMES = frozenset({"site", *TIME})
@@ -205,7 +205,7 @@ def compute(
             counts[code] += count
     hidden: set[str] = set()
     if dim not in VOLUMES:
-        held = hide(dict(cells), min_cell, desk_stats.domain(dim, start, end))
+        held = hide(dict(cells), min_cell, stats_tables.domain(dim, start, end))
         hidden = {code for where, code in held if where == row}
     rows: list[dict[str, Any]] = []
     for code in sorted(counts.keys() | hidden):

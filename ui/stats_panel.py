@@ -41,13 +41,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import stats
 from app.desk import Desk
 from app.stats_dashboard import PERIODS, CrossTable, Dashboard, dashboard, period_bounds
 from app.stats_export import DIMENSION_LABELS
 from app.stats_labels import hour_text, short_weekday
 from app.stats_report_text import number
 from core.errors import DeskError
+from core.stats import tables
 from ui.charts import BarChart, HeatGrid, LineChart
 from ui.file_dialogs import save_file
 from ui.taskman import DeskOp, TaskManager
@@ -141,7 +141,7 @@ class StatsPanel(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy" if self.lang == "en" else "dd/MM/yyyy")
             edit.setAccessibleName(name)
-            edit.setDateRange(QDate(stats.FIRST_DAY), QDate(stats.LAST_DAY))
+            edit.setDateRange(QDate(tables.FIRST_DAY), QDate(tables.LAST_DAY))
         self.refresh_button = QPushButton(self.tr("Actualiser (F5)"))
         period_label = QLabel(self.tr("&Période :"))
         period_label.setBuddy(self.period)
@@ -379,7 +379,7 @@ class StatsPanel(QWidget):
         self.cross_model.set_table(view.cross)
         if view.cross.rows_dim == view.cross.cols_dim:
             self.cross_note.setText(self.tr("Choisissez deux dimensions différentes."))
-        elif {view.cross.rows_dim, view.cross.cols_dim} & set(stats.MULTIPLE):
+        elif {view.cross.rows_dim, view.cross.cols_dim} & set(tables.MULTIPLE):
             self.cross_note.setText(
                 self.tr(
                     "Un accueil avec deux thèmes (ou réponses, ou partenaires) compte une fois"

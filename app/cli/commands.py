@@ -412,7 +412,7 @@ def stats(args: argparse.Namespace, out: TextIO) -> int:
 def _period(args: argparse.Namespace, today: date) -> tuple[date, date]:
     """The period asked for: ``--month``, else ``--from``/``--to``; by default the last 30
     days, or for the report the previous calendar month."""
-    from app.stats import parse_day, parse_month, previous_month
+    from core.stats.tables import parse_day, parse_month, previous_month
 
     if args.month:
         if args.start or args.end:

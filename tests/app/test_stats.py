@@ -16,6 +16,7 @@ from app import stats
 from app.desk import Desk
 from app.stats_export import to_csv
 from core.errors import DeskError
+from core.stats import tables
 from db.models import Contact, ContactAnswer, ContactTheme, Referral
 
 START = datetime(2026, 1, 1)
@@ -144,7 +145,7 @@ def test_bad_dimensions_are_refused(desk: Desk, by: list[str], message: str) -> 
 
 def test_an_impossible_date_or_period_is_refused(desk: Desk) -> None:
     with pytest.raises(DeskError):
-        stats.parse_day("2026-02-30")
+        tables.parse_day("2026-02-30")
     with pytest.raises(DeskError) as caught, desk.sessions() as session:
         stats.compute(session, date(2026, 3, 1), date(2026, 2, 1), [])
     assert "la fin (2026-02-01) précède le début (2026-03-01)" in caught.value.text("fr")
@@ -263,7 +264,7 @@ def test_referrals_count_every_slip_where_partners_count_one_structure(desk: Des
 @pytest.mark.parametrize("value", ["9999-12-31", "1999-12-31", "31/12/1850"])
 def test_days_outside_what_the_desk_can_hold_are_refused(value: str) -> None:
     with pytest.raises(DeskError) as caught:
-        stats.parse_day(value)
+        tables.parse_day(value)
     assert value in caught.value.text("fr")
     with pytest.raises(DeskError):
-        stats.parse_month("9999-12")
+        tables.parse_month("9999-12")
