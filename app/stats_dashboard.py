@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from app import stats
 from app.desk import Desk
-from app.stats_labels import Labeller
+from app.stats_labels import DeskLabeller
 from core.stats import tables
+from core.stats.labels import Labeller
 
 # The periods the tab offers, by key.
 PERIODS = ("today", "week", "month", "last-month", "year", "custom")
@@ -69,7 +70,7 @@ def dashboard(
     desk: Desk, start: date, end: date, rows_dim: str, cols_dim: str, lang: str = "fr"
 ) -> Dashboard:
     with desk.sessions() as session:
-        label = Labeller(session, desk.lists, desk.geography, lang)
+        label = DeskLabeller(session, desk.lists, desk.geography, lang)
 
         def series(by: str) -> Series:
             result = stats.compute(session, start, end, [by])

@@ -120,11 +120,11 @@ def export_tables(
     of every table of the report, plus ``by`` when it is a pair the report does not
     hold."""
     from app import stats
-    from app.stats_labels import Labeller
+    from app.stats_labels import DeskLabeller
     from core.stats.tables import REPORT_TABLES
 
     with desk.sessions() as session:
-        labels = Labeller(session, desk.lists, desk.geography, lang)
+        labels = DeskLabeller(session, desk.lists, desk.geography, lang)
         if fmt == "csv":
             result = stats.compute(session, start, end, by, min_cell)
             return write_atomically(path, to_csv(result, lang, labels))

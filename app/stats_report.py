@@ -26,7 +26,6 @@ from reportlab.platypus.flowables import HRFlowable
 
 from app import stats
 from app.stats_export import DIMENSION_LABELS
-from app.stats_labels import Labeller, short_weekday
 from app.stats_report_text import (
     NNBSP,
     OTHERS,
@@ -46,6 +45,7 @@ from core.lists import Item
 from core.report.charts import GRID, Bar, bar_chart, column_chart, heat_grid
 from core.report.style import ACCENT, MUTED, fit, fonts, footed_canvas
 from core.stats import tables
+from core.stats.labels import Labeller, short_weekday
 from core.stats.tables import StatsResult
 
 if TYPE_CHECKING:
@@ -442,10 +442,12 @@ def render_report(
     if end < start:
         raise DeskError("bad_period", start=start.isoformat(), end=end.isoformat())
     threshold = int(desk.settings.get("stats.min_cell") if min_cell is None else min_cell)
+    from app.stats_labels import DeskLabeller
+
     made_on = made_on or desk.intake.today()
     site_name = str(desk.settings.get("site.name") or "")
     with desk.sessions() as session:
-        labeller = Labeller(session, desk.lists, desk.geography, lang)
+        labeller = DeskLabeller(session, desk.lists, desk.geography, lang)
 
         def count(by: tuple[str, ...]) -> StatsResult:
             return stats.compute(session, start, end, list(by), threshold)

@@ -15,11 +15,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from app.slip import french_date
-from app.stats_labels import MONTHS, WEEKDAYS, month_name
 from core.errors import pick
 from core.lang import day_text
 from core.report.charts import TEXT
 from core.report.style import ACCENT, MUTED, fonts
+from core.stats.labels import MONTHS, WEEKDAYS, month_name
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

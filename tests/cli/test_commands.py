@@ -293,7 +293,7 @@ def pdf_text(path: Path) -> str:
 def test_stats_pdf_writes_the_activity_report_of_the_previous_month(
     home: Path, tmp_path: Path
 ) -> None:
-    from app.stats_labels import month_name
+    from core.stats.labels import month_name
     from core.stats.tables import previous_month
 
     first, _last = previous_month(date.today())
