@@ -14,9 +14,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from app.slip import french_date
 from core.errors import pick
-from core.lang import day_text
+from core.lang import day_text, french_date
 from core.report.charts import TEXT
 from core.report.style import ACCENT, MUTED, fonts
 from core.stats.labels import MONTHS, WEEKDAYS, month_name

@@ -14,6 +14,9 @@ from babel import Locale
 from babel.dates import format_date, format_datetime, format_time
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+FRENCH_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                 "septembre", "octobre", "novembre", "décembre")  # fmt: skip
 
 
 def chosen_language() -> str:
@@ -49,3 +52,10 @@ def plural(count: int, lang: str, forms: tuple[str, str, str, str]) -> str:
     rule = Locale.parse(locale(lang)).plural_form(count)
     one, other = forms[2:] if lang == "en" else forms[:2]
     return (one if rule == "one" else other).replace("{count}", str(count))
+
+
+def french_date(day: date) -> str:
+    """``mardi 24 novembre 2026`` (``1er`` for the first of the month): a slip's and a
+    report's date, written out."""
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{FRENCH_WEEKDAYS[day.weekday()]} {number} {FRENCH_MONTHS[day.month - 1]} {day.year}"

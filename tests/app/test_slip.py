@@ -17,7 +17,7 @@ from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory import records
 from app.directory.records import ServiceDetail
-from app.slip import Site, french_date, qr_target, render_slip
+from app.slip import Site, qr_target, render_slip
 from app.slip_records import slip_for_service, slips_for_contact
 from db.models import Referral
 
@@ -157,11 +157,6 @@ def test_without_a_web_page_the_qr_code_leads_to_the_map(desk: Desk) -> None:
     assert target is not None and target.startswith("https://www.openstreetmap.org/")
     image = pypdfium2.PdfDocument(render_slip(detail, SITE, "K", fmt="receipt", day=DAY))[0]
     assert [r.text for r in zxingcpp.read_barcodes(image.render(scale=4).to_pil())] == [target]
-
-
-def test_dates_read_in_french() -> None:
-    assert french_date(date(2026, 11, 24)) == "mardi 24 novembre 2026"
-    assert french_date(date(2027, 1, 1)) == "vendredi 1er janvier 2027"
 
 
 def test_a_visits_slips_carry_their_referral_codes_and_are_marked_printed(desk: Desk) -> None:

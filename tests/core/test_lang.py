@@ -8,7 +8,7 @@ import pytest
 
 from app.desk import Desk
 from app.directory.batch import ImportSummary
-from core.lang import day_text, moment_text, plural
+from core.lang import day_text, french_date, moment_text, plural
 
 
 def test_dates_are_written_the_way_each_language_writes_them() -> None:
@@ -44,3 +44,8 @@ def test_aiguillage_lang_wins_over_the_setting(
     desk.settings.set("ui.language", "en")
     monkeypatch.setenv("AIGUILLAGE_LANG", chosen)
     assert desk.language == lang
+
+
+def test_dates_read_in_french() -> None:
+    assert french_date(date(2026, 11, 24)) == "mardi 24 novembre 2026"
+    assert french_date(date(2027, 1, 1)) == "vendredi 1er janvier 2027"
