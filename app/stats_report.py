@@ -25,7 +25,6 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 from reportlab.platypus.flowables import HRFlowable
 
 from app import stats
-from app.stats_export import DIMENSION_LABELS
 from app.stats_report_text import (
     NNBSP,
     OTHERS,
@@ -45,6 +44,7 @@ from core.lists import Item
 from core.report.charts import GRID, Bar, bar_chart, column_chart, heat_grid
 from core.report.style import ACCENT, MUTED, fit, fonts, footed_canvas
 from core.stats import tables
+from core.stats.export import DIMENSION_LABELS
 from core.stats.labels import Labeller, short_weekday
 from core.stats.tables import StatsResult
 

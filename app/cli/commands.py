@@ -363,7 +363,7 @@ def stats(args: argparse.Namespace, out: TextIO) -> int:
     """Counts over a period; JSON by default, CSV as French Excel opens it, XLSX; or the
     activity report in PDF."""
     from app import stats as statistics
-    from app.stats_export import to_csv
+    from core.stats.export import to_csv
 
     lang = cli_language()
     by = [d.strip() for d in args.by.split(",") if d.strip()]
@@ -389,7 +389,7 @@ def stats(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         desk.close()
     if args.format == "xlsx":
-        from app.stats_export import to_xlsx
+        from core.stats.export import to_xlsx
 
         to_xlsx([result], str(args.output), lang)
         return 0

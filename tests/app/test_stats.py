@@ -14,9 +14,9 @@ from sqlalchemy import delete, insert
 
 from app import stats
 from app.desk import Desk
-from app.stats_export import to_csv
 from core.errors import DeskError
 from core.stats import tables
+from core.stats.export import to_csv
 from db.models import Contact, ContactAnswer, ContactTheme, Referral
 
 START = datetime(2026, 1, 1)
@@ -154,7 +154,7 @@ def test_an_impossible_date_or_period_is_refused(desk: Desk) -> None:
 def test_the_xlsx_export_reads_back_with_readable_headers(desk: Desk, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from openpyxl import load_workbook
 
-    from app.stats_export import to_xlsx
+    from core.stats.export import to_xlsx
 
     base = {"time_known": True, "channel": "sur-place", "age": "16-25", "gender": "femme",
             "commune": "13047", "duration": None, "themes": {"vae"}, "answers": {"information"},
