@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
 
 from app.desk import Desk
 from app.stats_dashboard import PERIODS, CrossTable, Dashboard, dashboard, period_bounds
-from app.stats_report_text import number
 from core.errors import DeskError
+from core.report.text import number
 from core.stats import tables
 from core.stats.export import DIMENSION_LABELS
 from core.stats.labels import hour_text, short_weekday

@@ -15,8 +15,8 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.stats_report import in_order
-from app.stats_report_text import percent
+from core.report.activity import in_order
+from core.report.text import percent
 from core.stats.export import to_csv, xlsx_bytes
 from core.stats.tables import StatsResult
 from hub import stats
