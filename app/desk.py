@@ -32,7 +32,13 @@ from app.backup import (
 )
 from app.contact import ContactRecord
 from app.directory.search_index import INDEX_VERSION, reindex
-from app.geography import GEOGRAPHY_EDITION, Geography, seed_geography
+from app.geography import (
+    CENTRES_EDITION,
+    GEOGRAPHY_EDITION,
+    Geography,
+    seed_centres,
+    seed_geography,
+)
 from app.intake import IntakeService, local_now
 from app.nomenclature import Nomenclatures, seed_defaults
 from app.paths import DeskPaths, desk_paths
@@ -115,10 +121,13 @@ class Desk:
         settings = Settings(sessions)
         with sessions.begin() as session:
             seed_defaults(session)
-            if settings.get("geography.edition") != GEOGRAPHY_EDITION:
+            reseeded = settings.get("geography.edition") != GEOGRAPHY_EDITION
+            if reseeded:
                 settings.write(session, "geography.edition", seed_geography(session))
                 # A commune may have changed EPCI: the statistics count it again.
                 mark_all_dirty(session)
+            if reseeded or settings.get("geography.centres") != CENTRES_EDITION:
+                settings.write(session, "geography.centres", seed_centres(session))
             indexed = False
             if load_demo and _wants_demo(session, settings):
                 from app.directory.demo import load_demo as load

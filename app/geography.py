@@ -9,13 +9,14 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import DeskError
@@ -26,6 +27,11 @@ from db.models import Commune, CommuneAlias, CommunePostcode, Departement, Epci,
 GEOGRAPHY_FILE = resource("geography", "communes.json.gz")
 # Codes of communes merged since, each with the current commune holding it (same source).
 FORMER_COMMUNES_FILE = resource("geography", "former_communes.json.gz")
+# Each commune's centre (IGN ADMIN EXPRESS via geo.api.gouv.fr), see its LICENCE.md.
+CENTRES_FILE = resource("geography", "centres.json.gz")
+# The shipped centres' edition; a desk holding other centres (or none) reloads them.
+CENTRES_EDITION = "2021-04-01"
+EARTH_RADIUS_KM = 6371.0
 # The edition of the shipped file; a desk holding another one reloads it.
 GEOGRAPHY_EDITION = "2026"
 # Inhabitants: a smaller commune never leaves a desk as itself (its EPCI or département).
@@ -187,6 +193,12 @@ class Geography:
         with self._sessions() as session:
             row = session.get(Commune, insee.upper())
             return _info(row) if row else None
+
+    def centre(self, code: str) -> tuple[float, float] | None:
+        """The commune's centre (latitude, longitude); an arrondissement without its own
+        has its city's; None when unknown."""
+        with self._sessions() as session:
+            return commune_centre(session, code.upper())
 
     def current_code(self, code: str) -> str | None:
         """The current commune's code for ``code``: itself when it is a commune's (or an
@@ -370,3 +382,42 @@ def _arrondissements_in_order(communes: list[CommuneInfo]) -> list[CommuneInfo]:
         else:
             keyed.append((position, "", commune))
     return [commune for *_key, commune in sorted(keyed, key=lambda k: (k[0], k[1]))]
+
+
+def seed_centres(session: Session, path: Path = CENTRES_FILE) -> str:
+    """Write the shipped centres into the communes; returns their edition."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows: list[list[Any]] = json.load(handle)["centres"]
+    connection = session.connection()
+    connection.execute(update(Commune).values(latitude=None, longitude=None))
+    connection.execute(
+        update(Commune.__table__)  # type: ignore[arg-type]  # a Table, core executemany
+        .where(Commune.__table__.c.insee == bindparam("code"))
+        .values(latitude=bindparam("lat"), longitude=bindparam("lon")),
+        [{"code": code, "lat": lat, "lon": lon} for code, lat, lon in rows],
+    )
+    return CENTRES_EDITION
+
+
+def commune_centre(session: Session, code: str) -> tuple[float, float] | None:
+    """The centre of the commune ``code`` (latitude, longitude), or of its city for an
+    arrondissement the source gives none (Paris 11e: Paris's); None when unknown."""
+    for candidate in (code, city_of(code)):
+        if candidate is None:
+            continue
+        row = session.execute(
+            select(Commune.latitude, Commune.longitude).where(Commune.insee == candidate)
+        ).first()
+        if row is not None and row[0] is not None and row[1] is not None:
+            return (row[0], row[1])
+    return None
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The great-circle distance between two (latitude, longitude) points, in km."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))

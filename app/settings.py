@@ -96,6 +96,7 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("stats.min_cell", int, 5, minimum=1, maximum=100),
         SettingSpec("hub.url", str, "", url=True),
         SettingSpec("geography.edition", str, "", internal=True),
+        SettingSpec("geography.centres", str, "", internal=True),
         SettingSpec("directory.demo_loaded", bool, False, internal=True),
         SettingSpec("site.configured", bool, False, internal=True),
         SettingSpec("directory.index_version", int, 0, internal=True),

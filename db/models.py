@@ -102,6 +102,9 @@ class Commune(Base):
     epci: Mapped[str | None] = mapped_column(String(9), index=True)
     population: Mapped[int] = mapped_column(Integer, default=0)
     postcodes: Mapped[str] = mapped_column(String(200), default="")
+    # Its centre (IGN ADMIN EXPRESS via geo.api.gouv.fr), for distances; None when unknown.
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
 
 
 class CommunePostcode(Base):

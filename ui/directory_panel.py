@@ -6,6 +6,7 @@ of a service whose slip the agent wants to print.
 
 from __future__ import annotations
 
+from babel.numbers import format_decimal
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 from app.desk import Desk
 from app.directory import records
 from app.directory.search import SearchHit, SearchQuery, search
-from core.lang import day_text
+from core.lang import day_text, locale
 from ui.commune_field import CommuneField
 from ui.directory_detail import detail_html
 from ui.directory_dialogs import FlagDialog, LocalEntryDialog, import_directory, save_template
@@ -84,7 +85,15 @@ class DirectoryModel(ColumnsModel[SearchHit]):
         if column == "service":
             return hit.service_name
         if column == "commune":
-            return hit.commune
+            if hit.distance_km is None:
+                return hit.commune
+            # To a tenth under 10 km (« à 2,5 km »), to the km above (« à 17 km »).
+            shown = format_decimal(
+                round(hit.distance_km, 1 if hit.distance_km < 10 else 0),
+                format="#,##0.#",
+                locale=locale(self.lang),
+            )
+            return self.tr("%1 · à %2\u00a0km").replace("%1", hit.commune).replace("%2", shown)
         if column == "now":
             if hit.open_now is None:
                 return "—"

@@ -10,6 +10,7 @@ import csv
 import hashlib
 import io
 import json
+import math
 import re
 import unicodedata
 from datetime import date
@@ -18,7 +19,7 @@ from typing import Any
 
 from app.directory.batch import Batch, Refusal
 from app.directory.importing import read_text
-from app.geography import Geography, search_key
+from app.geography import Geography, distance_km, search_key
 from core.errors import DeskError
 from core.lists import PUBLIC_PUBLICS, THEME_THEMATIQUES
 from core.textfile import delimiter
@@ -175,6 +176,8 @@ SPREADSHEET_COLUMNS = (
     "type",
     "conditions",
     "documents",
+    "latitude",
+    "longitude",
 )
 SPREADSHEET_REQUIRED = frozenset({"structure", "service", "description", "commune"})
 SPREADSHEET_EXAMPLE = (
@@ -196,6 +199,8 @@ SPREADSHEET_EXAMPLE = (
     "accompagnement",
     "Sur rendez-vous.",
     "Dernier bulletin scolaire|Pièce d’identité",
+    "",
+    "",
 )
 
 
@@ -367,13 +372,68 @@ def _place(row: dict[str, str], geography: Geography) -> dict[str, Any] | tuple[
             f"commune\u00a0: «\u00a0{typed}\u00a0» introuvable",
             f"commune: “{typed}” not found",
         )
+    try:
+        point = _coordinates(row, commune.insee, commune.name, geography)
+    except _Unplaced as unplaced:
+        return (unplaced.args[0], unplaced.args[1])
     return {
         "adresse": row.get("adresse") or None,
         "code_postal": postcode or commune.main_postcode,
         "code_insee": commune.insee,
         "commune": commune.name,
+        "latitude": point[0] if point else None,
+        "longitude": point[1] if point else None,
         "_note": note,
     }
+
+
+# A place's coordinates farther than this from its commune's centre are a mistake (latitude
+# and longitude swapped, another commune's): the largest communes (Guyane's) stay within it.
+FARTHEST_FROM_CENTRE_KM = 200
+
+
+class _Unplaced(ValueError):
+    """A row's coordinates that cannot be its place's; args: the French and English reason."""
+
+
+def _coordinates(
+    row: dict[str, str], insee: str, name: str, geography: Geography
+) -> tuple[float, float] | None:
+    """The row's ``latitude`` and ``longitude`` (``45.76`` or ``45,76``), both or neither;
+    :class:`_Unplaced` with the reason (French, English) when they cannot be the place's."""
+    typed = {key: row.get(key, "").strip() for key in ("latitude", "longitude")}
+    if not any(typed.values()):
+        return None
+    if not all(typed.values()):
+        raise _Unplaced(
+            "latitude et longitude : à donner ensemble, ou aucune des deux",
+            "latitude and longitude: give both, or neither",
+        )
+    values: list[float] = []
+    for key, limit in (("latitude", 90), ("longitude", 180)):
+        try:
+            value = float(typed[key].replace(",", "."))
+        except ValueError:
+            value = math.nan
+        if not -limit <= value <= limit:  # NaN fails too
+            raise _Unplaced(
+                f"{key} : « {typed[key]} » n’est pas un nombre entre -{limit} et {limit}",
+                f"{key}: “{typed[key]}” is not a number between -{limit} and {limit}",
+            )
+        values.append(value)
+    point = (values[0], values[1])
+    centre = geography.centre(insee)
+    if centre is not None:
+        away = distance_km(point, centre)
+        if away > FARTHEST_FROM_CENTRE_KM:
+            shown = f"{away:,.0f}".replace(",", " ")
+            raise _Unplaced(
+                f"latitude et longitude : à {shown} km de {name},"
+                " latitude et longitude inversées ?",
+                f"latitude and longitude: {away:,.0f} km from {name},"
+                " are latitude and longitude swapped?",
+            )
+    return point
 
 
 def convert(batch: Batch, folder: Path) -> list[Refusal]:

@@ -53,10 +53,12 @@ _READ_COLUMNS: dict[str, set[str]] = {
     "service_at_location.csv": {"service_id", "location_id"},
     "phones.csv": {"number", "service_id", "location_id", "organization_id"},
     "schedules.csv": {"service_id", "location_id", "service_at_location_id", "freq", "byday",
+                      "valid_from", "valid_to",
                       "opens_at", "closes_at", "weekday"},
     "service_areas.csv": {"service_id", "service_at_location_id", "uri", "name", "extent",
                           "service_area"},
 }  # fmt: skip
+_NAMED = 5  # places named in the summary, then « … »
 _REQUIRED_ID = ("id\u00a0: à renseigner", "id: required")
 
 _SCHEDULE_KEYS = ("service_id", "service_at_location_id", "location_id")
@@ -67,9 +69,11 @@ _FREE = re.compile(r"gratuit|\bfree\b", re.IGNORECASE)
 _HTTP = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
-def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> Batch:
+def read_hsds(
+    folder: Path, geography: Geography, source: str | None = None, today: date | None = None
+) -> Batch:
     """Organizations become structures and services services, with the address, phone,
-    hours and areas HSDS keeps in its other files."""
+    hours and areas HSDS keeps in its other files; hours as they stand ``today``."""
     present = {p.name.lower(): p for p in folder.iterdir() if p.is_file()}
     files = dict(present)
 
@@ -92,9 +96,9 @@ def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> 
     extra = {
         name: table(name, cols) if name in files else [] for name, cols in OPTIONAL_FILES.items()
     }
-    export = _Export(extra, geography)
+    export = _Export(extra, geography, today or date.today())
     source = source or slug(folder.name) or "hsds"
-    today = date.today().isoformat()
+    day = export.today.isoformat()
     batch = Batch(format="HSDS (CSV)")
     batch.records_read = (len(organizations), len(services))
     read_files = {files[name].name.lower() for name in raw if name in files}
@@ -114,14 +118,19 @@ def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> 
             "id": f"{source}--{org['id']}",
             "nom": org.get("name"),
             "description": org.get("description"),
-            "date_maj": _day(org.get("last_modified", ""), today),
+            "date_maj": _day(org.get("last_modified", ""), day),
             "courriel": org.get("email"),
             "site_web": _web(org.get("website") or org.get("url")),
             "telephone": export.phone(org["id"], location, None),
-            "horaires_accueil": _opening_hours(export.place_hours.get(location or "", [])),
+            "horaires_accueil": _opening_hours(
+                export.place_hours.get(location or "", []), export.today
+            ),
             **export.place(location),
         }
         batch.structures.append((org["id"], _clean(record)))
+        others = export.other_places(export.org_locations.get(org["id"], []), location)
+        if others:
+            batch.warnings.append(Refusal("structure", org["id"], others))
 
     for line, service in enumerate(services, 2):
         status = service.get("status", "").lower()
@@ -157,7 +166,7 @@ def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> 
             "id": f"{source}--{service['id']}",
             "nom": service.get("name"),
             "description": service.get("description"),
-            "date_maj": _day(service.get("last_modified", ""), today),
+            "date_maj": _day(service.get("last_modified", ""), day),
             "courriel": service.get("email"),
             "lien_source": link,
             "lien_mobilisation": link,
@@ -165,7 +174,8 @@ def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> 
             "frais_precisions": None if free else fees,
             "conditions_acces": service.get("eligibility_description"),
             "telephone": export.phone(service["organization_id"], location, service["id"]),
-            "horaires_accueil": _opening_hours(hours) or _opening_hours(place_hours),
+            "horaires_accueil": _opening_hours(hours, export.today)
+            or _opening_hours(place_hours, export.today),
             "zone_eligibilite": zones,
             **export.place(location),
         }
@@ -174,6 +184,10 @@ def read_hsds(folder: Path, geography: Geography, source: str | None = None) -> 
                 said = _area_not_placed(area, bool(zones), bool(record.get("code_insee")))
                 batch.warnings.append(Refusal("service", service["id"], said))
         batch.services.append((service["id"], _clean(record), []))
+        if not hours:  # the service's own schedules name no place: its first place's hours
+            others = export.other_places([place for _link, place in links], location)
+            if others:
+                batch.warnings.append(Refusal("service", service["id"], others))
         export.used(service["id"], [link for link, _location in links if link], location)
     for org in organizations:
         export.used(None, [], export.org_location.get(org.get("id", "")))
@@ -268,12 +282,15 @@ def _group(rows: list[Row], *keys: str) -> dict[str, list[Row]]:
 class _Export:
     """The optional files, indexed, and the lookups the records need."""
 
-    def __init__(self, tables: dict[str, list[Row]], geography: Geography) -> None:
+    def __init__(self, tables: dict[str, list[Row]], geography: Geography, today: date) -> None:
         self.geography = geography
+        self.today = today
         self.locations = {r["id"]: r for r in tables["locations.csv"] if r.get("id")}
         self.org_location: dict[str, str] = {}
+        self.org_locations: dict[str, list[str]] = defaultdict(list)
         for location_id, location in self.locations.items():
             self.org_location.setdefault(location.get("organization_id", ""), location_id)
+            self.org_locations[location.get("organization_id", "")].append(location_id)
         self.addresses: dict[str, Row] = {}
         for address in tables["addresses.csv"]:
             held = self.addresses.get(address["location_id"])
@@ -321,7 +338,7 @@ class _Export:
         """How many schedule rows became no opening hours, and why."""
         why: dict[tuple[str, str], int] = defaultdict(int)
         for row in self.schedules:
-            weekly = _weekly(row)
+            weekly = _weekly(row, self.today)
             if len(weekly) == 2:
                 why[(weekly[0], weekly[1])] += 1
             elif not self._row_used(row):
@@ -341,6 +358,27 @@ class _Export:
             f" non {'convertie' if left == 1 else 'converties'} en horaires\u00a0: {fr}",
             f"{name}: {_count(left, 'en', '{count} row', '{count} rows')} of {total} not turned"
             f" into opening hours: {en}",
+        )
+
+    def other_places(self, places: list[str], kept: str | None) -> tuple[str, str] | None:
+        """The places besides the one a record keeps whose opening hours are thus not kept
+        (a record holds one place), named for the import summary."""
+        others = [
+            p for p in dict.fromkeys(places) if p != kept and _opening_hours(
+                self.place_hours.get(p, []), self.today
+            )
+        ]  # fmt: skip
+        if not others:
+            return None
+        names = list(dict.fromkeys(self.locations.get(p, {}).get("name") or p for p in others))
+        shown = ", ".join(names[:_NAMED]) + ("…" if len(names) > _NAMED else "")
+        kept_name = self.locations.get(kept or "", {}).get("name") or kept or ""
+        fr_count = _count(len(others), "fr", "{count} autre lieu", "{count} autres lieux")
+        en_count = _count(len(others), "en", "{count} other place", "{count} other places")
+        return (
+            f"horaires de {fr_count} non repris (la fiche garde le lieu «\u00a0{kept_name}\u00a0»)"
+            f"\u00a0: {shown}",
+            f"hours of {en_count} not kept (the record keeps the place “{kept_name}”): {shown}",
         )
 
     def phone(self, organization: str, location: str | None, service: str | None) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import date
 
 from core.hours import is_valid
 
@@ -23,6 +24,8 @@ _WEEKDAYS = {
 _RFC_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?")
+_OSM_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+               "Dec")  # fmt: skip
 
 
 def _weekday_as_byday(row: Row) -> Row:
@@ -34,12 +37,15 @@ def _weekday_as_byday(row: Row) -> Row:
     return row
 
 
-def _weekly(row: Row) -> tuple[list[str], str, str] | tuple[str, str]:
-    """A schedule row as (days, opens, closes), or why it is no plain weekly opening (a
-    French and an English phrase)."""
+def _weekly(row: Row, today: date) -> tuple[list[str], str, str, str] | tuple[str, str]:
+    """A schedule row as (days, opens, closes, the OSM date range it is valid in, or ""), or
+    why it is no plain weekly opening now (a French and an English phrase)."""
     freq = row.get("freq", "").strip().upper()
     if freq not in ("", "WEEKLY"):
         return f"fréquence «\u00a0{freq}\u00a0»", f"frequency “{freq}”"
+    window = _validity(row, today)
+    if isinstance(window, tuple):
+        return window
     raw_days = row.get("byday", "").strip()
     byday = [d.strip().upper() for d in raw_days.split(",") if d.strip()]
     if not byday:
@@ -53,24 +59,55 @@ def _weekly(row: Row) -> tuple[list[str], str, str] | tuple[str, str]:
         return "heures illisibles", "unreadable times"
     if opens >= closes:  # « 9:00 » to « 5:00 »: 5 pm, most likely, but not guessed
         return "fermeture avant l’ouverture", "closing before opening"
-    return byday, opens, closes
+    return byday, opens, closes, window
 
 
-def _opening_hours(rows: list[Row]) -> str | None:
+def _validity(row: Row, today: date) -> str | tuple[str, str]:
+    """The OSM date range of a row's ``valid_from``/``valid_to`` ("" when it gives none),
+    or why the row gives no hours: its validity is over, or its dates are unreadable."""
+    raw = (row.get("valid_from", "").strip(), row.get("valid_to", "").strip())
+    if not any(raw):
+        return ""
+    try:
+        start, end = (date.fromisoformat(v[:10]) if v else None for v in raw)
+    except ValueError:
+        return "dates de validité illisibles", "unreadable validity dates"
+    if end is not None and end < today:
+        return "validité terminée", "validity over"
+    if start is not None and end is not None and end < start:
+        return "validité terminée avant de commencer", "validity ending before it starts"
+    if start is not None and start > today and end is None:
+        return f"{_osm_date(start)}+"
+    if end is None:
+        return ""  # valid since a past day, with no end: valid now, as a plain week
+    return f"{_osm_date(max(start or today, today))}-{_osm_date(end)}"
+
+
+def _osm_date(day: date) -> str:
+    return f"{day.year} {_OSM_MONTHS[day.month - 1]} {day.day:02d}"
+
+
+def _opening_hours(rows: list[Row], today: date) -> str | None:
     """Weekly HSDS schedules as an OSM ``opening_hours`` string; what RFC 5545 says beyond
     a plain week (the first Monday of the month…) is left out rather than guessed, and
-    said in the import summary."""
-    spans: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    said in the import summary. A schedule valid for a period only (``valid_from``,
+    ``valid_to``) gives its hours in that period, after the plain week it then replaces;
+    one whose validity is over gives none."""
+    spans: dict[str, dict[int, set[tuple[str, str]]]] = defaultdict(lambda: defaultdict(set))
     for row in rows:
-        weekly = _weekly(row)
-        if len(weekly) == 3:
-            byday, opens, closes = weekly
+        weekly = _weekly(row, today)
+        if len(weekly) == 4:
+            byday, opens, closes, window = weekly
             for name in byday:
-                spans[_RFC_DAYS.index(name)].add((opens, closes))
-    groups: dict[tuple[tuple[str, str], ...], list[int]] = {}
-    for weekday in sorted(spans):
-        groups.setdefault(tuple(sorted(spans[weekday])), []).append(weekday)
-    rules = [f"{_days(d)} {','.join(f'{a}-{b}' for a, b in t)}" for t, d in groups.items()]
+                spans[window][_RFC_DAYS.index(name)].add((opens, closes))
+    rules = []
+    for window in sorted(spans):  # the plain week ("") first: a period overrides it
+        groups: dict[tuple[tuple[str, str], ...], list[int]] = {}
+        for weekday in sorted(spans[window]):
+            groups.setdefault(tuple(sorted(spans[window][weekday])), []).append(weekday)
+        prefix = f"{window}: " if window else ""
+        rules += [f"{prefix}{_days(d)} {','.join(f'{a}-{b}' for a, b in t)}" for t, d in
+                  groups.items()]  # fmt: skip
     text = "; ".join(rules)
     return text if text and is_valid(text) else None
 

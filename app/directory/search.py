@@ -9,11 +9,17 @@ the visitor does not (or may not) belong to, read in its conditions (a fund for 
 an employees' permanence: :mod:`app.directory.conditions`) or meant for another age; then
 the themes the service covers, whether it is meant for the visitor's public or age (rather
 than for everyone), how near it serves and where it stands (the same commune, EPCI,
-département; a city and its arrondissements are one commune).
+département; a city and its arrondissements are one commune), then how far its place is
+from the visitor's commune, in bands (under 2, 5, 10, 15, 20, 30, 45, 60, 80, 120 km, then
+farther): its own coordinates, or failing them its commune's centre, to the centre of the
+visitor's commune. A place of unknown distance ranks as one of its kind would (in the
+visitor's EPCI: 10 to 15 km; in the département: 45 to 60 km; elsewhere: after every known
+one), never first for nothing.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -22,10 +28,10 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from app.directory.conditions import unmet
+from app.directory.conditions import register, unmet
 from app.directory.search_index import _FTS, _marks, _params, match_expression
 from app.directory.zones import COMMUNE, DEPARTEMENT, EPCI, NATIONAL, mapped, zone_codes
-from app.geography import same_commune
+from app.geography import commune_centre, same_commune
 from core import hours
 from db.models import Commune, Favourite, NomenclatureMapping, Service, Structure
 
@@ -39,6 +45,11 @@ _ALL = 1 << 62  # a pool past the last match: every match
 DISABILITY = "personnes-en-situation-de-handicap"
 _DISABILITY_ALONE_WITH = (DISABILITY, "actifs", "demandeurs-emploi")
 DISABILITY_THEMES = frozenset({"handicap-emploi"})
+# Distance bands, in km: a place under 2 km before one under 5, … (squared in the SQL).
+DISTANCE_BANDS = (2, 5, 10, 15, 20, 30, 45, 60, 80, 120)
+# The band of a place of unknown distance, by where it stands (see the module docstring).
+_UNKNOWN_IN_EPCI, _UNKNOWN_IN_DEPARTEMENT = DISTANCE_BANDS.index(15), DISTANCE_BANDS.index(60)
+KM_PER_DEGREE = 111.195  # of latitude, on a sphere of 6,371 km
 
 
 @dataclass
@@ -77,6 +88,8 @@ class SearchHit:
     nearness: int
     open_now: bool | None
     stale: bool
+    # From the visitor's commune to the place (its coordinates or its commune's centre).
+    distance_km: float | None = None
 
 
 # --- searching -------------------------------------------------------------------------
@@ -112,7 +125,7 @@ def search(session: Session, query: SearchQuery, *, now: datetime | None = None)
         where.append(f"{theme_hits} > 0")
     public_fit = _public_fit(session, query, params)
     # Meant for a narrower public, or for another age: below every service that fits.
-    narrower = unmet(query.public, params)
+    narrower = unmet(query.public, params, query.age)
     mismatch = f"CASE WHEN {public_fit} = 1 THEN 2 ELSE 0 END"
     if public_fit != "1":
         where.append(f"{public_fit} > 0")
@@ -121,6 +134,7 @@ def search(session: Session, query: SearchQuery, *, now: datetime | None = None)
         if not query.text.strip() and not DISABILITY_THEMES & set(query.themes):
             where.append(_not_for_disability_alone(params))
     nearness, served, place = _nearness(session, query.commune, params)
+    distance, band = _distance(session, query.commune, place, params) if served else ("NULL", "")
     if served:
         where.append(f"{served} >= 0")
     if query.mode:
@@ -144,15 +158,18 @@ def search(session: Session, query: SearchQuery, *, now: datetime | None = None)
             " LEFT JOIN structure so ON so.id = s.structure_id"
             " LEFT JOIN commune pc ON pc.insee = COALESCE(s.code_insee, so.code_insee)"
         )
+    distance_sort = f" {band}," if band else ""
     sql = (
         f"SELECT s.id, {relevance} AS relevance, {theme_hits} AS themes, {public_fit} AS fits,"
-        f" {nearness} AS nearness FROM service s{joins} WHERE {' AND '.join(where)}"
+        f" {nearness} AS nearness, {distance} AS distance"
+        f" FROM service s{joins} WHERE {' AND '.join(where)}"
         f" ORDER BY relevance,{f' max({narrower}, {mismatch}),' if public_fit != '1' else ''}"
         " themes DESC, fits DESC,"
         f"{f' {thematique_hits} DESC,' if theme_hits != '0' else ''} nearness DESC,"
-        f"{f' {place} DESC,' if served else ''} s.date_maj DESC, s.nom"
+        f"{distance_sort}{f' {place} DESC,' if served else ''} s.date_maj DESC, s.nom"
         " LIMIT :fetch"
     )
+    register(session)
     connection = session.connection()
     if "match" not in params:
         ranked = connection.execute(text(sql), params).all()
@@ -307,6 +324,49 @@ def _nearness(
     return f"max({served}, {place})", served, place
 
 
+def _distance(
+    session: Session, commune: str | None, place: str, params: dict[str, Any]
+) -> tuple[str, str]:
+    """The squared distance in km² from the visitor's commune's centre to the service's place
+    (NULL when either is unknown), and its band for the ranking (see the module docstring).
+
+    The place: the service's coordinates; for a service without its own commune, its
+    structure's; else the centre of its commune (``pc``). Over a few hundred km the flat
+    approximation (longitudes shrunk by the cosine of the visitor's latitude) is within a
+    few per cent of the great circle: enough to rank and to say « à 12 km »."""
+    centre = commune_centre(session, commune) if commune else None
+    if centre is None:
+        return "NULL", ""
+    params.update(
+        visitor_lat=centre[0],
+        visitor_lon=centre[1],
+        km_lat=KM_PER_DEGREE,
+        km_lon=KM_PER_DEGREE * math.cos(math.radians(centre[0])),
+    )
+    own = "s.latitude IS NOT NULL AND s.longitude IS NOT NULL"
+    structure = "s.code_insee IS NULL AND so.latitude IS NOT NULL AND so.longitude IS NOT NULL"
+    lat = (
+        f"(CASE WHEN {own} THEN s.latitude WHEN {structure} THEN so.latitude ELSE pc.latitude END)"
+    )
+    lon = (
+        f"(CASE WHEN {own} THEN s.longitude WHEN {structure} THEN so.longitude"
+        " ELSE pc.longitude END)"
+    )
+    dy = f"(({lat} - :visitor_lat) * :km_lat)"
+    dx = f"(({lon} - :visitor_lon) * :km_lon)"
+    squared = f"({dy} * {dy} + {dx} * {dx})"
+    bands = " ".join(
+        f"WHEN {squared} < {km * km} THEN {index}" for index, km in enumerate(DISTANCE_BANDS)
+    )
+    farther = len(DISTANCE_BANDS)
+    unknown = (
+        f"CASE {place} WHEN {COMMUNE} THEN 0 WHEN {EPCI} THEN {_UNKNOWN_IN_EPCI}"
+        f" WHEN {DEPARTEMENT} THEN {_UNKNOWN_IN_DEPARTEMENT} ELSE {farther + 1} END"
+    )
+    band = f"(CASE WHEN {lat} IS NULL OR {lon} IS NULL THEN {unknown} {bands} ELSE {farther} END)"
+    return squared, band
+
+
 def _hits(
     session: Session, ranked: Sequence[Any], query: SearchQuery, now: datetime
 ) -> list[SearchHit]:
@@ -341,7 +401,7 @@ def _hits(
     }
     today = now.date()
     hits = []
-    for service_id, _relevance, themes, fits, nearness in ranked:
+    for service_id, _relevance, themes, fits, nearness, distance in ranked:
         row = rows[service_id]
         (
             _id, name, structure, commune, structure_commune, phone, structure_phone,
@@ -371,6 +431,7 @@ def _hits(
                 nearness=max(int(nearness), 0),
                 open_now=open_now,
                 stale=checked is None or today - checked > STALE_AFTER,
+                distance_km=None if distance is None else math.sqrt(distance),
             )
         )
         if len(hits) >= query.limit:

@@ -19,6 +19,13 @@ Communes are the current communes plus the municipal arrondissements of Paris, L
 Marseille (people give them as their commune). Delegated and associated communes become
 aliases of the commune they now belong to, so a visitor can name their village.
 
+With ``--centres GEO_API_COMMUNES_JSON`` it writes only ``centres.json.gz``: each current
+commune's centre, ``{"source": ..., "centres": [[insee, latitude, longitude], ...]}``, rounded
+to 4 decimals (about 10 m), read from an export of geo.api.gouv.fr's ``/communes`` with the
+``centre`` field (a GeoJSON point, longitude first; IGN ADMIN EXPRESS, Licence Ouverte) and
+kept for the codes of the shipped ``communes.json.gz``. A commune the export lacks has no
+centre: its distance is unknown.
+
 It also writes ``former_communes.json.gz``: ``{"edition": "2026", "former": {code: current}}``,
 the code of each commune merged since (a commune's ``anciensCodes``, a delegated or
 associated commune's own code) mapped to the current commune that holds it. A former code
@@ -36,6 +43,8 @@ from typing import Any
 EDITION = "2026"
 OUTPUT = Path(__file__).resolve().parent / "communes.json.gz"
 FORMER_OUTPUT = OUTPUT.with_name("former_communes.json.gz")
+CENTRES_OUTPUT = OUTPUT.with_name("centres.json.gz")
+CENTRES_SOURCE = "geo.api.gouv.fr /communes centre (IGN ADMIN EXPRESS), export of 2021-04-01"
 
 
 def _load(folder: Path, name: str) -> list[dict[str, Any]]:
@@ -117,6 +126,22 @@ def former_communes(source: Path) -> dict[str, str]:
     }
 
 
+def centres(export: Path, geography: Path = OUTPUT) -> dict[str, Any]:
+    """Each commune's centre from a geo.api.gouv.fr export (see the module docstring), for
+    the communes of ``geography`` only."""
+    with gzip.open(geography, "rt", encoding="utf-8") as handle:
+        codes = {row[0] for row in json.load(handle)["communes"]}
+    with export.open(encoding="utf-8") as handle:
+        communes: list[dict[str, Any]] = json.load(handle)
+    rows = []
+    for commune in communes:
+        point = commune.get("centre") or {}
+        if commune.get("code") in codes and point.get("type") == "Point":
+            longitude, latitude = point["coordinates"]
+            rows.append([commune["code"], round(latitude, 4), round(longitude, 4)])
+    return {"source": CENTRES_SOURCE, "centres": sorted(rows)}
+
+
 def _write(path: Path, data: dict[str, Any]) -> None:
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     # mtime=0 keeps the output byte-identical from one build to the next.
@@ -125,8 +150,16 @@ def _write(path: Path, data: dict[str, Any]) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if len(argv) == 3 and argv[1] == "--centres":
+        found = centres(Path(argv[2]))
+        _write(CENTRES_OUTPUT, found)
+        print(f"{len(found['centres'])} centres -> {CENTRES_OUTPUT.name}")
+        return 0
     if len(argv) != 2:
-        print("usage: build_geography.py SOURCE_FOLDER", file=sys.stderr)
+        print(
+            "usage: build_geography.py SOURCE_FOLDER | --centres GEO_API_COMMUNES_JSON",
+            file=sys.stderr,
+        )
         return 2
     data = build(Path(argv[1]))
     _write(OUTPUT, data)

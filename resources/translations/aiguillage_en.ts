@@ -228,47 +228,52 @@
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../ui/directory_panel.py" line="55"/>
+        <location filename="../../ui/directory_panel.py" line="56"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="56"/>
+        <location filename="../../ui/directory_panel.py" line="57"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="57"/>
+        <location filename="../../ui/directory_panel.py" line="58"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="58"/>
+        <location filename="../../ui/directory_panel.py" line="59"/>
         <source>Maintenant</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="59"/>
+        <location filename="../../ui/directory_panel.py" line="60"/>
         <source>Mise à jour</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="83"/>
+        <location filename="../../ui/directory_panel.py" line="84"/>
         <source> (local)</source>
         <translation> (local)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="91"/>
+        <location filename="../../ui/directory_panel.py" line="96"/>
+        <source>%1 · à %2&#xa0;km</source>
+        <translation>%1 · %2 km away</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="100"/>
         <source>Ouvert</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="91"/>
+        <location filename="../../ui/directory_panel.py" line="100"/>
         <source>Fermé</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="93"/>
+        <location filename="../../ui/directory_panel.py" line="102"/>
         <source>À vérifier (%1)</source>
         <translation>To be checked (%1)</translation>
     </message>
@@ -276,138 +281,138 @@
 <context>
     <name>DirectoryPanel</name>
     <message>
-        <location filename="../../ui/directory_panel.py" line="108"/>
+        <location filename="../../ui/directory_panel.py" line="117"/>
         <source>Chercher dans l’annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="110"/>
+        <location filename="../../ui/directory_panel.py" line="119"/>
         <source>Chercher&#xa0;: métier, structure, dispositif… (F3)</source>
         <translation>Search: occupation, organisation, scheme… (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="114"/>
-        <location filename="../../ui/directory_panel.py" line="115"/>
+        <location filename="../../ui/directory_panel.py" line="123"/>
+        <location filename="../../ui/directory_panel.py" line="124"/>
         <source>Commune du visiteur</source>
         <translation>Visitor’s commune</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="117"/>
+        <location filename="../../ui/directory_panel.py" line="126"/>
         <source>Thème</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="118"/>
+        <location filename="../../ui/directory_panel.py" line="127"/>
         <source>Tous les thèmes</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="122"/>
+        <location filename="../../ui/directory_panel.py" line="131"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="123"/>
+        <location filename="../../ui/directory_panel.py" line="132"/>
         <source>Tous les publics</source>
         <translation>All publics</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="127"/>
+        <location filename="../../ui/directory_panel.py" line="136"/>
         <source>Mode d’accueil</source>
         <translation>How it receives</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="128"/>
+        <location filename="../../ui/directory_panel.py" line="137"/>
         <source>Sur place ou à distance</source>
         <translation>In person or remote</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="129"/>
+        <location filename="../../ui/directory_panel.py" line="138"/>
         <source>Sur place</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="130"/>
+        <location filename="../../ui/directory_panel.py" line="139"/>
         <source>À distance</source>
         <translation>Remote</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="131"/>
+        <location filename="../../ui/directory_panel.py" line="140"/>
         <source>&amp;Gratuit</source>
         <translation>&amp;Free</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="132"/>
+        <location filename="../../ui/directory_panel.py" line="141"/>
         <source>Ouvert &amp;maintenant</source>
         <translation>Open &amp;now</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="133"/>
+        <location filename="../../ui/directory_panel.py" line="142"/>
         <source>Fa&amp;voris</source>
         <translation>Fav&amp;ourites</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="153"/>
+        <location filename="../../ui/directory_panel.py" line="162"/>
         <source>Copier l’a&amp;dresse</source>
         <translation>Copy the &amp;address</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="157"/>
+        <location filename="../../ui/directory_panel.py" line="166"/>
         <source>Im&amp;porter un annuaire…</source>
         <translation>Import a &amp;directory…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="158"/>
+        <location filename="../../ui/directory_panel.py" line="167"/>
         <source>Modèle de ta&amp;bleur…</source>
         <translation>Sp&amp;readsheet template…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="138"/>
+        <location filename="../../ui/directory_panel.py" line="147"/>
         <source>Services trouvés</source>
         <translation>Services found</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="148"/>
+        <location filename="../../ui/directory_panel.py" line="157"/>
         <source>Détail du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="149"/>
+        <location filename="../../ui/directory_panel.py" line="158"/>
         <source>★ Favori  (Ctrl+D)</source>
         <translation>★ Favourite  (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="150"/>
+        <location filename="../../ui/directory_panel.py" line="159"/>
         <source>Signaler une &amp;erreur…</source>
         <translation>Report an &amp;error…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="151"/>
+        <location filename="../../ui/directory_panel.py" line="160"/>
         <source>Vérifié ce &amp;jour</source>
         <translation>Verified &amp;today</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="152"/>
+        <location filename="../../ui/directory_panel.py" line="161"/>
         <source>Imprimer une fic&amp;he…</source>
         <translation>Print a &amp;slip…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="154"/>
+        <location filename="../../ui/directory_panel.py" line="163"/>
         <source>Copier le &amp;téléphone</source>
         <translation>Copy the &amp;phone</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="155"/>
+        <location filename="../../ui/directory_panel.py" line="164"/>
         <source>Copier le &amp;courriel</source>
         <translation>Copy the e-&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="156"/>
+        <location filename="../../ui/directory_panel.py" line="165"/>
         <source>Ajouter une entrée &amp;locale…</source>
         <translation>Add a &amp;local entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="287"/>
+        <location filename="../../ui/directory_panel.py" line="296"/>
         <source>Aucun service choisi.</source>
         <translation>No service chosen.</translation>
     </message>
@@ -481,52 +486,52 @@
 <context>
     <name>FlagDialog</name>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="74"/>
+        <location filename="../../ui/directory_dialogs.py" line="75"/>
         <source>Signaler une erreur</source>
         <translation>Report an error</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="74"/>
+        <location filename="../../ui/directory_dialogs.py" line="75"/>
         <source>Signaler</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="81"/>
+        <location filename="../../ui/directory_dialogs.py" line="82"/>
         <source>Le service a &amp;fermé</source>
         <translation>The service has &amp;closed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="82"/>
+        <location filename="../../ui/directory_dialogs.py" line="83"/>
         <source>Les &amp;horaires ont changé</source>
         <translation>The &amp;hours have changed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="83"/>
+        <location filename="../../ui/directory_dialogs.py" line="84"/>
         <source>Le téléphone, le courriel ou l’&amp;adresse ont changé</source>
         <translation>The phone, e-mail or &amp;address has changed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="84"/>
+        <location filename="../../ui/directory_dialogs.py" line="85"/>
         <source>Le &amp;territoire servi n’est pas le bon</source>
         <translation>The a&amp;rea served is wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="85"/>
+        <location filename="../../ui/directory_dialogs.py" line="86"/>
         <source>A&amp;utre chose</source>
         <translation>Something &amp;else</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="87"/>
+        <location filename="../../ui/directory_dialogs.py" line="88"/>
         <source>Qu’est-ce qui ne va pas&#x202f;?</source>
         <translation>What is wrong?</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="98"/>
+        <location filename="../../ui/directory_dialogs.py" line="99"/>
         <source>Ce que vous savez&#xa0;: fermé, horaires, déménagé… (ni nom ni numéro d’une personne)</source>
         <translation>What you know: closed, hours, moved… (no one’s name or number)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="95"/>
+        <location filename="../../ui/directory_dialogs.py" line="96"/>
         <source>Commentaire</source>
         <translation>Comment</translation>
     </message>
@@ -859,62 +864,62 @@
 <context>
     <name>LocalEntryDialog</name>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="133"/>
+        <location filename="../../ui/directory_dialogs.py" line="134"/>
         <source>Ajouter une entrée locale</source>
         <translation>Add a local entry</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="133"/>
+        <location filename="../../ui/directory_dialogs.py" line="134"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="146"/>
+        <location filename="../../ui/directory_dialogs.py" line="147"/>
         <source>séparés par&#x202f;; (p. ex. CV&#x202f;; pièce d’identité)</source>
         <translation>separated by ; (e.g. CV; ID)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="149"/>
+        <location filename="../../ui/directory_dialogs.py" line="150"/>
         <source>&amp;Structure</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="150"/>
+        <location filename="../../ui/directory_dialogs.py" line="151"/>
         <source>S&amp;ervice</source>
         <translation>S&amp;ervice</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="151"/>
+        <location filename="../../ui/directory_dialogs.py" line="152"/>
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="152"/>
+        <location filename="../../ui/directory_dialogs.py" line="153"/>
         <source>&amp;Adresse</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="153"/>
+        <location filename="../../ui/directory_dialogs.py" line="154"/>
         <source>&amp;Commune</source>
         <translation>&amp;Commune</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="154"/>
+        <location filename="../../ui/directory_dialogs.py" line="155"/>
         <source>&amp;Téléphone</source>
         <translation>&amp;Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="155"/>
+        <location filename="../../ui/directory_dialogs.py" line="156"/>
         <source>Co&amp;urriel</source>
         <translation>E-&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="156"/>
+        <location filename="../../ui/directory_dialogs.py" line="157"/>
         <source>&amp;Horaires (format OpenStreetMap)</source>
         <translation>&amp;Hours (OpenStreetMap format)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="157"/>
+        <location filename="../../ui/directory_dialogs.py" line="158"/>
         <source>Pièces à a&amp;pporter</source>
         <translation>Documents to &amp;bring</translation>
     </message>
@@ -1996,7 +2001,7 @@
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="49"/>
+        <location filename="../../ui/directory_dialogs.py" line="50"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -2004,32 +2009,32 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="209"/>
+        <location filename="../../ui/directory_dialogs.py" line="210"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="209"/>
+        <location filename="../../ui/directory_dialogs.py" line="210"/>
         <source>Annuaires (*.csv *.json)</source>
         <translation>Directories (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="228"/>
+        <location filename="../../ui/directory_dialogs.py" line="229"/>
         <source>Import terminé</source>
         <translation>Import done</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="234"/>
+        <location filename="../../ui/directory_dialogs.py" line="235"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="243"/>
+        <location filename="../../ui/directory_dialogs.py" line="244"/>
         <source>Modèle de tableur</source>
         <translation>Spreadsheet template</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="245"/>
+        <location filename="../../ui/directory_dialogs.py" line="246"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>

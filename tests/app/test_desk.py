@@ -16,8 +16,8 @@ def test_first_start_loads_the_demo_directory_once(tmp_path: Path) -> None:
     paths = DeskPaths(data=tmp_path, logs=tmp_path / "logs")
     desk = Desk.open(paths)
     with desk.sessions() as session:
-        assert session.scalar(select(func.count()).select_from(Structure)) == 20
-        assert session.scalar(select(func.count()).select_from(Service)) == 54
+        assert session.scalar(select(func.count()).select_from(Structure)) == 26
+        assert session.scalar(select(func.count()).select_from(Service)) == 61
         cej = session.get(Service, "demo-spro-etm--ml-ouest-provence-cej")
         assert cej is not None
         assert cej.structure.nom.startswith("Mission locale")
@@ -30,7 +30,7 @@ def test_first_start_loads_the_demo_directory_once(tmp_path: Path) -> None:
     desk.close()
     desk = Desk.open(paths)
     with desk.sessions() as session:
-        assert session.scalar(select(func.count()).select_from(Service)) == 53
+        assert session.scalar(select(func.count()).select_from(Service)) == 60
     desk.close()
 
 

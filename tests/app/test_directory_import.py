@@ -55,10 +55,10 @@ def count(desk: Desk, model: type, *, active: bool = True) -> int:
 
 def test_importing_the_same_folder_again_updates_in_place(desk: Desk, tmp_path: Path) -> None:
     summary = run(desk, demo_copy(tmp_path))
-    assert (summary.structures_added, summary.structures_updated) == (0, 20)
-    assert (summary.services_added, summary.services_updated, summary.retired) == (0, 54, 0)
+    assert (summary.structures_added, summary.structures_updated) == (0, 26)
+    assert (summary.services_added, summary.services_updated, summary.retired) == (0, 61, 0)
     assert summary.refused == []
-    assert count(desk, Service, active=False) == 54 and count(desk, Structure) == 20
+    assert count(desk, Service, active=False) == 61 and count(desk, Structure) == 26
 
 
 def test_each_bad_record_is_refused_with_its_reason_and_the_others_are_stored(
@@ -91,7 +91,7 @@ def test_each_bad_record_is_refused_with_its_reason_and_the_others_are_stored(
         services[3]["id"]: f"Service {services[3]['id']}\u00a0: zone_eligibilite\u00a0:"
         " code «\u00a013999\u00a0» inconnu, retiré",
     }
-    assert summary.services_added == 1 and summary.services_updated == 52
+    assert summary.services_added == 1 and summary.services_updated == 59
     assert summary.lines("fr")[0].endswith("2 refusés\u202f; 2 avertissements.")
     with desk.sessions() as session:
         unplaced = session.get(Service, services[2]["id"])
@@ -151,7 +151,7 @@ def test_data_inclusion_csv_is_read_with_its_lists(desk: Desk, tmp_path: Path) -
                 )
     summary = run(desk, folder)
     assert summary.format == "data·inclusion (CSV)"
-    assert summary.refused == [] and summary.services_updated == 54
+    assert summary.refused == [] and summary.services_updated == 61
     with desk.sessions() as session:
         cej = session.get(Service, "demo-spro-etm--ml-ouest-provence-cej")
         expected = next(r for r in load(DEMO, "services.json") if r["id"] == cej.id)  # type: ignore[union-attr]
@@ -246,7 +246,7 @@ def test_wrong_encoding_and_oversized_files_are_refused_whole(
     with pytest.raises(DeskError) as caught:
         run(desk, folder)
     assert caught.value.text("fr").startswith("Fichier trop volumineux\u00a0: structures.json")
-    assert count(desk, Service, active=False) == 54
+    assert count(desk, Service, active=False) == 61
 
 
 def test_the_files_themselves_are_never_changed(desk: Desk, tmp_path: Path) -> None:

@@ -79,3 +79,19 @@ def test_a_young_visitors_age_counts_with_the_public(desk: Desk) -> None:
         with_age = [h.service_name for h in search(session, query, now=NOW)]
     assert "Point A apprentissage\u00a0: trouver un contrat et une entreprise" not in without_age
     assert "Point A apprentissage\u00a0: trouver un contrat et une entreprise" in with_age[:3]
+
+
+@pytest.mark.parametrize("commune", ["13047", "13004", "13103", "13056"])
+def test_a_pupil_of_15_is_not_proposed_the_mission_locales_16_25_first(
+    desk: Desk, commune: str
+) -> None:
+    query = SearchQuery(
+        commune=commune, public="scolaire", age="moins-16", themes=["choisir-orientation"],
+        for_visitor=True, limit=50,
+    )  # fmt: skip
+    with desk.sessions() as session:
+        hits = [(h.structure_name, h.service_name) for h in search(session, query, now=NOW)]
+    mission_locale = [h for h in hits if h[0].startswith("Mission locale")]
+    assert "Accompagnement des 16-25 ans" in (h[1] for h in mission_locale), hits
+    # Still there for the agent who knows better, but not among the first three.
+    assert not set(mission_locale) & set(hits[:3]), hits

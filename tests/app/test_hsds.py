@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,9 @@ from app.directory.batch import ImportSummary
 from app.directory.hsds import read_hsds
 from app.directory.importing import apply
 from core.errors import DeskError
+from core.hours import open_at
 from db.models import Service, Structure
+from tests.conftest import PARIS
 
 HSDS = Path(__file__).parent / "data" / "hsds"
 
@@ -168,3 +171,51 @@ def test_an_hsds_1_dataset_gives_its_weekday_schedules_as_hours(desk: Desk) -> N
         helpline = session.get(Service, "hsds-1-sample--c89eb05c-62dd-4b64-b494-0cc347b6ea7f")
         assert helpline is not None and helpline.nom == "Never Homeless Helpline"
         assert helpline.horaires_accueil == "Mo-We 09:00-17:00"
+
+
+EXAMPLES = Path(__file__).parents[1] / "data" / "hsds-3-examples"
+COUNSELLING = "ac148810-d857-441c-9679-408f346de14b"
+
+
+def _hours_on(desk: Desk, today: date) -> tuple[str | None, list[str]]:
+    batch = read_hsds(EXAMPLES, desk.geography, today=today)
+    hours = {key: record.get("horaires_accueil") for key, record, _docs in batch.services}
+    return hours[COUNSELLING], [fr for fr, _en in batch.unread if "en horaires" in fr]
+
+
+def test_a_schedule_gives_hours_only_while_it_is_valid(desk: Desk) -> None:
+    """Open Referral's HSDS 3.0 example: Thursdays and Fridays 10:00–18:00, valid from
+    2005-01-01 to 2005-01-01."""
+    # Read before its validity: the hours hold in that period only.
+    hours, said = _hours_on(desk, date(2004, 12, 1))
+    assert hours == "2005 Jan 01-2005 Jan 01: Th-Fr 10:00-18:00"
+    assert said == []
+    # The period is not open on a Thursday outside it.
+    thursday = datetime(2004, 12, 2, 11, 0, tzinfo=PARIS)
+    assert open_at(hours, thursday) is False
+    # Read today: its validity is over, so no hours, and the summary says why.
+    hours, said = _hours_on(desk, date(2026, 11, 24))
+    assert hours is None
+    assert said == [
+        "schedules.csv\u00a0: 1 ligne sur 1 non convertie en horaires\u00a0: 1 validité terminée"
+    ]
+
+
+def test_a_period_replaces_the_plain_week_while_it_lasts(desk: Desk, tmp_path: Path) -> None:
+    """The example's schedule, made a summer timetable next to the usual week."""
+    folder = tmp_path / "summer"
+    shutil.copytree(EXAMPLES, folder)
+    path = folder / "schedules.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    usual = lines[1].replace("2005-01-01,2005-01-01,2005-01-01", ",,2005-01-01", 1)
+    summer = lines[1].replace("48102e86", "58102e86").replace(
+        "2005-01-01,2005-01-01,2005-01-01", "2026-07-01,2026-08-31,2005-01-01", 1
+    ).replace("10:00:00,18:00:00", "09:00:00,12:00:00")  # fmt: skip
+    assert header[4:6] == ["valid_from", "valid_to"]
+    path.write_text("\n".join([lines[0], usual, summer]) + "\n", encoding="utf-8")
+    batch = read_hsds(folder, desk.geography, today=date(2026, 6, 1))
+    hours = {key: record.get("horaires_accueil") for key, record, _docs in batch.services}
+    assert hours[COUNSELLING] == ("Th-Fr 10:00-18:00; 2026 Jul 01-2026 Aug 31: Th-Fr 09:00-12:00")
+    assert open_at(hours[COUNSELLING], datetime(2026, 7, 2, 15, 0, tzinfo=PARIS)) is False
+    assert open_at(hours[COUNSELLING], datetime(2026, 9, 3, 15, 0, tzinfo=PARIS)) is True

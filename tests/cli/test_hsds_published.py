@@ -72,7 +72,10 @@ def test_the_hsds_3_examples_are_imported_and_what_is_not_read_is_said(
     }  # fmt: skip
     # What a visitor could need and the desk does not show is at least named.
     assert "alert (1 ligne)" in unread["services.csv"]
-    assert "valid_to (1 ligne)" in unread["schedules.csv"]
+    # Its one schedule was valid on 1 January 2005 only: no hours, and said why.
+    assert unread["schedules.csv"] == (
+        f"  · schedules.csv{NB}: 1 ligne sur 1 non convertie en horaires{NB}: 1 validité terminée"
+    )
     assert "country (1 ligne)" in unread["addresses.csv"]
 
     monkeypatch.setenv("AIGUILLAGE_HOME", str(home))
@@ -84,8 +87,7 @@ def test_the_hsds_3_examples_are_imported_and_what_is_not_read_is_said(
             assert service.nom == "Community Counselling"
             assert service.telephone == "+44 1234 234567"
             assert service.zone_eligibilite == []
-            assert service.horaires_accueil == "Th-Fr 10:00-18:00"
-            assert describe(service.horaires_accueil) == f"jeu. et ven. 10{NB}h–18{NB}h"
+            assert service.horaires_accueil is None
             assert service.frais == "payant"
             structure = session.get(
                 Structure, "hsds-3-examples--d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610"
@@ -134,6 +136,14 @@ def test_a_real_hsds_1_export_gives_its_weekday_rows_as_hours_and_counts_the_res
         " 150 d’un lieu ou service sans fiche importée, 182 sans heures (jour fermé),"
         " 2 fermeture avant l’ouverture"
     ) in lines
+    # A record holds one place: the other places whose hours are thus not kept are named.
+    assert (
+        f"  · Structure 24561{NB}: horaires de 4 autres lieux non repris (la fiche garde le lieu"
+        f" «{NB}CARPLS{NB}»){NB}: Administrative Hearings Advice Desk, Municipal Court Advice"
+        " Desk, Collection Self-Help Desk, Domestic Relations Self-Help Desk"
+    ) in lines
+    assert sum("autres lieux non repris" in line or "autre lieu non repris" in line
+               for line in lines) == 7  # fmt: skip
 
     monkeypatch.setenv("AIGUILLAGE_HOME", str(home))
     desk = Desk.open(load_demo=False)

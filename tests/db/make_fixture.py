@@ -217,7 +217,10 @@ def manifest(desk: Desk, contact_ids: list[str], flag_id: str, local_id: str) ->
             "revision": migrate.HEAD,
             "database": f"aiguillage-{migrate.HEAD}.sqlite3.gz",
             "made_with": "python -m tests.db.make_fixture tests/db/fixtures",
-            "left_out": {"tables": list(GEOGRAPHY), "settings": ["geography.edition"]},
+            "left_out": {
+                "tables": list(GEOGRAPHY),
+                "settings": ["geography.edition", "geography.centres"],
+            },
             "active_contacts": sum(1 for c in contacts if c and c.status == "active"),
             "contacts": [
                 {
@@ -255,7 +258,9 @@ def shrink(database: Path) -> None:
         with connection:
             for table in GEOGRAPHY:
                 connection.execute(f"DELETE FROM {table}")
-            connection.execute("DELETE FROM setting WHERE key = 'geography.edition'")
+            connection.execute(
+                "DELETE FROM setting WHERE key IN ('geography.edition', 'geography.centres')"
+            )
         connection.execute("VACUUM")
         # Everything in the file itself, which stays in WAL mode as a desk's does.
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -221,7 +221,7 @@ def test_an_import_gives_its_summary_and_a_bad_file_changes_nothing(
     answer = signed_in.post("/console/directory/import", data={"csrf": csrf}, files=files)
     shown = text_of(answer)
     assert answer.status_code == 200 and "Import terminé" in shown
-    assert "Ajoutées 73" in shown and "Refusées 1" in shown
+    assert "Ajoutées 86" in shown and "Refusées 1" in shown
     assert f"service {services[1]['id']}" in shown and "thematiques" in shown
     count = changes(hub)
     # A ZIP of the same folder, imported in part: nothing new, nothing retired.
@@ -235,7 +235,7 @@ def test_an_import_gives_its_summary_and_a_bad_file_changes_nothing(
         files=[("fichiers", ("annuaire.zip", packed.getvalue(), "application/zip"))],
     )
     shown = text_of(again)
-    assert "import partiel" in shown and "Ajoutées 1" in shown and "Inchangées 73" in shown
+    assert "import partiel" in shown and "Ajoutées 1" in shown and "Inchangées 86" in shown
     count = changes(hub)
     # Bad files: a refusal in French, and not one change.
     bad = [
@@ -282,7 +282,7 @@ def test_odd_uploads_and_control_characters_get_a_french_answer(
         ("fichiers", ("Structures.JSON", (DEMO / "structures.json").read_bytes(), "application/json")),
         ("fichiers", ("SERVICES.json", (DEMO / "services.json").read_bytes(), "application/json")),
     ]  # fmt: skip
-    assert "Inchangées 74" in text_of(
+    assert "Inchangées 87" in text_of(
         signed_in.post("/console/directory/import", data={"csrf": csrf}, files=capitals)
     )
     # A deflated ZIP whose data is damaged.

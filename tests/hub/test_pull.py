@@ -56,13 +56,13 @@ def test_the_regions_directory_replaces_the_demo_and_only_changes_travel(
     desk: Desk, hub: Hub, tmp_path: Path
 ) -> None:
     published = hub_import(hub, region_folder(tmp_path))
-    assert (published.added, published.refused) == (74, [])
-    assert hub_import(hub, region_folder(tmp_path)).unchanged == 74  # nothing new to send
+    assert (published.added, published.refused) == (87, [])
+    assert hub_import(hub, region_folder(tmp_path)).unchanged == 87  # nothing new to send
     _site, code = code_for(hub)
     run.enrol(desk, hub.url, code)
     summary = run.sync_once(desk)
-    assert summary.pulled == 74
-    assert len(services(desk, "region-paca")) == 54
+    assert summary.pulled == 87
+    assert len(services(desk, "region-paca")) == 61
     assert services(desk, "demo-spro-etm") == []  # the demo made way
     with desk.sessions() as session:
         hits = search(session, SearchQuery(text="contrat engagement jeune"))
@@ -73,7 +73,7 @@ def test_the_regions_directory_replaces_the_demo_and_only_changes_travel(
     # A full re-import without two services: they travel as tombstones and retire.
     assert hub_import(hub, region_folder(tmp_path, drop=2)).retired == 2
     assert run.sync_once(desk).pulled == 2
-    assert len(services(desk, "region-paca")) == 52
+    assert len(services(desk, "region-paca")) == 59
 
 
 def test_a_local_entry_is_never_overwritten_by_a_pull(desk: Desk, hub: Hub, tmp_path: Path) -> None:
@@ -144,7 +144,7 @@ def test_the_hub_refuses_bad_directory_files_and_names_bad_records(
     records[1]["nom"] = "AB"
     (folder / "services.json").write_text(json.dumps(records, ensure_ascii=False), "utf-8")
     report = hub_import(hub, folder)
-    assert report.added == 72 and len(report.refused) == 2
+    assert report.added == 85 and len(report.refused) == 2
     assert any("structure inconnue" in reason for reason in report.refused)
     broken = tmp_path / "broken"
     broken.mkdir()

@@ -77,7 +77,7 @@ def test_the_bundle_starts_anywhere_with_a_clean_environment_and_prints_its_figu
         }
     finally:
         connection.close()
-    assert counts["structure"] == 20 and counts["service"] == 54
+    assert counts["structure"] == 26 and counts["service"] == 61
     assert counts["commune"] > 30_000 and counts["nomenclature_item"] > 40
     log = (tmp_path / "desk" / "logs" / "aiguillage.log").read_text(encoding="utf-8")
     assert f"Aiguillage {app_version()}, Python 3." in log

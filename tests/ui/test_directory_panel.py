@@ -89,3 +89,17 @@ def test_the_directory_model_passes_the_model_tester(
     search_for(qtbot, window, "emploi")
     assert window.directory.model.rowCount() > 0
     qtmodeltester.check(window.directory.model)
+
+
+def test_the_results_say_how_far_each_place_is(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """For a visitor of Miramas, the Mission locale's place in Istres reads « Istres · à
+    7,2 km » (its coordinates, 7 km from Miramas's centre as the crow flies)."""
+    panel = window.directory
+    window.tabs.setCurrentIndex(1)
+    qtbot.keyClicks(panel.commune, "Miramas")
+    qtbot.keyClick(panel.commune, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.commune.code() == "13063", timeout=10_000)
+    search_for(qtbot, window, "mission locale")
+    lines = [panel.model.index(row, 3).data() for row in range(panel.model.rowCount())]
+    assert "Istres · à 7,2\u00a0km" in lines
+    assert all(" · à " in line for line in lines), lines

@@ -249,7 +249,7 @@ def test_the_status_bar_says_the_desk_is_offline_with_the_demo_directory(
 ) -> None:
     assert window.sync_state.text() == "Hors ligne (pas de hub)"
     assert window.last_sync.text() == "Dernière synchro\u00a0: jamais"
-    assert window.directory_state.text() == "Annuaire de démo\u00a0: 54 services"
+    assert window.directory_state.text() == "Annuaire de démo\u00a0: 61 services"
     assert window.pending.text() == "0 à envoyer"
 
 
