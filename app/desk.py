@@ -32,13 +32,7 @@ from app.backup import (
 )
 from app.contact import ContactRecord
 from app.directory.search_index import INDEX_VERSION, reindex
-from app.geography import (
-    CENTRES_EDITION,
-    GEOGRAPHY_EDITION,
-    Geography,
-    seed_centres,
-    seed_geography,
-)
+from app.geography import Geography, seed_centres, seed_geography
 from app.intake import IntakeService, local_now
 from app.nomenclature import Nomenclatures, seed_defaults
 from app.paths import DeskPaths, desk_paths
@@ -47,6 +41,7 @@ from app.stats import mark_all_dirty
 from app.sync.push import pending_count
 from core.errors import DeskError
 from core.lang import chosen_language
+from core.places import CENTRES_EDITION, GEOGRAPHY_EDITION
 from db import migrate
 from db.engine import create_desk_engine, session_factory
 from db.models import Service, Structure, SyncState

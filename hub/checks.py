@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.geography import SMALL_COMMUNE, load_geography_file
 from core.errors import PERSONAL_DATA, pick
 from core.hours import PARIS
+from core.places import SMALL_COMMUNE, load_geography_file
 from core.privacy import find_personal_data
 
 FIRST_DAY = date(2000, 1, 1)

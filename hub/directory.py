@@ -24,8 +24,8 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from app.directory.importing import explain
-from app.geography import search_key
 from core import wire
+from core.places import search_key
 from hub.models import DirectoryChange, DirectoryEntry
 from hub.service import HubError, now
 

@@ -30,8 +30,8 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from app.geography import load_geography_file
 from core import disclosure
+from core.places import load_geography_file
 from core.stats import tables as stats_tables
 from core.stats.tables import StatsResult
 

@@ -23,9 +23,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from app.geography import CommuneInfo, Geography, search_key
+from app.geography import Geography
 from core.errors import DeskError
 from core.lists import COMMUNE_SPECIAL
+from core.places import CommuneInfo, search_key
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 _MOVES = (

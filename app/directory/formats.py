@@ -19,9 +19,10 @@ from typing import Any
 
 from app.directory.batch import Batch, Refusal
 from app.directory.importing import read_text
-from app.geography import Geography, distance_km, search_key
+from app.geography import Geography
 from core.errors import DeskError
 from core.lists import PUBLIC_PUBLICS, THEME_THEMATIQUES
+from core.places import distance_km, search_key
 from core.textfile import delimiter
 
 # Fields of data.inclusion that hold lists.

@@ -27,8 +27,8 @@ from sqlalchemy.orm import Session
 from app.directory.batch import Batch, ImportSummary, Refusal
 from app.directory.search_index import clear_index, reindex
 from app.directory.store import upsert_service, upsert_structure
-from app.geography import former_communes
 from core import textfile
+from core.places import former_communes
 from db.models import Commune, Departement, Epci, Service, Structure
 
 MAX_FILE_BYTES = 50 * 2**20

@@ -31,8 +31,9 @@ from sqlalchemy.orm import Session
 from app.directory.conditions import register, unmet
 from app.directory.search_index import _FTS, _marks, _params, match_expression
 from app.directory.zones import COMMUNE, DEPARTEMENT, EPCI, NATIONAL, mapped, zone_codes
-from app.geography import commune_centre, same_commune
+from app.geography import commune_centre
 from core import hours
+from core.places import same_commune
 from db.models import Commune, Favourite, NomenclatureMapping, Service, Structure
 
 STALE_AFTER = timedelta(days=183)  # records older than about six months are to be checked

@@ -19,9 +19,9 @@ from typing import Any
 from sqlalchemy import and_, bindparam, exists, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.geography import SMALL_COMMUNE, SPECIAL_CODES, departement_of
 from app.sync.client import HubClient, ServerFault
 from core.errors import PERSONAL_DATA
+from core.places import SMALL_COMMUNE, SPECIAL_CODES, departement_of
 from core.privacy import find_personal_data
 from core.version import app_version
 from core.wire import MAX_BATCH, DeskState, PushRecord, PushResult

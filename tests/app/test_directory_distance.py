@@ -21,7 +21,7 @@ from app.desk import Desk
 from app.directory.formats import read_directory
 from app.directory.importing import apply
 from app.directory.search import DISTANCE_BANDS, SearchHit, SearchQuery, search
-from app.geography import distance_km
+from core.places import distance_km
 from db.models import Commune
 from tests.conftest import PARIS
 
