@@ -23,8 +23,8 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
-from app.directory.importing import explain
 from core import wire
+from core.directory.validation import explain
 from core.places import search_key
 from hub.models import DirectoryChange, DirectoryEntry
 from hub.service import HubError, now

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from app.directory.search import STALE_AFTER
+from core.directory import STALE_AFTER
 from core.places import search_key
 from hub.directory import Published, lock, publish
 from hub.models import DirectoryChange, DirectoryEntry, FlagReview, Record, Site

@@ -444,7 +444,7 @@ def convert(batch: Batch, folder: Path) -> list[Refusal]:
     from data_inclusion.schema import v1
     from pydantic import ValidationError
 
-    from app.directory.importing import explain
+    from core.directory.validation import explain
 
     refused = list(batch.refused) + list(batch.duplicates)
     out: dict[str, list[dict[str, Any]]] = {"structures": [], "services": []}

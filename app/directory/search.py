@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select, text
@@ -33,10 +33,10 @@ from app.directory.search_index import _FTS, _marks, _params, match_expression
 from app.directory.zones import COMMUNE, DEPARTEMENT, EPCI, NATIONAL, mapped, zone_codes
 from app.geography import commune_centre
 from core import hours
+from core.directory import STALE_AFTER
 from core.places import same_commune
 from db.models import Commune, Favourite, NomenclatureMapping, Service, Structure
 
-STALE_AFTER = timedelta(days=183)  # records older than about six months are to be checked
 _MAX_CANDIDATES = 400
 # How many of the best text matches the visitor's filters and fit are applied to first.
 _POOL = 300
