@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.cli.main import cli_language
 from app.errors import DeskError, pick
+from app.failures import guarded
 from app.logs import logger, setup_logging
 from app.paths import DeskPaths, desk_paths, resource
 from app.version import app_version
@@ -214,21 +214,16 @@ def _open_desk(paths: DeskPaths, lang: str, smoke: bool) -> object:
                 return 1
             continue
         try:
-            return Desk.open(paths)
+            # Database and file errors come back as the desk's own (``app.failures``).
+            return guarded(lambda: Desk.open(paths))()
         except DeskError as error:
             damaged = ("database_damaged", "database_damaged_backup", "database_damaged_no_backup")
-            if error.key not in damaged:
-                return _cannot_start(error.text(lang), smoke)
             reason = str(error.params.get("reason", ""))
-        except SQLAlchemyError as error:
-            reason = str(getattr(error, "orig", None) or error).splitlines()[0][:200]
-            if not problems(paths.database, quick=True):
-                return _cannot_start(DeskError("database_error", reason=reason).text(lang), smoke)
-        except OSError as error:
-            problem = DeskError(
-                "file_error", path=error.filename or "", reason=error.strerror or ""
-            )
-            return _cannot_start(problem.text(lang), smoke)
+            if error.key == "database_error":
+                if not problems(paths.database, quick=True):
+                    return _cannot_start(error.text(lang), smoke)
+            elif error.key not in damaged:
+                return _cannot_start(error.text(lang), smoke)
         if not offer_restore(paths, reason, lang, smoke):
             return 1
     return 1
