@@ -108,6 +108,19 @@
     </message>
 </context>
 <context>
+    <name>DeskOps</name>
+    <message>
+        <location filename="../../ui/operations.py" line="117"/>
+        <source>Erreur inattendue&#xa0;: %1</source>
+        <translation>Unexpected error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="120"/>
+        <source>Opération impossible</source>
+        <translation>Operation failed</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryDetail</name>
     <message>
         <location filename="../../ui/directory_detail.py" line="42"/>
@@ -228,47 +241,47 @@
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../ui/directory_panel.py" line="55"/>
+        <location filename="../../ui/directory_panel.py" line="56"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="56"/>
+        <location filename="../../ui/directory_panel.py" line="57"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="57"/>
+        <location filename="../../ui/directory_panel.py" line="58"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="58"/>
+        <location filename="../../ui/directory_panel.py" line="59"/>
         <source>Maintenant</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="59"/>
+        <location filename="../../ui/directory_panel.py" line="60"/>
         <source>Mise à jour</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="83"/>
+        <location filename="../../ui/directory_panel.py" line="84"/>
         <source> (local)</source>
         <translation> (local)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="91"/>
+        <location filename="../../ui/directory_panel.py" line="92"/>
         <source>Ouvert</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="91"/>
+        <location filename="../../ui/directory_panel.py" line="92"/>
         <source>Fermé</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="93"/>
+        <location filename="../../ui/directory_panel.py" line="94"/>
         <source>À vérifier (%1)</source>
         <translation>To be checked (%1)</translation>
     </message>
@@ -276,138 +289,138 @@
 <context>
     <name>DirectoryPanel</name>
     <message>
-        <location filename="../../ui/directory_panel.py" line="108"/>
+        <location filename="../../ui/directory_panel.py" line="112"/>
         <source>Chercher dans l’annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="110"/>
+        <location filename="../../ui/directory_panel.py" line="114"/>
         <source>Chercher&#xa0;: métier, structure, dispositif… (F3)</source>
         <translation>Search: occupation, organisation, scheme… (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="114"/>
-        <location filename="../../ui/directory_panel.py" line="115"/>
+        <location filename="../../ui/directory_panel.py" line="118"/>
+        <location filename="../../ui/directory_panel.py" line="119"/>
         <source>Commune du visiteur</source>
         <translation>Visitor’s commune</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="117"/>
+        <location filename="../../ui/directory_panel.py" line="121"/>
         <source>Thème</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="118"/>
+        <location filename="../../ui/directory_panel.py" line="122"/>
         <source>Tous les thèmes</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="122"/>
+        <location filename="../../ui/directory_panel.py" line="126"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="123"/>
+        <location filename="../../ui/directory_panel.py" line="127"/>
         <source>Tous les publics</source>
         <translation>All publics</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="127"/>
+        <location filename="../../ui/directory_panel.py" line="131"/>
         <source>Mode d’accueil</source>
         <translation>How it receives</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="128"/>
+        <location filename="../../ui/directory_panel.py" line="132"/>
         <source>Sur place ou à distance</source>
         <translation>In person or remote</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="129"/>
+        <location filename="../../ui/directory_panel.py" line="133"/>
         <source>Sur place</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="130"/>
+        <location filename="../../ui/directory_panel.py" line="134"/>
         <source>À distance</source>
         <translation>Remote</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="131"/>
+        <location filename="../../ui/directory_panel.py" line="135"/>
         <source>&amp;Gratuit</source>
         <translation>&amp;Free</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="132"/>
+        <location filename="../../ui/directory_panel.py" line="136"/>
         <source>Ouvert &amp;maintenant</source>
         <translation>Open &amp;now</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="133"/>
+        <location filename="../../ui/directory_panel.py" line="137"/>
         <source>Fa&amp;voris</source>
         <translation>Fav&amp;ourites</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="153"/>
+        <location filename="../../ui/directory_panel.py" line="157"/>
         <source>Copier l’a&amp;dresse</source>
         <translation>Copy the &amp;address</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="157"/>
+        <location filename="../../ui/directory_panel.py" line="161"/>
         <source>Im&amp;porter un annuaire…</source>
         <translation>Import a &amp;directory…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="158"/>
+        <location filename="../../ui/directory_panel.py" line="162"/>
         <source>Modèle de ta&amp;bleur…</source>
         <translation>Sp&amp;readsheet template…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="138"/>
+        <location filename="../../ui/directory_panel.py" line="142"/>
         <source>Services trouvés</source>
         <translation>Services found</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="148"/>
+        <location filename="../../ui/directory_panel.py" line="152"/>
         <source>Détail du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="149"/>
+        <location filename="../../ui/directory_panel.py" line="153"/>
         <source>★ Favori  (Ctrl+D)</source>
         <translation>★ Favourite  (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="150"/>
+        <location filename="../../ui/directory_panel.py" line="154"/>
         <source>Signaler une &amp;erreur…</source>
         <translation>Report an &amp;error…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="151"/>
+        <location filename="../../ui/directory_panel.py" line="155"/>
         <source>Vérifié ce &amp;jour</source>
         <translation>Verified &amp;today</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="152"/>
+        <location filename="../../ui/directory_panel.py" line="156"/>
         <source>Imprimer une fic&amp;he…</source>
         <translation>Print a &amp;slip…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="154"/>
+        <location filename="../../ui/directory_panel.py" line="158"/>
         <source>Copier le &amp;téléphone</source>
         <translation>Copy the &amp;phone</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="155"/>
+        <location filename="../../ui/directory_panel.py" line="159"/>
         <source>Copier le &amp;courriel</source>
         <translation>Copy the e-&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="156"/>
+        <location filename="../../ui/directory_panel.py" line="160"/>
         <source>Ajouter une entrée &amp;locale…</source>
         <translation>Add a &amp;local entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="287"/>
+        <location filename="../../ui/directory_panel.py" line="296"/>
         <source>Aucun service choisi.</source>
         <translation>No service chosen.</translation>
     </message>
@@ -415,37 +428,37 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="40"/>
+        <location filename="../../ui/sync_panel.py" line="41"/>
         <source>Inscription auprès du hub régional</source>
         <translation>Enrolment with the regional hub</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="45"/>
+        <location filename="../../ui/sync_panel.py" line="46"/>
         <source>Adresse du hub régional</source>
         <translation>Regional hub address</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="48"/>
+        <location filename="../../ui/sync_panel.py" line="49"/>
         <source>Code d’inscription</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="57"/>
+        <location filename="../../ui/sync_panel.py" line="58"/>
         <source>&amp;Adresse du hub</source>
         <translation>Hub &amp;address</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="58"/>
+        <location filename="../../ui/sync_panel.py" line="59"/>
         <source>&amp;Code d’inscription</source>
         <translation>Enrolment &amp;code</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="62"/>
+        <location filename="../../ui/sync_panel.py" line="63"/>
         <source>S’inscrire</source>
         <translation>Enrol</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="63"/>
+        <location filename="../../ui/sync_panel.py" line="64"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -453,27 +466,27 @@
 <context>
     <name>FirstStartWizard</name>
     <message>
-        <location filename="../../ui/first_start.py" line="258"/>
+        <location filename="../../ui/first_start.py" line="288"/>
         <source>Bienvenue dans Aiguillage</source>
         <translation>Welcome to Aiguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="264"/>
+        <location filename="../../ui/first_start.py" line="294"/>
         <source>&amp;Suivant &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="265"/>
+        <location filename="../../ui/first_start.py" line="295"/>
         <source>&lt; &amp;Précédent</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="266"/>
+        <location filename="../../ui/first_start.py" line="296"/>
         <source>&amp;Commencer</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="267"/>
+        <location filename="../../ui/first_start.py" line="297"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
@@ -481,52 +494,52 @@
 <context>
     <name>FlagDialog</name>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="74"/>
+        <location filename="../../ui/directory_dialogs.py" line="75"/>
         <source>Signaler une erreur</source>
         <translation>Report an error</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="74"/>
+        <location filename="../../ui/directory_dialogs.py" line="75"/>
         <source>Signaler</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="81"/>
+        <location filename="../../ui/directory_dialogs.py" line="82"/>
         <source>Le service a &amp;fermé</source>
         <translation>The service has &amp;closed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="82"/>
+        <location filename="../../ui/directory_dialogs.py" line="83"/>
         <source>Les &amp;horaires ont changé</source>
         <translation>The &amp;hours have changed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="83"/>
+        <location filename="../../ui/directory_dialogs.py" line="84"/>
         <source>Le téléphone, le courriel ou l’&amp;adresse ont changé</source>
         <translation>The phone, e-mail or &amp;address has changed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="84"/>
+        <location filename="../../ui/directory_dialogs.py" line="85"/>
         <source>Le &amp;territoire servi n’est pas le bon</source>
         <translation>The a&amp;rea served is wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="85"/>
+        <location filename="../../ui/directory_dialogs.py" line="86"/>
         <source>A&amp;utre chose</source>
         <translation>Something &amp;else</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="87"/>
+        <location filename="../../ui/directory_dialogs.py" line="88"/>
         <source>Qu’est-ce qui ne va pas&#x202f;?</source>
         <translation>What is wrong?</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="98"/>
+        <location filename="../../ui/directory_dialogs.py" line="99"/>
         <source>Ce que vous savez&#xa0;: fermé, horaires, déménagé… (ni nom ni numéro d’une personne)</source>
         <translation>What you know: closed, hours, moved… (no one’s name or number)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="95"/>
+        <location filename="../../ui/directory_dialogs.py" line="96"/>
         <source>Commentaire</source>
         <translation>Comment</translation>
     </message>
@@ -534,17 +547,17 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="31"/>
+        <location filename="../../ui/first_start.py" line="32"/>
         <source>Votre point d’accueil</source>
         <translation>Your reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="32"/>
+        <location filename="../../ui/first_start.py" line="33"/>
         <source>Ces informations figurent sur les fiches remises aux visiteurs.</source>
         <translation>These details appear on the slips handed to visitors.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="51"/>
+        <location filename="../../ui/first_start.py" line="53"/>
         <source>Nom du site&#xa0;: à renseigner.</source>
         <translation>Site name: required.</translation>
     </message>
@@ -869,52 +882,52 @@
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="146"/>
+        <location filename="../../ui/directory_dialogs.py" line="148"/>
         <source>séparés par&#x202f;; (p. ex. CV&#x202f;; pièce d’identité)</source>
         <translation>separated by ; (e.g. CV; ID)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="149"/>
+        <location filename="../../ui/directory_dialogs.py" line="151"/>
         <source>&amp;Structure</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="150"/>
+        <location filename="../../ui/directory_dialogs.py" line="152"/>
         <source>S&amp;ervice</source>
         <translation>S&amp;ervice</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="151"/>
+        <location filename="../../ui/directory_dialogs.py" line="153"/>
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="152"/>
+        <location filename="../../ui/directory_dialogs.py" line="154"/>
         <source>&amp;Adresse</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="153"/>
+        <location filename="../../ui/directory_dialogs.py" line="155"/>
         <source>&amp;Commune</source>
         <translation>&amp;Commune</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="154"/>
+        <location filename="../../ui/directory_dialogs.py" line="156"/>
         <source>&amp;Téléphone</source>
         <translation>&amp;Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="155"/>
+        <location filename="../../ui/directory_dialogs.py" line="157"/>
         <source>Co&amp;urriel</source>
         <translation>E-&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="156"/>
+        <location filename="../../ui/directory_dialogs.py" line="158"/>
         <source>&amp;Horaires (format OpenStreetMap)</source>
         <translation>&amp;Hours (OpenStreetMap format)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="157"/>
+        <location filename="../../ui/directory_dialogs.py" line="159"/>
         <source>Pièces à a&amp;pporter</source>
         <translation>Documents to &amp;bring</translation>
     </message>
@@ -922,48 +935,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Point d’accueil</source>
         <translation>Reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Le &amp;journal du jour</source>
         <translation>Today’s &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;Aiguillage</source>
         <translation>A&amp;iguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Onglets</source>
         <translation>Tabs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Réglages du site…</source>
         <translation>Site se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>À &amp;propos d’Aiguillage…</source>
         <translation>&amp;About Aiguillage…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Aiguillage %1 — %2</source>
         <translation>Aiguillage %1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -971,7 +984,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -979,7 +992,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -987,12 +1000,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Dernière synchro&#xa0;: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -1000,32 +1013,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Accueil  (Ctrl+1)</source>
         <translation>Reception  (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Annuaire  (Ctrl+2)</source>
         <translation>Directory  (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Statistiques  (Ctrl+3)</source>
         <translation>Statistics  (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>A&amp;ffichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>A&amp;ide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
@@ -1033,82 +1046,82 @@
 <context>
     <name>ModePage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="69"/>
+        <location filename="../../ui/first_start.py" line="83"/>
         <source>Annuaire et synchronisation</source>
         <translation>Directory and sync</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="77"/>
+        <location filename="../../ui/first_start.py" line="92"/>
         <source>Travailler hors &amp;ligne avec l’annuaire de démonstration</source>
         <translation>Work off&amp;line with the demo directory</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="79"/>
+        <location filename="../../ui/first_start.py" line="94"/>
         <source>S’inscrire auprès du &amp;hub régional</source>
         <translation>Enrol with the regional &amp;hub</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="82"/>
+        <location filename="../../ui/first_start.py" line="97"/>
         <source>Adresse du hub régional</source>
         <translation>Regional hub address</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="85"/>
+        <location filename="../../ui/first_start.py" line="100"/>
         <source>Code d’inscription</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="86"/>
+        <location filename="../../ui/first_start.py" line="101"/>
         <source>Code d’inscription donné par la coordination</source>
         <translation>Enrolment code given by the coordination</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="89"/>
+        <location filename="../../ui/first_start.py" line="104"/>
         <source>La coordination régionale crée votre site sur le hub et vous donne un code d’inscription à usage unique.</source>
         <translation>The regional coordination creates your site on the hub and gives you a one-time enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="97"/>
+        <location filename="../../ui/first_start.py" line="112"/>
         <source>Inscription en cours</source>
         <translation>Enrolling</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="157"/>
+        <location filename="../../ui/first_start.py" line="171"/>
         <source>Adresse du hub&#xa0;: «&#xa0;%1&#xa0;» n’est pas une adresse web (https://…).</source>
         <translation>Hub address: “%1” is not a web address (https://…).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="163"/>
+        <location filename="../../ui/first_start.py" line="177"/>
         <source>Code d’inscription&#xa0;: à renseigner.</source>
         <translation>Enrolment code: required.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="167"/>
+        <location filename="../../ui/first_start.py" line="181"/>
         <source>Inscription auprès du hub…</source>
         <translation>Enrolling with the hub…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="195"/>
+        <location filename="../../ui/first_start.py" line="225"/>
         <source>Poste inscrit auprès du hub régional&#xa0;: site «&#xa0;%1&#xa0;». L’annuaire de la région est en cours de récupération&#x202f;; il remplacera l’annuaire de démonstration.</source>
         <translation>Desk enrolled with the regional hub: site “%1”. The region’s directory is being fetched; it will replace the demo directory.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="204"/>
+        <location filename="../../ui/first_start.py" line="234"/>
         <source>Le hub régional ne répond pas pour l’instant (%1). En attendant, ce poste fonctionne hors ligne avec l’annuaire de démonstration. L’inscription sera retentée à chaque démarrage, ou depuis le menu Aiguillage&#xa0;› S’inscrire auprès du hub, sans rien ressaisir&#xa0;: le code est gardé.</source>
         <translation>The regional hub does not answer for now (%1). Meanwhile, this desk works offline with the demo directory. Enrolment will be tried again at each start, or from the menu Aiguillage › Enrol with the hub, with nothing to type again: the code is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="227"/>
+        <location filename="../../ui/first_start.py" line="257"/>
         <source>Code d’inscription refusé par le hub&#xa0;: il est inconnu, déjà utilisé ou expiré. Demandez un nouveau code à la coordination régionale et saisissez-le ci-dessus, ou travaillez hors ligne en attendant.</source>
         <translation>Enrolment code refused by the hub: it is unknown, already used or expired. Ask the regional coordination for a new code and type it above, or work offline meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="233"/>
+        <location filename="../../ui/first_start.py" line="263"/>
         <source>Connexion sécurisée impossible avec «&#xa0;%1&#xa0;»&#xa0;: son certificat est refusé. Vérifiez l’adresse donnée par la coordination régionale.</source>
         <translation>No secure connection with “%1”: its certificate is refused. Check the address the regional coordination gave.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="238"/>
+        <location filename="../../ui/first_start.py" line="268"/>
         <source>«&#xa0;%1&#xa0;» ne répond pas comme un hub Aiguillage. Vérifiez l’adresse donnée par la coordination régionale.</source>
         <translation>“%1” does not answer as an Aiguillage hub does. Check the address the regional coordination gave.</translation>
     </message>
@@ -1116,62 +1129,62 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="104"/>
+        <location filename="../../ui/referral_dialog.py" line="111"/>
         <source>Orienter vers un partenaire</source>
         <translation>Refer to a partner</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="110"/>
+        <location filename="../../ui/referral_dialog.py" line="121"/>
         <source>Chercher un partenaire</source>
         <translation>Search for a partner</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="111"/>
+        <location filename="../../ui/referral_dialog.py" line="122"/>
         <source>Affiner&#xa0;: nom, structure, mot de la description…</source>
         <translation>Narrow down: name, organisation, a word of the description…</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="114"/>
+        <location filename="../../ui/referral_dialog.py" line="125"/>
         <source>Services proposés pour ce visiteur</source>
         <translation>Services suggested for this visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="120"/>
+        <location filename="../../ui/referral_dialog.py" line="131"/>
         <source>Détail du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="123"/>
+        <location filename="../../ui/referral_dialog.py" line="134"/>
         <source>Flèches pour choisir, Espace pour cocher, Entrée pour orienter vers le service coché (ou, sans coche, celui en surbrillance).</source>
         <translation>Arrows to choose, Space to tick, Enter to refer to the ticked service (or, with none ticked, the highlighted one).</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="130"/>
+        <location filename="../../ui/referral_dialog.py" line="141"/>
         <source>Erreur de saisie</source>
         <translation>Input error</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="212"/>
+        <location filename="../../ui/referral_dialog.py" line="249"/>
         <source>Aucun service ne correspond&#xa0;: changez la recherche.</source>
         <translation>No service matches: change the search.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="214"/>
+        <location filename="../../ui/referral_dialog.py" line="251"/>
         <source>Aucun service coché.</source>
         <translation>No service ticked.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="135"/>
+        <location filename="../../ui/referral_dialog.py" line="146"/>
         <source>Orienter</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="136"/>
+        <location filename="../../ui/referral_dialog.py" line="147"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="176"/>
+        <location filename="../../ui/referral_dialog.py" line="203"/>
         <source>Aucun service ne correspond.</source>
         <translation>No service matches.</translation>
     </message>
@@ -1179,22 +1192,22 @@
 <context>
     <name>SafetyUi</name>
     <message>
-        <location filename="../../ui/safety_ui.py" line="69"/>
+        <location filename="../../ui/safety_ui.py" line="73"/>
         <source>La sauvegarde du jour n’a pas pu être faite (%1).</source>
         <translation>Today’s backup could not be made (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/safety_ui.py" line="86"/>
+        <location filename="../../ui/safety_ui.py" line="89"/>
         <source>Disque presque plein&#xa0;: %1 Mo libres</source>
         <translation>Disk almost full: %1 MB free</translation>
     </message>
     <message>
-        <location filename="../../ui/safety_ui.py" line="93"/>
+        <location filename="../../ui/safety_ui.py" line="96"/>
         <source>Disque presque plein</source>
         <translation>Disk almost full</translation>
     </message>
     <message>
-        <location filename="../../ui/safety_ui.py" line="95"/>
+        <location filename="../../ui/safety_ui.py" line="98"/>
         <source>Il ne reste que %1 Mo sur le disque de la base de données. Libérez de la place (corbeille, téléchargements) avant que les enregistrements échouent&#xa0;; ce qui est déjà enregistré est conservé.</source>
         <translation>Only %1 MB are left on the database’s disk. Free some space (recycle bin, downloads) before saving fails; what is already saved is kept.</translation>
     </message>
@@ -1215,12 +1228,12 @@
 <context>
     <name>SearchHitModel</name>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="71"/>
+        <location filename="../../ui/referral_dialog.py" line="78"/>
         <source> · ouvert</source>
         <translation> · open</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="71"/>
+        <location filename="../../ui/referral_dialog.py" line="78"/>
         <source> · fermé</source>
         <translation> · closed</translation>
     </message>
@@ -1228,152 +1241,152 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="85"/>
+        <location filename="../../ui/settings_dialog.py" line="86"/>
         <source>Réglages du site</source>
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings_dialog.py" line="91"/>
         <source>Logo du site (fichier image)</source>
         <translation>Site logo (image file)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="91"/>
+        <location filename="../../ui/settings_dialog.py" line="92"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <location filename="../../ui/settings_dialog.py" line="93"/>
         <source>Choisir le fichier du logo</source>
         <translation>Choose the logo file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="97"/>
+        <location filename="../../ui/settings_dialog.py" line="98"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101"/>
+        <location filename="../../ui/settings_dialog.py" line="102"/>
         <source>&amp;Logo</source>
         <translation>&amp;Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107"/>
+        <location filename="../../ui/settings_dialog.py" line="108"/>
         <source>Canal proposé par défaut</source>
         <translation>Default channel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <location filename="../../ui/settings_dialog.py" line="113"/>
         <source>Langue de l’interface</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="118"/>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119"/>
+        <location filename="../../ui/settings_dialog.py" line="120"/>
         <source>Durée de conservation des notes, en jours</source>
         <translation>How long notes are kept, in days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="121"/>
+        <location filename="../../ui/settings_dialog.py" line="122"/>
         <source>Accueil</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="123"/>
+        <location filename="../../ui/settings_dialog.py" line="124"/>
         <source>Canal par &amp;défaut</source>
         <translation>&amp;Default channel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="124"/>
+        <location filename="../../ui/settings_dialog.py" line="125"/>
         <source>Lan&amp;gue</source>
         <translation>Lan&amp;guage</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="125"/>
+        <location filename="../../ui/settings_dialog.py" line="126"/>
         <source>Conser&amp;ver les notes</source>
         <translation>&amp;Keep notes for</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="128"/>
+        <location filename="../../ui/settings_dialog.py" line="129"/>
         <source>Format des fiches d’orientation</source>
         <translation>Referral slip format</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="130"/>
+        <location filename="../../ui/settings_dialog.py" line="131"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="131"/>
+        <location filename="../../ui/settings_dialog.py" line="132"/>
         <source>A5</source>
         <translation>A5</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="132"/>
+        <location filename="../../ui/settings_dialog.py" line="133"/>
         <source>Ticket 80 mm</source>
         <translation>80 mm receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <location filename="../../ui/settings_dialog.py" line="139"/>
         <source>Imprimante des fiches</source>
         <translation>Slip printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="139"/>
+        <location filename="../../ui/settings_dialog.py" line="140"/>
         <source>Imprimante par défaut du système</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings_dialog.py" line="149"/>
         <source>Imprimer directement, &amp;sans aperçu</source>
         <translation>Print directly, &amp;without preview</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="150"/>
+        <location filename="../../ui/settings_dialog.py" line="151"/>
         <source>Fiches d’orientation</source>
         <translation>Referral slips</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="153"/>
         <source>&amp;Format</source>
         <translation>&amp;Format</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="153"/>
+        <location filename="../../ui/settings_dialog.py" line="154"/>
         <source>&amp;Imprimante</source>
         <translation>&amp;Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <location filename="../../ui/settings_dialog.py" line="161"/>
         <source>Le changement de langue prend effet au prochain démarrage.</source>
         <translation>A change of language takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings_dialog.py" line="166"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="166"/>
+        <location filename="../../ui/settings_dialog.py" line="167"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="209"/>
+        <location filename="../../ui/settings_dialog.py" line="210"/>
         <source>Logo&#xa0;: «&#xa0;%1&#xa0;» n’est pas une image lisible.</source>
         <translation>Logo: “%1” is not a readable image.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="225"/>
+        <location filename="../../ui/settings_dialog.py" line="226"/>
         <source>Logo du site</source>
         <translation>Site logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="225"/>
+        <location filename="../../ui/settings_dialog.py" line="226"/>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
@@ -1381,47 +1394,47 @@
 <context>
     <name>SiteIdentity</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="48"/>
+        <location filename="../../ui/settings_dialog.py" line="49"/>
         <source>Nom du site</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="49"/>
+        <location filename="../../ui/settings_dialog.py" line="50"/>
         <source>p. ex. Cité des métiers d’Istres</source>
         <translation>e.g. Cité des métiers d’Istres</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="51"/>
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>Adresse du site</source>
         <translation>Site address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="53"/>
+        <location filename="../../ui/settings_dialog.py" line="54"/>
         <source>Téléphone du site</source>
         <translation>Site phone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55"/>
+        <location filename="../../ui/settings_dialog.py" line="56"/>
         <source>Commune du site</source>
         <translation>Site commune</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="60"/>
+        <location filename="../../ui/settings_dialog.py" line="61"/>
         <source>&amp;Nom du site</source>
         <translation>&amp;Site name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="61"/>
+        <location filename="../../ui/settings_dialog.py" line="62"/>
         <source>&amp;Adresse</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62"/>
+        <location filename="../../ui/settings_dialog.py" line="63"/>
         <source>&amp;Téléphone</source>
         <translation>&amp;Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <location filename="../../ui/settings_dialog.py" line="64"/>
         <source>&amp;Commune</source>
         <translation>&amp;Commune</translation>
     </message>
@@ -1429,72 +1442,72 @@
 <context>
     <name>SlipDialog</name>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="62"/>
+        <location filename="../../ui/slip_dialog.py" line="64"/>
         <source>Fiches d’orientation</source>
         <translation>Referral slips</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="70"/>
+        <location filename="../../ui/slip_dialog.py" line="72"/>
         <source>Fiche affichée</source>
         <translation>Slip shown</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="72"/>
+        <location filename="../../ui/slip_dialog.py" line="74"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="73"/>
+        <location filename="../../ui/slip_dialog.py" line="75"/>
         <source>Ticket 80 mm</source>
         <translation>80 mm receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="76"/>
+        <location filename="../../ui/slip_dialog.py" line="78"/>
         <source>&amp;Gros caractères</source>
         <translation>&amp;Large print</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="81"/>
+        <location filename="../../ui/slip_dialog.py" line="83"/>
         <source>Aperçu de la fiche</source>
         <translation>Slip preview</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="86"/>
+        <location filename="../../ui/slip_dialog.py" line="88"/>
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="87"/>
+        <location filename="../../ui/slip_dialog.py" line="89"/>
         <source>imprimante par défaut</source>
         <translation>default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="89"/>
+        <location filename="../../ui/slip_dialog.py" line="91"/>
         <source>Imprimer &amp;directement (%1)</source>
         <translation>Print &amp;directly (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="91"/>
+        <location filename="../../ui/slip_dialog.py" line="93"/>
         <source>Enregistrer en &amp;PDF…</source>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="92"/>
+        <location filename="../../ui/slip_dialog.py" line="94"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="181"/>
+        <location filename="../../ui/slip_dialog.py" line="189"/>
         <source>L’impression a échoué (imprimante «&#xa0;%1&#xa0;»)&#x202f;: vérifiez qu’elle est allumée et reliée. Les orientations restent enregistrées.</source>
         <translation>Printing failed (printer “%1”): check that it is on and connected. The referrals stay recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="183"/>
+        <location filename="../../ui/slip_dialog.py" line="191"/>
         <source>par défaut</source>
         <translation>default</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/slip_dialog.py" line="210"/>
+        <location filename="../../ui/slip_dialog.py" line="218"/>
         <source>%n fiche(s) envoyée(s) à l’imprimante.</source>
         <translation>
             <numerusform>%n slip sent to the printer.</numerusform>
@@ -1502,12 +1515,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="245"/>
+        <location filename="../../ui/slip_dialog.py" line="253"/>
         <source>Enregistrer les fiches dans…</source>
         <translation>Save the slips in…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/slip_dialog.py" line="255"/>
+        <location filename="../../ui/slip_dialog.py" line="263"/>
         <source>%n fiche(s) enregistrée(s).</source>
         <translation>
             <numerusform>%n slip saved.</numerusform>
@@ -1807,52 +1820,52 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="108"/>
+        <location filename="../../ui/sync_panel.py" line="109"/>
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="114"/>
+        <location filename="../../ui/sync_panel.py" line="115"/>
         <source>Enregistrements refusés par le hub</source>
         <translation>Records refused by the hub</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="116"/>
+        <location filename="../../ui/sync_panel.py" line="117"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="116"/>
+        <location filename="../../ui/sync_panel.py" line="117"/>
         <source>Identifiant</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="116"/>
+        <location filename="../../ui/sync_panel.py" line="117"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="116"/>
+        <location filename="../../ui/sync_panel.py" line="117"/>
         <source>Réponse</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="117"/>
+        <location filename="../../ui/sync_panel.py" line="118"/>
         <source>Raison</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="120"/>
+        <location filename="../../ui/sync_panel.py" line="121"/>
         <source>Synchroniser &amp;maintenant</source>
         <translation>Sync &amp;now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="122"/>
+        <location filename="../../ui/sync_panel.py" line="123"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="126"/>
+        <location filename="../../ui/sync_panel.py" line="127"/>
         <source>Enregistrements refusés (gardés sur ce poste)&#xa0;:</source>
         <translation>Refused records (kept on this desk):</translation>
     </message>
@@ -1860,82 +1873,82 @@
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="163"/>
+        <location filename="../../ui/sync_panel.py" line="167"/>
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="166"/>
+        <location filename="../../ui/sync_panel.py" line="170"/>
         <source>État de la s&amp;ynchronisation…</source>
         <translation>S&amp;ync status…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="168"/>
+        <location filename="../../ui/sync_panel.py" line="172"/>
         <source>S’inscrire auprès du &amp;hub…</source>
         <translation>Enrol with the &amp;hub…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="190"/>
+        <location filename="../../ui/sync_panel.py" line="194"/>
         <source>Inscription auprès du hub…</source>
         <translation>Enrolling with the hub…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="194"/>
+        <location filename="../../ui/sync_panel.py" line="198"/>
         <source>Hub injoignable&#xa0;: inscription en attente</source>
         <translation>Hub unreachable: enrolment waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="196"/>
+        <location filename="../../ui/sync_panel.py" line="200"/>
         <source>%1 L’inscription sera retentée seule, sans rien ressaisir&#xa0;: le code est gardé.</source>
         <translation>%1 Enrolment will be tried again by itself, with nothing to type again: the code is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="200"/>
+        <location filename="../../ui/sync_panel.py" line="204"/>
         <source>Inscription au hub à refaire</source>
         <translation>Hub enrolment to redo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="202"/>
+        <location filename="../../ui/sync_panel.py" line="206"/>
         <source>Inscription au hub en attente</source>
         <translation>Hub enrolment waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="203"/>
+        <location filename="../../ui/sync_panel.py" line="207"/>
         <source>Hors ligne (pas de hub)</source>
         <translation>Offline (no hub)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="205"/>
+        <location filename="../../ui/sync_panel.py" line="209"/>
         <source>Synchronisation…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="207"/>
+        <location filename="../../ui/sync_panel.py" line="211"/>
         <source>Hub injoignable, nouvel essai bientôt</source>
         <translation>Hub unreachable, trying again soon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="210"/>
+        <location filename="../../ui/sync_panel.py" line="214"/>
         <source>Poste révoqué par la coordination</source>
         <translation>Desk revoked by the coordination</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="211"/>
+        <location filename="../../ui/sync_panel.py" line="215"/>
         <source>Synchronisation refusée</source>
         <translation>Sync refused</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="214"/>
+        <location filename="../../ui/sync_panel.py" line="218"/>
         <source>Hub&#xa0;: à jour</source>
         <translation>Hub: up to date</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="214"/>
+        <location filename="../../ui/sync_panel.py" line="218"/>
         <source>Hub&#xa0;: en attente d’envoi</source>
         <translation>Hub: records waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="217"/>
+        <location filename="../../ui/sync_panel.py" line="221"/>
         <source>Hub&#xa0;: %1</source>
         <translation>Hub: %1</translation>
     </message>
@@ -1943,52 +1956,52 @@
 <context>
     <name>VisitActions</name>
     <message>
-        <location filename="../../ui/visit_actions.py" line="55"/>
+        <location filename="../../ui/visit_actions.py" line="81"/>
         <source>Accueil de %1 modifié.</source>
         <translation>Visit of %1 corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="76"/>
+        <location filename="../../ui/visit_actions.py" line="103"/>
         <source>Annuler cet accueil&#x202f;?</source>
         <translation>Cancel this visit?</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="78"/>
+        <location filename="../../ui/visit_actions.py" line="105"/>
         <source>Annuler l’accueil de %1&#x202f;? Il restera dans le journal, barré, et ne sera plus compté.</source>
         <translation>Cancel the visit of %1? It stays in the log, struck through, and no longer counts.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="92"/>
+        <location filename="../../ui/visit_actions.py" line="118"/>
         <source>Accueil annulé.</source>
         <translation>Visit cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="99"/>
+        <location filename="../../ui/visit_actions.py" line="125"/>
         <source>Accueil enregistré à %1.</source>
         <translation>Visit saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="165"/>
+        <location filename="../../ui/visit_actions.py" line="190"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="166"/>
+        <location filename="../../ui/visit_actions.py" line="191"/>
         <source>L’accueil n’a pas pu être enregistré&#xa0;: %1</source>
         <translation>The visit could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="176"/>
+        <location filename="../../ui/visit_actions.py" line="201"/>
         <source>Saisie rétablie.</source>
         <translation>Entry restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="189"/>
+        <location filename="../../ui/visit_actions.py" line="211"/>
         <source>Dernier accueil repris&#xa0;: corrigez-le puis enregistrez-le.</source>
         <translation>Last visit taken back: correct it, then save it.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="194"/>
+        <location filename="../../ui/visit_actions.py" line="216"/>
         <source>Saisie effacée — Ctrl+Z pour la rétablir.</source>
         <translation>Entry cleared — Ctrl+Z to restore it.</translation>
     </message>
@@ -1996,7 +2009,7 @@
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="49"/>
+        <location filename="../../ui/directory_dialogs.py" line="50"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -2004,32 +2017,32 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="209"/>
+        <location filename="../../ui/directory_dialogs.py" line="241"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="209"/>
+        <location filename="../../ui/directory_dialogs.py" line="241"/>
         <source>Annuaires (*.csv *.json)</source>
         <translation>Directories (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="228"/>
+        <location filename="../../ui/directory_dialogs.py" line="255"/>
         <source>Import terminé</source>
         <translation>Import done</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="234"/>
+        <location filename="../../ui/directory_dialogs.py" line="259"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="243"/>
+        <location filename="../../ui/directory_dialogs.py" line="271"/>
         <source>Modèle de tableur</source>
         <translation>Spreadsheet template</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="245"/>
+        <location filename="../../ui/directory_dialogs.py" line="273"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
