@@ -104,7 +104,9 @@ class FlagDialog(_Form):
         self.finish_layout()
 
     def submit(self) -> None:
-        reason = str(self.reasons.checkedButton().property("code"))
+        checked = self.reasons.checkedButton()
+        assert checked is not None  # one is checked from the start
+        reason = str(checked.property("code"))
         comment = self.comment.toPlainText()
         if self.busy:  # a second press while the first is checked
             return

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -106,6 +107,7 @@ class DirectoryPanel(QWidget):
         self.desk = desk
         self.ops = ops
         self._detail_asked = 0  # the newest record asked for; older answers are dropped
+        self._search_asked = 0  # the newest search asked for, likewise
         self.detail_for: str | None = None  # the service whose record is shown
         self.lang = desk.language
         self.search_box = QLineEdit()
@@ -170,8 +172,8 @@ class DirectoryPanel(QWidget):
             combo.setMinimumContentsLength(10)
         for widget in (self.commune, self.theme, self.public, self.mode):
             filters.addWidget(widget, 1)
-        for widget in (self.free, self.open_now, self.favourites):
-            filters.addWidget(widget)
+        for box in (self.free, self.open_now, self.favourites):
+            filters.addWidget(box)
         actions = QHBoxLayout()
         for button in (
             self.print_button,
@@ -258,9 +260,15 @@ class DirectoryPanel(QWidget):
 
     def run_search(self) -> None:
         query = self.query()
-        self.ops.directory_search(query, now=self.desk.intake.now()).success(
-            lambda hits: self._show_hits(hits, query.text)
-        ).run(self)
+        # Searches run side by side on the read pool: only the newest one's answer is shown.
+        self._search_asked += 1
+        asked = self._search_asked
+
+        def found(hits: list[SearchHit]) -> None:
+            if asked == self._search_asked:
+                self._show_hits(hits, query.text)
+
+        self.ops.directory_search(query, now=self.desk.intake.now()).success(found).run(self)
 
     def _show_hits(self, hits: list[SearchHit], text: str = "") -> None:
         self.shown_text = text  # what the results shown answer (a later search may follow)
@@ -347,7 +355,7 @@ class DirectoryPanel(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.show_detail)
         dialog.finished.connect(self._back_to_results)
-        self.dialog = dialog
+        self.dialog: QDialog = dialog
         dialog.open()
 
     def _back_to_results(self) -> None:

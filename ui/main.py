@@ -202,7 +202,7 @@ def checked_now(paths: DeskPaths) -> bool:
     return small_enough_to_check(paths.database)
 
 
-def _open_desk(paths: DeskPaths, lang: str, smoke: bool) -> object:
+def _open_desk(paths: DeskPaths, lang: str, smoke: bool) -> Desk | int:
     """The desk, or an exit code when it cannot open (after offering a restore)."""
     from app.backup import problems
     from app.desk import Desk
@@ -263,7 +263,7 @@ def run_window(smoke: bool = False) -> int:
         while True:
             desk = _open_desk(paths, lang, smoke)
             if not isinstance(desk, Desk):
-                return int(desk)  # type: ignore[call-overload]
+                return desk
             if not translated:
                 lang, _translators = window_language(app, desk)
                 apply_style(app)

@@ -58,6 +58,7 @@ class MainWindow(VisitActions, QMainWindow):
         self.tasks = TaskManager(self)
         self.ops = DeskOps(desk, self.tasks, self)
         self._then: list[Callable[[], None]] = []  # to run once the journal is shown anew
+        self._refresh_asked = self._refresh_shown = 0
         self._laid_out = False
         self._saving = False
         self.refreshes = 0  # how many times the journal and counters were shown
@@ -229,18 +230,27 @@ class MainWindow(VisitActions, QMainWindow):
         """The wizard of a desk never set up; the window stays behind it."""
         wizard = FirstStartWizard(self.desk, self.sync.scheduler, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.finished.connect(lambda _result: (self.apply_settings(), self.refresh()))
+        wizard.finished.connect(self._after_first_start)
         self.wizard = wizard
         wizard.open()
+
+    def _after_first_start(self, _result: int) -> None:
+        self.apply_settings()
+        self.refresh()
 
     # --- display --------------------------------------------------------------------
 
     def refresh(self, then: Callable[[], None] | None = None) -> None:
         """Read the shown day and the counters off the GUI thread, then show them."""
         day: date = self.journal.shown_day()
+        # Reads run side by side: an answer older than the one shown is not shown.
+        self._refresh_asked += 1
+        asked = self._refresh_asked
 
         def shown(view: DayView) -> None:
-            self._show(view)
+            if asked > self._refresh_shown:
+                self._refresh_shown = asked
+                self._show(view)
             if then is not None:
                 then()
 
@@ -294,19 +304,21 @@ class MainWindow(VisitActions, QMainWindow):
 
     def _arrange(self) -> None:
         width = max(self.width(), 1)
+        form_side = self.form_scroll.parentWidget()
+        assert form_side is not None
         if not self.narrow:
-            self.form_scroll.parentWidget().show()
+            form_side.show()
             self.journal.show()
             # The form whole, the journal the rest (never a minimum that would stop the
             # window from narrowing).
             form = max(self.form.minimumSizeHint().width() + 24, width * 55 // 100)
             self.splitter.setSizes([form, max(width - form, 1)])
         elif self._journal_shown:
-            self.form_scroll.parentWidget().hide()
+            form_side.hide()
             self.journal.show()
         else:
             self.journal.hide()
-            self.form_scroll.parentWidget().show()
+            form_side.show()
 
     def toggle_journal(self) -> None:
         """F9: the journal's newest visit, selected (on a narrow screen, F9 goes from the

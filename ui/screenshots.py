@@ -208,6 +208,7 @@ def main(argv: list[str]) -> int:
         stats_panel = window.statistics()
         window.grab().save(str(target / "statistiques.png"))
         content = stats_panel.findChild(QScrollArea)
+        assert content is not None
         content.verticalScrollBar().setValue(content.verticalScrollBar().maximum())
         settle()
         window.grab().save(str(target / "statistiques-2.png"))
@@ -242,7 +243,7 @@ def has_text(image: QImage) -> bool:
 
 def slip_images(desk: object, target: Path) -> None:
     """The three slip formats (and large print) as PNG pages, from the real PDFs."""
-    import pypdfium2
+    import pypdfium2  # type: ignore[import-untyped]
 
     from app.slip_records import slip_for_service
 

@@ -177,8 +177,8 @@ class SettingsDialog(QDialog):
         boxes.addStretch(1)
         self.content = scrolled(content)
         layout = QVBoxLayout(self)
-        for widget in (self.content, self.error, buttons):
-            layout.addWidget(widget)
+        for part in (self.content, self.error, buttons):
+            layout.addWidget(part)
         layout.setStretch(0, 1)
         self.setMinimumWidth(560)
         fit_to_screen(self)

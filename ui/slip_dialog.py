@@ -97,8 +97,8 @@ class SlipDialog(QDialog):
         for widget in (self.format, self.large):
             top.addWidget(widget)
         buttons = QHBoxLayout()
-        for widget in (self.print_button, self.direct_button, self.pdf_button):
-            buttons.addWidget(widget)
+        for button in (self.print_button, self.direct_button, self.pdf_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)

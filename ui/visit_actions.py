@@ -26,7 +26,10 @@ from ui.referral_dialog import ReferralDialog
 from ui.slip_dialog import Maker, Slip, SlipDialog
 
 # The mixin is a main window's part: typed as one, built as a plain class.
-_Window = QMainWindow if TYPE_CHECKING else object
+if TYPE_CHECKING:
+    _Window = QMainWindow
+else:
+    _Window = object
 
 
 class VisitActions(_Window):

@@ -241,47 +241,47 @@
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../ui/directory_panel.py" line="56"/>
+        <location filename="../../ui/directory_panel.py" line="57"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="57"/>
+        <location filename="../../ui/directory_panel.py" line="58"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="58"/>
+        <location filename="../../ui/directory_panel.py" line="59"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="59"/>
+        <location filename="../../ui/directory_panel.py" line="60"/>
         <source>Maintenant</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="60"/>
+        <location filename="../../ui/directory_panel.py" line="61"/>
         <source>Mise à jour</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="84"/>
+        <location filename="../../ui/directory_panel.py" line="85"/>
         <source> (local)</source>
         <translation> (local)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="92"/>
+        <location filename="../../ui/directory_panel.py" line="93"/>
         <source>Ouvert</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="92"/>
+        <location filename="../../ui/directory_panel.py" line="93"/>
         <source>Fermé</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="94"/>
+        <location filename="../../ui/directory_panel.py" line="95"/>
         <source>À vérifier (%1)</source>
         <translation>To be checked (%1)</translation>
     </message>
@@ -289,138 +289,138 @@
 <context>
     <name>DirectoryPanel</name>
     <message>
-        <location filename="../../ui/directory_panel.py" line="112"/>
+        <location filename="../../ui/directory_panel.py" line="113"/>
         <source>Chercher dans l’annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="114"/>
+        <location filename="../../ui/directory_panel.py" line="115"/>
         <source>Chercher&#xa0;: métier, structure, dispositif… (F3)</source>
         <translation>Search: occupation, organisation, scheme… (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="118"/>
         <location filename="../../ui/directory_panel.py" line="119"/>
+        <location filename="../../ui/directory_panel.py" line="120"/>
         <source>Commune du visiteur</source>
         <translation>Visitor’s commune</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="121"/>
+        <location filename="../../ui/directory_panel.py" line="122"/>
         <source>Thème</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="122"/>
+        <location filename="../../ui/directory_panel.py" line="123"/>
         <source>Tous les thèmes</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="126"/>
+        <location filename="../../ui/directory_panel.py" line="127"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="127"/>
+        <location filename="../../ui/directory_panel.py" line="128"/>
         <source>Tous les publics</source>
         <translation>All publics</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="131"/>
+        <location filename="../../ui/directory_panel.py" line="132"/>
         <source>Mode d’accueil</source>
         <translation>How it receives</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="132"/>
+        <location filename="../../ui/directory_panel.py" line="133"/>
         <source>Sur place ou à distance</source>
         <translation>In person or remote</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="133"/>
+        <location filename="../../ui/directory_panel.py" line="134"/>
         <source>Sur place</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="134"/>
+        <location filename="../../ui/directory_panel.py" line="135"/>
         <source>À distance</source>
         <translation>Remote</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="135"/>
+        <location filename="../../ui/directory_panel.py" line="136"/>
         <source>&amp;Gratuit</source>
         <translation>&amp;Free</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="136"/>
+        <location filename="../../ui/directory_panel.py" line="137"/>
         <source>Ouvert &amp;maintenant</source>
         <translation>Open &amp;now</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="137"/>
+        <location filename="../../ui/directory_panel.py" line="138"/>
         <source>Fa&amp;voris</source>
         <translation>Fav&amp;ourites</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="157"/>
+        <location filename="../../ui/directory_panel.py" line="158"/>
         <source>Copier l’a&amp;dresse</source>
         <translation>Copy the &amp;address</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="161"/>
+        <location filename="../../ui/directory_panel.py" line="162"/>
         <source>Im&amp;porter un annuaire…</source>
         <translation>Import a &amp;directory…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="162"/>
+        <location filename="../../ui/directory_panel.py" line="163"/>
         <source>Modèle de ta&amp;bleur…</source>
         <translation>Sp&amp;readsheet template…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="142"/>
+        <location filename="../../ui/directory_panel.py" line="143"/>
         <source>Services trouvés</source>
         <translation>Services found</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="152"/>
+        <location filename="../../ui/directory_panel.py" line="153"/>
         <source>Détail du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="153"/>
+        <location filename="../../ui/directory_panel.py" line="154"/>
         <source>★ Favori  (Ctrl+D)</source>
         <translation>★ Favourite  (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="154"/>
+        <location filename="../../ui/directory_panel.py" line="155"/>
         <source>Signaler une &amp;erreur…</source>
         <translation>Report an &amp;error…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="155"/>
+        <location filename="../../ui/directory_panel.py" line="156"/>
         <source>Vérifié ce &amp;jour</source>
         <translation>Verified &amp;today</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="156"/>
+        <location filename="../../ui/directory_panel.py" line="157"/>
         <source>Imprimer une fic&amp;he…</source>
         <translation>Print a &amp;slip…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="158"/>
+        <location filename="../../ui/directory_panel.py" line="159"/>
         <source>Copier le &amp;téléphone</source>
         <translation>Copy the &amp;phone</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="159"/>
+        <location filename="../../ui/directory_panel.py" line="160"/>
         <source>Copier le &amp;courriel</source>
         <translation>Copy the e-&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="160"/>
+        <location filename="../../ui/directory_panel.py" line="161"/>
         <source>Ajouter une entrée &amp;locale…</source>
         <translation>Add a &amp;local entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="296"/>
+        <location filename="../../ui/directory_panel.py" line="297"/>
         <source>Aucun service choisi.</source>
         <translation>No service chosen.</translation>
     </message>
@@ -794,7 +794,7 @@
     <name>JournalPanel</name>
     <message>
         <location filename="../../ui/journal.py" line="141"/>
-        <location filename="../../ui/journal.py" line="254"/>
+        <location filename="../../ui/journal.py" line="256"/>
         <source>Journal du jour</source>
         <translation>Today’s log</translation>
     </message>
@@ -856,12 +856,12 @@
         <translation>Print the slips of the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="256"/>
+        <location filename="../../ui/journal.py" line="258"/>
         <source>Journal du %1</source>
         <translation>Log of %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/journal.py" line="258"/>
+        <location filename="../../ui/journal.py" line="260"/>
         <source>%n accueil(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -872,62 +872,62 @@
 <context>
     <name>LocalEntryDialog</name>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="133"/>
+        <location filename="../../ui/directory_dialogs.py" line="135"/>
         <source>Ajouter une entrée locale</source>
         <translation>Add a local entry</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="133"/>
+        <location filename="../../ui/directory_dialogs.py" line="135"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="148"/>
+        <location filename="../../ui/directory_dialogs.py" line="150"/>
         <source>séparés par&#x202f;; (p. ex. CV&#x202f;; pièce d’identité)</source>
         <translation>separated by ; (e.g. CV; ID)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="151"/>
+        <location filename="../../ui/directory_dialogs.py" line="153"/>
         <source>&amp;Structure</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="152"/>
+        <location filename="../../ui/directory_dialogs.py" line="154"/>
         <source>S&amp;ervice</source>
         <translation>S&amp;ervice</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="153"/>
+        <location filename="../../ui/directory_dialogs.py" line="155"/>
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="154"/>
+        <location filename="../../ui/directory_dialogs.py" line="156"/>
         <source>&amp;Adresse</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="155"/>
+        <location filename="../../ui/directory_dialogs.py" line="157"/>
         <source>&amp;Commune</source>
         <translation>&amp;Commune</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="156"/>
+        <location filename="../../ui/directory_dialogs.py" line="158"/>
         <source>&amp;Téléphone</source>
         <translation>&amp;Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="157"/>
+        <location filename="../../ui/directory_dialogs.py" line="159"/>
         <source>Co&amp;urriel</source>
         <translation>E-&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="158"/>
+        <location filename="../../ui/directory_dialogs.py" line="160"/>
         <source>&amp;Horaires (format OpenStreetMap)</source>
         <translation>&amp;Hours (OpenStreetMap format)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="159"/>
+        <location filename="../../ui/directory_dialogs.py" line="161"/>
         <source>Pièces à a&amp;pporter</source>
         <translation>Documents to &amp;bring</translation>
     </message>
@@ -976,7 +976,7 @@
         <translation>Aiguillage %1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -984,7 +984,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -992,7 +992,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -1000,12 +1000,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Dernière synchro&#xa0;: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -1038,7 +1038,7 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
@@ -1956,52 +1956,52 @@
 <context>
     <name>VisitActions</name>
     <message>
-        <location filename="../../ui/visit_actions.py" line="81"/>
+        <location filename="../../ui/visit_actions.py" line="84"/>
         <source>Accueil de %1 modifié.</source>
         <translation>Visit of %1 corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="103"/>
+        <location filename="../../ui/visit_actions.py" line="106"/>
         <source>Annuler cet accueil&#x202f;?</source>
         <translation>Cancel this visit?</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="105"/>
+        <location filename="../../ui/visit_actions.py" line="108"/>
         <source>Annuler l’accueil de %1&#x202f;? Il restera dans le journal, barré, et ne sera plus compté.</source>
         <translation>Cancel the visit of %1? It stays in the log, struck through, and no longer counts.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="118"/>
+        <location filename="../../ui/visit_actions.py" line="121"/>
         <source>Accueil annulé.</source>
         <translation>Visit cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="125"/>
+        <location filename="../../ui/visit_actions.py" line="128"/>
         <source>Accueil enregistré à %1.</source>
         <translation>Visit saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="190"/>
+        <location filename="../../ui/visit_actions.py" line="193"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="191"/>
+        <location filename="../../ui/visit_actions.py" line="194"/>
         <source>L’accueil n’a pas pu être enregistré&#xa0;: %1</source>
         <translation>The visit could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="201"/>
+        <location filename="../../ui/visit_actions.py" line="204"/>
         <source>Saisie rétablie.</source>
         <translation>Entry restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="211"/>
+        <location filename="../../ui/visit_actions.py" line="214"/>
         <source>Dernier accueil repris&#xa0;: corrigez-le puis enregistrez-le.</source>
         <translation>Last visit taken back: correct it, then save it.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="216"/>
+        <location filename="../../ui/visit_actions.py" line="219"/>
         <source>Saisie effacée — Ctrl+Z pour la rétablir.</source>
         <translation>Entry cleared — Ctrl+Z to restore it.</translation>
     </message>
@@ -2017,32 +2017,32 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="241"/>
+        <location filename="../../ui/directory_dialogs.py" line="243"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="241"/>
+        <location filename="../../ui/directory_dialogs.py" line="243"/>
         <source>Annuaires (*.csv *.json)</source>
         <translation>Directories (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="255"/>
+        <location filename="../../ui/directory_dialogs.py" line="257"/>
         <source>Import terminé</source>
         <translation>Import done</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="259"/>
+        <location filename="../../ui/directory_dialogs.py" line="261"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="271"/>
+        <location filename="../../ui/directory_dialogs.py" line="273"/>
         <source>Modèle de tableur</source>
         <translation>Spreadsheet template</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="273"/>
+        <location filename="../../ui/directory_dialogs.py" line="275"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
