@@ -115,6 +115,7 @@ class ReferralDialog(QDialog):
         self._asked = 0  # the newest search asked for; older answers are dropped
         self._pending: Future[list[SearchHit]] | None = None
         self._detail_asked = 0
+        self.detail_for: str | None = None  # the service whose detail is shown whole
         self.model = SearchHitModel(self)
         self.model.chosen = dict(chosen)
         self.search = QLineEdit()
@@ -208,7 +209,9 @@ class ReferralDialog(QDialog):
             parts.append(format_phone(row.telephone))
         self.detail.setText(" · ".join(parts))
         self._detail_asked += 1
+        self.detail_for = None
         if not row.horaires:
+            self.detail_for = row.service_id
             return
         asked = self._detail_asked
 
@@ -216,6 +219,7 @@ class ReferralDialog(QDialog):
             if asked == self._detail_asked:
                 parts.append(found.hours_words(self._desk.language))
                 self.detail.setText(" · ".join(parts))
+                self.detail_for = row.service_id
 
         # on the place's own clock and school holidays, which its record tells
         self.ops.service_detail(row.service_id).success(hours).run(self)
