@@ -127,9 +127,11 @@ class CommuneField(QLineEdit):
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setMaxVisibleItems(12)
-        completer.activated[QModelIndex].connect(self._activated)
+        completer.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
         self.setCompleter(completer)
-        completer.popup().installEventFilter(self)
+        popup = completer.popup()
+        assert popup is not None
+        popup.installEventFilter(self)
         self.textEdited.connect(self._edited)
 
     def _edited(self, text: str) -> None:

@@ -245,7 +245,9 @@ class JournalPanel(QWidget):
         self.day.blockSignals(False)
 
     def shown_day(self) -> date:
-        return self.day.date().toPython()  # type: ignore[no-any-return]
+        day = self.day.date().toPython()
+        assert isinstance(day, date)
+        return day
 
     def show_contacts(self, day: date, contacts: list[ContactRecord], active: int) -> None:
         self.model.set_contacts(contacts)

@@ -44,7 +44,8 @@ def test_f4_says_the_hours_on_the_place_s_own_school_holidays(  # type: ignore[n
     for _ in range(rows[0]):
         qtbot.keyClick(dialog.search if dialog.search.hasFocus() else dialog.list, Qt.Key.Key_Down)
     assert dialog.list.currentIndex().row() == rows[0]
+    # The hours come from the record, read off the GUI thread.
+    qtbot.waitUntil(lambda: "lun.–ven. 9" in dialog.detail.text())
     shown = dialog.detail.text()
-    assert "lun.–ven. 9" in shown
     assert "dates non connues pour cette zone" in shown
     assert "fermé pendant les vacances scolaires" not in shown

@@ -19,6 +19,8 @@ def search_for(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no
     panel._timer.stop()  # the pause in the typing, without waiting for it
     panel.run_search()
     qtbot.waitUntil(lambda: panel.shown_text == panel.search_box.text(), timeout=15_000)
+    # The chosen record is read off the GUI thread too.
+    qtbot.waitUntil(lambda: panel.detail_for == panel.current(), timeout=15_000)
 
 
 def test_f3_opens_the_directory_and_typing_finds_partners(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -52,7 +52,7 @@ def hub_page(qtbot, window: MainWindow) -> tuple[FirstStartWizard, ModePage]:  #
     name = wizard.identity_page.identity.name
     qtbot.keyClicks(name, "CIO Arles")
     qtbot.keyClick(name, Qt.Key.Key_Return)  # « Suivant »
-    assert wizard.currentPage() is wizard.mode_page
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mode_page)
     return wizard, wizard.mode_page
 
 

@@ -379,9 +379,13 @@ def test_orienter_records_the_chosen_partners_with_the_visit(
     # The visitor's theme, for a young person: apprenticeship first.
     assert "apprentissage" in first.service_name.lower()
     assert first.themes_matched == 1
-    qtbot.keyClicks(dialog.search, "artisanat")
-    assert dialog.model.rowCount() >= 1
-    assert "artisanat" in dialog.model.suggestion(0).service_name.lower()
+    qtbot.keyClicks(dialog.search, "artisanat")  # each keystroke searched off the GUI thread
+    qtbot.waitUntil(
+        lambda: (
+            dialog.model.rowCount() >= 1
+            and "artisanat" in dialog.model.suggestion(0).service_name.lower()
+        )
+    )
     chosen_id = dialog.model.suggestion(0).service_id
     # The first row is highlighted: Enter refers to it, nothing ticked by hand.
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
@@ -549,7 +553,7 @@ def test_f4_down_moves_past_the_highlighted_row_and_enter_never_closes_on_nothin
     qtbot.keyClick(dialog.list, Qt.Key.Key_Up)
     qtbot.keyClick(dialog.list, Qt.Key.Key_Up)  # back in the search box
     qtbot.keyClicks(dialog.search, "zzzzqqq")
-    assert dialog.model.rowCount() == 0
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0)
     qtbot.keyClick(dialog.search, Qt.Key.Key_Return)  # nothing ticked, nothing matches
     assert dialog.isVisible() and dialog.problem.isVisible()
     assert dialog.problem.text() == "Aucun service ne correspond\u00a0: changez la recherche."

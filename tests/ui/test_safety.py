@@ -133,8 +133,7 @@ def test_the_day_s_backup_is_taken_once_the_window_is_up(qtbot, window: MainWind
     window.safety.start()
     backups = window.desk.paths.backups
     qtbot.waitUntil(lambda: [b.reason for b in list_backups(backups)] == ["quotidienne"])
-    window.safety.daily_backup()  # again the same day: nothing more
-    window.safety.tasks.submit(lambda: None, lambda _r: None, lambda _e: None).result()
+    assert window.safety.daily_backup().result() is None  # again the same day: nothing more
     assert len(list_backups(backups)) == 1
 
 

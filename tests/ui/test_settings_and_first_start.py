@@ -79,8 +79,8 @@ def test_the_first_start_wizard_takes_the_identity_then_the_offline_choice(
     assert page.error.text() == "Nom du site\u00a0: à renseigner."
     page.identity.name.setText("Cité des métiers d’Istres")
     page.identity.commune.set_code("13047")
-    wizard.next()
-    assert wizard.currentPage() is wizard.mode_page
+    wizard.next()  # stored on the desk's writer, then the wizard moves on
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mode_page)
     assert wizard.mode_page.offline.isChecked()
     assert not wizard.mode_page.url.isEnabled()
     with qtbot.waitSignal(wizard.finished, timeout=10_000):
@@ -99,6 +99,7 @@ def test_the_hub_choice_checks_the_address_and_the_code_before_any_try(
     wizard = window.wizard
     wizard.identity_page.identity.name.setText("CIO d’Arles")
     wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mode_page)
     mode = wizard.mode_page
     mode.hub.setChecked(True)
     assert mode.url.isEnabled()

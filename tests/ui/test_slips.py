@@ -96,7 +96,7 @@ def test_slips_are_saved_as_pdf_files_and_the_format_is_remembered(
     assert sorted(p.name for p in written) == sorted(
         f"fiche-orientation-{c}.pdf" for c in printed(desk)
     )
-    assert desk.settings.get("slip.format") == "receipt"
+    qtbot.waitUntil(lambda: desk.settings.get("slip.format") == "receipt", timeout=15_000)
     qtbot.waitUntil(lambda: all(printed(desk).values()), timeout=15_000)
 
 
@@ -127,6 +127,8 @@ def test_the_pdf_button_saves_the_slips_where_the_agent_chooses_then_opens_there
     assert dialog.status.text().startswith("2 fiche")  # the agent is told it is done
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     assert asked[0] in (documents, str(Path.home())) and asked[0] != str(Path.cwd())
+    # The folder is remembered on the desk's writer.
+    qtbot.waitUntil(lambda: desk.settings.get("ui.last_folder") == str(chosen), timeout=15_000)
     dialog.pdf_button.click()
     assert asked[1] == str(chosen)
     qtbot.waitUntil(lambda: all(printed(desk).values()), timeout=15_000)
