@@ -251,7 +251,7 @@ def has_text(image: QImage) -> bool:
 
 def slip_images(desk: object, target: Path) -> None:
     """The three slip formats (and large print) as PNG pages, from the real PDFs."""
-    import pypdfium2  # type: ignore[import-untyped]
+    import pypdfium2
 
     from app.slip_records import slip_for_service
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import replace
 
@@ -36,7 +37,7 @@ def visit(**changes: object) -> ContactDraft:
 
 
 @given(st.randoms(use_true_random=False))
-def test_slip_codes_have_no_ambiguous_characters(rng) -> None:  # type: ignore[no-untyped-def]
+def test_slip_codes_have_no_ambiguous_characters(rng: random.Random) -> None:
     code = new_slip_code(rng.choice)
     assert SLIP.match(code)
     assert not set(code) & set("O0I1")

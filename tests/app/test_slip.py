@@ -11,6 +11,7 @@ import pypdfium2
 import pytest
 import zxingcpp
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 from sqlalchemy import select
 
 from app.contact import ContactDraft
@@ -42,7 +43,11 @@ def fonts_of(pdf: bytes) -> set[str]:
     reader = PdfReader(io.BytesIO(pdf))
     names = set()
     for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
+        resources = page["/Resources"]
+        assert isinstance(resources, DictionaryObject)
+        fonts = resources["/Font"]
+        assert isinstance(fonts, DictionaryObject)
+        for font in fonts.values():
             names.add(str(font.get_object()["/BaseFont"]))
     return names
 
@@ -88,7 +93,7 @@ def test_large_print_sets_every_line_at_16_points_or_more(desk: Desk) -> None:
     pdf = render_slip(cej(desk), SITE, "K7M-42Q", fmt="a4", large=True, day=DAY)
     sizes: list[float] = []
 
-    def visit(text: str, _cm, tm, _font, size: float) -> None:  # type: ignore[no-untyped-def]
+    def visit(text: str, _cm: object, tm: list[float], _font: object, size: float) -> None:
         if text.strip():
             sizes.append(size * tm[0] if tm[0] else size)
 

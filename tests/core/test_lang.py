@@ -39,8 +39,8 @@ def test_a_directory_import_says_its_counts_without_brackets() -> None:
 
 @pytest.mark.parametrize(("chosen", "lang"), [("en_GB.UTF-8", "en"), ("fr", "fr"), ("", "en")])
 def test_aiguillage_lang_wins_over_the_setting(
-    desk: Desk, monkeypatch, chosen: str, lang: str
-) -> None:  # type: ignore[no-untyped-def]
+    desk: Desk, monkeypatch: pytest.MonkeyPatch, chosen: str, lang: str
+) -> None:
     desk.settings.set("ui.language", "en")
     monkeypatch.setenv("AIGUILLAGE_LANG", chosen)
     assert desk.language == lang

@@ -279,7 +279,7 @@ def make(folder: Path) -> Path:
         finally:
             desk.close()
         shrink(home / "aiguillage.sqlite3")
-        target = folder / content["database"]
+        target: Path = folder / content["database"]
         # No file name and no time in the gzip header: nothing of this machine.
         with (
             (home / "aiguillage.sqlite3").open("rb") as source,

@@ -21,7 +21,7 @@ from tests.hub.conftest import Hub
 
 DESKS = 200
 RECORDS = 40
-PAYLOAD = {
+PAYLOAD: dict[str, object] = {
     "day": "2026-11-24", "channel": "sur-place", "public": "scolaire", "age": "16-25",
     "gender": "femme", "commune": "13047", "themes": ["decouvrir-metiers"],
     "answers": ["information"],

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from app.contact import ContactDraft
 from app.desk import Desk
@@ -18,8 +19,8 @@ from ui.referral_dialog import ReferralDialog
 VALUE = "Mo-Fr 09:00-12:00; SH off"
 
 
-def test_f4_says_the_hours_on_the_place_s_own_school_holidays(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, desk: Desk, tmp_path: Path
+def test_f4_says_the_hours_on_the_place_s_own_school_holidays(
+    qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path
 ) -> None:
     hostile_directory(desk, tmp_path)
     draft = ContactDraft(

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 
 from app.desk import Desk
@@ -51,8 +52,8 @@ def spy(desk: Desk) -> Iterator[SessionSpy]:
     desk.sessions = real
 
 
-def test_the_window_opens_no_session_on_its_thread(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, desk: Desk, spy: SessionSpy
+def test_the_window_opens_no_session_on_its_thread(
+    qtbot: QtBot, window: MainWindow, desk: Desk, spy: SessionSpy
 ) -> None:
     # A visit saved with F4's partner, as an agent does it with the keyboard.
     form = window.form
@@ -87,8 +88,8 @@ def test_the_window_opens_no_session_on_its_thread(  # type: ignore[no-untyped-d
     assert any(name.startswith("desk-reader") for name in spy.threads)
 
 
-def test_an_export_running_does_not_hold_up_a_save(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, desk: Desk, tmp_path: Path, monkeypatch
+def test_an_export_running_does_not_hold_up_a_save(
+    qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import app.stats_export
 
@@ -122,8 +123,8 @@ def test_an_export_running_does_not_hold_up_a_save(  # type: ignore[no-untyped-d
     assert (tmp_path / "activite.xlsx").exists()
 
 
-def test_a_database_failure_is_shown_with_the_desk_s_words(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, desk: Desk, monkeypatch
+def test_a_database_failure_is_shown_with_the_desk_s_words(
+    qtbot: QtBot, window: MainWindow, desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def locked(_service_id: str) -> bool:
         raise OperationalError("UPDATE", {}, sqlite3.OperationalError("database is locked"))
