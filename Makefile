@@ -21,8 +21,9 @@ run: $(DESK_STAMP)
 test: $(STAMP) lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check app ui db hub tests resources packaging
-	$(BIN)/ruff format --check app ui db hub tests resources packaging
+	$(BIN)/ruff check core app ui db hub tests resources packaging
+	$(BIN)/ruff format --check core app ui db hub tests resources packaging
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -30,19 +31,20 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
-# The desk alone: its Python packages (no hub, tests or bundler) and Qt's system libraries.
+# The desk alone: the core and the desk's extra (no hub, tests or bundler) and Qt's system
+# libraries.
 $(DESK_STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory system-deps SYSTEM_PACKAGES="$(DESK_PACKAGES)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e .
+	$(BIN)/python -m pip install -q -e '.[desk]'
 	touch $(DESK_STAMP)
 
 # Everything: the hub, the tests, the bundler.
 $(STAMP): pyproject.toml | system-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[hub,test,package]'
+	$(BIN)/python -m pip install -q -e '.[desk,hub,test,package]'
 	touch $(STAMP) $(DESK_STAMP)
 
 system-deps:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from app.errors import DeskError
-from app.lang import plural
 from app.paths import private
+from core.errors import DeskError
+from core.lang import plural
 
 _NAME = re.compile(r"^aiguillage-(\d{8}-\d{6})(?:-\d+)?-([a-z-]+)\.sqlite3$")
 REQUIRED_TABLES = ("alembic_version", "contact", "setting")

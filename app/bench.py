@@ -32,9 +32,9 @@ from app.bench_data import (
 )
 from app.contact import ContactDraft
 from app.desk import Desk
-from app.directory.hours import PARIS
 from app.directory.search import SearchQuery, search
 from app.directory.search_index import match_expression
+from core.hours import PARIS
 from db.models import Service, Structure
 
 # The design's table ("What fast and safe mean here"): each figure is to stay below its goal.

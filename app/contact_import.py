@@ -15,9 +15,9 @@ from datetime import datetime
 from pathlib import Path
 
 from app.contact import ContactDraft
-from app.errors import DeskError, ValidationFailed
 from app.intake import IntakeService
-from app.textfile import delimiter, read_text
+from core.errors import DeskError, ValidationFailed
+from core.textfile import delimiter, read_text
 
 HEADER = ("date", "channel", "public", "age", "gender", "commune", "themes", "answers")
 MAX_BYTES = 20 * 1024 * 1024

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from app.contact import ContactDraft
 from app.desk import Desk
-from app.directory.hours import open_at
+from core.hours import open_at
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DatabaseError
@@ -31,25 +32,26 @@ from app.backup import (
     scrub_backups,
 )
 from app.contact import ContactRecord
+from app.directory import records
+from app.directory.batch import Batch, ImportSummary
+from app.directory.formats import read_directory
+from app.directory.importing import apply
+from app.directory.records import ServiceDetail
+from app.directory.search import SearchHit, SearchQuery, search
 from app.directory.search_index import INDEX_VERSION, reindex
-from app.errors import DeskError
-from app.geography import (
-    CENTRES_EDITION,
-    GEOGRAPHY_EDITION,
-    Geography,
-    seed_centres,
-    seed_geography,
-)
+from app.geography import Geography, seed_centres, seed_geography
 from app.intake import IntakeService, local_now
-from app.lang import chosen_language
 from app.nomenclature import Nomenclatures, seed_defaults
 from app.paths import DeskPaths, desk_paths
 from app.settings import Settings
 from app.stats import mark_all_dirty
-from app.sync.push import pending_count
+from app.sync.push import pending_count, quarantined
+from core.errors import DeskError
+from core.lang import chosen_language
+from core.places import CENTRES_EDITION, GEOGRAPHY_EDITION
 from db import migrate
 from db.engine import create_desk_engine, session_factory
-from db.models import Service, Structure, SyncState
+from db.models import Service, Structure, SyncQuarantine, SyncState
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +231,48 @@ class Desk:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    # --- what the window asks of the desk, each in its own session --------------------
+    # The window runs these off its thread (reads on their pool, writes on the one writer).
+
+    def directory_search(
+        self, query: SearchQuery, *, now: datetime | None = None
+    ) -> list[SearchHit]:
+        with self.sessions() as session:
+            return search(session, query, now=now)
+
+    def service_detail(self, service_id: str, today: date | None = None) -> ServiceDetail:
+        with self.sessions() as session:
+            return records.detail(session, service_id, today=today)
+
+    def flag_service(self, service_id: str, reason: str, comment: str | None) -> str:
+        with self.sessions.begin() as session:
+            return records.flag(session, service_id, reason, comment)
+
+    def toggle_favourite(self, service_id: str) -> bool:
+        with self.sessions.begin() as session:
+            return records.toggle_favourite(session, service_id)
+
+    def mark_verified(self, service_id: str) -> None:
+        with self.sessions.begin() as session:
+            records.mark_verified(session, service_id)
+
+    def add_local_entry(self, structure: dict[str, Any], service: dict[str, Any]) -> str:
+        with self.sessions.begin() as session:
+            return records.add_local(session, structure, service)
+
+    def read_directory(self, path: Path) -> Batch:
+        """A directory file or folder read and checked, before anything is written."""
+        return read_directory(path, self.geography)
+
+    def import_directory(self, batch: Batch) -> ImportSummary:
+        with self.sessions.begin() as session:
+            return apply(session, batch)
+
+    def quarantined(self) -> list[SyncQuarantine]:
+        """Records the hub refused, kept on this desk."""
+        with self.sessions() as session:
+            return quarantined(session)
 
 
 def _upgrade_schema(engine: Engine, paths: DeskPaths, existed: bool) -> list[str]:

@@ -18,12 +18,12 @@ from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.contact import ContactDraft, ContactRecord, record_of
-from app.errors import DeskError, ValidationFailed
 from app.geography import Geography
 from app.nomenclature import Nomenclatures
-from app.privacy import find_personal_data
 from app.referral import set_referrals
+from core.errors import DeskError, ValidationFailed
 from core.fields import CONTACT_FIELDS
+from core.privacy import find_personal_data
 from db.models import Contact, ContactAnswer, ContactTheme, Service
 
 UNDO_SECONDS = 10

@@ -46,7 +46,7 @@ def setup_logging(paths: DeskPaths, level: int = logging.INFO) -> Path:
     handler.setFormatter(logging.Formatter(_FORMAT))
     root.addHandler(handler)
     root.setLevel(level)
-    from app.version import app_version
+    from core.version import app_version
 
     root.info(
         "Aiguillage %s, Python %s, %s",

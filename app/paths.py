@@ -1,4 +1,4 @@
-"""Every path of the desk, from one place.
+"""Every folder of the desk, from one place (what ships with it is ``core.resources``).
 
 Built on platformdirs; ``AIGUILLAGE_HOME`` moves every file of the desk (database,
 backups, logs, settings) under one folder, as tests and benchmarks always do.
@@ -8,25 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 APP_NAME = "Aiguillage"
 HOME_ENV = "AIGUILLAGE_HOME"
-
-
-def _root() -> Path:
-    """Where ``resources/`` and the migrations are: the bundle's own folder when frozen by
-    PyInstaller, else the checkout (or installed package) that holds ``app/``."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if getattr(sys, "frozen", False) and bundle:
-        return Path(bundle).resolve()
-    return Path(__file__).resolve().parent.parent
-
-
-PACKAGE_ROOT = _root()
-RESOURCES = PACKAGE_ROOT / "resources"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,14 +78,3 @@ def desk_paths() -> DeskPaths:
 
     dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
     return DeskPaths(data=Path(dirs.user_data_dir), logs=Path(dirs.user_log_dir))
-
-
-def resource(*parts: str) -> Path:
-    """A file shipped in ``resources/`` (translations, fonts, geography, demo directory,
-    icons), whether run from a checkout, installed, or bundled."""
-    return RESOURCES.joinpath(*parts)
-
-
-def shipped(*parts: str) -> Path:
-    """A file shipped beside the code outside ``resources/`` (the migration scripts)."""
-    return PACKAGE_ROOT.joinpath(*parts)

@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import DeskError, ValidationFailed
+from core.errors import DeskError, ValidationFailed
 from db.models import Setting
 
 

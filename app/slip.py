@@ -24,7 +24,8 @@ from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Sp
 
 from app.directory import display, markdown
 from app.directory.records import ServiceDetail
-from app.pdf_style import ACCENT, fonts
+from core.lang import FRENCH_MONTHS, french_date
+from core.report.style import ACCENT, fonts
 
 FORMATS = ("a4", "a5", "receipt")
 RECEIPT_WIDTH = 80 * mm
@@ -39,9 +40,6 @@ QR_SMALLEST = 25 * mm  # large print: the symbol 2 cm wide within its quiet zone
 # word with « … »; from the second step, the web site is left to the QR code that leads there,
 # and at the last, the e-mail address to the phone number.
 LARGE_STEPS = ((3, 110), (2, 60), (1, 40))  # (documents, characters of « Pour qui »)
-_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +50,6 @@ class Site:
     address: str = ""
     phone: str = ""
     logo: str = ""
-
-
-def french_date(day: date) -> str:
-    """``mardi 24 novembre 2026`` (``1er`` for the first of the month)."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{_DAYS[day.weekday()]} {number} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def french_moment(moment: datetime) -> str:
@@ -272,7 +264,7 @@ def _story(
         story.append(Spacer(1, 3 if large else 6))
         story += _description(described, styles)
     story.append(Spacer(1, 4 if large else 8))
-    handed = f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if large else french_date(day)
+    handed = f"{day.day} {FRENCH_MONTHS[day.month - 1]} {day.year}" if large else french_date(day)
     footer = [para(f"Fiche remise le {handed}", "small")]
     if fmt == "receipt" or large:
         # Never cut the code in two: on its own line where the line is short.

@@ -10,7 +10,9 @@ from sqlalchemy.orm import Session
 
 from app import stats
 from app.desk import Desk
-from app.stats_labels import Labeller
+from app.stats_labels import DeskLabeller
+from core.stats import tables
+from core.stats.labels import Labeller
 
 # The periods the tab offers, by key.
 PERIODS = ("today", "week", "month", "last-month", "year", "custom")
@@ -25,7 +27,7 @@ def period_bounds(key: str, today: date) -> tuple[date, date]:
     if key == "month":
         return today.replace(day=1), today
     if key == "last-month":
-        return stats.previous_month(today)
+        return tables.previous_month(today)
     if key == "year":
         return today.replace(month=1, day=1), today
     raise ValueError(key)
@@ -68,7 +70,7 @@ def dashboard(
     desk: Desk, start: date, end: date, rows_dim: str, cols_dim: str, lang: str = "fr"
 ) -> Dashboard:
     with desk.sessions() as session:
-        label = Labeller(session, desk.lists, desk.geography, lang)
+        label = DeskLabeller(session, desk.lists, desk.geography, lang)
 
         def series(by: str) -> Series:
             result = stats.compute(session, start, end, [by])
@@ -77,10 +79,10 @@ def dashboard(
 
         total = stats.compute(session, start, end, []).total
         by_day = stats.compute(session, start, end, ["day"])
-        step = stats.time_step(start, end)
+        step = tables.time_step(start, end)
         steps = by_day if step == "day" else stats.compute(session, start, end, [step])
         counted = {r[step]: int(r["count"]) for r in steps.rows}
-        codes = [stats.step_code(m, step) for m in stats.time_steps(start, end, step)]
+        codes = [tables.step_code(m, step) for m in tables.time_steps(start, end, step)]
         over_time = [(label(step, code), counted.get(code, 0)) for code in codes]
         grid: dict[tuple[int, int], int] = {}
         no_hour = 0

@@ -1,106 +1,24 @@
-"""Codes of the statistics as words: the lists' labels, commune and EPCI names, partner
-names, weekdays, hours, days, weeks and months, in French or English."""
+"""The desk's labeller: names of EPCI and partners read from its own database."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.geography import Geography
-from app.lang import day_text
 from app.nomenclature import Nomenclatures
-from core.fields import LISTED
+from core.stats.labels import Labeller
 from db.models import Epci, Referral, Structure
 
-NOT_GIVEN = ("Non précisé", "Not given")
-WEEKDAYS = (
-    ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-)
-MONTHS = (
-    ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-     "octobre", "novembre", "décembre"),
-    ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-     "October", "November", "December"),
-)  # fmt: skip
 
-
-def short_weekday(weekday: int, lang: str = "fr") -> str:
-    """``lun.``, ``Mon`` for an ISO weekday (Monday 1)."""
-    name = WEEKDAYS[lang == "en"][weekday - 1]
-    return name[:3] if lang == "en" else name[:3] + "."
-
-
-def month_name(year: int, month: int, lang: str = "fr") -> str:
-    return f"{MONTHS[lang == 'en'][month - 1]} {year}"
-
-
-def hour_text(hour: int, lang: str = "fr") -> str:
-    """``9 h`` (no-break space) in French, ``09:00`` in English."""
-    return f"{hour}\u00a0h" if lang != "en" else f"{hour:02d}:00"
-
-
-class Labeller:
-    """``labeller(dimension, code)`` is how a coordinator reads a code. Names of
-    communes, EPCI and partners are read from the database once, when first needed."""
+class DeskLabeller(Labeller):
+    """:class:`core.stats.labels.Labeller` over the desk's lists, geography and database."""
 
     def __init__(
         self, session: Session, lists: Nomenclatures, geography: Geography, lang: str = "fr"
     ) -> None:
-        self.lang = "en" if lang == "en" else "fr"
+        super().__init__(lists, geography, lang)
         self._session = session
-        self._lists = lists
-        self._geography = geography
-        self._names: dict[str, dict[str, str]] = {}
-
-    def __call__(self, dimension: str, code: str | None) -> str:
-        if code is None:
-            return ""
-        en = self.lang == "en"
-        if code == "non-precise":
-            return NOT_GIVEN[en]
-        if dimension in LISTED:
-            return self._lists.label(dimension, code, self.lang)
-        if dimension == "commune":
-            return self._geography.label(code, self.lang)
-        if dimension in ("epci", "partner"):
-            return self._name(dimension, code)
-        if dimension == "weekday":
-            return WEEKDAYS[en][int(code) - 1]
-        if dimension == "hour":
-            return hour_text(int(code), self.lang)
-        if dimension == "day":
-            return day_text(date.fromisoformat(code), self.lang)
-        if dimension == "week":
-            start = day_text(date.fromisoformat(code), self.lang)
-            return f"{'week of' if en else 'semaine du'} {start}"
-        if dimension == "month":
-            year, month = code.split("-")
-            return month_name(int(year), int(month), self.lang)
-        return code
-
-    def order(self, dimension: str, code: str, count: int = 0) -> tuple[int, int, str]:
-        """Where a code goes in a table: the lists in their own order, time in its order,
-        names by count (largest first); "not given" last."""
-        if code == "non-precise":
-            return (1, 0, code)
-        if dimension in LISTED:
-            codes = [i.code for i in self._lists.items(dimension, include_inactive=True)]
-            return (0, codes.index(code) if code in codes else len(codes), code)
-        if dimension in ("commune", "epci", "partner"):
-            return (0, -count, self(dimension, code))
-        return (0, 0, code)
-
-    def _name(self, dimension: str, code: str) -> str:
-        names = self._names.get(dimension)
-        if names is None:
-            names = self._names[dimension] = self._load(dimension)
-        if dimension == "epci" and code not in names:
-            # A commune in no EPCI (or a special answer) stands for itself.
-            return self._geography.label(code, self.lang)
-        return names.get(code, code)
 
     def _load(self, dimension: str) -> dict[str, str]:
         session = self._session

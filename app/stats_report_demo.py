@@ -23,7 +23,7 @@ PAGES = 3
 
 def pictures(pdf: bytes, target: Path, stem: str, pages: int = PAGES) -> list[Path]:
     """The first ``pages`` pages as PNG, as the slips' pictures are made."""
-    import pypdfium2  # type: ignore[import-untyped]
+    import pypdfium2
 
     written = []
     document = pypdfium2.PdfDocument(pdf)

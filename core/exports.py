@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from core.stats.export import to_csv, xlsx_bytes
+
 # tables (``StatsResult``), language, ``labels(dimension, code)`` or None → the file
 Writer = Callable[[list[Any], str, Any], bytes]
 Content = Literal["table", "tables", "report"]
@@ -34,15 +36,10 @@ class ExportFormat:
 
 
 def _csv(tables: list[Any], lang: str, labels: Any) -> bytes:
-    # The statistics' writers are shared with the hub; imported here, where they are used.
-    from app.stats_export import to_csv
-
     return to_csv(tables[0], lang, labels)
 
 
 def _xlsx(tables: list[Any], lang: str, labels: Any) -> bytes:
-    from app.stats_export import xlsx_bytes
-
     return xlsx_bytes(tables, lang, labels)
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from app.paths import shipped
+from core.resources import shipped
 
 if TYPE_CHECKING:
     from alembic.config import Config

@@ -17,8 +17,8 @@ from sqlalchemy.orm import sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.version import app_version
-from app.wire import (
+from core.version import app_version
+from core.wire import (
     API,
     INT32_MAX,
     MAX_BATCH,

@@ -13,11 +13,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.directory.hours import PARIS
-from app.errors import PERSONAL_DATA, pick
-from app.geography import SMALL_COMMUNE, load_geography_file
-from app.privacy import find_personal_data
+from core.errors import PERSONAL_DATA, pick
 from core.fields import LIST_OF
+from core.hours import PARIS
+from core.places import SMALL_COMMUNE, load_geography_file
+from core.privacy import find_personal_data
 
 FIRST_DAY = date(2000, 1, 1)
 SPECIAL_PLACES = frozenset({"hors-region", "non-precise"})

@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from app.errors import pick
-from app.lang import chosen_language
-from app.version import app_version
-from app.wire import enrolment_string
+from core.errors import pick
+from core.lang import chosen_language
+from core.version import app_version
+from core.wire import enrolment_string
 from hub import service
 from hub.config import make_engine
 from hub.migrate import upgrade

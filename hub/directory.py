@@ -23,10 +23,10 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
-from app import wire
-from app.directory.importing import explain
-from app.geography import search_key
+from core import wire
+from core.directory.validation import explain
 from core.fields import LISTED
+from core.places import search_key
 from hub.models import DirectoryChange, DirectoryEntry
 from hub.service import HubError, now
 

@@ -1,14 +1,14 @@
 """The region's codes as words, for the console and its exports: the region's lists,
 site names, commune and EPCI names (the shipped geography), partner names (the
-directory), days, weeks and months: the desk's :class:`Labeller`, fed by the hub."""
+directory), days, weeks and months: the shared :class:`Labeller`, fed by the hub."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.nomenclature import COMMUNE_SPECIAL, Item
-from app.stats_labels import Labeller
+from core.lists import COMMUNE_SPECIAL, Item
+from core.stats.labels import Labeller
 from hub.lists import region_lists
 from hub.models import DirectoryEntry, Site
 from hub.stats import places
@@ -49,7 +49,8 @@ class RegionLabeller(Labeller):
 
     def __init__(self, session: Session, lang: str = "fr") -> None:
         self.lists = RegionLists(session)
-        super().__init__(session, self.lists, CommuneNames(), lang)  # type: ignore[arg-type]
+        super().__init__(self.lists, CommuneNames(), lang)
+        self._session = session
 
     def __call__(self, dimension: str, code: str | None) -> str:
         if dimension == "site" and code is not None:

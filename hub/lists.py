@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from app.nomenclature import DEFAULT_LISTS
 from core.fields import BY_KEY
+from core.lists import DEFAULT_LISTS
 from hub import directory
 from hub.directory import LISTS, Published
 from hub.models import DirectoryChange, DirectoryEntry

@@ -6,7 +6,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine
 
-from app.paths import shipped
+from core.resources import shipped
 
 MIGRATIONS = shipped("hub", "migrations")
 

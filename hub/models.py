@@ -25,7 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from db.models import NAMING  # the desk's constraint names, the same on the hub
+from core.naming import NAMING  # the desk's constraint names, the same on the hub
 
 Payload = JSON().with_variant(JSONB(), "postgresql")
 

@@ -1,4 +1,4 @@
-"""The region's activity report: the desk's report (:mod:`app.stats_report`), counted
+"""The region's activity report: the shared report (:mod:`core.report.activity`), counted
 across every site by the hub, with a section by site first."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from app.stats import StatsResult
-from app.stats_report import build_pdf, story
+from core.report.activity import build_pdf, story
+from core.stats.tables import StatsResult
 from hub import stats
 from hub.labels import RegionLabeller
 

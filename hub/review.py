@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from app.directory.search import STALE_AFTER
-from app.geography import search_key
+from core.directory import STALE_AFTER
+from core.places import search_key
 from hub.directory import Published, lock, publish
 from hub.models import DirectoryChange, DirectoryEntry, FlagReview, Record, Site
 from hub.service import HubError, now

@@ -22,7 +22,7 @@ from sqlalchemy import Engine, delete, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from app.wire import (
+from core.wire import (
     PAYLOADS,
     PROTOCOL,
     DeskState,

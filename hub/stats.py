@@ -10,7 +10,7 @@ or EPCI, themes, channel, answers and the partners they were sent to. How busy e
 counter was (visits by site, day, week or month, and totals) is shown whole: it says
 nothing of anyone. A count of a visitors' table under the threshold (``min_cell``, 5 by
 default) is hidden, and others with it so that none can be worked out from the shown
-counts and totals (:mod:`app.disclosure`, the desk's rule too); themes, answers and
+counts and totals (:mod:`core.disclosure`, the desk's rule too); themes, answers and
 partners, though a visit may hold several, are treated as if they added up.
 The region's table and each site's are hidden together, as one table of sites by codes
 with its margins (:func:`hide`): none can be worked out from the others. Comparing two
@@ -30,16 +30,16 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from app import disclosure
-from app import stats as desk_stats
-from app.geography import load_geography_file
-from app.stats import StatsResult
+from core import disclosure
 from core.fields import COUNTED
+from core.places import load_geography_file
+from core.stats import tables as stats_tables
+from core.stats.tables import StatsResult
 
 MIN_CELL = 5
 # dimension -> the contact payload's field
 FIELDS = COUNTED
-MULTIPLE = frozenset(desk_stats.MULTIPLE)  # those a visit may hold several of
+MULTIPLE = frozenset(stats_tables.MULTIPLE)  # those a visit may hold several of
 TIME = ("day", "week", "month")
 # How busy counters were, not who came: shown whole.
 VOLUMES = frozenset({"site", *TIME})
@@ -169,7 +169,7 @@ def hide(
 ) -> set[tuple[str, str]]:
     """The counts hidden in a table of (site, code) counts and in the region's table (its
     row :data:`REGION`, the sum of the sites'), by the rule every published table follows
-    (:mod:`app.disclosure`): the sites' totals are shown, the region's counts are the
+    (:mod:`core.disclosure`): the sites' totals are shown, the region's counts are the
     margins of the codes; a code a site did not see (or one of ``codes``, the list's) is a
     zero it may hide."""
     region: Counter[str] = Counter()
@@ -203,7 +203,7 @@ def compute(
             counts[code] += count
     hidden: set[str] = set()
     if dim not in VOLUMES:
-        held = hide(dict(cells), min_cell, desk_stats.domain(dim, start, end))
+        held = hide(dict(cells), min_cell, stats_tables.domain(dim, start, end))
         hidden = {code for where, code in held if where == row}
     rows: list[dict[str, Any]] = []
     for code in sorted(counts.keys() | hidden):

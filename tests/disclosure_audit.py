@@ -4,19 +4,22 @@ down by linear programming, given everything a table shows."""
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
+from typing import TypeVar
 
 from scipy.optimize import linprog
 
+# A cell of a table: a code, or a (row, column) pair of codes.
+K = TypeVar("K", bound=Hashable)
 # A constraint: (coefficient per cell, the sum a reader knows).
-Constraint = tuple[Mapping[Hashable, int], int]
+Constraint = tuple[Mapping[K, int], int]
 
 
 def exposed(
-    values: Mapping[Hashable, int],
-    hidden: set[Hashable],
-    constraints: Sequence[Constraint],
-    upper: Mapping[Hashable, int] | None = None,
-) -> dict[Hashable, tuple[float, float]]:
+    values: Mapping[K, int],
+    hidden: set[K],
+    constraints: Sequence[Constraint[K]],
+    upper: Mapping[K, int] | None = None,
+) -> dict[K, tuple[float, float]]:
     """The hidden cells whose interval (min, max over every table that agrees with what
     is shown, cells ≥ 0, each under its ``upper`` bound) is narrower than one: a
     protected count can take two integer values at least."""
@@ -39,7 +42,7 @@ def exposed(
             rows.append(row)
             rhs.append(rest)
     bounds = [(0, (upper or {}).get(cell)) for cell in order]
-    found: dict[Hashable, tuple[float, float]] = {}
+    found: dict[K, tuple[float, float]] = {}
     for cell, n in where.items():
         goal = [0.0] * len(order)
         goal[n] = 1.0
@@ -53,17 +56,17 @@ def exposed(
     return found
 
 
-def one_way_constraints(values: Mapping[Hashable, int], total: int) -> list[Constraint]:
+def one_way_constraints(values: Mapping[K, int], total: int) -> list[Constraint[K]]:
     return [({cell: 1 for cell in values}, total)]
 
 
 def two_way_constraints(
     cells: Mapping[tuple[str, str], int], margin: str, rows_printed: bool, total: int
-) -> list[Constraint]:
+) -> list[Constraint[tuple[str, str]]]:
     """A table of (row, column) with its column margins (row ``margin``) and row margins
     (column ``margin``; known sums when ``rows_printed`` is false); the total known."""
     inner = {k: n for k, n in cells.items() if margin not in k}
-    constraints: list[Constraint] = []
+    constraints: list[Constraint[tuple[str, str]]] = []
     for r in {r for r, _c in inner}:
         line = {k: 1 for k in inner if k[0] == r}
         if rows_printed:
@@ -80,12 +83,12 @@ def two_way_constraints(
 
 
 # A line a reader knows the sum of: its cells, each with its coefficient.
-Line = Mapping[Hashable, int]
+Line = Mapping[K, int]
 
 
 def worked_out(
-    shown: Mapping[Hashable, int | None], truth: Mapping[Hashable, int], lines: Sequence[Line]
-) -> dict[Hashable, tuple[float, float]]:
+    shown: Mapping[K, int | None], truth: Mapping[K, int], lines: Sequence[Line[K]]
+) -> dict[K, tuple[float, float]]:
     """The hidden counts (``None`` in ``shown``, as read back from a published table) that
     hold visits and can be narrowed down to one value, for the strongest reader: one who
     knows every line's true sum (how many themes the visits hold in all, not only how
@@ -99,12 +102,12 @@ def worked_out(
     return {cell: interval for cell, interval in found.items() if truth.get(cell, 0)}
 
 
-def margin_lines(cells: Sequence[tuple[str, str]], margin: str) -> list[Line]:
+def margin_lines(cells: Sequence[tuple[str, str]], margin: str) -> list[Line[tuple[str, str]]]:
     """The lines of a two-way table of ``(row, column)`` cells printed with its margins
     (``(row, margin)``, ``(margin, column)``): each row and column against its margin,
     and each set of margins against the total."""
     inner = [k for k in cells if margin not in k]
-    lines: list[Line] = []
+    lines: list[Line[tuple[str, str]]] = []
     for side in (0, 1):
         for code in {k[side] for k in inner}:
             end = (code, margin) if side == 0 else (margin, code)

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.paths import resource
-from app.version import LIBRARIES, app_version
+from core.resources import resource
+from core.version import LIBRARIES, app_version
 from ui.screen_fit import fit_to_screen
 
 

@@ -23,9 +23,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from app.errors import DeskError
-from app.geography import CommuneInfo, Geography, search_key
-from app.nomenclature import COMMUNE_SPECIAL
+from app.geography import Geography
+from core.errors import DeskError
+from core.lists import COMMUNE_SPECIAL
+from core.places import CommuneInfo, search_key
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 _MOVES = (
@@ -126,9 +127,11 @@ class CommuneField(QLineEdit):
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setMaxVisibleItems(12)
-        completer.activated[QModelIndex].connect(self._activated)
+        completer.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
         self.setCompleter(completer)
-        completer.popup().installEventFilter(self)
+        popup = completer.popup()
+        assert popup is not None
+        popup.installEventFilter(self)
         self.textEdited.connect(self._edited)
 
     def _edited(self, text: str) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from app.directory import display, markdown
 from app.directory.records import ServiceDetail
 from app.geography import Geography
-from app.lang import day_text
+from core.lang import day_text
 
 
 def detail_html(

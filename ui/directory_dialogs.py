@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,14 +22,13 @@ from PySide6.QtWidgets import (
 
 from app.desk import Desk
 from app.directory import records
-from app.directory.batch import ImportSummary
-from app.directory.formats import read_directory, spreadsheet_template
-from app.directory.importing import apply
-from app.errors import DeskError
+from app.directory.batch import Batch, ImportSummary
+from app.directory.formats import spreadsheet_template
+from core.errors import DeskError
 from ui.commune_field import CommuneField
 from ui.file_dialogs import open_file, save_file
+from ui.operations import Change, DeskOps
 from ui.screen_fit import fit_to_screen
-from ui.taskman import DeskOp, TaskManager
 
 
 class _Form(QDialog):
@@ -70,12 +70,12 @@ class FlagDialog(_Form):
     the write run on the desk's thread, and a refusal leaves the dialog open with the text."""
 
     def __init__(
-        self, desk: Desk, service_id: str, tasks: TaskManager, parent: QWidget | None = None
+        self, desk: Desk, service_id: str, ops: DeskOps, parent: QWidget | None = None
     ) -> None:
         super().__init__(self.tr("Signaler une erreur"), self.tr("Signaler"), parent)
         self.desk = desk
         self.service_id = service_id
-        self.tasks = tasks
+        self.ops = ops
         self.busy = False
         self.reasons = QButtonGroup(self)
         labels = {
@@ -104,17 +104,16 @@ class FlagDialog(_Form):
         self.finish_layout()
 
     def submit(self) -> None:
-        reason = str(self.reasons.checkedButton().property("code"))
+        checked = self.reasons.checkedButton()
+        assert checked is not None  # one is checked from the start
+        reason = str(checked.property("code"))
         comment = self.comment.toPlainText()
-
-        def work() -> str:
-            with self.desk.sessions.begin() as session:
-                return records.flag(session, self.service_id, reason, comment)
-
         if self.busy:  # a second press while the first is checked
             return
         self.busy = True
-        DeskOp(self.tasks, work).success(self._sent).failure(self._refused).run()
+        self.ops.flag_service(self.service_id, reason, comment).success(self._sent).failure(
+            self._refused
+        ).run(self)
 
     def _sent(self, _flag_id: str) -> None:
         self.busy = False
@@ -123,16 +122,20 @@ class FlagDialog(_Form):
     def _refused(self, error: BaseException) -> None:
         self.busy = False
         if not isinstance(error, DeskError):
-            raise error
+            self.ops.show_failure(self, error)
+            return
         self.show_error(error.text(self.desk.language))
 
 
 class LocalEntryDialog(_Form):
-    """The site's own entry: a partner the regional directory does not list."""
+    """The site's own entry: a partner the regional directory does not list. It is checked
+    and written on the desk's writer; a refusal leaves the dialog open with the text."""
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, ops: DeskOps, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Ajouter une entrée locale"), self.tr("Ajouter"), parent)
         self.desk = desk
+        self.ops = ops
+        self.busy = False
         self.structure = QLineEdit()
         self.service = QLineEdit()
         self.description = QPlainTextEdit()
@@ -167,33 +170,61 @@ class LocalEntryDialog(_Form):
         self.service_id: str | None = None
 
     def submit(self) -> None:
-        lang = self.desk.language
+        if self.busy:  # a second press while the first is checked
+            return
         try:
             commune = self.commune.resolve()
-            place = self.desk.geography.get(commune) if commune else None
-            structure = {
-                "nom": self.structure.text().strip(),
-                "adresse": self.address.text().strip() or None,
-                "code_insee": place.insee if place else None,
-                "commune": place.name if place else None,
-                "code_postal": place.main_postcode if place else None,
-                "telephone": self.phone.text().strip() or None,
-                "courriel": self.email.text().strip() or None,
-            }
-            service = {
-                **{k: v for k, v in structure.items() if k != "nom"},
-                "nom": self.service.text().strip(),
-                "description": self.description.toPlainText().strip(),
-                "horaires_accueil": self.hours.text().strip() or None,
-                "zone_eligibilite": [place.insee] if place else None,
-                "documents": [d.strip() for d in self.documents.text().split(";") if d.strip()],
-            }
-            with self.desk.sessions.begin() as session:
-                self.service_id = records.add_local(session, structure, service)
         except DeskError as error:
-            self.show_error(error.text(lang))
+            self.show_error(error.text(self.desk.language))
             return
+        typed = {
+            "nom": self.structure.text().strip(),
+            "adresse": self.address.text().strip() or None,
+            "telephone": self.phone.text().strip() or None,
+            "courriel": self.email.text().strip() or None,
+            "service": self.service.text().strip(),
+            "description": self.description.toPlainText().strip(),
+            "horaires_accueil": self.hours.text().strip() or None,
+            "documents": [d.strip() for d in self.documents.text().split(";") if d.strip()],
+        }
+        self.busy = True
+        self.ops.write(lambda: self._add(commune, typed), Change.DIRECTORY).success(
+            self._added
+        ).failure(self._refused).run(self)
+
+    def _add(self, commune: str | None, typed: dict[str, Any]) -> str:
+        """On the writer: the commune's names looked up, then the entry added."""
+        place = self.desk.geography.get(commune) if commune else None
+        structure = {
+            "nom": typed["nom"],
+            "adresse": typed["adresse"],
+            "code_insee": place.insee if place else None,
+            "commune": place.name if place else None,
+            "code_postal": place.main_postcode if place else None,
+            "telephone": typed["telephone"],
+            "courriel": typed["courriel"],
+        }
+        service = {
+            **{k: v for k, v in structure.items() if k != "nom"},
+            "nom": typed["service"],
+            "description": typed["description"],
+            "horaires_accueil": typed["horaires_accueil"],
+            "zone_eligibilite": [place.insee] if place else None,
+            "documents": typed["documents"],
+        }
+        return self.desk.add_local_entry(structure, service)
+
+    def _added(self, service_id: str) -> None:
+        self.busy = False
+        self.service_id = service_id
         self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.busy = False
+        if not isinstance(error, DeskError):
+            self.ops.show_failure(self, error)
+            return
+        self.show_error(error.text(self.desk.language))
 
 
 def plain_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> None:
@@ -204,8 +235,10 @@ def plain_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) ->
     box.exec()
 
 
-def import_directory(parent: QWidget, desk: Desk, tasks: TaskManager, done: object) -> None:
-    """Choose a file or folder, import it on the desk's thread, then show the summary."""
+def import_directory(parent: QWidget, desk: Desk, ops: DeskOps) -> None:
+    """Choose a file or folder, read and check it on the read pool, write it on the
+    desk's writer (an agent's Enter never waits behind the reading), then show the summary.
+    The directory tab shows the import through the change it announces."""
     picked = open_file(
         parent, desk, parent.tr("Importer un annuaire"), parent.tr("Annuaires (*.csv *.json)")
     )
@@ -219,22 +252,18 @@ def import_directory(parent: QWidget, desk: Desk, tasks: TaskManager, done: obje
     if name in folder_files or hsds:
         chosen = chosen.parent
 
-    def work() -> ImportSummary:
-        batch = read_directory(chosen, desk.geography)
-        with desk.sessions.begin() as session:
-            return apply(session, batch)
-
     def shown(summary: ImportSummary) -> None:
         lines = "\n".join(summary.lines(desk.language)[:40])
         plain_box(parent, QMessageBox.Icon.Information, parent.tr("Import terminé"), lines)
-        if callable(done):
-            done()
 
     def failed(error: BaseException) -> None:
         text = error.text(desk.language) if isinstance(error, DeskError) else str(error)
         plain_box(parent, QMessageBox.Icon.Warning, parent.tr("Import impossible"), text)
 
-    DeskOp(tasks, work).success(shown).failure(failed).run()
+    def read(batch: Batch) -> None:
+        ops.import_directory(batch).success(shown).failure(failed).run(parent)
+
+    ops.read_directory(chosen).success(read).failure(failed).run(parent)
 
 
 def save_template(parent: QWidget, desk: Desk) -> Path | None:

@@ -1,7 +1,8 @@
 """The directory tab: search as one types, filters, results, and the record in detail.
 
-Signals: ``sig_searched()`` each time results are shown; ``sig_print(str)`` with the id
-of a service whose slip the agent wants to print.
+Signals: ``sig_searched()`` each time results are shown; ``sig_detail_shown()`` each time
+a record is shown in detail; ``sig_print(str)`` with the id of a service whose slip the agent
+wants to print.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -32,14 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import Desk
-from app.directory import records
-from app.directory.search import SearchHit, SearchQuery, search
-from app.lang import day_text, locale
+from app.directory.records import ServiceDetail
+from app.directory.search import SearchHit, SearchQuery
+from core.lang import day_text, locale
 from ui.commune_field import CommuneField
 from ui.directory_detail import detail_html
 from ui.directory_dialogs import FlagDialog, LocalEntryDialog, import_directory, save_template
+from ui.operations import Change, DeskOps
 from ui.table_model import ColumnsModel
-from ui.taskman import DeskOp, TaskManager
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -107,11 +109,15 @@ class DirectoryPanel(QWidget):
 
     sig_searched = Signal()
     sig_print = Signal(str)
+    sig_detail_shown = Signal()
 
-    def __init__(self, desk: Desk, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, ops: DeskOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        self.tasks = tasks
+        self.ops = ops
+        self._detail_asked = 0  # the newest record asked for; older answers are dropped
+        self._search_asked = 0  # the newest search asked for, likewise
+        self.detail_for: str | None = None  # the service whose record is shown
         self.lang = desk.language
         self.search_box = QLineEdit()
         self.search_box.setAccessibleName(self.tr("Chercher dans l’annuaire"))
@@ -175,8 +181,8 @@ class DirectoryPanel(QWidget):
             combo.setMinimumContentsLength(10)
         for widget in (self.commune, self.theme, self.public, self.mode):
             filters.addWidget(widget, 1)
-        for widget in (self.free, self.open_now, self.favourites):
-            filters.addWidget(widget)
+        for box in (self.free, self.open_now, self.favourites):
+            filters.addWidget(box)
         actions = QHBoxLayout()
         for button in (
             self.print_button,
@@ -234,13 +240,17 @@ class DirectoryPanel(QWidget):
             lambda: self.sig_print.emit(self.current()) if self.current() else None
         )
         self.add_local_button.clicked.connect(self.open_local_entry)
-        self.import_button.clicked.connect(
-            lambda: import_directory(self, self.desk, self.tasks, self.run_search)
-        )
+        self.import_button.clicked.connect(lambda: import_directory(self, self.desk, self.ops))
         self.template_button.clicked.connect(lambda: save_template(self, self.desk))
         self._copies: dict[str, str] = {}
         self.shown_text: str | None = None
         self._update_actions()
+        # A write to the directory (here, in a dialog, an import): the results show it.
+        ops.tasks.sig_changed.connect(self._changed)
+
+    def _changed(self, changes: frozenset[Change]) -> None:
+        if Change.DIRECTORY in changes and self.shown_text is not None:
+            self.run_search()
 
     # --- searching ------------------------------------------------------------------
 
@@ -259,12 +269,15 @@ class DirectoryPanel(QWidget):
 
     def run_search(self) -> None:
         query = self.query()
+        # Searches run side by side on the read pool: only the newest one's answer is shown.
+        self._search_asked += 1
+        asked = self._search_asked
 
-        def find() -> list[SearchHit]:
-            with self.desk.sessions() as session:
-                return search(session, query, now=self.desk.intake.now())
+        def found(hits: list[SearchHit]) -> None:
+            if asked == self._search_asked:
+                self._show_hits(hits, query.text)
 
-        DeskOp(self.tasks, find).success(lambda hits: self._show_hits(hits, query.text)).run()
+        self.ops.directory_search(query, now=self.desk.intake.now()).success(found).run(self)
 
     def _show_hits(self, hits: list[SearchHit], text: str = "") -> None:
         self.shown_text = text  # what the results shown answer (a later search may follow)
@@ -291,17 +304,32 @@ class DirectoryPanel(QWidget):
         return self.model.hit(index.row()).service_id if index.isValid() else None
 
     def show_detail(self) -> None:
+        """The chosen service's record, read off the window's thread (the newest asked for
+        is the one shown)."""
         service_id = self.current()
+        self._detail_asked += 1
+        asked = self._detail_asked
         if service_id is None:
             nothing = self.tr("Aucun service choisi.")
             self.detail.setHtml(f"<p>{nothing}</p>")
             self._copies = {}
-        else:
-            with self.desk.sessions() as session:
-                detail = records.detail(session, service_id, today=self.desk.intake.today())
+            self.detail_for = None
+            self._update_actions()
+            self.sig_detail_shown.emit()
+            return
+
+        def shown(detail: ServiceDetail) -> None:
+            if asked != self._detail_asked:
+                return  # another service was chosen meanwhile
             html, self._copies = detail_html(detail, self.desk.geography, self.lang)
             self.detail.setHtml(html)
+            self.detail_for = service_id
+            self._update_actions()
+            self.sig_detail_shown.emit()
+
+        self._copies = {}
         self._update_actions()
+        self.ops.service_detail(service_id, self.desk.intake.today()).success(shown).run(self)
 
     def _update_actions(self) -> None:
         chosen = self.current() is not None
@@ -326,21 +354,17 @@ class DirectoryPanel(QWidget):
         if service_id is None:
             return
 
-        def toggle() -> bool:
-            with self.desk.sessions.begin() as session:
-                return records.toggle_favourite(session, service_id)
-
-        DeskOp(self.tasks, toggle).success(lambda _fav: self.run_search()).run()
+        self.ops.toggle_favourite(service_id).run(self)
 
     def open_flag(self) -> None:
         service_id = self.current()
         if service_id is None:
             return
-        dialog = FlagDialog(self.desk, service_id, self.tasks, self)
+        dialog = FlagDialog(self.desk, service_id, self.ops, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.show_detail)
         dialog.finished.connect(self._back_to_results)
-        self.dialog = dialog
+        self.dialog: QDialog = dialog
         dialog.open()
 
     def _back_to_results(self) -> None:
@@ -350,7 +374,7 @@ class DirectoryPanel(QWidget):
         self.table.setFocus()
 
     def open_local_entry(self) -> None:
-        dialog = LocalEntryDialog(self.desk, self)
+        dialog = LocalEntryDialog(self.desk, self.ops, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.search_box.setText(dialog.service.text()))
         self.dialog = dialog
@@ -360,9 +384,4 @@ class DirectoryPanel(QWidget):
         service_id = self.current()
         if service_id is None:
             return
-
-        def verify() -> None:
-            with self.desk.sessions.begin() as session:
-                records.mark_verified(session, service_id)
-
-        DeskOp(self.tasks, verify).success(lambda _r: self.run_search()).run()
+        self.ops.mark_verified(service_id).run(self)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.desk import Desk
+from ui.operations import ops_for
 
 LAST_FOLDER = "ui.last_folder"
 
@@ -22,32 +23,34 @@ def start_folder(desk: Desk) -> str:
     return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
-def remember(desk: Desk, chosen: Path) -> None:
-    """The next dialog opens where this one went."""
+def remember(parent: QWidget, desk: Desk, chosen: Path) -> None:
+    """The next dialog opens where this one went (stored on the desk's writer)."""
     folder = chosen if chosen.is_dir() else chosen.parent
-    desk.settings.set(LAST_FOLDER, str(folder))
+    ops_for(parent, desk).set_settings({LAST_FOLDER: str(folder)}).failure(
+        lambda _error: None  # only a convenience: the file itself was chosen
+    ).run(parent)
 
 
 def open_file(parent: QWidget, desk: Desk, title: str, filters: str) -> Path | None:
     path, _filter = QFileDialog.getOpenFileName(parent, title, start_folder(desk), filters)
-    return _chosen(desk, path)
+    return _chosen(parent, desk, path)
 
 
 def save_file(parent: QWidget, desk: Desk, title: str, name: str, filters: str) -> Path | None:
     """Where to save a file suggested as ``name``, in the folder used last."""
     suggested = str(Path(start_folder(desk)) / name)
     path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return _chosen(desk, path)
+    return _chosen(parent, desk, path)
 
 
 def choose_folder(parent: QWidget, desk: Desk, title: str) -> Path | None:
     path = QFileDialog.getExistingDirectory(parent, title, start_folder(desk))
-    return _chosen(desk, path)
+    return _chosen(parent, desk, path)
 
 
-def _chosen(desk: Desk, path: str) -> Path | None:
+def _chosen(parent: QWidget, desk: Desk, path: str) -> Path | None:
     if not path:
         return None
     chosen = Path(path)
-    remember(desk, chosen)
+    remember(parent, desk, chosen)
     return chosen

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import Desk
-from app.errors import DeskError
 from app.sync.client import TlsFailure, Transient
-from app.wire import parse_enrolment
+from core.errors import DeskError
+from core.wire import parse_enrolment
+from ui.operations import ops_for
 from ui.screen_fit import fit_to_screen
 from ui.settings_dialog import SiteIdentity
 from ui.sync_worker import SyncScheduler
@@ -31,6 +32,7 @@ class IdentityPage(QWizardPage):
         self.setTitle(self.tr("Votre point d’accueil"))
         self.setSubTitle(self.tr("Ces informations figurent sur les fiches remises aux visiteurs."))
         self.desk = desk
+        self._stored: dict[str, str] | None = None  # the identity stored, once it is
         self.identity = SiteIdentity(desk)
         self.error = QLabel()
         self.error.setObjectName("formError")
@@ -51,13 +53,25 @@ class IdentityPage(QWizardPage):
             self.error.setText(self.tr("Nom du site : à renseigner."))
             self.error.show()
             return False
-        try:
-            self.desk.settings.set_texts(values)
-        except DeskError as error:
-            self.error.setText(error.text(self.desk.language))
-            self.error.show()
-            return False
-        return True
+        if values == self._stored:
+            return True
+        # Stored on the desk's writer; once stored, the wizard moves on by itself.
+        self.error.hide()
+        ops_for(self, self.desk).save_settings(values).success(
+            lambda _stored: self._moved_on(values)
+        ).failure(self._refused).run(self)
+        return False
+
+    def _moved_on(self, values: dict[str, str]) -> None:
+        self._stored = values
+        wizard = self.wizard()
+        if wizard is not None and wizard.currentPage() is self:
+            wizard.next()
+
+    def _refused(self, error: BaseException) -> None:
+        message = error.text(self.desk.language) if isinstance(error, DeskError) else str(error)
+        self.error.setText(message)
+        self.error.show()
 
 
 class ModePage(QWizardPage):
@@ -70,6 +84,7 @@ class ModePage(QWizardPage):
         self.desk = desk
         self.scheduler = scheduler
         self.busy = False
+        self._stored = False  # the choice stored, once it is: « Commencer » then closes
         # "enrolled", or "kept" (the hub did not answer: the code waits), for ``tried``.
         self.outcome: str | None = None
         self.tried: tuple[str, str] | None = None
@@ -137,20 +152,19 @@ class ModePage(QWizardPage):
         return not self.busy and super().isComplete()
 
     def validatePage(self) -> bool:
-        settings = self.desk.settings
+        if self._stored:
+            return True
         if self.busy:
             return False
         if self.offline.isChecked():
+            values: dict[str, object] = {}
             if not self.scheduler.enrolled():
                 # The hub given up: no code waits for it, no retry at the next start.
-                settings.set("hub.pending_code", "")
-                settings.set("hub.url", "")
-            settings.set("site.configured", True)
-            return True
+                values = {"hub.pending_code": "", "hub.url": ""}
+            return self._store({**values, "site.configured": True})
         url, code = self.url.text().strip(), self.code.text().strip()
         if self.outcome is not None and self.tried == (url, code):
-            settings.set("site.configured", True)
-            return True
+            return self._store({"site.configured": True})
         parsed = urlparse(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             self._say_error(
@@ -169,6 +183,22 @@ class ModePage(QWizardPage):
         self.progress.show()
         self._set_busy(True)
         self.scheduler.enrol(url, code)
+        return False
+
+    def _store(self, values: dict[str, object]) -> bool:
+        """Store the choice on the desk's writer, then finish; the wizard waits for it."""
+
+        def stored(_result: None) -> None:
+            self._stored = True
+            wizard = self.wizard()
+            if wizard is not None:
+                wizard.button(QWizard.WizardButton.FinishButton).click()
+
+        ops_for(self, self.desk).set_settings(values).success(stored).failure(
+            lambda error: self._say_error(
+                error.text(self.desk.language) if isinstance(error, DeskError) else str(error)
+            )
+        ).run(self)
         return False
 
     def _set_busy(self, busy: bool) -> None:

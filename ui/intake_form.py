@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.contact import ContactDraft, ContactRecord
-from app.errors import DeskError, ValidationFailed
 from app.geography import Geography
-from app.lang import moment_text
 from app.nomenclature import Nomenclatures
+from core.errors import DeskError, ValidationFailed
+from core.lang import moment_text
 from ui.choice_row import ChoiceRow, row_label
 from ui.commune_field import CommuneField
 

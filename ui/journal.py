@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 
 from app.contact import ContactRecord
 from app.geography import Geography
-from app.lang import day_text
 from app.nomenclature import Nomenclatures
+from core.lang import day_text
 from ui.table_model import ColumnsModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -245,7 +245,9 @@ class JournalPanel(QWidget):
         self.day.blockSignals(False)
 
     def shown_day(self) -> date:
-        return self.day.date().toPython()  # type: ignore[no-any-return]
+        day = self.day.date().toPython()
+        assert isinstance(day, date)
+        return day
 
     def show_contacts(self, day: date, contacts: list[ContactRecord], active: int) -> None:
         self.model.set_contacts(contacts)

@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.cli.main import cli_language
-from app.errors import DeskError, pick
+from app.failures import guarded
 from app.logs import logger, setup_logging
-from app.paths import DeskPaths, desk_paths, resource
-from app.version import app_version
+from app.paths import DeskPaths, desk_paths
+from core.errors import DeskError, pick
+from core.resources import resource
+from core.version import app_version
 
 if TYPE_CHECKING:
     from app.desk import Desk
@@ -202,7 +203,7 @@ def checked_now(paths: DeskPaths) -> bool:
     return small_enough_to_check(paths.database)
 
 
-def _open_desk(paths: DeskPaths, lang: str, smoke: bool) -> object:
+def _open_desk(paths: DeskPaths, lang: str, smoke: bool) -> Desk | int:
     """The desk, or an exit code when it cannot open (after offering a restore)."""
     from app.backup import problems
     from app.desk import Desk
@@ -214,21 +215,16 @@ def _open_desk(paths: DeskPaths, lang: str, smoke: bool) -> object:
                 return 1
             continue
         try:
-            return Desk.open(paths)
+            # Database and file errors come back as the desk's own (``app.failures``).
+            return guarded(lambda: Desk.open(paths))()
         except DeskError as error:
             damaged = ("database_damaged", "database_damaged_backup", "database_damaged_no_backup")
-            if error.key not in damaged:
-                return _cannot_start(error.text(lang), smoke)
             reason = str(error.params.get("reason", ""))
-        except SQLAlchemyError as error:
-            reason = str(getattr(error, "orig", None) or error).splitlines()[0][:200]
-            if not problems(paths.database, quick=True):
-                return _cannot_start(DeskError("database_error", reason=reason).text(lang), smoke)
-        except OSError as error:
-            problem = DeskError(
-                "file_error", path=error.filename or "", reason=error.strerror or ""
-            )
-            return _cannot_start(problem.text(lang), smoke)
+            if error.key == "database_error":
+                if not problems(paths.database, quick=True):
+                    return _cannot_start(error.text(lang), smoke)
+            elif error.key not in damaged:
+                return _cannot_start(error.text(lang), smoke)
         if not offer_restore(paths, reason, lang, smoke):
             return 1
     return 1
@@ -268,7 +264,7 @@ def run_window(smoke: bool = False) -> int:
         while True:
             desk = _open_desk(paths, lang, smoke)
             if not isinstance(desk, Desk):
-                return int(desk)  # type: ignore[call-overload]
+                return desk
             if not translated:
                 lang, _translators = window_language(app, desk)
                 apply_style(app)

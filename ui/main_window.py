@@ -26,19 +26,20 @@ from PySide6.QtWidgets import (
 
 from app.desk import DayView, Desk
 from app.intake import UNDO_SECONDS
-from app.lang import moment_text
-from app.version import app_version
+from core.lang import moment_text
+from core.version import app_version
 from ui.directory_panel import DirectoryPanel
 from ui.first_start import FirstStartWizard
 from ui.intake_form import FormState, IntakeForm
 from ui.journal import JournalModel, JournalPanel
 from ui.keys import AltLetterGuard
 from ui.notice import SaveNotice
+from ui.operations import Change, DeskOps
 from ui.safety_ui import SafetyUi
 from ui.settings_dialog import SettingsDialog
 from ui.stats_panel import StatsPanel
 from ui.sync_panel import SyncUi
-from ui.taskman import DeskOp, TaskManager
+from ui.taskman import TaskManager
 from ui.visit_actions import VisitActions
 
 
@@ -52,7 +53,12 @@ class MainWindow(VisitActions, QMainWindow):
         super().__init__(parent)
         self.desk = desk
         self.lang = desk.language
+        # One writer and one read pool for the whole window: every panel and dialog asks
+        # its work of them through the named operations.
         self.tasks = TaskManager(self)
+        self.ops = DeskOps(desk, self.tasks, self)
+        self._then: list[Callable[[], None]] = []  # to run once the journal is shown anew
+        self._refresh_asked = self._refresh_shown = 0
         self._laid_out = False
         self._saving = False
         self.refreshes = 0  # how many times the journal and counters were shown
@@ -88,7 +94,7 @@ class MainWindow(VisitActions, QMainWindow):
         self.splitter.addWidget(self.journal)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.directory = DirectoryPanel(desk, self.tasks)
+        self.directory = DirectoryPanel(desk, self.ops)
         self.tabs = QTabWidget()
         # No Alt letter on the tabs: Ctrl+1, 2, 3 switch them, and the letters are the rows'.
         self.tabs.addTab(self.splitter, self.tr("Accueil  (Ctrl+1)"))
@@ -121,7 +127,7 @@ class MainWindow(VisitActions, QMainWindow):
         self.directory_state = QLabel()
         for widget in (self.sync_state, self.last_sync, self.pending, self.directory_state):
             self.statusBar().addWidget(widget)
-        self.safety = SafetyUi(self, desk)
+        self.safety = SafetyUi(self, desk, self.ops)
         self.statusBar().addPermanentWidget(self.day_count)
 
         menu = self.menuBar().addMenu(self.tr("&Aiguillage"))
@@ -129,7 +135,7 @@ class MainWindow(VisitActions, QMainWindow):
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
         settings_action.triggered.connect(self.open_settings)
         menu.addSeparator()
-        self.sync = SyncUi(self, desk, self.tasks)
+        self.sync = SyncUi(self, desk, self.ops)
         self.sync.install(menu)
         self.sync.on_change.append(self._show_sync_state)
         # A sync changes what waits to be sent and when it last went through.
@@ -158,11 +164,12 @@ class MainWindow(VisitActions, QMainWindow):
         self.journal.sig_slips.connect(self.open_slips)
         QShortcut(QKeySequence("F6"), self.journal, self.journal.slips_button.click)
         self.directory.sig_print.connect(self.open_service_slip)
+        self.tasks.sig_changed.connect(self._changed)
         self.journal.show_today(quiet=True)
         self.form.start()  # now that the form is in the window: the cursor on « Public »
         self.refresh()
         # Notes past the retention period go at each start, on the desk's thread.
-        DeskOp(self.tasks, desk.purge_notes).failure(lambda _error: None).run()
+        self.ops.purge_notes().failure(lambda _error: None).run(self)
         self.sync.start()
 
     # --- tabs and settings ----------------------------------------------------------
@@ -182,7 +189,7 @@ class MainWindow(VisitActions, QMainWindow):
     def statistics(self) -> StatsPanel:
         """The statistics tab, built the first time it is asked for."""
         if self.stats_panel is None:
-            self.stats_panel = StatsPanel(self.desk)
+            self.stats_panel = StatsPanel(self.desk, self.ops)
             layout = self.stats_holder.layout()
             assert layout is not None
             layout.addWidget(self.stats_panel)
@@ -223,24 +230,44 @@ class MainWindow(VisitActions, QMainWindow):
         """The wizard of a desk never set up; the window stays behind it."""
         wizard = FirstStartWizard(self.desk, self.sync.scheduler, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.finished.connect(lambda _result: (self.apply_settings(), self.refresh()))
+        wizard.finished.connect(self._after_first_start)
         self.wizard = wizard
         wizard.open()
+
+    def _after_first_start(self, _result: int) -> None:
+        self.apply_settings()
+        self.refresh()
 
     # --- display --------------------------------------------------------------------
 
     def refresh(self, then: Callable[[], None] | None = None) -> None:
-        """Read the shown day and the counters on the desk's thread, then show them."""
+        """Read the shown day and the counters off the GUI thread, then show them."""
         day: date = self.journal.shown_day()
+        # Reads run side by side: an answer older than the one shown is not shown.
+        self._refresh_asked += 1
+        asked = self._refresh_asked
 
         def shown(view: DayView) -> None:
-            self._show(view)
+            if asked > self._refresh_shown:
+                self._refresh_shown = asked
+                self._show(view)
             if then is not None:
                 then()
 
-        DeskOp(self.tasks, lambda: self.desk.day_view(day)).success(shown).failure(
-            self._failed
-        ).run()
+        self.ops.day_view(day).success(shown).failure(self._failed).run(self)
+
+    def _changed(self, changes: frozenset[Change]) -> None:
+        """A write went through: the journal and the counters show it, then what waited
+        for them (a save's ``sig_saved``) follows."""
+        if not changes & {Change.VISITS, Change.DIRECTORY, Change.SETTINGS}:
+            return
+        waiting, self._then = self._then, []
+
+        def then() -> None:
+            for callback in waiting:
+                callback()
+
+        self.refresh(then=then)
 
     def _show(self, view: DayView) -> None:
         if view.day != self.journal.shown_day():
@@ -277,19 +304,21 @@ class MainWindow(VisitActions, QMainWindow):
 
     def _arrange(self) -> None:
         width = max(self.width(), 1)
+        form_side = self.form_scroll.parentWidget()
+        assert form_side is not None
         if not self.narrow:
-            self.form_scroll.parentWidget().show()
+            form_side.show()
             self.journal.show()
             # The form whole, the journal the rest (never a minimum that would stop the
             # window from narrowing).
             form = max(self.form.minimumSizeHint().width() + 24, width * 55 // 100)
             self.splitter.setSizes([form, max(width - form, 1)])
         elif self._journal_shown:
-            self.form_scroll.parentWidget().hide()
+            form_side.hide()
             self.journal.show()
         else:
             self.journal.hide()
-            self.form_scroll.parentWidget().show()
+            form_side.show()
 
     def toggle_journal(self) -> None:
         """F9: the journal's newest visit, selected (on a narrow screen, F9 goes from the
@@ -316,8 +345,6 @@ class MainWindow(VisitActions, QMainWindow):
         if app is not None:
             app.focusChanged.disconnect(self._follow_focus)  # type: ignore[attr-defined]
             app.removeEventFilter(self._alt_guard)
-        if self.stats_panel is not None:
-            self.stats_panel.tasks.shutdown()
         self.safety.shutdown()
         self.tasks.shutdown()
         super().closeEvent(event)

@@ -5,9 +5,15 @@ narrows the list, the arrows move the highlight (the first Down goes to the seco
 the first is highlighted already), Space ticks a service, Enter confirms the ticked ones,
 or the highlighted one when none is ticked. With nothing to refer to, Enter says so and
 the dialog stays open.
+
+Each keystroke's search runs on the read pool; an answer that comes after a newer keystroke
+is dropped, and a key that acts on the list (arrows, Space, Enter) first waits for the answer
+to the text typed, so the agent's keys act on what the text asks for.
 """
 
 from __future__ import annotations
+
+from concurrent.futures import Future
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
@@ -23,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from app.contact import ContactDraft
 from app.desk import Desk
-from app.directory import records
 from app.directory.display import format_phone
-from app.directory.search import SearchHit, SearchQuery, search
+from app.directory.records import ServiceDetail
+from app.directory.search import SearchHit, SearchQuery
+from ui.operations import ops_for
 from ui.screen_fit import fit_to_screen
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -104,6 +111,11 @@ class ReferralDialog(QDialog):
         self.setWindowTitle(self.tr("Orienter vers un partenaire"))
         self._desk = desk
         self._draft = draft
+        self.ops = ops_for(self, desk)
+        self._asked = 0  # the newest search asked for; older answers are dropped
+        self._pending: Future[list[SearchHit]] | None = None
+        self._detail_asked = 0
+        self.detail_for: str | None = None  # the service whose detail is shown whole
         self.model = SearchHitModel(self)
         self.model.chosen = dict(chosen)
         self.search = QLineEdit()
@@ -149,6 +161,7 @@ class ReferralDialog(QDialog):
         self.search.installEventFilter(self)
         self.list.installEventFilter(self)
         self.refresh()
+        self.settle()  # the dialog opens with its suggestions
 
     def refresh(self) -> None:
         # Ranked for the visitor; once the agent types, the text leads and every theme counts.
@@ -162,8 +175,23 @@ class ReferralDialog(QDialog):
             for_visitor=True,
             limit=50,
         )
-        with self._desk.sessions() as session:
-            rows = search(session, query)
+        self._asked += 1
+        asked = self._asked
+        self._pending = (
+            self.ops.directory_search(query)
+            .success(lambda rows: self._show_rows(asked, rows))
+            .run(self)
+        )
+
+    def settle(self) -> None:
+        """Wait for the answer to the text typed, and show it."""
+        if self._pending is not None:
+            self.ops.tasks.settle(self._pending)
+
+    def _show_rows(self, asked: int, rows: list[SearchHit]) -> None:
+        if asked != self._asked:
+            return  # a newer keystroke's answer is on its way
+        self._pending = None
         self.model.set_rows(rows)
         self.problem.hide()
         if rows:
@@ -179,16 +207,28 @@ class ReferralDialog(QDialog):
         parts = [row.structure_name, row.service_name]
         if row.telephone:
             parts.append(format_phone(row.telephone))
-        if row.horaires:
-            # on the place's own clock and school holidays, which its record tells
-            with self._desk.sessions() as session:
-                found = records.detail(session, row.service_id)
-            parts.append(found.hours_words(self._desk.language))
         self.detail.setText(" · ".join(parts))
+        self._detail_asked += 1
+        self.detail_for = None
+        if not row.horaires:
+            self.detail_for = row.service_id
+            return
+        asked = self._detail_asked
+
+        def hours(found: ServiceDetail) -> None:
+            if asked == self._detail_asked:
+                parts.append(found.hours_words(self._desk.language))
+                self.detail.setText(" · ".join(parts))
+                self.detail_for = row.service_id
+
+        # on the place's own clock and school holidays, which its record tells
+        self.ops.service_detail(row.service_id).success(hours).run(self)
 
     def eventFilter(self, watched: object, event: object) -> bool:
         if not isinstance(event, QKeyEvent) or event.type() != QKeyEvent.Type.KeyPress:
             return False
+        if watched is self.list or event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.settle()
         row = self.list.currentIndex().row()
         if watched is self.search and event.key() == Qt.Key.Key_Down:
             # The first row is highlighted already: Down moves on to the next one, as the
@@ -205,6 +245,7 @@ class ReferralDialog(QDialog):
 
     def accept(self) -> None:
         """Refer to the ticked services; none ticked, to the highlighted one; else say so."""
+        self.settle()
         if not self.model.chosen:
             index = self.list.currentIndex()
             if not index.isValid():

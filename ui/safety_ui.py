@@ -8,24 +8,28 @@ sound backup can be offered (``ui.main``).
 
 from __future__ import annotations
 
+from concurrent.futures import Future
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from app.desk import LOW_DISK_MB, Desk
 from app.logs import logger
-from ui.taskman import DeskOp, TaskManager
+from ui.operations import DeskOps
 
 log = logger("window")
 
 
 class SafetyUi(QObject):
-    def __init__(self, window: QMainWindow, desk: Desk) -> None:
+    def __init__(self, window: QMainWindow, desk: Desk, ops: DeskOps) -> None:
         super().__init__(window)
         self.window = window
         self.desk = desk
-        # Its own thread: the check and the backup only read the database (through their
+        # On the read pool: the check and the backup only read the database (through their
         # own connections), and must not hold up the first save of the day behind them.
-        self.tasks = TaskManager(self)
+        self.ops = ops
+        self.tasks = ops.tasks
         self.damage: str | None = None
         self._disk_warned = False
         self.disk_state = QLabel()
@@ -41,7 +45,7 @@ class SafetyUi(QObject):
 
         database = self.desk.paths.database
         if check:
-            op = DeskOp(self.tasks, lambda: problems(database, quick=True))
+            op = self.ops.read(lambda: problems(database, quick=True))
             op.success(self.checked).failure(lambda error: self.checked([str(error)])).run()
         else:
             self.daily_backup()
@@ -55,7 +59,7 @@ class SafetyUi(QObject):
             return
         self.daily_backup()
 
-    def daily_backup(self) -> None:
+    def daily_backup(self) -> Future[Path | None]:
         """The day's backup, and the notes past their retention erased from every copy
         (each hour, for a desk left open for days)."""
 
@@ -71,11 +75,10 @@ class SafetyUi(QObject):
                 )
             )
 
-        DeskOp(self.tasks, self.desk.keep_backups).success(done).failure(failed).run()
+        return self.ops.read(self.desk.keep_backups).success(done).failure(failed).run()
 
     def shutdown(self) -> None:
         self._backup_timer.stop()
-        self.tasks.shutdown()
 
     def show_disk(self, free_mb: int | None) -> None:
         low = free_mb is not None and free_mb < LOW_DISK_MB

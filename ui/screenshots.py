@@ -19,6 +19,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -116,6 +117,14 @@ def main(argv: list[str]) -> int:
         for _ in range(20):
             app.processEvents()
 
+    def wait_for(shown: Callable[[], object]) -> None:
+        """Until ``shown`` (what is read off the window's thread has come back)."""
+        deadline = time.monotonic() + 60
+        while not shown() and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        settle()
+
     def shown_stats() -> None:
         """The statistics tab, once its figures are on screen (read off the window's
         thread: the window's writer being idle says nothing of them)."""
@@ -151,7 +160,7 @@ def main(argv: list[str]) -> int:
     on_screen("fenetre-accueil")
     if args.lang == "fr":
         window.orient()  # F4, for the visitor being logged
-        settle()
+        wait_for(lambda: window.referral_dialog.detail_for is not None)
         on_screen("orienter", window.referral_dialog)
         window.referral_dialog.reject()
         window.open_slips(referred)
@@ -177,7 +186,7 @@ def main(argv: list[str]) -> int:
         on_screen("premier-demarrage", window.wizard)
         window.wizard.identity_page.identity.name.setText("Cité des métiers d’Istres")
         window.wizard.next()
-        settle()
+        wait_for(lambda: window.wizard.currentPage() is window.wizard.mode_page)
         on_screen("premier-demarrage-2", window.wizard)
         window.wizard.reject()
         settle()
@@ -199,15 +208,15 @@ def main(argv: list[str]) -> int:
         panel.search_box.setText("jeunes")
         panel._timer.stop()
         panel.run_search()
-        window.tasks.submit(lambda: None, lambda _r: None, lambda _e: None).result()
-        settle()
+        wait_for(lambda: panel.shown_text == "jeunes")
         panel.table.selectRow(1)
-        settle()
+        wait_for(lambda: panel.detail_for == panel.current())
         window.grab().save(str(target / "annuaire.png"))
         shown_stats()
         stats_panel = window.statistics()
         window.grab().save(str(target / "statistiques.png"))
         content = stats_panel.findChild(QScrollArea)
+        assert content is not None
         content.verticalScrollBar().setValue(content.verticalScrollBar().maximum())
         settle()
         window.grab().save(str(target / "statistiques-2.png"))

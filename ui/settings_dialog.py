@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import Desk
-from app.errors import DeskError
+from core.errors import DeskError
 from ui.commune_field import CommuneField
 from ui.file_dialogs import open_file
+from ui.operations import ops_for
 from ui.screen_fit import fit_to_screen, scrolled
 
 
@@ -176,8 +177,8 @@ class SettingsDialog(QDialog):
         boxes.addStretch(1)
         self.content = scrolled(content)
         layout = QVBoxLayout(self)
-        for widget in (self.content, self.error, buttons):
-            layout.addWidget(widget)
+        for part in (self.content, self.error, buttons):
+            layout.addWidget(part)
         layout.setStretch(0, 1)
         self.setMinimumWidth(560)
         fit_to_screen(self)
@@ -209,12 +210,12 @@ class SettingsDialog(QDialog):
                 self.tr("Logo : « %1 » n’est pas une image lisible.").replace("%1", logo)
             )
             return
-        try:
-            self._desk.settings.set_texts(values)
-        except DeskError as error:
-            self.show_error(error.text(lang))
-            return
-        self.accept()
+        # Checked and stored on the desk's writer; a refusal leaves the dialog open.
+        ops_for(self, self._desk).save_settings(values).success(lambda _v: self.accept()).failure(
+            lambda error: self.show_error(
+                error.text(lang) if isinstance(error, DeskError) else str(error)
+            )
+        ).run(self)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -1,9 +1,10 @@
 """Slips for the visitor: a preview, the print dialog or the remembered printer, or a PDF.
 
-The PDFs are made on the desk's thread; a printer that fails says so, and the referrals
+The PDFs are made off the window's thread; a printer that fails says so, and the referrals
 stay recorded whatever happens to the paper.
 
-Signals: ``sig_printed(int)`` with the number of slips handed over (printed or saved).
+Signals: ``sig_printed(int)`` with the number of slips handed over (printed or saved);
+``sig_made()`` each time the slips are made and shown.
 """
 
 from __future__ import annotations
@@ -39,10 +40,10 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.desk import Desk
-from app.slip_records import mark_printed
+from core.errors import DeskError
 from ui.file_dialogs import choose_folder
+from ui.operations import DeskOps
 from ui.screen_fit import fit_to_screen
-from ui.taskman import DeskOp, TaskManager
 
 # (title shown, referral id or None, code, PDF)
 Slip = tuple[str, str | None, str, bytes]
@@ -54,14 +55,15 @@ class SlipDialog(QDialog):
     """Preview and hand over the slips of a visit (or of one service)."""
 
     sig_printed = Signal(int)
+    sig_made = Signal()
 
     def __init__(
-        self, desk: Desk, tasks: TaskManager, make: Maker, parent: QWidget | None = None
+        self, desk: Desk, ops: DeskOps, make: Maker, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Fiches d’orientation"))
         self.desk = desk
-        self.tasks = tasks
+        self.ops = ops
         self._make = make
         self.slips: list[Slip] = []
         self.document = QPdfDocument(self)
@@ -95,8 +97,8 @@ class SlipDialog(QDialog):
         for widget in (self.format, self.large):
             top.addWidget(widget)
         buttons = QHBoxLayout()
-        for widget in (self.print_button, self.direct_button, self.pdf_button):
-            buttons.addWidget(widget)
+        for button in (self.print_button, self.direct_button, self.pdf_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -105,24 +107,25 @@ class SlipDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         fit_to_screen(self, 720, 820)
-        self.format.currentIndexChanged.connect(lambda _i: self.render())
-        self.large.toggled.connect(lambda _b: self.render())
+        self.format.currentIndexChanged.connect(lambda _i: self.make_slips())
+        self.large.toggled.connect(lambda _b: self.make_slips())
         self.which.currentIndexChanged.connect(self._show)
         self.print_button.clicked.connect(lambda: self.print_slips(ask=True))
         self.direct_button.clicked.connect(lambda: self.print_slips(ask=False))
         # clicked(bool) would reach save_pdf as its folder.
         self.pdf_button.clicked.connect(lambda: self.save_pdf())
         close.clicked.connect(self.accept)
-        self.render()
+        self.make_slips()
 
     # --- making the slips --------------------------------------------------------------
 
-    def render(self) -> None:
+    def make_slips(self) -> None:
+        """Make the slips in the chosen format, off the window's thread, then show them."""
         fmt, large = str(self.format.currentData()), self.large.isChecked()
         self._set_busy(True)
-        DeskOp(self.tasks, lambda: self._make(fmt, large)).success(self._rendered).failure(
+        self.ops.read(lambda: self._make(fmt, large)).success(self._rendered).failure(
             self._failed
-        ).run()
+        ).run(self)
 
     def _rendered(self, slips: list[Slip]) -> None:
         if not isValid(self.which):
@@ -135,6 +138,7 @@ class SlipDialog(QDialog):
         self.which.blockSignals(False)
         self._show(0)
         self._set_busy(False)
+        self.sig_made.emit()
 
     def _show(self, index: int) -> None:
         if not 0 <= index < len(self.slips):
@@ -149,8 +153,12 @@ class SlipDialog(QDialog):
             button.setEnabled(not busy)
 
     def _failed(self, error: BaseException) -> None:
+        if not isValid(self.status):
+            return  # closed meanwhile
         self._set_busy(False)
-        self.status.setText(str(error))
+        self.status.setText(
+            error.text(self.desk.language) if isinstance(error, DeskError) else str(error)
+        )
 
     # --- handing them over -------------------------------------------------------------
 
@@ -158,7 +166,7 @@ class SlipDialog(QDialog):
         values = {"slip.format": str(self.format.currentData())}
         if printer is not None:
             values["slip.printer"] = printer
-        self.desk.settings.set_texts(values)
+        self.ops.save_settings(values).failure(lambda _error: None).run(self)
 
     def printer(self) -> QPrinter:
         """The remembered printer (the system's default when none was chosen yet)."""
@@ -257,5 +265,5 @@ class SlipDialog(QDialog):
 
     def _handed_over(self) -> None:
         ids = [referral for _t, referral, _c, _p in self.slips if referral]
-        DeskOp(self.tasks, lambda: mark_printed(self.desk, ids)).run()
+        self.ops.mark_printed(ids).run(self)
         self.sig_printed.emit(len(self.slips))

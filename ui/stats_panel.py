@@ -41,16 +41,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import stats
 from app.desk import Desk
-from app.errors import DeskError
 from app.stats_dashboard import PERIODS, CrossTable, Dashboard, dashboard, period_bounds
-from app.stats_export import DIMENSION_LABELS
-from app.stats_labels import hour_text, short_weekday
-from app.stats_report_text import number
+from core.errors import DeskError
+from core.report.text import number
+from core.stats import tables
+from core.stats.export import DIMENSION_LABELS
+from core.stats.labels import hour_text, short_weekday
 from ui.charts import BarChart, HeatGrid, LineChart
 from ui.file_dialogs import save_file
-from ui.taskman import DeskOp, TaskManager
+from ui.operations import DeskOps
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -112,11 +112,11 @@ class StatsPanel(QWidget):
     sig_shown = Signal()
     sig_exported = Signal(str)
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, ops: DeskOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        # Its own thread: a year's figures or a report never hold up a visit's save.
-        self.tasks = TaskManager(self)
+        # Reads, on the read pool: a year's figures or a report never hold up a visit's save.
+        self.ops = ops
         self.lang = desk.language
         self.shown: Dashboard | None = None
         self._asked = 0  # the newest reading asked for; older answers are dropped
@@ -141,7 +141,7 @@ class StatsPanel(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy" if self.lang == "en" else "dd/MM/yyyy")
             edit.setAccessibleName(name)
-            edit.setDateRange(QDate(stats.FIRST_DAY), QDate(stats.LAST_DAY))
+            edit.setDateRange(QDate(tables.FIRST_DAY), QDate(tables.LAST_DAY))
         self.refresh_button = QPushButton(self.tr("Actualiser (F5)"))
         period_label = QLabel(self.tr("&Période :"))
         period_label.setBuddy(self.period)
@@ -328,9 +328,9 @@ class StatsPanel(QWidget):
             if asked == self._asked:
                 self.show_dashboard(view)
 
-        DeskOp(
-            self.tasks, lambda: dashboard(self.desk, start, end, rows_dim, cols_dim, self.lang)
-        ).success(shown).failure(self._failed).run()
+        self.ops.read(
+            lambda: dashboard(self.desk, start, end, rows_dim, cols_dim, self.lang)
+        ).success(shown).failure(self._failed).run(self)
 
     def show_dashboard(self, view: Dashboard) -> None:
         self.shown = view
@@ -379,7 +379,7 @@ class StatsPanel(QWidget):
         self.cross_model.set_table(view.cross)
         if view.cross.rows_dim == view.cross.cols_dim:
             self.cross_note.setText(self.tr("Choisissez deux dimensions différentes."))
-        elif {view.cross.rows_dim, view.cross.cols_dim} & set(stats.MULTIPLE):
+        elif {view.cross.rows_dim, view.cross.cols_dim} & set(tables.MULTIPLE):
             self.cross_note.setText(
                 self.tr(
                     "Un accueil avec deux thèmes (ou réponses, ou partenaires) compte une fois"
@@ -459,11 +459,11 @@ class StatsPanel(QWidget):
 
         def failed(error: BaseException) -> None:
             text = error.text(self.lang) if isinstance(error, DeskError) else str(error)
-            if isinstance(error, OSError):
+            if isinstance(error, DeskError) and error.key == "file_error":
                 text = self.tr("Le fichier n’a pas pu être écrit (%1).").replace(
-                    "%1", error.strerror or str(error)
+                    "%1", str(error.params.get("reason", ""))
                 )
             self.export_note.setText(text)
             QMessageBox.warning(self, self.tr("Export impossible"), text)
 
-        DeskOp(self.tasks, work).success(done).failure(failed).run()
+        self.ops.read(work).success(done).failure(failed).run(self)

@@ -21,15 +21,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.desk import Desk
-from app.errors import DeskError
 from app.sync.client import Transient
-from app.sync.push import quarantined
 from app.sync.run import SyncSummary
+from core.errors import DeskError
+from db.models import SyncQuarantine
+from ui.operations import DeskOps
 from ui.screen_fit import fit_to_screen
 from ui.sync_worker import SyncScheduler
-from ui.taskman import TaskManager
 
 
 class EnrolDialog(QDialog):
@@ -71,7 +72,7 @@ class EnrolDialog(QDialog):
         fit_to_screen(self, 520, 180)
 
     def _split_enrolment(self, text: str) -> None:
-        from app.wire import parse_enrolment
+        from core.wire import parse_enrolment
 
         parsed = parse_enrolment(text)
         if parsed is not None:
@@ -133,8 +134,11 @@ class SyncPanel(QDialog):
 
     def refresh(self) -> None:
         self.summary.setText(self.ui.describe(long=True))
-        with self.ui.desk.sessions() as session:
-            rows = quarantined(session)
+        self.ui.ops.quarantined().success(self._show_rows).run(self)
+
+    def _show_rows(self, rows: list[SyncQuarantine]) -> None:
+        if not isValid(self.table):
+            return  # closed meanwhile
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             values = [row.kind, row.record_id, str(row.version), row.outcome, row.reason or ""]
@@ -145,11 +149,11 @@ class SyncPanel(QDialog):
 class SyncUi(QObject):
     """The window's side of the sync: scheduler, status text, menu, dialogs."""
 
-    def __init__(self, window: QMainWindow, desk: Desk, tasks: TaskManager) -> None:
+    def __init__(self, window: QMainWindow, desk: Desk, ops: DeskOps) -> None:
         super().__init__(window)
         self.window = window
         self.desk = desk
-        self.tasks = tasks
+        self.ops = ops
         self.scheduler = SyncScheduler(desk, self)
         self.scheduler.sig_busy.connect(self.sig_changed)
         self.on_change: list[Any] = []

@@ -23,9 +23,9 @@ import random
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from app.desk import Desk
-from app.errors import DeskError
 from app.sync.client import Transient
 from app.sync.run import enrol_or_keep, sync_once
+from core.errors import DeskError
 
 PERIOD_MS = 15 * 60 * 1000
 FIRST_RETRY_S = 5
@@ -91,15 +91,15 @@ class SyncScheduler(QObject):
         self._enrolled_with: tuple[str, str] | None = None
         self.failures = 0
         self.last: object = None
-        self.thread = QThread()
-        self.thread.setObjectName("sync")
+        self.sync_thread = QThread()
+        self.sync_thread.setObjectName("sync")
         self.worker = SyncWorker(desk)
-        self.worker.moveToThread(self.thread)
+        self.worker.moveToThread(self.sync_thread)
         self._sig_start.connect(self.worker.run_once)
         self.worker.sig_done.connect(self._done)
         self._sig_enrol.connect(self.worker.enrol)
         self.worker.sig_enrolled.connect(self._enrolled)
-        self.thread.start()
+        self.sync_thread.start()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.sync_now)
@@ -214,5 +214,5 @@ class SyncScheduler(QObject):
     def stop(self) -> None:
         """On close: let a sync under way finish (nothing half-stored), then stop."""
         self.timer.stop()
-        self.thread.quit()
-        self.thread.wait(30_000)
+        self.sync_thread.quit()
+        self.sync_thread.wait(30_000)

@@ -1,54 +1,79 @@
-"""One serial executor owns the database writes; results come back on the GUI thread.
+"""The window's threads: one serial writer owns the database writes, reads have their own pool,
+and results come back on the GUI thread.
 
-In the spirit of Anki's ``CollectionOp``: ``DeskOp(parent, fn).success(cb).run()`` runs
-``fn`` on the writer thread and calls ``cb(result)`` (or the failure callback with the
-exception) on the main thread, through a queued signal.
+As Anki's ``aqt/taskman.py``: the window holds one :class:`TaskManager`, shared by every panel
+and dialog. Writes run one after the other in the order asked (an agent's Enter is never
+overtaken by another write); reads — a search, a record, a year's statistics, an export —
+run beside them on the pool, so a long export never queues ahead of a save. The named
+operations the window calls are in ``ui.operations``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from app.logs import logger
 
 T = TypeVar("T")
 log = logger("window")
 
+# Enough for a search while an export or a report is being written.
+READERS = 2
+
 
 class TaskManager(QObject):
-    """Runs tasks one after the other off the GUI thread.
+    """Runs writes one after the other, and reads on a pool, off the GUI thread.
 
-    Signals: ``sig_done(object)`` carries a finished future to the main thread.
+    Signals: ``sig_done(object)`` carries a finished future to the main thread;
+    ``sig_changed(object)`` a frozenset of what a write changed (``ui.operations.Change``),
+    once its own callback has run, so that each panel refreshes itself.
     """
 
     sig_done = Signal(object)
+    sig_changed = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-writer")
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-writer")
+        self._readers = ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="desk-reader")
         self._callbacks: dict[
             int, tuple[Callable[[Any], None], Callable[[BaseException], None]]
         ] = {}
         self._closed = False
         self.sig_done.connect(self._on_done)
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def submit(
         self,
         fn: Callable[[], T],
         on_success: Callable[[T], None],
         on_failure: Callable[[BaseException], None],
+        *,
+        read: bool = False,
     ) -> Future[T]:
-        future = self._executor.submit(fn)
+        """Run ``fn`` on the writer (or, for a read, on the pool); the callbacks run on the
+        GUI thread."""
+        executor = self._readers if read else self._writer
+        future = executor.submit(fn)
         self._callbacks[id(future)] = (on_success, on_failure)
         future.add_done_callback(self.sig_done.emit)
         return future
 
     def _on_done(self, future: Future[Any]) -> None:
-        on_success, on_failure = self._callbacks.pop(id(future))
+        callbacks = self._callbacks.pop(id(future), None)
+        if callbacks is None:
+            return  # already handed over by ``settle``
+        on_success, on_failure = callbacks
+        if future.cancelled():
+            return  # a read dropped when the window closed
         if self._closed:
             # The window is gone: nobody is left to tell, and a callback must not start
             # more work on a stopped executor. A failure is still written in the log.
@@ -61,32 +86,24 @@ class TaskManager(QObject):
         else:
             on_failure(error)
 
+    def settle(self, future: Future[Any]) -> None:
+        """Wait for ``future`` (run off this thread) and hand its result over now rather
+        than when its signal arrives: a key that acts on a read's answer acts on the newest."""
+        future.exception()  # waits
+        self._on_done(future)
+
     def shutdown(self) -> None:
         """Finish every write already asked for (nothing confirmed is lost), then stop."""
         self._closed = True
-        self._executor.shutdown(wait=True)
+        self._readers.shutdown(wait=True, cancel_futures=True)
+        self._writer.shutdown(wait=True)
 
 
-class DeskOp(Generic[T]):
-    """``DeskOp(tasks, fn).success(cb).failure(cb).run()``."""
-
-    def __init__(self, tasks: TaskManager, fn: Callable[[], T]) -> None:
-        self._tasks = tasks
-        self._fn = fn
-        self._success: Callable[[T], None] = lambda _result: None
-        self._failure: Callable[[BaseException], None] = _raise
-
-    def success(self, callback: Callable[[T], None]) -> DeskOp[T]:
-        self._success = callback
-        return self
-
-    def failure(self, callback: Callable[[BaseException], None]) -> DeskOp[T]:
-        self._failure = callback
-        return self
-
-    def run(self) -> Future[T]:
-        return self._tasks.submit(self._fn, self._success, self._failure)
-
-
-def _raise(error: BaseException) -> None:
-    raise error
+def tasks_of(widget: QWidget | None) -> TaskManager | None:
+    """The task manager of the window ``widget`` is in, if it has one."""
+    while widget is not None:
+        tasks = getattr(widget, "tasks", None)
+        if isinstance(tasks, TaskManager):
+            return tasks
+        widget = widget.parentWidget()
+    return None

@@ -8,22 +8,53 @@ comes back as it was.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
-from sqlalchemy.exc import SQLAlchemyError
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from app.contact import ContactDraft, ContactRecord
-from app.errors import DeskError
+from app.desk import Desk
 from app.slip_records import slip_for_service, slips_for_contact
-from ui.intake_form import FormState
+from core.errors import DeskError
+from ui.intake_form import FormState, IntakeForm
+from ui.journal import JournalPanel
+from ui.notice import SaveNotice
+from ui.operations import DeskOps
 from ui.referral_dialog import ReferralDialog
 from ui.slip_dialog import Maker, Slip, SlipDialog
-from ui.taskman import DeskOp
+
+# The mixin is a main window's part: typed as one, built as a plain class.
+if TYPE_CHECKING:
+    _Window = QMainWindow
+else:
+    _Window = object
 
 
-class VisitActions:
+class VisitActions(_Window):
     """The main window's handling of a visit, mixed into ``MainWindow`` (whose form,
-    journal, notice, desk and task manager it uses)."""
+    journal, notice, desk and operations it uses)."""
+
+    desk: Desk
+    ops: DeskOps
+    form: IntakeForm
+    journal: JournalPanel
+    notice: SaveNotice
+    sig_saved: SignalInstance
+    narrow: bool
+    _saving: bool
+    _journal_shown: bool
+    _cleared: FormState | None
+    _then: list[Callable[[], None]]
+    referral_dialog: ReferralDialog
+    slip_dialog: SlipDialog
+
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        raise NotImplementedError  # the window's
+
+    def _arrange(self) -> None:
+        raise NotImplementedError  # the window's
 
     def save(self, draft: ContactDraft) -> None:
         if self._saving:
@@ -32,12 +63,10 @@ class VisitActions:
         self.form.save_button.setEnabled(False)
         editing = self.form.editing
         if editing is None:
-            op = DeskOp(self.tasks, lambda: self.desk.intake.save(draft))
-            op.success(self._saved)
+            op = self.ops.save_visit(draft).success(self._saved)
         else:
-            op = DeskOp(self.tasks, lambda: self.desk.intake.edit(editing.id, draft))
-            op.success(self._edited)
-        op.failure(self._failed).run()
+            op = self.ops.edit_visit(editing.id, draft).success(self._edited)
+        op.failure(self._failed).run(self)
 
     def orient(self) -> None:
         """Open the partners suggested for the visitor being logged."""
@@ -55,7 +84,8 @@ class VisitActions:
             self.tr("Accueil de %1 modifié.").replace("%1", record.moment_local.strftime("%H:%M")),
             undo=False,
         )
-        self.refresh(then=lambda: self.sig_saved.emit(record.id))
+        # The change announced shows it in the journal; then the window says it is saved.
+        self._then.append(lambda: self.sig_saved.emit(record.id))
 
     def _done_saving(self) -> None:
         self._saving = False
@@ -83,12 +113,11 @@ class VisitActions:
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        DeskOp(self.tasks, lambda: self.desk.intake.cancel(contact_id)).success(
-            lambda _record: self._after_cancel()
-        ).failure(self._failed).run()
+        self.ops.cancel_visit(contact_id).success(lambda _record: self._after_cancel()).failure(
+            self._failed
+        ).run(self)
 
     def _after_cancel(self) -> None:
-        self.refresh()
         self.show_notice(self.tr("Accueil annulé."), undo=False)
 
     def _saved(self, record: ContactRecord) -> None:
@@ -102,15 +131,18 @@ class VisitActions:
             undo=True,
         )
         self.journal.show_today(quiet=True)
-        self.refresh(then=lambda: self.sig_saved.emit(record.id))
+        self._then.append(lambda: self.sig_saved.emit(record.id))
         if record.referrals:
-            self.open_slips(record.id)
+            self._open_slips(record)
 
     def open_slips(self, contact_id: str) -> None:
         """The visit's slips: previewed, or printed at once when the site asked for it."""
-        record = self.desk.intake.get(contact_id)
+        self._open_slips(self.desk.intake.get(contact_id))
+
+    def _open_slips(self, record: ContactRecord) -> None:
         if not record.referrals:
             return
+        contact_id = record.id
         titles = {r.slip_code: r.structure_name or r.service_name for r in record.referrals}
 
         def make(fmt: str, large: bool) -> list[Slip]:
@@ -133,9 +165,8 @@ class VisitActions:
         self._open_slip_dialog(make)
 
     def _open_slip_dialog(self, make: Maker) -> None:
-        dialog = SlipDialog(self.desk, self.tasks, make, self)
+        dialog = SlipDialog(self.desk, self.ops, make, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sig_printed.connect(lambda _n: self.refresh())
         self.slip_dialog = dialog
         self.notice.hold()
         if self.desk.settings.get("slip.direct"):
@@ -146,20 +177,17 @@ class VisitActions:
                 else:
                     dialog.open()
 
-            DeskOp(self.tasks, lambda: None).success(direct).run()
+            # Once the slips are made: a read queued after the one the dialog asked for.
+            dialog.sig_made.connect(direct, Qt.ConnectionType.SingleShotConnection)
             return
         dialog.open()
 
     def _failed(self, error: BaseException) -> None:
         self._done_saving()
-        if isinstance(error, DeskError):
+        if isinstance(error, DeskError) and error.key not in ("database_error", "file_error"):
             self.form.show_problems(error)
             return
-        if isinstance(error, SQLAlchemyError):
-            reason = str(getattr(error, "orig", None) or error).splitlines()[0][:200]
-            message = DeskError("database_error", reason=reason).text(self.lang)
-        else:
-            message = str(error)
+        message = error.text(self.desk.language) if isinstance(error, DeskError) else str(error)
         QMessageBox.critical(
             self,
             self.tr("Enregistrement impossible"),
@@ -177,14 +205,11 @@ class VisitActions:
             return
         if not self.desk.intake.can_undo:
             return
-        DeskOp(self.tasks, self.desk.intake.take_back).success(self._undone).failure(
-            self._failed
-        ).run()
+        self.ops.take_back().success(self._undone).failure(self._failed).run(self)
 
     def _undone(self, record: ContactRecord) -> None:
         # Withdrawn from the day, and back in the form to be fixed and saved again.
         self.form.fill(record)
-        self.refresh()
         self.show_notice(
             self.tr("Dernier accueil repris : corrigez-le puis enregistrez-le."), undo=False
         )

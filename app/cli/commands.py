@@ -13,10 +13,10 @@ from app.cli.main import cli_language, dumps, parse_at, say
 from app.contact import ContactDraft
 from app.contact_import import ImportRefused, import_contacts
 from app.desk import Desk
-from app.errors import DeskError, ValidationFailed
-from app.files import write_atomically
 from app.paths import desk_paths
+from core.errors import DeskError, ValidationFailed
 from core.exports import FORMATS
+from core.files import write_atomically
 
 
 def contact(args: argparse.Namespace, out: TextIO) -> int:
@@ -133,7 +133,7 @@ def directory(args: argparse.Namespace, out: TextIO) -> int:
 def _directory_hours(args: argparse.Namespace, out: TextIO) -> int:
     """A value checked before it is published: its words, what was repaired, and whether
     the place is open at ``--at`` on its own clock (the desk's site when no ``--commune``)."""
-    from app.directory import hours
+    from core import hours
 
     lang = cli_language()
     desk = Desk.open(load_demo=False)
@@ -364,7 +364,7 @@ def stats(args: argparse.Namespace, out: TextIO) -> int:
     """Counts over a period; JSON by default, CSV as French Excel opens it, XLSX; or the
     activity report in PDF."""
     from app import stats as statistics
-    from app.stats_export import to_csv
+    from core.stats.export import to_csv
 
     lang = cli_language()
     by = [d.strip() for d in args.by.split(",") if d.strip()]
@@ -415,7 +415,7 @@ def stats(args: argparse.Namespace, out: TextIO) -> int:
 def _period(args: argparse.Namespace, today: date) -> tuple[date, date]:
     """The period asked for: ``--month``, else ``--from``/``--to``; by default the last 30
     days, or for the report the previous calendar month."""
-    from app.stats import parse_day, parse_month, previous_month
+    from core.stats.tables import parse_day, parse_month, previous_month
 
     if args.month:
         if args.start or args.end:

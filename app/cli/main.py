@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.cli.argparse_fr import use_language
-from app.errors import DeskError, pick
-from app.lang import chosen_language
-from app.version import app_version
+from core.errors import DeskError, pick
 from core.exports import FORMATS
+from core.lang import chosen_language
+from core.version import app_version
 
 WindowRunner = Callable[[argparse.Namespace], int]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.lang import plural
+from core.lang import plural
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.directory.store import upsert_service, upsert_structure
-from app.paths import resource
+from core.resources import resource
 
 DEMO_FOLDER = resource("demo")
 

@@ -19,10 +19,11 @@ from typing import Any
 
 from app.directory.batch import Batch, Refusal
 from app.directory.importing import read_text
-from app.errors import DeskError
-from app.geography import Geography, distance_km, search_key
-from app.nomenclature import PUBLIC_PUBLICS, THEME_THEMATIQUES
-from app.textfile import delimiter
+from app.geography import Geography
+from core.errors import DeskError
+from core.lists import PUBLIC_PUBLICS, THEME_THEMATIQUES
+from core.places import distance_km, search_key
+from core.textfile import delimiter
 
 # Fields of data.inclusion that hold lists.
 LIST_FIELDS = frozenset(
@@ -443,7 +444,7 @@ def convert(batch: Batch, folder: Path) -> list[Refusal]:
     from data_inclusion.schema import v1
     from pydantic import ValidationError
 
-    from app.directory.importing import explain
+    from core.directory.validation import explain
 
     refused = list(batch.refused) + list(batch.duplicates)
     out: dict[str, list[dict[str, Any]]] = {"structures": [], "services": []}

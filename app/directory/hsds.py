@@ -20,9 +20,10 @@ from urllib.parse import urlsplit
 from app.directory.batch import Batch, Refusal
 from app.directory.formats import _csv_rows, slug
 from app.directory.hsds_schedules import Row, _opening_hours, _weekday_as_byday, _weekly
-from app.errors import DeskError
-from app.geography import CommuneInfo, Geography
-from app.lang import plural
+from app.geography import Geography
+from core.errors import DeskError
+from core.lang import plural
+from core.places import CommuneInfo
 
 # The files HSDS may add, with the columns without which a file means nothing.
 OPTIONAL_FILES: dict[str, set[str]] = {

@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from datetime import date
 
-from app.directory.hours import is_valid
+from core.hours import is_valid
 
 Row = dict[str, str]
 

@@ -15,8 +15,7 @@ record kept — as data·inclusion itself drops invalid codes.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,11 +23,12 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app import textfile
 from app.directory.batch import Batch, ImportSummary, Refusal
 from app.directory.search_index import clear_index, reindex
 from app.directory.store import upsert_service, upsert_structure
-from app.geography import former_communes
+from core import textfile
+from core.directory.validation import explain
+from core.places import former_communes
 from db.models import Commune, Departement, Epci, Service, Structure
 
 MAX_FILE_BYTES = 50 * 2**20
@@ -38,82 +38,11 @@ MAX_FILE_BYTES = 50 * 2**20
 
 
 def read_text(path: Path) -> str:
-    """A directory file's text (see :func:`app.textfile.read_text`)."""
+    """A directory file's text (see :func:`core.textfile.read_text`)."""
     return textfile.read_text(path, MAX_FILE_BYTES)
 
 
 # --- checking ------------------------------------------------------------------------------
-
-_PYDANTIC: dict[str, tuple[str, str]] = {
-    "missing": ("champ obligatoire absent", "required field missing"),
-    "string_too_short": ("trop court", "too short"),
-    "string_too_long": ("trop long", "too long"),
-    "enum": ("valeur inconnue", "unknown value"),
-    "literal_error": ("valeur inconnue", "unknown value"),
-    "url_parsing": ("adresse web invalide", "invalid web address"),
-    "url_scheme": ("adresse web invalide", "invalid web address"),
-    "date_from_datetime_parsing": ("date illisible", "unreadable date"),
-    "date_parsing": ("date illisible", "unreadable date"),
-    "string_pattern_mismatch": ("format invalide", "invalid format"),
-    "float_parsing": ("nombre attendu", "number expected"),
-    "int_parsing": ("nombre entier attendu", "whole number expected"),
-    "too_short": ("liste vide", "empty list"),
-    "set_type": ("liste attendue", "list expected"),
-    "list_type": ("liste attendue", "list expected"),
-    "string_type": ("texte attendu", "text expected"),
-}
-
-
-# The pydantic messages the schema passes on in English, in French (after the
-# data·inclusion validator's own table, ``api/valideur/translations.py``).
-_ENGLISH_MESSAGES: tuple[tuple[str, str], ...] = (
-    (r"Input should be greater than or equal to (.*)", "doit être supérieur ou égal à {}"),
-    (r"Input should be greater than (.*)", "doit être supérieur à {}"),
-    (r"Input should be less than or equal to (.*)", "doit être inférieur ou égal à {}"),
-    (r"Input should be less than (.*)", "doit être inférieur à {}"),
-    (r"String should have at least (.*) characters?", "au moins {} caractères"),
-    (r"String should have at most (.*) characters?", "au plus {} caractères"),
-    (r"value is not a valid email address: .*", "adresse électronique invalide"),
-    (r"Input should be a valid boolean.*", "oui ou non attendu (true/false)"),
-    (r"Input should be a valid date.*", "date attendue (AAAA-MM-JJ)"),
-    (r"Input should be a valid URL.*", "adresse web invalide"),
-    (r"Input should be a valid (?:list|array|set|tuple).*", "liste attendue"),
-    (r"Input should be a valid dictionary.*", "objet attendu"),
-    (r"Input should be a valid (?:number|integer).*", "nombre attendu"),
-    (r"Input should be a valid string.*", "texte attendu"),
-    (r"Input should be (.*)", "valeur attendue\u00a0: {}"),
-    (r"Extra inputs are not permitted", "champ inconnu"),
-)
-
-
-def _french(message: str) -> str:
-    """A schema message in French: its own validators speak French already; pydantic's
-    English sentences are translated; one not foreseen is shown as it is."""
-    message = message.removeprefix("Value error, ")
-    for pattern, french in _ENGLISH_MESSAGES:
-        match = re.fullmatch(pattern, message)
-        if match:
-            return french.format(*match.groups())
-    return message
-
-
-def explain(errors: Sequence[Mapping[str, Any]]) -> tuple[str, str]:
-    """Every complaint of the schema about a record, as one French and one English text."""
-    french, english = [], []
-    for error in errors:
-        where = ".".join(str(p) for p in error.get("loc", ()) if not isinstance(p, int))
-        kind = str(error.get("type", ""))
-        message = str(error.get("msg", kind))
-        if kind in _PYDANTIC:
-            fr, en = _PYDANTIC[kind]
-        else:
-            fr, en = _french(message), message.removeprefix("Value error, ")
-        value = error.get("input")
-        shown = f" («\u00a0{value}\u00a0»)" if isinstance(value, str) and kind != "missing" else ""
-        shown_en = f" (“{value}”)" if shown else ""
-        french.append(f"{where}\u00a0: {fr}{shown}")
-        english.append(f"{where}: {en}{shown_en}")
-    return "\u202f; ".join(french), "; ".join(english)
 
 
 class _Geography:

@@ -12,13 +12,13 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from app.directory import hours
-from app.directory.search import STALE_AFTER
 from app.directory.search_index import reindex
 from app.directory.store import upsert_service, upsert_structure
 from app.directory.zones import readable
-from app.errors import PERSONAL_DATA, DeskError
-from app.privacy import find_personal_data
+from core import hours
+from core.directory import STALE_AFTER
+from core.errors import PERSONAL_DATA, DeskError
+from core.privacy import find_personal_data
 from db.models import DirectoryFlag, Favourite, Service, Structure
 
 FLAG_REASONS = ("closed", "hours", "contact", "area", "other")
@@ -154,7 +154,7 @@ def add_local(session: Session, structure: dict[str, Any], service: dict[str, An
     from data_inclusion.schema import v1
     from pydantic import ValidationError
 
-    from app.directory.importing import explain
+    from core.directory.validation import explain
 
     token = uuid.uuid4().hex[:12]
     today = date.today().isoformat()

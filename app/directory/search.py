@@ -22,20 +22,21 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from app.directory import hours
 from app.directory.conditions import register, unmet
 from app.directory.search_index import _FTS, _marks, _params, match_expression
 from app.directory.zones import COMMUNE, DEPARTEMENT, EPCI, NATIONAL, mapped, zone_codes
-from app.geography import commune_centre, same_commune
+from app.geography import commune_centre
+from core import hours
+from core.directory import STALE_AFTER
+from core.places import same_commune
 from db.models import Commune, Favourite, NomenclatureMapping, Service, Structure
 
-STALE_AFTER = timedelta(days=183)  # records older than about six months are to be checked
 _MAX_CANDIDATES = 400
 # How many of the best text matches the visitor's filters and fit are applied to first.
 _POOL = 300

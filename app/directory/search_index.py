@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session, selectinload
 
-from app.geography import search_key
+from core.places import search_key
 from db.models import Service, Structure
 
 _FTS = "service_fts"

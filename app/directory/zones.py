@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.geography import departement_of, same_commune
+from core.places import departement_of, same_commune
 from db.models import Commune, Departement, Epci, NomenclatureMapping
 
 NATIONAL = ("france", "99100")

@@ -14,8 +14,8 @@ from urllib.parse import urlparse
 import httpx
 from pydantic import ValidationError
 
-from app.errors import DeskError
-from app.wire import (
+from core.errors import DeskError
+from core.wire import (
     API,
     PROTOCOL,
     ChangesResponse,

@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.directory.search_index import clear_index, reindex
 from app.directory.store import upsert_service, upsert_structure
-from app.errors import DeskError
 from app.sync.client import HubClient
-from app.wire import Change
+from core.errors import DeskError
+from core.wire import Change
 from db.models import NomenclatureItem, Service, Setting, Structure, SyncState
 
 STREAM = "directory"

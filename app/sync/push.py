@@ -19,13 +19,13 @@ from typing import Any
 from sqlalchemy import and_, bindparam, delete, exists, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import PERSONAL_DATA
-from app.geography import SMALL_COMMUNE, SPECIAL_CODES, departement_of
-from app.privacy import find_personal_data
 from app.sync.client import HubClient, ServerFault
-from app.version import app_version
-from app.wire import MAX_BATCH, DeskState, HubProtocol, PushRecord, PushResult, fields_of, fit
+from core.errors import PERSONAL_DATA
 from core.fields import BY_NAME, CONTACT_FIELDS, label
+from core.places import SMALL_COMMUNE, SPECIAL_CODES, departement_of
+from core.privacy import find_personal_data
+from core.version import app_version
+from core.wire import MAX_BATCH, DeskState, HubProtocol, PushRecord, PushResult, fields_of, fit
 from db.models import Commune, Contact, Departement, DirectoryFlag, Referral, SyncQuarantine
 
 KINDS: dict[str, Any] = {"contact": Contact, "referral": Referral, "flag": DirectoryFlag}

@@ -11,13 +11,13 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from app.errors import DeskError
 from app.sync import credentials
 from app.sync.client import HubClient, TlsFailure, Transient, check_url
 from app.sync.pull import pull_all
 from app.sync.push import new_desk_id, push_all
-from app.version import app_version
-from app.wire import parse_enrolment
+from core.errors import DeskError
+from core.version import app_version
+from core.wire import parse_enrolment
 from db.models import SyncState
 
 

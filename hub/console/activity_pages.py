@@ -15,10 +15,10 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.stats import StatsResult
-from app.stats_report import in_order
-from app.stats_report_text import percent
 from core.exports import FORMATS, write
+from core.report.activity import in_order
+from core.report.text import percent
+from core.stats.tables import StatsResult
 from hub import stats
 from hub.console.web import Console, Refused, thousands, today
 from hub.labels import RegionLabeller

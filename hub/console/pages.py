@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.wire import enrolment_string
+from core.wire import enrolment_string
 from hub import service
 from hub.console import activity_pages, auth, directory_pages, list_pages, queries
 from hub.console.web import (

@@ -25,9 +25,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from app.directory.hours import PARIS
-from app.stats_report_text import number
-from app.version import app_version
+from core.hours import PARIS
+from core.report.text import number
+from core.version import app_version
 from hub import service
 from hub.console import auth
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -13,8 +14,8 @@ from app import stats
 from app.backup import list_backups, make_backup, problems, restore_backup
 from app.contact import ContactDraft
 from app.desk import Desk
-from app.errors import DeskError
 from app.paths import DeskPaths
+from core.errors import DeskError
 from db import migrate
 from tests.conftest import FakeClock
 
@@ -118,9 +119,9 @@ def test_start_up_backs_up_then_really_upgrades_an_older_database(tmp_path: Path
     (backup,) = list_backups(paths.backups)
     assert backup.reason == "avant-mise-a-jour" and problems(backup.path) == []
     assert contact_ids(backup.path) == {"11111111-1111-4111-8111-111111111111"}
-    connection = sqlite3.connect(backup.path)
-    assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
-    connection.close()
+    copy = sqlite3.connect(backup.path)
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    copy.close()
 
 
 def test_a_backup_from_a_newer_release_is_refused_before_anything_changes(desk: Desk) -> None:
@@ -166,15 +167,19 @@ def test_the_rotation_keeps_seven_days_four_weeks_and_every_manual_copy(
 
     folder = tmp_path / "backups"
     first = datetime(2026, 9, 1, 8, 30)
+
+    def at(moment: datetime) -> Callable[[], datetime]:
+        return lambda: moment
+
     # Eighty-five days of daily copies, upgrades now and then, two manual copies.
     for n in range(85):
-        make_backup(desk.paths.database, folder, DAILY, lambda n=n: first + timedelta(days=n))
+        make_backup(desk.paths.database, folder, DAILY, at(first + timedelta(days=n)))
     for n in range(0, 85, 10):
         make_backup(desk.paths.database, folder, "avant-mise-a-jour",
-                    lambda n=n: first + timedelta(days=n, hours=2))  # fmt: skip
+                    at(first + timedelta(days=n, hours=2)))  # fmt: skip
     for n in (3, 50):
         make_backup(desk.paths.database, folder, "manuelle",
-                    lambda n=n: first + timedelta(days=n, hours=3))  # fmt: skip
+                    at(first + timedelta(days=n, hours=3)))  # fmt: skip
     prune(folder)
     kept = list_backups(folder)
     daily = sorted(b.moment.date() for b in kept if b.reason == DAILY)

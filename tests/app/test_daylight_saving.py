@@ -17,7 +17,7 @@ import pytest
 
 from app import stats
 from app.desk import Desk
-from app.directory.hours import open_at
+from core.hours import open_at
 from db.models import Contact
 from tests.app.test_intake import visit
 from tests.conftest import PARIS
@@ -36,8 +36,8 @@ class Clock:
             return self.utc.astimezone(PARIS)
         return self.utc.astimezone()  # the machine's zone, as app.intake.local_now reads it
 
-    def set(self, *utc: int) -> None:
-        self.utc = datetime(*utc, tzinfo=UTC)  # type: ignore[misc]
+    def set(self, year: int, month: int, day: int, hour: int, minute: int) -> None:
+        self.utc = datetime(year, month, day, hour, minute, tzinfo=UTC)
         self.mono += 3600  # past the undo window
 
     def monotonic(self) -> float:

@@ -21,7 +21,7 @@ from app.desk import Desk
 from app.directory.formats import read_directory
 from app.directory.importing import apply
 from app.directory.search import DISTANCE_BANDS, SearchHit, SearchQuery, search
-from app.geography import distance_km
+from core.places import distance_km
 from db.models import Commune
 from tests.conftest import PARIS
 
@@ -76,8 +76,9 @@ def test_a_nearer_place_ranks_before_a_farther_one(desk: Desk, sheet: Path) -> N
     near, far = position(hits, NEAR), position(hits, FAR)
     assert hits[near].nearness == hits[far].nearness  # both: the same département
     assert near < far
-    assert hits[near].distance_km is not None and 15 < hits[near].distance_km < 20
-    assert hits[far].distance_km is not None and 25 < hits[far].distance_km < 33
+    near_km, far_km = hits[near].distance_km, hits[far].distance_km
+    assert near_km is not None and 15 < near_km < 20
+    assert far_km is not None and 25 < far_km < 33
     # Among the département's places, none farther ranks before a nearer band.
     departement = [h.distance_km for h in hits if h.nearness == 1 and h.distance_km is not None]
     assert len(departement) == sum(1 for h in hits if h.nearness == 1)

@@ -16,8 +16,8 @@ from app.directory.batch import ImportSummary
 from app.directory.formats import read_directory, spreadsheet_template
 from app.directory.importing import apply
 from app.directory.search import SearchQuery, search
-from app.errors import DeskError
-from app.paths import resource
+from core.errors import DeskError
+from core.resources import resource
 from db.models import Service, Structure
 
 DEMO = resource("demo")

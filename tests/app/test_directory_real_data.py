@@ -29,7 +29,7 @@ def aiguillage(home: Path, *args: str, lang: str = "fr") -> subprocess.Completed
     )  # fmt: skip
 
 
-def stored(home: Path) -> tuple[int, int, list[tuple[str, str, str | None]]]:
+def stored(home: Path) -> tuple[int, int, list[tuple[str | None, str | None, str | None]]]:
     desk = Desk.open(load_demo=False)
     try:
         with desk.sessions() as session:
@@ -48,7 +48,7 @@ def stored(home: Path) -> tuple[int, int, list[tuple[str, str, str | None]]]:
             ).all()
     finally:
         desk.close()
-    return int(services or 0), int(structures or 0), [tuple(r) for r in forma_tic]
+    return int(services or 0), int(structures or 0), [(c, a, i) for c, a, i in forma_tic]
 
 
 def test_a_real_region_spreadsheet_keeps_every_homonym_and_its_figures_add_up(

@@ -12,8 +12,8 @@ from app.directory import records
 from app.directory.formats import read_directory
 from app.directory.importing import apply
 from app.directory.search import SearchQuery, search
-from app.errors import DeskError
-from app.paths import resource
+from core.errors import DeskError
+from core.resources import resource
 from db.models import DirectoryFlag, Service
 
 CEJ = "demo-spro-etm--ml-ouest-provence-cej"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import pytest
 
 from app.desk import Desk
-from app.directory import hours
 from app.directory.search import SearchQuery, search
 from app.directory.zones import serves, zone_codes
+from core import hours
 from db.models import Service
 from tests.conftest import PARIS
 
@@ -206,7 +207,7 @@ def _place(desk: Desk, key: str, commune: str, zone: list[str], name: str) -> No
         "nom": f"Structure {name}",
         "date_maj": date(2026, 11, 1),
     }
-    service = {
+    service: dict[str, Any] = {
         "source": "t", "id": f"t--{key}-s", "structure_id": f"t--{key}", "nom": name,
         "date_maj": date(2026, 11, 1), "code_insee": commune, "zone_eligibilite": zone,
         "thematiques": ["trouver-un-emploi--repondre-a-des-offres-demploi"],

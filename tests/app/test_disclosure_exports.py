@@ -8,6 +8,7 @@ import csv
 import io
 import json
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,9 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from app.desk import Desk
-from app.disclosure import MARGIN
-from app.nomenclature import DEFAULT_LISTS
 from app.stats_export import export_tables
+from core.disclosure import MARGIN
+from core.lists import DEFAULT_LISTS
 from tests.app.test_stats import store
 from tests.disclosure_audit import margin_lines, worked_out
 from ui.launcher import main as aiguillage
@@ -85,7 +86,10 @@ def cell(text: Any) -> int | None:
 
 
 def check(
-    shown: dict[Any, int | None], true: Counter[Any], lines: list[dict[Any, int]], min_cell: int
+    shown: dict[Any, int | None],
+    true: Counter[Any],
+    lines: Sequence[Mapping[Any, int]],
+    min_cell: int,
 ) -> None:
     """What a reader sees is true, hides every small count, and gives none away."""
     for key, value in shown.items():
@@ -178,7 +182,7 @@ def test_the_command_s_json_file_gives_no_hidden_count_away(
 
 # 1 jobseeker aged 16-25, 3 aged 26-44 and 2 employees aged 16-25, threshold 3: the pair
 # used to hide the margins the tables by public and by age show when asked for alone.
-ONE_THREE_TWO = {
+ONE_THREE_TWO: dict[tuple[str, str, tuple[str, ...]], int] = {
     ("demandeur-emploi", "16-25", ("vae",)): 1,
     ("demandeur-emploi", "26-44", ("vae",)): 3,
     ("salarie", "16-25", ("vae",)): 2,

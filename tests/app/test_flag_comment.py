@@ -8,9 +8,9 @@ from sqlalchemy import func, select
 
 from app.desk import Desk
 from app.directory import records
-from app.errors import DeskError
 from app.intake import IntakeService
 from app.sync.push import next_batch
+from core.errors import DeskError
 from db.models import DirectoryFlag
 
 SERVICE = "demo-spro-etm--ml-ouest-provence-cej"

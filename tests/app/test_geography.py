@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.desk import Desk
-from app.errors import DeskError
-from app.geography import GEOGRAPHY_EDITION, load_geography_file, search_key
+from core.errors import DeskError
+from core.places import GEOGRAPHY_EDITION, load_geography_file, search_key
 
 
 def test_shipped_file_is_the_expected_edition_and_complete() -> None:

@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 
 from app.desk import Desk
 from app.directory.batch import ImportSummary
-from app.directory.hours import open_at
 from app.directory.hsds import read_hsds
 from app.directory.importing import apply
-from app.errors import DeskError
+from core.errors import DeskError
+from core.hours import open_at
 from db.models import Service, Structure
 from tests.conftest import PARIS
 

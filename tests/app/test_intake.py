@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from app.contact import ContactDraft
 from app.desk import Desk
-from app.errors import DeskError, ValidationFailed
+from core.errors import DeskError, ValidationFailed
 from db.models import Contact, ContactAnswer, ContactTheme
 from tests.conftest import PARIS, FakeClock, stored_contacts
 

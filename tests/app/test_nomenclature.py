@@ -6,13 +6,8 @@ from data_inclusion.schema import v1
 from sqlalchemy import func, select
 
 from app.desk import Desk
-from app.nomenclature import (
-    AGE_PUBLICS,
-    DEFAULT_LISTS,
-    PUBLIC_PUBLICS,
-    THEME_THEMATIQUES,
-    seed_defaults,
-)
+from app.nomenclature import seed_defaults
+from core.lists import AGE_PUBLICS, DEFAULT_LISTS, PUBLIC_PUBLICS, THEME_THEMATIQUES
 from db.models import NomenclatureItem, NomenclatureMapping
 
 DESIGN = {

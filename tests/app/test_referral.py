@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import replace
 
@@ -13,8 +14,8 @@ from sqlalchemy import select
 from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory.search import SearchQuery, search
-from app.errors import ValidationFailed
 from app.referral import SLIP_ALPHABET, new_slip_code
+from core.errors import ValidationFailed
 from db.models import Referral
 from tests.conftest import stored_contacts
 
@@ -36,7 +37,7 @@ def visit(**changes: object) -> ContactDraft:
 
 
 @given(st.randoms(use_true_random=False))
-def test_slip_codes_have_no_ambiguous_characters(rng) -> None:  # type: ignore[no-untyped-def]
+def test_slip_codes_have_no_ambiguous_characters(rng: random.Random) -> None:
     code = new_slip_code(rng.choice)
     assert SLIP.match(code)
     assert not set(code) & set("O0I1")

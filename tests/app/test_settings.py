@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.desk import Desk
-from app.errors import DeskError
+from core.errors import DeskError
 
 
 def test_defaults_then_stored_values(desk: Desk) -> None:
@@ -57,7 +57,7 @@ def test_the_sites_commune_must_be_an_insee_code(desk: Desk) -> None:
 
 
 def test_several_values_are_stored_all_or_none(desk: Desk) -> None:
-    from app.errors import ValidationFailed
+    from core.errors import ValidationFailed
 
     with pytest.raises(ValidationFailed) as caught:
         desk.settings.set_texts(

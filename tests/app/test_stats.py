@@ -5,7 +5,10 @@ from __future__ import annotations
 import itertools
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,9 +17,11 @@ from sqlalchemy import delete, insert
 
 from app import stats
 from app.desk import Desk
-from app.errors import DeskError
-from app.stats_export import to_csv
+from core.errors import DeskError
+from core.stats import tables
+from core.stats.export import to_csv
 from db.models import Contact, ContactAnswer, ContactTheme, Referral
+from tests.conftest import FakeClock
 
 START = datetime(2026, 1, 1)
 COMMUNES = {"13047": "200054807", "13006": "241300375", "13004": "241300417", "hors-region": None}
@@ -42,11 +47,11 @@ contact = st.fixed_dictionaries(
 )
 
 
-def codes(record: dict, dim: str) -> list[str]:  # type: ignore[type-arg]
+def codes(record: dict[str, Any], dim: str) -> list[str]:
     moment = START + timedelta(minutes=record["minutes"])
     if dim in ("channel", "public", "age", "gender", "commune"):
         return [record[dim]]
-    return {
+    by_dimension: dict[str, Callable[[], list[str]]] = {
         "epci": lambda: [COMMUNES[record["commune"]] or record["commune"]],
         "theme": lambda: sorted(record["themes"]),
         "answer": lambda: sorted(record["answers"]),
@@ -57,7 +62,8 @@ def codes(record: dict, dim: str) -> list[str]:  # type: ignore[type-arg]
         "day": lambda: [moment.date().isoformat()],
         "week": lambda: [(moment.date() - timedelta(days=moment.weekday())).isoformat()],
         "month": lambda: [moment.strftime("%Y-%m")],
-    }[dim]()
+    }
+    return by_dimension[dim]()
 
 
 def store(desk: Desk, records: list[dict]) -> None:  # type: ignore[type-arg]
@@ -144,16 +150,16 @@ def test_bad_dimensions_are_refused(desk: Desk, by: list[str], message: str) -> 
 
 def test_an_impossible_date_or_period_is_refused(desk: Desk) -> None:
     with pytest.raises(DeskError):
-        stats.parse_day("2026-02-30")
+        tables.parse_day("2026-02-30")
     with pytest.raises(DeskError) as caught, desk.sessions() as session:
         stats.compute(session, date(2026, 3, 1), date(2026, 2, 1), [])
     assert "la fin (2026-02-01) précède le début (2026-03-01)" in caught.value.text("fr")
 
 
-def test_the_xlsx_export_reads_back_with_readable_headers(desk: Desk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_xlsx_export_reads_back_with_readable_headers(desk: Desk, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from app.stats_export import to_xlsx
+    from core.stats.export import to_xlsx
 
     base = {"time_known": True, "channel": "sur-place", "age": "16-25", "gender": "femme",
             "commune": "13047", "duration": None, "themes": {"vae"}, "answers": {"information"},
@@ -181,7 +187,7 @@ def test_the_xlsx_export_reads_back_with_readable_headers(desk: Desk, tmp_path) 
     assert ["Scolaire", "Validation des acquis (VAE)", 6, 85.7] in pair
 
 
-def test_counts_follow_every_write_of_the_counter(desk: Desk, clock) -> None:  # type: ignore[no-untyped-def]
+def test_counts_follow_every_write_of_the_counter(desk: Desk, clock: FakeClock) -> None:
     """Saves, edits, referrals, cancels and undos reach the counts at once (the facts are
     marked by triggers and built at the next count)."""
     from dataclasses import replace
@@ -215,7 +221,9 @@ def test_counts_follow_every_write_of_the_counter(desk: Desk, clock) -> None:  #
         assert stats.compute(session, today, today, []).total == 0
 
 
-def test_a_count_waits_for_another_desk_saving_instead_of_failing(desk: Desk, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_count_waits_for_another_desk_saving_instead_of_failing(
+    desk: Desk, clock: FakeClock
+) -> None:
     """Two desks (or the window and the command line) on one file: building the facts waits
     its turn for the write lock, as a save does, instead of "database is locked" at once."""
     import threading
@@ -244,7 +252,9 @@ def test_a_count_waits_for_another_desk_saving_instead_of_failing(desk: Desk, cl
         other.close()
 
 
-def test_referrals_count_every_slip_where_partners_count_one_structure(desk: Desk, clock) -> None:  # type: ignore[no-untyped-def]
+def test_referrals_count_every_slip_where_partners_count_one_structure(
+    desk: Desk, clock: FakeClock
+) -> None:
     from app.contact import ContactDraft
 
     two_services = ["demo-spro-etm--ml-ouest-provence-cej",
@@ -263,7 +273,7 @@ def test_referrals_count_every_slip_where_partners_count_one_structure(desk: Des
 @pytest.mark.parametrize("value", ["9999-12-31", "1999-12-31", "31/12/1850"])
 def test_days_outside_what_the_desk_can_hold_are_refused(value: str) -> None:
     with pytest.raises(DeskError) as caught:
-        stats.parse_day(value)
+        tables.parse_day(value)
     assert value in caught.value.text("fr")
     with pytest.raises(DeskError):
-        stats.parse_month("9999-12")
+        tables.parse_month("9999-12")

@@ -13,11 +13,11 @@ from pypdf import PdfReader
 
 from app.contact import ContactDraft
 from app.desk import Desk
-from app.errors import DeskError
-from app.pdf_style import fit
-from app.stats import previous_month
 from app.stats_report import render_report, write_report
-from app.stats_report_text import number, percent, period_title
+from core.errors import DeskError
+from core.report.style import fit
+from core.report.text import number, percent, period_title
+from core.stats.tables import previous_month
 from ui.launcher import main as aiguillage
 
 OCTOBER = (date(2026, 10, 1), date(2026, 10, 31))

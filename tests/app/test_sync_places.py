@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from app.contact import ContactDraft
 from app.desk import Desk
-from app.geography import SMALL_COMMUNE
 from app.sync.push import _Places, next_batch
-from app.wire import ContactWire, Place
+from core.places import SMALL_COMMUNE
+from core.wire import ContactWire, Place
 from db.models import Commune, Departement, Epci
 
 VISIT = ContactDraft(

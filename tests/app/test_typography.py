@@ -7,11 +7,11 @@ import xml.etree.ElementTree as ET
 
 from app.cli.argparse_fr import FRENCH
 from app.cli.main import TEXTS
-from app.errors import FIELDS, MESSAGES, PERSONAL_DATA
-from app.nomenclature import COMMUNE_SPECIAL, DEFAULT_LISTS
-from app.paths import resource
-from app.stats_report_text import OTHERS, SECTIONS
-from app.stats_report_text import TEXTS as REPORT_TEXTS
+from core.errors import FIELDS, MESSAGES, PERSONAL_DATA
+from core.lists import COMMUNE_SPECIAL, DEFAULT_LISTS
+from core.report.text import OTHERS, SECTIONS
+from core.report.text import TEXTS as REPORT_TEXTS
+from core.resources import resource
 
 # A plain space before : ; ! ? », or after «, would let a line break strand the sign.
 BAD_SPACE = re.compile(r" [:;!?»]|« ")

@@ -293,8 +293,8 @@ def pdf_text(path: Path) -> str:
 def test_stats_pdf_writes_the_activity_report_of_the_previous_month(
     home: Path, tmp_path: Path
 ) -> None:
-    from app.stats import previous_month
-    from app.stats_labels import month_name
+    from core.stats.labels import month_name
+    from core.stats.tables import previous_month
 
     first, _last = previous_month(date.today())
     assert aiguillage(home, *ADD, "--at", f"{first:%Y-%m}-03T10:00").returncode == 0

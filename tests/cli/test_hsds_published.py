@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from app.desk import Desk
-from app.directory.hours import describe
+from core.hours import describe
 from db.models import Service, Structure
 from tests.cli.test_commands import aiguillage
 

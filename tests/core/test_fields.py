@@ -10,9 +10,10 @@ from sqlalchemy import Boolean, String, inspect
 
 from app import stats as desk_stats
 from app.contact import ContactDraft, ContactRecord
-from app.nomenclature import DEFAULT_LISTS
-from app.wire import PROTOCOL, ContactWire, fields_of
 from core.fields import BY_KEY, CONTACT_FIELDS, COUNTED, LIST_OF, LISTED, MULTI_CHOICE
+from core.lists import DEFAULT_LISTS
+from core.stats import tables as stats_tables
+from core.wire import PROTOCOL, ContactWire, fields_of
 from db.models import Contact
 from hub import stats as hub_stats
 from hub.directory import LISTS as HUB_LISTS
@@ -66,4 +67,4 @@ def test_every_counted_field_is_a_dimension_of_both_statistics() -> None:
     for key, name in COUNTED.items():
         assert key in desk_stats.DIMENSIONS, key
         assert hub_stats.FIELDS[key] == name
-        assert (key in desk_stats.MULTIPLE) == BY_KEY[key].multiple
+        assert (key in stats_tables.MULTIPLE) == BY_KEY[key].multiple

@@ -37,7 +37,7 @@ from app.slip_records import mark_printed
 from app.stats import compute
 from app.sync.pull import STREAM
 from app.sync.push import apply_results
-from app.wire import PushResult
+from core.wire import PushResult
 from db import migrate
 from db.models import (
     Contact,
@@ -279,7 +279,7 @@ def make(folder: Path) -> Path:
         finally:
             desk.close()
         shrink(home / "aiguillage.sqlite3")
-        target = folder / content["database"]
+        target: Path = folder / content["database"]
         # No file name and no time in the gzip header: nothing of this machine.
         with (
             (home / "aiguillage.sqlite3").open("rb") as source,

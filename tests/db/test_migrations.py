@@ -62,7 +62,7 @@ def test_partial_indexes_keep_their_condition(tmp_path: Path) -> None:
     engine = create_desk_engine(tmp_path / "indexes.sqlite3")
     migrate.upgrade(engine)
     with engine.connect() as connection:
-        sql = dict(
+        sql: dict[str, str] = dict(
             connection.execute(
                 text("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
             ).all()

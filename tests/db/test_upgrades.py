@@ -25,9 +25,9 @@ from alembic import command
 from app.backup import problems
 from app.desk import Desk
 from app.directory.search import SearchQuery, search
-from app.geography import GEOGRAPHY_EDITION
 from app.paths import DeskPaths
 from app.stats import compute
+from core.places import GEOGRAPHY_EDITION
 from db import migrate
 from db.engine import create_desk_engine
 from db.models import (

@@ -22,7 +22,7 @@ from pytest_postgresql.janitor import DatabaseJanitor
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from app.wire import HubProtocol
+from core.wire import HubProtocol
 from hub.api import create_app
 from hub.config import make_engine
 from hub.localpg import LocalPostgres, binary, free_port, local_postgres

@@ -12,9 +12,10 @@ from typing import Any
 import httpx
 from sqlalchemy.orm import Session
 
-from app.paths import resource
-from app.wire import PushRecord
+from core.resources import resource
+from core.wire import PushRecord
 from hub import directory, service
+from hub.models import Site
 from tests.hub.conftest import Hub
 
 PASSWORD = "le comptoir d’Istres 2026"
@@ -56,7 +57,7 @@ def push(hub: Hub, site_name: str, kind: str, payloads: list[dict[str, Any]]) ->
     ids = [str(uuid.uuid4()) for _ in payloads]
     with Session(hub.engine) as session, session.begin():
         site_id = service.slugify(site_name)
-        site = session.get(service.Site, site_id) or service.add_site(session, site_name)
+        site = session.get(Site, site_id) or service.add_site(session, site_name)
         session.flush()
         records = [
             PushRecord(kind=kind, id=i, version=1, payload=p)  # type: ignore[arg-type]

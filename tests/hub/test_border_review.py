@@ -18,9 +18,9 @@ from sqlalchemy.orm import sessionmaker
 
 from app.desk import Desk
 from app.directory import records
-from app.errors import DeskError
 from app.sync import run
 from app.sync.client import Transient
+from core.errors import DeskError
 from hub import service
 from hub.api import RATE_LIMIT
 from hub.cli import main as hub_cli

@@ -12,6 +12,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy.orm import Session
@@ -19,13 +20,16 @@ from sqlalchemy.orm import Session
 from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory import records
-from app.errors import DeskError
-from app.paths import resource
 from app.sync import run
+from core.errors import DeskError
+from core.resources import resource
 from hub import directory
 from hub.console import auth
 from tests.hub.conftest import Hub
 from tests.hub.console_kit import PASSWORD, push, visit
+
+if TYPE_CHECKING:  # Playwright is imported where a browser is started
+    from playwright.sync_api import Page
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
@@ -43,7 +47,7 @@ def fill_region(hub: Hub) -> None:
 
 
 @pytest.fixture
-def page() -> Iterator[object]:
+def page() -> Iterator[Page]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -60,22 +64,22 @@ def page() -> Iterator[object]:
             browser.close()
 
 
-def go(page: object, section: str) -> None:
+def go(page: Page, section: str) -> None:
     """Follow one of the console's sections in its navigation bar."""
-    nav = page.get_by_role("navigation", name="Rubriques")  # type: ignore[attr-defined]
+    nav = page.get_by_role("navigation", name="Rubriques")
     nav.get_by_role("link", name=section, exact=True).click()
 
 
-def shot(page: object, name: str, *, whole: bool = True) -> None:
+def shot(page: Page, name: str, *, whole: bool = True) -> None:
     """The page (its first screen only when not ``whole``) into the screenshots folder."""
     folder = os.environ.get("AIGUILLAGE_SCREENSHOTS")
     if folder:
         path = str(Path(folder) / f"console-{name}.png")
-        page.screenshot(path=path, full_page=whole)  # type: ignore[attr-defined]
+        page.screenshot(path=path, full_page=whole)
 
 
 def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
-    hub: Hub, page, desk: Desk, monkeypatch: pytest.MonkeyPatch
+    hub: Hub, page: Page, desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("AIGUILLAGE_NO_KEYRING", "1")
     with Session(hub.engine) as session, session.begin():
@@ -194,7 +198,7 @@ def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
     )
     page.get_by_role("button", name="Importer").click()
     summary = page.get_by_role("status").inner_text()
-    assert "Import terminé" in summary and "Inchangées\n74" in summary  # the verified one too
+    assert "Import terminé" in summary and "Inchangées\n87" in summary  # the verified one too
     shot(page, "import")
 
     # The region's lists.

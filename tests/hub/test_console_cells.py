@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from sqlalchemy.orm import Session
 
 from hub import directory
-from tests.app.test_cells import ACTING_NAMES
+from tests.core.test_cells import ACTING_NAMES
 from tests.hub.conftest import Hub
 from tests.hub.console_kit import DEMO, SERVICE, STRUCTURE, push, visit
 

@@ -16,7 +16,7 @@ import httpx
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.directory.hours import PARIS
+from core.hours import PARIS
 from hub.models import DirectoryChange, DirectoryEntry, FlagReview
 from tests.hub.conftest import Hub
 from tests.hub.console_kit import (

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from app.nomenclature import DEFAULT_LISTS
+from core.lists import DEFAULT_LISTS
 from hub import stats
 from hub.service import slugify
 from tests.disclosure_audit import Line, worked_out
@@ -106,7 +106,7 @@ def audit(client: httpx.Client, counts: dict[Any, int], dim: str, min_cell: int)
     assert {k for k, n in true.items() if 0 < n < min_cell} <= {
         k for k, v in shown.items() if v is None
     }
-    lines: list[Line] = [{(site, c): 1 for c in codes} for site in sites]
+    lines: list[Line[tuple[str, str]]] = [{(site, c): 1 for c in codes} for site in sites]
     lines += [{**{(site, c): 1 for site in sites}, (REGION, c): -1} for c in codes]
     lines.append({(REGION, c): 1 for c in codes})
     assert not worked_out(shown, true, lines), shown

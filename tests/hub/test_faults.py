@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.desk import Desk
-from app.errors import DeskError
 from app.sync import client as sync_client
 from app.sync import run
 from app.sync.push import pending_count
+from core.errors import DeskError
 from db.models import Contact, Service, SyncState
 from tests.hub.conftest import Hub
 from tests.hub.proxy import FAULTS, FaultyProxy

@@ -14,14 +14,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
 from app.sync.client import HubClient, Transient
-from app.wire import PushRecord
+from core.wire import PushRecord
 from hub import service
 from hub.models import Record
 from tests.hub.conftest import Hub
 
 DESKS = 200
 RECORDS = 40
-PAYLOAD = {
+PAYLOAD: dict[str, object] = {
     "day": "2026-11-24", "channel": "sur-place", "public": "scolaire", "age": "16-25",
     "gender": "femme", "commune": "13047", "themes": ["decouvrir-metiers"],
     "answers": ["information"],

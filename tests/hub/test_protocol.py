@@ -15,11 +15,11 @@ from sqlalchemy.orm import sessionmaker
 
 from app.contact import ContactDraft
 from app.desk import Desk
-from app.errors import DeskError
 from app.sync import run
 from app.sync.client import HubClient
 from app.sync.push import held, pending_count, quarantined
-from app.wire import API, PROTOCOL, HubProtocol, PushRecord, protocol_of
+from core.errors import DeskError
+from core.wire import API, PROTOCOL, HubProtocol, PushRecord, protocol_of
 from hub.config import make_engine
 from hub.localpg import free_port
 from hub.models import Record, SiteToken

@@ -12,8 +12,8 @@ from sqlalchemy.orm import sessionmaker
 
 from app.desk import Desk
 from app.directory.search import SearchQuery, search
-from app.paths import resource
 from app.sync import run
+from core.resources import resource
 from db.models import Service, SyncState
 from hub import directory
 from tests.hub.conftest import Hub

@@ -15,11 +15,11 @@ from sqlalchemy.orm import sessionmaker
 
 from app.contact import ContactDraft
 from app.desk import Desk
-from app.errors import DeskError
 from app.paths import DeskPaths
 from app.sync import credentials, run
 from app.sync.push import pending_count, quarantined
-from app.version import app_version
+from core.errors import DeskError
+from core.version import app_version
 from db.models import Contact
 from hub import service
 from hub.models import Record, SiteToken

@@ -19,7 +19,7 @@ from app.directory import records
 from app.sync import client as sync_client
 from app.sync import credentials, run
 from app.sync.push import pending_count, quarantined
-from app.wire import PushRecord
+from core.wire import PushRecord
 from db.models import Contact, DirectoryFlag, SyncQuarantine
 from hub import service
 from tests.conftest import FakeClock

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtGui import QAction
+from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import sessionmaker
 
 from app.desk import Desk
@@ -15,7 +18,7 @@ from ui.sync_worker import backoff
 
 
 @pytest.fixture
-def window(qtbot, desk: Desk, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     monkeypatch.setenv("AIGUILLAGE_NO_KEYRING", "1")
     window = MainWindow(desk)
     qtbot.addWidget(window)
@@ -26,7 +29,7 @@ def window(qtbot, desk: Desk, monkeypatch: pytest.MonkeyPatch):  # type: ignore[
 
 
 def test_enrol_from_the_window_then_sync_in_the_background(
-    qtbot, window: MainWindow, desk: Desk, hub: Hub
+    qtbot: QtBot, window: MainWindow, desk: Desk, hub: Hub
 ) -> None:
     site_id, code = code_for(hub)
     assert window.sync_state.text() == "Hors ligne (pas de hub)"

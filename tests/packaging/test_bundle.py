@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from app.version import app_version
+from core.version import app_version
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the Linux bundle")

@@ -67,6 +67,8 @@ def test_the_workflow_builds_checks_and_compiles_the_installer() -> None:
     assert names.index("Build the bundle") < names.index("Compile the installer (Inno Setup 6)")
     assert all("run" in step or "uses" in step for step in job["steps"])
     for step in (
+        # The desk's extra: the core's dependencies alone have no Qt.
+        '".[desk,package]"',
         r"pyinstaller --noconfirm --clean packaging\aiguillage.spec",
         r"aiguillage.exe" + '" --smoke',
         r"packaging\windows\aiguillage.iss",

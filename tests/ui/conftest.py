@@ -6,15 +6,17 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.desk import Desk
-from app.paths import resource
+from core.resources import resource
 from ui.main_window import MainWindow
 from ui.style import apply_style
 
 
 @pytest.fixture(scope="session", autouse=True)
-def french_plurals(qapp) -> Iterator[QTranslator]:  # type: ignore[no-untyped-def]
+def french_plurals(qapp: QApplication) -> Iterator[QTranslator]:
     """The desk's French catalogue, as the window loads it: the plural forms of the
     messages that count (« 1 accueil », « 2 accueils »; the source says « accueil(s) »)."""
     translator = QTranslator(qapp)
@@ -24,7 +26,7 @@ def french_plurals(qapp) -> Iterator[QTranslator]:  # type: ignore[no-untyped-de
     qapp.removeTranslator(translator)
 
 
-def shown_window(qtbot, desk: Desk, qapp) -> MainWindow:  # type: ignore[no-untyped-def]
+def shown_window(qtbot: QtBot, desk: Desk, qapp: QApplication) -> MainWindow:
     """The main window on ``desk``, shown at 1366 × 768 once its day is on screen."""
     apply_style(qapp)
     window = MainWindow(desk)
@@ -38,7 +40,7 @@ def shown_window(qtbot, desk: Desk, qapp) -> MainWindow:  # type: ignore[no-unty
 
 
 @pytest.fixture
-def window(qtbot, desk: Desk, qapp) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, desk: Desk, qapp: QApplication) -> Iterator[MainWindow]:
     window = shown_window(qtbot, desk, qapp)
     yield window
     window.tasks.shutdown()

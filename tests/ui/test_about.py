@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
+from pytestqt.qtbot import QtBot
 
-from app.paths import resource
-from app.version import app_version
+from core.resources import resource
+from core.version import app_version
 from ui.about import AboutDialog
 from ui.main_window import MainWindow
 
 
-def test_the_about_dialog_gives_the_version_and_every_licence_shipped(qtbot, qapp) -> None:
+def test_the_about_dialog_gives_the_version_and_every_licence_shipped(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
     assert app_version() != "0+inconnue"  # read from the installed package's metadata
@@ -49,7 +53,7 @@ def links(dialog: AboutDialog) -> list[str]:
     return found
 
 
-def test_each_licence_link_leads_to_its_shipped_text(qtbot, qapp) -> None:
+def test_each_licence_link_leads_to_its_shipped_text(qtbot: QtBot, qapp: QApplication) -> None:
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
     targets = [QUrl(href).toLocalFile() for href in links(dialog)]
@@ -58,15 +62,15 @@ def test_each_licence_link_leads_to_its_shipped_text(qtbot, qapp) -> None:
 
 
 def test_a_link_survives_an_apostrophe_in_the_install_folder(
-    qtbot, qapp, tmp_path, monkeypatch
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import shutil
 
-    import app.paths
+    import core.resources
     import ui.about
 
     folder = tmp_path / "D'Arc" / "resources"
-    shutil.copytree(app.paths.RESOURCES, folder, ignore=shutil.ignore_patterns("*.gz"))
+    shutil.copytree(core.resources.RESOURCES, folder, ignore=shutil.ignore_patterns("*.gz"))
     monkeypatch.setattr(ui.about, "resource", lambda *parts: folder.joinpath(*parts))
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
@@ -74,7 +78,9 @@ def test_a_link_survives_an_apostrophe_in_the_install_folder(
     assert targets[0] == str(folder / "geography" / "LICENCE.md")
 
 
-def test_a_licence_s_full_text_opens_in_place_and_the_way_back(qtbot, qapp) -> None:
+def test_a_licence_s_full_text_opens_in_place_and_the_way_back(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
     dialog.show()
@@ -88,11 +94,13 @@ def test_a_licence_s_full_text_opens_in_place_and_the_way_back(qtbot, qapp) -> N
 
 
 def test_the_window_shows_its_version_and_opens_about_from_the_help_menu(
-    qtbot, window: MainWindow
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     assert window.windowTitle().startswith(f"Aiguillage {app_version()} — ")
     menus = {a.text(): a.menu() for a in window.menuBar().actions()}
-    about = [a for a in menus["A&ide"].actions() if a.text() == "À &propos d’Aiguillage…"]
+    help_menu = menus["A&ide"]
+    assert isinstance(help_menu, QMenu)
+    about = [a for a in help_menu.actions() if a.text() == "À &propos d’Aiguillage…"]
     seen: list[str] = []
 
     def close_it() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.desk import Desk
 from ui.main_window import MainWindow
@@ -28,10 +29,12 @@ def unnamed_controls(root: QWidget) -> list[str]:
 
 
 def test_every_control_of_the_main_window_has_a_name(window: MainWindow) -> None:
-    assert unnamed_controls(window.centralWidget()) == []
+    central = window.centralWidget()
+    assert central is not None
+    assert unnamed_controls(central) == []
 
 
-def test_every_control_of_the_settings_dialog_has_a_name(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_every_control_of_the_settings_dialog_has_a_name(qtbot: QtBot, desk: Desk) -> None:
     dialog = SettingsDialog(desk)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -55,11 +58,17 @@ def test_the_tab_order_follows_the_form(window: MainWindow) -> None:
         form.orient_button,
         form.save_button,
     ]
-    seen = [form.channel]
+    seen: list[QWidget] = [form.channel]
     widget: QWidget = form.channel
+
+    def after(widget: QWidget) -> QWidget:
+        following = widget.nextInFocusChain()
+        assert following is not None
+        return following
+
     for _ in range(len(expected) - 1):
-        widget = widget.nextInFocusChain()
+        widget = after(widget)
         while widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisible():
-            widget = widget.nextInFocusChain()
+            widget = after(widget)
         seen.append(widget)
     assert seen == expected

@@ -23,8 +23,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.desk import Desk
+from tests.conftest import FakeClock
 from ui.main_window import MainWindow
 from ui.referral_dialog import ReferralDialog
 from ui.slip_dialog import SlipDialog
@@ -38,7 +40,7 @@ Press = Qt.Key | str | tuple[Qt.Key, Qt.KeyboardModifier]
 class Counter:
     """The agent's hands: each key goes where Qt would send it, and is counted."""
 
-    def __init__(self, qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, qtbot: QtBot, window: MainWindow) -> None:
         self.qtbot = qtbot
         self.window = window
         self.count = 0
@@ -81,7 +83,9 @@ class Counter:
         self.qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, kind)
-        self.qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+        self.qtbot.waitUntil(
+            lambda: (focus := QApplication.focusWidget()) is not None and dialog.isAncestorOf(focus)
+        )
         self.note(dialog)
         return dialog
 
@@ -108,7 +112,7 @@ class Counter:
 
 
 @pytest.fixture
-def counter(qtbot, desk: Desk, qapp) -> Iterator[Counter]:  # type: ignore[no-untyped-def]
+def counter(qtbot: QtBot, desk: Desk, qapp: QApplication) -> Iterator[Counter]:
     desk.settings.set("site.name", "Point d’accueil d’Istres")
     desk.settings.set("site.commune", ISTRES)
     apply_style(qapp)
@@ -122,18 +126,19 @@ def counter(qtbot, desk: Desk, qapp) -> Iterator[Counter]:  # type: ignore[no-un
     window.tasks.shutdown()
 
 
-def saved(qtbot, window: MainWindow, keys: Counter, *presses: Press) -> str:  # type: ignore[no-untyped-def]
+def saved(qtbot: QtBot, window: MainWindow, keys: Counter, *presses: Press) -> str:
     with qtbot.waitSignal(window.sig_saved, timeout=15_000) as signal:
         keys(*presses)
     return str(signal.args[0])
 
 
 def test_five_visits_and_their_corrections_with_the_keyboard_alone(
-    qtbot, counter: Counter, desk: Desk, clock
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, counter: Counter, desk: Desk, clock: FakeClock
+) -> None:
     window, form, keys = counter.window, counter.window.form, counter
     enter, tab, down = Qt.Key.Key_Return, Qt.Key.Key_Tab, Qt.Key.Key_Down
     popup = form.commune.completer().popup()
+    assert popup is not None
     per_visit: dict[str, int] = {}
 
     # 1. A young jobseeker of Istres, walked in: the cursor waits on « Public ».
@@ -199,7 +204,8 @@ def test_five_visits_and_their_corrections_with_the_keyboard_alone(
 
     # A correction from the journal: F9 takes the newest visit, Down the one before it.
     keys(Qt.Key.Key_F9)
-    assert window.journal.current() is not None and window.journal.current().id == charleval
+    current = window.journal.current()
+    assert current is not None and current.id == charleval
     keys(down, enter)  # the visitor of 13250
     assert form.editing is not None and form.editing.id == cornillon
     keys(tab, tab, tab, tab, "3")  # to « Thèmes »: trouver une formation as well
@@ -207,7 +213,8 @@ def test_five_visits_and_their_corrections_with_the_keyboard_alone(
 
     # A cancellation: the pupil's visit was logged twice by another desk, say.
     keys(Qt.Key.Key_F9, down, down)
-    assert window.journal.current() is not None and window.journal.current().id == miramas
+    current = window.journal.current()
+    assert current is not None and current.id == miramas
     keys.answer_yes()
     keys(Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: desk.intake.get(miramas).status == "cancelled", timeout=15_000)

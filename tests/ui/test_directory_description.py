@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
 from app.desk import Desk
@@ -25,15 +26,15 @@ def describe_cej(desk: Desk, name: str) -> str:
     return text
 
 
-def shown_detail(qtbot, window: MainWindow) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def shown_detail(qtbot: QtBot, window: MainWindow) -> tuple[str, str]:
     search_for(qtbot, window, "contrat engagement jeune ouest provence")
     detail = window.directory.detail
     assert window.directory.model.hit(0).service_id == CEJ
     return detail.toPlainText(), detail.toHtml()
 
 
-def test_headings_and_bullets_read_as_text_without_markdown_marks(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, desk: Desk
+def test_headings_and_bullets_read_as_text_without_markdown_marks(
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     describe_cej(desk, "action-logement-logement-social.md")
     text, html = shown_detail(qtbot, window)
@@ -71,8 +72,8 @@ def test_headings_and_bullets_read_as_text_without_markdown_marks(  # type: igno
         ("data-inclusion-readme.md", "architecture", ("![", "drawio.png")),
     ],
 )
-def test_a_description_with_html_scripts_or_images_shows_words_only(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, desk: Desk, name: str, expected: str, never: tuple[str, ...]
+def test_a_description_with_html_scripts_or_images_shows_words_only(
+    qtbot: QtBot, window: MainWindow, desk: Desk, name: str, expected: str, never: tuple[str, ...]
 ) -> None:
     describe_cej(desk, name)
     text, html = shown_detail(qtbot, window)

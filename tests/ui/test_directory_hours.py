@@ -6,20 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory.search_index import reindex
 from db.models import Service
-from tests.app.test_cells import hostile_directory
+from tests.core.test_cells import hostile_directory
 from ui.main_window import MainWindow
 from ui.referral_dialog import ReferralDialog
 
 VALUE = "Mo-Fr 09:00-12:00; SH off"
 
 
-def test_f4_says_the_hours_on_the_place_s_own_school_holidays(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, desk: Desk, tmp_path: Path
+def test_f4_says_the_hours_on_the_place_s_own_school_holidays(
+    qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path
 ) -> None:
     hostile_directory(desk, tmp_path)
     draft = ContactDraft(
@@ -44,7 +45,8 @@ def test_f4_says_the_hours_on_the_place_s_own_school_holidays(  # type: ignore[n
     for _ in range(rows[0]):
         qtbot.keyClick(dialog.search if dialog.search.hasFocus() else dialog.list, Qt.Key.Key_Down)
     assert dialog.list.currentIndex().row() == rows[0]
+    # The hours come from the record, read off the GUI thread.
+    qtbot.waitUntil(lambda: "lun.–ven. 9" in dialog.detail.text())
     shown = dialog.detail.text()
-    assert "lun.–ven. 9" in shown
     assert "dates non connues pour cette zone" in shown
     assert "fermé pendant les vacances scolaires" not in shown

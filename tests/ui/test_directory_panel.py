@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.desk import Desk
 from db.models import DirectoryFlag, Favourite
+from ui.directory_dialogs import FlagDialog
 from ui.main_window import MainWindow
 
 
-def search_for(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+def search_for(qtbot: QtBot, window: MainWindow, text: str) -> None:
     """Type as an agent does, and wait for the results of the whole text."""
     panel = window.directory
     window.tabs.setCurrentIndex(1)
@@ -19,9 +22,11 @@ def search_for(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no
     panel._timer.stop()  # the pause in the typing, without waiting for it
     panel.run_search()
     qtbot.waitUntil(lambda: panel.shown_text == panel.search_box.text(), timeout=15_000)
+    # The chosen record is read off the GUI thread too.
+    qtbot.waitUntil(lambda: panel.detail_for == panel.current(), timeout=15_000)
 
 
-def test_f3_opens_the_directory_and_typing_finds_partners(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_f3_opens_the_directory_and_typing_finds_partners(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(window.form.channel, Qt.Key.Key_F3)
     panel = window.directory
     assert window.tabs.currentIndex() == 1 and window.focusWidget() is panel.search_box
@@ -36,7 +41,7 @@ def test_f3_opens_the_directory_and_typing_finds_partners(qtbot, window: MainWin
 
 
 def test_the_detail_shows_hours_in_plain_french_and_copies_the_phone(
-    qtbot, window: MainWindow
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     search_for(qtbot, window, "contrat engagement jeune ouest provence")
     panel = window.directory
@@ -50,12 +55,15 @@ def test_the_detail_shows_hours_in_plain_french_and_copies_the_phone(
     assert QApplication.clipboard().text().startswith("04 65 71")
 
 
-def test_a_record_is_flagged_and_made_a_favourite(qtbot, window: MainWindow, desk: Desk) -> None:
+def test_a_record_is_flagged_and_made_a_favourite(
+    qtbot: QtBot, window: MainWindow, desk: Desk
+) -> None:
     search_for(qtbot, window, "contrat engagement jeune")
     panel = window.directory
     service_id = panel.current()
     panel.open_flag()
     dialog = panel.dialog
+    assert isinstance(dialog, FlagDialog)
     dialog.reasons.button(1).setChecked(True)  # hours
     dialog.comment.setPlainText("Fermé le vendredi après-midi depuis novembre")
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
@@ -69,7 +77,7 @@ def test_a_record_is_flagged_and_made_a_favourite(qtbot, window: MainWindow, des
     assert "Signalements" in panel.detail.toPlainText()
 
 
-def test_filters_narrow_the_results(qtbot, window: MainWindow) -> None:
+def test_filters_narrow_the_results(qtbot: QtBot, window: MainWindow) -> None:
     panel = window.directory
     with qtbot.waitSignal(panel.sig_searched, timeout=15_000):
         window.show_tab(1)
@@ -84,14 +92,14 @@ def test_filters_narrow_the_results(qtbot, window: MainWindow) -> None:
 
 
 def test_the_directory_model_passes_the_model_tester(
-    qtbot, qtmodeltester, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, qtmodeltester: ModelTester, window: MainWindow
+) -> None:
     search_for(qtbot, window, "emploi")
     assert window.directory.model.rowCount() > 0
     qtmodeltester.check(window.directory.model)
 
 
-def test_the_results_say_how_far_each_place_is(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_results_say_how_far_each_place_is(qtbot: QtBot, window: MainWindow) -> None:
     """For a visitor of Miramas, the Mission locale's place in Istres reads « Istres · à
     7,2 km » (its coordinates, 7 km from Miramas's centre as the crow flies)."""
     panel = window.directory

@@ -9,10 +9,11 @@ from pathlib import Path
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
 from app.contact import ContactDraft
 from app.desk import Desk
-from tests.app.test_cells import HTML_NAME, hostile_directory
+from tests.core.test_cells import HTML_NAME, hostile_directory
 from tests.ui.test_directory_panel import search_for
 from ui.main_window import MainWindow
 from ui.referral_dialog import ReferralDialog
@@ -35,8 +36,8 @@ def shown(label: QLabel) -> str:
     return seen(label.text(), label.textFormat())
 
 
-def test_the_referral_dialog_shows_a_name_with_html_as_plain_text(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, desk: Desk, tmp_path: Path
+def test_the_referral_dialog_shows_a_name_with_html_as_plain_text(
+    qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path
 ) -> None:
     hostile_directory(desk, tmp_path)
     draft = ContactDraft(
@@ -61,8 +62,8 @@ def test_the_referral_dialog_shows_a_name_with_html_as_plain_text(  # type: igno
     assert HTML_NAME in shown(window.form.referral_list)
 
 
-def test_the_directory_list_tooltip_and_detail_show_html_as_text(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, desk: Desk, tmp_path: Path
+def test_the_directory_list_tooltip_and_detail_show_html_as_text(
+    qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path
 ) -> None:
     hostile_directory(desk, tmp_path)
     search_for(qtbot, window, "Appelez le 08 99")

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
 
 from app.desk import Desk
 from app.paths import DeskPaths
@@ -44,7 +45,7 @@ def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AIGUILLAGE_NO_KEYRING", "1")
 
 
-def hub_page(qtbot, window: MainWindow) -> tuple[FirstStartWizard, ModePage]:  # type: ignore[no-untyped-def]
+def hub_page(qtbot: QtBot, window: MainWindow) -> tuple[FirstStartWizard, ModePage]:
     """The wizard on its second page, the site named with the keyboard."""
     window.first_start()
     wizard = window.wizard
@@ -52,11 +53,11 @@ def hub_page(qtbot, window: MainWindow) -> tuple[FirstStartWizard, ModePage]:  #
     name = wizard.identity_page.identity.name
     qtbot.keyClicks(name, "CIO Arles")
     qtbot.keyClick(name, Qt.Key.Key_Return)  # « Suivant »
-    assert wizard.currentPage() is wizard.mode_page
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mode_page)
     return wizard, wizard.mode_page
 
 
-def choose_hub(qtbot, wizard: FirstStartWizard, url: str, code: str) -> None:  # type: ignore[no-untyped-def]
+def choose_hub(qtbot: QtBot, wizard: FirstStartWizard, url: str, code: str) -> None:
     """« S’inscrire auprès du hub », the address, the code, then Enter (« Commencer »); the page is left busy."""
     mode = wizard.mode_page
     qtbot.keyClick(mode.hub, Qt.Key.Key_Space)
@@ -78,7 +79,7 @@ def assert_busy(wizard: FirstStartWizard) -> None:
     assert not mode.url.isEnabled() and not mode.offline.isEnabled()
 
 
-def start(qtbot, wizard: FirstStartWizard) -> None:  # type: ignore[no-untyped-def]
+def start(qtbot: QtBot, wizard: FirstStartWizard) -> None:
     """« Commencer » again, from the keyboard, once the outcome is shown."""
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert finish.isEnabled() and finish.hasFocus()
@@ -87,7 +88,7 @@ def start(qtbot, wizard: FirstStartWizard) -> None:  # type: ignore[no-untyped-d
 
 
 def test_a_good_code_enrols_at_the_end_of_the_wizard_and_says_so(
-    qtbot, window: MainWindow, desk: Desk, hub: Hub
+    qtbot: QtBot, window: MainWindow, desk: Desk, hub: Hub
 ) -> None:
     site_id, code = code_for(hub, "Cité des métiers de Marseille")
     assert window.sync_state.text() == "Hors ligne (pas de hub)"
@@ -115,7 +116,7 @@ def test_a_good_code_enrols_at_the_end_of_the_wizard_and_says_so(
 
 
 def test_a_hub_that_does_not_answer_keeps_the_code_and_the_next_start_enrols(
-    qtbot, window: MainWindow, desk: Desk, home: Path, clock: FakeClock, hub_url_db: str
+    qtbot: QtBot, window: MainWindow, desk: Desk, home: Path, clock: FakeClock, hub_url_db: str
 ) -> None:
     port = free_port()  # nothing listens there yet
     url = f"http://127.0.0.1:{port}"
@@ -161,11 +162,11 @@ def test_a_hub_that_does_not_answer_keeps_the_code_and_the_next_start_enrols(
 
 
 def reopen(
-    qtbot,
+    qtbot: QtBot,
     window: MainWindow,
     desk: Desk,
     home: Path,
-    clock: FakeClock,  # type: ignore[no-untyped-def]
+    clock: FakeClock,
 ) -> MainWindow:
     """Close the window and the desk, then start again on the same folder."""
     window.close()
@@ -179,7 +180,7 @@ def reopen(
 
 
 def test_a_refused_code_keeps_the_page_open_and_stores_nothing(
-    qtbot, window: MainWindow, desk: Desk, hub: Hub
+    qtbot: QtBot, window: MainWindow, desk: Desk, hub: Hub
 ) -> None:
     site_id, code = code_for(hub)
     wizard, mode = hub_page(qtbot, window)
@@ -231,7 +232,7 @@ def not_a_hub() -> Iterator[str]:
 
 
 def test_an_address_that_is_not_a_hub_has_its_own_words(
-    qtbot, window: MainWindow, desk: Desk, not_a_hub: str
+    qtbot: QtBot, window: MainWindow, desk: Desk, not_a_hub: str
 ) -> None:
     wizard, mode = hub_page(qtbot, window)
     with qtbot.waitSignal(window.sync.scheduler.sig_enrolled, timeout=15_000):
@@ -253,7 +254,7 @@ def test_an_address_that_is_not_a_hub_has_its_own_words(
 
 
 def test_the_menu_enrols_with_the_kept_code_and_nothing_typed_again(
-    qtbot, window: MainWindow, desk: Desk, hub_url_db: str
+    qtbot: QtBot, window: MainWindow, desk: Desk, hub_url_db: str
 ) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -305,7 +306,7 @@ def self_signed(tmp_path: Path) -> Iterator[str]:
 
 
 def test_a_refused_certificate_has_its_own_words_and_keeps_nothing(
-    qtbot, window: MainWindow, desk: Desk, self_signed: str
+    qtbot: QtBot, window: MainWindow, desk: Desk, self_signed: str
 ) -> None:
     wizard, mode = hub_page(qtbot, window)
     with qtbot.waitSignal(window.sync.scheduler.sig_enrolled, timeout=15_000):

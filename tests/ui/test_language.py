@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
 
 from app.desk import Desk
 from tests.ui.conftest import shown_window
@@ -20,7 +21,13 @@ Opener = Callable[[str], MainWindow]
 
 
 @pytest.fixture
-def open_window(qtbot, qapp, desk: Desk, monkeypatch, french_plurals) -> Iterator[Opener]:  # type: ignore[no-untyped-def]
+def open_window(
+    qtbot: QtBot,
+    qapp: QApplication,
+    desk: Desk,
+    monkeypatch: pytest.MonkeyPatch,
+    french_plurals: QTranslator,
+) -> Iterator[Opener]:
     """Start the window as ui.main does, with ``AIGUILLAGE_LANG`` set; the translators and
     the default locale it installs are taken back afterwards. The tests' own French
     catalogue is set aside meanwhile: the window must load its own."""
@@ -47,7 +54,7 @@ def open_window(qtbot, qapp, desk: Desk, monkeypatch, french_plurals) -> Iterato
     QCoreApplication.installTranslator(french_plurals)
 
 
-def log_a_visit(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def log_a_visit(qtbot: QtBot, window: MainWindow) -> None:
     """A visit typed as at the counter: a key per row, a commune, Enter."""
     form = window.form
     form.channel.setFocus()
@@ -57,6 +64,7 @@ def log_a_visit(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-d
     qtbot.keyClick(form.gender, Qt.Key.Key_1)
     qtbot.keyClicks(form.commune, "ist")
     popup = form.commune.completer().popup()
+    assert popup is not None
     qtbot.waitUntil(popup.isVisible)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     qtbot.keyClick(form.themes, Qt.Key.Key_3)
@@ -68,7 +76,7 @@ def log_a_visit(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-d
     qtbot.waitUntil(lambda: window.refreshes > refreshed, timeout=15_000)
 
 
-def statistics(qtbot, window: MainWindow) -> StatsPanel:  # type: ignore[no-untyped-def]
+def statistics(qtbot: QtBot, window: MainWindow) -> StatsPanel:
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     panel = window.statistics()
     qtbot.waitUntil(lambda: panel.shown is not None, timeout=15_000)
@@ -84,8 +92,8 @@ def seen(window: MainWindow) -> list[str]:
 
 
 def test_aiguillage_lang_en_wins_over_the_french_setting(
-    qtbot, open_window: Opener, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, open_window: Opener, desk: Desk
+) -> None:
     desk.settings.set("ui.language", "fr")
     window = open_window("en")
     assert window.form.save_button.text().replace("&", "") == "Save the visit  (Enter)"
@@ -111,7 +119,7 @@ def test_aiguillage_lang_en_wins_over_the_french_setting(
     )
 
 
-def test_the_french_window_counts_in_french(qtbot, open_window: Opener, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_the_french_window_counts_in_french(qtbot: QtBot, open_window: Opener, desk: Desk) -> None:
     desk.settings.set("ui.language", "en")  # the environment's French wins
     window = open_window("fr")
     assert window.form.save_button.text().replace("&", "") == "Enregistrer l’accueil  (Entrée)"
@@ -134,8 +142,8 @@ def test_the_french_window_counts_in_french(qtbot, open_window: Opener, desk: De
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_no_label_says_s_in_brackets_after_a_few_visits(
-    qtbot, open_window: Opener, lang: str
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, open_window: Opener, lang: str
+) -> None:
     window = open_window(lang)
     for _visit in range(2):
         log_a_visit(qtbot, window)

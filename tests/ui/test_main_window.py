@@ -6,16 +6,28 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from app.desk import Desk
 from app.paths import DeskPaths
+from tests.conftest import FakeClock
 from ui.commune_field import CommuneListModel
+from ui.intake_form import IntakeForm
 from ui.journal import JournalModel
 from ui.main_window import MainWindow
 
 
-def fill(form, public, age, gender, commune, themes, answers) -> None:  # type: ignore[no-untyped-def]
+def fill(
+    form: IntakeForm,
+    public: str,
+    age: str,
+    gender: str,
+    commune: str,
+    themes: list[str],
+    answers: list[str],
+) -> None:
     """Fill the required rows directly (the keyboard path has its own test)."""
     form.public.set_values(public)
     form.age.set_values(age)
@@ -25,17 +37,17 @@ def fill(form, public, age, gender, commune, themes, answers) -> None:  # type: 
     form.answers.set_values(answers)
 
 
-def focused():  # type: ignore[no-untyped-def]
+def focused() -> QWidget | None:
     return QApplication.focusWidget()
 
 
 def test_a_visit_logged_with_the_keyboard_shows_in_the_journal_and_survives_a_restart(
-    qtbot, window: MainWindow, desk: Desk, home: Path, clock
+    qtbot: QtBot, window: MainWindow, desk: Desk, home: Path, clock: FakeClock
 ) -> None:
     form = window.form
     keys = 0
 
-    def key(widget, *presses) -> None:  # type: ignore[no-untyped-def]
+    def key(widget: QWidget, *presses: str | Qt.Key) -> None:
         nonlocal keys
         for press in presses:
             if isinstance(press, str):
@@ -55,6 +67,7 @@ def test_a_visit_logged_with_the_keyboard_shows_in_the_journal_and_survives_a_re
     assert window.focusWidget() is form.commune
     key(form.commune, "ist")
     popup = form.commune.completer().popup()
+    assert popup is not None
     assert popup.isVisible()
     assert form.commune.model.index(0, 0).data() == "Istres (13800)"
     key(popup, Qt.Key.Key_Return)  # the first commune offered
@@ -103,7 +116,7 @@ def test_a_visit_logged_with_the_keyboard_shows_in_the_journal_and_survives_a_re
 
 
 def test_saving_an_incomplete_form_shows_what_is_missing_and_stores_nothing(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     form = window.form
     form.public.set_values("scolaire")
@@ -124,7 +137,7 @@ def test_saving_an_incomplete_form_shows_what_is_missing_and_stores_nothing(
 
 
 def test_ctrl_z_takes_back_the_last_visit_into_the_form(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     form = window.form
     fill(form, "salarie", "45-54", "homme", "13004", ["vae"], ["information"])
@@ -152,7 +165,7 @@ def test_ctrl_z_takes_back_the_last_visit_into_the_form(
 
 
 def test_escape_clears_a_visit_being_typed_and_ctrl_z_puts_it_back(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     form = window.form
     for key in (Qt.Key.Key_4, Qt.Key.Key_2, Qt.Key.Key_1):  # jobseeker, 16-25, woman
@@ -176,8 +189,8 @@ def test_escape_clears_a_visit_being_typed_and_ctrl_z_puts_it_back(
 
 
 def test_item_models_pass_the_model_tester(
-    qtbot, qtmodeltester, window: MainWindow, desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, qtmodeltester: ModelTester, window: MainWindow, desk: Desk
+) -> None:
     for _ in range(2):
         fill(
             window.form,
@@ -201,7 +214,7 @@ def test_item_models_pass_the_model_tester(
 
 
 def test_the_optional_fields_are_stored_and_the_agent_code_is_kept_for_the_next_visit(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     form = window.form
     fill(form, "retraite", "55-plus", "femme", "13103", ["vie-quotidienne"], ["information"])
@@ -228,7 +241,7 @@ def test_the_optional_fields_are_stored_and_the_agent_code_is_kept_for_the_next_
 
 
 def test_a_note_with_a_phone_number_is_refused_in_the_window(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     form = window.form
     fill(form, "scolaire", "moins-16", "homme", "13047", ["decrochage"], ["rendez-vous"])
@@ -254,7 +267,7 @@ def test_the_status_bar_says_the_desk_is_offline_with_the_demo_directory(
 
 
 def test_the_sites_commune_is_proposed_first_on_an_empty_field(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     form = window.form
     form.set_defaults("sur-place", "13103")
@@ -263,6 +276,7 @@ def test_the_sites_commune_is_proposed_first_on_an_empty_field(
     qtbot.keyClick(form.gender, Qt.Key.Key_Tab)
     assert window.focusWidget() is form.commune
     popup = form.commune.completer().popup()
+    assert popup is not None
     assert popup.isVisible()
     shown = [form.commune.model.index(r, 0).data() for r in range(form.commune.model.rowCount())]
     assert shown == ["Salon-de-Provence (13300)", "Hors région", "Non précisée"]
@@ -274,7 +288,7 @@ def test_the_sites_commune_is_proposed_first_on_an_empty_field(
 
 
 def test_arrow_keys_move_a_single_choice_and_space_toggles_a_multiple_one(
-    qtbot, window: MainWindow
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     form = window.form
     form.age.setFocus()
@@ -292,7 +306,7 @@ def test_arrow_keys_move_a_single_choice_and_space_toggles_a_multiple_one(
     assert form.themes.values() == ["choisir-orientation"]
 
 
-def save_one(qtbot, window: MainWindow) -> str:  # type: ignore[no-untyped-def]
+def save_one(qtbot: QtBot, window: MainWindow) -> str:
     fill(window.form, "salarie", "45-54", "homme", "13004", ["vae"], ["information"])
     with qtbot.waitSignal(window.sig_saved, timeout=15_000) as saved:
         window.form.submit()
@@ -300,7 +314,7 @@ def save_one(qtbot, window: MainWindow) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_a_visit_is_corrected_from_the_journal_as_a_new_version(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     contact_id = save_one(qtbot, window)
     table = window.journal.table
@@ -326,7 +340,7 @@ def test_a_visit_is_corrected_from_the_journal_as_a_new_version(
 
 
 def test_escape_gives_up_a_correction_and_changes_nothing(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     contact_id = save_one(qtbot, window)
     window.edit(contact_id)
@@ -337,15 +351,17 @@ def test_escape_gives_up_a_correction_and_changes_nothing(
 
 
 def test_a_visit_is_cancelled_after_confirmation(
-    qtbot, window: MainWindow, desk: Desk, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     contact_id = save_one(qtbot, window)
     answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
     asked: list[str] = []
 
-    def question(_parent, title, text, *_args):  # type: ignore[no-untyped-def]
+    def question(
+        _parent: QWidget, title: str, text: str, *_args: object
+    ) -> QMessageBox.StandardButton:
         asked.append(text)
         return answers.pop(0)
 
@@ -368,7 +384,7 @@ def test_a_visit_is_cancelled_after_confirmation(
 
 
 def test_orienter_records_the_chosen_partners_with_the_visit(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     form = window.form
     fill(form, "jeune-non-scolarise", "16-25", "homme", "13047", ["alternance"], ["information"])
@@ -379,9 +395,13 @@ def test_orienter_records_the_chosen_partners_with_the_visit(
     # The visitor's theme, for a young person: apprenticeship first.
     assert "apprentissage" in first.service_name.lower()
     assert first.themes_matched == 1
-    qtbot.keyClicks(dialog.search, "artisanat")
-    assert dialog.model.rowCount() >= 1
-    assert "artisanat" in dialog.model.suggestion(0).service_name.lower()
+    qtbot.keyClicks(dialog.search, "artisanat")  # each keystroke searched off the GUI thread
+    qtbot.waitUntil(
+        lambda: (
+            dialog.model.rowCount() >= 1
+            and "artisanat" in dialog.model.suggestion(0).service_name.lower()
+        )
+    )
     chosen_id = dialog.model.suggestion(0).service_id
     # The first row is highlighted: Enter refers to it, nothing ticked by hand.
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
@@ -419,12 +439,18 @@ def test_orienter_records_the_chosen_partners_with_the_visit(
     ],
 )
 def test_a_commune_typed_without_picking_is_taken_only_when_it_is_certain(
-    qtbot, window: MainWindow, desk: Desk, typed: str, stored: str | None, message: str | None
+    qtbot: QtBot,
+    window: MainWindow,
+    desk: Desk,
+    typed: str,
+    stored: str | None,
+    message: str | None,
 ) -> None:
     form = window.form
     fill(form, "scolaire", "moins-16", "homme", "13047", ["decrochage"], ["information"])
     form.commune.setText(typed)
     if stored is None:
+        assert message is not None
         form.submit()
         assert form.field_errors["commune"].text().startswith(message)
         assert window.focusWidget() is form.commune
@@ -435,7 +461,7 @@ def test_a_commune_typed_without_picking_is_taken_only_when_it_is_certain(
     assert desk.intake.get(saved.args[0]).commune == stored
 
 
-def test_two_quick_enters_save_the_visit_once(qtbot, window: MainWindow, desk: Desk) -> None:
+def test_two_quick_enters_save_the_visit_once(qtbot: QtBot, window: MainWindow, desk: Desk) -> None:
     form = window.form
     fill(form, "scolaire", "moins-16", "homme", "13047", ["decrochage"], ["information"])
     with qtbot.waitSignal(window.sig_saved, timeout=15_000):
@@ -445,7 +471,7 @@ def test_two_quick_enters_save_the_visit_once(qtbot, window: MainWindow, desk: D
 
 
 def test_on_a_narrow_screen_f9_switches_between_the_form_and_the_journal(
-    qtbot, window: MainWindow
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     window.resize(900, 510)  # 1366×768 at 150 % scale
     qtbot.waitUntil(lambda: window.narrow, timeout=10_000)
@@ -460,8 +486,8 @@ def test_on_a_narrow_screen_f9_switches_between_the_form_and_the_journal(
 
 
 def test_the_suggestion_model_passes_the_model_tester(
-    qtbot, qtmodeltester, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, qtmodeltester: ModelTester, window: MainWindow
+) -> None:
     fill(
         window.form,
         "demandeur-emploi",
@@ -479,7 +505,7 @@ def test_the_suggestion_model_passes_the_model_tester(
 
 
 def test_the_commune_field_never_guesses_and_offers_the_site_s_commune_once_emptied(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     """A shared postcode or one of several homonyms is never taken by Enter alone; an
     emptied field offers the site's own commune again, as on arriving in it."""
@@ -488,6 +514,7 @@ def test_the_commune_field_never_guesses_and_offers_the_site_s_commune_once_empt
     field = window.form.commune
     field.setFocus()
     popup = field.completer().popup()
+    assert popup is not None
     qtbot.keyClicks(field, "13250")  # Saint-Chamas and Cornillon-Confoux
     qtbot.waitUntil(popup.isVisible)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
@@ -507,7 +534,7 @@ def test_the_commune_field_never_guesses_and_offers_the_site_s_commune_once_empt
 
 
 def test_orientation_with_no_partner_is_refused_and_enter_opens_the_partners(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     form = window.form
     fill(form, "salarie", "45-54", "homme", "13047", ["vae"], ["orientation-partenaire"])
@@ -521,7 +548,7 @@ def test_orientation_with_no_partner_is_refused_and_enter_opens_the_partners(
     window.referral_dialog.reject()
 
 
-def test_an_alt_letter_bound_to_nothing_types_nothing(qtbot, window: MainWindow) -> None:
+def test_an_alt_letter_bound_to_nothing_types_nothing(qtbot: QtBot, window: MainWindow) -> None:
     note = window.form.note
     note.setFocus()
     qtbot.keyClicks(note, "Istres")
@@ -532,7 +559,7 @@ def test_an_alt_letter_bound_to_nothing_types_nothing(qtbot, window: MainWindow)
 
 
 def test_f4_down_moves_past_the_highlighted_row_and_enter_never_closes_on_nothing(
-    qtbot, window: MainWindow
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     form = window.form
     fill(form, "jeune-non-scolarise", "16-25", "homme", "13047", ["alternance"], ["information"])
@@ -549,7 +576,7 @@ def test_f4_down_moves_past_the_highlighted_row_and_enter_never_closes_on_nothin
     qtbot.keyClick(dialog.list, Qt.Key.Key_Up)
     qtbot.keyClick(dialog.list, Qt.Key.Key_Up)  # back in the search box
     qtbot.keyClicks(dialog.search, "zzzzqqq")
-    assert dialog.model.rowCount() == 0
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0)
     qtbot.keyClick(dialog.search, Qt.Key.Key_Return)  # nothing ticked, nothing matches
     assert dialog.isVisible() and dialog.problem.isVisible()
     assert dialog.problem.text() == "Aucun service ne correspond\u00a0: changez la recherche."
@@ -557,8 +584,8 @@ def test_f4_down_moves_past_the_highlighted_row_and_enter_never_closes_on_nothin
 
 
 def test_the_undo_countdown_waits_while_the_slip_preview_is_open(
-    qtbot, window: MainWindow, desk: Desk, clock
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, desk: Desk, clock: FakeClock
+) -> None:
     from ui.slip_dialog import SlipDialog
 
     form = window.form

@@ -109,7 +109,13 @@ def window_clashes(window: QWidget) -> list[str]:
 
 
 @pytest.fixture(params=["fr", "en"])
-def lang(request, qapp, desk: Desk, monkeypatch, french_plurals: QTranslator) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def lang(
+    request: pytest.FixtureRequest,
+    qapp: QApplication,
+    desk: Desk,
+    monkeypatch: pytest.MonkeyPatch,
+    french_plurals: QTranslator,
+) -> Iterator[str]:
     """The window's language installed as the desk installs it (Qt's own words too: a
     button box's « &Oui »); taken back afterwards, the tests' French catalogue put back."""
     code = str(request.param)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from app.backup import list_backups, make_backup, problems
 from app.desk import Desk
@@ -90,7 +91,7 @@ def answer_dialogs(button_text: str, seen: list[str]) -> QTimer:
 
 
 def test_the_window_offers_the_latest_sound_backup_and_puts_it_back(
-    qapp, home: Path, desk: Desk
+    qapp: QApplication, home: Path, desk: Desk
 ) -> None:
     from ui.main import offer_restore
 
@@ -112,7 +113,7 @@ def test_the_window_offers_the_latest_sound_backup_and_puts_it_back(
     assert list(home.glob("aiguillage.sqlite3.endommagee-*"))
 
 
-def test_quitting_instead_changes_nothing(qapp, home: Path, desk: Desk) -> None:
+def test_quitting_instead_changes_nothing(qapp: QApplication, home: Path, desk: Desk) -> None:
     from ui.main import offer_restore
 
     desk.intake.save(visit())
@@ -129,17 +130,16 @@ def test_quitting_instead_changes_nothing(qapp, home: Path, desk: Desk) -> None:
     assert desk.paths.database.read_bytes() == before
 
 
-def test_the_day_s_backup_is_taken_once_the_window_is_up(qtbot, window: MainWindow) -> None:
+def test_the_day_s_backup_is_taken_once_the_window_is_up(qtbot: QtBot, window: MainWindow) -> None:
     window.safety.start()
     backups = window.desk.paths.backups
     qtbot.waitUntil(lambda: [b.reason for b in list_backups(backups)] == ["quotidienne"])
-    window.safety.daily_backup()  # again the same day: nothing more
-    window.safety.tasks.submit(lambda: None, lambda _r: None, lambda _e: None).result()
+    assert window.safety.daily_backup().result() is None  # again the same day: nothing more
     assert len(list_backups(backups)) == 1
 
 
 def test_damage_found_after_start_closes_the_window_to_offer_the_backup(
-    qtbot, window: MainWindow
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     window.safety.checked(
         ["*** in database main *** Page 12: btreeInitPage() returns error code 11"]
@@ -148,7 +148,7 @@ def test_damage_found_after_start_closes_the_window_to_offer_the_backup(
     qtbot.waitUntil(lambda: not window.isVisible())
 
 
-def test_an_uncaught_error_is_logged_and_shown(qapp, tmp_path: Path) -> None:
+def test_an_uncaught_error_is_logged_and_shown(qapp: QApplication, tmp_path: Path) -> None:
     from app.logs import setup_logging
     from ui.main import install_excepthook
 
@@ -175,7 +175,7 @@ def test_an_uncaught_error_is_logged_and_shown(qapp, tmp_path: Path) -> None:
 
 
 def test_a_disk_running_out_is_said_before_a_save_fails(
-    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
@@ -218,7 +218,9 @@ def drive_start(seen: list[str], opened: list[set[str]]) -> QTimer:
             (wanted[0] if wanted else box.defaultButton() or box.buttons()[0]).click()
             return
         for widget in QApplication.topLevelWidgets():
-            shown = isinstance(widget, MainWindow) and widget.isVisible() and widget.refreshes
+            if not isinstance(widget, MainWindow):
+                continue
+            shown = widget.isVisible() and widget.refreshes
             # Sound once its check passed and the day's backup is taken (a damaged one
             # closes by itself instead).
             sound = shown and any(
@@ -256,7 +258,7 @@ def run_restore_loop(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[s
 
 @pytest.mark.parametrize("checked", ["before opening", "after the window is up"])
 def test_a_damaged_desk_restores_its_backup_and_reopens_on_it(
-    qapp, home: Path, desk: Desk, monkeypatch: pytest.MonkeyPatch, checked: str
+    qapp: QApplication, home: Path, desk: Desk, monkeypatch: pytest.MonkeyPatch, checked: str
 ) -> None:
 
     desk.settings.set("site.configured", True)
@@ -297,7 +299,7 @@ def test_a_window_that_fails_to_start_in_a_smoke_run_exits_with_the_error(home: 
     assert "uncaught error" in log
 
 
-def test_a_result_arriving_after_the_window_closed_starts_nothing(qtbot) -> None:
+def test_a_result_arriving_after_the_window_closed_starts_nothing(qtbot: QtBot) -> None:
     """A window closed while a check was running: its answer must not start a backup on
     a stopped writer (that raised « cannot schedule new futures after shutdown »)."""
     import time
@@ -306,7 +308,12 @@ def test_a_result_arriving_after_the_window_closed_starts_nothing(qtbot) -> None
 
     tasks = TaskManager()
     done: list[object] = []
-    future = tasks.submit(lambda: time.sleep(0.2) or "checked", done.append, done.append)
+
+    def check() -> str:
+        time.sleep(0.2)
+        return "checked"
+
+    future = tasks.submit(check, done.append, done.append)
     tasks.shutdown()
     assert future.result() == "checked"  # the work itself was done
     qtbot.wait(100)
@@ -330,7 +337,7 @@ def test_an_error_in_the_running_window_fails_a_smoke_run(home: Path) -> None:
 
 @pytest.mark.parametrize("kind", ["vide", "tronqué"])
 def test_an_empty_or_cut_database_offers_the_backup_at_start(
-    qapp, home: Path, desk: Desk, monkeypatch: pytest.MonkeyPatch, kind: str
+    qapp: QApplication, home: Path, desk: Desk, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
     """SQLite would take a zero-byte file for a new database: the window says it is
     damaged and puts the latest sound backup back, instead of starting empty."""

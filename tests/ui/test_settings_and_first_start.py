@@ -6,14 +6,15 @@ from pathlib import Path
 
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
 
 from app.desk import Desk
-from app.version import app_version
+from core.version import app_version
 from ui.main_window import MainWindow
 
 
 def test_settings_are_saved_and_the_form_follows_them(
-    qtbot, window: MainWindow, desk: Desk, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path
 ) -> None:
     logo = tmp_path / "logo.png"
     image = QImage(40, 20, QImage.Format.Format_RGB32)
@@ -45,7 +46,7 @@ def test_settings_are_saved_and_the_form_follows_them(
 
 
 def test_bad_settings_are_refused_in_the_dialog_and_nothing_changes(
-    qtbot, window: MainWindow, desk: Desk, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path
 ) -> None:
     window.open_settings()
     dialog = window.settings_dialog
@@ -68,7 +69,7 @@ def test_bad_settings_are_refused_in_the_dialog_and_nothing_changes(
 
 
 def test_the_first_start_wizard_takes_the_identity_then_the_offline_choice(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     window.first_start()
     wizard = window.wizard
@@ -79,8 +80,8 @@ def test_the_first_start_wizard_takes_the_identity_then_the_offline_choice(
     assert page.error.text() == "Nom du site\u00a0: à renseigner."
     page.identity.name.setText("Cité des métiers d’Istres")
     page.identity.commune.set_code("13047")
-    wizard.next()
-    assert wizard.currentPage() is wizard.mode_page
+    wizard.next()  # stored on the desk's writer, then the wizard moves on
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mode_page)
     assert wizard.mode_page.offline.isChecked()
     assert not wizard.mode_page.url.isEnabled()
     with qtbot.waitSignal(wizard.finished, timeout=10_000):
@@ -93,12 +94,13 @@ def test_the_first_start_wizard_takes_the_identity_then_the_offline_choice(
 
 
 def test_the_hub_choice_checks_the_address_and_the_code_before_any_try(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     window.first_start()
     wizard = window.wizard
     wizard.identity_page.identity.name.setText("CIO d’Arles")
     wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mode_page)
     mode = wizard.mode_page
     mode.hub.setChecked(True)
     assert mode.url.isEnabled()
@@ -115,7 +117,9 @@ def test_the_hub_choice_checks_the_address_and_the_code_before_any_try(
     wizard.reject()
 
 
-def test_a_scanned_enrolment_string_fills_the_address_and_the_code(qtbot, window) -> None:
+def test_a_scanned_enrolment_string_fills_the_address_and_the_code(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     from ui.sync_panel import EnrolDialog
 
     dialog = EnrolDialog(window.desk, window.sync.scheduler, window)

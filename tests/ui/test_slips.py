@@ -5,19 +5,22 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.desk import Desk
 from db.models import Referral
 from ui.main_window import MainWindow
+from ui.slip_dialog import SlipDialog
 
 CEJ = "demo-spro-etm--ml-ouest-provence-cej"
 CIO = "demo-spro-etm--cio-martigues-istres-entretien-orientation"
 
 
-def visit_with_referrals(qtbot, window: MainWindow):  # type: ignore[no-untyped-def]
+def visit_with_referrals(qtbot: QtBot, window: MainWindow) -> tuple[str, SlipDialog]:
     form = window.form
     form.public.set_values("jeune-non-scolarise")
     form.age.set_values("16-25")
@@ -39,7 +42,7 @@ def printed(desk: Desk) -> dict[str, object]:
 
 
 def test_saving_a_visit_with_partners_previews_one_slip_per_partner(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     _contact, dialog = visit_with_referrals(qtbot, window)
     assert dialog.which.count() == 2
@@ -53,7 +56,7 @@ def test_saving_a_visit_with_partners_previews_one_slip_per_partner(
 
 
 def test_printing_sends_every_slip_and_marks_the_referrals(
-    qtbot, window: MainWindow, desk: Desk, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path
 ) -> None:
     _contact, dialog = visit_with_referrals(qtbot, window)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -68,7 +71,7 @@ def test_printing_sends_every_slip_and_marks_the_referrals(
 
 
 def test_a_printer_that_fails_says_so_and_the_referrals_stay(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     desk.settings.set("slip.printer", "Imprimante-du-bureau-2")
     contact_id, dialog = visit_with_referrals(qtbot, window)
@@ -82,13 +85,14 @@ def test_a_printer_that_fails_says_so_and_the_referrals_stay(
 
 
 def test_slips_are_saved_as_pdf_files_and_the_format_is_remembered(
-    qtbot, window: MainWindow, desk: Desk, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path
 ) -> None:
     _contact, dialog = visit_with_referrals(qtbot, window)
     dialog.format.setCurrentIndex(dialog.format.findData("receipt"))
     qtbot.waitUntil(
         lambda: (
-            dialog.slips and PdfReader(io.BytesIO(dialog.slips[0][3])).pages[0].mediabox.width < 300
+            bool(dialog.slips)
+            and PdfReader(io.BytesIO(dialog.slips[0][3])).pages[0].mediabox.width < 300
         ),
         timeout=15_000,
     )
@@ -96,12 +100,12 @@ def test_slips_are_saved_as_pdf_files_and_the_format_is_remembered(
     assert sorted(p.name for p in written) == sorted(
         f"fiche-orientation-{c}.pdf" for c in printed(desk)
     )
-    assert desk.settings.get("slip.format") == "receipt"
+    qtbot.waitUntil(lambda: desk.settings.get("slip.format") == "receipt", timeout=15_000)
     qtbot.waitUntil(lambda: all(printed(desk).values()), timeout=15_000)
 
 
 def test_the_pdf_button_saves_the_slips_where_the_agent_chooses_then_opens_there_again(
-    qtbot, window: MainWindow, desk: Desk, tmp_path: Path, monkeypatch
+    qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The button itself (its clicked(bool) once reached save_pdf as the folder: a
     TypeError every time); the folder dialog opens in the user's documents, never the
@@ -127,12 +131,14 @@ def test_the_pdf_button_saves_the_slips_where_the_agent_chooses_then_opens_there
     assert dialog.status.text().startswith("2 fiche")  # the agent is told it is done
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     assert asked[0] in (documents, str(Path.home())) and asked[0] != str(Path.cwd())
+    # The folder is remembered on the desk's writer.
+    qtbot.waitUntil(lambda: desk.settings.get("ui.last_folder") == str(chosen), timeout=15_000)
     dialog.pdf_button.click()
     assert asked[1] == str(chosen)
     qtbot.waitUntil(lambda: all(printed(desk).values()), timeout=15_000)
 
 
-def test_a_slip_for_a_service_found_in_the_directory(qtbot, window: MainWindow) -> None:
+def test_a_slip_for_a_service_found_in_the_directory(qtbot: QtBot, window: MainWindow) -> None:
     window.open_service_slip(CEJ)
     dialog = window.slip_dialog
     qtbot.waitUntil(lambda: len(dialog.slips) == 1, timeout=15_000)

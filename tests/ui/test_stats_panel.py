@@ -8,19 +8,22 @@ import io
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app import stats
 from app.contact import ContactDraft
 from app.demo_activity import log_visits
 from app.desk import Desk
+from tests.conftest import FakeClock
 from tests.ui.test_accessibility import unnamed_controls
 from ui.main_window import MainWindow
 from ui.stats_panel import StatsPanel
 
 
-def opened(qtbot, window: MainWindow) -> StatsPanel:  # type: ignore[no-untyped-def]
+def opened(qtbot: QtBot, window: MainWindow) -> StatsPanel:
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     panel = window.statistics()
     qtbot.waitUntil(lambda: panel.shown is not None, timeout=15_000)
@@ -40,7 +43,7 @@ def cross_text(panel: StatsPanel) -> dict[tuple[str, str], str]:
 
 
 def test_ctrl_3_shows_this_month_with_its_totals_charts_and_cross_table(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     logged = log_visits(desk, date(2026, 11, 16), date(2026, 11, 20))
     panel = opened(qtbot, window)
@@ -74,7 +77,7 @@ def test_ctrl_3_shows_this_month_with_its_totals_charts_and_cross_table(
 
 
 def test_a_named_period_follows_the_calendar_on_screen_and_in_exports(
-    qtbot, window: MainWindow, desk: Desk, clock
+    qtbot: QtBot, window: MainWindow, desk: Desk, clock: FakeClock
 ) -> None:
     panel = opened(qtbot, window)
     clock.advance(7 * 24 * 3600)  # the desk left open into December
@@ -84,7 +87,7 @@ def test_a_named_period_follows_the_calendar_on_screen_and_in_exports(
 
 
 def test_a_visit_logged_meanwhile_counts_when_the_tab_is_shown_again(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     panel = opened(qtbot, window)
     assert panel.total.text() == "0 accueil"
@@ -100,7 +103,7 @@ def test_a_visit_logged_meanwhile_counts_when_the_tab_is_shown_again(
 
 
 def test_a_custom_period_and_another_pair_of_dimensions(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     log_visits(desk, date(2026, 11, 16), date(2026, 11, 20))
     panel = opened(qtbot, window)
@@ -128,7 +131,7 @@ def test_a_custom_period_and_another_pair_of_dimensions(
 
 
 def test_an_end_before_the_start_is_said_and_the_figures_stay(
-    qtbot, window: MainWindow, desk: Desk
+    qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     panel = opened(qtbot, window)
     shown = panel.shown
@@ -143,7 +146,7 @@ def test_an_end_before_the_start_is_said_and_the_figures_stay(
 
 
 def test_exports_hide_small_cells_and_read_back(
-    qtbot, window: MainWindow, desk: Desk, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path
 ) -> None:
     log_visits(desk, date(2026, 11, 16), date(2026, 11, 20))
     panel = opened(qtbot, window)
@@ -187,7 +190,7 @@ def test_exports_hide_small_cells_and_read_back(
 
 
 def test_an_export_that_cannot_be_written_says_so_and_leaves_nothing(
-    qtbot, window: MainWindow, desk: Desk, tmp_path: Path, monkeypatch
+    qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
@@ -201,14 +204,14 @@ def test_an_export_that_cannot_be_written_says_so_and_leaves_nothing(
     assert not target.exists()
 
 
-def test_every_control_of_the_statistics_tab_has_a_name(qtbot, window: MainWindow) -> None:
+def test_every_control_of_the_statistics_tab_has_a_name(qtbot: QtBot, window: MainWindow) -> None:
     panel = opened(qtbot, window)
     assert unnamed_controls(panel) == []
     assert panel.publics.accessibleName() == "Accueils par public"
 
 
 def test_the_export_buttons_ask_in_the_documents_then_where_the_agent_went(
-    qtbot, window: MainWindow, desk: Desk, tmp_path: Path, monkeypatch
+    qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtCore import QStandardPaths
     from PySide6.QtWidgets import QFileDialog
@@ -219,7 +222,9 @@ def test_the_export_buttons_ask_in_the_documents_then_where_the_agent_went(
     folder = tmp_path / "exports"
     folder.mkdir()
 
-    def pick(_parent: object, _title: str, suggested: str = "", _filter: str = "") -> tuple:
+    def pick(
+        _parent: object, _title: str, suggested: str = "", _filter: str = ""
+    ) -> tuple[str, str]:
         asked.append(Path(suggested))
         return str(folder / Path(suggested).name), ""
 

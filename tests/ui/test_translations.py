@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
 
 from app.desk import Desk
-from app.paths import resource
+from core.resources import resource
 from ui.main import install_translator
 from ui.main_window import MainWindow
 
@@ -85,7 +86,9 @@ def test_the_compiled_translation_is_up_to_date(tmp_path: Path, lang: str) -> No
     assert compiled.read_bytes() == resource("translations", f"aiguillage_{lang}.qm").read_bytes()
 
 
-def test_the_window_speaks_english_when_asked(qtbot, qapp, desk: Desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_speaks_english_when_asked(
+    qtbot: QtBot, qapp: QApplication, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
     translators = install_translator(qapp, "en")
     assert len(translators) == 2  # Qt's own catalogue, then the desk's
     try:
@@ -111,7 +114,7 @@ def test_the_window_speaks_english_when_asked(qtbot, qapp, desk: Desk, monkeypat
             QCoreApplication.removeTranslator(translator)
 
 
-def test_qt_s_own_buttons_speak_french_in_the_french_window(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_qt_s_own_buttons_speak_french_in_the_french_window(qapp: QApplication) -> None:
     """A message box's Yes/No and a dialog's Cancel are Qt's words, not ours: in the
     French window they were English. (English is Qt's own language: nothing to load.)"""
     from PySide6.QtWidgets import QDialogButtonBox

@@ -1,0 +1,1 @@
+"""Statistics shared by the desk and the hub: tables, their labels, their exports."""

@@ -1,0 +1,212 @@
+"""The window's named operations on the desk, as Anki's ``CollectionOp`` and ``QueryOp``.
+
+The window never opens a database session nor writes on its own thread: it asks
+``ops.save_visit(draft).success(shown).run(self)``. A write runs on the one serial writer and,
+once done, announces what it changed (``TaskManager.sig_changed``) so that each panel refreshes
+itself; a read runs on the read pool. Database and file errors come back as the desk's own
+error (``app.failures``); an operation given no failure callback shows it in a dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox, QWidget
+from shiboken6 import isValid
+
+from app.contact import ContactDraft, ContactRecord
+from app.desk import DayView, Desk
+from app.directory.batch import Batch, ImportSummary
+from app.directory.records import ServiceDetail
+from app.directory.search import SearchHit, SearchQuery
+from app.failures import guarded
+from core.errors import DeskError
+from db.models import SyncQuarantine
+from ui.taskman import TaskManager, tasks_of
+
+T = TypeVar("T")
+
+
+class Change(StrEnum):
+    """What a write changed, for the panels that show it."""
+
+    VISITS = "visits"
+    DIRECTORY = "directory"
+    SETTINGS = "settings"
+
+
+class Op(Generic[T]):
+    """``Op(...).success(cb).failure(cb).run(parent)``: one piece of work off the GUI thread.
+
+    With no failure callback, a failure shows a dialog over ``parent`` with the desk's words.
+    """
+
+    def __init__(
+        self,
+        ops: DeskOps,
+        fn: Callable[[], T],
+        *,
+        read: bool,
+        changes: Iterable[Change] = (),
+    ) -> None:
+        self._ops = ops
+        self._fn = guarded(fn)
+        self._read = read
+        self._changes = frozenset(changes)
+        self._success: Callable[[T], None] = lambda _result: None
+        self._failure: Callable[[BaseException], None] | None = None
+
+    def success(self, callback: Callable[[T], None]) -> Op[T]:
+        self._success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> Op[T]:
+        self._failure = callback
+        return self
+
+    def run(self, parent: QWidget | None = None) -> Future[T]:
+        tasks = self._ops.tasks
+
+        def gone() -> bool:
+            # The widget that asked was closed meanwhile: nobody is left to show it to.
+            return parent is not None and not isValid(parent)
+
+        def succeeded(result: T) -> None:
+            if not gone():
+                self._success(result)
+            if self._changes:
+                tasks.sig_changed.emit(self._changes)
+
+        def failed(error: BaseException) -> None:
+            if gone():
+                self._ops.show_failure(None, error)
+            elif self._failure is not None:
+                self._failure(error)
+            else:
+                self._ops.show_failure(parent, error)
+
+        return tasks.submit(self._fn, succeeded, failed, read=self._read)
+
+
+class DeskOps(QObject):
+    """Every operation the window performs on the desk, by name."""
+
+    def __init__(self, desk: Desk, tasks: TaskManager, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.tasks = tasks
+        self.failure_box: QMessageBox | None = None  # the last failure shown
+
+    def write(self, fn: Callable[[], T], *changes: Change) -> Op[T]:
+        return Op(self, fn, read=False, changes=changes)
+
+    def read(self, fn: Callable[[], T]) -> Op[T]:
+        return Op(self, fn, read=True)
+
+    def show_failure(self, parent: QWidget | None, error: BaseException) -> None:
+        """The default failure of an operation: a dialog that says what went wrong."""
+        if isinstance(error, DeskError):
+            text = error.text(self.desk.language)
+        else:
+            text = self.tr("Erreur inattendue\u00a0: %1").replace("%1", str(error)[:300])
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Opération impossible"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
+        box.setObjectName("operationFailed")
+        box.open()
+        self.failure_box = box
+
+    # --- visits -----------------------------------------------------------------------
+
+    def day_view(self, day: date) -> Op[DayView]:
+        return self.read(lambda: self.desk.day_view(day))
+
+    def save_visit(self, draft: ContactDraft) -> Op[ContactRecord]:
+        return self.write(lambda: self.desk.intake.save(draft), Change.VISITS)
+
+    def edit_visit(self, contact_id: str, draft: ContactDraft) -> Op[ContactRecord]:
+        return self.write(lambda: self.desk.intake.edit(contact_id, draft), Change.VISITS)
+
+    def cancel_visit(self, contact_id: str) -> Op[ContactRecord]:
+        return self.write(lambda: self.desk.intake.cancel(contact_id), Change.VISITS)
+
+    def take_back(self) -> Op[ContactRecord]:
+        return self.write(self.desk.intake.take_back, Change.VISITS)
+
+    def purge_notes(self) -> Op[int]:
+        return self.write(self.desk.purge_notes)
+
+    def mark_printed(self, referral_ids: list[str]) -> Op[None]:
+        from app.slip_records import mark_printed
+
+        return self.write(lambda: mark_printed(self.desk, referral_ids), Change.VISITS)
+
+    # --- the directory ----------------------------------------------------------------
+
+    def directory_search(
+        self, query: SearchQuery, now: datetime | None = None
+    ) -> Op[list[SearchHit]]:
+        return self.read(lambda: self.desk.directory_search(query, now=now))
+
+    def service_detail(self, service_id: str, today: date | None = None) -> Op[ServiceDetail]:
+        return self.read(lambda: self.desk.service_detail(service_id, today))
+
+    def toggle_favourite(self, service_id: str) -> Op[bool]:
+        return self.write(lambda: self.desk.toggle_favourite(service_id), Change.DIRECTORY)
+
+    def mark_verified(self, service_id: str) -> Op[None]:
+        return self.write(lambda: self.desk.mark_verified(service_id), Change.DIRECTORY)
+
+    def flag_service(self, service_id: str, reason: str, comment: str | None) -> Op[str]:
+        return self.write(
+            lambda: self.desk.flag_service(service_id, reason, comment), Change.DIRECTORY
+        )
+
+    def add_local_entry(self, structure: dict[str, Any], service: dict[str, Any]) -> Op[str]:
+        return self.write(lambda: self.desk.add_local_entry(structure, service), Change.DIRECTORY)
+
+    def read_directory(self, path: Path) -> Op[Batch]:
+        """Read and check a file on the pool: the writer only applies what was read."""
+        return self.read(lambda: self.desk.read_directory(path))
+
+    def import_directory(self, batch: Batch) -> Op[ImportSummary]:
+        return self.write(lambda: self.desk.import_directory(batch), Change.DIRECTORY)
+
+    # --- settings, sync ---------------------------------------------------------------
+
+    def save_settings(self, values: dict[str, str]) -> Op[dict[str, Any]]:
+        """Typed values checked, then stored together (nothing stored on a refusal)."""
+        return self.write(lambda: self.desk.settings.set_texts(values), Change.SETTINGS)
+
+    def set_settings(self, values: dict[str, Any]) -> Op[None]:
+        def store() -> None:
+            for key, value in values.items():
+                self.desk.settings.set(key, value)
+
+        return self.write(store, Change.SETTINGS)
+
+    def quarantined(self) -> Op[list[SyncQuarantine]]:
+        return self.read(self.desk.quarantined)
+
+
+def ops_for(widget: QWidget, desk: Desk) -> DeskOps:
+    """The operations of the window ``widget`` is in; a widget shown alone (before the
+    window exists) gets its own."""
+    owner: QWidget | None = widget
+    while owner is not None:
+        ops = getattr(owner, "ops", None)
+        if isinstance(ops, DeskOps):
+            return ops
+        owner = owner.parentWidget()
+    tasks = tasks_of(widget) or TaskManager(widget)
+    return DeskOps(desk, tasks, widget)
