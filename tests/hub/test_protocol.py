@@ -124,7 +124,7 @@ def test_a_new_hub_serves_an_old_desk_the_missing_field_taking_its_default(hub: 
     try:
         token = client.enrol(code, "6f1c2a4e-8b0d-4c39-9d57-2e6f1a3b4c5d", "0.9").token
         client.token = token
-        payload = {
+        payload: dict[str, object] = {
             "day": "2026-11-24", "channel": "sur-place", "public": "demandeur-emploi",
             "age": "26-44", "gender": "femme", "commune": "13004",
             "themes": ["trouver-formation"], "answers": ["orientation-partenaire"],
