@@ -1533,193 +1533,236 @@
     </message>
 </context>
 <context>
-    <name>StatsPanel</name>
+    <name>StatsExports</name>
     <message>
-        <location filename="../../ui/stats_panel.py" line="126" />
-        <source>Période</source>
-        <translation>Period</translation>
+        <location filename="../../ui/stats_exports.py" line="48" />
+        <source>statistiques</source>
+        <translation>statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="128" />
-        <source>Aujourd’hui</source>
-        <translation>Today</translation>
+        <location filename="../../ui/stats_exports.py" line="48" />
+        <source>rapport-activite</source>
+        <translation>activity-report</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="129" />
-        <source>Cette semaine</source>
-        <translation>This week</translation>
+        <location filename="../../ui/stats_exports.py" line="52" />
+        <source>Exporter</source>
+        <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="130" />
-        <source>Ce mois-ci</source>
-        <translation>This month</translation>
+        <location filename="../../ui/stats_exports.py" line="56" />
+        <source>Tableur CSV (*.csv)</source>
+        <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="131" />
-        <source>Le mois dernier</source>
-        <translation>Last month</translation>
+        <location filename="../../ui/stats_exports.py" line="65" />
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="132" />
-        <source>Cette année</source>
-        <translation>This year</translation>
+        <location filename="../../ui/stats_exports.py" line="74" />
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="133" />
-        <source>Période choisie…</source>
-        <translation>Chosen period…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="140" />
-        <source>Du</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="140" />
-        <source>Au</source>
-        <translation>To</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="145" />
-        <source>Actualiser (F5)</source>
-        <translation>Refresh (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="146" />
-        <source>&amp;Période :</source>
-        <translation>&amp;Period:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="151" />
-        <source>du</source>
-        <translation>from</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="153" />
-        <source>au</source>
-        <translation>to</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="163" />
-        <location filename="../../ui/stats_panel.py" line="196" />
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="166" />
-        <source>Détails</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="168" />
-        <source>Accueils par public</source>
-        <translation>Visits by public</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="169" />
-        <source>Accueils par thème</source>
-        <translation>Visits by theme</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="170" />
-        <source>Accueils dans le temps</source>
-        <translation>Visits over time</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="173" />
-        <source>Accueils par heure et jour de la semaine</source>
-        <translation>Visits by hour and weekday</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="177" />
-        <location filename="../../ui/stats_panel.py" line="359" />
-        <source>Aucun accueil sur la période.</source>
-        <translation>No visit in this period.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="183" />
-        <location filename="../../ui/stats_panel.py" line="365" />
-        <source>Accueils par jour</source>
-        <translation>Visits per day</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="188" />
-        <source>Lignes</source>
-        <translation>Rows</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="189" />
-        <source>Colonnes</source>
-        <translation>Columns</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="199" />
-        <location filename="../../ui/stats_panel.py" line="225" />
-        <source>Tableau croisé</source>
-        <translation>Cross-table</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="206" />
-        <source>Exporter le tableau en &amp;CSV…</source>
-        <translation>Export the table as &amp;CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="207" />
-        <source>Exporter en &amp;XLSX…</source>
-        <translation>Export as &amp;XLSX…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="208" />
-        <source>&amp;Rapport d’activité PDF…</source>
-        <translation>&amp;Activity report (PDF)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="216" />
-        <source>Publics</source>
-        <translation>Publics</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="218" />
-        <source>Thèmes</source>
-        <translation>Themes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="221" />
-        <source>Heures × jours de la semaine</source>
-        <translation>Hours × weekdays</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="228" />
-        <source>&amp;Lignes :</source>
-        <translation>&amp;Rows:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="230" />
-        <source>C&amp;olonnes :</source>
-        <translation>C&amp;olumns:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="338" />
-        <source>%1 accueils</source>
-        <translation>%1 visits</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="340" />
-        <source>%1 accueil</source>
-        <translation>%1 visit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="452" />
+        <location filename="../../ui/stats_exports.py" line="95" />
         <source>Fichier enregistré : %1. Les effectifs inférieurs à %2 y sont masqués, et d’autres avec eux là où une soustraction les retrouverait.</source>
         <translation>File saved: %1. Counts under %2 are hidden in it, and others with them where a subtraction would find them again.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="366" />
+        <location filename="../../ui/stats_exports.py" line="106" />
+        <source>Le fichier n’a pas pu être écrit (%1).</source>
+        <translation>The file could not be written (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_exports.py" line="110" />
+        <source>Export impossible</source>
+        <translation>Export failed</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPanel</name>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="79" />
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="81" />
+        <source>Aujourd’hui</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="82" />
+        <source>Cette semaine</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="83" />
+        <source>Ce mois-ci</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="84" />
+        <source>Le mois dernier</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="85" />
+        <source>Cette année</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="86" />
+        <source>Période choisie…</source>
+        <translation>Chosen period…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="93" />
+        <source>Du</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="93" />
+        <source>Au</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="98" />
+        <source>Actualiser (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="99" />
+        <source>&amp;Période :</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="104" />
+        <source>du</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="106" />
+        <source>au</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="119" />
+        <location filename="../../ui/stats_panel.py" line="157" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="122" />
+        <source>Détails</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="126" />
+        <source>Accueils par public</source>
+        <translation>Visits by public</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="127" />
+        <source>Accueils par thème</source>
+        <translation>Visits by theme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="128" />
+        <source>Accueils dans le temps</source>
+        <translation>Visits over time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="131" />
+        <source>Accueils par heure et jour de la semaine</source>
+        <translation>Visits by hour and weekday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="135" />
+        <location filename="../../ui/stats_panel.py" line="313" />
+        <source>Aucun accueil sur la période.</source>
+        <translation>No visit in this period.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="141" />
+        <location filename="../../ui/stats_panel.py" line="319" />
+        <source>Accueils par jour</source>
+        <translation>Visits per day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="149" />
+        <source>Lignes</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="150" />
+        <source>Colonnes</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="160" />
+        <location filename="../../ui/stats_panel.py" line="181" />
+        <source>Tableau croisé</source>
+        <translation>Cross-table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="63" />
+        <source>Exporter le tableau en &amp;CSV…</source>
+        <translation>Export the table as &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="64" />
+        <source>Exporter en &amp;XLSX…</source>
+        <translation>Export as &amp;XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="65" />
+        <source>&amp;Rapport d’activité PDF…</source>
+        <translation>&amp;Activity report (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="172" />
+        <source>Publics</source>
+        <translation>Publics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="174" />
+        <source>Thèmes</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="177" />
+        <source>Heures × jours de la semaine</source>
+        <translation>Hours × weekdays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="184" />
+        <source>&amp;Lignes :</source>
+        <translation>&amp;Rows:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="186" />
+        <source>C&amp;olonnes :</source>
+        <translation>C&amp;olumns:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="292" />
+        <source>%1 accueils</source>
+        <translation>%1 visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="294" />
+        <source>%1 accueil</source>
+        <translation>%1 visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="320" />
         <source>Accueils par semaine</source>
         <translation>Visits per week</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="345" />
+        <location filename="../../ui/stats_panel.py" line="299" />
         <source>%Ln jour(s) d’ouverture avec des accueils</source>
         <translation>
             <numerusform>%Ln open day with visits</numerusform>
@@ -1727,12 +1770,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="346" />
+        <location filename="../../ui/stats_panel.py" line="300" />
         <source>%1 en moyenne par jour</source>
         <translation>%1 a day on average</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="348" />
+        <location filename="../../ui/stats_panel.py" line="302" />
         <source>%Ln accueil(s) orienté(s) vers un partenaire</source>
         <translation>
             <numerusform>%Ln visit referred to a partner</numerusform>
@@ -1740,7 +1783,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="350" />
+        <location filename="../../ui/stats_panel.py" line="304" />
         <source>%Ln orientation(s)</source>
         <translation>
             <numerusform>%Ln referral</numerusform>
@@ -1748,17 +1791,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="352" />
+        <location filename="../../ui/stats_panel.py" line="306" />
         <source>%1, %2 ; %3 (%4).</source>
         <translation>%1, %2; %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="367" />
+        <location filename="../../ui/stats_panel.py" line="321" />
         <source>Accueils par mois</source>
         <translation>Visits per month</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="373" />
+        <location filename="../../ui/stats_panel.py" line="327" />
         <source>%n accueil(s) sans heure précise (saisis avec la date seule).</source>
         <translation>
             <numerusform>%n visit with no precise time (logged with the date only).</numerusform>
@@ -1766,59 +1809,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="381" />
+        <location filename="../../ui/stats_panel.py" line="335" />
         <source>Choisissez deux dimensions différentes.</source>
         <translation>Choose two different dimensions.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="385" />
+        <location filename="../../ui/stats_panel.py" line="339" />
         <source>Un accueil avec deux thèmes (ou réponses, ou partenaires) compte une fois sous chacun, et un accueil sans partenaire sous aucun : les cases d’une ligne peuvent dépasser son total ou ne pas l’atteindre.</source>
         <translation>A visit with two themes (or answers, or partners) counts once under each, and a visit with no partner under none: the cells of a row may add up to more or less than its total.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="396" />
+        <location filename="../../ui/stats_panel.py" line="350" />
         <source>Statistiques indisponibles</source>
         <translation>Statistics unavailable</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="405" />
-        <source>statistiques</source>
-        <translation>statistics</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="405" />
-        <source>rapport-activite</source>
-        <translation>activity-report</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="409" />
-        <source>Exporter</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="413" />
-        <source>Tableur CSV (*.csv)</source>
-        <translation>CSV spreadsheet (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="422" />
-        <source>Classeur Excel (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="431" />
-        <source>Document PDF (*.pdf)</source>
-        <translation>PDF document (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="463" />
-        <source>Le fichier n’a pas pu être écrit (%1).</source>
-        <translation>The file could not be written (%1).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="467" />
-        <source>Export impossible</source>
-        <translation>Export failed</translation>
     </message>
 </context>
 <context>
