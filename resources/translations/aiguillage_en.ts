@@ -569,186 +569,193 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="78" />
-        <source>Canal</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="79" />
-        <source>Public</source>
-        <translation>Public</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="80" />
-        <source>Âge</source>
-        <translation>Age</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="81" />
-        <source>Genre</source>
-        <translation>Gender</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="83" />
-        <source>Commune de résidence</source>
-        <translation>Commune of residence</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="84" />
-        <source>Nom ou code postal, p. ex. « Istres » ou 13800</source>
-        <translation>Name or postcode, e.g. “Istres” or 13800</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="86" />
-        <source>Thèmes de la demande</source>
-        <translation>Themes of the request</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="89" />
-        <source>Réponses apportées</source>
-        <translation>Answers given</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="91" />
-        <source>Durée</source>
-        <translation>Duration</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="93" />
-        <source>Première visite</source>
-        <translation>First visit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="94" />
-        <source>Oui</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="94" />
-        <source>Non</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="98" />
-        <source>Code agent (facultatif)</source>
-        <translation>Agent code (optional)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="99" />
-        <source>Initiales</source>
-        <translation>Initials</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="105" />
-        <source>Facultatif ; ni nom, ni téléphone, ni adresse électronique</source>
-        <translation>Optional; no name, no phone number, no e-mail address</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="161" />
-        <source>C&amp;ode agent</source>
-        <translation>Agent c&amp;ode</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="109" />
-        <source>Orienter vers un partenaire</source>
-        <translation>Refer to a partner</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="115" />
-        <source>Partenaires choisis</source>
-        <translation>Partners chosen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="116" />
-        <location filename="../../ui/intake_form.py" line="322" />
+        <location filename="../../ui/intake_form.py" line="209" />
         <source>Enregi&amp;strer l’accueil  (Entrée)</source>
         <translation>&amp;Save the visit  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="121" />
-        <source>Modification en cours</source>
-        <translation>Correcting a visit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="138" />
-        <source>Co&amp;mmune</source>
-        <translation>&amp;Municipality</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="142" />
-        <source>&amp;Première visite</source>
-        <translation>&amp;First visit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="143" />
-        <source>Not&amp;e</source>
-        <translation>Not&amp;e</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="252" />
+        <location filename="../../ui/intake_form.py" line="139" />
         <source>Orientation vers : %1</source>
         <translation>Referred to: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="262" />
+        <location filename="../../ui/intake_form.py" line="149" />
         <source>Modification de l’accueil du %1 — Échap pour abandonner</source>
         <translation>Correcting the visit of %1 — Esc to give up</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="265" />
+        <location filename="../../ui/intake_form.py" line="152" />
         <source>Enregi&amp;strer la modification  (Entrée)</source>
         <translation>&amp;Save the correction  (Enter)</translation>
     </message>
+</context>
+<context>
+    <name>IntakeLayout</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="103" />
+        <location filename="../../ui/intake_layout.py" line="47" />
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="48" />
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="49" />
+        <source>Âge</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="50" />
+        <source>Genre</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="52" />
+        <source>Commune de résidence</source>
+        <translation>Commune of residence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="53" />
+        <source>Nom ou code postal, p. ex. « Istres » ou 13800</source>
+        <translation>Name or postcode, e.g. “Istres” or 13800</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="55" />
+        <source>Thèmes de la demande</source>
+        <translation>Themes of the request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="58" />
+        <source>Réponses apportées</source>
+        <translation>Answers given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="60" />
+        <source>Durée</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="62" />
+        <source>Première visite</source>
+        <translation>First visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="63" />
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="63" />
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="70" />
+        <source>Code agent (facultatif)</source>
+        <translation>Agent code (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="71" />
+        <source>Initiales</source>
+        <translation>Initials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="75" />
         <source>Note (sans donnée personnelle)</source>
         <translation>Note (no personal data)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="108" />
+        <location filename="../../ui/intake_layout.py" line="77" />
+        <source>Facultatif ; ni nom, ni téléphone, ni adresse électronique</source>
+        <translation>Optional; no name, no phone number, no e-mail address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="80" />
         <source>Orienter…  (F4)</source>
         <translation>Refer…  (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="126" />
-        <location filename="../../ui/intake_form.py" line="203" />
+        <location filename="../../ui/intake_layout.py" line="81" />
+        <source>Orienter vers un partenaire</source>
+        <translation>Refer to a partner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="87" />
+        <source>Partenaires choisis</source>
+        <translation>Partners chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="88" />
+        <source>Enregi&amp;strer l’accueil  (Entrée)</source>
+        <translation>&amp;Save the visit  (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="93" />
+        <source>Modification en cours</source>
+        <translation>Correcting a visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="98" />
+        <location filename="../../ui/intake_layout.py" line="160" />
         <source>Erreur de saisie</source>
         <translation>Input error</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="134" />
+        <location filename="../../ui/intake_layout.py" line="108" />
         <source>&amp;Canal</source>
         <translation>&amp;Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="135" />
+        <location filename="../../ui/intake_layout.py" line="109" />
         <source>P&amp;ublic</source>
         <translation>P&amp;ublic</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="136" />
+        <location filename="../../ui/intake_layout.py" line="110" />
         <source>Â&amp;ge</source>
         <translation>A&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="137" />
+        <location filename="../../ui/intake_layout.py" line="111" />
         <source>Ge&amp;nre</source>
         <translation>Ge&amp;nder</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="139" />
+        <location filename="../../ui/intake_layout.py" line="112" />
+        <source>Co&amp;mmune</source>
+        <translation>&amp;Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="113" />
         <source>&amp;Thèmes</source>
         <translation>&amp;Themes</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="140" />
+        <location filename="../../ui/intake_layout.py" line="114" />
         <source>&amp;Réponses</source>
         <translation>&amp;Answers</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="141" />
+        <location filename="../../ui/intake_layout.py" line="115" />
         <source>&amp;Durée</source>
         <translation>&amp;Duration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="116" />
+        <source>&amp;Première visite</source>
+        <translation>&amp;First visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="117" />
+        <source>Not&amp;e</source>
+        <translation>Not&amp;e</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="135" />
+        <source>C&amp;ode agent</source>
+        <translation>Agent c&amp;ode</translation>
     </message>
 </context>
 <context>
@@ -1680,13 +1687,13 @@
     </message>
     <message>
         <location filename="../../ui/stats_panel.py" line="135" />
-        <location filename="../../ui/stats_panel.py" line="313" />
+        <location filename="../../ui/stats_panel.py" line="314" />
         <source>Aucun accueil sur la période.</source>
         <translation>No visit in this period.</translation>
     </message>
     <message>
         <location filename="../../ui/stats_panel.py" line="141" />
-        <location filename="../../ui/stats_panel.py" line="319" />
+        <location filename="../../ui/stats_panel.py" line="320" />
         <source>Accueils par jour</source>
         <translation>Visits per day</translation>
     </message>
@@ -1747,22 +1754,22 @@
         <translation>C&amp;olumns:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="292" />
+        <location filename="../../ui/stats_panel.py" line="293" />
         <source>%1 accueils</source>
         <translation>%1 visits</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="294" />
+        <location filename="../../ui/stats_panel.py" line="295" />
         <source>%1 accueil</source>
         <translation>%1 visit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="320" />
+        <location filename="../../ui/stats_panel.py" line="321" />
         <source>Accueils par semaine</source>
         <translation>Visits per week</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="299" />
+        <location filename="../../ui/stats_panel.py" line="300" />
         <source>%Ln jour(s) d’ouverture avec des accueils</source>
         <translation>
             <numerusform>%Ln open day with visits</numerusform>
@@ -1770,12 +1777,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="300" />
+        <location filename="../../ui/stats_panel.py" line="301" />
         <source>%1 en moyenne par jour</source>
         <translation>%1 a day on average</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="302" />
+        <location filename="../../ui/stats_panel.py" line="303" />
         <source>%Ln accueil(s) orienté(s) vers un partenaire</source>
         <translation>
             <numerusform>%Ln visit referred to a partner</numerusform>
@@ -1783,7 +1790,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="304" />
+        <location filename="../../ui/stats_panel.py" line="305" />
         <source>%Ln orientation(s)</source>
         <translation>
             <numerusform>%Ln referral</numerusform>
@@ -1791,17 +1798,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="306" />
+        <location filename="../../ui/stats_panel.py" line="307" />
         <source>%1, %2 ; %3 (%4).</source>
         <translation>%1, %2; %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="321" />
+        <location filename="../../ui/stats_panel.py" line="322" />
         <source>Accueils par mois</source>
         <translation>Visits per month</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="327" />
+        <location filename="../../ui/stats_panel.py" line="328" />
         <source>%n accueil(s) sans heure précise (saisis avec la date seule).</source>
         <translation>
             <numerusform>%n visit with no precise time (logged with the date only).</numerusform>
@@ -1809,17 +1816,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="335" />
+        <location filename="../../ui/stats_panel.py" line="336" />
         <source>Choisissez deux dimensions différentes.</source>
         <translation>Choose two different dimensions.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="339" />
+        <location filename="../../ui/stats_panel.py" line="340" />
         <source>Un accueil avec deux thèmes (ou réponses, ou partenaires) compte une fois sous chacun, et un accueil sans partenaire sous aucun : les cases d’une ligne peuvent dépasser son total ou ne pas l’atteindre.</source>
         <translation>A visit with two themes (or answers, or partners) counts once under each, and a visit with no partner under none: the cells of a row may add up to more or less than its total.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="350" />
+        <location filename="../../ui/stats_panel.py" line="351" />
         <source>Statistiques indisponibles</source>
         <translation>Statistics unavailable</translation>
     </message>
