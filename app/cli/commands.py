@@ -288,10 +288,19 @@ def _hit_json(hit: Any) -> dict[str, Any]:
 
 def bench(args: argparse.Namespace, out: TextIO) -> int:
     """The performance figures; on a throw-away folder unless ``AIGUILLAGE_HOME`` is set."""
+    import importlib
     import os
     import tempfile
 
-    from app import bench as benches
+    # The bench lives in the development tools, which the desk never imports by name in its
+    # code (it imports the hub): looked up when asked for, absent from the Windows bundle.
+    try:
+        benches = importlib.import_module("devtools.bench")
+    except ModuleNotFoundError as error:
+        if error.name not in ("devtools", "devtools.bench"):
+            raise
+        print(say("bench_missing", cli_language()), file=sys.stderr)
+        return 2
 
     own_home = None
     if not os.environ.get("AIGUILLAGE_HOME"):

@@ -89,6 +89,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "mesure les performances sur des données générées (jamais celles d’un poste)",
         "measure performance on generated data (never a desk's own)",
     ),
+    "bench_missing": (
+        "La mesure des performances ne fait pas partie de cette installation (elle est dans "
+        "les outils de développement, « devtools », absents du paquet Windows).",
+        "Performance measurement is not part of this installation (it is in the development "
+        "tools, “devtools”, left out of the Windows bundle).",
+    ),
     "slip": (
         "fiche d’orientation d’un service, en PDF (A4, A5 ou ticket de 80\u00a0mm)",
         "a referral slip for a service, as a PDF (A4, A5 or 80 mm receipt)",

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from app import stats
 from app.contact import ContactDraft
-from app.demo_activity import log_visits
 from app.desk import Desk
+from devtools.demo_activity import log_visits
 from tests.conftest import FakeClock
 from tests.ui.test_accessibility import unnamed_controls
 from ui.main_window import MainWindow

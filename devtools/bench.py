@@ -1,7 +1,7 @@
 """``aiguillage bench``: the design's performance figures, measured on this machine.
 
 Each figure is measured on data the bench generates under ``AIGUILLAGE_HOME`` (never a
-user's data, see :mod:`app.bench_data`), and beside it, where one exists, the raw cost of
+user's data, see :mod:`devtools.bench_data`), and beside it, where one exists, the raw cost of
 the same work without the desk's code (a bare FTS5 query, an empty Qt window…), with the
 ratio of the two. Every figure of the design's table comes with its goal and whether this
 machine meets it.
@@ -23,19 +23,19 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
-from app.bench_data import (
-    contact_drafts,
-    fill_contacts,
-    generate_contacts,
-    generate_directory,
-    stored_contacts,
-)
 from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory.search import SearchQuery, search
 from app.directory.search_index import match_expression
 from core.hours import PARIS
 from db.models import Service, Structure
+from devtools.bench_data import (
+    contact_drafts,
+    fill_contacts,
+    generate_contacts,
+    generate_directory,
+    stored_contacts,
+)
 
 # The design's table ("What fast and safe mean here"): each figure is to stay below its goal.
 GOALS: dict[str, float] = {

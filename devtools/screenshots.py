@@ -1,6 +1,6 @@
 """Screenshots of the real window for the documentation.
 
-    python -m ui.screenshots DIR [--scale 1.5] [--lang en]
+    python -m devtools.screenshots DIR [--scale 1.5] [--lang en]
 
 Runs on a throw-away desk (``AIGUILLAGE_HOME`` in a temporary folder) with a few visits
 logged, on an offscreen screen the size of the counter PC's (1366 × 768 physical pixels;
@@ -50,7 +50,7 @@ def counter_screen() -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ui.screenshots")
+    parser = argparse.ArgumentParser(prog="python -m devtools.screenshots")
     parser.add_argument("target", nargs="?", default="docs")
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--lang", default="fr", choices=("fr", "en"))
@@ -87,7 +87,7 @@ def main(argv: list[str]) -> int:
     )
     desk.settings.set("ui.language", args.lang)
     # The month so far, for the statistics; today's visits follow.
-    from app.demo_activity import log_visits
+    from devtools.demo_activity import log_visits
 
     log_visits(desk, now.date().replace(day=1), now.date() - timedelta(days=1))
     referred = ""

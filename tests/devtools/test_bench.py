@@ -3,12 +3,18 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select, text
 
-from app import bench, bench_data
 from app.desk import Desk
 from db.models import Contact, Referral, Service, StatDirty
+from devtools import bench, bench_data
 
 
 def test_the_search_bench_reports_its_figures(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -140,3 +146,32 @@ def test_every_figure_of_the_design_comes_with_its_goal() -> None:
         "slip_ratio: 12.0",
     ]
     assert bench.plain_lines(figures, "en")[1] == "startup_s: 2.1  (goal < 1.5: MISSED)"
+
+
+def _aiguillage(home: Path, *code: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, AIGUILLAGE_HOME=str(home), AIGUILLAGE_LANG="fr")
+    script = "\n".join((*code, "from ui.launcher import main", "sys.exit(main(sys.argv[1:]))"))
+    return subprocess.run(
+        [sys.executable, "-c", "import sys\n" + script, "bench", "--only", "slip", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_aiguillage_bench_finds_the_development_tools_by_name(home: Path) -> None:
+    done = _aiguillage(home)
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout)
+    assert figures["slip_ms"] > 0
+
+
+def test_without_the_development_tools_the_bench_says_it_is_not_installed(home: Path) -> None:
+    # As in the Windows bundle, which leaves devtools out.
+    done = _aiguillage(home, "sys.modules['devtools'] = None")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "ne fait pas partie de cette installation" in done.stderr
+    assert "Traceback" not in done.stderr

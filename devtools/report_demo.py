@@ -1,7 +1,7 @@
 """The activity report's first pages as PNG pictures for the documentation, from a
-month of plausible visits (:mod:`app.demo_activity`) on a throw-away desk.
+month of plausible visits (:mod:`devtools.demo_activity`) on a throw-away desk.
 
-    python -m app.stats_report_demo docs [--lang en] [--pdf FILE]
+    python -m devtools.report_demo docs [--lang en] [--pdf FILE]
 
 The visits are drawn from a fixed seed (November 2026 at a desk of the Istres area, with
 referrals to the demo directory), so the pictures only change with the code.
@@ -35,7 +35,7 @@ def pictures(pdf: bytes, target: Path, stem: str, pages: int = PAGES) -> list[Pa
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m app.stats_report_demo")
+    parser = argparse.ArgumentParser(prog="python -m devtools.report_demo")
     parser.add_argument("target", nargs="?", default="docs")
     parser.add_argument("--lang", default="fr", choices=("fr", "en"))
     parser.add_argument("--pdf", type=Path, help="also keep the whole report there")
@@ -44,9 +44,9 @@ def main(argv: list[str]) -> int:
     target.mkdir(parents=True, exist_ok=True)
     os.environ["AIGUILLAGE_HOME"] = tempfile.mkdtemp(prefix="aiguillage-report-")
 
-    from app.demo_activity import log_visits
     from app.desk import Desk
     from app.stats_report import render_report
+    from devtools.demo_activity import log_visits
 
     now = datetime(2026, 12, 2, 9, 30, tzinfo=ZoneInfo("Europe/Paris"))
     desk = Desk.open(clock=lambda: now)
