@@ -5,9 +5,12 @@ handed over. The PDF itself is drawn by :mod:`app.slip`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.slip import Site, render_slip
+
+if TYPE_CHECKING:
+    from app.desk import Desk
 
 
 def site_of(settings: Any) -> Site:
@@ -21,7 +24,7 @@ def site_of(settings: Any) -> Site:
 
 
 def slip_for_service(
-    desk: Any,
+    desk: Desk,
     service_id: str,
     *,
     fmt: str = "a4",
@@ -63,7 +66,7 @@ def slip_for_service(
 
 
 def slips_for_contact(
-    desk: Any, contact_id: str, *, fmt: str = "a4", large: bool = False
+    desk: Desk, contact_id: str, *, fmt: str = "a4", large: bool = False
 ) -> list[tuple[str, str, bytes]]:
     """One slip per partner a visit was referred to: (referral id, code, PDF)."""
     from sqlalchemy import select
@@ -90,7 +93,7 @@ def slips_for_contact(
     return slips
 
 
-def mark_printed(desk: Any, referral_ids: list[str]) -> None:
+def mark_printed(desk: Desk, referral_ids: list[str]) -> None:
     """The slips of these referrals were handed over (printed or saved)."""
     from sqlalchemy import update
 

@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
 
+    from app.desk import Desk
+
 WIDTH, HEIGHT = 1366, 768
 VISITS = [
     ("demandeur-emploi", "26-44", "femme", "13047", ["trouver-formation"], ["information"]),
@@ -249,7 +251,7 @@ def has_text(image: QImage) -> bool:
     )
 
 
-def slip_images(desk: object, target: Path) -> None:
+def slip_images(desk: Desk, target: Path) -> None:
     """The three slip formats (and large print) as PNG pages, from the real PDFs."""
     import pypdfium2
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.cli.main import cli_language
+from app.cli.texts import cli_language
 from app.failures import guarded
 from app.logs import logger, setup_logging
 from app.paths import DeskPaths, desk_paths

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.backup import damage_error, latest_sound, make_backup, problems, restore_backup
-from app.cli.main import cli_language, dumps, parse_at, say
+from app.cli.texts import cli_language, dumps, parse_at, say
 from app.contact import ContactDraft
 from app.contact_import import ImportRefused, import_contacts
 from app.desk import Desk

@@ -6,7 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from app.cli.argparse_fr import FRENCH
-from app.cli.main import TEXTS
+from app.cli.texts import TEXTS
 from core.errors import FIELDS, MESSAGES, PERSONAL_DATA
 from core.lists import COMMUNE_SPECIAL, DEFAULT_LISTS
 from core.report.text import OTHERS, SECTIONS
