@@ -23,10 +23,10 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
-from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory.search import SearchQuery, search
 from app.directory.search_index import match_expression
+from app.intake.contact import ContactDraft
 from core.hours import PARIS
 from db.models import Service, Structure
 from devtools.bench_data import (
@@ -121,7 +121,7 @@ def bench_slip(desk: Desk) -> dict[str, Any]:
 
     from app.directory import records
     from app.directory.demo import load_demo
-    from app.slip import Site, _styles, render_slip
+    from app.referrals.slip import Site, _styles, render_slip
 
     service_id = "demo-spro-etm--ml-ouest-provence-cej"
     with desk.sessions.begin() as session:
@@ -216,7 +216,7 @@ def bench_stats(desk: Desk) -> dict[str, Any]:
     1,000,000 stored contacts; beside it a bare one-column GROUP BY on the same rows."""
     from datetime import date
 
-    from app.stats import compute, refresh
+    from app.stats.queries import compute, refresh
 
     fill_contacts(desk, STATS_CONTACTS)
     # The facts of new contacts are built at the first count after them: timed apart.
@@ -276,7 +276,7 @@ def bench_contact_save(desk: Desk) -> dict[str, Any]:
     back), with 1,000,000 already stored; every save counted, the first included. Beside
     each, a bare insert and commit of a row as wide into a table of the same database file,
     on a connection of the desk's engine (WAL, ``synchronous=FULL``)."""
-    from app.stats import refresh
+    from app.stats.queries import refresh
 
     fill_contacts(desk, SAVE_STORED)
     # The facts as after a count: the rows the saves mark dirty are theirs alone.

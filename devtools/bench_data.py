@@ -17,9 +17,9 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, text
 
-from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory.search_index import reindex
+from app.intake.contact import ContactDraft
 from db.models import (
     Commune,
     Contact,

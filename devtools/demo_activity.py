@@ -10,8 +10,8 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from app.contact import ContactDraft
 from app.desk import Desk
+from app.intake.contact import ContactDraft
 from core.hours import open_at
 
 

@@ -45,7 +45,7 @@ def main(argv: list[str]) -> int:
     os.environ["AIGUILLAGE_HOME"] = tempfile.mkdtemp(prefix="aiguillage-report-")
 
     from app.desk import Desk
-    from app.stats_report import render_report
+    from app.stats.report import render_report
     from devtools.demo_activity import log_visits
 
     now = datetime(2026, 12, 2, 9, 30, tzinfo=ZoneInfo("Europe/Paris"))

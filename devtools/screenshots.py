@@ -69,8 +69,8 @@ def main(argv: list[str]) -> int:
     from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-    from app.contact import ContactDraft
     from app.desk import Desk
+    from app.intake.contact import ContactDraft
     from ui.main import install_translator
     from ui.main_window import MainWindow
     from ui.screen_fit import show_maximised
@@ -255,7 +255,7 @@ def slip_images(desk: Desk, target: Path) -> None:
     """The three slip formats (and large print) as PNG pages, from the real PDFs."""
     import pypdfium2
 
-    from app.slip_records import slip_for_service
+    from app.referrals.records import slip_for_service
 
     for fmt, large, name in (
         ("a4", False, "fiche-a4"),

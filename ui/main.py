@@ -166,7 +166,7 @@ def install_excepthook(log_file: Path, lang: str, show: bool = True) -> None:
 
 def offer_restore(paths: DeskPaths, reason: str, lang: str, smoke: bool) -> bool:
     """The database is damaged: offer the latest sound backup. True once it is back."""
-    from app.backup import latest_sound, restore_backup
+    from app.backup.copies import latest_sound, restore_backup
 
     backup = latest_sound(paths.backups)
     if backup is None:
@@ -198,14 +198,14 @@ def offer_restore(paths: DeskPaths, reason: str, lang: str, smoke: bool) -> bool
 
 def checked_now(paths: DeskPaths) -> bool:
     """Whether the quick check runs before opening (else after, in the background)."""
-    from app.backup import small_enough_to_check
+    from app.backup.copies import small_enough_to_check
 
     return small_enough_to_check(paths.database)
 
 
 def _open_desk(paths: DeskPaths, lang: str, smoke: bool) -> Desk | int:
     """The desk, or an exit code when it cannot open (after offering a restore)."""
-    from app.backup import problems
+    from app.backup.copies import problems
     from app.desk import Desk
 
     for _attempt in range(2):

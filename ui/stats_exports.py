@@ -77,14 +77,14 @@ class StatsExports(_Panel):
         start, end = self.bounds()
 
         def write() -> None:
-            from app.stats_report import write_report
+            from app.stats.report import write_report
 
             write_report(self.desk, start, end, path, lang=self.lang, min_cell=self._threshold())
 
         self._export(path, write)
 
     def _write(self, path: Path, fmt: str, start: date, end: date, by: list[str]) -> None:
-        from app.stats_export import export_tables
+        from app.stats.exports import export_tables
 
         export_tables(self.desk, start, end, path, fmt, by, self._threshold(), self.lang)
 

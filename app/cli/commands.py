@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
-from app.backup import damage_error, latest_sound, make_backup, problems, restore_backup
+from app.backup.copies import damage_error, latest_sound, make_backup, problems, restore_backup
 from app.cli.texts import cli_language, dumps, parse_at, say
-from app.contact import ContactDraft
-from app.contact_import import ImportRefused, import_contacts
 from app.desk import Desk
+from app.intake.contact import ContactDraft
+from app.intake.tallies import ImportRefused, import_contacts
 from app.paths import desk_paths
 from core.errors import DeskError, ValidationFailed
 from core.exports import FORMATS
@@ -322,7 +322,7 @@ def bench(args: argparse.Namespace, out: TextIO) -> int:
 
 def slip(args: argparse.Namespace, out: TextIO) -> int:
     """Write a slip; nothing is written when the service is unknown."""
-    from app.slip_records import slip_for_service
+    from app.referrals.records import slip_for_service
 
     desk = Desk.open()
     try:
@@ -372,7 +372,7 @@ def sync(args: argparse.Namespace, out: TextIO) -> int:
 def stats(args: argparse.Namespace, out: TextIO) -> int:
     """Counts over a period; JSON by default, CSV as French Excel opens it, XLSX; or the
     activity report in PDF."""
-    from app import stats as statistics
+    from app.stats import queries as statistics
     from core.stats.export import to_csv
 
     lang = cli_language()
@@ -390,14 +390,14 @@ def stats(args: argparse.Namespace, out: TextIO) -> int:
         if min_cell is None and args.output:
             min_cell = int(desk.settings.get("stats.min_cell"))
         if chosen is not None and chosen.content == "report":
-            from app.stats_report import write_report
+            from app.stats.report import write_report
 
             write_report(desk, start, end, args.output, lang, min_cell)
             print(say("report_written", lang, path=args.output), file=out)
             return 0
         if chosen is not None and chosen.content == "tables":
             # The same workbook as the window's: every table of the report, labelled.
-            from app.stats_export import export_tables
+            from app.stats.exports import export_tables
 
             export_tables(desk, start, end, args.output, chosen.name, by, min_cell, lang)
             return 0

@@ -9,8 +9,8 @@ from dataclasses import replace
 from pydantic import TypeAdapter
 from sqlalchemy import select
 
-from app.contact import ContactDraft
 from app.desk import Desk
+from app.intake.contact import ContactDraft
 from app.sync.push import _Places, next_batch
 from core.places import SMALL_COMMUNE
 from core.wire import ContactWire, Place

@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
-from app.contact import ContactDraft
 from app.desk import Desk
+from app.intake.contact import ContactDraft
 from app.paths import DeskPaths
 from app.sync import credentials, run
 from app.sync.push import pending_count, quarantined

@@ -91,17 +91,17 @@ def test_the_window_opens_no_session_on_its_thread(
 def test_an_export_running_does_not_hold_up_a_save(
     qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import app.stats_export
+    import app.stats.exports
 
     started, release = threading.Event(), threading.Event()
-    real: Callable[..., Any] = app.stats_export.export_tables
+    real: Callable[..., Any] = app.stats.exports.export_tables
 
     def slow_export(*args: Any, **kwargs: Any) -> Any:
         started.set()
         assert release.wait(30)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(app.stats_export, "export_tables", slow_export)
+    monkeypatch.setattr(app.stats.exports, "export_tables", slow_export)
     window.show_tab(2)
     panel = window.statistics()
     panel.export_xlsx(tmp_path / "activite.xlsx")

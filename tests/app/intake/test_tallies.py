@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app import contact_import
-from app.contact_import import ImportRefused, import_contacts
 from app.desk import Desk
+from app.intake import tallies as contact_import
+from app.intake.tallies import ImportRefused, import_contacts
 from db.models import Contact
 from tests.conftest import stored_contacts
 

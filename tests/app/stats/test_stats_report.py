@@ -11,9 +11,9 @@ import pypdfium2
 import pytest
 from pypdf import PdfReader
 
-from app.contact import ContactDraft
 from app.desk import Desk
-from app.stats_report import render_report, write_report
+from app.intake.contact import ContactDraft
+from app.stats.report import render_report, write_report
 from core.errors import DeskError
 from core.report.style import fit
 from core.report.text import number, percent, period_title

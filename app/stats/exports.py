@@ -27,8 +27,8 @@ def export_tables(
     one table (``by``, as CSV), or every table of the report, plus ``by`` when it is a
     pair the report does not hold (as XLSX). The window and the command line both write
     through here, so that their files hold the same."""
-    from app import stats
-    from app.stats_labels import DeskLabeller
+    from app.stats import queries as stats
+    from app.stats.labels import DeskLabeller
     from core.exports import FORMATS, write
     from core.stats.tables import REPORT_TABLES
 

@@ -15,11 +15,11 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from app import stats
 from app.desk import Desk
+from app.stats import queries as stats
 from core.hours import open_at
 from db.models import Contact
-from tests.app.test_intake import visit
+from tests.app.intake.test_intake import visit
 from tests.conftest import PARIS
 
 
@@ -34,7 +34,7 @@ class Clock:
     def __call__(self) -> datetime:
         if self.kind == "zoneinfo":
             return self.utc.astimezone(PARIS)
-        return self.utc.astimezone()  # the machine's zone, as app.intake.local_now reads it
+        return self.utc.astimezone()  # the machine's zone, as app.intake.service.local_now reads it
 
     def set(self, year: int, month: int, day: int, hour: int, minute: int) -> None:
         self.utc = datetime(year, month, day, hour, minute, tzinfo=UTC)

@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from app.desk import Desk
-from app.stats_export import export_tables
+from app.stats.exports import export_tables
 from core.disclosure import MARGIN
 from core.lists import DEFAULT_LISTS
-from tests.app.test_stats import store
+from tests.app.stats.test_stats import store
 from tests.disclosure_audit import margin_lines, worked_out
 from ui.launcher import main as aiguillage
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from app import stats
-from app.desk import Desk
-from app.stats_labels import DeskLabeller
+from app.stats import queries as stats
+from app.stats.labels import DeskLabeller
 from core.stats import tables
 from core.stats.labels import Labeller
+
+if TYPE_CHECKING:
+    from app.desk import Desk
 
 # The periods the tab offers, by key.
 PERIODS = ("today", "week", "month", "last-month", "year", "custom")

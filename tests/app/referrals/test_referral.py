@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory.search import SearchQuery, search
-from app.referral import SLIP_ALPHABET, new_slip_code
+from app.intake.contact import ContactDraft
+from app.referrals.codes import SLIP_ALPHABET, new_slip_code
 from core.errors import ValidationFailed
 from db.models import Referral
 from tests.conftest import stored_contacts

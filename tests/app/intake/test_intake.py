@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app.contact import ContactDraft
 from app.desk import Desk
+from app.intake.contact import ContactDraft
 from core.errors import DeskError, ValidationFailed
 from db.models import Contact, ContactAnswer, ContactTheme
 from tests.conftest import PARIS, FakeClock, stored_contacts

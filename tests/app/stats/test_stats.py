@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, insert
 
-from app import stats
 from app.desk import Desk
+from app.stats import queries as stats
 from core.errors import DeskError
 from core.stats import tables
 from core.stats.export import to_csv
@@ -192,7 +192,7 @@ def test_counts_follow_every_write_of_the_counter(desk: Desk, clock: FakeClock) 
     marked by triggers and built at the next count)."""
     from dataclasses import replace
 
-    from app.contact import ContactDraft
+    from app.intake.contact import ContactDraft
 
     cej = "demo-spro-etm--ml-ouest-provence-cej"
     draft = ContactDraft(
@@ -228,7 +228,7 @@ def test_a_count_waits_for_another_desk_saving_instead_of_failing(
     its turn for the write lock, as a save does, instead of "database is locked" at once."""
     import threading
 
-    from app.contact import ContactDraft
+    from app.intake.contact import ContactDraft
 
     desk.intake.save(
         ContactDraft("visio", "etudiant", "16-25", "homme", "13103", ["vae"], ["information"])
@@ -255,7 +255,7 @@ def test_a_count_waits_for_another_desk_saving_instead_of_failing(
 def test_referrals_count_every_slip_where_partners_count_one_structure(
     desk: Desk, clock: FakeClock
 ) -> None:
-    from app.contact import ContactDraft
+    from app.intake.contact import ContactDraft
 
     two_services = ["demo-spro-etm--ml-ouest-provence-cej",
                     "demo-spro-etm--ml-ouest-provence-parrainage"]  # fmt: skip

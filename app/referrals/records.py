@@ -1,13 +1,13 @@
 """Slips for the desk's records: the site's identity from its settings, the slip of a service
 or of every referral of a visit as the database holds them, and the record that a slip was
-handed over. The PDF itself is drawn by :mod:`app.slip`.
+handed over. The PDF itself is drawn by :mod:`app.referrals.slip`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from app.slip import Site, render_slip
+from app.referrals.slip import Site, render_slip
 
 if TYPE_CHECKING:
     from app.desk import Desk
@@ -36,7 +36,7 @@ def slip_for_service(
     from sqlalchemy import select
 
     from app.directory import records
-    from app.referral import new_slip_code
+    from app.referrals.codes import new_slip_code
     from db.models import Referral
 
     today = desk.intake.today()

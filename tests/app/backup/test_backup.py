@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from app import stats
-from app.backup import list_backups, make_backup, problems, restore_backup
-from app.contact import ContactDraft
+from app.backup.copies import list_backups, make_backup, problems, restore_backup
 from app.desk import Desk
+from app.intake.contact import ContactDraft
 from app.paths import DeskPaths
+from app.stats import queries as stats
 from core.errors import DeskError
 from db import migrate
 from tests.conftest import FakeClock
@@ -163,7 +163,7 @@ def test_the_rotation_keeps_seven_days_four_weeks_and_every_manual_copy(
 ) -> None:
     from datetime import datetime, timedelta
 
-    from app.backup import DAILY, prune
+    from app.backup.copies import DAILY, prune
 
     folder = tmp_path / "backups"
     first = datetime(2026, 9, 1, 8, 30)
@@ -197,7 +197,7 @@ def test_the_rotation_keeps_seven_days_four_weeks_and_every_manual_copy(
 def test_the_daily_copy_is_taken_once_a_day(desk: Desk) -> None:
     from datetime import datetime
 
-    from app.backup import daily_backup
+    from app.backup.copies import daily_backup
 
     day_one = lambda: datetime(2026, 11, 23, 8, 0)  # noqa: E731
     day_two = lambda: datetime(2026, 11, 24, 8, 0)  # noqa: E731
@@ -221,7 +221,7 @@ def test_a_damaged_database_is_named_with_the_latest_sound_backup(desk: Desk, ho
     import subprocess
     import sys
 
-    from app.backup import latest_sound
+    from app.backup.copies import latest_sound
 
     kept = desk.intake.save(visit()).id
     sound = make_backup(desk.paths.database, desk.paths.backups)
@@ -255,7 +255,7 @@ def test_a_large_damaged_database_is_named_when_sqlite_fails_on_it(
     desk: Desk, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Over the size checked before each command, the check comes when SQLite fails."""
-    import app.backup
+    import app.backup.copies
     from app.cli.main import main
 
     desk.intake.save(visit())
@@ -264,7 +264,7 @@ def test_a_large_damaged_database_is_named_when_sqlite_fails_on_it(
     raw = bytearray(desk.paths.database.read_bytes())
     raw[100:4096] = b"\xde\xad\xbe\xef" * 999  # the schema's own page: every read fails
     desk.paths.database.write_bytes(bytes(raw))
-    monkeypatch.setattr(app.backup, "QUICK_CHECK_BEFORE_MB", 0)
+    monkeypatch.setattr(app.backup.copies, "QUICK_CHECK_BEFORE_MB", 0)
     assert main(["stats", "--by", "public"]) == 1
     error = capsys.readouterr().err
     assert "La base de données est endommagée" in error
@@ -346,7 +346,7 @@ def test_no_backup_keeps_a_note_past_the_retention_period(desk: Desk, clock: Fak
     from dataclasses import replace
     from datetime import timedelta
 
-    from app.backup import check_backup
+    from app.backup.copies import check_backup
 
     aged = (clock.now - timedelta(days=25)).replace(tzinfo=None)
     old = desk.intake.save(replace(visit(), note=OLD_NOTE, moment=aged)).id

@@ -17,10 +17,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.contact import ContactDraft, ContactRecord, record_of
 from app.geography import Geography
+from app.intake.contact import ContactDraft, ContactRecord, record_of
 from app.nomenclature import Nomenclatures
-from app.referral import set_referrals
+from app.referrals.codes import set_referrals
 from core.errors import DeskError, ValidationFailed
 from core.fields import CONTACT_FIELDS
 from core.privacy import find_personal_data

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.contact import ContactDraft
-from app.intake import IntakeService
+from app.intake.contact import ContactDraft
+from app.intake.service import IntakeService
 from core.errors import DeskError, ValidationFailed
 from core.textfile import delimiter, read_text
 

@@ -14,12 +14,12 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 from sqlalchemy import select
 
-from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory import records
 from app.directory.records import ServiceDetail
-from app.slip import Site, qr_target, render_slip
-from app.slip_records import slip_for_service, slips_for_contact
+from app.intake.contact import ContactDraft
+from app.referrals.records import slip_for_service, slips_for_contact
+from app.referrals.slip import Site, qr_target, render_slip
 from db.models import Referral
 
 CEJ = "demo-spro-etm--ml-ouest-provence-cej"
@@ -196,7 +196,7 @@ def test_a_slip_for_an_unknown_service_is_refused(desk: Desk) -> None:
 
 # --- partners' descriptions, as data.inclusion publishes them (Markdown) ------------------
 
-DESCRIPTIONS = Path(__file__).parents[1] / "data" / "descriptions"
+DESCRIPTIONS = Path(__file__).parents[2] / "data" / "descriptions"
 
 
 def described(desk: Desk, name: str, times: int = 1) -> ServiceDetail:
@@ -316,7 +316,7 @@ def test_the_hours_on_the_slip_follow_the_place_s_own_school_holidays(desk: Desk
 
 # --- large print: one page too, for every record of the demo directory ---------------------
 
-DEMO = Path(__file__).parents[2] / "resources" / "demo" / "services.json"
+DEMO = Path(__file__).parents[3] / "resources" / "demo" / "services.json"
 
 
 def demo_services() -> list[str]:

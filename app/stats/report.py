@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import stats
-from app.stats_labels import DeskLabeller
+from app.stats import queries as stats
+from app.stats.labels import DeskLabeller
 from core.errors import DeskError
 from core.files import write_atomically
 from core.report.activity import build_pdf, story
