@@ -198,14 +198,14 @@ def offer_restore(paths: DeskPaths, reason: str, lang: str, smoke: bool) -> bool
 
 def checked_now(paths: DeskPaths) -> bool:
     """Whether the quick check runs before opening (else after, in the background)."""
-    from app.backup.copies import small_enough_to_check
+    from app.backup.health import small_enough_to_check
 
     return small_enough_to_check(paths.database)
 
 
 def _open_desk(paths: DeskPaths, lang: str, smoke: bool) -> Desk | int:
     """The desk, or an exit code when it cannot open (after offering a restore)."""
-    from app.backup.copies import problems
+    from app.backup.health import problems
     from app.desk import Desk
 
     for _attempt in range(2):

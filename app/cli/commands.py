@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
-from app.backup.copies import damage_error, latest_sound, make_backup, problems, restore_backup
+from app.backup.copies import damage_error, latest_sound, make_backup, restore_backup
+from app.backup.health import problems
 from app.cli.texts import cli_language, dumps, parse_at, say
 from app.desk import Desk
 from app.intake.contact import ContactDraft

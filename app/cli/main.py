@@ -205,7 +205,7 @@ def preflight() -> None:
     """A quick check of the desk database before a command uses it: a damaged one is
     named with the latest sound backup, and nothing runs on it. A large database is not
     read whole before each command: SQLite's failure on it leads to the same message."""
-    from app.backup.copies import small_enough_to_check
+    from app.backup.health import small_enough_to_check
     from app.paths import desk_paths
 
     if small_enough_to_check(desk_paths().database) and (problem := _damage()) is not None:

@@ -162,7 +162,7 @@ def _language(chosen: str, database: Path) -> str:
         return chosen
     import sqlite3
 
-    from app.backup.copies import open_readonly
+    from app.backup.health import open_readonly
 
     if database.is_file():
         try:

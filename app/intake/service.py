@@ -18,6 +18,7 @@ from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.geography import Geography
+from app.intake.clock import day_bounds, local_now, machine_local
 from app.intake.contact import ContactDraft, ContactRecord, record_of
 from app.nomenclature import Nomenclatures
 from app.referrals.codes import set_referrals
@@ -33,33 +34,6 @@ _AGENT_CODE = re.compile(r"^[A-Za-z0-9]{1,8}$")
 _FUTURE_TOLERANCE = timedelta(minutes=5)
 # Nothing this desk records can be older than the SPRO itself.
 EARLIEST = date(2000, 1, 1)
-
-
-def local_now() -> datetime:
-    """Now, in the machine's time zone (aware)."""
-    return datetime.now().astimezone()
-
-
-def _machine_local(moment: datetime) -> datetime:
-    """``moment`` in the machine's own zone; a naive one is read as its wall clock.
-
-    Of the two readings of a naive time, the one its ``fold`` asks for is taken when it
-    shows that wall-clock time again (``fold=0``: summer time, in the hour that happens
-    twice); a time the clocks skipped is read with the offset before the change, as
-    :mod:`zoneinfo` does."""
-    if moment.tzinfo is not None:
-        return moment.astimezone()
-    folds = (moment.fold, 1 - moment.fold)  # the reading asked for first
-    readings = [moment.replace(fold=fold).astimezone().astimezone(UTC) for fold in folds]
-    for utc in readings:
-        if utc.astimezone().replace(tzinfo=None) == moment:
-            return utc.astimezone()
-    return max(readings).astimezone()
-
-
-def _day_bounds(day: date) -> tuple[datetime, datetime]:
-    start = datetime.combine(day, datetime.min.time())
-    return start, start + timedelta(days=1)
 
 
 def _dedupe(codes: Iterable[str]) -> list[str]:
@@ -152,7 +126,7 @@ class IntakeService:
             # Sunday of March) becomes the hour it really was (03:30), so the local and
             # UTC moments stored always agree.
             return aware.astimezone(UTC).astimezone(zone)
-        return _machine_local(moment)
+        return machine_local(moment)
 
     def _check_moment(self, moment: datetime, time_known: bool) -> list[DeskError]:
         if moment.year < EARLIEST.year:
@@ -380,7 +354,7 @@ class IntakeService:
 
     def contacts_on(self, day: date, *, include_cancelled: bool = True) -> list[ContactRecord]:
         """The contacts of one local day, oldest first."""
-        start, end = _day_bounds(day)
+        start, end = day_bounds(day)
         query = (
             select(Contact)
             .where(Contact.moment_local >= start, Contact.moment_local < end)
@@ -395,7 +369,7 @@ class IntakeService:
 
     def count_on(self, day: date) -> int:
         """Active contacts of one local day."""
-        start, end = _day_bounds(day)
+        start, end = day_bounds(day)
         with self._sessions() as session:
             count = session.scalar(
                 select(func.count())

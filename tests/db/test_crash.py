@@ -27,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from app.backup.copies import problems
+from app.backup.health import problems
 from app.desk import Desk
 from app.paths import DeskPaths
 from app.stats.queries import compute

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from alembic import command
 
-from app.backup.copies import problems
+from app.backup.health import problems
 from app.desk import Desk
 from app.directory.search import SearchQuery, search
 from app.paths import DeskPaths

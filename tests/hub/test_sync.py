@@ -17,7 +17,7 @@ from app.desk import Desk
 from app.intake.contact import ContactDraft
 from app.paths import DeskPaths
 from app.sync import credentials, run
-from app.sync.push import pending_count, quarantined
+from app.sync.queue import pending_count, quarantined
 from core.errors import DeskError
 from core.version import app_version
 from db.models import Contact

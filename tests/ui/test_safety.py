@@ -14,7 +14,8 @@ from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.backup.copies import list_backups, make_backup, problems
+from app.backup.copies import list_backups, make_backup
+from app.backup.health import problems
 from app.desk import Desk
 from app.logs import LOG_NAME
 from app.paths import DeskPaths
@@ -268,9 +269,9 @@ def test_a_damaged_desk_restores_its_backup_and_reopens_on_it(
     desk.close()
     damage(desk.paths.database)
     if checked == "after the window is up":  # as for a database over 150 MB
-        import app.backup.copies
+        import app.backup.health
 
-        monkeypatch.setattr(app.backup.copies, "QUICK_CHECK_BEFORE_MB", 0)
+        monkeypatch.setattr(app.backup.health, "QUICK_CHECK_BEFORE_MB", 0)
     seen, opened = run_restore_loop(monkeypatch)
     assert seen[0].startswith("La base de données est endommagée")
     assert seen[1].startswith("La sauvegarde du ") and "est en place" in seen[1]

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app.backup.copies import list_backups, make_backup, problems, restore_backup
+from app.backup.copies import list_backups, make_backup, restore_backup
+from app.backup.health import problems
 from app.desk import Desk
 from app.intake.contact import ContactDraft
 from app.paths import DeskPaths
@@ -255,7 +256,7 @@ def test_a_large_damaged_database_is_named_when_sqlite_fails_on_it(
     desk: Desk, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Over the size checked before each command, the check comes when SQLite fails."""
-    import app.backup.copies
+    import app.backup.health
     from app.cli.main import main
 
     desk.intake.save(visit())
@@ -264,7 +265,7 @@ def test_a_large_damaged_database_is_named_when_sqlite_fails_on_it(
     raw = bytearray(desk.paths.database.read_bytes())
     raw[100:4096] = b"\xde\xad\xbe\xef" * 999  # the schema's own page: every read fails
     desk.paths.database.write_bytes(bytes(raw))
-    monkeypatch.setattr(app.backup.copies, "QUICK_CHECK_BEFORE_MB", 0)
+    monkeypatch.setattr(app.backup.health, "QUICK_CHECK_BEFORE_MB", 0)
     assert main(["stats", "--by", "public"]) == 1
     error = capsys.readouterr().err
     assert "La base de données est endommagée" in error
@@ -346,7 +347,7 @@ def test_no_backup_keeps_a_note_past_the_retention_period(desk: Desk, clock: Fak
     from dataclasses import replace
     from datetime import timedelta
 
-    from app.backup.copies import check_backup
+    from app.backup.health import check_backup
 
     aged = (clock.now - timedelta(days=25)).replace(tzinfo=None)
     old = desk.intake.save(replace(visit(), note=OLD_NOTE, moment=aged)).id

@@ -34,7 +34,7 @@ class Clock:
     def __call__(self) -> datetime:
         if self.kind == "zoneinfo":
             return self.utc.astimezone(PARIS)
-        return self.utc.astimezone()  # the machine's zone, as app.intake.service.local_now reads it
+        return self.utc.astimezone()  # the machine's zone, as app.intake.clock.local_now reads it
 
     def set(self, year: int, month: int, day: int, hour: int, minute: int) -> None:
         self.utc = datetime(year, month, day, hour, minute, tzinfo=UTC)
