@@ -35,7 +35,56 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         help=say("version", lang),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
+    _contact_parser(commands, lang)
+    settings = commands.add_parser("settings", help=say("settings", lang))
+    settings_commands = settings.add_subparsers(dest="action", metavar="ACTION", required=True)
+    get = settings_commands.add_parser("get")
+    get.add_argument("key", nargs="?", metavar="CLÉ")
+    put = settings_commands.add_parser("set")
+    put.add_argument("key", metavar="CLÉ")
+    put.add_argument("value", metavar="VALEUR")
 
+    commands.add_parser("backup", help=say("backup", lang))
+    restore = commands.add_parser("restore", help=say("restore", lang))
+    which = restore.add_mutually_exclusive_group(required=True)
+    which.add_argument("file", nargs="?", type=Path, metavar="FICHIER")
+    which.add_argument("--latest", action="store_true")
+    commands.add_parser("check", help=say("check", lang))
+    _directory_parser(commands, lang)
+    enrol = commands.add_parser("enrol", help=say("enrol", lang))
+    enrol.add_argument("hub_url", metavar="HUB_URL")
+    enrol.add_argument("code", metavar="CODE", nargs="?", default="")
+    sync = commands.add_parser("sync", help=say("sync", lang))
+    sync.add_argument("--json", action="store_true")
+
+    _slip_parser(commands, lang)
+
+    stats = commands.add_parser("stats", help=say("stats", lang))
+    stats.add_argument("--from", dest="start", metavar="DATE")
+    stats.add_argument("--to", dest="end", metavar="DATE")
+    stats.add_argument("--month", metavar="AAAA-MM", help=say("stats_month", lang))
+    stats.add_argument("--by", default="", metavar="DIM[,DIM]")
+    stats.add_argument("--min-cell", type=int, metavar="N", help=say("stats_min_cell", lang))
+    stats.add_argument(
+        "--format", choices=("json", *FORMATS), default="json",
+        help=say("stats_format", lang),
+    )  # fmt: skip
+    stats.add_argument("-o", "--output", type=Path, metavar="FICHIER")
+
+    bench = commands.add_parser("bench", help=say("bench", lang))
+    bench.add_argument("--json", action="store_true")
+    bench.add_argument(
+        "--only",
+        action="append",
+        metavar="MESURE",
+        choices=("slip", "search", "sync", "stats", "contact_save", "startup"),
+    )
+    return parser
+
+
+def _contact_parser(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: str
+) -> None:
     contact = commands.add_parser("contact", help=say("contact", lang))
     contact_commands = contact.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = contact_commands.add_parser("add", help=say("contact_add", lang))
@@ -56,21 +105,10 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     imp = contact_commands.add_parser("import", help=say("contact_import", lang))
     imp.add_argument("file", type=Path, metavar="FICHIER.csv")
 
-    settings = commands.add_parser("settings", help=say("settings", lang))
-    settings_commands = settings.add_subparsers(dest="action", metavar="ACTION", required=True)
-    get = settings_commands.add_parser("get")
-    get.add_argument("key", nargs="?", metavar="CLÉ")
-    put = settings_commands.add_parser("set")
-    put.add_argument("key", metavar="CLÉ")
-    put.add_argument("value", metavar="VALEUR")
 
-    commands.add_parser("backup", help=say("backup", lang))
-    restore = commands.add_parser("restore", help=say("restore", lang))
-    which = restore.add_mutually_exclusive_group(required=True)
-    which.add_argument("file", nargs="?", type=Path, metavar="FICHIER")
-    which.add_argument("--latest", action="store_true")
-    commands.add_parser("check", help=say("check", lang))
-
+def _directory_parser(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: str
+) -> None:
     directory = commands.add_parser("directory", help=say("directory", lang))
     directory_commands = directory.add_subparsers(dest="action", metavar="ACTION", required=True)
     imp = directory_commands.add_parser("import", help=say("directory_import", lang))
@@ -98,40 +136,15 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     hours.add_argument("--at", metavar="AAAA-MM-JJTHH:MM")
     hours.add_argument("--commune", metavar="INSEE", help=say("hours_commune", lang))
     hours.add_argument("--json", action="store_true")
-    enrol = commands.add_parser("enrol", help=say("enrol", lang))
-    enrol.add_argument("hub_url", metavar="HUB_URL")
-    enrol.add_argument("code", metavar="CODE", nargs="?", default="")
-    sync = commands.add_parser("sync", help=say("sync", lang))
-    sync.add_argument("--json", action="store_true")
 
+
+def _slip_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
     slip = commands.add_parser("slip", help=say("slip", lang))
     slip.add_argument("service", metavar="SERVICE_ID")
     slip.add_argument("--format", choices=("a4", "a5", "receipt"), default=None)
     slip.add_argument("--large", action="store_true")
     slip.add_argument("--code", metavar="CODE")
     slip.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER.pdf")
-
-    stats = commands.add_parser("stats", help=say("stats", lang))
-    stats.add_argument("--from", dest="start", metavar="DATE")
-    stats.add_argument("--to", dest="end", metavar="DATE")
-    stats.add_argument("--month", metavar="AAAA-MM", help=say("stats_month", lang))
-    stats.add_argument("--by", default="", metavar="DIM[,DIM]")
-    stats.add_argument("--min-cell", type=int, metavar="N", help=say("stats_min_cell", lang))
-    stats.add_argument(
-        "--format", choices=("json", *FORMATS), default="json",
-        help=say("stats_format", lang),
-    )  # fmt: skip
-    stats.add_argument("-o", "--output", type=Path, metavar="FICHIER")
-
-    bench = commands.add_parser("bench", help=say("bench", lang))
-    bench.add_argument("--json", action="store_true")
-    bench.add_argument(
-        "--only",
-        action="append",
-        metavar="MESURE",
-        choices=("slip", "search", "sync", "stats", "contact_save", "startup"),
-    )
-    return parser
 
 
 def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) -> int:
@@ -173,7 +186,7 @@ def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Run a parsed command; :class:`DeskError` goes up to :func:`main`."""
-    from app.cli import commands
+    from app.cli import commands, directory_commands
 
     if args.command not in ("restore", "check", "bench"):
         preflight()
@@ -183,7 +196,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         "backup": commands.backup,
         "restore": commands.restore,
         "check": commands.check,
-        "directory": commands.directory,
+        "directory": directory_commands.directory,
         "bench": commands.bench,
         "slip": commands.slip,
         "enrol": commands.enrol,
