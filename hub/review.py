@@ -11,6 +11,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from core.directory import STALE_AFTER
+from core.i18n import N_
 from core.places import search_key
 from hub.directory import Published, lock, publish
 from hub.models import DirectoryChange, DirectoryEntry, FlagReview, Record, Site
@@ -23,7 +24,7 @@ REASONS = {
     "area": "Le territoire servi n’est pas le bon",
     "other": "Autre chose",
 }
-KINDS = {"structure": "Structure", "service": "Service"}
+KINDS = {"structure": N_("Structure"), "service": N_("Service")}
 FLAG_STATES = ("ouverts", "traites", "tous")
 NOTE_LIMIT = 1000
 FLAG_PAGE = 500  # the flags one page lists, newest first

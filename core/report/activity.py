@@ -23,6 +23,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
+from core.errors import said as say
 from core.lang import day_text
 from core.lists import Item
 from core.report.charts import GRID, Bar, bar_chart, column_chart, heat_grid
@@ -149,8 +150,7 @@ class _Writer:
 
     def rest(self, dim: str, rows: list[dict[str, Any]], total: int) -> Line:
         """The rows past the first N, summed; ``≥`` when some of them are hidden."""
-        singular, plural = OTHERS[dim][self.lang == "en"]
-        label = f"{len(rows)} {singular if len(rows) == 1 else plural}"
+        label = say(OTHERS[dim], self.lang, count=len(rows))
         seen = sum(r["count"] or 0 for r in rows)
         hidden = sum(r["count"] is None for r in rows)
         if hidden:
