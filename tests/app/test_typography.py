@@ -8,7 +8,6 @@ import re
 import xml.etree.ElementTree as ET
 
 from app.cli.argparse_fr import FRENCH
-from app.cli.main import TEXTS
 from core.errors import FIELDS
 from core.lists import COMMUNE_SPECIAL, DEFAULT_LISTS
 from core.report.text import SECTIONS
@@ -21,8 +20,7 @@ BAD_APOSTROPHE = re.compile(r"[A-Za-zÀ-ÿ]'[A-Za-zÀ-ÿ]")
 
 
 def french_texts() -> list[str]:
-    texts = [fr for fr, _en in TEXTS.values()]
-    texts += [fr for fr, _en in FIELDS.values()]
+    texts = [fr for fr, _en in FIELDS.values()]
     texts += list(FRENCH.values())
     texts += [fr for items in DEFAULT_LISTS.values() for _code, fr, _en in items]
     texts += [fr for _code, fr, _en in COMMUNE_SPECIAL]
