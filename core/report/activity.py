@@ -321,11 +321,6 @@ class _Writer:
         return table
 
 
-def _one(count: int, lang: str) -> bool:
-    """Whether ``count`` takes the singular: 0 and 1 in French, only 1 in English."""
-    return count == 1 or (count == 0 and lang != "en")
-
-
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -381,10 +376,10 @@ def story(
     total = count(()).total
     by_dims = {dims: count(dims) for dims in sections}
     days = len(by_dims[("day",)].rows if ("day",) in by_dims else count(("day",)).rows)
-    figures = [(number(total, lang), say("visits_one" if _one(total, lang) else "visits"))]
+    figures = [(number(total, lang), say("visits", count=total))]
     if total:
         figures += [
-            (number(days, lang), say("days_one" if _one(days, lang) else "days")),
+            (number(days, lang), say("days", count=days)),
             (number(total / days, lang, 1), say("mean_per_day")),
         ]
     story += [_figures(figures, writer), HRFlowable(width="100%", thickness=0.6, color=GRID)]

@@ -26,7 +26,7 @@ __all__ = ["number", "percent"]  # Babel's, from core.formatting
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 # key -> French message, translated through the catalogue (core.i18n)
-TEXTS: dict[str, str] = {
+TEXTS: dict[str, str | Counted] = {
     "month_title": N_("Rapport d’activité — {month}"),
     "year_title": N_("Rapport d’activité — année {year}"),
     "day_title": N_("Rapport d’activité du {day}"),
@@ -38,10 +38,8 @@ TEXTS: dict[str, str] = {
     ),
     "hidden_mark": N_("masqué"),
     "no_threshold": N_("Aucun effectif n’est masqué."),
-    "visits": N_("accueils sur la période"),
-    "visits_one": N_("accueil sur la période"),
-    "days": N_("jours avec au moins un accueil"),
-    "days_one": N_("jour avec au moins un accueil"),
+    "visits": Nn_("accueil sur la période", "accueils sur la période"),
+    "days": Nn_("jour avec au moins un accueil", "jours avec au moins un accueil"),
     "mean_per_day": N_("accueils par jour d’accueil, en moyenne"),
     "no_visit": N_("Aucun accueil n’a été enregistré sur cette période."),
     "no_data": N_("Aucune donnée sur la période."),
