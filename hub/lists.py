@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from core.i18n import gettext
 from core.lists import DEFAULT_LISTS
 from hub import directory
 from hub.directory import LISTS, Published
@@ -131,7 +132,11 @@ def set_active(
     if item is None:
         title = TITLES.get(list_name, list_name)
         raise HubError(
-            "not_found", f"Code inconnu dans la liste {title}\u00a0: «\u00a0{code}\u00a0».", 404
+            "not_found",
+            gettext("Code inconnu dans la liste {title}\u00a0: «\u00a0{code}\u00a0».").format(
+                title=title, code=code
+            ),
+            404,
         )
     return publish_item(
         session, engine, list_name, code, item.label_fr, item.label_en, item.position, active
