@@ -22,6 +22,7 @@ from app.geography import Geography
 from app.nomenclature import Nomenclatures
 from app.referral import set_referrals
 from core.errors import DeskError, ValidationFailed
+from core.fields import CONTACT_FIELDS
 from core.privacy import find_personal_data
 from db.models import Contact, ContactAnswer, ContactTheme, Service
 
@@ -105,13 +106,15 @@ class IntakeService:
             agent_code=(draft.agent_code or "").strip().upper() or None,
             referrals=_dedupe(draft.referrals),
         )
-        for list_name in ("channel", "public", "age", "gender"):
-            value = getattr(clean, list_name).strip()
-            setattr(clean, list_name, value)
-            self._check_code(list_name, value, problems)
-        if clean.duration:
-            clean.duration = clean.duration.strip()
-            self._check_code("duration", clean.duration, problems)
+        for field in CONTACT_FIELDS:
+            if not field.listed or field.multiple:
+                continue  # several codes: checked below, each with its own message
+            value = (getattr(clean, field.name) or "").strip()
+            if field.required or value:
+                setattr(clean, field.name, value)
+                self._check_code(field.key, value, problems)
+            else:
+                setattr(clean, field.name, None)  # an optional code left blank
         if not clean.themes:
             problems.append(DeskError("need_one_theme", field="theme"))
         for code in clean.themes:

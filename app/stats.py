@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from core import disclosure
 from core.errors import DeskError
+from core.fields import COUNTED
 from core.stats.tables import MULTIPLE, REPORT_TABLES, StatsResult, alone, domain
 
 # The facts' days are counted from 1970-01-01, a Thursday (ISO weekday 4).
@@ -38,8 +39,7 @@ DIMENSIONS: dict[str, str] = {
     "week": f"(f.day - {_WEEKDAY} + 1)",
     "month": "f.month",
 }  # fmt: skip
-_CODED = {"channel", "public", "age", "gender", "commune", "epci", "theme", "answer",
-          "duration", "partner"}  # fmt: skip
+_CODED = {*COUNTED, "epci", "partner"}
 EPOCH = date(1970, 1, 1)
 
 

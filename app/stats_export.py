@@ -1,5 +1,5 @@
 """The desk's statistics to a file: its counts, labelled from its own database, written
-by :mod:`core.stats.export`."""
+by the format's writer of :mod:`core.exports`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.files import write_atomically
-from core.stats.export import to_csv, to_xlsx
 
 if TYPE_CHECKING:
     from app.desk import Desk
@@ -24,20 +23,23 @@ def export_tables(
     min_cell: int | None,
     lang: str = "fr",
 ) -> Path:
-    """The period's counts to a file, codes as words: CSV of one table (``by``), or XLSX
-    of every table of the report, plus ``by`` when it is a pair the report does not
-    hold."""
+    """The period's counts to a file in the format ``fmt`` of the registry, codes as words:
+    one table (``by``, as CSV), or every table of the report, plus ``by`` when it is a
+    pair the report does not hold (as XLSX). The window and the command line both write
+    through here, so that their files hold the same."""
     from app import stats
     from app.stats_labels import DeskLabeller
+    from core.exports import FORMATS, write
     from core.stats.tables import REPORT_TABLES
 
+    kind = FORMATS[fmt]
     with desk.sessions() as session:
         labels = DeskLabeller(session, desk.lists, desk.geography, lang)
-        if fmt == "csv":
-            result = stats.compute(session, start, end, by, min_cell)
-            return write_atomically(path, to_csv(result, lang, labels))
-        tables = stats.report_tables(session, start, end, min_cell)
-        if by and tuple(by) not in REPORT_TABLES:
-            tables.append(stats.compute(session, start, end, by, min_cell))
-        to_xlsx(tables, path, lang, labels)
-    return path
+        if kind.content == "table":
+            tables = [stats.compute(session, start, end, by, min_cell)]
+        else:
+            tables = stats.report_tables(session, start, end, min_cell)
+            if by and tuple(by) not in REPORT_TABLES:
+                tables.append(stats.compute(session, start, end, by, min_cell))
+        content = write(fmt, tables, lang, labels)
+    return write_atomically(path, content)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.fields import LABELS
 from core.i18n import N_, Counted, Nn_, translate
 from core.lang import plural
 
@@ -93,6 +94,11 @@ MESSAGES: dict[str, str | Counted] = {
     ),
     "hub_too_old": N_(
         "Cette version d’Aiguillage est trop ancienne pour le hub régional\u202f: mettez-la à jour."
+    ),
+    "hub_too_new": N_(
+        "Le hub régional parle une version plus ancienne du protocole que ce poste\u202f:"
+        " la coordination régionale doit le mettre à jour. Rien n’est perdu\u202f: les"
+        " enregistrements restent sur ce poste et partiront après la mise à jour."
     ),
     "hub_bad_code": N_(
         "Ce code d’inscription n’est pas ou plus valable\u202f: demandez un nouveau code"
@@ -187,16 +193,9 @@ MESSAGES: dict[str, str | Counted] = {
     ),
 }
 
-# Field names as a person reads them.
+# Field names as a person reads them: a contact's fields (core/fields.py), and the rest.
 FIELDS: dict[str, tuple[str, str]] = {
-    "channel": ("Canal", "Channel"),
-    "public": ("Public", "Public"),
-    "age": ("Âge", "Age"),
-    "gender": ("Genre", "Gender"),
-    "commune": ("Commune", "Commune"),
-    "theme": ("Thème", "Theme"),
-    "answer": ("Réponse", "Answer"),
-    "duration": ("Durée", "Duration"),
+    **LABELS,
     "date": ("Date", "Date"),
     "note": ("Note", "Note"),
     "agent_code": ("Code agent", "Agent code"),

@@ -172,7 +172,6 @@ AGE_PUBLICS: dict[str, list[str]] = {
 }
 
 LIST_NAMES = tuple(DEFAULT_LISTS)
-MULTI_CHOICE = frozenset({"theme", "answer"})
 # Raised when the defaults change (2: learning French, exiled people and refugees); a desk
 # item of an older version takes the new labels and places.
 DEFAULTS_VERSION = 2

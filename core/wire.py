@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import parse_qs, urlencode
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
-PROTOCOL = 1
+from core.fields import CONTACT_FIELDS, fields_since
+
+# 1: the first. 2: the hub states the payload fields it accepts (``GET /protocol``) and a
+# desk sends no other; a desk speaks the lower of its protocol and the hub's.
+PROTOCOL = 2
 API = "/api/v1"
 
 ENROLMENT_SCHEME = "aiguillage://enrol?"
@@ -78,20 +82,29 @@ class EnrolResponse(Strict):
     token: str
 
 
-class ContactWire(Strict):
-    """A contact as the hub receives it."""
+# How each wire type of a contact field is checked.
+_WIRE_TYPES: dict[str, Any] = {
+    "code": Code,
+    "codes": Annotated[list[Code], Field(min_length=1, max_length=20)],
+    "place": Place,
+    "flag": bool,
+}
 
-    day: date
-    channel: Code
-    public: Code
-    age: Code
-    gender: Code
-    commune: Place
-    themes: Annotated[list[Code], Field(min_length=1, max_length=20)]
-    answers: Annotated[list[Code], Field(min_length=1, max_length=20)]
-    duration: Code | None = None
-    first_visit: bool | None = None
-    cancelled: bool = False
+
+def _contact_wire() -> type[Strict]:
+    """A contact as the hub receives it, from the table of fields: the day, each field
+    (one without a default is required), and whether it was cancelled."""
+    fields: dict[str, Any] = {"day": (date, ...)}
+    for field in CONTACT_FIELDS:
+        kind = _WIRE_TYPES[field.wire]
+        fields[field.name] = (kind, ...) if field.required else (kind | None, None)
+    fields["cancelled"] = (bool, False)
+    return create_model(
+        "ContactWire", __base__=Strict, __doc__="A contact as the hub receives it.", **fields
+    )
+
+
+ContactWire = _contact_wire()
 
 
 class ReferralWire(Strict):
@@ -116,6 +129,56 @@ PAYLOADS: dict[str, type[Strict]] = {
     "referral": ReferralWire,
     "flag": FlagWire,
 }
+
+
+class HubProtocol(BaseModel):
+    """What a hub says it speaks (``GET /protocol``): its protocol, the oldest a desk may
+    speak to it, and the payload fields of each kind it accepts. Read leniently: a later
+    hub may say more."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    protocol: Annotated[int, Field(ge=1)]
+    min_protocol: Annotated[int, Field(ge=1)] = 1
+    fields: dict[str, list[str]]
+
+    def accepted(self, kind: str) -> frozenset[str]:
+        return frozenset(self.fields.get(kind, ()))
+
+
+def fields_of(kind: str, version: int = PROTOCOL) -> frozenset[str]:
+    """The payload fields of ``kind`` that a peer speaking ``version`` knows."""
+    if kind == "contact":
+        return fields_since(version) | {"day", "cancelled"}
+    return frozenset(PAYLOADS[kind].model_fields)
+
+
+def protocol_of(version: int = PROTOCOL) -> HubProtocol:
+    """The protocol ``version`` in full, as a hub of that version states it; a hub older
+    than protocol 2 says nothing, and is taken to be :func:`protocol_of` (1)."""
+    return HubProtocol(
+        protocol=version, fields={kind: sorted(fields_of(kind, version)) for kind in PAYLOADS}
+    )
+
+
+def fit(
+    kind: str, payload: dict[str, Any], accepted: frozenset[str]
+) -> tuple[dict[str, Any], list[str]]:
+    """``payload`` as a hub that accepts only ``accepted`` fields may receive it: a field
+    it does not know goes only when it holds its default (nothing is lost by leaving it
+    out); the second value names the fields that hold more, for which the record must
+    wait for the hub to learn them."""
+    model = PAYLOADS[kind].model_fields
+    kept: dict[str, Any] = {}
+    lost: list[str] = []
+    for name, value in payload.items():
+        if name in accepted:
+            kept[name] = value
+            continue
+        known = model.get(name)
+        if known is None or known.is_required() or value != known.get_default():
+            lost.append(name)
+    return kept, lost
 
 
 class PushRecord(BaseModel):
@@ -172,6 +235,7 @@ class Problem(Strict):
         "too_large",
         "too_many",
         "malformed",
+        "too_new",
     ]
     message: str
 

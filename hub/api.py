@@ -28,9 +28,11 @@ from core.wire import (
     ChangesResponse,
     EnrolRequest,
     EnrolResponse,
+    HubProtocol,
     Problem,
     PushRequest,
     PushResponse,
+    protocol_of,
 )
 from hub import directory, service
 from hub.config import docs_enabled
@@ -106,7 +108,10 @@ class BodyLimit:
         await self.app(scope, counted, answered)
 
 
-def create_app(engine: Engine) -> FastAPI:
+def create_app(engine: Engine, speaks: HubProtocol | None = None) -> FastAPI:
+    """The hub's application. ``speaks`` is the protocol it states and holds desks to
+    (this version's in full when None; tests give an older one to play an old hub)."""
+    speaks = speaks or protocol_of(PROTOCOL)
     sessions = sessionmaker(engine, expire_on_commit=False)
     docs = docs_enabled()
     app = FastAPI(
@@ -149,6 +154,16 @@ def create_app(engine: Engine) -> FastAPI:
             raise service.HubError(
                 "too_old", "Ce poste est trop ancien pour le hub : mettez Aiguillage à jour.", 426
             )
+        if protocol > speaks.protocol:
+            # A desk that did not read GET /protocol first: what it sends may hold fields
+            # this hub cannot keep. Nothing is stored; the desk keeps its records.
+            raise service.HubError(
+                "too_new",
+                f"Ce poste parle le protocole {protocol}, plus récent que celui du hub"
+                f" ({speaks.protocol})\u00a0: la coordination régionale doit mettre le hub"
+                " à jour. Rien n’est perdu.",
+                409,
+            )
 
     def authenticated(authorization: str = Header(default="")) -> Site:
         scheme, _, token = authorization.partition(" ")
@@ -168,7 +183,15 @@ def create_app(engine: Engine) -> FastAPI:
 
     @app.get(f"{API}/health")
     def health() -> dict[str, object]:
-        return {"status": "ok", "protocol": PROTOCOL, "version": app_version()}
+        return {"status": "ok", "protocol": speaks.protocol, "version": app_version()}
+
+    @app.get(f"{API}/protocol", response_model=HubProtocol)
+    def protocol() -> HubProtocol:
+        """What this hub speaks: a desk reads it before each sync and sends only these
+        fields (unauthenticated: it says nothing of the region)."""
+        return HubProtocol(
+            protocol=speaks.protocol, min_protocol=MIN_PROTOCOL, fields=speaks.fields
+        )
 
     @app.post(f"{API}/enrol", response_model=EnrolResponse)
     def enrol(request: EnrolRequest, http: Request) -> EnrolResponse:
@@ -205,7 +228,7 @@ def create_app(engine: Engine) -> FastAPI:
         check_protocol(request.protocol)
         with sessions.begin() as db:
             attached = db.merge(site, load=True)
-            results = service.store_push(db, engine, attached, request.records)
+            results = service.store_push(db, engine, attached, request.records, speaks)
             if request.desk is not None:
                 service.note_state(db, authorization.partition(" ")[2], request.desk)
         return PushResponse(results=results)

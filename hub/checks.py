@@ -14,17 +14,13 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from core.errors import PERSONAL_DATA
+from core.fields import LIST_OF
 from core.hours import PARIS
 from core.places import SMALL_COMMUNE, load_geography_file
 from core.privacy import find_personal_data
 
 FIRST_DAY = date(2000, 1, 1)
 SPECIAL_PLACES = frozenset({"hors-region", "non-precise"})
-# Each contact field and the list its codes come from.
-LIST_OF = {
-    "channel": "channel", "public": "public", "age": "age", "gender": "gender",
-    "duration": "duration", "themes": "theme", "answers": "answer",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)

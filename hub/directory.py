@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from core import wire
 from core.directory.validation import explain
+from core.fields import LISTED
 from core.i18n import gettext
 from core.places import search_key
 from hub.models import DirectoryChange, DirectoryEntry
@@ -32,7 +33,7 @@ from hub.service import HubError, now
 
 MAX_FILE = 50 * 2**20
 CONVERT_TIMEOUT_S = 300
-LISTS = ("channel", "public", "age", "gender", "theme", "answer", "duration")
+LISTS = LISTED  # the lists desks pick a contact's codes from
 MAX_LABEL = 200
 # The wire's own code type: a list item's code must be one desks can push back.
 _WIRE_CODE: TypeAdapter[str] = TypeAdapter(wire.Code)

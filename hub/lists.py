@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from core.fields import BY_KEY
 from core.i18n import gettext
 from core.lists import DEFAULT_LISTS
 from hub import directory
@@ -23,10 +24,7 @@ from hub.service import HubError
 
 KIND = "nomenclature"
 # Each list's name, as the console shows it.
-TITLES = {
-    "channel": "Canal", "public": "Public", "age": "Âge", "gender": "Genre",
-    "theme": "Thème", "answer": "Réponse", "duration": "Durée",
-}  # fmt: skip
+TITLES = {name: BY_KEY[name].label[0] for name in LISTS}
 DEFAULT, REGION = "defaut", "region"
 
 

@@ -23,7 +23,16 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from core.i18n import gettext
-from core.wire import PAYLOADS, DeskState, Outcome, PushRecord, PushResult
+from core.wire import (
+    PAYLOADS,
+    PROTOCOL,
+    DeskState,
+    HubProtocol,
+    Outcome,
+    PushRecord,
+    PushResult,
+    protocol_of,
+)
 from hub.checks import Border
 from hub.config import secret_key
 from hub.models import EnrolAttempt, EnrolCode, Record, Site, SiteToken
@@ -291,13 +300,19 @@ def fault(error: ValidationError) -> str:
     return f"{where or 'contenu'}\u00a0: {what}"
 
 
-def _check(record: PushRecord, border: Border) -> _Checked | str:
-    """The record's payload checked on its own: the clean payload, or why it is rejected."""
+def _check(record: PushRecord, border: Border, accepted: frozenset[str]) -> _Checked | str:
+    """The record's payload checked on its own: the clean payload, or why it is rejected.
+    A field the hub's protocol does not accept is refused (a desk that read the protocol
+    never sends one); one it accepts and the desk left out takes its default."""
     model = PAYLOADS[record.kind]
+    unknown = sorted(set(record.payload) - accepted)
+    if unknown:
+        return f"{printable(unknown[0])}\u00a0: {FAULTS['extra_forbidden']}"
     try:
-        clean = model.model_validate(record.payload).model_dump(mode="json")
+        full = model.model_validate(record.payload).model_dump(mode="json")
     except ValidationError as error:
         return fault(error)
+    clean = {name: value for name, value in full.items() if name in accepted}
     refused = border.reason(record.kind, clean)
     if refused:
         return refused[:300]
@@ -310,16 +325,22 @@ def _insert(engine_name: str) -> Any:
 
 
 def store_push(
-    session: Session, engine: Engine, site: Site, records: list[PushRecord]
+    session: Session,
+    engine: Engine,
+    site: Site,
+    records: list[PushRecord],
+    speaks: HubProtocol | None = None,
 ) -> list[PushResult]:
     """Store a batch; one answer per record, in the order they came. New records go in
-    with one statement; those the database already holds are compared one by one."""
+    with one statement; those the database already holds are compared one by one.
+    ``speaks`` is the hub's protocol (its payload fields), this version's when None."""
+    speaks = speaks or protocol_of(PROTOCOL)
     insert = _insert(engine.dialect.name)
     moment, border = now(), Border(session)
     answers: dict[int, PushResult] = {}
     fresh: dict[str, tuple[int, _Checked]] = {}
     for index, record in enumerate(records):
-        checked = _check(record, border)
+        checked = _check(record, border, speaks.accepted(record.kind))
         if isinstance(checked, str):
             answers[index] = _result(record, "rejected", checked)
         elif record.id in fresh:  # the same id twice in one batch: the later is compared
@@ -369,16 +390,18 @@ def _compare(
     session: Session, site: Site, record: PushRecord, checked: _Checked, moment: datetime
 ) -> PushResult:
     stored = session.execute(
-        select(Record.site_id, Record.kind, Record.version, Record.content_hash).where(
-            Record.id == record.id
-        )
+        select(
+            Record.site_id, Record.kind, Record.version, Record.content_hash, Record.payload
+        ).where(Record.id == record.id)
     ).one()
     if stored.site_id != site.id or stored.kind != record.kind:
         return _result(record, "rejected", "identifiant déjà pris par un autre envoi")
     if record.version < stored.version:
         return _result(record, "stale")
     if record.version == stored.version:
-        if stored.content_hash == checked.content_hash:
+        if stored.content_hash == checked.content_hash or _same(
+            record.kind, stored.payload, checked.payload
+        ):
             return _result(record, "already_had")
         return _result(record, "conflict", "même version, contenu différent")
     # A newer version: the update only applies if nobody stored a newer one meanwhile.
@@ -396,6 +419,20 @@ def _compare(
     if getattr(changed, "rowcount", 0):
         return _result(record, "accepted")
     return _compare(session, site, record, checked, moment)
+
+
+def _same(kind: str, stored: dict[str, Any], sent: dict[str, Any]) -> bool:
+    """Whether two payloads say the same once each field left out takes its default: a
+    record stored by this hub before it learnt a field, sent again with that field at its
+    default, is the same record."""
+    model = PAYLOADS[kind]
+    try:
+        return bool(
+            model.model_validate(stored).model_dump(mode="json")
+            == model.model_validate(sent).model_dump(mode="json")
+        )
+    except ValidationError:
+        return False
 
 
 def activity_counts(session: Session) -> dict[tuple[str, str], int]:

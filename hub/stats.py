@@ -31,16 +31,14 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from core import disclosure
+from core.fields import COUNTED
 from core.places import load_geography_file
 from core.stats import tables as stats_tables
 from core.stats.tables import StatsResult
 
 MIN_CELL = 5
 # dimension -> the contact payload's field
-FIELDS = {
-    "channel": "channel", "public": "public", "age": "age", "gender": "gender",
-    "commune": "commune", "duration": "duration", "theme": "themes", "answer": "answers",
-}  # fmt: skip
+FIELDS = COUNTED
 MULTIPLE = frozenset(stats_tables.MULTIPLE)  # those a visit may hold several of
 TIME = ("day", "week", "month")
 # How busy counters were, not who came: shown whole.

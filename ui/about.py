@@ -104,17 +104,7 @@ class AboutDialog(QDialog):
 
     def licences_html(self) -> str:
         """The data, fonts and libraries shipped, with their licences (rich text)."""
-        texts = {
-            # Percent-encoded, apostrophes too: a folder like « D'Arc » stays in the link.
-            name: bytes(QUrl.fromLocalFile(str(resource(*parts))).toEncoded().data())
-            .decode("ascii")
-            .replace("'", "%27")
-            for name, parts in (
-                ("geography", ("geography", "LICENCE.md")),
-                ("demo", ("demo", "README.md")),
-                ("fonts", ("fonts", "LICENCE-DejaVu.md")),
-            )
-        }
+        texts = _licence_links()
         link = self.tr("texte complet")
         rows = "".join(
             f"<tr><td>{html.escape(name)}</td><td>{html.escape(library_version(name))}</td>"
@@ -166,3 +156,18 @@ class AboutDialog(QDialog):
             f"<h3>{headings[2]}</h3>"
             f"<table cellpadding='3'><tr>{columns}</tr>{rows}</table><p>{qt}</p>"
         )
+
+
+def _licence_links() -> dict[str, str]:
+    """Links to the licence texts shipped with the data and the fonts, by name."""
+    return {
+        # Percent-encoded, apostrophes too: a folder like « D'Arc » stays in the link.
+        name: bytes(QUrl.fromLocalFile(str(resource(*parts))).toEncoded().data())
+        .decode("ascii")
+        .replace("'", "%27")
+        for name, parts in (
+            ("geography", ("geography", "LICENCE.md")),
+            ("demo", ("demo", "README.md")),
+            ("fonts", ("fonts", "LICENCE-DejaVu.md")),
+        )
+    }

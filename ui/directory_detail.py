@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from html import escape
 from urllib.parse import urlsplit
 
@@ -11,6 +13,9 @@ from app.directory import display, markdown
 from app.directory.records import ServiceDetail
 from app.geography import Geography
 from core.lang import day_text
+
+# The detail pane's lines: a title and its HTML value.
+Rows = list[tuple[str, str]]
 
 
 def detail_html(
@@ -25,6 +30,42 @@ def detail_html(
     address = display.postal_address(pick)
     phone = display.format_phone(pick("telephone"))
     email = pick("courriel")
+    rows: Rows = []
+    _reaching(rows, detail, pick, (address, phone, email), lang)
+    _eligibility(rows, detail, geography, lang)
+    _record(rows, detail, lang)
+    parts = [
+        f"<h2>{escape(str(service.get('nom') or ''))}</h2>",
+        f"<p><b>{escape(str(structure.get('nom') or ''))}</b></p>",
+    ]
+    for note in detail.notes:
+        parts.append(f'<p style="color:#a15c00"><b>{escape(note)}</b></p>')
+    # The partner's Markdown, as headings, paragraphs and bullets: no link to follow and
+    # nothing to load, whatever it holds.
+    parts.append(markdown.to_html(str(service.get("description") or "")))
+    parts.append("<table cellspacing='4'>")
+    for title, value in rows:
+        parts.append(f"<tr><td valign='top'><b>{escape(title)}</b></td><td>{value}</td></tr>")
+    parts.append("</table>")
+    return "".join(parts), {"address": address, "phone": phone, "email": email}
+
+
+def _row(rows: Rows, title: str, value: str, *, raw: bool = False) -> None:
+    """A line, if it has a value: escaped unless it is already HTML."""
+    if value:
+        rows.append((title, value if raw else escape(value)))
+
+
+def _reaching(
+    rows: Rows,
+    detail: ServiceDetail,
+    pick: Callable[[str], str],
+    contact: tuple[str, str, str],
+    lang: str,
+) -> None:
+    """How to reach the service: address, phone, e-mail, website, map, hours, modes."""
+    service, structure = detail.service, detail.structure
+    address, phone, email = contact
     website = str(structure.get("site_web") or service.get("lien_source") or "")
     link = display.map_link(
         service.get("latitude") or structure.get("latitude"),
@@ -32,12 +73,7 @@ def detail_html(
         pick("adresse"),
         pick("commune"),
     )
-    rows: list[tuple[str, str]] = []
-
-    def row(title: str, value: str, *, raw: bool = False) -> None:
-        if value:
-            rows.append((title, value if raw else escape(value)))
-
+    row = partial(_row, rows)
     opening = detail.hours_words(lang)
     row(QCoreApplication.translate("DirectoryDetail", "Adresse"), address)
     row(QCoreApplication.translate("DirectoryDetail", "Téléphone"), phone)
@@ -68,6 +104,12 @@ def detail_html(
     lien = str(service.get("lien_mobilisation") or "")
     if lien:
         row(QCoreApplication.translate("DirectoryDetail", "Inscription"), _link(lien), raw=True)
+
+
+def _eligibility(rows: Rows, detail: ServiceDetail, geography: Geography, lang: str) -> None:
+    """Who the service is for and on what terms: publics, conditions, cost, themes, area."""
+    service = detail.service
+    row = partial(_row, rows)
     row(
         QCoreApplication.translate("DirectoryDetail", "Publics"),
         ", ".join(display.label(display.PUBLICS, p, lang) for p in detail.publics),
@@ -98,6 +140,12 @@ def detail_html(
             "DirectoryDetail", "Zone non renseignée : autour de son adresse (son département)"
         ),
     )
+
+
+def _record(rows: Rows, detail: ServiceDetail, lang: str) -> None:
+    """The record itself: when it was checked, where it comes from, the flags on it."""
+    service = detail.service
+    row = partial(_row, rows)
     checked = day_text(detail.checked_on, lang) if detail.checked_on else "—"
     row(
         QCoreApplication.translate("DirectoryDetail", "Mise à jour"),
@@ -116,21 +164,6 @@ def detail_html(
     )
     if detail.flags:
         row(QCoreApplication.translate("DirectoryDetail", "Signalements"), str(detail.flags))
-
-    parts = [
-        f"<h2>{escape(str(service.get('nom') or ''))}</h2>",
-        f"<p><b>{escape(str(structure.get('nom') or ''))}</b></p>",
-    ]
-    for note in detail.notes:
-        parts.append(f'<p style="color:#a15c00"><b>{escape(note)}</b></p>')
-    # The partner's Markdown, as headings, paragraphs and bullets: no link to follow and
-    # nothing to load, whatever it holds.
-    parts.append(markdown.to_html(str(service.get("description") or "")))
-    parts.append("<table cellspacing='4'>")
-    for title, value in rows:
-        parts.append(f"<tr><td valign='top'><b>{escape(title)}</b></td><td>{value}</td></tr>")
-    parts.append("</table>")
-    return "".join(parts), {"address": address, "phone": phone, "email": email}
 
 
 def _link(url: str) -> str:

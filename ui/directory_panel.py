@@ -7,7 +7,6 @@ wants to print.
 
 from __future__ import annotations
 
-from babel.numbers import format_decimal
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
@@ -15,7 +14,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -36,72 +35,13 @@ from PySide6.QtWidgets import (
 from app.desk import Desk
 from app.directory.records import ServiceDetail
 from app.directory.search import SearchHit, SearchQuery
-from core.lang import day_text, locale
 from ui.commune_field import CommuneField
 from ui.directory_detail import detail_html
 from ui.directory_dialogs import FlagDialog, LocalEntryDialog, import_directory, save_template
+from ui.directory_model import DirectoryModel
 from ui.operations import Change, DeskOps
-from ui.table_model import ColumnsModel
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-class DirectoryModel(ColumnsModel[SearchHit]):
-    """Search results as table rows."""
-
-    COLUMNS = ("favourite", "structure", "service", "commune", "now", "checked")
-
-    def __init__(self, parent: QWidget | None = None, lang: str = "fr") -> None:
-        super().__init__(
-            {
-                "favourite": "★",
-                "structure": self.tr("Structure"),
-                "service": self.tr("Service"),
-                "commune": self.tr("Commune"),
-                "now": self.tr("Maintenant"),
-                "checked": self.tr("Mise à jour"),
-            },
-            parent,
-        )
-        self.lang = lang
-
-    def set_hits(self, hits: list[SearchHit]) -> None:
-        self.set_rows(hits)
-
-    def hit(self, row: int) -> SearchHit:
-        return self.row_at(row)
-
-    def cell(self, hit: SearchHit, column: str, role: int) -> object:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(hit, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == "checked" and hit.stale:
-            dark = QPalette().color(QPalette.ColorRole.Window).lightness() < 128
-            return QColor("#ffb74d" if dark else "#a15c00")
-        return None
-
-    def _text(self, hit: SearchHit, column: str) -> str:
-        if column == "favourite":
-            return "★" if hit.favourite else ""
-        if column == "structure":
-            return hit.structure_name + (self.tr(" (local)") if hit.is_local else "")
-        if column == "service":
-            return hit.service_name
-        if column == "commune":
-            if hit.distance_km is None:
-                return hit.commune
-            # To a tenth under 10 km (« à 2,5 km »), to the km above (« à 17 km »).
-            shown = format_decimal(
-                round(hit.distance_km, 1 if hit.distance_km < 10 else 0),
-                format="#,##0.#",
-                locale=locale(self.lang),
-            )
-            return self.tr("%1 · à %2\u00a0km").replace("%1", hit.commune).replace("%2", shown)
-        if column == "now":
-            if hit.open_now is None:
-                return "—"
-            return self.tr("Ouvert") if hit.open_now else self.tr("Fermé")
-        shown = day_text(hit.date_maj, self.lang) if hit.date_maj else "—"
-        return self.tr("À vérifier (%1)").replace("%1", shown) if hit.stale else shown
 
 
 class DirectoryPanel(QWidget):
@@ -119,24 +59,37 @@ class DirectoryPanel(QWidget):
         self._search_asked = 0  # the newest search asked for, likewise
         self.detail_for: str | None = None  # the service whose record is shown
         self.lang = desk.language
+        self._filters()
+        self._results()
+        self._buttons()
+        self._lay_out()
+        self._connect()
+        self._copies: dict[str, str] = {}
+        self.shown_text: str | None = None
+        self._update_actions()
+        # A write to the directory (here, in a dialog, an import): the results show it.
+        ops.tasks.sig_changed.connect(self._changed)
+
+    def _filters(self) -> None:
+        """The search box and, under it, what narrows the search."""
         self.search_box = QLineEdit()
         self.search_box.setAccessibleName(self.tr("Chercher dans l’annuaire"))
         self.search_box.setPlaceholderText(
             self.tr("Chercher : métier, structure, dispositif… (F3)")
         )
         self.search_box.setClearButtonEnabled(True)
-        self.commune = CommuneField(desk.geography, self.lang)
+        self.commune = CommuneField(self.desk.geography, self.lang)
         self.commune.setAccessibleName(self.tr("Commune du visiteur"))
         self.commune.setPlaceholderText(self.tr("Commune du visiteur"))
         self.theme = QComboBox()
         self.theme.setAccessibleName(self.tr("Thème"))
         self.theme.addItem(self.tr("Tous les thèmes"), None)
-        for item in desk.lists.items("theme"):
+        for item in self.desk.lists.items("theme"):
             self.theme.addItem(item.label(self.lang), item.code)
         self.public = QComboBox()
         self.public.setAccessibleName(self.tr("Public"))
         self.public.addItem(self.tr("Tous les publics"), None)
-        for item in desk.lists.items("public"):
+        for item in self.desk.lists.items("public"):
             self.public.addItem(item.label(self.lang), item.code)
         self.mode = QComboBox()
         self.mode.setAccessibleName(self.tr("Mode d’accueil"))
@@ -147,6 +100,8 @@ class DirectoryPanel(QWidget):
         self.open_now = QCheckBox(self.tr("Ouvert &maintenant"))
         self.favourites = QCheckBox(self.tr("Fa&voris"))
 
+    def _results(self) -> None:
+        """The services found, and the record of the one selected."""
         self.model = DirectoryModel(self, self.lang)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -161,6 +116,9 @@ class DirectoryPanel(QWidget):
         self.detail = QTextBrowser()
         self.detail.setOpenExternalLinks(True)
         self.detail.setAccessibleName(self.tr("Détail du service"))
+
+    def _buttons(self) -> None:
+        """What can be done with a record, and with the directory."""
         self.favourite_button = QPushButton(self.tr("★ Favori  (Ctrl+D)"))
         self.flag_button = QPushButton(self.tr("Signaler une &erreur…"))
         self.verified_button = QPushButton(self.tr("Vérifié ce &jour"))
@@ -172,6 +130,8 @@ class DirectoryPanel(QWidget):
         self.import_button = QPushButton(self.tr("Im&porter un annuaire…"))
         self.template_button = QPushButton(self.tr("Modèle de ta&bleur…"))
 
+    def _lay_out(self) -> None:
+        """Search and filters above, results beside the record, the directory's tools below."""
         filters = QHBoxLayout()
         for combo in (self.theme, self.public, self.mode):
             # Narrow screens (150 %) must still hold the whole row.
@@ -217,6 +177,8 @@ class DirectoryPanel(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(tools)
 
+    def _connect(self) -> None:
+        """A search per pause in the typing or per filter changed; each button's action."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)  # one query per pause in the typing, not per letter
@@ -242,11 +204,6 @@ class DirectoryPanel(QWidget):
         self.add_local_button.clicked.connect(self.open_local_entry)
         self.import_button.clicked.connect(lambda: import_directory(self, self.desk, self.ops))
         self.template_button.clicked.connect(lambda: save_template(self, self.desk))
-        self._copies: dict[str, str] = {}
-        self.shown_text: str | None = None
-        self._update_actions()
-        # A write to the directory (here, in a dialog, an import): the results show it.
-        ops.tasks.sig_changed.connect(self._changed)
 
     def _changed(self, changes: frozenset[Change]) -> None:
         if Change.DIRECTORY in changes and self.shown_text is not None:

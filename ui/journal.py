@@ -137,6 +137,23 @@ class JournalPanel(QWidget):
         self._today = today
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self._day_bar(layout)
+        self._table(layout)
+        self._actions(layout)
+        self.edit_button.clicked.connect(lambda: self._emit_for_current(self.sig_edit))
+        self.cancel_button.clicked.connect(lambda: self._emit_for_current(self.sig_cancel))
+        self.slips_button.clicked.connect(lambda: self._emit_for_current(self.sig_slips))
+        self.table.doubleClicked.connect(lambda _index: self._emit_for_current(self.sig_edit))
+        self.table.installEventFilter(self)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self._update_actions()
+        self.previous.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(-1)))
+        self.following.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(1)))
+        self.today.clicked.connect(lambda: self.show_today())
+        self.day.dateChanged.connect(self.sig_day_changed.emit)
+
+    def _day_bar(self, layout: QVBoxLayout) -> None:
+        """The title and the day's count, then the day shown and the buttons to change it."""
         bar = QHBoxLayout()
         self.title = QLabel(self.tr("Journal du jour"))
         self.title.setObjectName("panelTitle")
@@ -147,7 +164,7 @@ class JournalPanel(QWidget):
         self.previous.setAccessibleName(self.tr("Jour précédent"))
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("d MMM yyyy" if model.lang == "en" else "dd/MM/yyyy")
+        self.day.setDisplayFormat("d MMM yyyy" if self.model.lang == "en" else "dd/MM/yyyy")
         self.day.setAccessibleName(self.tr("Jour affiché"))
         self.following = QPushButton("▶")
         self.following.setToolTip(self.tr("Jour suivant"))
@@ -162,8 +179,11 @@ class JournalPanel(QWidget):
         bar.addStretch(1)
         layout.addLayout(heading)
         layout.addLayout(bar)
+
+    def _table(self, layout: QVBoxLayout) -> None:
+        """The day's visits, a row each."""
         self.table = QTableView()
-        self.table.setModel(model)
+        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Accueils du jour"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -176,6 +196,9 @@ class JournalPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
+
+    def _actions(self, layout: QVBoxLayout) -> None:
+        """What can be done with the visit chosen: correct it, cancel it, print its slips."""
         actions = QHBoxLayout()
         self.edit_button = QPushButton(self.tr("Modifier  (Entrée)"))
         self.edit_button.setAccessibleName(self.tr("Modifier l’accueil choisi"))
@@ -188,17 +211,6 @@ class JournalPanel(QWidget):
         actions.addWidget(self.slips_button)
         actions.addStretch(1)
         layout.addLayout(actions)
-        self.edit_button.clicked.connect(lambda: self._emit_for_current(self.sig_edit))
-        self.cancel_button.clicked.connect(lambda: self._emit_for_current(self.sig_cancel))
-        self.slips_button.clicked.connect(lambda: self._emit_for_current(self.sig_slips))
-        self.table.doubleClicked.connect(lambda _index: self._emit_for_current(self.sig_edit))
-        self.table.installEventFilter(self)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
-        self._update_actions()
-        self.previous.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(-1)))
-        self.following.clicked.connect(lambda: self.day.setDate(self.day.date().addDays(1)))
-        self.today.clicked.connect(lambda: self.show_today())
-        self.day.dateChanged.connect(self.sig_day_changed.emit)
 
     def current(self) -> ContactRecord | None:
         index = self.table.currentIndex()

@@ -76,6 +76,22 @@ class MainWindow(VisitActions, QMainWindow):
         self._alt_guard = AltLetterGuard(self)
         QApplication.instance().installEventFilter(self._alt_guard)  # type: ignore[union-attr]
 
+        self._visit_side()
+        self._tabs()
+        self._status_bar()
+        self._menus()
+        self._connect()
+        self.journal.show_today(quiet=True)
+        self.form.start()  # now that the form is in the window: the cursor on « Public »
+        self.refresh()
+        # Notes past the retention period go at each start, on the desk's thread.
+        self.ops.purge_notes().failure(lambda _error: None).run(self)
+        self.sync.start()
+
+    # --- building -----------------------------------------------------------------
+
+    def _visit_side(self) -> None:
+        """The form, scrolling if need be, the notice under it, the journal beside it."""
         # At 1366×768 the form fits; at 150 % scale or on a small screen it scrolls, and
         # the field that takes the focus is brought into view.
         self.form_scroll = QScrollArea()
@@ -94,7 +110,10 @@ class MainWindow(VisitActions, QMainWindow):
         self.splitter.addWidget(self.journal)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.directory = DirectoryPanel(desk, self.ops)
+
+    def _tabs(self) -> None:
+        """The visits, the directory and the statistics, a tab each, Ctrl+1, 2, 3."""
+        self.directory = DirectoryPanel(self.desk, self.ops)
         self.tabs = QTabWidget()
         # No Alt letter on the tabs: Ctrl+1, 2, 3 switch them, and the letters are the rows'.
         self.tabs.addTab(self.splitter, self.tr("Accueil  (Ctrl+1)"))
@@ -119,6 +138,8 @@ class MainWindow(VisitActions, QMainWindow):
         self.narrow = False
         self._journal_shown = False
 
+    def _status_bar(self) -> None:
+        """The sync's state, what waits to be sent, the directory, the day's count."""
         self.day_count = QLabel()
         self.day_count.setObjectName("statusDayCount")
         self.sync_state = QLabel()
@@ -127,15 +148,17 @@ class MainWindow(VisitActions, QMainWindow):
         self.directory_state = QLabel()
         for widget in (self.sync_state, self.last_sync, self.pending, self.directory_state):
             self.statusBar().addWidget(widget)
-        self.safety = SafetyUi(self, desk, self.ops)
+        self.safety = SafetyUi(self, self.desk, self.ops)
         self.statusBar().addPermanentWidget(self.day_count)
 
+    def _menus(self) -> None:
+        """Aiguillage (settings, sync, quit), View (the journal, F9) and Help."""
         menu = self.menuBar().addMenu(self.tr("&Aiguillage"))
         settings_action = menu.addAction(self.tr("&Réglages du site…"))
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
         settings_action.triggered.connect(self.open_settings)
         menu.addSeparator()
-        self.sync = SyncUi(self, desk, self.ops)
+        self.sync = SyncUi(self, self.desk, self.ops)
         self.sync.install(menu)
         self.sync.on_change.append(self._show_sync_state)
         # A sync changes what waits to be sent and when it last went through.
@@ -153,6 +176,8 @@ class MainWindow(VisitActions, QMainWindow):
         about_action.setMenuRole(QAction.MenuRole.AboutRole)
         about_action.triggered.connect(self.open_about)
 
+    def _connect(self) -> None:
+        """What the form, the notice, the journal and the directory ask of the window."""
         self.form.sig_submit.connect(self.save)
         self.form.sig_orient.connect(self.orient)
         self.notice.sig_undo.connect(self.undo)
@@ -165,12 +190,6 @@ class MainWindow(VisitActions, QMainWindow):
         QShortcut(QKeySequence("F6"), self.journal, self.journal.slips_button.click)
         self.directory.sig_print.connect(self.open_service_slip)
         self.tasks.sig_changed.connect(self._changed)
-        self.journal.show_today(quiet=True)
-        self.form.start()  # now that the form is in the window: the cursor on « Public »
-        self.refresh()
-        # Notes past the retention period go at each start, on the desk's thread.
-        self.ops.purge_notes().failure(lambda _error: None).run(self)
-        self.sync.start()
 
     # --- tabs and settings ----------------------------------------------------------
 

@@ -141,13 +141,7 @@ class ReferralDialog(QDialog):
         self.problem.setObjectName("formError")
         self.problem.setAccessibleName(self.tr("Erreur de saisie"))
         self.problem.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Orienter"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Fermer"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = self._buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
@@ -162,6 +156,17 @@ class ReferralDialog(QDialog):
         self.list.installEventFilter(self)
         self.refresh()
         self.settle()  # the dialog opens with its suggestions
+
+    def _buttons(self) -> QDialogButtonBox:
+        """Orient (Enter) and Close (Escape)."""
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Orienter"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Fermer"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        return buttons
 
     def refresh(self) -> None:
         # Ranked for the visitor; once the agent types, the text leads and every theme counts.

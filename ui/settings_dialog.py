@@ -85,74 +85,9 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Réglages du site"))
         self._desk = desk
-        settings = desk.settings
-        self.identity = SiteIdentity(desk)
-        self.logo = QLineEdit(str(settings.get("site.logo")))
-        self.logo.setAccessibleName(self.tr("Logo du site (fichier image)"))
-        browse = QPushButton(self.tr("Choisir…"))
-        browse.setAccessibleName(self.tr("Choisir le fichier du logo"))
-        browse.clicked.connect(self._browse_logo)
-        logo_row = QHBoxLayout()
-        logo_row.addWidget(self.logo, 1)
-        logo_row.addWidget(browse)
-        identity_box = QGroupBox(self.tr("Le site"))
-        identity_layout = QVBoxLayout(identity_box)
-        identity_layout.addWidget(self.identity)
-        logo_form = QFormLayout()
-        logo_label = QLabel(self.tr("&Logo"))
-        logo_label.setBuddy(self.logo)
-        logo_form.addRow(logo_label, logo_row)
-        identity_layout.addLayout(logo_form)
-
-        self.channel = QComboBox()
-        self.channel.setAccessibleName(self.tr("Canal proposé par défaut"))
-        for item in desk.lists.items("channel"):
-            self.channel.addItem(item.label(desk.language), item.code)
-        self.channel.setCurrentIndex(self.channel.findData(settings.get("defaults.channel")))
-        self.language = QComboBox()
-        self.language.setAccessibleName(self.tr("Langue de l’interface"))
-        self.language.addItem("Français", "fr")
-        self.language.addItem("English", "en")
-        self.language.setCurrentIndex(self.language.findData(settings.get("ui.language")))
-        self.retention = QSpinBox()
-        self.retention.setRange(0, 365)
-        self.retention.setSuffix(self.tr(" jours"))
-        self.retention.setAccessibleName(self.tr("Durée de conservation des notes, en jours"))
-        self.retention.setValue(int(settings.get("notes.retention_days")))
-        work_box = QGroupBox(self.tr("Accueil"))
-        work = QFormLayout(work_box)
-        work.addRow(self.tr("Canal par &défaut"), self.channel)
-        work.addRow(self.tr("Lan&gue"), self.language)
-        work.addRow(self.tr("Conser&ver les notes"), self.retention)
-
-        self.slip_format = QComboBox()
-        self.slip_format.setAccessibleName(self.tr("Format des fiches d’orientation"))
-        for code, label in (
-            ("a4", self.tr("A4")),
-            ("a5", self.tr("A5")),
-            ("receipt", self.tr("Ticket 80 mm")),
-        ):
-            self.slip_format.addItem(label, code)
-        self.slip_format.setCurrentIndex(self.slip_format.findData(settings.get("slip.format")))
-        self.printer = QComboBox()
-        self.printer.setEditable(True)
-        self.printer.setAccessibleName(self.tr("Imprimante des fiches"))
-        self.printer.addItem(self.tr("Imprimante par défaut du système"), "")
-        for name in _printers():
-            self.printer.addItem(name, name)
-        current = str(settings.get("slip.printer"))
-        index = self.printer.findData(current)
-        if index < 0 and current:
-            self.printer.addItem(current, current)
-            index = self.printer.count() - 1
-        self.printer.setCurrentIndex(max(index, 0))
-        self.direct = QCheckBox(self.tr("Imprimer directement, &sans aperçu"))
-        self.direct.setChecked(bool(settings.get("slip.direct")))
-        slip_box = QGroupBox(self.tr("Fiches d’orientation"))
-        slip = QFormLayout(slip_box)
-        slip.addRow(self.tr("&Format"), self.slip_format)
-        slip.addRow(self.tr("&Imprimante"), self.printer)
-        slip.addRow("", self.direct)
+        identity_box = self._identity_box()
+        work_box = self._work_box()
+        slip_box = self._slip_box()
 
         self.error = QLabel()
         self.error.setObjectName("formError")
@@ -182,6 +117,88 @@ class SettingsDialog(QDialog):
         layout.setStretch(0, 1)
         self.setMinimumWidth(560)
         fit_to_screen(self)
+
+    def _identity_box(self) -> QGroupBox:
+        """The site's name, address, phone and commune, and its logo."""
+        desk = self._desk
+        settings = desk.settings
+        self.identity = SiteIdentity(desk)
+        self.logo = QLineEdit(str(settings.get("site.logo")))
+        self.logo.setAccessibleName(self.tr("Logo du site (fichier image)"))
+        browse = QPushButton(self.tr("Choisir…"))
+        browse.setAccessibleName(self.tr("Choisir le fichier du logo"))
+        browse.clicked.connect(self._browse_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(browse)
+        identity_box = QGroupBox(self.tr("Le site"))
+        identity_layout = QVBoxLayout(identity_box)
+        identity_layout.addWidget(self.identity)
+        logo_form = QFormLayout()
+        logo_label = QLabel(self.tr("&Logo"))
+        logo_label.setBuddy(self.logo)
+        logo_form.addRow(logo_label, logo_row)
+        identity_layout.addLayout(logo_form)
+        return identity_box
+
+    def _work_box(self) -> QGroupBox:
+        """The visits: the channel proposed, the language, how long notes are kept."""
+        desk = self._desk
+        settings = desk.settings
+        self.channel = QComboBox()
+        self.channel.setAccessibleName(self.tr("Canal proposé par défaut"))
+        for item in desk.lists.items("channel"):
+            self.channel.addItem(item.label(desk.language), item.code)
+        self.channel.setCurrentIndex(self.channel.findData(settings.get("defaults.channel")))
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Langue de l’interface"))
+        self.language.addItem("Français", "fr")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(self.language.findData(settings.get("ui.language")))
+        self.retention = QSpinBox()
+        self.retention.setRange(0, 365)
+        self.retention.setSuffix(self.tr(" jours"))
+        self.retention.setAccessibleName(self.tr("Durée de conservation des notes, en jours"))
+        self.retention.setValue(int(settings.get("notes.retention_days")))
+        work_box = QGroupBox(self.tr("Accueil"))
+        work = QFormLayout(work_box)
+        work.addRow(self.tr("Canal par &défaut"), self.channel)
+        work.addRow(self.tr("Lan&gue"), self.language)
+        work.addRow(self.tr("Conser&ver les notes"), self.retention)
+        return work_box
+
+    def _slip_box(self) -> QGroupBox:
+        """The slips: their format, the printer, printing without a preview."""
+        settings = self._desk.settings
+        self.slip_format = QComboBox()
+        self.slip_format.setAccessibleName(self.tr("Format des fiches d’orientation"))
+        for code, label in (
+            ("a4", self.tr("A4")),
+            ("a5", self.tr("A5")),
+            ("receipt", self.tr("Ticket 80 mm")),
+        ):
+            self.slip_format.addItem(label, code)
+        self.slip_format.setCurrentIndex(self.slip_format.findData(settings.get("slip.format")))
+        self.printer = QComboBox()
+        self.printer.setEditable(True)
+        self.printer.setAccessibleName(self.tr("Imprimante des fiches"))
+        self.printer.addItem(self.tr("Imprimante par défaut du système"), "")
+        for name in _printers():
+            self.printer.addItem(name, name)
+        current = str(settings.get("slip.printer"))
+        index = self.printer.findData(current)
+        if index < 0 and current:
+            self.printer.addItem(current, current)
+            index = self.printer.count() - 1
+        self.printer.setCurrentIndex(max(index, 0))
+        self.direct = QCheckBox(self.tr("Imprimer directement, &sans aperçu"))
+        self.direct.setChecked(bool(settings.get("slip.direct")))
+        slip_box = QGroupBox(self.tr("Fiches d’orientation"))
+        slip = QFormLayout(slip_box)
+        slip.addRow(self.tr("&Format"), self.slip_format)
+        slip.addRow(self.tr("&Imprimante"), self.printer)
+        slip.addRow("", self.direct)
+        return slip_box
 
     def values(self) -> dict[str, str]:
         typed = self.printer.currentText().strip()

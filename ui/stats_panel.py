@@ -3,26 +3,13 @@ hours × weekdays), a cross-table of any two dimensions, and the exports.
 
 On screen the counts are exact: they stay on the desk. Every export is meant to leave the
 site, so it hides the cells under the site's threshold (``stats.min_cell``).
-
-Signals: ``sig_shown()`` each time a period's figures are on screen; ``sig_exported(str)``
-with the path of each file written.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,73 +29,22 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import Desk
-from app.stats_dashboard import PERIODS, CrossTable, Dashboard, dashboard, period_bounds
+from app.stats_dashboard import PERIODS, Dashboard, dashboard, period_bounds
 from core.errors import DeskError
 from core.report.text import number
 from core.stats import tables
 from core.stats.export import DIMENSION_LABELS
 from core.stats.labels import hour_text, short_weekday
 from ui.charts import BarChart, HeatGrid, LineChart
-from ui.file_dialogs import save_file
 from ui.operations import DeskOps
-
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class CrossModel(QAbstractTableModel):
-    """Lines of one dimension, columns of another, and each line's and column's total."""
-
-    def __init__(self, total_word: str, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.total_word = total_word
-        self.lang = lang
-        self.table = CrossTable("", "")
-
-    def set_table(self, table: CrossTable) -> None:
-        self.beginResetModel()
-        self.table = table
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or not self.table.rows else len(self.table.rows) + 1
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or not self.table.cols else len(self.table.cols) + 1
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        line = self.table.cols if orientation == Qt.Orientation.Horizontal else self.table.rows
-        return line[section][1] if section < len(line) else self.total_word
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        table = self.table
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return None
-        last_row, last_column = row == len(table.rows), column == len(table.cols)
-        if last_row and last_column:
-            value = table.total
-        elif last_row:
-            value = table.col_totals.get(table.cols[column][0], 0)
-        elif last_column:
-            value = table.row_totals.get(table.rows[row][0], 0)
-        else:
-            value = table.cells.get((table.rows[row][0], table.cols[column][0]), 0)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.headerData(row, Qt.Orientation.Vertical)}, " + (
-                f"{self.headerData(column, Qt.Orientation.Horizontal)}, {value}"
-            )
-        return number(value, self.lang) if value else ""
+from ui.stats_cross import CrossModel
+from ui.stats_exports import StatsExports
 
 
-class StatsPanel(QWidget):
+class StatsPanel(StatsExports, QWidget):
+    """Signals: ``sig_shown()`` each time a period's figures are on screen;
+    ``sig_exported(str)`` with the path of each file written."""
+
     sig_shown = Signal()
     sig_exported = Signal(str)
 
@@ -120,8 +56,25 @@ class StatsPanel(QWidget):
         self.lang = desk.language
         self.shown: Dashboard | None = None
         self._asked = 0  # the newest reading asked for; older answers are dropped
-        en = self.lang == "en"
+        bar = self._period_bar()
+        self._summary()
+        self._charts()
+        self._cross_table()
+        self.csv_button = QPushButton(self.tr("Exporter le tableau en &CSV…"))
+        self.xlsx_button = QPushButton(self.tr("Exporter en &XLSX…"))
+        self.pdf_button = QPushButton(self.tr("&Rapport d’activité PDF…"))
+        self.export_note = QLabel()
+        self.export_note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self._page(), 1)
+        self._connect()
+        self._period_chosen()
 
+    # --- building ---------------------------------------------------------------------
+
+    def _period_bar(self) -> QHBoxLayout:
+        """The period's choice, its dates and the refresh button, above the page."""
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("Période"))
         names = {
@@ -154,7 +107,10 @@ class StatsPanel(QWidget):
         bar.addWidget(self.end_edit)
         bar.addWidget(self.refresh_button)
         bar.addStretch(1)
+        return bar
 
+    def _summary(self) -> None:
+        """The period's total, large, and the details beside it."""
         self.total = QLabel()
         self.total.setObjectName("statsTotal")
         big = self.total.font()
@@ -165,6 +121,8 @@ class StatsPanel(QWidget):
         self.details.setWordWrap(True)
         self.details.setAccessibleName(self.tr("Détails"))
 
+    def _charts(self) -> None:
+        """Publics, themes, visits over time and the hours × weekdays grid."""
         self.publics = BarChart(self.tr("Accueils par public"))
         self.themes = BarChart(self.tr("Accueils par thème"))
         self.over_time = LineChart(self.tr("Accueils dans le temps"))
@@ -182,6 +140,9 @@ class StatsPanel(QWidget):
         self.grid_note.setWordWrap(True)
         self.over_time_box = QGroupBox(self.tr("Accueils par jour"))
 
+    def _cross_table(self) -> None:
+        """The two dimensions to cross, and the table of their counts."""
+        en = self.lang == "en"
         self.rows_dim = QComboBox()
         self.cols_dim = QComboBox()
         for combo, name in (
@@ -203,13 +164,8 @@ class StatsPanel(QWidget):
         self.cross_note = QLabel()
         self.cross_note.setWordWrap(True)
 
-        self.csv_button = QPushButton(self.tr("Exporter le tableau en &CSV…"))
-        self.xlsx_button = QPushButton(self.tr("Exporter en &XLSX…"))
-        self.pdf_button = QPushButton(self.tr("&Rapport d’activité PDF…"))
-        self.export_note = QLabel()
-        self.export_note.setWordWrap(True)
-
-        # --- layout
+    def _page(self) -> QScrollArea:
+        """Totals, charts, cross-table and exports, laid out on one scrolling page."""
         head = QHBoxLayout()
         head.addWidget(self.total)
         head.addWidget(self.details, 1)
@@ -258,10 +214,10 @@ class StatsPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(scroll, 1)
+        return scroll
 
+    def _connect(self) -> None:
+        """What each control does, F5, and the pause after a typed date."""
         self.period.currentIndexChanged.connect(self._period_chosen)
         self.start_edit.dateChanged.connect(self._dates_edited)
         self.end_edit.dateChanged.connect(self._dates_edited)
@@ -278,7 +234,6 @@ class StatsPanel(QWidget):
         self._pause.setInterval(300)
         self._pause.timeout.connect(self.reload)
         self._setting_dates = False
-        self._period_chosen()
 
     # --- the period -----------------------------------------------------------------
 
@@ -394,76 +349,3 @@ class StatsPanel(QWidget):
     def _failed(self, error: BaseException) -> None:
         text = error.text(self.lang) if isinstance(error, DeskError) else str(error)
         QMessageBox.warning(self, self.tr("Statistiques indisponibles"), text)
-
-    # --- exports ----------------------------------------------------------------------
-
-    def _threshold(self) -> int:
-        return int(self.desk.settings.get("stats.min_cell"))
-
-    def _suggested(self, suffix: str) -> str:
-        start, end = self.bounds()
-        stem = self.tr("statistiques") if suffix != "pdf" else self.tr("rapport-activite")
-        return f"{stem}-{start.isoformat()}-{end.isoformat()}.{suffix}"
-
-    def _ask_path(self, suffix: str, kind: str) -> Path | None:
-        return save_file(self, self.desk, self.tr("Exporter"), self._suggested(suffix), kind)
-
-    def export_csv(self, path: Path | None = None) -> None:
-        """The cross-table as French Excel opens it, codes as words."""
-        path = path or self._ask_path("csv", self.tr("Tableur CSV (*.csv)"))
-        if path is None:
-            return
-        start, end = self.bounds()
-        by = list(dict.fromkeys([self.rows_dim.currentData(), self.cols_dim.currentData()]))
-        self._export(path, lambda: self._write(path, "csv", start, end, by))
-
-    def export_xlsx(self, path: Path | None = None) -> None:
-        """Every table of the report and the cross-table, a sheet each."""
-        path = path or self._ask_path("xlsx", self.tr("Classeur Excel (*.xlsx)"))
-        if path is None:
-            return
-        start, end = self.bounds()
-        by = list(dict.fromkeys([self.rows_dim.currentData(), self.cols_dim.currentData()]))
-        self._export(path, lambda: self._write(path, "xlsx", start, end, by))
-
-    def export_pdf(self, path: Path | None = None) -> None:
-        """The activity report of the period."""
-        path = path or self._ask_path("pdf", self.tr("Document PDF (*.pdf)"))
-        if path is None:
-            return
-        start, end = self.bounds()
-
-        def write() -> None:
-            from app.stats_report import write_report
-
-            write_report(self.desk, start, end, path, lang=self.lang, min_cell=self._threshold())
-
-        self._export(path, write)
-
-    def _write(self, path: Path, fmt: str, start: date, end: date, by: list[str]) -> None:
-        from app.stats_export import export_tables
-
-        export_tables(self.desk, start, end, path, fmt, by, self._threshold(), self.lang)
-
-    def _export(self, path: Path, work: Any) -> None:
-        def done(_result: object) -> None:
-            self.export_note.setText(
-                self.tr(
-                    "Fichier enregistré : %1. Les effectifs inférieurs à %2 y sont masqués,"
-                    " et d’autres avec eux là où une soustraction les retrouverait."
-                )
-                .replace("%1", str(path))
-                .replace("%2", str(self._threshold()))
-            )
-            self.sig_exported.emit(str(path))
-
-        def failed(error: BaseException) -> None:
-            text = error.text(self.lang) if isinstance(error, DeskError) else str(error)
-            if isinstance(error, DeskError) and error.key == "file_error":
-                text = self.tr("Le fichier n’a pas pu être écrit (%1).").replace(
-                    "%1", str(error.params.get("reason", ""))
-                )
-            self.export_note.setText(text)
-            QMessageBox.warning(self, self.tr("Export impossible"), text)
-
-        self.ops.read(work).success(done).failure(failed).run(self)

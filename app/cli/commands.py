@@ -15,6 +15,7 @@ from app.contact_import import ImportRefused, import_contacts
 from app.desk import Desk
 from app.paths import desk_paths
 from core.errors import DeskError, ValidationFailed
+from core.exports import FORMATS
 from core.files import write_atomically
 
 
@@ -367,7 +368,8 @@ def stats(args: argparse.Namespace, out: TextIO) -> int:
 
     lang = cli_language()
     by = [d.strip() for d in args.by.split(",") if d.strip()]
-    if args.format in ("xlsx", "pdf") and not args.output:
+    chosen = FORMATS.get(args.format)
+    if chosen is not None and chosen.content != "table" and not args.output:
         raise DeskError("output_needed", format=args.format)
     if args.format == "pdf" and by:
         raise DeskError("report_no_by")
@@ -378,21 +380,22 @@ def stats(args: argparse.Namespace, out: TextIO) -> int:
         min_cell = args.min_cell
         if min_cell is None and args.output:
             min_cell = int(desk.settings.get("stats.min_cell"))
-        if args.format == "pdf":
+        if chosen is not None and chosen.content == "report":
             from app.stats_report import write_report
 
             write_report(desk, start, end, args.output, lang, min_cell)
             print(say("report_written", lang, path=args.output), file=out)
             return 0
+        if chosen is not None and chosen.content == "tables":
+            # The same workbook as the window's: every table of the report, labelled.
+            from app.stats_export import export_tables
+
+            export_tables(desk, start, end, args.output, chosen.name, by, min_cell, lang)
+            return 0
         with desk.sessions() as session:
             result = statistics.compute(session, start, end, by, min_cell)
     finally:
         desk.close()
-    if args.format == "xlsx":
-        from core.stats.export import to_xlsx
-
-        to_xlsx([result], str(args.output), lang)
-        return 0
     if args.format == "csv":
         content = to_csv(result, lang)
         if args.output:

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from app.cli.argparse_fr import use_language
 from core.errors import DeskError, said
+from core.exports import FORMATS
 from core.i18n import N_
 from core.lang import chosen_language
 from core.version import app_version
@@ -72,8 +73,9 @@ TEXTS: dict[str, str] = {
     "sync": N_("synchronise avec le hub régional"),
     "enrolled": N_("Poste inscrit auprès du hub\u00a0: site «\u00a0{site}\u00a0» ({site_id})."),
     "synced": N_(
-        "Synchronisé\u00a0: {pushed} {pushed:envoyé|envoyés}, {pending} en attente,"
-        " {pulled} {pulled:reçu|reçus}, {rejected} {rejected:refusé|refusés}."
+        "Synchronisé\u00a0: {pushed} {pushed:envoyé|envoyés}, {pending} en attente"
+        " (dont {held} jusqu’à la mise à jour du hub), {pulled} {pulled:reçu|reçus},"
+        " {rejected} {rejected:refusé|refusés}."
     ),
     "stats": N_(
         "l’activité d’une période, par une ou deux dimensions, ou le rapport d’activité en PDF"
@@ -229,7 +231,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     stats.add_argument("--by", default="", metavar="DIM[,DIM]")
     stats.add_argument("--min-cell", type=int, metavar="N", help=say("stats_min_cell", lang))
     stats.add_argument(
-        "--format", choices=("json", "csv", "xlsx", "pdf"), default="json",
+        "--format", choices=("json", *FORMATS), default="json",
         help=say("stats_format", lang),
     )  # fmt: skip
     stats.add_argument("-o", "--output", type=Path, metavar="FICHIER")

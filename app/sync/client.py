@@ -22,9 +22,11 @@ from core.wire import (
     DeskState,
     EnrolRequest,
     EnrolResponse,
+    HubProtocol,
     PushRecord,
     PushRequest,
     PushResponse,
+    protocol_of,
 )
 
 MAX_ANSWER_BYTES = 4 * 2**20
@@ -83,6 +85,9 @@ class HubClient:
             },
         }
         self._http = httpx.Client(**self._options)
+        # What the hub speaks, once :meth:`learn_protocol` read it; this desk's until then.
+        self.hub_protocol = protocol_of(PROTOCOL)
+        self.speaks = PROTOCOL
 
     def close(self) -> None:
         self._http.close()
@@ -134,6 +139,8 @@ class HubClient:
                 raise DeskError("hub_revoked")
             if code == "too_old":
                 raise DeskError("hub_too_old")
+            if code == "too_new":
+                raise DeskError("hub_too_new")
             if code in ("bad_code", "expired_code", "used_code"):
                 raise DeskError(f"hub_{code}")
             if code == "too_many":
@@ -161,8 +168,30 @@ class HubClient:
             raise DeskError("hub_bad_answer", reason="page de l’annuaire dans le désordre")
         return page, answer_headers.get("etag")
 
+    def learn_protocol(self) -> HubProtocol:
+        """Read what the hub speaks (at each sync: it may have been upgraded since); from
+        then on this client speaks the lower of the two protocols. A hub older than
+        protocol 2 has no such address: it speaks protocol 1."""
+        try:
+            data = self._call("GET", "/protocol", None, {})[0]
+        except DeskError as error:
+            if error.key != "hub_refused" or error.params.get("status") != 404:
+                raise
+            found = protocol_of(1)
+        else:
+            try:
+                found = HubProtocol.model_validate(data)
+            except ValidationError:
+                raise DeskError("hub_bad_answer", reason="protocole invalide") from None
+        if found.min_protocol > PROTOCOL:
+            raise DeskError("hub_too_old")
+        self.hub_protocol, self.speaks = found, min(PROTOCOL, found.protocol)
+        return found
+
     def enrol(self, code: str, desk_id: str, desk_version: str) -> EnrolResponse:
-        request = EnrolRequest(code=code.strip(), desk_id=desk_id, desk_version=desk_version)
+        request = EnrolRequest(
+            code=code.strip(), desk_id=desk_id, desk_version=desk_version, protocol=self.speaks
+        )
         data = self._post("/enrol", request.model_dump_json())
         try:
             return EnrolResponse.model_validate(data)
@@ -170,7 +199,8 @@ class HubClient:
             raise DeskError("hub_bad_answer", reason="réponse d’inscription invalide") from None
 
     def push(self, records: list[PushRecord], state: DeskState | None = None) -> PushResponse:
-        data = self._post("/push", PushRequest(records=records, desk=state).model_dump_json())
+        request = PushRequest(protocol=self.speaks, records=records, desk=state)
+        data = self._post("/push", request.model_dump_json())
         try:
             answer = PushResponse.model_validate(data)
         except ValidationError:

@@ -16,24 +16,29 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, exists, func, select, update
+from sqlalchemy import and_, bindparam, delete, exists, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.sync.client import HubClient, ServerFault
 from core.errors import PERSONAL_DATA
+from core.fields import BY_NAME, CONTACT_FIELDS, label
 from core.places import SMALL_COMMUNE, SPECIAL_CODES, departement_of
 from core.privacy import find_personal_data
 from core.version import app_version
-from core.wire import MAX_BATCH, DeskState, PushRecord, PushResult
+from core.wire import MAX_BATCH, DeskState, HubProtocol, PushRecord, PushResult, fields_of, fit
 from db.models import Commune, Contact, Departement, DirectoryFlag, Referral, SyncQuarantine
 
 KINDS: dict[str, Any] = {"contact": Contact, "referral": Referral, "flag": DirectoryFlag}
+# The quarantine's outcome for a version held back because the hub does not know one of
+# its fields yet: not the agent's to edit, and reconsidered at each sync.
+HELD = "held"
 
 
 @dataclass
 class PushReport:
     pushed: int = 0
     rejected: int = 0
+    held: int = 0
     conflicts: int = 0
     batches: int = 0
     reasons: list[str] = field(default_factory=list)
@@ -41,19 +46,42 @@ class PushReport:
     state: DeskState | None = None
 
 
-def _held(model: Any, kind: str) -> Any:
-    """The record's current version is in quarantine (an edit makes a new one)."""
-    return exists().where(
-        and_(
-            SyncQuarantine.kind == kind,
-            SyncQuarantine.record_id == model.id,
-            SyncQuarantine.version == model.version,
-        )
+def _held(model: Any, kind: str, outcome: Any = None) -> Any:
+    """The record's current version is in quarantine (an edit makes a new one), or held
+    for the hub's protocol; only those whose outcome meets ``outcome`` when given."""
+    same = and_(
+        SyncQuarantine.kind == kind,
+        SyncQuarantine.record_id == model.id,
+        SyncQuarantine.version == model.version,
     )
+    return exists().where(same if outcome is None else and_(same, outcome))
 
 
 def _pending(model: Any, kind: str) -> Any:
+    """What the next batch may take."""
     return and_(model.synced_version < model.version, ~_held(model, kind))
+
+
+def _refused(model: Any, kind: str) -> Any:
+    """In the agent's quarantine: refused by the hub, not merely held for its protocol."""
+    return and_(
+        model.synced_version < model.version,
+        _held(model, kind, SyncQuarantine.outcome != HELD),
+    )
+
+
+def _waiting(model: Any, kind: str) -> Any:
+    """Still to go up: pending, or held until the hub learns a field."""
+    return and_(
+        model.synced_version < model.version, ~_held(model, kind, SyncQuarantine.outcome != HELD)
+    )
+
+
+def _held_for_hub(model: Any, kind: str) -> Any:
+    return and_(
+        model.synced_version < model.version,
+        _held(model, kind, SyncQuarantine.outcome == HELD),
+    )
 
 
 def _count(session: Session, where: Any) -> int:
@@ -66,25 +94,43 @@ def _count(session: Session, where: Any) -> int:
 
 
 def pending_count(session: Session) -> int:
-    return _count(session, _pending)
+    """Records still to go up, those held until the hub learns a field included."""
+    return _count(session, _waiting)
+
+
+def held_count(session: Session) -> int:
+    """Records held until the hub learns a field they hold."""
+    return _count(session, _held_for_hub)
 
 
 def desk_state(session: Session) -> DeskState:
     """The desk's version, what waits to go up, and the records whose current version the
     hub refused (an edit sends a new one)."""
-
-    def held(model: Any, kind: str) -> Any:
-        return and_(model.synced_version < model.version, _held(model, kind))
-
     return DeskState(
         version=app_version()[:32],
         pending=pending_count(session),
-        quarantined=_count(session, held),
+        quarantined=_count(session, _refused),
     )
 
 
 def quarantined(session: Session) -> list[SyncQuarantine]:
-    return list(session.scalars(select(SyncQuarantine).order_by(SyncQuarantine.at.desc())))
+    """The versions the hub refused, newest first (not those held for its protocol)."""
+    query = select(SyncQuarantine).where(SyncQuarantine.outcome != HELD)
+    return list(session.scalars(query.order_by(SyncQuarantine.at.desc())))
+
+
+def held(session: Session) -> list[SyncQuarantine]:
+    """The versions held until the hub learns a field they hold, newest first."""
+    query = select(SyncQuarantine).where(SyncQuarantine.outcome == HELD)
+    return list(session.scalars(query.order_by(SyncQuarantine.at.desc())))
+
+
+def held_reason(fields: list[str]) -> str:
+    """Why a record waits for the hub's update (stored, shown as is)."""
+    names = ", ".join(
+        f"«\u00a0{label(BY_NAME[name].key) if name in BY_NAME else name}\u00a0»" for name in fields
+    )
+    return f"en attente de la mise à jour du hub, qui ne connaît pas encore {names}"
 
 
 class _Places:
@@ -125,6 +171,10 @@ class _Places:
         return departement if departement in self._departements else "non-precise"
 
 
+def _utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
 def _local_day(moment: datetime) -> str:
     return moment.date().isoformat()
 
@@ -134,19 +184,18 @@ def _utc_to_local_day(moment: datetime) -> str:
 
 
 def wire_contact(row: Contact, places: _Places) -> dict[str, Any]:
-    return {
-        "day": _local_day(row.moment_local),
-        "channel": row.channel,
-        "public": row.public,
-        "age": row.age,
-        "gender": row.gender,
-        "commune": places.public(row.commune),
-        "themes": [t.code for t in row.themes],
-        "answers": [a.code for a in row.answers],
-        "duration": row.duration,
-        "first_visit": row.first_visit,
-        "cancelled": row.status == "cancelled",
-    }
+    """A contact's payload: its day, each field of the table (a place as it may leave the
+    desk, several codes as a list), and whether it was cancelled."""
+    payload: dict[str, Any] = {"day": _local_day(row.moment_local)}
+    for described in CONTACT_FIELDS:
+        value = getattr(row, described.name)
+        if described.wire == "place":
+            value = places.public(value)
+        elif described.multiple:
+            value = [item.code for item in value]
+        payload[described.name] = value
+    payload["cancelled"] = row.status == "cancelled"
+    return payload
 
 
 def wire_referral(row: Referral) -> dict[str, Any]:
@@ -196,9 +245,18 @@ def hold_personal_comments(session: Session, moment: datetime) -> int:
     return held
 
 
-def next_batch(session: Session, size: int = MAX_BATCH) -> list[PushRecord]:
-    """The oldest pending records, contacts first (a referral follows its contact)."""
+def next_batch(
+    session: Session,
+    size: int = MAX_BATCH,
+    speaks: HubProtocol | None = None,
+    moment: datetime | None = None,
+) -> tuple[list[PushRecord], int]:
+    """The oldest pending records, contacts first (a referral follows its contact), as
+    the hub's protocol ``speaks`` lets them go: a field it does not know is left out when
+    it holds its default; a record whose field holds more is held (in the caller's
+    transaction) until the hub learns the field. Returns the batch and how many were held."""
     records: list[PushRecord] = []
+    held = 0
     places = _Places(session)
     for kind, model in KINDS.items():
         room = size - len(records)
@@ -217,8 +275,19 @@ def next_batch(session: Session, size: int = MAX_BATCH) -> list[PushRecord]:
                 payload = wire_referral(row)
             else:
                 payload = wire_flag(row)
+            if speaks is not None and not fields_of(kind) <= speaks.accepted(kind):
+                payload, lost = fit(kind, payload, speaks.accepted(kind))
+                if lost:
+                    session.add(
+                        SyncQuarantine(
+                            kind=kind, record_id=row.id, version=row.version, outcome=HELD,
+                            reason=held_reason(lost), at=moment or _utc_now(),
+                        )
+                    )  # fmt: skip
+                    held += 1
+                    continue
             records.append(PushRecord(kind=kind, id=row.id, version=row.version, payload=payload))  # type: ignore[arg-type]
-    return records
+    return records, held
 
 
 def apply_results(session: Session, results: list[PushResult], now: datetime) -> PushReport:
@@ -285,15 +354,20 @@ def push_all(
     the coordinators' console shows."""
     total = PushReport()
     with sessions.begin() as session:
+        # What waited for the hub's protocol is looked at afresh: it may know more now.
+        session.execute(delete(SyncQuarantine).where(SyncQuarantine.outcome == HELD))
         total.rejected += hold_personal_comments(session, now())
     while True:
-        with sessions() as session:
-            batch = next_batch(session, batch_size)
-            state = None if batch else desk_state(session)
+        with sessions.begin() as session:
+            batch, held_now = next_batch(session, batch_size, client.hub_protocol, now())
+            total.held += held_now
+            state = None if batch or held_now else desk_state(session)
         if state is not None:
             client.push([], state)
             total.state = state
             return total
+        if not batch:
+            continue
         try:
             answer = client.push(batch)
         except ServerFault as fault:

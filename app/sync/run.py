@@ -6,6 +6,7 @@ window (the worker runs them off the GUI thread).
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -31,6 +32,10 @@ def enrol(desk: Any, url: str, code: str) -> dict[str, str]:
     desk_id = str(desk.settings.get("desk.id")) or new_desk_id()
     client = HubClient(url, desk_version=app_version())
     try:
+        with contextlib.suppress(DeskError):
+            # Speak what the hub speaks; when it cannot say, the enrolment itself tells
+            # a hub down, a hub too old or an address that is no hub, in its own words.
+            client.learn_protocol()
         answer = client.enrol(code, desk_id, app_version())
     finally:
         client.close()
@@ -74,6 +79,8 @@ class SyncSummary:
     pending: int
     pulled: int
     rejected: int
+    # Waiting for the hub to learn a field they hold (sent by themselves after its update).
+    held: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -90,6 +97,7 @@ def sync_once(desk: Any) -> SyncSummary:
         raise DeskError("not_enrolled")
     client = HubClient(url, token, app_version())
     try:
+        client.learn_protocol()
         report = push_all(desk.sessions, client)
         pulled = pull_all(desk.sessions, client)
     except DeskError as error:
@@ -104,7 +112,7 @@ def sync_once(desk: Any) -> SyncSummary:
     assert report.state is not None
     return SyncSummary(
         pushed=report.pushed, pending=report.state.pending, pulled=pulled,
-        rejected=report.state.quarantined,
+        rejected=report.state.quarantined, held=report.held,
     )  # fmt: skip
 
 

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from core import fields
 from core.errors import said as say
 from core.formatting import long_date, number, percent
 from core.i18n import N_, Counted, Nn_
@@ -107,18 +108,13 @@ TEXTS: dict[str, str | Counted] = {
 }
 
 # dimension -> (French title, English title) of its section
+# (a contact field's section is in its row of core/fields.py)
 SECTIONS: dict[str, tuple[str, str]] = {
     "site": ("Accueils par site", "Visits by site"),
-    "public": ("Publics accueillis", "Visitors by situation"),
-    "theme": ("Thèmes des demandes", "Themes of the requests"),
-    "channel": ("Canaux de contact", "Contact channels"),
-    "age": ("Âges", "Age bands"),
-    "gender": ("Genre", "Gender"),
-    "commune": ("Communes de résidence", "Home communes"),
+    **fields.SECTIONS,
     "epci": ("Intercommunalités (EPCI)", "Intercommunal bodies (EPCI)"),
     "weekday": ("Jours et heures d’affluence", "Busy days and hours"),
     "partner": ("Orientations par partenaire", "Referrals by partner"),
-    "answer": ("Réponses apportées", "Answers given"),
 }
 # dimension -> "N others", counted
 OTHERS: dict[str, Counted] = {

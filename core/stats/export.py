@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from core.cells import append_row, csv_row
+from core.fields import CONTACT_FIELDS
 from core.files import write_atomically
 from core.formatting import decimal_share
 from core.i18n import N_, gettext
@@ -40,11 +41,10 @@ def to_csv(result: StatsResult, lang: str = "fr", labels: Any | None = None) -> 
 
 # Dimension names as a coordinator reads them in a spreadsheet.
 DIMENSION_LABELS = {
-    "site": ("Site", "Site"), "channel": ("Canal", "Channel"), "public": ("Public", "Public"),
-    "age": ("Âge", "Age"),
-    "gender": ("Genre", "Gender"), "commune": ("Commune", "Commune"), "epci": ("EPCI", "EPCI"),
-    "theme": ("Thème", "Theme"), "answer": ("Réponse", "Answer"), "duration": ("Durée", "Duration"),
-    "partner": ("Partenaire", "Partner"), "weekday": ("Jour de la semaine", "Weekday"),
+    "site": ("Site", "Site"),
+    **{f.key: f.label for f in CONTACT_FIELDS if f.counted},
+    "epci": ("EPCI", "EPCI"), "partner": ("Partenaire", "Partner"),
+    "weekday": ("Jour de la semaine", "Weekday"),
     "hour": ("Heure", "Hour"), "day": ("Jour", "Day"), "week": ("Semaine du", "Week of"),
     "month": ("Mois", "Month"),
 }  # fmt: skip

@@ -7,12 +7,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
+from core.fields import LISTED
 from core.formatting import hour_text, month_names, month_title, weekday_names
 from core.i18n import N_, gettext
 from core.lang import day_text
 from core.lists import Item
 
-LISTED = ("channel", "public", "age", "gender", "theme", "answer", "duration")
 NOT_GIVEN = N_("Non précisé")
 WEEKDAYS = (weekday_names("fr"), weekday_names("en"))
 MONTHS = (month_names("fr"), month_names("en"))

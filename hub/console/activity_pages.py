@@ -15,10 +15,10 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.exports import FORMATS, write
 from core.i18n import N_, gettext, language
 from core.report.activity import in_order
 from core.report.text import percent
-from core.stats.export import to_csv, xlsx_bytes
 from core.stats.tables import StatsResult
 from hub import stats
 from hub.console.web import Console, Refused, thousands, today
@@ -33,7 +33,6 @@ NAMES = {
     "age": N_("Âge"), "gender": N_("Genre"), "answer": N_("Réponse apportée"), "month": N_("Mois"),
 }  # fmt: skip
 LONGEST = timedelta(days=3 * 366)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass(frozen=True)
@@ -187,26 +186,29 @@ def install(console: Console) -> None:
 
     def one_table(session: Session, query: Query) -> bytes:
         result = stats.compute(session, query.start, query.end, [query.by], site=query.site or None)
-        return to_csv(result, "fr", RegionLabeller(session))
+        return write("csv", [result], "fr", RegionLabeller(session))
 
     def every_table(session: Session, query: Query) -> bytes:
         site = query.site or None
         dims: list[list[str]] = [[]] + [[d] for d in NAMES if not (site and d == "site")]
         tables = [stats.compute(session, query.start, query.end, by, site=site) for by in dims]
-        return xlsx_bytes(tables, "fr", RegionLabeller(session))
+        return write("xlsx", tables, "fr", RegionLabeller(session))
 
     def report(session: Session, query: Query) -> bytes:
         site = query.site or None
         return render_region_report(session, query.start, query.end, today(), site=site)
 
+    # Each download is a format of the registry (core/exports.py): its extension and type.
+    csv_, xlsx, pdf = FORMATS["csv"], FORMATS["xlsx"], FORMATS["pdf"]
+
     @router.get("/activite/export.csv")
     async def export_csv(request: Request) -> Response:
-        return await export(request, one_table, "{stem}-{by}.csv", "text/csv; charset=utf-8")
+        return await export(request, one_table, csv_.file_name("{stem}-{by}"), csv_.mime)
 
     @router.get("/activite/export.xlsx")
     async def export_xlsx(request: Request) -> Response:
-        return await export(request, every_table, "{stem}.xlsx", XLSX)
+        return await export(request, every_table, xlsx.file_name("{stem}"), xlsx.mime)
 
     @router.get("/activite/rapport.pdf")
     async def export_report(request: Request) -> Response:
-        return await export(request, report, "rapport-{stem}.pdf", "application/pdf")
+        return await export(request, report, pdf.file_name("rapport-{stem}"), pdf.mime)

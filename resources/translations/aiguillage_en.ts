@@ -38,57 +38,57 @@
         <translation>&amp;Back to the licences</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="118" />
+        <location filename="../../ui/about.py" line="108" />
         <source>texte complet</source>
         <translation>full text</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="127" />
+        <location filename="../../ui/about.py" line="117" />
         <source>&lt;b&gt;Communes, EPCI, départements et régions&lt;/b&gt; : Etalab, découpage administratif, 2026 (Code officiel géographique de l’INSEE, DGCL, La Poste). Licence Ouverte / Open Licence 2.0.</source>
         <translation>&lt;b&gt;Communes, EPCI, départements and régions&lt;/b&gt;: Etalab, découpage administratif, 2026 (INSEE’s official geographic code, DGCL, La Poste). Licence Ouverte / Open Licence 2.0.</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="135" />
+        <location filename="../../ui/about.py" line="125" />
         <source>&lt;b&gt;Annuaire de démonstration&lt;/b&gt; « Entre Terre et Mer », au format data·inclusion, coordonnées fictives. Licence Ouverte / Open Licence 2.0.</source>
         <translation>&lt;b&gt;Demo directory&lt;/b&gt; “Entre Terre et Mer”, in the data·inclusion format, with fictitious contact details. Licence Ouverte / Open Licence 2.0.</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="144" />
+        <location filename="../../ui/about.py" line="134" />
         <source>&lt;b&gt;DejaVu Sans&lt;/b&gt; (fiches et rapports PDF) : licence Bitstream Vera, modifications DejaVu dans le domaine public.</source>
         <translation>&lt;b&gt;DejaVu Sans&lt;/b&gt; (PDF slips and reports): Bitstream Vera licence, DejaVu changes in the public domain.</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="148" />
+        <location filename="../../ui/about.py" line="138" />
         <source>Qt %1 (The Qt Company, LGPL-3.0), PySide %2, Python %3.</source>
         <translation>Qt %1 (The Qt Company, LGPL-3.0), PySide %2, Python %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="154" />
+        <location filename="../../ui/about.py" line="144" />
         <source>Données livrées avec le poste</source>
         <translation>Data shipped with the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="155" />
+        <location filename="../../ui/about.py" line="145" />
         <source>Polices</source>
         <translation>Fonts</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="156" />
+        <location filename="../../ui/about.py" line="146" />
         <source>Bibliothèques</source>
         <translation>Libraries</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="160" />
+        <location filename="../../ui/about.py" line="150" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="160" />
+        <location filename="../../ui/about.py" line="150" />
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="160" />
+        <location filename="../../ui/about.py" line="150" />
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
@@ -122,117 +122,117 @@
 <context>
     <name>DirectoryDetail</name>
     <message>
-        <location filename="../../ui/directory_detail.py" line="42" />
+        <location filename="../../ui/directory_detail.py" line="78" />
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="43" />
+        <location filename="../../ui/directory_detail.py" line="79" />
         <source>Téléphone</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="46" />
+        <location filename="../../ui/directory_detail.py" line="82" />
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="51" />
+        <location filename="../../ui/directory_detail.py" line="87" />
         <source>Site web</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="53" />
+        <location filename="../../ui/directory_detail.py" line="89" />
         <source>Voir sur la carte</source>
         <translation>See on the map</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="55" />
+        <location filename="../../ui/directory_detail.py" line="91" />
         <source>Plan</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="59" />
+        <location filename="../../ui/directory_detail.py" line="95" />
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="61" />
+        <location filename="../../ui/directory_detail.py" line="97" />
         <source>Accueil</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="65" />
+        <location filename="../../ui/directory_detail.py" line="101" />
         <source>Pour s’y rendre</source>
         <translation>How to go</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="70" />
+        <location filename="../../ui/directory_detail.py" line="106" />
         <source>Inscription</source>
         <translation>Sign up</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="72" />
+        <location filename="../../ui/directory_detail.py" line="114" />
         <source>Publics</source>
         <translation>Publics</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="76" />
+        <location filename="../../ui/directory_detail.py" line="118" />
         <source>Précisions</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="80" />
+        <location filename="../../ui/directory_detail.py" line="122" />
         <source>Conditions</source>
         <translation>Conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="83" />
+        <location filename="../../ui/directory_detail.py" line="125" />
         <source>À apporter</source>
         <translation>To bring</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="86" />
+        <location filename="../../ui/directory_detail.py" line="128" />
         <source>Coût</source>
         <translation>Cost</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="90" />
+        <location filename="../../ui/directory_detail.py" line="132" />
         <source>Thématiques</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="94" />
+        <location filename="../../ui/directory_detail.py" line="136" />
         <source>Territoire</source>
         <translation>Area served</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="97" />
+        <location filename="../../ui/directory_detail.py" line="139" />
         <source>Zone non renseignée : autour de son adresse (son département)</source>
         <translation>Area not given: around its address (its département)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="103" />
+        <location filename="../../ui/directory_detail.py" line="151" />
         <source>Mise à jour</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="104" />
+        <location filename="../../ui/directory_detail.py" line="152" />
         <source>À vérifier (%1)</source>
         <translation>To be checked (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="109" />
+        <location filename="../../ui/directory_detail.py" line="157" />
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="112" />
+        <location filename="../../ui/directory_detail.py" line="160" />
         <source> (entrée locale)</source>
         <translation> (local entry)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="118" />
+        <location filename="../../ui/directory_detail.py" line="166" />
         <source>Signalements</source>
         <translation>Reports</translation>
     </message>
@@ -240,52 +240,52 @@
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../ui/directory_panel.py" line="58" />
+        <location filename="../../ui/directory_model.py" line="25" />
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="59" />
+        <location filename="../../ui/directory_model.py" line="26" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="60" />
+        <location filename="../../ui/directory_model.py" line="27" />
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="61" />
+        <location filename="../../ui/directory_model.py" line="28" />
         <source>Maintenant</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="62" />
+        <location filename="../../ui/directory_model.py" line="29" />
         <source>Mise à jour</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="86" />
+        <location filename="../../ui/directory_model.py" line="53" />
         <source> (local)</source>
         <translation> (local)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="98" />
+        <location filename="../../ui/directory_model.py" line="65" />
         <source>%1 · à %2 km</source>
         <translation>%1 · %2 km away</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="102" />
+        <location filename="../../ui/directory_model.py" line="69" />
         <source>Ouvert</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="102" />
+        <location filename="../../ui/directory_model.py" line="69" />
         <source>Fermé</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="104" />
+        <location filename="../../ui/directory_model.py" line="71" />
         <source>À vérifier (%1)</source>
         <translation>To be checked (%1)</translation>
     </message>
@@ -293,138 +293,138 @@
 <context>
     <name>DirectoryPanel</name>
     <message>
-        <location filename="../../ui/directory_panel.py" line="123" />
+        <location filename="../../ui/directory_panel.py" line="76" />
         <source>Chercher dans l’annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="125" />
+        <location filename="../../ui/directory_panel.py" line="78" />
         <source>Chercher : métier, structure, dispositif… (F3)</source>
         <translation>Search: occupation, organisation, scheme… (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="129" />
-        <location filename="../../ui/directory_panel.py" line="130" />
+        <location filename="../../ui/directory_panel.py" line="82" />
+        <location filename="../../ui/directory_panel.py" line="83" />
         <source>Commune du visiteur</source>
         <translation>Visitor’s commune</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="132" />
+        <location filename="../../ui/directory_panel.py" line="85" />
         <source>Thème</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="133" />
+        <location filename="../../ui/directory_panel.py" line="86" />
         <source>Tous les thèmes</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="137" />
+        <location filename="../../ui/directory_panel.py" line="90" />
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="138" />
+        <location filename="../../ui/directory_panel.py" line="91" />
         <source>Tous les publics</source>
         <translation>All publics</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="142" />
+        <location filename="../../ui/directory_panel.py" line="95" />
         <source>Mode d’accueil</source>
         <translation>How it receives</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="143" />
+        <location filename="../../ui/directory_panel.py" line="96" />
         <source>Sur place ou à distance</source>
         <translation>In person or remote</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="144" />
+        <location filename="../../ui/directory_panel.py" line="97" />
         <source>Sur place</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="145" />
+        <location filename="../../ui/directory_panel.py" line="98" />
         <source>À distance</source>
         <translation>Remote</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="146" />
+        <location filename="../../ui/directory_panel.py" line="99" />
         <source>&amp;Gratuit</source>
         <translation>&amp;Free</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="147" />
+        <location filename="../../ui/directory_panel.py" line="100" />
         <source>Ouvert &amp;maintenant</source>
         <translation>Open &amp;now</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="148" />
+        <location filename="../../ui/directory_panel.py" line="101" />
         <source>Fa&amp;voris</source>
         <translation>Fav&amp;ourites</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="168" />
+        <location filename="../../ui/directory_panel.py" line="126" />
         <source>Copier l’a&amp;dresse</source>
         <translation>Copy the &amp;address</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="172" />
+        <location filename="../../ui/directory_panel.py" line="130" />
         <source>Im&amp;porter un annuaire…</source>
         <translation>Import a &amp;directory…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="173" />
+        <location filename="../../ui/directory_panel.py" line="131" />
         <source>Modèle de ta&amp;bleur…</source>
         <translation>Sp&amp;readsheet template…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="153" />
+        <location filename="../../ui/directory_panel.py" line="108" />
         <source>Services trouvés</source>
         <translation>Services found</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="163" />
+        <location filename="../../ui/directory_panel.py" line="118" />
         <source>Détail du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="164" />
+        <location filename="../../ui/directory_panel.py" line="122" />
         <source>★ Favori  (Ctrl+D)</source>
         <translation>★ Favourite  (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="165" />
+        <location filename="../../ui/directory_panel.py" line="123" />
         <source>Signaler une &amp;erreur…</source>
         <translation>Report an &amp;error…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="166" />
+        <location filename="../../ui/directory_panel.py" line="124" />
         <source>Vérifié ce &amp;jour</source>
         <translation>Verified &amp;today</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="167" />
+        <location filename="../../ui/directory_panel.py" line="125" />
         <source>Imprimer une fic&amp;he…</source>
         <translation>Print a &amp;slip…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="169" />
+        <location filename="../../ui/directory_panel.py" line="127" />
         <source>Copier le &amp;téléphone</source>
         <translation>Copy the &amp;phone</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="170" />
+        <location filename="../../ui/directory_panel.py" line="128" />
         <source>Copier le &amp;courriel</source>
         <translation>Copy the e-&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="171" />
+        <location filename="../../ui/directory_panel.py" line="129" />
         <source>Ajouter une entrée &amp;locale…</source>
         <translation>Add a &amp;local entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="313" />
+        <location filename="../../ui/directory_panel.py" line="270" />
         <source>Aucun service choisi.</source>
         <translation>No service chosen.</translation>
     </message>
@@ -569,186 +569,193 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="78" />
-        <source>Canal</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="79" />
-        <source>Public</source>
-        <translation>Public</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="80" />
-        <source>Âge</source>
-        <translation>Age</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="81" />
-        <source>Genre</source>
-        <translation>Gender</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="83" />
-        <source>Commune de résidence</source>
-        <translation>Commune of residence</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="84" />
-        <source>Nom ou code postal, p. ex. « Istres » ou 13800</source>
-        <translation>Name or postcode, e.g. “Istres” or 13800</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="86" />
-        <source>Thèmes de la demande</source>
-        <translation>Themes of the request</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="89" />
-        <source>Réponses apportées</source>
-        <translation>Answers given</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="91" />
-        <source>Durée</source>
-        <translation>Duration</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="93" />
-        <source>Première visite</source>
-        <translation>First visit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="94" />
-        <source>Oui</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="94" />
-        <source>Non</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="98" />
-        <source>Code agent (facultatif)</source>
-        <translation>Agent code (optional)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="99" />
-        <source>Initiales</source>
-        <translation>Initials</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="105" />
-        <source>Facultatif ; ni nom, ni téléphone, ni adresse électronique</source>
-        <translation>Optional; no name, no phone number, no e-mail address</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="161" />
-        <source>C&amp;ode agent</source>
-        <translation>Agent c&amp;ode</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="109" />
-        <source>Orienter vers un partenaire</source>
-        <translation>Refer to a partner</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="115" />
-        <source>Partenaires choisis</source>
-        <translation>Partners chosen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="116" />
-        <location filename="../../ui/intake_form.py" line="322" />
+        <location filename="../../ui/intake_form.py" line="209" />
         <source>Enregi&amp;strer l’accueil  (Entrée)</source>
         <translation>&amp;Save the visit  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="121" />
-        <source>Modification en cours</source>
-        <translation>Correcting a visit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="138" />
-        <source>Co&amp;mmune</source>
-        <translation>&amp;Municipality</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="142" />
-        <source>&amp;Première visite</source>
-        <translation>&amp;First visit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="143" />
-        <source>Not&amp;e</source>
-        <translation>Not&amp;e</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="252" />
+        <location filename="../../ui/intake_form.py" line="139" />
         <source>Orientation vers : %1</source>
         <translation>Referred to: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="262" />
+        <location filename="../../ui/intake_form.py" line="149" />
         <source>Modification de l’accueil du %1 — Échap pour abandonner</source>
         <translation>Correcting the visit of %1 — Esc to give up</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="265" />
+        <location filename="../../ui/intake_form.py" line="152" />
         <source>Enregi&amp;strer la modification  (Entrée)</source>
         <translation>&amp;Save the correction  (Enter)</translation>
     </message>
+</context>
+<context>
+    <name>IntakeLayout</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="103" />
+        <location filename="../../ui/intake_layout.py" line="47" />
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="48" />
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="49" />
+        <source>Âge</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="50" />
+        <source>Genre</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="52" />
+        <source>Commune de résidence</source>
+        <translation>Commune of residence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="53" />
+        <source>Nom ou code postal, p. ex. « Istres » ou 13800</source>
+        <translation>Name or postcode, e.g. “Istres” or 13800</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="55" />
+        <source>Thèmes de la demande</source>
+        <translation>Themes of the request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="58" />
+        <source>Réponses apportées</source>
+        <translation>Answers given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="60" />
+        <source>Durée</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="62" />
+        <source>Première visite</source>
+        <translation>First visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="63" />
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="63" />
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="70" />
+        <source>Code agent (facultatif)</source>
+        <translation>Agent code (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="71" />
+        <source>Initiales</source>
+        <translation>Initials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="75" />
         <source>Note (sans donnée personnelle)</source>
         <translation>Note (no personal data)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="108" />
+        <location filename="../../ui/intake_layout.py" line="77" />
+        <source>Facultatif ; ni nom, ni téléphone, ni adresse électronique</source>
+        <translation>Optional; no name, no phone number, no e-mail address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="80" />
         <source>Orienter…  (F4)</source>
         <translation>Refer…  (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="126" />
-        <location filename="../../ui/intake_form.py" line="203" />
+        <location filename="../../ui/intake_layout.py" line="81" />
+        <source>Orienter vers un partenaire</source>
+        <translation>Refer to a partner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="87" />
+        <source>Partenaires choisis</source>
+        <translation>Partners chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="88" />
+        <source>Enregi&amp;strer l’accueil  (Entrée)</source>
+        <translation>&amp;Save the visit  (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="93" />
+        <source>Modification en cours</source>
+        <translation>Correcting a visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="98" />
+        <location filename="../../ui/intake_layout.py" line="160" />
         <source>Erreur de saisie</source>
         <translation>Input error</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="134" />
+        <location filename="../../ui/intake_layout.py" line="108" />
         <source>&amp;Canal</source>
         <translation>&amp;Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="135" />
+        <location filename="../../ui/intake_layout.py" line="109" />
         <source>P&amp;ublic</source>
         <translation>P&amp;ublic</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="136" />
+        <location filename="../../ui/intake_layout.py" line="110" />
         <source>Â&amp;ge</source>
         <translation>A&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="137" />
+        <location filename="../../ui/intake_layout.py" line="111" />
         <source>Ge&amp;nre</source>
         <translation>Ge&amp;nder</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="139" />
+        <location filename="../../ui/intake_layout.py" line="112" />
+        <source>Co&amp;mmune</source>
+        <translation>&amp;Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="113" />
         <source>&amp;Thèmes</source>
         <translation>&amp;Themes</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="140" />
+        <location filename="../../ui/intake_layout.py" line="114" />
         <source>&amp;Réponses</source>
         <translation>&amp;Answers</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="141" />
+        <location filename="../../ui/intake_layout.py" line="115" />
         <source>&amp;Durée</source>
         <translation>&amp;Duration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="116" />
+        <source>&amp;Première visite</source>
+        <translation>&amp;First visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="117" />
+        <source>Not&amp;e</source>
+        <translation>Not&amp;e</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_layout.py" line="135" />
+        <source>C&amp;ode agent</source>
+        <translation>Agent c&amp;ode</translation>
     </message>
 </context>
 <context>
@@ -797,75 +804,75 @@
 <context>
     <name>JournalPanel</name>
     <message>
-        <location filename="../../ui/journal.py" line="141" />
-        <location filename="../../ui/journal.py" line="256" />
+        <location filename="../../ui/journal.py" line="158" />
+        <location filename="../../ui/journal.py" line="268" />
         <source>Journal du jour</source>
         <translation>Today’s log</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="146" />
-        <location filename="../../ui/journal.py" line="147" />
+        <location filename="../../ui/journal.py" line="163" />
+        <location filename="../../ui/journal.py" line="164" />
         <source>Jour précédent</source>
         <translation>Previous day</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="151" />
+        <location filename="../../ui/journal.py" line="168" />
         <source>Jour affiché</source>
         <translation>Day shown</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="153" />
-        <location filename="../../ui/journal.py" line="154" />
+        <location filename="../../ui/journal.py" line="170" />
+        <location filename="../../ui/journal.py" line="171" />
         <source>Jour suivant</source>
         <translation>Next day</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="155" />
+        <location filename="../../ui/journal.py" line="172" />
         <source>Aujourd’hui</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="167" />
+        <location filename="../../ui/journal.py" line="187" />
         <source>Accueils du jour</source>
         <translation>Visits of the day</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="180" />
+        <location filename="../../ui/journal.py" line="203" />
         <source>Modifier  (Entrée)</source>
         <translation>Edit  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="182" />
+        <location filename="../../ui/journal.py" line="205" />
         <source>Annu&amp;ler l’accueil  (Suppr)</source>
         <translation>Cance&amp;l visit  (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="184" />
+        <location filename="../../ui/journal.py" line="207" />
         <source>Fic&amp;hes…  (F6)</source>
         <translation>Sli&amp;ps…  (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="181" />
+        <location filename="../../ui/journal.py" line="204" />
         <source>Modifier l’accueil choisi</source>
         <translation>Correct the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="183" />
+        <location filename="../../ui/journal.py" line="206" />
         <source>Annuler l’accueil choisi</source>
         <translation>Cancel the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="185" />
+        <location filename="../../ui/journal.py" line="208" />
         <source>Imprimer les fiches de l’accueil choisi</source>
         <translation>Print the slips of the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="258" />
+        <location filename="../../ui/journal.py" line="270" />
         <source>Journal du %1</source>
         <translation>Log of %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/journal.py" line="260" />
+        <location filename="../../ui/journal.py" line="272" />
         <source>%n accueil(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -939,48 +946,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>Point d’accueil</source>
         <translation>Reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Le &amp;journal du jour</source>
         <translation>Today’s &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>&amp;Aiguillage</source>
         <translation>A&amp;iguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>Onglets</source>
         <translation>Tabs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>&amp;Réglages du site…</source>
         <translation>Site se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>À &amp;propos d’Aiguillage…</source>
         <translation>&amp;About Aiguillage…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>Aiguillage %1 — %2</source>
         <translation>Aiguillage %1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="295" />
         <source>Aujourd’hui : %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -988,7 +995,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="280" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>Annuaire de démo : %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -996,7 +1003,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -1004,12 +1011,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>Dernière synchro : %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>Annuaire : %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -1017,32 +1024,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Accueil  (Ctrl+1)</source>
         <translation>Reception  (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>Annuaire  (Ctrl+2)</source>
         <translation>Directory  (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>Statistiques  (Ctrl+3)</source>
         <translation>Statistics  (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>A&amp;ffichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>A&amp;ide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>jamais</source>
         <translation>never</translation>
     </message>
@@ -1168,27 +1175,27 @@
         <translation>Input error</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="253" />
+        <location filename="../../ui/referral_dialog.py" line="258" />
         <source>Aucun service ne correspond : changez la recherche.</source>
         <translation>No service matches: change the search.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="255" />
+        <location filename="../../ui/referral_dialog.py" line="260" />
         <source>Aucun service coché.</source>
         <translation>No service ticked.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="147" />
+        <location filename="../../ui/referral_dialog.py" line="165" />
         <source>Orienter</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="148" />
+        <location filename="../../ui/referral_dialog.py" line="166" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="204" />
+        <location filename="../../ui/referral_dialog.py" line="209" />
         <source>Aucun service ne correspond.</source>
         <translation>No service matches.</translation>
     </message>
@@ -1250,147 +1257,147 @@
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="91" />
+        <location filename="../../ui/settings_dialog.py" line="127" />
         <source>Logo du site (fichier image)</source>
         <translation>Site logo (image file)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="92" />
+        <location filename="../../ui/settings_dialog.py" line="128" />
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="93" />
+        <location filename="../../ui/settings_dialog.py" line="129" />
         <source>Choisir le fichier du logo</source>
         <translation>Choose the logo file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="98" />
+        <location filename="../../ui/settings_dialog.py" line="134" />
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings_dialog.py" line="138" />
         <source>&amp;Logo</source>
         <translation>&amp;Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="108" />
+        <location filename="../../ui/settings_dialog.py" line="149" />
         <source>Canal proposé par défaut</source>
         <translation>Default channel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113" />
+        <location filename="../../ui/settings_dialog.py" line="154" />
         <source>Langue de l’interface</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119" />
+        <location filename="../../ui/settings_dialog.py" line="160" />
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="120" />
+        <location filename="../../ui/settings_dialog.py" line="161" />
         <source>Durée de conservation des notes, en jours</source>
         <translation>How long notes are kept, in days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="122" />
+        <location filename="../../ui/settings_dialog.py" line="163" />
         <source>Accueil</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="124" />
+        <location filename="../../ui/settings_dialog.py" line="165" />
         <source>Canal par &amp;défaut</source>
         <translation>&amp;Default channel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="125" />
+        <location filename="../../ui/settings_dialog.py" line="166" />
         <source>Lan&amp;gue</source>
         <translation>Lan&amp;guage</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="126" />
+        <location filename="../../ui/settings_dialog.py" line="167" />
         <source>Conser&amp;ver les notes</source>
         <translation>&amp;Keep notes for</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="129" />
+        <location filename="../../ui/settings_dialog.py" line="174" />
         <source>Format des fiches d’orientation</source>
         <translation>Referral slip format</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="131" />
+        <location filename="../../ui/settings_dialog.py" line="176" />
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="132" />
+        <location filename="../../ui/settings_dialog.py" line="177" />
         <source>A5</source>
         <translation>A5</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="133" />
+        <location filename="../../ui/settings_dialog.py" line="178" />
         <source>Ticket 80 mm</source>
         <translation>80 mm receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="139" />
+        <location filename="../../ui/settings_dialog.py" line="184" />
         <source>Imprimante des fiches</source>
         <translation>Slip printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="140" />
+        <location filename="../../ui/settings_dialog.py" line="185" />
         <source>Imprimante par défaut du système</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="149" />
+        <location filename="../../ui/settings_dialog.py" line="194" />
         <source>Imprimer directement, &amp;sans aperçu</source>
         <translation>Print directly, &amp;without preview</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="151" />
+        <location filename="../../ui/settings_dialog.py" line="196" />
         <source>Fiches d’orientation</source>
         <translation>Referral slips</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="153" />
+        <location filename="../../ui/settings_dialog.py" line="198" />
         <source>&amp;Format</source>
         <translation>&amp;Format</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="154" />
+        <location filename="../../ui/settings_dialog.py" line="199" />
         <source>&amp;Imprimante</source>
         <translation>&amp;Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161" />
+        <location filename="../../ui/settings_dialog.py" line="96" />
         <source>Le changement de langue prend effet au prochain démarrage.</source>
         <translation>A change of language takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="166" />
+        <location filename="../../ui/settings_dialog.py" line="101" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="167" />
+        <location filename="../../ui/settings_dialog.py" line="102" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="210" />
+        <location filename="../../ui/settings_dialog.py" line="227" />
         <source>Logo : « %1 » n’est pas une image lisible.</source>
         <translation>Logo: “%1” is not a readable image.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="226" />
+        <location filename="../../ui/settings_dialog.py" line="243" />
         <source>Logo du site</source>
         <translation>Site logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="226" />
+        <location filename="../../ui/settings_dialog.py" line="243" />
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
@@ -1533,193 +1540,236 @@
     </message>
 </context>
 <context>
-    <name>StatsPanel</name>
+    <name>StatsExports</name>
     <message>
-        <location filename="../../ui/stats_panel.py" line="126" />
-        <source>Période</source>
-        <translation>Period</translation>
+        <location filename="../../ui/stats_exports.py" line="48" />
+        <source>statistiques</source>
+        <translation>statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="128" />
-        <source>Aujourd’hui</source>
-        <translation>Today</translation>
+        <location filename="../../ui/stats_exports.py" line="48" />
+        <source>rapport-activite</source>
+        <translation>activity-report</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="129" />
-        <source>Cette semaine</source>
-        <translation>This week</translation>
+        <location filename="../../ui/stats_exports.py" line="52" />
+        <source>Exporter</source>
+        <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="130" />
-        <source>Ce mois-ci</source>
-        <translation>This month</translation>
+        <location filename="../../ui/stats_exports.py" line="56" />
+        <source>Tableur CSV (*.csv)</source>
+        <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="131" />
-        <source>Le mois dernier</source>
-        <translation>Last month</translation>
+        <location filename="../../ui/stats_exports.py" line="65" />
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="132" />
-        <source>Cette année</source>
-        <translation>This year</translation>
+        <location filename="../../ui/stats_exports.py" line="74" />
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="133" />
-        <source>Période choisie…</source>
-        <translation>Chosen period…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="140" />
-        <source>Du</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="140" />
-        <source>Au</source>
-        <translation>To</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="145" />
-        <source>Actualiser (F5)</source>
-        <translation>Refresh (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="146" />
-        <source>&amp;Période :</source>
-        <translation>&amp;Period:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="151" />
-        <source>du</source>
-        <translation>from</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="153" />
-        <source>au</source>
-        <translation>to</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="163" />
-        <location filename="../../ui/stats_panel.py" line="196" />
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="166" />
-        <source>Détails</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="168" />
-        <source>Accueils par public</source>
-        <translation>Visits by public</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="169" />
-        <source>Accueils par thème</source>
-        <translation>Visits by theme</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="170" />
-        <source>Accueils dans le temps</source>
-        <translation>Visits over time</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="173" />
-        <source>Accueils par heure et jour de la semaine</source>
-        <translation>Visits by hour and weekday</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="177" />
-        <location filename="../../ui/stats_panel.py" line="359" />
-        <source>Aucun accueil sur la période.</source>
-        <translation>No visit in this period.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="183" />
-        <location filename="../../ui/stats_panel.py" line="365" />
-        <source>Accueils par jour</source>
-        <translation>Visits per day</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="188" />
-        <source>Lignes</source>
-        <translation>Rows</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="189" />
-        <source>Colonnes</source>
-        <translation>Columns</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="199" />
-        <location filename="../../ui/stats_panel.py" line="225" />
-        <source>Tableau croisé</source>
-        <translation>Cross-table</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="206" />
-        <source>Exporter le tableau en &amp;CSV…</source>
-        <translation>Export the table as &amp;CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="207" />
-        <source>Exporter en &amp;XLSX…</source>
-        <translation>Export as &amp;XLSX…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="208" />
-        <source>&amp;Rapport d’activité PDF…</source>
-        <translation>&amp;Activity report (PDF)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="216" />
-        <source>Publics</source>
-        <translation>Publics</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="218" />
-        <source>Thèmes</source>
-        <translation>Themes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="221" />
-        <source>Heures × jours de la semaine</source>
-        <translation>Hours × weekdays</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="228" />
-        <source>&amp;Lignes :</source>
-        <translation>&amp;Rows:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="230" />
-        <source>C&amp;olonnes :</source>
-        <translation>C&amp;olumns:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="338" />
-        <source>%1 accueils</source>
-        <translation>%1 visits</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="340" />
-        <source>%1 accueil</source>
-        <translation>%1 visit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="452" />
+        <location filename="../../ui/stats_exports.py" line="95" />
         <source>Fichier enregistré : %1. Les effectifs inférieurs à %2 y sont masqués, et d’autres avec eux là où une soustraction les retrouverait.</source>
         <translation>File saved: %1. Counts under %2 are hidden in it, and others with them where a subtraction would find them again.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="366" />
+        <location filename="../../ui/stats_exports.py" line="106" />
+        <source>Le fichier n’a pas pu être écrit (%1).</source>
+        <translation>The file could not be written (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_exports.py" line="110" />
+        <source>Export impossible</source>
+        <translation>Export failed</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPanel</name>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="79" />
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="81" />
+        <source>Aujourd’hui</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="82" />
+        <source>Cette semaine</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="83" />
+        <source>Ce mois-ci</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="84" />
+        <source>Le mois dernier</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="85" />
+        <source>Cette année</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="86" />
+        <source>Période choisie…</source>
+        <translation>Chosen period…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="93" />
+        <source>Du</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="93" />
+        <source>Au</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="98" />
+        <source>Actualiser (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="99" />
+        <source>&amp;Période :</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="104" />
+        <source>du</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="106" />
+        <source>au</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="119" />
+        <location filename="../../ui/stats_panel.py" line="157" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="122" />
+        <source>Détails</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="126" />
+        <source>Accueils par public</source>
+        <translation>Visits by public</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="127" />
+        <source>Accueils par thème</source>
+        <translation>Visits by theme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="128" />
+        <source>Accueils dans le temps</source>
+        <translation>Visits over time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="131" />
+        <source>Accueils par heure et jour de la semaine</source>
+        <translation>Visits by hour and weekday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="135" />
+        <location filename="../../ui/stats_panel.py" line="314" />
+        <source>Aucun accueil sur la période.</source>
+        <translation>No visit in this period.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="141" />
+        <location filename="../../ui/stats_panel.py" line="320" />
+        <source>Accueils par jour</source>
+        <translation>Visits per day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="149" />
+        <source>Lignes</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="150" />
+        <source>Colonnes</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="160" />
+        <location filename="../../ui/stats_panel.py" line="181" />
+        <source>Tableau croisé</source>
+        <translation>Cross-table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="63" />
+        <source>Exporter le tableau en &amp;CSV…</source>
+        <translation>Export the table as &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="64" />
+        <source>Exporter en &amp;XLSX…</source>
+        <translation>Export as &amp;XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="65" />
+        <source>&amp;Rapport d’activité PDF…</source>
+        <translation>&amp;Activity report (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="172" />
+        <source>Publics</source>
+        <translation>Publics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="174" />
+        <source>Thèmes</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="177" />
+        <source>Heures × jours de la semaine</source>
+        <translation>Hours × weekdays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="184" />
+        <source>&amp;Lignes :</source>
+        <translation>&amp;Rows:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="186" />
+        <source>C&amp;olonnes :</source>
+        <translation>C&amp;olumns:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="293" />
+        <source>%1 accueils</source>
+        <translation>%1 visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="295" />
+        <source>%1 accueil</source>
+        <translation>%1 visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="321" />
         <source>Accueils par semaine</source>
         <translation>Visits per week</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="345" />
+        <location filename="../../ui/stats_panel.py" line="300" />
         <source>%Ln jour(s) d’ouverture avec des accueils</source>
         <translation>
             <numerusform>%Ln open day with visits</numerusform>
@@ -1727,12 +1777,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="346" />
+        <location filename="../../ui/stats_panel.py" line="301" />
         <source>%1 en moyenne par jour</source>
         <translation>%1 a day on average</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="348" />
+        <location filename="../../ui/stats_panel.py" line="303" />
         <source>%Ln accueil(s) orienté(s) vers un partenaire</source>
         <translation>
             <numerusform>%Ln visit referred to a partner</numerusform>
@@ -1740,7 +1790,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="350" />
+        <location filename="../../ui/stats_panel.py" line="305" />
         <source>%Ln orientation(s)</source>
         <translation>
             <numerusform>%Ln referral</numerusform>
@@ -1748,17 +1798,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="352" />
+        <location filename="../../ui/stats_panel.py" line="307" />
         <source>%1, %2 ; %3 (%4).</source>
         <translation>%1, %2; %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="367" />
+        <location filename="../../ui/stats_panel.py" line="322" />
         <source>Accueils par mois</source>
         <translation>Visits per month</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="373" />
+        <location filename="../../ui/stats_panel.py" line="328" />
         <source>%n accueil(s) sans heure précise (saisis avec la date seule).</source>
         <translation>
             <numerusform>%n visit with no precise time (logged with the date only).</numerusform>
@@ -1766,59 +1816,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="381" />
+        <location filename="../../ui/stats_panel.py" line="336" />
         <source>Choisissez deux dimensions différentes.</source>
         <translation>Choose two different dimensions.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="385" />
+        <location filename="../../ui/stats_panel.py" line="340" />
         <source>Un accueil avec deux thèmes (ou réponses, ou partenaires) compte une fois sous chacun, et un accueil sans partenaire sous aucun : les cases d’une ligne peuvent dépasser son total ou ne pas l’atteindre.</source>
         <translation>A visit with two themes (or answers, or partners) counts once under each, and a visit with no partner under none: the cells of a row may add up to more or less than its total.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="396" />
+        <location filename="../../ui/stats_panel.py" line="351" />
         <source>Statistiques indisponibles</source>
         <translation>Statistics unavailable</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="405" />
-        <source>statistiques</source>
-        <translation>statistics</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="405" />
-        <source>rapport-activite</source>
-        <translation>activity-report</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="409" />
-        <source>Exporter</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="413" />
-        <source>Tableur CSV (*.csv)</source>
-        <translation>CSV spreadsheet (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="422" />
-        <source>Classeur Excel (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="431" />
-        <source>Document PDF (*.pdf)</source>
-        <translation>PDF document (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="463" />
-        <source>Le fichier n’a pas pu être écrit (%1).</source>
-        <translation>The file could not be written (%1).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_panel.py" line="467" />
-        <source>Export impossible</source>
-        <translation>Export failed</translation>
     </message>
 </context>
 <context>

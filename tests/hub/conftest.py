@@ -22,6 +22,7 @@ from pytest_postgresql.janitor import DatabaseJanitor
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from core.wire import HubProtocol
 from hub.api import create_app
 from hub.config import make_engine
 from hub.localpg import LocalPostgres, binary, free_port, local_postgres
@@ -58,10 +59,11 @@ class Hub:
 
 
 @contextlib.contextmanager
-def serve_hub(engine: Engine, port: int) -> Iterator[Hub]:
-    """The hub's API under uvicorn on loopback ``port``, until the block ends."""
+def serve_hub(engine: Engine, port: int, speaks: HubProtocol | None = None) -> Iterator[Hub]:
+    """The hub's API under uvicorn on loopback ``port``, until the block ends; ``speaks``
+    plays a hub of another protocol (this version's when None)."""
     server = uvicorn.Server(
-        uvicorn.Config(create_app(engine), host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.Config(create_app(engine, speaks), host="127.0.0.1", port=port, log_level="warning")
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -13,6 +13,64 @@ import httpx
 FAULTS = ("ok", "cut_before", "cut_after", "error502", "error503", "twice", "stall")
 
 
+class _Handler(BaseHTTPRequestHandler):
+    """Forwards one request to the proxy's target, with the proxy's next fault."""
+
+    protocol_version = "HTTP/1.1"
+    proxy: FaultyProxy  # set on the subclass each proxy serves with
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        # What the hub speaks is read untouched; the faults are the pushes'.
+        if not self.path.endswith("/protocol"):
+            self.send_error(501)
+            return
+        answer = httpx.get(self.proxy.target + self.path)
+        self._answer(answer.status_code, answer.content)
+
+    def do_POST(self) -> None:
+        proxy = self.proxy
+        length = int(self.headers.get("Content-Length", "0"))
+        body = self.rfile.read(length)
+        fault = proxy.next_fault()
+        headers = {
+            k: v
+            for k, v in self.headers.items()
+            if k.lower() in ("content-type", "authorization", "aiguillage-protocol")
+        }
+        if fault == "cut_before":
+            self._cut()
+            return
+        if fault in ("error502", "error503"):
+            self._answer(int(fault[-3:]), b'{"detail": "proxy"}')
+            return
+        answer = httpx.post(proxy.target + self.path, content=body, headers=headers)
+        if fault == "twice":
+            answer = httpx.post(proxy.target + self.path, content=body, headers=headers)
+        if fault == "cut_after":
+            self._cut()
+            return
+        if fault == "stall":
+            time.sleep(proxy.stall_s)
+            self._cut()
+            return
+        self._answer(answer.status_code, answer.content)
+
+    def _answer(self, status: int, content: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
+
+    def _cut(self) -> None:
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
+        self.close_connection = True
+
+
 class FaultyProxy:
     """Forwards to ``target``; each request takes the next fault of ``schedule`` (then
     "ok" once the schedule is used up)."""
@@ -23,54 +81,8 @@ class FaultyProxy:
         self.seen: list[str] = []
         self.stall_s = stall_s
         self._lock = threading.Lock()
-        proxy = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *_args: object) -> None:
-                pass
-
-            def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length", "0"))
-                body = self.rfile.read(length)
-                fault = proxy.next_fault()
-                headers = {
-                    k: v
-                    for k, v in self.headers.items()
-                    if k.lower() in ("content-type", "authorization", "aiguillage-protocol")
-                }
-                if fault == "cut_before":
-                    self._cut()
-                    return
-                if fault in ("error502", "error503"):
-                    self._answer(int(fault[-3:]), b'{"detail": "proxy"}')
-                    return
-                answer = httpx.post(proxy.target + self.path, content=body, headers=headers)
-                if fault == "twice":
-                    answer = httpx.post(proxy.target + self.path, content=body, headers=headers)
-                if fault == "cut_after":
-                    self._cut()
-                    return
-                if fault == "stall":
-                    time.sleep(proxy.stall_s)
-                    self._cut()
-                    return
-                self._answer(answer.status_code, answer.content)
-
-            def _answer(self, status: int, content: bytes) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(content)))
-                self.end_headers()
-                self.wfile.write(content)
-
-            def _cut(self) -> None:
-                with contextlib.suppress(OSError):
-                    self.connection.shutdown(socket.SHUT_RDWR)
-                self.close_connection = True
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        handler = type("Handler", (_Handler,), {"proxy": self})
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)

@@ -83,7 +83,7 @@ def test_contacts_referrals_and_flags_go_up_once_and_anonymously(desk: Desk, hub
 
         records.flag(session, "demo-spro-etm--ml-ouest-provence-cej", "hours", "Fermé le lundi")
     summary = run.sync_once(desk)
-    assert summary.as_dict() == {"pushed": 5, "pending": 0, "pulled": 0, "rejected": 0}
+    assert summary.as_dict() == {"pushed": 5, "pending": 0, "pulled": 0, "rejected": 0, "held": 0}
     contacts = {r.id: r for r in hub_records(hub, "contact")}
     assert set(contacts) == {small.id, tiny.id, sent.id}
     payload = contacts[tiny.id].payload

@@ -47,13 +47,13 @@ class Poison:
         real = service.store_push
 
         def store_push(
-            session: Session, engine: Any, site: Any, batch: list[PushRecord]
+            session: Session, engine: Any, site: Any, batch: list[PushRecord], *rest: Any
         ) -> list[Any]:
             if batch:
                 self.pushes += 1
             if self.everything or any(r.id in self.ids for r in batch):
                 raise RuntimeError("the hub trips on this record")
-            return real(session, engine, site, batch)
+            return real(session, engine, site, batch, *rest)
 
         monkeypatch.setattr(service, "store_push", store_push)
 

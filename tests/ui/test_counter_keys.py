@@ -132,15 +132,15 @@ def saved(qtbot: QtBot, window: MainWindow, keys: Counter, *presses: Press) -> s
     return str(signal.args[0])
 
 
-def test_five_visits_and_their_corrections_with_the_keyboard_alone(
-    qtbot: QtBot, counter: Counter, desk: Desk, clock: FakeClock
-) -> None:
+def first_three_visits(
+    qtbot: QtBot, counter: Counter, clock: FakeClock, per_visit: dict[str, int]
+) -> tuple[str, str, str, str]:
+    """Istres walked in, Salon-de-Provence on the phone and referred, a pupil of Miramas:
+    their ids, and the id of the partner's service Salon's visitor was sent to."""
     window, form, keys = counter.window, counter.window.form, counter
-    enter, tab, down = Qt.Key.Key_Return, Qt.Key.Key_Tab, Qt.Key.Key_Down
+    enter, tab = Qt.Key.Key_Return, Qt.Key.Key_Tab
     popup = form.commune.completer().popup()
     assert popup is not None
-    per_visit: dict[str, int] = {}
-
     # 1. A young jobseeker of Istres, walked in: the cursor waits on « Public ».
     assert window.focusWidget() is form.public and form.channel.value() == "sur-place"
     keys("3", "2", "2")  # jeune non scolarisé·e, 16-25, homme: each row moves on
@@ -159,7 +159,7 @@ def test_five_visits_and_their_corrections_with_the_keyboard_alone(
     keys(Qt.Key.Key_F4)
     referral = keys.modal(ReferralDialog)
     assert isinstance(referral, ReferralDialog)
-    partner = referral.model.suggestion(0)
+    partner = referral.model.suggestion(0).service_id
     keys(enter)  # the partner highlighted, first of the list
     assert window.focusWidget() is form.save_button
     salon = saved(qtbot, window, keys, enter)
@@ -179,7 +179,18 @@ def test_five_visits_and_their_corrections_with_the_keyboard_alone(
     miramas = saved(qtbot, window, keys, "avec un parent", enter)
     per_visit["Miramas"] = keys.visit()
     clock.advance(300)
+    return istres, salon, miramas, partner
 
+
+def last_two_visits(
+    qtbot: QtBot, counter: Counter, clock: FakeClock, per_visit: dict[str, int]
+) -> tuple[str, str, str]:
+    """A postcode two communes share, and a name two communes bear, saved wrong then taken
+    back: the ids of those visits, and of the one taken back."""
+    window, form, keys = counter.window, counter.window.form, counter
+    enter, tab, down = Qt.Key.Key_Return, Qt.Key.Key_Tab, Qt.Key.Key_Down
+    popup = form.commune.completer().popup()
+    assert popup is not None
     # 4. Postcode 13250, Saint-Chamas's and Cornillon-Confoux's: Enter alone takes neither.
     keys("7", "4", "1", "13250", enter)  # en reconversion, 45-54, femme
     assert popup.isVisible() and form.commune.code() is None
@@ -201,11 +212,19 @@ def test_five_visits_and_their_corrections_with_the_keyboard_alone(
     charleval = saved(qtbot, window, keys, "3", enter)  # jeune non scolarisé·e, in fact
     per_visit["Charleval"] = keys.visit()
     clock.advance(60)
+    return cornillon, charleval, wrong
 
+
+def correct_and_cancel(
+    qtbot: QtBot, counter: Counter, desk: Desk, newest: str, cornillon: str, miramas: str
+) -> None:
+    """From the journal: the visitor of 13250 corrected, the pupil's visit cancelled."""
+    keys, form, window = counter, counter.window.form, counter.window
+    enter, tab, down = Qt.Key.Key_Return, Qt.Key.Key_Tab, Qt.Key.Key_Down
     # A correction from the journal: F9 takes the newest visit, Down the one before it.
     keys(Qt.Key.Key_F9)
     current = window.journal.current()
-    assert current is not None and current.id == charleval
+    assert current is not None and current.id == newest
     keys(down, enter)  # the visitor of 13250
     assert form.editing is not None and form.editing.id == cornillon
     keys(tab, tab, tab, tab, "3")  # to « Thèmes »: trouver une formation as well
@@ -219,6 +238,16 @@ def test_five_visits_and_their_corrections_with_the_keyboard_alone(
     keys(Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: desk.intake.get(miramas).status == "cancelled", timeout=15_000)
 
+
+def test_five_visits_and_their_corrections_with_the_keyboard_alone(
+    qtbot: QtBot, counter: Counter, desk: Desk, clock: FakeClock
+) -> None:
+    keys = counter
+    per_visit: dict[str, int] = {}
+    istres, salon, miramas, partner = first_three_visits(qtbot, counter, clock, per_visit)
+    cornillon, charleval, wrong = last_two_visits(qtbot, counter, clock, per_visit)
+    correct_and_cancel(qtbot, counter, desk, charleval, cornillon, miramas)
+
     # What the desk holds.
     records = {c.id: c for c in desk.intake.contacts_on(desk.intake.today())}
     assert wrong not in records  # taken back before anything was sent or printed
@@ -230,7 +259,7 @@ def test_five_visits_and_their_corrections_with_the_keyboard_alone(
         charleval: CHARLEVAL,
     }
     assert records[istres].channel == "sur-place" and records[salon].channel == "telephone"
-    assert [r.service_id for r in records[salon].referrals] == [partner.service_id]
+    assert [r.service_id for r in records[salon].referrals] == [partner]
     assert records[salon].answers == ("orientation-partenaire",)
     assert records[miramas].themes == ("choisir-orientation", "decouvrir-metiers")
     assert records[miramas].note == "avec un parent"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
@@ -13,37 +12,15 @@ from pytestqt.qtbot import QtBot
 from app.desk import Desk
 from app.paths import DeskPaths
 from tests.conftest import FakeClock
+from tests.ui.visit_keys import fill, focused
 from ui.commune_field import CommuneListModel
-from ui.intake_form import IntakeForm
 from ui.journal import JournalModel
 from ui.main_window import MainWindow
 
 
-def fill(
-    form: IntakeForm,
-    public: str,
-    age: str,
-    gender: str,
-    commune: str,
-    themes: list[str],
-    answers: list[str],
-) -> None:
-    """Fill the required rows directly (the keyboard path has its own test)."""
-    form.public.set_values(public)
-    form.age.set_values(age)
-    form.gender.set_values(gender)
-    form.commune.set_code(commune)
-    form.themes.set_values(themes)
-    form.answers.set_values(answers)
-
-
-def focused() -> QWidget | None:
-    return QApplication.focusWidget()
-
-
-def test_a_visit_logged_with_the_keyboard_shows_in_the_journal_and_survives_a_restart(
-    qtbot: QtBot, window: MainWindow, desk: Desk, home: Path, clock: FakeClock
-) -> None:
+def log_a_visit_with_keys(qtbot: QtBot, window: MainWindow) -> tuple[str, int]:
+    """An agent's keys for a job seeker of Istres with two themes: the visit's id, and
+    how many keys it took."""
     form = window.form
     keys = 0
 
@@ -79,6 +56,14 @@ def test_a_visit_logged_with_the_keyboard_shows_in_the_journal_and_survives_a_re
     with qtbot.waitSignal(window.sig_saved, timeout=15_000) as saved:
         key(form.answers, Qt.Key.Key_Return)
     contact_id = saved.args[0]
+    return str(contact_id), keys
+
+
+def test_a_visit_logged_with_the_keyboard_shows_in_the_journal_and_survives_a_restart(
+    qtbot: QtBot, window: MainWindow, desk: Desk, home: Path, clock: FakeClock
+) -> None:
+    form = window.form
+    contact_id, keys = log_a_visit_with_keys(qtbot, window)
     assert keys <= 14, keys
 
     record = desk.intake.get(contact_id)
@@ -266,27 +251,6 @@ def test_the_status_bar_says_the_desk_is_offline_with_the_demo_directory(
     assert window.pending.text() == "0 à envoyer"
 
 
-def test_the_sites_commune_is_proposed_first_on_an_empty_field(
-    qtbot: QtBot, window: MainWindow, desk: Desk
-) -> None:
-    form = window.form
-    form.set_defaults("sur-place", "13103")
-    form.clear()
-    form.gender.setFocus()
-    qtbot.keyClick(form.gender, Qt.Key.Key_Tab)
-    assert window.focusWidget() is form.commune
-    popup = form.commune.completer().popup()
-    assert popup is not None
-    assert popup.isVisible()
-    shown = [form.commune.model.index(r, 0).data() for r in range(form.commune.model.rowCount())]
-    assert shown == ["Salon-de-Provence (13300)", "Hors région", "Non précisée"]
-    qtbot.keyClick(popup, Qt.Key.Key_Down)
-    qtbot.keyClick(popup, Qt.Key.Key_Down)
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
-    assert form.commune.code() == "hors-region"
-    assert window.focusWidget() is form.themes
-
-
 def test_arrow_keys_move_a_single_choice_and_space_toggles_a_multiple_one(
     qtbot: QtBot, window: MainWindow
 ) -> None:
@@ -304,161 +268,6 @@ def test_arrow_keys_move_a_single_choice_and_space_toggles_a_multiple_one(
     qtbot.keyClick(form.themes, Qt.Key.Key_Space)
     qtbot.keyClick(form.themes, Qt.Key.Key_Space)
     assert form.themes.values() == ["choisir-orientation"]
-
-
-def save_one(qtbot: QtBot, window: MainWindow) -> str:
-    fill(window.form, "salarie", "45-54", "homme", "13004", ["vae"], ["information"])
-    with qtbot.waitSignal(window.sig_saved, timeout=15_000) as saved:
-        window.form.submit()
-    return str(saved.args[0])
-
-
-def test_a_visit_is_corrected_from_the_journal_as_a_new_version(
-    qtbot: QtBot, window: MainWindow, desk: Desk
-) -> None:
-    contact_id = save_one(qtbot, window)
-    table = window.journal.table
-    table.setFocus()
-    table.selectRow(0)
-    qtbot.keyClick(table, Qt.Key.Key_Return)
-    form = window.form
-    assert form.editing is not None and form.editing.id == contact_id
-    assert form.edit_banner.isVisible()
-    assert (
-        form.edit_banner.text()
-        == "Modification de l’accueil du 24/11/2026 10:15 — Échap pour abandonner"
-    )
-    assert form.public.value() == "salarie" and form.commune.code() == "13004"
-    form.themes.set_values(["vae", "financer-formation"])
-    with qtbot.waitSignal(window.sig_saved, timeout=15_000):
-        qtbot.keyClick(form.themes, Qt.Key.Key_Return)
-    record = desk.intake.get(contact_id)
-    assert (record.version, record.themes) == (2, ("financer-formation", "vae"))
-    assert window.journal.model.rowCount() == 1
-    assert window.notice_text.text() == "Accueil de 10:15 modifié."
-    assert form.editing is None and not form.edit_banner.isVisible()
-
-
-def test_escape_gives_up_a_correction_and_changes_nothing(
-    qtbot: QtBot, window: MainWindow, desk: Desk
-) -> None:
-    contact_id = save_one(qtbot, window)
-    window.edit(contact_id)
-    window.form.public.set_values("retraite")
-    qtbot.keyClick(window.form.public, Qt.Key.Key_Escape)
-    assert window.form.editing is None and window.form.public.value() is None
-    assert desk.intake.get(contact_id).version == 1
-
-
-def test_a_visit_is_cancelled_after_confirmation(
-    qtbot: QtBot, window: MainWindow, desk: Desk, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    contact_id = save_one(qtbot, window)
-    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
-    asked: list[str] = []
-
-    def question(
-        _parent: QWidget, title: str, text: str, *_args: object
-    ) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return answers.pop(0)
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    table = window.journal.table
-    table.setFocus()
-    table.selectRow(0)
-    qtbot.keyClick(table, Qt.Key.Key_Delete)  # the agent says no
-    assert desk.intake.get(contact_id).status == "active"
-    qtbot.keyClick(table, Qt.Key.Key_Delete)  # then yes
-    qtbot.waitUntil(lambda: desk.intake.get(contact_id).status == "cancelled", timeout=15_000)
-    qtbot.waitUntil(lambda: window.journal.count.text() == "0 accueil", timeout=15_000)
-    assert asked[0].startswith("Annuler l’accueil de 10:15 ?")
-    model = window.journal.model
-    assert model.rowCount() == 1  # kept, struck through
-    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).strikeOut()
-    table.selectRow(0)
-    assert not window.journal.cancel_button.isEnabled()
-    assert not window.journal.edit_button.isEnabled()
-
-
-def test_orienter_records_the_chosen_partners_with_the_visit(
-    qtbot: QtBot, window: MainWindow, desk: Desk
-) -> None:
-    form = window.form
-    fill(form, "jeune-non-scolarise", "16-25", "homme", "13047", ["alternance"], ["information"])
-    qtbot.keyClick(form.themes, Qt.Key.Key_F4)
-    dialog = window.referral_dialog
-    qtbot.waitExposed(dialog)
-    first = dialog.model.suggestion(0)
-    # The visitor's theme, for a young person: apprenticeship first.
-    assert "apprentissage" in first.service_name.lower()
-    assert first.themes_matched == 1
-    qtbot.keyClicks(dialog.search, "artisanat")  # each keystroke searched off the GUI thread
-    qtbot.waitUntil(
-        lambda: (
-            dialog.model.rowCount() >= 1
-            and "artisanat" in dialog.model.suggestion(0).service_name.lower()
-        )
-    )
-    chosen_id = dialog.model.suggestion(0).service_id
-    # The first row is highlighted: Enter refers to it, nothing ticked by hand.
-    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
-        qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
-    assert list(form.referrals) == [chosen_id]
-    assert window.focusWidget() is form.save_button
-    assert "orientation-partenaire" in form.answers.values()
-    assert form.referral_list.text().startswith("Orientation vers\u00a0: Chambre de métiers")
-    with qtbot.waitSignal(window.sig_saved, timeout=15_000) as saved:
-        form.submit()
-    record = desk.intake.get(saved.args[0])
-    assert [r.service_id for r in record.referrals] == [chosen_id]
-    assert window.journal.model.index(0, 4).data().startswith("Chambre de métiers")
-    assert form.referrals == {} and not form.referral_list.isVisible()
-
-
-@pytest.mark.parametrize(
-    ("typed", "stored", "message"),
-    [
-        ("13310", "13097", None),  # one commune has this postcode: Saint-Martin-de-Crau
-        ("13004", None, "Commune\u00a0: le code postal 13004 couvre plusieurs communes (Marseille"),
-        ("99999", None, "Commune\u00a0: aucune commune n’a le code postal 99999."),
-        (
-            "Sainte-Marie",
-            None,
-            "Commune\u00a0: plusieurs communes s’appellent «\u00a0Sainte-Marie\u00a0»",
-        ),
-        ("saint martin de crau", "13097", None),
-        ("hors région", "hors-region", None),
-        (
-            "Atlantide",
-            None,
-            "Commune\u00a0: aucune commune ne correspond à «\u00a0Atlantide\u00a0»",
-        ),
-    ],
-)
-def test_a_commune_typed_without_picking_is_taken_only_when_it_is_certain(
-    qtbot: QtBot,
-    window: MainWindow,
-    desk: Desk,
-    typed: str,
-    stored: str | None,
-    message: str | None,
-) -> None:
-    form = window.form
-    fill(form, "scolaire", "moins-16", "homme", "13047", ["decrochage"], ["information"])
-    form.commune.setText(typed)
-    if stored is None:
-        assert message is not None
-        form.submit()
-        assert form.field_errors["commune"].text().startswith(message)
-        assert window.focusWidget() is form.commune
-        assert desk.intake.count_on(desk.intake.today()) == 0
-        return
-    with qtbot.waitSignal(window.sig_saved, timeout=15_000) as saved:
-        form.submit()
-    assert desk.intake.get(saved.args[0]).commune == stored
 
 
 def test_two_quick_enters_save_the_visit_once(qtbot: QtBot, window: MainWindow, desk: Desk) -> None:
@@ -485,69 +294,6 @@ def test_on_a_narrow_screen_f9_switches_between_the_form_and_the_journal(
     assert window.form.isVisibleTo(window) and window.journal.isVisibleTo(window)
 
 
-def test_the_suggestion_model_passes_the_model_tester(
-    qtbot: QtBot, qtmodeltester: ModelTester, window: MainWindow
-) -> None:
-    fill(
-        window.form,
-        "demandeur-emploi",
-        "26-44",
-        "femme",
-        "13004",
-        ["trouver-emploi"],
-        ["information"],
-    )
-    window.orient()
-    dialog = window.referral_dialog
-    assert dialog.model.rowCount() > 0
-    qtmodeltester.check(dialog.model)
-    dialog.reject()
-
-
-def test_the_commune_field_never_guesses_and_offers_the_site_s_commune_once_emptied(
-    qtbot: QtBot, window: MainWindow, desk: Desk
-) -> None:
-    """A shared postcode or one of several homonyms is never taken by Enter alone; an
-    emptied field offers the site's own commune again, as on arriving in it."""
-    desk.settings.set("site.commune", "13047")
-    window.form.set_defaults("sur-place", "13047")
-    field = window.form.commune
-    field.setFocus()
-    popup = field.completer().popup()
-    assert popup is not None
-    qtbot.keyClicks(field, "13250")  # Saint-Chamas and Cornillon-Confoux
-    qtbot.waitUntil(popup.isVisible)
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
-    assert field.code() is None and popup.isVisible()  # nothing taken at random
-    qtbot.keyClick(popup, Qt.Key.Key_Down)
-    qtbot.keyClick(popup, Qt.Key.Key_Down)
-    chosen = popup.currentIndex().data()
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
-    assert field.code() in ("13029", "13092") and field.text() == chosen
-    # Emptied with the keyboard: the site's commune is offered, and Enter takes it.
-    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(field, Qt.Key.Key_Backspace)
-    qtbot.waitUntil(popup.isVisible)
-    assert field.model.index(0, 0).data() == "Istres (13800)"
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
-    assert field.code() == "13047"
-
-
-def test_orientation_with_no_partner_is_refused_and_enter_opens_the_partners(
-    qtbot: QtBot, window: MainWindow, desk: Desk
-) -> None:
-    form = window.form
-    fill(form, "salarie", "45-54", "homme", "13047", ["vae"], ["orientation-partenaire"])
-    qtbot.keyClick(form.answers, Qt.Key.Key_Return)
-    error = form.field_errors["answer"]
-    assert error.isVisible() and error.text().startswith("Orientation vers un partenaire")
-    assert window.focusWidget() is form.orient_button
-    assert desk.intake.count_on(desk.intake.today()) == 0
-    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # Enter there opens F4
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is window.referral_dialog)
-    window.referral_dialog.reject()
-
-
 def test_an_alt_letter_bound_to_nothing_types_nothing(qtbot: QtBot, window: MainWindow) -> None:
     note = window.form.note
     note.setFocus()
@@ -556,31 +302,6 @@ def test_an_alt_letter_bound_to_nothing_types_nothing(qtbot: QtBot, window: Main
     assert note.text() == "Istres"
     qtbot.keyClick(note, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # « Co&mmune »
     assert window.focusWidget() is window.form.commune
-
-
-def test_f4_down_moves_past_the_highlighted_row_and_enter_never_closes_on_nothing(
-    qtbot: QtBot, window: MainWindow
-) -> None:
-    form = window.form
-    fill(form, "jeune-non-scolarise", "16-25", "homme", "13047", ["alternance"], ["information"])
-    qtbot.keyClick(form.themes, Qt.Key.Key_F4)
-    dialog = window.referral_dialog
-    qtbot.waitExposed(dialog)
-    second = dialog.model.suggestion(1)
-    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)  # row 1 was highlighted: now row 2
-    assert dialog.list.currentIndex().row() == 1
-    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
-    assert list(dialog.chosen()) == [second.service_id]
-    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)  # and unticked
-    assert dialog.chosen() == {}
-    qtbot.keyClick(dialog.list, Qt.Key.Key_Up)
-    qtbot.keyClick(dialog.list, Qt.Key.Key_Up)  # back in the search box
-    qtbot.keyClicks(dialog.search, "zzzzqqq")
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0)
-    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)  # nothing ticked, nothing matches
-    assert dialog.isVisible() and dialog.problem.isVisible()
-    assert dialog.problem.text() == "Aucun service ne correspond\u00a0: changez la recherche."
-    dialog.reject()
 
 
 def test_the_undo_countdown_waits_while_the_slip_preview_is_open(

@@ -19,7 +19,7 @@ from sqlalchemy.exc import OperationalError
 from app.desk import Desk
 from core.errors import DeskError
 from tests.ui.test_directory_panel import search_for
-from tests.ui.test_main_window import fill
+from tests.ui.visit_keys import fill
 from ui.main_window import MainWindow
 
 

@@ -104,7 +104,7 @@ def test_the_window_speaks_english_when_asked(
         assert window.day_count.text() == "Today: 0 visits"
         note = "Fichier enregistré\u00a0: %1. Les effectifs inférieurs à %2 y sont masqués,"
         note += " et d’autres avec eux là où une soustraction les retrouverait."
-        assert QCoreApplication.translate("StatsPanel", note) == (
+        assert QCoreApplication.translate("StatsExports", note) == (
             "File saved: %1. Counts under %2 are hidden in it, and others with them where a"
             " subtraction would find them again."
         )

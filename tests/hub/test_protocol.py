@@ -1,0 +1,167 @@
+"""The wire evolves safely: a desk sends a hub only the fields it knows, holds (without
+losing) what it cannot send yet, and sends it by itself once the hub is upgraded; a hub
+serves an older desk and refuses, clearly, a newer one it cannot serve. Real HTTP, real
+PostgreSQL, a hub played one protocol back by its own setting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+import httpx
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import sessionmaker
+
+from app.contact import ContactDraft
+from app.desk import Desk
+from app.sync import run
+from app.sync.client import HubClient
+from app.sync.push import held, pending_count, quarantined
+from core.errors import DeskError
+from core.wire import API, PROTOCOL, HubProtocol, PushRecord, protocol_of
+from hub.config import make_engine
+from hub.localpg import free_port
+from hub.models import Record, SiteToken
+from tests.hub.conftest import Hub, serve_hub
+from tests.hub.test_sync import code_for, enrolled
+
+VISIT = ContactDraft(
+    "sur-place", "demandeur-emploi", "26-44", "femme", "13004", ["trouver-formation"],
+    ["orientation-partenaire"],
+)  # fmt: skip
+# A field this version carries that the hub of the protocol before did not know (played).
+NEW_FIELD = "first_visit"
+
+
+def one_step_back() -> HubProtocol:
+    """A hub of the previous protocol: it knows every contact field but the newest."""
+    full = protocol_of(PROTOCOL)
+    fields = dict(full.fields)
+    fields["contact"] = [name for name in fields["contact"] if name != NEW_FIELD]
+    return HubProtocol(protocol=PROTOCOL - 1, fields=fields)
+
+
+@pytest.fixture(autouse=True)
+def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AIGUILLAGE_NO_KEYRING", "1")
+
+
+@pytest.fixture
+def engine(hub_url_db: str) -> Iterator[object]:
+    engine = make_engine(hub_url_db)
+    yield engine
+    engine.dispose()
+
+
+def stored(hub: Hub) -> dict[str, dict[str, object]]:
+    with sessionmaker(hub.engine)() as session:
+        rows = session.scalars(select(Record).where(Record.kind == "contact"))
+        return {r.id: dict(r.payload) for r in rows}
+
+
+def told(hub: Hub) -> tuple[int | None, int | None]:
+    """What the desk last told the hub: records waiting, records in quarantine."""
+    with sessionmaker(hub.engine)() as session:
+        token = session.scalars(select(SiteToken)).one()
+        return token.pending, token.quarantined
+
+
+def test_an_old_hub_gets_what_it_knows_and_the_rest_goes_up_after_its_upgrade(
+    desk: Desk, engine: object
+) -> None:
+    port = free_port()
+    with serve_hub(engine, port, one_step_back()) as old:  # type: ignore[arg-type]
+        enrolled(desk, old)
+        plain = desk.intake.save(VISIT)  # first visit not said: the field at its default
+        first = desk.intake.save(replace(VISIT, first_visit=True))
+        again = desk.intake.save(replace(VISIT, first_visit=False))
+        summary = run.sync_once(desk)
+        assert (summary.pushed, summary.held, summary.rejected, summary.pending) == (1, 2, 0, 2)
+        assert set(stored(old)) == {plain.id}
+        assert NEW_FIELD not in stored(old)[plain.id]
+        with desk.sessions() as session:
+            assert quarantined(session) == []  # nothing for the agent to edit
+            waiting = {h.record_id: (h.outcome, h.reason) for h in held(session)}
+            assert pending_count(session) == 2
+        assert set(waiting) == {first.id, again.id}
+        outcome, reason = waiting[first.id]
+        assert outcome == "held" and "mise à jour du hub" in (reason or "")
+        assert "«\u00a0Première visite\u00a0»" in (reason or "")
+        assert told(old) == (2, 0)  # the console reads two waiting, none refused
+        # Another sync with the same hub sends nothing twice and still holds them.
+        again_summary = run.sync_once(desk)
+        assert (again_summary.pushed, again_summary.held) == (0, 2)
+    # The hub is upgraded: the same database, the same address, the whole protocol.
+    with serve_hub(engine, port) as new:  # type: ignore[arg-type]
+        summary = run.sync_once(desk)
+        assert (summary.pushed, summary.held, summary.pending, summary.rejected) == (2, 0, 0, 0)
+        payloads = stored(new)
+        assert payloads[first.id][NEW_FIELD] is True
+        assert payloads[again.id][NEW_FIELD] is False
+        assert NEW_FIELD not in payloads[plain.id]  # stored as the old hub had it
+        with desk.sessions() as session:
+            assert held(session) == [] and quarantined(session) == []
+        assert told(new) == (0, 0)
+        # The record the old hub stored, sent again with the field at its default, is the
+        # same record, not a conflict.
+        client = HubClient(new.url, (desk.paths.data / "hub-token").read_text())
+        try:
+            client.learn_protocol()
+            payload = {**payloads[plain.id], NEW_FIELD: None}
+            answer = client.push(
+                [PushRecord(kind="contact", id=plain.id, version=1, payload=payload)]
+            )
+        finally:
+            client.close()
+        assert answer.results[0].outcome == "already_had"
+
+
+def test_a_new_hub_serves_an_old_desk_the_missing_field_taking_its_default(hub: Hub) -> None:
+    _site, code = code_for(hub)
+    client = HubClient(hub.url)
+    client.speaks = PROTOCOL - 1  # an older desk: it never asks what the hub speaks
+    try:
+        token = client.enrol(code, "6f1c2a4e-8b0d-4c39-9d57-2e6f1a3b4c5d", "0.9").token
+        client.token = token
+        payload: dict[str, object] = {
+            "day": "2026-11-24", "channel": "sur-place", "public": "demandeur-emploi",
+            "age": "26-44", "gender": "femme", "commune": "13004",
+            "themes": ["trouver-formation"], "answers": ["orientation-partenaire"],
+        }  # fmt: skip
+        record_id = "0b6f1a3b-4c5d-4e39-9d57-2e6f1c2a4e8b"
+        answer = client.push([PushRecord(kind="contact", id=record_id, version=1, payload=payload)])
+    finally:
+        client.close()
+    assert answer.results[0].outcome == "accepted"
+    assert stored(hub)[record_id][NEW_FIELD] is None
+    assert stored(hub)[record_id]["duration"] is None
+
+
+def test_a_desk_newer_than_the_hub_can_serve_is_told_so_and_keeps_its_records(
+    desk: Desk, engine: object
+) -> None:
+    with serve_hub(engine, free_port(), one_step_back()) as old:  # type: ignore[arg-type]
+        enrolled(desk, old)
+        desk.intake.save(replace(VISIT, first_visit=True))
+        # A desk that did not read what the hub speaks, as this version before a sync does.
+        raw = httpx.post(
+            f"{old.url}{API}/push",
+            json={"protocol": PROTOCOL, "records": []},
+            headers={"Authorization": "Bearer " + (desk.paths.data / "hub-token").read_text()},
+        )
+        assert raw.status_code == 409 and raw.json()["code"] == "too_new"
+        client = HubClient(old.url, (desk.paths.data / "hub-token").read_text())
+        try:
+            with pytest.raises(DeskError) as refused:
+                client.push([])
+        finally:
+            client.close()
+        assert "mettre à jour" in refused.value.text("fr")
+        assert "must update it" in refused.value.text("en")
+        assert "Nothing is lost" in refused.value.text("en")
+        # The hub says what it speaks; the desk, reading it, speaks that.
+        spoken = httpx.get(f"{old.url}{API}/protocol").json()
+        assert spoken["protocol"] == PROTOCOL - 1 and NEW_FIELD not in spoken["fields"]["contact"]
+        with desk.sessions() as session:
+            assert pending_count(session) == 1
