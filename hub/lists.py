@@ -15,6 +15,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from core.fields import BY_KEY
+from core.i18n import gettext
 from core.lists import DEFAULT_LISTS
 from hub import directory
 from hub.directory import LISTS, Published
@@ -129,7 +130,11 @@ def set_active(
     if item is None:
         title = TITLES.get(list_name, list_name)
         raise HubError(
-            "not_found", f"Code inconnu dans la liste {title}\u00a0: «\u00a0{code}\u00a0».", 404
+            "not_found",
+            gettext("Code inconnu dans la liste {title}\u00a0: «\u00a0{code}\u00a0».").format(
+                title=title, code=code
+            ),
+            404,
         )
     return publish_item(
         session, engine, list_name, code, item.label_fr, item.label_en, item.position, active
