@@ -13,6 +13,7 @@ from app.desk import Desk
 from core.resources import resource
 from ui.main_window import MainWindow
 from ui.style import apply_style
+from ui.taskman import TaskManager
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -24,6 +25,15 @@ def french_plurals(qapp: QApplication) -> Iterator[QTranslator]:
     qapp.installTranslator(translator)
     yield translator
     qapp.removeTranslator(translator)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def workers_get_plain_data() -> Iterator[None]:
+    """Every test of the window refuses work for a worker that holds a Qt object: a widget
+    freed, or a pixmap made, off the GUI thread crashes the window."""
+    TaskManager.check_callables = True
+    yield
+    TaskManager.check_callables = False
 
 
 def shown_window(qtbot: QtBot, desk: Desk, qapp: QApplication) -> MainWindow:
