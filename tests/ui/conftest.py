@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -34,6 +35,16 @@ def workers_get_plain_data() -> Iterator[None]:
     TaskManager.check_callables = True
     yield
     TaskManager.check_callables = False
+
+
+@pytest.fixture(autouse=True)
+def automatic_collection_after_each_test() -> Iterator[None]:
+    """A window switches Python's automatic collection off for its life (``ui.gui_gc``); once
+    a test's window and its threads are gone, it is switched on again, so that tests run
+    after it (the hub's, the desk's services') collect as any program does."""
+    yield
+    gc.collect()
+    gc.enable()
 
 
 def shown_window(qtbot: QtBot, desk: Desk, qapp: QApplication) -> MainWindow:
