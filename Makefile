@@ -13,7 +13,7 @@ DESK_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 
 # the tools the bundle and its desktop entry are checked with.
 SYSTEM_PACKAGES := $(DESK_PACKAGES) postgresql binutils desktop-file-utils chromium
 
-.PHONY: run test lint typecheck pytest package system-deps translations screenshots geography clean
+.PHONY: run test lint typecheck pytest package system-deps translations catalogues screenshots geography clean
 
 run: $(DESK_STAMP)
 	$(BIN)/aiguillage
@@ -71,6 +71,15 @@ translations: $(STAMP)
 	$(BIN)/pyside6-lrelease resources/translations/aiguillage_en.ts -qm resources/translations/aiguillage_en.qm
 	$(BIN)/pyside6-lupdate -pluralonly $(wildcard ui/*.py) -ts resources/translations/aiguillage_fr.ts -no-obsolete
 	$(BIN)/pyside6-lrelease resources/translations/aiguillage_fr.ts -qm resources/translations/aiguillage_fr.qm
+
+# Text outside the window (core, the desk's services and command line, the hub and its
+# console): extract the French messages, merge them into the English catalogue, compile it.
+# The .mo is committed, so a fresh clone runs without this step; a test checks it is current.
+LOCALE := resources/locale
+catalogues: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k Nn_:1,2 --no-location --sort-output -o $(LOCALE)/aiguillage.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/aiguillage.pot -d $(LOCALE) -D aiguillage -l en -N --width 100 --ignore-obsolete
+	$(BIN)/pybabel compile -d $(LOCALE) -D aiguillage -l en --statistics
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m devtools.screenshots docs

@@ -13,10 +13,11 @@ from datetime import date, datetime
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_time
 
-LOCALES = {"fr": "fr_FR", "en": "en_GB"}
-FRENCH_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                 "septembre", "octobre", "novembre", "décembre")  # fmt: skip
+from core.formatting import LOCALES, locale, long_date, month_names, weekday_names
+
+__all__ = ["LOCALES", "locale"]
+FRENCH_WEEKDAYS = weekday_names("fr")
+FRENCH_MONTHS = month_names("fr")
 
 
 def chosen_language() -> str:
@@ -26,10 +27,6 @@ def chosen_language() -> str:
     if not chosen:
         return ""
     return "en" if chosen.startswith("en") else "fr"
-
-
-def locale(lang: str) -> str:
-    return LOCALES["en" if lang == "en" else "fr"]
 
 
 def day_text(day: date, lang: str = "fr") -> str:
@@ -57,5 +54,4 @@ def plural(count: int, lang: str, forms: tuple[str, str, str, str]) -> str:
 def french_date(day: date) -> str:
     """``mardi 24 novembre 2026`` (``1er`` for the first of the month): a slip's and a
     report's date, written out."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{FRENCH_WEEKDAYS[day.weekday()]} {number} {FRENCH_MONTHS[day.month - 1]} {day.year}"
+    return long_date(day, "fr")

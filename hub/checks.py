@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from core.errors import PERSONAL_DATA, pick
+from core.errors import PERSONAL_DATA
 from core.fields import LIST_OF
 from core.hours import PARIS
 from core.places import SMALL_COMMUNE, load_geography_file
@@ -83,7 +83,7 @@ def comment_reason(comment: str | None) -> str | None:
     if not hits:
         return None
     # In the desk's own words for each kind, so that the desk and the hub say the same.
-    kinds = dict.fromkeys(pick(PERSONAL_DATA[hit.kind], "fr") for hit in hits)
+    kinds = dict.fromkeys(PERSONAL_DATA[hit.kind] for hit in hits)
     return (
         "commentaire\u00a0: il semble contenir des données personnelles"
         f" ({', '.join(kinds)})\u00a0; retirez-les et signalez à nouveau"

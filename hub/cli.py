@@ -11,7 +11,8 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from core.errors import pick
+from core.errors import said
+from core.i18n import N_
 from core.lang import chosen_language
 from core.version import app_version
 from core.wire import enrolment_string
@@ -27,40 +28,31 @@ class _NothingAccepted(Exception):
     """An import that stored nothing: its report is printed, the transaction rolled back."""
 
 
-# Counted messages (French, English): the plural form is the language's (see ``pick``).
-COUNTED: dict[str, tuple[str, str]] = {
-    "disabled": (
-        "Compte désactivé\u00a0: {login}, {ended} {ended:session fermée|sessions fermées}.",
-        "Account disabled: {login}, {ended} {ended:session|sessions} ended.",
+# Counted messages of the catalogue: ``{n:ligne|lignes}`` takes the language's plural form
+# (see ``core.errors.fill``).
+COUNTED: dict[str, str] = {
+    "disabled": N_(
+        "Compte désactivé\u00a0: {login}, {ended} {ended:session fermée|sessions fermées}."
     ),
-    "password": (
-        "Mot de passe changé\u00a0: {login}, {ended} {ended:session fermée|sessions fermées}.",
-        "Password changed: {login}, {ended} {ended:session|sessions} ended.",
+    "password": N_(
+        "Mot de passe changé\u00a0: {login}, {ended} {ended:session fermée|sessions fermées}."
     ),
-    "imported": (
+    "imported": N_(
         "{added} {added:ajouté|ajoutés}, {changed} {changed:modifié|modifiés},"
         " {unchanged} {unchanged:inchangé|inchangés}, {retired} {retired:retiré|retirés},"
-        " {refused} {refused:refusé|refusés}.",
-        "{added} added, {changed} changed, {unchanged} unchanged, {retired} retired,"
-        " {refused} refused.",
+        " {refused} {refused:refusé|refusés}."
     ),
-    "site_activity": (
+    "site_activity": N_(
         "{site}\u00a0: {contacts} {contacts:accueil|accueils},"
         " {referrals} {referrals:orientation|orientations},"
-        " {flags} {flags:signalement|signalements}, dernière synchro {last_sync}",
-        "{site}: {contacts} {contacts:contact|contacts},"
-        " {referrals} {referrals:referral|referrals},"
-        " {flags} {flags:flag|flags}, last sync {last_sync}",
+        " {flags} {flags:signalement|signalements}, dernière synchro {last_sync}"
     ),
-    "revoked": (
-        "{count} {count:poste révoqué|postes révoqués}.",
-        "{count} {count:desk|desks} revoked.",
-    ),
+    "revoked": N_("{count} {count:poste révoqué|postes révoqués}."),
 }
 
 
 def _say(key: str, /, **params: Any) -> str:
-    return pick(COUNTED[key], chosen_language() or "fr", **params)
+    return said(COUNTED[key], chosen_language() or "fr", **params)
 
 
 def _print(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:

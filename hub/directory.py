@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from core import wire
 from core.directory.validation import explain
 from core.fields import LISTED
+from core.i18n import gettext
 from core.places import search_key
 from hub.models import DirectoryChange, DirectoryEntry
 from hub.service import HubError, now
@@ -78,7 +79,10 @@ def as_datainclusion(path: Path) -> Iterator[tuple[Path, list[str]]]:
             )  # fmt: skip
         except subprocess.TimeoutExpired:
             minutes = CONVERT_TIMEOUT_S // 60
-            raise HubError("malformed", f"conversion trop longue (plus de {minutes} min)") from None
+            raise HubError(
+                "malformed",
+                gettext("conversion trop longue (plus de {minutes} min)").format(minutes=minutes),
+            ) from None
         lines = done.stderr.strip().splitlines()
         if done.returncode != 0:
             raise HubError("malformed", (lines or ["conversion impossible"])[-1])
@@ -89,9 +93,15 @@ def as_datainclusion(path: Path) -> Iterator[tuple[Path, list[str]]]:
 
 def _read(path: Path) -> str:
     if not path.is_file():
-        raise HubError("malformed", f"Fichier introuvable\u00a0: {path.name}", 404)
+        raise HubError(
+            "malformed", gettext("Fichier introuvable\u00a0: {name}").format(name=path.name), 404
+        )
     if path.stat().st_size > MAX_FILE:
-        raise HubError("too_large", f"Fichier trop volumineux\u00a0: {path.name}", 413)
+        raise HubError(
+            "too_large",
+            gettext("Fichier trop volumineux\u00a0: {name}").format(name=path.name),
+            413,
+        )
     raw = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
     try:
         return raw.decode("utf-8")
@@ -103,14 +113,26 @@ def _records(folder: Path, name: str) -> list[dict[str, Any]]:
     wanted = f"{name}.json"
     found = [p for p in folder.iterdir() if p.name.lower() == wanted] if folder.is_dir() else []
     if not found:
-        raise HubError("malformed", f"pas de {wanted} parmi les fichiers")
+        raise HubError(
+            "malformed", gettext("pas de {wanted} parmi les fichiers").format(wanted=wanted)
+        )
     json_file = found[0]
     try:
         data = json.loads(_read(json_file))
     except (ValueError, RecursionError) as error:
-        raise HubError("malformed", f"{json_file.name}\u00a0: JSON invalide ({error})") from None
+        raise HubError(
+            "malformed",
+            gettext("{name}\u00a0: JSON invalide ({error})").format(
+                name=json_file.name, error=error
+            ),
+        ) from None
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-        raise HubError("malformed", f"{json_file.name}\u00a0: une liste d’enregistrements attendue")
+        raise HubError(
+            "malformed",
+            gettext("{name}\u00a0: une liste d’enregistrements attendue").format(
+                name=json_file.name
+            ),
+        )
     return data
 
 
@@ -248,35 +270,45 @@ def list_item(
     it), both labels (at most ``MAX_LABEL`` characters), an order from 0 to 999.
     Refused with a French ``HubError("malformed")`` saying what is wrong."""
     if name not in LISTS:
-        raise HubError("malformed", f"Liste inconnue\u00a0: «\u00a0{name}\u00a0».")
+        raise HubError(
+            "malformed", gettext("Liste inconnue\u00a0: «\u00a0{name}\u00a0».").format(name=name)
+        )
     code = code.strip()
     if not code:
-        raise HubError("malformed", "Code\u00a0: à renseigner.")
+        raise HubError("malformed", gettext("Code\u00a0: à renseigner."))
     try:
         _WIRE_CODE.validate_python(code)
     except ValidationError:
         raise HubError(
             "malformed",
-            f"Code «\u00a0{code[:80]}\u00a0» refusé\u00a0: lettres minuscules sans accent,"
-            " chiffres et tirets seulement (64 caractères au plus), en commençant par une"
-            " lettre ou un chiffre, p.\u00a0ex. «\u00a0aide-mobilite\u00a0».",
+            gettext(
+                "Code «\u00a0{code}\u00a0» refusé\u00a0: lettres minuscules sans accent,"
+                " chiffres et tirets seulement (64 caractères au plus), en commençant par une"
+                " lettre ou un chiffre, p.\u00a0ex. «\u00a0aide-mobilite\u00a0»."
+            ).format(code=code[:80]),
         ) from None
     labels = []
-    for label, what in ((label_fr, "Libellé français"), (label_en, "Libellé anglais")):
+    for label, what in (
+        (label_fr, gettext("Libellé français")),
+        (label_en, gettext("Libellé anglais")),
+    ):
         clean = " ".join(label.split()) if isinstance(label, str) else ""
         if not clean:
-            raise HubError("malformed", f"{what}\u00a0: à renseigner.")
+            raise HubError("malformed", gettext("{what}\u00a0: à renseigner.").format(what=what))
         if len(clean) > MAX_LABEL:
             raise HubError(
-                "malformed", f"{what}\u00a0: {MAX_LABEL} caractères au plus ({len(clean)} saisis)."
+                "malformed",
+                gettext("{what}\u00a0: {max_label} caractères au plus ({count} saisis).").format(
+                    what=what, max_label=MAX_LABEL, count=len(clean)
+                ),
             )
         labels.append(clean)
     if isinstance(position, str) and position.strip().isdecimal():
         position = int(position.strip())
     if isinstance(position, bool) or not isinstance(position, int) or not 0 <= position <= 999:
-        raise HubError("malformed", "Ordre\u00a0: un nombre entier de 0 à 999.")
+        raise HubError("malformed", gettext("Ordre\u00a0: un nombre entier de 0 à 999."))
     if not isinstance(active, bool):
-        raise HubError("malformed", "En service\u00a0: true ou false attendu.")
+        raise HubError("malformed", gettext("En service\u00a0: true ou false attendu."))
     return {
         "list": name, "code": code, "label_fr": labels[0], "label_en": labels[1],
         "position": position, "active": active,
@@ -290,9 +322,15 @@ def publish_lists(session: Session, engine: Engine, path: Path) -> Published:
     try:
         items = json.loads(_read(path))
     except (ValueError, RecursionError) as error:
-        raise HubError("malformed", f"{path.name}\u00a0: JSON invalide ({error})") from None
+        raise HubError(
+            "malformed",
+            gettext("{name}\u00a0: JSON invalide ({error})").format(name=path.name, error=error),
+        ) from None
     if not isinstance(items, list):
-        raise HubError("malformed", f"{path.name}\u00a0: une liste d’éléments attendue")
+        raise HubError(
+            "malformed",
+            gettext("{name}\u00a0: une liste d’éléments attendue").format(name=path.name),
+        )
     report = Published()
     lock(session, engine)
     for index, item in enumerate(items, 1):

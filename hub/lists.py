@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from core.fields import BY_KEY
+from core.i18n import gettext
 from hub import directory
 from hub.directory import LISTS, Published
 from hub.list_items import KIND, REGION, find, region_lists
@@ -54,7 +55,11 @@ def set_active(
     if item is None:
         title = TITLES.get(list_name, list_name)
         raise HubError(
-            "not_found", f"Code inconnu dans la liste {title}\u00a0: «\u00a0{code}\u00a0».", 404
+            "not_found",
+            gettext("Code inconnu dans la liste {title}\u00a0: «\u00a0{code}\u00a0».").format(
+                title=title, code=code
+            ),
+            404,
         )
     return publish_item(
         session, engine, list_name, code, item.label_fr, item.label_en, item.position, active

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from core.directory import STALE_AFTER
+from core.i18n import N_, gettext
 from core.places import search_key
 from hub.directory import Published, lock, publish
 from hub.models import DirectoryChange, DirectoryEntry, FlagReview, Record, Site
@@ -23,7 +24,7 @@ REASONS = {
     "area": "Le territoire servi n’est pas le bon",
     "other": "Autre chose",
 }
-KINDS = {"structure": "Structure", "service": "Service"}
+KINDS = {"structure": N_("Structure"), "service": N_("Service")}
 FLAG_STATES = ("ouverts", "traites", "tous")
 NOTE_LIMIT = 1000
 FLAG_PAGE = 500  # the flags one page lists, newest first
@@ -148,12 +149,18 @@ def record(session: Session, kind: str, record_id: str) -> RecordView:
     """A structure or a service as last published (a retired one too), with its
     structure or its services and the flags raised on it."""
     if kind not in KINDS:
-        raise HubError("malformed", f"Type de fiche inconnu\u00a0: {kind}", 404)
+        raise HubError(
+            "malformed", gettext("Type de fiche inconnu\u00a0: {kind}").format(kind=kind), 404
+        )
     found = session.execute(
         _with_payload().where(DirectoryEntry.kind == kind, DirectoryEntry.record_id == record_id)
     ).first()
     if found is None:
-        raise HubError("malformed", f"Fiche inconnue du hub\u00a0: {record_id}", 404)
+        raise HubError(
+            "malformed",
+            gettext("Fiche inconnue du hub\u00a0: {record_id}").format(record_id=record_id),
+            404,
+        )
     entry, payload = found
     structure, services = None, []
     if kind == "service":
@@ -252,16 +259,20 @@ def handle_flag(session: Session, flag_id: str, who: str, note: str) -> FlagRevi
     note = " ".join(note.split())
     if len(note) > NOTE_LIMIT:
         too_long = f"{NOTE_LIMIT} caractères au plus ({len(note)} saisis)"
-        raise HubError("malformed", f"Suite donnée\u00a0: {too_long}.")
+        raise HubError(
+            "malformed", gettext("Suite donnée\u00a0: {too_long}.").format(too_long=too_long)
+        )
     # The flag's row is locked: two coordinators at once, the second is told it is done.
     flag = session.get(Record, flag_id, with_for_update=True)
     if flag is None or flag.kind != "flag":
-        raise HubError("malformed", "Signalement inconnu.", 404)
+        raise HubError("malformed", gettext("Signalement inconnu."), 404)
     done = session.get(FlagReview, flag_id)
     if done is not None:
         raise HubError(
             "malformed",
-            f"Ce signalement a déjà été traité par {done.handled_by}.",
+            gettext("Ce signalement a déjà été traité par {handled_by}.").format(
+                handled_by=done.handled_by
+            ),
             409,
         )
     review = FlagReview(flag_id=flag_id, handled_at=now(), handled_by=who, note=note or None)
@@ -276,11 +287,15 @@ def verify(
     """A coordinator checked the record today: it is published again with today as its
     ``date_maj``, so desks stop showing it as to be checked."""
     if kind not in KINDS:
-        raise HubError("malformed", f"Type de fiche inconnu\u00a0: {kind}", 404)
+        raise HubError(
+            "malformed", gettext("Type de fiche inconnu\u00a0: {kind}").format(kind=kind), 404
+        )
     lock(session, engine)
     entry = session.get(DirectoryEntry, (kind, record_id), with_for_update=True)
     if entry is None or entry.deleted:
-        raise HubError("malformed", "Cette fiche n’est plus publiée\u00a0: rien à vérifier.", 404)
+        raise HubError(
+            "malformed", gettext("Cette fiche n’est plus publiée\u00a0: rien à vérifier."), 404
+        )
     change = session.get(DirectoryChange, entry.seq)
     assert change is not None
     entry.verified_on, entry.verified_by = today, who[:200]

@@ -22,6 +22,7 @@ from sqlalchemy import Engine, delete, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from core.i18n import gettext
 from core.wire import (
     PAYLOADS,
     PROTOCOL,
@@ -103,7 +104,9 @@ def add_site(session: Session, name: str) -> Site:
 def site_or_error(session: Session, site_id: str) -> Site:
     site = session.get(Site, site_id)
     if site is None:
-        raise HubError("unknown_site", f"Site inconnu\u00a0: {site_id}", 404)
+        raise HubError(
+            "unknown_site", gettext("Site inconnu\u00a0: {site_id}").format(site_id=site_id), 404
+        )
     return site
 
 
@@ -238,9 +241,11 @@ def revoke(session: Session, site_id: str, desk_id: str | None = None) -> int:
 def site_of_token(session: Session, token: str) -> Site:
     row = session.get(SiteToken, digest(token))
     if row is None:
-        raise HubError("unknown_token", "Jeton inconnu.", 401)
+        raise HubError("unknown_token", gettext("Jeton inconnu."), 401)
     if row.revoked_at is not None:
-        raise HubError("revoked", "Ce poste a été révoqué par la coordination régionale.", 401)
+        raise HubError(
+            "revoked", gettext("Ce poste a été révoqué par la coordination régionale."), 401
+        )
     moment = now()
     if row.last_used_at is None or moment - row.last_used_at > timedelta(minutes=1):
         row.last_used_at = moment  # what the console shows of each desk

@@ -188,31 +188,10 @@ class LocalEntryDialog(_Form):
             "documents": [d.strip() for d in self.documents.text().split(";") if d.strip()],
         }
         self.busy = True
-        self.ops.write(lambda: self._add(commune, typed), Change.DIRECTORY).success(
+        desk = self.desk  # the writer gets the desk and the values, not this dialog
+        self.ops.write(lambda: add_entry(desk, commune, typed), Change.DIRECTORY).success(
             self._added
         ).failure(self._refused).run(self)
-
-    def _add(self, commune: str | None, typed: dict[str, Any]) -> str:
-        """On the writer: the commune's names looked up, then the entry added."""
-        place = self.desk.geography.get(commune) if commune else None
-        structure = {
-            "nom": typed["nom"],
-            "adresse": typed["adresse"],
-            "code_insee": place.insee if place else None,
-            "commune": place.name if place else None,
-            "code_postal": place.main_postcode if place else None,
-            "telephone": typed["telephone"],
-            "courriel": typed["courriel"],
-        }
-        service = {
-            **{k: v for k, v in structure.items() if k != "nom"},
-            "nom": typed["service"],
-            "description": typed["description"],
-            "horaires_accueil": typed["horaires_accueil"],
-            "zone_eligibilite": [place.insee] if place else None,
-            "documents": typed["documents"],
-        }
-        return self.desk.add_local_entry(structure, service)
 
     def _added(self, service_id: str) -> None:
         self.busy = False
@@ -225,6 +204,29 @@ class LocalEntryDialog(_Form):
             self.ops.show_failure(self, error)
             return
         self.show_error(error.text(self.desk.language))
+
+
+def add_entry(desk: Desk, commune: str | None, typed: dict[str, Any]) -> str:
+    """On the writer: the commune's names looked up, then the local entry added."""
+    place = desk.geography.get(commune) if commune else None
+    structure = {
+        "nom": typed["nom"],
+        "adresse": typed["adresse"],
+        "code_insee": place.insee if place else None,
+        "commune": place.name if place else None,
+        "code_postal": place.main_postcode if place else None,
+        "telephone": typed["telephone"],
+        "courriel": typed["courriel"],
+    }
+    service = {
+        **{k: v for k, v in structure.items() if k != "nom"},
+        "nom": typed["service"],
+        "description": typed["description"],
+        "horaires_accueil": typed["horaires_accueil"],
+        "zone_eligibilite": [place.insee] if place else None,
+        "documents": typed["documents"],
+    }
+    return desk.add_local_entry(structure, service)
 
 
 def plain_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> None:

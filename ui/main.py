@@ -24,6 +24,7 @@ from app.failures import guarded
 from app.logs import logger, setup_logging
 from app.paths import DeskPaths, desk_paths
 from core.errors import DeskError, pick
+from core.i18n import use_language
 from core.resources import resource
 from core.version import app_version
 
@@ -112,6 +113,7 @@ def window_language(app: QApplication, desk: Desk) -> tuple[str, list[QTranslato
     """The window's language, its translators installed: ``AIGUILLAGE_LANG`` when set (as
     for the command line), else the desk's ``ui.language`` setting."""
     lang = desk.language
+    use_language(lang)  # the gettext catalogue's too, for text written without a language
     return lang, install_translator(app, lang)
 
 

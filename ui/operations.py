@@ -95,7 +95,11 @@ class Op(Generic[T]):
 
 
 class DeskOps(QObject):
-    """Every operation the window performs on the desk, by name."""
+    """Every operation the window performs on the desk, by name.
+
+    Each work function closes over the desk and plain values, never over ``self``: it runs
+    on a worker, which must hold no Qt object (``ui.taskman``).
+    """
 
     def __init__(self, desk: Desk, tasks: TaskManager, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -129,16 +133,20 @@ class DeskOps(QObject):
     # --- visits -----------------------------------------------------------------------
 
     def day_view(self, day: date) -> Op[DayView]:
-        return self.read(lambda: self.desk.day_view(day))
+        desk = self.desk
+        return self.read(lambda: desk.day_view(day))
 
     def save_visit(self, draft: ContactDraft) -> Op[ContactRecord]:
-        return self.write(lambda: self.desk.intake.save(draft), Change.VISITS)
+        desk = self.desk
+        return self.write(lambda: desk.intake.save(draft), Change.VISITS)
 
     def edit_visit(self, contact_id: str, draft: ContactDraft) -> Op[ContactRecord]:
-        return self.write(lambda: self.desk.intake.edit(contact_id, draft), Change.VISITS)
+        desk = self.desk
+        return self.write(lambda: desk.intake.edit(contact_id, draft), Change.VISITS)
 
     def cancel_visit(self, contact_id: str) -> Op[ContactRecord]:
-        return self.write(lambda: self.desk.intake.cancel(contact_id), Change.VISITS)
+        desk = self.desk
+        return self.write(lambda: desk.intake.cancel(contact_id), Change.VISITS)
 
     def take_back(self) -> Op[ContactRecord]:
         return self.write(self.desk.intake.take_back, Change.VISITS)
@@ -149,49 +157,59 @@ class DeskOps(QObject):
     def mark_printed(self, referral_ids: list[str]) -> Op[None]:
         from app.referrals.records import mark_printed
 
-        return self.write(lambda: mark_printed(self.desk, referral_ids), Change.VISITS)
+        desk = self.desk
+        return self.write(lambda: mark_printed(desk, referral_ids), Change.VISITS)
 
     # --- the directory ----------------------------------------------------------------
 
     def directory_search(
         self, query: SearchQuery, now: datetime | None = None
     ) -> Op[list[SearchHit]]:
-        return self.read(lambda: self.desk.directory_search(query, now=now))
+        desk = self.desk
+        return self.read(lambda: desk.directory_search(query, now=now))
 
     def service_detail(self, service_id: str, today: date | None = None) -> Op[ServiceDetail]:
-        return self.read(lambda: self.desk.service_detail(service_id, today))
+        desk = self.desk
+        return self.read(lambda: desk.service_detail(service_id, today))
 
     def toggle_favourite(self, service_id: str) -> Op[bool]:
-        return self.write(lambda: self.desk.toggle_favourite(service_id), Change.DIRECTORY)
+        desk = self.desk
+        return self.write(lambda: desk.toggle_favourite(service_id), Change.DIRECTORY)
 
     def mark_verified(self, service_id: str) -> Op[None]:
-        return self.write(lambda: self.desk.mark_verified(service_id), Change.DIRECTORY)
+        desk = self.desk
+        return self.write(lambda: desk.mark_verified(service_id), Change.DIRECTORY)
 
     def flag_service(self, service_id: str, reason: str, comment: str | None) -> Op[str]:
-        return self.write(
-            lambda: self.desk.flag_service(service_id, reason, comment), Change.DIRECTORY
-        )
+        desk = self.desk
+        return self.write(lambda: desk.flag_service(service_id, reason, comment), Change.DIRECTORY)
 
     def add_local_entry(self, structure: dict[str, Any], service: dict[str, Any]) -> Op[str]:
-        return self.write(lambda: self.desk.add_local_entry(structure, service), Change.DIRECTORY)
+        desk = self.desk
+        return self.write(lambda: desk.add_local_entry(structure, service), Change.DIRECTORY)
 
     def read_directory(self, path: Path) -> Op[Batch]:
         """Read and check a file on the pool: the writer only applies what was read."""
-        return self.read(lambda: self.desk.read_directory(path))
+        desk = self.desk
+        return self.read(lambda: desk.read_directory(path))
 
     def import_directory(self, batch: Batch) -> Op[ImportSummary]:
-        return self.write(lambda: self.desk.import_directory(batch), Change.DIRECTORY)
+        desk = self.desk
+        return self.write(lambda: desk.import_directory(batch), Change.DIRECTORY)
 
     # --- settings, sync ---------------------------------------------------------------
 
     def save_settings(self, values: dict[str, str]) -> Op[dict[str, Any]]:
         """Typed values checked, then stored together (nothing stored on a refusal)."""
-        return self.write(lambda: self.desk.settings.set_texts(values), Change.SETTINGS)
+        desk = self.desk
+        return self.write(lambda: desk.settings.set_texts(values), Change.SETTINGS)
 
     def set_settings(self, values: dict[str, Any]) -> Op[None]:
+        desk = self.desk
+
         def store() -> None:
             for key, value in values.items():
-                self.desk.settings.set(key, value)
+                desk.settings.set(key, value)
 
         return self.write(store, Change.SETTINGS)
 

@@ -122,10 +122,11 @@ class SlipDialog(QDialog):
     def make_slips(self) -> None:
         """Make the slips in the chosen format, off the window's thread, then show them."""
         fmt, large = str(self.format.currentData()), self.large.isChecked()
+        make = self._make  # the worker gets the maker and two values, not this dialog
         self._set_busy(True)
-        self.ops.read(lambda: self._make(fmt, large)).success(self._rendered).failure(
-            self._failed
-        ).run(self)
+        self.ops.read(lambda: make(fmt, large)).success(self._rendered).failure(self._failed).run(
+            self
+        )
 
     def _rendered(self, slips: list[Slip]) -> None:
         if not isValid(self.which):

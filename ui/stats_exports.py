@@ -56,18 +56,14 @@ class StatsExports(_Panel):
         path = path or self._ask_path("csv", self.tr("Tableur CSV (*.csv)"))
         if path is None:
             return
-        start, end = self.bounds()
-        by = list(dict.fromkeys([self.rows_dim.currentData(), self.cols_dim.currentData()]))
-        self._export(path, lambda: self._write(path, "csv", start, end, by))
+        self._export_tables(path, "csv")
 
     def export_xlsx(self, path: Path | None = None) -> None:
         """Every table of the report and the cross-table, a sheet each."""
         path = path or self._ask_path("xlsx", self.tr("Classeur Excel (*.xlsx)"))
         if path is None:
             return
-        start, end = self.bounds()
-        by = list(dict.fromkeys([self.rows_dim.currentData(), self.cols_dim.currentData()]))
-        self._export(path, lambda: self._write(path, "xlsx", start, end, by))
+        self._export_tables(path, "xlsx")
 
     def export_pdf(self, path: Path | None = None) -> None:
         """The activity report of the period."""
@@ -75,18 +71,27 @@ class StatsExports(_Panel):
         if path is None:
             return
         start, end = self.bounds()
+        # The worker gets the desk and plain values, not this panel.
+        desk, lang, min_cell = self.desk, self.lang, self._threshold()
 
         def write() -> None:
             from app.stats.report import write_report
 
-            write_report(self.desk, start, end, path, lang=self.lang, min_cell=self._threshold())
+            write_report(desk, start, end, path, lang=lang, min_cell=min_cell)
 
         self._export(path, write)
 
-    def _write(self, path: Path, fmt: str, start: date, end: date, by: list[str]) -> None:
-        from app.stats.exports import export_tables
+    def _export_tables(self, path: Path, fmt: str) -> None:
+        start, end = self.bounds()
+        by = list(dict.fromkeys([self.rows_dim.currentData(), self.cols_dim.currentData()]))
+        desk, lang, min_cell = self.desk, self.lang, self._threshold()
 
-        export_tables(self.desk, start, end, path, fmt, by, self._threshold(), self.lang)
+        def write() -> None:
+            from app.stats.exports import export_tables
+
+            export_tables(desk, start, end, path, fmt, by, min_cell, lang)
+
+        self._export(path, write)
 
     def _export(self, path: Path, work: Callable[[], object]) -> None:
         def done(_result: object) -> None:

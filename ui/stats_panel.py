@@ -283,9 +283,10 @@ class StatsPanel(StatsExports, QWidget):
             if asked == self._asked:
                 self.show_dashboard(view)
 
-        self.ops.read(
-            lambda: dashboard(self.desk, start, end, rows_dim, cols_dim, self.lang)
-        ).success(shown).failure(self._failed).run(self)
+        desk, lang = self.desk, self.lang  # the worker gets plain values, not this panel
+        self.ops.read(lambda: dashboard(desk, start, end, rows_dim, cols_dim, lang)).success(
+            shown
+        ).failure(self._failed).run(self)
 
     def show_dashboard(self, view: Dashboard) -> None:
         self.shown = view

@@ -6,24 +6,77 @@ and dialog. Writes run one after the other in the order asked (an agent's Enter 
 overtaken by another write); reads — a search, a record, a year's statistics, an export —
 run beside them on the pool, so a long export never queues ahead of a save. The named
 operations the window calls are in ``ui.operations``.
+
+What runs on a worker is given plain data and gives plain data back: it holds no widget nor
+any other Qt object (a Qt GUI object may only be made, used or freed on the GUI thread, and a
+worker dropping the last reference to a wrapper frees it there). ``TaskManager.check_callables``
+makes ``submit`` refuse a callable that reaches one; the tests switch it on. Cycles are
+collected on the GUI thread only (``ui.gui_gc``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from types import FunctionType, MethodType
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
+from shiboken6 import Shiboken
 
 from app.logs import logger
+from ui.gui_gc import collect_now, collect_on_gui_thread
 
 T = TypeVar("T")
 log = logger("window")
 
 # Enough for a search while an export or a report is being written.
 READERS = 2
+
+
+def qt_objects_in(fn: object, depth: int = 6) -> Iterator[object]:
+    """The Qt objects (any Shiboken wrapper: widget, pixmap, document, signal's owner…) a
+    callable reaches through its closure, defaults, bound ``self``, ``functools.partial``
+    arguments, plain containers and the attributes of the window's own (``ui.``) objects."""
+    seen: set[int] = set()
+
+    def walk(value: object, left: int) -> Iterator[object]:
+        if id(value) in seen or left < 0:
+            return
+        seen.add(id(value))
+        if isinstance(value, Shiboken.Object):
+            yield value
+            return
+        children: list[object] = []
+        if isinstance(value, FunctionType):
+            children += [cell.cell_contents for cell in value.__closure__ or () if _filled(cell)]
+            children += list(value.__defaults__ or ()) + list((value.__kwdefaults__ or {}).values())
+        elif isinstance(value, MethodType):
+            children += [value.__self__, value.__func__]
+        elif isinstance(value, functools.partial):
+            children += [value.func, *value.args, *value.keywords.values()]
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            children += list(value)
+        elif isinstance(value, dict):
+            children += list(value.values())
+        elif type(value).__module__.startswith("ui.") and hasattr(value, "__dict__"):
+            children += list(vars(value).values())
+        elif hasattr(value, "__self__") and not isinstance(value.__self__, type):
+            children.append(value.__self__)  # a builtin bound method: a signal's emit
+        for child in children:
+            yield from walk(child, left - 1)
+
+    yield from walk(fn, depth)
+
+
+def _filled(cell: Any) -> bool:
+    try:
+        cell.cell_contents  # noqa: B018 - an unfilled cell raises
+    except ValueError:
+        return False
+    return True
 
 
 class TaskManager(QObject):
@@ -37,8 +90,12 @@ class TaskManager(QObject):
     sig_done = Signal(object)
     sig_changed = Signal(object)
 
+    # Refuse a callable that reaches a Qt object (the tests switch it on).
+    check_callables = False
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        collect_on_gui_thread()  # before any worker allocates
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-writer")
         self._readers = ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="desk-reader")
         self._callbacks: dict[
@@ -60,7 +117,11 @@ class TaskManager(QObject):
         read: bool = False,
     ) -> Future[T]:
         """Run ``fn`` on the writer (or, for a read, on the pool); the callbacks run on the
-        GUI thread."""
+        GUI thread. ``fn`` must hold plain data only, never a widget or other Qt object."""
+        if self.check_callables:
+            reached = next(qt_objects_in(fn), None)
+            if reached is not None:
+                raise TypeError(f"a worker's callable holds a Qt object: {reached!r}")
         executor = self._readers if read else self._writer
         future = executor.submit(fn)
         self._callbacks[id(future)] = (on_success, on_failure)
@@ -68,6 +129,7 @@ class TaskManager(QObject):
         return future
 
     def _on_done(self, future: Future[Any]) -> None:
+        collect_now()  # the GUI thread's turn to collect what the worker left
         callbacks = self._callbacks.pop(id(future), None)
         if callbacks is None:
             return  # already handed over by ``settle``

@@ -142,14 +142,15 @@ class VisitActions(_Window):
     def _open_slips(self, record: ContactRecord) -> None:
         if not record.referrals:
             return
-        contact_id = record.id
+        desk, contact_id = self.desk, record.id
         titles = {r.slip_code: r.structure_name or r.service_name for r in record.referrals}
 
+        # Run on a worker: the desk and plain values, never the window.
         def make(fmt: str, large: bool) -> list[Slip]:
             return [
                 (titles.get(code, code), referral_id, code, pdf)
                 for referral_id, code, pdf in slips_for_contact(
-                    self.desk, contact_id, fmt=fmt, large=large
+                    desk, contact_id, fmt=fmt, large=large
                 )
             ]
 
@@ -158,8 +159,10 @@ class VisitActions(_Window):
     def open_service_slip(self, service_id: str) -> None:
         """A slip for a service looked up in the directory, with no visit behind it."""
 
+        desk = self.desk
+
         def make(fmt: str, large: bool) -> list[Slip]:
-            pdf, code = slip_for_service(self.desk, service_id, fmt=fmt, large=large)
+            pdf, code = slip_for_service(desk, service_id, fmt=fmt, large=large)
             return [(service_id, None, code, pdf)]
 
         self._open_slip_dialog(make)

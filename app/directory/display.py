@@ -7,40 +7,35 @@ import re
 from collections.abc import Callable
 from urllib.parse import quote_plus
 
-# data.inclusion codes as a counter agent reads them (French, English).
+from core.i18n import N_, gettext
+
+# data.inclusion codes as a counter agent reads them: French messages of the catalogue.
 MODES = {
-    "en-presentiel": ("sur place", "in person"),
-    "a-distance": ("à distance", "remote"),
-    "se-presenter": ("se présenter", "walk in"),
-    "telephoner": ("téléphoner", "phone"),
-    "envoyer-un-courriel": ("envoyer un courriel", "send an e-mail"),
-    "utiliser-lien-mobilisation": ("s’inscrire en ligne", "apply online"),
+    "en-presentiel": N_("sur place"),
+    "a-distance": N_("à distance"),
+    "se-presenter": N_("se présenter"),
+    "telephoner": N_("téléphoner"),
+    "envoyer-un-courriel": N_("envoyer un courriel"),
+    "utiliser-lien-mobilisation": N_("s’inscrire en ligne"),
 }
-FRAIS = {"gratuit": ("gratuit", "free"), "payant": ("payant", "paid")}
+FRAIS = {"gratuit": N_("gratuit"), "payant": N_("payant")}
 PUBLICS = {
-    "tous-publics": ("tous publics", "everyone"),
-    "jeunes": ("jeunes", "young people"),
-    "demandeurs-emploi": ("demandeurs d’emploi", "jobseekers"),
-    "actifs": ("actifs", "workers"),
-    "etudiants": ("étudiants", "students"),
-    "seniors": ("seniors", "seniors"),
-    "familles": ("familles", "families"),
-    "femmes": ("femmes", "women"),
-    "personnes-en-situation-de-handicap": ("personnes handicapées", "disabled people"),
-    "beneficiaires-des-minimas-sociaux": ("bénéficiaires des minima sociaux", "welfare recipients"),
-    "personnes-en-situation-durgence": (
-        "personnes en situation d’urgence",
-        "people in an emergency",
+    "tous-publics": N_("tous publics"),
+    "jeunes": N_("jeunes"),
+    "demandeurs-emploi": N_("demandeurs d’emploi"),
+    "actifs": N_("actifs"),
+    "etudiants": N_("étudiants"),
+    "seniors": N_("seniors"),
+    "familles": N_("familles"),
+    "femmes": N_("femmes"),
+    "personnes-en-situation-de-handicap": N_("personnes handicapées"),
+    "beneficiaires-des-minimas-sociaux": N_("bénéficiaires des minima sociaux"),
+    "personnes-en-situation-durgence": N_("personnes en situation d’urgence"),
+    "personnes-en-situation-juridique-specifique": N_(
+        "personnes en situation juridique spécifique"
     ),
-    "personnes-en-situation-juridique-specifique": (
-        "personnes en situation juridique spécifique",
-        "people with a specific legal status",
-    ),
-    "personnes-exilees": ("personnes exilées", "exiles and refugees"),
-    "residents-qpv-frr": (
-        "résidents en QPV ou FRR",
-        "residents of priority urban or rural areas (QPV, FRR)",
-    ),
+    "personnes-exilees": N_("personnes exilées"),
+    "residents-qpv-frr": N_("résidents en QPV ou FRR"),
 }
 
 
@@ -51,12 +46,12 @@ def postal_address(pick: Callable[[str], str]) -> str:
     return ", ".join(p for p in (pick("adresse"), pick("complement_adresse"), town) if p)
 
 
-def label(table: dict[str, tuple[str, str]], code: str, lang: str = "fr") -> str:
-    """A code in words: our own table first (French and English), then the label the
+def label(table: dict[str, str], code: str, lang: str = "fr") -> str:
+    """A code in words: our own table first (a catalogue message), then the label the
     data.inclusion schema gives (French), then the code itself made readable."""
-    pair = table.get(code)
-    if pair is not None:
-        return pair[1] if lang == "en" else pair[0]
+    message = table.get(code)
+    if message is not None:
+        return gettext(message, lang)
     schema = schema_labels().get(code)
     if schema:
         return schema

@@ -17,7 +17,8 @@ from app.directory.store import upsert_service, upsert_structure
 from app.directory.zones import readable
 from core import hours
 from core.directory import STALE_AFTER
-from core.errors import PERSONAL_DATA, DeskError
+from core.errors import PERSONAL_DATA, DeskError, Said
+from core.i18n import N_
 from core.privacy import find_personal_data
 from db.models import DirectoryFlag, Favourite, Service, Structure
 
@@ -115,7 +116,7 @@ def flag(session: Session, service_id: str, reason: str, comment: str | None) ->
     hits = find_personal_data(comment) if comment else []
     if hits:
         kind, text = hits[0].kind, hits[0].text
-        what = PERSONAL_DATA.get(kind, ("une donnée personnelle", "personal data"))
+        what = Said(PERSONAL_DATA.get(kind, N_("une donnée personnelle")))
         raise DeskError("flag_personal_data", field="flag", kind=kind, what=what, text=text)
     now = _now()
     structure_id = session.get(Service, service_id).structure_id  # type: ignore[union-attr]

@@ -69,7 +69,7 @@ def hold_personal_comments(session: Session, moment: datetime) -> int:
         hits = find_personal_data(row.comment or "")
         if not hits:
             continue
-        what = PERSONAL_DATA.get(hits[0].kind, ("une donnée personnelle", ""))[0]
+        what = PERSONAL_DATA.get(hits[0].kind, "une donnée personnelle")
         reason = f"commentaire non envoyé\u00a0: il semble contenir {what}"
         session.add(
             SyncQuarantine(

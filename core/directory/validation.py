@@ -7,23 +7,25 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-_PYDANTIC: dict[str, tuple[str, str]] = {
-    "missing": ("champ obligatoire absent", "required field missing"),
-    "string_too_short": ("trop court", "too short"),
-    "string_too_long": ("trop long", "too long"),
-    "enum": ("valeur inconnue", "unknown value"),
-    "literal_error": ("valeur inconnue", "unknown value"),
-    "url_parsing": ("adresse web invalide", "invalid web address"),
-    "url_scheme": ("adresse web invalide", "invalid web address"),
-    "date_from_datetime_parsing": ("date illisible", "unreadable date"),
-    "date_parsing": ("date illisible", "unreadable date"),
-    "string_pattern_mismatch": ("format invalide", "invalid format"),
-    "float_parsing": ("nombre attendu", "number expected"),
-    "int_parsing": ("nombre entier attendu", "whole number expected"),
-    "too_short": ("liste vide", "empty list"),
-    "set_type": ("liste attendue", "list expected"),
-    "list_type": ("liste attendue", "list expected"),
-    "string_type": ("texte attendu", "text expected"),
+from core.i18n import N_, gettext
+
+_PYDANTIC: dict[str, str] = {
+    "missing": N_("champ obligatoire absent"),
+    "string_too_short": N_("trop court"),
+    "string_too_long": N_("trop long"),
+    "enum": N_("valeur inconnue"),
+    "literal_error": N_("valeur inconnue"),
+    "url_parsing": N_("adresse web invalide"),
+    "url_scheme": N_("adresse web invalide"),
+    "date_from_datetime_parsing": N_("date illisible"),
+    "date_parsing": N_("date illisible"),
+    "string_pattern_mismatch": N_("format invalide"),
+    "float_parsing": N_("nombre attendu"),
+    "int_parsing": N_("nombre entier attendu"),
+    "too_short": N_("liste vide"),
+    "set_type": N_("liste attendue"),
+    "list_type": N_("liste attendue"),
+    "string_type": N_("texte attendu"),
 }
 
 
@@ -68,7 +70,7 @@ def explain(errors: Sequence[Mapping[str, Any]]) -> tuple[str, str]:
         kind = str(error.get("type", ""))
         message = str(error.get("msg", kind))
         if kind in _PYDANTIC:
-            fr, en = _PYDANTIC[kind]
+            fr, en = gettext(_PYDANTIC[kind], "fr"), gettext(_PYDANTIC[kind], "en")
         else:
             fr, en = _french(message), message.removeprefix("Value error, ")
         value = error.get("input")

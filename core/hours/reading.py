@@ -19,29 +19,16 @@ from datetime import datetime, timedelta
 
 import opening_hours
 
-# (French, English) of what a repair did; ``{detail}`` names the words it changed.
-REPAIRS: dict[str, tuple[str, str]] = {
-    "separator": (
-        "point-virgule en trop retiré",
-        "stray semicolon removed",
-    ),
-    "french_days": (
-        "jours écrits en français lus comme {detail}",
-        "days written in French read as {detail}",
-    ),
-    "spaces": ("espaces après les virgules retirées", "spaces after commas removed"),
-    "short_times": (
-        "heures abrégées lues comme {detail}",
-        "shortened times read as {detail}",
-    ),
-    "free_text": (
-        "texte libre « {detail} » gardé comme commentaire",
-        "free text “{detail}” kept as a comment",
-    ),
-    "joined": (
-        "heures « {detail} » lues avec les jours qui les précèdent",
-        "hours “{detail}” read with the days before them",
-    ),
+from core.i18n import N_, gettext
+
+# What a repair did (a catalogue message); ``{detail}`` names the words it changed.
+REPAIRS: dict[str, str] = {
+    "separator": N_("point-virgule en trop retiré"),
+    "french_days": N_("jours écrits en français lus comme {detail}"),
+    "spaces": N_("espaces après les virgules retirées"),
+    "short_times": N_("heures abrégées lues comme {detail}"),
+    "free_text": N_("texte libre «\u00a0{detail}\u00a0» gardé comme commentaire"),
+    "joined": N_("heures «\u00a0{detail}\u00a0» lues avec les jours qui les précèdent"),
 }
 
 
@@ -59,10 +46,7 @@ class Reading:
         return self.text is not None
 
     def warnings(self, lang: str) -> list[str]:
-        return [
-            REPAIRS[code][1 if lang == "en" else 0].format(detail=detail)
-            for code, detail in self.repairs
-        ]
+        return [gettext(REPAIRS[code], lang).format(detail=detail) for code, detail in self.repairs]
 
     @property
     def comments(self) -> list[str]:

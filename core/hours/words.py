@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
+
+from core.formatting import locale
 
 # Start and end minute (end 1440 = midnight, past it when a range runs on into the night),
 # the state (OPEN, UNKNOWN, or SHUT: a closed time that carries a comment) and the comment.
@@ -19,16 +21,12 @@ OPEN, UNKNOWN, SHUT = 0, 1, 2
 CLOSED: Plan = ()
 ALWAYS: Plan = ((0, 1440, OPEN, ""),)
 
+# CLDR's abbreviations (Babel): « lun. » … « dim. », « janv. » … « déc. »; Mon … Sun.
 DAYS = {
-    "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    lang: tuple(str(get_day_names("abbreviated", locale=locale(lang))[d]) for d in range(7))
+    for lang in ("fr", "en")
 }
-MONTHS = {
-    "fr": [
-        *("janv.", "févr.", "mars", "avr.", "mai", "juin"),
-        *("juil.", "août", "sept.", "oct.", "nov.", "déc."),
-    ],
-}
+MONTHS = {"fr": [str(get_month_names("abbreviated", locale="fr_FR")[m]) for m in range(1, 13)]}
 WORDS = {
     "fr": {
         "and": " et ",

@@ -23,6 +23,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
+from core.errors import said as say
 from core.lang import day_text
 from core.lists import Item
 from core.report.charts import GRID, Bar, bar_chart, column_chart, heat_grid
@@ -149,8 +150,7 @@ class _Writer:
 
     def rest(self, dim: str, rows: list[dict[str, Any]], total: int) -> Line:
         """The rows past the first N, summed; ``≥`` when some of them are hidden."""
-        singular, plural = OTHERS[dim][self.lang == "en"]
-        label = f"{len(rows)} {singular if len(rows) == 1 else plural}"
+        label = say(OTHERS[dim], self.lang, count=len(rows))
         seen = sum(r["count"] or 0 for r in rows)
         hidden = sum(r["count"] is None for r in rows)
         if hidden:
@@ -321,11 +321,6 @@ class _Writer:
         return table
 
 
-def _one(count: int, lang: str) -> bool:
-    """Whether ``count`` takes the singular: 0 and 1 in French, only 1 in English."""
-    return count == 1 or (count == 0 and lang != "en")
-
-
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -381,10 +376,10 @@ def story(
     total = count(()).total
     by_dims = {dims: count(dims) for dims in sections}
     days = len(by_dims[("day",)].rows if ("day",) in by_dims else count(("day",)).rows)
-    figures = [(number(total, lang), say("visits_one" if _one(total, lang) else "visits"))]
+    figures = [(number(total, lang), say("visits", count=total))]
     if total:
         figures += [
-            (number(days, lang), say("days_one" if _one(days, lang) else "days")),
+            (number(days, lang), say("days", count=days)),
             (number(total / days, lang, 1), say("mean_per_day")),
         ]
     story += [_figures(figures, writer), HRFlowable(width="100%", thickness=0.6, color=GRID)]

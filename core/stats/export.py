@@ -12,25 +12,17 @@ from typing import Any
 from core.cells import append_row, csv_row
 from core.fields import CONTACT_FIELDS
 from core.files import write_atomically
+from core.formatting import decimal_share
+from core.i18n import N_, gettext
 from core.stats.tables import StatsResult
 
-HEADERS = {
-    "fr": {"count": "nombre", "share": "part (%)", "hidden": "masqué"},
-    "en": {"count": "count", "share": "share (%)", "hidden": "hidden"},
-}
-
-
-def share(count: int | None, total: int) -> str:
-    """A percentage with a decimal comma (French Excel reads it as a number)."""
-    if count is None or not total:
-        return ""
-    return f"{100 * count / total:.1f}".replace(".", ",")
+HEADERS = {"count": N_("nombre"), "share": N_("part (%)"), "hidden": N_("masqué")}
 
 
 def to_csv(result: StatsResult, lang: str = "fr", labels: Any | None = None) -> bytes:
     """Codes and dimension names as they are (for machines), or as words when ``labels``
     (``labels(dimension, code)``) is given (for people)."""
-    words = HEADERS["en" if lang == "en" else "fr"]
+    words = {key: gettext(word, lang) for key, word in HEADERS.items()}
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     pick = 1 if lang == "en" else 0
@@ -40,7 +32,7 @@ def to_csv(result: StatsResult, lang: str = "fr", labels: Any | None = None) -> 
         count = row["count"]
         shown = words["hidden"] if row.get("suppressed") else str(count)
         values = [labels(d, row[d]) if labels else row[d] for d in result.by]
-        writer.writerow([*csv_row(values), shown, share(count, result.total)])
+        writer.writerow([*csv_row(values), shown, decimal_share(count, result.total)])
     padding = [""] * (max(len(result.by), 1) - 1)
     tail = ["100,0"] if result.by and result.total else []
     writer.writerow(["Total" if labels else "total", *padding, str(result.total), *tail])
@@ -80,9 +72,9 @@ def xlsx_bytes(tables: list[StatsResult], lang: str = "fr", labels: Any | None =
         title = (" × ".join(names) or "Total")[:31]
         sheet = book.create_sheet(title)
         period = f"{result.start:%d/%m/%Y} – {result.end:%d/%m/%Y}"
-        sheet.append([("Period" if lang == "en" else "Période"), period])
+        sheet.append([gettext("Période", lang), period])
         sheet.append([])
-        words = HEADERS["en" if lang == "en" else "fr"]
+        words = {key: gettext(word, lang) for key, word in HEADERS.items()}
         sheet.append([*names, words["count"], words["share"]])
         for cell in sheet[3]:
             cell.font = Font(bold=True)

@@ -8,20 +8,14 @@ from datetime import date
 from typing import Protocol
 
 from core.fields import LISTED
+from core.formatting import hour_text, month_names, month_title, weekday_names
+from core.i18n import N_, gettext
 from core.lang import day_text
 from core.lists import Item
 
-NOT_GIVEN = ("Non précisé", "Not given")
-WEEKDAYS = (
-    ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-)
-MONTHS = (
-    ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-     "octobre", "novembre", "décembre"),
-    ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-     "October", "November", "December"),
-)  # fmt: skip
+NOT_GIVEN = N_("Non précisé")
+WEEKDAYS = (weekday_names("fr"), weekday_names("en"))
+MONTHS = (month_names("fr"), month_names("en"))
 
 
 class Lists(Protocol):
@@ -45,12 +39,11 @@ def short_weekday(weekday: int, lang: str = "fr") -> str:
 
 
 def month_name(year: int, month: int, lang: str = "fr") -> str:
-    return f"{MONTHS[lang == 'en'][month - 1]} {year}"
+    """``novembre 2026``; ``November 2026``."""
+    return month_title(year, month, lang)
 
 
-def hour_text(hour: int, lang: str = "fr") -> str:
-    """``9 h`` (no-break space) in French, ``09:00`` in English."""
-    return f"{hour}\u00a0h" if lang != "en" else f"{hour:02d}:00"
+__all__ = ["hour_text"]
 
 
 class Labeller:
@@ -69,7 +62,7 @@ class Labeller:
             return ""
         en = self.lang == "en"
         if code == "non-precise":
-            return NOT_GIVEN[en]
+            return gettext(NOT_GIVEN, self.lang)
         if dimension in LISTED:
             return self._lists.label(dimension, code, self.lang)
         if dimension == "commune":
@@ -84,7 +77,7 @@ class Labeller:
             return day_text(date.fromisoformat(code), self.lang)
         if dimension == "week":
             start = day_text(date.fromisoformat(code), self.lang)
-            return f"{'week of' if en else 'semaine du'} {start}"
+            return gettext("semaine du {day}", self.lang).format(day=start)
         if dimension == "month":
             year, month = code.split("-")
             return month_name(int(year), int(month), self.lang)

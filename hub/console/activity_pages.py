@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.exports import FORMATS, write
+from core.i18n import N_, gettext, language
 from core.report.activity import in_order
 from core.report.text import percent
 from core.stats.tables import StatsResult
@@ -27,9 +28,9 @@ from hub.region_report import render_region_report
 
 # The dimensions offered, as the page names them.
 NAMES = {
-    "site": "Site", "epci": "Intercommunalité (EPCI)", "public": "Public", "theme": "Thème",
-    "channel": "Canal", "partner": "Partenaire d’orientation", "age": "Âge", "gender": "Genre",
-    "answer": "Réponse apportée", "month": "Mois",
+    "site": N_("Site"), "epci": N_("Intercommunalité (EPCI)"), "public": N_("Public"),
+    "theme": N_("Thème"), "channel": N_("Canal"), "partner": N_("Partenaire d’orientation"),
+    "age": N_("Âge"), "gender": N_("Genre"), "answer": N_("Réponse apportée"), "month": N_("Mois"),
 }  # fmt: skip
 LONGEST = timedelta(days=3 * 366)
 
@@ -68,11 +69,12 @@ def month_bounds(day: date) -> tuple[date, date]:
 def presets(now: date) -> list[tuple[str, date, date]]:
     """The usual periods: this month, last month, this year, last year."""
     last_month = month_bounds(now.replace(day=1) - timedelta(days=1))
+    year = gettext("Année {year}")
     return [
-        ("Ce mois-ci", *month_bounds(now)),
-        ("Le mois dernier", *last_month),
-        (f"Année {now.year}", date(now.year, 1, 1), date(now.year, 12, 31)),
-        (f"Année {now.year - 1}", date(now.year - 1, 1, 1), date(now.year - 1, 12, 31)),
+        (gettext("Ce mois-ci"), *month_bounds(now)),
+        (gettext("Le mois dernier"), *last_month),
+        (year.format(year=now.year), date(now.year, 1, 1), date(now.year, 12, 31)),
+        (year.format(year=now.year - 1), date(now.year - 1, 1, 1), date(now.year - 1, 12, 31)),
     ]
 
 
@@ -86,7 +88,8 @@ def _day(value: str, name: str, default: date) -> date:
             continue
         if date(2000, 1, 1) <= day <= date(2099, 12, 31):
             return day
-    raise Refused(f"{name}\u00a0: «\u00a0{value[:40]}\u00a0» n’est pas une date (JJ/MM/AAAA).", 400)
+    said = gettext("{name}\u00a0: «\u00a0{value}\u00a0» n’est pas une date (JJ/MM/AAAA).")
+    raise Refused(said.format(name=name, value=value[:40]), 400)
 
 
 def read_query(request: Request) -> Query:
@@ -96,12 +99,13 @@ def read_query(request: Request) -> Query:
     start = _day(got.get("du", ""), "Du", first)
     end = _day(got.get("au", ""), "Au", last)
     if end < start:
-        raise Refused("La période finit avant de commencer\u00a0: vérifiez les dates.", 400)
+        said = gettext("La période finit avant de commencer\u00a0: vérifiez les dates.")
+        raise Refused(said, 400)
     if end - start > LONGEST:
-        raise Refused("Trois ans au plus par période.", 400)
+        raise Refused(gettext("Trois ans au plus par période."), 400)
     by = got.get("par", "site")
     if by not in NAMES:
-        raise Refused(f"Dimension inconnue\u00a0: {by[:40]}.", 400)
+        raise Refused(gettext("Dimension inconnue\u00a0: {by}.").format(by=by[:40]), 400)
     site = got.get("site", "")
     if site and by == "site":
         by = "public"  # one site by site says nothing
@@ -120,8 +124,8 @@ def lines(result: StatsResult, labeller: RegionLabeller) -> list[Line]:
         Line(
             label,
             r["count"],
-            "secret" if r["count"] is None else thousands(r["count"]),
-            "" if r["count"] is None else percent(r["count"], result.total),
+            gettext("secret") if r["count"] is None else thousands(r["count"]),
+            "" if r["count"] is None else percent(r["count"], result.total, language()),
         )
         for label, r in ordered
     ]
@@ -135,7 +139,7 @@ def install(console: Console) -> None:
 
     def check_site(session: Session, query: Query) -> None:
         if query.site and session.get(Site, query.site) is None:
-            raise Refused(f"Site inconnu\u00a0: {query.site[:60]}", 404)
+            raise Refused(gettext("Site inconnu\u00a0: {site}").format(site=query.site[:60]), 404)
 
     @router.get("/activite", response_class=HTMLResponse)
     async def activity(request: Request) -> HTMLResponse:
@@ -144,7 +148,7 @@ def install(console: Console) -> None:
 
         def read(session: Session) -> dict[str, Any]:
             check_site(session, query)
-            labeller = RegionLabeller(session)
+            labeller = RegionLabeller(session, language())
             result = stats.compute(
                 session, query.start, query.end, [query.by], site=query.site or None
             )
@@ -157,7 +161,8 @@ def install(console: Console) -> None:
 
         context = await db(read)
         return page(
-            request, "activity.html", visitor=who, query=query, names=NAMES,
+            request, "activity.html", visitor=who, query=query,
+            names={dim: gettext(name) for dim, name in NAMES.items()},
             presets=presets(today()), min_cell=stats.MIN_CELL,
             multiple=query.by in stats.MULTIPLE, volume=query.by in stats.VOLUMES, **context,
         )  # fmt: skip

@@ -20,6 +20,7 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
+from core.i18n import gettext
 from hub.models import ConsoleSession, Coordinator, LoginAttempt
 from hub.service import HubError, digest, now
 
@@ -70,14 +71,18 @@ def add_coordinator(session: Session, login: str, name: str, password: str) -> C
     if not LOGIN.match(login):
         raise HubError(
             "bad_login_name",
-            "Identifiant\u00a0: de 2 à 64 lettres minuscules, chiffres, points, tirets.",
+            gettext("Identifiant\u00a0: de 2 à 64 lettres minuscules, chiffres, points, tirets."),
             400,
         )
     check_password_rules(login, password)
     if session.scalar(select(Coordinator.id).where(Coordinator.login == login)) is not None:
-        raise HubError("login_taken", f"L’identifiant «\u00a0{login}\u00a0» existe déjà.", 409)
+        raise HubError(
+            "login_taken",
+            gettext("L’identifiant «\u00a0{login}\u00a0» existe déjà.").format(login=login),
+            409,
+        )
     if len(name.strip()) > 200:
-        raise HubError("bad_name", "Nom affiché\u00a0: 200 caractères au plus.", 400)
+        raise HubError("bad_name", gettext("Nom affiché\u00a0: 200 caractères au plus."), 400)
     account = Coordinator(
         login=login,
         name=name.strip() or login,
@@ -94,13 +99,15 @@ def check_password_rules(login: str, password: str) -> None:
     if len(password) < PASSWORD_MIN:
         raise HubError(
             "weak_password",
-            f"Mot de passe trop court\u00a0: {PASSWORD_MIN} caractères au moins.",
+            gettext("Mot de passe trop court\u00a0: {password_min} caractères au moins.").format(
+                password_min=PASSWORD_MIN
+            ),
             400,
         )
     if password.strip() != password or password.lower() == login:
         raise HubError(
             "weak_password",
-            "Mot de passe refusé\u00a0: espaces au bord, ou égal à l’identifiant.",
+            gettext("Mot de passe refusé\u00a0: espaces au bord, ou égal à l’identifiant."),
             400,
         )
 
@@ -110,7 +117,9 @@ def account_of(session: Session, login: str) -> Coordinator:
     login = login.strip().lower()
     account = session.scalar(select(Coordinator).where(Coordinator.login == login[:64]))
     if account is None:
-        raise HubError("unknown_login", f"Compte inconnu\u00a0: {login}.", 404)
+        raise HubError(
+            "unknown_login", gettext("Compte inconnu\u00a0: {login}.").format(login=login), 404
+        )
     return account
 
 
@@ -129,9 +138,13 @@ def set_enabled(session: Session, login: str, enabled: bool) -> tuple[Coordinato
     come back with it). The account, and how many sessions ended."""
     account = account_of(session, login)
     if enabled == (account.disabled_at is None):
-        state = "actif" if enabled else "désactivé"
+        state = gettext("actif") if enabled else gettext("désactivé")
         raise HubError(
-            "same_state", f"Le compte «\u00a0{account.login}\u00a0» est déjà {state}.", 409
+            "same_state",
+            gettext("Le compte «\u00a0{login}\u00a0» est déjà {state}.").format(
+                login=account.login, state=state
+            ),
+            409,
         )
     account.disabled_at = None if enabled else now()
     return account, 0 if enabled else end_sessions(session, account.id)

@@ -13,35 +13,46 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from core.i18n import N_, gettext
 from hub import directory, review
 from hub.console.web import Console, Refused, Upload, done, file_name, today
 from hub.service import HubError
 
 MAX_FILES = 50
 NOTICES = {
-    "traite": "Signalement marqué traité.",
-    "verifie": "Fiche marquée vérifiée aujourd’hui\u00a0: les postes la recevront à leur"
-    " prochaine synchro.",
-    "deja": "Fiche déjà à jour\u00a0: elle était vérifiée aujourd’hui.",
+    "traite": N_("Signalement marqué traité."),
+    "verifie": N_(
+        "Fiche marquée vérifiée aujourd’hui\u00a0: les postes la recevront à leur"
+        " prochaine synchro."
+    ),
+    "deja": N_("Fiche déjà à jour\u00a0: elle était vérifiée aujourd’hui."),
 }
 
 
 # What a record's page shows, in this order: (field, heading).
 FIELDS = {
     "structure": [
-        ("description", "Description"), ("adresse", "Adresse"), ("code_postal", "Code postal"),
-        ("commune", "Commune"), ("telephone", "Téléphone"), ("courriel", "Courriel"),
-        ("site_web", "Site web"), ("horaires_accueil", "Horaires"),
-        ("reseaux_porteurs", "Réseaux"), ("siret", "SIRET"),
+        ("description", N_("Description")), ("adresse", N_("Adresse")),
+        ("code_postal", N_("Code postal")), ("commune", N_("Commune")),
+        ("telephone", N_("Téléphone")), ("courriel", N_("Courriel")),
+        ("site_web", N_("Site web")), ("horaires_accueil", N_("Horaires")),
+        ("reseaux_porteurs", N_("Réseaux")), ("siret", N_("SIRET")),
     ],
     "service": [
-        ("description", "Description"), ("type", "Type"), ("thematiques", "Thématiques"),
-        ("publics", "Publics"), ("frais", "Frais"), ("conditions_acces", "Conditions d’accès"),
-        ("modes_accueil", "Modes d’accueil"), ("zone_eligibilite", "Territoire servi"),
-        ("modes_mobilisation", "Pour le mobiliser"), ("lien_mobilisation", "Lien"),
-        ("horaires_accueil", "Horaires"), ("telephone", "Téléphone"), ("courriel", "Courriel"),
+        ("description", N_("Description")), ("type", N_("Type")),
+        ("thematiques", N_("Thématiques")), ("publics", N_("Publics")), ("frais", N_("Frais")),
+        ("conditions_acces", N_("Conditions d’accès")), ("modes_accueil", N_("Modes d’accueil")),
+        ("zone_eligibilite", N_("Territoire servi")),
+        ("modes_mobilisation", N_("Pour le mobiliser")), ("lien_mobilisation", N_("Lien")),
+        ("horaires_accueil", N_("Horaires")), ("telephone", N_("Téléphone")),
+        ("courriel", N_("Courriel")),
     ],
 }  # fmt: skip
+
+
+def kinds() -> dict[str, str]:
+    """A record's kind as the page names it."""
+    return {kind: gettext(name) for kind, name in review.KINDS.items()}
 
 
 def record_fields(view: review.RecordView) -> list[tuple[str, str]]:
@@ -52,7 +63,7 @@ def record_fields(view: review.RecordView) -> list[tuple[str, str]]:
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         if value not in (None, ""):
-            shown.append((heading, str(value)))
+            shown.append((gettext(heading), str(value)))
     return shown
 
 
@@ -71,7 +82,12 @@ def import_path(upload: Upload) -> Path:
     alone as itself (a ZIP unpacked first), several files as their folder."""
     files = upload.files
     if len(files) > MAX_FILES:
-        raise Refused(f"{MAX_FILES} fichiers au plus par import ({len(files)} envoyés).", 400)
+        raise Refused(
+            gettext("{limit} fichiers au plus par import ({count} envoyés).").format(
+                limit=MAX_FILES, count=len(files)
+            ),
+            400,
+        )
     if len(files) == 1 and files[0].suffix.lower() == ".zip":
         return _unzip(files[0], upload.folder / "contenu")
     if len(files) == 1 and files[0].suffix.lower() == ".csv":
@@ -88,9 +104,19 @@ def _unzip(archive: Path, target: Path) -> Path:
         with zipfile.ZipFile(archive) as zipped:
             members = [m for m in zipped.infolist() if not m.is_dir()]
             if len(members) > MAX_FILES:
-                raise Refused(f"{archive.name}\u00a0: plus de {MAX_FILES} fichiers.", 400)
+                raise Refused(
+                    gettext("{name}\u00a0: plus de {limit} fichiers.").format(
+                        name=archive.name, limit=MAX_FILES
+                    ),
+                    400,
+                )
             if sum(m.file_size for m in members) > directory.MAX_FILE:
-                raise Refused(f"{archive.name}\u00a0: trop volumineux une fois décompressé.", 413)
+                raise Refused(
+                    gettext("{name}\u00a0: trop volumineux une fois décompressé.").format(
+                        name=archive.name
+                    ),
+                    413,
+                )
             target.mkdir()
             taken: set[str] = set()
             for member in members:
@@ -101,7 +127,12 @@ def _unzip(archive: Path, target: Path) -> Path:
                 taken.add(name)
     except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError,
             zlib.error) as error:  # fmt: skip
-        raise Refused(f"{archive.name}\u00a0: archive ZIP illisible ({error}).", 400) from None
+        raise Refused(
+            gettext("{name}\u00a0: archive ZIP illisible ({error}).").format(
+                name=archive.name, error=error
+            ),
+            400,
+        ) from None
     return target
 
 
@@ -124,7 +155,7 @@ def install(console: Console) -> None:
         lines, total, open_flags = await db(read)
         return page(
             request, "directory.html", visitor=who, q=text, lines=lines, total=total,
-            open_flags=open_flags, kinds=review.KINDS, record_url=record_url,
+            open_flags=open_flags, kinds=kinds(), record_url=record_url,
             only_stale=only_stale, stale=stale.isoformat(),
         )  # fmt: skip
 
@@ -139,7 +170,8 @@ def install(console: Console) -> None:
         return page(
             request, "flags.html", visitor=who, flags=lines, state=state, here=here,
             limit=review.FLAG_PAGE,
-            notice=NOTICES.get(request.query_params.get("fait", ""), ""), record_url=record_url,
+            notice=gettext(NOTICES.get(request.query_params.get("fait", ""), "")),
+            record_url=record_url,
         )  # fmt: skip
 
     @router.post("/directory/signalements/traiter")
@@ -155,10 +187,10 @@ def install(console: Console) -> None:
         kind, record_id = request.query_params.get("type", ""), request.query_params.get("id", "")
         view = await db(lambda s: review.record(s, kind, record_id))
         return page(
-            request, "record.html", visitor=who, view=view, kinds=review.KINDS,
+            request, "record.html", visitor=who, view=view, kinds=kinds(),
             fields=record_fields(view),
             here=record_url(kind, record_id), record_url=record_url,
-            notice=NOTICES.get(request.query_params.get("fait", ""), ""),
+            notice=gettext(NOTICES.get(request.query_params.get("fait", ""), "")),
         )  # fmt: skip
 
     @router.post("/directory/fiche/verifier")
@@ -181,7 +213,7 @@ def install(console: Console) -> None:
         if upload is None:
             return page(
                 request, "import.html", 400, visitor=who, report=None,
-                message="Choisissez le ou les fichiers à importer.",
+                message=gettext("Choisissez le ou les fichiers à importer."),
             )  # fmt: skip
         full = form.get("partiel") != "1"
         engine = console.engine
@@ -202,7 +234,9 @@ def install(console: Console) -> None:
             except HubError as error:
                 return page(
                     request, "import.html", 400, visitor=who, report=None,
-                    message=f"Import refusé, rien n’a changé\u00a0: {error.message}",
+                    message=gettext("Import refusé, rien n’a changé\u00a0: {reason}").format(
+                        reason=error.message
+                    ),
                 )  # fmt: skip
         finally:
             upload.close()

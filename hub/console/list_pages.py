@@ -10,21 +10,30 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
+from core.i18n import N_, gettext
 from hub import directory, list_items, lists
 from hub.console import auth
 from hub.console.web import Console, Refused, done
 
 HERE = "/console/listes"
 NOTICES = {
-    "ajoute": "Code ajouté\u00a0: les postes le recevront à leur prochaine synchro.",
-    "modifie": "Code modifié\u00a0: les postes le recevront à leur prochaine synchro.",
-    "inchange": "Rien à publier\u00a0: ce code était déjà ainsi.",
-    "retire": "Code retiré\u00a0: les postes ne le proposeront plus, mais les fiches déjà"
-    " saisies gardent son libellé.",
-    "remis": "Code remis en service\u00a0: les postes le proposeront de nouveau après leur"
-    " prochaine synchro.",
+    "ajoute": N_("Code ajouté\u00a0: les postes le recevront à leur prochaine synchro."),
+    "modifie": N_("Code modifié\u00a0: les postes le recevront à leur prochaine synchro."),
+    "inchange": N_("Rien à publier\u00a0: ce code était déjà ainsi."),
+    "retire": N_(
+        "Code retiré\u00a0: les postes ne le proposeront plus, mais les fiches déjà"
+        " saisies gardent son libellé."
+    ),
+    "remis": N_(
+        "Code remis en service\u00a0: les postes le proposeront de nouveau après leur"
+        " prochaine synchro."
+    ),
 }
 EMPTY_FORM = {"liste": "", "code": "", "label_fr": "", "label_en": "", "ordre": "", "actif": "1"}
+
+
+def unpublished() -> str:
+    return gettext("Rien n’a été publié\u00a0: {reason}")
 
 
 def _done(notice: str, list_name: str) -> Response:
@@ -72,7 +81,7 @@ def install(console: Console) -> None:
                 }  # fmt: skip
         return await show(
             request, who, form=form, editing=bool(form),
-            notice=NOTICES.get(query.get("fait", ""), ""),
+            notice=gettext(NOTICES.get(query.get("fait", ""), "")),
         )  # fmt: skip
 
     @router.post("/listes", response_class=HTMLResponse)
@@ -94,7 +103,7 @@ def install(console: Console) -> None:
             kept["actif"] = "1" if active else ""
             return await show(
                 request, who, refusal.status, form=kept, editing=False,
-                form_message=f"Rien n’a été publié\u00a0: {refusal.message}",
+                form_message=unpublished().format(reason=refusal.message),
             )  # fmt: skip
         return _done(_outcome(report), name)
 
@@ -108,7 +117,7 @@ def install(console: Console) -> None:
         except Refused as refusal:
             return await show(
                 request, who, refusal.status, editing=False,
-                message=f"Rien n’a été publié\u00a0: {refusal.message}",
+                message=unpublished().format(reason=refusal.message),
             )  # fmt: skip
         return _done("remis" if active else "retire", name)
 
@@ -128,7 +137,9 @@ def install(console: Console) -> None:
         except Refused as refusal:
             return await show(
                 request, who, refusal.status, editing=False,
-                file_message=f"Fichier refusé, rien n’a été publié\u00a0: {refusal.message}",
+                file_message=gettext("Fichier refusé, rien n’a été publié\u00a0: {reason}").format(
+                    reason=refusal.message
+                ),
             )  # fmt: skip
         finally:
             upload.close()

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.i18n import gettext
 from core.wire import enrolment_string
 from hub import service
 from hub.console import activity_pages, auth, directory_pages, list_pages, queries
@@ -57,7 +58,7 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
         console_path = request.url.path.startswith("/console")
         if console_path and any(has_control(v) for v in request.query_params.values()):
             response: Response = page(
-                request, "refused.html", 400, message=CONTROL_REFUSED, visitor=None
+                request, "refused.html", 400, message=gettext(CONTROL_REFUSED), visitor=None
             )
         else:
             response = await call_next(request)
@@ -77,7 +78,7 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
             request,
             "refused.html",
             403,
-            message="Votre session a pris fin\u00a0: reconnectez-vous, puis recommencez.",
+            message=gettext("Votre session a pris fin\u00a0: reconnectez-vous, puis recommencez."),
             visitor=None,
         )
 
@@ -112,18 +113,18 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
     async def login(request: Request) -> Response:
         form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
         if not auth.csrf_matches(request.cookies.get(LOGIN_COOKIE, ""), form.get("form_token")):
-            return login_page(request, "Le formulaire a expiré\u00a0: recommencez.", 403)
+            return login_page(request, gettext("Le formulaire a expiré\u00a0: recommencez."), 403)
         if any(has_control(value) for value in form.values()):
-            return login_page(request, CONTROL_REFUSED, 400)  # PostgreSQL refuses a NUL
+            return login_page(request, gettext(CONTROL_REFUSED), 400)  # PostgreSQL refuses a NUL
         name, password = form.get("login", ""), form.get("password", "")
         address = service.address_key(request.client.host) if request.client else "?"
         outcome = await auth.log_in(sessions, name, password, address)
         if isinstance(outcome, auth.Refusal):
             locked = outcome.reason == "locked"
             message = (
-                "Trop d’essais manqués\u00a0: la connexion est bloquée un quart d’heure."
+                gettext("Trop d’essais manqués\u00a0: la connexion est bloquée un quart d’heure.")
                 if locked
-                else "Identifiant ou mot de passe incorrect."
+                else gettext("Identifiant ou mot de passe incorrect.")
             )
             return login_page(request, message, 429 if locked else 401, name)
         target = safe_next(form.get("next", "")) or "/console/sites"
@@ -169,9 +170,10 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
         name = " ".join(form.get("name", "").split())
         problem = ""
         if not name:
-            problem = "Nom du site\u00a0: à renseigner."
+            problem = gettext("Nom du site\u00a0: à renseigner.")
         elif len(name) > 200:
-            problem = f"Nom du site\u00a0: 200 caractères au plus ({len(name)} saisis)."
+            problem = gettext("Nom du site\u00a0: 200 caractères au plus ({count} saisis).")
+            problem = problem.format(count=len(name))
         if problem:
             lines = await db(queries.site_lines)
             return page(
@@ -194,7 +196,7 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
     async def site(request: Request, site_id: str) -> HTMLResponse:
         who = await visitor(request)
         context = await db(lambda s: site_context(s, site_id))
-        notice = {"1": "Site créé.", "revoque": "Poste révoqué."}
+        notice = {"1": gettext("Site créé."), "revoque": gettext("Poste révoqué.")}
         return page(
             request, "site.html", visitor=who,
             notice=notice.get(request.query_params.get("ajout", ""), ""), **context,
@@ -223,7 +225,7 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
         await posted(request)
         revoked = await db(lambda s: service.revoke(s, site_id, desk_id))
         if not revoked:
-            raise Refused("Ce poste n’a pas de jeton actif\u00a0: rien à révoquer.", 404)
+            raise Refused(gettext("Ce poste n’a pas de jeton actif\u00a0: rien à révoquer."), 404)
         return RedirectResponse(f"/console/sites/{quote(site_id)}?ajout=revoque", 303)
 
     for section in (directory_pages, activity_pages, list_pages):

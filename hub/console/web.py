@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
@@ -26,6 +26,16 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from core.hours import PARIS
+from core.i18n import (
+    N_,
+    accepted_language,
+    answer_in,
+    gettext,
+    language,
+    ngettext,
+    npgettext,
+    pgettext,
+)
 from core.report.text import number
 from core.version import app_version
 from hub import service
@@ -50,9 +60,14 @@ class Refused(Exception):
 def when(moment: datetime | None) -> str:
     """A hub moment (naive UTC) as Paris sees it, e.g. 24/11/2026 à 10:15."""
     if moment is None:
-        return "jamais"
+        return gettext("jamais")
     local = moment.replace(tzinfo=UTC).astimezone(PARIS)
-    return f"{local:%d/%m/%Y} à {local:%H:%M}"
+    return gettext("{day} à {time}").format(day=f"{local:%d/%m/%Y}", time=f"{local:%H:%M}")
+
+
+async def language_of(request: Request) -> None:
+    """The console speaks the coordinator's browser's language (French or English)."""
+    answer_in(accepted_language(request.headers.get("accept-language")))
 
 
 def today() -> date:
@@ -62,7 +77,7 @@ def today() -> date:
 
 def thousands(value: int | float | None) -> str:
     """``12 345`` with a narrow no-break space, as French writes a count (as the report)."""
-    return "" if value is None else number(value)
+    return "" if value is None else number(value, language())
 
 
 def frdate(value: date | str | None) -> str:
@@ -77,7 +92,7 @@ def frdate(value: date | str | None) -> str:
     return f"{value:%d/%m/%Y}"
 
 
-CONTROL_REFUSED = "Caractère de contrôle refusé dans la demande\u00a0: rien n’a changé."
+CONTROL_REFUSED = N_("Caractère de contrôle refusé dans la demande\u00a0: rien n’a changé.")
 _CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r") | {"\x7f"}
 
 
@@ -120,7 +135,13 @@ class Console:
         self.templates.env.filters["thousands"] = thousands
         self.templates.env.filters["frdate"] = frdate
         self.templates.env.globals["version"] = app_version()
-        self.router = APIRouter(prefix="/console")
+        # The same catalogue as the core's: {% trans %} and _() in the templates.
+        self.templates.env.add_extension("jinja2.ext.i18n")
+        self.templates.env.policies["ext.i18n.trimmed"] = True
+        self.templates.env.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext
+        )
+        self.router = APIRouter(prefix="/console", dependencies=[Depends(language_of)])
 
     async def db(self, fn: Callable[[Session], T]) -> T:
         """Run ``fn`` in one transaction, off the event loop; a refusal becomes a page."""
@@ -137,6 +158,8 @@ class Console:
     def page(
         self, request: Request, template: str, status: int = 200, **context: Any
     ) -> HTMLResponse:
+        answer_in(accepted_language(request.headers.get("accept-language")))
+        context.setdefault("lang", accepted_language(request.headers.get("accept-language")))
         return self.templates.TemplateResponse(request, template, context, status_code=status)
 
     async def visitor(self, request: Request) -> auth.Visitor:
@@ -163,11 +186,13 @@ class Console:
             form = {k: v for k, v in data.items() if isinstance(v, str)}
             if not auth.csrf_matches(who.csrf, form.get("csrf")):
                 raise Refused(
-                    "Ce formulaire a expiré ou ne vient pas de la console\u00a0: rechargez la page"
-                    " et recommencez."
+                    gettext(
+                        "Ce formulaire a expiré ou ne vient pas de la console\u00a0: rechargez la"
+                        " page et recommencez."
+                    )
                 )
             if any(has_control(value) for value in form.values()):
-                raise Refused(CONTROL_REFUSED, 400)
+                raise Refused(gettext(CONTROL_REFUSED), 400)
             files = [v for _k, v in data.multi_items() if isinstance(v, UploadFile) and v.filename]
             if not keep_files or not files:
                 return who, form, None
@@ -181,7 +206,8 @@ class Console:
                     saved.append(target)
             except OSError as error:
                 shutil.rmtree(folder, ignore_errors=True)
-                raise Refused(f"Fichier impossible à recevoir ({error.strerror}).", 400) from None
+                said = gettext("Fichier impossible à recevoir ({reason}).")
+                raise Refused(said.format(reason=error.strerror), 400) from None
             return who, form, Upload(folder, saved)
         finally:
             await data.close()

@@ -1,4 +1,6 @@
-"""French typography in every French text a user reads: no-break spaces, the ’ apostrophe."""
+"""French typography in every French text a user reads: no-break spaces, the ’ apostrophe.
+The messages of the gettext catalogue are checked where they are extracted
+(tests/core/test_catalogues.py); here, the tables still written as (French, English)."""
 
 from __future__ import annotations
 
@@ -6,11 +8,9 @@ import re
 import xml.etree.ElementTree as ET
 
 from app.cli.argparse_fr import FRENCH
-from app.cli.texts import TEXTS
-from core.errors import FIELDS, MESSAGES, PERSONAL_DATA
+from core.errors import FIELDS
 from core.lists import COMMUNE_SPECIAL, DEFAULT_LISTS
-from core.report.text import OTHERS, SECTIONS
-from core.report.text import TEXTS as REPORT_TEXTS
+from core.report.text import SECTIONS
 from core.resources import resource
 
 # A plain space before : ; ! ? », or after «, would let a line break strand the sign.
@@ -20,14 +20,11 @@ BAD_APOSTROPHE = re.compile(r"[A-Za-zÀ-ÿ]'[A-Za-zÀ-ÿ]")
 
 
 def french_texts() -> list[str]:
-    texts = [fr for fr, _en in MESSAGES.values()]
-    texts += [fr for fr, _en in TEXTS.values()]
-    texts += [fr for fr, _en in FIELDS.values()] + [fr for fr, _en in PERSONAL_DATA.values()]
+    texts = [fr for fr, _en in FIELDS.values()]
     texts += list(FRENCH.values())
     texts += [fr for items in DEFAULT_LISTS.values() for _code, fr, _en in items]
     texts += [fr for _code, fr, _en in COMMUNE_SPECIAL]
-    texts += [fr for fr, _en in REPORT_TEXTS.values()] + [fr for fr, _en in SECTIONS.values()]
-    texts += [word for (fr, _en) in OTHERS.values() for word in fr]
+    texts += [fr for fr, _en in SECTIONS.values()]
     from ui.main import TEXTS as WINDOW_TEXTS
 
     texts += [fr for fr, _en in WINDOW_TEXTS.values()]

@@ -121,6 +121,7 @@ def test_every_resource_is_inside_the_bundle(bundle: Path) -> None:
     inside = bundle / "_internal"
     for path in (
         "resources/translations/aiguillage_en.qm",
+        "resources/locale/en/LC_MESSAGES/aiguillage.mo",
         "resources/fonts/DejaVuSans.ttf",
         "resources/fonts/DejaVuSans-Bold.ttf",
         "resources/fonts/LICENCE-DejaVu.md",

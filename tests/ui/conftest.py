@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -13,6 +14,7 @@ from app.desk import Desk
 from core.resources import resource
 from ui.main_window import MainWindow
 from ui.style import apply_style
+from ui.taskman import TaskManager
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -24,6 +26,25 @@ def french_plurals(qapp: QApplication) -> Iterator[QTranslator]:
     qapp.installTranslator(translator)
     yield translator
     qapp.removeTranslator(translator)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def workers_get_plain_data() -> Iterator[None]:
+    """Every test of the window refuses work for a worker that holds a Qt object: a widget
+    freed, or a pixmap made, off the GUI thread crashes the window."""
+    TaskManager.check_callables = True
+    yield
+    TaskManager.check_callables = False
+
+
+@pytest.fixture(autouse=True)
+def automatic_collection_after_each_test() -> Iterator[None]:
+    """A window switches Python's automatic collection off for its life (``ui.gui_gc``); once
+    a test's window and its threads are gone, it is switched on again, so that tests run
+    after it (the hub's, the desk's services') collect as any program does."""
+    yield
+    gc.collect()
+    gc.enable()
 
 
 def shown_window(qtbot: QtBot, desk: Desk, qapp: QApplication) -> MainWindow:

@@ -74,7 +74,8 @@ def test_a_record_is_flagged_and_made_a_favourite(
         flag = session.scalars(select(DirectoryFlag)).one()
         assert (flag.service_id, flag.reason) == (service_id, "hours")
         assert session.get(Favourite, service_id) is not None
-    assert "Signalements" in panel.detail.toPlainText()
+    # The record is read again off the window's thread after the flag is stored.
+    qtbot.waitUntil(lambda: "Signalements" in panel.detail.toPlainText(), timeout=15_000)
 
 
 def test_filters_narrow_the_results(qtbot: QtBot, window: MainWindow) -> None:
