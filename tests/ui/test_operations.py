@@ -19,7 +19,7 @@ from sqlalchemy.exc import OperationalError
 from app.desk import Desk
 from core.errors import DeskError
 from tests.ui.test_directory_panel import search_for
-from tests.ui.visit_keys import fill
+from tests.ui.visit_keys import fill, young_visitor_f4
 from ui.main_window import MainWindow
 
 
@@ -57,10 +57,7 @@ def test_the_window_opens_no_session_on_its_thread(
 ) -> None:
     # A visit saved with F4's partner, as an agent does it with the keyboard.
     form = window.form
-    fill(form, "jeune-non-scolarise", "16-25", "homme", "13047", ["alternance"], ["information"])
-    qtbot.keyClick(form.themes, Qt.Key.Key_F4)
-    dialog = window.referral_dialog
-    qtbot.waitExposed(dialog)
+    dialog = young_visitor_f4(qtbot, window)
     qtbot.keyClicks(dialog.search, "artisanat")
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
