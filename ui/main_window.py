@@ -273,7 +273,8 @@ class MainWindow(VisitActions, QMainWindow):
             if then is not None:
                 then()
 
-        self.ops.day_view(day).success(shown).failure(self._failed).run(self)
+        # A failed read is no failed save: the default dialog says what went wrong.
+        self.ops.day_view(day).success(shown).run(self)
 
     def _changed(self, changes: frozenset[Change]) -> None:
         """A write went through: the journal and the counters show it, then what waited

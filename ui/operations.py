@@ -53,11 +53,13 @@ class Op(Generic[T]):
         fn: Callable[[], T],
         *,
         read: bool,
+        long: bool = False,
         changes: Iterable[Change] = (),
     ) -> None:
         self._ops = ops
         self._fn = guarded(fn)
         self._read = read
+        self._long = long
         self._changes = frozenset(changes)
         self._success: Callable[[T], None] = lambda _result: None
         self._failure: Callable[[BaseException], None] | None = None
@@ -78,10 +80,12 @@ class Op(Generic[T]):
             return parent is not None and not isValid(parent)
 
         def succeeded(result: T) -> None:
-            if not gone():
-                self._success(result)
-            if self._changes:
-                tasks.sig_changed.emit(self._changes)
+            try:
+                if not gone():
+                    self._success(result)
+            finally:  # what was written is written: the panels refresh even if the callback failed
+                if self._changes:
+                    tasks.sig_changed.emit(self._changes)
 
         def failed(error: BaseException) -> None:
             if gone():
@@ -91,7 +95,7 @@ class Op(Generic[T]):
             else:
                 self._ops.show_failure(parent, error)
 
-        return tasks.submit(self._fn, succeeded, failed, read=self._read)
+        return tasks.submit(self._fn, succeeded, failed, read=self._read, long=self._long)
 
 
 class DeskOps(QObject):
@@ -111,7 +115,13 @@ class DeskOps(QObject):
         return Op(self, fn, read=False, changes=changes)
 
     def read(self, fn: Callable[[], T]) -> Op[T]:
+        """A read the agent waits for: the day, a search, a record."""
         return Op(self, fn, read=True)
+
+    def long_read(self, fn: Callable[[], T]) -> Op[T]:
+        """A read that takes its time (an export, a slip, a backup, a check, a file read):
+        on a pool of its own, so that it never delays what the agent waits for."""
+        return Op(self, fn, read=True, long=True)
 
     def show_failure(self, parent: QWidget | None, error: BaseException) -> None:
         """The default failure of an operation: a dialog that says what went wrong."""
@@ -191,7 +201,7 @@ class DeskOps(QObject):
     def read_directory(self, path: Path) -> Op[Batch]:
         """Read and check a file on the pool: the writer only applies what was read."""
         desk = self.desk
-        return self.read(lambda: desk.read_directory(path))
+        return self.long_read(lambda: desk.read_directory(path))
 
     def import_directory(self, batch: Batch) -> Op[ImportSummary]:
         desk = self.desk

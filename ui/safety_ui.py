@@ -45,7 +45,7 @@ class SafetyUi(QObject):
 
         database = self.desk.paths.database
         if check:
-            op = self.ops.read(lambda: problems(database, quick=True))
+            op = self.ops.long_read(lambda: problems(database, quick=True))
             op.success(self.checked).failure(lambda error: self.checked([str(error)])).run()
         else:
             self.daily_backup()
@@ -75,7 +75,7 @@ class SafetyUi(QObject):
                 )
             )
 
-        return self.ops.read(self.desk.keep_backups).success(done).failure(failed).run()
+        return self.ops.long_read(self.desk.keep_backups).success(done).failure(failed).run()
 
     def shutdown(self) -> None:
         self._backup_timer.stop()

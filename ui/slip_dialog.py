@@ -124,9 +124,9 @@ class SlipDialog(QDialog):
         fmt, large = str(self.format.currentData()), self.large.isChecked()
         make = self._make  # the worker gets the maker and two values, not this dialog
         self._set_busy(True)
-        self.ops.read(lambda: make(fmt, large)).success(self._rendered).failure(self._failed).run(
-            self
-        )
+        self.ops.long_read(lambda: make(fmt, large)).success(self._rendered).failure(
+            self._failed
+        ).run(self)
 
     def _rendered(self, slips: list[Slip]) -> None:
         if not isValid(self.which):

@@ -114,4 +114,4 @@ class StatsExports(_Panel):
             self.export_note.setText(text)
             QMessageBox.warning(self, self.tr("Export impossible"), text)
 
-        self.ops.read(work).success(done).failure(failed).run(self)
+        self.ops.long_read(work).success(done).failure(failed).run(self)

@@ -284,7 +284,7 @@ class StatsPanel(StatsExports, QWidget):
                 self.show_dashboard(view)
 
         desk, lang = self.desk, self.lang  # the worker gets plain values, not this panel
-        self.ops.read(lambda: dashboard(desk, start, end, rows_dim, cols_dim, lang)).success(
+        self.ops.long_read(lambda: dashboard(desk, start, end, rows_dim, cols_dim, lang)).success(
             shown
         ).failure(self._failed).run(self)
 

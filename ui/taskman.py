@@ -32,8 +32,11 @@ from ui.gui_gc import collect_now, collect_on_gui_thread
 T = TypeVar("T")
 log = logger("window")
 
-# Enough for a search while an export or a report is being written.
+# Reads the agent waits for (the day, a search, a record) have their own pool; long ones (an
+# export, a slip, a backup, a check, a year of statistics) theirs, so that F4 never waits
+# behind a report being written.
 READERS = 2
+LONG_READERS = 2
 
 
 def qt_objects_in(fn: object, depth: int = 6) -> Iterator[object]:
@@ -98,6 +101,7 @@ class TaskManager(QObject):
         collect_on_gui_thread()  # before any worker allocates
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-writer")
         self._readers = ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="desk-reader")
+        self._long = ThreadPoolExecutor(max_workers=LONG_READERS, thread_name_prefix="desk-long")
         self._callbacks: dict[
             int, tuple[Callable[[Any], None], Callable[[BaseException], None]]
         ] = {}
@@ -115,14 +119,16 @@ class TaskManager(QObject):
         on_failure: Callable[[BaseException], None],
         *,
         read: bool = False,
+        long: bool = False,
     ) -> Future[T]:
-        """Run ``fn`` on the writer (or, for a read, on the pool); the callbacks run on the
-        GUI thread. ``fn`` must hold plain data only, never a widget or other Qt object."""
+        """Run ``fn`` on the writer (or, for a read, on the readers' pool; for a long read, on
+        the long pool); the callbacks run on the GUI thread. ``fn`` must hold plain data only,
+        never a widget or other Qt object."""
         if self.check_callables:
             reached = next(qt_objects_in(fn), None)
             if reached is not None:
                 raise TypeError(f"a worker's callable holds a Qt object: {reached!r}")
-        executor = self._readers if read else self._writer
+        executor = (self._long if long else self._readers) if read else self._writer
         future = executor.submit(fn)
         self._callbacks[id(future)] = (on_success, on_failure)
         future.add_done_callback(self.sig_done.emit)
@@ -158,6 +164,7 @@ class TaskManager(QObject):
         """Finish every write already asked for (nothing confirmed is lost), then stop."""
         self._closed = True
         self._readers.shutdown(wait=True, cancel_futures=True)
+        self._long.shutdown(wait=True, cancel_futures=True)
         self._writer.shutdown(wait=True)
 
 

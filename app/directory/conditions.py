@@ -90,7 +90,9 @@ def _is_age(text: str, match: re.Match[str]) -> bool:
     )
 
 
-@lru_cache(maxsize=4096)
+# Called by SQL for every candidate row of a search: a cache smaller than the directory would
+# be swept on each search (least recently used, in a cycle) and hit nothing.
+@lru_cache(maxsize=1 << 16)
 def age_range(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The ages a service's conditions and name say it is for, and the wider ones they let
     in by exception; None when they say no age."""

@@ -104,6 +104,10 @@ def next_batch(
             .order_by(model.created_at, model.id)
             .limit(room)
         )
+        # What the hub accepts of this kind, when it does not accept every field sent.
+        narrower = None
+        if speaks is not None and not fields_of(kind) <= speaks.accepted(kind):
+            narrower = speaks.accepted(kind)
         for row in rows:
             if kind == "contact":
                 payload = wire_contact(row, places)
@@ -111,8 +115,8 @@ def next_batch(
                 payload = wire_referral(row)
             else:
                 payload = wire_flag(row)
-            if speaks is not None and not fields_of(kind) <= speaks.accepted(kind):
-                payload, lost = fit(kind, payload, speaks.accepted(kind))
+            if narrower is not None:
+                payload, lost = fit(kind, payload, narrower)
                 if lost:
                     session.add(
                         SyncQuarantine(

@@ -158,8 +158,9 @@ class Console:
     def page(
         self, request: Request, template: str, status: int = 200, **context: Any
     ) -> HTMLResponse:
-        answer_in(accepted_language(request.headers.get("accept-language")))
-        context.setdefault("lang", accepted_language(request.headers.get("accept-language")))
+        lang = accepted_language(request.headers.get("accept-language"))
+        answer_in(lang)
+        context.setdefault("lang", lang)
         return self.templates.TemplateResponse(request, template, context, status_code=status)
 
     async def visitor(self, request: Request) -> auth.Visitor:

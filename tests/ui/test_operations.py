@@ -19,7 +19,7 @@ from sqlalchemy.exc import OperationalError
 from app.desk import Desk
 from core.errors import DeskError
 from tests.ui.test_directory_panel import search_for
-from tests.ui.visit_keys import fill
+from tests.ui.visit_keys import fill, young_visitor_f4
 from ui.main_window import MainWindow
 
 
@@ -57,10 +57,7 @@ def test_the_window_opens_no_session_on_its_thread(
 ) -> None:
     # A visit saved with F4's partner, as an agent does it with the keyboard.
     form = window.form
-    fill(form, "jeune-non-scolarise", "16-25", "homme", "13047", ["alternance"], ["information"])
-    qtbot.keyClick(form.themes, Qt.Key.Key_F4)
-    dialog = window.referral_dialog
-    qtbot.waitExposed(dialog)
+    dialog = young_visitor_f4(qtbot, window)
     qtbot.keyClicks(dialog.search, "artisanat")
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
@@ -121,6 +118,37 @@ def test_an_export_running_does_not_hold_up_a_save(
     with qtbot.waitSignal(panel.sig_exported, timeout=15_000):
         pass
     assert (tmp_path / "activite.xlsx").exists()
+
+
+def test_f4_answers_while_two_exports_are_being_written(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.stats_export
+
+    started, release = threading.Semaphore(0), threading.Event()
+    real: Callable[..., Any] = app.stats_export.export_tables
+
+    def slow_export(*args: Any, **kwargs: Any) -> Any:
+        started.release()
+        assert release.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(app.stats_export, "export_tables", slow_export)
+    window.show_tab(2)
+    panel = window.statistics()
+    panel.export_xlsx(tmp_path / "activite.xlsx")
+    panel.export_csv(tmp_path / "activite.csv")
+    assert started.acquire(timeout=15) and started.acquire(timeout=15)
+    window.show_tab(0)
+    try:
+        # Both exports still being written, F4 lists its suggestions.
+        dialog = young_visitor_f4(qtbot, window)
+        assert not release.is_set()
+        assert "apprentissage" in dialog.model.suggestion(0).service_name.lower()
+        dialog.reject()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: (tmp_path / "activite.csv").exists(), timeout=15_000)
 
 
 def test_a_database_failure_is_shown_with_the_desk_s_words(

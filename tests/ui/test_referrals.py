@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.desk import Desk
-from tests.ui.visit_keys import fill, focused
+from tests.ui.visit_keys import fill, focused, young_visitor_f4
 from ui.main_window import MainWindow
 
 
@@ -15,10 +15,7 @@ def test_orienter_records_the_chosen_partners_with_the_visit(
     qtbot: QtBot, window: MainWindow, desk: Desk
 ) -> None:
     form = window.form
-    fill(form, "jeune-non-scolarise", "16-25", "homme", "13047", ["alternance"], ["information"])
-    qtbot.keyClick(form.themes, Qt.Key.Key_F4)
-    dialog = window.referral_dialog
-    qtbot.waitExposed(dialog)
+    dialog = young_visitor_f4(qtbot, window)
     first = dialog.model.suggestion(0)
     # The visitor's theme, for a young person: apprenticeship first.
     assert "apprentissage" in first.service_name.lower()
@@ -64,11 +61,7 @@ def test_orientation_with_no_partner_is_refused_and_enter_opens_the_partners(
 def test_f4_down_moves_past_the_highlighted_row_and_enter_never_closes_on_nothing(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    form = window.form
-    fill(form, "jeune-non-scolarise", "16-25", "homme", "13047", ["alternance"], ["information"])
-    qtbot.keyClick(form.themes, Qt.Key.Key_F4)
-    dialog = window.referral_dialog
-    qtbot.waitExposed(dialog)
+    dialog = young_visitor_f4(qtbot, window)
     second = dialog.model.suggestion(1)
     qtbot.keyClick(dialog.search, Qt.Key.Key_Down)  # row 1 was highlighted: now row 2
     assert dialog.list.currentIndex().row() == 1

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from ui.intake_form import IntakeForm
 from ui.main_window import MainWindow
+from ui.referral_dialog import ReferralDialog
 
 
 def fill(
@@ -36,3 +38,16 @@ def save_one(qtbot: QtBot, window: MainWindow) -> str:
     with qtbot.waitSignal(window.sig_saved, timeout=15_000) as saved:
         window.form.submit()
     return str(saved.args[0])
+
+
+def young_visitor_f4(qtbot: QtBot, window: MainWindow) -> ReferralDialog:
+    """A young jobseeker of Istres asking about apprenticeship, then F4 as the agent presses
+    it: the dialog once it is on screen and its first suggestions are read."""
+    form = window.form
+    fill(form, "jeune-non-scolarise", "16-25", "homme", "13047", ["alternance"], ["information"])
+    qtbot.keyClick(form.themes, Qt.Key.Key_F4)
+    dialog = window.referral_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=15_000)
+    return dialog
