@@ -25,11 +25,14 @@ MOVED: dict[str, str] = {
     "app.stats_report": "app.stats.report",
     "app.backup": "app.backup.copies",
 }
-# The new packages' modules: ``app.stats.report`` is already new, not ``app.stats`` + more.
+# The new packages' modules, read from their folders: ``app.stats.report`` or
+# ``app.backup.health`` is already new, not ``app.stats`` or ``app.backup`` + more.
+_ROOT = Path(__file__).resolve().parent.parent
 _NEW_CHILDREN: dict[str, set[str]] = {}
 for _new in MOVED.values():
-    _parent, _child = _new.rsplit(".", 1)
-    _NEW_CHILDREN.setdefault(_parent, set()).add(_child)
+    _parent = _new.rsplit(".", 1)[0]
+    _folder = _ROOT.joinpath(*_parent.split("."))
+    _NEW_CHILDREN[_parent] = {f.stem for f in _folder.glob("*.py") if f.stem != "__init__"}
 _SUFFIXES = (".py", ".md", ".toml", ".cfg", ".ini", ".spec", ".txt", "Makefile")
 _SKIP = {".git", ".venv", ".mypy_cache", ".ruff_cache", "build", "dist", "node_modules"}
 
