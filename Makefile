@@ -21,8 +21,8 @@ run: $(DESK_STAMP)
 test: $(STAMP) lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check core app ui db hub tests resources packaging
-	$(BIN)/ruff format --check core app ui db hub tests resources packaging
+	$(BIN)/ruff check core app ui db hub devtools tests resources packaging
+	$(BIN)/ruff format --check core app ui db hub devtools tests resources packaging
 	$(BIN)/lint-imports --no-cache
 
 typecheck: $(STAMP)
@@ -82,10 +82,10 @@ catalogues: $(STAMP)
 	$(BIN)/pybabel compile -d $(LOCALE) -D aiguillage -l en --statistics
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs --scale 1.5
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs --lang en
-	$(BIN)/python -m app.stats_report_demo docs
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m devtools.screenshots docs
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m devtools.screenshots docs --scale 1.5
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m devtools.screenshots docs --lang en
+	$(BIN)/python -m devtools.report_demo docs
 	AIGUILLAGE_SCREENSHOTS=docs $(BIN)/python -m pytest -q tests/hub/test_console_browser.py
 
 # Rebuild the compact geography from Etalab's decoupage-administratif data folder.

@@ -21,17 +21,15 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.backup import (
-    EMPTY_FILE,
+from app.backup.copies import (
     daily_backup,
     damage_report,
     expire_set_aside,
-    file_problems,
     list_backups,
     make_backup,
     scrub_backups,
 )
-from app.contact import ContactRecord
+from app.backup.health import EMPTY_FILE, file_problems
 from app.directory import records
 from app.directory.batch import Batch, ImportSummary
 from app.directory.formats import read_directory
@@ -40,12 +38,14 @@ from app.directory.records import ServiceDetail
 from app.directory.search import SearchHit, SearchQuery, search
 from app.directory.search_index import INDEX_VERSION, reindex
 from app.geography import Geography, seed_centres, seed_geography
-from app.intake import IntakeService, local_now
+from app.intake.clock import local_now
+from app.intake.contact import ContactRecord
+from app.intake.service import IntakeService
 from app.nomenclature import Nomenclatures, seed_defaults
 from app.paths import DeskPaths, desk_paths
 from app.settings import Settings
-from app.stats import mark_all_dirty
-from app.sync.push import pending_count, quarantined
+from app.stats.queries import mark_all_dirty
+from app.sync.queue import pending_count, quarantined
 from core.errors import DeskError
 from core.lang import chosen_language
 from core.places import CENTRES_EDITION, GEOGRAPHY_EDITION

@@ -18,6 +18,7 @@ from core.fields import LIST_OF
 from core.hours import PARIS
 from core.places import SMALL_COMMUNE, load_geography_file
 from core.privacy import find_personal_data
+from hub.list_items import region_lists
 
 FIRST_DAY = date(2000, 1, 1)
 SPECIAL_PLACES = frozenset({"hors-region", "non-precise"})
@@ -93,8 +94,6 @@ class Border:
     """The checks of one batch: the region's lists are read once for it."""
 
     def __init__(self, session: Session) -> None:
-        from hub.lists import region_lists  # the lists need the directory, which needs us
-
         # Every code the region ever had: a retired code stays valid for old records.
         self.codes = {
             name: frozenset(item.code for item in items)

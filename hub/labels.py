@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from core.lists import COMMUNE_SPECIAL, Item
 from core.stats.labels import Labeller
-from hub.lists import region_lists
+from hub.list_items import region_lists
 from hub.models import DirectoryEntry, Site
 from hub.stats import places
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.contact import ContactDraft, ContactRecord
 from app.geography import Geography
+from app.intake.contact import ContactDraft, ContactRecord
 from app.nomenclature import Nomenclatures
 from core.errors import DeskError, ValidationFailed
 from core.lang import moment_text

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.contact import ContactRecord
 from app.geography import Geography
+from app.intake.contact import ContactRecord
 from app.nomenclature import Nomenclatures
 from core.lang import day_text
 from ui.table_model import ColumnsModel

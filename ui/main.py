@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.cli.main import cli_language
+from app.cli.texts import cli_language
 from app.failures import guarded
 from app.logs import logger, setup_logging
 from app.paths import DeskPaths, desk_paths
@@ -168,7 +168,7 @@ def install_excepthook(log_file: Path, lang: str, show: bool = True) -> None:
 
 def offer_restore(paths: DeskPaths, reason: str, lang: str, smoke: bool) -> bool:
     """The database is damaged: offer the latest sound backup. True once it is back."""
-    from app.backup import latest_sound, restore_backup
+    from app.backup.copies import latest_sound, restore_backup
 
     backup = latest_sound(paths.backups)
     if backup is None:
@@ -200,14 +200,14 @@ def offer_restore(paths: DeskPaths, reason: str, lang: str, smoke: bool) -> bool
 
 def checked_now(paths: DeskPaths) -> bool:
     """Whether the quick check runs before opening (else after, in the background)."""
-    from app.backup import small_enough_to_check
+    from app.backup.health import small_enough_to_check
 
     return small_enough_to_check(paths.database)
 
 
 def _open_desk(paths: DeskPaths, lang: str, smoke: bool) -> Desk | int:
     """The desk, or an exit code when it cannot open (after offering a restore)."""
-    from app.backup import problems
+    from app.backup.health import problems
     from app.desk import Desk
 
     for _attempt in range(2):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import DayView, Desk
-from app.intake import UNDO_SECONDS
+from app.intake.service import UNDO_SECONDS
 from core.lang import moment_text
 from core.version import app_version
 from ui.directory_panel import DirectoryPanel

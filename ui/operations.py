@@ -20,12 +20,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
-from app.contact import ContactDraft, ContactRecord
 from app.desk import DayView, Desk
 from app.directory.batch import Batch, ImportSummary
 from app.directory.records import ServiceDetail
 from app.directory.search import SearchHit, SearchQuery
 from app.failures import guarded
+from app.intake.contact import ContactDraft, ContactRecord
 from core.errors import DeskError
 from db.models import SyncQuarantine
 from ui.taskman import TaskManager, tasks_of
@@ -165,7 +165,7 @@ class DeskOps(QObject):
         return self.write(self.desk.purge_notes)
 
     def mark_printed(self, referral_ids: list[str]) -> Op[None]:
-        from app.slip_records import mark_printed
+        from app.referrals.records import mark_printed
 
         desk = self.desk
         return self.write(lambda: mark_printed(desk, referral_ids), Change.VISITS)

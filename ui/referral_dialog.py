@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory.display import format_phone
 from app.directory.records import ServiceDetail
 from app.directory.search import SearchHit, SearchQuery
+from app.intake.contact import ContactDraft
 from ui.operations import ops_for
 from ui.screen_fit import fit_to_screen
 

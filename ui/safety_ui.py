@@ -41,7 +41,7 @@ class SafetyUi(QObject):
 
     def start(self, check: bool = True) -> None:
         """The quick check (unless it ran before the desk opened), then the day's backup."""
-        from app.backup import problems
+        from app.backup.health import problems
 
         database = self.desk.paths.database
         if check:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
-from app.stats_dashboard import CrossTable
+from app.stats.dashboard import CrossTable
 from core.report.text import number
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -75,7 +75,7 @@ class StatsExports(_Panel):
         desk, lang, min_cell = self.desk, self.lang, self._threshold()
 
         def write() -> None:
-            from app.stats_report import write_report
+            from app.stats.report import write_report
 
             write_report(desk, start, end, path, lang=lang, min_cell=min_cell)
 
@@ -87,7 +87,7 @@ class StatsExports(_Panel):
         desk, lang, min_cell = self.desk, self.lang, self._threshold()
 
         def write() -> None:
-            from app.stats_export import export_tables
+            from app.stats.exports import export_tables
 
             export_tables(desk, start, end, path, fmt, by, min_cell, lang)
 

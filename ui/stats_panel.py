@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import Desk
-from app.stats_dashboard import PERIODS, Dashboard, dashboard, period_bounds
+from app.stats.dashboard import PERIODS, Dashboard, dashboard, period_bounds
 from core.errors import DeskError
 from core.report.text import number
 from core.stats import tables

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from app.contact import ContactDraft, ContactRecord
 from app.desk import Desk
-from app.slip_records import slip_for_service, slips_for_contact
+from app.intake.contact import ContactDraft, ContactRecord
+from app.referrals.records import slip_for_service, slips_for_contact
 from core.errors import DeskError
 from ui.intake_form import FormState, IntakeForm
 from ui.journal import JournalPanel

@@ -6,15 +6,16 @@ import argparse
 import sys
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
-from app.backup import damage_error, latest_sound, make_backup, problems, restore_backup
-from app.cli.main import cli_language, dumps, parse_at, say
-from app.contact import ContactDraft
-from app.contact_import import ImportRefused, import_contacts
+from app.backup.copies import damage_error, latest_sound, make_backup, restore_backup
+from app.backup.health import problems
+from app.cli.texts import cli_language, dumps, parse_at, say
 from app.desk import Desk
+from app.intake.contact import ContactDraft
+from app.intake.tallies import ImportRefused, import_contacts
 from app.paths import desk_paths
-from core.errors import DeskError, ValidationFailed
+from core.errors import DeskError
 from core.exports import FORMATS
 from core.files import write_atomically
 
@@ -120,178 +121,21 @@ def check(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def directory(args: argparse.Namespace, out: TextIO) -> int:
-    if args.action == "import":
-        return _directory_import(args, out)
-    if args.action == "convert":
-        return _directory_convert(args, out)
-    if args.action == "hours":
-        return _directory_hours(args, out)
-    return _directory_search(args, out)
-
-
-def _directory_hours(args: argparse.Namespace, out: TextIO) -> int:
-    """A value checked before it is published: its words, what was repaired, and whether
-    the place is open at ``--at`` on its own clock (the desk's site when no ``--commune``)."""
-    from core import hours
-
-    lang = cli_language()
-    desk = Desk.open(load_demo=False)
-    try:
-        commune = desk.geography.check_code(args.commune) if args.commune else None
-        zone = str(desk.settings.get("site.school_zone"))
-        site = str(desk.settings.get("site.commune")) or None
-    finally:
-        desk.close()
-    place = commune or site
-    school_zone = hours.school_zone_for(commune) if commune else zone or None
-    moment = parse_at(args.at)
-    read = hours.reading(args.text)
-    text = hours.describe(args.text, lang, commune=place, school_zone=school_zone)
-    state = None
-    if moment is not None:
-        state = hours.open_at(args.text, moment, commune=place, school_zone=school_zone)
-    if args.json:
-        report: dict[str, Any] = {
-            "valid": read.valid,
-            "description": text,
-            "comments": read.comments,
-            "open": state,
-        }
-        if read.repairs:
-            report["warnings"] = read.warnings(lang)
-        print(dumps(report), file=out)
-        return 0 if read.valid else 1
-    print(text, file=out)
-    for warning in read.warnings(lang):
-        print(say("hours_warning", lang, warning=warning), file=out)
-    if moment is not None:
-        key = "unknown" if state is None else "open" if state else "closed"
-        print(say(key, lang), file=out)
-    return 0 if read.valid else 1
-
-
-def _directory_convert(args: argparse.Namespace, out: TextIO) -> int:
-    import json
-
-    from app.directory.formats import convert, read_directory
-
-    desk = Desk.open(load_demo=False)
-    lang = cli_language()
-    try:
-        batch = read_directory(args.path, desk.geography, args.source)
-    finally:
-        desk.close()
-    refused = convert(batch, args.output)
-    for refusal in refused:
-        print(f"  – {refusal.text(lang)}", file=sys.stderr)
-    counts = {
-        name: len(json.loads((args.output / f"{name}.json").read_text(encoding="utf-8")))
-        for name in ("structures", "services")
-    }
-    print(
-        say("converted", lang, path=args.output, refused=len(refused), **counts),
-        file=out,
-    )
-    return 0
-
-
-def _directory_import(args: argparse.Namespace, out: TextIO) -> int:
-    from app.directory.formats import read_directory
-    from app.directory.importing import apply
-
-    desk = Desk.open()
-    lang = cli_language()
-    try:
-        batch = read_directory(args.path, desk.geography, args.source)
-        with desk.sessions.begin() as session:
-            summary = apply(session, batch, full=not args.partial)
-    finally:
-        desk.close()
-    for line in summary.lines(lang):
-        print(line, file=out)
-    stored = summary.structures_added + summary.structures_updated
-    stored += summary.services_added + summary.services_updated
-    return 1 if summary.refused and not stored else 0
-
-
-def _directory_search(args: argparse.Namespace, out: TextIO) -> int:
-    from zoneinfo import ZoneInfo
-
-    from app.directory.search import SearchQuery, search
-
-    desk = Desk.open()
-    lang = cli_language()
-    try:
-        problems = []
-        for code in args.theme:
-            if desk.lists.item("theme", code) is None:
-                choices = ", ".join(desk.lists.active_codes("theme"))
-                problems.append(
-                    DeskError("unknown_code", field="theme", code=code, choices=choices)
-                )
-        if args.public and desk.lists.item("public", args.public) is None:
-            choices = ", ".join(desk.lists.active_codes("public"))
-            problems.append(
-                DeskError("unknown_code", field="public", code=args.public, choices=choices)
-            )
-        commune = desk.geography.check_code(args.commune) if args.commune else None
-        if problems:
-            raise ValidationFailed(problems)
-        moment = parse_at(args.at)
-        if moment is not None and moment.tzinfo is None:
-            moment = moment.replace(tzinfo=ZoneInfo("Europe/Paris"))
-        if moment is None and args.open_now:
-            moment = desk.intake.now()  # open now: at the desk's clock
-        query = SearchQuery(
-            text=args.text,
-            commune=commune,  # outside the region: the search has no area to filter on
-            themes=args.theme,
-            public=args.public,
-            mode=args.mode,
-            free=args.free,
-            type=args.type,
-            open_at=moment if (args.open_now or args.at) else None,
-            limit=max(1, min(args.limit, 200)),
-        )
-        with desk.sessions() as session:
-            hits = search(session, query, now=moment)
-    finally:
-        desk.close()
-    if args.json:
-        print(dumps([_hit_json(h) for h in hits]), file=out)
-        return 0
-    if not hits:
-        print(say("no_hit", lang), file=out)
-    for hit in hits:
-        marks = []
-        if hit.open_now is not None:
-            marks.append(say("open" if hit.open_now else "closed", lang))
-        if hit.stale:
-            marks.append(say("to_check", lang))
-        if hit.is_local:
-            marks.append(say("local", lang))
-        star = "★ " if hit.favourite else ""
-        where = f" ({hit.commune})" if hit.commune else ""
-        tail = f" [{', '.join(marks)}]" if marks else ""
-        print(f"{star}{hit.structure_name}{where} — {hit.service_name}{tail}", file=out)
-    return 0
-
-
-def _hit_json(hit: Any) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    data = asdict(hit)
-    data["date_maj"] = hit.date_maj.isoformat() if hit.date_maj else None
-    return data
-
-
 def bench(args: argparse.Namespace, out: TextIO) -> int:
     """The performance figures; on a throw-away folder unless ``AIGUILLAGE_HOME`` is set."""
+    import importlib
     import os
     import tempfile
 
-    from app import bench as benches
+    # The bench lives in the development tools, which the desk never imports by name in its
+    # code (it imports the hub): looked up when asked for, absent from the Windows bundle.
+    try:
+        benches = importlib.import_module("devtools.bench")
+    except ModuleNotFoundError as error:
+        if error.name not in ("devtools", "devtools.bench"):
+            raise
+        print(say("bench_missing", cli_language()), file=sys.stderr)
+        return 2
 
     own_home = None
     if not os.environ.get("AIGUILLAGE_HOME"):
@@ -313,7 +157,7 @@ def bench(args: argparse.Namespace, out: TextIO) -> int:
 
 def slip(args: argparse.Namespace, out: TextIO) -> int:
     """Write a slip; nothing is written when the service is unknown."""
-    from app.slip_records import slip_for_service
+    from app.referrals.records import slip_for_service
 
     desk = Desk.open()
     try:
@@ -363,7 +207,7 @@ def sync(args: argparse.Namespace, out: TextIO) -> int:
 def stats(args: argparse.Namespace, out: TextIO) -> int:
     """Counts over a period; JSON by default, CSV as French Excel opens it, XLSX; or the
     activity report in PDF."""
-    from app import stats as statistics
+    from app.stats import queries as statistics
     from core.stats.export import to_csv
 
     lang = cli_language()
@@ -381,14 +225,14 @@ def stats(args: argparse.Namespace, out: TextIO) -> int:
         if min_cell is None and args.output:
             min_cell = int(desk.settings.get("stats.min_cell"))
         if chosen is not None and chosen.content == "report":
-            from app.stats_report import write_report
+            from app.stats.report import write_report
 
             write_report(desk, start, end, args.output, lang, min_cell)
             print(say("report_written", lang, path=args.output), file=out)
             return 0
         if chosen is not None and chosen.content == "tables":
             # The same workbook as the window's: every table of the report, labelled.
-            from app.stats_export import export_tables
+            from app.stats.exports import export_tables
 
             export_tables(desk, start, end, args.output, chosen.name, by, min_cell, lang)
             return 0

@@ -12,18 +12,17 @@ import io
 import json
 import math
 import re
-import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from app.directory.batch import Batch, Refusal
+from app.directory.csvrows import csv_rows, slug
 from app.directory.importing import read_text
 from app.geography import Geography
 from core.errors import DeskError
 from core.lists import PUBLIC_PUBLICS, THEME_THEMATIQUES
 from core.places import distance_km, search_key
-from core.textfile import delimiter
 
 # Fields of data.inclusion that hold lists.
 LIST_FIELDS = frozenset(
@@ -71,23 +70,6 @@ def _load_json(path: Path) -> list[dict[str, Any]]:
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         raise DeskError("json_not_list", path=path.name)
     return data
-
-
-def _csv_rows(path: Path, required: set[str]) -> list[dict[str, str]]:
-    text = read_text(path)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter(text))
-    try:
-        header = {(h or "").strip() for h in reader.fieldnames or []}
-        missing = sorted(required - header)
-        if missing:
-            raise DeskError("missing_columns", path=path.name, columns=", ".join(missing))
-        return [
-            {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
-            for row in reader
-        ]
-    except csv.Error as error:
-        problem = DeskError("csv_cell", reason=str(error))
-        raise DeskError("csv_line", line=reader.line_num, message=problem) from None
 
 
 def _list_cell(value: str) -> list[str] | None:
@@ -140,7 +122,7 @@ def read_datainclusion(folder: Path, kind: str, source: str | None = None) -> Ba
                 (str(r.get("id") or f"n°\u00a0{index}"), r) for index, r in enumerate(records, 1)
             ]
         else:
-            rows = _csv_rows(names[f"{name}.csv"], required)
+            rows = csv_rows(names[f"{name}.csv"], required)
             files[name] = [
                 (r.get("id") or f"ligne {line}", _from_csv_row(r))
                 for line, r in enumerate(rows, 2)
@@ -214,12 +196,6 @@ def spreadsheet_template() -> str:
     return "\ufeff" + out.getvalue()
 
 
-def slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60]
-
-
 _MODES = {
     "sur place": "en-presentiel",
     "en presentiel": "en-presentiel",
@@ -246,7 +222,7 @@ def read_spreadsheet(path: Path, geography: Geography, source: str | None = None
     structure, the name, the address and the commune, so that importing the same file
     again updates the same records, and homonyms stay apart. A row repeating one above
     is named as a duplicate: each row read is a service, a duplicate or a refusal."""
-    rows = _csv_rows(path, set(SPREADSHEET_REQUIRED))
+    rows = csv_rows(path, set(SPREADSHEET_REQUIRED))
     source = source or slug(path.stem) or "tableur"
     batch = Batch(format="tableur CSV", rows=len(rows), derived_structures=True)
     today = date.today().isoformat()

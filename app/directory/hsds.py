@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from app.directory.batch import Batch, Refusal
-from app.directory.formats import _csv_rows, slug
+from app.directory.csvrows import csv_rows, slug
 from app.directory.hsds_schedules import Row, _opening_hours, _weekday_as_byday, _weekly
 from app.geography import Geography
 from core.errors import DeskError
@@ -85,7 +85,7 @@ def read_hsds(
     raw: dict[str, list[Row]] = {}
 
     def table(name: str, required: set[str]) -> list[Row]:
-        rows = _csv_rows(files.get(name, folder / name), required)
+        rows = csv_rows(files.get(name, folder / name), required)
         raw[name] = rows
         if name == "schedules.csv":
             rows = [_weekday_as_byday(row) for row in rows]
@@ -209,7 +209,7 @@ def _unread_files(present: dict[str, Path], read: set[str]) -> list[tuple[str, s
         if not name.endswith(".csv") or name in read:
             continue
         try:
-            count = len(_csv_rows(path, set()))
+            count = len(csv_rows(path, set()))
         except DeskError as error:
             said.append(
                 (

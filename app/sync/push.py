@@ -16,22 +16,27 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, exists, func, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.sync.client import HubClient, ServerFault
+from app.sync.outgoing import (
+    PublicPlaces,
+    wire_contact,
+    wire_flag,
+    wire_referral,
+)
+from app.sync.queue import (
+    HELD,
+    KINDS,
+    desk_state,
+    held_reason,
+    pending,
+)
 from core.errors import PERSONAL_DATA
-from core.fields import BY_NAME, CONTACT_FIELDS, label
-from core.places import SMALL_COMMUNE, SPECIAL_CODES, departement_of
 from core.privacy import find_personal_data
-from core.version import app_version
 from core.wire import MAX_BATCH, DeskState, HubProtocol, PushRecord, PushResult, fields_of, fit
-from db.models import Commune, Contact, Departement, DirectoryFlag, Referral, SyncQuarantine
-
-KINDS: dict[str, Any] = {"contact": Contact, "referral": Referral, "flag": DirectoryFlag}
-# The quarantine's outcome for a version held back because the hub does not know one of
-# its fields yet: not the agent's to edit, and reconsidered at each sync.
-HELD = "held"
+from db.models import DirectoryFlag, SyncQuarantine
 
 
 @dataclass
@@ -46,177 +51,8 @@ class PushReport:
     state: DeskState | None = None
 
 
-def _held(model: Any, kind: str, outcome: Any = None) -> Any:
-    """The record's current version is in quarantine (an edit makes a new one), or held
-    for the hub's protocol; only those whose outcome meets ``outcome`` when given."""
-    same = and_(
-        SyncQuarantine.kind == kind,
-        SyncQuarantine.record_id == model.id,
-        SyncQuarantine.version == model.version,
-    )
-    return exists().where(same if outcome is None else and_(same, outcome))
-
-
-def _pending(model: Any, kind: str) -> Any:
-    """What the next batch may take."""
-    return and_(model.synced_version < model.version, ~_held(model, kind))
-
-
-def _refused(model: Any, kind: str) -> Any:
-    """In the agent's quarantine: refused by the hub, not merely held for its protocol."""
-    return and_(
-        model.synced_version < model.version,
-        _held(model, kind, SyncQuarantine.outcome != HELD),
-    )
-
-
-def _waiting(model: Any, kind: str) -> Any:
-    """Still to go up: pending, or held until the hub learns a field."""
-    return and_(
-        model.synced_version < model.version, ~_held(model, kind, SyncQuarantine.outcome != HELD)
-    )
-
-
-def _held_for_hub(model: Any, kind: str) -> Any:
-    return and_(
-        model.synced_version < model.version,
-        _held(model, kind, SyncQuarantine.outcome == HELD),
-    )
-
-
-def _count(session: Session, where: Any) -> int:
-    total = 0
-    for kind, model in KINDS.items():
-        total += int(
-            session.scalar(select(func.count()).select_from(model).where(where(model, kind))) or 0
-        )
-    return total
-
-
-def pending_count(session: Session) -> int:
-    """Records still to go up, those held until the hub learns a field included."""
-    return _count(session, _waiting)
-
-
-def held_count(session: Session) -> int:
-    """Records held until the hub learns a field they hold."""
-    return _count(session, _held_for_hub)
-
-
-def desk_state(session: Session) -> DeskState:
-    """The desk's version, what waits to go up, and the records whose current version the
-    hub refused (an edit sends a new one)."""
-    return DeskState(
-        version=app_version()[:32],
-        pending=pending_count(session),
-        quarantined=_count(session, _refused),
-    )
-
-
-def quarantined(session: Session) -> list[SyncQuarantine]:
-    """The versions the hub refused, newest first (not those held for its protocol)."""
-    query = select(SyncQuarantine).where(SyncQuarantine.outcome != HELD)
-    return list(session.scalars(query.order_by(SyncQuarantine.at.desc())))
-
-
-def held(session: Session) -> list[SyncQuarantine]:
-    """The versions held until the hub learns a field they hold, newest first."""
-    query = select(SyncQuarantine).where(SyncQuarantine.outcome == HELD)
-    return list(session.scalars(query.order_by(SyncQuarantine.at.desc())))
-
-
-def held_reason(fields: list[str]) -> str:
-    """Why a record waits for the hub's update (stored, shown as is)."""
-    names = ", ".join(
-        f"«\u00a0{label(BY_NAME[name].key) if name in BY_NAME else name}\u00a0»" for name in fields
-    )
-    return f"en attente de la mise à jour du hub, qui ne connaît pas encore {names}"
-
-
-class _Places:
-    """A contact's commune as it may leave the desk: one of fewer than 2,000 inhabitants
-    never goes as itself, but as its EPCI; where it has none (islands such as Sein or
-    Bréhat, overseas collectivities), as its département, as Etalab writes it (``29``,
-    ``2A``, ``987``); ``non-precise`` when even that is unknown."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-        self._cache: dict[str, str] = {}
-        self._departements: set[str] | None = None
-
-    def public(self, code: str) -> str:
-        if code not in self._cache:
-            self._cache[code] = self._generalised(code)
-        return self._cache[code]
-
-    def _generalised(self, code: str) -> str:
-        if code in SPECIAL_CODES:
-            return code
-        row = self._session.get(Commune, code)
-        if row is not None:
-            if row.population >= SMALL_COMMUNE:
-                return code
-            if row.epci:
-                return row.epci
-            departement = row.departement
-        else:
-            # A code the shipped geography does not hold (another edition's): its size is
-            # unknown, so it goes no finer than its département.
-            found = departement_of(code)
-            if found is None:
-                return code  # no commune code at all: the hub rejects it, with its reason
-            departement = found
-        if self._departements is None:
-            self._departements = set(self._session.scalars(select(Departement.code)))
-        return departement if departement in self._departements else "non-precise"
-
-
 def _utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _local_day(moment: datetime) -> str:
-    return moment.date().isoformat()
-
-
-def _utc_to_local_day(moment: datetime) -> str:
-    return moment.replace(tzinfo=UTC).astimezone().date().isoformat()
-
-
-def wire_contact(row: Contact, places: _Places) -> dict[str, Any]:
-    """A contact's payload: its day, each field of the table (a place as it may leave the
-    desk, several codes as a list), and whether it was cancelled."""
-    payload: dict[str, Any] = {"day": _local_day(row.moment_local)}
-    for described in CONTACT_FIELDS:
-        value = getattr(row, described.name)
-        if described.wire == "place":
-            value = places.public(value)
-        elif described.multiple:
-            value = [item.code for item in value]
-        payload[described.name] = value
-    payload["cancelled"] = row.status == "cancelled"
-    return payload
-
-
-def wire_referral(row: Referral) -> dict[str, Any]:
-    return {
-        "day": _utc_to_local_day(row.created_at),
-        "contact_id": row.contact_id,
-        "service_id": row.service_id,
-        "structure_id": row.structure_id,
-        "cancelled": row.status == "cancelled",
-    }
-
-
-def wire_flag(row: DirectoryFlag) -> dict[str, Any]:
-    return {
-        "day": _utc_to_local_day(row.created_at),
-        "service_id": row.service_id,
-        "structure_id": row.structure_id,
-        "reason": row.reason,
-        "comment": row.comment,
-        "cancelled": row.status != "active",
-    }
 
 
 def hold_personal_comments(session: Session, moment: datetime) -> int:
@@ -225,7 +61,7 @@ def hold_personal_comments(session: Session, moment: datetime) -> int:
     does not repeat what was found. Returns how many were held."""
     rows = session.scalars(
         select(DirectoryFlag).where(
-            _pending(DirectoryFlag, "flag"), DirectoryFlag.comment.is_not(None)
+            pending(DirectoryFlag, "flag"), DirectoryFlag.comment.is_not(None)
         )
     )
     held = 0
@@ -257,14 +93,14 @@ def next_batch(
     transaction) until the hub learns the field. Returns the batch and how many were held."""
     records: list[PushRecord] = []
     held = 0
-    places = _Places(session)
+    places = PublicPlaces(session)
     for kind, model in KINDS.items():
         room = size - len(records)
         if room <= 0:
             break
         rows = session.scalars(
             select(model)
-            .where(_pending(model, kind))
+            .where(pending(model, kind))
             .order_by(model.created_at, model.id)
             .limit(room)
         )

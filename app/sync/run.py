@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from app.sync import credentials
 from app.sync.client import HubClient, TlsFailure, Transient, check_url
@@ -20,12 +20,15 @@ from core.version import app_version
 from core.wire import parse_enrolment
 from db.models import SyncState
 
+if TYPE_CHECKING:
+    from app.desk import Desk
 
-def _account(desk: Any) -> str:
+
+def _account(desk: Desk) -> str:
     return f"{desk.settings.get('hub.url')}|{desk.settings.get('desk.id')}"
 
 
-def enrol(desk: Any, url: str, code: str) -> dict[str, str]:
+def enrol(desk: Desk, url: str, code: str) -> dict[str, str]:
     """Trade an enrolment code for the site's token; the desk is then the site's.
     ``url`` may also be the console's whole enrolment string (address and code)."""
     url, code = _address_and_code(url, code)
@@ -57,7 +60,7 @@ def _address_and_code(url: str, code: str) -> tuple[str, str]:
     return check_url(url), code.strip()
 
 
-def enrol_or_keep(desk: Any, url: str, code: str) -> dict[str, str]:
+def enrol_or_keep(desk: Desk, url: str, code: str) -> dict[str, str]:
     """:func:`enrol`; when the hub cannot be reached, the address and the code are kept so
     that the next try (at each start, or from the menu) needs nothing typed again. A code
     the hub refuses is not kept by this call."""
@@ -86,7 +89,7 @@ class SyncSummary:
         return asdict(self)
 
 
-def sync_once(desk: Any) -> SyncSummary:
+def sync_once(desk: Desk) -> SyncSummary:
     """Push every pending record; a :class:`DeskError` says why it could not finish (what
     was sent before stays sent)."""
     url = str(desk.settings.get("hub.url"))
@@ -116,7 +119,7 @@ def sync_once(desk: Any) -> SyncSummary:
     )  # fmt: skip
 
 
-def _remember(desk: Any, error: DeskError | None) -> None:
+def _remember(desk: Desk, error: DeskError | None) -> None:
     moment = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     with desk.sessions.begin() as session:
         state = session.get(SyncState, "push") or SyncState(stream="push")

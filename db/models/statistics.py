@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
 
-# Kept by triggers (migration 0005) and ``app.stats.refresh``: a year's counts are one scan
+# Kept by triggers (migration 0005) and ``app.stats.queries.refresh``: a year's counts are one scan
 # of narrow integer rows instead of joins over text keys. A batch migration that recreates
 # ``contact``, ``contact_theme``, ``contact_answer`` or ``referral`` drops their triggers
 # and must create them again (``db.stat_triggers``).

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from core.i18n import N_, gettext
-from hub import directory, lists
+from hub import directory, list_items, lists
 from hub.console import auth
 from hub.console.web import Console, Refused, done
 
@@ -51,7 +51,7 @@ def install(console: Console) -> None:
         request: Request, who: auth.Visitor, status: int = 200, **context: Any
     ) -> HTMLResponse:
         """The page, with the lists as they are now (after a refusal, nothing changed)."""
-        shown = await db(lists.region_lists)
+        shown = await db(list_items.region_lists)
         context["form"] = {**EMPTY_FORM, **context.get("form", {})}
         defaults = {
             "notice": "",
@@ -72,7 +72,7 @@ def install(console: Console) -> None:
         form: dict[str, str] = {}
         name, code = query.get("liste", ""), query.get("code", "")
         if name and code:  # « Modifier » on a row: the form filled with the code as it is
-            item = await db(lambda s: lists.find(s, name, code))
+            item = await db(lambda s: list_items.find(s, name, code))
             if item is not None:
                 form = {
                     "liste": name, "code": code, "label_fr": item.label_fr,

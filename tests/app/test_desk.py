@@ -6,8 +6,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app.contact import ContactDraft
 from app.desk import Desk
+from app.intake.contact import ContactDraft
 from app.paths import DeskPaths
 from db.models import Service, Structure
 

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from app.desk import Desk
 from app.directory import records
-from app.intake import IntakeService
+from app.intake.service import IntakeService
 from app.sync.push import next_batch
 from core.errors import DeskError
 from db.models import DirectoryFlag

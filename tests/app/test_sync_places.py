@@ -9,9 +9,10 @@ from dataclasses import replace
 from pydantic import TypeAdapter
 from sqlalchemy import select
 
-from app.contact import ContactDraft
 from app.desk import Desk
-from app.sync.push import _Places, next_batch
+from app.intake.contact import ContactDraft
+from app.sync.outgoing import PublicPlaces
+from app.sync.push import next_batch
 from core.places import SMALL_COMMUNE
 from core.wire import ContactWire, Place
 from db.models import Commune, Departement, Epci
@@ -25,7 +26,7 @@ PLACE = TypeAdapter(Place)
 
 def test_no_small_commune_ever_leaves_as_itself(desk: Desk) -> None:
     with desk.sessions() as session:
-        places = _Places(session)
+        places = PublicPlaces(session)
         communes = list(session.execute(select(Commune.insee, Commune.population, Commune.epci)))
         epcis = set(session.scalars(select(Epci.code)))
         departements = set(session.scalars(select(Departement.code)))
@@ -72,7 +73,7 @@ def test_a_code_the_geography_does_not_know_goes_no_finer_than_its_departement(
     desk: Desk,
 ) -> None:
     with desk.sessions() as session:
-        places = _Places(session)
+        places = PublicPlaces(session)
         # Codes of another edition (a commune merged since), shaped like INSEE codes.
         assert places.public("29999") == "29"
         assert places.public("2A999") == "2A"

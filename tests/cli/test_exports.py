@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from app.desk import Desk
 from app.paths import DeskPaths
-from app.stats_export import export_tables
+from app.stats.exports import export_tables
 from core.exports import FORMATS
 from tests.cli.test_commands import ADD, aiguillage
 

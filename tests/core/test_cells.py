@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory.demo import DEMO_FOLDER, load_demo
 from app.directory.search_index import reindex
-from app.stats_export import export_tables
+from app.intake.contact import ContactDraft
+from app.stats.exports import export_tables
 from core.cells import FORMULA_STARTS, csv_cell, risky
 
 HTML_NAME = '<h1 style="color:red">Appelez le 08 99 00 00 00</h1>'

@@ -8,8 +8,8 @@ from dataclasses import fields as dataclass_fields
 
 from sqlalchemy import Boolean, String, inspect
 
-from app import stats as desk_stats
-from app.contact import ContactDraft, ContactRecord
+from app.intake.contact import ContactDraft, ContactRecord
+from app.stats import queries as desk_stats
 from core.fields import BY_KEY, CONTACT_FIELDS, COUNTED, LIST_OF, LISTED, MULTI_CHOICE
 from core.lists import DEFAULT_LISTS
 from core.stats import tables as stats_tables

@@ -22,10 +22,10 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from app.contact import ContactDraft
 from app.desk import Desk
+from app.intake.contact import ContactDraft
 from app.paths import DeskPaths
-from app.stats import compute
+from app.stats.queries import compute
 
 CHANNELS = ["sur-place", "telephone", "courriel", "visio", "hors-les-murs"]
 PUBLICS = ["scolaire", "etudiant", "jeune-non-scolarise", "demandeur-emploi", "salarie",

@@ -29,12 +29,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory import records
+from app.intake.contact import ContactDraft
 from app.paths import DeskPaths
-from app.slip_records import mark_printed
-from app.stats import compute
+from app.referrals.records import mark_printed
+from app.stats.queries import compute
 from app.sync.pull import STREAM
 from app.sync.push import apply_results
 from core.wire import PushResult

@@ -27,10 +27,10 @@ from typing import Any
 
 import pytest
 
-from app.backup import problems
+from app.backup.health import problems
 from app.desk import Desk
 from app.paths import DeskPaths
-from app.stats import compute
+from app.stats.queries import compute
 
 pytestmark = pytest.mark.skipif(
     not hasattr(signal, "SIGKILL"), reason="needs SIGKILL to kill a desk outright"

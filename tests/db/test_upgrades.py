@@ -22,11 +22,11 @@ from typing import Any
 import pytest
 from alembic import command
 
-from app.backup import problems
+from app.backup.health import problems
 from app.desk import Desk
 from app.directory.search import SearchQuery, search
 from app.paths import DeskPaths
-from app.stats import compute
+from app.stats.queries import compute
 from core.places import GEOGRAPHY_EDITION
 from db import migrate
 from db.engine import create_desk_engine

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlalchemy.orm import Session
 
-from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory import records
+from app.intake.contact import ContactDraft
 from app.sync import run
 from core.errors import DeskError
 from core.resources import resource

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from app.desk import Desk
 from app.sync import client as sync_client
 from app.sync import run
-from app.sync.push import pending_count
+from app.sync.queue import pending_count
 from core.errors import DeskError
 from db.models import Contact, Service, SyncState
 from tests.hub.conftest import Hub

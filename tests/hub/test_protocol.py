@@ -13,11 +13,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
-from app.contact import ContactDraft
 from app.desk import Desk
+from app.intake.contact import ContactDraft
 from app.sync import run
 from app.sync.client import HubClient
-from app.sync.push import held, pending_count, quarantined
+from app.sync.queue import held, pending_count, quarantined
 from core.errors import DeskError
 from core.wire import API, PROTOCOL, HubProtocol, PushRecord, protocol_of
 from hub.config import make_engine

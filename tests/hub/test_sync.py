@@ -13,11 +13,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
-from app.contact import ContactDraft
 from app.desk import Desk
+from app.intake.contact import ContactDraft
 from app.paths import DeskPaths
 from app.sync import credentials, run
-from app.sync.push import pending_count, quarantined
+from app.sync.queue import pending_count, quarantined
 from core.errors import DeskError
 from core.version import app_version
 from db.models import Contact

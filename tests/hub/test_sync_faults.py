@@ -18,7 +18,7 @@ from app.desk import Desk
 from app.directory import records
 from app.sync import client as sync_client
 from app.sync import credentials, run
-from app.sync.push import pending_count, quarantined
+from app.sync.queue import pending_count, quarantined
 from core.wire import PushRecord
 from db.models import Contact, DirectoryFlag, SyncQuarantine
 from hub import service

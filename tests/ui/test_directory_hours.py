@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.contact import ContactDraft
 from app.desk import Desk
 from app.directory.search_index import reindex
+from app.intake.contact import ContactDraft
 from db.models import Service
 from tests.core.test_cells import hostile_directory
 from ui.main_window import MainWindow

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from app.contact import ContactDraft
 from app.desk import Desk
+from app.intake.contact import ContactDraft
 from tests.core.test_cells import HTML_NAME, hostile_directory
 from tests.ui.test_directory_panel import search_for
 from ui.main_window import MainWindow

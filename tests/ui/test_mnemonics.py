@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.contact import ContactDraft
 from app.desk import Desk
+from app.intake.contact import ContactDraft
 from tests.ui.conftest import shown_window
 from tests.ui.modal import in_modal
 from tests.ui.test_directory_panel import search_for

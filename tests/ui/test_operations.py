@@ -88,17 +88,17 @@ def test_the_window_opens_no_session_on_its_thread(
 def test_an_export_running_does_not_hold_up_a_save(
     qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import app.stats_export
+    import app.stats.exports
 
     started, release = threading.Event(), threading.Event()
-    real: Callable[..., Any] = app.stats_export.export_tables
+    real: Callable[..., Any] = app.stats.exports.export_tables
 
     def slow_export(*args: Any, **kwargs: Any) -> Any:
         started.set()
         assert release.wait(30)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(app.stats_export, "export_tables", slow_export)
+    monkeypatch.setattr(app.stats.exports, "export_tables", slow_export)
     window.show_tab(2)
     panel = window.statistics()
     panel.export_xlsx(tmp_path / "activite.xlsx")
@@ -123,17 +123,17 @@ def test_an_export_running_does_not_hold_up_a_save(
 def test_f4_answers_while_two_exports_are_being_written(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import app.stats_export
+    import app.stats.exports
 
     started, release = threading.Semaphore(0), threading.Event()
-    real: Callable[..., Any] = app.stats_export.export_tables
+    real: Callable[..., Any] = app.stats.exports.export_tables
 
     def slow_export(*args: Any, **kwargs: Any) -> Any:
         started.release()
         assert release.wait(30)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(app.stats_export, "export_tables", slow_export)
+    monkeypatch.setattr(app.stats.exports, "export_tables", slow_export)
     window.show_tab(2)
     panel = window.statistics()
     panel.export_xlsx(tmp_path / "activite.xlsx")

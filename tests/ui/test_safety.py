@@ -14,11 +14,12 @@ from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.backup import list_backups, make_backup, problems
+from app.backup.copies import list_backups, make_backup
+from app.backup.health import problems
 from app.desk import Desk
 from app.logs import LOG_NAME
 from app.paths import DeskPaths
-from tests.app.test_backup import contact_ids, damage, visit
+from tests.app.backup.test_backup import contact_ids, damage, visit
 from ui.main_window import MainWindow
 
 
@@ -268,9 +269,9 @@ def test_a_damaged_desk_restores_its_backup_and_reopens_on_it(
     desk.close()
     damage(desk.paths.database)
     if checked == "after the window is up":  # as for a database over 150 MB
-        import app.backup
+        import app.backup.health
 
-        monkeypatch.setattr(app.backup, "QUICK_CHECK_BEFORE_MB", 0)
+        monkeypatch.setattr(app.backup.health, "QUICK_CHECK_BEFORE_MB", 0)
     seen, opened = run_restore_loop(monkeypatch)
     assert seen[0].startswith("La base de données est endommagée")
     assert seen[1].startswith("La sauvegarde du ") and "est en place" in seen[1]
@@ -342,7 +343,7 @@ def test_an_empty_or_cut_database_offers_the_backup_at_start(
     """SQLite would take a zero-byte file for a new database: the window says it is
     damaged and puts the latest sound backup back, instead of starting empty."""
 
-    from tests.app.test_backup import cut
+    from tests.app.backup.test_backup import cut
 
     desk.settings.set("site.configured", True)
     kept = desk.intake.save(visit()).id

@@ -16,8 +16,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.contact import ContactDraft
 from app.desk import Desk
+from app.intake.contact import ContactDraft
 from tests.ui.modal import in_modal
 from tests.ui.test_directory_panel import search_for
 from ui.main_window import MainWindow

@@ -13,10 +13,10 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app import stats
-from app.contact import ContactDraft
-from app.demo_activity import log_visits
 from app.desk import Desk
+from app.intake.contact import ContactDraft
+from app.stats import queries as stats
+from devtools.demo_activity import log_visits
 from tests.conftest import FakeClock
 from tests.ui.test_accessibility import unnamed_controls
 from ui.main_window import MainWindow

@@ -1,0 +1,1 @@
+"""Copies of the desk database: made, checked and restored."""

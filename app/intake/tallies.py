@@ -1,0 +1,129 @@
+"""Importing tallies kept on paper at an event: a CSV file, all rows or none.
+
+Header ``date,channel,public,age,gender,commune,themes,answers`` (``;`` works too, as
+French Excel writes it); themes and answers are separated by ``|``. The date is
+``AAAA-MM-JJ`` (time unknown), ``AAAA-MM-JJTHH:MM`` or ``JJ/MM/AAAA [HH:MM]``. UTF-8 (with or
+without BOM) or Windows-1252.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.intake.contact import ContactDraft
+from app.intake.service import IntakeService
+from core.errors import DeskError, ValidationFailed
+from core.textfile import delimiter, read_text
+
+HEADER = ("date", "channel", "public", "age", "gender", "commune", "themes", "answers")
+MAX_BYTES = 20 * 1024 * 1024
+_FORMATS = (
+    ("%Y-%m-%d", False),
+    ("%Y-%m-%dT%H:%M", True),
+    ("%Y-%m-%d %H:%M", True),
+    ("%Y-%m-%dT%H:%M:%S", True),
+    ("%d/%m/%Y", False),
+    ("%d/%m/%Y %H:%M", True),
+)
+
+
+@dataclass
+class ImportRefused(Exception):
+    """The file was refused as a whole; ``errors`` names each line in error."""
+
+    errors: list[DeskError]
+
+    @property
+    def line_count(self) -> int:
+        """How many lines of the file are in error (a file-level error counts as one)."""
+        return len({e.params.get("line") for e in self.errors}) or 1
+
+    def lines(self, lang: str = "fr") -> list[str]:
+        return [error.text(lang) for error in self.errors]
+
+
+def _parse_moment(value: str) -> tuple[datetime, bool]:
+    value = value.strip()
+    for fmt, with_time in _FORMATS:
+        try:
+            moment = datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+        # A tally with a date only is put at noon and marked: it counts in its day only.
+        return (moment if with_time else moment.replace(hour=12)), with_time
+    raise DeskError("csv_bad_date", value=value)
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _trim(row: list[str]) -> list[str]:
+    """Without the empty cells Excel leaves at the end of a line (``a;b;c;``)."""
+    while row and not row[-1].strip():
+        row = row[:-1]
+    return row
+
+
+def read_rows(path: Path) -> list[tuple[int, list[str]]]:
+    """The data rows of the file with their line numbers; errors are :class:`DeskError`."""
+    text = read_text(path, MAX_BYTES)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text))
+    rows = []
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise DeskError("csv_empty")
+        found = tuple(cell.strip().lower() for cell in _trim(header))
+        if found != HEADER:
+            raise DeskError("csv_header", expected=",".join(HEADER), found=",".join(found))
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append((reader.line_num, _trim(row)))
+    except csv.Error as error:
+        problem = DeskError("csv_cell", reason=str(error))
+        raise DeskError("csv_line", line=reader.line_num, message=problem) from None
+    if not rows:
+        raise DeskError("csv_empty")
+    return rows
+
+
+def import_contacts(path: Path, intake: IntakeService) -> int:
+    """Store every row of the file as a contact, or none of them (:class:`ImportRefused`)."""
+    drafts: list[ContactDraft] = []
+    errors: list[DeskError] = []
+    try:
+        rows = read_rows(path)
+    except DeskError as error:
+        raise ImportRefused([error]) from error
+    for line, row in rows:
+        if len(row) != len(HEADER):
+            problem = DeskError("csv_columns", found=len(row), expected=len(HEADER))
+            errors.append(DeskError("csv_line", line=line, message=problem))
+            continue
+        cells = dict(zip(HEADER, row, strict=True))
+        try:
+            moment, time_known = _parse_moment(cells["date"])
+            draft = ContactDraft(
+                channel=cells["channel"],
+                public=cells["public"],
+                age=cells["age"],
+                gender=cells["gender"],
+                commune=cells["commune"],
+                themes=_split(cells["themes"]),
+                answers=_split(cells["answers"]),
+                moment=moment,
+                time_known=time_known,
+            )
+            drafts.append(intake.validate(draft))
+        except ValidationFailed as failed:
+            errors.extend(DeskError("csv_line", line=line, message=p) for p in failed.problems)
+        except DeskError as error:
+            errors.append(DeskError("csv_line", line=line, message=error))
+    if errors:
+        raise ImportRefused(errors)
+    return intake.save_many(drafts)

@@ -1,0 +1,97 @@
+"""What a record sends to the hub: a contact, a referral or a flag as the wire carries it, and
+a contact's commune as it may leave the desk (never a small commune as itself).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.fields import CONTACT_FIELDS
+from core.places import SMALL_COMMUNE, SPECIAL_CODES, departement_of
+from db.models import Commune, Contact, Departement, DirectoryFlag, Referral
+
+
+class PublicPlaces:
+    """A contact's commune as it may leave the desk: one of fewer than 2,000 inhabitants
+    never goes as itself, but as its EPCI; where it has none (islands such as Sein or
+    Bréhat, overseas collectivities), as its département, as Etalab writes it (``29``,
+    ``2A``, ``987``); ``non-precise`` when even that is unknown."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._cache: dict[str, str] = {}
+        self._departements: set[str] | None = None
+
+    def public(self, code: str) -> str:
+        if code not in self._cache:
+            self._cache[code] = self._generalised(code)
+        return self._cache[code]
+
+    def _generalised(self, code: str) -> str:
+        if code in SPECIAL_CODES:
+            return code
+        row = self._session.get(Commune, code)
+        if row is not None:
+            if row.population >= SMALL_COMMUNE:
+                return code
+            if row.epci:
+                return row.epci
+            departement = row.departement
+        else:
+            # A code the shipped geography does not hold (another edition's): its size is
+            # unknown, so it goes no finer than its département.
+            found = departement_of(code)
+            if found is None:
+                return code  # no commune code at all: the hub rejects it, with its reason
+            departement = found
+        if self._departements is None:
+            self._departements = set(self._session.scalars(select(Departement.code)))
+        return departement if departement in self._departements else "non-precise"
+
+
+def _local_day(moment: datetime) -> str:
+    return moment.date().isoformat()
+
+
+def _utc_to_local_day(moment: datetime) -> str:
+    return moment.replace(tzinfo=UTC).astimezone().date().isoformat()
+
+
+def wire_contact(row: Contact, places: PublicPlaces) -> dict[str, Any]:
+    """A contact's payload: its day, each field of the table (a place as it may leave the
+    desk, several codes as a list), and whether it was cancelled."""
+    payload: dict[str, Any] = {"day": _local_day(row.moment_local)}
+    for described in CONTACT_FIELDS:
+        value = getattr(row, described.name)
+        if described.wire == "place":
+            value = places.public(value)
+        elif described.multiple:
+            value = [item.code for item in value]
+        payload[described.name] = value
+    payload["cancelled"] = row.status == "cancelled"
+    return payload
+
+
+def wire_referral(row: Referral) -> dict[str, Any]:
+    return {
+        "day": _utc_to_local_day(row.created_at),
+        "contact_id": row.contact_id,
+        "service_id": row.service_id,
+        "structure_id": row.structure_id,
+        "cancelled": row.status == "cancelled",
+    }
+
+
+def wire_flag(row: DirectoryFlag) -> dict[str, Any]:
+    return {
+        "day": _utc_to_local_day(row.created_at),
+        "service_id": row.service_id,
+        "structure_id": row.structure_id,
+        "reason": row.reason,
+        "comment": row.comment,
+        "cancelled": row.status != "active",
+    }

@@ -1,0 +1,434 @@
+"""``aiguillage bench``: the design's performance figures, measured on this machine.
+
+Each figure is measured on data the bench generates under ``AIGUILLAGE_HOME`` (never a
+user's data, see :mod:`devtools.bench_data`), and beside it, where one exists, the raw cost of
+the same work without the desk's code (a bare FTS5 query, an empty Qt window…), with the
+ratio of the two. Every figure of the design's table comes with its goal and whether this
+machine meets it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select, text
+
+from app.desk import Desk
+from app.directory.search import SearchQuery, search
+from app.directory.search_index import match_expression
+from app.intake.contact import ContactDraft
+from core.hours import PARIS
+from db.models import Service, Structure
+from devtools.bench_data import (
+    contact_drafts,
+    fill_contacts,
+    generate_contacts,
+    generate_directory,
+    stored_contacts,
+)
+
+# The design's table ("What fast and safe mean here"): each figure is to stay below its goal.
+GOALS: dict[str, float] = {
+    "startup_s": 1.5,
+    "rss_mb": 250,
+    "contact_save_ms_p99": 20,
+    "search_p95_ms": 30,
+    "slip_ms": 100,
+    "stats_year_ms": 500,
+    "sync_push_100k_s": 60,
+}
+
+SEARCH_SERVICES = 50_000
+# What agents type, a keystroke at a time (typos included, as they happen).
+QUERIES = (
+    "mission locale",
+    "apprentissage",
+    "cap emploi",
+    "validation des acquis",
+    "aeronotique",
+    "formation aide soignant",
+    "permis de conduire",
+    "creation entreprise",
+    "orientation scolaire",
+    "logement jeunes",
+)
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def _ratio(value: float, raw: float) -> float | None:
+    return round(value / raw, 1) if raw else None
+
+
+def bench_search(desk: Desk) -> dict[str, Any]:
+    """``search_p95_ms``: one search per keystroke of realistic queries over 50,000
+    services, half of them for a visitor's commune; and a bare FTS5 query for comparison."""
+    generate_directory(desk, SEARCH_SERVICES)
+    typed = [q[:n] for q in QUERIES for n in range(2, len(q) + 1) if not q[:n].endswith(" ")]
+    now = datetime(2026, 11, 24, 10, tzinfo=PARIS)
+    timings: list[float] = []
+    raw: list[float] = []
+    with desk.sessions() as session:
+        connection = session.connection()
+        for round_ in range(2):
+            for index, prefix in enumerate(typed):
+                commune = "13047" if (index + round_) % 2 else None
+                start = time.perf_counter()
+                search(session, SearchQuery(text=prefix, commune=commune, limit=30), now=now)
+                timings.append((time.perf_counter() - start) * 1000)
+                expression = match_expression(session, prefix)
+                if not expression:
+                    continue
+                start = time.perf_counter()
+                connection.execute(
+                    text(
+                        "SELECT service_id FROM service_fts WHERE service_fts MATCH :q"
+                        " ORDER BY rank LIMIT 30"
+                    ),
+                    {"q": expression},
+                ).all()
+                raw.append((time.perf_counter() - start) * 1000)
+    p95 = _percentile(timings, 0.95)
+    raw_p95 = _percentile(raw, 0.95)
+    return {
+        "search_p95_ms": round(p95, 2),
+        "search_median_ms": round(statistics.median(timings), 2),
+        "search_queries": len(timings),
+        "search_raw_fts_p95_ms": round(raw_p95, 2),
+        "search_ratio": _ratio(p95, raw_p95),
+    }
+
+
+def bench_slip(desk: Desk) -> dict[str, Any]:
+    """``slip_ms``: one A4 slip PDF of a full demo record, warm, median of 40; beside it a
+    bare reportlab page with one paragraph in the same embedded font."""
+    import io
+
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from app.directory import records
+    from app.directory.demo import load_demo
+    from app.referrals.slip import Site, _styles, render_slip
+
+    service_id = "demo-spro-etm--ml-ouest-provence-cej"
+    with desk.sessions.begin() as session:
+        if session.get(Service, service_id) is None:
+            load_demo(session)
+    with desk.sessions() as session:
+        detail = records.detail(session, service_id)
+    site = Site("Cité des métiers d’Istres", "Place fictive, 13800 Istres", "0465710000")
+    timings, raw = [], []
+    style = _styles("a4", False)["body"]
+    for _ in range(41):
+        start = time.perf_counter()
+        render_slip(detail, site, "K7M-42Q", fmt="a4")
+        timings.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        SimpleDocTemplate(io.BytesIO()).build([Paragraph("Vous êtes orienté·e vers", style)])
+        raw.append((time.perf_counter() - start) * 1000)
+    slip_ms = statistics.median(timings[1:])
+    raw_ms = statistics.median(raw[1:])
+    return {
+        "slip_ms": round(slip_ms, 1),
+        "slip_raw_reportlab_ms": round(raw_ms, 1),
+        "slip_ratio": _ratio(slip_ms, raw_ms),
+    }
+
+
+SYNC_CONTACTS = 100_000
+
+
+def bench_sync(desk: Desk) -> dict[str, Any]:
+    """``sync_push_100k_s``: 100,000 pending contacts pushed to a hub under uvicorn on
+    loopback, on a PostgreSQL started from the system's binaries."""
+    import threading
+
+    import uvicorn
+    from sqlalchemy.orm import sessionmaker
+
+    from app.sync import run as sync
+    from hub import service
+    from hub.api import create_app
+    from hub.config import make_engine
+    from hub.localpg import free_port, local_postgres
+    from hub.migrate import upgrade
+
+    generate_contacts(desk, SYNC_CONTACTS)
+    with local_postgres() as postgres:
+        import psycopg
+
+        with psycopg.connect(
+            host=postgres.host,
+            port=postgres.port,
+            user=postgres.user,
+            dbname="postgres",
+            autocommit=True,
+        ) as pg:
+            pg.execute("CREATE DATABASE hub_bench")
+        engine = make_engine(postgres.url("hub_bench"))
+        upgrade(engine)
+        with sessionmaker(engine).begin() as session:
+            site = service.add_site(session, "Bench")
+            code, _expires = service.new_enrol_code(session, site.id)
+        port = free_port()
+        server = uvicorn.Server(
+            uvicorn.Config(create_app(engine), host="127.0.0.1", port=port, log_level="warning")
+        )
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        while not server.started:
+            time.sleep(0.05)
+        try:
+            sync.enrol(desk, f"http://127.0.0.1:{port}", code)
+            start = time.perf_counter()
+            summary = sync.sync_once(desk)
+            seconds = time.perf_counter() - start
+        finally:
+            server.should_exit = True
+            thread.join(timeout=30)
+            engine.dispose()
+    return {
+        "sync_push_100k_s": round(seconds, 1),
+        "sync_pushed": summary.pushed,
+        "sync_pending_after": summary.pending,
+        "sync_records_per_s": round(summary.pushed / seconds) if seconds else None,
+    }
+
+
+STATS_CONTACTS = 1_000_000
+
+
+def bench_stats(desk: Desk) -> dict[str, Any]:
+    """``stats_year_ms``: a year's statistics by two dimensions (public × theme) over
+    1,000,000 stored contacts; beside it a bare one-column GROUP BY on the same rows."""
+    from datetime import date
+
+    from app.stats.queries import compute, refresh
+
+    fill_contacts(desk, STATS_CONTACTS)
+    # The facts of new contacts are built at the first count after them: timed apart.
+    with desk.sessions() as session:
+        begin = time.perf_counter()
+        built = refresh(session)
+        refresh_s = time.perf_counter() - begin
+    start, end = date(2026, 1, 1), date(2026, 12, 31)
+    timings, raw = [], []
+    with desk.sessions() as session:
+        for _ in range(4):
+            begin = time.perf_counter()
+            compute(session, start, end, ["public", "theme"])
+            timings.append((time.perf_counter() - begin) * 1000)
+            begin = time.perf_counter()
+            session.execute(
+                text(
+                    "SELECT public, count(*) FROM contact WHERE moment_local >= :a"
+                    " AND moment_local < :b GROUP BY public"
+                ),
+                {"a": datetime(2026, 1, 1), "b": datetime(2027, 1, 1)},
+            ).all()
+            raw.append((time.perf_counter() - begin) * 1000)
+    ms, raw_ms = statistics.median(timings[1:]), statistics.median(raw[1:])
+    return {
+        "stats_year_ms": round(ms, 1),
+        "stats_contacts": STATS_CONTACTS,
+        "stats_raw_group_by_ms": round(raw_ms, 1),
+        "stats_ratio": _ratio(ms, raw_ms),
+        "stats_facts_built": built,
+        "stats_facts_build_s": round(refresh_s, 1),
+    }
+
+
+SAVE_STORED = 1_000_000
+# Enough for a steady 99th percentile (the 20th slowest), in a few seconds.
+SAVES = 2000
+# A row as wide as a contact's, for the raw cost of a durable insert.
+_RAW_TABLE = "bench_raw_insert"
+_RAW_COLUMNS = (
+    "id, site_id, moment_local, moment_utc, time_known, channel, public, age, gender,"
+    " commune, status, version, synced_version, created_at, updated_at"
+)
+
+
+def _raw_row(draft: ContactDraft) -> tuple[object, ...]:
+    """A row as wide as the contact the draft makes."""
+    stamp = datetime.now().isoformat(" ", "microseconds")
+    codes = (draft.channel, draft.public, draft.age, draft.gender, draft.commune)
+    return (str(uuid.uuid4()), "local", stamp, stamp, 1, *codes, "active", 1, 0, stamp, stamp)
+
+
+def bench_contact_save(desk: Desk) -> dict[str, Any]:
+    """``contact_save_ms_p99``: varied contacts saved one at a time through the intake
+    service (checks, the contact with its themes and answers, referrals with their slip
+    codes, the statistics' triggers, a commit that waits for the disk, the record read
+    back), with 1,000,000 already stored; every save counted, the first included. Beside
+    each, a bare insert and commit of a row as wide into a table of the same database file,
+    on a connection of the desk's engine (WAL, ``synchronous=FULL``)."""
+    from app.stats.queries import refresh
+
+    fill_contacts(desk, SAVE_STORED)
+    # The facts as after a count: the rows the saves mark dirty are theirs alone.
+    with desk.sessions() as session:
+        refresh(session)
+    stored = stored_contacts(desk)
+    drafts = contact_drafts(desk, SAVES)
+    raw_connection = desk.engine.raw_connection()
+    try:
+        cursor = raw_connection.cursor()
+        cursor.execute(f"DROP TABLE IF EXISTS {_RAW_TABLE}")
+        cursor.execute(f"CREATE TABLE {_RAW_TABLE} ({_RAW_COLUMNS}, PRIMARY KEY (id))")
+        raw_connection.commit()
+        values = ", ".join("?" * (_RAW_COLUMNS.count(",") + 1))
+        insert_row = f"INSERT INTO {_RAW_TABLE} ({_RAW_COLUMNS}) VALUES ({values})"
+        timings, raw = [], []
+        for draft in drafts:
+            begin = time.perf_counter()
+            desk.intake.save(draft)
+            timings.append((time.perf_counter() - begin) * 1000)
+            row = _raw_row(draft)
+            begin = time.perf_counter()
+            cursor.execute(insert_row, row)
+            raw_connection.commit()
+            raw.append((time.perf_counter() - begin) * 1000)
+        cursor.execute(f"DROP TABLE {_RAW_TABLE}")
+        raw_connection.commit()
+    finally:
+        raw_connection.close()
+    p99, raw_p99 = _percentile(timings, 0.99), _percentile(raw, 0.99)
+    return {
+        "contact_save_ms_p99": round(p99, 2),
+        "contact_save_ms_p50": round(statistics.median(timings), 2),
+        "contact_save_count": len(timings),
+        "contact_save_with_referral": sum(1 for d in drafts if d.referrals),
+        "contact_save_stored": stored,
+        "contact_save_raw_ms_p99": round(raw_p99, 2),
+        "contact_save_raw_ms_p50": round(statistics.median(raw), 2),
+        "contact_save_ratio": _ratio(p99, raw_p99),
+    }
+
+
+# Start-ups measured: the first apart (cold), the median of the others.
+STARTUP_RUNS = 5
+
+
+def _smoke(command: list[str], home: Path) -> dict[str, float]:
+    """Run a window that reports ``{"startup_s": …, "rss_mb": …}`` once its event loop runs."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", AIGUILLAGE_HOME=str(home))
+    done = subprocess.run(
+        [sys.executable, *command], env=env, capture_output=True, text=True, timeout=300
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode or not lines:
+        problem = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"{' '.join(command)} exited with {done.returncode}: {problem}")
+    figures: dict[str, float] = json.loads(lines[-1])
+    return figures
+
+
+def bench_startup(desk: Desk) -> dict[str, Any]:
+    """``startup_s`` and ``rss_mb``: the desk window started in a new process
+    (``aiguillage --smoke``, offscreen) on the bench's desk, from process start until its
+    event loop runs with the window shown, and its memory then. Beside it an empty Qt
+    window started and measured the same way (``ui.empty_window``)."""
+    # The site set up (no first-start wizard) and a directory in place (no demo to load).
+    if not desk.settings.get("site.configured"):
+        desk.settings.set("site.name", "Cité des métiers (banc d’essai)")
+        desk.settings.set("site.configured", True)
+    with desk.sessions.begin() as session:
+        if not session.scalar(select(func.count()).select_from(Structure)):
+            from app.directory.demo import load_demo
+
+            load_demo(session)
+    home = desk.paths.data
+    real, raw = [], []
+    for _ in range(STARTUP_RUNS):
+        real.append(_smoke(["-m", "ui.launcher", "--smoke"], home))
+        raw.append(_smoke(["-m", "ui.empty_window"], home))
+    warm, warm_raw = real[1:] or real, raw[1:] or raw
+
+    def median(runs: list[dict[str, float]], key: str) -> float:
+        return statistics.median(run[key] for run in runs)
+
+    startup, startup_raw = median(warm, "startup_s"), median(warm_raw, "startup_s")
+    rss, rss_raw = median(warm, "rss_mb"), median(warm_raw, "rss_mb")
+    return {
+        "startup_s": round(startup, 3),
+        "startup_cold_s": round(real[0]["startup_s"], 3),
+        "startup_runs": len(real),
+        "startup_raw_s": round(startup_raw, 3),
+        "startup_ratio": _ratio(startup, startup_raw),
+        "rss_mb": round(rss, 1),
+        "rss_raw_mb": round(rss_raw, 1),
+        "rss_ratio": _ratio(rss, rss_raw),
+    }
+
+
+# In this order, the stored contacts reach 1,000,000 once (stats), the saves then find them
+# there, and the window starts last, on the fullest desk.
+BENCHES: dict[str, Callable[[Desk], dict[str, Any]]] = {
+    "slip": bench_slip,
+    "search": bench_search,
+    "sync": bench_sync,
+    "stats": bench_stats,
+    "contact_save": bench_contact_save,
+    "startup": bench_startup,
+}
+
+
+def judge(figures: dict[str, Any]) -> dict[str, Any]:
+    """The figures with the goals of those measured, and whether each is met."""
+    measured = {key: goal for key, goal in GOALS.items() if figures.get(key) is not None}
+    return {
+        **figures,
+        "goals": measured,
+        "goals_met": {key: figures[key] < goal for key, goal in measured.items()},
+    }
+
+
+def plain_lines(figures: dict[str, Any], lang: str = "fr") -> list[str]:
+    """``key: value`` lines; a figure with a goal says it and whether it is met."""
+    goals: dict[str, float] = figures.get("goals", {})
+    met: dict[str, bool] = figures.get("goals_met", {})
+    lines = []
+    for key, value in figures.items():
+        if key in ("goals", "goals_met"):
+            continue
+        line = f"{key}: {value}"
+        if key in goals:
+            if lang == "en":
+                line += f"  (goal < {goals[key]:g}: {'met' if met[key] else 'MISSED'})"
+            else:
+                verdict = "atteint" if met[key] else "MANQUÉ"
+                line += f"  (objectif < {goals[key]:g}\u00a0: {verdict})"
+        lines.append(line)
+    return lines
+
+
+def run(only: list[str] | None = None) -> dict[str, Any]:
+    """Run the benches (all, or those named) on a desk under ``AIGUILLAGE_HOME``."""
+    # The bench's hub token must not land in the user's keyring.
+    os.environ["AIGUILLAGE_NO_KEYRING"] = "1"
+    begin = time.perf_counter()
+    desk = Desk.open(load_demo=False)
+    figures: dict[str, Any] = {}
+    try:
+        for name, bench in BENCHES.items():
+            if only and name not in only:
+                continue
+            figures.update(bench(desk))
+    finally:
+        desk.close()
+    figures["bench_wall_s"] = round(time.perf_counter() - begin, 1)
+    return judge(figures)

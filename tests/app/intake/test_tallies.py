@@ -1,0 +1,140 @@
+"""Importing tallies from a CSV file: all rows or none, each error named by its line."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.desk import Desk
+from app.intake import tallies as contact_import
+from app.intake.tallies import ImportRefused, import_contacts
+from db.models import Contact
+from tests.conftest import stored_contacts
+
+HEADER = "date,channel,public,age,gender,commune,themes,answers\n"
+
+
+def write(tmp_path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / "forum.csv"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_every_row_is_stored_with_its_date(desk: Desk, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        HEADER
+        + "2026-11-20,hors-les-murs,scolaire,moins-16,femme,13047,decouvrir-metiers|alternance,information\n"
+        + "2026-11-20T14:30,hors-les-murs,demandeur-emploi,26-44,homme,13004,trouver-emploi,documentation|information\n"
+        + "\n"
+        + "21/11/2026,telephone,salarie,45-54,non-precise,hors-region,vae,rendez-vous\n",
+    )
+    assert import_contacts(path, desk.intake) == 3
+    with desk.sessions() as session:
+        rows = session.scalars(select(Contact).order_by(Contact.moment_local)).all()
+        assert [(r.moment_local, r.time_known) for r in rows] == [
+            (datetime(2026, 11, 20, 12, 0), False),
+            (datetime(2026, 11, 20, 14, 30), True),
+            (datetime(2026, 11, 21, 12, 0), False),
+        ]
+        assert [t.code for t in rows[0].themes] == ["alternance", "decouvrir-metiers"]
+        assert rows[2].commune == "hors-region"
+
+
+def test_excel_semicolons_in_windows_1252_are_read(desk: Desk, tmp_path: Path) -> None:
+    text = HEADER.replace(",", ";") + (
+        "20/11/2026 10:05;sur-place;reconversion;26-44;femme;13103;vae;information\n"
+    )
+    path = write(tmp_path, text, "cp1252")
+    assert import_contacts(path, desk.intake) == 1
+
+
+def test_utf8_with_bom_is_read(desk: Desk, tmp_path: Path) -> None:
+    path = tmp_path / "bom.csv"
+    path.write_bytes(
+        b"\xef\xbb\xbf"
+        + (HEADER + "2026-11-20,sur-place,etudiant,16-25,femme,13056,vae,information\n").encode()
+    )
+    assert import_contacts(path, desk.intake) == 1
+
+
+def test_one_bad_row_refuses_the_whole_file_naming_its_line(desk: Desk, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        HEADER
+        + "2026-11-20,sur-place,scolaire,moins-16,femme,13047,decouvrir-metiers,information\n"
+        + "2026-11-20,sur-place,scolaire,moins-16,femme,13200,decouvrir-metiers,informatio\n"
+        + "2026-11-20,sur-place,scolaire\n"
+        + "2026-13-45,sur-place,scolaire,moins-16,femme,13047,decouvrir-metiers,information\n",
+    )
+    with pytest.raises(ImportRefused) as caught:
+        import_contacts(path, desk.intake)
+    lines = caught.value.lines("fr")
+    assert (
+        "Ligne 3 : Commune : « 13200 » est un code postal (Arles) ; donnez le code INSEE de la commune."
+        in lines
+    )
+    assert any(line.startswith("Ligne 3 : Réponse : code inconnu « informatio »") for line in lines)
+    assert "Ligne 4 : 3 colonnes au lieu de 8." in lines
+    assert any(line.startswith("Ligne 5 : date « 2026-13-45 » illisible") for line in lines)
+    assert caught.value.line_count == 3
+    assert stored_contacts(desk) == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "Le fichier ne contient aucune ligne de données."),
+        (HEADER, "Le fichier ne contient aucune ligne de données."),
+        ("jour,canal\n2026-11-20,sur-place\n", "En-tête attendu : date,channel,public"),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_refused(
+    desk: Desk, tmp_path: Path, content: str, message: str
+) -> None:
+    with pytest.raises(ImportRefused) as caught:
+        import_contacts(write(tmp_path, content), desk.intake)
+    assert caught.value.lines("fr")[0].startswith(message)
+    assert stored_contacts(desk) == 0
+
+
+def test_neither_utf8_nor_windows_1252_is_refused(desk: Desk, tmp_path: Path) -> None:
+    path = tmp_path / "binary.csv"
+    path.write_bytes(HEADER.encode() + b"\x81\x8d\x8f\x90\x9d\n")
+    with pytest.raises(ImportRefused) as caught:
+        import_contacts(path, desk.intake)
+    assert caught.value.lines("fr") == [
+        "Fichier illisible\u00a0: binary.csv n’est ni en UTF-8 ni en Windows-1252\u202f;"
+        " rien n’a été importé."
+    ]
+
+
+def test_missing_and_oversized_files_are_refused(
+    desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(ImportRefused) as caught:
+        import_contacts(tmp_path / "absent.csv", desk.intake)
+    assert caught.value.lines("fr")[0].startswith("Fichier introuvable")
+    monkeypatch.setattr(contact_import, "MAX_BYTES", 10)
+    with pytest.raises(ImportRefused) as caught:
+        import_contacts(write(tmp_path, HEADER * 3), desk.intake)
+    assert caught.value.lines("fr")[0].startswith("Fichier trop volumineux")
+    assert stored_contacts(desk) == 0
+
+
+def test_trailing_excel_semicolons_are_ignored(desk: Desk, tmp_path: Path) -> None:
+    text = HEADER.replace(",", ";").replace("\n", ";;\n") + (
+        "20/11/2026;sur-place;reconversion;26-44;femme;13103;vae;information;;\n"
+    )
+    assert import_contacts(write(tmp_path, text), desk.intake) == 1
+
+
+def test_an_overlong_cell_is_a_line_error_not_a_crash(desk: Desk, tmp_path: Path) -> None:
+    text = HEADER + "2026-11-20,sur-place," + '"' + "x" * 200_000 + '"' + ",a,b,c,d,e\n"
+    with pytest.raises(ImportRefused) as caught:
+        import_contacts(write(tmp_path, text), desk.intake)
+    assert caught.value.lines("fr")[0].startswith("Ligne 2\u00a0: cellule illisible ou trop longue")
+    assert stored_contacts(desk) == 0
