@@ -28,8 +28,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# The suite runs on as many processes as PYTEST_WORKERS (two by default: each starts its own
+# PostgreSQL and hub, so more needs the memory for them); PYTEST_WORKERS=0 runs it in one.
+PYTEST_WORKERS ?= 2
 pytest: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS)
 
 # The desk alone: the core and the desk's extra (no hub, tests or bundler) and Qt's system
 # libraries.
