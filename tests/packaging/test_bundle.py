@@ -117,6 +117,36 @@ def test_the_bundle_does_a_counter_s_work_from_the_command_line(
     assert "couleur" in refused.stderr and "dimension" in refused.stderr
 
 
+@pytest.mark.parametrize("kind", ["png", "jpeg"])
+def test_a_site_s_logo_is_printed_on_the_slip_by_the_bundle(
+    bundle: Path, tmp_path: Path, kind: str
+) -> None:
+    """The bundle ships what Pillow needs to read a logo, though not all of Pillow."""
+    from PIL import Image
+    from pypdf import PdfReader
+
+    logo = tmp_path / f"logo.{kind}"
+    Image.new("RGB", (120, 60), (200, 30, 30)).save(logo)
+    assert run(bundle, tmp_path, "settings", "set", "site.logo", str(logo)).returncode == 0
+    found = run(bundle, tmp_path, "directory", "search", "mission locale", "--json")
+    service = json.loads(found.stdout)[0]["service_id"]
+    slip = tmp_path / "fiche.pdf"
+    printed = run(bundle, tmp_path, "slip", service, "--format", "a5", "-o", str(slip))
+    assert printed.returncode == 0, printed.stderr
+    assert [image.image.size for image in PdfReader(slip).pages[0].images] == [(120, 60)]
+
+
+def test_the_bundle_leaves_out_what_an_office_pc_never_uses(bundle: Path) -> None:
+    inside = bundle / "_internal"
+    # Babel's locales: French and English only (and the root they inherit from).
+    locales = {path.stem for path in (inside / "babel" / "locale-data").glob("*.dat")}
+    assert {"root", "fr", "fr_FR", "en", "en_GB"} <= locales
+    assert not {name for name in locales if not name.startswith(("fr", "en", "root"))}
+    # No GTK: Qt draws its own style; no embedded-screen platform.
+    assert not list(inside.rglob("libgtk-3*")) and not list(inside.rglob("libqvnc*"))
+    assert (inside / "PySide6" / "Qt" / "plugins" / "platforms" / "libqxcb.so").is_file()
+
+
 def test_every_resource_is_inside_the_bundle(bundle: Path) -> None:
     inside = bundle / "_internal"
     for path in (
