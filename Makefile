@@ -10,8 +10,10 @@ DESK_STAMP := $(VENV)/.desk
 DESK_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
 	libfontconfig1 libdbus-1-3 fonts-dejavu-core libxcb-icccm4 libxcb-keysyms1
 # What the tests add: the PostgreSQL the hub tests start, Chromium for the console's, and
-# the tools the bundle and its desktop entry are checked with.
-SYSTEM_PACKAGES := $(DESK_PACKAGES) postgresql binutils desktop-file-utils chromium
+# the tools the bundle and its desktop entry are checked with, and ICU's tools that cut its
+# data to French and English in the bundle.
+SYSTEM_PACKAGES := $(DESK_PACKAGES) postgresql binutils desktop-file-utils chromium \
+	icu-devtools gcc
 
 .PHONY: run test lint typecheck pytest package system-deps translations catalogues screenshots geography clean
 

@@ -145,6 +145,10 @@ def test_the_bundle_leaves_out_what_an_office_pc_never_uses(bundle: Path) -> Non
     # No GTK: Qt draws its own style; no embedded-screen platform.
     assert not list(inside.rglob("libgtk-3*")) and not list(inside.rglob("libqvnc*"))
     assert (inside / "PySide6" / "Qt" / "plugins" / "platforms" / "libqxcb.so").is_file()
+    # ICU's data cut to French and English (31 MB whole), where ICU's tools are installed.
+    if all(shutil.which(tool) for tool in ("icupkg", "genccode", "gcc")):
+        icu = next((inside / "PySide6" / "Qt" / "lib").glob("libicudata.so.*"))
+        assert icu.stat().st_size < 8_000_000
 
 
 def test_every_resource_is_inside_the_bundle(bundle: Path) -> None:
