@@ -75,9 +75,11 @@ def _directory_convert(args: argparse.Namespace, out: TextIO) -> int:
         batch = read_directory(args.path, desk.geography, args.source)
     finally:
         desk.close()
-    refused = convert(batch, args.output)
+    refused, warnings = convert(batch, args.output)
     for refusal in refused:
         print(f"  – {refusal.text(lang)}", file=sys.stderr)
+    for warning in warnings:
+        print(f"  · {warning.text(lang)}", file=sys.stderr)
     counts = {
         name: len(json.loads((args.output / f"{name}.json").read_text(encoding="utf-8")))
         for name in ("structures", "services")

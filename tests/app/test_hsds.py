@@ -164,7 +164,7 @@ def test_an_hsds_1_dataset_gives_its_weekday_schedules_as_hours(desk: Desk) -> N
     folder = Path(__file__).parents[1] / "data" / "hsds-1-sample"
     summary = _import(desk, folder)
     assert summary.records_read == (10, 13)
-    assert [r.reason[0] for r in summary.refused] == [
+    assert [r.reason.text("fr") for r in summary.refused] == [
         "statut «\u00a0inactive\u00a0»\u00a0: service fermé, non importé"
     ] * 3
     with desk.sessions() as session:
@@ -180,7 +180,9 @@ COUNSELLING = "ac148810-d857-441c-9679-408f346de14b"
 def _hours_on(desk: Desk, today: date) -> tuple[str | None, list[str]]:
     batch = read_hsds(EXAMPLES, desk.geography, today=today)
     hours = {key: record.get("horaires_accueil") for key, record, _docs in batch.services}
-    return hours[COUNSELLING], [fr for fr, _en in batch.unread if "en horaires" in fr]
+    return hours[COUNSELLING], [
+        fr for said in batch.unread if "en horaires" in (fr := said.text("fr"))
+    ]
 
 
 def test_a_schedule_gives_hours_only_while_it_is_valid(desk: Desk) -> None:
