@@ -74,6 +74,10 @@ def test_an_export_is_stored_with_its_places_phones_hours_and_areas(desk: Desk) 
         # By INSEE code, and by the name of a commune.
         assert sorted(z.code for z in interview.zone_eligibilite) == ["13047", "13063"]
 
+
+def test_a_service_takes_what_it_lacks_from_its_place_and_its_organization(desk: Desk) -> None:
+    _import(desk)
+    with desk.sessions() as session:
         documentation = session.get(Service, "hsds--svc-cio-documentation")
         assert documentation is not None
         # No hours or phone of its own: those of its place.
