@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from typing import Any, TextIO
 
 from app.cli.texts import cli_language, dumps, parse_at, say
 from app.desk import Desk
+from app.directory.search import SearchHit, SearchQuery
 from core.errors import DeskError, ValidationFailed
 
 
@@ -75,9 +77,11 @@ def _directory_convert(args: argparse.Namespace, out: TextIO) -> int:
         batch = read_directory(args.path, desk.geography, args.source)
     finally:
         desk.close()
-    refused = convert(batch, args.output)
+    refused, warnings = convert(batch, args.output)
     for refusal in refused:
         print(f"  – {refusal.text(lang)}", file=sys.stderr)
+    for warning in warnings:
+        print(f"  · {warning.text(lang)}", file=sys.stderr)
     counts = {
         name: len(json.loads((args.output / f"{name}.json").read_text(encoding="utf-8")))
         for name in ("structures", "services")
@@ -109,44 +113,11 @@ def _directory_import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _directory_search(args: argparse.Namespace, out: TextIO) -> int:
-    from zoneinfo import ZoneInfo
-
-    from app.directory.search import SearchQuery, search
+    from app.directory.search import search
 
     desk = Desk.open()
-    lang = cli_language()
     try:
-        problems = []
-        for code in args.theme:
-            if desk.lists.item("theme", code) is None:
-                choices = ", ".join(desk.lists.active_codes("theme"))
-                problems.append(
-                    DeskError("unknown_code", field="theme", code=code, choices=choices)
-                )
-        if args.public and desk.lists.item("public", args.public) is None:
-            choices = ", ".join(desk.lists.active_codes("public"))
-            problems.append(
-                DeskError("unknown_code", field="public", code=args.public, choices=choices)
-            )
-        commune = desk.geography.check_code(args.commune) if args.commune else None
-        if problems:
-            raise ValidationFailed(problems)
-        moment = parse_at(args.at)
-        if moment is not None and moment.tzinfo is None:
-            moment = moment.replace(tzinfo=ZoneInfo("Europe/Paris"))
-        if moment is None and args.open_now:
-            moment = desk.intake.now()  # open now: at the desk's clock
-        query = SearchQuery(
-            text=args.text,
-            commune=commune,  # outside the region: the search has no area to filter on
-            themes=args.theme,
-            public=args.public,
-            mode=args.mode,
-            free=args.free,
-            type=args.type,
-            open_at=moment if (args.open_now or args.at) else None,
-            limit=max(1, min(args.limit, 200)),
-        )
+        query, moment = _search_query(args, desk)
         with desk.sessions() as session:
             hits = search(session, query, now=moment)
     finally:
@@ -154,24 +125,61 @@ def _directory_search(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         print(dumps([_hit_json(h) for h in hits]), file=out)
         return 0
+    lang = cli_language()
     if not hits:
         print(say("no_hit", lang), file=out)
     for hit in hits:
-        marks = []
-        if hit.open_now is not None:
-            marks.append(say("open" if hit.open_now else "closed", lang))
-        if hit.stale:
-            marks.append(say("to_check", lang))
-        if hit.is_local:
-            marks.append(say("local", lang))
-        star = "★ " if hit.favourite else ""
-        where = f" ({hit.commune})" if hit.commune else ""
-        tail = f" [{', '.join(marks)}]" if marks else ""
-        print(f"{star}{hit.structure_name}{where} — {hit.service_name}{tail}", file=out)
+        print(_hit_line(hit, lang), file=out)
     return 0
 
 
-def _hit_json(hit: Any) -> dict[str, Any]:
+def _search_query(args: argparse.Namespace, desk: Desk) -> tuple[SearchQuery, datetime | None]:
+    """The command's search, every code checked; and the moment it looks at hours."""
+    from zoneinfo import ZoneInfo
+
+    problems = []
+    for field, codes in (("theme", args.theme), ("public", [args.public] if args.public else [])):
+        for code in codes:
+            if desk.lists.item(field, code) is None:
+                choices = ", ".join(desk.lists.active_codes(field))
+                problems.append(DeskError("unknown_code", field=field, code=code, choices=choices))
+    commune = desk.geography.check_code(args.commune) if args.commune else None
+    if problems:
+        raise ValidationFailed(problems)
+    moment = parse_at(args.at)
+    if moment is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo("Europe/Paris"))
+    if moment is None and args.open_now:
+        moment = desk.intake.now()  # open now: at the desk's clock
+    query = SearchQuery(
+        text=args.text,
+        commune=commune,  # outside the region: the search has no area to filter on
+        themes=args.theme,
+        public=args.public,
+        mode=args.mode,
+        free=args.free,
+        type=args.type,
+        open_at=moment if (args.open_now or args.at) else None,
+        limit=max(1, min(args.limit, 200)),
+    )
+    return query, moment
+
+
+def _hit_line(hit: SearchHit, lang: str) -> str:
+    marks = []
+    if hit.open_now is not None:
+        marks.append(say("open" if hit.open_now else "closed", lang))
+    if hit.stale:
+        marks.append(say("to_check", lang))
+    if hit.is_local:
+        marks.append(say("local", lang))
+    star = "★ " if hit.favourite else ""
+    where = f" ({hit.commune})" if hit.commune else ""
+    tail = f" [{', '.join(marks)}]" if marks else ""
+    return f"{star}{hit.structure_name}{where} — {hit.service_name}{tail}"
+
+
+def _hit_json(hit: SearchHit) -> dict[str, Any]:
     from dataclasses import asdict
 
     data = asdict(hit)

@@ -1,31 +1,85 @@
 """What an import carries: the :class:`Batch` a reader found in the files, each record left
 out (:class:`Refusal`), and the :class:`ImportSummary` said once the batch is checked and
 stored by :func:`app.directory.importing.apply`.
+
+What is said about a record is kept as a catalogue message with its parameters
+(:class:`Told`), and written in the reader's language only when the summary is shown.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple, Protocol
 
-from core.lang import plural
+from core.errors import said
+from core.formatting import number
+from core.i18n import N_, Counted, Nn_, gettext
+
+
+class Sentence(Protocol):
+    """Something said about a record, in French or English."""
+
+    def text(self, lang: str = "fr") -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Told:
+    """A catalogue message (its French id, plain or counted by ``count``) with its
+    parameters; a parameter may itself be a :class:`Sentence`, and a float is a number
+    written the language's way (« 1 234 »)."""
+
+    message: str | Counted
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str = "fr") -> str:
+        return said(self.message, lang, **{k: _shown(v, lang) for k, v in self.params.items()})
+
+
+def told(message: str | Counted, /, **params: Any) -> Told:
+    return Told(message, params)
+
+
+class Both(NamedTuple):
+    """A text given in both languages by its maker (the schema's complaints)."""
+
+    fr: str
+    en: str
+
+    def text(self, lang: str = "fr") -> str:
+        return self.en if lang == "en" else self.fr
+
+
+class Listed(NamedTuple):
+    """Sentences joined by a comma (« a (2 lignes), b (1 ligne) »)."""
+
+    items: tuple[Sentence, ...]
+
+    def text(self, lang: str = "fr") -> str:
+        return ", ".join(item.text(lang) for item in self.items)
+
+
+def _shown(value: Any, lang: str) -> Any:
+    if isinstance(value, float):
+        return number(value, lang)
+    return value.text(lang) if hasattr(value, "text") else value
+
+
+_KINDS = {
+    "structure": N_("Structure {label}\u00a0: {reason}"),
+    "service": N_("Service {label}\u00a0: {reason}"),
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
-    """A record left out, and why (a French and an English sentence)."""
+    """A record left out, or kept with a warning, and why."""
 
     kind: str  # "structure" or "service"
     label: str  # how the file names it: its id, or its line
-    reason: tuple[str, str]
+    reason: Sentence
 
     def text(self, lang: str = "fr") -> str:
-        what = {"structure": ("Structure", "Structure"), "service": ("Service", "Service")}[
-            self.kind
-        ]
-        pick = 1 if lang == "en" else 0
-        separator = ": " if lang == "en" else "\u00a0: "
-        return f"{what[pick]} {self.label}{separator}{self.reason[pick]}"
+        return said(_KINDS[self.kind], lang, label=self.label, reason=self.reason.text(lang))
 
 
 @dataclass
@@ -44,10 +98,26 @@ class Batch:
     # The records an export holds (HSDS): each becomes an added or updated one, or a refusal.
     records_read: tuple[int, int] | None = None  # (structures, services)
     # Files, columns and rows read from the files but not taken into any record, each said
-    # with its count (a French and an English sentence).
-    unread: list[tuple[str, str]] = field(default_factory=list)
+    # with its count.
+    unread: list[Sentence] = field(default_factory=list)
     # Structures made from the rows (a spreadsheet): one left with no service is not stored.
     derived_structures: bool = False
+
+
+# The counts of the summary's first line, in its order.
+_COUNTS = {
+    "structures_added": Nn_("{count} structure ajoutée", "{count} structures ajoutées"),
+    "structures_updated": Nn_("{count} mise à jour", "{count} mises à jour"),
+    "services_added": Nn_("{count} service ajouté", "{count} services ajoutés"),
+    "services_updated": Nn_("{count} mis à jour", "{count} mis à jour"),
+    "duplicates": Nn_("{count} doublon", "{count} doublons"),
+    "retired": Nn_("{count} retiré", "{count} retirés"),
+    "refused": Nn_("{count} refusé", "{count} refusés"),
+    "warnings": Nn_("{count} avertissement", "{count} avertissements"),
+}
+_ROWS_READ = Nn_("{count} ligne lue", "{count} lignes lues")
+_STRUCTURES_READ = Nn_("{count} structure lue", "{count} structures lues")
+_SERVICES_READ = Nn_("{count} service lu", "{count} services lus")
 
 
 @dataclass
@@ -64,100 +134,52 @@ class ImportSummary:
     warnings: list[Refusal] = field(default_factory=list)
     rows: int | None = None
     records_read: tuple[int, int] | None = None
-    unread: list[tuple[str, str]] = field(default_factory=list)
+    unread: list[Sentence] = field(default_factory=list)
 
     def lines(self, lang: str = "fr") -> list[str]:
-        def count(value: int, *forms: str) -> str:
-            """Forms: French one, French other, English one, English other."""
-            return plural(value, lang, (forms[0], forms[1], forms[2], forms[3]))
-
-        structures = count(
-            self.structures_added,
-            "{count} structure ajoutée",
-            "{count} structures ajoutées",
-            "{count} structure added",
-            "{count} structures added",
-        )
-        structures_updated = count(
-            self.structures_updated,
-            "{count} mise à jour",
-            "{count} mises à jour",
-            "{count} updated",
-            "{count} updated",
-        )
-        services = count(
-            self.services_added,
-            "{count} service ajouté",
-            "{count} services ajoutés",
-            "{count} service added",
-            "{count} services added",
-        )
-        services_updated = count(
-            self.services_updated,
-            "{count} mis à jour",
-            "{count} mis à jour",
-            "{count} updated",
-            "{count} updated",
-        )
-        retired = count(
-            self.retired, "{count} retiré", "{count} retirés", "{count} retired", "{count} retired"
-        )
-        refused = count(
-            len(self.refused),
-            "{count} refusé",
-            "{count} refusés",
-            "{count} refused",
-            "{count} refused",
-        )
-        duplicates = count(
-            len(self.duplicates),
-            "{count} doublon",
-            "{count} doublons",
-            "{count} duplicate",
-            "{count} duplicates",
-        )
-        warnings = count(
-            len(self.warnings),
-            "{count} avertissement",
-            "{count} avertissements",
-            "{count} warning",
-            "{count} warnings",
-        )
-        rows = ""
-        if self.rows is not None:
-            rows = count(
-                self.rows, "{count} ligne lue", "{count} lignes lues", "{count} row read",
-                "{count} rows read",
-            )  # fmt: skip
-        elif self.records_read is not None:
-            structures_read, services_read = self.records_read
-            rows = count(
-                structures_read, "{count} structure lue", "{count} structures lues",
-                "{count} structure read", "{count} structures read",
-            ) + (" et " if lang != "en" else " and ") + count(
-                services_read, "{count} service lu", "{count} services lus",
-                "{count} service read", "{count} services read",
-            )  # fmt: skip
-        if lang == "en":
-            head = (
-                f"{self.format}: {rows + '; ' if rows else ''}{structures},"
-                f" {structures_updated}; {services}, {services_updated}; {duplicates};"
-                f" {retired}; {refused}; {warnings}."
-            )
-        else:
-            head = (
-                f"{self.format}\u00a0: {rows + chr(0x202F) + '; ' if rows else ''}{structures},"
-                f" {structures_updated}\u202f; {services}, {services_updated}\u202f;"
-                f" {duplicates}\u202f; {retired}\u202f; {refused}\u202f; {warnings}."
-            )
-        lines = [head, *(f"  – {refusal.text(lang)}" for refusal in self.refused)]
-        lines += [f"  – {duplicate.text(lang)}" for duplicate in self.duplicates]
+        """The summary as the agent reads it: one line of counts, then every record left
+        out, warned about, or read but not taken."""
+        lines = [self.head(lang)]
+        lines += [f"  – {refusal.text(lang)}" for refusal in self.refused + self.duplicates]
         if self.warnings:
-            lines.append("Warnings (kept):" if lang == "en" else "Avertissements (gardés)\u00a0:")
+            lines.append(gettext("Avertissements (gardés)\u00a0:", lang))
             lines += [f"  · {warning.text(lang)}" for warning in self.warnings]
         if self.unread:
-            lines.append(
-                "Not read (left aside):" if lang == "en" else "Non lu (laissé de côté)\u00a0:"
-            )
-            lines += [f"  · {said[1] if lang == 'en' else said[0]}" for said in self.unread]
+            lines.append(gettext("Non lu (laissé de côté)\u00a0:", lang))
+            lines += [f"  · {said.text(lang)}" for said in self.unread]
         return lines
+
+    def head(self, lang: str = "fr") -> str:
+        """« format : read ; added, updated ; … ; warnings. »"""
+        counts = {
+            name: said(message, lang, count=self._count(name)) for name, message in _COUNTS.items()
+        }
+        read = self._read(lang)
+        return said(
+            N_(
+                "{format}\u00a0: {read}{structures_added}, {structures_updated}\u202f;"
+                " {services_added}, {services_updated}\u202f; {duplicates}\u202f; {retired}\u202f;"
+                " {refused}\u202f; {warnings}."
+            ),
+            lang,
+            format=self.format,
+            read=said(N_("{read}\u202f; "), lang, read=read) if read else "",
+            **counts,
+        )
+
+    def _count(self, name: str) -> int:
+        value = getattr(self, name)
+        return len(value) if isinstance(value, list) else int(value)
+
+    def _read(self, lang: str) -> str:
+        if self.rows is not None:
+            return said(_ROWS_READ, lang, count=self.rows)
+        if self.records_read is None:
+            return ""
+        structures, services = self.records_read
+        return said(
+            N_("{structures} et {services}"),
+            lang,
+            structures=said(_STRUCTURES_READ, lang, count=structures),
+            services=said(_SERVICES_READ, lang, count=services),
+        )

@@ -136,10 +136,15 @@ def _age_unmet(text: str | None, low: int, high: int) -> int:
 
 
 def register(session: Session) -> None:
-    """Make ``age_unmet()`` known to the session's SQLite connection."""
-    connection = session.connection().connection.driver_connection
+    """Make ``age_unmet()`` known to the session's SQLite connection, once for the life of
+    that connection (the pool keeps it, and what it was told, from one search to the next)."""
+    pooled = session.connection().connection
+    if pooled.info.get("age_unmet"):
+        return
+    connection = pooled.driver_connection
     assert isinstance(connection, sqlite3.Connection)
     connection.create_function("age_unmet", 3, _age_unmet, deterministic=True)
+    pooled.info["age_unmet"] = True
 
 
 def unmet(public: str | None, params: dict[str, Any], age: str | None = None) -> str:

@@ -10,19 +10,20 @@ import csv
 import hashlib
 import io
 import json
-import math
 import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.directory.batch import Batch, Refusal
+from app.directory.batch import Batch, Both, Refusal, Told, told
+from app.directory.checks import readable_point
 from app.directory.csvrows import csv_rows, slug
 from app.directory.importing import read_text
 from app.geography import Geography
 from core.errors import DeskError
+from core.i18n import N_
 from core.lists import PUBLIC_PUBLICS, THEME_THEMATIQUES
-from core.places import distance_km, search_key
+from core.places import search_key
 
 # Fields of data.inclusion that hold lists.
 LIST_FIELDS = frozenset(
@@ -233,11 +234,11 @@ def read_spreadsheet(path: Path, geography: Geography, source: str | None = None
         name = row.get("structure", "")
         if not name:
             batch.refused.append(
-                Refusal("service", label, ("structure\u00a0: à renseigner", "structure: required"))
+                Refusal("service", label, told(N_("structure\u00a0: à renseigner")))
             )
             continue
         place = _place(row, geography)
-        if isinstance(place, tuple):
+        if isinstance(place, Told):
             batch.refused.append(Refusal("service", label, place))
             continue
         note = place.pop("_note")
@@ -247,74 +248,81 @@ def read_spreadsheet(path: Path, geography: Geography, source: str | None = None
         key = _service_key(name, row, place["code_insee"])
         if key in seen:
             first, first_row = seen[key]
-            same = first_row == row
-            batch.duplicates.append(
-                Refusal(
-                    "service",
-                    label,
-                    (
-                        f"doublon exact de la ligne {first}"
-                        if same
-                        else f"même structure, nom, adresse et commune que la ligne {first},"
-                        " qui seule est gardée",
-                        f"exact duplicate of line {first}"
-                        if same
-                        else f"same structure, name, address and commune as line {first},"
-                        " which alone is kept",
-                    ),
-                )
-            )
+            batch.duplicates.append(Refusal("service", label, _duplicate(first, first_row == row)))
             continue
         seen[key] = (line, row)
         if structure_id not in structures:
-            structures[structure_id] = {
-                "source": source,
-                "id": structure_id,
-                "nom": name,
-                "date_maj": today,
-                "telephone": row.get("telephone") or None,
-                "courriel": row.get("courriel") or None,
-                "site_web": row.get("site_web") or None,
-                "horaires_accueil": row.get("horaires") or None,
-                **place,
-            }
+            structures[structure_id] = _structure_record(row, place, source, structure_id, today)
             batch.structures.append((label, structures[structure_id]))
-        themes = []
-        for code in _codes(row.get("thematiques", "")):
-            themes += THEME_THEMATIQUES.get(code, [code])
-        publics = []
-        for code in _codes(row.get("publics", "")):
-            publics += PUBLIC_PUBLICS.get(code, [code]) or ["tous-publics"]
-        modes = [_MODES.get(slug(m).replace("-", " "), m) for m in _codes(row.get("modes", ""))]
-        record: dict[str, Any] = {
-            "source": source,
-            "structure_id": structure_id,
-            "id": f"{structure_id}--{slug(row.get('service', ''))[:40]}-{key}",
-            "nom": row.get("service") or "",
-            "description": row.get("description") or "",
-            "date_maj": today,
-            "type": row.get("type") or None,
-            "frais": row.get("frais") or None,
-            "conditions_acces": row.get("conditions") or None,
-            "telephone": row.get("telephone") or None,
-            "courriel": row.get("courriel") or None,
-            "horaires_accueil": row.get("horaires") or None,
-            "thematiques": sorted(set(themes)) or None,
-            "publics": sorted(set(publics)) or None,
-            "zone_eligibilite": _codes(row.get("zone", "")) or None,
-            "modes_accueil": sorted(set(modes)) or None,
-            **place,
-        }
+        record = _service_record(row, place, structures[structure_id], key)
         documents = _codes(row.get("documents", "").replace(",", "|"))
         batch.services.append((label, record, documents))
     return batch
 
 
-def _place(row: dict[str, str], geography: Geography) -> dict[str, Any] | tuple[str, str]:
+def _duplicate(first: int, same: bool) -> Told:
+    if same:
+        return told(N_("doublon exact de la ligne {line}"), line=str(first))
+    return told(
+        N_("même structure, nom, adresse et commune que la ligne {line}, qui seule est gardée"),
+        line=str(first),
+    )
+
+
+def _structure_record(
+    row: dict[str, str], place: dict[str, Any], source: str, structure_id: str, today: str
+) -> dict[str, Any]:
+    return {
+        "source": source,
+        "id": structure_id,
+        "nom": row.get("structure", ""),
+        "date_maj": today,
+        "telephone": row.get("telephone") or None,
+        "courriel": row.get("courriel") or None,
+        "site_web": row.get("site_web") or None,
+        "horaires_accueil": row.get("horaires") or None,
+        **place,
+    }
+
+
+def _service_record(
+    row: dict[str, str], place: dict[str, Any], structure: dict[str, Any], key: str
+) -> dict[str, Any]:
+    """A row's service, its desk's theme and public codes made data.inclusion's."""
+    themes = []
+    for code in _codes(row.get("thematiques", "")):
+        themes += THEME_THEMATIQUES.get(code, [code])
+    publics = []
+    for code in _codes(row.get("publics", "")):
+        publics += PUBLIC_PUBLICS.get(code, [code]) or ["tous-publics"]
+    modes = [_MODES.get(slug(m).replace("-", " "), m) for m in _codes(row.get("modes", ""))]
+    structure_id = structure["id"]
+    return {
+        "source": structure["source"],
+        "structure_id": structure_id,
+        "id": f"{structure_id}--{slug(row.get('service', ''))[:40]}-{key}",
+        "nom": row.get("service") or "",
+        "description": row.get("description") or "",
+        "date_maj": structure["date_maj"],
+        "type": row.get("type") or None,
+        "frais": row.get("frais") or None,
+        "conditions_acces": row.get("conditions") or None,
+        "telephone": row.get("telephone") or None,
+        "courriel": row.get("courriel") or None,
+        "horaires_accueil": row.get("horaires") or None,
+        "thematiques": sorted(set(themes)) or None,
+        "publics": sorted(set(publics)) or None,
+        "zone_eligibilite": _codes(row.get("zone", "")) or None,
+        "modes_accueil": sorted(set(modes)) or None,
+        **place,
+    }
+
+
+def _place(row: dict[str, str], geography: Geography) -> dict[str, Any] | Told:
     """Address fields of a row, with the commune's INSEE code found from its name or code."""
     typed = row.get("commune", "").strip()
     postcode = row.get("code_postal", "").strip()
-    note: tuple[str, str] | None = None
+    note: Told | None = None
     commune = None
     if re.fullmatch(r"\d[\dAB]\d{3}", typed.upper()):
         current = geography.current_code(typed)
@@ -324,10 +332,12 @@ def _place(row: dict[str, str], geography: Geography) -> dict[str, Any] | tuple[
         if len(same) == 1:
             commune = same[0]
         elif same:
-            return (
-                f"commune\u00a0: plusieurs communes s’appellent «\u00a0{typed}\u00a0»,"
-                " précisez le code postal",
-                f"commune: several communes are called “{typed}”, give the postcode",
+            return told(
+                N_(
+                    "commune\u00a0: plusieurs communes s’appellent «\u00a0{name}\u00a0»,"
+                    " précisez le code postal"
+                ),
+                name=typed,
             )
     if commune is None and typed and postcode:
         # A commune merged since (Oullins, now Oullins-Pierre-Bénite) keeps its postcode.
@@ -338,103 +348,56 @@ def _place(row: dict[str, str], geography: Geography) -> dict[str, Any] | tuple[
         and search_key(typed) != search_key(commune.name)
         and (search_key(typed) != search_key(commune.insee))
     ):
-        note = (
-            f"commune\u00a0: «\u00a0{typed}\u00a0» n’est pas le nom d’une commune actuelle,"
-            f" placé d’après {postcode or typed} à {commune.name} ({commune.insee})",
-            f"commune: “{typed}” is not the name of a current commune, placed from"
-            f" {postcode or typed} in {commune.name} ({commune.insee})",
+        note = told(
+            N_(
+                "commune\u00a0: «\u00a0{typed}\u00a0» n’est pas le nom d’une commune"
+                " actuelle, placé d’après {given} à {name} ({code})"
+            ),
+            typed=typed,
+            given=postcode or typed,
+            name=commune.name,
+            code=commune.insee,
         )
     if commune is None:
-        return (
-            f"commune\u00a0: «\u00a0{typed}\u00a0» introuvable",
-            f"commune: “{typed}” not found",
-        )
-    try:
-        point = _coordinates(row, commune.insee, commune.name, geography)
-    except _Unplaced as unplaced:
-        return (unplaced.args[0], unplaced.args[1])
+        return told(N_("commune\u00a0: «\u00a0{name}\u00a0» introuvable"), name=typed)
+    # As typed: every import's coordinates are checked where it is stored (app.directory.checks).
     return {
         "adresse": row.get("adresse") or None,
         "code_postal": postcode or commune.main_postcode,
         "code_insee": commune.insee,
         "commune": commune.name,
-        "latitude": point[0] if point else None,
-        "longitude": point[1] if point else None,
+        "latitude": row.get("latitude", "").strip() or None,
+        "longitude": row.get("longitude", "").strip() or None,
         "_note": note,
     }
 
 
-# A place's coordinates farther than this from its commune's centre are a mistake (latitude
-# and longitude swapped, another commune's): the largest communes (Guyane's) stay within it.
-FARTHEST_FROM_CENTRE_KM = 200
-
-
-class _Unplaced(ValueError):
-    """A row's coordinates that cannot be its place's; args: the French and English reason."""
-
-
-def _coordinates(
-    row: dict[str, str], insee: str, name: str, geography: Geography
-) -> tuple[float, float] | None:
-    """The row's ``latitude`` and ``longitude`` (``45.76`` or ``45,76``), both or neither;
-    :class:`_Unplaced` with the reason (French, English) when they cannot be the place's."""
-    typed = {key: row.get(key, "").strip() for key in ("latitude", "longitude")}
-    if not any(typed.values()):
-        return None
-    if not all(typed.values()):
-        raise _Unplaced(
-            "latitude et longitude : à donner ensemble, ou aucune des deux",
-            "latitude and longitude: give both, or neither",
-        )
-    values: list[float] = []
-    for key, limit in (("latitude", 90), ("longitude", 180)):
-        try:
-            value = float(typed[key].replace(",", "."))
-        except ValueError:
-            value = math.nan
-        if not -limit <= value <= limit:  # NaN fails too
-            raise _Unplaced(
-                f"{key} : « {typed[key]} » n’est pas un nombre entre -{limit} et {limit}",
-                f"{key}: “{typed[key]}” is not a number between -{limit} and {limit}",
-            )
-        values.append(value)
-    point = (values[0], values[1])
-    centre = geography.centre(insee)
-    if centre is not None:
-        away = distance_km(point, centre)
-        if away > FARTHEST_FROM_CENTRE_KM:
-            shown = f"{away:,.0f}".replace(",", " ")
-            raise _Unplaced(
-                f"latitude et longitude : à {shown} km de {name},"
-                " latitude et longitude inversées ?",
-                f"latitude and longitude: {away:,.0f} km from {name},"
-                " are latitude and longitude swapped?",
-            )
-    return point
-
-
-def convert(batch: Batch, folder: Path) -> list[Refusal]:
+def convert(batch: Batch, folder: Path) -> tuple[list[Refusal], list[Refusal]]:
     """Write a batch as a data.inclusion folder (``structures.json``, ``services.json``, and
     the desk's ``complements.json``), each record checked by the schema; the refused ones
-    are returned, named with their reason."""
+    are returned, named with their reason, and the warnings (coordinates left out)."""
     from data_inclusion.schema import v1
     from pydantic import ValidationError
 
     from core.directory.validation import explain
 
     refused = list(batch.refused) + list(batch.duplicates)
+    warnings: list[Refusal] = []
     out: dict[str, list[dict[str, Any]]] = {"structures": [], "services": []}
     complements: dict[str, dict[str, list[str]]] = {}
     for kind, rows, model in (
         ("structure", [(label, raw, []) for label, raw in batch.structures], v1.Structure),
         ("service", batch.services, v1.Service),
     ):
-        for label, raw, documents in rows:
+        for label, given, documents in rows:
+            raw = dict(given)
+            said = readable_point(raw)
             try:
                 record = model.model_validate(raw).model_dump(mode="json", exclude_none=True)
             except ValidationError as error:
-                refused.append(Refusal(kind, label, explain(error.errors())))
+                refused.append(Refusal(kind, label, Both(*explain(error.errors()))))
                 continue
+            warnings += [Refusal(kind, label, each) for each in said]
             out[f"{kind}s"].append(record)
             if documents:
                 complements[record["id"]] = {"documents": list(documents)}
@@ -446,4 +409,4 @@ def convert(batch: Batch, folder: Path) -> list[Refusal]:
     (folder / "complements.json").write_text(
         json.dumps({"services": complements}, ensure_ascii=False, indent=1), encoding="utf-8"
     )
-    return refused
+    return refused, warnings

@@ -10,7 +10,9 @@ import re
 from collections import defaultdict
 from datetime import date
 
+from app.directory.batch import Told, told
 from core.hours import is_valid
+from core.i18n import N_
 
 Row = dict[str, str]
 
@@ -37,32 +39,32 @@ def _weekday_as_byday(row: Row) -> Row:
     return row
 
 
-def _weekly(row: Row, today: date) -> tuple[list[str], str, str, str] | tuple[str, str]:
+def _weekly(row: Row, today: date) -> tuple[list[str], str, str, str] | Told:
     """A schedule row as (days, opens, closes, the OSM date range it is valid in, or ""), or
-    why it is no plain weekly opening now (a French and an English phrase)."""
+    why it is no plain weekly opening now."""
     freq = row.get("freq", "").strip().upper()
     if freq not in ("", "WEEKLY"):
-        return f"fréquence «\u00a0{freq}\u00a0»", f"frequency “{freq}”"
+        return told(N_("fréquence «\u00a0{freq}\u00a0»"), freq=freq)
     window = _validity(row, today)
-    if isinstance(window, tuple):
+    if isinstance(window, Told):
         return window
     raw_days = row.get("byday", "").strip()
     byday = [d.strip().upper() for d in raw_days.split(",") if d.strip()]
     if not byday:
-        return "sans jour", "no day"
+        return told(N_("sans jour"))
     if not all(d in _RFC_DAYS for d in byday):
-        return f"jours «\u00a0{raw_days}\u00a0»", f"days “{raw_days}”"
+        return told(N_("jours «\u00a0{days}\u00a0»"), days=raw_days)
     if not (row.get("opens_at", "").strip() or row.get("closes_at", "").strip()):
-        return "sans heures (jour fermé)", "no times (closed day)"
+        return told(N_("sans heures (jour fermé)"))
     opens, closes = _clock(row.get("opens_at", "")), _clock(row.get("closes_at", ""))
     if not (opens and closes):
-        return "heures illisibles", "unreadable times"
+        return told(N_("heures illisibles"))
     if opens >= closes:  # « 9:00 » to « 5:00 »: 5 pm, most likely, but not guessed
-        return "fermeture avant l’ouverture", "closing before opening"
+        return told(N_("fermeture avant l’ouverture"))
     return byday, opens, closes, window
 
 
-def _validity(row: Row, today: date) -> str | tuple[str, str]:
+def _validity(row: Row, today: date) -> str | Told:
     """The OSM date range of a row's ``valid_from``/``valid_to`` ("" when it gives none),
     or why the row gives no hours: its validity is over, or its dates are unreadable."""
     raw = (row.get("valid_from", "").strip(), row.get("valid_to", "").strip())
@@ -71,11 +73,11 @@ def _validity(row: Row, today: date) -> str | tuple[str, str]:
     try:
         start, end = (date.fromisoformat(v[:10]) if v else None for v in raw)
     except ValueError:
-        return "dates de validité illisibles", "unreadable validity dates"
+        return told(N_("dates de validité illisibles"))
     if end is not None and end < today:
-        return "validité terminée", "validity over"
+        return told(N_("validité terminée"))
     if start is not None and end is not None and end < start:
-        return "validité terminée avant de commencer", "validity ending before it starts"
+        return told(N_("validité terminée avant de commencer"))
     if start is not None and start > today and end is None:
         return f"{_osm_date(start)}+"
     if end is None:
@@ -96,7 +98,7 @@ def _opening_hours(rows: list[Row], today: date) -> str | None:
     spans: dict[str, dict[int, set[tuple[str, str]]]] = defaultdict(lambda: defaultdict(set))
     for row in rows:
         weekly = _weekly(row, today)
-        if len(weekly) == 4:
+        if not isinstance(weekly, Told):
             byday, opens, closes, window = weekly
             for name in byday:
                 spans[window][_RFC_DAYS.index(name)].add((opens, closes))

@@ -3,14 +3,14 @@
 Every format (data.inclusion JSON or CSV, Open Referral HSDS CSV, a plain spreadsheet) is
 first read into a :class:`~app.directory.batch.Batch` of data.inclusion-shaped records;
 this module then checks each one with the official ``data-inclusion-schema`` and against
-the geography, stores the valid ones (updating in place, never duplicating), names every
-refused one with its reason, and retires what a full import of a source no longer holds.
+the geography (:mod:`app.directory.checks`: codes and coordinates), stores the valid ones
+(updating in place, never duplicating), names every refused one with its reason, and
+retires what a full import of a source no longer holds.
 The file itself is never changed; a file that cannot be read stores nothing.
 
 Nothing read is lost without a word: a refused record is named with every reason, a row
-repeating another is named as a duplicate, and a code the geography no longer knows (a
-commune merged since) is mapped to its current commune or dropped with a warning, the
-record kept — as data·inclusion itself drops invalid codes.
+repeating another is named as a duplicate, and a code or coordinates the geography cannot
+take are mapped or dropped with a warning, the record kept.
 """
 
 from __future__ import annotations
@@ -23,13 +23,14 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.directory.batch import Batch, ImportSummary, Refusal
+from app.directory.batch import Batch, Both, ImportSummary, Refusal, Sentence, Told, told
+from app.directory.checks import Known, fix_places, near_its_commune, readable_point
 from app.directory.search_index import clear_index, reindex
 from app.directory.store import upsert_service, upsert_structure
 from core import textfile
 from core.directory.validation import explain
-from core.places import former_communes
-from db.models import Commune, Departement, Epci, Service, Structure
+from core.i18n import N_
+from db.models import Service, Structure
 
 MAX_FILE_BYTES = 50 * 2**20
 
@@ -44,84 +45,102 @@ def read_text(path: Path) -> str:
 
 # --- checking ------------------------------------------------------------------------------
 
-
-class _Geography:
-    """The codes the checks need, read once per import."""
-
-    def __init__(self, session: Session) -> None:
-        self.communes: dict[str, str] = {
-            insee: name for insee, name in session.execute(select(Commune.insee, Commune.name))
-        }
-        self.epci = set(session.scalars(select(Epci.code)))
-        self.departements = set(session.scalars(select(Departement.code)))
-        self.former = former_communes()
-
-    def zone_ok(self, code: str) -> bool:
-        return (
-            code in ("france", "99100")
-            or code in self.communes
-            or code in self.epci
-            or code in self.departements
-        )
-
-    def current(self, code: str) -> str | None:
-        """The current commune of a former one the desk's geography still holds."""
-        now = self.former.get(code)
-        return now if now in self.communes else None
+Checked = dict[str, dict[str, Any]]  # structure id -> its record
 
 
-def _fix_places(record: dict[str, Any], geo: _Geography) -> list[tuple[str, str]]:
-    """Map or drop, in ``record``, each code the geography does not know; say what was done.
-    A stale code never costs the record: data·inclusion drops invalid codes the same way."""
-    said: list[tuple[str, str]] = []
-    insee = record.get("code_insee")
-    if insee and insee not in geo.communes:
-        now = geo.current(insee)
-        record["code_insee"] = now
-        if now:
-            said.append(
-                (
-                    f"code_insee\u00a0: «\u00a0{insee}\u00a0» est une ancienne commune,"
-                    f" remplacée par «\u00a0{now}\u00a0» ({geo.communes[now]})",
-                    f"code_insee: “{insee}” is a former commune, replaced by “{now}”"
-                    f" ({geo.communes[now]})",
-                )
-            )
-        else:
-            said.append(
-                (
-                    f"code_insee\u00a0: «\u00a0{insee}\u00a0» n’est pas une commune connue,"
-                    " code retiré",
-                    f"code_insee: “{insee}” is not a known commune, code left out",
-                )
-            )
-    zones = record.get("zone_eligibilite")
-    if zones:
-        kept: list[str] = []
-        for code in map(str, zones):
-            if geo.zone_ok(code):
-                kept.append(code)
-                continue
-            now = geo.current(code)
-            if now:
-                kept.append(now)
-                said.append(
-                    (
-                        f"zone_eligibilite\u00a0: «\u00a0{code}\u00a0» est une ancienne"
-                        f" commune, remplacée par «\u00a0{now}\u00a0» ({geo.communes[now]})",
-                        f"zone_eligibilite: “{code}” is a former commune, replaced by"
-                        f" “{now}” ({geo.communes[now]})",
-                    )
-                )
+def _checked(raw: dict[str, Any], model: Any, known: Known) -> tuple[dict[str, Any], list[Told]]:
+    """A record through the schema and the geography, with what was said of it; the schema's
+    :class:`~pydantic.ValidationError` when it refuses it."""
+    raw = dict(raw)
+    said = readable_point(raw)
+    record: dict[str, Any] = model.model_validate(raw).model_dump()
+    return record, fix_places(record, known) + said
+
+
+def _check_structures(
+    batch: Batch, known: Known, summary: ImportSummary
+) -> tuple[Checked, dict[str, Sentence]]:
+    """The structures kept, and the reason of each refused one by its id."""
+    from data_inclusion.schema import v1
+    from pydantic import ValidationError
+
+    kept: Checked = {}
+    refused: dict[str, Sentence] = {}
+    for label, raw in batch.structures:
+        try:
+            record, said = _checked(raw, v1.Structure, known)
+        except ValidationError as error:
+            reason = Both(*explain(error.errors()))
+            refused[str(raw.get("id") or label)] = reason
+            if not batch.derived_structures:  # else said on each of its rows
+                summary.refused.append(Refusal("structure", label, reason))
+            continue
+        said += near_its_commune(record, known, record.get("code_insee"))
+        if not batch.derived_structures:  # else said on its row's service
+            summary.warnings += [Refusal("structure", label, each) for each in said]
+        kept[record["id"]] = record
+    return kept, refused
+
+
+def _check_services(
+    batch: Batch,
+    known: Known,
+    summary: ImportSummary,
+    structures: Checked,
+    refused_structures: dict[str, Sentence],
+    alive: set[str],
+) -> list[tuple[dict[str, Any], list[str]]]:
+    """The services kept, with their documents; ``alive``: the structures they may name."""
+    from data_inclusion.schema import v1
+    from pydantic import ValidationError
+
+    kept: list[tuple[dict[str, Any], list[str]]] = []
+    for label, raw, documents in batch.services:
+        try:
+            record, said = _checked(raw, v1.Service, known)
+        except ValidationError as error:
+            summary.refused.append(Refusal("service", label, Both(*explain(error.errors()))))
+            continue
+        structure_id = record["structure_id"]
+        if structure_id not in alive:
+            if structure_id in refused_structures:
+                told_why = refused_structures[structure_id] if batch.derived_structures else None
+                reason = _structure_refused(structure_id, told_why)
             else:
-                said.append(
-                    (
-                        f"zone_eligibilite\u00a0: code «\u00a0{code}\u00a0» inconnu, retiré",
-                        f"zone_eligibilite: unknown code “{code}”, left out",
-                    )
-                )
-        record["zone_eligibilite"] = list(dict.fromkeys(kept)) or None
-    return said
+                reason = told(N_("structure inconnue «\u00a0{id}\u00a0»"), id=structure_id)
+            summary.refused.append(Refusal("service", label, reason))
+            continue
+        # Without a commune of its own, a service is placed where its structure is.
+        structure = structures.get(structure_id, {})
+        commune = record.get("code_insee") or structure.get("code_insee")
+        said += near_its_commune(record, known, commune)
+        summary.warnings += [Refusal("service", label, each) for each in said]
+        kept.append((record, documents))
+    return kept
+
+
+def _leave_unserved(
+    batch: Batch,
+    structures: Checked,
+    services: list[tuple[dict[str, Any], list[str]]],
+    summary: ImportSummary,
+) -> None:
+    """A structure whose services were all refused is said; made from rows, it is not kept."""
+    served = {record["structure_id"] for record, _documents in services}
+    for label, raw in batch.structures:
+        structure_id = str(raw.get("id"))
+        if structure_id not in structures or structure_id in served:
+            continue
+        if not any(str(r.get("structure_id")) == structure_id for _l, r, _d in batch.services):
+            continue
+        if batch.derived_structures:
+            said = told(N_("aucun de ses services n’a été accepté, elle n’est pas ajoutée"))
+            name = f"«\u00a0{raw.get('nom')}\u00a0»"
+            summary.warnings.append(Refusal("structure", name, said))
+            del structures[structure_id]
+        else:
+            said = told(N_("aucun de ses services n’a été accepté"))
+            summary.warnings.append(Refusal("structure", label, said))
 
 
 # --- storing --------------------------------------------------------------------------------
@@ -135,9 +154,6 @@ def apply(
     now: Callable[[], datetime] = lambda: datetime.now(UTC).replace(tzinfo=None),
 ) -> ImportSummary:
     """Check and store a batch in the caller's transaction; see the module docstring."""
-    from data_inclusion.schema import v1
-    from pydantic import ValidationError
-
     summary = ImportSummary(
         batch.format,
         refused=list(batch.refused),
@@ -147,114 +163,55 @@ def apply(
         records_read=batch.records_read,
         unread=list(batch.unread),
     )
-    geo = _Geography(session)
-    kept_structures: dict[str, dict[str, Any]] = {}
-    refused_structures: dict[str, tuple[str, str]] = {}
-    for label, raw in batch.structures:
-        try:
-            record = v1.Structure.model_validate(raw).model_dump()
-        except ValidationError as error:
-            reason = explain(error.errors())
-            refused_structures[str(raw.get("id") or label)] = reason
-            if not batch.derived_structures:  # else said on each of its rows
-                summary.refused.append(Refusal("structure", label, reason))
-            continue
-        for said in _fix_places(record, geo):
-            summary.warnings.append(Refusal("structure", label, said))
-        kept_structures[record["id"]] = record
-    known = set(kept_structures) | set(
+    known = Known(session)
+    structures, refused_structures = _check_structures(batch, known, summary)
+    alive = set(structures) | set(
         session.scalars(select(Structure.id).where(Structure.retired_at.is_(None)))
     )
-    kept_services: list[tuple[dict[str, Any], list[str]]] = []
-    for label, raw, documents in batch.services:
-        try:
-            record = v1.Service.model_validate(raw).model_dump()
-        except ValidationError as error:
-            summary.refused.append(Refusal("service", label, explain(error.errors())))
-            continue
-        structure_id = record["structure_id"]
-        if structure_id in refused_structures and structure_id not in known:
-            told = refused_structures[structure_id] if batch.derived_structures else None
-            summary.refused.append(
-                Refusal("service", label, _structure_refused(structure_id, told))
-            )
-            continue
-        if structure_id not in known:
-            summary.refused.append(
-                Refusal(
-                    "service",
-                    label,
-                    (
-                        f"structure inconnue «\u00a0{structure_id}\u00a0»",
-                        f"unknown structure “{structure_id}”",
-                    ),
-                )
-            )
-            continue
-        for said in _fix_places(record, geo):
-            summary.warnings.append(Refusal("service", label, said))
-        kept_services.append((record, documents))
+    services = _check_services(batch, known, summary, structures, refused_structures, alive)
+    _leave_unserved(batch, structures, services, summary)
+    _store(session, structures, services, summary)
+    summary.sources = sorted(
+        {r["source"] for r in structures.values()} | {r["source"] for r, _d in services}
+    )
+    if full and summary.sources:
+        service_ids = {r["id"] for r, _d in services}
+        summary.retired = _retire(session, summary.sources, set(structures), service_ids, now())
+    reindex(session, [r["id"] for r, _d in services])
+    return summary
 
-    # A structure whose services were all refused is said; made from rows, it is not kept.
-    served = {record["structure_id"] for record, _documents in kept_services}
-    for label, raw in batch.structures:
-        structure_id = str(raw.get("id"))
-        if structure_id not in kept_structures or structure_id in served:
-            continue
-        if any(str(r.get("structure_id")) == structure_id for _l, r, _d in batch.services):
-            summary.warnings.append(
-                Refusal(
-                    "structure",
-                    label if not batch.derived_structures else f"«\u00a0{raw.get('nom')}\u00a0»",
-                    (
-                        "aucun de ses services n’a été accepté"
-                        + (", elle n’est pas ajoutée" if batch.derived_structures else ""),
-                        "none of its services was accepted"
-                        + (", it is not added" if batch.derived_structures else ""),
-                    ),
-                )
-            )
-            if batch.derived_structures:
-                del kept_structures[structure_id]
 
+def _store(
+    session: Session,
+    structures: Checked,
+    services: list[tuple[dict[str, Any], list[str]]],
+    summary: ImportSummary,
+) -> None:
+    """Store each record in place of the one of its id, counting what was added or updated."""
     existing_structures = set(session.scalars(select(Structure.id)))
     existing_services = set(session.scalars(select(Service.id)))
-    for record in kept_structures.values():
+    for record in structures.values():
         upsert_structure(session, record)
         if record["id"] in existing_structures:
             summary.structures_updated += 1
         else:
             summary.structures_added += 1
     session.flush()
-    for record, documents in kept_services:
+    for record, documents in services:
         upsert_service(session, record, documents)
         if record["id"] in existing_services:
             summary.services_updated += 1
         else:
             summary.services_added += 1
     session.flush()
-    sources = sorted(
-        {r["source"] for r in kept_structures.values()} | {r["source"] for r, _d in kept_services}
-    )
-    summary.sources = sources
-    if full and sources:
-        summary.retired = _retire(
-            session, sources, set(kept_structures), {r["id"] for r, _d in kept_services}, now()
-        )
-    reindex(session, [r["id"] for r, _d in kept_services])
-    return summary
 
 
-def _structure_refused(structure_id: str, reason: tuple[str, str] | None) -> tuple[str, str]:
+def _structure_refused(structure_id: str, reason: Sentence | None) -> Told:
     if reason is None:
-        return (
-            f"sa structure «\u00a0{structure_id}\u00a0» est refusée (voir plus haut)",
-            f"its structure “{structure_id}” is refused (see above)",
+        return told(
+            N_("sa structure «\u00a0{id}\u00a0» est refusée (voir plus haut)"), id=structure_id
         )
-    return (
-        f"sa structure est refusée\u00a0: {reason[0]}",
-        f"its structure is refused: {reason[1]}",
-    )
+    return told(N_("sa structure est refusée\u00a0: {reason}"), reason=reason)
 
 
 def _retire(

@@ -11,25 +11,28 @@ ranks the Rhône's places outside their EPCI is how far they are.
 from __future__ import annotations
 
 import csv
+import shutil
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from app.desk import Desk
 from app.directory.formats import read_directory
 from app.directory.importing import apply
 from app.directory.search import DISTANCE_BANDS, SearchHit, SearchQuery, search
 from core.places import distance_km
-from db.models import Commune
+from db.models import Commune, Service, Structure
 from tests.conftest import PARIS
 
 DATA = Path(__file__).parents[1] / "data"
 WITH_COORDINATES = DATA / "rhone-coordinates" / "lieux-rhone-coordonnees.csv"
 WITHOUT_COORDINATES = DATA / "rhone-spreadsheet" / "lieux-rhone.csv"
+HSDS = Path(__file__).parent / "data" / "hsds"
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=PARIS)
 SAINT_SYMPHORIEN, MORNANT, LYON, LYON_8E = "69238", "69141", "69123", "69388"
+LIMAS = "69115"
 # Two real places of the sheet, both outside the visitor's EPCI: Mornant's France services
 # (17 km away) and « 42 Lyon » at Charbonnières-les-Bains (29 km away).
 NEAR, FAR = "France services Mornant", "42 Lyon"
@@ -137,7 +140,11 @@ def sheet_with(tmp_path: Path, changes: dict[int, dict[str, str]]) -> Path:
     return path
 
 
-def test_bad_coordinates_are_refused_each_with_its_reason(desk: Desk, tmp_path: Path) -> None:
+def test_bad_coordinates_of_a_sheet_are_left_out_each_with_its_reason(
+    desk: Desk, tmp_path: Path
+) -> None:
+    """Coordinates that cannot be the place's are left out, and said: the service is kept,
+    measured from its commune's centre."""
     with WITH_COORDINATES.open(encoding="utf-8", newline="") as handle:
         published = list(csv.DictReader(handle, delimiter=";"))
     assert published[0]["commune"] == "Limas"
@@ -150,14 +157,69 @@ def test_bad_coordinates_are_refused_each_with_its_reason(desk: Desk, tmp_path: 
             3: {"latitude": published[3]["latitude"].replace(".", ",")},  # a decimal comma
         },
     )
-    batch = read_directory(path, desk.geography, "rhone")
-    reasons = {r.label: r.text("fr") for r in batch.refused}
-    assert "inversées" in reasons["ligne 2"] and "km de Limas" in reasons["ligne 2"]
-    assert "«\u00a0quarante-cinq\u00a0» n’est pas un nombre" in reasons["ligne 3"]
-    assert "à donner ensemble" in reasons["ligne 4"]
-    assert "swapped" in next(r for r in batch.refused if r.label == "ligne 2").text("en")
-    assert len(batch.refused) == 3
-    kept = {label: record for label, record, _docs in batch.services}
-    assert kept["ligne 5"]["latitude"] == float(published[3]["latitude"])
-    assert kept["ligne 5"]["longitude"] == float(published[3]["longitude"])
-    assert len(kept) == len(published) - 3 - len(batch.duplicates)
+    summary = desk.import_directory(desk.read_directory(path))
+    assert summary.refused == []
+    said = {r.label: r.text("fr") for r in summary.warnings}
+    assert said["ligne 2"].startswith("Service ligne 2\u00a0: latitude et longitude\u00a0: à ")
+    assert said["ligne 2"].endswith(
+        "\u00a0km de Limas, latitude et longitude inversées\u202f? Coordonnées retirées"
+        " (centre de la commune)"
+    )
+    assert said["ligne 3"] == (
+        "Service ligne 3\u00a0: latitude\u00a0: «\u00a0quarante-cinq\u00a0» n’est pas un nombre"
+        " entre -90 et 90\u202f; coordonnées retirées (centre de la commune)"
+    )
+    assert said["ligne 4"] == (
+        "Service ligne 4\u00a0: latitude et longitude\u00a0: à donner ensemble, ou aucune des"
+        " deux\u202f; coordonnées retirées (centre de la commune)"
+    )
+    assert sum("oordonnées retirées" in text for text in said.values()) == 3
+    english = next(r for r in summary.warnings if r.label == "ligne 2").text("en")
+    assert "km from Limas, are latitude and longitude swapped? Coordinates left out" in english
+    with desk.sessions() as session:
+        stored = {
+            (s.adresse, s.commune): (s.latitude, s.longitude)
+            for s in session.scalars(select(Service))
+        }
+    place = [(row["adresse"], row["commune"]) for row in published[:4]]
+    assert stored[place[0]] == stored[place[1]] == stored[place[2]] == (None, None)
+    assert stored[place[3]] == (float(published[3]["latitude"]), float(published[3]["longitude"]))
+    # Measured from Limas's centre, not from the other side of the world.
+    hits = proposed(desk, LIMAS, "médiation numérique limas")
+    udaf = [h for h in hits if h.structure_name == published[0]["structure"]]
+    assert udaf and udaf[0].distance_km is not None and udaf[0].distance_km < 2
+
+
+def test_coordinates_of_an_hsds_export_are_checked_as_a_sheet_s(desk: Desk, tmp_path: Path) -> None:
+    folder = tmp_path / "hsds"
+    shutil.copytree(HSDS, folder)
+    locations = (folder / "locations.csv").read_text(encoding="utf-8")
+    locations = locations.replace("43.5151,4.9895", "95,4.9895")  # Istres: no such latitude
+    locations = locations.replace("43.6402,5.0973", "5.0973,43.6402")  # Salon: swapped
+    (folder / "locations.csv").write_text(locations, encoding="utf-8")
+    summary = desk.import_directory(desk.read_directory(folder))
+    said = {(r.kind, r.label): r for r in summary.warnings}
+    out_of_range = (
+        "latitude\u00a0: «\u00a095\u00a0» n’est pas un nombre entre -90 et 90\u202f;"
+        " coordonnées retirées (centre de la commune)"
+    )
+    for kind, label in (("structure", "org-cio-istres"), ("service", "svc-cio-entretien")):
+        assert said[(kind, label)].reason.text("fr") == out_of_range
+    assert said[("service", "svc-cio-entretien")].text("en") == (
+        "Service svc-cio-entretien: latitude: “95” is not a number between -90 and 90;"
+        " coordinates left out (the commune’s centre is used)"
+    )
+    swapped = said[("service", "svc-pij-bafa")].text("fr")
+    assert "\u00a0km de Salon-de-Provence, latitude et longitude inversées\u202f?" in swapped
+    assert "Structure org-pij-salon\u00a0: latitude et longitude\u00a0: à " in "\n".join(
+        summary.lines("fr")
+    )
+    with desk.sessions() as session:
+        placed: list[Structure | Service | None] = [
+            session.get(Structure, "hsds--org-cio-istres"),
+            session.get(Service, "hsds--svc-cio-entretien"),
+            session.get(Service, "hsds--svc-pij-bafa"),
+        ]
+        assert [(r.latitude, r.longitude) for r in placed if r] == [(None, None)] * 3
+        arles = session.get(Service, "hsds--svc-ml-accompagnement")
+        assert arles is not None and (arles.latitude, arles.longitude) == (43.6766, 4.6278)

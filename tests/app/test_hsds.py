@@ -74,6 +74,10 @@ def test_an_export_is_stored_with_its_places_phones_hours_and_areas(desk: Desk) 
         # By INSEE code, and by the name of a commune.
         assert sorted(z.code for z in interview.zone_eligibilite) == ["13047", "13063"]
 
+
+def test_a_service_takes_what_it_lacks_from_its_place_and_its_organization(desk: Desk) -> None:
+    _import(desk)
+    with desk.sessions() as session:
         documentation = session.get(Service, "hsds--svc-cio-documentation")
         assert documentation is not None
         # No hours or phone of its own: those of its place.
@@ -164,7 +168,7 @@ def test_an_hsds_1_dataset_gives_its_weekday_schedules_as_hours(desk: Desk) -> N
     folder = Path(__file__).parents[1] / "data" / "hsds-1-sample"
     summary = _import(desk, folder)
     assert summary.records_read == (10, 13)
-    assert [r.reason[0] for r in summary.refused] == [
+    assert [r.reason.text("fr") for r in summary.refused] == [
         "statut «\u00a0inactive\u00a0»\u00a0: service fermé, non importé"
     ] * 3
     with desk.sessions() as session:
@@ -180,7 +184,9 @@ COUNSELLING = "ac148810-d857-441c-9679-408f346de14b"
 def _hours_on(desk: Desk, today: date) -> tuple[str | None, list[str]]:
     batch = read_hsds(EXAMPLES, desk.geography, today=today)
     hours = {key: record.get("horaires_accueil") for key, record, _docs in batch.services}
-    return hours[COUNSELLING], [fr for fr, _en in batch.unread if "en horaires" in fr]
+    return hours[COUNSELLING], [
+        fr for said in batch.unread if "en horaires" in (fr := said.text("fr"))
+    ]
 
 
 def test_a_schedule_gives_hours_only_while_it_is_valid(desk: Desk) -> None:

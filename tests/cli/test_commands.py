@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -240,6 +241,44 @@ def test_directory_import_prints_a_summary_naming_each_refusal(home: Path, tmp_p
     )
     found = aiguillage(home, "directory", "search", "entretien orientation", "--commune", "13004")
     assert "CIO d’Arles (Arles) — Entretien d’orientation" in found.stdout
+
+
+def test_directory_import_leaves_out_coordinates_far_from_the_service_s_commune(
+    home: Path, tmp_path: Path
+) -> None:
+    """A data·inclusion export placing a Marseille service in Rennes: the service is kept,
+    measured from Marseille's centre, and the summary names it."""
+    from core.resources import resource
+
+    folder = tmp_path / "datainclusion"
+    shutil.copytree(resource("demo"), folder, ignore=shutil.ignore_patterns("*.csv", "*.md"))
+    services = json.loads((folder / "services.json").read_text(encoding="utf-8"))
+    ofii = next(
+        s for s in services if s["id"].endswith("ofii-marseille-formation-linguistique-cir")
+    )
+    assert ofii["commune"] == "Marseille"
+    ofii.update(latitude=48.1113, longitude=-1.6800)  # Rennes
+    (folder / "services.json").write_text(json.dumps(services), encoding="utf-8")
+    french = aiguillage(home, "directory", "import", str(folder))
+    assert french.returncode == 0, french.stderr
+    assert (
+        f"  · Service {ofii['id']}\u00a0: latitude et longitude\u00a0: à 769\u00a0km de"
+        " Marseille, latitude et longitude inversées\u202f? Coordonnées retirées (centre de la"
+        " commune)"
+    ) in french.stdout.splitlines()
+    english = aiguillage(home, "directory", "import", str(folder), lang="en")
+    assert (
+        f"  · Service {ofii['id']}: latitude and longitude: 769 km from Marseille, are latitude"
+        " and longitude swapped? Coordinates left out (the commune’s centre is used)"
+    ) in english.stdout.splitlines()
+    connection = sqlite3.connect(home / "aiguillage.sqlite3")
+    try:
+        stored = connection.execute(
+            "SELECT latitude, longitude, code_insee FROM service WHERE id = ?", (ofii["id"],)
+        ).fetchone()
+    finally:
+        connection.close()
+    assert stored == (None, None, "13055")
 
 
 def test_directory_import_of_an_unreadable_file_changes_nothing(home: Path, tmp_path: Path) -> None:

@@ -54,18 +54,21 @@ def test_the_hsds_3_examples_are_imported_and_what_is_not_read_is_said(
     assert lines[0] == (
         f"HSDS (CSV){NB}: 1 structure lue et 1 service lu{NNB}; 1 structure ajoutée,"
         f" 0 mise à jour{NNB}; 1 service ajouté, 0 mis à jour{NNB}; 0 doublon{NNB}; 0 retiré{NNB};"
-        f" 0 refusé{NNB}; 1 avertissement."
+        f" 0 refusé{NNB}; 2 avertissements."
     )
     # read = added + updated + refused + duplicates: 1 + 1 = (1 + 0) + (1 + 0) + 0 + 0
     # The US area names no French commune, and MyCity is none either: said, service kept.
-    assert lines[1:3] == [
+    # Its place's latitude (100) is no latitude: left out, and said.
+    assert lines[1:4] == [
         f"Avertissements (gardés){NB}:",
         f"  · Service ac148810-d857-441c-9679-408f346de14b{NB}: zone desservie non reconnue{NB}:"
         f" «{NB}The service is available to all residents of the MyCity area. We provide the"
         f" se…{NB}»{NNB}; le service n’est rattaché à aucune commune",
+        f"  · Service ac148810-d857-441c-9679-408f346de14b{NB}: latitude{NB}: «{NB}100{NB}»"
+        f" n’est pas un nombre entre -90 et 90{NNB}; coordonnées retirées (centre de la commune)",
     ]
-    assert lines[3] == f"Non lu (laissé de côté){NB}:"
-    unread = {line.split(NB)[0].strip(" ·"): line for line in lines[4:]}
+    assert lines[4] == f"Non lu (laissé de côté){NB}:"
+    unread = {line.split(NB)[0].strip(" ·"): line for line in lines[5:]}
     assert set(unread) == {
         "organizations.csv", "services.csv", "locations.csv", "addresses.csv",
         "service_at_location.csv", "phones.csv", "schedules.csv", "service_areas.csv",
@@ -89,6 +92,7 @@ def test_the_hsds_3_examples_are_imported_and_what_is_not_read_is_said(
             assert service.zone_eligibilite == []
             assert service.horaires_accueil is None
             assert service.frais == "payant"
+            assert (service.latitude, service.longitude) == (None, None)
             structure = session.get(
                 Structure, "hsds-3-examples--d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610"
             )
