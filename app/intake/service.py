@@ -6,46 +6,29 @@ stays on the desk and is refused when it looks like personal data.
 
 from __future__ import annotations
 
-import re
 import time
 import uuid
-from collections.abc import Callable, Iterable
-from dataclasses import replace
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from typing import Any
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.geography import Geography
-from app.intake.clock import day_bounds, local_now, machine_local
+from app.intake.checks import DraftChecks
+from app.intake.clock import day_bounds, local_now
 from app.intake.contact import ContactDraft, ContactRecord, record_of
 from app.nomenclature import Nomenclatures
 from app.referrals.codes import set_referrals
-from core.errors import DeskError, ValidationFailed
-from core.fields import CONTACT_FIELDS
-from core.privacy import find_personal_data
-from db.models import Contact, ContactAnswer, ContactTheme, Service
+from core.errors import DeskError
+from db.models import Contact, ContactAnswer, ContactTheme
 
 UNDO_SECONDS = 10
-NOTE_MAX = 500
-_AGENT_CODE = re.compile(r"^[A-Za-z0-9]{1,8}$")
-# A moment a few minutes ahead is a clock drift between machines, not a mistake.
-_FUTURE_TOLERANCE = timedelta(minutes=5)
-# Nothing this desk records can be older than the SPRO itself.
-EARLIEST = date(2000, 1, 1)
 
 
-def _dedupe(codes: Iterable[str]) -> list[str]:
-    seen: dict[str, None] = {}
-    for code in codes:
-        code = code.strip()
-        if code:
-            seen.setdefault(code, None)
-    return list(seen)
-
-
-class IntakeService:
+class IntakeService(DraftChecks):
     """Checks and stores contacts. One instance per desk; thread-safe through its sessions."""
 
     def __init__(
@@ -58,124 +41,10 @@ class IntakeService:
         clock: Callable[[], datetime] = local_now,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._sessions = sessions
-        self._lists = nomenclatures
-        self._geo = geography
+        super().__init__(sessions, nomenclatures, geography, clock)
         self._site_id = site_id
-        self._clock = clock
         self._monotonic = monotonic
         self._last_saved: tuple[str, float] | None = None
-
-    # --- checking -----------------------------------------------------------------
-
-    def validate(self, draft: ContactDraft) -> ContactDraft:
-        """The draft cleaned up (codes trimmed, duplicates removed, commune upper-cased),
-        or :class:`ValidationFailed` naming every problem."""
-        problems: list[DeskError] = []
-        clean = replace(
-            draft,
-            themes=_dedupe(draft.themes),
-            answers=_dedupe(draft.answers),
-            note=(draft.note or "").strip() or None,
-            agent_code=(draft.agent_code or "").strip().upper() or None,
-            referrals=_dedupe(draft.referrals),
-        )
-        for field in CONTACT_FIELDS:
-            if not field.listed or field.multiple:
-                continue  # several codes: checked below, each with its own message
-            value = (getattr(clean, field.name) or "").strip()
-            if field.required or value:
-                setattr(clean, field.name, value)
-                self._check_code(field.key, value, problems)
-            else:
-                setattr(clean, field.name, None)  # an optional code left blank
-        if not clean.themes:
-            problems.append(DeskError("need_one_theme", field="theme"))
-        for code in clean.themes:
-            self._check_code("theme", code, problems)
-        if not clean.answers:
-            problems.append(DeskError("need_one_answer", field="answer"))
-        for code in clean.answers:
-            self._check_code("answer", code, problems)
-        if not clean.commune.strip():
-            problems.append(DeskError("missing_value", field="commune"))
-        else:
-            try:
-                clean.commune = self._geo.check_code(clean.commune)
-            except DeskError as error:
-                problems.append(error)
-        if clean.agent_code and not _AGENT_CODE.match(clean.agent_code):
-            problems.append(DeskError("agent_code_invalid", field="agent_code"))
-        if clean.note:
-            problems.extend(self._check_note(clean.note))
-        if clean.referrals:
-            problems.extend(self._check_services(clean.referrals))
-        if clean.moment is not None:
-            problems.extend(self._check_moment(clean.moment, clean.time_known))
-        if problems:
-            raise ValidationFailed(problems)
-        return clean
-
-    def local(self, moment: datetime) -> datetime:
-        """``moment`` as an aware time of the desk's time zone; a naive one is taken as
-        the desk's local time (daylight saving included)."""
-        zone = self._clock().tzinfo
-        if isinstance(zone, ZoneInfo):
-            aware = moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
-            # Through UTC and back: a time the clocks skipped in spring (02:30 on the last
-            # Sunday of March) becomes the hour it really was (03:30), so the local and
-            # UTC moments stored always agree.
-            return aware.astimezone(UTC).astimezone(zone)
-        return machine_local(moment)
-
-    def _check_moment(self, moment: datetime, time_known: bool) -> list[DeskError]:
-        if moment.year < EARLIEST.year:
-            shown = f"{moment.day:02d}/{moment.month:02d}/{moment.year:04d}"
-            return [DeskError("moment_too_old", field="date", moment=shown, earliest=EARLIEST.year)]
-        local = self.local(moment)
-        now = self._clock()
-        # A tally with a date only is in the future only when its day is.
-        future = local.date() > now.date() if not time_known else local > now + _FUTURE_TOLERANCE
-        if future:
-            shown = local.strftime("%d/%m/%Y %H:%M" if time_known else "%d/%m/%Y")
-            return [DeskError("moment_in_future", field="date", moment=shown)]
-        return []
-
-    def _check_code(self, list_name: str, code: str, problems: list[DeskError]) -> None:
-        if not code:
-            problems.append(DeskError("missing_value", field=list_name))
-            return
-        item = self._lists.item(list_name, code)
-        if item is None:
-            choices = ", ".join(self._lists.active_codes(list_name))
-            problems.append(DeskError("unknown_code", field=list_name, code=code, choices=choices))
-        elif not item.active:
-            problems.append(DeskError("inactive_code", field=list_name, code=code))
-
-    def _check_services(self, service_ids: list[str]) -> list[DeskError]:
-        with self._sessions() as session:
-            known = set(
-                session.scalars(
-                    select(Service.id).where(
-                        Service.id.in_(service_ids), Service.retired_at.is_(None)
-                    )
-                )
-            )
-        return [
-            DeskError("unknown_service", field="referral", id=service_id)
-            for service_id in service_ids
-            if service_id not in known
-        ]
-
-    @staticmethod
-    def _check_note(note: str) -> list[DeskError]:
-        if len(note) > NOTE_MAX:
-            return [DeskError("note_too_long", field="note", length=len(note), limit=NOTE_MAX)]
-        hits = find_personal_data(note)
-        return [
-            DeskError("note_personal_data", field="note", kind=hit.kind, text=hit.text)
-            for hit in hits[:1]
-        ]
 
     # --- writing ------------------------------------------------------------------
 
@@ -188,34 +57,77 @@ class IntakeService:
 
     def build(self, draft: ContactDraft, contact_id: str | None = None) -> Contact:
         """A new contact row from a checked draft (not added to any session)."""
-        local, utc = self._moments(draft)
-        stamp = self._utc_now()
-        contact = Contact(
-            id=contact_id or str(uuid.uuid4()),
-            site_id=self._site_id(),
-            moment_local=local,
-            moment_utc=utc,
-            time_known=draft.time_known,
-            status="active",
-            version=1,
-            synced_version=0,
-            created_at=stamp,
-            updated_at=stamp,
-        )
-        self._fill(contact, draft)
+        contact = Contact(**self._columns(draft, contact_id, self._site_id(), self._utc_now()))
+        contact.themes = [ContactTheme(code=c) for c in draft.themes]
+        contact.answers = [ContactAnswer(code=c) for c in draft.answers]
         return contact
 
+    def _columns(
+        self, draft: ContactDraft, contact_id: str | None, site_id: str, stamp: datetime
+    ) -> dict[str, Any]:
+        """The contact table's values for a new contact from a checked draft."""
+        local, utc = self._moments(draft)
+        return {
+            "id": contact_id or str(uuid.uuid4()),
+            "site_id": site_id,
+            "moment_local": local,
+            "moment_utc": utc,
+            "time_known": draft.time_known,
+            "status": "active",
+            "version": 1,
+            "synced_version": 0,
+            "created_at": stamp,
+            "updated_at": stamp,
+            **self._answered(draft),
+        }
+
     @staticmethod
-    def _fill(contact: Contact, draft: ContactDraft) -> None:
-        contact.channel = draft.channel
-        contact.public = draft.public
-        contact.age = draft.age
-        contact.gender = draft.gender
-        contact.commune = draft.commune
-        contact.duration = draft.duration or None
-        contact.first_visit = draft.first_visit
-        contact.agent_code = draft.agent_code
-        contact.note = draft.note
+    def _answered(draft: ContactDraft) -> dict[str, Any]:
+        """The contact table's values that the visit's answers give."""
+        return {
+            "channel": draft.channel,
+            "public": draft.public,
+            "age": draft.age,
+            "gender": draft.gender,
+            "commune": draft.commune,
+            "duration": draft.duration or None,
+            "first_visit": draft.first_visit,
+            "agent_code": draft.agent_code,
+            "note": draft.note,
+        }
+
+    @contextmanager
+    def adding(self) -> Iterator[Callable[[list[ContactDraft]], None]]:
+        """One transaction to store many drafts already checked, given a batch at a time:
+        every batch is on disk when the block ends, none if it raises. Rows go in as plain
+        values (no objects to track), so a file of 100,000 tallies keeps its memory flat."""
+        site_id, stamp = self._site_id(), self._utc_now()
+        with self._sessions.begin() as session:
+
+            def add(drafts: list[ContactDraft]) -> None:
+                if not drafts:
+                    return
+                rows = [self._columns(draft, None, site_id, stamp) for draft in drafts]
+                themes = [
+                    {"contact_id": row["id"], "code": code}
+                    for row, draft in zip(rows, drafts, strict=True)
+                    for code in draft.themes
+                ]
+                answers = [
+                    {"contact_id": row["id"], "code": code}
+                    for row, draft in zip(rows, drafts, strict=True)
+                    for code in draft.answers
+                ]
+                session.execute(insert(Contact), rows)
+                session.execute(insert(ContactTheme), themes)
+                session.execute(insert(ContactAnswer), answers)
+
+            yield add
+
+    @classmethod
+    def _fill(cls, contact: Contact, draft: ContactDraft) -> None:
+        for name, value in cls._answered(draft).items():
+            setattr(contact, name, value)
         contact.themes = [ContactTheme(code=c) for c in draft.themes]
         contact.answers = [ContactAnswer(code=c) for c in draft.answers]
 
@@ -235,8 +147,8 @@ class IntakeService:
 
     def save_many(self, checked: list[ContactDraft]) -> int:
         """Store drafts already checked by :meth:`validate`, all in one transaction."""
-        with self._sessions.begin() as session:
-            session.add_all(self.build(draft) for draft in checked)
+        with self.adding() as add:
+            add(checked)
         return len(checked)
 
     def edit(self, contact_id: str, draft: ContactDraft) -> ContactRecord:

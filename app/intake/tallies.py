@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +20,8 @@ from app.intake.service import IntakeService
 from core.errors import DeskError, ValidationFailed
 from core.textfile import delimiter, read_text
 
+# Rows written at a time, in the one transaction of an import.
+BATCH = 2000
 HEADER = ("date", "channel", "public", "age", "gender", "commune", "themes", "answers")
 MAX_BYTES = 20 * 1024 * 1024
 _FORMATS = (
@@ -69,11 +72,12 @@ def _trim(row: list[str]) -> list[str]:
     return row
 
 
-def read_rows(path: Path) -> list[tuple[int, list[str]]]:
-    """The data rows of the file with their line numbers; errors are :class:`DeskError`."""
+def read_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """The data rows of the file with their line numbers, one at a time; errors are
+    :class:`DeskError` (the header's as soon as it is read)."""
     text = read_text(path, MAX_BYTES)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text))
-    rows = []
+    del text  # the reader keeps its own copy
     try:
         header = next(reader, None)
         if header is None:
@@ -81,34 +85,29 @@ def read_rows(path: Path) -> list[tuple[int, list[str]]]:
         found = tuple(cell.strip().lower() for cell in _trim(header))
         if found != HEADER:
             raise DeskError("csv_header", expected=",".join(HEADER), found=",".join(found))
+        empty = True
         for row in reader:
             if any(cell.strip() for cell in row):
-                rows.append((reader.line_num, _trim(row)))
+                empty = False
+                yield reader.line_num, _trim(row)
     except csv.Error as error:
         problem = DeskError("csv_cell", reason=str(error))
         raise DeskError("csv_line", line=reader.line_num, message=problem) from None
-    if not rows:
+    if empty:
         raise DeskError("csv_empty")
-    return rows
 
 
-def import_contacts(path: Path, intake: IntakeService) -> int:
-    """Store every row of the file as a contact, or none of them (:class:`ImportRefused`)."""
-    drafts: list[ContactDraft] = []
-    errors: list[DeskError] = []
+def _draft(line: int, row: list[str], intake: IntakeService) -> ContactDraft:
+    """The row's visit, checked; :class:`ValidationFailed` names each problem, with its
+    line."""
+    if len(row) != len(HEADER):
+        problem = DeskError("csv_columns", found=len(row), expected=len(HEADER))
+        raise ValidationFailed([DeskError("csv_line", line=line, message=problem)])
+    cells = dict(zip(HEADER, row, strict=True))
     try:
-        rows = read_rows(path)
-    except DeskError as error:
-        raise ImportRefused([error]) from error
-    for line, row in rows:
-        if len(row) != len(HEADER):
-            problem = DeskError("csv_columns", found=len(row), expected=len(HEADER))
-            errors.append(DeskError("csv_line", line=line, message=problem))
-            continue
-        cells = dict(zip(HEADER, row, strict=True))
-        try:
-            moment, time_known = _parse_moment(cells["date"])
-            draft = ContactDraft(
+        moment, time_known = _parse_moment(cells["date"])
+        return intake.validate(
+            ContactDraft(
                 channel=cells["channel"],
                 public=cells["public"],
                 age=cells["age"],
@@ -119,11 +118,47 @@ def import_contacts(path: Path, intake: IntakeService) -> int:
                 moment=moment,
                 time_known=time_known,
             )
-            drafts.append(intake.validate(draft))
-        except ValidationFailed as failed:
-            errors.extend(DeskError("csv_line", line=line, message=p) for p in failed.problems)
-        except DeskError as error:
-            errors.append(DeskError("csv_line", line=line, message=error))
-    if errors:
-        raise ImportRefused(errors)
-    return intake.save_many(drafts)
+        )
+    except ValidationFailed as failed:
+        raise ValidationFailed(
+            [DeskError("csv_line", line=line, message=p) for p in failed.problems]
+        ) from None
+    except DeskError as error:
+        raise ValidationFailed([DeskError("csv_line", line=line, message=error)]) from None
+
+
+class _Refused(Exception):
+    """Leaves the transaction (rolled back) once every line has been read."""
+
+
+def import_contacts(path: Path, intake: IntakeService) -> int:
+    """Store every row of the file as a contact, or none of them (:class:`ImportRefused`).
+
+    The rows are read, checked and written a batch at a time in one transaction, so that
+    a file of 100,000 tallies needs no more memory than a batch; a line in error stops the
+    writing, the reading goes on to name every line in error, and nothing is kept."""
+    errors: list[DeskError] = []
+    batch: list[ContactDraft] = []
+    count = 0
+    try:
+        with intake.adding() as add:
+            for line, row in read_rows(path):
+                try:
+                    draft = _draft(line, row, intake)
+                except ValidationFailed as failed:
+                    errors.extend(failed.problems)
+                    continue
+                count += 1
+                if not errors:
+                    batch.append(draft)
+                    if len(batch) >= BATCH:
+                        add(batch)
+                        batch.clear()
+            if errors:
+                raise _Refused
+            add(batch)
+    except _Refused:
+        raise ImportRefused(errors) from None
+    except DeskError as error:
+        raise ImportRefused([*errors, error]) from error
+    return count

@@ -138,3 +138,35 @@ def test_an_overlong_cell_is_a_line_error_not_a_crash(desk: Desk, tmp_path: Path
         import_contacts(write(tmp_path, text), desk.intake)
     assert caught.value.lines("fr")[0].startswith("Ligne 2\u00a0: cellule illisible ou trop longue")
     assert stored_contacts(desk) == 0
+
+
+GOOD = "2026-11-20T10:{minute:02d},sur-place,salarie,26-44,femme,13047,vae|alternance,information\n"
+
+
+def test_a_file_written_batch_by_batch_is_stored_whole(
+    desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(contact_import, "BATCH", 3)
+    path = write(tmp_path, HEADER + "".join(GOOD.format(minute=m) for m in range(8)))
+    assert import_contacts(path, desk.intake) == 8
+    with desk.sessions() as session:
+        rows = session.scalars(select(Contact).order_by(Contact.moment_local)).all()
+        assert [r.moment_local.minute for r in rows] == list(range(8))
+        assert {tuple(sorted(t.code for t in r.themes)) for r in rows} == {("alternance", "vae")}
+        assert {tuple(a.code for a in r.answers) for r in rows} == {("information",)}
+
+
+def test_a_bad_row_after_batches_were_written_leaves_nothing_stored(
+    desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(contact_import, "BATCH", 3)
+    rows = [GOOD.format(minute=m) for m in range(10)]
+    rows[7] = rows[7].replace("13047", "99999")
+    rows[9] = rows[9].replace("salarie", "salari")
+    path = write(tmp_path, HEADER + "".join(rows))
+    with pytest.raises(ImportRefused) as caught:
+        import_contacts(path, desk.intake)
+    lines = caught.value.lines("fr")
+    # Every line in error is named, those after the first too; nothing was kept.
+    assert [line.split("\u00a0:")[0] for line in lines] == ["Ligne 9", "Ligne 11"]
+    assert stored_contacts(desk) == 0
