@@ -36,7 +36,6 @@ STILL_OVER: dict[str, int] = {
     "app/directory/batch.py::ImportSummary.lines": 95,
     "app/directory/search.py::search": 93,
     "app/directory/formats.py::read_spreadsheet": 91,
-    "app/sync/push.py::split_batch": 83,
     "app/directory/search.py::_hits": 70,
     "app/desk.py::Desk.open": 69,
     "app/cli/directory_commands.py::_directory_search": 61,
