@@ -46,8 +46,6 @@ STILL_OVER: dict[str, int] = {
     # the screenshot maker, in the development tools
     "devtools/screenshots.py::main": 188,
     # the hub, once the protocol work has landed
-    "hub/cli.py::build_parser": 67,
-    "hub/cli.py::main": 97,
     "hub/console/activity_pages.py::install": 77,
     "hub/console/directory_pages.py::install": 106,
     "hub/console/list_pages.py::install": 98,
