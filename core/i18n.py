@@ -23,6 +23,7 @@ from functools import cache
 from typing import NamedTuple
 
 from babel import Locale
+from babel.core import negotiate_locale
 from babel.support import NullTranslations, Translations
 
 from core.lang import chosen_language
@@ -58,22 +59,26 @@ def answer_in(lang: str) -> None:
 
 
 def accepted_language(header: str | None) -> str:
-    """``en`` or ``fr``, whichever a browser's ``Accept-Language`` prefers (French when it
-    names neither: the region's language)."""
-    best, best_weight = "fr", 0.0
+    """``en`` or ``fr``, whichever an ``Accept-Language`` header prefers (French when it
+    names neither: the region's language). Babel matches the tags (``en-GB`` is English);
+    it reads no header, so the weights are read here: ``q=0`` refuses a language, and
+    among equal weights the earlier tag wins."""
+    ranked: list[tuple[float, int, str]] = []
     for position, part in enumerate((header or "").split(",")):
-        tag, _sep, params = part.strip().partition(";")
+        tag, *params = (piece.strip() for piece in part.split(";"))
         weight = 1.0
-        if params.strip().startswith("q="):
-            try:
-                weight = float(params.strip()[2:])
-            except ValueError:
-                weight = 0.0
-        lang = tag.strip().lower()[:2]
-        weight -= position / 1000  # earlier wins among equals
-        if lang in LANGUAGES and weight > best_weight:
-            best, best_weight = lang, weight
-    return best
+        for param in params:
+            name, _equals, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        if tag and 0 < weight <= 1:
+            ranked.append((-weight, position, tag))
+    preferred = [tag for _weight, _position, tag in sorted(ranked)]
+    found = negotiate_locale(preferred, LANGUAGES, sep="-")
+    return "en" if found is not None and found.lower() == "en" else "fr"
 
 
 def _lang(lang: str | None) -> str:

@@ -8,15 +8,16 @@ import time
 from collections import deque
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import Engine
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from core.i18n import N_, accepted_language, answer_in, gettext, language
 from core.version import app_version
 from core.wire import (
     API,
@@ -34,7 +35,7 @@ from core.wire import (
     PushResponse,
     protocol_of,
 )
-from hub import directory, service
+from hub import directory, push_store, service
 from hub.config import docs_enabled
 from hub.console.pages import install_console
 from hub.models import Site
@@ -56,13 +57,15 @@ def too_large_for(path: str, limit: int) -> Response:
     """The refusal of a body over ``limit``: a page for the console, JSON for the API."""
     if path.startswith("/console"):
         back = "/console/listes" if path.startswith("/console/listes") else "/console/directory"
+        said = gettext("Envoi trop volumineux\u00a0: {megabytes}\u00a0Mo au plus. Rien n’a changé.")
         return HTMLResponse(
-            '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Trop volumineux</title>'
-            f"<p>Envoi trop volumineux\u00a0: {limit // 2**20}\u00a0Mo au plus."
-            f' Rien n’a changé.</p><p><a href="{back}">Retour</a></p>',
+            f'<!doctype html><html lang="{language()}"><meta charset="utf-8">'
+            f"<title>{gettext('Trop volumineux')}</title>"
+            f"<p>{said.format(megabytes=limit // 2**20)}</p>"
+            f'<p><a href="{back}">{gettext("Retour")}</a></p>',
             status_code=413,
         )
-    return problem("too_large", "Requête trop volumineuse.", 413)
+    return problem("too_large", gettext("Requête trop volumineuse."), 413)
 
 
 class BodyLimit:
@@ -108,11 +111,24 @@ class BodyLimit:
         await self.app(scope, counted, answered)
 
 
+class Language:
+    """Each request is answered in the language its ``Accept-Language`` prefers: a desk
+    sends its own, so that a refusal or a rejected record reads in the agent's language;
+    a browser sends the coordinator's."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            header = dict(scope["headers"]).get(b"accept-language", b"")
+            answer_in(accepted_language(header.decode("latin-1")))
+        await self.app(scope, receive, send)
+
+
 def create_app(engine: Engine, speaks: HubProtocol | None = None) -> FastAPI:
     """The hub's application. ``speaks`` is the protocol it states and holds desks to
     (this version's in full when None; tests give an older one to play an old hub)."""
-    speaks = speaks or protocol_of(PROTOCOL)
-    sessions = sessionmaker(engine, expire_on_commit=False)
     docs = docs_enabled()
     app = FastAPI(
         title="Aiguillage — hub régional",
@@ -121,92 +137,130 @@ def create_app(engine: Engine, speaks: HubProtocol | None = None) -> FastAPI:
         redoc_url="/redoc" if docs else None,
         openapi_url="/openapi.json" if docs else None,
     )
-    hits: dict[str, deque[float]] = {}
-
     app.add_middleware(BodyLimit)
+    app.add_middleware(Language)
+    install_refusals(app)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    install_console(app, sessions)
+    desks = Desks(engine, sessions, speaks or protocol_of(PROTOCOL))
+    for routes in (protocol_routes, enrol_routes, push_routes, changes_routes):
+        app.include_router(routes(desks))
+    return app
+
+
+def install_refusals(app: FastAPI) -> None:
+    """Every refusal under the API is a Problem, in the request's language."""
 
     @app.exception_handler(RequestValidationError)
     async def malformed(_request: Request, error: RequestValidationError) -> JSONResponse:
         first = error.errors()[0] if error.errors() else {}
-        where = service.printable(".".join(str(p) for p in first.get("loc", ())))
+        where = push_store.printable(".".join(str(p) for p in first.get("loc", ())))
         if first.get("type") == "json_invalid":
-            where = "corps illisible"
-        return problem("malformed", f"Requête mal formée ({where}).", 422)
+            where = gettext("corps illisible")
+        return problem("malformed", gettext(MALFORMED).format(where=where), 422)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_refusal(request: Request, error: StarletteHTTPException) -> Response:
         """Under the API, a body that is no JSON (or nested past reading), an unknown address
-        or method: a French Problem as every refusal, never English words."""
+        or method: a Problem as every refusal, never the framework's words."""
         if not request.url.path.startswith(API):
             return await http_exception_handler(request, error)
-        words = {400: "corps illisible", 404: "adresse inconnue", 405: "méthode non admise"}
-        what = words.get(error.status_code, f"HTTP {error.status_code}")
-        return problem("malformed", f"Requête mal formée ({what}).", error.status_code)
+        what = HTTP_WORDS.get(error.status_code)
+        where = gettext(what) if what else f"HTTP {error.status_code}"
+        return problem("malformed", gettext(MALFORMED).format(where=where), error.status_code)
 
     @app.exception_handler(service.HubError)
     async def refused(_request: Request, error: service.HubError) -> JSONResponse:
         return problem(error.code, error.message, error.status)
 
-    install_console(app, sessions)
 
-    def check_protocol(protocol: int) -> None:
+MALFORMED = N_("Requête mal formée ({where}).")
+HTTP_WORDS = {
+    400: N_("corps illisible"),
+    404: N_("adresse inconnue"),
+    405: N_("méthode non admise"),
+}
+
+
+class Desks:
+    """What the API's routes share: the database, the protocol this hub speaks, and the
+    per-process count of each token's requests."""
+
+    def __init__(self, engine: Engine, sessions: sessionmaker[Session], speaks: HubProtocol):
+        self.engine, self.sessions, self.speaks = engine, sessions, speaks
+        self.hits: dict[str, deque[float]] = {}
+
+    def check_protocol(self, protocol: int) -> None:
         if protocol < MIN_PROTOCOL:
-            raise service.HubError(
-                "too_old", "Ce poste est trop ancien pour le hub : mettez Aiguillage à jour.", 426
+            message = gettext(
+                "Ce poste est trop ancien pour le hub\u00a0: mettez Aiguillage à jour."
             )
-        if protocol > speaks.protocol:
+            raise service.HubError("too_old", message, 426)
+        if protocol > self.speaks.protocol:
             # A desk that did not read GET /protocol first: what it sends may hold fields
             # this hub cannot keep. Nothing is stored; the desk keeps its records.
+            message = gettext(
+                "Ce poste parle le protocole {protocol}, plus récent que celui du hub"
+                " ({hub})\u00a0: la coordination régionale doit mettre le hub à jour."
+                " Rien n’est perdu."
+            )
             raise service.HubError(
-                "too_new",
-                f"Ce poste parle le protocole {protocol}, plus récent que celui du hub"
-                f" ({speaks.protocol})\u00a0: la coordination régionale doit mettre le hub"
-                " à jour. Rien n’est perdu.",
-                409,
+                "too_new", message.format(protocol=protocol, hub=self.speaks.protocol), 409
             )
 
-    def authenticated(authorization: str = Header(default="")) -> Site:
+    def authenticated(self, authorization: str = Header(default="")) -> Site:
         scheme, _, token = authorization.partition(" ")
         if scheme.lower() != "bearer" or not token:
-            raise service.HubError("unknown_token", "Jeton manquant.", 401)
-        with sessions.begin() as db:
+            raise service.HubError("unknown_token", gettext("Jeton manquant."), 401)
+        with self.sessions.begin() as db:
             site = service.site_of_token(db, token)  # an unknown token goes no further
         moment = time.monotonic()
         # Keyed by known tokens only: the table is as large as the region's desks.
-        window = hits.setdefault(service.digest(token), deque())
+        window = self.hits.setdefault(service.digest(token), deque())
         while window and moment - window[0] > 60:
             window.popleft()
         if len(window) >= RATE_LIMIT:
-            raise service.HubError("too_many", "Trop de requêtes : réessayez dans une minute.", 429)
+            message = gettext("Trop de requêtes\u00a0: réessayez dans une minute.")
+            raise service.HubError("too_many", message, 429)
         window.append(moment)
         return site
 
-    @app.get(f"{API}/health")
-    def health() -> dict[str, object]:
-        return {"status": "ok", "protocol": speaks.protocol, "version": app_version()}
 
-    @app.get(f"{API}/protocol", response_model=HubProtocol)
+def protocol_routes(desks: Desks) -> APIRouter:
+    router = APIRouter(prefix=API)
+
+    @router.get("/health")
+    def health() -> dict[str, object]:
+        return {"status": "ok", "protocol": desks.speaks.protocol, "version": app_version()}
+
+    @router.get("/protocol", response_model=HubProtocol)
     def protocol() -> HubProtocol:
         """What this hub speaks: a desk reads it before each sync and sends only these
         fields (unauthenticated: it says nothing of the region)."""
+        speaks = desks.speaks
         return HubProtocol(
             protocol=speaks.protocol, min_protocol=MIN_PROTOCOL, fields=speaks.fields
         )
 
-    @app.post(f"{API}/enrol", response_model=EnrolResponse)
+    return router
+
+
+def enrol_routes(desks: Desks) -> APIRouter:
+    router = APIRouter(prefix=API)
+
+    @router.post("/enrol", response_model=EnrolResponse)
     def enrol(request: EnrolRequest, http: Request) -> EnrolResponse:
-        check_protocol(request.protocol)
+        desks.check_protocol(request.protocol)
         address = service.address_key(http.client.host) if http.client else "?"
         refused: service.HubError | None = None
-        with sessions.begin() as db:
+        with desks.sessions.begin() as db:
             service.hold_address(db, address)
             if not service.enrol_allowed(db, address):
-                raise service.HubError(
-                    "too_many",
+                message = gettext(
                     "Trop d’essais d’inscription depuis cette adresse\u00a0: réessayez dans"
-                    " un quart d’heure.",
-                    429,
+                    " un quart d’heure."
                 )
+                raise service.HubError("too_many", message, 429)
             try:
                 with db.begin_nested():  # a refusal undoes the code's work, not its count
                     site, token = service.enrol(
@@ -219,32 +273,46 @@ def create_app(engine: Engine, speaks: HubProtocol | None = None) -> FastAPI:
             raise refused
         return EnrolResponse(site_id=site.id, site_name=site.name, token=token)
 
-    @app.post(f"{API}/push", response_model=PushResponse)
+    return router
+
+
+def push_routes(desks: Desks) -> APIRouter:
+    router = APIRouter(prefix=API)
+
+    @router.post("/push", response_model=PushResponse)
     def push(
         request: PushRequest,
-        site: Site = Depends(authenticated),  # noqa: B008
+        site: Site = Depends(desks.authenticated),  # noqa: B008
         authorization: str = Header(default=""),
     ) -> PushResponse:
-        check_protocol(request.protocol)
-        with sessions.begin() as db:
+        desks.check_protocol(request.protocol)
+        with desks.sessions.begin() as db:
             attached = db.merge(site, load=True)
-            results = service.store_push(db, engine, attached, request.records, speaks)
+            results = push_store.store_push(
+                db, desks.engine, attached, request.records, desks.speaks
+            )
             if request.desk is not None:
                 service.note_state(db, authorization.partition(" ")[2], request.desk)
         return PushResponse(results=results)
 
-    @app.get(f"{API}/changes", response_model=ChangesResponse)
+    return router
+
+
+def changes_routes(desks: Desks) -> APIRouter:
+    router = APIRouter(prefix=API)
+
+    @router.get("/changes", response_model=ChangesResponse)
     def changes(
         response: Response,
         after: Annotated[int, Query(le=INT32_MAX)] = 0,
         limit: Annotated[int, Query(le=INT32_MAX)] = MAX_BATCH,
         if_none_match: str | None = Header(default=None),
-        site: Site = Depends(authenticated),  # noqa: B008
+        site: Site = Depends(desks.authenticated),  # noqa: B008
     ) -> Response | ChangesResponse:
         """Directory and list changes after a cursor, a page at a time; 304 when nothing
         is newer than what the desk has (its ETag)."""
         limit = max(1, min(limit, MAX_BATCH))
-        with sessions() as db:
+        with desks.sessions() as db:
             rows, last = directory.changes_after(db, max(0, after), limit)
         etag = f'"{last}"'
         if not rows and if_none_match == etag:
@@ -257,4 +325,4 @@ def create_app(engine: Engine, speaks: HubProtocol | None = None) -> FastAPI:
         cursor = page[-1].seq if page else max(0, after)
         return ChangesResponse(changes=page, cursor=cursor, more=cursor < last)
 
-    return app
+    return router

@@ -1,7 +1,7 @@
 """What the hub checks in a pushed record beyond its shape, so that a desk cannot skew the
 region's figures nor leave personal data on the hub: codes of the region's lists, places
 that exist and say nothing of a small commune, days that can be true, flag comments free of
-personal data. Each refusal is a reason in French, for the desk's quarantine.
+personal data. Each refusal is a reason for the desk's quarantine, in its language.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 
 from core.errors import PERSONAL_DATA
 from core.fields import LIST_OF
+from core.formatting import number
 from core.hours import PARIS
+from core.i18n import gettext, language
 from core.places import SMALL_COMMUNE, load_geography_file
 from core.privacy import find_personal_data
 from hub.list_items import region_lists
@@ -54,24 +56,23 @@ def place_reason(code: str) -> str | None:
         return None
     inhabitants = known.population.get(code)
     if inhabitants is None:
-        return (
-            f"commune\u00a0: «\u00a0{code}\u00a0» n’est ni une commune, ni un EPCI,"
+        return gettext(
+            "commune\u00a0: «\u00a0{code}\u00a0» n’est ni une commune, ni un EPCI,"
             " ni un département connus"
-        )
+        ).format(code=code)
     if inhabitants < SMALL_COMMUNE:
-        return (
-            f"commune\u00a0: «\u00a0{code}\u00a0» compte moins de 2\u202f000 habitants\u00a0;"
+        return gettext(
+            "commune\u00a0: «\u00a0{code}\u00a0» compte moins de {inhabitants} habitants\u00a0;"
             " elle doit être envoyée par son EPCI ou son département (mettez Aiguillage à jour)"
-        )
+        ).format(code=code, inhabitants=number(SMALL_COMMUNE, language()))
     return None
 
 
 def day_reason(day: date, tomorrow: date) -> str | None:
     if day < FIRST_DAY or day > tomorrow:
-        return (
-            f"date\u00a0: {day:%d/%m/%Y} hors de la période possible"
-            f" (du 01/01/2000 au {tomorrow:%d/%m/%Y})"
-        )
+        return gettext(
+            "date\u00a0: {day} hors de la période possible (du {first} au {last})"
+        ).format(day=f"{day:%d/%m/%Y}", first=f"{FIRST_DAY:%d/%m/%Y}", last=f"{tomorrow:%d/%m/%Y}")
     return None
 
 
@@ -83,11 +84,11 @@ def comment_reason(comment: str | None) -> str | None:
     if not hits:
         return None
     # In the desk's own words for each kind, so that the desk and the hub say the same.
-    kinds = dict.fromkeys(PERSONAL_DATA[hit.kind] for hit in hits)
-    return (
+    kinds = dict.fromkeys(gettext(PERSONAL_DATA[hit.kind]) for hit in hits)
+    return gettext(
         "commentaire\u00a0: il semble contenir des données personnelles"
-        f" ({', '.join(kinds)})\u00a0; retirez-les et signalez à nouveau"
-    )
+        " ({kinds})\u00a0; retirez-les et signalez à nouveau"
+    ).format(kinds=", ".join(kinds))
 
 
 class Border:
@@ -113,10 +114,10 @@ class Border:
                 value = payload.get(field)
                 for code in value if isinstance(value, list) else [value]:
                     if code is not None and code not in self.codes.get(list_name, ()):
-                        return (
-                            f"{field}\u00a0: code «\u00a0{code}\u00a0» absent des listes"
+                        return gettext(
+                            "{field}\u00a0: code «\u00a0{code}\u00a0» absent des listes"
                             " de la région"
-                        )
+                        ).format(field=field, code=code)
             return place_reason(str(payload.get("commune")))
         if kind == "flag":
             return comment_reason(payload.get("comment"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from core.errors import said
@@ -21,6 +21,7 @@ from hub.config import make_engine
 from hub.migrate import upgrade
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
 
@@ -72,7 +73,18 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8750)
     serve.add_argument("--workers", type=int, default=1)
-    commands.add_parser("migrate", help="met le schéma de la base à jour")
+    answering = [commands.add_parser("migrate", help="met le schéma de la base à jour")]
+    answering += _site_commands(commands) + _data_commands(commands) + _user_commands(commands)
+    for sub in answering:
+        sub.add_argument("--json", action="store_true")
+    return parser
+
+
+Commands = Any  # argparse's sub-parsers action (private type)
+
+
+def _site_commands(commands: Commands) -> list[argparse.ArgumentParser]:
+    """``site add``, ``enrol-code``, ``revoke``."""
     site = commands.add_parser("site", help="les sites d’accueil")
     site_commands = site.add_subparsers(dest="action", required=True, metavar="ACTION")
     add = site_commands.add_parser("add", help="crée un site")
@@ -86,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
         "revoke", help="révoque les postes d’un site et annule ses codes inutilisés"
     )
     revoke.add_argument("site", metavar="SITE")
+    return [add, code, revoke]
+
+
+def _data_commands(commands: Commands) -> list[argparse.ArgumentParser]:
+    """``directory import``, ``nomenclature publish``, ``stats``."""
     directory = commands.add_parser("directory", help="l’annuaire régional")
     directory_commands = directory.add_subparsers(dest="action", required=True, metavar="ACTION")
     imp = directory_commands.add_parser("import", help="importe un dossier data·inclusion")
@@ -96,6 +113,11 @@ def build_parser() -> argparse.ArgumentParser:
     publish = nomenclature_commands.add_parser("publish", help="publie les listes (JSON)")
     publish.add_argument("path", metavar="FICHIER")
     stats = commands.add_parser("stats", help="l’activité reçue, par site")
+    return [imp, publish, stats]
+
+
+def _user_commands(commands: Commands) -> list[argparse.ArgumentParser]:
+    """``user add|list|disable|enable|password``."""
     user = commands.add_parser("user", help="les comptes de la console de coordination")
     user_commands = user.add_subparsers(dest="action", required=True, metavar="ACTION")
     user_add = user_commands.add_parser(
@@ -120,12 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--password-stdin", action="store_true",
             help="lit le mot de passe sur l’entrée standard",
         )  # fmt: skip
-    for sub in (
-        add, code, revoke, imp, publish, stats, user_add, user_list, user_disable, user_enable,
-        user_password, commands.choices["migrate"],
-    ):  # fmt: skip
-        sub.add_argument("--json", action="store_true")
-    return parser
+    return [user_add, user_list, user_disable, user_enable, user_password]
 
 
 def _password(args: argparse.Namespace) -> str:
@@ -193,94 +210,107 @@ def _state(enabled: bool) -> str:
     return "actif" if enabled else "désactivé"
 
 
+def _site(args: argparse.Namespace, session: Session, _engine: Engine) -> None:
+    site = service.add_site(session, args.name)
+    _print(args, {"site": site.id, "name": site.name}, f"Site créé : {site.id}")
+
+
+def _enrol_code(args: argparse.Namespace, session: Session, _engine: Engine) -> None:
+    code, expires = service.new_enrol_code(session, args.site)
+    config = enrolment_string(args.hub_url, code) if args.hub_url else ""
+    _print(
+        args,
+        {"site": args.site, "code": code, "expires": expires.isoformat(), "config": config},
+        f"Code d’inscription de {args.site} : {code} (valable jusqu’au {expires:%d/%m/%Y})",
+    )
+
+
+def _import(args: argparse.Namespace, session: Session, engine: Engine) -> None:
+    """``directory import`` and ``nomenclature publish``: the report of what changed."""
+    from pathlib import Path
+
+    from hub import directory
+
+    if args.command == "directory":
+        with directory.as_datainclusion(Path(args.path)) as (folder, refused):
+            report = directory.import_directory(
+                session, engine, folder, full=not args.partial, refused=refused
+            )
+    else:
+        report = directory.publish_lists(session, engine, Path(args.path))
+    lines = [
+        _say(
+            "imported", added=report.added, changed=report.changed, unchanged=report.unchanged,
+            retired=report.retired, refused=len(report.refused),
+        )
+    ] + [f"  – {reason}" for reason in report.refused]  # fmt: skip
+    _print(args, report.as_dict(), "\n".join(lines))
+    accepted = report.added or report.changed or report.unchanged
+    if args.command == "directory" and report.refused and not accepted:
+        # Nothing accepted: said by the exit status too, as the desk does.
+        raise _NothingAccepted
+
+
+def _stats(args: argparse.Namespace, session: Session, _engine: Engine) -> None:
+    rows = service.site_activity(session)
+    lines = [_say("site_activity", **{**r, "last_sync": r["last_sync"] or "jamais"}) for r in rows]
+    _print(args, {"sites": rows}, "\n".join(lines) or "Aucun site.")
+
+
+def _revoke(args: argparse.Namespace, session: Session, _engine: Engine) -> None:
+    count = service.revoke(session, args.site)
+    _print(args, {"site": args.site, "revoked": count}, _say("revoked", count=count))
+
+
+# Each command that works in one transaction of the hub's database.
+IN_DATABASE: dict[str, Callable[[argparse.Namespace, Session, Engine], None]] = {
+    "site": _site,
+    "enrol-code": _enrol_code,
+    "directory": _import,
+    "nomenclature": _import,
+    "stats": _stats,
+    "revoke": _revoke,
+}
+
+
+def _serve(args: argparse.Namespace, engine: Engine) -> None:
+    import uvicorn
+
+    from hub.api import create_app
+
+    upgrade(engine)
+    uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level="info")
+
+
+def _run(args: argparse.Namespace, engine: Engine) -> None:
+    """A command that reads or writes the hub's database, schema brought up to date."""
+    upgrade(engine)
+    if args.command == "migrate":
+        _print(args, {"migrated": True}, "Schéma à jour.")
+        return
+    from sqlalchemy.orm import sessionmaker
+
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    password = ""
+    if args.command == "user" and args.action in ("add", "password"):
+        if args.action == "password":  # an unknown login is said before any prompt
+            from hub.console.auth import account_of
+
+            with sessions.begin() as session:
+                account_of(session, args.login)
+        password = _password(args)
+    with sessions.begin() as session:
+        if args.command == "user":
+            _user(args, session, password)
+        else:
+            IN_DATABASE[args.command](args, session, engine)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     engine = make_engine()
     try:
-        if args.command == "serve":
-            import uvicorn
-
-            from hub.api import create_app
-
-            upgrade(engine)
-            uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level="info")
-            return 0
-        if args.command == "migrate":
-            upgrade(engine)
-            _print(args, {"migrated": True}, "Schéma à jour.")
-            return 0
-        upgrade(engine)
-        from sqlalchemy.orm import sessionmaker
-
-        sessions = sessionmaker(engine, expire_on_commit=False)
-        password = ""
-        if args.command == "user" and args.action in ("add", "password"):
-            if args.action == "password":  # an unknown login is said before any prompt
-                from hub.console.auth import account_of
-
-                with sessions.begin() as session:
-                    account_of(session, args.login)
-            password = _password(args)
-        with sessions.begin() as session:
-            if args.command == "site":
-                site = service.add_site(session, args.name)
-                _print(args, {"site": site.id, "name": site.name}, f"Site créé : {site.id}")
-            elif args.command == "enrol-code":
-                code, expires = service.new_enrol_code(session, args.site)
-                config = enrolment_string(args.hub_url, code) if args.hub_url else ""
-                _print(
-                    args,
-                    {
-                        "site": args.site,
-                        "code": code,
-                        "expires": expires.isoformat(),
-                        "config": config,
-                    },
-                    f"Code d’inscription de {args.site} : {code}"
-                    f" (valable jusqu’au {expires:%d/%m/%Y})",
-                )
-            elif args.command in ("directory", "nomenclature"):
-                from pathlib import Path
-
-                from hub import directory
-
-                if args.command == "directory":
-                    with directory.as_datainclusion(Path(args.path)) as (folder, refused):
-                        report = directory.import_directory(
-                            session, engine, folder, full=not args.partial, refused=refused
-                        )
-                else:
-                    report = directory.publish_lists(session, engine, Path(args.path))
-                lines = [
-                    _say(
-                        "imported",
-                        added=report.added,
-                        changed=report.changed,
-                        unchanged=report.unchanged,
-                        retired=report.retired,
-                        refused=len(report.refused),
-                    )
-                ] + [f"  – {reason}" for reason in report.refused]
-                _print(args, report.as_dict(), "\n".join(lines))
-                if (
-                    args.command == "directory"
-                    and report.refused
-                    and not (report.added or report.changed or report.unchanged)
-                ):
-                    # Nothing accepted: said by the exit status too, as the desk does.
-                    raise _NothingAccepted
-            elif args.command == "stats":
-                rows = service.site_activity(session)
-                lines = [
-                    _say("site_activity", **{**r, "last_sync": r["last_sync"] or "jamais"})
-                    for r in rows
-                ]
-                _print(args, {"sites": rows}, "\n".join(lines) or "Aucun site.")
-            elif args.command == "user":
-                _user(args, session, password)
-            elif args.command == "revoke":
-                count = service.revoke(session, args.site)
-                _print(args, {"site": args.site, "revoked": count}, _say("revoked", count=count))
+        (_serve if args.command == "serve" else _run)(args, engine)
         return 0
     except _NothingAccepted:
         return 1

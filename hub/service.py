@@ -1,7 +1,5 @@
-"""What the hub does, without HTTP: sites, enrolment codes, tokens, and storing pushes.
-
-Uniqueness is the database's: a record is inserted with ``ON CONFLICT DO NOTHING`` and,
-when it was there already, compared with what is stored (never check-then-insert).
+"""What the hub does, without HTTP: sites, enrolment codes, tokens, what each desk says
+of itself, and the activity the console counts (storing a push: ``hub/push_store.py``).
 """
 
 from __future__ import annotations
@@ -9,31 +7,19 @@ from __future__ import annotations
 import hashlib
 import hmac
 import ipaddress
-import json
 import re
 import secrets
 import unicodedata
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pydantic import ValidationError
-from sqlalchemy import Engine, delete, func, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
-from core.i18n import gettext
+from core.i18n import N_, gettext
 from core.wire import (
-    PAYLOADS,
-    PROTOCOL,
     DeskState,
-    HubProtocol,
-    Outcome,
-    PushRecord,
-    PushResult,
-    protocol_of,
 )
-from hub.checks import Border
 from hub.config import secret_key
 from hub.models import EnrolAttempt, EnrolCode, Record, Site, SiteToken
 
@@ -46,7 +32,7 @@ ATTEMPT_LIMIT = 10
 ATTEMPT_WINDOW = timedelta(minutes=15)
 # One answer for every refused code (unknown, used, expired, revoked, another site's desk):
 # a guesser learns nothing from it, and the agent knows what to do.
-CODE_REFUSED = (
+CODE_REFUSED = N_(
     "Ce code d’inscription n’est pas ou plus valable\u00a0: demandez un nouveau code"
     " à la coordination régionale."
 )
@@ -135,21 +121,21 @@ def enrol(session: Session, code: str, desk_id: str, desk_version: str) -> tuple
         row = session.get(EnrolCode, digest(normalised), with_for_update=True)
     moment = now()
     if row is None or row.expires_at < moment or _elsewhere(session, desk_id, row.site_id):
-        raise HubError("bad_code", CODE_REFUSED, 403)
+        raise HubError("bad_code", gettext(CODE_REFUSED), 403)
     if row.used_at is not None:
         if row.desk_id != desk_id or moment - row.used_at > RETRY_WINDOW:
-            raise HubError("bad_code", CODE_REFUSED, 403)
+            raise HubError("bad_code", gettext(CODE_REFUSED), 403)
         since = select(SiteToken.token_hash).where(
             SiteToken.site_id == row.site_id,
             SiteToken.desk_id == desk_id,
             SiteToken.created_at >= row.used_at,
         )
         if session.scalars(since.where(SiteToken.revoked_at.is_not(None))).first() is not None:
-            raise HubError("bad_code", CODE_REFUSED, 403)
+            raise HubError("bad_code", gettext(CODE_REFUSED), 403)
         # A token already used reached its desk: the answer was not lost, and whoever sends
         # the code again (having read it and the desk's id) does not unseat that desk.
         if session.scalars(since.where(SiteToken.last_used_at.is_not(None))).first() is not None:
-            raise HubError("bad_code", CODE_REFUSED, 403)
+            raise HubError("bad_code", gettext(CODE_REFUSED), 403)
         # The token this code gave and the desk never received is replaced, not revoked:
         # a revocation is the coordination's, and bars the code for good.
         session.execute(delete(SiteToken).where(SiteToken.token_hash.in_(since)))
@@ -264,175 +250,6 @@ def note_state(session: Session, token: str, state: DeskState) -> None:
     site = session.get(Site, row.site_id)
     if site is not None and state.version:
         site.desk_version = state.version
-
-
-# --- push ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Checked:
-    record: PushRecord
-    payload: dict[str, Any]
-    content_hash: str
-
-
-# How a payload's fault reads in a rejection (pydantic's error types).
-FAULTS = {
-    "missing": "manquant", "extra_forbidden": "inconnu", "string_pattern_mismatch":
-    "caractères ou forme non admis", "string_unicode": "texte illisible", "string_too_long":
-    "trop long", "string_too_short": "trop court", "too_long": "trop d’éléments",
-    "too_short": "vide", "literal_error": "valeur non prévue",
-}  # fmt: skip
-
-
-def printable(text: str, limit: int = 80) -> str:
-    """Text a client sent, safe to repeat in an answer: no control character, no lone
-    surrogate (which no JSON encoder writes), cut short."""
-    kept = "".join(c if c.isprintable() and not 0xD800 <= ord(c) <= 0xDFFF else "?" for c in text)
-    return kept[:limit]
-
-
-def fault(error: ValidationError) -> str:
-    """A payload's first fault, in French: the field and what is wrong with it."""
-    first = error.errors()[0]
-    where = printable(".".join(str(p) for p in first.get("loc", ())))
-    what = FAULTS.get(str(first.get("type")), "valeur invalide")
-    return f"{where or 'contenu'}\u00a0: {what}"
-
-
-def _check(record: PushRecord, border: Border, accepted: frozenset[str]) -> _Checked | str:
-    """The record's payload checked on its own: the clean payload, or why it is rejected.
-    A field the hub's protocol does not accept is refused (a desk that read the protocol
-    never sends one); one it accepts and the desk left out takes its default."""
-    model = PAYLOADS[record.kind]
-    unknown = sorted(set(record.payload) - accepted)
-    if unknown:
-        return f"{printable(unknown[0])}\u00a0: {FAULTS['extra_forbidden']}"
-    try:
-        full = model.model_validate(record.payload).model_dump(mode="json")
-    except ValidationError as error:
-        return fault(error)
-    clean = {name: value for name, value in full.items() if name in accepted}
-    refused = border.reason(record.kind, clean)
-    if refused:
-        return refused[:300]
-    encoded = json.dumps(clean, sort_keys=True, separators=(",", ":"))
-    return _Checked(record, clean, hashlib.sha256(encoded.encode()).hexdigest())
-
-
-def _insert(engine_name: str) -> Any:
-    return postgresql.insert if engine_name == "postgresql" else sqlite.insert
-
-
-def store_push(
-    session: Session,
-    engine: Engine,
-    site: Site,
-    records: list[PushRecord],
-    speaks: HubProtocol | None = None,
-) -> list[PushResult]:
-    """Store a batch; one answer per record, in the order they came. New records go in
-    with one statement; those the database already holds are compared one by one.
-    ``speaks`` is the hub's protocol (its payload fields), this version's when None."""
-    speaks = speaks or protocol_of(PROTOCOL)
-    insert = _insert(engine.dialect.name)
-    moment, border = now(), Border(session)
-    answers: dict[int, PushResult] = {}
-    fresh: dict[str, tuple[int, _Checked]] = {}
-    for index, record in enumerate(records):
-        checked = _check(record, border, speaks.accepted(record.kind))
-        if isinstance(checked, str):
-            answers[index] = _result(record, "rejected", checked)
-        elif record.id in fresh:  # the same id twice in one batch: the later is compared
-            answers[index] = _result(record, "rejected", "identifiant répété dans l’envoi")
-        else:
-            fresh[record.id] = (index, checked)
-    inserted: set[str] = set()
-    if fresh:
-        rows = [
-            {
-                "id": checked.record.id,
-                "kind": checked.record.kind,
-                "site_id": site.id,
-                "version": checked.record.version,
-                "content_hash": checked.content_hash,
-                "day": datetime.fromisoformat(checked.payload["day"]).date(),
-                "payload": checked.payload,
-                "received_on": moment.date(),
-                "updated_on": moment.date(),
-            }
-            for _index, checked in fresh.values()
-        ]
-        statement = (
-            insert(Record).values(rows).on_conflict_do_nothing(index_elements=["id"])
-        ).returning(Record.id)
-        inserted = set(session.scalars(statement))
-    for record_id, (index, checked) in fresh.items():
-        if record_id in inserted:
-            answers[index] = _result(checked.record, "accepted")
-        else:
-            answers[index] = _compare(session, site, checked.record, checked, moment)
-    site.last_sync_at = moment
-    return [answers[i] for i in range(len(records))]
-
-
-def _result(record: PushRecord, outcome: Outcome, reason: str | None = None) -> PushResult:
-    return PushResult(
-        kind=record.kind,
-        id=record.id,
-        version=record.version,
-        outcome=outcome,
-        reason=reason,
-    )
-
-
-def _compare(
-    session: Session, site: Site, record: PushRecord, checked: _Checked, moment: datetime
-) -> PushResult:
-    stored = session.execute(
-        select(
-            Record.site_id, Record.kind, Record.version, Record.content_hash, Record.payload
-        ).where(Record.id == record.id)
-    ).one()
-    if stored.site_id != site.id or stored.kind != record.kind:
-        return _result(record, "rejected", "identifiant déjà pris par un autre envoi")
-    if record.version < stored.version:
-        return _result(record, "stale")
-    if record.version == stored.version:
-        if stored.content_hash == checked.content_hash or _same(
-            record.kind, stored.payload, checked.payload
-        ):
-            return _result(record, "already_had")
-        return _result(record, "conflict", "même version, contenu différent")
-    # A newer version: the update only applies if nobody stored a newer one meanwhile.
-    changed = session.execute(
-        update(Record)
-        .where(Record.id == record.id, Record.version < record.version)
-        .values(
-            version=record.version,
-            content_hash=checked.content_hash,
-            payload=checked.payload,
-            day=datetime.fromisoformat(checked.payload["day"]).date(),
-            updated_on=moment.date(),
-        )
-    )
-    if getattr(changed, "rowcount", 0):
-        return _result(record, "accepted")
-    return _compare(session, site, record, checked, moment)
-
-
-def _same(kind: str, stored: dict[str, Any], sent: dict[str, Any]) -> bool:
-    """Whether two payloads say the same once each field left out takes its default: a
-    record stored by this hub before it learnt a field, sent again with that field at its
-    default, is the same record."""
-    model = PAYLOADS[kind]
-    try:
-        return bool(
-            model.model_validate(stored).model_dump(mode="json")
-            == model.model_validate(sent).model_dump(mode="json")
-        )
-    except ValidationError:
-        return False
 
 
 def activity_counts(session: Session) -> dict[tuple[str, str], int]:

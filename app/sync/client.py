@@ -74,6 +74,7 @@ class HubClient:
         token: str | None = None,
         desk_version: str = "0",
         timeout: httpx.Timeout | None = None,
+        lang: str = "fr",
     ) -> None:
         self.base = check_url(base_url)
         self.token = token
@@ -82,6 +83,8 @@ class HubClient:
             "headers": {
                 "User-Agent": f"Aiguillage/{desk_version}",
                 "Aiguillage-Protocol": str(PROTOCOL),
+                # The hub's refusals and reasons read in the agent's language.
+                "Accept-Language": "en" if lang == "en" else "fr",
             },
         }
         self._http = httpx.Client(**self._options)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.sync.client import HubClient, ServerFault
@@ -30,6 +30,8 @@ from app.sync.queue import (
     HELD,
     KINDS,
     desk_state,
+    held,
+    held_count,
     held_reason,
     pending,
 )
@@ -64,7 +66,7 @@ def hold_personal_comments(session: Session, moment: datetime) -> int:
             pending(DirectoryFlag, "flag"), DirectoryFlag.comment.is_not(None)
         )
     )
-    held = 0
+    count = 0
     for row in rows:
         hits = find_personal_data(row.comment or "")
         if not hits:
@@ -77,8 +79,47 @@ def hold_personal_comments(session: Session, moment: datetime) -> int:
                 reason=reason, at=moment,
             )
         )  # fmt: skip
-        held += 1
-    return held
+        count += 1
+    return count
+
+
+def _payload(kind: str, row: Any, places: PublicPlaces) -> dict[str, Any]:
+    if kind == "contact":
+        return wire_contact(row, places)
+    if kind == "referral":
+        return wire_referral(row)
+    return wire_flag(row)
+
+
+def _narrower(kind: str, speaks: HubProtocol | None) -> frozenset[str] | None:
+    """What the hub accepts of ``kind``, when it does not accept every field sent."""
+    if speaks is None or fields_of(kind) <= speaks.accepted(kind):
+        return None
+    return speaks.accepted(kind)
+
+
+def reconsider_held(session: Session, speaks: HubProtocol | None) -> None:
+    """What waited for the hub's protocol is looked at afresh, in place: a record the hub
+    now understands is released to the next batch; one it still cannot take keeps the day
+    it was first held (its reason names the fields it waits for now); a version an edit
+    or a send made obsolete is forgotten."""
+    places = PublicPlaces(session)
+    for entry in held(session):
+        row = session.get(KINDS[entry.kind], entry.record_id)
+        if row is None or row.version != entry.version or row.synced_version >= row.version:
+            session.delete(entry)
+            continue
+        narrower = _narrower(entry.kind, speaks)
+        lost = (
+            []
+            if narrower is None
+            else fit(entry.kind, _payload(entry.kind, row, places), narrower)[1]
+        )
+        if lost:
+            entry.reason = held_reason(lost)
+        else:
+            session.delete(entry)
+    session.flush()
 
 
 def next_batch(
@@ -92,7 +133,7 @@ def next_batch(
     it holds its default; a record whose field holds more is held (in the caller's
     transaction) until the hub learns the field. Returns the batch and how many were held."""
     records: list[PushRecord] = []
-    held = 0
+    held_now = 0
     places = PublicPlaces(session)
     for kind, model in KINDS.items():
         room = size - len(records)
@@ -104,17 +145,9 @@ def next_batch(
             .order_by(model.created_at, model.id)
             .limit(room)
         )
-        # What the hub accepts of this kind, when it does not accept every field sent.
-        narrower = None
-        if speaks is not None and not fields_of(kind) <= speaks.accepted(kind):
-            narrower = speaks.accepted(kind)
+        narrower = _narrower(kind, speaks)
         for row in rows:
-            if kind == "contact":
-                payload = wire_contact(row, places)
-            elif kind == "referral":
-                payload = wire_referral(row)
-            else:
-                payload = wire_flag(row)
+            payload = _payload(kind, row, places)
             if narrower is not None:
                 payload, lost = fit(kind, payload, narrower)
                 if lost:
@@ -124,10 +157,10 @@ def next_batch(
                             reason=held_reason(lost), at=moment or _utc_now(),
                         )
                     )  # fmt: skip
-                    held += 1
+                    held_now += 1
                     continue
             records.append(PushRecord(kind=kind, id=row.id, version=row.version, payload=payload))  # type: ignore[arg-type]
-    return records, held
+    return records, held_now
 
 
 def apply_results(session: Session, results: list[PushResult], now: datetime) -> PushReport:
@@ -195,7 +228,8 @@ def push_all(
     total = PushReport()
     with sessions.begin() as session:
         # What waited for the hub's protocol is looked at afresh: it may know more now.
-        session.execute(delete(SyncQuarantine).where(SyncQuarantine.outcome == HELD))
+        reconsider_held(session, client.hub_protocol)
+        total.held += held_count(session)
         total.rejected += hold_personal_comments(session, now())
     while True:
         with sessions.begin() as session:
@@ -247,71 +281,88 @@ def split_batch(
     failures in a row, a record the hub took is sent again to check that it still works;
     if not, the push stops there, holding only the records that failed before it last
     worked."""
-    limit = 2 * len(batch).bit_length() + 1
-    total = PushReport()
-    confirmed: list[PushRecord] = []  # failed alone, and the hub worked after that
-    suspects: list[PushRecord] = []  # failed alone since the hub last worked
-    answered = 0
-    last_good: PushRecord | None = None  # a record the hub took: the probe of a working hub
-    failures = 1  # the whole batch, since the hub last worked
+    return _Bisection(sessions, client, batch, fault, now).run()
 
-    def worked() -> None:
-        nonlocal failures
-        failures = 0
-        confirmed.extend(suspects)
-        suspects.clear()
 
-    def still_works() -> bool:
+class _Bisection:
+    """One :func:`split_batch`: what it learnt of the hub as it halves the batch."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        client: HubClient,
+        batch: list[PushRecord],
+        fault: ServerFault,
+        now: Callable[[], datetime],
+    ) -> None:
+        self.sessions, self.client, self.batch, self.now = sessions, client, batch, now
+        self.fault = fault
+        self.limit = 2 * len(batch).bit_length() + 1
+        self.total = PushReport()
+        self.confirmed: list[PushRecord] = []  # failed alone, and the hub worked after that
+        self.suspects: list[PushRecord] = []  # failed alone since the hub last worked
+        self.answered = 0
+        self.last_good: PushRecord | None = None  # a record the hub took: the probe
+        self.failures = 1  # the whole batch, since the hub last worked
+
+    def run(self) -> PushReport:
+        try:
+            self.explore(self.batch)
+        except _Stop:
+            self.suspects.clear()
+        held_back = self.confirmed + (self.suspects if self.last_good is not None else [])
+        if held_back:
+            reason = server_fault_reason(self.fault.params.get("status", 500))
+            results = [
+                PushResult(
+                    kind=r.kind, id=r.id, version=r.version, outcome="rejected", reason=reason
+                )
+                for r in held_back
+            ]
+            _add(self.total, _store(self.sessions, results, self.now()))
+        if self.answered + len(held_back) < len(self.batch):
+            # Nothing went through, or the hub stopped working half-way: try again later.
+            raise self.fault
+        return self.total
+
+    def worked(self) -> None:
+        self.failures = 0
+        self.confirmed.extend(self.suspects)
+        self.suspects.clear()
+
+    def still_works(self) -> bool:
         """Many pushes failed in a row: send again a record the hub took (it answers
         "already had"); if even that fails, the hub fails on everything."""
-        if last_good is None:
+        if self.last_good is None:
             return False
         try:
-            client.push([last_good])
+            self.client.push([self.last_good])
         except ServerFault:
             return False
-        worked()
+        self.worked()
         return True
 
-    def push(part: list[PushRecord]) -> bool:
-        nonlocal answered, last_good, failures, fault
+    def push(self, part: list[PushRecord]) -> bool:
         try:
-            answer = client.push(part)
+            answer = self.client.push(part)
         except ServerFault as error:
-            fault, failures = error, failures + 1
-            if failures > limit and not still_works():
+            self.fault, self.failures = error, self.failures + 1
+            if self.failures > self.limit and not self.still_works():
                 raise _Stop from None
             return False
-        _add(total, _store(sessions, list(answer.results), now()))
-        answered, last_good = answered + len(part), part[-1]
-        worked()
+        _add(self.total, _store(self.sessions, list(answer.results), self.now()))
+        self.answered, self.last_good = self.answered + len(part), part[-1]
+        self.worked()
         return True
 
-    def explore(part: list[PushRecord]) -> None:
+    def explore(self, part: list[PushRecord]) -> None:
         """``part`` failed: push both halves, then look into each that failed."""
         if len(part) == 1:
-            suspects.append(part[0])
+            self.suspects.append(part[0])
             return
-        failed = [half for half in _halves(part) if not push(half)]
+        failed = [half for half in _halves(part) if not self.push(half)]
         for half in failed:
-            explore(half)
-
-    try:
-        explore(batch)
-    except _Stop:
-        suspects.clear()
-    held = confirmed + (suspects if last_good is not None else [])
-    if held:
-        reason = server_fault_reason(fault.params.get("status", 500))
-        results = [
-            PushResult(kind=r.kind, id=r.id, version=r.version, outcome="rejected", reason=reason)
-            for r in held
-        ]
-        _add(total, _store(sessions, results, now()))
-    if answered + len(held) < len(batch):
-        # Nothing went through, or the hub stopped working half-way: try again later.
-        raise fault
-    return total
+            self.explore(half)
 
 
 class _Stop(Exception):

@@ -33,7 +33,7 @@ def enrol(desk: Desk, url: str, code: str) -> dict[str, str]:
     ``url`` may also be the console's whole enrolment string (address and code)."""
     url, code = _address_and_code(url, code)
     desk_id = str(desk.settings.get("desk.id")) or new_desk_id()
-    client = HubClient(url, desk_version=app_version())
+    client = HubClient(url, desk_version=app_version(), lang=desk.language)
     try:
         with contextlib.suppress(DeskError):
             # Speak what the hub speaks; when it cannot say, the enrolment itself tells
@@ -98,7 +98,7 @@ def sync_once(desk: Desk) -> SyncSummary:
     token = credentials.load_token(desk.paths.data, _account(desk))
     if not token:
         raise DeskError("not_enrolled")
-    client = HubClient(url, token, app_version())
+    client = HubClient(url, token, app_version(), lang=desk.language)
     try:
         client.learn_protocol()
         report = push_all(desk.sessions, client)

@@ -21,8 +21,9 @@ import uvicorn
 from pytest_postgresql.janitor import DatabaseJanitor
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from core.wire import HubProtocol
+from core.wire import API, HubProtocol
 from hub.api import create_app
 from hub.config import make_engine
 from hub.localpg import LocalPostgres, binary, free_port, local_postgres
@@ -58,13 +59,29 @@ class Hub:
     engine: Engine
 
 
+def before_protocol_address(app: ASGIApp) -> ASGIApp:
+    """``app`` as a hub from before protocol 2 answers: ``GET /protocol`` is an unknown
+    address (404), as any other."""
+
+    async def older(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] == f"{API}/protocol":
+            scope = {**scope, "path": f"{API}/no-such-address", "raw_path": b""}
+        await app(scope, receive, send)
+
+    return older
+
+
 @contextlib.contextmanager
-def serve_hub(engine: Engine, port: int, speaks: HubProtocol | None = None) -> Iterator[Hub]:
+def serve_hub(
+    engine: Engine, port: int, speaks: HubProtocol | None = None, *, states: bool = True
+) -> Iterator[Hub]:
     """The hub's API under uvicorn on loopback ``port``, until the block ends; ``speaks``
-    plays a hub of another protocol (this version's when None)."""
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(engine, speaks), host="127.0.0.1", port=port, log_level="warning")
-    )
+    plays a hub of another protocol (this version's when None), one from before
+    ``GET /protocol`` when not ``states``."""
+    app: ASGIApp = create_app(engine, speaks)
+    if not states:
+        app = before_protocol_address(app)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from core.resources import resource
 from core.wire import PushRecord
-from hub import directory, service
+from hub import directory, push_store, service
 from hub.models import Site
 from tests.hub.conftest import Hub
 
@@ -63,7 +63,7 @@ def push(hub: Hub, site_name: str, kind: str, payloads: list[dict[str, Any]]) ->
             PushRecord(kind=kind, id=i, version=1, payload=p)  # type: ignore[arg-type]
             for i, p in zip(ids, payloads, strict=True)
         ]
-        results = service.store_push(session, hub.engine, site, records)
+        results = push_store.store_push(session, hub.engine, site, records)
         assert {r.outcome for r in results} == {"accepted"}
     return ids
 

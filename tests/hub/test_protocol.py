@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import datetime
 
 import httpx
 import pytest
@@ -18,8 +19,10 @@ from app.intake.contact import ContactDraft
 from app.sync import run
 from app.sync.client import HubClient
 from app.sync.queue import held, pending_count, quarantined
+from core import fields
 from core.errors import DeskError
-from core.wire import API, PROTOCOL, HubProtocol, PushRecord, protocol_of
+from core.wire import API, PROTOCOL, PushRecord, fields_of, protocol_of
+from db.models import SyncQuarantine
 from hub.config import make_engine
 from hub.localpg import free_port
 from hub.models import Record, SiteToken
@@ -30,16 +33,18 @@ VISIT = ContactDraft(
     "sur-place", "demandeur-emploi", "26-44", "femme", "13004", ["trouver-formation"],
     ["orientation-partenaire"],
 )  # fmt: skip
-# A field this version carries that the hub of the protocol before did not know (played).
+# The field played as the one protocol 2 added: every field of this version came with
+# protocol 1, so the table is given one that came later (``since=2``), and each side reads
+# what a peer of protocol 1 knows from that table, never from a list written here.
 NEW_FIELD = "first_visit"
 
 
-def one_step_back() -> HubProtocol:
-    """A hub of the previous protocol: it knows every contact field but the newest."""
-    full = protocol_of(PROTOCOL)
-    fields = dict(full.fields)
-    fields["contact"] = [name for name in fields["contact"] if name != NEW_FIELD]
-    return HubProtocol(protocol=PROTOCOL - 1, fields=fields)
+@pytest.fixture(autouse=True)
+def protocol_two_added_a_field(monkeypatch: pytest.MonkeyPatch) -> None:
+    table = tuple(replace(f, since=2) if f.name == NEW_FIELD else f for f in fields.CONTACT_FIELDS)
+    monkeypatch.setattr(fields, "CONTACT_FIELDS", table)
+    assert NEW_FIELD not in protocol_of(1).accepted("contact")
+    assert NEW_FIELD in protocol_of(2).accepted("contact")
 
 
 @pytest.fixture(autouse=True)
@@ -67,11 +72,20 @@ def told(hub: Hub) -> tuple[int | None, int | None]:
         return token.pending, token.quarantined
 
 
+def held_since(desk: Desk) -> dict[str, datetime]:
+    """When each record waiting for the hub's upgrade was first held."""
+    with desk.sessions() as session:
+        return {h.record_id: h.at for h in session.scalars(select(SyncQuarantine))}
+
+
+@pytest.mark.parametrize("states", [True, False], ids=["stating-protocol-1", "silent"])
 def test_an_old_hub_gets_what_it_knows_and_the_rest_goes_up_after_its_upgrade(
-    desk: Desk, engine: object
+    desk: Desk, engine: object, states: bool
 ) -> None:
+    """A hub of protocol 1: one that states it, and one from before ``GET /protocol``
+    (404), which the desk takes to speak protocol 1 as its own table describes it."""
     port = free_port()
-    with serve_hub(engine, port, one_step_back()) as old:  # type: ignore[arg-type]
+    with serve_hub(engine, port, protocol_of(1), states=states) as old:  # type: ignore[arg-type]
         enrolled(desk, old)
         plain = desk.intake.save(VISIT)  # first visit not said: the field at its default
         first = desk.intake.save(replace(VISIT, first_visit=True))
@@ -89,9 +103,12 @@ def test_an_old_hub_gets_what_it_knows_and_the_rest_goes_up_after_its_upgrade(
         assert outcome == "held" and "mise à jour du hub" in (reason or "")
         assert "«\u00a0Première visite\u00a0»" in (reason or "")
         assert told(old) == (2, 0)  # the console reads two waiting, none refused
-        # Another sync with the same hub sends nothing twice and still holds them.
+        first_held = held_since(desk)
+        # Another sync with the same hub sends nothing twice and still holds them, since
+        # the day they were first held.
         again_summary = run.sync_once(desk)
         assert (again_summary.pushed, again_summary.held) == (0, 2)
+        assert held_since(desk) == first_held
     # The hub is upgraded: the same database, the same address, the whole protocol.
     with serve_hub(engine, port) as new:  # type: ignore[arg-type]
         summary = run.sync_once(desk)
@@ -117,6 +134,20 @@ def test_an_old_hub_gets_what_it_knows_and_the_rest_goes_up_after_its_upgrade(
         assert answer.results[0].outcome == "already_had"
 
 
+def test_a_record_held_for_the_hub_is_released_when_edited_back_to_what_it_knows(
+    desk: Desk, engine: object
+) -> None:
+    with serve_hub(engine, free_port(), protocol_of(1)) as old:  # type: ignore[arg-type]
+        enrolled(desk, old)
+        first = desk.intake.save(replace(VISIT, first_visit=True))
+        assert run.sync_once(desk).held == 1
+        desk.intake.edit(first.id, replace(VISIT, first_visit=None))
+        summary = run.sync_once(desk)
+        assert (summary.pushed, summary.held, summary.pending) == (1, 0, 0)
+        assert held_since(desk) == {}
+        assert NEW_FIELD not in stored(old)[first.id]
+
+
 def test_a_new_hub_serves_an_old_desk_the_missing_field_taking_its_default(hub: Hub) -> None:
     _site, code = code_for(hub)
     client = HubClient(hub.url)
@@ -124,11 +155,16 @@ def test_a_new_hub_serves_an_old_desk_the_missing_field_taking_its_default(hub: 
     try:
         token = client.enrol(code, "6f1c2a4e-8b0d-4c39-9d57-2e6f1a3b4c5d", "0.9").token
         client.token = token
-        payload: dict[str, object] = {
+        # What this version's desk sends, as a desk of protocol 1 knew it: the fields its
+        # table gave protocol 1, none of those added since.
+        full: dict[str, object] = {
             "day": "2026-11-24", "channel": "sur-place", "public": "demandeur-emploi",
             "age": "26-44", "gender": "femme", "commune": "13004",
             "themes": ["trouver-formation"], "answers": ["orientation-partenaire"],
+            "duration": None, NEW_FIELD: True, "cancelled": False,
         }  # fmt: skip
+        payload = {k: v for k, v in full.items() if k in fields_of("contact", 1)}
+        assert NEW_FIELD not in payload and "duration" in payload
         record_id = "0b6f1a3b-4c5d-4e39-9d57-2e6f1c2a4e8b"
         answer = client.push([PushRecord(kind="contact", id=record_id, version=1, payload=payload)])
     finally:
@@ -141,7 +177,7 @@ def test_a_new_hub_serves_an_old_desk_the_missing_field_taking_its_default(hub: 
 def test_a_desk_newer_than_the_hub_can_serve_is_told_so_and_keeps_its_records(
     desk: Desk, engine: object
 ) -> None:
-    with serve_hub(engine, free_port(), one_step_back()) as old:  # type: ignore[arg-type]
+    with serve_hub(engine, free_port(), protocol_of(1)) as old:  # type: ignore[arg-type]
         enrolled(desk, old)
         desk.intake.save(replace(VISIT, first_visit=True))
         # A desk that did not read what the hub speaks, as this version before a sync does.

@@ -21,7 +21,7 @@ from app.sync import credentials, run
 from app.sync.queue import pending_count, quarantined
 from core.wire import PushRecord
 from db.models import Contact, DirectoryFlag, SyncQuarantine
-from hub import service
+from hub import push_store
 from tests.conftest import FakeClock
 from tests.hub.conftest import Hub
 from tests.hub.proxy import FaultyProxy
@@ -44,7 +44,7 @@ class Poison:
         self.ids: set[str] = set()
         self.everything = False
         self.pushes = 0
-        real = service.store_push
+        real = push_store.store_push
 
         def store_push(
             session: Session, engine: Any, site: Any, batch: list[PushRecord], *rest: Any
@@ -55,7 +55,7 @@ class Poison:
                 raise RuntimeError("the hub trips on this record")
             return real(session, engine, site, batch, *rest)
 
-        monkeypatch.setattr(service, "store_push", store_push)
+        monkeypatch.setattr(push_store, "store_push", store_push)
 
 
 @pytest.fixture

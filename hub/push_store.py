@@ -1,0 +1,195 @@
+"""Storing a desk's push: each record checked on its own (its shape, then the border's
+checks), new records inserted with one statement, those already held compared.
+
+Uniqueness is the database's: a record is inserted with ``ON CONFLICT DO NOTHING`` and,
+when it was there already, compared with what is stored (never check-then-insert). Each
+reason a record is rejected for is written in the language of the desk that sent it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Engine, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from core.i18n import N_, gettext
+from core.wire import PAYLOADS, PROTOCOL, HubProtocol, Outcome, PushRecord, PushResult, protocol_of
+from hub.checks import Border
+from hub.models import Record, Site
+from hub.service import now
+
+
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    record: PushRecord
+    payload: dict[str, Any]
+    content_hash: str
+
+
+# How a payload's fault reads in a rejection (pydantic's error types).
+FAULTS = {
+    "missing": N_("manquant"), "extra_forbidden": N_("inconnu"), "string_pattern_mismatch":
+    N_("caractères ou forme non admis"), "string_unicode": N_("texte illisible"),
+    "string_too_long": N_("trop long"), "string_too_short": N_("trop court"),
+    "too_long": N_("trop d’éléments"), "too_short": N_("vide"),
+    "literal_error": N_("valeur non prévue"),
+}  # fmt: skip
+
+
+def printable(text: str, limit: int = 80) -> str:
+    """Text a client sent, safe to repeat in an answer: no control character, no lone
+    surrogate (which no JSON encoder writes), cut short."""
+    kept = "".join(c if c.isprintable() and not 0xD800 <= ord(c) <= 0xDFFF else "?" for c in text)
+    return kept[:limit]
+
+
+def fault(error: ValidationError) -> str:
+    """A payload's first fault: the field and what is wrong with it."""
+    first = error.errors()[0]
+    where = printable(".".join(str(p) for p in first.get("loc", ())))
+    what = gettext(FAULTS.get(str(first.get("type")), N_("valeur invalide")))
+    return gettext("{field}\u00a0: {fault}").format(field=where or gettext("contenu"), fault=what)
+
+
+def _check(record: PushRecord, border: Border, accepted: frozenset[str]) -> _Checked | str:
+    """The record's payload checked on its own: the clean payload, or why it is rejected.
+    A field the hub's protocol does not accept is refused (a desk that read the protocol
+    never sends one); one it accepts and the desk left out takes its default."""
+    model = PAYLOADS[record.kind]
+    unknown = sorted(set(record.payload) - accepted)
+    if unknown:
+        return gettext("{field}\u00a0: {fault}").format(
+            field=printable(unknown[0]), fault=gettext(FAULTS["extra_forbidden"])
+        )
+    try:
+        full = model.model_validate(record.payload).model_dump(mode="json")
+    except ValidationError as error:
+        return fault(error)
+    clean = {name: value for name, value in full.items() if name in accepted}
+    refused = border.reason(record.kind, clean)
+    if refused:
+        return refused[:300]
+    encoded = json.dumps(clean, sort_keys=True, separators=(",", ":"))
+    return _Checked(record, clean, hashlib.sha256(encoded.encode()).hexdigest())
+
+
+def _insert(engine_name: str) -> Any:
+    return postgresql.insert if engine_name == "postgresql" else sqlite.insert
+
+
+def store_push(
+    session: Session,
+    engine: Engine,
+    site: Site,
+    records: list[PushRecord],
+    speaks: HubProtocol | None = None,
+) -> list[PushResult]:
+    """Store a batch; one answer per record, in the order they came. New records go in
+    with one statement; those the database already holds are compared one by one.
+    ``speaks`` is the hub's protocol (its payload fields), this version's when None."""
+    speaks = speaks or protocol_of(PROTOCOL)
+    insert = _insert(engine.dialect.name)
+    moment, border = now(), Border(session)
+    answers: dict[int, PushResult] = {}
+    fresh: dict[str, tuple[int, _Checked]] = {}
+    for index, record in enumerate(records):
+        checked = _check(record, border, speaks.accepted(record.kind))
+        if isinstance(checked, str):
+            answers[index] = _result(record, "rejected", checked)
+        elif record.id in fresh:  # the same id twice in one batch: the later is compared
+            answers[index] = _result(record, "rejected", gettext("identifiant répété dans l’envoi"))
+        else:
+            fresh[record.id] = (index, checked)
+    inserted: set[str] = set()
+    if fresh:
+        rows = [
+            {
+                "id": checked.record.id,
+                "kind": checked.record.kind,
+                "site_id": site.id,
+                "version": checked.record.version,
+                "content_hash": checked.content_hash,
+                "day": datetime.fromisoformat(checked.payload["day"]).date(),
+                "payload": checked.payload,
+                "received_on": moment.date(),
+                "updated_on": moment.date(),
+            }
+            for _index, checked in fresh.values()
+        ]
+        statement = (
+            insert(Record).values(rows).on_conflict_do_nothing(index_elements=["id"])
+        ).returning(Record.id)
+        inserted = set(session.scalars(statement))
+    for record_id, (index, checked) in fresh.items():
+        if record_id in inserted:
+            answers[index] = _result(checked.record, "accepted")
+        else:
+            answers[index] = _compare(session, site, checked.record, checked, moment)
+    site.last_sync_at = moment
+    return [answers[i] for i in range(len(records))]
+
+
+def _result(record: PushRecord, outcome: Outcome, reason: str | None = None) -> PushResult:
+    return PushResult(
+        kind=record.kind,
+        id=record.id,
+        version=record.version,
+        outcome=outcome,
+        reason=reason,
+    )
+
+
+def _compare(
+    session: Session, site: Site, record: PushRecord, checked: _Checked, moment: datetime
+) -> PushResult:
+    stored = session.execute(
+        select(
+            Record.site_id, Record.kind, Record.version, Record.content_hash, Record.payload
+        ).where(Record.id == record.id)
+    ).one()
+    if stored.site_id != site.id or stored.kind != record.kind:
+        return _result(record, "rejected", gettext("identifiant déjà pris par un autre envoi"))
+    if record.version < stored.version:
+        return _result(record, "stale")
+    if record.version == stored.version:
+        if stored.content_hash == checked.content_hash or _same(
+            record.kind, stored.payload, checked.payload
+        ):
+            return _result(record, "already_had")
+        return _result(record, "conflict", gettext("même version, contenu différent"))
+    # A newer version: the update only applies if nobody stored a newer one meanwhile.
+    changed = session.execute(
+        update(Record)
+        .where(Record.id == record.id, Record.version < record.version)
+        .values(
+            version=record.version,
+            content_hash=checked.content_hash,
+            payload=checked.payload,
+            day=datetime.fromisoformat(checked.payload["day"]).date(),
+            updated_on=moment.date(),
+        )
+    )
+    if getattr(changed, "rowcount", 0):
+        return _result(record, "accepted")
+    return _compare(session, site, record, checked, moment)
+
+
+def _same(kind: str, stored: dict[str, Any], sent: dict[str, Any]) -> bool:
+    """Whether two payloads say the same once each field left out takes its default: a
+    record stored by this hub before it learnt a field, sent again with that field at its
+    default, is the same record."""
+    model = PAYLOADS[kind]
+    try:
+        return bool(
+            model.model_validate(stored).model_dump(mode="json")
+            == model.model_validate(sent).model_dump(mode="json")
+        )
+    except ValidationError:
+        return False
