@@ -24,6 +24,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 from reportlab.platypus.flowables import HRFlowable
 
 from core.errors import said as say
+from core.i18n import gettext
 from core.lang import day_text
 from core.lists import Item
 from core.report.charts import GRID, Bar, bar_chart, column_chart, heat_grid
@@ -41,7 +42,7 @@ from core.report.text import (
     written_on,
 )
 from core.stats import tables
-from core.stats.export import DIMENSION_LABELS
+from core.stats.export import dimension_label
 from core.stats.labels import Labeller, short_weekday
 from core.stats.tables import StatsResult
 
@@ -98,7 +99,7 @@ class _Writer:
         """A chart and a table of one dimension, the largest first (ages and genders in
         their list's order); the long ones cut at their first N and the rest summed."""
         dim = result.by[0]
-        title, top = SECTIONS[dim][self.lang == "en"], TOP_ROWS.get(dim, 0)
+        title, top = gettext(SECTIONS[dim], self.lang), TOP_ROWS.get(dim, 0)
         labelled = in_order(result, self.label, self.lists)
         # One row past the first N is shown rather than summed as "1 other".
         cut = top and len(labelled) > top + 1
@@ -114,7 +115,7 @@ class _Writer:
             lines.append(self.rest(dim, [row for _label, row in rest], result.total))
         story: list[Flowable] = [heading]
         multiple = dim in tables.MULTIPLE
-        head = DIMENSION_LABELS[dim][self.lang == "en"]
+        head = dimension_label(dim, self.lang)
         total = self.say("total_visits" if multiple else "total")
         bars = [line.bar() for line in lines[: len(shown)]]
         if all(line.count is None for line in lines):
@@ -194,7 +195,7 @@ class _Writer:
         self, number_: int, grid: StatsResult, days: StatsResult, hours: StatsResult
     ) -> list[Flowable]:
         """Weekdays × hours, shaded by count, with each line's and column's total."""
-        heading = self.heading(number_, SECTIONS["weekday"][self.lang == "en"])
+        heading = self.heading(number_, gettext(SECTIONS["weekday"], self.lang))
         if not grid.rows:
             return [KeepTogether([heading, self.para(self.say("no_data"))])]
         present = {r["hour"] for r in grid.rows}
