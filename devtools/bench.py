@@ -121,7 +121,8 @@ def bench_slip(desk: Desk) -> dict[str, Any]:
 
     from app.directory import records
     from app.directory.demo import load_demo
-    from app.referrals.slip import Site, _styles, render_slip
+    from app.referrals.slip import Site, render_slip
+    from app.referrals.slip_story import styles_for
 
     service_id = "demo-spro-etm--ml-ouest-provence-cej"
     with desk.sessions.begin() as session:
@@ -131,7 +132,7 @@ def bench_slip(desk: Desk) -> dict[str, Any]:
         detail = records.detail(session, service_id)
     site = Site("Cité des métiers d’Istres", "Place fictive, 13800 Istres", "0465710000")
     timings, raw = [], []
-    style = _styles("a4", False)["body"]
+    style = styles_for("a4", False)["body"]
     for _ in range(41):
         start = time.perf_counter()
         render_slip(detail, site, "K7M-42Q", fmt="a4")
