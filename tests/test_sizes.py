@@ -34,8 +34,6 @@ STILL_OVER: dict[str, int] = {
     "app/sync/push.py::split_batch": 83,
     "app/directory/search.py::_hits": 70,
     "app/cli/directory_commands.py::_directory_search": 61,
-    # the screenshot maker, in the development tools
-    "devtools/screenshots.py::main": 188,
     # the hub, once the protocol work has landed
     "hub/service.py": 415,
     "hub/api.py::create_app": 129,
