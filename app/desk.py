@@ -122,26 +122,7 @@ class Desk:
         sessions = session_factory(engine)
         settings = Settings(sessions)
         with sessions.begin() as session:
-            seed_defaults(session)
-            reseeded = settings.get("geography.edition") != GEOGRAPHY_EDITION
-            if reseeded:
-                settings.write(session, "geography.edition", seed_geography(session))
-                # A commune may have changed EPCI: the statistics count it again.
-                mark_all_dirty(session)
-            if reseeded or settings.get("geography.centres") != CENTRES_EDITION:
-                settings.write(session, "geography.centres", seed_centres(session))
-            indexed = False
-            if load_demo and _wants_demo(session, settings):
-                from app.directory.demo import load_demo as load
-
-                load(session)
-                settings.write(session, "directory.demo_loaded", True)
-                reindex(session)
-                indexed = True
-            if indexed or settings.get("directory.index_version") != INDEX_VERSION:
-                if not indexed:
-                    reindex(session)
-                settings.write(session, "directory.index_version", INDEX_VERSION)
+            _seed(session, settings, load_demo)
         lists = Nomenclatures(sessions)
         geography = Geography(sessions)
         settings.check_commune = geography.check_code
@@ -291,6 +272,31 @@ def _upgrade_schema(engine: Engine, paths: DeskPaths, existed: bool) -> list[str
         made.append(str(make_backup(paths.database, paths.backups, "avant-mise-a-jour")))
     migrate.upgrade(engine)
     return made
+
+
+def _seed(session: Session, settings: Settings, load_demo: bool) -> None:
+    """The lists' defaults, the geography of this release, and the directory's demo and
+    search index when they are missing or out of date."""
+    seed_defaults(session)
+    reseeded = settings.get("geography.edition") != GEOGRAPHY_EDITION
+    if reseeded:
+        settings.write(session, "geography.edition", seed_geography(session))
+        # A commune may have changed EPCI: the statistics count it again.
+        mark_all_dirty(session)
+    if reseeded or settings.get("geography.centres") != CENTRES_EDITION:
+        settings.write(session, "geography.centres", seed_centres(session))
+    indexed = False
+    if load_demo and _wants_demo(session, settings):
+        from app.directory.demo import load_demo as load
+
+        load(session)
+        settings.write(session, "directory.demo_loaded", True)
+        reindex(session)
+        indexed = True
+    if indexed or settings.get("directory.index_version") != INDEX_VERSION:
+        if not indexed:
+            reindex(session)
+        settings.write(session, "directory.index_version", INDEX_VERSION)
 
 
 def _wants_demo(session: Session, settings: Settings) -> bool:

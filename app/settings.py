@@ -16,7 +16,8 @@ from urllib.parse import urlparse
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.errors import DeskError, ValidationFailed
+from core.errors import DeskError, Said, ValidationFailed
+from core.i18n import N_
 from db.models import Setting
 
 
@@ -45,12 +46,12 @@ class SettingSpec:
             elif lowered in ("0", "false", "non", "no", "faux", "off"):
                 value = False
             else:
-                raise self._refuse(raw, ("oui/non", "yes/no"))
+                raise self._refuse(raw, Said(N_("oui/non")))
         elif self.kind is int:
             try:
                 value = int(raw.strip())
             except ValueError:
-                raise self._refuse(raw, ("nombre entier", "whole number")) from None
+                raise self._refuse(raw, Said(N_("nombre entier"))) from None
             if self.minimum is not None and value < self.minimum:
                 raise self._refuse(raw, f">= {self.minimum}")
             if self.maximum is not None and value > self.maximum:
@@ -58,18 +59,18 @@ class SettingSpec:
         else:
             value = raw.strip()
             if len(value) > 500:
-                raise self._refuse(
-                    raw[:40] + "…", ("500 caractères au plus", "500 characters at most")
-                )
+                raise self._refuse(raw[:40] + "…", Said(N_("500 caractères au plus")))
         if self.choices and value not in self.choices:
             raise self._refuse(raw, " | ".join(self.choices))
         if self.url and value:
             parsed = urlparse(str(value))
             if parsed.scheme not in ("http", "https") or not parsed.netloc:
-                raise self._refuse(raw, ("adresse web https://…", "web address https://…"))
+                raise self._refuse(raw, Said(N_("adresse web https://…")))
         return value
 
-    def _refuse(self, raw: str, expected: str | tuple[str, str]) -> DeskError:
+    def _refuse(self, raw: str, expected: str) -> DeskError:
+        """``expected`` is said as it is (a range, the choices) or, a :class:`Said`,
+        translated."""
         return DeskError("bad_setting_value", key=self.key, value=raw, expected=expected)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.fields import LABELS
-from core.i18n import N_, Counted, Nn_, translate
+from core.i18n import N_, Counted, InContext, Nn_, Np_, translate
 from core.lang import plural
 
 Language = str  # "fr" or "en"
@@ -194,13 +194,13 @@ MESSAGES: dict[str, str | Counted] = {
 }
 
 # Field names as a person reads them: a contact's fields (core/fields.py), and the rest.
-FIELDS: dict[str, tuple[str, str]] = {
+FIELDS: dict[str, InContext] = {
     **LABELS,
-    "date": ("Date", "Date"),
-    "note": ("Note", "Note"),
-    "agent_code": ("Code agent", "Agent code"),
-    "referral": ("Orientation", "Referral"),
-    "flag": ("Signalement", "Report"),
+    "date": Np_("champ", "Date"),
+    "note": Np_("champ", "Note"),
+    "agent_code": Np_("champ", "Code agent"),
+    "referral": Np_("champ", "Orientation"),
+    "flag": Np_("champ", "Signalement"),
 }
 
 # What a refused text seems to hold, as « it seems to hold … » says it.
@@ -228,7 +228,8 @@ PERSONAL_DATA: dict[str, str] = {
 
 def pick(pair: tuple[str, str], lang: str, /, **params: Any) -> str:
     """The French or English side of a (French, English) pair, its parameters filled in:
-    the tables of the command line and the window's start not yet in the catalogue."""
+    the last texts not yet in the catalogue (the window's start, a directory entry's
+    refusal)."""
     return fill(pair[1] if lang == "en" else pair[0], lang, **params)
 
 
@@ -266,7 +267,7 @@ class Count:
 
 
 def field_label(field: str, lang: Language = "fr") -> str:
-    return pick(FIELDS[field], lang) if field in FIELDS else field
+    return translate(FIELDS[field], lang) if field in FIELDS else field
 
 
 def render(key: str, lang: Language = "fr", /, **params: Any) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from core.i18n import N_, InContext, Np_, translate
+
 # How a field travels: one code of a list, several codes, a place (INSEE code, EPCI,
 # département or a special answer), or a yes/no that may be left unsaid.
 WireType = Literal["code", "codes", "place", "flag"]
@@ -27,12 +29,12 @@ class ContactField:
 
     name: str
     key: str
-    label: tuple[str, str]  # (French, English), as a person reads it
+    label: InContext  # as a person reads it, translated when read
     wire: WireType
     required: bool = True
     listed: bool = True  # its codes come from the list named ``key``
     counted: bool = True  # a dimension of the statistics, named ``key``
-    section: tuple[str, str] | None = None  # the activity report's section, if any
+    section: str | None = None  # the activity report's section title, if any
     since: int = 1
 
     @property
@@ -46,30 +48,30 @@ class ContactField:
 
 CONTACT_FIELDS: tuple[ContactField, ...] = (
     ContactField(
-        "channel", "channel", ("Canal", "Channel"), "code",
-        section=("Canaux de contact", "Contact channels"),
+        "channel", "channel", Np_("champ", "Canal"), "code",
+        section=N_("Canaux de contact"),
     ),
     ContactField(
-        "public", "public", ("Public", "Public"), "code",
-        section=("Publics accueillis", "Visitors by situation"),
+        "public", "public", Np_("champ", "Public"), "code",
+        section=N_("Publics accueillis"),
     ),
-    ContactField("age", "age", ("Âge", "Age"), "code", section=("Âges", "Age bands")),
-    ContactField("gender", "gender", ("Genre", "Gender"), "code", section=("Genre", "Gender")),
+    ContactField("age", "age", Np_("champ", "Âge"), "code", section=N_("Âges")),
+    ContactField("gender", "gender", Np_("champ", "Genre"), "code", section=N_("Genre")),
     ContactField(
-        "commune", "commune", ("Commune", "Commune"), "place", listed=False,
-        section=("Communes de résidence", "Home communes"),
-    ),
-    ContactField(
-        "themes", "theme", ("Thème", "Theme"), "codes",
-        section=("Thèmes des demandes", "Themes of the requests"),
+        "commune", "commune", Np_("champ", "Commune"), "place", listed=False,
+        section=N_("Communes de résidence"),
     ),
     ContactField(
-        "answers", "answer", ("Réponse", "Answer"), "codes",
-        section=("Réponses apportées", "Answers given"),
+        "themes", "theme", Np_("champ", "Thème"), "codes",
+        section=N_("Thèmes des demandes"),
     ),
-    ContactField("duration", "duration", ("Durée", "Duration"), "code", required=False),
     ContactField(
-        "first_visit", "first_visit", ("Première visite", "First visit"), "flag",
+        "answers", "answer", Np_("champ", "Réponse"), "codes",
+        section=N_("Réponses apportées"),
+    ),
+    ContactField("duration", "duration", Np_("champ", "Durée"), "code", required=False),
+    ContactField(
+        "first_visit", "first_visit", Np_("champ", "Première visite"), "flag",
         required=False, listed=False, counted=False,
     ),
 )  # fmt: skip
@@ -91,9 +93,9 @@ REQUIRED_CODES: tuple[str, ...] = tuple(
 )
 
 # What a contact's fields are called, with the words of the rest of a contact's life.
-LABELS: dict[str, tuple[str, str]] = {f.key: f.label for f in CONTACT_FIELDS}
+LABELS: dict[str, InContext] = {f.key: f.label for f in CONTACT_FIELDS}
 # Report sections of the contact fields, by dimension.
-SECTIONS: dict[str, tuple[str, str]] = {f.key: f.section for f in CONTACT_FIELDS if f.section}
+SECTIONS: dict[str, str] = {f.key: f.section for f in CONTACT_FIELDS if f.section}
 
 
 def fields_since(version: int) -> frozenset[str]:
@@ -104,4 +106,4 @@ def fields_since(version: int) -> frozenset[str]:
 def label(key: str, lang: str = "fr") -> str:
     """A contact field's name as a person reads it (the key itself when unknown)."""
     found = LABELS.get(key)
-    return found[lang == "en"] if found else key
+    return translate(found, lang) if found else key

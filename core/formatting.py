@@ -8,6 +8,8 @@ French: ``1 234`` and ``12,5 %`` (a narrow no-break space), ``9 h``, ``mardi 1er
 from __future__ import annotations
 
 from datetime import date, time
+from functools import cache
+from typing import Literal
 
 from babel.dates import format_date, format_time, get_day_names, get_month_names
 from babel.numbers import format_decimal
@@ -49,9 +51,12 @@ def hour_text(hour: int, lang: str = "fr") -> str:
     return format_time(time(hour), pattern, locale=locale(lang))
 
 
-def weekday_names(lang: str = "fr") -> tuple[str, ...]:
-    """Monday first: ``lundi`` …; ``Monday`` …"""
-    names = get_day_names("wide", locale=locale(lang))
+@cache
+def weekday_names(
+    lang: str = "fr", width: Literal["abbreviated", "wide"] = "wide"
+) -> tuple[str, ...]:
+    """Monday first: ``lundi`` …, ``Monday`` …; abbreviated: ``lun.`` …, ``Mon`` …"""
+    names = get_day_names(width, locale=locale(lang))
     return tuple(str(names[day]) for day in range(7))
 
 

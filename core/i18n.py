@@ -8,8 +8,14 @@ catalogue: its plural forms are chosen here by Babel's CLDR rule (« 0 ligne »,
 
 Every function takes the language, since one process writes in both (an error shown in
 French is logged in English); without it, the desk's language (:func:`language`) is used.
-Tables of messages mark their texts with :func:`N_` (or :func:`Nn_` for a counted one) so
-that ``pybabel extract`` finds them; they are translated when read.
+Tables of messages mark their texts with :func:`N_` (or :func:`Nn_` for a counted one, and
+:func:`Np_` for one whose French is another's with other English) so that ``pybabel
+extract`` finds them; they are translated when read (:func:`translate`).
+
+A message with one count is a catalogue plural (:func:`ngettext`, :func:`Nn_`). A message
+with several counts (« {pushed} envoyés, {pulled} reçus ») cannot be one, since a catalogue
+entry has a single number: each counted word is written ``{n:mot|mots}`` in the message and
+chosen by the language's plural rule (Babel's CLDR) when filled (``core.errors.fill``).
 
 The compiled ``.mo`` is committed beside its ``.po`` (``make translations`` rebuilds both)
 so that a fresh clone runs without a compile step; a test checks that it is up to date.
@@ -111,6 +117,18 @@ def Nn_(singular: str, plural: str) -> Counted:
     return Counted(singular, plural)
 
 
+class InContext(NamedTuple):
+    """A message whose French is another's with other English, and its context."""
+
+    context: str
+    message: str
+
+
+def Np_(context: str, message: str) -> InContext:
+    """Marks a message with its context for extraction (``keywords`` in ``babel.cfg``)."""
+    return InContext(context, message)
+
+
 def gettext(message: str, lang: str | None = None) -> str:
     """``message`` in ``lang``; an empty message stays empty (gettext would give the
     catalogue's header)."""
@@ -142,8 +160,10 @@ def french_plural_form(count: int) -> str:
     return "one" if Locale("fr").plural_form(count) == "one" else "other"
 
 
-def translate(message: str | Counted, lang: str | None = None, count: int = 0) -> str:
-    """A table's message, plain or counted, in ``lang``."""
+def translate(message: str | Counted | InContext, lang: str | None = None, count: int = 0) -> str:
+    """A table's message, plain, counted or in its context, in ``lang``."""
     if isinstance(message, Counted):
         return ngettext(message.singular, message.plural, count, lang)
+    if isinstance(message, InContext):
+        return pgettext(message.context, message.message, lang)
     return gettext(message, lang)

@@ -9,33 +9,24 @@ machine meets it.
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
-import subprocess
-import sys
 import time
-import uuid
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import text
 
 from app.desk import Desk
 from app.directory.search import SearchQuery, search
 from app.directory.search_index import match_expression
-from app.intake.contact import ContactDraft
 from core.hours import PARIS
-from db.models import Service, Structure
-from devtools.bench_data import (
-    contact_drafts,
-    fill_contacts,
-    generate_contacts,
-    generate_directory,
-    stored_contacts,
-)
+from core.i18n import N_, gettext
+from db.models import Service
+from devtools.bench_data import fill_contacts, generate_contacts, generate_directory
+from devtools.bench_desk import bench_contact_save, bench_startup
+from devtools.measure import percentile, ratio
 
 # The design's table ("What fast and safe mean here"): each figure is to stay below its goal.
 GOALS: dict[str, float] = {
@@ -62,15 +53,6 @@ QUERIES = (
     "orientation scolaire",
     "logement jeunes",
 )
-
-
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def _ratio(value: float, raw: float) -> float | None:
-    return round(value / raw, 1) if raw else None
 
 
 def bench_search(desk: Desk) -> dict[str, Any]:
@@ -101,14 +83,14 @@ def bench_search(desk: Desk) -> dict[str, Any]:
                     {"q": expression},
                 ).all()
                 raw.append((time.perf_counter() - start) * 1000)
-    p95 = _percentile(timings, 0.95)
-    raw_p95 = _percentile(raw, 0.95)
+    p95 = percentile(timings, 0.95)
+    raw_p95 = percentile(raw, 0.95)
     return {
         "search_p95_ms": round(p95, 2),
         "search_median_ms": round(statistics.median(timings), 2),
         "search_queries": len(timings),
         "search_raw_fts_p95_ms": round(raw_p95, 2),
-        "search_ratio": _ratio(p95, raw_p95),
+        "search_ratio": ratio(p95, raw_p95),
     }
 
 
@@ -121,7 +103,8 @@ def bench_slip(desk: Desk) -> dict[str, Any]:
 
     from app.directory import records
     from app.directory.demo import load_demo
-    from app.referrals.slip import Site, _styles, render_slip
+    from app.referrals.slip import Site, render_slip
+    from app.referrals.slip_story import styles_for
 
     service_id = "demo-spro-etm--ml-ouest-provence-cej"
     with desk.sessions.begin() as session:
@@ -131,7 +114,7 @@ def bench_slip(desk: Desk) -> dict[str, Any]:
         detail = records.detail(session, service_id)
     site = Site("Cité des métiers d’Istres", "Place fictive, 13800 Istres", "0465710000")
     timings, raw = [], []
-    style = _styles("a4", False)["body"]
+    style = styles_for("a4", False)["body"]
     for _ in range(41):
         start = time.perf_counter()
         render_slip(detail, site, "K7M-42Q", fmt="a4")
@@ -144,7 +127,7 @@ def bench_slip(desk: Desk) -> dict[str, Any]:
     return {
         "slip_ms": round(slip_ms, 1),
         "slip_raw_reportlab_ms": round(raw_ms, 1),
-        "slip_ratio": _ratio(slip_ms, raw_ms),
+        "slip_ratio": ratio(slip_ms, raw_ms),
     }
 
 
@@ -245,133 +228,9 @@ def bench_stats(desk: Desk) -> dict[str, Any]:
         "stats_year_ms": round(ms, 1),
         "stats_contacts": STATS_CONTACTS,
         "stats_raw_group_by_ms": round(raw_ms, 1),
-        "stats_ratio": _ratio(ms, raw_ms),
+        "stats_ratio": ratio(ms, raw_ms),
         "stats_facts_built": built,
         "stats_facts_build_s": round(refresh_s, 1),
-    }
-
-
-SAVE_STORED = 1_000_000
-# Enough for a steady 99th percentile (the 20th slowest), in a few seconds.
-SAVES = 2000
-# A row as wide as a contact's, for the raw cost of a durable insert.
-_RAW_TABLE = "bench_raw_insert"
-_RAW_COLUMNS = (
-    "id, site_id, moment_local, moment_utc, time_known, channel, public, age, gender,"
-    " commune, status, version, synced_version, created_at, updated_at"
-)
-
-
-def _raw_row(draft: ContactDraft) -> tuple[object, ...]:
-    """A row as wide as the contact the draft makes."""
-    stamp = datetime.now().isoformat(" ", "microseconds")
-    codes = (draft.channel, draft.public, draft.age, draft.gender, draft.commune)
-    return (str(uuid.uuid4()), "local", stamp, stamp, 1, *codes, "active", 1, 0, stamp, stamp)
-
-
-def bench_contact_save(desk: Desk) -> dict[str, Any]:
-    """``contact_save_ms_p99``: varied contacts saved one at a time through the intake
-    service (checks, the contact with its themes and answers, referrals with their slip
-    codes, the statistics' triggers, a commit that waits for the disk, the record read
-    back), with 1,000,000 already stored; every save counted, the first included. Beside
-    each, a bare insert and commit of a row as wide into a table of the same database file,
-    on a connection of the desk's engine (WAL, ``synchronous=FULL``)."""
-    from app.stats.queries import refresh
-
-    fill_contacts(desk, SAVE_STORED)
-    # The facts as after a count: the rows the saves mark dirty are theirs alone.
-    with desk.sessions() as session:
-        refresh(session)
-    stored = stored_contacts(desk)
-    drafts = contact_drafts(desk, SAVES)
-    raw_connection = desk.engine.raw_connection()
-    try:
-        cursor = raw_connection.cursor()
-        cursor.execute(f"DROP TABLE IF EXISTS {_RAW_TABLE}")
-        cursor.execute(f"CREATE TABLE {_RAW_TABLE} ({_RAW_COLUMNS}, PRIMARY KEY (id))")
-        raw_connection.commit()
-        values = ", ".join("?" * (_RAW_COLUMNS.count(",") + 1))
-        insert_row = f"INSERT INTO {_RAW_TABLE} ({_RAW_COLUMNS}) VALUES ({values})"
-        timings, raw = [], []
-        for draft in drafts:
-            begin = time.perf_counter()
-            desk.intake.save(draft)
-            timings.append((time.perf_counter() - begin) * 1000)
-            row = _raw_row(draft)
-            begin = time.perf_counter()
-            cursor.execute(insert_row, row)
-            raw_connection.commit()
-            raw.append((time.perf_counter() - begin) * 1000)
-        cursor.execute(f"DROP TABLE {_RAW_TABLE}")
-        raw_connection.commit()
-    finally:
-        raw_connection.close()
-    p99, raw_p99 = _percentile(timings, 0.99), _percentile(raw, 0.99)
-    return {
-        "contact_save_ms_p99": round(p99, 2),
-        "contact_save_ms_p50": round(statistics.median(timings), 2),
-        "contact_save_count": len(timings),
-        "contact_save_with_referral": sum(1 for d in drafts if d.referrals),
-        "contact_save_stored": stored,
-        "contact_save_raw_ms_p99": round(raw_p99, 2),
-        "contact_save_raw_ms_p50": round(statistics.median(raw), 2),
-        "contact_save_ratio": _ratio(p99, raw_p99),
-    }
-
-
-# Start-ups measured: the first apart (cold), the median of the others.
-STARTUP_RUNS = 5
-
-
-def _smoke(command: list[str], home: Path) -> dict[str, float]:
-    """Run a window that reports ``{"startup_s": …, "rss_mb": …}`` once its event loop runs."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", AIGUILLAGE_HOME=str(home))
-    done = subprocess.run(
-        [sys.executable, *command], env=env, capture_output=True, text=True, timeout=300
-    )
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if done.returncode or not lines:
-        problem = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        raise RuntimeError(f"{' '.join(command)} exited with {done.returncode}: {problem}")
-    figures: dict[str, float] = json.loads(lines[-1])
-    return figures
-
-
-def bench_startup(desk: Desk) -> dict[str, Any]:
-    """``startup_s`` and ``rss_mb``: the desk window started in a new process
-    (``aiguillage --smoke``, offscreen) on the bench's desk, from process start until its
-    event loop runs with the window shown, and its memory then. Beside it an empty Qt
-    window started and measured the same way (``ui.empty_window``)."""
-    # The site set up (no first-start wizard) and a directory in place (no demo to load).
-    if not desk.settings.get("site.configured"):
-        desk.settings.set("site.name", "Cité des métiers (banc d’essai)")
-        desk.settings.set("site.configured", True)
-    with desk.sessions.begin() as session:
-        if not session.scalar(select(func.count()).select_from(Structure)):
-            from app.directory.demo import load_demo
-
-            load_demo(session)
-    home = desk.paths.data
-    real, raw = [], []
-    for _ in range(STARTUP_RUNS):
-        real.append(_smoke(["-m", "ui.launcher", "--smoke"], home))
-        raw.append(_smoke(["-m", "ui.empty_window"], home))
-    warm, warm_raw = real[1:] or real, raw[1:] or raw
-
-    def median(runs: list[dict[str, float]], key: str) -> float:
-        return statistics.median(run[key] for run in runs)
-
-    startup, startup_raw = median(warm, "startup_s"), median(warm_raw, "startup_s")
-    rss, rss_raw = median(warm, "rss_mb"), median(warm_raw, "rss_mb")
-    return {
-        "startup_s": round(startup, 3),
-        "startup_cold_s": round(real[0]["startup_s"], 3),
-        "startup_runs": len(real),
-        "startup_raw_s": round(startup_raw, 3),
-        "startup_ratio": _ratio(startup, startup_raw),
-        "rss_mb": round(rss, 1),
-        "rss_raw_mb": round(rss_raw, 1),
-        "rss_ratio": _ratio(rss, rss_raw),
     }
 
 
@@ -407,11 +266,9 @@ def plain_lines(figures: dict[str, Any], lang: str = "fr") -> list[str]:
             continue
         line = f"{key}: {value}"
         if key in goals:
-            if lang == "en":
-                line += f"  (goal < {goals[key]:g}: {'met' if met[key] else 'MISSED'})"
-            else:
-                verdict = "atteint" if met[key] else "MANQUÉ"
-                line += f"  (objectif < {goals[key]:g}\u00a0: {verdict})"
+            verdict = gettext(N_("atteint") if met[key] else N_("MANQUÉ"), lang)
+            goal = gettext("(objectif < {goal}\u00a0: {verdict})", lang)
+            line += "  " + goal.format(goal=f"{goals[key]:g}", verdict=verdict)
         lines.append(line)
     return lines
 

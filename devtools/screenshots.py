@@ -26,8 +26,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from app.desk import Desk
+    from ui.main_window import MainWindow
 
 WIDTH, HEIGHT = 1366, 768
 VISITS = [
@@ -64,20 +66,59 @@ def main(argv: list[str]) -> int:
     os.environ["QT_SCALE_FACTOR"] = str(args.scale)
     os.environ["AIGUILLAGE_HOME"] = tempfile.mkdtemp(prefix="aiguillage-shots-")
 
-    from zoneinfo import ZoneInfo
+    from PySide6.QtWidgets import QApplication
 
-    from PySide6.QtGui import QColor, QImage, QPainter
-    from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
-
-    from app.desk import Desk
-    from app.intake.contact import ContactDraft
     from ui.main import install_translator
     from ui.main_window import MainWindow
     from ui.screen_fit import show_maximised
     from ui.style import apply_style
 
-    now = datetime(2026, 11, 24, 11, 40, tzinfo=ZoneInfo("Europe/Paris"))
     app = QApplication(sys.argv[:1])
+    desk, referred = _desk(args.lang)
+    install_translator(app, args.lang)
+    apply_style(app)
+    window = MainWindow(desk)
+    show_maximised(window)  # as at the counter
+    _fill_form(window)
+    window.form.channel.setFocus()
+    suffix = f"-{int(args.scale * 100)}" if args.scale != 1.0 else ""
+    suffix += "-en" if args.lang == "en" else ""
+    shots = _Shots(app, window, target, suffix)
+    shots.settle()
+    window.tasks.submit(lambda: None, lambda _r: None, lambda _e: None).result()
+    shots.settle()
+    shots.on_screen("fenetre-accueil")
+    if args.lang == "fr":
+        _dialogs(shots, referred)
+    if args.scale == 1.0 and args.lang == "fr":
+        _tabs(shots)
+        slip_images(desk, target)
+    if args.lang == "en" or args.scale != 1.0:
+        shots.shown_stats()
+        window.grab().save(str(target / f"statistiques{suffix}.png"))
+    from ui.about import AboutDialog
+
+    about = AboutDialog(window)
+    about.show()
+    shots.settle()
+    about.grab().save(str(target / f"a-propos{suffix}.png"))
+    about.reject()
+    window.close()
+    desk.close()
+    shutil.rmtree(os.environ["AIGUILLAGE_HOME"], ignore_errors=True)
+    return 0
+
+
+def _desk(lang: str) -> tuple[Desk, str]:
+    """The throw-away desk, its month so far and today's visits logged; the id of the
+    visit sent to two partners."""
+    from zoneinfo import ZoneInfo
+
+    from app.desk import Desk
+    from app.intake.contact import ContactDraft
+    from devtools.demo_activity import log_visits
+
+    now = datetime(2026, 11, 24, 11, 40, tzinfo=ZoneInfo("Europe/Paris"))
     desk = Desk.open(clock=lambda: now)
     desk.settings.set_texts(
         {
@@ -87,10 +128,8 @@ def main(argv: list[str]) -> int:
             "site.phone": "04 65 71 00 00",
         }
     )
-    desk.settings.set("ui.language", args.lang)
+    desk.settings.set("ui.language", lang)
     # The month so far, for the statistics; today's visits follow.
-    from devtools.demo_activity import log_visits
-
     log_visits(desk, now.date().replace(day=1), now.date() - timedelta(days=1))
     referred = ""
     for index, (public, age, gender, commune, themes, answers) in enumerate(VISITS):
@@ -103,142 +142,127 @@ def main(argv: list[str]) -> int:
             ]
         record = desk.intake.save(draft)
         referred = record.id if draft.referrals else referred
-    install_translator(app, args.lang)
-    apply_style(app)
-    window = MainWindow(desk)
-    show_maximised(window)  # as at the counter
+    return desk, referred
+
+
+def _fill_form(window: MainWindow) -> None:
+    """A visit being logged, as the agent has filled it in so far."""
     form = window.form
     form.public.set_values("reconversion")
     form.age.set_values("26-44")
     form.gender.set_values("femme")
     form.commune.set_code("13047")
     form.themes.set_values(["trouver-formation", "vae"])
-    form.channel.setFocus()
 
-    def settle() -> None:
+
+class _Shots:
+    """The window on its offscreen screen, and how it is shot once what it reads off its
+    thread has come back."""
+
+    def __init__(self, app: QApplication, window: MainWindow, target: Path, suffix: str) -> None:
+        self.app, self.window, self.target, self.suffix = app, window, target, suffix
+
+    def settle(self) -> None:
         for _ in range(20):
-            app.processEvents()
+            self.app.processEvents()
 
-    def wait_for(shown: Callable[[], object]) -> None:
+    def wait_for(
+        self, shown: Callable[[], object], seconds: float = 60, step: float = 0.01
+    ) -> None:
         """Until ``shown`` (what is read off the window's thread has come back)."""
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + seconds
         while not shown() and time.monotonic() < deadline:
-            app.processEvents()
-            time.sleep(0.01)
-        settle()
+            self.app.processEvents()
+            time.sleep(step)
+        self.settle()
 
-    def shown_stats() -> None:
+    def shown_stats(self) -> None:
         """The statistics tab, once its figures are on screen (read off the window's
         thread: the window's writer being idle says nothing of them)."""
         shown: list[bool] = []
-        window.statistics().sig_shown.connect(lambda: shown.append(True))
-        window.show_tab(2)  # built already: it reloads
-        deadline = time.monotonic() + 60
-        while not shown and time.monotonic() < deadline:
-            app.processEvents()
-            time.sleep(0.01)
-        settle()
+        self.window.statistics().sig_shown.connect(lambda: shown.append(True))
+        self.window.show_tab(2)  # built already: it reloads
+        self.wait_for(lambda: shown)
 
-    settle()
-    window.tasks.submit(lambda: None, lambda _r: None, lambda _e: None).result()
-    settle()
-    suffix = f"-{int(args.scale * 100)}" if args.scale != 1.0 else ""
-    suffix += "-en" if args.lang == "en" else ""
-
-    def on_screen(name: str, *shown: QWidget) -> None:
+    def on_screen(self, name: str, *shown: QWidget) -> None:
         """The whole screen: the window, and each dialog where it sits over it."""
-        screen = app.primaryScreen()
-        ratio = screen.devicePixelRatio()
+        from PySide6.QtGui import QColor, QImage, QPainter
+
+        ratio = self.app.primaryScreen().devicePixelRatio()
         image = QImage(WIDTH, HEIGHT, QImage.Format.Format_RGB32)
         image.setDevicePixelRatio(ratio)
         image.fill(QColor("#3b4652"))  # the desktop
         painter = QPainter(image)
-        for widget in (window, *shown):
+        for widget in (self.window, *shown):
             painter.fillRect(widget.frameGeometry(), QColor("#5b6875"))  # its frame
             painter.drawPixmap(widget.geometry().topLeft(), widget.grab())
         painter.end()
-        image.save(str(target / f"{name}{suffix}.png"))
+        image.save(str(self.target / f"{name}{self.suffix}.png"))
 
-    on_screen("fenetre-accueil")
-    if args.lang == "fr":
-        window.orient()  # F4, for the visitor being logged
-        wait_for(lambda: window.referral_dialog.detail_for is not None)
-        on_screen("orienter", window.referral_dialog)
-        window.referral_dialog.reject()
-        window.open_slips(referred)
-        slips = window.slip_dialog
-        deadline = time.monotonic() + 60
-        while len(slips.slips) < 2 and time.monotonic() < deadline:
-            app.processEvents()
-            time.sleep(0.01)
-        # The view draws its pages on a thread of its own: wait until the page shows.
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline and not has_text(slips.view.grab().toImage()):
-            app.processEvents()
-            time.sleep(0.05)
-        settle()
-        on_screen("apercu-fiche", slips)
-        slips.reject()
-        window.open_settings()
-        settle()
-        on_screen("reglages", window.settings_dialog)
-        window.settings_dialog.reject()
-        window.first_start()
-        settle()
-        on_screen("premier-demarrage", window.wizard)
-        window.wizard.identity_page.identity.name.setText("Cité des métiers d’Istres")
-        window.wizard.next()
-        wait_for(lambda: window.wizard.currentPage() is window.wizard.mode_page)
-        on_screen("premier-demarrage-2", window.wizard)
-        window.wizard.reject()
-        settle()
-        form.public.set_values("reconversion")
-        form.age.set_values("26-44")
-        form.gender.set_values("femme")
-        form.commune.set_code("13047")
-        form.themes.set_values(["trouver-formation", "vae"])
-    if args.scale == 1.0 and args.lang == "fr":
-        window.journal.table.setFocus()
-        window.journal.table.selectRow(1)
-        window.edit(window.journal.model.contact(1).id)
-        settle()
-        window.grab().save(str(target / "journal-modification.png"))
-        form.clear()
-        window.show_tab(1)
-        panel = window.directory
-        panel.commune.set_code("13047")
-        panel.search_box.setText("jeunes")
-        panel._timer.stop()
-        panel.run_search()
-        wait_for(lambda: panel.shown_text == "jeunes")
-        panel.table.selectRow(1)
-        wait_for(lambda: panel.detail_for == panel.current())
-        window.grab().save(str(target / "annuaire.png"))
-        shown_stats()
-        stats_panel = window.statistics()
-        window.grab().save(str(target / "statistiques.png"))
-        content = stats_panel.findChild(QScrollArea)
-        assert content is not None
-        content.verticalScrollBar().setValue(content.verticalScrollBar().maximum())
-        settle()
-        window.grab().save(str(target / "statistiques-2.png"))
-        window.show_tab(0)
-    if args.scale == 1.0 and args.lang == "fr":
-        slip_images(desk, target)
-    if args.lang == "en" or args.scale != 1.0:
-        shown_stats()
-        window.grab().save(str(target / f"statistiques{suffix}.png"))
-    from ui.about import AboutDialog
 
-    about = AboutDialog(window)
-    about.show()
-    settle()
-    about.grab().save(str(target / f"a-propos{suffix}.png"))
-    about.reject()
-    window.close()
-    desk.close()
-    shutil.rmtree(os.environ["AIGUILLAGE_HOME"], ignore_errors=True)
-    return 0
+def _dialogs(shots: _Shots, referred: str) -> None:
+    """F4's partners, the slip preview, the settings and both pages of the first start,
+    each over the window."""
+    window = shots.window
+    window.orient()  # F4, for the visitor being logged
+    shots.wait_for(lambda: window.referral_dialog.detail_for is not None)
+    shots.on_screen("orienter", window.referral_dialog)
+    window.referral_dialog.reject()
+    window.open_slips(referred)
+    slips = window.slip_dialog
+    deadline = time.monotonic() + 60
+    while len(slips.slips) < 2 and time.monotonic() < deadline:
+        shots.app.processEvents()
+        time.sleep(0.01)
+    # The view draws its pages on a thread of its own: wait until the page shows.
+    shots.wait_for(lambda: has_text(slips.view.grab().toImage()), seconds=20, step=0.05)
+    shots.on_screen("apercu-fiche", slips)
+    slips.reject()
+    window.open_settings()
+    shots.settle()
+    shots.on_screen("reglages", window.settings_dialog)
+    window.settings_dialog.reject()
+    window.first_start()
+    shots.settle()
+    shots.on_screen("premier-demarrage", window.wizard)
+    window.wizard.identity_page.identity.name.setText("Cité des métiers d’Istres")
+    window.wizard.next()
+    shots.wait_for(lambda: window.wizard.currentPage() is window.wizard.mode_page)
+    shots.on_screen("premier-demarrage-2", window.wizard)
+    window.wizard.reject()
+    shots.settle()
+    _fill_form(window)
+
+
+def _tabs(shots: _Shots) -> None:
+    """The journal with a visit being edited, the directory and the statistics."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window, target = shots.window, shots.target
+    window.journal.table.setFocus()
+    window.journal.table.selectRow(1)
+    window.edit(window.journal.model.contact(1).id)
+    shots.settle()
+    window.grab().save(str(target / "journal-modification.png"))
+    window.form.clear()
+    window.show_tab(1)
+    panel = window.directory
+    panel.commune.set_code("13047")
+    panel.search_box.setText("jeunes")
+    panel._timer.stop()
+    panel.run_search()
+    shots.wait_for(lambda: panel.shown_text == "jeunes")
+    panel.table.selectRow(1)
+    shots.wait_for(lambda: panel.detail_for == panel.current())
+    window.grab().save(str(target / "annuaire.png"))
+    shots.shown_stats()
+    content = window.statistics().findChild(QScrollArea)
+    assert content is not None
+    window.grab().save(str(target / "statistiques.png"))
+    content.verticalScrollBar().setValue(content.verticalScrollBar().maximum())
+    shots.settle()
+    window.grab().save(str(target / "statistiques-2.png"))
+    window.show_tab(0)
 
 
 def has_text(image: QImage) -> bool:

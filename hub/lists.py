@@ -18,7 +18,7 @@ from hub.list_items import KIND, REGION, find, region_lists
 from hub.service import HubError
 
 # Each list's name, as the console shows it.
-TITLES = {name: BY_KEY[name].label[0] for name in LISTS}
+TITLES = {name: BY_KEY[name].label.message for name in LISTS}
 
 
 def publish_item(

@@ -33,7 +33,7 @@ from app.stats.dashboard import PERIODS, Dashboard, dashboard, period_bounds
 from core.errors import DeskError
 from core.report.text import number
 from core.stats import tables
-from core.stats.export import DIMENSION_LABELS
+from core.stats.export import DIMENSION_LABELS, dimension_label
 from core.stats.labels import hour_text, short_weekday
 from ui.charts import BarChart, HeatGrid, LineChart
 from ui.operations import DeskOps
@@ -142,7 +142,6 @@ class StatsPanel(StatsExports, QWidget):
 
     def _cross_table(self) -> None:
         """The two dimensions to cross, and the table of their counts."""
-        en = self.lang == "en"
         self.rows_dim = QComboBox()
         self.cols_dim = QComboBox()
         for combo, name in (
@@ -150,8 +149,8 @@ class StatsPanel(StatsExports, QWidget):
             (self.cols_dim, self.tr("Colonnes")),
         ):
             combo.setAccessibleName(name)
-            for dim, labels in DIMENSION_LABELS.items():
-                combo.addItem(labels[en], dim)
+            for dim in DIMENSION_LABELS:
+                combo.addItem(dimension_label(dim, self.lang), dim)
         self.rows_dim.setCurrentIndex(list(DIMENSION_LABELS).index("public"))
         self.cols_dim.setCurrentIndex(list(DIMENSION_LABELS).index("theme"))
         self.cross_model = CrossModel(self.tr("Total"), self.lang, self)

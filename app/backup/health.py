@@ -7,7 +7,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from core.errors import DeskError
+from core.errors import DeskError, Said
+from core.i18n import N_
 from core.lang import plural
 
 REQUIRED_TABLES = ("alembic_version", "contact", "setting")
@@ -91,9 +92,7 @@ def check_backup(path: Path) -> None:
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
         missing = [t for t in REQUIRED_TABLES if t not in tables]
         if missing:
-            raise DeskError(
-                "backup_unsound", reason=("pas une base Aiguillage", "not an Aiguillage database")
-            )
+            raise DeskError("backup_unsound", reason=Said(N_("pas une base Aiguillage")))
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     finally:
         connection.close()

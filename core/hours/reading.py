@@ -231,20 +231,7 @@ def read(raw: str) -> Reading:
             joined.append(separators[index - 1] if index else "")
             continue
         rewritten = True
-        for code, repair in (
-            ("french_days", _french_days),
-            ("spaces", _spaces),
-            ("short_times", _short_times),
-        ):
-            changed = repair(rule)
-            if changed != rule:
-                detail = changed if code != "spaces" else ""
-                repairs.append((code, detail))
-                rule = _comment_only(changed)
-        if not parses(rule):
-            rule, rest = _free_text(rule, raw)
-            if rest:
-                repairs.append(("free_text", rest))
+        rule = _repaired(rule, raw, repairs)
         outside = re.sub(r'"[^"]*"', "", rule)
         if not _TIME.search(outside) and not _STATE.search(outside) and '"' not in rule:
             return Reading(raw, None)  # ``Lundi, Mardi``: days, but no hours said
@@ -266,6 +253,26 @@ def read(raw: str) -> Reading:
     if rewritten and _overrides([r for r, s in zip(fixed, joined, strict=True) if s != "||"]):
         return Reading(raw, None)
     return Reading(raw, text, tuple(dict.fromkeys(repairs)))
+
+
+def _repaired(rule: str, raw: str, repairs: list[tuple[str, str]]) -> str:
+    """One rule OSM cannot read, with each repair that changes it (noted in ``repairs``);
+    what still cannot be read is kept as free text."""
+    for code, repair in (
+        ("french_days", _french_days),
+        ("spaces", _spaces),
+        ("short_times", _short_times),
+    ):
+        changed = repair(rule)
+        if changed != rule:
+            detail = changed if code != "spaces" else ""
+            repairs.append((code, detail))
+            rule = _comment_only(changed)
+    if not parses(rule):
+        rule, rest = _free_text(rule, raw)
+        if rest:
+            repairs.append(("free_text", rest))
+    return rule
 
 
 def _join(rules: list[str], separators: list[str]) -> str:

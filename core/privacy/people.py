@@ -8,7 +8,7 @@ Moulin »), not a visitor, and passes. An address is a number and a kind of stre
 building or flat designation, or a « lieu-dit »."""
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import date
 
 from core.privacy.base import Span
@@ -86,6 +86,21 @@ def _is_upper_word(word: str) -> bool:
     return word[:1].isupper()
 
 
+def _is_first_name(word: str, names: Collection[str]) -> bool:
+    return _is_upper_word(word) and all(part in names for part in word.lower().split("-") if part)
+
+
+def _after_place(words: list[re.Match[str]], i: int) -> bool:
+    """Word ``i`` follows a place's name (« rue Jean Jaurès »), not a person's."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        low = words[k].group().lower()
+        if low in _PLACES:
+            return True
+        if not (_is_upper_word(words[k].group()) or low in _PARTICLES):
+            return False
+    return False
+
+
 def find_names(work: str, _text: str, _today: date) -> Iterator[Span]:
     words = list(_WORD.finditer(work))
     names = first_names()
@@ -114,18 +129,10 @@ def find_names(work: str, _text: str, _today: date) -> Iterator[Span]:
         return end
 
     def is_first_name(word: str) -> bool:
-        return _is_upper_word(word) and all(
-            part in names for part in word.lower().split("-") if part
-        )
+        return _is_first_name(word, names)
 
     def after_place(i: int) -> bool:
-        for k in range(i - 1, max(-1, i - 4), -1):
-            low = words[k].group().lower()
-            if low in _PLACES:
-                return True
-            if not (_is_upper_word(words[k].group()) or low in _PARTICLES):
-                return False
-        return False
+        return _after_place(words, i)
 
     i = 0
     while i < len(words):

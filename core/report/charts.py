@@ -188,22 +188,28 @@ def heat_grid(
             if share > 0.5:
                 style.append(("TEXTCOLOR", (c, r), (c, r), white))
     data.append([totals[0], *totals[1], totals[2]])
-    first = max(stringWidth(line[0], bold, size) for line in data) + 8
-    last = max(stringWidth(line[-1], bold, size) for line in data) + 12
+    table = Table(data, colWidths=_grid_widths(data, len(columns), width, bold, size))
+    table.setStyle(style)
+    table.hAlign = "LEFT"
+    return table
+
+
+def _grid_widths(
+    data: list[list[str]], columns: int, width: float, font: str, size: float
+) -> list[float]:
+    """The widths of a grid's columns: its labels, its cells, its totals."""
+    first = max(stringWidth(line[0], font, size) for line in data) + 8
+    last = max(stringWidth(line[-1], font, size) for line in data) + 12
     needs = [
-        max(stringWidth(line[c], bold, size) + 10 for line in data)
-        for c in range(1, len(columns) + 1)
+        max(stringWidth(line[c], font, size) + 10 for line in data) for c in range(1, columns + 1)
     ]
     room = width - first - last
     # The grid spans the page unless its cells would grow too wide to read as a grid; a
     # wide header (``no time``) takes its room from the cells that have some to spare.
-    widths = [max(need, min(room / max(len(columns), 1), 44.0)) for need in needs]
+    widths = [max(need, min(room / max(columns, 1), 44.0)) for need in needs]
     excess = sum(widths) - room
     spare = [w - need for w, need in zip(widths, needs, strict=True)]
     if excess > 0 and sum(spare):
         cut = min(excess / sum(spare), 1.0)
         widths = [w - s * cut for w, s in zip(widths, spare, strict=True)]
-    table = Table(data, colWidths=[first, *widths, last])
-    table.setStyle(style)
-    table.hAlign = "LEFT"
-    return table
+    return [first, *widths, last]

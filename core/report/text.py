@@ -107,14 +107,14 @@ TEXTS: dict[str, str | Counted] = {
     "page": N_("page {page} sur {pages}"),
 }
 
-# dimension -> (French title, English title) of its section
+# dimension -> the title of its section, translated when read
 # (a contact field's section is in its row of core/fields.py)
-SECTIONS: dict[str, tuple[str, str]] = {
-    "site": ("Accueils par site", "Visits by site"),
+SECTIONS: dict[str, str] = {
+    "site": N_("Accueils par site"),
     **fields.SECTIONS,
-    "epci": ("Intercommunalités (EPCI)", "Intercommunal bodies (EPCI)"),
-    "weekday": ("Jours et heures d’affluence", "Busy days and hours"),
-    "partner": ("Orientations par partenaire", "Referrals by partner"),
+    "epci": N_("Intercommunalités (EPCI)"),
+    "weekday": N_("Jours et heures d’affluence"),
+    "partner": N_("Orientations par partenaire"),
 }
 # dimension -> "N others", counted
 OTHERS: dict[str, Counted] = {

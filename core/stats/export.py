@@ -13,7 +13,7 @@ from core.cells import append_row, csv_row
 from core.fields import CONTACT_FIELDS
 from core.files import write_atomically
 from core.formatting import decimal_share
-from core.i18n import N_, gettext
+from core.i18n import N_, InContext, gettext, translate
 from core.stats.tables import StatsResult
 
 HEADERS = {"count": N_("nombre"), "share": N_("part (%)"), "hidden": N_("masqué")}
@@ -25,8 +25,7 @@ def to_csv(result: StatsResult, lang: str = "fr", labels: Any | None = None) -> 
     words = {key: gettext(word, lang) for key, word in HEADERS.items()}
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    pick = 1 if lang == "en" else 0
-    names = [DIMENSION_LABELS[d][pick] if labels else d for d in result.by]
+    names = [dimension_label(d, lang) if labels else d for d in result.by]
     writer.writerow([*names, words["count"], words["share"]] if result.by else ["", words["count"]])
     for row in result.rows:
         count = row["count"]
@@ -40,14 +39,20 @@ def to_csv(result: StatsResult, lang: str = "fr", labels: Any | None = None) -> 
 
 
 # Dimension names as a coordinator reads them in a spreadsheet.
-DIMENSION_LABELS = {
-    "site": ("Site", "Site"),
+DIMENSION_LABELS: dict[str, str | InContext] = {
+    "site": N_("Site"),
     **{f.key: f.label for f in CONTACT_FIELDS if f.counted},
-    "epci": ("EPCI", "EPCI"), "partner": ("Partenaire", "Partner"),
-    "weekday": ("Jour de la semaine", "Weekday"),
-    "hour": ("Heure", "Hour"), "day": ("Jour", "Day"), "week": ("Semaine du", "Week of"),
-    "month": ("Mois", "Month"),
+    "epci": N_("EPCI"), "partner": N_("Partenaire"),
+    "weekday": N_("Jour de la semaine"),
+    "hour": N_("Heure"), "day": N_("Jour"), "week": N_("Semaine du"),
+    "month": N_("Mois"),
 }  # fmt: skip
+
+
+def dimension_label(dimension: str, lang: str = "fr") -> str:
+    """A dimension's name in ``lang`` (the name itself when it has none)."""
+    found = DIMENSION_LABELS.get(dimension)
+    return translate(found, lang) if found is not None else dimension
 
 
 def to_xlsx(
@@ -64,11 +69,10 @@ def xlsx_bytes(tables: list[StatsResult], lang: str = "fr", labels: Any | None =
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    pick = 1 if lang == "en" else 0
     book = Workbook()
     book.remove(book.active)
     for result in tables:
-        names = [DIMENSION_LABELS.get(d, (d, d))[pick] for d in result.by]
+        names = [dimension_label(d, lang) for d in result.by]
         title = (" × ".join(names) or "Total")[:31]
         sheet = book.create_sheet(title)
         period = f"{result.start:%d/%m/%Y} – {result.end:%d/%m/%Y}"

@@ -8,14 +8,12 @@ from datetime import date
 from typing import Protocol
 
 from core.fields import LISTED
-from core.formatting import hour_text, month_names, month_title, weekday_names
+from core.formatting import hour_text, month_title, weekday_names
 from core.i18n import N_, gettext
 from core.lang import day_text
 from core.lists import Item
 
 NOT_GIVEN = N_("Non précisé")
-WEEKDAYS = (weekday_names("fr"), weekday_names("en"))
-MONTHS = (month_names("fr"), month_names("en"))
 
 
 class Lists(Protocol):
@@ -34,8 +32,7 @@ class Places(Protocol):
 
 def short_weekday(weekday: int, lang: str = "fr") -> str:
     """``lun.``, ``Mon`` for an ISO weekday (Monday 1)."""
-    name = WEEKDAYS[lang == "en"][weekday - 1]
-    return name[:3] if lang == "en" else name[:3] + "."
+    return weekday_names(lang, "abbreviated")[weekday - 1]
 
 
 def month_name(year: int, month: int, lang: str = "fr") -> str:
@@ -60,7 +57,6 @@ class Labeller:
     def __call__(self, dimension: str, code: str | None) -> str:
         if code is None:
             return ""
-        en = self.lang == "en"
         if code == "non-precise":
             return gettext(NOT_GIVEN, self.lang)
         if dimension in LISTED:
@@ -70,7 +66,7 @@ class Labeller:
         if dimension in ("epci", "partner"):
             return self._name(dimension, code)
         if dimension == "weekday":
-            return WEEKDAYS[en][int(code) - 1]
+            return weekday_names(self.lang)[int(code) - 1]
         if dimension == "hour":
             return hour_text(int(code), self.lang)
         if dimension == "day":

@@ -24,7 +24,7 @@ def french_texts() -> list[str]:
     texts += list(FRENCH.values())
     texts += [fr for items in DEFAULT_LISTS.values() for _code, fr, _en in items]
     texts += [fr for _code, fr, _en in COMMUNE_SPECIAL]
-    texts += [fr for fr, _en in SECTIONS.values()]
+    texts += list(SECTIONS.values())
     from ui.main import TEXTS as WINDOW_TEXTS
 
     texts += [fr for fr, _en in WINDOW_TEXTS.values()]

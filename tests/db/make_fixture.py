@@ -32,6 +32,7 @@ from sqlalchemy import select
 from app.desk import Desk
 from app.directory import records
 from app.intake.contact import ContactDraft
+from app.intake.service import IntakeService
 from app.paths import DeskPaths
 from app.referrals.records import mark_printed
 from app.stats.queries import compute
@@ -117,11 +118,9 @@ def draft(who: str, themes: str, answers: str, **extra: Any) -> ContactDraft:
     )
 
 
-def fill(desk: Desk) -> dict[str, Any]:
-    """Put one of each record in the desk; returns the manifest of what it holds."""
-    for key, value in SETTINGS.items():
-        desk.settings.set(key, value)
-    intake = desk.intake
+def _printed_edited_cancelled(intake: IntakeService) -> list[str]:
+    """A contact with its slip to print, one edited to a second version (its first referral
+    cancelled, another one made), one cancelled."""
     printed = intake.save(
         draft(
             "sur-place jeune-non-scolarise 16-25 homme 13047",
@@ -154,6 +153,11 @@ def fill(desk: Desk) -> dict[str, Any]:
         )
     )
     intake.cancel(cancelled.id)
+    return [printed.id, edited.id, cancelled.id]
+
+
+def _tally_noted_synced(intake: IntakeService) -> list[str]:
+    """A tally of an earlier day, a contact with a note, one the hub will take."""
     # A tally of an earlier day, with no time of day.
     tally = intake.save(
         draft(
@@ -181,10 +185,18 @@ def fill(desk: Desk) -> dict[str, Any]:
             first_visit=False,
         )
     )
-    contact_ids = [printed.id, edited.id, cancelled.id, tally.id, noted.id, synced.id]
+    return [tally.id, noted.id, synced.id]
+
+
+def fill(desk: Desk) -> dict[str, Any]:
+    """Put one of each record in the desk; returns the manifest of what it holds."""
+    for key, value in SETTINGS.items():
+        desk.settings.set(key, value)
+    contact_ids = [*_printed_edited_cancelled(desk.intake), *_tally_noted_synced(desk.intake)]
+    printed, noted, synced = contact_ids[0], contact_ids[4], contact_ids[5]
 
     with desk.sessions() as session:
-        slip = session.scalars(select(Referral.id).where(Referral.contact_id == printed.id)).one()
+        slip = session.scalars(select(Referral.id).where(Referral.contact_id == printed)).one()
     mark_printed(desk, [slip])
     with desk.sessions.begin() as session:
         flag_id = records.flag(session, CIO, "hours", "Fermé le vendredi après-midi")
@@ -193,9 +205,9 @@ def fill(desk: Desk) -> dict[str, Any]:
         local_id = records.add_local(session, LOCAL_STRUCTURE, LOCAL_SERVICE)
         stamp = NOW.astimezone(UTC).replace(tzinfo=None)
         # The hub took one contact and refused another's version (kept in quarantine).
-        accepted = PushResult(kind="contact", id=synced.id, version=1, outcome="accepted")
+        accepted = PushResult(kind="contact", id=synced, version=1, outcome="accepted")
         refused = PushResult(
-            kind="contact", id=noted.id, version=1, outcome="rejected", reason=REFUSAL
+            kind="contact", id=noted, version=1, outcome="rejected", reason=REFUSAL
         )
         apply_results(session, [accepted, refused], stamp)
         session.add(SyncState(stream=STREAM, cursor="000184", etag='W/"184"', last_success=stamp))

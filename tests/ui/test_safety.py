@@ -19,7 +19,8 @@ from app.backup.health import problems
 from app.desk import Desk
 from app.logs import LOG_NAME
 from app.paths import DeskPaths
-from tests.app.backup.test_backup import contact_ids, damage, visit
+from tests.app.backup.test_damage import damage
+from tests.app.backup.visits import contact_ids, visit
 from ui.main_window import MainWindow
 
 
@@ -343,7 +344,7 @@ def test_an_empty_or_cut_database_offers_the_backup_at_start(
     """SQLite would take a zero-byte file for a new database: the window says it is
     damaged and puts the latest sound backup back, instead of starting empty."""
 
-    from tests.app.backup.test_backup import cut
+    from tests.app.backup.test_damage import cut
 
     desk.settings.set("site.configured", True)
     kept = desk.intake.save(visit()).id

@@ -1,0 +1,147 @@
+"""The benches of what an agent waits for at the desk: a contact saved when Enter is
+pressed (``contact_save_ms_p99``), and the window's start (``startup_s``, ``rss_mb``).
+:mod:`devtools.bench` runs them with the others."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app.desk import Desk
+from app.intake.contact import ContactDraft
+from db.models import Structure
+from devtools.bench_data import contact_drafts, fill_contacts, stored_contacts
+from devtools.measure import percentile, ratio
+
+SAVE_STORED = 1_000_000
+# Enough for a steady 99th percentile (the 20th slowest), in a few seconds.
+SAVES = 2000
+# A row as wide as a contact's, for the raw cost of a durable insert.
+_RAW_TABLE = "bench_raw_insert"
+_RAW_COLUMNS = (
+    "id, site_id, moment_local, moment_utc, time_known, channel, public, age, gender,"
+    " commune, status, version, synced_version, created_at, updated_at"
+)
+
+
+def _raw_row(draft: ContactDraft) -> tuple[object, ...]:
+    """A row as wide as the contact the draft makes."""
+    stamp = datetime.now().isoformat(" ", "microseconds")
+    codes = (draft.channel, draft.public, draft.age, draft.gender, draft.commune)
+    return (str(uuid.uuid4()), "local", stamp, stamp, 1, *codes, "active", 1, 0, stamp, stamp)
+
+
+def bench_contact_save(desk: Desk) -> dict[str, Any]:
+    """``contact_save_ms_p99``: varied contacts saved one at a time through the intake
+    service (checks, the contact with its themes and answers, referrals with their slip
+    codes, the statistics' triggers, a commit that waits for the disk, the record read
+    back), with 1,000,000 already stored; every save counted, the first included. Beside
+    each, a bare insert and commit of a row as wide into a table of the same database file,
+    on a connection of the desk's engine (WAL, ``synchronous=FULL``)."""
+    from app.stats.queries import refresh
+
+    fill_contacts(desk, SAVE_STORED)
+    # The facts as after a count: the rows the saves mark dirty are theirs alone.
+    with desk.sessions() as session:
+        refresh(session)
+    stored = stored_contacts(desk)
+    drafts = contact_drafts(desk, SAVES)
+    raw_connection = desk.engine.raw_connection()
+    try:
+        cursor = raw_connection.cursor()
+        cursor.execute(f"DROP TABLE IF EXISTS {_RAW_TABLE}")
+        cursor.execute(f"CREATE TABLE {_RAW_TABLE} ({_RAW_COLUMNS}, PRIMARY KEY (id))")
+        raw_connection.commit()
+        values = ", ".join("?" * (_RAW_COLUMNS.count(",") + 1))
+        insert_row = f"INSERT INTO {_RAW_TABLE} ({_RAW_COLUMNS}) VALUES ({values})"
+        timings, raw = [], []
+        for draft in drafts:
+            begin = time.perf_counter()
+            desk.intake.save(draft)
+            timings.append((time.perf_counter() - begin) * 1000)
+            row = _raw_row(draft)
+            begin = time.perf_counter()
+            cursor.execute(insert_row, row)
+            raw_connection.commit()
+            raw.append((time.perf_counter() - begin) * 1000)
+        cursor.execute(f"DROP TABLE {_RAW_TABLE}")
+        raw_connection.commit()
+    finally:
+        raw_connection.close()
+    p99, raw_p99 = percentile(timings, 0.99), percentile(raw, 0.99)
+    return {
+        "contact_save_ms_p99": round(p99, 2),
+        "contact_save_ms_p50": round(statistics.median(timings), 2),
+        "contact_save_count": len(timings),
+        "contact_save_with_referral": sum(1 for d in drafts if d.referrals),
+        "contact_save_stored": stored,
+        "contact_save_raw_ms_p99": round(raw_p99, 2),
+        "contact_save_raw_ms_p50": round(statistics.median(raw), 2),
+        "contact_save_ratio": ratio(p99, raw_p99),
+    }
+
+
+# Start-ups measured: the first apart (cold), the median of the others.
+STARTUP_RUNS = 5
+
+
+def _smoke(command: list[str], home: Path) -> dict[str, float]:
+    """Run a window that reports ``{"startup_s": …, "rss_mb": …}`` once its event loop runs."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", AIGUILLAGE_HOME=str(home))
+    done = subprocess.run(
+        [sys.executable, *command], env=env, capture_output=True, text=True, timeout=300
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode or not lines:
+        problem = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"{' '.join(command)} exited with {done.returncode}: {problem}")
+    figures: dict[str, float] = json.loads(lines[-1])
+    return figures
+
+
+def bench_startup(desk: Desk) -> dict[str, Any]:
+    """``startup_s`` and ``rss_mb``: the desk window started in a new process
+    (``aiguillage --smoke``, offscreen) on the bench's desk, from process start until its
+    event loop runs with the window shown, and its memory then. Beside it an empty Qt
+    window started and measured the same way (``ui.empty_window``)."""
+    # The site set up (no first-start wizard) and a directory in place (no demo to load).
+    if not desk.settings.get("site.configured"):
+        desk.settings.set("site.name", "Cité des métiers (banc d’essai)")
+        desk.settings.set("site.configured", True)
+    with desk.sessions.begin() as session:
+        if not session.scalar(select(func.count()).select_from(Structure)):
+            from app.directory.demo import load_demo
+
+            load_demo(session)
+    home = desk.paths.data
+    real, raw = [], []
+    for _ in range(STARTUP_RUNS):
+        real.append(_smoke(["-m", "ui.launcher", "--smoke"], home))
+        raw.append(_smoke(["-m", "ui.empty_window"], home))
+    warm, warm_raw = real[1:] or real, raw[1:] or raw
+
+    def median(runs: list[dict[str, float]], key: str) -> float:
+        return statistics.median(run[key] for run in runs)
+
+    startup, startup_raw = median(warm, "startup_s"), median(warm_raw, "startup_s")
+    rss, rss_raw = median(warm, "rss_mb"), median(warm_raw, "rss_mb")
+    return {
+        "startup_s": round(startup, 3),
+        "startup_cold_s": round(real[0]["startup_s"], 3),
+        "startup_runs": len(real),
+        "startup_raw_s": round(startup_raw, 3),
+        "startup_ratio": ratio(startup, startup_raw),
+        "rss_mb": round(rss, 1),
+        "rss_raw_mb": round(rss_raw, 1),
+        "rss_ratio": ratio(rss, rss_raw),
+    }
