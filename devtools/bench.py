@@ -25,18 +25,23 @@ from core.hours import PARIS
 from core.i18n import N_, gettext
 from db.models import Service
 from devtools.bench_data import fill_contacts, generate_contacts, generate_directory
-from devtools.bench_desk import bench_contact_save, bench_startup
+from devtools.bench_desk import bench_contact_save, bench_first_start, bench_startup
+from devtools.bench_import import bench_import
 from devtools.measure import percentile, ratio
 
 # The design's table ("What fast and safe mean here"): each figure is to stay below its goal.
 GOALS: dict[str, float] = {
-    "startup_s": 1.5,
+    "startup_s": 0.6,
+    "startup_ratio": 4,
+    "first_start_s": 1.2,
     "rss_mb": 250,
     "contact_save_ms_p99": 20,
+    "contact_import_100k_s": 20,
+    "contact_import_100k_mb": 300,
     "search_p95_ms": 30,
     "slip_ms": 100,
     "stats_year_ms": 500,
-    "sync_push_100k_s": 60,
+    "sync_push_100k_s": 30,
 }
 
 SEARCH_SERVICES = 50_000
@@ -136,7 +141,17 @@ SYNC_CONTACTS = 100_000
 
 def bench_sync(desk: Desk) -> dict[str, Any]:
     """``sync_push_100k_s``: 100,000 pending contacts pushed to a hub under uvicorn on
-    loopback, on a PostgreSQL started from the system's binaries."""
+    loopback, on a PostgreSQL started from the system's binaries with fsync on, as a real
+    hub runs. When PostgreSQL cannot start, its own words are the figure's."""
+    from hub.localpg import PostgresFailed
+
+    try:
+        return _bench_sync(desk)
+    except (PostgresFailed, FileNotFoundError) as error:
+        return {"sync_push_100k_s": None, "sync_error": str(error)}
+
+
+def _bench_sync(desk: Desk) -> dict[str, Any]:
     import threading
 
     import uvicorn
@@ -150,7 +165,7 @@ def bench_sync(desk: Desk) -> dict[str, Any]:
     from hub.migrate import upgrade
 
     generate_contacts(desk, SYNC_CONTACTS)
-    with local_postgres() as postgres:
+    with local_postgres(durable=True) as postgres:
         import psycopg
 
         with psycopg.connect(
@@ -237,9 +252,11 @@ def bench_stats(desk: Desk) -> dict[str, Any]:
 # In this order, the stored contacts reach 1,000,000 once (stats), the saves then find them
 # there, and the window starts last, on the fullest desk.
 BENCHES: dict[str, Callable[[Desk], dict[str, Any]]] = {
+    "first_start": bench_first_start,
     "slip": bench_slip,
     "search": bench_search,
     "sync": bench_sync,
+    "contact_import": bench_import,
     "stats": bench_stats,
     "contact_save": bench_contact_save,
     "startup": bench_startup,
@@ -252,7 +269,7 @@ def judge(figures: dict[str, Any]) -> dict[str, Any]:
     return {
         **figures,
         "goals": measured,
-        "goals_met": {key: figures[key] < goal for key, goal in measured.items()},
+        "goals_met": {key: figures[key] <= goal for key, goal in measured.items()},
     }
 
 
@@ -267,7 +284,7 @@ def plain_lines(figures: dict[str, Any], lang: str = "fr") -> list[str]:
         line = f"{key}: {value}"
         if key in goals:
             verdict = gettext(N_("atteint") if met[key] else N_("MANQUÉ"), lang)
-            goal = gettext("(objectif < {goal}\u00a0: {verdict})", lang)
+            goal = gettext("(objectif ≤ {goal}\u00a0: {verdict})", lang)
             line += "  " + goal.format(goal=f"{goals[key]:g}", verdict=verdict)
         lines.append(line)
     return lines

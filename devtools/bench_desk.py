@@ -9,6 +9,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from datetime import datetime
@@ -93,6 +94,7 @@ def bench_contact_save(desk: Desk) -> dict[str, Any]:
 
 # Start-ups measured: the first apart (cold), the median of the others.
 STARTUP_RUNS = 5
+FIRST_START_RUNS = 3
 
 
 def _smoke(command: list[str], home: Path) -> dict[str, float]:
@@ -107,6 +109,17 @@ def _smoke(command: list[str], home: Path) -> dict[str, float]:
         raise RuntimeError(f"{' '.join(command)} exited with {done.returncode}: {problem}")
     figures: dict[str, float] = json.loads(lines[-1])
     return figures
+
+
+def bench_first_start(desk: Desk) -> dict[str, Any]:
+    """``first_start_s``: the very first start of the window on a machine where the desk
+    has never run (its database, geography and demo directory made then), the median of
+    :data:`FIRST_START_RUNS`, each in an empty folder."""
+    runs = []
+    for _ in range(FIRST_START_RUNS):
+        with tempfile.TemporaryDirectory(prefix="aiguillage-bench-first-") as home:
+            runs.append(_smoke(["-m", "ui.launcher", "--smoke"], Path(home))["startup_s"])
+    return {"first_start_s": round(statistics.median(runs), 3), "first_start_runs": runs}
 
 
 def bench_startup(desk: Desk) -> dict[str, Any]:
