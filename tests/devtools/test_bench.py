@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -211,3 +212,12 @@ def test_without_the_development_tools_the_bench_says_it_is_not_installed(home: 
     assert done.stdout == ""
     assert "ne fait pas partie de cette installation" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_command_line_offers_every_bench() -> None:
+    from app.cli.main import build_parser
+
+    parser = build_parser("fr")
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    (only,) = [a for a in commands.choices["bench"]._actions if a.dest == "only"]
+    assert tuple(only.choices or ()) == tuple(bench.BENCHES)
