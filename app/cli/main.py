@@ -24,6 +24,11 @@ from core.version import app_version
 WindowRunner = Callable[[argparse.Namespace], int]
 
 
+# The benches of devtools.bench.BENCHES, in their order (a test keeps the two in step).
+BENCH_NAMES = ("first_start", "slip", "search", "sync", "contact_import", "stats",
+               "contact_save", "startup")  # fmt: skip
+
+
 def build_parser(lang: str) -> argparse.ArgumentParser:
     use_language(lang)
     parser = argparse.ArgumentParser(prog="aiguillage", description=say("description", lang))
@@ -77,9 +82,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         "--only",
         action="append",
         metavar="MESURE",
-        # The benches of devtools.bench.BENCHES (a test checks they agree).
-        choices=("first_start", "slip", "search", "sync", "contact_import", "stats",
-                 "contact_save", "startup"),  # fmt: skip
+        choices=BENCH_NAMES,
     )
     return parser
 
