@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.fields import LABELS
+from core.formatting import number
 from core.i18n import N_, Counted, InContext, Nn_, Np_, translate
 from core.lang import plural
 
@@ -253,13 +254,16 @@ def fill(text: str, lang: str, /, **params: Any) -> str:
 
 
 class Count:
-    """A count in a catalog entry: ``{n}`` writes it, ``{n:ligne|lignes}`` the form the
-    language's plural rule (Babel's CLDR) asks for: French « 0 ligne », English « 0 lines »."""
+    """A count in a catalog entry: ``{n}`` writes it, ``{n:,}`` writes it grouped as the
+    language does (Babel), ``{n:ligne|lignes}`` the form the language's plural rule
+    (Babel's CLDR) asks for: French « 0 ligne », English « 0 lines »."""
 
     def __init__(self, value: int, lang: str) -> None:
         self.value, self.lang = value, lang
 
     def __format__(self, spec: str) -> str:
+        if spec == ",":  # grouped as the language writes it: « 1 180 », « 1,180 »
+            return number(self.value, self.lang)
         if "|" not in spec:
             return format(self.value, spec)
         one, other = spec.split("|", 1)

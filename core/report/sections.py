@@ -44,7 +44,8 @@ ZEBRA = HexColor("#f3f5f8")
 SIDE_BY_SIDE = 7
 GUTTER = 16
 # The long dimensions show their first N rows, and the others summed.
-TOP_ROWS = {"commune": 10, "epci": 10, "partner": 15}
+# A region's sites too: a table of 1,200 sites would not hold on a page.
+TOP_ROWS = {"commune": 10, "epci": 10, "partner": 15, "site": 20}
 # In this order the dimensions read best as listed, not by size.
 LIST_ORDER = ("age", "gender")
 

@@ -53,6 +53,7 @@ TEXTS: dict[str, str | Counted] = {
     "top_commune": N_("{title}\u00a0: les {n} premières"),
     "top_epci": N_("{title}\u00a0: les {n} premiers"),
     "top_partner": N_("{title}\u00a0: les {n} premiers"),
+    "top_site": N_("{title}\u00a0: les {n} plus fréquentés"),
     "note_theme": N_(
         "Un accueil peut porter sur plusieurs thèmes\u00a0: il compte sous chacun, et les"
         " parts additionnées peuvent dépasser 100\u00a0%."
@@ -118,9 +119,10 @@ SECTIONS: dict[str, str] = {
 }
 # dimension -> "N others", counted
 OTHERS: dict[str, Counted] = {
-    "commune": Nn_("{count} autre commune", "{count} autres communes"),
-    "epci": Nn_("{count} autre EPCI", "{count} autres EPCI"),
-    "partner": Nn_("{count} autre partenaire", "{count} autres partenaires"),
+    "commune": Nn_("{count:,} autre commune", "{count:,} autres communes"),
+    "epci": Nn_("{count:,} autre EPCI", "{count:,} autres EPCI"),
+    "partner": Nn_("{count:,} autre partenaire", "{count:,} autres partenaires"),
+    "site": Nn_("{count:,} autre site", "{count:,} autres sites"),
 }
 
 
