@@ -109,9 +109,9 @@ def test_french_messages_are_typeset() -> None:
 
 
 def test_counted_messages_follow_each_language_s_rule() -> None:
-    forms = ("{count} autre commune", "{count} autres communes")
+    forms = ("{count:,} autre commune", "{count:,} autres communes")
     assert [ngettext(*forms, n, "fr") for n in (0, 1, 2)] == [forms[0], forms[0], forms[1]]
     english_forms = [ngettext(*forms, n, "en") for n in (0, 1, 2)]
     assert english_forms == [
-        f"{{count}} other {word}" for word in ("communes", "commune", "communes")
+        f"{{count:,}} other {word}" for word in ("communes", "commune", "communes")
     ]

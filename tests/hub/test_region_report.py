@@ -26,7 +26,7 @@ def fill_region(hub: Hub) -> None:
             session.flush()
             visits = 40 - index if index < 20 else 1 + index % 2
             records = [
-                PushRecord(kind="contact", id=str(uuid.uuid4()), version=1,  # type: ignore[arg-type]
+                PushRecord(kind="contact", id=str(uuid.uuid4()), version=1,
                            payload=visit("salarie", "13047", ["vae"]))
                 for _ in range(visits)
             ]  # fmt: skip
