@@ -36,12 +36,6 @@ STILL_OVER: dict[str, int] = {
     "core/hours/reading.py::read": 62,
     # the screenshot maker, in the development tools
     "devtools/screenshots.py::main": 188,
-    # the hub, once the protocol work has landed
-    "hub/console/activity_pages.py::install": 77,
-    "hub/console/directory_pages.py::install": 106,
-    "hub/console/list_pages.py::install": 98,
-    "hub/console/pages.py::install_console": 183,
-    "hub/directory.py::import_directory": 61,
     # tests still to split
     "tests/app/backup/test_backup.py": 439,
     "tests/hub/test_console_browser.py::test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it": 155,
