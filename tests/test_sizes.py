@@ -38,7 +38,6 @@ STILL_OVER: dict[str, int] = {
     "devtools/screenshots.py::main": 188,
     # tests still to split
     "tests/app/backup/test_backup.py": 439,
-    "tests/hub/test_console_browser.py::test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it": 155,
     "tests/db/make_fixture.py::fill": 86,
 }
 
