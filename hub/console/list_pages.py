@@ -58,7 +58,7 @@ async def show(
 
 
 def filled_form(session: Session, name: str, code: str) -> dict[str, str]:
-    """The form filled with a code as it is (« Modifier » on a row); empty if none."""
+    """The form filled with a code as it is (a row's edit link); empty if none."""
     item = list_items.find(session, name, code)
     if item is None:
         return {}
