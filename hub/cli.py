@@ -1,6 +1,8 @@
 """``aiguillage-hub``: run the regional hub and administer it from a terminal.
 
-Every command exits non-zero with a one-line message when it cannot do what was asked.
+Every command exits non-zero with a one-line message when it cannot do what was asked. It
+speaks the language ``AIGUILLAGE_LANG`` asks for, French by default (``hub.cli_texts``);
+``--json`` answers are the same in both.
 """
 
 from __future__ import annotations
@@ -11,12 +13,10 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from core.errors import said
-from core.i18n import N_
-from core.lang import chosen_language
-from core.version import app_version
 from core.wire import enrolment_string
 from hub import service
+from hub.cli_parser import build_parser
+from hub.cli_texts import hub_language, say
 from hub.config import make_engine
 from hub.migrate import upgrade
 
@@ -24,125 +24,19 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
+__all__ = ["build_parser", "main"]
+
 
 class _NothingAccepted(Exception):
     """An import that stored nothing: its report is printed, the transaction rolled back."""
 
 
-# Counted messages of the catalogue: ``{n:ligne|lignes}`` takes the language's plural form
-# (see ``core.errors.fill``).
-COUNTED: dict[str, str] = {
-    "disabled": N_(
-        "Compte désactivé\u00a0: {login}, {ended} {ended:session fermée|sessions fermées}."
-    ),
-    "password": N_(
-        "Mot de passe changé\u00a0: {login}, {ended} {ended:session fermée|sessions fermées}."
-    ),
-    "imported": N_(
-        "{added} {added:ajouté|ajoutés}, {changed} {changed:modifié|modifiés},"
-        " {unchanged} {unchanged:inchangé|inchangés}, {retired} {retired:retiré|retirés},"
-        " {refused} {refused:refusé|refusés}."
-    ),
-    "site_activity": N_(
-        "{site}\u00a0: {contacts} {contacts:accueil|accueils},"
-        " {referrals} {referrals:orientation|orientations},"
-        " {flags} {flags:signalement|signalements}, dernière synchro {last_sync}"
-    ),
-    "revoked": N_("{count} {count:poste révoqué|postes révoqués}."),
-}
-
-
 def _say(key: str, /, **params: Any) -> str:
-    return said(COUNTED[key], chosen_language() or "fr", **params)
+    return say(key, hub_language(), **params)
 
 
 def _print(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
     print(json.dumps(data, ensure_ascii=False) if args.json else text)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="aiguillage-hub", description="Le hub régional d’Aiguillage."
-    )
-    parser.add_argument(
-        "--version", action="version", version=f"aiguillage-hub {app_version()}",
-        help="affiche la version et quitte",
-    )  # fmt: skip
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
-    serve = commands.add_parser("serve", help="sert l’API (schéma mis à jour au départ)")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8750)
-    serve.add_argument("--workers", type=int, default=1)
-    answering = [commands.add_parser("migrate", help="met le schéma de la base à jour")]
-    answering += _site_commands(commands) + _data_commands(commands) + _user_commands(commands)
-    for sub in answering:
-        sub.add_argument("--json", action="store_true")
-    return parser
-
-
-Commands = Any  # argparse's sub-parsers action (private type)
-
-
-def _site_commands(commands: Commands) -> list[argparse.ArgumentParser]:
-    """``site add``, ``enrol-code``, ``revoke``."""
-    site = commands.add_parser("site", help="les sites d’accueil")
-    site_commands = site.add_subparsers(dest="action", required=True, metavar="ACTION")
-    add = site_commands.add_parser("add", help="crée un site")
-    add.add_argument("name", metavar="NOM")
-    code = commands.add_parser("enrol-code", help="un code d’inscription à usage unique")
-    code.add_argument("site", metavar="SITE")
-    code.add_argument(
-        "--hub-url", default="", help="adresse du hub, pour la chaîne de configuration"
-    )
-    revoke = commands.add_parser(
-        "revoke", help="révoque les postes d’un site et annule ses codes inutilisés"
-    )
-    revoke.add_argument("site", metavar="SITE")
-    return [add, code, revoke]
-
-
-def _data_commands(commands: Commands) -> list[argparse.ArgumentParser]:
-    """``directory import``, ``nomenclature publish``, ``stats``."""
-    directory = commands.add_parser("directory", help="l’annuaire régional")
-    directory_commands = directory.add_subparsers(dest="action", required=True, metavar="ACTION")
-    imp = directory_commands.add_parser("import", help="importe un dossier data·inclusion")
-    imp.add_argument("path", metavar="DOSSIER")
-    imp.add_argument("--partial", action="store_true")
-    nomenclature = commands.add_parser("nomenclature", help="les listes de la région")
-    nomenclature_commands = nomenclature.add_subparsers(dest="action", required=True)
-    publish = nomenclature_commands.add_parser("publish", help="publie les listes (JSON)")
-    publish.add_argument("path", metavar="FICHIER")
-    stats = commands.add_parser("stats", help="l’activité reçue, par site")
-    return [imp, publish, stats]
-
-
-def _user_commands(commands: Commands) -> list[argparse.ArgumentParser]:
-    """``user add|list|disable|enable|password``."""
-    user = commands.add_parser("user", help="les comptes de la console de coordination")
-    user_commands = user.add_subparsers(dest="action", required=True, metavar="ACTION")
-    user_add = user_commands.add_parser(
-        "add", help="crée un compte (le mot de passe est demandé deux fois)"
-    )
-    user_add.add_argument("login", metavar="IDENTIFIANT")
-    user_add.add_argument("--name", default="", metavar="NOM", help="nom affiché")
-    user_list = user_commands.add_parser(
-        "list", help="les comptes, leur état, leur dernière connexion connue"
-    )
-    user_disable = user_commands.add_parser(
-        "disable", help="désactive un compte et ferme ses sessions"
-    )
-    user_enable = user_commands.add_parser("enable", help="réactive un compte")
-    user_password = user_commands.add_parser(
-        "password", help="donne un nouveau mot de passe et ferme les sessions du compte"
-    )
-    for sub in (user_disable, user_enable, user_password):
-        sub.add_argument("login", metavar="IDENTIFIANT")
-    for sub in (user_add, user_password):
-        sub.add_argument(
-            "--password-stdin", action="store_true",
-            help="lit le mot de passe sur l’entrée standard",
-        )  # fmt: skip
-    return [user_add, user_list, user_disable, user_enable, user_password]
 
 
 def _password(args: argparse.Namespace) -> str:
@@ -151,9 +45,9 @@ def _password(args: argparse.Namespace) -> str:
         return sys.stdin.readline().rstrip("\r\n")
     import getpass
 
-    first = getpass.getpass("Mot de passe\u00a0: ")
-    if getpass.getpass("Le même, encore\u00a0: ") != first:
-        raise service.HubError("password_mismatch", "Les deux mots de passe diffèrent.", 400)
+    first = getpass.getpass(_say("password_prompt"))
+    if getpass.getpass(_say("password_again")) != first:
+        raise service.HubError("password_mismatch", _say("password_mismatch"), 400)
     return first
 
 
@@ -167,7 +61,7 @@ def _user(args: argparse.Namespace, session: Session, password: str) -> None:
         _print(
             args,
             {"login": account.login, "name": account.name},
-            f"Compte créé\u00a0: {account.login}. Connexion\u00a0: /console/login",
+            _say("account_added", login=account.login),
         )
     elif args.action == "list":
         lines = auth.account_lines(session)
@@ -180,10 +74,11 @@ def _user(args: argparse.Namespace, session: Session, password: str) -> None:
                 for a in lines
             ]},
             "\n".join(
-                f"{a.login} — {a.name} — {_state(a.enabled)} — créé le {frdate(a.created.date())}"
-                + (f" — dernière connexion le {when(a.last_login)}" if a.last_login else "")
+                _say("account_line", login=a.login, name=a.name, state=_said_state(a.enabled),
+                     created=frdate(a.created.date()))
+                + (_say("account_last_login", moment=when(a.last_login)) if a.last_login else "")
                 for a in lines
-            ) or "Aucun compte.",
+            ) or _say("no_account"),
         )  # fmt: skip
     elif args.action in ("disable", "enable"):
         enabled = args.action == "enable"
@@ -192,7 +87,7 @@ def _user(args: argparse.Namespace, session: Session, password: str) -> None:
         if not enabled:
             data["sessions_ended"] = ended
         text = (
-            f"Compte réactivé\u00a0: {account.login}."
+            _say("enabled_again", login=account.login)
             if enabled
             else _say("disabled", login=account.login, ended=ended)
         )
@@ -207,12 +102,17 @@ def _user(args: argparse.Namespace, session: Session, password: str) -> None:
 
 
 def _state(enabled: bool) -> str:
+    """An account's state as ``--json`` gives it (the same in every language)."""
     return "actif" if enabled else "désactivé"
+
+
+def _said_state(enabled: bool) -> str:
+    return _say("enabled" if enabled else "disabled_state")
 
 
 def _site(args: argparse.Namespace, session: Session, _engine: Engine) -> None:
     site = service.add_site(session, args.name)
-    _print(args, {"site": site.id, "name": site.name}, f"Site créé : {site.id}")
+    _print(args, {"site": site.id, "name": site.name}, _say("site_added", site=site.id))
 
 
 def _enrol_code(args: argparse.Namespace, session: Session, _engine: Engine) -> None:
@@ -221,7 +121,7 @@ def _enrol_code(args: argparse.Namespace, session: Session, _engine: Engine) -> 
     _print(
         args,
         {"site": args.site, "code": code, "expires": expires.isoformat(), "config": config},
-        f"Code d’inscription de {args.site} : {code} (valable jusqu’au {expires:%d/%m/%Y})",
+        _say("enrol_code_made", site=args.site, code=code, expires=f"{expires:%d/%m/%Y}"),
     )
 
 
@@ -253,8 +153,9 @@ def _import(args: argparse.Namespace, session: Session, engine: Engine) -> None:
 
 def _stats(args: argparse.Namespace, session: Session, _engine: Engine) -> None:
     rows = service.site_activity(session)
-    lines = [_say("site_activity", **{**r, "last_sync": r["last_sync"] or "jamais"}) for r in rows]
-    _print(args, {"sites": rows}, "\n".join(lines) or "Aucun site.")
+    never = _say("never")
+    lines = [_say("site_activity", **{**r, "last_sync": r["last_sync"] or never}) for r in rows]
+    _print(args, {"sites": rows}, "\n".join(lines) or _say("no_site"))
 
 
 def _revoke(args: argparse.Namespace, session: Session, _engine: Engine) -> None:
@@ -286,7 +187,7 @@ def _run(args: argparse.Namespace, engine: Engine) -> None:
     """A command that reads or writes the hub's database, schema brought up to date."""
     upgrade(engine)
     if args.command == "migrate":
-        _print(args, {"migrated": True}, "Schéma à jour.")
+        _print(args, {"migrated": True}, _say("migrated"))
         return
     from sqlalchemy.orm import sessionmaker
 
@@ -307,7 +208,8 @@ def _run(args: argparse.Namespace, engine: Engine) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    lang = hub_language()
+    args = build_parser(lang).parse_args(argv)
     engine = make_engine()
     try:
         (_serve if args.command == "serve" else _run)(args, engine)
@@ -315,8 +217,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _NothingAccepted:
         return 1
     except service.HubError as error:
-        message = error.message.removeprefix("Erreur\u00a0: ").removeprefix("Erreur : ")
-        print(f"Erreur\u00a0: {message}", file=sys.stderr)
+        message = error.message
+        for prefix in ("Erreur\u00a0: ", "Erreur : ", "Error: "):
+            message = message.removeprefix(prefix)
+        print(say("error", lang, message=message), file=sys.stderr)
         return 1
     finally:
         engine.dispose()

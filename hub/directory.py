@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from core import wire
 from core.directory.validation import explain
 from core.fields import LISTED
-from core.i18n import gettext
+from core.i18n import gettext, language
 from core.places import search_key
 from hub.models import DirectoryChange, DirectoryEntry
 from hub.service import HubError, now
@@ -70,7 +70,9 @@ def as_datainclusion(path: Path) -> Iterator[tuple[Path, list[str]]]:
         return
     with tempfile.TemporaryDirectory(prefix="aiguillage-hub-") as scratch:
         target = Path(scratch) / "datainclusion"
-        env = dict(os.environ, AIGUILLAGE_HOME=str(Path(scratch) / "desk"), AIGUILLAGE_LANG="fr")
+        # The desk's converter names what it refuses in the language of the report.
+        desk = str(Path(scratch) / "desk")
+        env = dict(os.environ, AIGUILLAGE_HOME=desk, AIGUILLAGE_LANG=language())
         command = [sys.executable, "-m", "ui.launcher", "directory", "convert", str(path)]
         try:
             done = subprocess.run(
@@ -85,7 +87,7 @@ def as_datainclusion(path: Path) -> Iterator[tuple[Path, list[str]]]:
             ) from None
         lines = done.stderr.strip().splitlines()
         if done.returncode != 0:
-            raise HubError("malformed", (lines or ["conversion impossible"])[-1])
+            raise HubError("malformed", (lines or [gettext("conversion impossible")])[-1])
         # The command names each record it refused on a line of its own.
         refused = done.stderr.splitlines()
         yield target, [line[4:] for line in refused if line.startswith("  – ")]
@@ -227,39 +229,61 @@ def import_directory(
         ("service", services, v1.Service),
     ):
         for index, raw in enumerate(rows, 1):
-            label = str(raw.get("id") or f"n° {index}")
-            try:
-                record = model.model_validate(raw).model_dump(mode="json")
-            except ValidationError as error:
-                french, _english = explain(error.errors())
-                report.refused.append(f"{kind} {label}\u00a0: {french}")
-                continue
-            if kind == "service" and record["structure_id"] not in known | kept["structure"]:
-                report.refused.append(
-                    f"service {label}\u00a0: structure inconnue {record['structure_id']}"
-                )
-                continue
-            kept[kind].add(record["id"])
-            sources.add(record["source"])
-            publish(session, kind, record["id"], record["source"], record, report)
+            record = _checked(kind, model, raw, index, known | kept["structure"], report)
+            if record is not None:
+                kept[kind].add(record["id"])
+                sources.add(record["source"])
+                publish(session, kind, record["id"], record["source"], record, report)
     if full and sources:
-        gone = session.scalars(
-            select(DirectoryEntry).where(
-                DirectoryEntry.source.in_(sources), DirectoryEntry.deleted.is_(False),
-                DirectoryEntry.kind.in_(("structure", "service")),
-            )
-        ).all()  # fmt: skip
-        for entry in gone:
-            if entry.record_id in kept[entry.kind]:
-                continue
-            change = DirectoryChange(
-                kind=entry.kind, record_id=entry.record_id, deleted=True, payload={}, at=now()
-            )
-            session.add(change)
-            session.flush()
-            entry.deleted, entry.seq = True, change.seq
-            report.retired += 1
+        report.retired += _retire(session, sources, kept)
     return report
+
+
+def _checked(
+    kind: str,
+    model: type[BaseModel],
+    raw: dict[str, Any],
+    index: int,
+    structures: set[str],
+    report: Published,
+) -> dict[str, Any] | None:
+    """The record as the schema reads it, or None once the report says why it is refused
+    (against the schema, or a service of a structure neither known nor imported)."""
+    label = str(raw.get("id") or f"n° {index}")
+    try:
+        record: dict[str, Any] = model.model_validate(raw).model_dump(mode="json")
+    except ValidationError as error:
+        french, english = explain(error.errors())
+        reason = english if language() == "en" else french
+        report.refused.append(f"{kind} {label}\u00a0: {reason}")
+        return None
+    if kind == "service" and record["structure_id"] not in structures:
+        unknown = gettext("structure inconnue {id}").format(id=record["structure_id"])
+        report.refused.append(f"service {label}\u00a0: {unknown}")
+        return None
+    return record
+
+
+def _retire(session: Session, sources: set[str], kept: dict[str, set[str]]) -> int:
+    """Tombstones for what ``sources`` held and no longer hold (a full import): how many."""
+    gone = session.scalars(
+        select(DirectoryEntry).where(
+            DirectoryEntry.source.in_(sources), DirectoryEntry.deleted.is_(False),
+            DirectoryEntry.kind.in_(("structure", "service")),
+        )
+    ).all()  # fmt: skip
+    retired = 0
+    for entry in gone:
+        if entry.record_id in kept[entry.kind]:
+            continue
+        change = DirectoryChange(
+            kind=entry.kind, record_id=entry.record_id, deleted=True, payload={}, at=now()
+        )
+        session.add(change)
+        session.flush()
+        entry.deleted, entry.seq = True, change.seq
+        retired += 1
+    return retired
 
 
 def list_item(

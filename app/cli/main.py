@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from app.cli.argparse_fr import use_language
 from app.cli.texts import cli_language, say
+from core.argparse_fr import use_language
 from core.errors import DeskError
 from core.exports import FORMATS
 from core.version import app_version

@@ -1,5 +1,8 @@
 """The console's activity: the region's visits over a period, across sites, by one
-dimension, small counts hidden; as CSV or XLSX, and the region's report as PDF."""
+dimension, small counts hidden; as CSV or XLSX, and the region's report as PDF.
+
+The routes only read the request and show the page: what they show is computed by the
+functions above them (``hub.stats``, ``core.exports``, the region's report)."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,7 +24,7 @@ from core.report.activity import in_order
 from core.report.text import percent
 from core.stats.tables import StatsResult
 from hub import stats
-from hub.console.web import Console, Refused, thousands, today
+from hub.console.web import Console, ConsoleOf, Refused, thousands, today
 from hub.labels import RegionLabeller
 from hub.models import Site
 from hub.region_report import render_region_report
@@ -131,84 +134,100 @@ def lines(result: StatsResult, labeller: RegionLabeller) -> list[Line]:
     ]
 
 
-def install(console: Console) -> None:
-    router, db, page = console.router, console.db, console.page
+def site_choices(session: Session) -> list[tuple[str, str]]:
+    return [(s.id, s.name) for s in session.scalars(select(Site).order_by(Site.name))]
 
-    def site_choices(session: Session) -> list[tuple[str, str]]:
-        return [(s.id, s.name) for s in session.scalars(select(Site).order_by(Site.name))]
 
-    def check_site(session: Session, query: Query) -> None:
-        if query.site and session.get(Site, query.site) is None:
-            raise Refused(gettext("Site inconnu\u00a0: {site}").format(site=query.site[:60]), 404)
+def check_site(session: Session, query: Query) -> None:
+    if query.site and session.get(Site, query.site) is None:
+        raise Refused(gettext("Site inconnu\u00a0: {site}").format(site=query.site[:60]), 404)
 
-    @router.get("/activite", response_class=HTMLResponse)
-    async def activity(request: Request) -> HTMLResponse:
-        who = await console.visitor(request)
-        query = read_query(request)
 
-        def read(session: Session) -> dict[str, Any]:
-            check_site(session, query)
-            labeller = RegionLabeller(session, language())
-            result = stats.compute(
-                session, query.start, query.end, [query.by], site=query.site or None
-            )
-            figures = stats.key_figures(session, query.start, query.end, query.site or None)
-            return {
-                "result": result, "lines": lines(result, labeller), "figures": figures,
-                "sites": site_choices(session),
-                "site_name": labeller("site", query.site) if query.site else "",
-            }  # fmt: skip
+def activity_context(session: Session, query: Query) -> dict[str, Any]:
+    """What the activity page shows for ``query``: the table, its lines, the key figures."""
+    check_site(session, query)
+    labeller = RegionLabeller(session, language())
+    result = stats.compute(session, query.start, query.end, [query.by], site=query.site or None)
+    figures = stats.key_figures(session, query.start, query.end, query.site or None)
+    return {
+        "result": result, "lines": lines(result, labeller), "figures": figures,
+        "sites": site_choices(session),
+        "site_name": labeller("site", query.site) if query.site else "",
+    }  # fmt: skip
 
-        context = await db(read)
-        return page(
-            request, "activity.html", visitor=who, query=query,
-            names={dim: gettext(name) for dim, name in NAMES.items()},
-            presets=presets(today()), min_cell=stats.MIN_CELL,
-            multiple=query.by in stats.MULTIPLE, volume=query.by in stats.VOLUMES, **context,
-        )  # fmt: skip
 
-    async def export(
-        request: Request, make: Callable[[Session, Query], bytes], name: str, media_type: str
-    ) -> Response:
-        """A file of the period asked for (``name`` may use ``{stem}`` and ``{by}``)."""
-        await console.visitor(request)
-        query = read_query(request)
+def one_table(session: Session, query: Query) -> bytes:
+    """The CSV of the dimension asked for."""
+    result = stats.compute(session, query.start, query.end, [query.by], site=query.site or None)
+    return write("csv", [result], "fr", RegionLabeller(session))
 
-        def work(session: Session) -> bytes:
-            check_site(session, query)
-            return make(session, query)
 
-        filename = name.format(stem=query.file_stem, by=query.by)
-        return Response(
-            await db(work), media_type=media_type,
-            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-        )  # fmt: skip
+def every_table(session: Session, query: Query) -> bytes:
+    """The XLSX of every dimension, a sheet each, the totals first."""
+    site = query.site or None
+    dims: list[list[str]] = [[]] + [[d] for d in NAMES if not (site and d == "site")]
+    tables = [stats.compute(session, query.start, query.end, by, site=site) for by in dims]
+    return write("xlsx", tables, "fr", RegionLabeller(session))
 
-    def one_table(session: Session, query: Query) -> bytes:
-        result = stats.compute(session, query.start, query.end, [query.by], site=query.site or None)
-        return write("csv", [result], "fr", RegionLabeller(session))
 
-    def every_table(session: Session, query: Query) -> bytes:
-        site = query.site or None
-        dims: list[list[str]] = [[]] + [[d] for d in NAMES if not (site and d == "site")]
-        tables = [stats.compute(session, query.start, query.end, by, site=site) for by in dims]
-        return write("xlsx", tables, "fr", RegionLabeller(session))
+def report(session: Session, query: Query) -> bytes:
+    """The region's activity report (PDF)."""
+    site = query.site or None
+    return render_region_report(session, query.start, query.end, today(), site=site)
 
-    def report(session: Session, query: Query) -> bytes:
-        site = query.site or None
-        return render_region_report(session, query.start, query.end, today(), site=site)
 
-    # Each download is a format of the registry (core/exports.py): its extension and type.
-    csv_, xlsx, pdf = FORMATS["csv"], FORMATS["xlsx"], FORMATS["pdf"]
+router = APIRouter()
 
-    @router.get("/activite/export.csv")
-    async def export_csv(request: Request) -> Response:
-        return await export(request, one_table, csv_.file_name("{stem}-{by}"), csv_.mime)
 
-    @router.get("/activite/export.xlsx")
-    async def export_xlsx(request: Request) -> Response:
-        return await export(request, every_table, xlsx.file_name("{stem}"), xlsx.mime)
+@router.get("/activite", response_class=HTMLResponse)
+async def activity(request: Request, console: ConsoleOf) -> HTMLResponse:
+    who = await console.visitor(request)
+    query = read_query(request)
+    context = await console.db(lambda session: activity_context(session, query))
+    return console.page(
+        request, "activity.html", visitor=who, query=query,
+        names={dim: gettext(name) for dim, name in NAMES.items()},
+        presets=presets(today()), min_cell=stats.MIN_CELL,
+        multiple=query.by in stats.MULTIPLE, volume=query.by in stats.VOLUMES, **context,
+    )  # fmt: skip
 
-    @router.get("/activite/rapport.pdf")
-    async def export_report(request: Request) -> Response:
-        return await export(request, report, pdf.file_name("rapport-{stem}"), pdf.mime)
+
+async def export(
+    request: Request,
+    console: Console,
+    make: Callable[[Session, Query], bytes],
+    name: str,
+    media_type: str,
+) -> Response:
+    """A file of the period asked for (``name`` may use ``{stem}`` and ``{by}``)."""
+    await console.visitor(request)
+    query = read_query(request)
+
+    def work(session: Session) -> bytes:
+        check_site(session, query)
+        return make(session, query)
+
+    filename = name.format(stem=query.file_stem, by=query.by)
+    return Response(
+        await console.db(work), media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )  # fmt: skip
+
+
+# Each download is a format of the registry (core/exports.py): its extension and type.
+CSV, XLSX, PDF = FORMATS["csv"], FORMATS["xlsx"], FORMATS["pdf"]
+
+
+@router.get("/activite/export.csv")
+async def export_csv(request: Request, console: ConsoleOf) -> Response:
+    return await export(request, console, one_table, CSV.file_name("{stem}-{by}"), CSV.mime)
+
+
+@router.get("/activite/export.xlsx")
+async def export_xlsx(request: Request, console: ConsoleOf) -> Response:
+    return await export(request, console, every_table, XLSX.file_name("{stem}"), XLSX.mime)
+
+
+@router.get("/activite/rapport.pdf")
+async def export_report(request: Request, console: ConsoleOf) -> Response:
+    return await export(request, console, report, PDF.file_name("rapport-{stem}"), PDF.mime)

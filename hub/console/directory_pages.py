@@ -8,14 +8,14 @@ import zlib
 from pathlib import Path
 from urllib.parse import urlencode
 
-from fastapi import Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from core.i18n import N_, gettext
 from hub import directory, review
-from hub.console.web import Console, Refused, Upload, done, file_name, today
+from hub.console.web import Console, ConsoleOf, Refused, Upload, done, file_name, today
 from hub.service import HubError
 
 MAX_FILES = 50
@@ -136,112 +136,127 @@ def _unzip(archive: Path, target: Path) -> Path:
     return target
 
 
-def install(console: Console) -> None:
-    router, db, page = console.router, console.db, console.page
+router = APIRouter()
 
-    @router.get("/directory", response_class=HTMLResponse)
-    async def search(request: Request) -> HTMLResponse:
-        who = await console.visitor(request)
-        text = request.query_params.get("q", "").strip()[:200]
-        only_stale = request.query_params.get("a_verifier") == "1"
-        stale = review.stale_before(today())
 
-        def read(session: Session) -> tuple[list[review.EntryLine], int, int]:
-            found: tuple[list[review.EntryLine], int] = ([], 0)
-            if text or only_stale:
-                found = review.search(session, text, stale=stale if only_stale else None)
-            return *found, review.count_open_flags(session)
+@router.get("/directory", response_class=HTMLResponse)
+async def search(request: Request, console: ConsoleOf) -> HTMLResponse:
+    who = await console.visitor(request)
+    text = request.query_params.get("q", "").strip()[:200]
+    only_stale = request.query_params.get("a_verifier") == "1"
+    stale = review.stale_before(today())
 
-        lines, total, open_flags = await db(read)
-        return page(
-            request, "directory.html", visitor=who, q=text, lines=lines, total=total,
-            open_flags=open_flags, kinds=kinds(), record_url=record_url,
-            only_stale=only_stale, stale=stale.isoformat(),
+    def read(session: Session) -> tuple[list[review.EntryLine], int, int]:
+        found: tuple[list[review.EntryLine], int] = ([], 0)
+        if text or only_stale:
+            found = review.search(session, text, stale=stale if only_stale else None)
+        return *found, review.count_open_flags(session)
+
+    lines, total, open_flags = await console.db(read)
+    return console.page(
+        request, "directory.html", visitor=who, q=text, lines=lines, total=total,
+        open_flags=open_flags, kinds=kinds(), record_url=record_url,
+        only_stale=only_stale, stale=stale.isoformat(),
+    )  # fmt: skip
+
+
+# --- the flags desks raised ---------------------------------------------------------
+
+
+@router.get("/directory/signalements", response_class=HTMLResponse)
+async def flags(request: Request, console: ConsoleOf) -> HTMLResponse:
+    who = await console.visitor(request)
+    state = request.query_params.get("etat", "ouverts")
+    if state not in review.FLAG_STATES:
+        state = "ouverts"
+    lines = await console.db(lambda s: review.flag_lines(s, state, limit=review.FLAG_PAGE))
+    here = "/console/directory/signalements?" + urlencode({"etat": state})
+    return console.page(
+        request, "flags.html", visitor=who, flags=lines, state=state, here=here,
+        limit=review.FLAG_PAGE,
+        notice=gettext(NOTICES.get(request.query_params.get("fait", ""), "")),
+        record_url=record_url,
+    )  # fmt: skip
+
+
+@router.post("/directory/signalements/traiter")
+async def handle(request: Request, console: ConsoleOf) -> Response:
+    who, form = await console.posted(request)
+    flag_id, note = form.get("flag", ""), form.get("note", "")
+    await console.db(lambda s: review.handle_flag(s, flag_id, who.name, note))
+    return done(_safe_back(form.get("back", "")), "traite")
+
+
+# --- a record -----------------------------------------------------------------------
+
+
+@router.get("/directory/fiche", response_class=HTMLResponse)
+async def read_record(request: Request, console: ConsoleOf) -> HTMLResponse:
+    who = await console.visitor(request)
+    kind, record_id = request.query_params.get("type", ""), request.query_params.get("id", "")
+    view = await console.db(lambda s: review.record(s, kind, record_id))
+    return console.page(
+        request, "record.html", visitor=who, view=view, kinds=kinds(),
+        fields=record_fields(view),
+        here=record_url(kind, record_id), record_url=record_url,
+        notice=gettext(NOTICES.get(request.query_params.get("fait", ""), "")),
+    )  # fmt: skip
+
+
+@router.post("/directory/fiche/verifier")
+async def verify(request: Request, console: ConsoleOf) -> Response:
+    who, form = await console.posted(request)
+    kind, record_id = form.get("type", ""), form.get("id", "")
+    engine = console.engine
+    report = await console.db(
+        lambda s: review.verify(s, engine, kind, record_id, who.name, today())
+    )
+    return done(record_url(kind, record_id), "verifie" if report.changed else "deja")
+
+
+# --- a directory file imported ------------------------------------------------------
+
+
+@router.get("/directory/import", response_class=HTMLResponse)
+async def import_form(request: Request, console: ConsoleOf) -> HTMLResponse:
+    who = await console.visitor(request)
+    return console.page(request, "import.html", visitor=who, report=None, message="")
+
+
+def import_upload(console: Console, upload: Upload, full: bool) -> directory.Published:
+    """The uploaded files imported in one transaction (run off the event loop)."""
+    path = import_path(upload)
+    with (
+        directory.as_datainclusion(path) as (folder, refused),
+        console.sessions.begin() as session,
+    ):
+        return directory.import_directory(
+            session, console.engine, folder, full=full, refused=refused
+        )
+
+
+@router.post("/directory/import", response_class=HTMLResponse)
+async def import_file(request: Request, console: ConsoleOf) -> HTMLResponse:
+    who, form, upload = await console.posted_files(request)
+    if upload is None:
+        return console.page(
+            request, "import.html", 400, visitor=who, report=None,
+            message=gettext("Choisissez le ou les fichiers à importer."),
         )  # fmt: skip
-
-    @router.get("/directory/signalements", response_class=HTMLResponse)
-    async def flags(request: Request) -> HTMLResponse:
-        who = await console.visitor(request)
-        state = request.query_params.get("etat", "ouverts")
-        if state not in review.FLAG_STATES:
-            state = "ouverts"
-        lines = await db(lambda s: review.flag_lines(s, state, limit=review.FLAG_PAGE))
-        here = "/console/directory/signalements?" + urlencode({"etat": state})
-        return page(
-            request, "flags.html", visitor=who, flags=lines, state=state, here=here,
-            limit=review.FLAG_PAGE,
-            notice=gettext(NOTICES.get(request.query_params.get("fait", ""), "")),
-            record_url=record_url,
+    full = form.get("partiel") != "1"
+    try:
+        report = await run_in_threadpool(import_upload, console, upload, full)
+    except HubError as error:
+        return console.page(
+            request, "import.html", 400, visitor=who, report=None,
+            message=gettext("Import refusé, rien n’a changé\u00a0: {reason}").format(
+                reason=error.message
+            ),
         )  # fmt: skip
-
-    @router.post("/directory/signalements/traiter")
-    async def handle(request: Request) -> Response:
-        who, form = await console.posted(request)
-        flag_id, note = form.get("flag", ""), form.get("note", "")
-        await db(lambda s: review.handle_flag(s, flag_id, who.name, note))
-        return done(_safe_back(form.get("back", "")), "traite")
-
-    @router.get("/directory/fiche", response_class=HTMLResponse)
-    async def read_record(request: Request) -> HTMLResponse:
-        who = await console.visitor(request)
-        kind, record_id = request.query_params.get("type", ""), request.query_params.get("id", "")
-        view = await db(lambda s: review.record(s, kind, record_id))
-        return page(
-            request, "record.html", visitor=who, view=view, kinds=kinds(),
-            fields=record_fields(view),
-            here=record_url(kind, record_id), record_url=record_url,
-            notice=gettext(NOTICES.get(request.query_params.get("fait", ""), "")),
-        )  # fmt: skip
-
-    @router.post("/directory/fiche/verifier")
-    async def verify(request: Request) -> Response:
-        who, form = await console.posted(request)
-        kind, record_id = form.get("type", ""), form.get("id", "")
-        engine = console.engine
-        report = await db(lambda s: review.verify(s, engine, kind, record_id, who.name, today()))
-        notice = "verifie" if report.changed else "deja"
-        return done(record_url(kind, record_id), notice)
-
-    @router.get("/directory/import", response_class=HTMLResponse)
-    async def import_form(request: Request) -> HTMLResponse:
-        who = await console.visitor(request)
-        return page(request, "import.html", visitor=who, report=None, message="")
-
-    @router.post("/directory/import", response_class=HTMLResponse)
-    async def import_file(request: Request) -> HTMLResponse:
-        who, form, upload = await console.posted_files(request)
-        if upload is None:
-            return page(
-                request, "import.html", 400, visitor=who, report=None,
-                message=gettext("Choisissez le ou les fichiers à importer."),
-            )  # fmt: skip
-        full = form.get("partiel") != "1"
-        engine = console.engine
-        try:
-            path = import_path(upload)
-
-            def run() -> directory.Published:
-                with (
-                    directory.as_datainclusion(path) as (folder, refused),
-                    console.sessions.begin() as session,
-                ):
-                    return directory.import_directory(
-                        session, engine, folder, full=full, refused=refused
-                    )
-
-            try:
-                report = await run_in_threadpool(run)
-            except HubError as error:
-                return page(
-                    request, "import.html", 400, visitor=who, report=None,
-                    message=gettext("Import refusé, rien n’a changé\u00a0: {reason}").format(
-                        reason=error.message
-                    ),
-                )  # fmt: skip
-        finally:
-            upload.close()
-        names = ", ".join(p.name for p in upload.files)
-        return page(
-            request, "import.html", visitor=who, report=report, message="", names=names,
-            full=full,
-        )  # fmt: skip
+    finally:
+        upload.close()
+    names = ", ".join(p.name for p in upload.files)
+    return console.page(
+        request, "import.html", visitor=who, report=report, message="", names=names,
+        full=full,
+    )  # fmt: skip

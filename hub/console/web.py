@@ -1,8 +1,9 @@
 """What every page of the console shares: its templates, the database off the event loop,
 the visitor's session, checked forms, and refusals said on a page.
 
-Each section (``pages``, ``directory_pages``, ``activity_pages``, ``list_pages``) adds its
-routes to :attr:`Console.router` with these helpers.
+Each section (``pages``, ``directory_pages``, ``activity_pages``, ``list_pages``) is an
+``APIRouter`` of its own, included in :attr:`Console.router`; a route is handed the app's
+:class:`Console` (:data:`ConsoleOf`) for these helpers.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
@@ -212,6 +213,15 @@ class Console:
             return who, form, Upload(folder, saved)
         finally:
             await data.close()
+
+
+def console_of(request: Request) -> Console:
+    """The console of the app answering ``request`` (set by ``pages.install_console``)."""
+    console: Console = request.app.state.console
+    return console
+
+
+ConsoleOf = Annotated[Console, Depends(console_of)]
 
 
 def done(target: str, notice: str, anchor: str = "") -> RedirectResponse:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from app.cli.argparse_fr import FRENCH
+from core.argparse_fr import FRENCH
 from core.errors import FIELDS
 from core.lists import COMMUNE_SPECIAL, DEFAULT_LISTS
 from core.report.text import SECTIONS

@@ -84,8 +84,21 @@ def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
     monkeypatch.setenv("AIGUILLAGE_NO_KEYRING", "1")
     with Session(hub.engine) as session, session.begin():
         auth.add_coordinator(session, "claire.m", "Claire Martin", PASSWORD)
+    log_in(page, hub)
+    enrolment = add_site_and_its_code(page)
+    enrol_log_a_visit_and_flag_a_service(hub, desk, enrolment)
+    see_the_site_synced(page)
+    see_the_activity(page, hub)
+    handle_the_flag(page)
+    verify_a_record(page)
+    import_a_file(page)
+    retire_a_code(page)
+    revoke_the_desk(page, desk)
+    log_out(page, hub)
 
-    # Logging in: a wrong password first.
+
+def log_in(page: Page, hub: Hub) -> None:
+    """A page asks for the login; a wrong password first, then the right one."""
     page.goto(f"{hub.url}/console/sites")
     assert "/console/login" in page.url
     shot(page, "connexion")
@@ -98,7 +111,9 @@ def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
     page.wait_for_url("**/console/sites")
     assert page.get_by_text("Claire Martin").is_visible()
 
-    # A site, then its enrolment code.
+
+def add_site_and_its_code(page: Page) -> str:
+    """A site, then its enrolment code: the enrolment string its QR code holds."""
     page.get_by_label("Nom du site").fill("Cité des métiers d’Istres")
     page.get_by_role("button", name="Ajouter le site").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Cité des métiers d’Istres"
@@ -118,23 +133,27 @@ def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
     assert [r.text for r in read] == [enrolment]
     assert enrolment.startswith("aiguillage://enrol?hub=http") and f"code={code}" in enrolment
     shot(page, "code-inscription")
+    return enrolment
 
-    # The agent enrols the desk with what the QR code holds, logs a visit and syncs.
+
+def enrol_log_a_visit_and_flag_a_service(hub: Hub, desk: Desk, enrolment: str) -> None:
+    """The agent enrols the desk with what the QR code holds, logs a visit and syncs; then
+    flags a service whose hours changed (the hub holds the directory) and syncs again."""
     assert run.enrol(desk, enrolment, "")["site_id"] == "cite-des-metiers-d-istres"
     assert desk.settings.get("hub.url") == hub.url
     desk.intake.save(
         ContactDraft("sur-place", "salarie", "26-44", "femme", "13047", ["vae"], ["information"])
     )
     assert run.sync_once(desk).pushed >= 1
-
-    # The agent also flags a service whose hours changed; the hub holds the directory.
     with Session(hub.engine) as session, session.begin():
         directory.import_directory(session, hub.engine, Path(resource("demo")))
     with desk.sessions.begin() as session:
         records.flag(session, FLAGGED, "hours", "Fermé le lundi matin désormais")
     assert run.sync_once(desk).pushed == 1
 
-    # The coordinator sees the site's sync and its visit.
+
+def see_the_site_synced(page: Page) -> None:
+    """The coordinator sees the site's sync and its visit."""
     go(page, "Sites")
     row = page.get_by_role("row", name=re.compile("Cité des métiers d’Istres"))
     cells = row.get_by_role("cell").all_inner_texts()
@@ -143,8 +162,10 @@ def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
     assert (cells[3], cells[4], cells[6]) == ("0", "0", "1")  # nothing waiting or held; a flag
     shot(page, "sites")
 
-    # The region's activity: one visit at one site (how busy a counter was is no secret),
-    # but a public of one is.
+
+def see_the_activity(page: Page, hub: Hub) -> None:
+    """The region's activity: one visit at one site (how busy a counter was is no secret),
+    but a public of one is."""
     go(page, "Activité")
     page.get_by_label("Du").fill("2026-11-01")  # the desk's clock says 24 November 2026
     page.get_by_label("Au").fill("2026-11-30")
@@ -164,7 +185,9 @@ def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
         page.get_by_role("button", name="Afficher").click()
         shot(page, "activite")
 
-    # The flag: read, then handled with what was done.
+
+def handle_the_flag(page: Page) -> None:
+    """The flag: read, then handled with what was done."""
     go(page, "Annuaire")
     page.get_by_role("link", name=re.compile(r"Signalements des postes\s: 1 à traiter")).click()
     flag_row = page.locator("tr", has_text="Fermé le lundi matin")
@@ -178,7 +201,9 @@ def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
     page.get_by_role("link", name="Traités").click()
     assert page.get_by_text(re.compile(r"par Claire Martin\s: Horaires corrigés")).is_visible()
 
-    # A record found and marked verified.
+
+def verify_a_record(page: Page) -> None:
+    """A record found and marked verified."""
     go(page, "Annuaire")
     page.get_by_label("Chercher une structure ou un service").fill("ouest provence")
     page.get_by_role("button", name="Chercher").click()
@@ -189,7 +214,9 @@ def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
     assert page.get_by_role("status").inner_text().startswith("Fiche marquée vérifiée")
     shot(page, "fiche")
 
-    # An import, with its summary.
+
+def import_a_file(page: Page) -> None:
+    """An import, with its summary."""
     go(page, "Annuaire")
     page.get_by_role("link", name="Importer un fichier").click()
     demo = Path(resource("demo"))
@@ -201,10 +228,12 @@ def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
     assert "Import terminé" in summary and "Inchangées\n87" in summary  # the verified one too
     shot(page, "import")
 
-    # The region's lists.
+
+def retire_a_code(page: Page) -> None:
+    """The region's lists: a code retired stays listed, with its labels; desks stop
+    offering it."""
     go(page, "Listes")
     assert page.get_by_role("heading", level=2, name=re.compile("Canal")).is_visible()
-    # A code retired stays listed, with its labels; desks stop offering it.
     visio = page.locator("tr#code-channel-visio")
     visio.get_by_role("button", name=re.compile("Retirer")).click()
     visio = page.locator("tr#code-channel-visio")
@@ -212,7 +241,9 @@ def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
     page.evaluate("window.scrollTo(0, 0)")
     shot(page, "listes", whole=False)
 
-    # ... and revokes the desk: its next sync is refused with the reason.
+
+def revoke_the_desk(page: Page, desk: Desk) -> None:
+    """The desk revoked: its next sync is refused with the reason."""
     go(page, "Sites")
     page.get_by_role("link", name="Cité des métiers d’Istres").click()
     desk_row = page.get_by_role("row", name=re.compile("actif"))
@@ -228,7 +259,9 @@ def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
         run.sync_once(desk)
     assert "révoqué" in refused.value.text("fr")
 
-    # Logging out: the pages are closed again.
+
+def log_out(page: Page, hub: Hub) -> None:
+    """Logging out: the pages are closed again."""
     page.get_by_role("button", name="Se déconnecter").click()
     page.wait_for_url("**/console/login")
     page.goto(f"{hub.url}/console/sites")

@@ -62,3 +62,7 @@ def test_the_import_counts_follow_the_language(
     code, out, _err = hub_cli("directory", "import", str(folder))
     assert code == 1
     assert out.splitlines()[0] == "0 added, 0 changed, 0 unchanged, 0 retired, 3 refused."
+    # What the desk's converter refused is named in English too.
+    assert out.splitlines()[1].startswith(
+        "  – Structure 005d3060-c322-4ec5-bd70-a60f054d3b81: date_maj: required field missing;"
+    )

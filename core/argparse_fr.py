@@ -1,7 +1,7 @@
 """French words for argparse's own messages (usage, errors, help headings).
 
-argparse takes its messages through ``gettext``; the desk speaks French by default, so
-its command line does too.
+argparse takes its messages through ``gettext``; the desk and the hub speak French by
+default, so both command lines (``aiguillage``, ``aiguillage-hub``) do too.
 """
 
 from __future__ import annotations

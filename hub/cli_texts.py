@@ -1,0 +1,102 @@
+"""What ``aiguillage-hub`` prints, in French or English: messages of the gettext catalogue
+(``core.i18n``; English in the ``.po``), in the language ``AIGUILLAGE_LANG`` asks for,
+French by default, as the desk's command line reads it.
+
+``{n:ligne|lignes}`` in a message picks the word the language's plural rule asks for
+(``core.errors.fill``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.errors import said
+from core.i18n import N_
+from core.lang import chosen_language
+
+TEXTS: dict[str, str] = {
+    # the command line's help
+    "description": N_("Le hub régional d’Aiguillage."),
+    "version": N_("affiche la version et quitte"),
+    "command": N_("COMMANDE"),
+    "action": N_("ACTION"),
+    "serve": N_("sert l’API (schéma mis à jour au départ)"),
+    "address": N_("ADRESSE"),
+    "host": N_("adresse sur laquelle écouter (par défaut\u00a0: {default})"),
+    "port": N_("port sur lequel écouter (par défaut\u00a0: {default})"),
+    "workers": N_("nombre de processus (par défaut\u00a0: {default})"),
+    "migrate": N_("met le schéma de la base à jour"),
+    "json": N_("écrit le résultat en JSON"),
+    "site": N_("les sites d’accueil"),
+    "site_add": N_("crée un site"),
+    "name": N_("NOM"),
+    "site_id": N_("SITE"),
+    "enrol_code": N_("un code d’inscription à usage unique"),
+    "hub_url": N_("adresse du hub, pour la chaîne de configuration"),
+    "revoke": N_("révoque les postes d’un site et annule ses codes inutilisés"),
+    "directory": N_("l’annuaire régional"),
+    "directory_import": N_("importe un dossier data·inclusion"),
+    "folder": N_("DOSSIER"),
+    "partial": N_("import partiel\u00a0: ne retire pas ce que le fichier ne contient plus"),
+    "nomenclature": N_("les listes de la région"),
+    "publish": N_("publie les listes (JSON)"),
+    "file": N_("FICHIER"),
+    "stats": N_("l’activité reçue, par site"),
+    "user": N_("les comptes de la console de coordination"),
+    "user_add": N_("crée un compte (le mot de passe est demandé deux fois)"),
+    "login": N_("IDENTIFIANT"),
+    "shown_name": N_("nom affiché"),
+    "user_list": N_("les comptes, leur état, leur dernière connexion connue"),
+    "user_disable": N_("désactive un compte et ferme ses sessions"),
+    "user_enable": N_("réactive un compte"),
+    "user_password": N_("donne un nouveau mot de passe et ferme les sessions du compte"),
+    "password_stdin": N_("lit le mot de passe sur l’entrée standard"),
+    # prompts
+    "password_prompt": N_("Mot de passe\u00a0: "),
+    "password_again": N_("Le même, encore\u00a0: "),
+    "password_mismatch": N_("Les deux mots de passe diffèrent."),
+    # results
+    "migrated": N_("Schéma à jour."),
+    "site_added": N_("Site créé\u00a0: {site}"),
+    "enrol_code_made": N_(
+        "Code d’inscription de {site}\u00a0: {code} (valable jusqu’au {expires})"
+    ),
+    "account_added": N_("Compte créé\u00a0: {login}. Connexion\u00a0: /console/login"),
+    "account_line": N_("{login} — {name} — {state} — créé le {created}"),
+    "account_last_login": N_(" — dernière connexion le {moment}"),
+    "no_account": N_("Aucun compte."),
+    "enabled": N_("actif"),
+    "disabled_state": N_("désactivé"),
+    "enabled_again": N_("Compte réactivé\u00a0: {login}."),
+    "disabled": N_(
+        "Compte désactivé\u00a0: {login}, {ended} {ended:session fermée|sessions fermées}."
+    ),
+    "password": N_(
+        "Mot de passe changé\u00a0: {login}, {ended} {ended:session fermée|sessions fermées}."
+    ),
+    "imported": N_(
+        "{added} {added:ajouté|ajoutés}, {changed} {changed:modifié|modifiés},"
+        " {unchanged} {unchanged:inchangé|inchangés}, {retired} {retired:retiré|retirés},"
+        " {refused} {refused:refusé|refusés}."
+    ),
+    "site_activity": N_(
+        "{site}\u00a0: {contacts} {contacts:accueil|accueils},"
+        " {referrals} {referrals:orientation|orientations},"
+        " {flags} {flags:signalement|signalements}, dernière synchro {last_sync}"
+    ),
+    "never": N_("jamais"),
+    "no_site": N_("Aucun site."),
+    "revoked": N_("{count} {count:poste révoqué|postes révoqués}."),
+    "error": N_("Erreur\u00a0: {message}"),
+}
+
+
+def hub_language() -> str:
+    """``AIGUILLAGE_LANG`` as the desk's command line reads it (English for any English),
+    else French: a hub has no settings of its own to fall back on."""
+    return chosen_language() or "fr"
+
+
+def say(key: str, lang: str, /, **params: Any) -> str:
+    """The message ``key`` in ``lang``, its parameters filled in."""
+    return said(TEXTS[key], lang, **params)
