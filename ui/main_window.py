@@ -62,10 +62,10 @@ class MainWindow(VisitActions, QMainWindow):
         self._laid_out = False
         self._saving = False
         self.refreshes = 0  # how many times the journal and counters were shown
-        self.form = IntakeForm(desk.lists, desk.geography, self.lang)
+        self.form = IntakeForm(desk.lists, self.ops.places, self.lang)
         self.apply_settings()
         self.journal = JournalPanel(
-            JournalModel(desk.lists, desk.geography, self.lang), today=desk.intake.today
+            JournalModel(desk.lists, self.ops.places, self.lang), today=desk.intake.today
         )
         self.notice = SaveNotice(UNDO_SECONDS)
         self.notice_text = self.notice.text
