@@ -228,6 +228,9 @@ class DeskOps(QObject):
 
         return self.read(read)
 
+    def directory_size(self) -> Op[int]:
+        return self.read(self.desk.directory_size)
+
     def toggle_favourite(self, service_id: str) -> Op[bool]:
         desk = self.desk
         return self.write(lambda: desk.toggle_favourite(service_id), Change.DIRECTORY)
