@@ -113,6 +113,11 @@ class TaskManager(QObject):
     def closed(self) -> bool:
         return self._closed
 
+    @property
+    def pending(self) -> int:
+        """Work asked for whose answer has not yet been handed over."""
+        return len(self._callbacks)
+
     def submit(
         self,
         fn: Callable[[], T],
