@@ -62,10 +62,10 @@ class MainWindow(VisitActions, QMainWindow):
         self._laid_out = False
         self._saving = False
         self.refreshes = 0  # how many times the journal and counters were shown
-        self.form = IntakeForm(desk.lists, desk.geography, self.lang)
+        self.form = IntakeForm(desk.lists, self.ops.places, self.lang)
         self.apply_settings()
         self.journal = JournalPanel(
-            JournalModel(desk.lists, desk.geography, self.lang), today=desk.intake.today
+            JournalModel(desk.lists, self.ops.places, self.lang), today=desk.intake.today
         )
         self.notice = SaveNotice(UNDO_SECONDS)
         self.notice_text = self.notice.text
@@ -277,9 +277,15 @@ class MainWindow(VisitActions, QMainWindow):
         self.ops.day_view(day).success(shown).run(self)
 
     def _changed(self, changes: frozenset[Change]) -> None:
-        """A write went through: the journal and the counters show it, then what waited
-        for them (a save's ``sig_saved``) follows."""
-        if not changes & {Change.VISITS, Change.DIRECTORY, Change.SETTINGS}:
+        """A write went through: what it concerns is shown anew. Visits: the journal and the
+        counters, then what waited for them (a save's ``sig_saved``); the directory: its
+        count in the status bar (the directory tab refreshes itself); a setting: the sync's
+        state (the title and the form's defaults follow the settings dialog)."""
+        if Change.SETTINGS in changes:
+            self._show_sync_state()
+        if Change.VISITS not in changes:
+            if Change.DIRECTORY in changes:
+                self.ops.directory_size().success(self._show_directory).run(self)
             return
         waiting, self._then = self._then, []
 
@@ -296,11 +302,7 @@ class MainWindow(VisitActions, QMainWindow):
         self.day_count.setText(self.tr("Aujourd’hui : %n accueil(s)", "", view.today_count))
         self.sync.pending = view.pending
         self._show_sync_state()
-        self.directory_state.setText(
-            self.tr("Annuaire de démo : %n service(s)", "", view.services)
-            if self.desk.demo_directory
-            else self.tr("Annuaire : %n service(s)", "", view.services)
-        )
+        self._show_directory(view.services)
         self.pending.setText(self.tr("%n à envoyer", "", view.pending))
         self.safety.show_disk(view.free_mb)
         self.refreshes += 1
@@ -311,6 +313,13 @@ class MainWindow(VisitActions, QMainWindow):
             )
         )
         self.sig_refreshed.emit()
+
+    def _show_directory(self, services: int) -> None:
+        self.directory_state.setText(
+            self.tr("Annuaire de démo : %n service(s)", "", services)
+            if self.desk.demo_directory
+            else self.tr("Annuaire : %n service(s)", "", services)
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
