@@ -45,7 +45,7 @@ MIN_PROTOCOL = 1
 RATE_LIMIT = 240  # requests a minute and token: plenty for a desk, a wall for a loop
 # A busy hub asks a desk to come back in this many seconds, drawn at random so that the
 # desks turned away together do not all come back together.
-RETRY_AFTER_S = (2, 8)
+RETRY_AFTER_S = (1, 4)
 BUSY = N_("Le hub est occupé\u00a0: nouvel essai dans {seconds}\u00a0s, rien n’est perdu.")
 PUSH_PATH = f"{API}/push"
 
