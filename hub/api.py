@@ -181,8 +181,9 @@ def create_app(
         openapi_url="/openapi.json" if docs else None,
     )
     app.add_middleware(BodyLimit)
-    app.add_middleware(Language)
+    # The last added runs first: the language is set before a busy hub says so.
     app.add_middleware(PushGate, limit=pushes or pushes_at_once())
+    app.add_middleware(Language)
     install_refusals(app)
     sessions = sessionmaker(engine, expire_on_commit=False)
     install_console(app, sessions)

@@ -8,6 +8,7 @@ import json
 import threading
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -18,7 +19,7 @@ from starlette.types import Receive, Scope, Send
 from app.sync.client import BUSY_TRIES, HubBusy, HubClient
 from core.wire import PushRecord
 from hub import service
-from hub.api import RETRY_AFTER_S, PushGate
+from hub.api import RETRY_AFTER_S, PushGate, create_app
 from hub.config import make_engine
 from hub.localpg import free_port
 from hub.models import Record
@@ -162,3 +163,25 @@ def test_a_hub_busy_too_long_stops_the_sync_with_when_it_tries_again() -> None:
         "Le hub régional est occupé\u202f; nouvel essai dans 7\u00a0s, rien n’est perdu."
     )
     assert "busy" in stopped.value.text("en") and "7" in stopped.value.text("en")
+
+
+def test_a_busy_hub_says_so_in_the_desks_language(hub_url_db: str) -> None:
+    engine = make_engine(hub_url_db)
+    app = create_app(engine, pushes=1)
+    app.middleware_stack = stack = app.build_middleware_stack()
+    gate: Any = stack
+    while not isinstance(gate, PushGate):
+        gate = gate.app
+    gate.active = 1  # a push being stored
+
+    async def push() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
+            return await client.post("/api/v1/push", headers={"Accept-Language": "en"})
+
+    try:
+        answer = asyncio.run(push())
+    finally:
+        engine.dispose()
+    assert answer.status_code == 503
+    assert answer.json()["message"].startswith("The hub is busy: trying again in ")
