@@ -23,7 +23,7 @@ import random
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from app.desk import Desk
-from app.sync.client import Transient
+from app.sync.client import HubBusy, Transient
 from app.sync.run import enrol_or_keep, sync_once
 from core.errors import DeskError
 
@@ -70,6 +70,13 @@ def backoff(failures: int, rng: random.Random | None = None) -> float:
     rng = rng or random.Random()
     base = min(LAST_RETRY_S, FIRST_RETRY_S * 2 ** max(0, failures - 1))
     return float(base * rng.uniform(0.8, 1.2))
+
+
+def retry_delay(failure: Transient, failures: int) -> float:
+    """Seconds before the next try: what a busy hub asked for, else :func:`backoff`."""
+    if isinstance(failure, HubBusy):
+        return float(failure.seconds)
+    return backoff(failures)
 
 
 class SyncScheduler(QObject):
@@ -163,7 +170,7 @@ class SyncScheduler(QObject):
             self.last = result
             if isinstance(result, Transient):
                 self.failures += 1
-                self.timer.start(int(backoff(self.failures) * 1000))
+                self.timer.start(int(retry_delay(result, self.failures) * 1000))
         else:
             self.last, self.failures = None, 0
             self._enrolled_with = self._trying
@@ -187,7 +194,7 @@ class SyncScheduler(QObject):
             return
         if isinstance(result, Transient):
             self.failures += 1
-            self.timer.start(int(backoff(self.failures) * 1000))
+            self.timer.start(int(retry_delay(result, self.failures) * 1000))
         else:
             self.failures = 0
             if not (isinstance(result, DeskError) and result.key == "hub_revoked"):
