@@ -1,6 +1,6 @@
 """the API's rate limit of known tokens, counted in the database (shared by every process)
 
-Revision ID: h0007_api_hits
+Revision ID: h0007
 Revises: h0006
 Create Date: 2026-12-03
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "h0007_api_hits"
+revision = "h0007"
 down_revision = "h0006"
 branch_labels = None
 depends_on = None
