@@ -11,6 +11,7 @@ import re
 
 import httpx
 import pytest
+from openpyxl import load_workbook
 
 from core.disclosure import MARGIN
 from tests.disclosure_audit import margin_lines, worked_out
@@ -81,6 +82,12 @@ def test_public_by_theme_shows_true_counts_and_keeps_small_ones_secret(
     assert {k: v for k, v in exported.items() if v != 0} == {
         k: v for k, v in shown.items() if v != 0
     }
+    # The XLSX holds the pair after the tables of one dimension, its small counts hidden.
+    book = load_workbook(
+        io.BytesIO(signed_in.get("/console/activite/export.xlsx", params=PAIR).content)
+    )
+    last = [[cell.value for cell in row] for row in book.worksheets[-1].iter_rows()]
+    assert ["Salarié·e", "Trouver un emploi", "masqué"] in [row[:3] for row in last], last[:8]
     # Nothing secret can be worked out from the pair and each dimension's own table.
     everything: dict[tuple[str, str], int | None] = dict(shown)
     truth = dict(TRUTH)
