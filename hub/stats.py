@@ -115,6 +115,20 @@ def _cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[
     return Counter({(str(s), _code(k)): int(n) for s, k, n in rows})
 
 
+def _volumes(session: Session, start: date, end: date, dim: str, site: str | None) -> Counter[str]:
+    """Visits by site or time, of the region or of one site."""
+    key = _column(dim)
+    where = _PERIOD + (" AND f.site_id = :site" if site else "")
+    rows = session.execute(
+        text(f"SELECT {key}, count(*) FROM contact_fact f WHERE {where} GROUP BY {key}"),
+        {"start": start, "end": end, "site": site},
+    )
+    counts: Counter[str] = Counter()
+    for code, n in rows:
+        counts[_recoded(dim, _code(code))] += int(n)
+    return counts
+
+
 def _recoded(dim: str, code: str) -> str:
     """A day as its week or month; a commune as its EPCI (a small one already went up as
     its EPCI; a commune in none, or a special answer, stands for itself)."""
@@ -160,16 +174,15 @@ def _one_way(
 ) -> tuple[Counter[str], set[str]]:
     """A dimension's counts in ``row`` (a site, or :data:`REGION`) and those hidden there,
     hidden with every site's table."""
+    if dim in VOLUMES:  # shown whole: the row asked for is all there is to count
+        return _volumes(session, start, end, dim, None if row == REGION else row), set()
     cells = _recode(dim, _cells(session, start, end, dim))
     counts: Counter[str] = Counter()
     for (where, code), count in cells.items():
         if row in (REGION, where):
             counts[code] += count
-    hidden: set[str] = set()
-    if dim not in VOLUMES:
-        held = hide(dict(cells), min_cell, stats_tables.domain(dim, start, end))
-        hidden = {code for where, code in held if where == row}
-    return counts, hidden
+    held = hide(dict(cells), min_cell, stats_tables.domain(dim, start, end))
+    return counts, {code for where, code in held if where == row}
 
 
 def compute(
