@@ -41,7 +41,7 @@ from core.stats import tables as stats_tables
 from core.stats.tables import StatsResult
 
 MIN_CELL = 5
-# dimension -> the contact payload's field
+# dimension -> its contact field, a column of the facts (``contact_fact``)
 FIELDS = COUNTED
 MULTIPLE = frozenset(stats_tables.MULTIPLE)  # those a visit may hold several of
 TIME = ("day", "week", "month")
