@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    Column,
     Date,
     DateTime,
     ForeignKey,
@@ -20,11 +21,14 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeEngine
 
+from core.fields import CONTACT_FIELDS
 from core.naming import NAMING  # the desk's constraint names, the same on the hub
 
 Payload = JSON().with_variant(JSONB(), "postgresql")
@@ -94,6 +98,66 @@ class Record(HubBase):
     # date each visit within minutes.
     received_on: Mapped[date] = mapped_column(Date)
     updated_on: Mapped[date] = mapped_column(Date)
+
+
+# --- the region's activity, kept as records arrive (hub/facts.py) -----------------------
+# What the console counts, in typed columns: a live (not cancelled) contact's one-valued
+# fields, one row per contact; its codes of the many-valued ones (themes, answers, and the
+# partners its live referrals name), one row each, with the contact's site and day; each
+# live referral; each live flag. A record's facts go when the record goes.
+_WIDTH: dict[str, TypeEngine[Any]] = {"code": String(64), "place": String(16), "flag": Boolean()}
+
+
+def _record_id() -> Column[str]:
+    return Column(
+        "record_id", String(36), ForeignKey("record.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+contact_fact = Table(
+    "contact_fact",
+    HubBase.metadata,
+    _record_id(),
+    Column("site_id", String(64), nullable=False),
+    Column("day", Date, nullable=False),
+    *(Column(f.name, _WIDTH[f.wire]) for f in CONTACT_FIELDS if not f.multiple),
+    Column("referrals", Integer, nullable=False, server_default="0"),  # live, same site
+    Index("ix_contact_fact_day_site", "day", "site_id"),
+)
+
+contact_code = Table(
+    "contact_code",
+    HubBase.metadata,
+    Column(
+        "record_id",
+        String(36),
+        ForeignKey("contact_fact.record_id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("dim", String(16), primary_key=True),  # theme, answer, partner
+    Column("code", String(200), primary_key=True),
+    Column("site_id", String(64), nullable=False),
+    Column("day", Date, nullable=False),
+    Index("ix_contact_code_dim_day_site", "dim", "day", "site_id", "code"),
+)
+
+referral_fact = Table(
+    "referral_fact",
+    HubBase.metadata,
+    _record_id(),
+    Column("contact_id", String(36), nullable=False, index=True),
+    Column("site_id", String(64), nullable=False),
+    Column("partner", String(200), nullable=False),  # the structure, else the service
+)
+
+flag_fact = Table(
+    "flag_fact",
+    HubBase.metadata,
+    _record_id(),
+    Column("site_id", String(64), nullable=False),
+    Column("day", Date, nullable=False),
+    Index("ix_flag_fact_day_site", "day", "site_id"),
+)
 
 
 class EnrolAttempt(HubBase):

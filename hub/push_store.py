@@ -1,6 +1,8 @@
 """Storing a desk's push: each record checked on its own (its shape, then the border's
 checks), new records inserted with one statement, those already held compared.
 
+The console's counts are kept as records arrive (:mod:`hub.facts`), in the same transaction.
+
 Uniqueness is the database's: a record is inserted with ``ON CONFLICT DO NOTHING`` and,
 when it was there already, compared with what is stored (never check-then-insert). Each
 reason a record is rejected for is written in the language of the desk that sent it.
@@ -21,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from core.i18n import N_, gettext
 from core.wire import PAYLOADS, PROTOCOL, HubProtocol, Outcome, PushRecord, PushResult, protocol_of
+from hub import facts
 from hub.checks import Border
 from hub.models import Record, Site
 from hub.service import now
@@ -135,6 +138,15 @@ def store_push(
             answers[index] = _result(checked.record, "accepted")
         else:
             answers[index] = _compare(session, site, checked.record, checked, moment)
+    # What the console counts, kept with the records (a stale or repeated one changes none).
+    facts.record(
+        session,
+        (
+            facts.Stored(checked.record.kind, checked.record.id, site.id, checked.payload)
+            for index, checked in fresh.values()
+            if answers[index].outcome == "accepted"
+        ),
+    )
     site.last_sync_at = moment
     return [answers[i] for i in range(len(records))]
 

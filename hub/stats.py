@@ -1,5 +1,6 @@
 """The region's activity, across sites: counts of the visits desks pushed, over a period,
-by one dimension, with small cells hidden.
+by one dimension or two, with small cells hidden. They are read from the facts kept as
+records arrive (:mod:`hub.facts`), one statement per table.
 
 A visit with two themes counts once under each theme; the total counts it once.
 Cancelled visits never count. The partner table counts the visits referred to each
@@ -15,7 +16,10 @@ partners, though a visit may hold several, are treated as if they added up.
 The region's table and each site's are hidden together, as one table of sites by codes
 with its margins (:func:`hide`): none can be worked out from the others. Comparing two
 different periods, though, can narrow a hidden count down: a table meant for publication
-covers one period.
+covers one period. A table of two dimensions is hidden around its margins, the tables of
+each dimension alone as shown (:func:`pair`), as the desk does; the region's table of two
+dimensions and each site's are not hidden together, though: a table meant for publication
+is the region's, or one site's.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from core.stats import tables as stats_tables
 from core.stats.tables import StatsResult
 
 MIN_CELL = 5
-# dimension -> the contact payload's field
+# dimension -> its contact field, a column of the facts (``contact_fact``)
 FIELDS = COUNTED
 MULTIPLE = frozenset(stats_tables.MULTIPLE)  # those a visit may hold several of
 TIME = ("day", "week", "month")
@@ -65,99 +69,85 @@ def places() -> Places:
     return Places(epci_of, names)
 
 
-@dataclass(frozen=True)
-class _Json:
-    """SQL over a record's payload: PostgreSQL's JSONB, or SQLite's JSON (a quick try)."""
-
-    postgres: bool
-
-    def field(self, name: str, alias: str = "r") -> str:
-        if self.postgres:
-            return f"{alias}.payload->>'{name}'"
-        return f"json_extract({alias}.payload, '$.{name}')"
-
-    def elements(self, name: str) -> str:
-        """A join giving each item of a list field as ``v.value``."""
-        if self.postgres:
-            return f"CROSS JOIN LATERAL jsonb_array_elements_text(r.payload->'{name}') AS v(value)"
-        return f"CROSS JOIN json_each(r.payload, '$.{name}') AS v"
-
-    def live(self, alias: str = "r") -> str:
-        """Not cancelled."""
-        if self.postgres:
-            return f"COALESCE(({alias}.payload->>'cancelled')::boolean, false) = false"
-        return f"COALESCE(json_extract({alias}.payload, '$.cancelled'), 0) = 0"
+# The facts (hub/facts.py): one row per live contact, one per code of its many-valued
+# dimensions (themes, answers, partners), each with the contact's site and day.
+_PERIOD = "f.day BETWEEN :start AND :end"
 
 
-def _json(session: Session) -> _Json:
-    return _Json(session.get_bind().dialect.name == "postgresql")
+def _column(dim: str, alias: str = "f") -> str:
+    """A one-valued dimension's column of ``contact_fact`` (time as the day, EPCI as the
+    commune: :func:`_recode` names them)."""
+    if dim == "site":
+        return f"{alias}.site_id"
+    if dim in TIME:
+        return f"{alias}.day"  # read back as a date: its ISO text whatever the server's style
+    return f"{alias}.{FIELDS['commune' if dim == 'epci' else dim]}"
 
 
-def _where(session: Session, site: str | None, alias: str = "r") -> str:
-    where = f"{alias}.day BETWEEN :start AND :end AND {_json(session).live(alias)}"
-    return where + (f" AND {alias}.site_id = :site" if site else "")
+def _code(value: Any) -> str:
+    return "non-precise" if value is None else str(value)
 
 
 def total(session: Session, start: date, end: date, site: str | None = None) -> int:
     """The period's visits (cancelled ones left out)."""
-    sql = f"SELECT count(*) FROM record r WHERE r.kind = 'contact' AND {_where(session, site)}"
+    sql = f"SELECT count(*) FROM contact_fact f WHERE {_PERIOD}" + (
+        " AND f.site_id = :site" if site else ""
+    )
     params = {"start": start, "end": end, "site": site}
     return int(session.execute(text(sql), params).scalar_one())
 
 
-def _referred(session: Session, site: str | None) -> str:
-    """The live referrals of the period's live visits (by the visit's day: cancelling a
-    visit on a desk leaves its referrals as they were)."""
-    json = _json(session)
-    return (
-        f"FROM record r JOIN record c ON c.id = {json.field('contact_id')}"
-        f" AND c.kind = 'contact' AND c.site_id = r.site_id"
-        f" WHERE r.kind = 'referral' AND {json.live()} AND {_where(session, site, 'c')}"
-    )
-
-
 def _cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[str, str]]:
-    """Raw counts per site and code of ``dim`` (time as days)."""
-    json = _json(session)
-    field = json.field
-    params: dict[str, Any] = {"start": start, "end": end}
-    if dim == "partner":
-        key = f"COALESCE({field('structure_id')}, {field('service_id')})"
-        counted, source = f"count(DISTINCT {field('contact_id')})", _referred(session, None)
+    """Raw counts per site and code of ``dim`` (time as days), in one pass."""
+    params: dict[str, Any] = {"start": start, "end": end, "dim": dim}
+    if dim in MULTIPLE:  # a contact's code is held once, however often it was sent
+        sql = (
+            "SELECT f.site_id, f.code, count(*) FROM contact_code f"
+            f" WHERE f.dim = :dim AND {_PERIOD} GROUP BY f.site_id, f.code"
+        )
     else:
-        join = ""
-        if dim in ("theme", "answer"):
-            key, join = "v.value", json.elements(FIELDS[dim])
-        elif dim == "site":
-            key = "r.site_id"
-        elif dim in TIME:
-            key = "r.day"  # read back as a date: its ISO text whatever the server's style
-        else:
-            key = field(FIELDS["commune" if dim == "epci" else dim])
-        counted = "count(DISTINCT r.id)" if dim in MULTIPLE else "count(*)"
-        source = f"FROM record r {join} WHERE r.kind = 'contact' AND {_where(session, None)}"
+        key = _column(dim)
+        sql = (
+            f"SELECT f.site_id, {key}, count(*) FROM contact_fact f"
+            f" WHERE {_PERIOD} GROUP BY f.site_id, {key}"
+        )
+    rows = session.execute(text(sql), params)
+    return Counter({(str(s), _code(k)): int(n) for s, k, n in rows})
+
+
+def _volumes(session: Session, start: date, end: date, dim: str, site: str | None) -> Counter[str]:
+    """Visits by site or time, of the region or of one site."""
+    key = _column(dim)
+    where = _PERIOD + (" AND f.site_id = :site" if site else "")
     rows = session.execute(
-        text(f"SELECT r.site_id AS s, {key} AS k, {counted} {source} GROUP BY r.site_id, k"),
-        params,
+        text(f"SELECT {key}, count(*) FROM contact_fact f WHERE {where} GROUP BY {key}"),
+        {"start": start, "end": end, "site": site},
     )
-    return Counter({(str(s), "non-precise" if k is None else str(k)): int(n) for s, k, n in rows})
+    counts: Counter[str] = Counter()
+    for code, n in rows:
+        counts[_recoded(dim, _code(code))] += int(n)
+    return counts
+
+
+def _recoded(dim: str, code: str) -> str:
+    """A day as its week or month; a commune as its EPCI (a small one already went up as
+    its EPCI; a commune in none, or a special answer, stands for itself)."""
+    if dim == "epci":
+        return places().epci_of.get(code, code)
+    if dim == "month":
+        return code[:7]
+    if dim == "week":
+        day = date.fromisoformat(code)
+        return (day - timedelta(days=day.weekday())).isoformat()
+    return code
 
 
 def _recode(dim: str, cells: Counter[tuple[str, str]]) -> Counter[tuple[str, str]]:
-    """Days as weeks or months; communes as their EPCI (a small one already went up as
-    its EPCI; a commune in none, or a special answer, stands for itself)."""
     if dim not in ("week", "month", "epci"):
         return cells
     out: Counter[tuple[str, str]] = Counter()
-    epci_of = places().epci_of
     for (site, code), count in cells.items():
-        if dim == "epci":
-            out[site, epci_of.get(code, code)] += count
-        elif dim == "month":
-            out[site, code[:7]] += count
-        else:
-            day = date.fromisoformat(code)
-            out[site, (day - timedelta(days=day.weekday())).isoformat()] += count
+        out[site, _recoded(dim, code)] += count
     return out
 
 
@@ -179,32 +169,44 @@ def hide(
     return disclosure.hide(table, min_cell)
 
 
-def compute(
-    session: Session, start: date, end: date, by: list[str] | tuple[str, ...],
-    min_cell: int = MIN_CELL, site: str | None = None,
-) -> StatsResult:  # fmt: skip
-    """The region's counts over ``start``..``end`` (both included) by at most one
-    dimension; one site's with ``site``. Volumes (by site, by day, week or month) are
-    shown whole; the visitors' characteristics have their small counts hidden, the same
-    way in the region's table and in each site's, so that one cannot be worked out from
-    the other."""
-    dims = tuple(by)
-    if len(dims) > 1 or any(d not in DIMENSIONS for d in dims):
-        raise ValueError(f"unknown dimensions: {dims}")
-    visits = total(session, start, end, site)
-    if not dims:
-        return StatsResult(start, end, (), visits, [], min_cell)
-    dim = dims[0]
+def _one_way(
+    session: Session, start: date, end: date, dim: str, min_cell: int, row: str
+) -> tuple[Counter[str], set[str]]:
+    """A dimension's counts in ``row`` (a site, or :data:`REGION`) and those hidden there,
+    hidden with every site's table."""
+    if dim in VOLUMES:  # shown whole: the row asked for is all there is to count
+        return _volumes(session, start, end, dim, None if row == REGION else row), set()
     cells = _recode(dim, _cells(session, start, end, dim))
-    row = REGION if site is None else site
     counts: Counter[str] = Counter()
     for (where, code), count in cells.items():
         if row in (REGION, where):
             counts[code] += count
-    hidden: set[str] = set()
-    if dim not in VOLUMES:
-        held = hide(dict(cells), min_cell, stats_tables.domain(dim, start, end))
-        hidden = {code for where, code in held if where == row}
+    held = hide(dict(cells), min_cell, stats_tables.domain(dim, start, end))
+    return counts, {code for where, code in held if where == row}
+
+
+def compute(
+    session: Session, start: date, end: date, by: list[str] | tuple[str, ...],
+    min_cell: int = MIN_CELL, site: str | None = None,
+) -> StatsResult:  # fmt: skip
+    """The region's counts over ``start``..``end`` (both included) by at most two
+    dimensions; one site's with ``site``. Volumes (by site, by day, week or month) are
+    shown whole; the visitors' characteristics have their small counts hidden, the same
+    way in the region's table and in each site's, so that one cannot be worked out from
+    the other. A table of two dimensions keeps its margins as each dimension's own table
+    shows or hides them (:func:`pair`)."""
+    dims = tuple(by)
+    if len(dims) > 2 or len(set(dims)) < len(dims) or any(d not in DIMENSIONS for d in dims):
+        raise ValueError(f"unknown dimensions: {dims}")
+    if site and "site" in dims:
+        raise ValueError("one site by site")
+    visits = total(session, start, end, site)
+    if not dims:
+        return StatsResult(start, end, (), visits, [], min_cell)
+    if len(dims) == 2:
+        return pair(session, start, end, (dims[0], dims[1]), min_cell, site, visits)
+    dim = dims[0]
+    counts, hidden = _one_way(session, start, end, dim, min_cell, REGION if site is None else site)
     rows: list[dict[str, Any]] = []
     for code in sorted(counts.keys() | hidden):
         if code in hidden:
@@ -214,25 +216,92 @@ def compute(
     return StatsResult(start, end, dims, visits, rows, min_cell)
 
 
+def _key(dim: str, index: int) -> tuple[str, str]:
+    """A dimension's value in a query of two, and the join it needs."""
+    if dim not in MULTIPLE:
+        return _column(dim), ""
+    alias = f"k{index}"
+    join = (
+        f" JOIN contact_code {alias} ON {alias}.record_id = f.record_id AND {alias}.dim = '{dim}'"
+    )
+    return f"{alias}.code", join
+
+
+def pair_cells(
+    session: Session, start: date, end: date, dims: tuple[str, str], site: str | None = None
+) -> Counter[tuple[str, str, str]]:
+    """Raw counts per site and pair of codes (time as days, communes as such), in one
+    statement: the site when ``site`` is given, every site otherwise."""
+    (first, join_first), (second, join_second) = _key(dims[0], 0), _key(dims[1], 1)
+    where = _PERIOD + (" AND f.site_id = :site" if site else "")
+    sql = (
+        f"SELECT f.site_id, {first}, {second}, count(*) FROM contact_fact f"
+        f"{join_first}{join_second} WHERE {where} GROUP BY f.site_id, {first}, {second}"
+    )
+    out: Counter[tuple[str, str, str]] = Counter()
+    for where_, a, b, n in session.execute(text(sql), {"start": start, "end": end, "site": site}):
+        out[str(where_), _recoded(dims[0], _code(a)), _recoded(dims[1], _code(b))] += int(n)
+    return out
+
+
+def pair(
+    session: Session, start: date, end: date, dims: tuple[str, str], min_cell: int,
+    site: str | None, visits: int,
+) -> StatsResult:  # fmt: skip
+    """The table of two dimensions of the region or of one site. Its margins are the
+    tables of each dimension alone, shown or hidden as those are (with every site's);
+    its inner counts are hidden by :func:`core.disclosure.hide` around them. By site and
+    a characteristic, it is the table of sites by codes those tables are hidden with."""
+    row = REGION if site is None else site
+    raw = pair_cells(session, start, end, dims, site)
+    counts: Counter[tuple[str, str]] = Counter()
+    for (_where, a, b), n in raw.items():
+        counts[a, b] += n
+    hidden: set[tuple[str, str]] = set()
+    characteristics = [d for d in dims if d not in VOLUMES]
+    if "site" in dims and characteristics:
+        flip = dims[0] != "site"
+        cells = {(b, a) if flip else (a, b): n for (a, b), n in counts.items()}
+        domain = stats_tables.domain(characteristics[0], start, end)
+        held = {(s, c) for s, c in hide(cells, min_cell, domain) if s != REGION}
+        hidden = {(c, s) for s, c in held} if flip else held
+    elif characteristics:
+        known = tuple(stats_tables.domain(d, start, end) for d in dims)
+        margins = [_one_way(session, start, end, d, min_cell, row) for d in dims]
+        table = disclosure.two_way(dict(counts), margins[0][0], margins[1][0], (known[0], known[1]))
+        for a, b in table.margins:
+            side, code = (1, b) if a == disclosure.MARGIN else (0, a)
+            table.published[a, b] = code in margins[side][1]
+        held = disclosure.hide(table, min_cell)
+        hidden = {(a, b) for a, b in held if disclosure.MARGIN not in (a, b)}
+    rows: list[dict[str, Any]] = []
+    for a, b in sorted(counts.keys() | hidden):
+        values: dict[str, Any] = {dims[0]: a, dims[1]: b}
+        if (a, b) in hidden:
+            rows.append({**values, "count": None, "suppressed": True})
+        else:
+            rows.append({**values, "count": counts[a, b]})
+    return StatsResult(start, end, dims, visits, rows, min_cell)
+
+
 def key_figures(
     session: Session, start: date, end: date, site: str | None = None
 ) -> dict[str, int]:
     """Visits, referrals (of those visits), flags and the sites that sent visits, over the
     period."""
     params = {"start": start, "end": end, "site": site}
-    rows = session.execute(
+    where = _PERIOD + (" AND f.site_id = :site" if site else "")
+    contacts, referrals, sites = session.execute(
         text(
-            "SELECT r.kind, count(*), count(DISTINCT r.site_id) FROM record r"
-            f" WHERE r.kind IN ('contact', 'flag') AND {_where(session, site)}"
-            " GROUP BY r.kind"
+            "SELECT count(*), COALESCE(sum(f.referrals), 0), count(DISTINCT f.site_id)"
+            f" FROM contact_fact f WHERE {where}"
         ),
         params,
-    )
-    figures = {"contact": 0, "referral": 0, "flag": 0, "sites": 0}
-    for kind, count, sites in rows:
-        figures[str(kind)] = int(count)
-        if kind == "contact":
-            figures["sites"] = int(sites)
-    referred = text(f"SELECT count(*) {_referred(session, site)}")
-    figures["referral"] = int(session.execute(referred, params).scalar_one())
-    return figures
+    ).one()
+    flags = session.execute(text(f"SELECT count(*) FROM flag_fact f WHERE {where}"), params)
+    return {
+        "contact": int(contacts),
+        "referral": int(referrals),
+        "flag": int(flags.scalar_one()),
+        "sites": int(sites),
+    }

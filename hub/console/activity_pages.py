@@ -44,10 +44,15 @@ class Query:
     end: date
     by: str
     site: str
+    then: str = ""  # a second dimension, crossed with the first
+
+    @property
+    def dims(self) -> list[str]:
+        return [self.by, self.then] if self.then else [self.by]
 
     def params(self, **changes: str) -> str:
         values = {"du": self.start.isoformat(), "au": self.end.isoformat(), "par": self.by,
-                  "site": self.site}  # fmt: skip
+                  "puis": self.then, "site": self.site}  # fmt: skip
         values.update(changes)
         return urlencode(values)
 
@@ -109,10 +114,42 @@ def read_query(request: Request) -> Query:
     by = got.get("par", "site")
     if by not in NAMES:
         raise Refused(gettext("Dimension inconnue\u00a0: {by}.").format(by=by[:40]), 400)
-    site = got.get("site", "")
+    site, then = got.get("site", ""), got.get("puis", "")
+    if then and then not in NAMES:
+        raise Refused(gettext("Dimension inconnue\u00a0: {by}.").format(by=then[:40]), 400)
     if site and by == "site":
         by = "public"  # one site by site says nothing
-    return Query(start, end, by, site)
+    if then in (by, "site" if site else by):
+        then = ""
+    return Query(start, end, by, site, then)
+
+
+@dataclass(frozen=True)
+class Crossed:
+    """A table of two dimensions as shown: the second's codes across, the first's down."""
+
+    columns: list[str]
+    rows: list[tuple[str, list[str]]]
+
+
+def crossed(result: StatsResult, labeller: RegionLabeller) -> Crossed:
+    """Each count, ``secret`` when hidden, zero where no visit came."""
+    first, second = result.by
+    cells = {(r[first], r[second]): r["count"] for r in result.rows}
+
+    def ordered(dim: str, codes: set[str]) -> list[tuple[str, str]]:
+        named = [(labeller(dim, code), code) for code in codes]
+        return sorted(named, key=lambda n: n[1] if dim in stats.TIME else n[0].casefold())
+
+    columns = ordered(second, {b for _a, b in cells})
+    rows = []
+    for label, a in ordered(first, {a for a, _b in cells}):
+        shown = []
+        for _name, b in columns:
+            count = cells.get((a, b), 0)
+            shown.append(gettext("secret") if count is None else thousands(count))
+        rows.append((label, shown))
+    return Crossed([name for name, _code in columns], rows)
 
 
 def lines(result: StatsResult, labeller: RegionLabeller) -> list[Line]:
@@ -144,13 +181,15 @@ def check_site(session: Session, query: Query) -> None:
 
 
 def activity_context(session: Session, query: Query) -> dict[str, Any]:
-    """What the activity page shows for ``query``: the table, its lines, the key figures."""
+    """What the activity page shows for ``query``: the table (one dimension, or two
+    crossed), its lines, the key figures."""
     check_site(session, query)
     labeller = RegionLabeller(session, language())
-    result = stats.compute(session, query.start, query.end, [query.by], site=query.site or None)
+    result = stats.compute(session, query.start, query.end, query.dims, site=query.site or None)
     figures = stats.key_figures(session, query.start, query.end, query.site or None)
+    shown = crossed(result, labeller) if query.then else lines(result, labeller)
     return {
-        "result": result, "lines": lines(result, labeller), "figures": figures,
+        "result": result, "lines": shown, "figures": figures,
         "sites": site_choices(session),
         "site_name": labeller("site", query.site) if query.site else "",
     }  # fmt: skip
@@ -158,14 +197,16 @@ def activity_context(session: Session, query: Query) -> dict[str, Any]:
 
 def one_table(session: Session, query: Query) -> bytes:
     """The CSV of the dimension asked for."""
-    result = stats.compute(session, query.start, query.end, [query.by], site=query.site or None)
+    result = stats.compute(session, query.start, query.end, query.dims, site=query.site or None)
     return write("csv", [result], "fr", RegionLabeller(session))
 
 
 def every_table(session: Session, query: Query) -> bytes:
-    """The XLSX of every dimension, a sheet each, the totals first."""
+    """The XLSX of every dimension, a sheet each, the totals first; the two crossed last
+    when the page crosses two."""
     site = query.site or None
     dims: list[list[str]] = [[]] + [[d] for d in NAMES if not (site and d == "site")]
+    dims += [query.dims] if query.then else []
     tables = [stats.compute(session, query.start, query.end, by, site=site) for by in dims]
     return write("xlsx", tables, "fr", RegionLabeller(session))
 
@@ -189,6 +230,7 @@ async def activity(request: Request, console: ConsoleOf) -> HTMLResponse:
         names={dim: gettext(name) for dim, name in NAMES.items()},
         presets=presets(today()), min_cell=stats.MIN_CELL,
         multiple=query.by in stats.MULTIPLE, volume=query.by in stats.VOLUMES, **context,
+        both_volumes=all(d in stats.VOLUMES for d in query.dims),
     )  # fmt: skip
 
 
@@ -207,7 +249,7 @@ async def export(
         check_site(session, query)
         return make(session, query)
 
-    filename = name.format(stem=query.file_stem, by=query.by)
+    filename = name.format(stem=query.file_stem, by="-".join(query.dims))
     return Response(
         await console.db(work), media_type=media_type,
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},

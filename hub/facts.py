@@ -1,0 +1,161 @@
+"""The region's activity kept as records arrive: each stored record's facts
+(:data:`hub.models.contact_fact` and the others), written in the push's transaction.
+
+A record's facts are rewritten whenever the record is (a new record, or a newer version
+of one); a cancelled record has none; a stale version changes no record, hence no fact.
+A contact's partners and its count of referrals come from the live referrals of its own
+site that name it, whichever of the contact and its referrals arrived first: they are
+worked out again for every contact a push touches, under a lock per contact (PostgreSQL)
+so that two pushes at once, one with the contact and one with its referral, do not each
+miss the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import bindparam, delete, insert, text
+from sqlalchemy.orm import Session
+
+from core.fields import CONTACT_FIELDS
+from hub.models import contact_code, contact_fact, flag_fact, referral_fact
+
+ONE_VALUED = tuple(f.name for f in CONTACT_FIELDS if not f.multiple)
+# Each many-valued field, and the dimension its codes are counted under.
+MANY_VALUED = {f.name: f.key for f in CONTACT_FIELDS if f.multiple}
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A record as it now stands at the hub (its newest version)."""
+
+    kind: str
+    id: str
+    site_id: str
+    payload: dict[str, Any]
+
+
+def partner_of(payload: dict[str, Any]) -> str:
+    """The partner a referral names: its structure, else its service."""
+    return str(payload.get("structure_id") or payload["service_id"])
+
+
+def _day(payload: dict[str, Any]) -> date:
+    value = payload["day"]
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def record(session: Session, records: Iterable[Stored]) -> None:
+    """Rewrite the facts of ``records``, just stored (new, or a newer version)."""
+    by_kind: dict[str, list[Stored]] = {"contact": [], "referral": [], "flag": []}
+    for stored in records:
+        by_kind[stored.kind].append(stored)
+    contacts, referrals, flags = by_kind["contact"], by_kind["referral"], by_kind["flag"]
+    touched = {c.id for c in contacts} | {str(r.payload["contact_id"]) for r in referrals}
+    _lock(session, touched)
+    if contacts:
+        ids = [c.id for c in contacts]
+        session.execute(delete(contact_fact).where(contact_fact.c.record_id.in_(ids)))
+        live = [c for c in contacts if not c.payload.get("cancelled")]
+        if live:
+            session.execute(insert(contact_fact), [_contact_row(c) for c in live])
+            codes = [row for c in live for row in _code_rows(c)]
+            if codes:
+                session.execute(insert(contact_code), codes)
+    if referrals:
+        ids = [r.id for r in referrals]
+        gone = session.execute(
+            delete(referral_fact)
+            .where(referral_fact.c.record_id.in_(ids))
+            .returning(referral_fact.c.contact_id)
+        )
+        touched.update(gone.scalars())
+        live_referrals = [
+            {
+                "record_id": r.id,
+                "contact_id": str(r.payload["contact_id"]),
+                "site_id": r.site_id,
+                "partner": partner_of(r.payload),
+            }
+            for r in referrals
+            if not r.payload.get("cancelled")
+        ]
+        if live_referrals:
+            session.execute(insert(referral_fact), live_referrals)
+    if flags:
+        session.execute(delete(flag_fact).where(flag_fact.c.record_id.in_([f.id for f in flags])))
+        rows: list[dict[str, Any]] = [
+            {"record_id": f.id, "site_id": f.site_id, "day": _day(f.payload)}
+            for f in flags
+            if not f.payload.get("cancelled")
+        ]
+        if rows:
+            session.execute(insert(flag_fact), rows)
+    if touched:
+        referred(session, sorted(touched))
+
+
+def _contact_row(contact: Stored) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "record_id": contact.id,
+        "site_id": contact.site_id,
+        "day": _day(contact.payload),
+        "referrals": 0,
+    }
+    row.update({name: contact.payload.get(name) for name in ONE_VALUED})
+    return row
+
+
+def _code_rows(contact: Stored) -> list[dict[str, Any]]:
+    day = _day(contact.payload)
+    return [
+        {"record_id": contact.id, "dim": dim, "code": code, "site_id": contact.site_id, "day": day}
+        for name, dim in MANY_VALUED.items()
+        for code in sorted(set(contact.payload.get(name) or ()))
+    ]
+
+
+def _lock(session: Session, ids: set[str]) -> None:
+    """Hold each contact's lock until the transaction ends, in one order (no deadlock)."""
+    if not ids or session.get_bind().dialect.name != "postgresql":
+        return
+    session.execute(
+        text(
+            "SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(x, 0) AS h"
+            " FROM unnest(CAST(:ids AS text[])) AS x ORDER BY h) AS held"
+        ),
+        {"ids": sorted(ids)},
+    )
+
+
+def referred(session: Session, contact_ids: list[str]) -> None:
+    """Work out again the partners and the count of referrals of these contacts."""
+    for start in range(0, len(contact_ids), 5000):
+        ids = contact_ids[start : start + 5000]
+        session.execute(
+            delete(contact_code).where(
+                contact_code.c.dim == "partner", contact_code.c.record_id.in_(ids)
+            )
+        )
+        params = {"ids": ids}
+        session.execute(
+            text(
+                "INSERT INTO contact_code (record_id, dim, code, site_id, day)"
+                " SELECT DISTINCT c.record_id, 'partner', r.partner, c.site_id, c.day"
+                " FROM referral_fact r JOIN contact_fact c"
+                " ON c.record_id = r.contact_id AND c.site_id = r.site_id"
+                " WHERE r.contact_id IN :ids"
+            ).bindparams(bindparam("ids", expanding=True)),
+            params,
+        )
+        session.execute(
+            text(
+                "UPDATE contact_fact SET referrals = (SELECT count(*) FROM referral_fact r"
+                " WHERE r.contact_id = contact_fact.record_id"
+                " AND r.site_id = contact_fact.site_id) WHERE record_id IN :ids"
+            ).bindparams(bindparam("ids", expanding=True)),
+            params,
+        )

@@ -1,0 +1,191 @@
+"""The counts the hub keeps as records arrive are those its records hold: after any
+sequence of pushes (new records, edits, cancellations, stale versions sent again,
+referrals before or after their visit), every table of the console read from the facts
+equals the one worked out from the payloads; and a hub migrated with records already
+stored fills the same facts as pushing them did."""
+
+from __future__ import annotations
+
+import importlib.util
+import uuid
+from collections.abc import Iterator
+from datetime import timedelta
+from types import ModuleType
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+
+from core.lists import DEFAULT_LISTS
+from core.wire import PushRecord
+from hub import push_store, service, stats
+from hub.checks import today
+from hub.config import make_engine
+from hub.migrate import MIGRATIONS
+from hub.models import Site
+from tests.hub import payload_counts
+
+SITES = ("Istres", "Martigues")
+CONTACTS = [str(uuid.UUID(int=n + 1)) for n in range(5)]
+REFERRALS = [str(uuid.UUID(int=n + 100)) for n in range(4)]
+FLAGS = [str(uuid.UUID(int=n + 200)) for n in range(2)]
+TODAY = today()
+DAYS = [(TODAY - timedelta(days=n)).isoformat() for n in (1, 2, 40)]
+START, END = TODAY - timedelta(days=60), TODAY
+
+
+def codes(name: str, n: int = 3) -> list[str]:
+    return [item[0] for item in DEFAULT_LISTS[name]][:n]
+
+
+contacts = st.fixed_dictionaries(
+    {
+        "day": st.sampled_from(DAYS),
+        "channel": st.sampled_from(codes("channel", 2)),
+        "public": st.sampled_from(codes("public")),
+        "age": st.sampled_from(codes("age", 2)),
+        "gender": st.sampled_from(codes("gender")),
+        "commune": st.sampled_from(["13047", "hors-region", "non-precise"]),
+        "themes": st.lists(st.sampled_from(codes("theme")), min_size=1, max_size=3),
+        "answers": st.lists(st.sampled_from(codes("answer")), min_size=1, max_size=2),
+        "duration": st.none() | st.sampled_from(codes("duration", 2)),
+        "first_visit": st.none() | st.booleans(),
+        "cancelled": st.booleans(),
+    }
+)
+referrals = st.fixed_dictionaries(
+    {
+        "day": st.sampled_from(DAYS),
+        "contact_id": st.sampled_from(CONTACTS),
+        "service_id": st.sampled_from(["svc-emploi", "svc-formation"]),
+        "structure_id": st.none() | st.just("structure-ml"),
+        "cancelled": st.booleans(),
+    }
+)
+flags = st.fixed_dictionaries(
+    {
+        "day": st.sampled_from(DAYS),
+        "service_id": st.just("svc-emploi"),
+        "reason": st.just("closed"),
+        "cancelled": st.booleans(),
+    }
+)
+# A record sent: its kind, which of its kind, its version and payload. Versions are drawn
+# small so that edits, stale versions and conflicts (same version, other content) all come.
+sends = (
+    st.tuples(st.just("contact"), st.integers(0, 4), st.integers(1, 3), contacts)
+    | st.tuples(st.just("referral"), st.integers(0, 3), st.integers(1, 3), referrals)
+    | st.tuples(st.just("flag"), st.integers(0, 1), st.integers(1, 3), flags)
+)
+Send = tuple[str, int, int, dict[str, Any]]
+batches = st.lists(
+    st.lists(sends, min_size=1, max_size=4, unique_by=lambda s: (s[0], s[1])),
+    min_size=1,
+    max_size=8,
+)
+IDS = {"contact": CONTACTS, "referral": REFERRALS, "flag": FLAGS}
+
+
+@pytest.fixture
+def engine(hub_url_db: str) -> Iterator[Engine]:
+    engine = make_engine(hub_url_db)
+    with Session(engine) as session, session.begin():
+        for name in SITES:
+            service.add_site(session, name)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def play(engine: Engine, pushes: list[list[Send]]) -> None:
+    """A fresh hub's records, then each batch pushed by the desk of each record's site."""
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM record"))
+    for batch in pushes:
+        by_site: dict[str, list[PushRecord]] = {}
+        for kind, index, version, payload in batch:
+            record = PushRecord(kind=kind, id=IDS[kind][index], version=version, payload=payload)  # type: ignore[arg-type]
+            by_site.setdefault(service.slugify(SITES[index % 2]), []).append(record)
+        with Session(engine) as session, session.begin():
+            for site_id, records in by_site.items():
+                site = session.get(Site, site_id)
+                assert site is not None
+                answers = push_store.store_push(session, engine, site, records)
+                assert "rejected" not in {a.outcome for a in answers}, answers
+
+
+def facts_of(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    with engine.connect() as connection:
+        return {
+            table: sorted(tuple(row) for row in connection.execute(text(f"SELECT * FROM {table}")))
+            for table in ("contact_fact", "contact_code", "referral_fact", "flag_fact")
+        }
+
+
+def migration() -> ModuleType:
+    path = MIGRATIONS / "versions" / "h0008_activity_facts.py"
+    spec = importlib.util.spec_from_file_location("h0008_activity_facts", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SETTINGS = settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@SETTINGS
+@given(pushes=batches)
+def test_the_counts_kept_at_push_time_equal_a_recount_from_the_records(
+    engine: Engine, pushes: list[list[Send]]
+) -> None:
+    play(engine, pushes)
+    with Session(engine) as session:
+        for dim in stats.DIMENSIONS:
+            kept = stats._cells(session, START, END, dim)
+            assert kept == payload_counts.cells(session, START, END, dim), dim
+        for site in (None, *(service.slugify(name) for name in SITES)):
+            kept_figures = stats.key_figures(session, START, END, site)
+            assert kept_figures == payload_counts.key_figures(session, START, END, site)
+            figures = payload_counts.key_figures(session, START, END, site)
+            assert stats.total(session, START, END, site) == figures["contact"]
+
+
+@SETTINGS
+@given(pushes=batches)
+def test_a_migrated_hub_fills_the_facts_pushing_wrote(
+    engine: Engine, pushes: list[list[Send]]
+) -> None:
+    play(engine, pushes)
+    pushed = facts_of(engine)
+    with engine.begin() as connection:
+        for table in ("contact_fact", "referral_fact", "flag_fact"):
+            connection.execute(text(f"DELETE FROM {table}"))
+    assert facts_of(engine)["contact_code"] == []
+    with engine.begin() as connection:
+        migration().backfill(connection)
+    assert facts_of(engine) == pushed
+
+
+def test_a_referral_before_its_visit_and_its_cancellation_are_counted(engine: Engine) -> None:
+    """A visit's partner appears when its referral came first, and goes when cancelled."""
+    visit = {"day": DAYS[0], "channel": "sur-place", "public": "salarie", "age": "16-25",
+             "gender": "femme", "commune": "13047", "themes": ["vae"], "answers": ["autre"]}  # fmt: skip
+    sent = {"day": DAYS[0], "contact_id": CONTACTS[0], "service_id": "svc-emploi"}
+    site = service.slugify(SITES[0])
+    play(engine, [[("referral", 0, 1, sent)], [("contact", 0, 1, visit)]])
+    with Session(engine) as session:
+        assert stats._cells(session, START, END, "partner") == {(site, "svc-emploi"): 1}
+        assert stats.key_figures(session, START, END)["referral"] == 1
+    play(engine, [[("referral", 0, 1, sent)], [("contact", 0, 1, visit)],
+                  [("referral", 0, 2, {**sent, "cancelled": True})]])  # fmt: skip
+    with Session(engine) as session:
+        assert stats._cells(session, START, END, "partner") == {}
+        assert stats.key_figures(session, START, END)["referral"] == 0
+        assert stats._cells(session, START, END, "public") == {(site, "salarie"): 1}
