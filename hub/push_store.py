@@ -87,6 +87,38 @@ def _insert(engine_name: str) -> Any:
     return postgresql.insert if engine_name == "postgresql" else sqlite.insert
 
 
+def _insert_new(
+    session: Session,
+    engine: Engine,
+    site: Site,
+    fresh: dict[str, tuple[int, _Checked]],
+    moment: datetime,
+) -> set[str]:
+    """Insert the batch's records the database does not hold yet; their ids."""
+    if not fresh:
+        return set()
+    rows = [
+        {
+            "id": checked.record.id,
+            "kind": checked.record.kind,
+            "site_id": site.id,
+            "version": checked.record.version,
+            "content_hash": checked.content_hash,
+            "day": datetime.fromisoformat(checked.payload["day"]).date(),
+            "payload": checked.payload,
+            "received_on": moment.date(),
+            "updated_on": moment.date(),
+        }
+        for _index, checked in fresh.values()
+    ]
+    # One statement compiled once and cached (SQLAlchemy sends the rows as one multi-row
+    # INSERT): a VALUES clause built per batch cost more than the insert.
+    table = Record.__table__
+    insert = _insert(engine.dialect.name)
+    statement = insert(table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)
+    return set(session.connection().execute(statement, rows).scalars())
+
+
 def store_push(
     session: Session,
     engine: Engine,
@@ -98,7 +130,6 @@ def store_push(
     with one statement; those the database already holds are compared one by one.
     ``speaks`` is the hub's protocol (its payload fields), this version's when None."""
     speaks = speaks or protocol_of(PROTOCOL)
-    insert = _insert(engine.dialect.name)
     moment, border = now(), Border(session)
     answers: dict[int, PushResult] = {}
     fresh: dict[str, tuple[int, _Checked]] = {}
@@ -110,29 +141,7 @@ def store_push(
             answers[index] = _result(record, "rejected", gettext("identifiant répété dans l’envoi"))
         else:
             fresh[record.id] = (index, checked)
-    inserted: set[str] = set()
-    if fresh:
-        rows = [
-            {
-                "id": checked.record.id,
-                "kind": checked.record.kind,
-                "site_id": site.id,
-                "version": checked.record.version,
-                "content_hash": checked.content_hash,
-                "day": datetime.fromisoformat(checked.payload["day"]).date(),
-                "payload": checked.payload,
-                "received_on": moment.date(),
-                "updated_on": moment.date(),
-            }
-            for _index, checked in fresh.values()
-        ]
-        # One statement compiled once and cached (SQLAlchemy sends the rows as one
-        # multi-row INSERT): a VALUES clause built per batch cost more than the insert.
-        table = Record.__table__
-        statement = (
-            insert(table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)
-        )
-        inserted = set(session.connection().execute(statement, rows).scalars())
+    inserted = _insert_new(session, engine, site, fresh, moment)
     for record_id, (index, checked) in fresh.items():
         if record_id in inserted:
             answers[index] = _result(checked.record, "accepted")
