@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DatabaseError
@@ -30,12 +30,6 @@ from app.backup.copies import (
     scrub_backups,
 )
 from app.backup.health import EMPTY_FILE, file_problems
-from app.directory import records
-from app.directory.batch import Batch, ImportSummary
-from app.directory.formats import read_directory
-from app.directory.importing import apply
-from app.directory.records import ServiceDetail
-from app.directory.search import SearchHit, SearchQuery, search
 from app.directory.search_index import INDEX_VERSION, reindex
 from app.geography import Geography, seed_centres, seed_geography
 from app.intake.clock import local_now
@@ -44,14 +38,19 @@ from app.intake.service import IntakeService
 from app.nomenclature import Nomenclatures, seed_defaults
 from app.paths import DeskPaths, desk_paths
 from app.settings import Settings
-from app.stats.queries import mark_all_dirty
-from app.sync.queue import pending_count, quarantined
 from core.errors import DeskError
 from core.lang import chosen_language
 from core.places import CENTRES_EDITION, GEOGRAPHY_EDITION
 from db import migrate
 from db.engine import create_desk_engine, session_factory
 from db.models import Service, Structure, SyncQuarantine, SyncState
+
+if TYPE_CHECKING:
+    # What the window does not need to show its first screen is imported where it is used
+    # (``tests/ui/test_startup_imports.py`` keeps the start light).
+    from app.directory.batch import Batch, ImportSummary
+    from app.directory.records import ServiceDetail
+    from app.directory.search import SearchHit, SearchQuery
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +163,8 @@ class Desk:
 
     def pending_count(self) -> int:
         """Records the hub has yet to take: the same count the sync reports."""
+        from app.sync.queue import pending_count
+
         with self.sessions() as session:
             return pending_count(session)
 
@@ -219,39 +220,57 @@ class Desk:
     def directory_search(
         self, query: SearchQuery, *, now: datetime | None = None
     ) -> list[SearchHit]:
+        from app.directory.search import search
+
         with self.sessions() as session:
             return search(session, query, now=now)
 
     def service_detail(self, service_id: str, today: date | None = None) -> ServiceDetail:
+        from app.directory import records
+
         with self.sessions() as session:
             return records.detail(session, service_id, today=today)
 
     def flag_service(self, service_id: str, reason: str, comment: str | None) -> str:
+        from app.directory import records
+
         with self.sessions.begin() as session:
             return records.flag(session, service_id, reason, comment)
 
     def toggle_favourite(self, service_id: str) -> bool:
+        from app.directory import records
+
         with self.sessions.begin() as session:
             return records.toggle_favourite(session, service_id)
 
     def mark_verified(self, service_id: str) -> None:
+        from app.directory import records
+
         with self.sessions.begin() as session:
             records.mark_verified(session, service_id)
 
     def add_local_entry(self, structure: dict[str, Any], service: dict[str, Any]) -> str:
+        from app.directory import records
+
         with self.sessions.begin() as session:
             return records.add_local(session, structure, service)
 
     def read_directory(self, path: Path) -> Batch:
         """A directory file or folder read and checked, before anything is written."""
+        from app.directory.formats import read_directory
+
         return read_directory(path, self.geography)
 
     def import_directory(self, batch: Batch) -> ImportSummary:
+        from app.directory.importing import apply
+
         with self.sessions.begin() as session:
             return apply(session, batch)
 
     def quarantined(self) -> list[SyncQuarantine]:
         """Records the hub refused, kept on this desk."""
+        from app.sync.queue import quarantined
+
         with self.sessions() as session:
             return quarantined(session)
 
@@ -282,6 +301,8 @@ def _seed(session: Session, settings: Settings, load_demo: bool) -> None:
     if reseeded:
         settings.write(session, "geography.edition", seed_geography(session))
         # A commune may have changed EPCI: the statistics count it again.
+        from app.stats.queries import mark_all_dirty
+
         mark_all_dirty(session)
     if reseeded or settings.get("geography.centres") != CENTRES_EDITION:
         settings.write(session, "geography.centres", seed_centres(session))

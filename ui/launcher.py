@@ -1,10 +1,16 @@
-"""Entry point of ``aiguillage``: a command runs without Qt; no command opens the window."""
+"""Entry point of ``aiguillage``: a command runs without Qt; no command opens the window.
+
+The window alone (no argument, or ``--smoke``) does not build the command line's parser:
+its commands and what they import are not paid for before the window shows."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+
+# Arguments that only open the window: the parser is not needed to tell them.
+WINDOW_ONLY: tuple[list[str], ...] = ([], ["--smoke"])
 
 
 def _window(args: argparse.Namespace) -> int:
@@ -14,9 +20,12 @@ def _window(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments in WINDOW_ONLY:
+        return _window(argparse.Namespace(smoke=bool(arguments)))
     from app.cli.main import main as cli_main
 
-    return cli_main(argv, window=_window)
+    return cli_main(arguments, window=_window)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
@@ -29,18 +30,19 @@ from app.intake.service import UNDO_SECONDS
 from core.lang import moment_text
 from core.version import app_version
 from ui.directory_panel import DirectoryPanel
-from ui.first_start import FirstStartWizard
 from ui.intake_form import FormState, IntakeForm
 from ui.journal import JournalModel, JournalPanel
 from ui.keys import AltLetterGuard
 from ui.notice import SaveNotice
 from ui.operations import Change, DeskOps
 from ui.safety_ui import SafetyUi
-from ui.settings_dialog import SettingsDialog
-from ui.stats_panel import StatsPanel
 from ui.sync_panel import SyncUi
 from ui.taskman import TaskManager
 from ui.visit_actions import VisitActions
+
+if TYPE_CHECKING:
+    # Built when first asked for: not paid for before the window shows.
+    from ui.stats_panel import StatsPanel
 
 
 class MainWindow(VisitActions, QMainWindow):
@@ -208,6 +210,8 @@ class MainWindow(VisitActions, QMainWindow):
     def statistics(self) -> StatsPanel:
         """The statistics tab, built the first time it is asked for."""
         if self.stats_panel is None:
+            from ui.stats_panel import StatsPanel
+
             self.stats_panel = StatsPanel(self.desk, self.ops)
             layout = self.stats_holder.layout()
             assert layout is not None
@@ -239,6 +243,8 @@ class MainWindow(VisitActions, QMainWindow):
         AboutDialog(self).exec()
 
     def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.desk, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.apply_settings)
@@ -247,6 +253,8 @@ class MainWindow(VisitActions, QMainWindow):
 
     def first_start(self) -> None:
         """The wizard of a desk never set up; the window stays behind it."""
+        from ui.first_start import FirstStartWizard
+
         wizard = FirstStartWizard(self.desk, self.sync.scheduler, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.finished.connect(self._after_first_start)
