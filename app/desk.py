@@ -1,7 +1,8 @@
 """Opening the desk: database, schema upgrade, reference data, services.
 
-Start-up order: make the folders; open the database; when the schema is behind, copy the
-database with SQLite's backup API and then upgrade it; load the shipped lists and
+Start-up order: make the folders; on a first start, copy the database prepared at build
+time (``app.template``) when it is current; open the database; when the schema is behind,
+copy the database with SQLite's backup API and then upgrade it; load the shipped lists and
 geography when they are missing or older; load the demo directory on a first start with no
 hub. The window then purges notes past the site's retention period, off its thread.
 """
@@ -92,7 +93,11 @@ class Desk:
         clock: Callable[[], datetime] = local_now,
         monotonic: Callable[[], float] = time.monotonic,
         load_demo: bool = True,
+        template: bool | Path = True,
     ) -> Desk:
+        """The desk at ``paths``, its database made on a first start: copied from the
+        ``template`` made at build time (``True``: the shipped one) when it is current and
+        the demo directory is wanted, else made by migrations and seeding."""
         paths = (paths or desk_paths()).ensure()
         existed = paths.database.exists()
         # An empty or cut file would be taken by SQLite for a new database: the desk would
@@ -102,6 +107,10 @@ class Desk:
             # Nothing was ever saved nor backed up (a first start cut short): start afresh.
             paths.database.unlink()
             existed, found = False, []
+        if not existed and load_demo and template is not False:
+            from app.template import TEMPLATE, copy_template
+
+            copy_template(paths.database, TEMPLATE if template is True else template)
         if found:
             damage = damage_report(paths.database, paths.backups)
             if damage is not None:
