@@ -29,7 +29,6 @@ from app.desk import DayView, Desk
 from app.intake.service import UNDO_SECONDS
 from core.lang import moment_text
 from core.version import app_version
-from ui.directory_panel import DirectoryPanel
 from ui.intake_form import FormState, IntakeForm
 from ui.journal import JournalModel, JournalPanel
 from ui.keys import AltLetterGuard
@@ -42,6 +41,7 @@ from ui.visit_actions import VisitActions
 
 if TYPE_CHECKING:
     # Built when first asked for: not paid for before the window shows.
+    from ui.directory_panel import DirectoryPanel
     from ui.stats_panel import StatsPanel
 
 
@@ -115,12 +115,15 @@ class MainWindow(VisitActions, QMainWindow):
 
     def _tabs(self) -> None:
         """The visits, the directory and the statistics, a tab each, Ctrl+1, 2, 3."""
-        self.directory = DirectoryPanel(self.desk, self.ops)
         self.tabs = QTabWidget()
         # No Alt letter on the tabs: Ctrl+1, 2, 3 switch them, and the letters are the rows'.
         self.tabs.addTab(self.splitter, self.tr("Accueil  (Ctrl+1)"))
-        self.tabs.addTab(self.directory, self.tr("Annuaire  (Ctrl+2)"))
-        # Built when first shown: the counter does not pay for it at start-up.
+        # The directory and the statistics are built when first shown: the window is ready
+        # for the first visitor without them.
+        self._directory: DirectoryPanel | None = None
+        self.directory_holder = QWidget()
+        QVBoxLayout(self.directory_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.directory_holder, self.tr("Annuaire  (Ctrl+2)"))
         self.stats_panel: StatsPanel | None = None
         self.stats_holder = QWidget()
         QVBoxLayout(self.stats_holder).setContentsMargins(0, 0, 0, 0)
@@ -190,7 +193,6 @@ class MainWindow(VisitActions, QMainWindow):
         self.journal.sig_cancel.connect(self.cancel_contact)
         self.journal.sig_slips.connect(self.open_slips)
         QShortcut(QKeySequence("F6"), self.journal, self.journal.slips_button.click)
-        self.directory.sig_print.connect(self.open_service_slip)
         self.tasks.sig_changed.connect(self._changed)
 
     # --- tabs and settings ----------------------------------------------------------
@@ -207,6 +209,19 @@ class MainWindow(VisitActions, QMainWindow):
         else:
             self.form.start()
 
+    @property
+    def directory(self) -> DirectoryPanel:
+        """The directory tab, built the first time it is asked for."""
+        if self._directory is None:
+            from ui.directory_panel import DirectoryPanel
+
+            self._directory = DirectoryPanel(self.desk, self.ops)
+            self._directory.sig_print.connect(self.open_service_slip)
+            layout = self.directory_holder.layout()
+            assert layout is not None
+            layout.addWidget(self._directory)
+        return self._directory
+
     def statistics(self) -> StatsPanel:
         """The statistics tab, built the first time it is asked for."""
         if self.stats_panel is None:
@@ -219,6 +234,8 @@ class MainWindow(VisitActions, QMainWindow):
         return self.stats_panel
 
     def _tab_changed(self, index: int) -> None:
+        if index == 1:
+            self.directory  # noqa: B018 - built when first shown (a click on its tab)
         if index == 2:
             built = self.stats_panel is not None
             panel = self.statistics()

@@ -19,6 +19,8 @@ NOT_AT_START = (
     "alembic",  # the schema is current: its revision is read with one query
     "markdown_it",  # a partner's description, read when one is opened
     "app.cli.main",  # the command line's parser: no command opens the window
+    "ui.directory_panel",  # the directory tab, built when first shown
+    "ui.stats_panel",  # the statistics tab, likewise
 )
 
 STARTED = """
