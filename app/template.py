@@ -71,7 +71,8 @@ def copy_template(database: Path, template: Path = TEMPLATE) -> bool:
     os.close(handle)
     partial = Path(name)
     try:
-        source = sqlite3.connect(f"file:{template}?mode=ro", uri=True)
+        # Read as a file nothing writes (no lock, no -shm beside it, even in a bundle).
+        source = sqlite3.connect(f"{template.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         target = sqlite3.connect(partial)
         try:
             source.backup(target)

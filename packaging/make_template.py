@@ -32,6 +32,9 @@ def build_template(template: Path = TEMPLATE) -> Path:
         target = sqlite3.connect(partial)
         try:
             source.backup(target)
+            # Read by first starts as a file of its own, never beside a -wal or -shm file:
+            # the copy goes back to WAL when the desk first opens it, as a new one does.
+            target.execute("PRAGMA journal_mode=DELETE")
         finally:
             target.close()
             source.close()

@@ -25,7 +25,8 @@ _SPEC.loader.exec_module(make_template)
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("build")
+    # Where a bundle may be unpacked: a space, an apostrophe, an accent.
+    folder = tmp_path_factory.mktemp("build") / "Logiciels d’accueil été"
     built: Path = make_template.build_template(folder / "aiguillage.sqlite3")
     return built
 
@@ -77,6 +78,11 @@ def test_a_first_start_from_the_template_gives_the_same_desk(
     assert len(found["commune"]) > 34_000 and len(found["service"]) > 0
     # The settings and the demo directory are dated from the first start, as before.
     assert moments(copied) and all(moment >= before for moment in moments(copied))
+    # The template is only read: nothing is left beside it (it ships in the bundle).
+    assert sorted(p.name for p in template.parent.iterdir()) == [
+        "aiguillage.json",
+        "aiguillage.sqlite3",
+    ]
 
 
 def test_an_outdated_template_is_not_used(template: Path, tmp_path: Path) -> None:
