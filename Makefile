@@ -13,7 +13,7 @@ DESK_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 
 # the tools the bundle and its desktop entry are checked with, and ICU's tools that cut its
 # data to French and English in the bundle.
 SYSTEM_PACKAGES := $(DESK_PACKAGES) postgresql binutils desktop-file-utils chromium \
-	icu-devtools gcc
+	icu-devtools gcc nginx
 
 .PHONY: run test lint typecheck pytest package system-deps translations catalogues screenshots geography template clean
 

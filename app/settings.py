@@ -2,19 +2,22 @@
 
 Values live in the desk database (table ``setting``), so that they are backed up and
 restored with it. ``internal`` settings are the desk's own bookkeeping and cannot be set
-from the command line.
+from the command line. They are read once and kept in memory: the window asks for them
+on its own thread, where no database is read. Any transaction of the desk's sessions
+that changes a setting updates that copy once it is committed, whichever code wrote it.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlparse
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from core.errors import DeskError, Said, ValidationFailed
 from core.i18n import N_
@@ -108,8 +111,13 @@ SPECS: dict[str, SettingSpec] = {
 }
 
 
+_DELETED = object()
+# What a session changed in the table, kept in its ``info`` until the commit.
+_STAGED = "settings.staged"
+
+
 class Settings:
-    """Typed access to the settings stored in the desk database."""
+    """Typed access to the settings stored in the desk database, kept in memory."""
 
     def __init__(
         self,
@@ -122,6 +130,51 @@ class Settings:
         self._clock = clock or (lambda: datetime.now(UTC).replace(tzinfo=None))
         self.check_commune = check_commune
         self.list_codes = list_codes
+        self._stored: dict[str, Any] | None = None  # what the table holds, once read
+        self._lock = threading.Lock()
+        event.listen(sessions, "after_flush", self._note_flush)
+        event.listen(sessions, "after_commit", self._apply_commit)
+        event.listen(sessions, "after_rollback", self._drop_staged)
+
+    def _stored_values(self) -> dict[str, Any]:
+        stored = self._stored
+        if stored is not None:
+            return stored
+        with self._lock:
+            if self._stored is None:
+                with self._sessions() as session:
+                    rows = session.scalars(select(Setting))
+                    self._stored = {row.key: row.value for row in rows}
+            return self._stored
+
+    @staticmethod
+    def _note_flush(session: Session, _flush: UOWTransaction) -> None:
+        staged: dict[str, Any] = session.info.setdefault(_STAGED, {})
+        for row in (*session.new, *session.dirty):
+            if isinstance(row, Setting):
+                staged[row.key] = row.value
+        for row in session.deleted:
+            if isinstance(row, Setting):
+                staged[row.key] = _DELETED
+
+    def _apply_commit(self, session: Session) -> None:
+        staged = session.info.pop(_STAGED, None)
+        if not staged:
+            return
+        with self._lock:
+            if self._stored is None:
+                return  # read in full at the first ``get``
+            stored = dict(self._stored)
+            for key, value in staged.items():
+                if value is _DELETED:
+                    stored.pop(key, None)
+                else:
+                    stored[key] = value
+            self._stored = stored
+
+    @staticmethod
+    def _drop_staged(session: Session) -> None:
+        session.info.pop(_STAGED, None)
 
     def parse(self, key: str, raw: str) -> Any:
         """A value typed by a person for ``key``, checked (a :class:`DeskError` otherwise)."""
@@ -144,14 +197,12 @@ class Settings:
         return spec
 
     def get(self, key: str) -> Any:
+        """The value of ``key`` (its default when never set), from memory."""
         spec = self.spec(key)
-        with self._sessions() as session:
-            row = session.get(Setting, key)
-            return spec.default if row is None else row.value
+        return self._stored_values().get(key, spec.default)
 
     def all(self) -> dict[str, Any]:
-        with self._sessions() as session:
-            stored = {row.key: row.value for row in session.scalars(select(Setting))}
+        stored = self._stored_values()
         return {key: stored.get(key, spec.default) for key, spec in SPECS.items()}
 
     def set(self, key: str, value: Any) -> None:

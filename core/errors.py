@@ -77,6 +77,9 @@ MESSAGES: dict[str, str | Counted] = {
         "Le hub régional est indisponible (HTTP {status})\u202f; nouvel essai plus tard,"
         " rien n’est perdu."
     ),
+    "hub_busy": N_(
+        "Le hub régional est occupé\u202f; nouvel essai dans {seconds}\u00a0s, rien n’est perdu."
+    ),
     "hub_enrol_too_many": N_(
         "Trop d’essais d’inscription depuis cette adresse\u00a0: attendez un quart d’heure,"
         " puis saisissez de nouveau le code (vérifiez-le avant\u00a0; il est peut-être mal"

@@ -236,6 +236,7 @@ class Problem(Strict):
         "too_many",
         "malformed",
         "too_new",
+        "busy",  # 503 with Retry-After: come back then, nothing was stored
     ]
     message: str
 

@@ -1,11 +1,11 @@
-"""The hub's HTTP API (FastAPI), under ``/api/v1``; stateless but for a per-process rate
-limit of known tokens, so that several processes can serve one database (what guards
-enrolment, per address, lives in the database)."""
+"""The hub's HTTP API (FastAPI), under ``/api/v1``; stateless, so that several processes
+serve one database: what guards enrolment (per address) and the rate limit of known tokens
+are counted in the database. Each process stores a few pushes at once and answers the
+others 503 with ``Retry-After`` at once, rather than queueing them towards a timeout."""
 
 from __future__ import annotations
 
-import time
-from collections import deque
+import random
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
@@ -13,6 +13,7 @@ from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import Engine
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -36,16 +37,55 @@ from core.wire import (
     protocol_of,
 )
 from hub import directory, push_store, service
-from hub.config import docs_enabled
+from hub.config import docs_enabled, pushes_at_once
 from hub.console.pages import install_console
 from hub.models import Site
 
 MIN_PROTOCOL = 1
 RATE_LIMIT = 240  # requests a minute and token: plenty for a desk, a wall for a loop
+# A busy hub asks a desk to come back in this many seconds, drawn at random so that the
+# desks turned away together do not all come back together.
+RETRY_AFTER_S = (1, 4)
+BUSY = N_("Le hub est occupé\u00a0: nouvel essai dans {seconds}\u00a0s, rien n’est perdu.")
+PUSH_PATH = f"{API}/push"
 
 
-def problem(code: str, message: str, status: int) -> JSONResponse:
-    return JSONResponse(Problem(code=code, message=message).model_dump(), status_code=status)  # type: ignore[arg-type]
+def problem(code: str, message: str, status: int, retry_after: int | None = None) -> JSONResponse:
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
+    return JSONResponse(
+        Problem(code=code, message=message).model_dump(),  # type: ignore[arg-type]
+        status_code=status,
+        headers=headers,
+    )
+
+
+def busy() -> JSONResponse:
+    """The answer of a hub too busy to store a push now: 503 and when to come back."""
+    seconds = random.randint(*RETRY_AFTER_S)
+    return problem("busy", gettext(BUSY).format(seconds=seconds), 503, seconds)
+
+
+class PushGate:
+    """At most ``limit`` pushes of this process at once, counted before their body is read:
+    one more is answered 503 with ``Retry-After`` at once (the desk comes back then,
+    nothing lost), where it would otherwise wait for a thread and a connection past the
+    desk's timeout. One event loop a process: a plain count is enough."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit, self.active = app, limit, 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("path") != PUSH_PATH:
+            await self.app(scope, receive, send)
+            return
+        if self.active >= self.limit:
+            await busy()(scope, receive, send)
+            return
+        self.active += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.active -= 1
 
 
 # The console's file uploads may be as large as a directory file.
@@ -126,9 +166,12 @@ class Language:
         await self.app(scope, receive, send)
 
 
-def create_app(engine: Engine, speaks: HubProtocol | None = None) -> FastAPI:
+def create_app(
+    engine: Engine, speaks: HubProtocol | None = None, pushes: int | None = None
+) -> FastAPI:
     """The hub's application. ``speaks`` is the protocol it states and holds desks to
-    (this version's in full when None; tests give an older one to play an old hub)."""
+    (this version's in full when None; tests give an older one to play an old hub);
+    ``pushes`` how many pushes it stores at once (``pushes_at_once()`` when None)."""
     docs = docs_enabled()
     app = FastAPI(
         title="Aiguillage — hub régional",
@@ -138,6 +181,8 @@ def create_app(engine: Engine, speaks: HubProtocol | None = None) -> FastAPI:
         openapi_url="/openapi.json" if docs else None,
     )
     app.add_middleware(BodyLimit)
+    # The last added runs first: the language is set before a busy hub says so.
+    app.add_middleware(PushGate, limit=pushes or pushes_at_once())
     app.add_middleware(Language)
     install_refusals(app)
     sessions = sessionmaker(engine, expire_on_commit=False)
@@ -171,7 +216,12 @@ def install_refusals(app: FastAPI) -> None:
 
     @app.exception_handler(service.HubError)
     async def refused(_request: Request, error: service.HubError) -> JSONResponse:
-        return problem(error.code, error.message, error.status)
+        return problem(error.code, error.message, error.status, error.retry_after)
+
+    @app.exception_handler(PoolTimeout)
+    async def no_connection(_request: Request, _error: PoolTimeout) -> JSONResponse:
+        """Every connection of the pool busy for its whole timeout: come back later."""
+        return busy()
 
 
 MALFORMED = N_("Requête mal formée ({where}).")
@@ -183,12 +233,10 @@ HTTP_WORDS = {
 
 
 class Desks:
-    """What the API's routes share: the database, the protocol this hub speaks, and the
-    per-process count of each token's requests."""
+    """What the API's routes share: the database and the protocol this hub speaks."""
 
     def __init__(self, engine: Engine, sessions: sessionmaker[Session], speaks: HubProtocol):
         self.engine, self.sessions, self.speaks = engine, sessions, speaks
-        self.hits: dict[str, deque[float]] = {}
 
     def check_protocol(self, protocol: int) -> None:
         if protocol < MIN_PROTOCOL:
@@ -214,15 +262,11 @@ class Desks:
             raise service.HubError("unknown_token", gettext("Jeton manquant."), 401)
         with self.sessions.begin() as db:
             site = service.site_of_token(db, token)  # an unknown token goes no further
-        moment = time.monotonic()
-        # Keyed by known tokens only: the table is as large as the region's desks.
-        window = self.hits.setdefault(service.digest(token), deque())
-        while window and moment - window[0] > 60:
-            window.popleft()
-        if len(window) >= RATE_LIMIT:
+            # Counted for known tokens only: the table is as large as the region's desks.
+            within = service.within_rate(db, token, RATE_LIMIT)
+        if not within:
             message = gettext("Trop de requêtes\u00a0: réessayez dans une minute.")
             raise service.HubError("too_many", message, 429)
-        window.append(moment)
         return site
 
 

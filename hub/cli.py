@@ -175,12 +175,16 @@ IN_DATABASE: dict[str, Callable[[argparse.Namespace, Session, Engine], None]] = 
 
 
 def _serve(args: argparse.Namespace, engine: Engine) -> None:
+    """The schema brought up to date once, then ``--workers`` processes, each building the
+    application from the configuration (they share nothing but the database)."""
     import uvicorn
 
-    from hub.api import create_app
-
     upgrade(engine)
-    uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level="info")
+    engine.dispose()
+    uvicorn.run(
+        "hub.asgi:build", factory=True, host=args.host, port=args.port,
+        workers=max(1, args.workers), log_level="info",
+    )  # fmt: skip
 
 
 def _run(args: argparse.Namespace, engine: Engine) -> None:

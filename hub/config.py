@@ -1,7 +1,8 @@
 """Where the hub keeps its data: ``AIGUILLAGE_HUB_DATABASE_URL`` (a SQLAlchemy URL, normally
 PostgreSQL), or a SQLite file under ``AIGUILLAGE_HUB_HOME`` for a quick local try; its
 secret key (``AIGUILLAGE_HUB_SECRET``, else a file made once beside its data); whether it
-publishes its API's description (``AIGUILLAGE_HUB_DOCS=1``)."""
+publishes its API's description (``AIGUILLAGE_HUB_DOCS=1``); how many pushes each of its
+processes stores at once (``AIGUILLAGE_HUB_PUSHES``)."""
 
 from __future__ import annotations
 
@@ -67,6 +68,17 @@ def docs_enabled() -> bool:
     return os.environ.get("AIGUILLAGE_HUB_DOCS", "").strip().lower() in ("1", "true", "oui")
 
 
+# Pushes one process stores at once: its pool holds 10 connections, and a push beyond
+# these is answered 503 at once (with Retry-After) rather than queued towards a timeout.
+PUSHES_PER_PROCESS = 8
+
+
+def pushes_at_once() -> int:
+    """``AIGUILLAGE_HUB_PUSHES`` (a whole number, at least 1), else ``PUSHES_PER_PROCESS``."""
+    value = os.environ.get("AIGUILLAGE_HUB_PUSHES", "").strip()
+    return max(1, int(value)) if value.isdigit() else PUSHES_PER_PROCESS
+
+
 def make_engine(url: str | None = None) -> Engine:
     url = url or database_url()
     if url.startswith("postgresql://"):
@@ -82,4 +94,6 @@ def make_engine(url: str | None = None) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    # A request that waits 10 s for a connection is answered 503 (busy), not left to the
+    # desk's 20 s timeout.
+    return create_engine(url, pool_size=10, max_overflow=20, pool_timeout=10, pool_pre_ping=True)

@@ -192,3 +192,15 @@ class LoginAttempt(HubBase):
     login: Mapped[str] = mapped_column(String(64))
     address: Mapped[str] = mapped_column(String(64), index=True)
     at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ApiHit(HubBase):
+    """A known token's requests in one minute (its start), for the API's rate limit: in the
+    database, so that every process of the hub counts the same. Rows older than the
+    minute before go at the token's first request of a minute."""
+
+    __tablename__ = "api_hit"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    minute: Mapped[datetime] = mapped_column(DateTime, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)

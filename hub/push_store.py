@@ -123,10 +123,13 @@ def store_push(
             }
             for _index, checked in fresh.values()
         ]
+        # One statement compiled once and cached (SQLAlchemy sends the rows as one
+        # multi-row INSERT): a VALUES clause built per batch cost more than the insert.
+        table = Record.__table__
         statement = (
-            insert(Record).values(rows).on_conflict_do_nothing(index_elements=["id"])
-        ).returning(Record.id)
-        inserted = set(session.scalars(statement))
+            insert(table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)
+        )
+        inserted = set(session.connection().execute(statement, rows).scalars())
     for record_id, (index, checked) in fresh.items():
         if record_id in inserted:
             answers[index] = _result(checked.record, "accepted")

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from core.i18n import N_, gettext
@@ -21,7 +22,7 @@ from core.wire import (
     DeskState,
 )
 from hub.config import secret_key
-from hub.models import EnrolAttempt, EnrolCode, Record, Site, SiteToken
+from hub.models import ApiHit, EnrolAttempt, EnrolCode, Record, Site, SiteToken
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LIFETIME = timedelta(days=7)
@@ -60,11 +61,14 @@ def normalise_code(code: str) -> str:
 class HubError(Exception):
     """A request the hub refuses; ``code`` is the wire Problem code."""
 
-    def __init__(self, code: str, message: str, status: int = 400) -> None:
+    def __init__(
+        self, code: str, message: str, status: int = 400, retry_after: int | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.status = status
+        self.retry_after = retry_after  # seconds, said in a Retry-After header
 
 
 def slugify(name: str) -> str:
@@ -238,6 +242,35 @@ def site_of_token(session: Session, token: str) -> Site:
     site = session.get(Site, row.site_id)
     assert site is not None
     return site
+
+
+def within_rate(session: Session, token: str, limit: int, moment: datetime | None = None) -> bool:
+    """Count a request of a known token and say whether it is within ``limit`` a minute,
+    in the database so that every process of the hub counts the same. The count is this
+    minute's, plus the previous minute's in proportion of what of it is still within
+    the last 60 s (a sliding window, two rows a token)."""
+    moment = moment or datetime.now(UTC).replace(tzinfo=None)
+    minute = moment.replace(second=0, microsecond=0)
+    key = digest(token)
+    postgres = session.get_bind().dialect.name == "postgresql"
+    if postgres:
+        # A count lost in a crash is harmless: this transaction's commit does not wait for
+        # the disk, which every request would otherwise do once more.
+        session.execute(text("SET LOCAL synchronous_commit TO OFF"))
+    insert = postgresql.insert if postgres else sqlite.insert
+    row = insert(ApiHit).values(token_hash=key, minute=minute, count=1)
+    counted = row.on_conflict_do_update(
+        index_elements=[ApiHit.token_hash, ApiHit.minute], set_={"count": ApiHit.count + 1}
+    ).returning(ApiHit.count)
+    count = int(session.scalar(counted) or 0)
+    before = minute - timedelta(minutes=1)
+    if count == 1:  # the token's first request of this minute: what is older goes
+        session.execute(delete(ApiHit).where(ApiHit.token_hash == key, ApiHit.minute < before))
+    earlier = session.scalar(
+        select(ApiHit.count).where(ApiHit.token_hash == key, ApiHit.minute == before)
+    )
+    still = 1 - (moment - minute).total_seconds() / 60
+    return count - 1 + int((earlier or 0) * still) < limit
 
 
 def note_state(session: Session, token: str, state: DeskState) -> None:

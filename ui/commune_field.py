@@ -11,6 +11,8 @@ when a commune is picked from the list.
 
 from __future__ import annotations
 
+from concurrent.futures import Future
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QEvent,
@@ -21,12 +23,12 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QWidget
 
-from app.geography import Geography
 from core.errors import DeskError
 from core.lists import COMMUNE_SPECIAL
 from core.places import CommuneInfo, search_key
+from ui.places import Places
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 _MOVES = (
@@ -37,15 +39,25 @@ _MOVES = (
     Qt.Key.Key_Home,
     Qt.Key.Key_End,
 )
+_TAKE = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class CommuneListModel(QAbstractListModel):
-    """The communes matching the text typed so far, with the special answers."""
+    """The communes matching the text typed so far, with the special answers.
 
-    def __init__(self, geography: Geography, lang: str = "fr", parent: QWidget | None = None):
+    The communes are searched on the read pool: the list is shown when they come back
+    (``sig_found``); ``settle`` waits for the search asked last, for a key that acts on it.
+
+    Signals: ``sig_found()`` once the communes of the text typed last are in the list.
+    """
+
+    sig_found = Signal()
+
+    def __init__(self, places: Places, lang: str = "fr", parent: QWidget | None = None):
         super().__init__(parent)
-        self._geo = geography
+        self._places = places
+        self._pending: Future[list[CommuneInfo]] | None = None
         self._lang = lang
         self._rows: list[tuple[str, str]] = []  # (code, shown text)
         self.near: str | None = None
@@ -65,20 +77,33 @@ class CommuneListModel(QAbstractListModel):
         return None
 
     def update_for(self, text: str) -> None:
+        """Search the communes matching ``text``; the list follows once they are read."""
         rows: list[tuple[str, str]] = []
         key = search_key(text)
         for code, label_fr, label_en in COMMUNE_SPECIAL:
             label = label_en if self._lang == "en" else label_fr
             if key and search_key(label).startswith(key):
                 rows.append((code, label))
-        for commune in self._geo.search(text, limit=12, near=self.near):
-            rows.append((commune.insee, self.shown(commune, text)))
-        self._set_rows(rows)
+        pending: Future[list[CommuneInfo]] | None = None
+
+        def found(communes: list[CommuneInfo]) -> None:
+            if pending is not self._pending:
+                return  # the agent has typed on meanwhile
+            self._pending = None
+            self._set_rows(rows + [(c.insee, self.shown(c, text)) for c in communes])
+            self.sig_found.emit()
+
+        pending = self._pending = self._places.search(text, self.near, found)
+
+    def settle(self) -> None:
+        """The communes of the text typed last, in the list now."""
+        self._places.settle(self._pending)
 
     def propose(self, home: str | None) -> None:
         """What to offer on an empty field: the site's own commune, then the special answers."""
+        self._pending = None
         rows: list[tuple[str, str]] = []
-        commune = self._geo.get(home) if home else None
+        commune = self._places.get(home) if home else None
         if commune is not None:
             rows.append((commune.insee, commune.display))
         rows += [(c, en if self._lang == "en" else fr) for c, fr, en in COMMUNE_SPECIAL]
@@ -115,14 +140,15 @@ class CommuneField(QLineEdit):
 
     sig_chosen = Signal(str)
 
-    def __init__(self, geography: Geography, lang: str = "fr", parent: QWidget | None = None):
+    def __init__(self, places: Places, lang: str = "fr", parent: QWidget | None = None):
         super().__init__(parent)
-        self._geo = geography
+        self._places = places
         self._lang = lang
         self._code: str | None = None
         self._shown = ""
         self._moved = False  # the agent moved in the list since the text last changed
-        self.model = CommuneListModel(geography, lang, self)
+        self.model = CommuneListModel(places, lang, self)
+        self.model.sig_found.connect(self._found)
         completer = QCompleter(self.model, self)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -138,29 +164,54 @@ class CommuneField(QLineEdit):
         self._code = None
         self._moved = False
         if text.strip():
-            self.model.update_for(text)
-        else:  # emptied: the site's own commune again, as on arriving in the field
-            self.model.propose(self.model.home)
-        if self.model.rowCount():
+            self.model.update_for(text)  # the list follows once the communes are read
+            return
+        # Emptied: the site's own commune again, as on arriving in the field.
+        self.model.propose(self.model.home)
+        self._found()
+
+    def _found(self) -> None:
+        if self.model.rowCount() and self.hasFocus():
             self.completer().complete()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         popup = self.completer().popup()
         if watched is popup and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
             if event.key() in _MOVES:
                 self._moved = True
-            if event.key() in keys and self.model.rowCount():
-                index = popup.currentIndex()
-                if not index.isValid() or not self._moved:
-                    if self.model.ambiguous(self.text()):
-                        return True  # several communes fit: the agent picks one in the list
-                    index = self.model.index(0, 0)
-                popup.hide()
-                self._activated(index)
+            if event.key() in _TAKE and self._take(popup.currentIndex()):
                 return True
         return super().eventFilter(watched, event)
+
+    def event(self, event: QEvent) -> bool:
+        # Typed faster than the communes were read: Return, Tab or an arrow acts on the
+        # list as it is once read (Tab before it moves the focus on).
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in _TAKE or event.key() in _MOVES:
+                self.model.settle()
+                popup = self.completer().popup()
+                if popup is not None and popup.isVisible():
+                    QApplication.sendEvent(popup, event)
+                    return True
+        return super().event(event)
+
+    def _take(self, index: QModelIndex) -> bool:
+        """Return or Tab in the list: the commune highlighted, or the first. Whether taken
+        (or held: several communes fit and the agent must pick one)."""
+        self.model.settle()
+        if not self.model.rowCount():
+            return False
+        if not index.isValid() or not self._moved:
+            if self.model.ambiguous(self.text()):
+                return True  # several communes fit: the agent picks one in the list
+            index = self.model.index(0, 0)
+        popup = self.completer().popup()
+        assert popup is not None
+        popup.hide()
+        self._activated(index)
+        return True
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
@@ -180,8 +231,8 @@ class CommuneField(QLineEdit):
         if code is None:
             self._shown = ""
         elif shown is None:
-            commune = self._geo.get(code)
-            self._shown = commune.display if commune else self._geo.label(code, self._lang)
+            commune = self._places.get(code)
+            self._shown = commune.display if commune else self._places.label(code, self._lang)
         else:
             self._shown = shown
         self.setText(self._shown)
@@ -202,4 +253,4 @@ class CommuneField(QLineEdit):
             return self._code
         if not self.text().strip():
             return None
-        return self._geo.resolve_typed(self.text())
+        return self._places.resolve_typed(self.text())

@@ -11,16 +11,14 @@ from PySide6.QtCore import QCoreApplication
 
 from app.directory import display, markdown
 from app.directory.records import ServiceDetail
-from app.geography import Geography
 from core.lang import day_text
+from ui.places import Places
 
 # The detail pane's lines: a title and its HTML value.
 Rows = list[tuple[str, str]]
 
 
-def detail_html(
-    detail: ServiceDetail, geography: Geography, lang: str
-) -> tuple[str, dict[str, str]]:
+def detail_html(detail: ServiceDetail, geography: Places, lang: str) -> tuple[str, dict[str, str]]:
     """The HTML of the detail pane and the address, phone and e-mail to copy."""
     service, structure = detail.service, detail.structure
 
@@ -106,7 +104,7 @@ def _reaching(
         row(QCoreApplication.translate("DirectoryDetail", "Inscription"), _link(lien), raw=True)
 
 
-def _eligibility(rows: Rows, detail: ServiceDetail, geography: Geography, lang: str) -> None:
+def _eligibility(rows: Rows, detail: ServiceDetail, geography: Places, lang: str) -> None:
     """Who the service is for and on what terms: publics, conditions, cost, themes, area."""
     service = detail.service
     row = partial(_row, rows)
@@ -174,7 +172,7 @@ def _link(url: str) -> str:
     return escape(url)
 
 
-def _zone(code: str, geography: Geography, lang: str) -> str:
+def _zone(code: str, geography: Places, lang: str) -> str:
     if code in ("france", "99100"):
         return "France"
     commune = geography.get(code) if len(code) == 5 else None

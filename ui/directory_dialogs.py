@@ -141,7 +141,7 @@ class LocalEntryDialog(_Form):
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.address = QLineEdit()
-        self.commune = CommuneField(desk.geography, desk.language)
+        self.commune = CommuneField(ops.places, desk.language)
         self.phone = QLineEdit()
         self.email = QLineEdit()
         self.hours = QLineEdit()

@@ -78,7 +78,7 @@ class DirectoryPanel(QWidget):
             self.tr("Chercher : métier, structure, dispositif… (F3)")
         )
         self.search_box.setClearButtonEnabled(True)
-        self.commune = CommuneField(self.desk.geography, self.lang)
+        self.commune = CommuneField(self.ops.places, self.lang)
         self.commune.setAccessibleName(self.tr("Commune du visiteur"))
         self.commune.setPlaceholderText(self.tr("Commune du visiteur"))
         self.theme = QComboBox()
@@ -278,7 +278,7 @@ class DirectoryPanel(QWidget):
         def shown(detail: ServiceDetail) -> None:
             if asked != self._detail_asked:
                 return  # another service was chosen meanwhile
-            html, self._copies = detail_html(detail, self.desk.geography, self.lang)
+            html, self._copies = detail_html(detail, self.ops.places, self.lang)
             self.detail.setHtml(html)
             self.detail_for = service_id
             self._update_actions()

@@ -24,8 +24,11 @@ def start_folder(desk: Desk) -> str:
 
 
 def remember(parent: QWidget, desk: Desk, chosen: Path) -> None:
-    """The next dialog opens where this one went (stored on the desk's writer)."""
+    """The next dialog opens where this one went (stored on the desk's writer, when it
+    is another folder than the last)."""
     folder = chosen if chosen.is_dir() else chosen.parent
+    if str(folder) == str(desk.settings.get(LAST_FOLDER)):
+        return
     ops_for(parent, desk).set_settings({LAST_FOLDER: str(folder)}).failure(
         lambda _error: None  # only a convenience: the file itself was chosen
     ).run(parent)

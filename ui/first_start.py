@@ -33,7 +33,7 @@ class IdentityPage(QWizardPage):
         self.setSubTitle(self.tr("Ces informations figurent sur les fiches remises aux visiteurs."))
         self.desk = desk
         self._stored: dict[str, str] | None = None  # the identity stored, once it is
-        self.identity = SiteIdentity(desk)
+        self.identity = SiteIdentity(desk, ops_for(self, desk))
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.geography import Geography
 from app.intake.contact import ContactDraft, ContactRecord
 from app.nomenclature import Nomenclatures
 from core.errors import DeskError, ValidationFailed
 from core.lang import moment_text
 from ui.choice_row import ChoiceRow
 from ui.intake_layout import IntakeLayout
+from ui.places import Places
 
 _SAVE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 REFERRED = "orientation-partenaire"
@@ -54,14 +54,14 @@ class IntakeForm(IntakeLayout, QWidget):
     def __init__(
         self,
         lists: Nomenclatures,
-        geography: Geography,
+        places: Places,
         lang: str = "fr",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("intakeForm")
         self._lang = lang
-        self._geo = geography
+        self._geo = places
         self._default_channel = "sur-place"
         self.editing: ContactRecord | None = None
         # Services chosen for the visitor: id -> "structure — service".

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.geography import Geography
 from app.nomenclature import Nomenclatures
 from ui.choice_row import ChoiceRow, row_label
 from ui.commune_field import CommuneField
+from ui.places import Places
 
 # The mixin is the form's part: typed as a widget, built as a plain class.
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ class IntakeLayout(_Widget):
     """The widgets of ``IntakeForm`` and their layout."""
 
     _lang: str
-    _geo: Geography
+    _geo: Places
     field_errors: dict[str, QLabel]
     fields: dict[str, QWidget]
 

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.geography import Geography
 from app.intake.contact import ContactRecord
 from app.nomenclature import Nomenclatures
 from core.lang import day_text
+from ui.places import Places
 from ui.table_model import ColumnsModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -52,7 +52,7 @@ class JournalModel(ColumnsModel[ContactRecord]):
     def __init__(
         self,
         lists: Nomenclatures,
-        geography: Geography,
+        places: Places,
         lang: str = "fr",
         parent: QWidget | None = None,
     ) -> None:
@@ -69,7 +69,7 @@ class JournalModel(ColumnsModel[ContactRecord]):
             parent,
         )
         self._lists = lists
-        self._geo = geography
+        self._geo = places
         self._lang = lang
         self._communes: dict[str, str] = {}
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.cli.texts import cli_language
 from app.logs import logger, setup_logging
 from app.paths import DeskPaths, desk_paths
-from core.errors import DeskError, pick
-from core.i18n import use_language
+from core.errors import DeskError
+from core.i18n import N_, gettext, use_language
 from core.resources import resource
 from core.version import app_version
 
@@ -34,47 +34,38 @@ if TYPE_CHECKING:
 TRANSLATIONS = resource("translations")
 log = logger("window")
 
-# (French, English): what the window says before its translations are loaded.
+# What the window says before its translations are loaded (and whatever happens to
+# them): French, translated through the gettext catalogue (core.i18n), not Qt's.
 TEXTS = {
-    "already_open": (
-        "Aiguillage est déjà ouvert sur ce poste (processus {pid})\u00a0: utilisez la fenêtre"
-        " ouverte. Une seule fenêtre peut écrire dans la base à la fois.",
-        "Aiguillage is already open on this computer (process {pid}): use the open window."
-        " Only one window can write to the database at a time.",
+    "already_open": N_(
+        "Aiguillage est déjà ouvert sur ce poste (processus {pid})\u00a0: utilisez la "
+        "fenêtre ouverte. Une seule fenêtre peut écrire dans la base à la fois."
     ),
-    "damaged_title": ("Base de données endommagée", "Damaged database"),
-    "damaged_offer": (
-        "La base de données est endommagée ({reason}).\n\nLa dernière sauvegarde saine date"
-        " du {moment}. La remettre en place\u00a0? La base endommagée est mise de côté, jamais"
-        " effacée\u00a0; les accueils notés depuis cette sauvegarde n’y sont pas.",
-        "The database is damaged ({reason}).\n\nThe latest sound backup is from {moment}."
-        " Put it back? The damaged database is set aside, never deleted; visits logged since"
-        " that backup are not in it.",
+    "damaged_title": N_("Base de données endommagée"),
+    "damaged_offer": N_(
+        "La base de données est endommagée ({reason}).\n\nLa dernière sauvegarde saine date "
+        "du {moment}. La remettre en place\u00a0? La base endommagée est mise de côté, "
+        "jamais effacée\u00a0; les accueils notés depuis cette sauvegarde n’y sont pas."
     ),
-    "damaged_none": (
-        "La base de données est endommagée ({reason}), et aucune sauvegarde saine n’est"
-        " disponible. Appelez l’assistance\u00a0; ne supprimez aucun fichier.",
-        "The database is damaged ({reason}) and no sound backup is available. Call"
-        " support; do not delete any file.",
+    "damaged_none": N_(
+        "La base de données est endommagée ({reason}), et aucune sauvegarde saine n’est "
+        "disponible. Appelez l’assistance\u00a0; ne supprimez aucun fichier."
     ),
-    "restore": ("Restaurer la sauvegarde", "Restore the backup"),
-    "quit": ("Quitter", "Quit"),
-    "restored": (
-        "La sauvegarde du {moment} est en place. La base endommagée a été gardée à côté.",
-        "The backup of {moment} is in place. The damaged database was kept aside.",
+    "restore": N_("Restaurer la sauvegarde"),
+    "quit": N_("Quitter"),
+    "restored": N_(
+        "La sauvegarde du {moment} est en place. La base endommagée a été gardée à côté."
     ),
-    "error_title": ("Erreur inattendue", "Unexpected error"),
-    "error": (
-        "Une erreur inattendue est survenue\u00a0: {error}\n\nLes accueils déjà enregistrés"
-        " sont conservés. L’erreur est notée dans le journal\u00a0: {log}",
-        "An unexpected error occurred: {error}\n\nThe visits already saved are kept. The"
-        " error is written in the log: {log}",
+    "error_title": N_("Erreur inattendue"),
+    "error": N_(
+        "Une erreur inattendue est survenue\u00a0: {error}\n\nLes accueils déjà enregistrés "
+        "sont conservés. L’erreur est notée dans le journal\u00a0: {log}"
     ),
 }
 
 
 def say(key: str, lang: str, **values: object) -> str:
-    return pick(TEXTS[key], lang, **values)
+    return gettext(TEXTS[key], lang).format(**values)
 
 
 def qt_translations() -> list[Path]:

@@ -39,8 +39,7 @@ from ui.sync_panel import SyncUi
 from ui.taskman import TaskManager
 from ui.visit_actions import VisitActions
 
-if TYPE_CHECKING:
-    # Built when first asked for: not paid for before the window shows.
+if TYPE_CHECKING:  # the tabs' panels, built when first shown
     from ui.directory_panel import DirectoryPanel
     from ui.stats_panel import StatsPanel
 
@@ -64,10 +63,10 @@ class MainWindow(VisitActions, QMainWindow):
         self._laid_out = False
         self._saving = False
         self.refreshes = 0  # how many times the journal and counters were shown
-        self.form = IntakeForm(desk.lists, desk.geography, self.lang)
+        self.form = IntakeForm(desk.lists, self.ops.places, self.lang)
         self.apply_settings()
         self.journal = JournalPanel(
-            JournalModel(desk.lists, desk.geography, self.lang), today=desk.intake.today
+            JournalModel(desk.lists, self.ops.places, self.lang), today=desk.intake.today
         )
         self.notice = SaveNotice(UNDO_SECONDS)
         self.notice_text = self.notice.text
@@ -118,15 +117,16 @@ class MainWindow(VisitActions, QMainWindow):
         self.tabs = QTabWidget()
         # No Alt letter on the tabs: Ctrl+1, 2, 3 switch them, and the letters are the rows'.
         self.tabs.addTab(self.splitter, self.tr("Accueil  (Ctrl+1)"))
-        # The directory and the statistics are built when first shown: the window is ready
-        # for the first visitor without them.
+        # The directory and the statistics: built when first shown, not at start-up.
         self._directory: DirectoryPanel | None = None
         self.directory_holder = QWidget()
-        QVBoxLayout(self.directory_holder).setContentsMargins(0, 0, 0, 0)
+        self.directory_layout = QVBoxLayout(self.directory_holder)
+        self.directory_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self.directory_holder, self.tr("Annuaire  (Ctrl+2)"))
         self.stats_panel: StatsPanel | None = None
         self.stats_holder = QWidget()
-        QVBoxLayout(self.stats_holder).setContentsMargins(0, 0, 0, 0)
+        self.stats_layout = QVBoxLayout(self.stats_holder)
+        self.stats_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self.stats_holder, self.tr("Statistiques  (Ctrl+3)"))
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Onglets"))
@@ -217,9 +217,7 @@ class MainWindow(VisitActions, QMainWindow):
 
             self._directory = DirectoryPanel(self.desk, self.ops)
             self._directory.sig_print.connect(self.open_service_slip)
-            layout = self.directory_holder.layout()
-            assert layout is not None
-            layout.addWidget(self._directory)
+            self.directory_layout.addWidget(self._directory)
         return self._directory
 
     def statistics(self) -> StatsPanel:
@@ -228,9 +226,7 @@ class MainWindow(VisitActions, QMainWindow):
             from ui.stats_panel import StatsPanel
 
             self.stats_panel = StatsPanel(self.desk, self.ops)
-            layout = self.stats_holder.layout()
-            assert layout is not None
-            layout.addWidget(self.stats_panel)
+            self.stats_layout.addWidget(self.stats_panel)
         return self.stats_panel
 
     def _tab_changed(self, index: int) -> None:
@@ -302,9 +298,15 @@ class MainWindow(VisitActions, QMainWindow):
         self.ops.day_view(day).success(shown).run(self)
 
     def _changed(self, changes: frozenset[Change]) -> None:
-        """A write went through: the journal and the counters show it, then what waited
-        for them (a save's ``sig_saved``) follows."""
-        if not changes & {Change.VISITS, Change.DIRECTORY, Change.SETTINGS}:
+        """A write went through: what it concerns is shown anew. Visits: the journal and the
+        counters, then what waited for them (a save's ``sig_saved``); the directory: its
+        count in the status bar (the directory tab refreshes itself); a setting: the sync's
+        state (the title and the form's defaults follow the settings dialog)."""
+        if Change.SETTINGS in changes:
+            self._show_sync_state()
+        if Change.VISITS not in changes:
+            if Change.DIRECTORY in changes:
+                self.ops.directory_size().success(self._show_directory).run(self)
             return
         waiting, self._then = self._then, []
 
@@ -321,11 +323,7 @@ class MainWindow(VisitActions, QMainWindow):
         self.day_count.setText(self.tr("Aujourd’hui : %n accueil(s)", "", view.today_count))
         self.sync.pending = view.pending
         self._show_sync_state()
-        self.directory_state.setText(
-            self.tr("Annuaire de démo : %n service(s)", "", view.services)
-            if self.desk.demo_directory
-            else self.tr("Annuaire : %n service(s)", "", view.services)
-        )
+        self._show_directory(view.services)
         self.pending.setText(self.tr("%n à envoyer", "", view.pending))
         self.safety.show_disk(view.free_mb)
         self.refreshes += 1
@@ -336,6 +334,13 @@ class MainWindow(VisitActions, QMainWindow):
             )
         )
         self.sig_refreshed.emit()
+
+    def _show_directory(self, services: int) -> None:
+        self.directory_state.setText(
+            self.tr("Annuaire de démo : %n service(s)", "", services)
+            if self.desk.demo_directory
+            else self.tr("Annuaire : %n service(s)", "", services)
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -9,8 +9,10 @@ error (``app.failures``); an operation given no failure callback shows it in a d
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -27,8 +29,12 @@ from app.directory.search import SearchHit, SearchQuery
 from app.failures import guarded
 from app.intake.contact import ContactDraft, ContactRecord
 from core.errors import DeskError
-from db.models import SyncQuarantine
-from ui.taskman import TaskManager, tasks_of
+from ui.places import Places, communes_of
+from ui.taskman import TaskManager
+
+# The operations of each open desk, by the desk's id: a dialog with no window above it
+# (the settings before the window, a file dialog in a test) writes through the same writer.
+_OPS_OF_DESK: weakref.WeakValueDictionary[int, DeskOps] = weakref.WeakValueDictionary()
 
 T = TypeVar("T")
 
@@ -39,6 +45,17 @@ class Change(StrEnum):
     VISITS = "visits"
     DIRECTORY = "directory"
     SETTINGS = "settings"
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedRecord:
+    """A record version the hub refused, as the sync tab lists it."""
+
+    kind: str
+    record_id: str
+    version: int
+    outcome: str
+    reason: str
 
 
 class Op(Generic[T]):
@@ -109,7 +126,9 @@ class DeskOps(QObject):
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks
+        self.places = Places(desk.geography, tasks)
         self.failure_box: QMessageBox | None = None  # the last failure shown
+        _OPS_OF_DESK[id(desk)] = self
 
     def write(self, fn: Callable[[], T], *changes: Change) -> Op[T]:
         return Op(self, fn, read=False, changes=changes)
@@ -143,8 +162,27 @@ class DeskOps(QObject):
     # --- visits -----------------------------------------------------------------------
 
     def day_view(self, day: date) -> Op[DayView]:
-        desk = self.desk
-        return self.read(lambda: desk.day_view(day))
+        """The day's visits and counters, with the names of their communes."""
+        desk, known = self.desk, self.places.known
+
+        def read() -> DayView:
+            view = desk.day_view(day)
+            codes = [c.commune for c in view.contacts if c.commune not in known]
+            known.update(communes_of(desk.geography, codes))
+            return view
+
+        return self.read(read)
+
+    def contact(self, contact_id: str) -> Op[ContactRecord]:
+        """A stored visit, with the name of its commune."""
+        desk, known = self.desk, self.places.known
+
+        def read() -> ContactRecord:
+            record = desk.intake.get(contact_id)
+            known.update(communes_of(desk.geography, [record.commune]))
+            return record
+
+        return self.read(read)
 
     def save_visit(self, draft: ContactDraft) -> Op[ContactRecord]:
         desk = self.desk
@@ -179,8 +217,19 @@ class DeskOps(QObject):
         return self.read(lambda: desk.directory_search(query, now=now))
 
     def service_detail(self, service_id: str, today: date | None = None) -> Op[ServiceDetail]:
-        desk = self.desk
-        return self.read(lambda: desk.service_detail(service_id, today))
+        """A service's record, with the names of the communes it serves."""
+        desk, known = self.desk, self.places.known
+
+        def read() -> ServiceDetail:
+            detail = desk.service_detail(service_id, today)
+            codes = [c for c in detail.zone_eligibilite if len(c) == 5 and c not in known]
+            known.update(communes_of(desk.geography, codes))
+            return detail
+
+        return self.read(read)
+
+    def directory_size(self) -> Op[int]:
+        return self.read(self.desk.directory_size)
 
     def toggle_favourite(self, service_id: str) -> Op[bool]:
         desk = self.desk
@@ -223,18 +272,29 @@ class DeskOps(QObject):
 
         return self.write(store, Change.SETTINGS)
 
-    def quarantined(self) -> Op[list[SyncQuarantine]]:
-        return self.read(self.desk.quarantined)
+    def quarantined(self) -> Op[list[RefusedRecord]]:
+        desk = self.desk
+
+        def read() -> list[RefusedRecord]:
+            return [
+                RefusedRecord(row.kind, row.record_id, row.version, row.outcome, row.reason or "")
+                for row in desk.quarantined()
+            ]
+
+        return self.read(read)
 
 
 def ops_for(widget: QWidget, desk: Desk) -> DeskOps:
-    """The operations of the window ``widget`` is in; a widget shown alone (before the
-    window exists) gets its own."""
+    """The operations of the window ``widget`` is in, else those of ``desk`` (its window's,
+    or those of a dialog shown before the window): one writer for the desk. A widget shown
+    alone on a desk nothing else uses makes them, and they live as long as it does."""
     owner: QWidget | None = widget
     while owner is not None:
         ops = getattr(owner, "ops", None)
-        if isinstance(ops, DeskOps):
+        if isinstance(ops, DeskOps) and ops.desk is desk:
             return ops
         owner = owner.parentWidget()
-    tasks = tasks_of(widget) or TaskManager(widget)
-    return DeskOps(desk, tasks, widget)
+    known = _OPS_OF_DESK.get(id(desk))
+    if known is not None and known.desk is desk and not known.tasks.closed:
+        return known
+    return DeskOps(desk, TaskManager(widget), widget)

@@ -27,7 +27,7 @@ from app.desk import Desk
 from core.errors import DeskError
 from ui.commune_field import CommuneField
 from ui.file_dialogs import open_file
-from ui.operations import ops_for
+from ui.operations import DeskOps, ops_for
 from ui.screen_fit import fit_to_screen, scrolled
 
 
@@ -42,7 +42,7 @@ def _printers() -> list[str]:
 class SiteIdentity(QWidget):
     """Name, address, phone and commune of the site (also a page of the first start)."""
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, ops: DeskOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         settings = desk.settings
         self.name = QLineEdit(str(settings.get("site.name")))
@@ -52,7 +52,7 @@ class SiteIdentity(QWidget):
         self.address.setAccessibleName(self.tr("Adresse du site"))
         self.phone = QLineEdit(str(settings.get("site.phone")))
         self.phone.setAccessibleName(self.tr("Téléphone du site"))
-        self.commune = CommuneField(desk.geography, desk.language)
+        self.commune = CommuneField(ops.places, desk.language)
         self.commune.setAccessibleName(self.tr("Commune du site"))
         if settings.get("site.commune"):
             self.commune.set_code(str(settings.get("site.commune")))
@@ -85,6 +85,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Réglages du site"))
         self._desk = desk
+        self.ops = ops_for(self, desk)  # the window's, or the desk's
         identity_box = self._identity_box()
         work_box = self._work_box()
         slip_box = self._slip_box()
@@ -122,7 +123,7 @@ class SettingsDialog(QDialog):
         """The site's name, address, phone and commune, and its logo."""
         desk = self._desk
         settings = desk.settings
-        self.identity = SiteIdentity(desk)
+        self.identity = SiteIdentity(desk, self.ops)
         self.logo = QLineEdit(str(settings.get("site.logo")))
         self.logo.setAccessibleName(self.tr("Logo du site (fichier image)"))
         browse = QPushButton(self.tr("Choisir…"))
@@ -228,7 +229,7 @@ class SettingsDialog(QDialog):
             )
             return
         # Checked and stored on the desk's writer; a refusal leaves the dialog open.
-        ops_for(self, self._desk).save_settings(values).success(lambda _v: self.accept()).failure(
+        self.ops.save_settings(values).success(lambda _v: self.accept()).failure(
             lambda error: self.show_error(
                 error.text(lang) if isinstance(error, DeskError) else str(error)
             )

@@ -25,8 +25,7 @@ from shiboken6 import isValid
 
 from app.desk import Desk
 from core.errors import DeskError
-from db.models import SyncQuarantine
-from ui.operations import DeskOps
+from ui.operations import DeskOps, RefusedRecord
 from ui.screen_fit import fit_to_screen
 from ui.sync_worker import SyncScheduler, summary, transient
 
@@ -134,12 +133,12 @@ class SyncPanel(QDialog):
         self.summary.setText(self.ui.describe(long=True))
         self.ui.ops.quarantined().success(self._show_rows).run(self)
 
-    def _show_rows(self, rows: list[SyncQuarantine]) -> None:
+    def _show_rows(self, rows: list[RefusedRecord]) -> None:
         if not isValid(self.table):
             return  # closed meanwhile
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            values = [row.kind, row.record_id, str(row.version), row.outcome, row.reason or ""]
+            values = [row.kind, row.record_id, str(row.version), row.outcome, row.reason]
             for column, value in enumerate(values):
                 self.table.setItem(index, column, QTableWidgetItem(value))
 

@@ -96,6 +96,15 @@ def backoff(failures: int, rng: random.Random | None = None) -> float:
     return float(base * rng.uniform(0.8, 1.2))
 
 
+def retry_delay(failure: DeskError, failures: int) -> float:
+    """Seconds before the next try: what a busy hub asked for, else :func:`backoff`."""
+    from app.sync.client import HubBusy  # loaded by then: the failure came from it
+
+    if isinstance(failure, HubBusy):
+        return float(failure.seconds)
+    return backoff(failures)
+
+
 class SyncScheduler(QObject):
     """When to sync; one sync at a time."""
 
@@ -187,7 +196,7 @@ class SyncScheduler(QObject):
             self.last = result
             if transient(result):
                 self.failures += 1
-                self.timer.start(int(backoff(self.failures) * 1000))
+                self.timer.start(int(retry_delay(result, self.failures) * 1000))
         else:
             self.last, self.failures = None, 0
             self._enrolled_with = self._trying
@@ -211,7 +220,7 @@ class SyncScheduler(QObject):
             return
         if transient(result):
             self.failures += 1
-            self.timer.start(int(backoff(self.failures) * 1000))
+            self.timer.start(int(retry_delay(result, self.failures) * 1000))
         else:
             self.failures = 0
             if not (isinstance(result, DeskError) and result.key == "hub_revoked"):

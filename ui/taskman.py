@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 from shiboken6 import Shiboken
 
+from app.failures import guarded
 from app.logs import logger
 from ui.gui_gc import collect_now, collect_on_gui_thread
 
@@ -112,6 +113,11 @@ class TaskManager(QObject):
     def closed(self) -> bool:
         return self._closed
 
+    @property
+    def pending(self) -> int:
+        """Work asked for whose answer has not yet been handed over."""
+        return len(self._callbacks)
+
     def submit(
         self,
         fn: Callable[[], T],
@@ -153,6 +159,16 @@ class TaskManager(QObject):
             on_success(future.result())
         else:
             on_failure(error)
+
+    def ask(self, fn: Callable[[], T]) -> T:
+        """Run a read on the readers' pool and wait for its answer, for a key that cannot act
+        without it (the commune a typed name means); its failure is raised here, as the
+        desk's own error."""
+        if self.check_callables:
+            reached = next(qt_objects_in(fn), None)
+            if reached is not None:
+                raise TypeError(f"a worker's callable holds a Qt object: {reached!r}")
+        return self._readers.submit(guarded(fn)).result()
 
     def settle(self, future: Future[Any]) -> None:
         """Wait for ``future`` (run off this thread) and hand its result over now rather

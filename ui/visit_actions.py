@@ -95,11 +95,15 @@ class VisitActions(_Window):
         if self.narrow and self._journal_shown:  # the form comes back in place of the journal
             self._journal_shown = False
             self._arrange()
-        self.form.load(self.desk.intake.get(contact_id))
+        # Read on the pool, and waited for: the keys the agent types next go to the visit.
+        self.ops.tasks.settle(self.ops.contact(contact_id).success(self.form.load).run(self))
 
     def cancel_contact(self, contact_id: str) -> None:
         """Cancel a visit after the agent confirms it (it is kept, marked cancelled)."""
-        record = self.desk.intake.get(contact_id)
+        self.ops.contact(contact_id).success(self._confirm_cancel).run(self)
+
+    def _confirm_cancel(self, record: ContactRecord) -> None:
+        contact_id = record.id
         answer = QMessageBox.question(
             self,
             self.tr("Annuler cet accueil ?"),
@@ -136,7 +140,7 @@ class VisitActions(_Window):
 
     def open_slips(self, contact_id: str) -> None:
         """The visit's slips: previewed, or printed at once when the site asked for it."""
-        self._open_slips(self.desk.intake.get(contact_id))
+        self.ops.contact(contact_id).success(self._open_slips).run(self)
 
     def _open_slips(self, record: ContactRecord) -> None:
         if not record.referrals:

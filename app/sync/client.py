@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import ssl
+import time
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlparse
 
@@ -47,6 +49,34 @@ class TlsFailure(Transient):
     often a wrong address, sometimes a network that intercepts HTTPS; tried again later."""
 
 
+class HubBusy(Transient):
+    """The hub (or its proxy) answered 503 with ``Retry-After``: it asks to come back in
+    ``seconds``. Nothing was stored from the request; the sync tries again then."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__("hub_busy", seconds=seconds)
+        self.seconds = seconds
+
+
+# A busy hub is waited for, in place, this many times at most, and no longer than this a
+# time (a Retry-After past it is cut down to it): the sync goes on where it was.
+BUSY_TRIES = 5
+BUSY_WAIT_MAX_S = 60
+
+
+def pause(seconds: float) -> None:
+    """The wait a busy hub asked for (on the sync's own thread, never the window's)."""
+    time.sleep(seconds)
+
+
+def retry_after(value: str | None) -> int | None:
+    """The seconds of a ``Retry-After`` header (a whole number of seconds; the HTTP date
+    form is read as unknown), within 1 and ``BUSY_WAIT_MAX_S``."""
+    if value is None or not value.strip().isdigit():
+        return None
+    return max(1, min(BUSY_WAIT_MAX_S, int(value.strip())))
+
+
 def _tls_error(error: BaseException) -> bool:
     seen: BaseException | None = error
     while seen is not None:
@@ -75,9 +105,12 @@ class HubClient:
         desk_version: str = "0",
         timeout: httpx.Timeout | None = None,
         lang: str = "fr",
+        wait: Callable[[float], None] | None = None,
     ) -> None:
         self.base = check_url(base_url)
         self.token = token
+        # How the client waits for a busy hub (tests hand in a clock of their own).
+        self.wait = wait or pause
         self._options: dict[str, Any] = {
             "timeout": timeout or TIMEOUT,
             "headers": {
@@ -99,6 +132,19 @@ class HubClient:
         return self._call("POST", path, body, {"Content-Type": "application/json"})[0]
 
     def _call(
+        self, method: str, path: str, body: str | None, headers: dict[str, str]
+    ) -> tuple[dict[str, Any], int, dict[str, str]]:
+        """One request; a busy hub's ``Retry-After`` is honoured: waited for, then the same
+        request sent again (every request of the API may be: a push stores a record once),
+        up to ``BUSY_TRIES`` times before :class:`HubBusy` is raised."""
+        for _try in range(BUSY_TRIES - 1):
+            try:
+                return self._call_once(method, path, body, headers)
+            except HubBusy as busy:
+                self.wait(busy.seconds)
+        return self._call_once(method, path, body, headers)
+
+    def _call_once(
         self, method: str, path: str, body: str | None, headers: dict[str, str]
     ) -> tuple[dict[str, Any], int, dict[str, str]]:
         headers = dict(headers)
@@ -126,6 +172,9 @@ class HubClient:
             # saying so (uvicorn does): the next request goes on a fresh one.
             self._http.close()
             self._http = httpx.Client(**self._options)
+            seconds = retry_after(answer_headers.get("retry-after"))
+            if status == 503 and seconds is not None:
+                raise HubBusy(seconds)
             fault = Transient if status in PROXY_STATUSES else ServerFault
             raise fault("hub_unavailable", url=self.base, status=status)
         if status == 304:

@@ -90,3 +90,36 @@ def test_values_are_checked_against_their_meaning(
     with pytest.raises(DeskError) as caught:
         desk.settings.set_text(key, value)
     assert message in caught.value.text("fr")
+
+
+def test_settings_are_read_from_memory_and_follow_every_committed_change(desk: Desk) -> None:
+    """Read once; a value written in another transaction (the enrolment's, the pull's
+    direct change of a row) is seen once committed, and not before nor after a rollback."""
+    from sqlalchemy import event
+
+    from db.models import Setting
+
+    statements: list[str] = []
+    assert desk.settings.get("site.name") == ""
+    event.listen(desk.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    with desk.sessions.begin() as session:
+        desk.settings.write(session, "site.name", "CIO d’Istres")
+        session.flush()
+        assert desk.settings.get("site.name") == ""  # not committed yet
+    assert desk.settings.get("site.name") == "CIO d’Istres"
+    with desk.sessions() as session:
+        session.get(Setting, "site.name").value = "Brouillon"  # type: ignore[union-attr]
+        session.flush()
+        session.rollback()
+    assert desk.settings.get("site.name") == "CIO d’Istres"
+    with desk.sessions.begin() as session:
+        row = session.get(Setting, "directory.demo_loaded")
+        assert row is not None
+        row.value = False
+    assert desk.settings.get("directory.demo_loaded") is False
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    statements.clear()
+    desk.settings.get("site.name")
+    desk.settings.all()
+    assert statements == []
+    assert len(reads) == 3  # the rows the test itself read, by their key

@@ -25,9 +25,6 @@ def french_texts() -> list[str]:
     texts += [fr for items in DEFAULT_LISTS.values() for _code, fr, _en in items]
     texts += [fr for _code, fr, _en in COMMUNE_SPECIAL]
     texts += list(SECTIONS.values())
-    from ui.main import TEXTS as WINDOW_TEXTS
-
-    texts += [fr for fr, _en in WINDOW_TEXTS.values()]
     tree = ET.parse(resource("translations", "aiguillage_en.ts"))
     texts += [m.findtext("source") or "" for m in tree.iter("message")]
     return texts

@@ -73,12 +73,17 @@ def before_protocol_address(app: ASGIApp) -> ASGIApp:
 
 @contextlib.contextmanager
 def serve_hub(
-    engine: Engine, port: int, speaks: HubProtocol | None = None, *, states: bool = True
+    engine: Engine,
+    port: int,
+    speaks: HubProtocol | None = None,
+    *,
+    states: bool = True,
+    pushes: int | None = None,
 ) -> Iterator[Hub]:
     """The hub's API under uvicorn on loopback ``port``, until the block ends; ``speaks``
     plays a hub of another protocol (this version's when None), one from before
-    ``GET /protocol`` when not ``states``."""
-    app: ASGIApp = create_app(engine, speaks)
+    ``GET /protocol`` when not ``states``; ``pushes`` bounds the pushes it stores at once."""
+    app: ASGIApp = create_app(engine, speaks, pushes)
     if not states:
         app = before_protocol_address(app)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))

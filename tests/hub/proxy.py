@@ -10,7 +10,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 
-FAULTS = ("ok", "cut_before", "cut_after", "error502", "error503", "twice", "stall")
+FAULTS = ("ok", "cut_before", "cut_after", "error502", "error503", "busy503", "twice", "stall")
+BUSY_S = 3  # the Retry-After of a "busy503"
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -23,11 +24,13 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
-        # What the hub speaks is read untouched; the faults are the pushes'.
-        if not self.path.endswith("/protocol"):
+        # What the hub speaks is read untouched (every read when the proxy forwards
+        # reads); the faults are the pushes'.
+        if not (self.path.endswith("/protocol") or self.proxy.forward_reads):
             self.send_error(501)
             return
-        answer = httpx.get(self.proxy.target + self.path)
+        headers = {k: v for k, v in self.headers.items() if k.lower() == "authorization"}
+        answer = httpx.get(self.proxy.target + self.path, headers=headers)
         self._answer(answer.status_code, answer.content)
 
     def do_POST(self) -> None:
@@ -42,6 +45,10 @@ class _Handler(BaseHTTPRequestHandler):
         }
         if fault == "cut_before":
             self._cut()
+            return
+        if fault == "busy503":  # the hub's own answer when it is too busy to store a push
+            problem = b'{"code": "busy", "message": "Le hub est occup\\u00e9"}'
+            self._answer(503, problem, {"Retry-After": str(BUSY_S)})
             return
         if fault in ("error502", "error503"):
             self._answer(int(fault[-3:]), b'{"detail": "proxy"}')
@@ -58,8 +65,10 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._answer(answer.status_code, answer.content)
 
-    def _answer(self, status: int, content: bytes) -> None:
+    def _answer(self, status: int, content: bytes, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(content)))
         self.end_headers()
@@ -80,6 +89,7 @@ class FaultyProxy:
         self.schedule: list[str] = []
         self.seen: list[str] = []
         self.stall_s = stall_s
+        self.forward_reads = False
         self._lock = threading.Lock()
         handler = type("Handler", (_Handler,), {"proxy": self})
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -10,11 +10,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import sessionmaker
 
 from app.desk import Desk
+from app.sync.client import HubBusy, Transient
 from hub import service
 from tests.hub.conftest import Hub
 from tests.hub.test_sync import VISIT, code_for, hub_records
 from ui.main_window import MainWindow
-from ui.sync_worker import backoff
+from ui.sync_worker import backoff, retry_delay
 
 
 @pytest.fixture
@@ -80,3 +81,9 @@ def test_backoff_grows_from_seconds_to_an_hour_with_jitter() -> None:
         for n, d in enumerate(delays, 1)
     )
     assert max(delays) <= 3600 * 1.2 and delays[-1] >= 3600 * 0.8
+
+
+def test_after_a_busy_hub_the_next_try_comes_when_the_hub_asked() -> None:
+    assert retry_delay(HubBusy(3), failures=4) == 3.0
+    later = retry_delay(Transient("hub_unavailable", url="https://hub", status=502), failures=4)
+    assert 0.8 * 40 <= later <= 1.2 * 40

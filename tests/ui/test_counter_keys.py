@@ -154,7 +154,8 @@ def first_three_visits(
     # 2. A phone call from Salon-de-Provence, sent to a partner.
     keys((Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier), "2")  # téléphone
     keys("4", "3", "1", "salon")  # demandeur·se d’emploi, 26-44, femme
-    assert popup.model().index(0, 0).data().startswith("Salon-de-Provence")
+    # The communes are read as the agent types, and listed once read.
+    qtbot.waitUntil(lambda: popup.model().index(0, 0).data().startswith("Salon-de-Provence"))
     keys(enter, "3")  # Salon-de-Provence; trouver une formation
     keys(Qt.Key.Key_F4)
     referral = keys.modal(ReferralDialog)

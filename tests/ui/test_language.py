@@ -152,3 +152,20 @@ def test_no_label_says_s_in_brackets_after_a_few_visits(
     shown += seen(window)
     assert any(text.endswith(("2 accueils", "2 visits")) for text in shown)
     assert [text for text in shown if "(s)" in text or "(e)" in text] == []
+
+
+def test_what_the_window_says_before_its_translations_load_comes_from_the_catalogue() -> None:
+    from ui.main import say
+
+    assert say("already_open", "fr", pid=4312) == (
+        "Aiguillage est déjà ouvert sur ce poste (processus 4312)\u00a0: utilisez la fenêtre"
+        " ouverte. Une seule fenêtre peut écrire dans la base à la fois."
+    )
+    assert say("already_open", "en", pid=4312) == (
+        "Aiguillage is already open on this computer (process 4312): use the open window."
+        " Only one window can write to the database at a time."
+    )
+    assert say("restore", "en") == "Restore the backup"
+    assert say("damaged_offer", "en", reason="x", moment="01/12/2026 09:00").startswith(
+        "The database is damaged (x).\n\nThe latest sound backup is from 01/12/2026 09:00."
+    )

@@ -224,7 +224,10 @@ def test_the_directory_dialogs(qtbot: QtBot, counter: MainWindow) -> None:
 
 def test_the_slip_preview(qtbot: QtBot, desk: Desk, counter: MainWindow) -> None:
     a_referred_visit(qtbot, desk, counter)
+    before = getattr(counter, "slip_dialog", None)
     qtbot.keyClick(counter.journal.table, Qt.Key.Key_F6)
+    # The visit is read first, then its slips are previewed.
+    qtbot.waitUntil(lambda: getattr(counter, "slip_dialog", None) is not before)
     dialog = counter.slip_dialog
     qtbot.waitExposed(dialog)
     qtbot.waitUntil(lambda: len(dialog.slips) == 1, timeout=15_000)
@@ -314,6 +317,8 @@ def test_each_alt_letter_of_the_accueil_tab_reaches_its_target(
             with dialogs_closed():
                 with qtbot.waitSignal(target.clicked, timeout=5_000):
                     qtbot.keyClick(counter, key, Qt.KeyboardModifier.AltModifier)
+                # A dialog that opens once its read is done (the cancel question) too.
+                qtbot.waitUntil(lambda: not counter.tasks.pending, timeout=15_000)
                 qtbot.waitUntil(lambda: not open_dialogs())
             counter.activateWindow()  # back from the dialog, as the system gives it back
             qtbot.waitUntil(counter.isActiveWindow)

@@ -145,7 +145,10 @@ def test_the_slip_preview_keeps_its_buttons_on_the_screen(
     table = counter.journal.table
     table.setFocus()
     table.selectRow(0)
+    before = getattr(counter, "slip_dialog", None)
     qtbot.keyClick(table, Qt.Key.Key_F6)
+    # The visit is read first, then its slips are previewed.
+    qtbot.waitUntil(lambda: getattr(counter, "slip_dialog", None) is not before)
     dialog = counter.slip_dialog
     qtbot.waitExposed(dialog)
     qtbot.waitUntil(lambda: len(dialog.slips) == 1, timeout=15_000)
