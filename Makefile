@@ -15,9 +15,9 @@ DESK_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 
 SYSTEM_PACKAGES := $(DESK_PACKAGES) postgresql binutils desktop-file-utils chromium \
 	icu-devtools gcc nginx
 
-.PHONY: run test lint typecheck pytest package system-deps translations catalogues screenshots geography clean
+.PHONY: run test lint typecheck pytest package system-deps translations catalogues screenshots geography template clean
 
-run: $(DESK_STAMP)
+run: $(DESK_STAMP) template
 	$(BIN)/aiguillage
 
 test: $(STAMP) lint typecheck pytest
@@ -33,7 +33,7 @@ typecheck: $(STAMP)
 # The suite runs on as many processes as PYTEST_WORKERS (two by default: each starts its own
 # PostgreSQL and hub, so more needs the memory for them); PYTEST_WORKERS=0 runs it in one.
 PYTEST_WORKERS ?= 2
-pytest: $(STAMP)
+pytest: $(STAMP) template
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS)
 
 # The desk alone: the core and the desk's extra (no hub, tests or bundler) and Qt's system
@@ -65,7 +65,7 @@ system-deps:
 	fi
 
 # The desk as a one-folder bundle that needs no Python: dist/aiguillage/ (see packaging/).
-package: $(STAMP)
+package: $(STAMP) template
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN packaging/aiguillage.spec
 	@du -sh dist/aiguillage
 
@@ -98,5 +98,12 @@ geography: $(STAMP)
 	@test -n "$(SRC)" || (echo "usage : make geography SRC=dossier/decoupage-administratif/data" && exit 2)
 	$(BIN)/python resources/geography/build_geography.py $(SRC)
 
+# The database a first start copies (schema, lists, geography, demo directory; see
+# app/template.py), made again when what it is made from has changed; not in git (7 MB).
+TEMPLATE := resources/template/aiguillage.sqlite3
+template: $(TEMPLATE)
+$(TEMPLATE): $(DESK_STAMP) $(wildcard db/migrations/versions/*.py db/models/*.py resources/geography/*.gz resources/demo/*.json app/geography.py app/nomenclature.py app/directory/*.py core/lists.py core/places.py)
+	$(BIN)/python packaging/make_template.py
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache resources/template

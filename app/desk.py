@@ -1,7 +1,8 @@
 """Opening the desk: database, schema upgrade, reference data, services.
 
-Start-up order: make the folders; open the database; when the schema is behind, copy the
-database with SQLite's backup API and then upgrade it; load the shipped lists and
+Start-up order: make the folders; on a first start, copy the database prepared at build
+time (``app.template``) when it is current; open the database; when the schema is behind,
+copy the database with SQLite's backup API and then upgrade it; load the shipped lists and
 geography when they are missing or older; load the demo directory on a first start with no
 hub. The window then purges notes past the site's retention period, off its thread.
 """
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DatabaseError
@@ -30,12 +31,6 @@ from app.backup.copies import (
     scrub_backups,
 )
 from app.backup.health import EMPTY_FILE, file_problems
-from app.directory import records
-from app.directory.batch import Batch, ImportSummary
-from app.directory.formats import read_directory
-from app.directory.importing import apply
-from app.directory.records import ServiceDetail
-from app.directory.search import SearchHit, SearchQuery, search
 from app.directory.search_index import INDEX_VERSION, reindex
 from app.geography import Geography, seed_centres, seed_geography
 from app.intake.clock import local_now
@@ -44,14 +39,19 @@ from app.intake.service import IntakeService
 from app.nomenclature import Nomenclatures, seed_defaults
 from app.paths import DeskPaths, desk_paths
 from app.settings import Settings
-from app.stats.queries import mark_all_dirty
-from app.sync.queue import pending_count, quarantined
 from core.errors import DeskError
 from core.lang import chosen_language
 from core.places import CENTRES_EDITION, GEOGRAPHY_EDITION
 from db import migrate
 from db.engine import create_desk_engine, session_factory
 from db.models import Service, Structure, SyncQuarantine, SyncState
+
+if TYPE_CHECKING:
+    # What the window does not need to show its first screen is imported where it is used
+    # (``tests/ui/test_startup_imports.py`` keeps the start light).
+    from app.directory.batch import Batch, ImportSummary
+    from app.directory.records import ServiceDetail
+    from app.directory.search import SearchHit, SearchQuery
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +93,11 @@ class Desk:
         clock: Callable[[], datetime] = local_now,
         monotonic: Callable[[], float] = time.monotonic,
         load_demo: bool = True,
+        template: bool | Path = True,
     ) -> Desk:
+        """The desk at ``paths``, its database made on a first start: copied from the
+        ``template`` made at build time (``True``: the shipped one) when it is current and
+        the demo directory is wanted, else made by migrations and seeding."""
         paths = (paths or desk_paths()).ensure()
         existed = paths.database.exists()
         # An empty or cut file would be taken by SQLite for a new database: the desk would
@@ -103,6 +107,10 @@ class Desk:
             # Nothing was ever saved nor backed up (a first start cut short): start afresh.
             paths.database.unlink()
             existed, found = False, []
+        if not existed and load_demo and template is not False:
+            from app.template import TEMPLATE, copy_template
+
+            copy_template(paths.database, TEMPLATE if template is True else template)
         if found:
             damage = damage_report(paths.database, paths.backups)
             if damage is not None:
@@ -164,6 +172,8 @@ class Desk:
 
     def pending_count(self) -> int:
         """Records the hub has yet to take: the same count the sync reports."""
+        from app.sync.queue import pending_count
+
         with self.sessions() as session:
             return pending_count(session)
 
@@ -219,39 +229,57 @@ class Desk:
     def directory_search(
         self, query: SearchQuery, *, now: datetime | None = None
     ) -> list[SearchHit]:
+        from app.directory.search import search
+
         with self.sessions() as session:
             return search(session, query, now=now)
 
     def service_detail(self, service_id: str, today: date | None = None) -> ServiceDetail:
+        from app.directory import records
+
         with self.sessions() as session:
             return records.detail(session, service_id, today=today)
 
     def flag_service(self, service_id: str, reason: str, comment: str | None) -> str:
+        from app.directory import records
+
         with self.sessions.begin() as session:
             return records.flag(session, service_id, reason, comment)
 
     def toggle_favourite(self, service_id: str) -> bool:
+        from app.directory import records
+
         with self.sessions.begin() as session:
             return records.toggle_favourite(session, service_id)
 
     def mark_verified(self, service_id: str) -> None:
+        from app.directory import records
+
         with self.sessions.begin() as session:
             records.mark_verified(session, service_id)
 
     def add_local_entry(self, structure: dict[str, Any], service: dict[str, Any]) -> str:
+        from app.directory import records
+
         with self.sessions.begin() as session:
             return records.add_local(session, structure, service)
 
     def read_directory(self, path: Path) -> Batch:
         """A directory file or folder read and checked, before anything is written."""
+        from app.directory.formats import read_directory
+
         return read_directory(path, self.geography)
 
     def import_directory(self, batch: Batch) -> ImportSummary:
+        from app.directory.importing import apply
+
         with self.sessions.begin() as session:
             return apply(session, batch)
 
     def quarantined(self) -> list[SyncQuarantine]:
         """Records the hub refused, kept on this desk."""
+        from app.sync.queue import quarantined
+
         with self.sessions() as session:
             return quarantined(session)
 
@@ -282,6 +310,8 @@ def _seed(session: Session, settings: Settings, load_demo: bool) -> None:
     if reseeded:
         settings.write(session, "geography.edition", seed_geography(session))
         # A commune may have changed EPCI: the statistics count it again.
+        from app.stats.queries import mark_all_dirty
+
         mark_all_dirty(session)
     if reseeded or settings.get("geography.centres") != CENTRES_EDITION:
         settings.write(session, "geography.centres", seed_centres(session))

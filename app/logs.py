@@ -48,11 +48,16 @@ def setup_logging(paths: DeskPaths, level: int = logging.INFO) -> Path:
     root.setLevel(level)
     from core.version import app_version
 
+    # Not ``platform.platform()``: on Linux it reads the whole Python binary for the C
+    # library's version and runs ``uname -p``, a tenth of a second of the window's start.
+    system = platform.uname()
     root.info(
-        "Aiguillage %s, Python %s, %s",
+        "Aiguillage %s, Python %s, %s %s %s",
         app_version(),
         platform.python_version(),
-        platform.platform(),
+        system.system,
+        system.release,
+        system.machine,
     )
     return target
 

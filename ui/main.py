@@ -20,7 +20,6 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.cli.texts import cli_language
-from app.failures import guarded
 from app.logs import logger, setup_logging
 from app.paths import DeskPaths, desk_paths
 from core.errors import DeskError
@@ -200,6 +199,7 @@ def _open_desk(paths: DeskPaths, lang: str, smoke: bool) -> Desk | int:
     """The desk, or an exit code when it cannot open (after offering a restore)."""
     from app.backup.health import problems
     from app.desk import Desk
+    from app.failures import guarded
 
     for _attempt in range(2):
         found = problems(paths.database, quick=True) if checked_now(paths) else []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
@@ -28,19 +29,19 @@ from app.desk import DayView, Desk
 from app.intake.service import UNDO_SECONDS
 from core.lang import moment_text
 from core.version import app_version
-from ui.directory_panel import DirectoryPanel
-from ui.first_start import FirstStartWizard
 from ui.intake_form import FormState, IntakeForm
 from ui.journal import JournalModel, JournalPanel
 from ui.keys import AltLetterGuard
 from ui.notice import SaveNotice
 from ui.operations import Change, DeskOps
 from ui.safety_ui import SafetyUi
-from ui.settings_dialog import SettingsDialog
-from ui.stats_panel import StatsPanel
 from ui.sync_panel import SyncUi
 from ui.taskman import TaskManager
 from ui.visit_actions import VisitActions
+
+if TYPE_CHECKING:  # the tabs' panels, built when first shown
+    from ui.directory_panel import DirectoryPanel
+    from ui.stats_panel import StatsPanel
 
 
 class MainWindow(VisitActions, QMainWindow):
@@ -113,15 +114,19 @@ class MainWindow(VisitActions, QMainWindow):
 
     def _tabs(self) -> None:
         """The visits, the directory and the statistics, a tab each, Ctrl+1, 2, 3."""
-        self.directory = DirectoryPanel(self.desk, self.ops)
         self.tabs = QTabWidget()
         # No Alt letter on the tabs: Ctrl+1, 2, 3 switch them, and the letters are the rows'.
         self.tabs.addTab(self.splitter, self.tr("Accueil  (Ctrl+1)"))
-        self.tabs.addTab(self.directory, self.tr("Annuaire  (Ctrl+2)"))
-        # Built when first shown: the counter does not pay for it at start-up.
+        # The directory and the statistics: built when first shown, not at start-up.
+        self._directory: DirectoryPanel | None = None
+        self.directory_holder = QWidget()
+        self.directory_layout = QVBoxLayout(self.directory_holder)
+        self.directory_layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.directory_holder, self.tr("Annuaire  (Ctrl+2)"))
         self.stats_panel: StatsPanel | None = None
         self.stats_holder = QWidget()
-        QVBoxLayout(self.stats_holder).setContentsMargins(0, 0, 0, 0)
+        self.stats_layout = QVBoxLayout(self.stats_holder)
+        self.stats_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self.stats_holder, self.tr("Statistiques  (Ctrl+3)"))
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Onglets"))
@@ -188,7 +193,6 @@ class MainWindow(VisitActions, QMainWindow):
         self.journal.sig_cancel.connect(self.cancel_contact)
         self.journal.sig_slips.connect(self.open_slips)
         QShortcut(QKeySequence("F6"), self.journal, self.journal.slips_button.click)
-        self.directory.sig_print.connect(self.open_service_slip)
         self.tasks.sig_changed.connect(self._changed)
 
     # --- tabs and settings ----------------------------------------------------------
@@ -205,16 +209,29 @@ class MainWindow(VisitActions, QMainWindow):
         else:
             self.form.start()
 
+    @property
+    def directory(self) -> DirectoryPanel:
+        """The directory tab, built the first time it is asked for."""
+        if self._directory is None:
+            from ui.directory_panel import DirectoryPanel
+
+            self._directory = DirectoryPanel(self.desk, self.ops)
+            self._directory.sig_print.connect(self.open_service_slip)
+            self.directory_layout.addWidget(self._directory)
+        return self._directory
+
     def statistics(self) -> StatsPanel:
         """The statistics tab, built the first time it is asked for."""
         if self.stats_panel is None:
+            from ui.stats_panel import StatsPanel
+
             self.stats_panel = StatsPanel(self.desk, self.ops)
-            layout = self.stats_holder.layout()
-            assert layout is not None
-            layout.addWidget(self.stats_panel)
+            self.stats_layout.addWidget(self.stats_panel)
         return self.stats_panel
 
     def _tab_changed(self, index: int) -> None:
+        if index == 1:
+            self.directory  # noqa: B018 - built when first shown (a click on its tab)
         if index == 2:
             built = self.stats_panel is not None
             panel = self.statistics()
@@ -239,6 +256,8 @@ class MainWindow(VisitActions, QMainWindow):
         AboutDialog(self).exec()
 
     def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.desk, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.apply_settings)
@@ -247,6 +266,8 @@ class MainWindow(VisitActions, QMainWindow):
 
     def first_start(self) -> None:
         """The wizard of a desk never set up; the window stays behind it."""
+        from ui.first_start import FirstStartWizard
+
         wizard = FirstStartWizard(self.desk, self.sync.scheduler, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.finished.connect(self._after_first_start)

@@ -24,12 +24,10 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.desk import Desk
-from app.sync.client import Transient
-from app.sync.run import SyncSummary
 from core.errors import DeskError
 from ui.operations import DeskOps, RefusedRecord
 from ui.screen_fit import fit_to_screen
-from ui.sync_worker import SyncScheduler
+from ui.sync_worker import SyncScheduler, summary, transient
 
 
 class EnrolDialog(QDialog):
@@ -192,7 +190,7 @@ class SyncUi(QObject):
             if self.scheduler.enrolling:
                 return self.tr("Inscription auprès du hub…")
             waiting = self.scheduler.pending_enrolment() is not None
-            if waiting and isinstance(last, Transient):
+            if waiting and transient(last):
                 if not long:
                     return self.tr("Hub injoignable\u00a0: inscription en attente")
                 return self.tr(
@@ -206,13 +204,13 @@ class SyncUi(QObject):
             return self.tr("Hors ligne (pas de hub)")
         if self.scheduler.running:
             return self.tr("Synchronisation…")
-        if isinstance(last, Transient):
+        if transient(last):
             return last.text(lang) if long else self.tr("Hub injoignable, nouvel essai bientôt")
         if isinstance(last, DeskError):
             if last.key == "hub_revoked":
                 return last.text(lang) if long else self.tr("Poste révoqué par la coordination")
             return last.text(lang) if long else self.tr("Synchronisation refusée")
-        if isinstance(last, SyncSummary) or last is None:
+        if summary(last) or last is None:
             state = (
                 self.tr("Hub : à jour") if not self.pending else self.tr("Hub : en attente d’envoi")
             )

@@ -19,12 +19,11 @@ when an enrolment or a sync starts.
 from __future__ import annotations
 
 import random
+from typing import TypeGuard
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from app.desk import Desk
-from app.sync.client import HubBusy, Transient
-from app.sync.run import enrol_or_keep, sync_once
 from core.errors import DeskError
 
 PERIOD_MS = 15 * 60 * 1000
@@ -45,6 +44,10 @@ class SyncWorker(QObject):
     def run_once(self) -> None:
         self.sig_progress.emit("sync")
         try:
+            # The sync client (httpx, the wire's models) is loaded here, on the worker's
+            # thread, the first time a sync runs: the window does not wait for it.
+            from app.sync.run import sync_once
+
             result: object = sync_once(self.desk)
         except DeskError as error:
             result = error
@@ -56,12 +59,33 @@ class SyncWorker(QObject):
     def enrol(self, url: str, code: str) -> None:
         self.sig_progress.emit("enrol")
         try:
+            from app.sync.run import enrol_or_keep
+
             result: object = enrol_or_keep(self.desk, url, code)
         except DeskError as error:
             result = error
         except Exception as error:  # a bug must not kill the worker thread
             result = DeskError("hub_bad_answer", reason=type(error).__name__)
         self.sig_enrolled.emit(result)
+
+
+def transient(outcome: object) -> TypeGuard[DeskError]:
+    """Whether a sync's or an enrolment's outcome is a failure worth trying again. Such an
+    outcome comes from the sync client, loaded by then: asking costs no import before."""
+    if not isinstance(outcome, DeskError):
+        return False
+    from app.sync.client import Transient
+
+    return isinstance(outcome, Transient)
+
+
+def summary(outcome: object) -> bool:
+    """Whether an outcome is a sync that went through (a summary of what it did)."""
+    if outcome is None or isinstance(outcome, DeskError):
+        return False
+    from app.sync.run import SyncSummary
+
+    return isinstance(outcome, SyncSummary)
 
 
 def backoff(failures: int, rng: random.Random | None = None) -> float:
@@ -72,8 +96,10 @@ def backoff(failures: int, rng: random.Random | None = None) -> float:
     return float(base * rng.uniform(0.8, 1.2))
 
 
-def retry_delay(failure: Transient, failures: int) -> float:
+def retry_delay(failure: DeskError, failures: int) -> float:
     """Seconds before the next try: what a busy hub asked for, else :func:`backoff`."""
+    from app.sync.client import HubBusy  # loaded by then: the failure came from it
+
     if isinstance(failure, HubBusy):
         return float(failure.seconds)
     return backoff(failures)
@@ -168,7 +194,7 @@ class SyncScheduler(QObject):
         self.enrolling = False
         if isinstance(result, DeskError):
             self.last = result
-            if isinstance(result, Transient):
+            if transient(result):
                 self.failures += 1
                 self.timer.start(int(retry_delay(result, self.failures) * 1000))
         else:
@@ -192,7 +218,7 @@ class SyncScheduler(QObject):
         if self._next_asked():
             self.sig_state.emit(result)
             return
-        if isinstance(result, Transient):
+        if transient(result):
             self.failures += 1
             self.timer.start(int(retry_delay(result, self.failures) * 1000))
         else:

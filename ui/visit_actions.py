@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from app.desk import Desk
 from app.intake.contact import ContactDraft, ContactRecord
-from app.referrals.records import slip_for_service, slips_for_contact
 from core.errors import DeskError
 from ui.intake_form import FormState, IntakeForm
 from ui.journal import JournalPanel
@@ -151,6 +150,9 @@ class VisitActions(_Window):
 
         # Run on a worker: the desk and plain values, never the window.
         def make(fmt: str, large: bool) -> list[Slip]:
+            # The slip's drawing (reportlab) is loaded here, off the GUI thread, when asked.
+            from app.referrals.records import slips_for_contact
+
             return [
                 (titles.get(code, code), referral_id, code, pdf)
                 for referral_id, code, pdf in slips_for_contact(
@@ -166,6 +168,8 @@ class VisitActions(_Window):
         desk = self.desk
 
         def make(fmt: str, large: bool) -> list[Slip]:
+            from app.referrals.records import slip_for_service
+
             pdf, code = slip_for_service(desk, service_id, fmt=fmt, large=large)
             return [(service_id, None, code, pdf)]
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from html import escape
 from html.parser import HTMLParser
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 BlockKind = Literal["heading", "paragraph", "item", "code"]
 ELLIPSIS = "…"
@@ -23,7 +25,14 @@ ELLIPSIS = "…"
 # Tags after which HTML text goes on a new line, and those whose content is never text.
 _BREAKING = {"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "hr"}
 _HIDDEN = {"script", "style", "head", "title", "template", "noscript", "iframe", "object"}
-_PARSER = MarkdownIt("commonmark", {"html": True})
+
+
+@cache
+def _parser() -> MarkdownIt:
+    """The parser, made when a description is first read (not when the window starts)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True})
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +109,7 @@ def blocks(text: str | None) -> list[Block]:
     out: list[Block] = []
     lists: list[list[int | None]] = []  # per open list: [next number] (None: bullets)
     pending: Block | None = None  # the item whose first paragraph is still to come
-    for token in _PARSER.parse(text):
+    for token in _parser().parse(text):
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open"):
             start = token.attrGet("start")

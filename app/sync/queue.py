@@ -5,15 +5,17 @@ the hub is told it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from core.fields import BY_NAME, label
 from core.version import app_version
-from core.wire import DeskState
 from db.models import Contact, DirectoryFlag, Referral, SyncQuarantine
+
+if TYPE_CHECKING:
+    from core.wire import DeskState  # the wire's models: only when a sync runs
 
 KINDS: dict[str, Any] = {"contact": Contact, "referral": Referral, "flag": DirectoryFlag}
 
@@ -83,6 +85,8 @@ def held_count(session: Session) -> int:
 def desk_state(session: Session) -> DeskState:
     """The desk's version, what waits to go up, and the records whose current version the
     hub refused (an edit sends a new one)."""
+    from core.wire import DeskState
+
     return DeskState(
         version=app_version()[:32],
         pending=pending_count(session),

@@ -164,6 +164,8 @@ def test_every_resource_is_inside_the_bundle(bundle: Path) -> None:
         "resources/geography/LICENCE.md",
         "resources/demo/services.json",
         "resources/demo/README.md",
+        "resources/template/aiguillage.sqlite3",  # what a first start copies
+        "resources/template/aiguillage.json",
         "resources/icons/aiguillage.png",
         "db/migrations/env.py",
         "linux/aiguillage.desktop",

@@ -1,0 +1,65 @@
+"""The window's first screen loads only what it shows: the slips' and reports' drawing, the
+sync client, the wire's models, the spreadsheets and the schema's migrations are loaded when
+first used, not before the agent can type."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+# What the first screen (the intake form, the day's journal, the lists) never needs.
+NOT_AT_START = (
+    "reportlab",  # slips and the PDF report
+    "httpx",  # the sync client
+    "pydantic",  # the wire's models
+    "openpyxl",  # spreadsheets
+    "alembic",  # the schema is current: its revision is read with one query
+    "markdown_it",  # a partner's description, read when one is opened
+    "app.cli.main",  # the command line's parser: no command opens the window
+    "ui.directory_panel",  # the directory tab, built when first shown
+    "ui.stats_panel",  # the statistics tab, likewise
+)
+
+STARTED = """
+import json, sys
+from ui.launcher import main
+code = main(["--smoke"])
+print("MODULES " + json.dumps(sorted(sys.modules)))
+sys.exit(code)
+"""
+
+
+def start_window(home: Path) -> tuple[dict[str, float], set[str]]:
+    """Start the window as ``aiguillage --smoke`` does, in a process of its own: what it
+    reported once the day was shown, and the modules it had loaded by then."""
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, AIGUILLAGE_HOME=str(home), PYTHONPATH=str(root))
+    done = subprocess.run(
+        [sys.executable, "-c", STARTED],
+        env=env,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    figures = json.loads(next(line for line in lines if line.startswith("{")))
+    modules = json.loads(next(line for line in lines if line.startswith("MODULES "))[8:])
+    return figures, set(modules)
+
+
+def loaded(modules: set[str], package: str) -> list[str]:
+    return sorted(m for m in modules if m == package or m.startswith(package + "."))
+
+
+def test_the_first_screen_loads_nothing_it_does_not_show(home: Path) -> None:
+    figures, modules = start_window(home)
+    assert figures["startup_s"] > 0  # the day was shown: the window could take input
+    assert "ui.main_window" in modules and "app.intake.service" in modules
+    for package in NOT_AT_START:
+        assert not loaded(modules, package), f"{package} loaded before the window showed"
