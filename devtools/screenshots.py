@@ -208,7 +208,8 @@ def _dialogs(shots: _Shots, referred: str) -> None:
     shots.wait_for(lambda: window.referral_dialog.detail_for is not None)
     shots.on_screen("orienter", window.referral_dialog)
     window.referral_dialog.reject()
-    window.open_slips(referred)
+    window.open_slips(referred)  # the visit is read first, then its slips open
+    shots.wait_for(lambda: getattr(window, "slip_dialog", None) is not None)
     slips = window.slip_dialog
     deadline = time.monotonic() + 60
     while len(slips.slips) < 2 and time.monotonic() < deadline:
