@@ -6,6 +6,9 @@ others 503 with ``Retry-After`` at once, rather than queueing them towards a tim
 from __future__ import annotations
 
 import random
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
@@ -47,7 +50,6 @@ RATE_LIMIT = 240  # requests a minute and token: plenty for a desk, a wall for a
 # desks turned away together do not all come back together.
 RETRY_AFTER_S = (1, 4)
 BUSY = N_("Le hub est occupé\u00a0: nouvel essai dans {seconds}\u00a0s, rien n’est perdu.")
-PUSH_PATH = f"{API}/push"
 
 
 def problem(code: str, message: str, status: int, retry_after: int | None = None) -> JSONResponse:
@@ -65,27 +67,26 @@ def busy() -> JSONResponse:
     return problem("busy", gettext(BUSY).format(seconds=seconds), 503, seconds)
 
 
-class PushGate:
-    """At most ``limit`` pushes of this process at once, counted before their body is read:
-    one more is answered 503 with ``Retry-After`` at once (the desk comes back then,
-    nothing lost), where it would otherwise wait for a thread and a connection past the
-    desk's timeout. One event loop a process: a plain count is enough."""
+class PushSlots:
+    """At most ``limit`` pushes of this process stored at once, counted once the desk's
+    token is known and its batch read (so that nobody without a token, nor a body sent a
+    byte at a time, holds a place): one more is answered 503 with ``Retry-After`` at once
+    (the desk comes back then, nothing lost), where it would otherwise wait for a thread
+    and a connection past the desk's timeout."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app, self.limit, self.active = app, limit, 0
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._free = threading.BoundedSemaphore(limit)
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope.get("path") != PUSH_PATH:
-            await self.app(scope, receive, send)
-            return
-        if self.active >= self.limit:
-            await busy()(scope, receive, send)
-            return
-        self.active += 1
+    @contextmanager
+    def taken(self) -> Iterator[None]:
+        if not self._free.acquire(blocking=False):
+            seconds = random.randint(*RETRY_AFTER_S)
+            raise service.HubError("busy", gettext(BUSY).format(seconds=seconds), 503, seconds)
         try:
-            await self.app(scope, receive, send)
+            yield
         finally:
-            self.active -= 1
+            self._free.release()
 
 
 # The console's file uploads may be as large as a directory file.
@@ -181,13 +182,12 @@ def create_app(
         openapi_url="/openapi.json" if docs else None,
     )
     app.add_middleware(BodyLimit)
-    # The last added runs first: the language is set before a busy hub says so.
-    app.add_middleware(PushGate, limit=pushes or pushes_at_once())
     app.add_middleware(Language)
     install_refusals(app)
     sessions = sessionmaker(engine, expire_on_commit=False)
     install_console(app, sessions)
-    desks = Desks(engine, sessions, speaks or protocol_of(PROTOCOL))
+    slots = app.state.push_slots = PushSlots(pushes or pushes_at_once())
+    desks = Desks(engine, sessions, speaks or protocol_of(PROTOCOL), slots)
     for routes in (protocol_routes, enrol_routes, push_routes, changes_routes):
         app.include_router(routes(desks))
     return app
@@ -235,8 +235,14 @@ HTTP_WORDS = {
 class Desks:
     """What the API's routes share: the database and the protocol this hub speaks."""
 
-    def __init__(self, engine: Engine, sessions: sessionmaker[Session], speaks: HubProtocol):
-        self.engine, self.sessions, self.speaks = engine, sessions, speaks
+    def __init__(
+        self,
+        engine: Engine,
+        sessions: sessionmaker[Session],
+        speaks: HubProtocol,
+        slots: PushSlots,
+    ) -> None:
+        self.engine, self.sessions, self.speaks, self.slots = engine, sessions, speaks, slots
 
     def check_protocol(self, protocol: int) -> None:
         if protocol < MIN_PROTOCOL:
@@ -330,7 +336,7 @@ def push_routes(desks: Desks) -> APIRouter:
         authorization: str = Header(default=""),
     ) -> PushResponse:
         desks.check_protocol(request.protocol)
-        with desks.sessions.begin() as db:
+        with desks.slots.taken(), desks.sessions.begin() as db:
             attached = db.merge(site, load=True)
             results = push_store.store_push(
                 db, desks.engine, attached, request.records, desks.speaks

@@ -72,9 +72,11 @@ def pause(seconds: float) -> None:
 def retry_after(value: str | None) -> int | None:
     """The seconds of a ``Retry-After`` header (a whole number of seconds; the HTTP date
     form is read as unknown), within 1 and ``BUSY_WAIT_MAX_S``."""
-    if value is None or not value.strip().isdigit():
+    digits = (value or "").strip()
+    # ASCII digits only (« ² » is a digit to str.isdigit, not to int), and few of them.
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 6:
         return None
-    return max(1, min(BUSY_WAIT_MAX_S, int(value.strip())))
+    return max(1, min(BUSY_WAIT_MAX_S, int(digits)))
 
 
 def _tls_error(error: BaseException) -> bool:

@@ -14,12 +14,11 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
-from starlette.types import Receive, Scope, Send
 
 from app.sync.client import BUSY_TRIES, HubBusy, HubClient
 from core.wire import PushRecord
 from hub import service
-from hub.api import RETRY_AFTER_S, PushGate, create_app
+from hub.api import RETRY_AFTER_S, create_app
 from hub.config import make_engine
 from hub.localpg import free_port
 from hub.models import Record
@@ -27,37 +26,49 @@ from tests.hub.conftest import Hub, serve_hub
 from tests.hub.test_load import PAYLOAD
 
 
-def test_a_push_past_the_bound_is_answered_503_with_retry_after_at_once() -> None:
-    let_go = asyncio.Event()
+def _token(engine: Any) -> str:
+    """An enrolled desk's token."""
+    with sessionmaker(engine).begin() as db:
+        site = service.add_site(db, "Cité des métiers d’Istres")
+        code, _expires = service.new_enrol_code(db, site.id)
+    with sessionmaker(engine).begin() as db:
+        return service.enrol(db, code, str(uuid.uuid4()), "test")[1]
 
-    async def storing(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["path"] == "/api/v1/push":
-            await let_go.wait()  # the push being stored
-        await send({"type": "http.response.start", "status": 200, "headers": []})
-        await send({"type": "http.response.body", "body": b"{}"})
 
-    async def burst() -> tuple[list[httpx.Response], httpx.Response]:
-        gate = PushGate(storing, limit=2)
-        transport = httpx.ASGITransport(app=gate)
+def test_a_push_past_the_bound_is_answered_503_with_retry_after_in_the_desks_language(
+    hub_url_db: str,
+) -> None:
+    engine = make_engine(hub_url_db)
+    app = create_app(engine, pushes=1)
+    token = _token(engine)
+    assert app.state.push_slots._free.acquire(blocking=False)  # a push being stored
+    body = {"protocol": 1, "records": []}
+
+    async def ask() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
-            first = [asyncio.create_task(client.post("/api/v1/push")) for _ in range(2)]
-            while gate.active < 2:
-                await asyncio.sleep(0)  # let the two pushes in
-            # Answered at once, while the two others are still being stored.
-            third = await asyncio.wait_for(client.post("/api/v1/push"), 5)
-            elsewhere = await asyncio.wait_for(client.get("/api/v1/health"), 1)
-            let_go.set()
-            assert elsewhere.status_code == 200  # only pushes are bounded
-            return list(await asyncio.gather(*first)), third
+            desk = {"Authorization": f"Bearer {token}"}
+            return [
+                await client.post("/api/v1/push", json=body, headers=desk),
+                await client.post(
+                    "/api/v1/push", json=body, headers={**desk, "Accept-Language": "en"}
+                ),
+                # Without a token nobody is told « busy », nor takes a place.
+                await client.post("/api/v1/push", json=body),
+                await client.get("/api/v1/health"),
+            ]
 
-    stored, turned_away = asyncio.run(burst())
-    assert [a.status_code for a in stored] == [200, 200]
-    assert turned_away.status_code == 503
-    seconds = int(turned_away.headers["Retry-After"])
+    try:
+        french, english, stranger, health = asyncio.run(ask())
+    finally:
+        engine.dispose()
+    assert (french.status_code, english.status_code) == (503, 503)
+    seconds = int(french.headers["Retry-After"])
     assert RETRY_AFTER_S[0] <= seconds <= RETRY_AFTER_S[1]
-    problem = turned_away.json()
-    assert problem["code"] == "busy"
-    assert f"nouvel essai dans {seconds}\u00a0s" in problem["message"]
+    assert french.json()["code"] == "busy"
+    assert f"nouvel essai dans {seconds}\u00a0s" in french.json()["message"]
+    assert english.json()["message"].startswith("The hub is busy: trying again in ")
+    assert stranger.status_code == 401 and health.status_code == 200
 
 
 @pytest.fixture
@@ -165,23 +176,14 @@ def test_a_hub_busy_too_long_stops_the_sync_with_when_it_tries_again() -> None:
     assert "busy" in stopped.value.text("en") and "7" in stopped.value.text("en")
 
 
-def test_a_busy_hub_says_so_in_the_desks_language(hub_url_db: str) -> None:
-    engine = make_engine(hub_url_db)
-    app = create_app(engine, pushes=1)
-    app.middleware_stack = stack = app.build_middleware_stack()
-    gate: Any = stack
-    while not isinstance(gate, PushGate):
-        gate = gate.app
-    gate.active = 1  # a push being stored
+@pytest.mark.parametrize(
+    ("header", "seconds"),
+    [("7", 7), (" 0 ", 1), ("3600", 60), ("²", None), ("1" * 5000, None), ("-5", None),
+     ("Wed, 21 Oct 2026 07:28:00 GMT", None), (None, None), ("", None)],
+)  # fmt: skip
+def test_a_retry_after_from_a_hostile_or_broken_hub_is_read_safely(
+    header: str | None, seconds: int | None
+) -> None:
+    from app.sync.client import retry_after
 
-    async def push() -> httpx.Response:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
-            return await client.post("/api/v1/push", headers={"Accept-Language": "en"})
-
-    try:
-        answer = asyncio.run(push())
-    finally:
-        engine.dispose()
-    assert answer.status_code == 503
-    assert answer.json()["message"].startswith("The hub is busy: trying again in ")
+    assert retry_after(header) == seconds
