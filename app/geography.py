@@ -87,6 +87,7 @@ def seed_geography(session: Session, path: Path = GEOGRAPHY_FILE) -> str:
 
 # More than France's communes and arrondissements (about 35,000).
 _KEPT_CODES = 50_000
+_UNREAD = object()
 
 
 class Geography:
@@ -102,14 +103,16 @@ class Geography:
 
     def get(self, insee: str) -> CommuneInfo | None:
         code = insee.upper()
-        if code not in self._by_code:
-            if len(self._by_code) > _KEPT_CODES:  # codes typed that no commune has
-                self._by_code.clear()
-            with self._sessions() as session:
-                row = session.get(Commune, code)
-                # A dict's setdefault is atomic: two threads reading one code agree.
-                return self._by_code.setdefault(code, _info(row) if row else None)
-        return self._by_code[code]
+        # One lookup, safe while another thread clears the dict.
+        if (known := self._by_code.get(code, _UNREAD)) is not _UNREAD:
+            return known if isinstance(known, CommuneInfo) else None
+        if len(self._by_code) > _KEPT_CODES:  # codes typed that no commune has
+            self._by_code.clear()
+        with self._sessions() as session:
+            row = session.get(Commune, code)
+            info = _info(row) if row else None
+        self._by_code[code] = info
+        return info
 
     def centre(self, code: str) -> tuple[float, float] | None:
         """The commune's centre (latitude, longitude); an arrondissement without its own

@@ -272,7 +272,7 @@ class Desks:
             within = service.within_rate(db, token, RATE_LIMIT)
         if not within:
             message = gettext("Trop de requêtes\u00a0: réessayez dans une minute.")
-            raise service.HubError("too_many", message, 429)
+            raise service.HubError("too_many", message, 429, retry_after=60)
         return site
 
 

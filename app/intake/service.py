@@ -145,12 +145,6 @@ class IntakeService(DraftChecks):
         self._last_saved = (contact.id, self._monotonic())
         return self.get(contact.id)
 
-    def save_many(self, checked: list[ContactDraft]) -> int:
-        """Store drafts already checked by :meth:`validate`, all in one transaction."""
-        with self.adding() as add:
-            add(checked)
-        return len(checked)
-
     def edit(self, contact_id: str, draft: ContactDraft) -> ContactRecord:
         """Store a corrected contact as a new version of the same record."""
         clean = self.validate(draft)
