@@ -170,3 +170,26 @@ def test_a_bad_row_after_batches_were_written_leaves_nothing_stored(
     # Every line in error is named, those after the first too; nothing was kept.
     assert [line.split("\u00a0:")[0] for line in lines] == ["Ligne 9", "Ligne 11"]
     assert stored_contacts(desk) == 0
+
+
+def test_the_file_is_read_whole_before_the_database_is_written(
+    desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window open on the same desk waits only for the writing, not for the reading."""
+    monkeypatch.setattr(contact_import, "BATCH", 3)
+    path = write(tmp_path, HEADER + "".join(GOOD.format(minute=m) for m in range(8)))
+    checked: list[int] = []
+    real_draft, real_adding = contact_import._draft, desk.intake.adding
+
+    def draft(line: int, row: list[str], intake: object) -> object:
+        checked.append(line)
+        return real_draft(line, row, desk.intake)
+
+    def adding() -> object:
+        assert len(checked) == 8, "the writing began before every row was checked"
+        return real_adding()
+
+    monkeypatch.setattr(contact_import, "_draft", draft)
+    monkeypatch.setattr(desk.intake, "adding", adding)
+    assert import_contacts(path, desk.intake) == 8
+    assert stored_contacts(desk) == 8
