@@ -45,9 +45,10 @@ def test_a_server_that_cannot_be_made_says_why_in_postgresql_s_words(
         hub.localpg, "binary", lambda name: str(fake) if name == "initdb" else real(name)
     )
     before = set(Path(tempfile.gettempdir()).glob("aiguillage-pg-*"))
+    environment = dict(os.environ)
     with pytest.raises(PostgresFailed, match="No space left on device"), local_postgres():
         pass
     assert set(Path(tempfile.gettempdir()).glob("aiguillage-pg-*")) == before
-    assert os.environ.get("LC_ALL") != "C"  # the test process's own locale is left alone
+    assert dict(os.environ) == environment  # the C locale is the tools' alone
     fake.unlink()
     folder.rmdir()
