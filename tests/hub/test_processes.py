@@ -105,10 +105,15 @@ def test_a_tokens_rate_limit_is_reached_through_both_processes(
     with httpx.Client(
         base_url=proxy, headers={"Authorization": f"Bearer {token}"}, timeout=30
     ) as desk:
-        for _ in range(RATE_LIMIT):
+        # Until turned away: the limit is a sliding minute, so a loop slowed across a
+        # minute's turn needs a few more than the limit (never twice as many).
+        answered = 0
+        for _ in range(2 * RATE_LIMIT):
             answer = desk.get("/api/v1/changes")
-            assert answer.status_code == 200
+            if answer.status_code != 200:
+                break
+            answered += 1
             served.add(answer.headers["X-Upstream"])
-        over = desk.get("/api/v1/changes")
     assert served == {first.removeprefix("http://"), second.removeprefix("http://")}
-    assert over.status_code == 429 and over.json()["code"] == "too_many"
+    assert answered >= RATE_LIMIT  # not turned away before the limit
+    assert answer.status_code == 429 and answer.json()["code"] == "too_many"
