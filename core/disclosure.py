@@ -39,9 +39,12 @@ number of visits.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
+
+from core.graph import components, cycles, strong_bridges
 
 Cell = TypeVar("Cell", bound=Hashable)
 _FREE = -1  # the node of the cells that lie in one line only
@@ -148,75 +151,115 @@ def hide(table: Table[Cell], min_cell: int | None) -> set[Cell]:
     """The cells of ``table`` to hide under the threshold ``min_cell`` (none below 2)."""
     if min_cell is None or min_cell <= 1:
         return set()
-    cells = table.cells
-    ends: dict[Cell, list[int]] = {}
-    for number, line in enumerate(table.lines):
-        for cell in line:
-            ends.setdefault(cell, []).append(number)
-    if any(len(held) > 2 for held in ends.values()):
-        raise ValueError("a cell lies in more than two lines")
-    hidden = {cell for cell, count in cells.items() if 0 < count < min_cell}
-    hidden.update(cell for cell, held in table.published.items() if held)
+    sheet = _Sheet.of(table)
+    counts = sheet.counts
+    hidden = {k for k, count in enumerate(counts) if 0 < count < min_cell}
+    hidden.update(sheet.number[cell] for cell, held in table.published.items() if held)
+    touched: Iterable[int] = range(len(sheet.lines))
     while True:
-        added = _widen(table, hidden, min_cell)
-        for cell in _pinned(table, ends, hidden):
-            choice = _nearest(table, ends, hidden, cell)
+        _widen(sheet, hidden, min_cell, touched)
+        chosen = []
+        for cell in _pinned(sheet, hidden):
+            choice = _nearest(sheet, hidden, cell)
             if choice is not None:
                 hidden.add(choice)
-                added = True
-        if not added:
-            return hidden
+                chosen.append(choice)
+        if not chosen:  # rule 2 held before the search, and nothing moved since
+            return {sheet.cells[k] for k in hidden}
+        touched = {n for cell in chosen for n in sheet.ends[cell]}
 
 
-def _smallest(line: Iterable[Cell], table: Table[Cell], hidden: set[Cell]) -> Cell | None:
+@dataclass
+class _Sheet(Generic[Cell]):
+    """A table in numbers: its cells numbered in the table's order (so that a table
+    asked for twice hides the same counts, whatever the hash seed), each line a list of
+    cell numbers, and the lines each cell lies in."""
+
+    cells: list[Cell]
+    number: dict[Cell, int]
+    counts: list[int]
+    lines: list[list[int]]
+    ends: list[list[int]]
+    sides: list[bool]
+    margins: set[int]
+    fixed: set[int]  # decided by another published table: never chosen here
+
+    @classmethod
+    def of(cls, table: Table[Cell]) -> _Sheet[Cell]:
+        cells = list(table.cells)
+        number = {cell: k for k, cell in enumerate(cells)}
+        lines = [[number[cell] for cell in line] for line in table.lines]
+        ends: list[list[int]] = [[] for _ in cells]
+        for n, line in enumerate(lines):
+            for k in line:
+                ends[k].append(n)
+        if any(len(held) > 2 for held in ends):
+            raise ValueError("a cell lies in more than two lines")
+        return cls(
+            cells, number, list(table.cells.values()), lines, ends, table.sides,
+            {number[c] for c in table.margins}, {number[c] for c in table.published},
+        )  # fmt: skip
+
+
+def _smallest(line: Sequence[int], sheet: _Sheet[Any], hidden: set[int]) -> int | None:
     """The shown cell to hide next: the smallest count, a zero last; never one another
     table shows."""
-    cells, fixed = table.cells, table.published
+    counts, fixed = sheet.counts, sheet.fixed
     shown = [
-        (cells[c] == 0, cells[c], n, c)
-        for n, c in enumerate(line)
-        if c not in hidden and c not in fixed
+        (counts[k] == 0, counts[k], n, k)
+        for n, k in enumerate(line)
+        if k not in hidden and k not in fixed
     ]
-    return min(shown, key=lambda s: s[:3])[3] if shown else None
+    return min(shown)[3] if shown else None
 
 
-def _nearest(
-    table: Table[Cell], ends: Mapping[Cell, Sequence[int]], hidden: set[Cell], cell: Cell
-) -> Cell | None:
+def _nearest(sheet: _Sheet[Any], hidden: set[int], cell: int) -> int | None:
     """The shown cell to hide for a pinned one: the smallest of its own lines, else of
     the lines its hidden neighbours reach, nearest first."""
-    seen = set(ends[cell])
+    seen = set(sheet.ends[cell])
     layer = list(seen)
     while layer:
-        members = [c for n in layer for c in table.lines[n]]
-        choice = _smallest(members, table, hidden)
+        members = [k for n in layer for k in sheet.lines[n]]
+        choice = _smallest(members, sheet, hidden)
         if choice is not None:
             return choice
-        layer = [n for c in members if c in hidden for n in ends[c] if n not in seen]
+        layer = [n for k in members if k in hidden for n in sheet.ends[k] if n not in seen]
         seen.update(layer)
     return None
 
 
-def _widen(table: Table[Cell], hidden: set[Cell], min_cell: int) -> bool:
-    """Rule 2, line by line until it holds in every one; whether a cell was added."""
-    added, changed = False, True
-    while changed:
-        changed = False
-        for line in table.lines:
-            held = [c for c in line if c in hidden]
-            amount = sum(table.cells[c] for c in held)
+def _widen(sheet: _Sheet[Any], hidden: set[int], min_cell: int, touched: Iterable[int]) -> None:
+    """Rule 2, line by line until it holds in every one.
+
+    Line after line in their order, each adding one cell at most, over and over until
+    none adds one; only the lines a new hidden cell lies in (``touched`` at first) are
+    looked at again, a line further on in the same round, one before in the next."""
+    counts = sheet.counts
+    waiting = set(touched)
+    while waiting:
+        heap = sorted(waiting)
+        queued, waiting = set(heap), set()
+        while heap:
+            number = heapq.heappop(heap)
+            line = sheet.lines[number]
+            held = hidden.intersection(line)
+            amount = sum(map(counts.__getitem__, held))
             # A line whose hidden cells are all zeros protects nothing.
-            if amount and (len(held) < 2 or amount < min_cell):
-                choice = _smallest(line, table, hidden)
-                if choice is not None:
-                    hidden.add(choice)
-                    changed = added = True
-    return added
+            if not amount or (len(held) >= 2 and amount >= min_cell):
+                continue
+            choice = _smallest(line, sheet, hidden)
+            if choice is None:
+                continue
+            hidden.add(choice)
+            for other in (number, *sheet.ends[choice]):
+                if other > number and other not in queued:
+                    heapq.heappush(heap, other)
+                    queued.add(other)
+                elif other <= number:
+                    waiting.add(other)
 
 
-def _pinned(
-    table: Table[Cell], ends: Mapping[Cell, Sequence[int]], hidden: set[Cell]
-) -> list[Cell]:
+def _pinned(sheet: _Sheet[Any], hidden: set[int]) -> list[int]:
     """The hidden counts that cannot move by one while everything shown stays.
 
     A change of one hidden count is balanced along a cycle of lines, the counts on it
@@ -224,173 +267,47 @@ def _pinned(
     is an arc from its row line to its column line when it may grow (the other way for
     a margin), and the other way when it may shrink (it is not zero); a count can move
     when one of its arcs lies on a directed cycle that does not come back by its own
-    other arc. A cell in one line only joins the free node, where nothing need balance."""
-    arcs: dict[int, list[tuple[int, Cell]]] = {}
-    edges: list[tuple[int, int, Cell]] = []
-    # In the table's order, not the set's (which varies from one run to the next with
-    # the hash seed): a table asked for twice hides the same counts, or the two answers
-    # together would show more than either.
-    for cell in (c for c in table.cells if c in hidden):
-        held = ends.get(cell, ())
+    other arc. A cell in one line only joins the free node, where nothing need balance.
+
+    Most hidden counts are not zeros, so they may go either way: one on a cycle of such
+    counts moves, whatever the zeros do. Those are found first, in the undirected graph
+    of the counts that are not zeros (its bridges, :func:`core.graph.cycles`); the lines each such
+    cycle joins then move as one node, and the directed search
+    (:func:`core.graph.strong_bridges`) runs on what is left, the bridges and the zeros: a few
+    hundred arcs where a region's table of sites by partners has a hundred thousand."""
+    counts, ends, sides, margins = sheet.counts, sheet.ends, sheet.sides, sheet.margins
+    edges: list[tuple[int, int, int]] = []
+    for cell in sorted(hidden):  # the table's order: the same answer every time
+        held = ends[cell]
         if not held:
             continue  # a cell in no line is not constrained at all
         if len(held) == 1:
-            row, column = (held[0], _FREE) if table.sides[held[0]] else (_FREE, held[0])
+            row, column = (held[0], _FREE) if sides[held[0]] else (_FREE, held[0])
         else:
             first, second = held
-            row, column = (first, second) if table.sides[first] else (second, first)
-        tail, head = (column, row) if cell in table.margins else (row, column)
+            row, column = (first, second) if sides[first] else (second, first)
+        edges.append((column, row, cell) if cell in margins else (row, column, cell))
+    both_ways = [k for k, edge in enumerate(edges) if counts[edge[2]]]
+    bridges, part = cycles(edges, both_ways)
+    arcs: dict[int, list[tuple[int, int]]] = {}
+    left: list[tuple[int, int, int]] = []
+    for k in sorted(bridges.union(k for k, edge in enumerate(edges) if not counts[edge[2]])):
+        tail, head, cell = edges[k]
+        tail, head = part.get(tail, tail), part.get(head, head)
+        if tail == head:
+            continue  # a zero inside a cycle of counts that go either way: it can grow
         arcs.setdefault(tail, []).append((head, cell))
-        if table.cells[cell]:
+        if counts[cell]:
             arcs.setdefault(head, []).append((tail, cell))
-        edges.append((tail, head, cell))
-    component = _components({node: [n for n, _c in out] for node, out in arcs.items()})
-    bridges = _strong_bridges(arcs, component)
-    pinned = []
-    for tail, head, cell in edges:
-        if not table.cells[cell]:
-            continue
-        if component.get(tail) != component.get(head) or (
-            (tail, cell) in bridges and (head, cell) in bridges
-        ):
-            pinned.append(cell)
-    return pinned
-
-
-def _strong_bridges(
-    arcs: Mapping[int, list[tuple[int, Cell]]], component: Mapping[int, int]
-) -> set[tuple[int, Cell]]:
-    """The arcs (their tail and cell) inside a strongly connected component whose removal
-    breaks it: a count whose two arcs are both such cannot move, since the only way back
-    from one end of either arc to its other end is the count's other arc.
-
-    An arc is a strong bridge when it is a bridge of the flow graph from any node of its
-    component, or of the reversed one (Italiano, Laura and Santaroni, 2012); a bridge of a
-    flow graph is an arc that dominates its head, found with each arc made a node of its
-    own. Linear in the arcs where searching again for each count was quadratic (seconds
-    on the region's table of 1,200 sites)."""
-    members: dict[int, list[int]] = {}
-    for node, root in component.items():
-        members.setdefault(root, []).append(node)
-    found: set[tuple[int, Cell]] = set()
-    for nodes in members.values():
-        if len(nodes) < 2:
-            continue
-        inside = set(nodes)
-        links = [
-            (tail, head, cell)
-            for tail in nodes
-            for head, cell in arcs.get(tail, ())
-            if head in inside
-        ]
-        for reverse in (False, True):
-            # Node numbers: the component's nodes first, then one per arc.
-            number = {node: n for n, node in enumerate(nodes)}
-            succ: list[list[int]] = [[] for _ in range(len(nodes) + len(links))]
-            for k, (tail, head, _cell) in enumerate(links):
-                start, end = (
-                    (number[head], number[tail]) if reverse else (number[tail], number[head])
-                )
-                middle = len(nodes) + k
-                succ[start].append(middle)
-                succ[middle].append(end)
-            idom = _dominators(succ, 0)
-            for k, (tail, head, cell) in enumerate(links):
-                end = number[tail] if reverse else number[head]
-                if idom[end] == len(nodes) + k:
-                    found.add((tail, cell))
-    return found
-
-
-def _dominators(succ: Sequence[Sequence[int]], root: int) -> list[int]:
-    """The immediate dominator of each node reached from ``root`` (Cooper, Harvey and
-    Kennedy's iterative algorithm); -1 for a node not reached."""
-    order: list[int] = []
-    seen = [False] * len(succ)
-    seen[root] = True
-    stack = [(root, 0)]
-    while stack:
-        node, at = stack[-1]
-        if at < len(succ[node]):
-            stack[-1] = (node, at + 1)
-            following = succ[node][at]
-            if not seen[following]:
-                seen[following] = True
-                stack.append((following, 0))
-            continue
-        stack.pop()
-        order.append(node)
-    order.reverse()
-    rank = [-1] * len(succ)
-    for n, node in enumerate(order):
-        rank[node] = n
-    preds: list[list[int]] = [[] for _ in succ]
-    for node in order:
-        for following in succ[node]:
-            preds[following].append(node)
-    idom = [-1] * len(succ)
-    idom[root] = root
-    changed = True
-    while changed:
-        changed = False
-        for node in order[1:]:
-            new = -1
-            for other in preds[node]:
-                if idom[other] == -1:
-                    continue
-                if new == -1:
-                    new = other
-                    continue
-                a, b = other, new
-                while a != b:
-                    while rank[a] > rank[b]:
-                        a = idom[a]
-                    while rank[b] > rank[a]:
-                        b = idom[b]
-                new = a
-            if idom[node] != new:
-                idom[node] = new
-                changed = True
-    return idom
-
-
-def _components(arcs: Mapping[int, list[int]]) -> dict[int, int]:
-    """The strongly connected component of each node (Tarjan's, iterative)."""
-    order: dict[int, int] = {}
-    low: dict[int, int] = {}
-    component: dict[int, int] = {}
-    path: list[int] = []
-    on_path: set[int] = set()
-    for root in list(arcs):
-        if root in order:
-            continue
-        stack: list[tuple[int, int]] = [(root, 0)]
-        order[root] = low[root] = len(order)
-        path.append(root)
-        on_path.add(root)
-        while stack:
-            node, at = stack[-1]
-            following = arcs.get(node, [])
-            if at < len(following):
-                stack[-1] = (node, at + 1)
-                other = following[at]
-                if other not in order:
-                    order[other] = low[other] = len(order)
-                    path.append(other)
-                    on_path.add(other)
-                    stack.append((other, 0))
-                elif other in on_path:
-                    low[node] = min(low[node], order[other])
-                continue
-            stack.pop()
-            if stack:
-                parent = stack[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == order[node]:
-                while True:
-                    member = path.pop()
-                    on_path.discard(member)
-                    component[member] = node
-                    if member == node:
-                        break
-    return component
+        left.append((tail, head, cell))
+    component = components({node: [n for n, _c in out] for node, out in arcs.items()})
+    strong = strong_bridges(arcs, component)
+    return [
+        cell
+        for tail, head, cell in left
+        if counts[cell]
+        and (
+            component.get(tail) != component.get(head)
+            or ((tail, cell) in strong and (head, cell) in strong)
+        )
+    ]
