@@ -22,7 +22,6 @@ from app.desk import Desk
 from app.directory.search import SearchQuery, search
 from app.directory.search_index import match_expression
 from core.hours import PARIS
-from core.i18n import N_, gettext
 from db.models import Service
 from devtools.bench_data import fill_contacts, generate_contacts, generate_directory
 from devtools.bench_desk import bench_contact_save, bench_first_start, bench_startup
@@ -271,23 +270,6 @@ def judge(figures: dict[str, Any]) -> dict[str, Any]:
         "goals": measured,
         "goals_met": {key: figures[key] <= goal for key, goal in measured.items()},
     }
-
-
-def plain_lines(figures: dict[str, Any], lang: str = "fr") -> list[str]:
-    """``key: value`` lines; a figure with a goal says it and whether it is met."""
-    goals: dict[str, float] = figures.get("goals", {})
-    met: dict[str, bool] = figures.get("goals_met", {})
-    lines = []
-    for key, value in figures.items():
-        if key in ("goals", "goals_met"):
-            continue
-        line = f"{key}: {value}"
-        if key in goals:
-            verdict = gettext(N_("atteint") if met[key] else N_("MANQUÉ"), lang)
-            goal = gettext("(objectif ≤ {goal}\u00a0: {verdict})", lang)
-            line += "  " + goal.format(goal=f"{goals[key]:g}", verdict=verdict)
-        lines.append(line)
-    return lines
 
 
 def run(only: list[str] | None = None) -> dict[str, Any]:

@@ -73,7 +73,7 @@ def _tokens(url: str, desks: int) -> list[str]:
 
 
 @contextlib.contextmanager
-def _served(url: str, workers: int, tree: str | None) -> Iterator[str]:
+def served(url: str, workers: int, tree: str | None) -> Iterator[str]:
     """``aiguillage-hub serve`` in a process of its own (from another checkout's ``tree``
     when given, to measure it before a change)."""
     folder = Path(tempfile.mkdtemp(prefix="aiguillage-burst-"))
@@ -181,7 +181,7 @@ def burst(
         pg.execute(f"CREATE DATABASE {name}")
     url = postgres.url(name)
     tokens = _tokens(url, desks)
-    with _served(url, workers, tree) as address:
+    with served(url, workers, tree) as address:
         started = time.perf_counter()
         done = asyncio.run(_burst(address, tokens, records))
         wall = time.perf_counter() - started
@@ -211,7 +211,7 @@ def burst(
         "stored": stored,
         "distinct": distinct,
         "confirmed": sum(d["stored"] for d in done),
-        "count_star_s": round(count_s, 4),
+        "count_star_s": round(count_s, 6),
     }
 
 

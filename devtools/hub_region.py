@@ -1,40 +1,26 @@
-"""A region's year at the hub, and how long the console takes on it.
+"""A region's year at the hub, for ``aiguillage-hub bench`` (:mod:`devtools.hub_bench`).
 
-Generates a region (1,200 reception sites of skewed sizes, ``--contacts`` visits over one
-year with their themes, answers and referrals, all drawn from a seeded generator) into a
-PostgreSQL it starts with production settings (fsync on), stores it through the hub's own
-storing code (:func:`hub.push_store.store_push`, in large batches, not over HTTP), then
-times each of the console's activity tables for the whole year, for the region and for
-one site, the CSV and XLSX downloads and a table of two dimensions, each beside a bare
-``count(*)`` over the same rows in the same run.
-
-    python -m devtools.hub_region --contacts 300000 [--json]
+1,200 reception sites of skewed sizes and their visits over one year, with their themes,
+answers and referrals, all drawn from a seeded generator, stored through the hub's own
+storing code (:func:`hub.push_store.store_push`, in large batches, not over HTTP).
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
-import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from core.exports import write
 from core.lists import DEFAULT_LISTS
 from core.places import SMALL_COMMUNE, load_geography_file
 from core.wire import PushRecord
-from hub import push_store, stats
+from hub import push_store
 from hub.config import make_engine
-from hub.console.activity_pages import NAMES
-from hub.labels import RegionLabeller
-from hub.localpg import local_postgres
-from hub.migrate import upgrade
 from hub.models import Site
 
 YEAR = 2025
@@ -75,6 +61,8 @@ def records_of(rng: random.Random, size: int, where: list[str]) -> Iterator[Push
     channel, public, age, gender = codes("channel"), codes("public"), codes("age"), codes("gender")
     theme, answer, duration = codes("theme"), codes("answer"), codes("duration")
     partners = [f"structure-{n:04d}" for n in range(400)]
+    # A counter sends most visitors to the partners of its own area, a few further away.
+    nearby = rng.sample(partners, 30)
     local = rng.sample(where, 12)
     first = date(YEAR, 1, 1)
     for _ in range(size):
@@ -98,7 +86,7 @@ def records_of(rng: random.Random, size: int, where: list[str]) -> Iterator[Push
                     "day": day,
                     "contact_id": contact_id,
                     "service_id": f"service-{rng.randrange(2000):04d}",
-                    "structure_id": rng.choice(partners),
+                    "structure_id": rng.choice(nearby if rng.random() < 0.85 else partners),
                 }
                 yield PushRecord(
                     kind="referral",
@@ -139,96 +127,13 @@ def _store(engine: Engine, site_id: str, batch: list[PushRecord]) -> None:
             raise RuntimeError(f"not stored: {refused[0]}")
 
 
-def timed(work: Callable[[], object], repeat: int = 3) -> float:
-    """The best of ``repeat`` runs, in seconds (the first warms the caches)."""
-    best = float("inf")
-    for _ in range(repeat):
-        began = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - began)
-    return best
-
-
-def measure(engine: Engine, site: str) -> dict[str, Any]:
-    start, end = date(YEAR, 1, 1), date(YEAR, 12, 31)
-    figures: dict[str, Any] = {}
-    with Session(engine) as session:
-        labeller = RegionLabeller(session)
-
-        def page(dim: str, where: str | None) -> None:
-            stats.compute(session, start, end, [dim], site=where)
-            stats.key_figures(session, start, end, where)
-
-        def bare(sql: str) -> float:
-            return timed(lambda: session.execute(text(sql)).scalar_one())
-
-        period = f"day BETWEEN '{start}' AND '{end}'"
-        figures["count_records_s"] = bare(
-            f"SELECT count(*) FROM record WHERE kind = 'contact' AND {period}"
+def largest_sites(url: str) -> list[str]:
+    """The region's sites, the one with the most visits first."""
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT site_id FROM contact_fact GROUP BY site_id ORDER BY count(*) DESC")
         )
-        figures["count_facts_s"] = bare(f"SELECT count(*) FROM contact_fact WHERE {period}")
-        pages: dict[str, float] = {}
-        for dim in NAMES:
-            pages[f"region/{dim}"] = timed(lambda d=dim: page(d, None))  # type: ignore[misc]
-            if dim != "site":
-                pages[f"site/{dim}"] = timed(lambda d=dim: page(d, site))  # type: ignore[misc]
-        figures["pages_s"] = pages
-        # Of which the statement alone (the rest is hiding small cells, in Python).
-        figures["statements_s"] = {
-            dim: timed(lambda d=dim: stats._cells(session, start, end, d))  # type: ignore[misc]
-            for dim in NAMES
-        }
-        figures["activity_page_s"] = max(pages.values())
-        figures["csv_theme_s"] = timed(
-            lambda: write("csv", [stats.compute(session, start, end, ["theme"])], "fr", labeller)
-        )
-        figures["pair_public_theme_s"] = timed(
-            lambda: stats.compute(session, start, end, ["public", "theme"])
-        )
-
-        def every_table() -> bytes:
-            tables = [stats.compute(session, start, end, by) for by in ([], *([d] for d in NAMES))]
-            return write("xlsx", tables, "fr", labeller)
-
-        figures["xlsx_year_s"] = timed(every_table, repeat=1)
-        size = session.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
-        figures["database_mb"] = round(int(size) / 2**20)
-    return figures
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--contacts", type=int, default=300_000)
-    parser.add_argument("--seed", type=int, default=2025)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-    with local_postgres(durable=True) as server:
-        admin = make_engine(server.url("postgres"))
-        with admin.connect() as connection:
-            connection.execution_options(isolation_level="AUTOCOMMIT").execute(
-                text("CREATE DATABASE region")
-            )
-        admin.dispose()
-        engine = make_engine(server.url("region"))
-        try:
-            upgrade(engine)
-            began = time.perf_counter()
-            ids = load(engine, args.contacts, args.seed)
-            loaded = time.perf_counter() - began
-            figures = {"contacts": args.contacts, "sites": SITES, "load_s": round(loaded, 1)}
-            figures.update(measure(engine, ids[0]))
-        finally:
-            engine.dispose()
-    if args.json:
-        print(json.dumps(figures, indent=2))
-        return
-    for key, value in figures.items():
-        if isinstance(value, dict):
-            for name, seconds in value.items():
-                print(f"  {name:28} {seconds:8.3f} s")
-        else:
-            print(f"{key:30} {value}")
-
-
-if __name__ == "__main__":
-    main()
+        found = [str(site) for (site,) in rows]
+    engine.dispose()
+    return found

@@ -211,9 +211,32 @@ def _run(args: argparse.Namespace, engine: Engine) -> None:
             IN_DATABASE[args.command](args, session, engine)
 
 
+def _bench(args: argparse.Namespace, lang: str) -> int:
+    """The bench of the development tools, looked up when asked for (the hub never imports
+    them by name: a hub installed without them says so)."""
+    import importlib
+    import json
+
+    try:
+        bench = importlib.import_module("devtools.hub_bench")
+    except ModuleNotFoundError as error:
+        if error.name not in ("devtools", "devtools.hub_bench"):
+            raise
+        print(say("bench_missing", lang), file=sys.stderr)
+        return 2
+    figures = bench.run(args.contacts, args.seed, args.desks, args.workers, args.keep)
+    if args.json:
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(bench.plain_lines(figures, lang)))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     lang = hub_language()
     args = build_parser(lang).parse_args(argv)
+    if args.command == "bench":
+        return _bench(args, lang)
     engine = make_engine()
     try:
         (_serve if args.command == "serve" else _run)(args, engine)

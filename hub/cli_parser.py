@@ -5,6 +5,7 @@ from the catalogue (``hub.cli_texts``), argparse's own words (usage, errors) fro
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from core.argparse_fr import use_language
@@ -31,12 +32,33 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     serve.add_argument(
         "--workers", type=int, default=1, metavar="N", help=say("workers", lang, default="1")
     )
+    _bench_command(commands, lang)
     answering = [commands.add_parser("migrate", help=say("migrate", lang))]
     answering += _site_commands(commands, lang) + _data_commands(commands, lang)
     answering += _user_commands(commands, lang)
     for sub in answering:
         sub.add_argument("--json", action="store_true", help=say("json", lang))
     return parser
+
+
+def _bench_command(commands: Commands, lang: str) -> None:
+    """``bench``: the region's figures (:mod:`devtools.hub_bench`)."""
+    bench = commands.add_parser("bench", help=say("bench", lang))
+    bench.add_argument("--json", action="store_true", help=say("json", lang))
+    bench.add_argument(
+        "--contacts", type=int, default=3_000_000, metavar="N",
+        help=say("bench_contacts", lang, default="3000000"),
+    )  # fmt: skip
+    bench.add_argument("--seed", type=int, default=2025, help=argparse.SUPPRESS)
+    bench.add_argument(
+        "--desks", type=int, default=500, metavar="N", help=say("bench_desks", lang, default="500")
+    )
+    bench.add_argument(
+        "--workers", type=int, default=2, metavar="N", help=say("workers", lang, default="2")
+    )
+    bench.add_argument(
+        "--keep", type=Path, metavar=say("folder", lang), help=say("bench_keep", lang)
+    )
 
 
 def _site_commands(commands: Commands, lang: str) -> list[argparse.ArgumentParser]:

@@ -51,6 +51,17 @@ TEXTS: dict[str, str] = {
     "user_enable": N_("réactive un compte"),
     "user_password": N_("donne un nouveau mot de passe et ferme les sessions du compte"),
     "password_stdin": N_("lit le mot de passe sur l’entrée standard"),
+    "bench": N_(
+        "mesure les performances sur une région générée (dans un PostgreSQL démarré pour"
+        " l’occasion, jamais la base du hub)"
+    ),
+    "bench_contacts": N_("accueils de l’année générée (par défaut\u00a0: {default})"),
+    "bench_desks": N_("postes qui envoient en même temps (par défaut\u00a0: {default})"),
+    "bench_keep": N_("dossier où garder la région générée, pour la mesurer de nouveau"),
+    "bench_missing": N_(
+        "La mesure des performances ne fait pas partie de cette installation (elle est dans"
+        " les outils de développement, «\u00a0devtools\u00a0»)."
+    ),
     # prompts
     "password_prompt": N_("Mot de passe\u00a0: "),
     "password_again": N_("Le même, encore\u00a0: "),

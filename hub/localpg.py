@@ -49,15 +49,19 @@ class LocalPostgres:
 
 
 @contextmanager
-def local_postgres(durable: bool = False) -> Iterator[LocalPostgres]:
+def local_postgres(durable: bool = False, keep: Path | None = None) -> Iterator[LocalPostgres]:
     """A server on a free loopback port, removed on exit. ``durable`` keeps PostgreSQL's
     default ``fsync`` and synchronous commits, as a real hub runs (the bench); the tests
-    go without them."""
+    go without them. ``keep``: a folder whose cluster is kept after the server stops, and
+    started again next time (a bench's generated region, loaded once)."""
     initdb, pg_ctl = binary("initdb"), binary("pg_ctl")
     if initdb is None or pg_ctl is None:
         raise FileNotFoundError("PostgreSQL (initdb, pg_ctl) is not installed")
-    folder = Path(tempfile.mkdtemp(prefix="aiguillage-pg-"))
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+    folder = keep or Path(tempfile.mkdtemp(prefix="aiguillage-pg-"))
     data = folder / "data"
+    kept = keep is not None and (data / "PG_VERSION").exists()
     user: int | None = None
     group: int | None = None
     if os.geteuid() == 0:
@@ -79,17 +83,20 @@ def local_postgres(durable: bool = False) -> Iterator[LocalPostgres]:
 
     port = free_port()
     try:
-        run([initdb, "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-             "--no-locale"])  # fmt: skip
+        if not kept:
+            run([initdb, "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                 "--no-locale"])  # fmt: skip
         options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=300"
         if not durable:
             options += " -c fsync=off -c synchronous_commit=off"
         run([pg_ctl, "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"])
     except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
         raise
     try:
         yield LocalPostgres("127.0.0.1", port)
     finally:
         run([pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"], check=False)
-        shutil.rmtree(folder, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(folder, ignore_errors=True)

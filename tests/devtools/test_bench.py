@@ -15,7 +15,7 @@ from sqlalchemy import func, select, text
 
 from app.desk import Desk
 from db.models import Contact, Referral, Service, StatDirty
-from devtools import bench, bench_data, bench_desk, bench_import
+from devtools import bench, bench_data, bench_desk, bench_import, measure
 
 
 def test_the_search_bench_reports_its_figures(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -145,12 +145,12 @@ def test_every_figure_of_the_design_comes_with_its_goal() -> None:
         "stats_year_ms",
         "sync_push_100k_s",
     }
-    assert bench.plain_lines(figures) == [
+    assert measure.plain_lines(figures) == [
         "slip_ms: 40.0  (objectif ≤ 100\u00a0: atteint)",
         "startup_s: 2.1  (objectif ≤ 0.6\u00a0: MANQUÉ)",
         "slip_ratio: 12.0",
     ]
-    assert bench.plain_lines(figures, "en")[1] == "startup_s: 2.1  (goal ≤ 0.6: MISSED)"
+    assert measure.plain_lines(figures, "en")[1] == "startup_s: 2.1  (goal ≤ 0.6: MISSED)"
 
 
 def test_the_import_bench_imports_through_the_desk_s_command(

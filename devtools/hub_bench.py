@@ -1,0 +1,229 @@
+"""``aiguillage-hub bench``: the hub's figures of the design, on a region it generates.
+
+A region's year (1,200 sites of skewed sizes, ``contacts`` visits with their themes,
+answers and referrals: :mod:`devtools.hub_region`) goes into a PostgreSQL the bench starts
+with production settings (fsync on); the hub is then served as a region runs it
+(``aiguillage-hub serve --workers N``) and a coordinator signed in to its console asks,
+over HTTP, for every activity page of the year (the region's, the largest site's, a
+table of two dimensions), the CSV, the XLSX and the PDF report; a bare ``count(*)`` over
+the same rows is timed in the same run, so that each figure has its raw cost beside it.
+Last, 500 desks push at once (:mod:`devtools.hub_burst`), on a database of their own.
+
+Each page is asked for three times and its median kept (the first warms PostgreSQL's
+cache as a page already asked for today would have). ``keep``: a folder where the
+generated region stays between runs (loaded once, then measured again as it is).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+
+from devtools import hub_burst, hub_region
+from devtools.measure import plain_lines, ratio
+from hub.config import make_engine
+from hub.console.activity_pages import NAMES
+from hub.console.auth import add_coordinator
+from hub.localpg import LocalPostgres, local_postgres
+from hub.migrate import upgrade
+
+# The design's table ("What fast and safe mean here"), the hub's lines.
+GOALS: dict[str, float] = {
+    "activity_page_s": 1.0,
+    "csv_s": 1.0,
+    "xlsx_year_s": 5.0,
+    "region_pdf_s": 15.0,
+    "push_burst_p95_s": 5.0,
+}
+CONTACTS = 3_000_000  # a region's year: Auvergne-Rhône-Alpes received 3.2 million people
+LOGIN = "banc"
+__all__ = ["GOALS", "plain_lines", "run"]
+YEAR = {"du": f"{hub_region.YEAR}-01-01", "au": f"{hub_region.YEAR}-12-31"}
+
+
+def _region(postgres: LocalPostgres, contacts: int, seed: int) -> tuple[str, float | None]:
+    """The region's database (loaded unless a kept one already holds this region) and how
+    long loading took (``None`` when it was there)."""
+    admin = make_engine(postgres.url("postgres"))
+    with admin.connect() as connection:
+        connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+        there = connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = 'region'"))
+        engine = make_engine(postgres.url("region")) if there else None
+        if engine is not None and _loaded(engine) != (contacts, seed):
+            engine.dispose()
+            engine = None
+            connection.execute(text("DROP DATABASE region"))
+            there = False
+        if not there:
+            connection.execute(text("CREATE DATABASE region"))
+    admin.dispose()
+    url = postgres.url("region")
+    if engine is not None:
+        engine.dispose()
+        return url, None
+    engine = make_engine(url)
+    try:
+        upgrade(engine)
+        began = time.perf_counter()
+        hub_region.load(engine, contacts, seed)
+        loaded = time.perf_counter() - began
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE bench_region (contacts int, seed int)"))
+            connection.execute(
+                text("INSERT INTO bench_region VALUES (:c, :s)"), {"c": contacts, "s": seed}
+            )
+    finally:
+        engine.dispose()
+    return url, loaded
+
+
+def _loaded(engine: Engine) -> tuple[int, int] | None:
+    with engine.connect() as connection:
+        try:
+            row = connection.execute(text("SELECT contacts, seed FROM bench_region")).first()
+        except Exception:
+            return None
+    return (int(row[0]), int(row[1])) if row else None
+
+
+@contextlib.contextmanager
+def _signed_in(url: str, address: str) -> Iterator[httpx.Client]:
+    """A coordinator's browser, signed in to the console."""
+    password = secrets.token_urlsafe(18)
+    login = f"{LOGIN}-{secrets.token_hex(4)}"  # one of its own each run, on a kept region
+    engine = make_engine(url)
+    with Session(engine) as session, session.begin():
+        add_coordinator(session, login, "Banc d’essai", password)
+    engine.dispose()
+    with httpx.Client(base_url=address, timeout=600) as client:
+        form = client.get("/console/login")
+        token = form.text.split('name="form_token" value="', 1)[1].split('"', 1)[0]
+        answer = client.post(
+            "/console/login",
+            data={"login": login, "password": password, "form_token": token, "next": ""},
+        )
+        if answer.status_code != 303:
+            raise RuntimeError(f"the console refused the bench's coordinator: {answer.status_code}")
+        yield client
+
+
+def _median_of(work: Callable[[], object], repeat: int = 3, digits: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - began)
+    return round(statistics.median(times), digits)
+
+
+def _get(client: httpx.Client, path: str, params: dict[str, str]) -> Callable[[], object]:
+    def work() -> object:
+        answer = client.get(path, params={**YEAR, **params})
+        if answer.status_code != 200:
+            raise RuntimeError(f"{path} {params}: {answer.status_code} {answer.text[:300]}")
+        return answer.content
+
+    return work
+
+
+def _console(client: httpx.Client, sites: list[str], repeat: int) -> dict[str, Any]:
+    """Each page and file of the year, for the region and for its largest site; pages
+    asked for ``repeat`` times (their median kept), files once."""
+    largest = sites[0]
+
+    def timed(path: str, params: dict[str, str], times: int = repeat) -> float:
+        return _median_of(_get(client, path, params), times)
+
+    page = "/console/activite"
+    pages: dict[str, float] = {}
+    for dim in NAMES:
+        pages[f"region/{dim}"] = timed(page, {"par": dim})
+        if dim != "site":
+            pages[f"site/{dim}"] = timed(page, {"par": dim, "site": largest})
+    for where in ({}, {"site": largest}):
+        name = "site" if where else "region"
+        pages[f"{name}/public×theme"] = timed(page, {"par": "public", "puis": "theme", **where})
+    csv = [timed(f"{page}/export.csv", {"par": dim}) for dim in ("partner", "epci", "theme")]
+    slowest = max(pages, key=pages.__getitem__)
+    return {
+        "activity_page_s": pages[slowest],
+        "activity_page_slowest": slowest,
+        "pages_s": pages,
+        "csv_s": max(csv),
+        "xlsx_year_s": timed(f"{page}/export.xlsx", {}, 1),
+        "region_pdf_s": timed(f"{page}/rapport.pdf", {}, 1),
+        "site_pdf_s": timed(f"{page}/rapport.pdf", {"site": largest}, 1),
+    }
+
+
+def _raw(url: str) -> dict[str, Any]:
+    """A bare ``count(*)`` over the year's visits, and what the region holds."""
+    engine = make_engine(url)
+    period = f"day BETWEEN '{YEAR['du']}' AND '{YEAR['au']}'"
+    with engine.connect() as connection:
+
+        def bare(sql: str) -> float:  # on a small region, a matter of microseconds
+            return _median_of(lambda: connection.execute(text(sql)).scalar_one(), digits=6)
+
+        figures = {
+            "count_star_s": bare(f"SELECT count(*) FROM contact_fact WHERE {period}"),
+            "count_records_s": bare(
+                f"SELECT count(*) FROM record WHERE kind = 'contact' AND {period}"
+            ),
+            "records": int(connection.scalar(text("SELECT count(*) FROM record")) or 0),
+            "referrals": int(
+                connection.scalar(text("SELECT count(*) FROM record WHERE kind = 'referral'")) or 0
+            ),
+            "database_mb": round(
+                int(connection.scalar(text("SELECT pg_database_size(current_database())")) or 0)
+                / 2**20
+            ),
+        }
+    engine.dispose()
+    return figures
+
+
+@contextlib.contextmanager
+def _postgres(keep: Path | None) -> Iterator[LocalPostgres]:
+    with local_postgres(durable=True, keep=keep) as postgres:
+        yield postgres
+
+
+def run(
+    contacts: int = CONTACTS, seed: int = 2025, desks: int = 500, workers: int = 2,
+    keep: Path | None = None, repeat: int = 3,
+) -> dict[str, Any]:  # fmt: skip
+    """Every figure, with its goal, its ratio to the raw ``count(*)`` and whether it is met."""
+    began = time.perf_counter()
+    figures: dict[str, Any] = {"contacts": contacts, "sites": hub_region.SITES}
+    with _postgres(keep) as postgres:
+        url, loaded = _region(postgres, contacts, seed)
+        figures["load_s"] = None if loaded is None else round(loaded, 1)
+        figures.update(_raw(url))
+        sites = hub_region.largest_sites(url)
+        with hub_burst.served(url, workers, None) as address, _signed_in(url, address) as client:
+            figures.update(_console(client, sites, repeat))
+        burst = hub_burst.burst(postgres, desks=desks, workers=workers)
+    figures["push_burst_p95_s"] = burst.pop("push_burst_p95_s")
+    figures["burst"] = burst
+    figures["ratios_to_count_star"] = {
+        key: ratio(figures[key], figures["count_star_s"])
+        for key in GOALS
+        if key != "push_burst_p95_s"
+    }
+    figures["ratios_to_count_star"]["push_burst_p95_s"] = ratio(
+        figures["push_burst_p95_s"], burst["count_star_s"]
+    )
+    figures["bench_wall_s"] = round(time.perf_counter() - began, 1)
+    figures["goals"] = GOALS
+    figures["goals_met"] = {key: figures[key] <= goal for key, goal in GOALS.items()}
+    return figures
