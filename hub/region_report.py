@@ -26,9 +26,10 @@ def render_region_report(
     """The report over ``start``..``end`` as PDF bytes, small counts hidden; one site's
     with ``site`` (then without the section by site)."""
     labeller = RegionLabeller(session, lang)
+    known = stats.totals(session, start, end)
 
     def count(by: tuple[str, ...]) -> StatsResult:
-        return stats.compute(session, start, end, by, min_cell, site)
+        return stats.compute(session, start, end, by, min_cell, site, known)
 
     sections = SECTIONS[1:] if site else SECTIONS
     heading = labeller("site", site) if site else REGION

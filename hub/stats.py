@@ -88,13 +88,36 @@ def _code(value: Any) -> str:
     return "non-precise" if value is None else str(value)
 
 
+@dataclass(frozen=True)
+class Totals:
+    """The period's visits and the referrals of those visits, by site: one pass over the
+    facts, shared by a page's table and its key figures (and by every table of a file)."""
+
+    visits: dict[str, int]
+    referrals: dict[str, int]
+
+    def of(self, site: str | None = None) -> tuple[int, int]:
+        """Visits and referrals of one site, or of the region."""
+        if site:
+            return self.visits.get(site, 0), self.referrals.get(site, 0)
+        return sum(self.visits.values()), sum(self.referrals.values())
+
+
+def totals(session: Session, start: date, end: date) -> Totals:
+    """Every site's visits and referrals over the period (cancelled visits left out)."""
+    rows = session.execute(
+        text(
+            "SELECT f.site_id, count(*), COALESCE(sum(f.referrals), 0) FROM contact_fact f"
+            f" WHERE {_PERIOD} GROUP BY f.site_id"
+        ),
+        {"start": start, "end": end},
+    ).all()
+    return Totals({str(s): int(n) for s, n, _r in rows}, {str(s): int(r) for s, _n, r in rows})
+
+
 def total(session: Session, start: date, end: date, site: str | None = None) -> int:
     """The period's visits (cancelled ones left out)."""
-    sql = f"SELECT count(*) FROM contact_fact f WHERE {_PERIOD}" + (
-        " AND f.site_id = :site" if site else ""
-    )
-    params = {"start": start, "end": end, "site": site}
-    return int(session.execute(text(sql), params).scalar_one())
+    return totals(session, start, end).of(site)[0]
 
 
 def _cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[str, str]]:
@@ -115,8 +138,12 @@ def _cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[
     return Counter({(str(s), _code(k)): int(n) for s, k, n in rows})
 
 
-def _volumes(session: Session, start: date, end: date, dim: str, site: str | None) -> Counter[str]:
+def _volumes(
+    session: Session, start: date, end: date, dim: str, site: str | None, known: Totals
+) -> Counter[str]:
     """Visits by site or time, of the region or of one site."""
+    if dim == "site":
+        return Counter({code: n for code, n in known.visits.items() if site in (None, code)})
     key = _column(dim)
     where = _PERIOD + (" AND f.site_id = :site" if site else "")
     rows = session.execute(
@@ -170,12 +197,13 @@ def hide(
 
 
 def _one_way(
-    session: Session, start: date, end: date, dim: str, min_cell: int, row: str
-) -> tuple[Counter[str], set[str]]:
+    session: Session, start: date, end: date, dim: str, min_cell: int, row: str,
+    known: Totals,
+) -> tuple[Counter[str], set[str]]:  # fmt: skip
     """A dimension's counts in ``row`` (a site, or :data:`REGION`) and those hidden there,
     hidden with every site's table."""
     if dim in VOLUMES:  # shown whole: the row asked for is all there is to count
-        return _volumes(session, start, end, dim, None if row == REGION else row), set()
+        return _volumes(session, start, end, dim, None if row == REGION else row, known), set()
     cells = _recode(dim, _cells(session, start, end, dim))
     counts: Counter[str] = Counter()
     for (where, code), count in cells.items():
@@ -187,26 +215,29 @@ def _one_way(
 
 def compute(
     session: Session, start: date, end: date, by: list[str] | tuple[str, ...],
-    min_cell: int = MIN_CELL, site: str | None = None,
+    min_cell: int = MIN_CELL, site: str | None = None, known: Totals | None = None,
 ) -> StatsResult:  # fmt: skip
     """The region's counts over ``start``..``end`` (both included) by at most two
     dimensions; one site's with ``site``. Volumes (by site, by day, week or month) are
     shown whole; the visitors' characteristics have their small counts hidden, the same
     way in the region's table and in each site's, so that one cannot be worked out from
     the other. A table of two dimensions keeps its margins as each dimension's own table
-    shows or hides them (:func:`pair`)."""
+    shows or hides them (:func:`pair`). ``known``: the period's :func:`totals`, when the
+    caller has them already."""
     dims = tuple(by)
     if len(dims) > 2 or len(set(dims)) < len(dims) or any(d not in DIMENSIONS for d in dims):
         raise ValueError(f"unknown dimensions: {dims}")
     if site and "site" in dims:
         raise ValueError("one site by site")
-    visits = total(session, start, end, site)
+    known = known or totals(session, start, end)
+    visits = known.of(site)[0]
     if not dims:
         return StatsResult(start, end, (), visits, [], min_cell)
     if len(dims) == 2:
-        return pair(session, start, end, (dims[0], dims[1]), min_cell, site, visits)
+        return pair(session, start, end, (dims[0], dims[1]), min_cell, site, known)
     dim = dims[0]
-    counts, hidden = _one_way(session, start, end, dim, min_cell, REGION if site is None else site)
+    row = REGION if site is None else site
+    counts, hidden = _one_way(session, start, end, dim, min_cell, row, known)
     rows: list[dict[str, Any]] = []
     for code in sorted(counts.keys() | hidden):
         if code in hidden:
@@ -246,7 +277,7 @@ def pair_cells(
 
 def pair(
     session: Session, start: date, end: date, dims: tuple[str, str], min_cell: int,
-    site: str | None, visits: int,
+    site: str | None, known: Totals,
 ) -> StatsResult:  # fmt: skip
     """The table of two dimensions of the region or of one site. Its margins are the
     tables of each dimension alone, shown or hidden as those are (with every site's);
@@ -266,9 +297,9 @@ def pair(
         held = {(s, c) for s, c in hide(cells, min_cell, domain) if s != REGION}
         hidden = {(c, s) for s, c in held} if flip else held
     elif characteristics:
-        known = tuple(stats_tables.domain(d, start, end) for d in dims)
-        margins = [_one_way(session, start, end, d, min_cell, row) for d in dims]
-        table = disclosure.two_way(dict(counts), margins[0][0], margins[1][0], (known[0], known[1]))
+        codes = tuple(stats_tables.domain(d, start, end) for d in dims)
+        margins = [_one_way(session, start, end, d, min_cell, row, known) for d in dims]
+        table = disclosure.two_way(dict(counts), margins[0][0], margins[1][0], (codes[0], codes[1]))
         for a, b in table.margins:
             side, code = (1, b) if a == disclosure.MARGIN else (0, a)
             table.published[a, b] = code in margins[side][1]
@@ -281,27 +312,22 @@ def pair(
             rows.append({**values, "count": None, "suppressed": True})
         else:
             rows.append({**values, "count": counts[a, b]})
-    return StatsResult(start, end, dims, visits, rows, min_cell)
+    return StatsResult(start, end, dims, known.of(site)[0], rows, min_cell)
 
 
 def key_figures(
-    session: Session, start: date, end: date, site: str | None = None
-) -> dict[str, int]:
+    session: Session, start: date, end: date, site: str | None = None,
+    known: Totals | None = None,
+) -> dict[str, int]:  # fmt: skip
     """Visits, referrals (of those visits), flags and the sites that sent visits, over the
-    period."""
-    params = {"start": start, "end": end, "site": site}
+    period (``known``: its :func:`totals`, when the caller has them)."""
+    known = known or totals(session, start, end)
+    contacts, referrals = known.of(site)
     where = _PERIOD + (" AND f.site_id = :site" if site else "")
-    contacts, referrals, sites = session.execute(
-        text(
-            "SELECT count(*), COALESCE(sum(f.referrals), 0), count(DISTINCT f.site_id)"
-            f" FROM contact_fact f WHERE {where}"
-        ),
-        params,
-    ).one()
-    flags = session.execute(text(f"SELECT count(*) FROM flag_fact f WHERE {where}"), params)
-    return {
-        "contact": int(contacts),
-        "referral": int(referrals),
-        "flag": int(flags.scalar_one()),
-        "sites": int(sites),
-    }
+    flags = session.execute(
+        text(f"SELECT count(*) FROM flag_fact f WHERE {where}"),
+        {"start": start, "end": end, "site": site},
+    )
+    active = [s for s, n in known.visits.items() if n and site in (None, s)]
+    return {"contact": contacts, "referral": referrals, "flag": int(flags.scalar_one()),
+            "sites": len(active)}  # fmt: skip

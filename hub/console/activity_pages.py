@@ -185,8 +185,10 @@ def activity_context(session: Session, query: Query) -> dict[str, Any]:
     crossed), its lines, the key figures."""
     check_site(session, query)
     labeller = RegionLabeller(session, language())
-    result = stats.compute(session, query.start, query.end, query.dims, site=query.site or None)
-    figures = stats.key_figures(session, query.start, query.end, query.site or None)
+    site = query.site or None
+    known = stats.totals(session, query.start, query.end)  # one pass, for both
+    result = stats.compute(session, query.start, query.end, query.dims, site=site, known=known)
+    figures = stats.key_figures(session, query.start, query.end, site, known)
     shown = crossed(result, labeller) if query.then else lines(result, labeller)
     return {
         "result": result, "lines": shown, "figures": figures,
@@ -207,7 +209,10 @@ def every_table(session: Session, query: Query) -> bytes:
     site = query.site or None
     dims: list[list[str]] = [[]] + [[d] for d in NAMES if not (site and d == "site")]
     dims += [query.dims] if query.then else []
-    tables = [stats.compute(session, query.start, query.end, by, site=site) for by in dims]
+    known = stats.totals(session, query.start, query.end)
+    tables = [
+        stats.compute(session, query.start, query.end, by, site=site, known=known) for by in dims
+    ]
     return write("xlsx", tables, "fr", RegionLabeller(session))
 
 
