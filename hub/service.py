@@ -22,7 +22,16 @@ from core.wire import (
     DeskState,
 )
 from hub.config import secret_key
-from hub.models import ApiHit, EnrolAttempt, EnrolCode, Record, Site, SiteToken
+from hub.models import (
+    ApiHit,
+    EnrolAttempt,
+    EnrolCode,
+    Site,
+    SiteToken,
+    contact_fact,
+    flag_fact,
+    referral_fact,
+)  # fmt: skip
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LIFETIME = timedelta(days=7)
@@ -286,20 +295,14 @@ def note_state(session: Session, token: str, state: DeskState) -> None:
 
 
 def activity_counts(session: Session) -> dict[tuple[str, str], int]:
-    """Records received per (site, kind); cancelled contacts left out."""
+    """Records kept per (site, kind), cancelled ones left out: read from the facts kept
+    as they arrive (:mod:`hub.facts`), not from the records' payloads."""
     counts: dict[tuple[str, str], int] = {}
-    rows = session.execute(
-        select(Record.site_id, Record.kind, func.count()).group_by(Record.site_id, Record.kind)
-    )
-    for site_id, kind, count in rows:
-        counts[(site_id, kind)] = int(count)
-    cancelled = session.execute(
-        select(Record.site_id, func.count())
-        .where(Record.kind == "contact", Record.payload["cancelled"].as_boolean().is_(True))
-        .group_by(Record.site_id)
-    )
-    for site_id, count in cancelled:
-        counts[(site_id, "contact")] -= int(count)
+    for kind, table in (("contact", contact_fact), ("referral", referral_fact),
+                        ("flag", flag_fact)):  # fmt: skip
+        rows = session.execute(select(table.c.site_id, func.count()).group_by(table.c.site_id))
+        for site_id, count in rows:
+            counts[(site_id, kind)] = int(count)
     return counts
 
 
