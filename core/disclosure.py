@@ -65,10 +65,15 @@ class Table(Generic[Cell]):
     margins: set[Cell] = field(default_factory=set)
     # Cells another published table already decided: hidden (True) or shown (False).
     published: dict[Cell, bool] = field(default_factory=dict)
+    # The lines as the numbers of their cells (in ``cells``' order), when the table was
+    # built whole by :func:`two_way`: what :func:`hide` works on, found without looking
+    # every cell up again.
+    numbered: list[list[int]] | None = None
 
     def line(self, members: Iterable[Cell], rows: bool = True) -> None:
         self.lines.append(list(members))
         self.sides.append(rows)
+        self.numbered = None
 
 
 def one_way(counts: Mapping[Cell, int]) -> Table[Cell]:
@@ -108,19 +113,34 @@ def two_way(
     table: Table[tuple[str, str]] = Table(cells)
     by_row: dict[str, list[tuple[str, str]]] = {r: [] for r in row_codes}
     by_column: dict[str, list[tuple[str, str]]] = {c: [] for c in column_codes}
-    for r, c in cells:
-        by_row[r].append((r, c))
-        by_column[c].append((r, c))
-    for margins, lines, flip in ((rows, by_row, False), (columns, by_column, True)):
+    row_at: dict[str, list[int]] = {r: [] for r in row_codes}
+    column_at: dict[str, list[int]] = {c: [] for c in column_codes}
+    for k, cell in enumerate(cells):
+        r, c = cell
+        by_row[r].append(cell)
+        by_column[c].append(cell)
+        row_at[r].append(k)
+        column_at[c].append(k)
+    numbered: list[list[int]] = []
+    for margins, lines, at, flip in (
+        (rows, by_row, row_at, False), (columns, by_column, column_at, True)
+    ):  # fmt: skip
+        closing: list[int] = []
         for code, line in lines.items():
             if margins is not None:
                 margin = (MARGIN, code) if flip else (code, MARGIN)
+                closing.append(len(cells))
+                at[code].append(len(cells))
                 cells[margin] = margins.get(code, 0)
                 table.margins.add(margin)
                 line.append(margin)
             table.line(line, rows=not flip)
+            numbered.append(at[code])
         if margins is not None:
             table.line([(MARGIN, c) if flip else (c, MARGIN) for c in lines], rows=flip)
+            numbered.append(closing)
+    if table.margins.isdisjoint(counts):  # each margin numbered where it was added
+        table.numbered = numbered
     return table
 
 
@@ -187,8 +207,10 @@ class _Sheet(Generic[Cell]):
     @classmethod
     def of(cls, table: Table[Cell]) -> _Sheet[Cell]:
         cells = list(table.cells)
-        number = {cell: k for k, cell in enumerate(cells)}
-        lines = [[number[cell] for cell in line] for line in table.lines]
+        number = dict(zip(cells, range(len(cells)), strict=True))
+        lines = table.numbered
+        if lines is None:
+            lines = [list(map(number.__getitem__, line)) for line in table.lines]
         ends: list[list[int]] = [[] for _ in cells]
         for n, line in enumerate(lines):
             for k in line:

@@ -21,7 +21,10 @@ def cycles(
     left out, keeps a cycle around each edge of the first that lies on one (the sparse
     certificate of Nishizeki and Poljak). Tarjan's search then runs on those two forests,
     twice the lines at most, where a region's table has a hundred thousand counts."""
-    first, rest = forest(edges, chosen)
+    nodes = {edges[k][0] for k in chosen} | {edges[k][1] for k in chosen}
+    # A spanning tree of one piece is whole at one edge less than the nodes: the rest of
+    # the edges, most of a dense table's, need no search.
+    first, rest = forest(edges, chosen, len(nodes) - 1)
     second, _rest = forest(edges, rest, len(first))
     return bridges(edges, first + second)
 
