@@ -17,9 +17,10 @@ The region's table and each site's are hidden together, as one table of sites by
 with its margins (:func:`hide`): none can be worked out from the others. Comparing two
 different periods, though, can narrow a hidden count down: a table meant for publication
 covers one period. A table of two dimensions is hidden around its margins, the tables of
-each dimension alone as shown (:func:`pair`), as the desk does; the region's table of two
-dimensions and each site's are not hidden together, though: a table meant for publication
-is the region's, or one site's.
+each dimension alone as shown (:func:`pair`), as the desk does. The console crosses two
+dimensions for the region only (and sites by a characteristic, the sites' joint table):
+one site's crossed table beside the region's would give away by subtraction a count the
+site's hides.
 """
 
 from __future__ import annotations

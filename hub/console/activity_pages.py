@@ -45,6 +45,7 @@ class Query:
     by: str
     site: str
     then: str = ""  # a second dimension, crossed with the first
+    uncrossed: bool = False  # a second dimension asked for one site, and left out
 
     @property
     def dims(self) -> list[str]:
@@ -119,9 +120,13 @@ def read_query(request: Request) -> Query:
         raise Refused(gettext("Dimension inconnue\u00a0: {by}.").format(by=then[:40]), 400)
     if site and by == "site":
         by = "public"  # one site by site says nothing
-    if then in (by, "site" if site else by):
+    if then == by:
         then = ""
-    return Query(start, end, by, site, then)
+    # A site's table of two dimensions and the region's, side by side, would give away a
+    # count the site's hides (the region's less the other sites'): crossed tables are the
+    # region's only, its table by site included.
+    uncrossed = bool(site and then)
+    return Query(start, end, by, site, "" if uncrossed else then, uncrossed)
 
 
 @dataclass(frozen=True)

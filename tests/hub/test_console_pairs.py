@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from core.disclosure import MARGIN
 from tests.disclosure_audit import margin_lines, worked_out
 from tests.hub.conftest import Hub
-from tests.hub.console_kit import push, visit
+from tests.hub.console_kit import push, text_of, visit
 from tests.hub.test_console_disclosure import CODE_OF, number, page_table
 
 NOVEMBER = {"du": "2026-11-01", "au": "2026-11-30"}
@@ -105,15 +105,19 @@ def test_public_by_theme_shows_true_counts_and_keeps_small_ones_secret(
     assert not worked_out(everything, truth, margin_lines(list(everything), MARGIN))
 
 
-def test_two_dimensions_of_one_site_and_by_site(signed_in: httpx.Client, region: Hub) -> None:
-    """A site's pair counts its own visits only; by site × public, each site's row is its
-    table of publics, hidden with the region's."""
+def test_two_dimensions_of_the_region_only_and_by_site(
+    signed_in: httpx.Client, region: Hub
+) -> None:
+    """One site's crossed table is not given (with the region's, subtraction would find
+    what it hides): the page says why and shows the site's first dimension alone; by
+    site × public, each site's row is its table of publics, hidden with the region's."""
     arles = {**PAIR, "site": "mission-locale-d-arles"}
-    one = crossed(signed_in.get("/console/activite", params=arles))
-    mine = {("demandeur-emploi", "trouver-emploi"): 6, ("salarie", "vae"): 7}
-    assert set(one) >= set(mine)
-    for cell, count in one.items():  # hidden where its publics' own table hides them
-        assert count is None or count == mine.get(cell, 0), (cell, count)
+    page = signed_in.get("/console/activite", params=arles)
+    shown = text_of(page)
+    assert "Deux dimensions se croisent pour la région entière seulement" in shown
+    assert "Accueils par public." in shown and "crossed" not in page.text
+    csv_file = signed_in.get("/console/activite/export.csv", params=arles).text
+    assert "trouver-emploi" not in csv_file and "Thème" not in csv_file.splitlines()[0]
     sites = {"Cité des métiers d’Istres": "istres", "Mission locale d’Arles": "arles"}
     params = {**NOVEMBER, "par": "site", "puis": "public"}
     by_site = crossed(signed_in.get("/console/activite", params=params), sites)
