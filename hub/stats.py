@@ -39,6 +39,7 @@ from core.fields import COUNTED
 from core.places import load_geography_file
 from core.stats import tables as stats_tables
 from core.stats.tables import StatsResult
+from hub import retention
 
 MIN_CELL = 5
 # dimension -> its contact field, a column of the facts (``contact_fact``)
@@ -94,7 +95,8 @@ def total(session: Session, start: date, end: date, site: str | None = None) -> 
         " AND f.site_id = :site" if site else ""
     )
     params = {"start": start, "end": end, "site": site}
-    return int(session.execute(text(sql), params).scalar_one())
+    summary = _summarised(session, start, end, retention.VISITS, site)
+    return int(session.execute(text(sql), params).scalar_one()) + sum(summary.values())
 
 
 def _cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[str, str]]:
@@ -112,7 +114,31 @@ def _cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[
             f" WHERE {_PERIOD} GROUP BY f.site_id, {key}"
         )
     rows = session.execute(text(sql), params)
-    return Counter({(str(s), _code(k)): int(n) for s, k, n in rows})
+    counts = Counter({(str(s), _code(k)): int(n) for s, k, n in rows})
+    return counts + _summarised(session, start, end, dim)
+
+
+def _summarised(
+    session: Session, start: date, end: date, dim: str, site: str | None = None
+) -> Counter[tuple[str, str]]:
+    """Counts per site and code of ``dim`` in the period's months kept only as a summary
+    (:mod:`hub.retention`; communes for EPCI, the month's first day by site or month, as
+    the facts give them); none when it holds no such month, refused when it cannot be
+    read from them (by day, by week, a month cut in two)."""
+    if not retention.summarised(session, start, end, dim):
+        return Counter()
+    kept = {"epci": "commune", "site": retention.VISITS, "month": retention.VISITS}.get(dim, dim)
+    sql = (
+        "SELECT s.site_id, s.month, s.code, sum(s.count) FROM contact_summary s"
+        " WHERE s.dim = :dim AND s.month BETWEEN :start AND :end"
+        + (" AND s.site_id = :site" if site else "")
+        + " GROUP BY s.site_id, s.month, s.code"
+    )
+    params = {"dim": kept, "start": start, "end": end, "site": site}
+    counts: Counter[tuple[str, str]] = Counter()
+    for where, month, code, n in session.execute(text(sql), params):
+        counts[str(where), str(month) if kept == retention.VISITS else code] += int(n)
+    return counts
 
 
 def _volumes(session: Session, start: date, end: date, dim: str, site: str | None) -> Counter[str]:
@@ -126,6 +152,8 @@ def _volumes(session: Session, start: date, end: date, dim: str, site: str | Non
     counts: Counter[str] = Counter()
     for code, n in rows:
         counts[_recoded(dim, _code(code))] += int(n)
+    for (where, month), n in _summarised(session, start, end, dim, site).items():
+        counts[_recoded(dim, where if dim == "site" else month)] += n
     return counts
 
 
@@ -232,6 +260,7 @@ def pair_cells(
 ) -> Counter[tuple[str, str, str]]:
     """Raw counts per site and pair of codes (time as days, communes as such), in one
     statement: the site when ``site`` is given, every site otherwise."""
+    retention.summarised(session, start, end, "pair")  # refused over summarised months
     (first, join_first), (second, join_second) = _key(dims[0], 0), _key(dims[1], 1)
     where = _PERIOD + (" AND f.site_id = :site" if site else "")
     sql = (
@@ -299,9 +328,20 @@ def key_figures(
         params,
     ).one()
     flags = session.execute(text(f"SELECT count(*) FROM flag_fact f WHERE {where}"), params)
+    summary = _summarised(session, start, end, retention.VISITS, site)
+    if summary:
+        sites = len(
+            set(
+                session.scalars(
+                    text(f"SELECT DISTINCT f.site_id FROM contact_fact f WHERE {where}"), params
+                )
+            )
+            | {site_id for site_id, _month in summary}
+        )
     return {
-        "contact": int(contacts),
-        "referral": int(referrals),
+        "contact": int(contacts) + sum(summary.values()),
+        "referral": int(referrals)
+        + sum(_summarised(session, start, end, retention.REFERRALS, site).values()),
         "flag": int(flags.scalar_one()),
         "sites": int(sites),
     }
