@@ -95,11 +95,11 @@ def apply(engine: Engine, today: date = TODAY) -> retention.Applied:
 
 def test_apply_deletes_what_is_past_its_horizon_and_nothing_else(engine: Engine) -> None:
     keep(engine, LONG)
-    old_visit, kept_visit = stored(engine, "Istres", "contact", [visit("2021-11-30"),
+    _old_visit, kept_visit = stored(engine, "Istres", "contact", [visit("2021-11-30"),
                                                                   visit("2021-12-01")])  # fmt: skip
     cancelled = stored(engine, "Istres", "contact", [visit("2021-06-02", cancelled=True)])
     referral = {"service_id": SERVICE}
-    old_referral, kept_referral = stored(engine, "Istres", "referral", [
+    _old_referral, kept_referral = stored(engine, "Istres", "referral", [
         {**referral, "day": "2024-11-30", "contact_id": kept_visit},
         {**referral, "day": "2024-12-01", "contact_id": kept_visit},
     ])  # fmt: skip
