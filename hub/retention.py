@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select, text
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.fields import CONTACT_FIELDS
@@ -109,7 +109,8 @@ def read(session: Session) -> Retention:
 def _row(session: Session, *, lock: bool = False) -> RetentionSetting:
     """The setting's row, made with the defaults if need be; locked until the transaction
     ends with ``lock`` (two runs of ``apply`` take turns)."""
-    statement = pg_insert(RetentionSetting).values(id=1, **DEFAULTS)
+    insert = postgresql.insert if _on_postgres(session) else sqlite.insert
+    statement = insert(RetentionSetting).values(id=1, **DEFAULTS)
     session.execute(statement.on_conflict_do_nothing(index_elements=["id"]))
     query = select(RetentionSetting).where(RetentionSetting.id == 1)
     row = session.scalar(query.with_for_update() if lock else query)
@@ -174,13 +175,21 @@ def refusal(kind: str, day: date, horizons: dict[str, date]) -> str:
 # --- applying it --------------------------------------------------------------------
 
 
+def _on_postgres(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
 def _months(session: Session, kind: str, before: date) -> list[date]:
     """The months holding records of ``kind`` before ``before``, oldest first."""
-    month = func.date_trunc("month", Record.day)
+    if _on_postgres(session):
+        month: Any = func.date_trunc("month", Record.day)
+    else:  # a hub on SQLite, for a trial: its days are ISO text
+        month = func.strftime("%Y-%m-01", Record.day)
     rows = session.execute(
         select(month).where(Record.kind == kind, Record.day < before).group_by(month)
     )
-    return sorted(value.date() if hasattr(value, "date") else value for (value,) in rows)
+    found = (v.date() if isinstance(v, datetime) else v for (v,) in rows)
+    return sorted(v if isinstance(v, date) else date.fromisoformat(v) for v in found)
 
 
 def _delete(session: Session, kind: str, start: date, end: date) -> int:
@@ -199,9 +208,11 @@ def _summarise(session: Session, start: date) -> int:
     only, a code of a many-valued field once per visit), then delete their records; how
     many records went."""
     params: dict[str, Any] = {"start": start, "end": next_month(start)}
+    month = "CAST(:start AS date)" if _on_postgres(session) else ":start"
     period = "f.day >= :start AND f.day < :end"
     selects = [
-        f"SELECT f.site_id, '{VISITS}', '', count(*) FROM contact_fact f WHERE {period}"
+        f"SELECT f.site_id AS s, '{VISITS}' AS d, '' AS c, count(*) AS n FROM contact_fact f"
+        f" WHERE {period}"
         " GROUP BY f.site_id",
         f"SELECT f.site_id, '{REFERRALS}', '', sum(f.referrals) FROM contact_fact f"
         f" WHERE {period} GROUP BY f.site_id",
@@ -215,9 +226,9 @@ def _summarise(session: Session, start: date) -> int:
     session.execute(
         text(
             "INSERT INTO contact_summary (month, site_id, dim, code, count)"
-            " SELECT CAST(:start AS date), s, d, c, n FROM ("
+            f" SELECT {month}, s, d, c, n FROM ("
             + " UNION ALL ".join(selects)
-            + ") AS counted (s, d, c, n) WHERE n > 0"
+            + ") AS counted WHERE n > 0"
             " ON CONFLICT (month, site_id, dim, code)"
             " DO UPDATE SET count = contact_summary.count + excluded.count"
         ),
