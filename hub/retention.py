@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.fields import CONTACT_FIELDS
 from core.hours import PARIS
 from core.i18n import N_, gettext
-from hub.models import FlagReview, Record, RetentionSetting
+from hub.models import FlagReview, Record, RetentionSetting, Site
 from hub.service import HubError, now
 
 DEFAULTS = {"referral_months": 24, "flag_months": 12, "detail_years": 5}
@@ -179,15 +179,20 @@ def _on_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
+def _of_sites(session: Session) -> Any:
+    """Every site, named: the records' index (site, kind, day) then finds a kind's days
+    site by site, where a region's records would otherwise be read whole."""
+    return Record.site_id.in_(list(session.scalars(select(Site.id))))
+
+
 def _months(session: Session, kind: str, before: date) -> list[date]:
     """The months holding records of ``kind`` before ``before``, oldest first."""
     if _on_postgres(session):
         month: Any = func.date_trunc("month", Record.day)
     else:  # a hub on SQLite, for a trial: its days are ISO text
         month = func.strftime("%Y-%m-01", Record.day)
-    rows = session.execute(
-        select(month).where(Record.kind == kind, Record.day < before).group_by(month)
-    )
+    where = (_of_sites(session), Record.kind == kind, Record.day < before)
+    rows = session.execute(select(month).where(*where).group_by(month))
     found = (v.date() if isinstance(v, datetime) else v for (v,) in rows)
     return sorted(v if isinstance(v, date) else date.fromisoformat(v) for v in found)
 
@@ -195,7 +200,7 @@ def _months(session: Session, kind: str, before: date) -> list[date]:
 def _delete(session: Session, kind: str, start: date, end: date) -> int:
     """Delete the records of ``kind`` from ``start`` to before ``end`` (their facts go with
     them); how many."""
-    where = (Record.kind == kind, Record.day >= start, Record.day < end)
+    where = (_of_sites(session), Record.kind == kind, Record.day >= start, Record.day < end)
     if kind == "flag":
         gone = select(Record.id).where(*where)
         session.execute(delete(FlagReview).where(FlagReview.flag_id.in_(gone)))
