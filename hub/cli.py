@@ -163,6 +163,35 @@ def _revoke(args: argparse.Namespace, session: Session, _engine: Engine) -> None
     _print(args, {"site": args.site, "revoked": count}, _say("revoked", count=count))
 
 
+def _retention(args: argparse.Namespace, session: Session, _engine: Engine) -> None:
+    """``retention show|set``: the region's setting, changed first with ``set``."""
+    from hub import retention
+
+    if args.action == "set":
+        values = {name: getattr(args, name) for name in retention.DEFAULTS}
+        kept = retention.change(session, "aiguillage-hub", **values)
+    else:
+        kept = retention.read(session)
+    horizons = kept.horizons(retention.region_today())
+    data: dict[str, Any] = {name: getattr(kept, name) for name in retention.DEFAULTS}
+    data["kept_from"] = {kind: day.isoformat() for kind, day in horizons.items()}
+    text = _say("retention_said", **{name: getattr(kept, name) for name in retention.DEFAULTS})
+    days = {f"{kind}s": f"{day:%d/%m/%Y}" for kind, day in horizons.items()}
+    _print(args, data, text + "\n" + _say("retention_first", **days))
+
+
+def _apply_retention(args: argparse.Namespace, engine: Engine) -> None:
+    """``retention apply``: a transaction per month, so not in one of its own."""
+    from sqlalchemy.orm import sessionmaker
+
+    from hub import retention
+
+    done = retention.apply(sessionmaker(engine), retention.region_today())
+    counts = {"referrals": done.referrals, "flags": done.flags, "contacts": done.contacts,
+              "months": done.months}  # fmt: skip
+    _print(args, counts, _say("retention_applied", **counts))
+
+
 # Each command that works in one transaction of the hub's database.
 IN_DATABASE: dict[str, Callable[[argparse.Namespace, Session, Engine], None]] = {
     "site": _site,
@@ -171,6 +200,7 @@ IN_DATABASE: dict[str, Callable[[argparse.Namespace, Session, Engine], None]] = 
     "nomenclature": _import,
     "stats": _stats,
     "revoke": _revoke,
+    "retention": _retention,
 }
 
 
@@ -192,6 +222,9 @@ def _run(args: argparse.Namespace, engine: Engine) -> None:
     upgrade(engine)
     if args.command == "migrate":
         _print(args, {"migrated": True}, _say("migrated"))
+        return
+    if args.command == "retention" and args.action == "apply":
+        _apply_retention(args, engine)
         return
     from sqlalchemy.orm import sessionmaker
 

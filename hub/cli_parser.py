@@ -35,7 +35,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     _bench_command(commands, lang)
     answering = [commands.add_parser("migrate", help=say("migrate", lang))]
     answering += _site_commands(commands, lang) + _data_commands(commands, lang)
-    answering += _user_commands(commands, lang)
+    answering += _user_commands(commands, lang) + _retention_commands(commands, lang)
     for sub in answering:
         sub.add_argument("--json", action="store_true", help=say("json", lang))
     return parser
@@ -112,3 +112,21 @@ def _user_commands(commands: Commands, lang: str) -> list[argparse.ArgumentParse
     for sub in (user_add, user_password):
         sub.add_argument("--password-stdin", action="store_true", help=say("password_stdin", lang))
     return [user_add, user_list, user_disable, user_enable, user_password]
+
+
+def _retention_commands(commands: Commands, lang: str) -> list[argparse.ArgumentParser]:
+    """``retention show|set|apply``."""
+    retention = commands.add_parser("retention", help=say("retention", lang))
+    actions = retention.add_subparsers(dest="action", required=True, metavar=say("action", lang))
+    show = actions.add_parser("show", help=say("retention_show", lang))
+    change = actions.add_parser("set", help=say("retention_set", lang))
+    for option, key in (("--referrals", "referral_months"), ("--flags", "flag_months")):
+        change.add_argument(
+            option, type=int, dest=key, metavar=say("months", lang), help=say(key, lang)
+        )
+    change.add_argument(
+        "--detail-years", type=int, dest="detail_years", metavar=say("years", lang),
+        help=say("detail_years", lang),
+    )  # fmt: skip
+    apply = actions.add_parser("apply", help=say("retention_apply", lang))
+    return [show, change, apply]

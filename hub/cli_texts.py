@@ -62,6 +62,17 @@ TEXTS: dict[str, str] = {
         "La mesure des performances ne fait pas partie de cette installation (elle est dans"
         " les outils de développement, «\u00a0devtools\u00a0»)."
     ),
+    "retention": N_("la conservation des données de la région"),
+    "retention_show": N_("affiche combien de temps le hub garde chaque donnée"),
+    "retention_set": N_("change la durée de conservation (les autres restent)"),
+    "retention_apply": N_(
+        "supprime ce qui a passé sa durée et résume les accueils anciens (à lancer chaque jour)"
+    ),
+    "months": N_("MOIS"),
+    "years": N_("ANS"),
+    "referral_months": N_("mois pendant lesquels les orientations sont gardées"),
+    "flag_months": N_("mois pendant lesquels les signalements sont gardés"),
+    "detail_years": N_("années pendant lesquelles les accueils sont gardés en détail"),
     # prompts
     "password_prompt": N_("Mot de passe\u00a0: "),
     "password_again": N_("Le même, encore\u00a0: "),
@@ -98,6 +109,20 @@ TEXTS: dict[str, str] = {
     "never": N_("jamais"),
     "no_site": N_("Aucun site."),
     "revoked": N_("{count} {count:poste révoqué|postes révoqués}."),
+    "retention_said": N_(
+        "Orientations gardées {referral_months} mois, signalements {flag_months} mois,"
+        " accueils en détail {detail_years} {detail_years:an|ans} puis résumés par mois."
+    ),
+    "retention_first": N_(
+        "Le hub ne garde plus les accueils en détail d’avant le {contacts}, les orientations"
+        " d’avant le {referrals}, les signalements d’avant le {flags}."
+    ),
+    "retention_applied": N_(
+        "{referrals} {referrals:orientation supprimée|orientations supprimées},"
+        " {flags} {flags:signalement supprimé|signalements supprimés},"
+        " {contacts} {contacts:accueil résumé|accueils résumés}"
+        " sur {months} mois."
+    ),
     "error": N_("Erreur\u00a0: {message}"),
 }
 

@@ -160,6 +160,40 @@ flag_fact = Table(
 )
 
 
+# The months of visits older than the region keeps in detail (hub/retention.py): per
+# site, month (its first day) and dimension, each code's count of live visits, as the
+# console's one-dimension tables count them; ``visits`` counts the visits themselves (code
+# empty), ``referrals`` their referrals.
+contact_summary = Table(
+    "contact_summary",
+    HubBase.metadata,
+    Column("month", Date, primary_key=True),
+    Column("site_id", String(64), primary_key=True),
+    Column("dim", String(16), primary_key=True),
+    Column("code", String(200), primary_key=True),
+    Column("count", Integer, nullable=False),
+    Index("ix_contact_summary_dim_month_site", "dim", "month", "site_id"),
+)
+
+
+class RetentionSetting(HubBase):
+    """How long the region keeps its data (one row), set by a regional coordinator, and
+    the first day of each kind still kept, moved forward by ``retention apply``."""
+
+    __tablename__ = "retention_setting"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    referral_months: Mapped[int] = mapped_column(Integer)
+    flag_months: Mapped[int] = mapped_column(Integer)
+    detail_years: Mapped[int] = mapped_column(Integer)
+    contacts_from: Mapped[date | None] = mapped_column(Date)
+    referrals_from: Mapped[date | None] = mapped_column(Date)
+    flags_from: Mapped[date | None] = mapped_column(Date)
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    changed_by: Mapped[str | None] = mapped_column(String(200))
+    applied_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
 class EnrolAttempt(HubBase):
     """A refused enrolment, kept a quarter of an hour to slow down guessing per address
     (in the database: every process of the hub counts the same)."""

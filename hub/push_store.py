@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from core.i18n import N_, gettext
 from core.wire import PAYLOADS, PROTOCOL, HubProtocol, Outcome, PushRecord, PushResult, protocol_of
-from hub import facts
+from hub import facts, retention
 from hub.checks import Border
 from hub.models import Record, Site
 from hub.service import now
@@ -83,6 +83,10 @@ def _check(record: PushRecord, border: Border, accepted: frozenset[str]) -> _Che
     return _Checked(record, clean, hashlib.sha256(encoded.encode()).hexdigest())
 
 
+def _day(checked: _Checked) -> date:
+    return datetime.fromisoformat(checked.payload["day"]).date()
+
+
 def _insert(engine_name: str) -> Any:
     return postgresql.insert if engine_name == "postgresql" else sqlite.insert
 
@@ -104,7 +108,7 @@ def _insert_new(
             "site_id": site.id,
             "version": checked.record.version,
             "content_hash": checked.content_hash,
-            "day": datetime.fromisoformat(checked.payload["day"]).date(),
+            "day": _day(checked),
             "payload": checked.payload,
             "received_on": moment.date(),
             "updated_on": moment.date(),
@@ -131,12 +135,15 @@ def store_push(
     ``speaks`` is the hub's protocol (its payload fields), this version's when None."""
     speaks = speaks or protocol_of(PROTOCOL)
     moment, border = now(), Border(session)
+    horizons = retention.read(session).horizons(retention.region_today())
     answers: dict[int, PushResult] = {}
     fresh: dict[str, tuple[int, _Checked]] = {}
     for index, record in enumerate(records):
         checked = _check(record, border, speaks.accepted(record.kind))
         if isinstance(checked, str):
             answers[index] = _result(record, "rejected", checked)
+        elif too_old := retention.refusal(record.kind, _day(checked), horizons):
+            answers[index] = _result(record, "rejected", too_old)  # the period is gone
         elif record.id in fresh:  # the same id twice in one batch: the later is compared
             answers[index] = _result(record, "rejected", gettext("identifiant répété dans l’envoi"))
         else:

@@ -40,6 +40,7 @@ from core.fields import COUNTED
 from core.places import load_geography_file
 from core.stats import tables as stats_tables
 from core.stats.tables import StatsResult
+from hub import retention
 
 MIN_CELL = 5
 # dimension -> its contact field, a column of the facts (``contact_fact``)
@@ -113,7 +114,13 @@ def totals(session: Session, start: date, end: date) -> Totals:
         ),
         {"start": start, "end": end},
     ).all()
-    return Totals({str(s): int(n) for s, n, _r in rows}, {str(s): int(r) for s, _n, r in rows})
+    visits: Counter[str] = Counter({str(s): int(n) for s, n, _r in rows})
+    referrals: Counter[str] = Counter({str(s): int(r) for s, _n, r in rows})
+    # and the months kept only as a summary (hub.retention)
+    for kind, into in ((retention.VISITS, visits), (retention.REFERRALS, referrals)):
+        for (site, _month), n in _summarised(session, start, end, kind).items():
+            into[site] += n
+    return Totals(dict(visits), dict(referrals))
 
 
 def total(session: Session, start: date, end: date, site: str | None = None) -> int:
@@ -136,7 +143,31 @@ def _cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[
             f" WHERE {_PERIOD} GROUP BY f.site_id, {key}"
         )
     rows = session.execute(text(sql), params)
-    return Counter({(str(s), _code(k)): int(n) for s, k, n in rows})
+    counts = Counter({(str(s), _code(k)): int(n) for s, k, n in rows})
+    return counts + _summarised(session, start, end, dim)
+
+
+def _summarised(
+    session: Session, start: date, end: date, dim: str, site: str | None = None
+) -> Counter[tuple[str, str]]:
+    """Counts per site and code of ``dim`` in the period's months kept only as a summary
+    (:mod:`hub.retention`; communes for EPCI, the month's first day by site or month, as
+    the facts give them); none when it holds no such month, refused when it cannot be
+    read from them (by day, by week, a month cut in two)."""
+    if not retention.summarised(session, start, end, dim):
+        return Counter()
+    kept = {"epci": "commune", "site": retention.VISITS, "month": retention.VISITS}.get(dim, dim)
+    sql = (
+        "SELECT s.site_id, s.month, s.code, sum(s.count) FROM contact_summary s"
+        " WHERE s.dim = :dim AND s.month BETWEEN :start AND :end"
+        + (" AND s.site_id = :site" if site else "")
+        + " GROUP BY s.site_id, s.month, s.code"
+    )
+    params = {"dim": kept, "start": start, "end": end, "site": site}
+    counts: Counter[tuple[str, str]] = Counter()
+    for where, month, code, n in session.execute(text(sql), params):
+        counts[str(where), str(month) if kept == retention.VISITS else code] += int(n)
+    return counts
 
 
 def _volumes(
@@ -154,6 +185,8 @@ def _volumes(
     counts: Counter[str] = Counter()
     for code, n in rows:
         counts[_recoded(dim, _code(code))] += int(n)
+    for (where, month), n in _summarised(session, start, end, dim, site).items():
+        counts[_recoded(dim, where if dim == "site" else month)] += n
     return counts
 
 
@@ -264,6 +297,7 @@ def pair_cells(
 ) -> Counter[tuple[str, str, str]]:
     """Raw counts per site and pair of codes (time as days, communes as such), in one
     statement: the site when ``site`` is given, every site otherwise."""
+    retention.summarised(session, start, end, "pair")  # refused over summarised months
     (first, join_first), (second, join_second) = _key(dims[0], 0), _key(dims[1], 1)
     where = _PERIOD + (" AND f.site_id = :site" if site else "")
     sql = (

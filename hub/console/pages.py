@@ -20,7 +20,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.i18n import gettext
 from core.wire import enrolment_string
 from hub import service
-from hub.console import activity_pages, auth, directory_pages, list_pages, queries
+from hub.console import (
+    activity_pages,
+    auth,
+    directory_pages,
+    list_pages,
+    queries,
+    retention_pages,
+)
 from hub.console.web import (
     CONTROL_REFUSED,
     COOKIE,
@@ -58,7 +65,9 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
     app.exception_handler(NeedLogin)(need_login)
     app.exception_handler(Refused)(refused)
     console.router.get("", include_in_schema=False)(home)  # /console itself (no prefix here)
-    for section in (router, directory_pages.router, activity_pages.router, list_pages.router):
+    sections = (router, directory_pages.router, activity_pages.router, list_pages.router,
+                retention_pages.router)  # fmt: skip
+    for section in sections:
         console.router.include_router(section)
     app.include_router(console.router)
 

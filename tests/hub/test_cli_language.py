@@ -4,6 +4,7 @@ for it: its help, argparse's own words, what a command did, and its errors."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -130,3 +131,52 @@ def test_what_the_commands_did_is_said_in_english(
     # --json answers the same in either language.
     code, out, _err = hub_cli("user", "list", "--json")
     assert '"state": "désactivé"' in out
+
+
+def _firsts(referrals: int, shape: str = "%d/%m/%Y") -> tuple[str, str, str]:
+    """The first day of visits, referrals and flags kept today."""
+    from hub import retention
+
+    today = retention.region_today()
+    return tuple(  # type: ignore[return-value]
+        f"{retention.month_start(today, months):{shape}}" for months in (60, referrals, 12)
+    )
+
+
+def test_the_retention_is_said_in_french(hub_cli: Run) -> None:
+    code, out, _err = hub_cli("retention", "set", "--referrals", "36")
+    contacts, referrals, flags = _firsts(36)
+    assert code == 0 and out == (
+        "Orientations gardées 36 mois, signalements 12 mois, accueils en détail"
+        " 5 ans puis résumés par mois.\n"
+        f"Le hub ne garde plus les accueils en détail d’avant le {contacts}, les orientations"
+        f" d’avant le {referrals}, les signalements d’avant le {flags}.\n"
+    )
+    assert hub_cli("retention", "show")[1] == out
+    code, _out, err = hub_cli("retention", "set", "--detail-years", "0")
+    assert code == 1 and err == "Erreur\u00a0: Accueils gardés en détail\u00a0: de 1 à 30 ans.\n"
+    assert hub_cli("retention", "apply")[1] == (
+        "0 orientation supprimée, 0 signalement supprimé, 0 accueil résumé sur 0 mois.\n"
+    )
+
+
+def test_the_retention_is_said_in_english(hub_cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AIGUILLAGE_LANG", "en")
+    assert hub_cli("retention", "show")[1].startswith(
+        "Referrals kept 24 months, flags 12 months, visits in detail 5 years, then summarised"
+        " by month.\nThe hub no longer keeps visits in detail before "
+    )
+    code, _out, err = hub_cli("retention", "set", "--referrals", "72")
+    assert (
+        code == 1
+        and err == "Error: Referrals cannot be kept longer than the visits' detail (60 months).\n"
+    )
+    assert hub_cli("retention", "apply")[1] == (
+        "0 referrals deleted, 0 flags deleted, 0 visits summarised over 0 months.\n"
+    )
+    code, out, _err = hub_cli("retention", "show", "--json")
+    contacts, referrals, flags = _firsts(24, "%Y-%m-%d")
+    assert json.loads(out) == {
+        "referral_months": 24, "flag_months": 12, "detail_years": 5,
+        "kept_from": {"contact": contacts, "referral": referrals, "flag": flags},
+    }  # fmt: skip

@@ -92,9 +92,29 @@ def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
     handle_the_flag(page)
     verify_a_record(page)
     import_a_file(page)
+    set_the_retention(page)
     retire_a_code(page)
     revoke_the_desk(page, desk)
     log_out(page, hub)
+
+
+def set_the_retention(page: Page) -> None:
+    """Referrals kept three years; then longer than the visits' detail, which is refused
+    with why, the form keeping what was typed."""
+    go(page, "Conservation")
+    assert page.get_by_label("Orientations (mois)").input_value() == "24"
+    page.get_by_label("Orientations (mois)").fill("36")
+    page.get_by_role("button", name="Enregistrer").click()
+    assert page.get_by_role("status").inner_text() == "Durées de conservation enregistrées."
+    assert page.get_by_label("Orientations (mois)").input_value() == "36"
+    shot(page, "conservation")
+    page.get_by_label("Orientations (mois)").fill("120")
+    page.get_by_role("button", name="Enregistrer").click()
+    assert page.get_by_role("alert").inner_text() == (
+        "Les orientations ne peuvent être gardées plus longtemps que le détail des accueils"
+        " (60 mois)."
+    )
+    assert page.get_by_label("Orientations (mois)").input_value() == "120"
 
 
 def log_in(page: Page, hub: Hub) -> None:

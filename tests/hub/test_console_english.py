@@ -84,10 +84,12 @@ def test_the_console_s_main_pages_speak_english(
         "import": browser.get("/console/directory/import"),
         "activity": browser.get("/console/activite"),
         "refused": browser.get("/console/activite", params={"par": "inconnue"}),
+        "retention": browser.get("/console/conservation"),
     }
     assert "Reception sites" in text_of(pages["sites"])
     assert "Activity of the region" in text_of(pages["activity"])
     assert "Unknown dimension" in text_of(pages["refused"])
+    assert "Visits kept in detail (years)" in text_of(pages["retention"])
     left = {name: french_in(page) for name, page in pages.items()}
     assert left == {name: [] for name in pages}
     assert {name: page.status_code for name, page in pages.items()} == {

@@ -6,6 +6,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import httpx
@@ -145,6 +146,29 @@ def test_refused_records_are_quarantined_with_their_reason_and_block_nothing(
     desk.intake.edit(bad.id, VISIT)
     assert run.sync_once(desk).pushed == 1
     assert desk_states(hub) == [(app_version(), 0, 1)]
+
+
+def test_a_record_of_a_period_the_hub_no_longer_keeps_is_settled_not_retried(
+    desk: Desk, hub: Hub
+) -> None:
+    """The hub summarised the visits up to November 2026 (as it would in December 2031,
+    keeping five years in detail): the desk's visit of 24 November is refused with why,
+    kept in quarantine, and not sent again at each sync."""
+    from hub import retention
+
+    enrolled(desk, hub)
+    retention.apply(sessionmaker(hub.engine), date(2031, 12, 15))
+    late = desk.intake.save(VISIT)
+    summary = run.sync_once(desk)
+    assert (summary.pushed, summary.rejected, summary.pending) == (0, 1, 0)
+    ((outcome, reason),) = [(q.outcome, q.reason) for q in _quarantine(desk)]
+    assert outcome == "rejected" and reason == (
+        "accueil du 24/11/2026\u00a0: le hub ne garde plus les accueils d’avant le 01/12/2026"
+    )
+    with desk.sessions() as session:
+        assert pending_count(session) == 0
+    assert run.sync_once(desk).pushed == 0
+    assert late.id not in {r.id for r in hub_records(hub)}
 
 
 def desk_states(hub: Hub) -> list[tuple[str | None, int | None, int | None]]:

@@ -1,0 +1,297 @@
+"""How long the hub keeps the region's data, and the work that keeps it to that.
+
+A regional coordinator sets (console or ``aiguillage-hub retention set``) how many months
+referral records and directory flags are kept, and after how many years visits are kept
+only as a summary. ``aiguillage-hub retention apply`` (run daily by cron or a systemd
+timer) then deletes the referrals and flags past their horizon, and rolls every whole
+month of visits past theirs up into :data:`hub.models.contact_summary` (the one-dimension
+counts the console shows, per site and month) before deleting the visits' records and
+facts: one transaction per month, so that a stop halfway leaves each month whole, and run
+again it finds nothing left to do.
+
+A horizon is the first day of a month: what happened before it goes. Each kind also keeps
+the first day it still holds (``contacts_from``…), moved forward as months go, so that a
+push of a record before it is refused (:func:`refusal`) even once the region keeps longer
+again: a summarised month is never counted twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.fields import CONTACT_FIELDS
+from core.hours import PARIS
+from core.i18n import N_, gettext
+from hub.models import FlagReview, Record, RetentionSetting, Site
+from hub.service import HubError, now
+
+DEFAULTS = {"referral_months": 24, "flag_months": 12, "detail_years": 5}
+# Each setting's bounds (included).
+BOUNDS = {"referral_months": (1, 120), "flag_months": (1, 120), "detail_years": (1, 30)}
+# The counted one-valued fields: columns of ``contact_fact``, dimensions of the summary.
+ONE_VALUED = {f.key: f.name for f in CONTACT_FIELDS if f.counted and not f.multiple}
+# The summary's own dimensions: the visits themselves, and their referrals.
+VISITS, REFERRALS = "visits", "referrals"
+
+
+@dataclass(frozen=True, slots=True)
+class Retention:
+    """The region's setting, and the first day of each kind the hub still holds."""
+
+    referral_months: int
+    flag_months: int
+    detail_years: int
+    contacts_from: date | None = None
+    referrals_from: date | None = None
+    flags_from: date | None = None
+
+    def horizons(self, today: date) -> dict[str, date]:
+        """The first day of each kind kept on ``today``: what is before goes (or went)."""
+        settled = {
+            "contact": month_start(today, 12 * self.detail_years),
+            "referral": month_start(today, self.referral_months),
+            "flag": month_start(today, self.flag_months),
+        }
+        held = {"contact": self.contacts_from, "referral": self.referrals_from,
+                "flag": self.flags_from}  # fmt: skip
+        return {kind: max(day, held[kind] or day) for kind, day in settled.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """What ``apply`` did."""
+
+    referrals: int = 0
+    flags: int = 0
+    contacts: int = 0
+    months: int = 0
+
+    def __add__(self, other: Applied) -> Applied:
+        return Applied(
+            self.referrals + other.referrals, self.flags + other.flags,
+            self.contacts + other.contacts, self.months + other.months,
+        )  # fmt: skip
+
+
+def region_today() -> date:
+    """The day it is in Paris: the region's day, whatever the server's zone."""
+    return datetime.now(PARIS).date()
+
+
+def month_start(day: date, months_back: int = 0) -> date:
+    """The first day of ``day``'s month, ``months_back`` months earlier."""
+    index = day.year * 12 + day.month - 1 - months_back
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def next_month(day: date) -> date:
+    return month_start(day, -1)
+
+
+def read(session: Session) -> Retention:
+    """The region's setting (the defaults until a coordinator sets one)."""
+    row = session.get(RetentionSetting, 1)
+    if row is None:
+        return Retention(DEFAULTS["referral_months"], DEFAULTS["flag_months"],
+                         DEFAULTS["detail_years"])  # fmt: skip
+    return Retention(
+        row.referral_months, row.flag_months, row.detail_years,
+        row.contacts_from, row.referrals_from, row.flags_from,
+    )  # fmt: skip
+
+
+def _row(session: Session, *, lock: bool = False) -> RetentionSetting:
+    """The setting's row, made with the defaults if need be; locked until the transaction
+    ends with ``lock`` (two runs of ``apply`` take turns)."""
+    insert = postgresql.insert if _on_postgres(session) else sqlite.insert
+    statement = insert(RetentionSetting).values(id=1, **DEFAULTS)
+    session.execute(statement.on_conflict_do_nothing(index_elements=["id"]))
+    query = select(RetentionSetting).where(RetentionSetting.id == 1)
+    row = session.scalar(query.with_for_update() if lock else query)
+    assert row is not None
+    return row
+
+
+SAID = {
+    "referral_months": N_("Orientations\u00a0: de {low} à {high} mois."),
+    "flag_months": N_("Signalements\u00a0: de {low} à {high} mois."),
+    "detail_years": N_("Accueils gardés en détail\u00a0: de {low} à {high} ans."),
+}
+REFUSED = {
+    "contact": N_("accueil du {day}\u00a0: le hub ne garde plus les accueils d’avant le {first}"),
+    "referral": N_(
+        "orientation du {day}\u00a0: le hub ne garde plus les orientations d’avant le {first}"
+    ),
+    "flag": N_(
+        "signalement du {day}\u00a0: le hub ne garde plus les signalements d’avant le {first}"
+    ),
+}
+
+
+def problem(values: dict[str, int]) -> str:
+    """Why these settings will not do, or nothing."""
+    for name, value in values.items():
+        low, high = BOUNDS[name]
+        if not low <= value <= high:
+            return gettext(SAID[name]).format(low=low, high=high)
+    if values["referral_months"] > 12 * values["detail_years"]:
+        return gettext(
+            "Les orientations ne peuvent être gardées plus longtemps que le détail des accueils"
+            " ({months} mois)."
+        ).format(months=12 * values["detail_years"])
+    return ""
+
+
+def change(session: Session, by: str, **values: int | None) -> Retention:
+    """Set the region's retention (what is not given stays); refused with a message when
+    a value is out of its bounds, and then nothing changes."""
+    row = _row(session)
+    merged = {name: getattr(row, name) for name in DEFAULTS}
+    merged.update({name: value for name, value in values.items() if value is not None})
+    said = problem(merged)
+    if said:
+        raise HubError("bad_retention", said, 400)
+    for name, value in merged.items():
+        setattr(row, name, value)
+    row.changed_at, row.changed_by = now(), by[:200]
+    session.flush()
+    return read(session)
+
+
+def refusal(kind: str, day: date, horizons: dict[str, date]) -> str:
+    """Why a pushed record of ``day`` is refused, or nothing: the hub no longer keeps its
+    kind that far back (a month of visits may have been summarised already)."""
+    if day >= horizons[kind]:
+        return ""
+    return gettext(REFUSED[kind]).format(day=f"{day:%d/%m/%Y}", first=f"{horizons[kind]:%d/%m/%Y}")
+
+
+# --- applying it --------------------------------------------------------------------
+
+
+def _on_postgres(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _of_sites(session: Session) -> Any:
+    """Every site, named: the records' index (site, kind, day) then finds a kind's days
+    site by site, where a region's records would otherwise be read whole."""
+    return Record.site_id.in_(list(session.scalars(select(Site.id))))
+
+
+def _months(session: Session, kind: str, before: date) -> list[date]:
+    """The months holding records of ``kind`` before ``before``, oldest first."""
+    if _on_postgres(session):
+        month: Any = func.date_trunc("month", Record.day)
+    else:  # a hub on SQLite, for a trial: its days are ISO text
+        month = func.strftime("%Y-%m-01", Record.day)
+    where = (_of_sites(session), Record.kind == kind, Record.day < before)
+    rows = session.execute(select(month).where(*where).group_by(month))
+    found = (v.date() if isinstance(v, datetime) else v for (v,) in rows)
+    return sorted(v if isinstance(v, date) else date.fromisoformat(v) for v in found)
+
+
+def _delete(session: Session, kind: str, start: date, end: date) -> int:
+    """Delete the records of ``kind`` from ``start`` to before ``end`` (their facts go with
+    them); how many."""
+    where = (_of_sites(session), Record.kind == kind, Record.day >= start, Record.day < end)
+    if kind == "flag":
+        gone = select(Record.id).where(*where)
+        session.execute(delete(FlagReview).where(FlagReview.flag_id.in_(gone)))
+    result = session.execute(delete(Record).where(*where))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def _summarise(session: Session, start: date) -> int:
+    """Add the month's visits to the summary (as the console counts them: live visits
+    only, a code of a many-valued field once per visit), then delete their records; how
+    many records went."""
+    params: dict[str, Any] = {"start": start, "end": next_month(start)}
+    month = "CAST(:start AS date)" if _on_postgres(session) else ":start"
+    period = "f.day >= :start AND f.day < :end"
+    selects = [
+        f"SELECT f.site_id AS s, '{VISITS}' AS d, '' AS c, count(*) AS n FROM contact_fact f"
+        f" WHERE {period}"
+        " GROUP BY f.site_id",
+        f"SELECT f.site_id, '{REFERRALS}', '', sum(f.referrals) FROM contact_fact f"
+        f" WHERE {period} GROUP BY f.site_id",
+        f"SELECT f.site_id, f.dim, f.code, count(*) FROM contact_code f WHERE {period}"
+        " GROUP BY f.site_id, f.dim, f.code",
+    ] + [
+        f"SELECT f.site_id, '{dim}', COALESCE(f.{name}, 'non-precise'), count(*)"
+        f" FROM contact_fact f WHERE {period} GROUP BY f.site_id, f.{name}"
+        for dim, name in ONE_VALUED.items()
+    ]
+    session.execute(
+        text(
+            "INSERT INTO contact_summary (month, site_id, dim, code, count)"
+            f" SELECT {month}, s, d, c, n FROM ("
+            + " UNION ALL ".join(selects)
+            + ") AS counted WHERE n > 0"
+            " ON CONFLICT (month, site_id, dim, code)"
+            " DO UPDATE SET count = contact_summary.count + excluded.count"
+        ),
+        params,
+    )
+    return _delete(session, "contact", start, next_month(start))
+
+
+def apply(sessions: sessionmaker[Session], today: date) -> Applied:
+    """Delete referrals and flags past their horizon and summarise the visits past
+    theirs, a month per transaction (taking turns with any other run); what was done."""
+    with sessions.begin() as session:
+        horizons = read(session).horizons(today)
+        todo = {kind: _months(session, kind, horizons[kind]) for kind in horizons}
+    done = Applied()
+    for kind, months in todo.items():
+        for start in months:
+            with sessions.begin() as session:
+                row = _row(session, lock=True)
+                if kind == "contact":
+                    done += Applied(contacts=_summarise(session, start), months=1)
+                else:
+                    count = _delete(session, kind, start, next_month(start))
+                    done += Applied(**{f"{kind}s": count})
+                _moved(row, kind, next_month(start))
+    with sessions.begin() as session:
+        row = _row(session, lock=True)
+        for kind, horizon in horizons.items():
+            _moved(row, kind, horizon)
+        row.applied_at = now()
+    return done
+
+
+def _moved(row: RetentionSetting, kind: str, first: date) -> None:
+    """The first day ``kind`` is kept moves forward to ``first`` (never back)."""
+    name = f"{kind}s_from"
+    held: date | None = getattr(row, name)
+    if held is None or held < first:
+        setattr(row, name, first)
+
+
+# --- reading the summary ----------------------------------------------------------------
+
+
+def summarised(session: Session, start: date, end: date, dim: str) -> bool:
+    """Whether ``start``..``end`` holds months kept only as a summary, whose ``dim``
+    (``pair`` for a table of two) must then be read from it; refused with a message when
+    it cannot be: a day, a week, two dimensions crossed, or a month cut in two."""
+    first = read(session).contacts_from
+    if first is None or start >= first:
+        return False
+    # The period's summarised part must be whole months: from a 1st, to a month's end.
+    whole = start.day == 1 and (end >= first or (end + timedelta(days=1)).day == 1)
+    if dim in ("day", "week", "pair") or not whole:
+        said = gettext(
+            "Les accueils d’avant le {first} ne sont plus gardés qu’en résumé, par mois\u00a0:"
+            " sur une période qui en comprend, seuls les tableaux d’une dimension sur des"
+            " mois entiers sont disponibles (ni par jour, ni par semaine, ni croisés)."
+        )
+        raise HubError("summarised", said.format(first=f"{first:%d/%m/%Y}"), 400)
+    return True
