@@ -90,9 +90,12 @@ def _loaded(engine: Engine) -> tuple[int, int] | None:
     with engine.connect() as connection:
         try:
             row = connection.execute(text("SELECT contacts, seed FROM bench_region")).first()
-        except Exception:
+            last = connection.scalar(text("SELECT max(day) FROM contact_fact"))
+        except Exception:  # a region that never finished loading
             return None
-    return (int(row[0]), int(row[1])) if row else None
+    if row is None or last is None or last.year != hub_region.YEAR:
+        return None  # a region of another year is not the one measured
+    return int(row[0]), int(row[1])
 
 
 @contextlib.contextmanager
