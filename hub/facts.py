@@ -12,12 +12,15 @@ miss the other.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, text
+from sqlalchemy import BindParameter, String, Table, any_, bindparam, delete, insert, text
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from core.fields import CONTACT_FIELDS
@@ -48,6 +51,64 @@ def _day(payload: dict[str, Any]) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
+def insert_rows(
+    session: Session, table: Table, rows: list[dict[str, Any]], returning: str | None = None
+) -> list[Any]:
+    """Insert ``rows`` (dicts with the same keys) into ``table`` with one statement whose
+    text never changes, a column's values an array each (PostgreSQL's ``unnest``), rather
+    than a row at a time or a VALUES clause as long as the batch, which the driver
+    rewrites for every batch. Without ``ON CONFLICT`` unless ``returning`` is given, when
+    a row whose key is taken is left out (and its ``returning`` column too). Returns the
+    ``returning`` column of the rows inserted."""
+    if not rows:
+        return []
+    if not _postgresql(session):
+        statement = insert(table)
+        if returning is None:
+            session.execute(statement, rows)
+            return []
+        conflict = sqlite.insert(table).on_conflict_do_nothing()
+        return list(session.execute(conflict.returning(table.c[returning]), rows).scalars())
+    names = list(rows[0])
+    sql = _UNNEST.get((table.name, tuple(names), returning))
+    if sql is None:
+        dialect = session.get_bind().dialect
+        quote = dialect.identifier_preparer.quote
+        arrays = ", ".join(
+            f"CAST(:{name} AS {table.c[name].type.compile(dialect)}[])" for name in names
+        )
+        sql = (
+            f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)})"
+            f" SELECT * FROM unnest({arrays})"
+        )
+        if returning is not None:
+            sql += f" ON CONFLICT DO NOTHING RETURNING {quote(returning)}"
+        _UNNEST[(table.name, tuple(names), returning)] = sql
+    columns = {name: [_array_value(row[name]) for row in rows] for name in names}
+    result = session.execute(text(sql), columns)
+    return list(result.scalars()) if returning is not None else []
+
+
+_UNNEST: dict[tuple[str, tuple[str, ...], str | None], str] = {}
+
+
+def _array_value(value: Any) -> Any:
+    """A value as an array element: JSON documents as their text (cast by the column)."""
+    return json.dumps(value) if isinstance(value, dict) else value
+
+
+def _postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _among(session: Session, column: Any, values: list[str]) -> Any:
+    """``column IN values``, as one array on PostgreSQL: a statement whose text does not
+    grow with the batch."""
+    if _postgresql(session):
+        return column == any_(bindparam(None, values, type_=ARRAY(String)))
+    return column.in_(values)
+
+
 def record(session: Session, records: Iterable[Stored]) -> None:
     """Rewrite the facts of ``records``, just stored (new, or a newer version)."""
     by_kind: dict[str, list[Stored]] = {"contact": [], "referral": [], "flag": []}
@@ -58,18 +119,17 @@ def record(session: Session, records: Iterable[Stored]) -> None:
     _lock(session, touched)
     if contacts:
         ids = [c.id for c in contacts]
-        session.execute(delete(contact_fact).where(contact_fact.c.record_id.in_(ids)))
+        session.execute(delete(contact_fact).where(_among(session, contact_fact.c.record_id, ids)))
         live = [c for c in contacts if not c.payload.get("cancelled")]
         if live:
-            session.execute(insert(contact_fact), [_contact_row(c) for c in live])
+            insert_rows(session, contact_fact, [_contact_row(c) for c in live])
             codes = [row for c in live for row in _code_rows(c)]
-            if codes:
-                session.execute(insert(contact_code), codes)
+            insert_rows(session, contact_code, codes)
     if referrals:
         ids = [r.id for r in referrals]
         gone = session.execute(
             delete(referral_fact)
-            .where(referral_fact.c.record_id.in_(ids))
+            .where(_among(session, referral_fact.c.record_id, ids))
             .returning(referral_fact.c.contact_id)
         )
         touched.update(gone.scalars())
@@ -83,17 +143,16 @@ def record(session: Session, records: Iterable[Stored]) -> None:
             for r in referrals
             if not r.payload.get("cancelled")
         ]
-        if live_referrals:
-            session.execute(insert(referral_fact), live_referrals)
+        insert_rows(session, referral_fact, live_referrals)
     if flags:
-        session.execute(delete(flag_fact).where(flag_fact.c.record_id.in_([f.id for f in flags])))
+        flag_ids = [f.id for f in flags]
+        session.execute(delete(flag_fact).where(_among(session, flag_fact.c.record_id, flag_ids)))
         rows: list[dict[str, Any]] = [
             {"record_id": f.id, "site_id": f.site_id, "day": _day(f.payload)}
             for f in flags
             if not f.payload.get("cancelled")
         ]
-        if rows:
-            session.execute(insert(flag_fact), rows)
+        insert_rows(session, flag_fact, rows)
     if touched:
         referred(session, sorted(touched))
 
@@ -133,11 +192,16 @@ def _lock(session: Session, ids: set[str]) -> None:
 
 def referred(session: Session, contact_ids: list[str]) -> None:
     """Work out again the partners and the count of referrals of these contacts."""
+    # One array on PostgreSQL, whose statement's text does not grow with the batch.
+    among = "= ANY(CAST(:ids AS text[]))" if _postgresql(session) else "IN :ids"
+    expanding: tuple[BindParameter[Any], ...] = (
+        () if _postgresql(session) else (bindparam("ids", expanding=True),)
+    )
     for start in range(0, len(contact_ids), 5000):
         ids = contact_ids[start : start + 5000]
         session.execute(
             delete(contact_code).where(
-                contact_code.c.dim == "partner", contact_code.c.record_id.in_(ids)
+                contact_code.c.dim == "partner", _among(session, contact_code.c.record_id, ids)
             )
         )
         params = {"ids": ids}
@@ -147,15 +211,15 @@ def referred(session: Session, contact_ids: list[str]) -> None:
                 " SELECT DISTINCT c.record_id, 'partner', r.partner, c.site_id, c.day"
                 " FROM referral_fact r JOIN contact_fact c"
                 " ON c.record_id = r.contact_id AND c.site_id = r.site_id"
-                " WHERE r.contact_id IN :ids"
-            ).bindparams(bindparam("ids", expanding=True)),
+                f" WHERE r.contact_id {among}"
+            ).bindparams(*expanding),
             params,
         )
         session.execute(
             text(
                 "UPDATE contact_fact SET referrals = (SELECT count(*) FROM referral_fact r"
                 " WHERE r.contact_id = contact_fact.record_id"
-                " AND r.site_id = contact_fact.site_id) WHERE record_id IN :ids"
-            ).bindparams(bindparam("ids", expanding=True)),
+                f" AND r.site_id = contact_fact.site_id) WHERE record_id {among}"
+            ).bindparams(*expanding),
             params,
         )

@@ -14,10 +14,10 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, Table, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -87,6 +87,9 @@ def _day(checked: _Checked) -> date:
     return datetime.fromisoformat(checked.payload["day"]).date()
 
 
+_RECORDS = cast(Table, Record.__table__)
+
+
 def _insert(engine_name: str) -> Any:
     return postgresql.insert if engine_name == "postgresql" else sqlite.insert
 
@@ -115,6 +118,8 @@ def _insert_new(
         }
         for _index, checked in fresh.values()
     ]
+    if engine.dialect.name == "postgresql":
+        return set(facts.insert_rows(session, _RECORDS, rows, returning="id"))
     # One statement compiled once and cached (SQLAlchemy sends the rows as one multi-row
     # INSERT): a VALUES clause built per batch cost more than the insert.
     table = Record.__table__

@@ -258,7 +258,7 @@ def within_rate(session: Session, token: str, limit: int, moment: datetime | Non
     in the database so that every process of the hub counts the same. The count is this
     minute's plus the whole previous minute's (two rows a token): never fewer than the
     requests of the last 60 s, so a burst at the turn of a minute is not let through
-    twice; a desk that went past the limit waits one more minute at most.""" 
+    twice; a desk that went past the limit waits one more minute at most."""
     moment = moment or datetime.now(UTC).replace(tzinfo=None)
     minute = moment.replace(second=0, microsecond=0)
     key = digest(token)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -57,6 +57,14 @@ class DraftChecks:
     def validate(self, draft: ContactDraft) -> ContactDraft:
         """The draft cleaned up (codes trimmed, duplicates removed, commune upper-cased),
         or :class:`ValidationFailed` naming every problem."""
+        clean = self.checked(draft, self._clock())
+        clean.moment = draft.moment
+        return clean
+
+    def checked(self, draft: ContactDraft, now: datetime) -> ContactDraft:
+        """:meth:`validate` against the desk's time ``now`` (aware), read once by a caller
+        that checks many drafts; the clean draft's moment, if it has one, is the aware
+        local moment, as :meth:`local` reads it in the zone of ``now``."""
         problems: list[DeskError] = []
         clean = replace(
             draft,
@@ -97,15 +105,18 @@ class DraftChecks:
         if clean.referrals:
             problems.extend(self._check_services(clean.referrals))
         if clean.moment is not None:
-            problems.extend(self._check_moment(clean.moment, clean.time_known))
+            clean.moment, problem = self._check_moment(clean.moment, clean.time_known, now)
+            problems.extend(problem)
         if problems:
             raise ValidationFailed(problems)
         return clean
 
-    def local(self, moment: datetime) -> datetime:
-        """``moment`` as an aware time of the desk's time zone; a naive one is taken as
-        the desk's local time (daylight saving included)."""
-        zone = self._clock().tzinfo
+    def local(self, moment: datetime, zone: tzinfo | None = None) -> datetime:
+        """``moment`` as an aware time of the desk's time zone (``zone``, that of the
+        desk's clock unless given); a naive one is taken as the desk's local time
+        (daylight saving included)."""
+        if zone is None:
+            zone = self._clock().tzinfo
         if isinstance(zone, ZoneInfo):
             aware = moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
             # Through UTC and back: a time the clocks skipped in spring (02:30 on the last
@@ -114,18 +125,24 @@ class DraftChecks:
             return aware.astimezone(UTC).astimezone(zone)
         return machine_local(moment)
 
-    def _check_moment(self, moment: datetime, time_known: bool) -> list[DeskError]:
+    def _check_moment(
+        self, moment: datetime, time_known: bool, now: datetime
+    ) -> tuple[datetime, list[DeskError]]:
+        """The aware local moment (:meth:`local`, in the zone of ``now``) and what is wrong
+        with it; a moment too old to be read in a time zone is given back as it came."""
         if moment.year < EARLIEST.year:
             shown = f"{moment.day:02d}/{moment.month:02d}/{moment.year:04d}"
-            return [DeskError("moment_too_old", field="date", moment=shown, earliest=EARLIEST.year)]
-        local = self.local(moment)
-        now = self._clock()
+            too_old = DeskError(
+                "moment_too_old", field="date", moment=shown, earliest=EARLIEST.year
+            )
+            return moment, [too_old]
+        local = self.local(moment, now.tzinfo)
         # A tally with a date only is in the future only when its day is.
         future = local.date() > now.date() if not time_known else local > now + _FUTURE_TOLERANCE
         if future:
             shown = local.strftime("%d/%m/%Y %H:%M" if time_known else "%d/%m/%Y")
-            return [DeskError("moment_in_future", field="date", moment=shown)]
-        return []
+            return local, [DeskError("moment_in_future", field="date", moment=shown)]
+        return local, []
 
     def _check_code(self, list_name: str, code: str, problems: list[DeskError]) -> None:
         if not code:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -49,8 +50,22 @@ class ImportRefused(Exception):
         return [error.text(lang) for error in self.errors]
 
 
+# The forms a spreadsheet writes (2026-11-20, 2026-11-20T14:30, 2026-11-20 14:30), read
+# without strptime; any other, and any date these cannot build, go through _FORMATS.
+_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]([0-9]{2}):([0-9]{2}))?")
+
+
 def _parse_moment(value: str) -> tuple[datetime, bool]:
     value = value.strip()
+    iso = _ISO.fullmatch(value)
+    if iso:
+        year, month, day, hour, minute = iso.groups()
+        try:
+            if hour is None:
+                return datetime(int(year), int(month), int(day), 12), False
+            return datetime(int(year), int(month), int(day), int(hour), int(minute)), True
+        except ValueError:
+            pass  # read by strptime, which refuses it with the same words
     for fmt, with_time in _FORMATS:
         try:
             moment = datetime.strptime(value, fmt)
@@ -97,16 +112,17 @@ def read_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
         raise DeskError("csv_empty")
 
 
-def _draft(line: int, row: list[str], intake: IntakeService) -> ContactDraft:
-    """The row's visit, checked; :class:`ValidationFailed` names each problem, with its
-    line."""
+def _draft(line: int, row: list[str], intake: IntakeService, now: datetime) -> ContactDraft:
+    """The row's visit, checked against the desk's time ``now`` (read once for the whole
+    file) and with its aware local moment; :class:`ValidationFailed` names each problem,
+    with its line."""
     if len(row) != len(HEADER):
         problem = DeskError("csv_columns", found=len(row), expected=len(HEADER))
         raise ValidationFailed([DeskError("csv_line", line=line, message=problem)])
     cells = dict(zip(HEADER, row, strict=True))
     try:
         moment, time_known = _parse_moment(cells["date"])
-        return intake.validate(
+        return intake.checked(
             ContactDraft(
                 channel=cells["channel"],
                 public=cells["public"],
@@ -117,7 +133,8 @@ def _draft(line: int, row: list[str], intake: IntakeService) -> ContactDraft:
                 answers=_split(cells["answers"]),
                 moment=moment,
                 time_known=time_known,
-            )
+            ),
+            now,
         )
     except ValidationFailed as failed:
         raise ValidationFailed(
@@ -136,10 +153,11 @@ def import_contacts(path: Path, intake: IntakeService) -> int:
     small record, so 100,000 tallies stay well within the memory of a counter PC."""
     errors: list[DeskError] = []
     drafts: list[ContactDraft] = []
+    now = intake.now()
     try:
         for line, row in read_rows(path):
             try:
-                draft = _draft(line, row, intake)
+                draft = _draft(line, row, intake, now)
             except ValidationFailed as failed:
                 errors.extend(failed.problems)
                 continue

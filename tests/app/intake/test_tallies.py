@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from app.desk import Desk
 from app.intake import tallies as contact_import
 from app.intake.tallies import ImportRefused, import_contacts
+from core.errors import DeskError
 from db.models import Contact
 from tests.conftest import stored_contacts
 
@@ -181,9 +186,9 @@ def test_the_file_is_read_whole_before_the_database_is_written(
     checked: list[int] = []
     real_draft, real_adding = contact_import._draft, desk.intake.adding
 
-    def draft(line: int, row: list[str], intake: object) -> object:
+    def draft(line: int, row: list[str], intake: object, now: datetime) -> object:
         checked.append(line)
-        return real_draft(line, row, desk.intake)
+        return real_draft(line, row, desk.intake, now)
 
     def adding() -> object:
         assert len(checked) == 8, "the writing began before every row was checked"
@@ -193,3 +198,76 @@ def test_the_file_is_read_whole_before_the_database_is_written(
     monkeypatch.setattr(desk.intake, "adding", adding)
     assert import_contacts(path, desk.intake) == 8
     assert stored_contacts(desk) == 8
+
+
+def _read_by_strptime(value: str) -> tuple[datetime, bool] | str:
+    """How a date was read before the usual forms were read without strptime."""
+    value = value.strip()
+    for fmt, with_time in contact_import._FORMATS:
+        try:
+            moment = datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+        return (moment if with_time else moment.replace(hour=12)), with_time
+    return "refused"
+
+
+DATES = st.one_of(
+    st.from_regex(r"[0-9]{1,5}-[0-9]{1,3}-[0-9]{1,3}([Tt ][0-9]{1,3}:[0-9]{1,3}(:[0-9]{1,3})?)?"),
+    st.from_regex(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}( [0-9]{1,2}:[0-9]{2})?", fullmatch=True),
+    st.text(alphabet="0123456789-/T: \u0663", max_size=20),
+)
+
+
+@given(DATES)
+@example("2026-11-20 14:30:00")  # seconds are read after a T only
+@example("2026-02-29T10:00")
+@example("2026-11-20T24:00")
+@example(" 2026-11-20 ")
+def test_dates_are_read_as_strptime_reads_them(value: str) -> None:
+    try:
+        read: tuple[datetime, bool] | str = contact_import._parse_moment(value)
+    except DeskError as error:
+        assert error.key == "csv_bad_date"
+        read = "refused"
+    assert read == _read_by_strptime(value)
+
+
+def test_dates_in_the_future_or_before_2000_are_refused_naming_their_line(
+    desk: Desk, tmp_path: Path
+) -> None:
+    """The desk's clock reads 24/11/2026 10:15 (Paris); a few minutes ahead is a drift."""
+    row = ",sur-place,salarie,26-44,femme,13047,vae,information\n"
+    dates = ("2026-11-24T10:25", "2026-11-25", "1999-12-31", "2026-11-24T10:19", "24/11/2026")
+    path = write(tmp_path, HEADER + "".join(date + row for date in dates))
+    with pytest.raises(ImportRefused) as caught:
+        import_contacts(path, desk.intake)
+    assert caught.value.lines("fr") == [
+        "Ligne 2\u00a0: Date\u00a0: 24/11/2026 10:25 est dans le futur.",
+        "Ligne 3\u00a0: Date\u00a0: 25/11/2026 est dans le futur.",
+        "Ligne 4\u00a0: Date\u00a0: 31/12/1999 est trop ancienne (avant 2000).",
+    ]
+    assert stored_contacts(desk) == 0
+
+
+def test_a_failure_while_writing_keeps_nothing_and_leaves_the_desk_as_it_was(
+    desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(contact_import, "BATCH", 3)
+    path = write(tmp_path, HEADER + "".join(GOOD.format(minute=m) for m in range(8)))
+    ids = iter(["a", "b", "c", "d", "e", "b", "g", "h"])  # the sixth is the second's
+    monkeypatch.setattr(uuid, "uuid4", lambda: next(ids))
+    with pytest.raises(IntegrityError):
+        import_contacts(path, desk.intake)
+    assert stored_contacts(desk) == 0
+    # Each connection the desk keeps has SQLite's settings back as they were.
+    connections = [desk.engine.connect() for _ in range(desk.engine.pool.checkedin())]  # type: ignore[attr-defined]
+    try:
+        assert connections
+        for connection in connections:
+            temp_store = connection.exec_driver_sql("PRAGMA temp_store").scalar()
+            cache_size = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+            assert (temp_store, cache_size) == (0, -2000)
+    finally:
+        for connection in connections:
+            connection.close()
