@@ -36,6 +36,7 @@ from app.geography import Geography, seed_centres, seed_geography
 from app.intake.clock import local_now
 from app.intake.contact import ContactRecord
 from app.intake.service import IntakeService
+from app.logs import logger
 from app.nomenclature import Nomenclatures, seed_defaults
 from app.paths import DeskPaths, desk_paths
 from app.settings import Settings
@@ -67,6 +68,11 @@ class DayView:
     last_sync: datetime | None
     free_mb: int | None = None  # room left on the database's disk
 
+
+log = logger("desk")
+# What the log says of a first start (``aiguillage bench`` reads it).
+FIRST_START_COPIED = "first start: database copied from the template made at build time"
+FIRST_START_MADE = "first start: database made by migrations and seeding"
 
 # Below this much room on its disk, the window warns before a save can fail.
 LOW_DISK_MB = 200
@@ -107,10 +113,13 @@ class Desk:
             # Nothing was ever saved nor backed up (a first start cut short): start afresh.
             paths.database.unlink()
             existed, found = False, []
-        if not existed and load_demo and template is not False:
-            from app.template import TEMPLATE, copy_template
+        if not existed:
+            copied = False
+            if load_demo and template is not False:
+                from app.template import TEMPLATE, copy_template
 
-            copy_template(paths.database, TEMPLATE if template is True else template)
+                copied = copy_template(paths.database, TEMPLATE if template is True else template)
+            log.info(FIRST_START_COPIED if copied else FIRST_START_MADE)
         if found:
             damage = damage_report(paths.database, paths.backups)
             if damage is not None:
