@@ -19,6 +19,7 @@ when an enrolment or a sync starts.
 from __future__ import annotations
 
 import random
+from datetime import datetime, timedelta
 from typing import TypeGuard
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
@@ -124,6 +125,8 @@ class SyncScheduler(QObject):
         self._enrolled_with: tuple[str, str] | None = None
         self.failures = 0
         self.last: object = None
+        # When the retry timer runs out after a failure worth trying again (the desk's time).
+        self.retry_at: datetime | None = None
         self.sync_thread = QThread()
         self.sync_thread.setObjectName("sync")
         self.worker = SyncWorker(desk)
@@ -196,7 +199,7 @@ class SyncScheduler(QObject):
             self.last = result
             if transient(result):
                 self.failures += 1
-                self.timer.start(int(retry_delay(result, self.failures) * 1000))
+                self._try_again(result)
         else:
             self.last, self.failures = None, 0
             self._enrolled_with = self._trying
@@ -220,12 +223,17 @@ class SyncScheduler(QObject):
             return
         if transient(result):
             self.failures += 1
-            self.timer.start(int(retry_delay(result, self.failures) * 1000))
+            self._try_again(result)
         else:
             self.failures = 0
             if not (isinstance(result, DeskError) and result.key == "hub_revoked"):
                 self.timer.start(PERIOD_MS)
         self.sig_state.emit(result)
+
+    def _try_again(self, failure: DeskError) -> None:
+        delay = retry_delay(failure, self.failures)
+        self.retry_at = self.desk.intake.local_now() + timedelta(seconds=delay)
+        self.timer.start(int(delay * 1000))
 
     def _watch_network(self) -> None:
         try:
