@@ -106,12 +106,7 @@ class Desk:
             paths.database.unlink()
             existed, found = False, []
         if not existed:
-            copied = False
-            if load_demo and template is not False:
-                from app.template import TEMPLATE, copy_template
-
-                copied = copy_template(paths.database, TEMPLATE if template is True else template)
-            log.info(FIRST_START_COPIED if copied else FIRST_START_MADE)
+            _first_database(paths.database, load_demo, template)
         if found:
             damage = _damage(paths)
             if damage is not None:
@@ -285,6 +280,17 @@ class Desk:
 
         with self.sessions() as session:
             return quarantined(session)
+
+
+def _first_database(database: Path, load_demo: bool, template: bool | Path) -> None:
+    """A first start's database copied from the template when it is current and the demo
+    directory is wanted (else migrations and seeding make it); the log says which way."""
+    copied = False
+    if load_demo and template is not False:
+        from app.template import TEMPLATE, copy_template
+
+        copied = copy_template(database, TEMPLATE if template is True else template)
+    log.info(FIRST_START_COPIED if copied else FIRST_START_MADE)
 
 
 # The backups' module (copies, checks, scrubbing) is loaded when a backup is at stake, not
