@@ -28,6 +28,7 @@ from app.desk import Desk
 from core.errors import DeskError
 
 PERIOD_MS = 15 * 60 * 1000
+WATCH_NETWORK_AFTER_MS = 2000
 FIRST_RETRY_S = 5
 LAST_RETRY_S = 3600
 
@@ -139,7 +140,8 @@ class SyncScheduler(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.sync_now)
-        self._watch_network()
+        # Qt's network module and its reachability backend are loaded once the window is up.
+        QTimer.singleShot(WATCH_NETWORK_AFTER_MS, self, self._watch_network)
 
     def enrolled(self) -> bool:
         return bool(self.desk.settings.get("hub.url")) and bool(self.desk.settings.get("desk.id"))

@@ -30,6 +30,7 @@ NOT_AT_START = (
     "ui.about",  # « À propos », opened from the Help menu
     "ui.slip_dialog",  # a visit's slips, opened from the journal
     "ui.referral_dialog",  # the partners suggested, opened from the form
+    "PySide6.QtNetwork",  # the network's reachability, watched once the window is up
 )
 
 STARTED = """
