@@ -22,20 +22,13 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.backup.copies import (
-    daily_backup,
-    damage_report,
-    expire_set_aside,
-    list_backups,
-    make_backup,
-    scrub_backups,
-)
 from app.backup.health import EMPTY_FILE, file_problems
 from app.directory.search_index import INDEX_VERSION, reindex
 from app.geography import Geography, seed_centres, seed_geography
 from app.intake.clock import local_now
 from app.intake.contact import ContactRecord
 from app.intake.service import IntakeService
+from app.logs import logger
 from app.nomenclature import Nomenclatures, seed_defaults
 from app.paths import DeskPaths, desk_paths
 from app.settings import Settings
@@ -67,6 +60,11 @@ class DayView:
     last_sync: datetime | None
     free_mb: int | None = None  # room left on the database's disk
 
+
+log = logger("desk")
+# What the log says of a first start (``aiguillage bench`` reads it).
+FIRST_START_COPIED = "first start: database copied from the template made at build time"
+FIRST_START_MADE = "first start: database made by migrations and seeding"
 
 # Below this much room on its disk, the window warns before a save can fail.
 LOW_DISK_MB = 200
@@ -103,16 +101,14 @@ class Desk:
         # An empty or cut file would be taken by SQLite for a new database: the desk would
         # start afresh beside its good backups. It is damage, with the way back named.
         found = file_problems(paths.database) if existed else []
-        if found == [EMPTY_FILE] and not list_backups(paths.backups):
+        if found == [EMPTY_FILE] and not _has_backups(paths):
             # Nothing was ever saved nor backed up (a first start cut short): start afresh.
             paths.database.unlink()
             existed, found = False, []
-        if not existed and load_demo and template is not False:
-            from app.template import TEMPLATE, copy_template
-
-            copy_template(paths.database, TEMPLATE if template is True else template)
+        if not existed:
+            _first_database(paths.database, load_demo, template)
         if found:
-            damage = damage_report(paths.database, paths.backups)
+            damage = _damage(paths)
             if damage is not None:
                 raise damage
         engine = create_desk_engine(paths.database)
@@ -124,7 +120,7 @@ class Desk:
         except (DatabaseError, sqlite3.DatabaseError) as error:
             engine.dispose()
             # Named with the latest sound backup, as the check before opening names it.
-            damage = damage_report(paths.database, paths.backups)
+            damage = _damage(paths)
             reason = str(error.args[0])[:200]
             raise (damage or DeskError("database_damaged", reason=reason)) from error
         sessions = session_factory(engine)
@@ -197,6 +193,8 @@ class Desk:
         """The day's backup (``None`` when taken already), then the notes past the
         retention period erased from every backup kept, and damaged files set aside that
         long ago deleted: no copy outlives the rule."""
+        from app.backup.copies import daily_backup, expire_set_aside, scrub_backups
+
         made = daily_backup(self.paths.database, self.paths.backups, self.intake.local_now)
         limit = self.intake.notes_limit(self.retention_days)
         scrub_backups(self.paths.backups, limit)
@@ -284,6 +282,31 @@ class Desk:
             return quarantined(session)
 
 
+def _first_database(database: Path, load_demo: bool, template: bool | Path) -> None:
+    """A first start's database copied from the template when it is current and the demo
+    directory is wanted (else migrations and seeding make it); the log says which way."""
+    copied = False
+    if load_demo and template is not False:
+        from app.template import TEMPLATE, copy_template
+
+        copied = copy_template(database, TEMPLATE if template is True else template)
+    log.info(FIRST_START_COPIED if copied else FIRST_START_MADE)
+
+
+# The backups' module (copies, checks, scrubbing) is loaded when a backup is at stake, not
+# on every start: the window takes the day's backup once it is shown.
+def _has_backups(paths: DeskPaths) -> bool:
+    from app.backup.copies import list_backups
+
+    return bool(list_backups(paths.backups))
+
+
+def _damage(paths: DeskPaths) -> DeskError | None:
+    from app.backup.copies import damage_report
+
+    return damage_report(paths.database, paths.backups)
+
+
 def _upgrade_schema(engine: Engine, paths: DeskPaths, existed: bool) -> list[str]:
     with engine.connect() as connection:
         revision = migrate.current_revision(connection)
@@ -293,8 +316,10 @@ def _upgrade_schema(engine: Engine, paths: DeskPaths, existed: bool) -> list[str
         raise DeskError("database_newer", revision=revision)
     made = []
     if existed and revision is not None:
+        from app.backup.copies import make_backup
+
         # Never migrate a damaged database: say so, with the way back.
-        damage = damage_report(paths.database, paths.backups)
+        damage = _damage(paths)
         if damage is not None:
             raise damage
         made.append(str(make_backup(paths.database, paths.backups, "avant-mise-a-jour")))

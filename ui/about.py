@@ -8,7 +8,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from PySide6 import __version__ as qt_binding_version
 from PySide6.QtCore import Qt, QUrl, qVersion
-from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,11 +23,6 @@ from PySide6.QtWidgets import (
 from core.resources import resource
 from core.version import LIBRARIES, app_version
 from ui.screen_fit import fit_to_screen
-
-
-def app_icon() -> QIcon:
-    """The application's icon (the windows, the task bar)."""
-    return QIcon(str(resource("icons", "aiguillage.png")))
 
 
 def library_version(name: str) -> str:

@@ -225,7 +225,7 @@ def _open_desk(paths: DeskPaths, lang: str, smoke: bool) -> Desk | int:
 
 def run_window(smoke: bool = False) -> int:
     from app.desk import Desk
-    from ui.style import apply_style
+    from ui.style import app_icon, apply_style
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -233,8 +233,6 @@ def run_window(smoke: bool = False) -> int:
     app.setOrganizationName("Aiguillage")
     app.setApplicationVersion(app_version())
     app.setDesktopFileName("aiguillage")  # the .desktop entry, on Linux
-    from ui.about import app_icon
-
     app.setWindowIcon(app_icon())
     lang = cli_language()
     try:

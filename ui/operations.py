@@ -16,21 +16,25 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
 from app.desk import DayView, Desk
-from app.directory.batch import Batch, ImportSummary
-from app.directory.records import ServiceDetail
-from app.directory.search import SearchHit, SearchQuery
 from app.failures import guarded
 from app.intake.contact import ContactDraft, ContactRecord
 from core.errors import DeskError
 from ui.places import Places, communes_of
 from ui.taskman import TaskManager
+
+if TYPE_CHECKING:
+    # The directory's search, records and imports: loaded by the desk when first asked for,
+    # not before the first screen.
+    from app.directory.batch import Batch, ImportSummary
+    from app.directory.records import ServiceDetail
+    from app.directory.search import SearchHit, SearchQuery
 
 # The operations of each open desk, by the desk's id: a dialog with no window above it
 # (the settings before the window, a file dialog in a test) writes through the same writer.

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication
+
+from core.resources import resource
+
+
+def app_icon() -> QIcon:
+    """The application's icon (the windows, the task bar)."""
+    return QIcon(str(resource("icons", "aiguillage.png")))
 
 
 def apply_style(app: QApplication) -> None:

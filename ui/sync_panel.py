@@ -191,6 +191,8 @@ class SyncUi(QObject):
                 return self.tr("Inscription auprès du hub…")
             waiting = self.scheduler.pending_enrolment() is not None
             if waiting and transient(last):
+                if not long and (at := self._retry_time(last)):
+                    return self.tr("Hub occupé\u00a0: inscription retentée à %1").replace("%1", at)
                 if not long:
                     return self.tr("Hub injoignable\u00a0: inscription en attente")
                 return self.tr(
@@ -205,7 +207,11 @@ class SyncUi(QObject):
         if self.scheduler.running:
             return self.tr("Synchronisation…")
         if transient(last):
-            return last.text(lang) if long else self.tr("Hub injoignable, nouvel essai bientôt")
+            if long:
+                return last.text(lang)
+            if at := self._retry_time(last):
+                return self.tr("Hub occupé, nouvel essai à %1").replace("%1", at)
+            return self.tr("Hub injoignable, nouvel essai bientôt")
         if isinstance(last, DeskError):
             if last.key == "hub_revoked":
                 return last.text(lang) if long else self.tr("Poste révoqué par la coordination")
@@ -216,6 +222,14 @@ class SyncUi(QObject):
             )
             return state
         return self.tr("Hub : %1").replace("%1", str(self.desk.settings.get("hub.url")))
+
+    def _retry_time(self, last: DeskError) -> str:
+        """When a busy hub (503 with ``Retry-After``) is asked again, ``10:15:30``; empty
+        for any other failure (the hub away, a timeout: tried again after a growing delay)."""
+        retry_at = self.scheduler.retry_at
+        if last.key != "hub_busy" or retry_at is None:
+            return ""
+        return retry_at.strftime("%H:%M:%S")
 
     def stop(self) -> None:
         self.scheduler.stop()

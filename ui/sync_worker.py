@@ -19,6 +19,7 @@ when an enrolment or a sync starts.
 from __future__ import annotations
 
 import random
+from datetime import datetime, timedelta
 from typing import TypeGuard
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
@@ -27,6 +28,7 @@ from app.desk import Desk
 from core.errors import DeskError
 
 PERIOD_MS = 15 * 60 * 1000
+WATCH_NETWORK_AFTER_MS = 2000
 FIRST_RETRY_S = 5
 LAST_RETRY_S = 3600
 
@@ -124,6 +126,8 @@ class SyncScheduler(QObject):
         self._enrolled_with: tuple[str, str] | None = None
         self.failures = 0
         self.last: object = None
+        # When the retry timer runs out after a failure worth trying again (the desk's time).
+        self.retry_at: datetime | None = None
         self.sync_thread = QThread()
         self.sync_thread.setObjectName("sync")
         self.worker = SyncWorker(desk)
@@ -136,7 +140,8 @@ class SyncScheduler(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.sync_now)
-        self._watch_network()
+        # Qt's network module and its reachability backend are loaded once the window is up.
+        QTimer.singleShot(WATCH_NETWORK_AFTER_MS, self, self._watch_network)
 
     def enrolled(self) -> bool:
         return bool(self.desk.settings.get("hub.url")) and bool(self.desk.settings.get("desk.id"))
@@ -196,7 +201,7 @@ class SyncScheduler(QObject):
             self.last = result
             if transient(result):
                 self.failures += 1
-                self.timer.start(int(retry_delay(result, self.failures) * 1000))
+                self._try_again(result)
         else:
             self.last, self.failures = None, 0
             self._enrolled_with = self._trying
@@ -220,12 +225,17 @@ class SyncScheduler(QObject):
             return
         if transient(result):
             self.failures += 1
-            self.timer.start(int(retry_delay(result, self.failures) * 1000))
+            self._try_again(result)
         else:
             self.failures = 0
             if not (isinstance(result, DeskError) and result.key == "hub_revoked"):
                 self.timer.start(PERIOD_MS)
         self.sig_state.emit(result)
+
+    def _try_again(self, failure: DeskError) -> None:
+        delay = retry_delay(failure, self.failures)
+        self.retry_at = self.desk.intake.local_now() + timedelta(seconds=delay)
+        self.timer.start(int(delay * 1000))
 
     def _watch_network(self) -> None:
         try:

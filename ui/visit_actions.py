@@ -21,11 +21,13 @@ from ui.intake_form import FormState, IntakeForm
 from ui.journal import JournalPanel
 from ui.notice import SaveNotice
 from ui.operations import DeskOps
-from ui.referral_dialog import ReferralDialog
-from ui.slip_dialog import Maker, Slip, SlipDialog
 
 # The mixin is a main window's part: typed as one, built as a plain class.
 if TYPE_CHECKING:
+    # The dialogs a visit opens are built when first asked for, not before the first screen.
+    from ui.referral_dialog import ReferralDialog
+    from ui.slip_dialog import Maker, Slip, SlipDialog
+
     _Window = QMainWindow
 else:
     _Window = object
@@ -69,6 +71,8 @@ class VisitActions(_Window):
 
     def orient(self) -> None:
         """Open the partners suggested for the visitor being logged."""
+        from ui.referral_dialog import ReferralDialog
+
         dialog = ReferralDialog(self.desk, self.form.draft(), self.form.referrals, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.form.set_referrals(dialog.chosen()))
@@ -176,6 +180,8 @@ class VisitActions(_Window):
         self._open_slip_dialog(make)
 
     def _open_slip_dialog(self, make: Maker) -> None:
+        from ui.slip_dialog import SlipDialog
+
         dialog = SlipDialog(self.desk, self.ops, make, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.slip_dialog = dialog

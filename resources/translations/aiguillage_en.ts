@@ -109,12 +109,12 @@
 <context>
     <name>DeskOps</name>
     <message>
-        <location filename="../../ui/operations.py" line="117" />
+        <location filename="../../ui/operations.py" line="150" />
         <source>Erreur inattendue : %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="120" />
+        <location filename="../../ui/operations.py" line="153" />
         <source>Opération impossible</source>
         <translation>Operation failed</translation>
     </message>
@@ -122,117 +122,117 @@
 <context>
     <name>DirectoryDetail</name>
     <message>
-        <location filename="../../ui/directory_detail.py" line="78" />
+        <location filename="../../ui/directory_detail.py" line="76" />
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="79" />
+        <location filename="../../ui/directory_detail.py" line="77" />
         <source>Téléphone</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="82" />
+        <location filename="../../ui/directory_detail.py" line="80" />
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="87" />
+        <location filename="../../ui/directory_detail.py" line="85" />
         <source>Site web</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="89" />
+        <location filename="../../ui/directory_detail.py" line="87" />
         <source>Voir sur la carte</source>
         <translation>See on the map</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="91" />
+        <location filename="../../ui/directory_detail.py" line="89" />
         <source>Plan</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="95" />
+        <location filename="../../ui/directory_detail.py" line="93" />
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="97" />
+        <location filename="../../ui/directory_detail.py" line="95" />
         <source>Accueil</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="101" />
+        <location filename="../../ui/directory_detail.py" line="99" />
         <source>Pour s’y rendre</source>
         <translation>How to go</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="106" />
+        <location filename="../../ui/directory_detail.py" line="104" />
         <source>Inscription</source>
         <translation>Sign up</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="114" />
+        <location filename="../../ui/directory_detail.py" line="112" />
         <source>Publics</source>
         <translation>Publics</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="118" />
+        <location filename="../../ui/directory_detail.py" line="116" />
         <source>Précisions</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="122" />
+        <location filename="../../ui/directory_detail.py" line="120" />
         <source>Conditions</source>
         <translation>Conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="125" />
+        <location filename="../../ui/directory_detail.py" line="123" />
         <source>À apporter</source>
         <translation>To bring</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="128" />
+        <location filename="../../ui/directory_detail.py" line="126" />
         <source>Coût</source>
         <translation>Cost</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="132" />
+        <location filename="../../ui/directory_detail.py" line="130" />
         <source>Thématiques</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="136" />
+        <location filename="../../ui/directory_detail.py" line="134" />
         <source>Territoire</source>
         <translation>Area served</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="139" />
+        <location filename="../../ui/directory_detail.py" line="137" />
         <source>Zone non renseignée : autour de son adresse (son département)</source>
         <translation>Area not given: around its address (its département)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="151" />
+        <location filename="../../ui/directory_detail.py" line="149" />
         <source>Mise à jour</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="152" />
+        <location filename="../../ui/directory_detail.py" line="150" />
         <source>À vérifier (%1)</source>
         <translation>To be checked (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="157" />
+        <location filename="../../ui/directory_detail.py" line="155" />
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="160" />
+        <location filename="../../ui/directory_detail.py" line="158" />
         <source> (entrée locale)</source>
         <translation> (local entry)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="166" />
+        <location filename="../../ui/directory_detail.py" line="164" />
         <source>Signalements</source>
         <translation>Reports</translation>
     </message>
@@ -432,37 +432,37 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="41" />
+        <location filename="../../ui/sync_panel.py" line="38" />
         <source>Inscription auprès du hub régional</source>
         <translation>Enrolment with the regional hub</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="46" />
+        <location filename="../../ui/sync_panel.py" line="43" />
         <source>Adresse du hub régional</source>
         <translation>Regional hub address</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="49" />
+        <location filename="../../ui/sync_panel.py" line="46" />
         <source>Code d’inscription</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="58" />
+        <location filename="../../ui/sync_panel.py" line="55" />
         <source>&amp;Adresse du hub</source>
         <translation>Hub &amp;address</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="59" />
+        <location filename="../../ui/sync_panel.py" line="56" />
         <source>&amp;Code d’inscription</source>
         <translation>Enrolment &amp;code</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="63" />
+        <location filename="../../ui/sync_panel.py" line="60" />
         <source>S’inscrire</source>
         <translation>Enrol</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="64" />
+        <location filename="../../ui/sync_panel.py" line="61" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -946,48 +946,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>Point d’accueil</source>
         <translation>Reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Le &amp;journal du jour</source>
         <translation>Today’s &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Aiguillage</source>
         <translation>A&amp;iguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Onglets</source>
         <translation>Tabs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>&amp;Réglages du site…</source>
         <translation>Site se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>À &amp;propos d’Aiguillage…</source>
         <translation>&amp;About Aiguillage…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>Aiguillage %1 — %2</source>
         <translation>Aiguillage %1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>Aujourd’hui : %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -995,7 +995,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>Annuaire de démo : %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -1003,7 +1003,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="327" />
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -1011,12 +1011,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="331" />
         <source>Dernière synchro : %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="342" />
         <source>Annuaire : %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -1029,27 +1029,27 @@
         <translation>Reception  (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>Annuaire  (Ctrl+2)</source>
         <translation>Directory  (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>Statistiques  (Ctrl+3)</source>
         <translation>Statistics  (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>A&amp;ffichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>A&amp;ide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="333" />
         <source>jamais</source>
         <translation>never</translation>
     </message>
@@ -1257,147 +1257,147 @@
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="127" />
+        <location filename="../../ui/settings_dialog.py" line="128" />
         <source>Logo du site (fichier image)</source>
         <translation>Site logo (image file)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="128" />
+        <location filename="../../ui/settings_dialog.py" line="129" />
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="129" />
+        <location filename="../../ui/settings_dialog.py" line="130" />
         <source>Choisir le fichier du logo</source>
         <translation>Choose the logo file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="134" />
+        <location filename="../../ui/settings_dialog.py" line="135" />
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="138" />
+        <location filename="../../ui/settings_dialog.py" line="139" />
         <source>&amp;Logo</source>
         <translation>&amp;Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="149" />
+        <location filename="../../ui/settings_dialog.py" line="150" />
         <source>Canal proposé par défaut</source>
         <translation>Default channel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="154" />
+        <location filename="../../ui/settings_dialog.py" line="155" />
         <source>Langue de l’interface</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="160" />
+        <location filename="../../ui/settings_dialog.py" line="161" />
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161" />
+        <location filename="../../ui/settings_dialog.py" line="162" />
         <source>Durée de conservation des notes, en jours</source>
         <translation>How long notes are kept, in days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="163" />
+        <location filename="../../ui/settings_dialog.py" line="164" />
         <source>Accueil</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165" />
+        <location filename="../../ui/settings_dialog.py" line="166" />
         <source>Canal par &amp;défaut</source>
         <translation>&amp;Default channel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="166" />
+        <location filename="../../ui/settings_dialog.py" line="167" />
         <source>Lan&amp;gue</source>
         <translation>Lan&amp;guage</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="167" />
+        <location filename="../../ui/settings_dialog.py" line="168" />
         <source>Conser&amp;ver les notes</source>
         <translation>&amp;Keep notes for</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="174" />
+        <location filename="../../ui/settings_dialog.py" line="175" />
         <source>Format des fiches d’orientation</source>
         <translation>Referral slip format</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176" />
+        <location filename="../../ui/settings_dialog.py" line="177" />
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="177" />
+        <location filename="../../ui/settings_dialog.py" line="178" />
         <source>A5</source>
         <translation>A5</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="178" />
+        <location filename="../../ui/settings_dialog.py" line="179" />
         <source>Ticket 80 mm</source>
         <translation>80 mm receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="184" />
+        <location filename="../../ui/settings_dialog.py" line="185" />
         <source>Imprimante des fiches</source>
         <translation>Slip printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="185" />
+        <location filename="../../ui/settings_dialog.py" line="186" />
         <source>Imprimante par défaut du système</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="194" />
+        <location filename="../../ui/settings_dialog.py" line="195" />
         <source>Imprimer directement, &amp;sans aperçu</source>
         <translation>Print directly, &amp;without preview</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="196" />
+        <location filename="../../ui/settings_dialog.py" line="197" />
         <source>Fiches d’orientation</source>
         <translation>Referral slips</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="198" />
+        <location filename="../../ui/settings_dialog.py" line="199" />
         <source>&amp;Format</source>
         <translation>&amp;Format</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="199" />
+        <location filename="../../ui/settings_dialog.py" line="200" />
         <source>&amp;Imprimante</source>
         <translation>&amp;Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="96" />
+        <location filename="../../ui/settings_dialog.py" line="97" />
         <source>Le changement de langue prend effet au prochain démarrage.</source>
         <translation>A change of language takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101" />
+        <location filename="../../ui/settings_dialog.py" line="102" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings_dialog.py" line="103" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="227" />
+        <location filename="../../ui/settings_dialog.py" line="228" />
         <source>Logo : « %1 » n’est pas une image lisible.</source>
         <translation>Logo: “%1” is not a readable image.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="243" />
+        <location filename="../../ui/settings_dialog.py" line="244" />
         <source>Logo du site</source>
         <translation>Site logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="243" />
+        <location filename="../../ui/settings_dialog.py" line="244" />
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
@@ -1508,17 +1508,17 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="189" />
+        <location filename="../../ui/slip_dialog.py" line="190" />
         <source>L’impression a échoué (imprimante « %1 ») : vérifiez qu’elle est allumée et reliée. Les orientations restent enregistrées.</source>
         <translation>Printing failed (printer “%1”): check that it is on and connected. The referrals stay recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="191" />
+        <location filename="../../ui/slip_dialog.py" line="192" />
         <source>par défaut</source>
         <translation>default</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/slip_dialog.py" line="218" />
+        <location filename="../../ui/slip_dialog.py" line="219" />
         <source>%n fiche(s) envoyée(s) à l’imprimante.</source>
         <translation>
             <numerusform>%n slip sent to the printer.</numerusform>
@@ -1526,12 +1526,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="253" />
+        <location filename="../../ui/slip_dialog.py" line="254" />
         <source>Enregistrer les fiches dans…</source>
         <translation>Save the slips in…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/slip_dialog.py" line="263" />
+        <location filename="../../ui/slip_dialog.py" line="264" />
         <source>%n fiche(s) enregistrée(s).</source>
         <translation>
             <numerusform>%n slip saved.</numerusform>
@@ -1562,27 +1562,27 @@
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_exports.py" line="65" />
+        <location filename="../../ui/stats_exports.py" line="63" />
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_exports.py" line="74" />
+        <location filename="../../ui/stats_exports.py" line="70" />
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_exports.py" line="95" />
+        <location filename="../../ui/stats_exports.py" line="100" />
         <source>Fichier enregistré : %1. Les effectifs inférieurs à %2 y sont masqués, et d’autres avec eux là où une soustraction les retrouverait.</source>
         <translation>File saved: %1. Counts under %2 are hidden in it, and others with them where a subtraction would find them again.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_exports.py" line="106" />
+        <location filename="../../ui/stats_exports.py" line="111" />
         <source>Le fichier n’a pas pu être écrit (%1).</source>
         <translation>The file could not be written (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_exports.py" line="110" />
+        <location filename="../../ui/stats_exports.py" line="115" />
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
@@ -1656,7 +1656,7 @@
     </message>
     <message>
         <location filename="../../ui/stats_panel.py" line="119" />
-        <location filename="../../ui/stats_panel.py" line="157" />
+        <location filename="../../ui/stats_panel.py" line="156" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -1698,18 +1698,18 @@
         <translation>Visits per day</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="149" />
+        <location filename="../../ui/stats_panel.py" line="148" />
         <source>Lignes</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="150" />
+        <location filename="../../ui/stats_panel.py" line="149" />
         <source>Colonnes</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="160" />
-        <location filename="../../ui/stats_panel.py" line="181" />
+        <location filename="../../ui/stats_panel.py" line="159" />
+        <location filename="../../ui/stats_panel.py" line="180" />
         <source>Tableau croisé</source>
         <translation>Cross-table</translation>
     </message>
@@ -1729,27 +1729,27 @@
         <translation>&amp;Activity report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="172" />
+        <location filename="../../ui/stats_panel.py" line="171" />
         <source>Publics</source>
         <translation>Publics</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="174" />
+        <location filename="../../ui/stats_panel.py" line="173" />
         <source>Thèmes</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="177" />
+        <location filename="../../ui/stats_panel.py" line="176" />
         <source>Heures × jours de la semaine</source>
         <translation>Hours × weekdays</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="184" />
+        <location filename="../../ui/stats_panel.py" line="183" />
         <source>&amp;Lignes :</source>
         <translation>&amp;Rows:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="186" />
+        <location filename="../../ui/stats_panel.py" line="185" />
         <source>C&amp;olonnes :</source>
         <translation>C&amp;olumns:</translation>
     </message>
@@ -1834,52 +1834,52 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="109" />
+        <location filename="../../ui/sync_panel.py" line="106" />
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="115" />
+        <location filename="../../ui/sync_panel.py" line="112" />
         <source>Enregistrements refusés par le hub</source>
         <translation>Records refused by the hub</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="117" />
+        <location filename="../../ui/sync_panel.py" line="114" />
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="117" />
+        <location filename="../../ui/sync_panel.py" line="114" />
         <source>Identifiant</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="117" />
+        <location filename="../../ui/sync_panel.py" line="114" />
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="117" />
+        <location filename="../../ui/sync_panel.py" line="114" />
         <source>Réponse</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="118" />
+        <location filename="../../ui/sync_panel.py" line="115" />
         <source>Raison</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="121" />
+        <location filename="../../ui/sync_panel.py" line="118" />
         <source>Synchroniser &amp;maintenant</source>
         <translation>Sync &amp;now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="123" />
+        <location filename="../../ui/sync_panel.py" line="120" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="127" />
+        <location filename="../../ui/sync_panel.py" line="124" />
         <source>Enregistrements refusés (gardés sur ce poste) :</source>
         <translation>Refused records (kept on this desk):</translation>
     </message>
@@ -1887,82 +1887,92 @@
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="167" />
+        <location filename="../../ui/sync_panel.py" line="164" />
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="170" />
+        <location filename="../../ui/sync_panel.py" line="167" />
         <source>État de la s&amp;ynchronisation…</source>
         <translation>S&amp;ync status…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="172" />
+        <location filename="../../ui/sync_panel.py" line="169" />
         <source>S’inscrire auprès du &amp;hub…</source>
         <translation>Enrol with the &amp;hub…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="194" />
+        <location filename="../../ui/sync_panel.py" line="191" />
         <source>Inscription auprès du hub…</source>
         <translation>Enrolling with the hub…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="198" />
+        <location filename="../../ui/sync_panel.py" line="195" />
+        <source>Hub occupé : inscription retentée à %1</source>
+        <translation>Hub busy: enrolment tried again at %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="197" />
         <source>Hub injoignable : inscription en attente</source>
         <translation>Hub unreachable: enrolment waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="200" />
+        <location filename="../../ui/sync_panel.py" line="199" />
         <source>%1 L’inscription sera retentée seule, sans rien ressaisir : le code est gardé.</source>
         <translation>%1 Enrolment will be tried again by itself, with nothing to type again: the code is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="204" />
+        <location filename="../../ui/sync_panel.py" line="203" />
         <source>Inscription au hub à refaire</source>
         <translation>Hub enrolment to redo</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="206" />
+        <location filename="../../ui/sync_panel.py" line="205" />
         <source>Inscription au hub en attente</source>
         <translation>Hub enrolment waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="207" />
+        <location filename="../../ui/sync_panel.py" line="206" />
         <source>Hors ligne (pas de hub)</source>
         <translation>Offline (no hub)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="209" />
+        <location filename="../../ui/sync_panel.py" line="208" />
         <source>Synchronisation…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="211" />
+        <location filename="../../ui/sync_panel.py" line="213" />
+        <source>Hub occupé, nouvel essai à %1</source>
+        <translation>Hub busy, next try at %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="214" />
         <source>Hub injoignable, nouvel essai bientôt</source>
         <translation>Hub unreachable, trying again soon</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="214" />
+        <location filename="../../ui/sync_panel.py" line="217" />
         <source>Poste révoqué par la coordination</source>
         <translation>Desk revoked by the coordination</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="215" />
+        <location filename="../../ui/sync_panel.py" line="218" />
         <source>Synchronisation refusée</source>
         <translation>Sync refused</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="218" />
+        <location filename="../../ui/sync_panel.py" line="221" />
         <source>Hub : à jour</source>
         <translation>Hub: up to date</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="218" />
+        <location filename="../../ui/sync_panel.py" line="221" />
         <source>Hub : en attente d’envoi</source>
         <translation>Hub: records waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_panel.py" line="221" />
+        <location filename="../../ui/sync_panel.py" line="224" />
         <source>Hub : %1</source>
         <translation>Hub: %1</translation>
     </message>
@@ -1970,52 +1980,52 @@
 <context>
     <name>VisitActions</name>
     <message>
-        <location filename="../../ui/visit_actions.py" line="84" />
+        <location filename="../../ui/visit_actions.py" line="83" />
         <source>Accueil de %1 modifié.</source>
         <translation>Visit of %1 corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="106" />
+        <location filename="../../ui/visit_actions.py" line="109" />
         <source>Annuler cet accueil ?</source>
         <translation>Cancel this visit?</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="108" />
+        <location filename="../../ui/visit_actions.py" line="111" />
         <source>Annuler l’accueil de %1 ? Il restera dans le journal, barré, et ne sera plus compté.</source>
         <translation>Cancel the visit of %1? It stays in the log, struck through, and no longer counts.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="121" />
+        <location filename="../../ui/visit_actions.py" line="124" />
         <source>Accueil annulé.</source>
         <translation>Visit cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="128" />
+        <location filename="../../ui/visit_actions.py" line="131" />
         <source>Accueil enregistré à %1.</source>
         <translation>Visit saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="193" />
+        <location filename="../../ui/visit_actions.py" line="204" />
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="194" />
+        <location filename="../../ui/visit_actions.py" line="205" />
         <source>L’accueil n’a pas pu être enregistré : %1</source>
         <translation>The visit could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="204" />
+        <location filename="../../ui/visit_actions.py" line="215" />
         <source>Saisie rétablie.</source>
         <translation>Entry restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="214" />
+        <location filename="../../ui/visit_actions.py" line="225" />
         <source>Dernier accueil repris : corrigez-le puis enregistrez-le.</source>
         <translation>Last visit taken back: correct it, then save it.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="219" />
+        <location filename="../../ui/visit_actions.py" line="230" />
         <source>Saisie effacée — Ctrl+Z pour la rétablir.</source>
         <translation>Entry cleared — Ctrl+Z to restore it.</translation>
     </message>
@@ -2031,32 +2041,32 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="243" />
+        <location filename="../../ui/directory_dialogs.py" line="245" />
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="243" />
+        <location filename="../../ui/directory_dialogs.py" line="245" />
         <source>Annuaires (*.csv *.json)</source>
         <translation>Directories (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="257" />
+        <location filename="../../ui/directory_dialogs.py" line="259" />
         <source>Import terminé</source>
         <translation>Import done</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="261" />
+        <location filename="../../ui/directory_dialogs.py" line="263" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="273" />
+        <location filename="../../ui/directory_dialogs.py" line="275" />
         <source>Modèle de tableur</source>
         <translation>Spreadsheet template</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_dialogs.py" line="275" />
+        <location filename="../../ui/directory_dialogs.py" line="277" />
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>

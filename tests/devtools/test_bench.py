@@ -171,6 +171,19 @@ def test_the_first_start_bench_starts_the_window_on_an_empty_folder(
     monkeypatch.setattr(bench_desk, "FIRST_START_RUNS", 1)
     figures = bench_desk.bench_first_start(desk)
     assert len(figures["first_start_runs"]) == 1 and figures["first_start_s"] > 0
+    # The start measured copied the database made at build time (its log says so) and left
+    # the demo directory and the geography in the folder: not the long way, nor half a desk.
+    assert figures["first_start_from_template"] is True
+
+
+def test_a_measured_start_writes_and_reuses_its_bytecode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")  # as under pytest or a careful shell
+    env = bench_desk.smoke_env(tmp_path)
+    assert "PYTHONDONTWRITEBYTECODE" not in env
+    assert env["AIGUILLAGE_HOME"] == str(tmp_path) and env["QT_QPA_PLATFORM"] == "offscreen"
+    assert os.environ["PYTHONDONTWRITEBYTECODE"] == "1"  # the caller's own is left alone
 
 
 def test_a_postgresql_that_cannot_start_is_reported_in_its_own_words(

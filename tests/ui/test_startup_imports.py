@@ -1,6 +1,7 @@
 """The window's first screen loads only what it shows: the slips' and reports' drawing, the
-sync client, the wire's models, the spreadsheets and the schema's migrations are loaded when
-first used, not before the agent can type."""
+sync client, the wire's models, the spreadsheets, the schema's migrations, the directory's
+search and records, the backups and the dialogs a visit opens are loaded when first used,
+not before the agent can type."""
 
 from __future__ import annotations
 
@@ -21,6 +22,15 @@ NOT_AT_START = (
     "app.cli.main",  # the command line's parser: no command opens the window
     "ui.directory_panel",  # the directory tab, built when first shown
     "ui.stats_panel",  # the statistics tab, likewise
+    "app.directory.search",  # the directory's search, first asked for in a dialog or the tab
+    "app.directory.records",  # a partner's record, likewise
+    "app.directory.batch",  # a directory file read, from the settings
+    "opening_hours",  # a partner's hours, read with its record
+    "app.backup.copies",  # the day's backup, taken once the window is up
+    "ui.about",  # « À propos », opened from the Help menu
+    "ui.slip_dialog",  # a visit's slips, opened from the journal
+    "ui.referral_dialog",  # the partners suggested, opened from the form
+    "PySide6.QtNetwork",  # the network's reachability, watched once the window is up
 )
 
 STARTED = """
