@@ -27,189 +27,32 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import lru_cache
+from datetime import date
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from core import disclosure
-from core.fields import COUNTED
-from core.places import load_geography_file
 from core.stats import tables as stats_tables
 from core.stats.tables import StatsResult
+from hub import activity_counts as counts_of
 from hub import retention
+from hub.activity_counts import FIELDS as FIELDS
+from hub.activity_counts import MULTIPLE as MULTIPLE
+from hub.activity_counts import PERIOD
+from hub.activity_counts import TIME as TIME
+from hub.activity_counts import Totals as Totals
+from hub.activity_counts import places as places
+from hub.activity_counts import total as total
+from hub.activity_counts import totals as totals
 
 MIN_CELL = 5
 # dimension -> its contact field, a column of the facts (``contact_fact``)
-FIELDS = COUNTED
-MULTIPLE = frozenset(stats_tables.MULTIPLE)  # those a visit may hold several of
-TIME = ("day", "week", "month")
 # How busy counters were, not who came: shown whole.
 VOLUMES = frozenset({"site", *TIME})
 DIMENSIONS = ("site", "epci", "commune", "public", "theme", "channel", "partner", "age",
               "gender", "answer", "duration", "day", "week", "month")  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Places:
-    """The shipped geography, read once: each commune's EPCI, and names."""
-
-    epci_of: dict[str, str]
-    names: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def places() -> Places:
-    data = load_geography_file()
-    epci_of = {insee: epci for insee, _n, _d, _r, epci, _p, _c in data["communes"] if epci}
-    names = {insee: name for insee, name, *_rest in data["communes"]}
-    names.update({code: name for code, name, _kind in data["epci"]})
-    names.update({code: name for code, name, _region in data["departements"]})
-    return Places(epci_of, names)
-
-
-# The facts (hub/facts.py): one row per live contact, one per code of its many-valued
-# dimensions (themes, answers, partners), each with the contact's site and day.
-_PERIOD = "f.day BETWEEN :start AND :end"
-
-
-def _column(dim: str, alias: str = "f") -> str:
-    """A one-valued dimension's column of ``contact_fact`` (time as the day, EPCI as the
-    commune: :func:`_recode` names them)."""
-    if dim == "site":
-        return f"{alias}.site_id"
-    if dim in TIME:
-        return f"{alias}.day"  # read back as a date: its ISO text whatever the server's style
-    return f"{alias}.{FIELDS['commune' if dim == 'epci' else dim]}"
-
-
-def _code(value: Any) -> str:
-    return "non-precise" if value is None else str(value)
-
-
-@dataclass(frozen=True)
-class Totals:
-    """The period's visits and the referrals of those visits, by site: one pass over the
-    facts, shared by a page's table and its key figures (and by every table of a file)."""
-
-    visits: dict[str, int]
-    referrals: dict[str, int]
-
-    def of(self, site: str | None = None) -> tuple[int, int]:
-        """Visits and referrals of one site, or of the region."""
-        if site:
-            return self.visits.get(site, 0), self.referrals.get(site, 0)
-        return sum(self.visits.values()), sum(self.referrals.values())
-
-
-def totals(session: Session, start: date, end: date) -> Totals:
-    """Every site's visits and referrals over the period (cancelled visits left out)."""
-    rows = session.execute(
-        text(
-            "SELECT f.site_id, count(*), COALESCE(sum(f.referrals), 0) FROM contact_fact f"
-            f" WHERE {_PERIOD} GROUP BY f.site_id"
-        ),
-        {"start": start, "end": end},
-    ).all()
-    visits: Counter[str] = Counter({str(s): int(n) for s, n, _r in rows})
-    referrals: Counter[str] = Counter({str(s): int(r) for s, _n, r in rows})
-    # and the months kept only as a summary (hub.retention)
-    for kind, into in ((retention.VISITS, visits), (retention.REFERRALS, referrals)):
-        for (site, _month), n in _summarised(session, start, end, kind).items():
-            into[site] += n
-    return Totals(dict(visits), dict(referrals))
-
-
-def total(session: Session, start: date, end: date, site: str | None = None) -> int:
-    """The period's visits (cancelled ones left out)."""
-    return totals(session, start, end).of(site)[0]
-
-
-def _cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[str, str]]:
-    """Raw counts per site and code of ``dim`` (time as days), in one pass."""
-    params: dict[str, Any] = {"start": start, "end": end, "dim": dim}
-    if dim in MULTIPLE:  # a contact's code is held once, however often it was sent
-        sql = (
-            "SELECT f.site_id, f.code, count(*) FROM contact_code f"
-            f" WHERE f.dim = :dim AND {_PERIOD} GROUP BY f.site_id, f.code"
-        )
-    else:
-        key = _column(dim)
-        sql = (
-            f"SELECT f.site_id, {key}, count(*) FROM contact_fact f"
-            f" WHERE {_PERIOD} GROUP BY f.site_id, {key}"
-        )
-    rows = session.execute(text(sql), params)
-    counts = Counter({(str(s), _code(k)): int(n) for s, k, n in rows})
-    return counts + _summarised(session, start, end, dim)
-
-
-def _summarised(
-    session: Session, start: date, end: date, dim: str, site: str | None = None
-) -> Counter[tuple[str, str]]:
-    """Counts per site and code of ``dim`` in the period's months kept only as a summary
-    (:mod:`hub.retention`; communes for EPCI, the month's first day by site or month, as
-    the facts give them); none when it holds no such month, refused when it cannot be
-    read from them (by day, by week, a month cut in two)."""
-    if not retention.summarised(session, start, end, dim):
-        return Counter()
-    kept = {"epci": "commune", "site": retention.VISITS, "month": retention.VISITS}.get(dim, dim)
-    sql = (
-        "SELECT s.site_id, s.month, s.code, sum(s.count) FROM contact_summary s"
-        " WHERE s.dim = :dim AND s.month BETWEEN :start AND :end"
-        + (" AND s.site_id = :site" if site else "")
-        + " GROUP BY s.site_id, s.month, s.code"
-    )
-    params = {"dim": kept, "start": start, "end": end, "site": site}
-    counts: Counter[tuple[str, str]] = Counter()
-    for where, month, code, n in session.execute(text(sql), params):
-        counts[str(where), str(month) if kept == retention.VISITS else code] += int(n)
-    return counts
-
-
-def _volumes(
-    session: Session, start: date, end: date, dim: str, site: str | None, known: Totals
-) -> Counter[str]:
-    """Visits by site or time, of the region or of one site."""
-    if dim == "site":
-        return Counter({code: n for code, n in known.visits.items() if site in (None, code)})
-    key = _column(dim)
-    where = _PERIOD + (" AND f.site_id = :site" if site else "")
-    rows = session.execute(
-        text(f"SELECT {key}, count(*) FROM contact_fact f WHERE {where} GROUP BY {key}"),
-        {"start": start, "end": end, "site": site},
-    )
-    counts: Counter[str] = Counter()
-    for code, n in rows:
-        counts[_recoded(dim, _code(code))] += int(n)
-    for (where, month), n in _summarised(session, start, end, dim, site).items():
-        counts[_recoded(dim, where if dim == "site" else month)] += n
-    return counts
-
-
-def _recoded(dim: str, code: str) -> str:
-    """A day as its week or month; a commune as its EPCI (a small one already went up as
-    its EPCI; a commune in none, or a special answer, stands for itself)."""
-    if dim == "epci":
-        return places().epci_of.get(code, code)
-    if dim == "month":
-        return code[:7]
-    if dim == "week":
-        day = date.fromisoformat(code)
-        return (day - timedelta(days=day.weekday())).isoformat()
-    return code
-
-
-def _recode(dim: str, cells: Counter[tuple[str, str]]) -> Counter[tuple[str, str]]:
-    if dim not in ("week", "month", "epci"):
-        return cells
-    out: Counter[tuple[str, str]] = Counter()
-    for (site, code), count in cells.items():
-        out[site, _recoded(dim, code)] += count
-    return out
 
 
 REGION = disclosure.MARGIN  # the row of the region's own table, among the sites'
@@ -232,13 +75,17 @@ def hide(
 
 def _one_way(
     session: Session, start: date, end: date, dim: str, min_cell: int, row: str,
-    known: Totals,
+    known: Totals, raw: Counter[tuple[str, str]] | None = None,
 ) -> tuple[Counter[str], set[str]]:  # fmt: skip
     """A dimension's counts in ``row`` (a site, or :data:`REGION`) and those hidden there,
-    hidden with every site's table."""
+    hidden with every site's table (``raw``: its counts by site, when already read)."""
     if dim in VOLUMES:  # shown whole: the row asked for is all there is to count
-        return _volumes(session, start, end, dim, None if row == REGION else row, known), set()
-    cells = _recode(dim, _cells(session, start, end, dim))
+        return counts_of.volumes(
+            session, start, end, dim, None if row == REGION else row, known
+        ), set()
+    cells = counts_of.recode(
+        dim, raw if raw is not None else counts_of.cells(session, start, end, dim)
+    )
     counts: Counter[str] = Counter()
     for (where, code), count in cells.items():
         if row in (REGION, where):
@@ -250,14 +97,16 @@ def _one_way(
 def compute(
     session: Session, start: date, end: date, by: list[str] | tuple[str, ...],
     min_cell: int = MIN_CELL, site: str | None = None, known: Totals | None = None,
+    raw: Counter[tuple[str, str]] | None = None,
 ) -> StatsResult:  # fmt: skip
     """The region's counts over ``start``..``end`` (both included) by at most two
     dimensions; one site's with ``site``. Volumes (by site, by day, week or month) are
     shown whole; the visitors' characteristics have their small counts hidden, the same
     way in the region's table and in each site's, so that one cannot be worked out from
     the other. A table of two dimensions keeps its margins as each dimension's own table
-    shows or hides them (:func:`pair`). ``known``: the period's :func:`totals`, when the
-    caller has them already."""
+    shows or hides them (:func:`pair`). ``known``: the period's :func:`totals`, and
+    ``raw``: a table of one dimension's counts by site (:func:`_cells`), when the caller
+    has them already."""
     dims = tuple(by)
     if len(dims) > 2 or len(set(dims)) < len(dims) or any(d not in DIMENSIONS for d in dims):
         raise ValueError(f"unknown dimensions: {dims}")
@@ -271,7 +120,7 @@ def compute(
         return pair(session, start, end, (dims[0], dims[1]), min_cell, site, known)
     dim = dims[0]
     row = REGION if site is None else site
-    counts, hidden = _one_way(session, start, end, dim, min_cell, row, known)
+    counts, hidden = _one_way(session, start, end, dim, min_cell, row, known, raw)
     rows: list[dict[str, Any]] = []
     for code in sorted(counts.keys() | hidden):
         if code in hidden:
@@ -284,7 +133,7 @@ def compute(
 def _key(dim: str, index: int) -> tuple[str, str]:
     """A dimension's value in a query of two, and the join it needs."""
     if dim not in MULTIPLE:
-        return _column(dim), ""
+        return counts_of.column(dim), ""
     alias = f"k{index}"
     join = (
         f" JOIN contact_code {alias} ON {alias}.record_id = f.record_id AND {alias}.dim = '{dim}'"
@@ -299,14 +148,19 @@ def pair_cells(
     statement: the site when ``site`` is given, every site otherwise."""
     retention.summarised(session, start, end, "pair")  # refused over summarised months
     (first, join_first), (second, join_second) = _key(dims[0], 0), _key(dims[1], 1)
-    where = _PERIOD + (" AND f.site_id = :site" if site else "")
+    where = PERIOD + (" AND f.site_id = :site" if site else "")
     sql = (
         f"SELECT f.site_id, {first}, {second}, count(*) FROM contact_fact f"
         f"{join_first}{join_second} WHERE {where} GROUP BY f.site_id, {first}, {second}"
+        " ORDER BY 1, 2, 3"
     )
     out: Counter[tuple[str, str, str]] = Counter()
     for where_, a, b, n in session.execute(text(sql), {"start": start, "end": end, "site": site}):
-        out[str(where_), _recoded(dims[0], _code(a)), _recoded(dims[1], _code(b))] += int(n)
+        out[
+            str(where_),
+            counts_of.recoded(dims[0], counts_of.code_of(a)),
+            counts_of.recoded(dims[1], counts_of.code_of(b)),
+        ] += int(n)
     return out
 
 
@@ -350,6 +204,21 @@ def pair(
     return StatsResult(start, end, dims, known.of(site)[0], rows, min_cell)
 
 
+def page(
+    session: Session, start: date, end: date, dims: list[str] | tuple[str, ...],
+    site: str | None = None, min_cell: int = MIN_CELL,
+) -> tuple[StatsResult, Totals]:  # fmt: skip
+    """What a console page shows: the table (:func:`compute`) and the period's totals for
+    its key figures, read together in one pass when the table is of one characteristic
+    that a visit holds once."""
+    one_pass = session.get_bind().dialect.name == "postgresql"  # SQLite has no grouping sets
+    if one_pass and len(dims) == 1 and dims[0] not in MULTIPLE and dims[0] not in VOLUMES:
+        cells, known = counts_of.cells_and_totals(session, start, end, dims[0])
+        return compute(session, start, end, dims, min_cell, site, known, cells), known
+    known = totals(session, start, end)
+    return compute(session, start, end, dims, min_cell, site, known), known
+
+
 def key_figures(
     session: Session, start: date, end: date, site: str | None = None,
     known: Totals | None = None,
@@ -358,7 +227,7 @@ def key_figures(
     period (``known``: its :func:`totals`, when the caller has them)."""
     known = known or totals(session, start, end)
     contacts, referrals = known.of(site)
-    where = _PERIOD + (" AND f.site_id = :site" if site else "")
+    where = PERIOD + (" AND f.site_id = :site" if site else "")
     flags = session.execute(
         text(f"SELECT count(*) FROM flag_fact f WHERE {where}"),
         {"start": start, "end": end, "site": site},

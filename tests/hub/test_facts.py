@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from core.lists import DEFAULT_LISTS
 from core.wire import PushRecord
-from hub import push_store, service, stats
+from hub import activity_counts, push_store, service, stats
 from hub.checks import today
 from hub.config import make_engine
 from hub.migrate import MIGRATIONS
@@ -148,7 +148,7 @@ def test_the_counts_kept_at_push_time_equal_a_recount_from_the_records(
     play(engine, pushes)
     with Session(engine) as session:
         for dim in stats.DIMENSIONS:
-            kept = stats._cells(session, START, END, dim)
+            kept = activity_counts.cells(session, START, END, dim)
             assert kept == payload_counts.cells(session, START, END, dim), dim
         for site in (None, *(service.slugify(name) for name in SITES)):
             kept_figures = stats.key_figures(session, START, END, site)
@@ -181,11 +181,11 @@ def test_a_referral_before_its_visit_and_its_cancellation_are_counted(engine: En
     site = service.slugify(SITES[0])
     play(engine, [[("referral", 0, 1, sent)], [("contact", 0, 1, visit)]])
     with Session(engine) as session:
-        assert stats._cells(session, START, END, "partner") == {(site, "svc-emploi"): 1}
+        assert activity_counts.cells(session, START, END, "partner") == {(site, "svc-emploi"): 1}
         assert stats.key_figures(session, START, END)["referral"] == 1
     play(engine, [[("referral", 0, 1, sent)], [("contact", 0, 1, visit)],
                   [("referral", 0, 2, {**sent, "cancelled": True})]])  # fmt: skip
     with Session(engine) as session:
-        assert stats._cells(session, START, END, "partner") == {}
+        assert activity_counts.cells(session, START, END, "partner") == {}
         assert stats.key_figures(session, START, END)["referral"] == 0
-        assert stats._cells(session, START, END, "public") == {(site, "salarie"): 1}
+        assert activity_counts.cells(session, START, END, "public") == {(site, "salarie"): 1}
