@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import DayView, Desk
-from app.intake.service import UNDO_SECONDS
+from app.intake.clock import UNDO_SECONDS
 from core.lang import moment_text
 from core.version import app_version
 from ui.intake_form import FormState, IntakeForm
