@@ -25,8 +25,8 @@ from app.intake.contact import ContactRecord, ReferralLine
 from app.nomenclature import Nomenclatures
 from app.settings import SPECS
 from core.lang import chosen_language
-from core.lists import LIST_NAMES, Item
-from core.places import CENTRES_EDITION, GEOGRAPHY_EDITION
+from core.lists import COMMUNE_SPECIAL, LIST_NAMES, Item
+from core.places import CENTRES_EDITION, GEOGRAPHY_EDITION, CommuneInfo
 
 # The schema's revision this release's migrations end at (``db.migrate.HEAD``) and the
 # directory's search index version (``app.directory.search_index``), known here without
@@ -48,6 +48,7 @@ class FirstScreen:
     lists: Nomenclatures
     day: date
     contacts: list[ContactRecord]
+    communes: dict[str, CommuneInfo | None]  # the day's and the site's, as ``communes_of``
 
     def setting(self, key: str) -> Any:
         """As ``Settings.get``: the stored value, else the default."""
@@ -84,7 +85,9 @@ def _read(connection: sqlite3.Connection, day: date) -> FirstScreen | None:
         key: json.loads(value) if isinstance(value, str) else value
         for key, value in connection.execute("SELECT key, value FROM setting")
     }
-    screen = FirstScreen(stored, _lists(connection), day, _contacts(connection, day))
+    contacts = _contacts(connection, day)
+    codes = [c.commune for c in contacts] + [str(stored.get("site.commune") or "")]
+    screen = FirstScreen(stored, _lists(connection), day, contacts, _communes(connection, codes))
     behind = (
         screen.setting("geography.edition") != GEOGRAPHY_EDITION
         or screen.setting("geography.centres") != CENTRES_EDITION
@@ -181,4 +184,22 @@ def _referrals(connection: sqlite3.Connection, ids: list[str]) -> dict[str, list
     )
     for contact_id, *line in rows:
         found.setdefault(contact_id, []).append(ReferralLine(*line))
+    return found
+
+
+def _communes(connection: sqlite3.Connection, codes: list[str]) -> dict[str, CommuneInfo | None]:
+    """As ``ui.places.communes_of`` (``Geography.get``): special answers left out, an
+    unknown code ``None``."""
+    special = {code for code, _fr, _en in COMMUNE_SPECIAL}
+    wanted = sorted({code.upper() for code in codes if code and code not in special})
+    found: dict[str, CommuneInfo | None] = dict.fromkeys(wanted)
+    rows = connection.execute(
+        "SELECT insee, name, departement, region, epci, population, postcodes FROM commune"
+        f" WHERE insee IN ({_marks(wanted)})",
+        wanted,
+    )
+    for insee, name, departement, region, epci, population, postcodes in rows:
+        found[insee] = CommuneInfo(
+            insee, name, departement, region, epci, population, tuple(postcodes.split())
+        )
     return found

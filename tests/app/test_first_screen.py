@@ -17,6 +17,7 @@ from core.lists import LIST_NAMES
 from db import migrate
 from devtools.bench_data import contact_drafts
 from tests.conftest import FakeClock
+from ui.places import communes_of
 
 
 def screen_of(desk: Desk) -> FirstScreen:
@@ -34,6 +35,8 @@ def same_as_the_desk(desk: Desk, screen: FirstScreen) -> None:
     for key in ("site.name", "defaults.channel", "site.commune", "ui.language", "hub.url"):
         assert screen.setting(key) == desk.settings.get(key)
     assert screen.language == desk.language
+    codes = [c.commune for c in screen.contacts] + [str(desk.settings.get("site.commune"))]
+    assert screen.communes == communes_of(desk.geography, codes)
 
 
 def test_the_schema_s_head_and_the_index_version_are_known_without_loading_them() -> None:
@@ -51,6 +54,7 @@ def test_the_day_s_visits_cancelled_ones_and_a_retired_item_read_as_the_desk_rea
     desk: Desk, clock: FakeClock
 ) -> None:
     desk.settings.set("site.name", "CIO d’Istres")
+    desk.settings.set("site.commune", "13047")
     clock.advance(-86_400)  # yesterday's visit is not today's
     desk.intake.save(contact_drafts(desk, 1, seed=5)[0])
     clock.advance(86_400)
