@@ -96,10 +96,6 @@ class Desk:
         the demo directory is wanted, else made by migrations and seeding."""
         from sqlalchemy.exc import DatabaseError
 
-        from app.geography import Geography
-        from app.intake.service import IntakeService
-        from app.nomenclature import Nomenclatures
-        from app.settings import Settings
         from db.engine import create_desk_engine, session_factory
 
         paths = (paths or desk_paths()).ensure()
@@ -130,21 +126,7 @@ class Desk:
             reason = str(error.args[0])[:200]
             raise (damage or DeskError("database_damaged", reason=reason)) from error
         sessions = session_factory(engine)
-        settings = Settings(sessions)
-        with sessions.begin() as session:
-            _seed(session, settings, load_demo)
-        lists = Nomenclatures(sessions)
-        geography = Geography(sessions)
-        settings.check_commune = geography.check_code
-        settings.list_codes = lists.active_codes
-        intake = IntakeService(
-            sessions,
-            lists,
-            geography,
-            site_id=lambda: str(settings.get("site.id")),
-            clock=clock,
-            monotonic=monotonic,
-        )
+        settings, lists, geography, intake = _services(sessions, load_demo, clock, monotonic)
         return cls(paths, engine, sessions, settings, lists, geography, intake, backups)
 
     def day_view(self, day: date) -> DayView:
@@ -294,6 +276,36 @@ class Desk:
 
         with self.sessions() as session:
             return quarantined(session)
+
+
+def _services(
+    sessions: sessionmaker[Session],
+    load_demo: bool,
+    clock: Callable[[], datetime],
+    monotonic: Callable[[], float],
+) -> tuple[Settings, Nomenclatures, Geography, IntakeService]:
+    """The reference data seeded where missing or behind, then the desk's services."""
+    from app.geography import Geography
+    from app.intake.service import IntakeService
+    from app.nomenclature import Nomenclatures
+    from app.settings import Settings
+
+    settings = Settings(sessions)
+    with sessions.begin() as session:
+        _seed(session, settings, load_demo)
+    lists = Nomenclatures(sessions)
+    geography = Geography(sessions)
+    settings.check_commune = geography.check_code
+    settings.list_codes = lists.active_codes
+    intake = IntakeService(
+        sessions,
+        lists,
+        geography,
+        site_id=lambda: str(settings.get("site.id")),
+        clock=clock,
+        monotonic=monotonic,
+    )
+    return settings, lists, geography, intake
 
 
 def _first_database(database: Path, load_demo: bool, template: bool | Path) -> None:

@@ -104,7 +104,7 @@ class WindowOpening(_Window):
         if first is None or self.opened or first.day != self.journal.shown_day():
             return
         self.journal.show_contacts(first.day, first.contacts, first.active)
-        self.day_count.setText(self.tr("Aujourd’hui : %n accueil(s)", "", first.active))
+        self.day_count.setText(self.tr("Aujourd’hui : %n accueil(s)", "", first.active))
 
     def attach(self, desk: Desk) -> None:
         """The desk, open: the operations, the sync, the safety checks, the menus."""
