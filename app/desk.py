@@ -18,33 +18,31 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import DatabaseError
-from sqlalchemy.orm import Session, sessionmaker
-
 from app.backup.health import EMPTY_FILE, file_problems
-from app.directory.search_index import INDEX_VERSION, reindex
-from app.geography import Geography, seed_centres, seed_geography
 from app.intake.clock import local_now
 from app.intake.contact import ContactRecord
-from app.intake.service import IntakeService
 from app.logs import logger
-from app.nomenclature import Nomenclatures, seed_defaults
 from app.paths import DeskPaths, desk_paths
-from app.settings import Settings
 from core.errors import DeskError
 from core.lang import chosen_language
 from core.places import CENTRES_EDITION, GEOGRAPHY_EDITION
-from db import migrate
-from db.engine import create_desk_engine, session_factory
-from db.models import Service, Structure, SyncQuarantine, SyncState
 
 if TYPE_CHECKING:
+    # SQLAlchemy, the models and the services built on them are loaded when the desk opens:
+    # the window shows its first screen before (``app.first_screen``).
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
     # What the window does not need to show its first screen is imported where it is used
     # (``tests/ui/test_startup_imports.py`` keeps the start light).
     from app.directory.batch import Batch, ImportSummary
     from app.directory.records import ServiceDetail
     from app.directory.search import SearchHit, SearchQuery
+    from app.geography import Geography
+    from app.intake.service import IntakeService
+    from app.nomenclature import Nomenclatures
+    from app.settings import Settings
+    from db.models import SyncQuarantine
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +94,10 @@ class Desk:
         """The desk at ``paths``, its database made on a first start: copied from the
         ``template`` made at build time (``True``: the shipped one) when it is current and
         the demo directory is wanted, else made by migrations and seeding."""
+        from sqlalchemy.exc import DatabaseError
+
+        from db.engine import create_desk_engine, session_factory
+
         paths = (paths or desk_paths()).ensure()
         existed = paths.database.exists()
         # An empty or cut file would be taken by SQLite for a new database: the desk would
@@ -124,21 +126,7 @@ class Desk:
             reason = str(error.args[0])[:200]
             raise (damage or DeskError("database_damaged", reason=reason)) from error
         sessions = session_factory(engine)
-        settings = Settings(sessions)
-        with sessions.begin() as session:
-            _seed(session, settings, load_demo)
-        lists = Nomenclatures(sessions)
-        geography = Geography(sessions)
-        settings.check_commune = geography.check_code
-        settings.list_codes = lists.active_codes
-        intake = IntakeService(
-            sessions,
-            lists,
-            geography,
-            site_id=lambda: str(settings.get("site.id")),
-            clock=clock,
-            monotonic=monotonic,
-        )
+        settings, lists, geography, intake = _services(sessions, load_demo, clock, monotonic)
         return cls(paths, engine, sessions, settings, lists, geography, intake, backups)
 
     def day_view(self, day: date) -> DayView:
@@ -175,6 +163,10 @@ class Desk:
 
     def last_sync(self) -> datetime | None:
         """The last time a sync with the hub went through (local time), if ever."""
+        from sqlalchemy import func, select
+
+        from db.models import SyncState
+
         with self.sessions() as session:
             moment: datetime | None = session.scalar(select(func.max(SyncState.last_success)))
         if moment is None:
@@ -208,6 +200,10 @@ class Desk:
 
     def directory_size(self) -> int:
         """Services in the partner directory (retired ones left out)."""
+        from sqlalchemy import func, select
+
+        from db.models import Service
+
         with self.sessions() as session:
             count = session.scalar(
                 select(func.count()).select_from(Service).where(Service.retired_at.is_(None))
@@ -282,6 +278,36 @@ class Desk:
             return quarantined(session)
 
 
+def _services(
+    sessions: sessionmaker[Session],
+    load_demo: bool,
+    clock: Callable[[], datetime],
+    monotonic: Callable[[], float],
+) -> tuple[Settings, Nomenclatures, Geography, IntakeService]:
+    """The reference data seeded where missing or behind, then the desk's services."""
+    from app.geography import Geography
+    from app.intake.service import IntakeService
+    from app.nomenclature import Nomenclatures
+    from app.settings import Settings
+
+    settings = Settings(sessions)
+    with sessions.begin() as session:
+        _seed(session, settings, load_demo)
+    lists = Nomenclatures(sessions)
+    geography = Geography(sessions)
+    settings.check_commune = geography.check_code
+    settings.list_codes = lists.active_codes
+    intake = IntakeService(
+        sessions,
+        lists,
+        geography,
+        site_id=lambda: str(settings.get("site.id")),
+        clock=clock,
+        monotonic=monotonic,
+    )
+    return settings, lists, geography, intake
+
+
 def _first_database(database: Path, load_demo: bool, template: bool | Path) -> None:
     """A first start's database copied from the template when it is current and the demo
     directory is wanted (else migrations and seeding make it); the log says which way."""
@@ -308,6 +334,8 @@ def _damage(paths: DeskPaths) -> DeskError | None:
 
 
 def _upgrade_schema(engine: Engine, paths: DeskPaths, existed: bool) -> list[str]:
+    from db import migrate
+
     with engine.connect() as connection:
         revision = migrate.current_revision(connection)
     if revision == migrate.HEAD:
@@ -330,6 +358,10 @@ def _upgrade_schema(engine: Engine, paths: DeskPaths, existed: bool) -> list[str
 def _seed(session: Session, settings: Settings, load_demo: bool) -> None:
     """The lists' defaults, the geography of this release, and the directory's demo and
     search index when they are missing or out of date."""
+    from app.directory.search_index import INDEX_VERSION, reindex
+    from app.geography import seed_centres, seed_geography
+    from app.nomenclature import seed_defaults
+
     seed_defaults(session)
     reseeded = settings.get("geography.edition") != GEOGRAPHY_EDITION
     if reseeded:
@@ -355,6 +387,10 @@ def _seed(session: Session, settings: Settings, load_demo: bool) -> None:
 
 
 def _wants_demo(session: Session, settings: Settings) -> bool:
+    from sqlalchemy import func, select
+
+    from db.models import Structure
+
     if settings.get("directory.demo_loaded") or settings.get("hub.url"):
         return False
     return not session.scalar(select(func.count()).select_from(Structure))

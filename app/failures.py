@@ -4,21 +4,27 @@ nothing was changed. The window catches only ``DeskError``; it never sees SQLAlc
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import TypeVar
-
-from sqlalchemy.exc import SQLAlchemyError
 
 from core.errors import DeskError
 
 T = TypeVar("T")
 
 
+def _from_sqlalchemy(error: BaseException) -> bool:
+    """Whether SQLAlchemy raised ``error``. Not imported here: the window's first screen
+    is shown before SQLAlchemy is loaded, and nothing it did not load can have raised."""
+    errors = sys.modules.get("sqlalchemy.exc")
+    return errors is not None and isinstance(error, errors.SQLAlchemyError)
+
+
 def desk_error(error: BaseException) -> BaseException:
     """``error`` as the desk's own error when it is a database or file error, else as is."""
     if isinstance(error, DeskError):
         return error
-    if isinstance(error, SQLAlchemyError):
+    if _from_sqlalchemy(error):
         reason = str(getattr(error, "orig", None) or error).splitlines()[0][:200]
         return DeskError("database_error", reason=reason)
     if isinstance(error, OSError):
@@ -34,7 +40,9 @@ def guarded(work: Callable[[], T]) -> Callable[[], T]:
     def run() -> T:
         try:
             return work()
-        except (SQLAlchemyError, OSError) as error:
-            raise desk_error(error) from error
+        except Exception as error:
+            if isinstance(error, OSError) or _from_sqlalchemy(error):
+                raise desk_error(error) from error
+            raise
 
     return run

@@ -4,9 +4,7 @@ then read once and kept in memory."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from core.lists import (
     AGE_PUBLICS,
@@ -17,11 +15,17 @@ from core.lists import (
     THEME_THEMATIQUES,
     Item,
 )
-from db.models import NomenclatureItem, NomenclatureMapping
+
+if TYPE_CHECKING:  # the window's first screen reads the lists without SQLAlchemy
+    from sqlalchemy.orm import Session, sessionmaker
 
 
 def seed_defaults(session: Session) -> int:
     """Insert or refresh the desk's default lists; the hub's own items are left alone."""
+    from sqlalchemy import select
+
+    from db.models import NomenclatureItem, NomenclatureMapping
+
     existing = {(i.list_name, i.code): i for i in session.scalars(select(NomenclatureItem))}
     changed = 0
     for list_name, items in DEFAULT_LISTS.items():
@@ -75,12 +79,24 @@ def seed_defaults(session: Session) -> int:
 class Nomenclatures:
     """The lists as stored in the desk database, read once and kept in memory."""
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(
+        self, sessions: sessionmaker[Session] | None, read: dict[str, list[Item]] | None = None
+    ) -> None:
+        """Read from ``sessions``, or kept as ``read`` already (the window's first screen
+        reads them with ``sqlite3``: ``app.first_screen``)."""
         self._sessions = sessions
         self._lists: dict[str, list[Item]] = {}
-        self.reload()
+        if read is not None:
+            self._lists = read
+        else:
+            self.reload()
 
     def reload(self) -> None:
+        from sqlalchemy import select
+
+        from db.models import NomenclatureItem
+
+        assert self._sessions is not None, "lists read elsewhere are not read again"
         lists: dict[str, list[Item]] = {name: [] for name in LIST_NAMES}
         with self._sessions() as session:
             rows = session.scalars(

@@ -13,15 +13,14 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
-
-from sqlalchemy import event, select
-from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from core.errors import DeskError, Said, ValidationFailed
 from core.i18n import N_
-from db.models import Setting
+
+if TYPE_CHECKING:  # the specs are read by the window's first screen, before SQLAlchemy
+    from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +131,8 @@ class Settings:
         self.list_codes = list_codes
         self._stored: dict[str, Any] | None = None  # what the table holds, once read
         self._lock = threading.Lock()
+        from sqlalchemy import event
+
         event.listen(sessions, "after_flush", self._note_flush)
         event.listen(sessions, "after_commit", self._apply_commit)
         event.listen(sessions, "after_rollback", self._drop_staged)
@@ -142,6 +143,10 @@ class Settings:
             return stored
         with self._lock:
             if self._stored is None:
+                from sqlalchemy import select
+
+                from db.models import Setting
+
                 with self._sessions() as session:
                     rows = session.scalars(select(Setting))
                     self._stored = {row.key: row.value for row in rows}
@@ -149,6 +154,8 @@ class Settings:
 
     @staticmethod
     def _note_flush(session: Session, _flush: UOWTransaction) -> None:
+        from db.models import Setting
+
         staged: dict[str, Any] = session.info.setdefault(_STAGED, {})
         for row in (*session.new, *session.dirty):
             if isinstance(row, Setting):
@@ -235,6 +242,8 @@ class Settings:
 
     def write(self, session: Session, key: str, value: Any) -> None:
         """Set ``key`` within the caller's transaction."""
+        from db.models import Setting
+
         row = session.get(Setting, key)
         if row is None:
             session.add(Setting(key=key, value=value, updated_at=self._clock()))

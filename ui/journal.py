@@ -68,7 +68,7 @@ class JournalModel(ColumnsModel[ContactRecord]):
             },
             parent,
         )
-        self._lists = lists
+        self.lists = lists
         self._geo = places
         self._lang = lang
         self._communes: dict[str, str] = {}
@@ -104,13 +104,13 @@ class JournalModel(ColumnsModel[ContactRecord]):
         if column == "time":
             return contact.moment_local.strftime("%H:%M") if contact.time_known else "—"
         if column == "public":
-            return self._lists.label("public", contact.public, lang)
+            return self.lists.label("public", contact.public, lang)
         if column == "age":
-            return self._lists.label("age", contact.age, lang)
+            return self.lists.label("age", contact.age, lang)
         if column == "themes":
-            return ", ".join(self._lists.labels("theme", contact.themes, lang))
+            return ", ".join(self.lists.labels("theme", contact.themes, lang))
         if column == "answers":
-            return ", ".join(self._lists.labels("answer", contact.answers, lang))
+            return ", ".join(self.lists.labels("answer", contact.answers, lang))
         if column == "commune":
             return self._commune_name(contact.commune)
         return ", ".join(r.structure_name or r.service_name for r in contact.referrals)

@@ -14,10 +14,8 @@ WINDOW_ONLY: tuple[list[str], ...] = ([], ["--smoke"])
 
 
 def _window(args: argparse.Namespace) -> int:
-    # The desk's services (SQLAlchemy, the models) before Qt: once PySide6 is loaded, it
-    # reads the source of every module imported after it (looking for its ``__feature__``
-    # switches), which costs a tenth of a second and 15 MB at start for nothing.
-    import app.desk  # noqa: F401
+    # The window shows its first screen before SQLAlchemy and the models are loaded
+    # (``app.first_screen``); the desk opens just after the first paint.
     from ui.main import run_window
 
     return run_window(smoke=bool(args.smoke))

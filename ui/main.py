@@ -8,6 +8,7 @@ once the window is up.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import threading
@@ -29,6 +30,7 @@ from core.version import app_version
 
 if TYPE_CHECKING:
     from app.desk import Desk
+    from app.first_screen import FirstScreen
     from ui.main_window import MainWindow
 
 TRANSLATIONS = resource("translations")
@@ -99,7 +101,7 @@ def install_translator(app: QApplication, lang: str) -> list[QTranslator]:
     return installed
 
 
-def window_language(app: QApplication, desk: Desk) -> tuple[str, list[QTranslator]]:
+def window_language(app: QApplication, desk: Desk | FirstScreen) -> tuple[str, list[QTranslator]]:
     """The window's language, its translators installed: ``AIGUILLAGE_LANG`` when set (as
     for the command line), else the desk's ``ui.language`` setting."""
     lang = desk.language
@@ -223,8 +225,18 @@ def _open_desk(paths: DeskPaths, lang: str, smoke: bool) -> Desk | int:
     return 1
 
 
+def first_screen(paths: DeskPaths) -> FirstScreen | None:
+    """An everyday start's first screen, read with ``sqlite3`` before the event loop runs
+    (no SQLAlchemy); ``None`` when the desk must open first (a first start, a schema or
+    reference data to upgrade). The quick check of a small database runs when the desk
+    opens, just after the first paint, as it ran before opening."""
+    from app.first_screen import read_first_screen
+    from app.intake.clock import local_now
+
+    return read_first_screen(paths.database, local_now().date())
+
+
 def run_window(smoke: bool = False) -> int:
-    from app.desk import Desk
     from ui.style import app_icon, apply_style
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -252,18 +264,23 @@ def run_window(smoke: bool = False) -> int:
     log.info("window starting, version %s (%s)", app_version(), paths.data)
     try:
         translated = False
+        first = first_screen(paths)
         while True:
-            desk = _open_desk(paths, lang, smoke)
-            if not isinstance(desk, Desk):
-                return desk
+            start: Desk | FirstScreen | int = first or _open_desk(paths, lang, smoke)
+            first = None  # a window opened anew after a restore takes the long way
+            if isinstance(start, int):
+                return start
             if not translated:
-                lang, _translators = window_language(app, desk)
+                lang, _translators = window_language(app, start)
                 apply_style(app)
                 translated = True
             from ui.main_window import MainWindow
 
-            code, damage = _show_window(app, MainWindow(desk), smoke)
-            desk.close()
+            window = MainWindow(start)
+            window.open_desk_now = functools.partial(_attach_desk, window, paths, lang, smoke)
+            code, damage = _show_window(app, window, smoke)
+            if window.opened:
+                window.desk.close()
             if damage is None:
                 log.info("window closed")
                 return code
@@ -274,20 +291,58 @@ def run_window(smoke: bool = False) -> int:
         lock.unlock()
 
 
+def _attach_desk(window: MainWindow, paths: DeskPaths, lang: str, smoke: bool) -> None:
+    """Open the desk on the window's thread and wire the window to it (once): just after
+    the first screen's paint, or at once when a key needs it before. A desk that cannot
+    open ends the window, with the code ``_open_desk`` gives."""
+    if window.opened:
+        return
+    desk = _open_desk(paths, lang, smoke)
+    if isinstance(desk, int):
+        window.places.bind(None)  # a read waiting for the desk fails rather than waits
+        window.failed_to_open = desk
+        window.close()
+        return
+    window.attach(desk)
+    _desk_ready(window, smoke)
+
+
+def _desk_ready(window: MainWindow, smoke: bool) -> None:
+    """The first start's wizard of a desk never set up, and the safety checks."""
+    if smoke:
+        return
+    if not window.desk.settings.get("site.configured"):
+        window.first_start()
+    window.safety.start(check=not checked_now(window.desk.paths))
+
+
+def smoke_figures() -> dict[str, float]:
+    """What a smoke run reports: seconds since the process started, memory."""
+    from app.procinfo import rss_mb, seconds_since_start
+
+    return {"startup_s": round(seconds_since_start(), 3), "rss_mb": round(rss_mb(), 1)}
+
+
 def _show_window(app: QApplication, window: MainWindow, smoke: bool) -> tuple[int, str | None]:
-    """Run the window until it closes: its exit code, and the damage it found if any."""
+    """Run the window until it closes: its exit code, and the damage it found if any. A
+    smoke run reports when the window can take input (its first screen shown: ``startup_s``)
+    and quits once the desk is open and the day read from it (``desk_ready_s``)."""
     from ui.screen_fit import show_maximised
 
     show_maximised(window)  # the screen's available area, at any scale
-    if not smoke and not window.desk.settings.get("site.configured"):
-        window.first_start()
+    figures: dict[str, float] = {}
+
+    def usable() -> None:
+        if smoke and not figures:
+            figures.update(smoke_figures())
+
     if smoke:
-        from app.procinfo import rss_mb, seconds_since_start
 
         def report() -> None:
             if app.closingDown() or not window.isVisible():
                 return  # reported already
-            figures = {"startup_s": round(seconds_since_start(), 3), "rss_mb": round(rss_mb(), 1)}
+            usable()
+            figures["desk_ready_s"] = smoke_figures()["startup_s"]
             print(json.dumps(figures))
             window.close()
             app.quit()
@@ -298,14 +353,22 @@ def _show_window(app: QApplication, window: MainWindow, smoke: bool) -> tuple[in
                 print(UNCAUGHT[-1], file=sys.stderr)
                 report()
 
-        # Once the day's journal and counters are shown, the window can take input.
+        # Once the day's journal and counters are shown from the desk, the smoke is done.
         window.sig_refreshed.connect(report)
         QTimer.singleShot(SMOKE_PATIENCE_S * 1000, never_shown)
-    else:
-        window.safety.start(check=not checked_now(window.desk.paths))
+    if window.opened:  # the long way: the desk opened before the window
+        _desk_ready(window, smoke)
+
+    def first_painted() -> None:
+        usable()
+        window.open_desk_now()
+
+    QTimer.singleShot(0, first_painted)
     code = app.exec()
     if window.isVisible():  # the loop ended without the window closing: stop its threads
         window.close()
+    if window.failed_to_open is not None:
+        return window.failed_to_open, None
     if smoke and UNCAUGHT:
         return 1, None
-    return int(code), window.safety.damage
+    return int(code), window.safety.damage if window.opened else None

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -26,53 +26,53 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import DayView, Desk
-from app.intake.service import UNDO_SECONDS
+from app.first_screen import FirstScreen
+from app.intake.clock import UNDO_SECONDS
 from core.lang import moment_text
-from core.version import app_version
 from ui.intake_form import FormState, IntakeForm
 from ui.journal import JournalModel, JournalPanel
 from ui.keys import AltLetterGuard
 from ui.notice import SaveNotice
-from ui.operations import Change, DeskOps
+from ui.operations import Change
 from ui.safety_ui import SafetyUi
 from ui.sync_panel import SyncUi
 from ui.taskman import TaskManager
 from ui.visit_actions import VisitActions
+from ui.window_opening import WindowOpening
 
 if TYPE_CHECKING:  # the tabs' panels, built when first shown
     from ui.directory_panel import DirectoryPanel
     from ui.stats_panel import StatsPanel
 
 
-class MainWindow(VisitActions, QMainWindow):
+class MainWindow(VisitActions, WindowOpening, QMainWindow):
     """Intake form, journal, notice of the last save, status bar."""
 
     sig_saved = Signal(str)
     sig_refreshed = Signal()
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, start: Desk | FirstScreen, parent: QWidget | None = None) -> None:
+        """The window on the desk, or on its first screen until ``attach`` (``ui.main``)."""
         super().__init__(parent)
-        self.desk = desk
-        self.lang = desk.language
+        self.lang = start.language
         # One writer and one read pool for the whole window: every panel and dialog asks
         # its work of them through the named operations.
         self.tasks = TaskManager(self)
-        self.ops = DeskOps(desk, self.tasks, self)
+        self._start_from(start)
         self._then: list[Callable[[], None]] = []  # to run once the journal is shown anew
         self._refresh_asked = self._refresh_shown = 0
         self._laid_out = False
         self._saving = False
         self.refreshes = 0  # how many times the journal and counters were shown
-        self.form = IntakeForm(desk.lists, self.ops.places, self.lang)
+        self.form = IntakeForm(start.lists, self.places, self.lang)
         self.apply_settings()
-        self.journal = JournalPanel(
-            JournalModel(desk.lists, self.ops.places, self.lang), today=desk.intake.today
-        )
+        self.journal_model = JournalModel(start.lists, self.places, self.lang)
+        self.journal = JournalPanel(self.journal_model, today=self.today)
         self.notice = SaveNotice(UNDO_SECONDS)
         self.notice_text = self.notice.text
         self.undo_button = self.notice.undo_button
         self._cleared: FormState | None = None  # the visit Escape cleared, for Ctrl+Z
-        self.notice.sig_restarted.connect(self.desk.intake.keep_undo)
+        self.notice.sig_restarted.connect(self._keep_undo)
         self.notice.sig_expired.connect(self._forget_cleared)
         self._alt_guard = AltLetterGuard(self)
         QApplication.instance().installEventFilter(self._alt_guard)  # type: ignore[union-attr]
@@ -80,10 +80,26 @@ class MainWindow(VisitActions, QMainWindow):
         self._visit_side()
         self._tabs()
         self._status_bar()
-        self._menus()
         self._connect()
         self.journal.show_today(quiet=True)
         self.form.start()  # now that the form is in the window: the cursor on « Public »
+        if isinstance(start, Desk):
+            self.attach(start)
+        else:
+            self.show_first_screen()
+
+    def _keep_undo(self) -> None:
+        if self.opened:
+            self.desk.intake.keep_undo()
+
+    def _wired(self) -> None:
+        """The desk is open: what the window builds on it, and its first reads."""
+        self.safety = SafetyUi(self, self.desk, self.ops)
+        # The day's count stays at the right end, after the disk's warning.
+        self.statusBar().removeWidget(self.day_count)
+        self.statusBar().addPermanentWidget(self.day_count)
+        self.day_count.show()
+        self._menus()
         self.refresh()
         # Notes past the retention period go at each start, on the desk's thread.
         self.ops.purge_notes().failure(lambda _error: None).run(self)
@@ -153,7 +169,6 @@ class MainWindow(VisitActions, QMainWindow):
         self.directory_state = QLabel()
         for widget in (self.sync_state, self.last_sync, self.pending, self.directory_state):
             self.statusBar().addWidget(widget)
-        self.safety = SafetyUi(self, self.desk, self.ops)
         self.statusBar().addPermanentWidget(self.day_count)
 
     def _menus(self) -> None:
@@ -183,21 +198,26 @@ class MainWindow(VisitActions, QMainWindow):
 
     def _connect(self) -> None:
         """What the form, the notice, the journal and the directory ask of the window."""
-        self.form.sig_submit.connect(self.save)
-        self.form.sig_orient.connect(self.orient)
-        self.notice.sig_undo.connect(self.undo)
+        # Before the desk is open, these open it first (``WindowOpening.when_open``).
+        self.form.sig_submit.connect(lambda draft: self.when_open(lambda: self.save(draft))())
+        self.form.sig_orient.connect(self.when_open(self.orient))
+        self.notice.sig_undo.connect(self.when_open(self.undo))
         self.form.sig_cleared.connect(self._draft_cleared)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
-        self.journal.sig_day_changed.connect(lambda _d: self.refresh())
-        self.journal.sig_edit.connect(self.edit)
-        self.journal.sig_cancel.connect(self.cancel_contact)
-        self.journal.sig_slips.connect(self.open_slips)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.when_open(self.undo))
+        self.journal.sig_day_changed.connect(self.when_open(self.refresh))
+        self.journal.sig_edit.connect(lambda cid: self.when_open(lambda: self.edit(cid))())
+        self.journal.sig_cancel.connect(
+            lambda cid: self.when_open(lambda: self.cancel_contact(cid))()
+        )
+        self.journal.sig_slips.connect(lambda cid: self.when_open(lambda: self.open_slips(cid))())
         QShortcut(QKeySequence("F6"), self.journal, self.journal.slips_button.click)
         self.tasks.sig_changed.connect(self._changed)
 
     # --- tabs and settings ----------------------------------------------------------
 
     def show_tab(self, index: int) -> None:
+        if index and not self.opened:
+            self.open_desk_now()  # the directory and the statistics read the desk
         self.tabs.setCurrentIndex(index)
         if index == 2:
             self.statistics().period.setFocus()
@@ -230,6 +250,8 @@ class MainWindow(VisitActions, QMainWindow):
         return self.stats_panel
 
     def _tab_changed(self, index: int) -> None:
+        if index and not self.opened:
+            self.open_desk_now()
         if index == 1:
             self.directory  # noqa: B018 - built when first shown (a click on its tab)
         if index == 2:
@@ -237,18 +259,6 @@ class MainWindow(VisitActions, QMainWindow):
             panel = self.statistics()
             if built:
                 panel.reload()  # visits logged since it was last shown
-
-    def apply_settings(self) -> None:
-        """Title and form defaults from the site's settings."""
-        settings = self.desk.settings
-        site = str(settings.get("site.name")) or self.tr("Point d’accueil")
-        title = self.tr("Aiguillage %1 — %2").replace("%1", app_version())
-        self.setWindowTitle(title.replace("%2", site))
-        self.form.set_defaults(
-            str(settings.get("defaults.channel")), str(settings.get("site.commune"))
-        )
-        if self.form.editing is None:
-            self.form.clear()
 
     def open_about(self) -> None:
         from ui.about import AboutDialog
@@ -388,13 +398,3 @@ class MainWindow(VisitActions, QMainWindow):
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.form.isAncestorOf(new):
             self.form_scroll.ensureWidgetVisible(new, 0, 8)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.sync.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.focusChanged.disconnect(self._follow_focus)  # type: ignore[attr-defined]
-            app.removeEventFilter(self._alt_guard)
-        self.safety.shutdown()
-        self.tasks.shutdown()
-        super().closeEvent(event)

@@ -126,11 +126,19 @@ class DeskOps(QObject):
     on a worker, which must hold no Qt object (``ui.taskman``).
     """
 
-    def __init__(self, desk: Desk, tasks: TaskManager, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        desk: Desk,
+        tasks: TaskManager,
+        parent: QObject | None = None,
+        places: Places | None = None,
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.tasks = tasks
-        self.places = Places(desk.geography, tasks)
+        # The window's places serve its first screen before the desk is open.
+        self.places = places or Places(desk.geography, tasks)
+        self.places.bind(desk.geography)
         self.failure_box: QMessageBox | None = None  # the last failure shown
         _OPS_OF_DESK[id(desk)] = self
 

@@ -8,13 +8,18 @@ commune a typed name means, when Enter is pressed) waits for its read on the poo
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
-from app.geography import Geography
+from core.errors import DeskError
 from core.lists import COMMUNE_SPECIAL
 from core.places import CommuneInfo
 from ui.taskman import TaskManager
+
+if TYPE_CHECKING:  # opened with the desk, after the first screen is shown
+    from app.geography import Geography
 
 Found = Callable[[list[CommuneInfo]], None]
 
@@ -25,12 +30,40 @@ def communes_of(geography: Geography, codes: Iterable[str]) -> dict[str, Commune
     return {code.upper(): geography.get(code) for code in set(codes) - special if code}
 
 
+class _Late:
+    """The desk's geography, given once the desk is open: a read asked before (a commune
+    typed on the first screen) waits for it on its worker."""
+
+    def __init__(self) -> None:
+        self._geography: Geography | None = None
+        self._given = threading.Event()
+
+    def bind(self, geography: Geography | None) -> None:
+        """The geography, or ``None`` when the desk could not open (the reads fail)."""
+        self._geography = geography
+        self._given.set()
+
+    @property
+    def bound(self) -> bool:
+        return self._given.is_set()
+
+    def __call__(self) -> Geography:
+        self._given.wait()
+        if self._geography is None:
+            raise DeskError("database_error", reason="closed")
+        return self._geography
+
+
 class Places:
     """Communes for the window's widgets, read off its thread and kept once read."""
 
-    def __init__(self, geography: Geography, tasks: TaskManager) -> None:
-        self._geo = geography
+    def __init__(self, geography: Geography | None, tasks: TaskManager) -> None:
+        self._geo = _Late()
+        if geography is not None:
+            self._geo.bind(geography)
         self._tasks = tasks
+        # What to do when the window waits on a commune before the desk is open: open it.
+        self.open_now: Callable[[], None] = lambda: None
         # Filled on the window's thread and by the read operations on their workers (a plain
         # dict: no Qt object for them to reach).
         self.known: dict[str, CommuneInfo | None] = {}
@@ -43,7 +76,8 @@ class Places:
         code = code.upper()
         if code not in self.known:
             geo = self._geo
-            self.known[code] = self._tasks.ask(lambda: geo.get(code))
+            self._wait_for_desk()
+            self.known[code] = self._tasks.ask(lambda: geo().get(code))
         return self.known[code]
 
     def label(self, code: str, lang: str = "fr") -> str:
@@ -65,7 +99,10 @@ class Places:
             found(communes)
 
         return self._tasks.submit(
-            lambda: geo.search(text, limit=limit, near=near), shown, lambda _error: None, read=True
+            lambda: geo().search(text, limit=limit, near=near),
+            shown,
+            lambda _error: None,
+            read=True,
         )
 
     def settle(self, future: Future[list[CommuneInfo]] | None) -> None:
@@ -76,4 +113,13 @@ class Places:
     def resolve_typed(self, text: str) -> str:
         """The commune a typed text means (``Geography.resolve_typed``), read on the pool."""
         geo = self._geo
-        return self._tasks.ask(lambda: geo.resolve_typed(text))
+        self._wait_for_desk()
+        return self._tasks.ask(lambda: geo().resolve_typed(text))
+
+    def bind(self, geography: Geography | None) -> None:
+        self._geo.bind(geography)
+
+    def _wait_for_desk(self) -> None:
+        """A key waits on the answer on this thread: the desk must be open to give it."""
+        if not self._geo.bound:
+            self.open_now()

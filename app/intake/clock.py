@@ -32,3 +32,7 @@ def machine_local(moment: datetime) -> datetime:
 def day_bounds(day: date) -> tuple[datetime, datetime]:
     start = datetime.combine(day, datetime.min.time())
     return start, start + timedelta(days=1)
+
+
+# How long the last save can be taken back (the notice's Undo, Ctrl+Z).
+UNDO_SECONDS = 10

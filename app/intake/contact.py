@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from db.models import Contact
+if TYPE_CHECKING:  # the journal's first screen is read without the models
+    from db.models import Contact
 
 
 @dataclass(slots=True)

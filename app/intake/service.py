@@ -18,14 +18,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.geography import Geography
 from app.intake.checks import DraftChecks
-from app.intake.clock import day_bounds, local_now
+from app.intake.clock import UNDO_SECONDS, day_bounds, local_now
 from app.intake.contact import ContactDraft, ContactRecord, record_of
 from app.nomenclature import Nomenclatures
 from app.referrals.codes import set_referrals
 from core.errors import DeskError
 from db.models import Base, Contact, ContactAnswer, ContactTheme
-
-UNDO_SECONDS = 10
 
 
 def _table(model: type[Base]) -> Table:

@@ -2031,6 +2031,27 @@
     </message>
 </context>
 <context>
+    <name>WindowOpening</name>
+    <message>
+        <location filename="../../ui/window_opening.py" line="87" />
+        <source>Point d’accueil</source>
+        <translation>Reception desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_opening.py" line="88" />
+        <source>Aiguillage %1 — %2</source>
+        <translation>Aiguillage %1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/window_opening.py" line="107" />
+        <source>Aujourd’hui : %n accueil(s)</source>
+        <translation>
+            <numerusform>Today: %n visit</numerusform>
+            <numerusform>Today: %n visits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_Form</name>
     <message>
         <location filename="../../ui/directory_dialogs.py" line="50" />

@@ -101,4 +101,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>WindowOpening</name>
+    <message numerus="yes">
+        <location filename="../../ui/window_opening.py" line="107"/>
+        <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
+        <translation>
+            <numerusform>Aujourd’hui&#xa0;: %n accueil</numerusform>
+            <numerusform>Aujourd’hui&#xa0;: %n accueils</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

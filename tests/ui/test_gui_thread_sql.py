@@ -1,6 +1,11 @@
 """No SQL runs on the window's thread once it is shown: every statement the desk's engine
 sends is noted with its thread while an agent logs a visit with the keys, corrects it,
-and opens each dialog (settings, slip, directory, statistics, sync)."""
+and opens each dialog (settings, slip, directory, statistics, sync).
+
+The rule is for the window once its desk is open. Before: the first screen is read with
+``sqlite3`` on the window's thread before its event loop starts (``ui.main.first_screen``,
+no engine), and the desk is opened on that thread just after the first paint, or when a key
+needs it first (``ui.window_opening``), as it was opened before the window was shown."""
 
 from __future__ import annotations
 
