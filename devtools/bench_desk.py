@@ -211,6 +211,8 @@ def bench_startup(desk: Desk) -> dict[str, Any]:
         "startup_runs": len(warm),
         "startup_raw_s": round(startup_raw, 3),
         "startup_ratio": ratio(startup, startup_raw),
+        # The desk behind the window open too (the first screen is read without it).
+        "desk_ready_s": round(median(warm, "desk_ready_s"), 3),
         "rss_mb": round(rss, 1),
         "rss_raw_mb": round(rss_raw, 1),
         "rss_ratio": ratio(rss, rss_raw),

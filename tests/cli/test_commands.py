@@ -184,8 +184,10 @@ def test_smoke_starts_the_window_and_prints_its_figures(home: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     figures = json.loads(done.stdout.strip().splitlines()[-1])
-    assert set(figures) == {"startup_s", "rss_mb"}
+    assert set(figures) == {"startup_s", "rss_mb", "desk_ready_s"}
     assert figures["startup_s"] > 0 and figures["rss_mb"] > 0
+    # The window shows before the desk behind it is open, never after.
+    assert figures["desk_ready_s"] >= figures["startup_s"]
 
 
 def test_a_locked_database_is_a_clear_error_and_nothing_is_written(home: Path) -> None:
