@@ -4,7 +4,7 @@
 <context>
     <name>JournalPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/journal.py" line="260"/>
+        <location filename="../../ui/journal.py" line="272"/>
         <source>%n accueil(s)</source>
         <translation>
             <numerusform>%n accueil</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Aujourd’hui&#xa0;: %n accueil</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Annuaire de démo&#xa0;: %n service</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Annuaire&#xa0;: %n service</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n à envoyer</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>SlipDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/slip_dialog.py" line="218"/>
+        <location filename="../../ui/slip_dialog.py" line="219"/>
         <source>%n fiche(s) envoyée(s) à l’imprimante.</source>
         <translation>
             <numerusform>%n fiche envoyée à l’imprimante.</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/slip_dialog.py" line="263"/>
+        <location filename="../../ui/slip_dialog.py" line="264"/>
         <source>%n fiche(s) enregistrée(s).</source>
         <translation>
             <numerusform>%n fiche enregistrée.</numerusform>
@@ -69,7 +69,7 @@
 <context>
     <name>StatsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="345"/>
+        <location filename="../../ui/stats_panel.py" line="300"/>
         <source>%Ln jour(s) d’ouverture avec des accueils</source>
         <translation>
             <numerusform>%Ln jour d’ouverture avec des accueils</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="348"/>
+        <location filename="../../ui/stats_panel.py" line="303"/>
         <source>%Ln accueil(s) orienté(s) vers un partenaire</source>
         <translation>
             <numerusform>%Ln accueil orienté vers un partenaire</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="350"/>
+        <location filename="../../ui/stats_panel.py" line="305"/>
         <source>%Ln orientation(s)</source>
         <translation>
             <numerusform>%Ln orientation</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="373"/>
+        <location filename="../../ui/stats_panel.py" line="328"/>
         <source>%n accueil(s) sans heure précise (saisis avec la date seule).</source>
         <translation>
             <numerusform>%n accueil sans heure précise (saisi avec la date seule).</numerusform>
