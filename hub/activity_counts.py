@@ -142,37 +142,6 @@ def cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[s
     return _with_summary(counts, summarised(session, start, end, dim))
 
 
-def cells_and_totals(
-    session: Session, start: date, end: date, dim: str
-) -> tuple[Counter[tuple[str, str]], Totals]:
-    """A one-valued dimension's raw counts per site and code, and the period's
-    :func:`totals`, in one pass over the facts (grouping sets) rather than two."""
-    key = column(dim)
-    rows = session.execute(
-        text(
-            f"SELECT f.site_id, {key}, GROUPING({key}), count(*), COALESCE(sum(f.referrals), 0)"
-            f" FROM contact_fact f WHERE {PERIOD}"
-            f" GROUP BY GROUPING SETS ((f.site_id, {key}), (f.site_id))"
-            f"{_in_order(session, 'f.site_id', key)}"
-        ),
-        {"start": start, "end": end},
-    )
-    counts: Counter[tuple[str, str]] = Counter()
-    visits: Counter[str] = Counter()
-    referrals: Counter[str] = Counter()
-    for site, code, whole, n, referred in rows:
-        if whole:
-            visits[str(site)] += int(n)
-            referrals[str(site)] += int(referred)
-        else:
-            counts[str(site), code_of(code)] += int(n)
-    for kind, into in ((retention.VISITS, visits), (retention.REFERRALS, referrals)):
-        for (site, _month), n in summarised(session, start, end, kind).items():
-            into[site] += n
-    counts = _with_summary(counts, summarised(session, start, end, dim))
-    return counts, Totals(dict(visits), dict(referrals))
-
-
 def summarised(
     session: Session, start: date, end: date, dim: str, site: str | None = None
 ) -> Counter[tuple[str, str]]:

@@ -75,17 +75,15 @@ def hide(
 
 def _one_way(
     session: Session, start: date, end: date, dim: str, min_cell: int, row: str,
-    known: Totals, raw: Counter[tuple[str, str]] | None = None,
+    known: Totals,
 ) -> tuple[Counter[str], set[str]]:  # fmt: skip
     """A dimension's counts in ``row`` (a site, or :data:`REGION`) and those hidden there,
-    hidden with every site's table (``raw``: its counts by site, when already read)."""
+    hidden with every site's table."""
     if dim in VOLUMES:  # shown whole: the row asked for is all there is to count
         return counts_of.volumes(
             session, start, end, dim, None if row == REGION else row, known
         ), set()
-    cells = counts_of.recode(
-        dim, raw if raw is not None else counts_of.cells(session, start, end, dim)
-    )
+    cells = counts_of.recode(dim, counts_of.cells(session, start, end, dim))
     counts: Counter[str] = Counter()
     for (where, code), count in cells.items():
         if row in (REGION, where):
@@ -97,16 +95,14 @@ def _one_way(
 def compute(
     session: Session, start: date, end: date, by: list[str] | tuple[str, ...],
     min_cell: int = MIN_CELL, site: str | None = None, known: Totals | None = None,
-    raw: Counter[tuple[str, str]] | None = None,
 ) -> StatsResult:  # fmt: skip
     """The region's counts over ``start``..``end`` (both included) by at most two
     dimensions; one site's with ``site``. Volumes (by site, by day, week or month) are
     shown whole; the visitors' characteristics have their small counts hidden, the same
     way in the region's table and in each site's, so that one cannot be worked out from
     the other. A table of two dimensions keeps its margins as each dimension's own table
-    shows or hides them (:func:`pair`). ``known``: the period's :func:`totals`, and
-    ``raw``: a table of one dimension's counts by site (:func:`_cells`), when the caller
-    has them already."""
+    shows or hides them (:func:`pair`). ``known``: the period's :func:`totals`, when the
+    caller has them already."""
     dims = tuple(by)
     if len(dims) > 2 or len(set(dims)) < len(dims) or any(d not in DIMENSIONS for d in dims):
         raise ValueError(f"unknown dimensions: {dims}")
@@ -120,7 +116,7 @@ def compute(
         return pair(session, start, end, (dims[0], dims[1]), min_cell, site, known)
     dim = dims[0]
     row = REGION if site is None else site
-    counts, hidden = _one_way(session, start, end, dim, min_cell, row, known, raw)
+    counts, hidden = _one_way(session, start, end, dim, min_cell, row, known)
     rows: list[dict[str, Any]] = []
     for code in sorted(counts.keys() | hidden):
         if code in hidden:
@@ -143,24 +139,22 @@ def _key(dim: str, index: int) -> tuple[str, str]:
 
 def pair_cells(
     session: Session, start: date, end: date, dims: tuple[str, str], site: str | None = None
-) -> Counter[tuple[str, str, str]]:
-    """Raw counts per site and pair of codes (time as days, communes as such), in one
-    statement: the site when ``site`` is given, every site otherwise."""
+) -> Counter[tuple[str, str]]:
+    """Raw counts per pair of codes (time as days, communes as such), in one statement:
+    of the site when ``site`` is given, of the region otherwise (by site, when one of the
+    two dimensions is the site)."""
     retention.summarised(session, start, end, "pair")  # refused over summarised months
     (first, join_first), (second, join_second) = _key(dims[0], 0), _key(dims[1], 1)
     where = PERIOD + (" AND f.site_id = :site" if site else "")
     sql = (
-        f"SELECT f.site_id, {first}, {second}, count(*) FROM contact_fact f"
-        f"{join_first}{join_second} WHERE {where} GROUP BY f.site_id, {first}, {second}"
-        " ORDER BY 1, 2, 3"
+        f"SELECT {first}, {second}, count(*) FROM contact_fact f"
+        f"{join_first}{join_second} WHERE {where} GROUP BY {first}, {second}"
+        " ORDER BY 1, 2"
     )
-    out: Counter[tuple[str, str, str]] = Counter()
-    for where_, a, b, n in session.execute(text(sql), {"start": start, "end": end, "site": site}):
-        out[
-            str(where_),
-            counts_of.recoded(dims[0], counts_of.code_of(a)),
-            counts_of.recoded(dims[1], counts_of.code_of(b)),
-        ] += int(n)
+    out: Counter[tuple[str, str]] = Counter()
+    for a, b, n in session.execute(text(sql), {"start": start, "end": end, "site": site}):
+        first_code = counts_of.recoded(dims[0], counts_of.code_of(a))
+        out[first_code, counts_of.recoded(dims[1], counts_of.code_of(b))] += int(n)
     return out
 
 
@@ -173,10 +167,7 @@ def pair(
     its inner counts are hidden by :func:`core.disclosure.hide` around them. By site and
     a characteristic, it is the table of sites by codes those tables are hidden with."""
     row = REGION if site is None else site
-    raw = pair_cells(session, start, end, dims, site)
-    counts: Counter[tuple[str, str]] = Counter()
-    for (_where, a, b), n in raw.items():
-        counts[a, b] += n
+    counts = pair_cells(session, start, end, dims, site)
     hidden: set[tuple[str, str]] = set()
     characteristics = [d for d in dims if d not in VOLUMES]
     if "site" in dims and characteristics:
@@ -209,12 +200,8 @@ def page(
     site: str | None = None, min_cell: int = MIN_CELL,
 ) -> tuple[StatsResult, Totals]:  # fmt: skip
     """What a console page shows: the table (:func:`compute`) and the period's totals for
-    its key figures, read together in one pass when the table is of one characteristic
-    that a visit holds once."""
-    one_pass = session.get_bind().dialect.name == "postgresql"  # SQLite has no grouping sets
-    if one_pass and len(dims) == 1 and dims[0] not in MULTIPLE and dims[0] not in VOLUMES:
-        cells, known = counts_of.cells_and_totals(session, start, end, dims[0])
-        return compute(session, start, end, dims, min_cell, site, known, cells), known
+    its key figures, read once for both. (Grouping sets, to read the totals with a
+    table's counts, took twice as long as the two statements on a region's year.)"""
     known = totals(session, start, end)
     return compute(session, start, end, dims, min_cell, site, known), known
 
