@@ -11,7 +11,8 @@ flag whose comment holds personal data.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -123,16 +124,20 @@ def reconsider_held(session: Session, speaks: HubProtocol | None) -> None:
     session.flush()
 
 
-def _oldest_pending(session: Session, kind: str, model: Any, room: int) -> list[Any]:
-    """The ``room`` oldest pending rows of ``kind``, as plain rows (no object is built):
-    contacts in the order of their pending index (``ix_contact_pending``), which serves
-    the query without sorting what waits."""
+def _oldest_pending(
+    session: Session, kind: str, model: Any, room: int, sending: Collection[str]
+) -> list[Any]:
+    """The ``room`` oldest pending rows of ``kind`` but those ``sending``, as plain rows
+    (no object is built): contacts in the order of their pending index
+    (``ix_contact_pending``), which serves the query without sorting what waits."""
     if kind == "contact":
         columns, oldest = CONTACT_COLUMNS, (model.moment_utc, model.id)
     else:
         columns, oldest = tuple(model.__table__.c), (model.created_at, model.id)
-    query = select(*columns).where(pending(model, kind)).order_by(*oldest).limit(room)
-    return list(session.execute(query))
+    query = select(*columns).where(pending(model, kind))
+    if sending:
+        query = query.where(model.id.not_in(sending))
+    return list(session.execute(query.order_by(*oldest).limit(room)))
 
 
 def next_batch(
@@ -140,11 +145,13 @@ def next_batch(
     size: int = MAX_BATCH,
     speaks: HubProtocol | None = None,
     moment: datetime | None = None,
+    sending: Sequence[PushRecord] = (),
 ) -> tuple[list[PushRecord], int]:
     """The oldest pending records, contacts first (a referral follows its contact), as
     the hub's protocol ``speaks`` lets them go: a field it does not know is left out when
     it holds its default; a record whose field holds more is held (in the caller's
-    transaction) until the hub learns the field. Returns the batch and how many were held."""
+    transaction) until the hub learns the field. Those ``sending`` (a batch on its way,
+    not answered yet) are left out. Returns the batch and how many were held."""
     records: list[PushRecord] = []
     held_now = 0
     places = PublicPlaces(session)
@@ -152,7 +159,8 @@ def next_batch(
         room = size - len(records)
         if room <= 0:
             break
-        rows = _oldest_pending(session, kind, model, room)
+        on_the_way = {record.id for record in sending if record.kind == kind}
+        rows = _oldest_pending(session, kind, model, room, on_the_way)
         narrower = _narrower(kind, speaks)
         for row in rows:
             payload = _payload(kind, row, places)
@@ -239,26 +247,46 @@ def push_all(
         reconsider_held(session, client.hub_protocol)
         total.held += held_count(session)
         total.rejected += hold_personal_comments(session, now())
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push") as sender:
+        batch = _next(sessions, client, batch_size, now, total)
+        while batch:
+            on_its_way = sender.submit(client.push, batch)
+            # The next batch is made while the hub stores this one, without its records:
+            # one is marked sent only once the answer for it is stored.
+            following = _next(sessions, client, batch_size, now, total, batch)
+            try:
+                answer = on_its_way.result()
+            except ServerFault as fault:
+                # The hub failed on the batch: maybe on one record of it. Find out rather
+                # than send the same batch again forever.
+                _add(total, split_batch(sessions, client, batch, fault, now))
+            else:
+                _add(total, _store(sessions, list(answer.results), now()))
+            total.batches += 1
+            # Nothing made meanwhile: what the answer left pending (an edit sent meanwhile).
+            batch = following or _next(sessions, client, batch_size, now, total)
+    with sessions.begin() as session:
+        total.state = desk_state(session)
+    client.push([], total.state)
+    return total
+
+
+def _next(
+    sessions: sessionmaker[Session],
+    client: HubClient,
+    size: int,
+    now: Callable[[], datetime],
+    total: PushReport,
+    sending: Sequence[PushRecord] = (),
+) -> list[PushRecord]:
+    """The next batch (:func:`next_batch`, in a transaction of its own); empty when no
+    record is left to send but those ``sending``."""
     while True:
         with sessions.begin() as session:
-            batch, held_now = next_batch(session, batch_size, client.hub_protocol, now())
-            total.held += held_now
-            state = None if batch or held_now else desk_state(session)
-        if state is not None:
-            client.push([], state)
-            total.state = state
-            return total
-        if not batch:
-            continue
-        try:
-            answer = client.push(batch)
-        except ServerFault as fault:
-            # The hub failed on the batch: maybe on one record of it. Find out rather than
-            # send the same batch again forever.
-            _add(total, split_batch(sessions, client, batch, fault, now))
-        else:
-            _add(total, _store(sessions, list(answer.results), now()))
-        total.batches += 1
+            batch, held_now = next_batch(session, size, client.hub_protocol, now(), sending)
+        total.held += held_now
+        if batch or not held_now:
+            return batch
 
 
 def _halves(part: list[PushRecord]) -> tuple[list[PushRecord], list[PushRecord]]:
