@@ -21,26 +21,11 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.sync.client import HubClient, ServerFault
-from app.sync.outgoing import (
-    CONTACT_COLUMNS,
-    PublicPlaces,
-    wire_contact,
-    wire_flag,
-    wire_referral,
-)
-from app.sync.queue import (
-    HELD,
-    KINDS,
-    desk_state,
-    held,
-    held_count,
-    held_reason,
-    pending,
-)
-from core.errors import PERSONAL_DATA
-from core.privacy import find_personal_data
-from core.wire import MAX_BATCH, DeskState, HubProtocol, PushRecord, PushResult, fields_of, fit
-from db.models import DirectoryFlag, SyncQuarantine
+from app.sync.held import hold_personal_comments, narrowed_to, payload_of, reconsider_held
+from app.sync.outgoing import CONTACT_COLUMNS, PublicPlaces
+from app.sync.queue import HELD, KINDS, desk_state, held_count, held_reason, pending
+from core.wire import MAX_BATCH, DeskState, HubProtocol, PushRecord, PushResult, fit
+from db.models import SyncQuarantine
 
 
 @dataclass
@@ -57,71 +42,6 @@ class PushReport:
 
 def _utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def hold_personal_comments(session: Session, moment: datetime) -> int:
-    """Flags queued before their comment was checked (by an earlier version of the desk)
-    never leave with personal data: each is held in quarantine with the reason, which
-    does not repeat what was found. Returns how many were held."""
-    rows = session.scalars(
-        select(DirectoryFlag).where(
-            pending(DirectoryFlag, "flag"), DirectoryFlag.comment.is_not(None)
-        )
-    )
-    count = 0
-    for row in rows:
-        hits = find_personal_data(row.comment or "")
-        if not hits:
-            continue
-        what = PERSONAL_DATA.get(hits[0].kind, "une donnée personnelle")
-        reason = f"commentaire non envoyé\u00a0: il semble contenir {what}"
-        session.add(
-            SyncQuarantine(
-                kind="flag", record_id=row.id, version=row.version, outcome="rejected",
-                reason=reason, at=moment,
-            )
-        )  # fmt: skip
-        count += 1
-    return count
-
-
-def _payload(kind: str, row: Any, places: PublicPlaces) -> dict[str, Any]:
-    if kind == "contact":
-        return wire_contact(row, places)
-    if kind == "referral":
-        return wire_referral(row)
-    return wire_flag(row)
-
-
-def _narrower(kind: str, speaks: HubProtocol | None) -> frozenset[str] | None:
-    """What the hub accepts of ``kind``, when it does not accept every field sent."""
-    if speaks is None or fields_of(kind) <= speaks.accepted(kind):
-        return None
-    return speaks.accepted(kind)
-
-
-def reconsider_held(session: Session, speaks: HubProtocol | None) -> None:
-    """What waited for the hub's protocol is looked at afresh, in place: a record the hub
-    now understands is released to the next batch; one it still cannot take keeps the day
-    it was first held (its reason names the fields it waits for now); a version an edit
-    or a send made obsolete is forgotten."""
-    places = PublicPlaces(session)
-    for entry in held(session):
-        row = session.get(KINDS[entry.kind], entry.record_id)
-        if row is None or row.version != entry.version or row.synced_version >= row.version:
-            session.delete(entry)
-            continue
-        narrower = _narrower(entry.kind, speaks)
-        lost = (
-            []
-            if narrower is None
-            else fit(entry.kind, _payload(entry.kind, row, places), narrower)[1]
-        )
-        if lost:
-            entry.reason = held_reason(lost)
-        else:
-            session.delete(entry)
-    session.flush()
 
 
 def _oldest_pending(
@@ -161,9 +81,9 @@ def next_batch(
             break
         on_the_way = {record.id for record in sending if record.kind == kind}
         rows = _oldest_pending(session, kind, model, room, on_the_way)
-        narrower = _narrower(kind, speaks)
+        narrower = narrowed_to(kind, speaks)
         for row in rows:
-            payload = _payload(kind, row, places)
+            payload = payload_of(kind, row, places)
             if narrower is not None:
                 payload, lost = fit(kind, payload, narrower)
                 if lost:
