@@ -4,15 +4,35 @@ a contact's commune as it may leave the desk (never a small commune as itself).
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.fields import CONTACT_FIELDS
 from core.places import SMALL_COMMUNE, SPECIAL_CODES, departement_of
-from db.models import Commune, Contact, Departement, DirectoryFlag, Referral
+from db.models import Commune, Contact, Departement
+
+
+def _codes_of(name: str) -> Any:
+    """A contact's several codes of field ``name`` (its ``themes``: rows of a table of their
+    own) as one JSON array, read with the contact's row."""
+    table = Contact.__mapper__.relationships[name].mapper.local_table
+    return (
+        select(func.json_group_array(table.c.code))
+        .where(table.c.contact_id == Contact.__table__.c.id)
+        .scalar_subquery()
+        .label(name)
+    )
+
+
+# What a contact's payload reads, as one plain row: never its note, nor its agent.
+CONTACT_COLUMNS = (
+    *(Contact.__table__.c[name] for name in ("id", "version", "moment_local", "status")),
+    *(Contact.__table__.c[f.name] if not f.multiple else _codes_of(f.name) for f in CONTACT_FIELDS),
+)
 
 
 class PublicPlaces:
@@ -61,22 +81,26 @@ def _utc_to_local_day(moment: datetime) -> str:
     return moment.replace(tzinfo=UTC).astimezone().date().isoformat()
 
 
-def wire_contact(row: Contact, places: PublicPlaces) -> dict[str, Any]:
+def wire_contact(row: Any, places: PublicPlaces) -> dict[str, Any]:
     """A contact's payload: its day, each field of the table (a place as it may leave the
-    desk, several codes as a list), and whether it was cancelled."""
+    desk, several codes as a list, in code order), and whether it was cancelled. ``row``
+    is a :class:`Contact`, or a row of :data:`CONTACT_COLUMNS` (no object built)."""
     payload: dict[str, Any] = {"day": _local_day(row.moment_local)}
     for described in CONTACT_FIELDS:
+        value: Any
         value = getattr(row, described.name)
+        if described.multiple:
+            # A JSON array of a plain row; the ordered items of a Contact.
+            value = sorted(json.loads(value)) if isinstance(value, str) else [i.code for i in value]
         if described.wire == "place":
             value = places.public(value)
-        elif described.multiple:
-            value = [item.code for item in value]
         payload[described.name] = value
     payload["cancelled"] = row.status == "cancelled"
     return payload
 
 
-def wire_referral(row: Referral) -> dict[str, Any]:
+def wire_referral(row: Any) -> dict[str, Any]:
+    """A referral's payload (``row``: a :class:`Referral` or a row of its table)."""
     return {
         "day": _utc_to_local_day(row.created_at),
         "contact_id": row.contact_id,
@@ -86,7 +110,8 @@ def wire_referral(row: Referral) -> dict[str, Any]:
     }
 
 
-def wire_flag(row: DirectoryFlag) -> dict[str, Any]:
+def wire_flag(row: Any) -> dict[str, Any]:
+    """A flag's payload (``row``: a :class:`DirectoryFlag` or a row of its table)."""
     return {
         "day": _utc_to_local_day(row.created_at),
         "service_id": row.service_id,

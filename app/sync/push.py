@@ -11,7 +11,8 @@ flag whose comment holds personal data.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -20,25 +21,11 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.sync.client import HubClient, ServerFault
-from app.sync.outgoing import (
-    PublicPlaces,
-    wire_contact,
-    wire_flag,
-    wire_referral,
-)
-from app.sync.queue import (
-    HELD,
-    KINDS,
-    desk_state,
-    held,
-    held_count,
-    held_reason,
-    pending,
-)
-from core.errors import PERSONAL_DATA
-from core.privacy import find_personal_data
-from core.wire import MAX_BATCH, DeskState, HubProtocol, PushRecord, PushResult, fields_of, fit
-from db.models import DirectoryFlag, SyncQuarantine
+from app.sync.held import hold_personal_comments, narrowed_to, payload_of, reconsider_held
+from app.sync.outgoing import CONTACT_COLUMNS, PublicPlaces
+from app.sync.queue import HELD, KINDS, desk_state, held_count, held_reason, pending
+from core.wire import MAX_BATCH, DeskState, HubProtocol, PushRecord, PushResult, fit
+from db.models import SyncQuarantine
 
 
 @dataclass
@@ -57,69 +44,20 @@ def _utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def hold_personal_comments(session: Session, moment: datetime) -> int:
-    """Flags queued before their comment was checked (by an earlier version of the desk)
-    never leave with personal data: each is held in quarantine with the reason, which
-    does not repeat what was found. Returns how many were held."""
-    rows = session.scalars(
-        select(DirectoryFlag).where(
-            pending(DirectoryFlag, "flag"), DirectoryFlag.comment.is_not(None)
-        )
-    )
-    count = 0
-    for row in rows:
-        hits = find_personal_data(row.comment or "")
-        if not hits:
-            continue
-        what = PERSONAL_DATA.get(hits[0].kind, "une donnée personnelle")
-        reason = f"commentaire non envoyé\u00a0: il semble contenir {what}"
-        session.add(
-            SyncQuarantine(
-                kind="flag", record_id=row.id, version=row.version, outcome="rejected",
-                reason=reason, at=moment,
-            )
-        )  # fmt: skip
-        count += 1
-    return count
-
-
-def _payload(kind: str, row: Any, places: PublicPlaces) -> dict[str, Any]:
+def _oldest_pending(
+    session: Session, kind: str, model: Any, room: int, sending: Collection[str]
+) -> list[Any]:
+    """The ``room`` oldest pending rows of ``kind`` but those ``sending``, as plain rows
+    (no object is built): contacts in the order of their pending index
+    (``ix_contact_pending``), which serves the query without sorting what waits."""
     if kind == "contact":
-        return wire_contact(row, places)
-    if kind == "referral":
-        return wire_referral(row)
-    return wire_flag(row)
-
-
-def _narrower(kind: str, speaks: HubProtocol | None) -> frozenset[str] | None:
-    """What the hub accepts of ``kind``, when it does not accept every field sent."""
-    if speaks is None or fields_of(kind) <= speaks.accepted(kind):
-        return None
-    return speaks.accepted(kind)
-
-
-def reconsider_held(session: Session, speaks: HubProtocol | None) -> None:
-    """What waited for the hub's protocol is looked at afresh, in place: a record the hub
-    now understands is released to the next batch; one it still cannot take keeps the day
-    it was first held (its reason names the fields it waits for now); a version an edit
-    or a send made obsolete is forgotten."""
-    places = PublicPlaces(session)
-    for entry in held(session):
-        row = session.get(KINDS[entry.kind], entry.record_id)
-        if row is None or row.version != entry.version or row.synced_version >= row.version:
-            session.delete(entry)
-            continue
-        narrower = _narrower(entry.kind, speaks)
-        lost = (
-            []
-            if narrower is None
-            else fit(entry.kind, _payload(entry.kind, row, places), narrower)[1]
-        )
-        if lost:
-            entry.reason = held_reason(lost)
-        else:
-            session.delete(entry)
-    session.flush()
+        columns, oldest = CONTACT_COLUMNS, (model.moment_utc, model.id)
+    else:
+        columns, oldest = tuple(model.__table__.c), (model.created_at, model.id)
+    query = select(*columns).where(pending(model, kind))
+    if sending:
+        query = query.where(model.id.not_in(sending))
+    return list(session.execute(query.order_by(*oldest).limit(room)))
 
 
 def next_batch(
@@ -127,11 +65,13 @@ def next_batch(
     size: int = MAX_BATCH,
     speaks: HubProtocol | None = None,
     moment: datetime | None = None,
+    sending: Sequence[PushRecord] = (),
 ) -> tuple[list[PushRecord], int]:
     """The oldest pending records, contacts first (a referral follows its contact), as
     the hub's protocol ``speaks`` lets them go: a field it does not know is left out when
     it holds its default; a record whose field holds more is held (in the caller's
-    transaction) until the hub learns the field. Returns the batch and how many were held."""
+    transaction) until the hub learns the field. Those ``sending`` (a batch on its way,
+    not answered yet) are left out. Returns the batch and how many were held."""
     records: list[PushRecord] = []
     held_now = 0
     places = PublicPlaces(session)
@@ -139,15 +79,11 @@ def next_batch(
         room = size - len(records)
         if room <= 0:
             break
-        rows = session.scalars(
-            select(model)
-            .where(pending(model, kind))
-            .order_by(model.created_at, model.id)
-            .limit(room)
-        )
-        narrower = _narrower(kind, speaks)
+        on_the_way = {record.id for record in sending if record.kind == kind}
+        rows = _oldest_pending(session, kind, model, room, on_the_way)
+        narrower = narrowed_to(kind, speaks)
         for row in rows:
-            payload = _payload(kind, row, places)
+            payload = payload_of(kind, row, places)
             if narrower is not None:
                 payload, lost = fit(kind, payload, narrower)
                 if lost:
@@ -231,26 +167,46 @@ def push_all(
         reconsider_held(session, client.hub_protocol)
         total.held += held_count(session)
         total.rejected += hold_personal_comments(session, now())
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push") as sender:
+        batch = _next(sessions, client, batch_size, now, total)
+        while batch:
+            on_its_way = sender.submit(client.push, batch)
+            # The next batch is made while the hub stores this one, without its records:
+            # one is marked sent only once the answer for it is stored.
+            following = _next(sessions, client, batch_size, now, total, batch)
+            try:
+                answer = on_its_way.result()
+            except ServerFault as fault:
+                # The hub failed on the batch: maybe on one record of it. Find out rather
+                # than send the same batch again forever.
+                _add(total, split_batch(sessions, client, batch, fault, now))
+            else:
+                _add(total, _store(sessions, list(answer.results), now()))
+            total.batches += 1
+            # Nothing made meanwhile: what the answer left pending (an edit sent meanwhile).
+            batch = following or _next(sessions, client, batch_size, now, total)
+    with sessions.begin() as session:
+        total.state = desk_state(session)
+    client.push([], total.state)
+    return total
+
+
+def _next(
+    sessions: sessionmaker[Session],
+    client: HubClient,
+    size: int,
+    now: Callable[[], datetime],
+    total: PushReport,
+    sending: Sequence[PushRecord] = (),
+) -> list[PushRecord]:
+    """The next batch (:func:`next_batch`, in a transaction of its own); empty when no
+    record is left to send but those ``sending``."""
     while True:
         with sessions.begin() as session:
-            batch, held_now = next_batch(session, batch_size, client.hub_protocol, now())
-            total.held += held_now
-            state = None if batch or held_now else desk_state(session)
-        if state is not None:
-            client.push([], state)
-            total.state = state
-            return total
-        if not batch:
-            continue
-        try:
-            answer = client.push(batch)
-        except ServerFault as fault:
-            # The hub failed on the batch: maybe on one record of it. Find out rather than
-            # send the same batch again forever.
-            _add(total, split_batch(sessions, client, batch, fault, now))
-        else:
-            _add(total, _store(sessions, list(answer.results), now()))
-        total.batches += 1
+            batch, held_now = next_batch(session, size, client.hub_protocol, now(), sending)
+        total.held += held_now
+        if batch or not held_now:
+            return batch
 
 
 def _halves(part: list[PushRecord]) -> tuple[list[PushRecord], list[PushRecord]]:
