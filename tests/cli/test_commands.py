@@ -173,21 +173,15 @@ def test_check_reports_a_damaged_database(home: Path) -> None:
 
 
 def test_smoke_starts_the_window_and_prints_its_figures(home: Path) -> None:
-    env_home = home
+    env = dict(os.environ, AIGUILLAGE_HOME=str(home), QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
         [sys.executable, "-m", "ui.launcher", "--smoke"],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, AIGUILLAGE_HOME=str(env_home), QT_QPA_PLATFORM="offscreen"),
-        timeout=120,
-        check=False,
-    )
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     assert set(figures) == {"startup_s", "rss_mb", "desk_ready_s"}
-    assert figures["startup_s"] > 0 and figures["rss_mb"] > 0
-    # The window shows before the desk behind it is open, never after.
-    assert figures["desk_ready_s"] >= figures["startup_s"]
+    assert 0 < figures["startup_s"] <= figures["desk_ready_s"] and figures["rss_mb"] > 0
 
 
 def test_a_locked_database_is_a_clear_error_and_nothing_is_written(home: Path) -> None:
