@@ -195,12 +195,6 @@ def _raw(url: str) -> dict[str, Any]:
     return figures
 
 
-@contextlib.contextmanager
-def _postgres(keep: Path | None) -> Iterator[LocalPostgres]:
-    with local_postgres(durable=True, keep=keep) as postgres:
-        yield postgres
-
-
 def run(
     contacts: int = CONTACTS, seed: int = 2025, desks: int = 500, workers: int = 2,
     keep: Path | None = None, repeat: int = 3,
@@ -208,7 +202,7 @@ def run(
     """Every figure, with its goal, its ratio to the raw ``count(*)`` and whether it is met."""
     began = time.perf_counter()
     figures: dict[str, Any] = {"contacts": contacts, "sites": hub_region.SITES}
-    with _postgres(keep) as postgres:
+    with local_postgres(durable=True, keep=keep) as postgres:
         url, loaded = _region(postgres, contacts, seed)
         figures["load_s"] = None if loaded is None else round(loaded, 1)
         figures.update(_raw(url))

@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -106,6 +107,7 @@ def served(url: str, workers: int, tree: str | None) -> Iterator[str]:
         process.terminate()
         process.wait(timeout=30)
         log.close()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 async def _desk(

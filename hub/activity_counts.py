@@ -100,11 +100,6 @@ def totals(session: Session, start: date, end: date) -> Totals:
     return Totals(dict(visits), dict(referrals))
 
 
-def total(session: Session, start: date, end: date, site: str | None = None) -> int:
-    """The period's visits (cancelled ones left out)."""
-    return totals(session, start, end).of(site)[0]
-
-
 def _in_order(session: Session, *columns: str) -> str:
     """``ORDER BY`` these columns as text by code point (the order Python sorts strings
     in, whatever the database's collation)."""
@@ -138,7 +133,9 @@ def cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[s
             f"{_in_order(session, 'f.site_id', key)}"
         )
     rows = session.execute(text(sql), params)
-    counts = Counter({(str(s), code_of(k)): int(n) for s, k, n in rows})
+    counts: Counter[tuple[str, str]] = Counter()
+    for site, code, n in rows:  # a value missing and « non-precise » are one code
+        counts[str(site), code_of(code)] += int(n)
     return _with_summary(counts, summarised(session, start, end, dim))
 
 
@@ -181,8 +178,8 @@ def volumes(
     counts: Counter[str] = Counter()
     for code, n in rows:
         counts[recoded(dim, code_of(code))] += int(n)
-    for (where, month), n in summarised(session, start, end, dim, site).items():
-        counts[recoded(dim, where if dim == "site" else month)] += n
+    for (_site, month), n in summarised(session, start, end, dim, site).items():
+        counts[recoded(dim, month)] += n
     return counts
 
 

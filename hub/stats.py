@@ -44,11 +44,9 @@ from hub.activity_counts import PERIOD
 from hub.activity_counts import TIME as TIME
 from hub.activity_counts import Totals as Totals
 from hub.activity_counts import places as places
-from hub.activity_counts import total as total
 from hub.activity_counts import totals as totals
 
 MIN_CELL = 5
-# dimension -> its contact field, a column of the facts (``contact_fact``)
 # How busy counters were, not who came: shown whole.
 VOLUMES = frozenset({"site", *TIME})
 DIMENSIONS = ("site", "epci", "commune", "public", "theme", "channel", "partner", "age",
@@ -193,17 +191,6 @@ def pair(
         else:
             rows.append({**values, "count": counts[a, b]})
     return StatsResult(start, end, dims, known.of(site)[0], rows, min_cell)
-
-
-def page(
-    session: Session, start: date, end: date, dims: list[str] | tuple[str, ...],
-    site: str | None = None, min_cell: int = MIN_CELL,
-) -> tuple[StatsResult, Totals]:  # fmt: skip
-    """What a console page shows: the table (:func:`compute`) and the period's totals for
-    its key figures, read once for both. (Grouping sets, to read the totals with a
-    table's counts, took twice as long as the two statements on a region's year.)"""
-    known = totals(session, start, end)
-    return compute(session, start, end, dims, min_cell, site, known), known
 
 
 def key_figures(

@@ -191,7 +191,8 @@ def activity_context(session: Session, query: Query) -> dict[str, Any]:
     check_site(session, query)
     labeller = RegionLabeller(session, language())
     site = query.site or None
-    result, known = stats.page(session, query.start, query.end, query.dims, site)
+    known = stats.totals(session, query.start, query.end)  # one pass, for both
+    result = stats.compute(session, query.start, query.end, query.dims, site=site, known=known)
     figures = stats.key_figures(session, query.start, query.end, site, known)
     shown = crossed(result, labeller) if query.then else lines(result, labeller)
     return {

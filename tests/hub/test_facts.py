@@ -154,7 +154,7 @@ def test_the_counts_kept_at_push_time_equal_a_recount_from_the_records(
             kept_figures = stats.key_figures(session, START, END, site)
             assert kept_figures == payload_counts.key_figures(session, START, END, site)
             figures = payload_counts.key_figures(session, START, END, site)
-            assert stats.total(session, START, END, site) == figures["contact"]
+            assert stats.totals(session, START, END).of(site)[0] == figures["contact"]
 
 
 @SETTINGS
