@@ -3,8 +3,7 @@ status bar. What it does with a visit (save, correct, cancel, undo, slips) is in
 ``ui.visit_actions``.
 
 Signals: ``sig_saved(str)`` with the id of each contact once it is on disk and shown;
-``sig_refreshed()`` each time the journal and the counters have been read anew.
-"""
+``sig_refreshed()`` each time the journal and the counters have been read anew."""
 
 from __future__ import annotations
 
@@ -77,6 +76,9 @@ class MainWindow(VisitActions, WindowOpening, QMainWindow):
         self._alt_guard = AltLetterGuard(self)
         QApplication.instance().installEventFilter(self._alt_guard)  # type: ignore[union-attr]
 
+        # Menus titled from the start, filled once the desk is open: nothing moves then.
+        titles = (self.tr("&Aiguillage"), self.tr("A&ffichage"), self.tr("A&ide"))
+        self._menu_bar = [self.menuBar().addMenu(title) for title in titles]
         self._visit_side()
         self._tabs()
         self._status_bar()
@@ -173,7 +175,7 @@ class MainWindow(VisitActions, WindowOpening, QMainWindow):
 
     def _menus(self) -> None:
         """Aiguillage (settings, sync, quit), View (the journal, F9) and Help."""
-        menu = self.menuBar().addMenu(self.tr("&Aiguillage"))
+        menu, view, help_menu = self._menu_bar
         settings_action = menu.addAction(self.tr("&Réglages du site…"))
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
         settings_action.triggered.connect(self.open_settings)
@@ -187,11 +189,9 @@ class MainWindow(VisitActions, WindowOpening, QMainWindow):
         quit_action = menu.addAction(self.tr("&Quitter"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
-        view = self.menuBar().addMenu(self.tr("A&ffichage"))
         journal_action = view.addAction(self.tr("Le &journal du jour"))
         journal_action.setShortcut(QKeySequence("F9"))
         journal_action.triggered.connect(self.toggle_journal)
-        help_menu = self.menuBar().addMenu(self.tr("A&ide"))
         about_action = help_menu.addAction(self.tr("À &propos d’Aiguillage…"))
         about_action.setMenuRole(QAction.MenuRole.AboutRole)
         about_action.triggered.connect(self.open_about)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from app.desk import Desk
@@ -119,3 +119,24 @@ def test_the_first_screen_shows_the_day_the_desk_shows(
         window.tasks.shutdown()
         for opened_desk in desks:
             opened_desk.close()
+
+
+def test_nothing_moves_under_the_agent_s_eyes_when_the_desk_opens(
+    qtbot: QtBot, qapp: QApplication, paths: DeskPaths, clock: FakeClock, opened: list[Desk]
+) -> None:
+    """The menus are in the bar from the first paint (their items come with the desk):
+    the form does not jump down when the desk opens behind it."""
+    window = first_window(qtbot, qapp, paths, clock, opened)
+    try:
+        titles = [action.text() for action in window.menuBar().actions()]
+        assert titles == ["&Aiguillage", "A&ffichage", "A&ide"]
+        where = window.form.public.mapTo(window, window.form.public.rect().topLeft())
+        window.open_desk_now()
+        qapp.processEvents()
+        assert window.opened
+        assert window.form.public.mapTo(window, window.form.public.rect().topLeft()) == where
+        assert [action.text() for action in window.menuBar().actions()] == titles
+        menu = window.menuBar().actions()[0].menu()
+        assert isinstance(menu, QMenu) and menu.actions()  # now with its items
+    finally:
+        window.tasks.shutdown()
