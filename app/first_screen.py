@@ -13,6 +13,7 @@ the long way, the desk opened first.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from typing import Any
 
 from app.intake.clock import day_bounds
 from app.intake.contact import ContactRecord, ReferralLine
-from app.nomenclature import Nomenclatures
+from app.nomenclature import Nomenclatures, defaults_behind
 from app.settings import SPECS
 from core.lang import chosen_language
 from core.lists import COMMUNE_SPECIAL, LIST_NAMES, Item
@@ -33,6 +34,7 @@ from core.places import CENTRES_EDITION, GEOGRAPHY_EDITION, CommuneInfo
 # loading them; ``tests/app/test_first_screen.py`` checks that they agree.
 SCHEMA_HEAD = "0006"
 INDEX_VERSION = 2
+log = logging.getLogger(__name__)
 
 _CONTACT_COLUMNS = (
     "id, moment_local, time_known, channel, public, age, gender, commune, duration,"
@@ -70,10 +72,14 @@ def read_first_screen(database: Path, day: date) -> FirstScreen | None:
     if not database.is_file():
         return None
     try:
-        with closing(sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)) as connection:
+        uri = f"{database.as_uri()}?mode=ro"
+        # Not waiting on a writer: the long way does, with the window's own messages.
+        with closing(sqlite3.connect(uri, uri=True, timeout=0.2)) as connection:
+            connection.execute("BEGIN")  # one snapshot for every read, whoever writes
             return _read(connection, day)
-    except sqlite3.Error:
-        return None  # the desk's own opening says what is wrong, with the way back
+    except Exception:
+        log.warning("first screen not read: the desk opens first", exc_info=True)
+        return None
 
 
 def _read(connection: sqlite3.Connection, day: date) -> FirstScreen | None:
@@ -93,7 +99,13 @@ def _read(connection: sqlite3.Connection, day: date) -> FirstScreen | None:
         or screen.setting("geography.centres") != CENTRES_EDITION
         or screen.setting("directory.index_version") != INDEX_VERSION
     )
-    if behind or not screen.lists.items(LIST_NAMES[0]) or _wants_demo(connection, screen):
+    items = {
+        (list_name, code): (origin, version)
+        for list_name, code, origin, version in connection.execute(
+            "SELECT list_name, code, origin, version FROM nomenclature_item"
+        )
+    }
+    if behind or defaults_behind(items) or _wants_demo(connection, screen):
         return None
     return screen
 
@@ -179,7 +191,7 @@ def _referrals(connection: sqlite3.Connection, ids: list[str]) -> dict[str, list
     found: dict[str, list[ReferralLine]] = {}
     rows = connection.execute(
         "SELECT contact_id, service_id, service_name, structure_name, slip_code FROM referral"
-        f" WHERE contact_id IN ({_marks(ids)}) AND status = 'active' ORDER BY created_at",
+        f" WHERE contact_id IN ({_marks(ids)}) AND status = 'active' ORDER BY created_at, id",
         ids,
     )
     for contact_id, *line in rows:

@@ -3,7 +3,7 @@ then read once and kept in memory."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from core.lists import (
@@ -18,6 +18,21 @@ from core.lists import (
 
 if TYPE_CHECKING:  # the window's first screen reads the lists without SQLAlchemy
     from sqlalchemy.orm import Session, sessionmaker
+
+
+def outdated(origin: str, version: int) -> bool:
+    """Whether a stored item is one of the desk's defaults from an older release."""
+    return origin == "desk" and version < DEFAULTS_VERSION
+
+
+def defaults_behind(stored: Mapping[tuple[str, str], tuple[str, int]]) -> bool:
+    """Whether :func:`seed_defaults` would change the lists' items: one of the defaults
+    missing, or outdated (``stored``: each item's origin and version by list and code)."""
+    return any(
+        (held := stored.get((list_name, code))) is None or outdated(*held)
+        for list_name, items in DEFAULT_LISTS.items()
+        for code, _fr, _en in items
+    )
 
 
 def seed_defaults(session: Session) -> int:
@@ -45,7 +60,7 @@ def seed_defaults(session: Session) -> int:
                     )
                 )
                 changed += 1
-            elif current.origin == "desk" and current.version < DEFAULTS_VERSION:
+            elif outdated(current.origin, current.version):
                 current.label_fr, current.label_en = label_fr, label_en
                 current.position, current.version = position, DEFAULTS_VERSION
                 changed += 1

@@ -297,13 +297,16 @@ def _attach_desk(window: MainWindow, paths: DeskPaths, lang: str, smoke: bool) -
     open ends the window, with the code ``_open_desk`` gives."""
     if window.opened:
         return
-    desk = _open_desk(paths, lang, smoke)
-    if isinstance(desk, int):
-        window.places.bind(None)  # a read waiting for the desk fails rather than waits
-        window.failed_to_open = desk
-        window.close()
-        return
-    window.attach(desk)
+    try:
+        desk = _open_desk(paths, lang, smoke)
+        if isinstance(desk, int):
+            window.failed_to_open = desk
+            window.close()
+            return
+        window.attach(desk)
+    finally:
+        if not window.places.bound:  # a read waiting for the desk fails rather than waits
+            window.places.bind(None)
     _desk_ready(window, smoke)
 
 

@@ -119,6 +119,11 @@ class Places:
     def bind(self, geography: Geography | None) -> None:
         self._geo.bind(geography)
 
+    @property
+    def bound(self) -> bool:
+        """Whether the desk's geography is given (or refused): no read waits any more."""
+        return self._geo.bound
+
     def _wait_for_desk(self) -> None:
         """A key waits on the answer on this thread: the desk must be open to give it."""
         if not self._geo.bound:

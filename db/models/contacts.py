@@ -61,7 +61,7 @@ class Contact(Base):
         cascade="all, delete-orphan", order_by="ContactAnswer.code", lazy="selectin"
     )
     referrals: Mapped[list[Referral]] = relationship(
-        back_populates="contact", order_by="Referral.created_at", lazy="selectin"
+        back_populates="contact", order_by="(Referral.created_at, Referral.id)", lazy="selectin"
     )
 
 

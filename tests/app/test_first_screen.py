@@ -89,3 +89,31 @@ def test_a_desk_with_work_to_do_first_takes_the_long_way(desk: Desk, tmp_path: P
         connection.execute(f"UPDATE alembic_version SET version_num = '{SCHEMA_HEAD}'")
         connection.execute("UPDATE setting SET value = '\"1999\"' WHERE key = 'geography.edition'")
     assert read_first_screen(desk.paths.database, desk.intake.today()) is None
+
+
+def test_lists_a_new_release_brings_send_the_start_the_long_way(desk: Desk) -> None:
+    """The form would otherwise offer last release's choices all day: a default item
+    missing, or one of an older release, is for the desk's opening to bring first."""
+    day = desk.intake.today()
+    assert read_first_screen(desk.paths.database, day) is not None
+    with closing(sqlite3.connect(desk.paths.database)) as connection, connection:
+        connection.execute("UPDATE nomenclature_item SET version = 0 WHERE code = 'vae'")
+    assert read_first_screen(desk.paths.database, day) is None
+    with closing(sqlite3.connect(desk.paths.database)) as connection, connection:
+        connection.execute("DELETE FROM nomenclature_item WHERE code = 'vae'")
+    assert read_first_screen(desk.paths.database, day) is None
+    desk.close()
+    reopened = Desk.open(desk.paths)  # the long way puts it back
+    try:
+        assert read_first_screen(desk.paths.database, day) is not None
+    finally:
+        reopened.close()
+
+
+def test_a_value_the_first_screen_cannot_read_sends_the_start_the_long_way(desk: Desk) -> None:
+    """A shortcut only: what it cannot read is for the desk's opening to find and say."""
+    with closing(sqlite3.connect(desk.paths.database)) as connection, connection:
+        connection.execute(
+            "UPDATE setting SET value = '{not json' WHERE key = 'directory.demo_loaded'"
+        )
+    assert read_first_screen(desk.paths.database, desk.intake.today()) is None
