@@ -11,7 +11,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.sync.outgoing import PublicPlaces, wire_contact, wire_flag, wire_referral
+from app.sync.outgoing import (
+    PublicPlaces,
+    columns_of,
+    wire_contact,
+    wire_flag,
+    wire_referral,
+)  # fmt: skip
 from app.sync.queue import KINDS, held, held_reason, pending
 from core.errors import PERSONAL_DATA
 from core.privacy import find_personal_data
@@ -67,7 +73,10 @@ def reconsider_held(session: Session, speaks: HubProtocol | None) -> None:
     or a send made obsolete is forgotten."""
     places = PublicPlaces(session)
     for entry in held(session):
-        row = session.get(KINDS[entry.kind], entry.record_id)
+        model = KINDS[entry.kind]
+        row = session.execute(
+            select(*columns_of(entry.kind, model)).where(model.id == entry.record_id)
+        ).one_or_none()
         if row is None or row.version != entry.version or row.synced_version >= row.version:
             session.delete(entry)
             continue

@@ -30,7 +30,10 @@ def _codes_of(name: str) -> Any:
 
 # What a contact's payload reads, as one plain row: never its note, nor its agent.
 CONTACT_COLUMNS = (
-    *(Contact.__table__.c[name] for name in ("id", "version", "moment_local", "status")),
+    *(
+        Contact.__table__.c[name]
+        for name in ("id", "version", "synced_version", "moment_local", "status")
+    ),
     *(Contact.__table__.c[f.name] if not f.multiple else _codes_of(f.name) for f in CONTACT_FIELDS),
 )
 
@@ -84,14 +87,13 @@ def _utc_to_local_day(moment: datetime) -> str:
 def wire_contact(row: Any, places: PublicPlaces) -> dict[str, Any]:
     """A contact's payload: its day, each field of the table (a place as it may leave the
     desk, several codes as a list, in code order), and whether it was cancelled. ``row``
-    is a :class:`Contact`, or a row of :data:`CONTACT_COLUMNS` (no object built)."""
+    is a row of :data:`CONTACT_COLUMNS` (no object built: :func:`columns_of`)."""
     payload: dict[str, Any] = {"day": _local_day(row.moment_local)}
     for described in CONTACT_FIELDS:
         value: Any
         value = getattr(row, described.name)
         if described.multiple:
-            # A JSON array of a plain row; the ordered items of a Contact.
-            value = sorted(json.loads(value)) if isinstance(value, str) else [i.code for i in value]
+            value = sorted(json.loads(value))  # a JSON array, in the row
         if described.wire == "place":
             value = places.public(value)
         payload[described.name] = value
@@ -99,8 +101,13 @@ def wire_contact(row: Any, places: PublicPlaces) -> dict[str, Any]:
     return payload
 
 
+def columns_of(kind: str, model: Any) -> tuple[Any, ...]:
+    """What a record of ``kind`` is read as, to go up: a plain row, no object built."""
+    return CONTACT_COLUMNS if kind == "contact" else tuple(model.__table__.c)
+
+
 def wire_referral(row: Any) -> dict[str, Any]:
-    """A referral's payload (``row``: a :class:`Referral` or a row of its table)."""
+    """A referral's payload (``row``: a row of its table)."""
     return {
         "day": _utc_to_local_day(row.created_at),
         "contact_id": row.contact_id,
@@ -111,7 +118,7 @@ def wire_referral(row: Any) -> dict[str, Any]:
 
 
 def wire_flag(row: Any) -> dict[str, Any]:
-    """A flag's payload (``row``: a :class:`DirectoryFlag` or a row of its table)."""
+    """A flag's payload (``row``: a row of its table)."""
     return {
         "day": _utc_to_local_day(row.created_at),
         "service_id": row.service_id,

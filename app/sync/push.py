@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.sync.client import HubClient, ServerFault
 from app.sync.held import hold_personal_comments, narrowed_to, payload_of, reconsider_held
-from app.sync.outgoing import CONTACT_COLUMNS, PublicPlaces
+from app.sync.outgoing import PublicPlaces, columns_of
 from app.sync.queue import HELD, KINDS, desk_state, held_count, held_reason, pending
 from core.wire import MAX_BATCH, DeskState, HubProtocol, PushRecord, PushResult, fit
 from db.models import SyncQuarantine
@@ -50,11 +50,8 @@ def _oldest_pending(
     """The ``room`` oldest pending rows of ``kind`` but those ``sending``, as plain rows
     (no object is built): contacts in the order of their pending index
     (``ix_contact_pending``), which serves the query without sorting what waits."""
-    if kind == "contact":
-        columns, oldest = CONTACT_COLUMNS, (model.moment_utc, model.id)
-    else:
-        columns, oldest = tuple(model.__table__.c), (model.created_at, model.id)
-    query = select(*columns).where(pending(model, kind))
+    oldest = (model.moment_utc if kind == "contact" else model.created_at, model.id)
+    query = select(*columns_of(kind, model)).where(pending(model, kind))
     if sending:
         query = query.where(model.id.not_in(sending))
     return list(session.execute(query.order_by(*oldest).limit(room)))
