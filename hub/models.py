@@ -176,6 +176,15 @@ contact_summary = Table(
 )
 
 
+# The visits kept only as a summary: their ids alone (hub.retention), for an edit of one to
+# be refused rather than counted again.
+summarised_contact = Table(
+    "summarised_contact",
+    HubBase.metadata,
+    Column("id", String(36), primary_key=True),
+)
+
+
 class RetentionSetting(HubBase):
     """How long the region keeps its data (one row), set by a regional coordinator, and
     the first day of each kind still kept, moved forward by ``retention apply``."""

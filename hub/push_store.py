@@ -172,19 +172,24 @@ def store_push(
     ``speaks`` is the hub's protocol (its payload fields), this version's when None."""
     speaks = speaks or protocol_of(PROTOCOL)
     moment, border = now(), Border(session)
-    horizons = retention.read(session).horizons(retention.region_today())
+    kept_from = retention.read(session, pushing=True).kept_from()
     answers: dict[int, PushResult] = {}
     fresh: dict[str, tuple[int, _Checked]] = {}
     for index, record in enumerate(records):
         checked = _check(record, border, speaks.accepted(record.kind))
         if isinstance(checked, str):
             answers[index] = _result(record, "rejected", checked)
-        elif too_old := retention.refusal(record.kind, _day(checked), horizons):
+        elif too_old := retention.refusal(record.kind, _day(checked), kept_from):
             answers[index] = _result(record, "rejected", too_old)  # the period is gone
         elif record.id in fresh:  # the same id twice in one batch: the later is compared
             answers[index] = _result(record, "rejected", gettext("identifiant répété dans l’envoi"))
         else:
             fresh[record.id] = (index, checked)
+    contacts = [i for i, (_n, c) in fresh.items() if c.record.kind == "contact"]
+    for record_id in retention.summarised_ids(session, contacts):  # moved out of its month
+        index, checked = fresh.pop(record_id)
+        answers[index] = _result(checked.record, "rejected", gettext(
+            "accueil déjà résumé avec son mois : le hub n’en garde que le compte"))  # fmt: skip
     inserted = _insert_new(session, engine, site, fresh, moment)
     for record_id, (index, checked) in fresh.items():
         if record_id in inserted:

@@ -12,7 +12,11 @@ again it finds nothing left to do.
 A horizon is the first day of a month: what happened before it goes. Each kind also keeps
 the first day it still holds (``contacts_from``…), moved forward as months go, so that a
 push of a record before it is refused (:func:`refusal`) even once the region keeps longer
-again: a summarised month is never counted twice.
+again: a summarised month is never counted twice. A push is refused on what ``apply``
+removed, never on the setting alone: a setting changed by mistake and put back before the
+next run loses nothing. The ids of the visits summarised are kept (nothing else of them),
+so that an edit that moves one out of its summarised month is refused too; and a visit
+whose referrals went counts none from then on (:func:`_delete` counts it again).
 """
 
 from __future__ import annotations
@@ -28,7 +32,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.fields import CONTACT_FIELDS
 from core.hours import PARIS
 from core.i18n import N_, gettext
-from hub.models import FlagReview, Record, RetentionSetting, Site
+from hub import facts
+from hub.models import (
+    FlagReview,
+    Record,
+    RetentionSetting,
+    Site,
+    referral_fact,
+    summarised_contact,
+)  # fmt: skip
 from hub.service import HubError, now
 
 DEFAULTS = {"referral_months": 24, "flag_months": 12, "detail_years": 5}
@@ -51,6 +63,11 @@ class Retention:
     referrals_from: date | None = None
     flags_from: date | None = None
 
+    def kept_from(self) -> dict[str, date | None]:
+        """The first day of each kind the hub holds: what ``apply`` removed is before."""
+        return {"contact": self.contacts_from, "referral": self.referrals_from,
+                "flag": self.flags_from}  # fmt: skip
+
     def horizons(self, today: date) -> dict[str, date]:
         """The first day of each kind kept on ``today``: what is before goes (or went)."""
         settled = {
@@ -58,8 +75,7 @@ class Retention:
             "referral": month_start(today, self.referral_months),
             "flag": month_start(today, self.flag_months),
         }
-        held = {"contact": self.contacts_from, "referral": self.referrals_from,
-                "flag": self.flags_from}  # fmt: skip
+        held = self.kept_from()
         return {kind: max(day, held[kind] or day) for kind, day in settled.items()}
 
 
@@ -94,9 +110,16 @@ def next_month(day: date) -> date:
     return month_start(day, -1)
 
 
-def read(session: Session) -> Retention:
-    """The region's setting (the defaults until a coordinator sets one)."""
-    row = session.get(RetentionSetting, 1)
+def read(session: Session, *, pushing: bool = False) -> Retention:
+    """The region's setting (the defaults until a coordinator sets one). ``pushing``: the
+    row held (shared, on PostgreSQL) until the push's transaction ends, so that a month
+    ``apply`` is summarising is either summarised with the push's records or refuses
+    them, never neither."""
+    if pushing and _on_postgres(session):
+        query = select(RetentionSetting).where(RetentionSetting.id == 1)
+        row = session.scalar(query.with_for_update(read=True, key_share=True))
+    else:
+        row = session.get(RetentionSetting, 1)
     if row is None:
         return Retention(DEFAULTS["referral_months"], DEFAULTS["flag_months"],
                          DEFAULTS["detail_years"])  # fmt: skip
@@ -106,12 +129,16 @@ def read(session: Session) -> Retention:
     )  # fmt: skip
 
 
+def insert_ignoring(session: Session, table: Any) -> Any:
+    """``INSERT … ON CONFLICT DO NOTHING`` on the hub's database, whichever it is."""
+    insert = postgresql.insert if _on_postgres(session) else sqlite.insert
+    return insert(table).on_conflict_do_nothing()
+
+
 def _row(session: Session, *, lock: bool = False) -> RetentionSetting:
     """The setting's row, made with the defaults if need be; locked until the transaction
     ends with ``lock`` (two runs of ``apply`` take turns)."""
-    insert = postgresql.insert if _on_postgres(session) else sqlite.insert
-    statement = insert(RetentionSetting).values(id=1, **DEFAULTS)
-    session.execute(statement.on_conflict_do_nothing(index_elements=["id"]))
+    session.execute(insert_ignoring(session, RetentionSetting).values(id=1, **DEFAULTS))
     query = select(RetentionSetting).where(RetentionSetting.id == 1)
     row = session.scalar(query.with_for_update() if lock else query)
     assert row is not None
@@ -164,12 +191,21 @@ def change(session: Session, by: str, **values: int | None) -> Retention:
     return read(session)
 
 
-def refusal(kind: str, day: date, horizons: dict[str, date]) -> str:
-    """Why a pushed record of ``day`` is refused, or nothing: the hub no longer keeps its
+def refusal(kind: str, day: date, kept_from: dict[str, date | None]) -> str:
+    """Why a pushed record of ``day`` is refused, or nothing: the hub no longer holds its
     kind that far back (a month of visits may have been summarised already)."""
-    if day >= horizons[kind]:
+    first = kept_from[kind]
+    if first is None or day >= first:
         return ""
-    return gettext(REFUSED[kind]).format(day=f"{day:%d/%m/%Y}", first=f"{horizons[kind]:%d/%m/%Y}")
+    return gettext(REFUSED[kind]).format(day=f"{day:%d/%m/%Y}", first=f"{first:%d/%m/%Y}")
+
+
+def summarised_ids(session: Session, ids: list[str]) -> set[str]:
+    """Those of ``ids`` that are visits the hub now keeps only as a summary."""
+    if not ids:
+        return set()
+    return set(session.scalars(select(summarised_contact.c.id).where(
+        summarised_contact.c.id.in_(ids))))  # fmt: skip
 
 
 # --- applying it --------------------------------------------------------------------
@@ -199,12 +235,21 @@ def _months(session: Session, kind: str, before: date) -> list[date]:
 
 def _delete(session: Session, kind: str, start: date, end: date) -> int:
     """Delete the records of ``kind`` from ``start`` to before ``end`` (their facts go with
-    them); how many."""
+    them); how many. A visit whose referrals go is counted again without them: it counts
+    the same whatever is pushed of it later."""
     where = (_of_sites(session), Record.kind == kind, Record.day >= start, Record.day < end)
+    gone = select(Record.id).where(*where)
     if kind == "flag":
-        gone = select(Record.id).where(*where)
         session.execute(delete(FlagReview).where(FlagReview.flag_id.in_(gone)))
+    if kind == "contact":  # their ids only, for an edit of one to be refused
+        session.execute(insert_ignoring(session, summarised_contact).from_select(["id"], gone))
+    referred: list[str] = []
+    if kind == "referral":
+        of = select(referral_fact.c.contact_id).where(referral_fact.c.record_id.in_(gone))
+        referred = sorted(set(session.scalars(of)))
     result = session.execute(delete(Record).where(*where))
+    if referred:
+        facts.referred(session, referred)
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 

@@ -57,7 +57,7 @@ async def change(request: Request, console: ConsoleOf) -> Response:
     values: dict[str, int | None] = {}
     for field, name in FIELDS.items():
         typed = form.get(field, "").strip()
-        if not typed.isdigit() or len(typed) > 4:
+        if not (typed.isascii() and typed.isdigit()) or len(typed) > 4:  # not « ² »
             said = gettext("«\u00a0{value}\u00a0» n’est pas un nombre entier.")
             entered = {f: form.get(f, "")[:10] for f in FIELDS}
             return await show(

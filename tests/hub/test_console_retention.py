@@ -48,6 +48,9 @@ def test_a_coordinator_sets_the_retention_and_a_wrong_value_changes_nothing(
     words = signed_in.post("/console/conservation", data={**form, "signalements": "douze"})
     assert words.status_code == 400
     assert "«\u00a0douze\u00a0» n’est pas un nombre entier." in text_of(words)
+    for odd in ("²", "١٢"):  # digits to Python, not numbers to type here
+        refused = signed_in.post("/console/conservation", data={**form, "signalements": odd})
+        assert refused.status_code == 400 and "n’est pas un nombre entier." in text_of(refused)
     forged = signed_in.post("/console/conservation", data={**form, "csrf": "x", "detail": "2"})
     assert forged.status_code == 403
     assert setting(hub) == (36, 6, 8, "claire.m")

@@ -27,6 +27,8 @@ TODAY = date(2026, 12, 3)
 # With 5 years in detail, 24 months of referrals and 12 of flags on TODAY, what goes is
 # before 2021-12-01, 2024-12-01 and 2025-12-01.
 SHORT = {"referral_months": 24, "flag_months": 12, "detail_years": 5}
+# The same, referrals kept as long as the visits' detail: summarising changes no table.
+SAME = {**SHORT, "referral_months": 60}
 LONG = {"referral_months": 120, "flag_months": 120, "detail_years": 30}
 SERVICE = "svc-emploi"
 
@@ -58,10 +60,13 @@ def keep(engine: Engine, values: dict[str, int]) -> None:
         retention.change(session, "claire.m", **values)
 
 
-def send(engine: Engine, site: str, kind: str, payloads: list[dict[str, Any]]) -> list[PushResult]:
+def send(
+    engine: Engine, site: str, kind: str, payloads: list[dict[str, Any]],
+    ids: list[str] | None = None, version: int = 1,
+) -> list[PushResult]:  # fmt: skip
     records = [
-        PushRecord(kind=kind, id=str(uuid.uuid4()), version=1, payload=p)  # type: ignore[arg-type]
-        for p in payloads
+        PushRecord(kind=kind, id=record_id, version=version, payload=p)  # type: ignore[arg-type]
+        for p, record_id in zip(payloads, ids or [str(uuid.uuid4()) for _ in payloads], strict=True)
     ]
     with Session(engine) as session, session.begin():
         found = session.get(Site, service.slugify(site))
@@ -245,9 +250,64 @@ def test_a_summarised_period_shows_the_tables_it_showed_in_detail(
         if sent:
             stored(engine, one["site"], "referral", sent)
     before = tables(engine)
-    keep(engine, SHORT)
+    keep(engine, SAME)
     apply(engine)
     with Session(engine) as session:
         left = session.scalar(text("SELECT count(*) FROM contact_fact WHERE day < '2021-12-01'"))
     assert left == 0
     assert tables(engine) == before
+
+
+def test_an_edit_that_moves_a_summarised_visit_out_of_its_month_is_refused(
+    engine: Engine,
+) -> None:
+    """Its month counts it already: stored again under a kept day, it would count twice."""
+    keep(engine, LONG)
+    (old,) = stored(engine, "Istres", "contact", [visit("2021-11-30")])
+    keep(engine, SHORT)
+    apply(engine)
+    (answer,) = send(engine, "Istres", "contact", [visit("2022-01-10")], ids=[old], version=2)
+    assert answer.outcome == "rejected"
+    assert (
+        answer.reason == "accueil déjà résumé avec son mois\u00a0: le hub n’en garde que le compte"
+    )
+    with Session(engine) as session:
+        assert stats.totals(session, date(2021, 11, 1), date(2022, 1, 31)).of()[0] == 1
+        assert old not in set(session.scalars(select(Record.id)))
+
+
+def test_a_setting_changed_by_mistake_refuses_nothing_until_apply_runs(engine: Engine) -> None:
+    """A push is refused on what was removed, not on the setting: put back before the
+    night's run, a wrong setting has cost nothing."""
+    keep(engine, {"referral_months": 1, "flag_months": 1, "detail_years": 1})
+    (answer,) = send(engine, "Istres", "contact", [visit("2022-06-01")])
+    assert answer.outcome == "accepted"
+    keep(engine, LONG)
+    assert apply(engine) == retention.Applied()
+    with Session(engine) as session:
+        assert stats.totals(session, date(2022, 6, 1), date(2022, 6, 30)).of()[0] == 1
+
+
+def test_a_visit_whose_referrals_went_counts_none_whatever_is_pushed_of_it_later(
+    engine: Engine,
+) -> None:
+    keep(engine, LONG)
+    payload = visit("2023-05-02")
+    (kept,) = stored(engine, "Istres", "contact", [payload])
+    stored(engine, "Istres", "referral", [
+        {"day": "2023-05-02", "contact_id": kept, "service_id": SERVICE}])  # fmt: skip
+    may = (date(2023, 5, 1), date(2023, 5, 31))
+
+    def counted() -> tuple[int, list[dict[str, Any]]]:
+        with Session(engine) as session:
+            partners = stats.compute(session, *may, ["partner"], 1).rows
+            return stats.totals(session, *may).of()[1], partners
+
+    assert counted() == (1, [{"partner": SERVICE, "count": 1}])
+    keep(engine, SHORT)  # referrals before December 2024 go
+    apply(engine)
+    assert counted() == (0, [])
+    stored_again = send(engine, "Istres", "contact", [{**payload, "public": "salarie"}],
+                        ids=[kept], version=2)  # fmt: skip
+    assert [a.outcome for a in stored_again] == ["accepted"]
+    assert counted() == (0, [])

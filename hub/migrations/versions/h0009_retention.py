@@ -31,6 +31,11 @@ def upgrade() -> None:
         "ix_contact_summary_dim_month_site", "contact_summary", ["dim", "month", "site_id"]
     )
     op.create_table(
+        "summarised_contact",
+        sa.Column("id", sa.String(36), nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_summarised_contact"),
+    )
+    op.create_table(
         "retention_setting",
         sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("referral_months", sa.Integer(), nullable=False),
@@ -48,5 +53,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("retention_setting")
+    op.drop_table("summarised_contact")
     op.drop_index("ix_contact_summary_dim_month_site", table_name="contact_summary")
     op.drop_table("contact_summary")
