@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from core.fields import COUNTED
 from core.places import load_geography_file
 from core.stats import tables as stats_tables
-from hub import retention
+from hub import dialect, retention
 
 # dimension -> its contact field, a column of the facts (``contact_fact``)
 FIELDS = COUNTED
@@ -103,7 +103,7 @@ def totals(session: Session, start: date, end: date) -> Totals:
 def _in_order(session: Session, *columns: str) -> str:
     """``ORDER BY`` these columns as text by code point (the order Python sorts strings
     in, whatever the database's collation)."""
-    collate = ' COLLATE "C"' if session.get_bind().dialect.name == "postgresql" else ""
+    collate = ' COLLATE "C"' if dialect.on_postgres(session) else ""
     return " ORDER BY " + ", ".join(f"CAST({c} AS TEXT){collate}" for c in columns)
 
 

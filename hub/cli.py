@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from core.wire import enrolment_string
-from hub import service
+from hub import checks, service
 from hub.cli_parser import build_parser
 from hub.cli_texts import hub_language, say
 from hub.config import make_engine
@@ -172,7 +172,7 @@ def _retention(args: argparse.Namespace, session: Session, _engine: Engine) -> N
         kept = retention.change(session, "aiguillage-hub", **values)
     else:
         kept = retention.read(session)
-    horizons = kept.horizons(retention.region_today())
+    horizons = kept.horizons(checks.today())
     data: dict[str, Any] = {name: getattr(kept, name) for name in retention.DEFAULTS}
     data["kept_from"] = {kind: day.isoformat() for kind, day in horizons.items()}
     text = _say("retention_said", **{name: getattr(kept, name) for name in retention.DEFAULTS})
@@ -186,7 +186,7 @@ def _apply_retention(args: argparse.Namespace, engine: Engine) -> None:
 
     from hub import retention
 
-    done = retention.apply(sessionmaker(engine), retention.region_today())
+    done = retention.apply(sessionmaker(engine), checks.today())
     counts = {"referrals": done.referrals, "flags": done.flags, "contacts": done.contacts,
               "months": done.months}  # fmt: skip
     _print(args, counts, _say("retention_applied", **counts))

@@ -12,18 +12,17 @@ miss the other.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import BindParameter, String, Table, any_, bindparam, delete, insert, text
-from sqlalchemy.dialects import sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from core.fields import CONTACT_FIELDS
+from hub import dialect
 from hub.models import contact_code, contact_fact, flag_fact, referral_fact
 
 ONE_VALUED = tuple(f.name for f in CONTACT_FIELDS if not f.multiple)
@@ -46,65 +45,44 @@ def partner_of(payload: dict[str, Any]) -> str:
     return str(payload.get("structure_id") or payload["service_id"])
 
 
-def _day(payload: dict[str, Any]) -> date:
+def day_of(payload: dict[str, Any]) -> date:
     value = payload["day"]
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
-def insert_rows(
-    session: Session, table: Table, rows: list[dict[str, Any]], returning: str | None = None
-) -> list[Any]:
+def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert ``rows`` (dicts with the same keys) into ``table`` with one statement whose
     text never changes, a column's values an array each (PostgreSQL's ``unnest``), rather
     than a row at a time or a VALUES clause as long as the batch, which the driver
-    rewrites for every batch. Without ``ON CONFLICT`` unless ``returning`` is given, when
-    a row whose key is taken is left out (and its ``returning`` column too). Returns the
-    ``returning`` column of the rows inserted."""
+    rewrites for every batch."""
     if not rows:
-        return []
-    if not _postgresql(session):
-        statement = insert(table)
-        if returning is None:
-            session.execute(statement, rows)
-            return []
-        conflict = sqlite.insert(table).on_conflict_do_nothing()
-        return list(session.execute(conflict.returning(table.c[returning]), rows).scalars())
+        return
+    if not dialect.on_postgres(session):
+        session.execute(insert(table), rows)
+        return
     names = list(rows[0])
-    sql = _UNNEST.get((table.name, tuple(names), returning))
+    sql = _UNNEST.get((table.name, tuple(names)))
     if sql is None:
-        dialect = session.get_bind().dialect
-        quote = dialect.identifier_preparer.quote
+        bind = session.get_bind().dialect
+        quote = bind.identifier_preparer.quote
         arrays = ", ".join(
-            f"CAST(:{name} AS {table.c[name].type.compile(dialect)}[])" for name in names
+            f"CAST(:{name} AS {table.c[name].type.compile(bind)}[])" for name in names
         )
         sql = (
             f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)})"
             f" SELECT * FROM unnest({arrays})"
         )
-        if returning is not None:
-            sql += f" ON CONFLICT DO NOTHING RETURNING {quote(returning)}"
-        _UNNEST[(table.name, tuple(names), returning)] = sql
-    columns = {name: [_array_value(row[name]) for row in rows] for name in names}
-    result = session.execute(text(sql), columns)
-    return list(result.scalars()) if returning is not None else []
+        _UNNEST[(table.name, tuple(names))] = sql
+    session.execute(text(sql), {name: [row[name] for row in rows] for name in names})
 
 
-_UNNEST: dict[tuple[str, tuple[str, ...], str | None], str] = {}
-
-
-def _array_value(value: Any) -> Any:
-    """A value as an array element: JSON documents as their text (cast by the column)."""
-    return json.dumps(value) if isinstance(value, dict) else value
-
-
-def _postgresql(session: Session) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
+_UNNEST: dict[tuple[str, tuple[str, ...]], str] = {}
 
 
 def _among(session: Session, column: Any, values: list[str]) -> Any:
     """``column IN values``, as one array on PostgreSQL: a statement whose text does not
     grow with the batch."""
-    if _postgresql(session):
+    if dialect.on_postgres(session):
         return column == any_(bindparam(None, values, type_=ARRAY(String)))
     return column.in_(values)
 
@@ -148,7 +126,7 @@ def record(session: Session, records: Iterable[Stored]) -> None:
         flag_ids = [f.id for f in flags]
         session.execute(delete(flag_fact).where(_among(session, flag_fact.c.record_id, flag_ids)))
         rows: list[dict[str, Any]] = [
-            {"record_id": f.id, "site_id": f.site_id, "day": _day(f.payload)}
+            {"record_id": f.id, "site_id": f.site_id, "day": day_of(f.payload)}
             for f in flags
             if not f.payload.get("cancelled")
         ]
@@ -161,7 +139,7 @@ def _contact_row(contact: Stored) -> dict[str, Any]:
     row: dict[str, Any] = {
         "record_id": contact.id,
         "site_id": contact.site_id,
-        "day": _day(contact.payload),
+        "day": day_of(contact.payload),
         "referrals": 0,
     }
     row.update({name: contact.payload.get(name) for name in ONE_VALUED})
@@ -169,7 +147,7 @@ def _contact_row(contact: Stored) -> dict[str, Any]:
 
 
 def _code_rows(contact: Stored) -> list[dict[str, Any]]:
-    day = _day(contact.payload)
+    day = day_of(contact.payload)
     return [
         {"record_id": contact.id, "dim": dim, "code": code, "site_id": contact.site_id, "day": day}
         for name, dim in MANY_VALUED.items()
@@ -179,7 +157,7 @@ def _code_rows(contact: Stored) -> list[dict[str, Any]]:
 
 def _lock(session: Session, ids: set[str]) -> None:
     """Hold each contact's lock until the transaction ends, in one order (no deadlock)."""
-    if not ids or session.get_bind().dialect.name != "postgresql":
+    if not ids or not dialect.on_postgres(session):
         return
     session.execute(
         text(
@@ -193,9 +171,9 @@ def _lock(session: Session, ids: set[str]) -> None:
 def referred(session: Session, contact_ids: list[str]) -> None:
     """Work out again the partners and the count of referrals of these contacts."""
     # One array on PostgreSQL, whose statement's text does not grow with the batch.
-    among = "= ANY(CAST(:ids AS text[]))" if _postgresql(session) else "IN :ids"
+    among = "= ANY(CAST(:ids AS text[]))" if dialect.on_postgres(session) else "IN :ids"
     expanding: tuple[BindParameter[Any], ...] = (
-        () if _postgresql(session) else (bindparam("ids", expanding=True),)
+        () if dialect.on_postgres(session) else (bindparam("ids", expanding=True),)
     )
     for start in range(0, len(contact_ids), 5000):
         ids = contact_ids[start : start + 5000]

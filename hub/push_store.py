@@ -13,17 +13,16 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import Engine, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from core.i18n import N_, gettext
 from core.wire import PAYLOADS, PROTOCOL, HubProtocol, Outcome, PushRecord, PushResult, protocol_of
-from hub import facts, retention
+from hub import dialect, facts, retention
 from hub.checks import Border
 from hub.models import Record, Site
 from hub.service import now
@@ -83,14 +82,6 @@ def _check(record: PushRecord, border: Border, accepted: frozenset[str]) -> _Che
     return _Checked(record, clean, hashlib.sha256(encoded.encode()).hexdigest())
 
 
-def _day(checked: _Checked) -> date:
-    return datetime.fromisoformat(checked.payload["day"]).date()
-
-
-def _insert(engine_name: str) -> Any:
-    return postgresql.insert if engine_name == "postgresql" else sqlite.insert
-
-
 def _insert_new(
     session: Session,
     engine: Engine,
@@ -101,7 +92,7 @@ def _insert_new(
     """Insert the batch's records the database does not hold yet; their ids."""
     if not fresh:
         return set()
-    if engine.dialect.name == "postgresql":
+    if dialect.on_postgres(session):
         return _insert_new_postgresql(session, site, [c for _i, c in fresh.values()], moment)
     rows = [
         {
@@ -110,7 +101,7 @@ def _insert_new(
             "site_id": site.id,
             "version": checked.record.version,
             "content_hash": checked.content_hash,
-            "day": _day(checked),
+            "day": facts.day_of(checked.payload),
             "payload": checked.payload,
             "received_on": moment.date(),
             "updated_on": moment.date(),
@@ -120,8 +111,8 @@ def _insert_new(
     # One statement compiled once and cached (SQLAlchemy sends the rows as one multi-row
     # INSERT): a VALUES clause built per batch cost more than the insert.
     table = Record.__table__
-    insert = _insert(engine.dialect.name)
-    statement = insert(table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)
+    statement = dialect.insert(session, table).on_conflict_do_nothing(index_elements=["id"])
+    statement = statement.returning(table.c.id)
     return set(session.connection().execute(statement, rows).scalars())
 
 
@@ -153,7 +144,7 @@ def _insert_new_postgresql(
             "kinds": [c.record.kind for c in fresh],
             "versions": [c.record.version for c in fresh],
             "hashes": [c.content_hash for c in fresh],
-            "days": [_day(c) for c in fresh],
+            "days": [facts.day_of(c.payload) for c in fresh],
             "payloads": json.dumps([c.payload for c in fresh]),
         },
     )
@@ -179,7 +170,7 @@ def store_push(
         checked = _check(record, border, speaks.accepted(record.kind))
         if isinstance(checked, str):
             answers[index] = _result(record, "rejected", checked)
-        elif too_old := retention.refusal(record.kind, _day(checked), kept_from):
+        elif too_old := retention.refusal(record.kind, facts.day_of(checked.payload), kept_from):
             answers[index] = _result(record, "rejected", too_old)  # the period is gone
         elif record.id in fresh:  # the same id twice in one batch: the later is compared
             answers[index] = _result(record, "rejected", gettext("identifiant répété dans l’envoi"))
@@ -245,7 +236,7 @@ def _compare(
             version=record.version,
             content_hash=checked.content_hash,
             payload=checked.payload,
-            day=datetime.fromisoformat(checked.payload["day"]).date(),
+            day=facts.day_of(checked.payload),
             updated_on=moment.date(),
         )
     )

@@ -26,13 +26,11 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select, text
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.fields import CONTACT_FIELDS
-from core.hours import PARIS
 from core.i18n import N_, gettext
-from hub import facts
+from hub import dialect, facts
 from hub.models import (
     FlagReview,
     Record,
@@ -95,11 +93,6 @@ class Applied:
         )  # fmt: skip
 
 
-def region_today() -> date:
-    """The day it is in Paris: the region's day, whatever the server's zone."""
-    return datetime.now(PARIS).date()
-
-
 def month_start(day: date, months_back: int = 0) -> date:
     """The first day of ``day``'s month, ``months_back`` months earlier."""
     index = day.year * 12 + day.month - 1 - months_back
@@ -115,7 +108,7 @@ def read(session: Session, *, pushing: bool = False) -> Retention:
     row held (shared, on PostgreSQL) until the push's transaction ends, so that a month
     ``apply`` is summarising is either summarised with the push's records or refuses
     them, never neither."""
-    if pushing and _on_postgres(session):
+    if pushing and dialect.on_postgres(session):
         query = select(RetentionSetting).where(RetentionSetting.id == 1)
         row = session.scalar(query.with_for_update(read=True, key_share=True))
     else:
@@ -131,8 +124,7 @@ def read(session: Session, *, pushing: bool = False) -> Retention:
 
 def insert_ignoring(session: Session, table: Any) -> Any:
     """``INSERT … ON CONFLICT DO NOTHING`` on the hub's database, whichever it is."""
-    insert = postgresql.insert if _on_postgres(session) else sqlite.insert
-    return insert(table).on_conflict_do_nothing()
+    return dialect.insert(session, table).on_conflict_do_nothing()
 
 
 def _row(session: Session, *, lock: bool = False) -> RetentionSetting:
@@ -211,10 +203,6 @@ def summarised_ids(session: Session, ids: list[str]) -> set[str]:
 # --- applying it --------------------------------------------------------------------
 
 
-def _on_postgres(session: Session) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
-
-
 def _of_sites(session: Session) -> Any:
     """Every site, named: the records' index (site, kind, day) then finds a kind's days
     site by site, where a region's records would otherwise be read whole."""
@@ -223,7 +211,7 @@ def _of_sites(session: Session) -> Any:
 
 def _months(session: Session, kind: str, before: date) -> list[date]:
     """The months holding records of ``kind`` before ``before``, oldest first."""
-    if _on_postgres(session):
+    if dialect.on_postgres(session):
         month: Any = func.date_trunc("month", Record.day)
     else:  # a hub on SQLite, for a trial: its days are ISO text
         month = func.strftime("%Y-%m-01", Record.day)
@@ -258,7 +246,7 @@ def _summarise(session: Session, start: date) -> int:
     only, a code of a many-valued field once per visit), then delete their records; how
     many records went."""
     params: dict[str, Any] = {"start": start, "end": next_month(start)}
-    month = "CAST(:start AS date)" if _on_postgres(session) else ":start"
+    month = "CAST(:start AS date)" if dialect.on_postgres(session) else ":start"
     period = "f.day >= :start AND f.day < :end"
     selects = [
         f"SELECT f.site_id AS s, '{VISITS}' AS d, '' AS c, count(*) AS n FROM contact_fact f"

@@ -14,13 +14,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from core.i18n import N_, gettext
 from core.wire import (
     DeskState,
 )
+from hub import dialect
 from hub.config import secret_key
 from hub.models import (
     ApiHit,
@@ -193,7 +193,7 @@ def hold_address(session: Session, address: str) -> None:
     """Serialise the enrolments of one address until the transaction ends (a PostgreSQL
     advisory lock, seen by every process of the hub): guesses sent all at once are counted
     one after the other, while valid codes from one office are never counted at all."""
-    if session.get_bind().dialect.name == "postgresql":
+    if dialect.on_postgres(session):
         session.execute(
             text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
             {"key": "enrol:" + address[:64]},
@@ -262,13 +262,11 @@ def within_rate(session: Session, token: str, limit: int, moment: datetime | Non
     moment = moment or datetime.now(UTC).replace(tzinfo=None)
     minute = moment.replace(second=0, microsecond=0)
     key = digest(token)
-    postgres = session.get_bind().dialect.name == "postgresql"
-    if postgres:
+    if dialect.on_postgres(session):
         # A count lost in a crash is harmless: this transaction's commit does not wait for
         # the disk, which every request would otherwise do once more.
         session.execute(text("SET LOCAL synchronous_commit TO OFF"))
-    insert = postgresql.insert if postgres else sqlite.insert
-    row = insert(ApiHit).values(token_hash=key, minute=minute, count=1)
+    row = dialect.insert(session, ApiHit).values(token_hash=key, minute=minute, count=1)
     counted = row.on_conflict_do_update(
         index_elements=[ApiHit.token_hash, ApiHit.minute], set_={"count": ApiHit.count + 1}
     ).returning(ApiHit.count)

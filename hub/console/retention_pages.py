@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from core.i18n import gettext
-from hub import retention
+from hub import checks, retention
 from hub.console import auth
 from hub.console.web import Console, ConsoleOf, Refused, done
 
@@ -23,7 +23,7 @@ FIELDS = {"orientations": "referral_months", "signalements": "flag_months",
 
 def _state(session: Session) -> dict[str, Any]:
     kept = retention.read(session)
-    return {"kept": kept, "horizons": kept.horizons(retention.region_today())}
+    return {"kept": kept, "horizons": kept.horizons(checks.today())}
 
 
 async def show(

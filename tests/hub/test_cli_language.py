@@ -14,7 +14,7 @@ from typing import Protocol
 
 import pytest
 
-from hub import cli
+from hub import checks, cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -137,7 +137,7 @@ def _firsts(referrals: int, shape: str = "%d/%m/%Y") -> tuple[str, str, str]:
     """The first day of visits, referrals and flags kept today."""
     from hub import retention
 
-    today = retention.region_today()
+    today = checks.today()
     return tuple(  # type: ignore[return-value]
         f"{retention.month_start(today, months):{shape}}" for months in (60, referrals, 12)
     )

@@ -8,7 +8,7 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from hub import retention
+from hub import checks, retention
 from hub.models import RetentionSetting
 from tests.hub.conftest import Hub
 from tests.hub.console_kit import csrf_of, push, text_of, visit
@@ -80,7 +80,7 @@ def test_a_summarised_year_shows_monthly_tables_of_one_dimension_only(
               for by in ("public", "month", "site")}  # fmt: skip
     with Session(hub.engine) as session, session.begin():
         retention.change(session, "claire.m", referral_months=24, detail_years=5)
-    retention.apply(sessionmaker(hub.engine), retention.region_today())
+    retention.apply(sessionmaker(hub.engine), checks.today())
 
     for by, shown in before.items():
         assert text_of(signed_in.get("/console/activite", params={**year, "par": by})) == shown

@@ -37,12 +37,6 @@ def codes(name: str, n: int = 3) -> list[str]:
     return [item[0] for item in DEFAULT_LISTS[name]][:n]
 
 
-@pytest.fixture(autouse=True)
-def region_day(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The region's day, for the horizons a push is checked against."""
-    monkeypatch.setattr(retention, "region_today", lambda: TODAY)
-
-
 @pytest.fixture
 def engine(hub_url_db: str) -> Iterator[Engine]:
     engine = make_engine(hub_url_db)
