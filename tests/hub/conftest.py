@@ -101,6 +101,25 @@ def serve_hub(
         thread.join(timeout=10)
 
 
+# Two sites of the region, for the tests that store pushes straight through the hub's code.
+SITES = ("Istres", "Martigues")
+
+
+@pytest.fixture
+def engine(hub_url_db: str) -> Iterator[Engine]:
+    """The hub's database (no server), with :data:`SITES` in it."""
+    from hub import service
+
+    engine = make_engine(hub_url_db)
+    with Session(engine) as session, session.begin():
+        for name in SITES:
+            service.add_site(session, name)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture
 def hub(hub_url_db: str) -> Iterator[Hub]:
     """The hub's API under uvicorn on loopback, on its own PostgreSQL database."""

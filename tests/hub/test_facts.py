@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import importlib.util
 import uuid
-from collections.abc import Iterator
 from datetime import timedelta
 from types import ModuleType
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, text
@@ -23,12 +21,11 @@ from core.lists import DEFAULT_LISTS
 from core.wire import PushRecord
 from hub import activity_counts, push_store, service, stats
 from hub.checks import today
-from hub.config import make_engine
 from hub.migrate import MIGRATIONS
 from hub.models import Site
 from tests.hub import payload_counts
+from tests.hub.conftest import SITES
 
-SITES = ("Istres", "Martigues")
 CONTACTS = [str(uuid.UUID(int=n + 1)) for n in range(5)]
 REFERRALS = [str(uuid.UUID(int=n + 100)) for n in range(4)]
 FLAGS = [str(uuid.UUID(int=n + 200)) for n in range(2)]
@@ -87,18 +84,6 @@ batches = st.lists(
     max_size=8,
 )
 IDS = {"contact": CONTACTS, "referral": REFERRALS, "flag": FLAGS}
-
-
-@pytest.fixture
-def engine(hub_url_db: str) -> Iterator[Engine]:
-    engine = make_engine(hub_url_db)
-    with Session(engine) as session, session.begin():
-        for name in SITES:
-            service.add_site(session, name)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
 
 
 def play(engine: Engine, pushes: list[list[Send]]) -> None:

@@ -6,7 +6,6 @@ refused per record and changes nothing."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -19,10 +18,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.lists import DEFAULT_LISTS
 from core.wire import PushRecord, PushResult
 from hub import push_store, retention, service, stats
-from hub.config import make_engine
 from hub.models import FlagReview, Record, Site
+from tests.hub.conftest import SITES
 
-SITES = ("Istres", "Martigues")
 TODAY = date(2026, 12, 3)
 # With 5 years in detail, 24 months of referrals and 12 of flags on TODAY, what goes is
 # before 2021-12-01, 2024-12-01 and 2025-12-01.
@@ -35,18 +33,6 @@ SERVICE = "svc-emploi"
 
 def codes(name: str, n: int = 3) -> list[str]:
     return [item[0] for item in DEFAULT_LISTS[name]][:n]
-
-
-@pytest.fixture
-def engine(hub_url_db: str) -> Iterator[Engine]:
-    engine = make_engine(hub_url_db)
-    with Session(engine) as session, session.begin():
-        for name in SITES:
-            service.add_site(session, name)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
 
 
 def keep(engine: Engine, values: dict[str, int]) -> None:
