@@ -45,7 +45,9 @@ from hub.console.pages import install_console
 from hub.models import Site
 
 MIN_PROTOCOL = 1
-RATE_LIMIT = 240  # requests a minute and token: plenty for a desk, a wall for a loop
+# Requests of a token over this minute and the whole previous one (service.within_rate):
+# a desk asking steadily is held to half of it a minute, 120, where it syncs twice.
+RATE_LIMIT = 240
 # A busy hub asks a desk to come back in this many seconds, drawn at random so that the
 # desks turned away together do not all come back together.
 RETRY_AFTER_S = (1, 4)
