@@ -191,7 +191,7 @@ def _referrals(connection: sqlite3.Connection, ids: list[str]) -> dict[str, list
     found: dict[str, list[ReferralLine]] = {}
     rows = connection.execute(
         "SELECT contact_id, service_id, service_name, structure_name, slip_code FROM referral"
-        f" WHERE contact_id IN ({_marks(ids)}) AND status = 'active' ORDER BY created_at, id",
+        f" WHERE contact_id IN ({_marks(ids)}) AND status = 'active' ORDER BY created_at, rowid",
         ids,
     )
     for contact_id, *line in rows:

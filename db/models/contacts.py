@@ -15,6 +15,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    literal_column,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -60,8 +61,12 @@ class Contact(Base):
     answers: Mapped[list[ContactAnswer]] = relationship(
         cascade="all, delete-orphan", order_by="ContactAnswer.code", lazy="selectin"
     )
+    # In the order the agent chose them: those of one save share their time, and SQLite's
+    # rowid keeps the order they were written in (VACUUM renumbers it in that same order).
     referrals: Mapped[list[Referral]] = relationship(
-        back_populates="contact", order_by="(Referral.created_at, Referral.id)", lazy="selectin"
+        back_populates="contact",
+        order_by=lambda: (Referral.created_at, literal_column("referral.rowid")),
+        lazy="selectin",
     )
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from app.desk import Desk
 from app.directory.search import SearchQuery, search
+from app.first_screen import read_first_screen
 from app.intake.contact import ContactDraft
 from app.referrals.codes import SLIP_ALPHABET, new_slip_code
 from core.errors import ValidationFailed
@@ -76,6 +77,27 @@ def test_referrals_are_stored_with_the_visit_each_with_its_own_slip_code(desk: D
     cej = record.referrals[0]
     assert cej.service_name == "Contrat d’engagement jeune (CEJ)"
     assert cej.structure_name == "Mission locale Ouest Provence"
+
+
+def test_a_visit_s_referrals_come_back_in_the_order_the_agent_chose_them(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Ids that sort against the order they are made in: the order shown must not follow them.
+    ids = (f"{n:08d}-0000-4000-8000-000000000000" for n in range(99, 0, -1))
+    monkeypatch.setattr("app.referrals.codes.uuid.uuid4", lambda: next(ids))
+    with desk.sessions() as session:
+        others = [
+            s.service_id
+            for s in search(session, SearchQuery(themes=["alternance"], commune="13047"))
+            if s.service_id != CEJ
+        ][:3]
+    chosen = [others[1], CEJ, others[2], others[0]]
+    record = desk.intake.save(visit(referrals=chosen))
+    assert [r.service_id for r in desk.intake.get(record.id).referrals] == chosen
+    screen = read_first_screen(desk.paths.database, desk.intake.today())
+    assert screen is not None
+    (shown,) = screen.contacts  # the first screen reads the day's visits the same way
+    assert [line.service_id for line in shown.referrals] == chosen
 
 
 def test_a_correction_can_drop_a_referral_which_is_kept_as_cancelled(desk: Desk) -> None:
