@@ -1,7 +1,9 @@
-"""The region's activity as the facts kept at push time hold it (:mod:`hub.facts`):
-counts by site and code of one dimension, the period's visits and referrals by site,
-volumes by time, each in one statement, months kept only as a summary
-(:mod:`hub.retention`) added in. Nothing here is hidden yet: :mod:`hub.stats` does it.
+"""The region's activity as the hub keeps it at push time: counts by site and code of one
+dimension, the period's visits and referrals by site, volumes by time. Whole months are
+read from the counts by site and month (:mod:`hub.monthly`), the days a period cuts off a
+month from the facts (:mod:`hub.facts`); months kept only as a summary
+(:mod:`hub.retention`) are read like any other. Nothing here is hidden yet:
+:mod:`hub.stats` does it.
 
 Counts come sorted by site and code: which counts a table hides depends on their order
 where two are alike, and a table asked for twice must hide the same ones whatever order
@@ -22,7 +24,7 @@ from sqlalchemy.orm import Session
 from core.fields import COUNTED
 from core.places import load_geography_file
 from core.stats import tables as stats_tables
-from hub import dialect, retention
+from hub import monthly, retention
 
 # dimension -> its contact field, a column of the facts (``contact_fact``)
 FIELDS = COUNTED
@@ -53,6 +55,36 @@ def places() -> Places:
 PERIOD = "f.day BETWEEN :start AND :end"
 
 
+@dataclass(frozen=True)
+class Span:
+    """A period as its whole months, read from the counts by month (:mod:`hub.monthly`),
+    and the days left at either end, read from the facts."""
+
+    months: tuple[date, date] | None  # the first days of the first and last whole months
+    days: tuple[tuple[date, date], ...]  # from, to (both included)
+
+    def facts(self, alias: str = "f") -> tuple[str, dict[str, date]]:
+        """The facts' condition for the days, and its parameters."""
+        params: dict[str, date] = {}
+        for index, (first, last) in enumerate(self.days):
+            params[f"from{index}"], params[f"to{index}"] = first, last
+        said = " OR ".join(
+            f"{alias}.day BETWEEN :from{index} AND :to{index}" for index in range(len(self.days))
+        )
+        return f"({said})", params
+
+
+def span(start: date, end: date) -> Span:
+    first = start if start.day == 1 else monthly.next_month(start)
+    after = monthly.month_start(end + timedelta(days=1))  # the day after the last whole month
+    if first >= after:
+        return Span(None, ((start, end),))
+    days = [(start, first - timedelta(days=1))] if start < first else []
+    if after <= end:
+        days.append((after, end))
+    return Span((first, monthly.month_start(after, 1)), tuple(days))
+
+
 def column(dim: str, alias: str = "f") -> str:
     """A one-valued dimension's column of ``contact_fact`` (time as the day, EPCI as the
     commune: :func:`_recode` names them)."""
@@ -69,8 +101,8 @@ def code_of(value: Any) -> str:
 
 @dataclass(frozen=True)
 class Totals:
-    """The period's visits and the referrals of those visits, by site: one pass over the
-    facts, shared by a page's table and its key figures (and by every table of a file)."""
+    """The period's visits and the referrals of those visits, by site: read once, shared
+    by a page's table and its key figures (and by every table of a file)."""
 
     visits: dict[str, int]
     referrals: dict[str, int]
@@ -84,82 +116,81 @@ class Totals:
 
 def totals(session: Session, start: date, end: date) -> Totals:
     """Every site's visits and referrals over the period (cancelled visits left out)."""
-    rows = session.execute(
-        text(
-            "SELECT f.site_id, count(*), COALESCE(sum(f.referrals), 0) FROM contact_fact f"
-            f" WHERE {PERIOD} GROUP BY f.site_id"
-        ),
-        {"start": start, "end": end},
-    ).all()
-    visits: Counter[str] = Counter({str(s): int(n) for s, n, _r in rows})
-    referrals: Counter[str] = Counter({str(s): int(r) for s, _n, r in rows})
-    # and the months kept only as a summary (hub.retention)
-    for kind, into in ((retention.VISITS, visits), (retention.REFERRALS, referrals)):
-        for (site, _month), n in summarised(session, start, end, kind).items():
+    retention.summarised(session, start, end, monthly.VISITS)  # a summarised month cut: refused
+    period = span(start, end)
+    visits: Counter[str] = Counter()
+    referrals: Counter[str] = Counter()
+    if period.days:
+        where, params = period.facts()
+        rows = session.execute(
+            text(
+                "SELECT f.site_id, count(*), COALESCE(sum(f.referrals), 0) FROM contact_fact f"
+                f" WHERE {where} GROUP BY f.site_id"
+            ),
+            params,
+        )
+        for site, n, referred in rows:
+            visits[str(site)] += int(n)
+            referrals[str(site)] += int(referred)
+    for kind, into in ((monthly.VISITS, visits), (monthly.REFERRALS, referrals)):
+        for (site, _month, _code), n in by_month(session, period, kind).items():
             into[site] += n
     return Totals(dict(visits), dict(referrals))
 
 
-def _in_order(session: Session, *columns: str) -> str:
-    """``ORDER BY`` these columns as text by code point (the order Python sorts strings
-    in, whatever the database's collation)."""
-    collate = ' COLLATE "C"' if dialect.on_postgres(session) else ""
-    return " ORDER BY " + ", ".join(f"CAST({c} AS TEXT){collate}" for c in columns)
-
-
-def _with_summary(
-    counts: Counter[tuple[str, str]], summary: Counter[tuple[str, str]]
-) -> Counter[tuple[str, str]]:
-    """Counts read in detail and from the summary, in one order (site, code)."""
-    if not summary:
-        return counts
-    return Counter(dict(sorted((counts + summary).items())))
-
-
-def cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[str, str]]:
-    """Raw counts per site and code of ``dim`` (time as days), in one pass."""
-    params: dict[str, Any] = {"start": start, "end": end, "dim": dim}
+def _facts_cells(session: Session, where: str, params: dict[str, Any], dim: str) -> Any:
+    """Rows (site, code, count) of ``dim`` in the facts ``where`` picks."""
     if dim in MULTIPLE:  # a contact's code is held once, however often it was sent
         sql = (
             "SELECT f.site_id, f.code, count(*) FROM contact_code f"
-            f" WHERE f.dim = :dim AND {PERIOD} GROUP BY f.site_id, f.code"
-            f"{_in_order(session, 'f.site_id', 'f.code')}"
+            f" WHERE f.dim = :dim AND {where} GROUP BY f.site_id, f.code"
         )
     else:
         key = column(dim)
         sql = (
             f"SELECT f.site_id, {key}, count(*) FROM contact_fact f"
-            f" WHERE {PERIOD} GROUP BY f.site_id, {key}"
-            f"{_in_order(session, 'f.site_id', key)}"
+            f" WHERE {where} GROUP BY f.site_id, {key}"
         )
-    rows = session.execute(text(sql), params)
+    return session.execute(text(sql), {**params, "dim": dim})
+
+
+def cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[str, str]]:
+    """Raw counts per site and code of ``dim`` (time as days, EPCI as communes), sorted:
+    a visitors' characteristic from the counts by month for the whole months and from
+    the facts for the days left; a volume (by site or time) from the facts alone."""
+    retention.summarised(session, start, end, dim)  # refused where it cannot be read
     counts: Counter[tuple[str, str]] = Counter()
-    for site, code, n in rows:  # a value missing and « non-precise » are one code
-        counts[str(site), code_of(code)] += int(n)
-    return _with_summary(counts, summarised(session, start, end, dim))
+    if dim in TIME or dim == "site":
+        period = Span(None, ((start, end),))
+    else:
+        period = span(start, end)
+        kept = "commune" if dim == "epci" else dim
+        for (site, _month, code), n in by_month(session, period, kept).items():
+            counts[site, code] += n
+    if period.days:
+        where, params = period.facts()
+        for site, code, n in _facts_cells(session, where, params, dim):
+            counts[str(site), code_of(code)] += int(n)  # missing and « non-precise » are one
+    return Counter(dict(sorted(counts.items())))
 
 
-def summarised(
-    session: Session, start: date, end: date, dim: str, site: str | None = None
-) -> Counter[tuple[str, str]]:
-    """Counts per site and code of ``dim`` in the period's months kept only as a summary
-    (:mod:`hub.retention`; communes for EPCI, the month's first day by site or month, as
-    the facts give them); none when it holds no such month, refused when it cannot be
-    read from them (by day, by week, a month cut in two)."""
-    if not retention.summarised(session, start, end, dim):
+def by_month(
+    session: Session, period: Span, dim: str, site: str | None = None
+) -> Counter[tuple[str, str, str]]:
+    """Counts per site, month (its first day) and code of ``dim`` over the period's whole
+    months, from the counts kept by month (:mod:`hub.monthly`)."""
+    if period.months is None:
         return Counter()
-    kept = {"epci": "commune", "site": retention.VISITS, "month": retention.VISITS}.get(dim, dim)
     sql = (
-        "SELECT s.site_id, s.month, s.code, sum(s.count) FROM contact_summary s"
-        " WHERE s.dim = :dim AND s.month BETWEEN :start AND :end"
+        "SELECT s.site_id, s.month, s.code, s.count FROM contact_summary s"
+        " WHERE s.dim = :dim AND s.month BETWEEN :first AND :last"
         + (" AND s.site_id = :site" if site else "")
-        + " GROUP BY s.site_id, s.month, s.code"
-        + _in_order(session, "s.site_id", "s.code", "s.month")
     )
-    params = {"dim": kept, "start": start, "end": end, "site": site}
-    counts: Counter[tuple[str, str]] = Counter()
+    first, last = period.months
+    params = {"dim": dim, "first": first, "last": last, "site": site}
+    counts: Counter[tuple[str, str, str]] = Counter()
     for where, month, code, n in session.execute(text(sql), params):
-        counts[str(where), str(month) if kept == retention.VISITS else code] += int(n)
+        counts[str(where), str(month)[:10], str(code)] += int(n)
     return counts
 
 
@@ -169,17 +200,21 @@ def volumes(
     """Visits by site or time, of the region or of one site."""
     if dim == "site":
         return Counter({code: n for code, n in known.visits.items() if site in (None, code)})
-    key = column(dim)
-    where = PERIOD + (" AND f.site_id = :site" if site else "")
-    rows = session.execute(
-        text(f"SELECT {key}, count(*) FROM contact_fact f WHERE {where} GROUP BY {key}"),
-        {"start": start, "end": end, "site": site},
-    )
+    retention.summarised(session, start, end, dim)  # by day or week: refused over a summary
+    period = span(start, end) if dim == "month" else Span(None, ((start, end),))
     counts: Counter[str] = Counter()
-    for code, n in rows:
-        counts[recoded(dim, code_of(code))] += int(n)
-    for (_site, month), n in summarised(session, start, end, dim, site).items():
+    for (_site, month, _code), n in by_month(session, period, monthly.VISITS, site).items():
         counts[recoded(dim, month)] += n
+    if period.days:
+        where, params = period.facts()
+        key = column(dim)
+        where += " AND f.site_id = :site" if site else ""
+        rows = session.execute(
+            text(f"SELECT {key}, count(*) FROM contact_fact f WHERE {where} GROUP BY {key}"),
+            {**params, "site": site},
+        )
+        for code, n in rows:
+            counts[recoded(dim, code_of(code))] += int(n)
     return counts
 
 

@@ -3,8 +3,10 @@ between them is asked here, once."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -16,3 +18,19 @@ def on_postgres(session: Session) -> bool:
 def insert(session: Session, table: Any) -> Any:
     """An ``INSERT`` that takes ``ON CONFLICT`` clauses, in the session's database's words."""
     return (postgresql.insert if on_postgres(session) else sqlite.insert)(table)
+
+
+def hold(session: Session, keys: Iterable[str]) -> None:
+    """Hold a lock on each of ``keys`` until the transaction ends, taken in one order so
+    that two transactions never wait on each other (PostgreSQL's advisory locks; SQLite
+    has one writer at a time already)."""
+    keys = sorted(set(keys))
+    if not keys or not on_postgres(session):
+        return
+    session.execute(
+        text(
+            "SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(x, 0) AS h"
+            " FROM unnest(CAST(:keys AS text[])) AS x ORDER BY h) AS held"
+        ),
+        {"keys": keys},
+    )

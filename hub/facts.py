@@ -22,7 +22,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from core.fields import CONTACT_FIELDS
-from hub import dialect
+from hub import dialect, monthly
 from hub.models import contact_code, contact_fact, flag_fact, referral_fact
 
 ONE_VALUED = tuple(f.name for f in CONTACT_FIELDS if not f.multiple)
@@ -46,7 +46,11 @@ def partner_of(payload: dict[str, Any]) -> str:
 
 
 def day_of(payload: dict[str, Any]) -> date:
-    value = payload["day"]
+    return as_day(payload["day"])
+
+
+def as_day(value: Any) -> date:
+    """A day as a date, whether the database gave a date or its ISO text (SQLite)."""
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
@@ -94,11 +98,18 @@ def record(session: Session, records: Iterable[Stored]) -> None:
         by_kind[stored.kind].append(stored)
     contacts, referrals, flags = by_kind["contact"], by_kind["referral"], by_kind["flag"]
     touched = {c.id for c in contacts} | {str(r.payload["contact_id"]) for r in referrals}
-    _lock(session, touched)
+    dialect.hold(session, touched)
+    months: set[tuple[str, date]] = set()  # (site, day) whose month's counts changed
     if contacts:
         ids = [c.id for c in contacts]
-        session.execute(delete(contact_fact).where(_among(session, contact_fact.c.record_id, ids)))
+        was = session.execute(
+            delete(contact_fact)
+            .where(_among(session, contact_fact.c.record_id, ids))
+            .returning(contact_fact.c.site_id, contact_fact.c.day)
+        )
+        months.update((site, as_day(day)) for site, day in was)
         live = [c for c in contacts if not c.payload.get("cancelled")]
+        months.update((c.site_id, day_of(c.payload)) for c in live)
         if live:
             insert_rows(session, contact_fact, [_contact_row(c) for c in live])
             codes = [row for c in live for row in _code_rows(c)]
@@ -132,7 +143,8 @@ def record(session: Session, records: Iterable[Stored]) -> None:
         ]
         insert_rows(session, flag_fact, rows)
     if touched:
-        referred(session, sorted(touched))
+        months.update(referred(session, sorted(touched)))
+    monthly.refresh(session, months)
 
 
 def _contact_row(contact: Stored) -> dict[str, Any]:
@@ -155,26 +167,16 @@ def _code_rows(contact: Stored) -> list[dict[str, Any]]:
     ]
 
 
-def _lock(session: Session, ids: set[str]) -> None:
-    """Hold each contact's lock until the transaction ends, in one order (no deadlock)."""
-    if not ids or not dialect.on_postgres(session):
-        return
-    session.execute(
-        text(
-            "SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(x, 0) AS h"
-            " FROM unnest(CAST(:ids AS text[])) AS x ORDER BY h) AS held"
-        ),
-        {"ids": sorted(ids)},
-    )
-
-
-def referred(session: Session, contact_ids: list[str]) -> None:
-    """Work out again the partners and the count of referrals of these contacts."""
+def referred(session: Session, contact_ids: list[str]) -> set[tuple[str, date]]:
+    """Work out again the partners and the count of referrals of these contacts; the
+    (site, day) of those the hub holds, whose months' counts :func:`monthly.refresh`
+    must count again."""
     # One array on PostgreSQL, whose statement's text does not grow with the batch.
     among = "= ANY(CAST(:ids AS text[]))" if dialect.on_postgres(session) else "IN :ids"
     expanding: tuple[BindParameter[Any], ...] = (
         () if dialect.on_postgres(session) else (bindparam("ids", expanding=True),)
     )
+    months: set[tuple[str, date]] = set()
     for start in range(0, len(contact_ids), 5000):
         ids = contact_ids[start : start + 5000]
         session.execute(
@@ -193,11 +195,14 @@ def referred(session: Session, contact_ids: list[str]) -> None:
             ).bindparams(*expanding),
             params,
         )
-        session.execute(
+        counted = session.execute(
             text(
                 "UPDATE contact_fact SET referrals = (SELECT count(*) FROM referral_fact r"
                 " WHERE r.contact_id = contact_fact.record_id"
                 f" AND r.site_id = contact_fact.site_id) WHERE record_id {among}"
+                " RETURNING site_id, day"
             ).bindparams(*expanding),
             params,
         )
+        months.update((str(site), as_day(day)) for site, day in counted)
+    return months

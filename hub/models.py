@@ -160,10 +160,11 @@ flag_fact = Table(
 )
 
 
-# The months of visits older than the region keeps in detail (hub/retention.py): per
-# site, month (its first day) and dimension, each code's count of live visits, as the
-# console's one-dimension tables count them; ``visits`` counts the visits themselves (code
-# empty), ``referrals`` their referrals.
+# Every month's visits (hub/monthly.py), counted again as records arrive, and all that is
+# left of the months older than the region keeps in detail (hub/retention.py): per site,
+# month (its first day) and dimension, each code's count of live visits, as the console's
+# one-dimension tables count them; ``visits`` counts the visits themselves (code empty),
+# ``referrals`` their referrals.
 contact_summary = Table(
     "contact_summary",
     HubBase.metadata,

@@ -3,10 +3,10 @@
 A regional coordinator sets (console or ``aiguillage-hub retention set``) how many months
 referral records and directory flags are kept, and after how many years visits are kept
 only as a summary. ``aiguillage-hub retention apply`` (run daily by cron or a systemd
-timer) then deletes the referrals and flags past their horizon, and rolls every whole
-month of visits past theirs up into :data:`hub.models.contact_summary` (the one-dimension
-counts the console shows, per site and month) before deleting the visits' records and
-facts: one transaction per month, so that a stop halfway leaves each month whole, and run
+timer) then deletes the referrals and flags past their horizon, and deletes the records
+and facts of every whole month of visits past theirs, leaving only that month's counts by
+site (:mod:`hub.monthly`, kept for every month as records arrive, counted once more
+first): one transaction per month, so that a stop halfway leaves each month whole, and run
 again it finds nothing left to do.
 
 A horizon is the first day of a month: what happened before it goes. Each kind also keeps
@@ -25,12 +25,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.fields import CONTACT_FIELDS
 from core.i18n import N_, gettext
-from hub import dialect, facts
+from hub import dialect, facts, monthly
 from hub.models import (
     FlagReview,
     Record,
@@ -39,15 +38,12 @@ from hub.models import (
     referral_fact,
     summarised_contact,
 )  # fmt: skip
+from hub.monthly import month_start, next_month
 from hub.service import HubError, now
 
 DEFAULTS = {"referral_months": 24, "flag_months": 12, "detail_years": 5}
 # Each setting's bounds (included).
 BOUNDS = {"referral_months": (1, 120), "flag_months": (1, 120), "detail_years": (1, 30)}
-# The counted one-valued fields: columns of ``contact_fact``, dimensions of the summary.
-ONE_VALUED = {f.key: f.name for f in CONTACT_FIELDS if f.counted and not f.multiple}
-# The summary's own dimensions: the visits themselves, and their referrals.
-VISITS, REFERRALS = "visits", "referrals"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,16 +87,6 @@ class Applied:
             self.referrals + other.referrals, self.flags + other.flags,
             self.contacts + other.contacts, self.months + other.months,
         )  # fmt: skip
-
-
-def month_start(day: date, months_back: int = 0) -> date:
-    """The first day of ``day``'s month, ``months_back`` months earlier."""
-    index = day.year * 12 + day.month - 1 - months_back
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def next_month(day: date) -> date:
-    return month_start(day, -1)
 
 
 def read(session: Session, *, pushing: bool = False) -> Retention:
@@ -237,41 +223,15 @@ def _delete(session: Session, kind: str, start: date, end: date) -> int:
         referred = sorted(set(session.scalars(of)))
     result = session.execute(delete(Record).where(*where))
     if referred:
-        facts.referred(session, referred)
+        monthly.refresh(session, facts.referred(session, referred))
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def _summarise(session: Session, start: date) -> int:
-    """Add the month's visits to the summary (as the console counts them: live visits
-    only, a code of a many-valued field once per visit), then delete their records; how
-    many records went."""
-    params: dict[str, Any] = {"start": start, "end": next_month(start)}
-    month = "CAST(:start AS date)" if dialect.on_postgres(session) else ":start"
-    period = "f.day >= :start AND f.day < :end"
-    selects = [
-        f"SELECT f.site_id AS s, '{VISITS}' AS d, '' AS c, count(*) AS n FROM contact_fact f"
-        f" WHERE {period}"
-        " GROUP BY f.site_id",
-        f"SELECT f.site_id, '{REFERRALS}', '', sum(f.referrals) FROM contact_fact f"
-        f" WHERE {period} GROUP BY f.site_id",
-        f"SELECT f.site_id, f.dim, f.code, count(*) FROM contact_code f WHERE {period}"
-        " GROUP BY f.site_id, f.dim, f.code",
-    ] + [
-        f"SELECT f.site_id, '{dim}', COALESCE(f.{name}, 'non-precise'), count(*)"
-        f" FROM contact_fact f WHERE {period} GROUP BY f.site_id, f.{name}"
-        for dim, name in ONE_VALUED.items()
-    ]
-    session.execute(
-        text(
-            "INSERT INTO contact_summary (month, site_id, dim, code, count)"
-            f" SELECT {month}, s, d, c, n FROM ("
-            + " UNION ALL ".join(selects)
-            + ") AS counted WHERE n > 0"
-            " ON CONFLICT (month, site_id, dim, code)"
-            " DO UPDATE SET count = contact_summary.count + excluded.count"
-        ),
-        params,
-    )
+    """Count the month's visits once more from their facts (:mod:`hub.monthly`: the
+    summary is what the console reads of the month from now on), then delete their
+    records; how many records went."""
+    monthly.count_month(session, start)
     return _delete(session, "contact", start, next_month(start))
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from hub import lists
 from hub.checks import today
 from hub.models import Record
-from hub.retention import month_start
+from hub.monthly import month_start
 from tests.hub.conftest import Hub
 from tests.hub.test_sync import code_for
 

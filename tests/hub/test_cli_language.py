@@ -135,11 +135,11 @@ def test_what_the_commands_did_is_said_in_english(
 
 def _firsts(referrals: int, shape: str = "%d/%m/%Y") -> tuple[str, str, str]:
     """The first day of visits, referrals and flags kept today."""
-    from hub import retention
+    from hub import monthly
 
     today = checks.today()
     return tuple(  # type: ignore[return-value]
-        f"{retention.month_start(today, months):{shape}}" for months in (60, referrals, 12)
+        f"{monthly.month_start(today, months):{shape}}" for months in (60, referrals, 12)
     )
 
 

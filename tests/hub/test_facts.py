@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import uuid
+from collections import Counter
 from datetime import timedelta
 from types import ModuleType
 from typing import Any
@@ -23,6 +24,7 @@ from hub import activity_counts, push_store, service, stats
 from hub.checks import today
 from hub.migrate import MIGRATIONS
 from hub.models import Site
+from hub.monthly import month_start, next_month
 from tests.hub import payload_counts
 from tests.hub.conftest import SITES
 
@@ -90,6 +92,7 @@ def play(engine: Engine, pushes: list[list[Send]]) -> None:
     """A fresh hub's records, then each batch pushed by the desk of each record's site."""
     with engine.begin() as connection:
         connection.execute(text("DELETE FROM record"))
+        connection.execute(text("DELETE FROM contact_summary"))
     for batch in pushes:
         by_site: dict[str, list[PushRecord]] = {}
         for kind, index, version, payload in batch:
@@ -103,17 +106,20 @@ def play(engine: Engine, pushes: list[list[Send]]) -> None:
                 assert "rejected" not in {a.outcome for a in answers}, answers
 
 
+TABLES = ("contact_fact", "contact_code", "referral_fact", "flag_fact", "contact_summary")
+
+
 def facts_of(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
     with engine.connect() as connection:
         return {
             table: sorted(tuple(row) for row in connection.execute(text(f"SELECT * FROM {table}")))
-            for table in ("contact_fact", "contact_code", "referral_fact", "flag_fact")
+            for table in TABLES
         }
 
 
-def migration() -> ModuleType:
-    path = MIGRATIONS / "versions" / "h0008_activity_facts.py"
-    spec = importlib.util.spec_from_file_location("h0008_activity_facts", path)
+def migration(name: str = "h0008_activity_facts") -> ModuleType:
+    path = MIGRATIONS / "versions" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -125,6 +131,14 @@ SETTINGS = settings(
 )
 
 
+# Periods cut in months differently: days at both ends; whole months only; one month's days.
+PERIODS = [
+    (START, END),
+    (month_start(TODAY, 2), next_month(TODAY) - timedelta(days=1)),
+    (month_start(TODAY), TODAY),
+]
+
+
 @SETTINGS
 @given(pushes=batches)
 def test_the_counts_kept_at_push_time_equal_a_recount_from_the_records(
@@ -132,14 +146,22 @@ def test_the_counts_kept_at_push_time_equal_a_recount_from_the_records(
 ) -> None:
     play(engine, pushes)
     with Session(engine) as session:
-        for dim in stats.DIMENSIONS:
-            kept = activity_counts.cells(session, START, END, dim)
-            assert kept == payload_counts.cells(session, START, END, dim), dim
-        for site in (None, *(service.slugify(name) for name in SITES)):
-            kept_figures = stats.key_figures(session, START, END, site)
-            assert kept_figures == payload_counts.key_figures(session, START, END, site)
-            figures = payload_counts.key_figures(session, START, END, site)
-            assert stats.totals(session, START, END).of(site)[0] == figures["contact"]
+        for start, end in PERIODS:
+            known = stats.totals(session, start, end)
+            for dim in stats.DIMENSIONS:
+                kept = activity_counts.cells(session, start, end, dim)
+                recount = payload_counts.cells(session, start, end, dim)
+                assert kept == recount, (dim, start, end)
+                by_month = Counter[str]()
+                for (_site, day), n in recount.items():
+                    by_month[day[:7]] += n
+                if dim == "month":
+                    volumes = activity_counts.volumes(session, start, end, dim, None, known)
+                    assert volumes == by_month, (start, end)
+            for site in (None, *(service.slugify(name) for name in SITES)):
+                figures = payload_counts.key_figures(session, start, end, site)
+                assert stats.key_figures(session, start, end, site, known) == figures
+                assert known.of(site)[0] == figures["contact"]
 
 
 @SETTINGS
@@ -155,6 +177,10 @@ def test_a_migrated_hub_fills_the_facts_pushing_wrote(
     assert facts_of(engine)["contact_code"] == []
     with engine.begin() as connection:
         migration().backfill(connection)
+    assert facts_of(engine) == pushed
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM contact_summary"))
+        migration("h0010_monthly_counts").backfill(connection)
     assert facts_of(engine) == pushed
 
 

@@ -1,0 +1,96 @@
+"""The region's activity by site and month (:data:`hub.models.contact_summary`): the
+one-dimension counts the console shows, kept for every month as its records arrive, and
+the only thing left of a month once :mod:`hub.retention` has deleted its visits.
+
+A page of a year reads a few thousand of these rows rather than the facts of millions of
+visits (:mod:`hub.activity_counts` reads the facts only for the days of a month the period
+cuts in two). They are counted again, never added to: after the facts of a push
+(:func:`hub.facts.record`) each (site, month) it touched is counted anew from its facts,
+so they cannot drift from a recount whatever was pushed, edited, cancelled or deleted.
+A site's month is found through the records' own index (site, kind, day): counting it
+again reads that month's visits of that site and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from core.fields import CONTACT_FIELDS
+from hub import dialect
+
+# The counted one-valued fields: columns of ``contact_fact``, dimensions of the summary.
+ONE_VALUED = {f.key: f.name for f in CONTACT_FIELDS if f.counted and not f.multiple}
+# The summary's own dimensions: the visits themselves, and their referrals.
+VISITS, REFERRALS = "visits", "referrals"
+
+
+def month_start(day: date, months_back: int = 0) -> date:
+    """The first day of ``day``'s month, ``months_back`` months earlier."""
+    index = day.year * 12 + day.month - 1 - months_back
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def next_month(day: date) -> date:
+    return month_start(day, -1)
+
+
+def _counted(where: str) -> str:
+    """The month's rows of the summary, from the facts ``where`` picks (``f`` is the
+    facts' alias): as the console counts, live visits only, a code of a many-valued field
+    once per visit."""
+    selects = [
+        f"SELECT f.site_id AS s, '{VISITS}' AS d, '' AS c, count(*) AS n FROM contact_fact f"
+        f" WHERE {where} GROUP BY f.site_id",
+        f"SELECT f.site_id, '{REFERRALS}', '', sum(f.referrals) FROM contact_fact f"
+        f" WHERE {where} GROUP BY f.site_id",
+        f"SELECT f.site_id, f.dim, f.code, count(*) FROM contact_code f WHERE {where}"
+        " GROUP BY f.site_id, f.dim, f.code",
+    ] + [
+        f"SELECT f.site_id, '{dim}', COALESCE(f.{name}, 'non-precise'), count(*)"
+        f" FROM contact_fact f WHERE {where} GROUP BY f.site_id, f.{name}"
+        for dim, name in ONE_VALUED.items()
+    ]
+    return " UNION ALL ".join(selects)
+
+
+def _recount(session: Session, where: str, params: dict[str, Any]) -> None:
+    month = "CAST(:start AS date)" if dialect.on_postgres(session) else ":start"
+    session.execute(
+        text(
+            "INSERT INTO contact_summary (month, site_id, dim, code, count)"
+            f" SELECT {month}, s, d, c, n FROM ({_counted(where)}) AS counted WHERE n > 0"
+        ),
+        params,
+    )
+
+
+def count_month(session: Session, start: date) -> None:
+    """Count every site's month starting on ``start`` again from its facts."""
+    params = {"start": start, "end": next_month(start)}
+    session.execute(text("DELETE FROM contact_summary WHERE month = :start"), params)
+    _recount(session, "f.day >= :start AND f.day < :end", params)
+
+
+# The facts of one site's month, found through the records' index (site, kind, day).
+_OF_SITE = (
+    "f.record_id IN (SELECT r.id FROM record r WHERE r.site_id = :site AND r.kind = 'contact'"
+    " AND r.day >= :start AND r.day < :end)"
+)
+
+
+def refresh(session: Session, touched: Iterable[tuple[str, date]]) -> None:
+    """Count again each (site, day's month) of ``touched``, whose facts just changed."""
+    months = sorted({(site, month_start(day)) for site, day in touched})
+    # Two pushes of one site's month take turns: each counts what the other committed.
+    dialect.hold(session, (f"month {site} {start}" for site, start in months))
+    for site, start in months:
+        params = {"site": site, "start": start, "end": next_month(start)}
+        session.execute(
+            text("DELETE FROM contact_summary WHERE month = :start AND site_id = :site"), params
+        )
+        _recount(session, _OF_SITE, params)
