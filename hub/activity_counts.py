@@ -12,6 +12,7 @@ would show more than either)."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -24,7 +25,7 @@ from sqlalchemy.orm import Session
 from core.fields import COUNTED
 from core.places import load_geography_file
 from core.stats import tables as stats_tables
-from hub import monthly, retention
+from hub import dialect, monthly, retention
 
 # dimension -> its contact field, a column of the facts (``contact_fact``)
 FIELDS = COUNTED
@@ -138,40 +139,79 @@ def totals(session: Session, start: date, end: date) -> Totals:
     return Totals(dict(visits), dict(referrals))
 
 
-def _facts_cells(session: Session, where: str, params: dict[str, Any], dim: str) -> Any:
-    """Rows (site, code, count) of ``dim`` in the facts ``where`` picks."""
+def _facts_cells(where: str, dim: str) -> str:
+    """The rows (site, code, count) of ``dim`` in the facts ``where`` picks."""
     if dim in MULTIPLE:  # a contact's code is held once, however often it was sent
-        sql = (
-            "SELECT f.site_id, f.code, count(*) FROM contact_code f"
+        return (
+            "SELECT f.site_id AS site, f.code AS code, count(*) AS n FROM contact_code f"
             f" WHERE f.dim = :dim AND {where} GROUP BY f.site_id, f.code"
         )
-    else:
-        key = column(dim)
-        sql = (
-            f"SELECT f.site_id, {key}, count(*) FROM contact_fact f"
-            f" WHERE {where} GROUP BY f.site_id, {key}"
-        )
-    return session.execute(text(sql), {**params, "dim": dim})
+    key = column(dim)
+    if dim not in TIME:  # a value missing and « non-precise » are one code
+        key = f"COALESCE({key}, 'non-precise')"
+    return (
+        f"SELECT f.site_id AS site, {key} AS code, count(*) AS n FROM contact_fact f"
+        f" WHERE {where} GROUP BY 1, 2"
+    )
 
 
 def cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[str, str]]:
-    """Raw counts per site and code of ``dim`` (time as days, EPCI as communes), sorted:
-    a visitors' characteristic from the counts by month for the whole months and from
-    the facts for the days left; a volume (by site or time) from the facts alone."""
+    """Raw counts per site and code of ``dim`` (time as days, communes as their EPCI), in
+    one statement and sorted: a visitors' characteristic from the counts by month for the
+    whole months and from the facts for the days left; a volume (by site or time) from
+    the facts alone."""
     retention.summarised(session, start, end, dim)  # refused where it cannot be read
-    counts: Counter[tuple[str, str]] = Counter()
+    dialect.for_counting(session)
+    params: dict[str, Any] = {"dim": dim}
+    parts = []
     if dim in TIME or dim == "site":
         period = Span(None, ((start, end),))
     else:
         period = span(start, end)
-        kept = "commune" if dim == "epci" else dim
-        for (site, _month, code), n in by_month(session, period, kept).items():
-            counts[site, code] += n
+        if period.months is not None:
+            parts.append(
+                "SELECT s.site_id AS site, s.code AS code, s.count AS n FROM contact_summary s"
+                " WHERE s.dim = :kept AND s.month BETWEEN :first AND :last"
+            )
+            params.update(kept="commune" if dim == "epci" else dim)
+            params.update(first=period.months[0], last=period.months[1])
     if period.days:
-        where, params = period.facts()
-        for site, code, n in _facts_cells(session, where, params, dim):
-            counts[str(site), code_of(code)] += int(n)  # missing and « non-precise » are one
-    return Counter(dict(sorted(counts.items())))
+        where, days = period.facts()
+        parts.append(_facts_cells(where, dim))
+        params.update(days)
+    code = "u.code"
+    join = ""
+    if dim == "epci":  # each commune's EPCI, in the statement: a few rows come back
+        code = "COALESCE(m.value, u.code)"
+        each = (
+            "jsonb_each_text(CAST(:epci AS jsonb))"
+            if dialect.on_postgres(session)
+            else ("json_each(:epci)")
+        )
+        join = f" LEFT JOIN {each} AS m ON m.key = u.code"
+        params["epci"] = _epci_json()
+    if dim in TIME:  # dates, in their own order
+        order = _in_order(session, "u.site") + ", u.code"
+    else:
+        order = _in_order(session, "u.site", code)
+    sql = (
+        f"SELECT u.site, {code}, sum(u.n) FROM ({' UNION ALL '.join(parts)}) AS u{join}"
+        f" GROUP BY u.site, {code}{order}"
+    )
+    rows = session.execute(text(sql), params).all()
+    return Counter({(str(site), code_of(value)): int(n) for site, value, n in rows})
+
+
+@lru_cache(maxsize=1)
+def _epci_json() -> str:
+    return json.dumps(places().epci_of, separators=(",", ":"))
+
+
+def _in_order(session: Session, *columns: str) -> str:
+    """``ORDER BY`` these columns as text by code point (the order Python sorts strings
+    in, whatever the database's collation)."""
+    collate = ' COLLATE "C"' if dialect.on_postgres(session) else ""
+    return " ORDER BY " + ", ".join(f"{c}{collate}" for c in columns)
 
 
 def by_month(
@@ -229,12 +269,3 @@ def recoded(dim: str, code: str) -> str:
         day = date.fromisoformat(code)
         return (day - timedelta(days=day.weekday())).isoformat()
     return code
-
-
-def recode(dim: str, cells: Counter[tuple[str, str]]) -> Counter[tuple[str, str]]:
-    if dim not in ("week", "month", "epci"):
-        return cells
-    out: Counter[tuple[str, str]] = Counter()
-    for (site, code), count in cells.items():
-        out[site, recoded(dim, code)] += count
-    return out

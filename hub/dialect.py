@@ -34,3 +34,12 @@ def hold(session: Session, keys: Iterable[str]) -> None:
         ),
         {"keys": keys},
     )
+
+
+def for_counting(session: Session) -> None:
+    """Let this transaction's statements sort and group a region's counts in memory
+    (PostgreSQL's default ``work_mem`` of 4 MB sends a year's site × commune counts to
+    disk) and not compile them (JIT costs more than such a statement's run)."""
+    if on_postgres(session):
+        session.execute(text("SET LOCAL work_mem = '64MB'"))
+        session.execute(text("SET LOCAL jit = off"))

@@ -25,7 +25,9 @@ site's hides.
 
 from __future__ import annotations
 
-from collections import Counter
+import hashlib
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -37,7 +39,7 @@ from core import disclosure
 from core.stats import tables as stats_tables
 from core.stats.tables import StatsResult
 from hub import activity_counts as counts_of
-from hub import retention
+from hub import dialect, retention
 from hub.activity_counts import FIELDS as FIELDS
 from hub.activity_counts import MULTIPLE as MULTIPLE
 from hub.activity_counts import PERIOD
@@ -63,12 +65,33 @@ def hide(
     row :data:`REGION`, the sum of the sites'), by the rule every published table follows
     (:mod:`core.disclosure`): the sites' totals are shown, the region's counts are the
     margins of the codes; a code a site did not see (or one of ``codes``, the list's) is a
-    zero it may hide."""
+    zero it may hide.
+
+    The region's page and each site's page of a dimension hide the same table: worked out
+    once, the answer is kept (:data:`_HIDDEN`) under a digest of all it depends on, the
+    counts in their order included, so that a table whose counts changed is worked out
+    again and a table asked for again is hidden the same way."""
+    codes = tuple(codes)
+    digest = hashlib.blake2b(repr((min_cell, codes, list(cells.items()))).encode()).digest()
+    with _HIDDEN_LOCK:  # pages are served by several threads
+        held = _HIDDEN.get(digest)
+        if held is not None:
+            _HIDDEN.move_to_end(digest)
+            return set(held)
     region: Counter[str] = Counter()
     for (_site, code), count in cells.items():
         region[code] += count
     table = disclosure.two_way(cells, None, region, ((), codes))
-    return disclosure.hide(table, min_cell)
+    hidden = disclosure.hide(table, min_cell)
+    with _HIDDEN_LOCK:
+        _HIDDEN[digest] = frozenset(hidden)
+        while len(_HIDDEN) > 32:  # the tables of a coordinator's morning, not the year's
+            _HIDDEN.popitem(last=False)
+    return hidden
+
+
+_HIDDEN: OrderedDict[bytes, frozenset[tuple[str, str]]] = OrderedDict()
+_HIDDEN_LOCK = threading.Lock()
 
 
 def _one_way(
@@ -81,7 +104,7 @@ def _one_way(
         return counts_of.volumes(
             session, start, end, dim, None if row == REGION else row, known
         ), set()
-    cells = counts_of.recode(dim, counts_of.cells(session, start, end, dim))
+    cells = counts_of.cells(session, start, end, dim)  # communes as their EPCI already
     counts: Counter[str] = Counter()
     for (where, code), count in cells.items():
         if row in (REGION, where):
@@ -142,6 +165,7 @@ def pair_cells(
     of the site when ``site`` is given, of the region otherwise (by site, when one of the
     two dimensions is the site)."""
     retention.summarised(session, start, end, "pair")  # refused over summarised months
+    dialect.for_counting(session)
     (first, join_first), (second, join_second) = _key(dims[0], 0), _key(dims[1], 1)
     where = PERIOD + (" AND f.site_id = :site" if site else "")
     sql = (

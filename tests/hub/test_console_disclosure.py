@@ -146,3 +146,22 @@ def test_a_lone_small_theme_gets_a_second_hidden_count(signed_in: httpx.Client, 
     )
     assert read(signed_in, "theme") == {"trouver-emploi": None, "vae": None}
     assert read(signed_in, "theme", slugify(SITES[0])) == {"trouver-emploi": None, "vae": None}
+
+
+def test_a_table_read_again_after_a_push_is_hidden_from_its_new_counts(
+    signed_in: httpx.Client, hub: Hub
+) -> None:
+    """The hidden cells worked out for a page are kept for the next reader of the same
+    counts only: a push that changes a count, with the same sites and codes, shows it."""
+    with hub.engine.begin() as connection:
+        connection.execute(text("DELETE FROM record"))
+        connection.execute(text("DELETE FROM contact_summary"))
+    alpilles, crau = slugify(SITES[0]), slugify(SITES[1])
+    push(hub, SITES[0], "contact", [visit("scolaire", "13047", ["vae"])] * 3)
+    push(hub, SITES[0], "contact", [visit("salarie", "13047", ["vae"])] * 9)
+    push(hub, SITES[1], "contact", [visit("scolaire", "13047", ["vae"])] * 9)
+    push(hub, SITES[1], "contact", [visit("salarie", "13047", ["vae"])] * 9)
+    assert read(signed_in, "public", alpilles)["scolaire"] is None  # 3: hidden
+    push(hub, SITES[0], "contact", [visit("scolaire", "13047", ["vae"])] * 6)
+    assert read(signed_in, "public", alpilles) == {"scolaire": 9, "salarie": 9}
+    assert read(signed_in, "public", crau) == {"scolaire": 9, "salarie": 9}
