@@ -153,8 +153,8 @@ def test_the_counts_kept_at_push_time_equal_a_recount_from_the_records(
                 recount = payload_counts.cells(session, start, end, dim)
                 if dim == "epci":  # communes as their EPCI
                     recount = Counter[tuple[str, str]]()
-                    for (site, code), n in payload_counts.cells(session, start, end, dim).items():
-                        recount[site, activity_counts.recoded(dim, code)] += n
+                    for (where, code), n in payload_counts.cells(session, start, end, dim).items():
+                        recount[where, activity_counts.recoded(dim, code)] += n
                 assert kept == recount, (dim, start, end)
                 by_month = Counter[str]()
                 for (_site, day), n in recount.items():
