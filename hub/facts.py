@@ -17,13 +17,24 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import BindParameter, String, Table, any_, bindparam, delete, insert, text
+from sqlalchemy import (
+    BindParameter,
+    String,
+    Table,
+    any_,
+    bindparam,
+    delete,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from core.fields import CONTACT_FIELDS
 from hub import dialect, monthly
 from hub.models import contact_code, contact_fact, flag_fact, referral_fact
+from hub.monthly import as_day
 
 ONE_VALUED = tuple(f.name for f in CONTACT_FIELDS if not f.multiple)
 # Each many-valued field, and the dimension its codes are counted under.
@@ -47,11 +58,6 @@ def partner_of(payload: dict[str, Any]) -> str:
 
 def day_of(payload: dict[str, Any]) -> date:
     return as_day(payload["day"])
-
-
-def as_day(value: Any) -> date:
-    """A day as a date, whether the database gave a date or its ISO text (SQLite)."""
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -98,6 +104,11 @@ def record(session: Session, records: Iterable[Stored]) -> None:
         by_kind[stored.kind].append(stored)
     contacts, referrals, flags = by_kind["contact"], by_kind["referral"], by_kind["flag"]
     touched = {c.id for c in contacts} | {str(r.payload["contact_id"]) for r in referrals}
+    if referrals:  # and the visits an edited referral named before
+        named = select(referral_fact.c.contact_id).where(
+            _among(session, referral_fact.c.record_id, [r.id for r in referrals])
+        )
+        touched.update(session.scalars(named))
     dialect.hold(session, touched)
     months: set[tuple[str, date]] = set()  # (site, day) whose month's counts changed
     if contacts:

@@ -52,7 +52,7 @@ def _counted(where: str) -> str:
         " GROUP BY f.site_id, f.dim, f.code",
     ] + [
         f"SELECT f.site_id, '{dim}', COALESCE(f.{name}, 'non-precise'), count(*)"
-        f" FROM contact_fact f WHERE {where} GROUP BY f.site_id, f.{name}"
+        f" FROM contact_fact f WHERE {where} GROUP BY f.site_id, COALESCE(f.{name}, 'non-precise')"
         for dim, name in ONE_VALUED.items()
     ]
     return " UNION ALL ".join(selects)
@@ -69,8 +69,24 @@ def _recount(session: Session, where: str, params: dict[str, Any]) -> None:
     )
 
 
+def detailed_from(session: Session) -> date | None:
+    """The first month the hub still holds in detail (:mod:`hub.retention`): those before
+    have no facts left, and their counts are never counted again."""
+    first = session.scalar(text("SELECT contacts_from FROM retention_setting WHERE id = 1"))
+    return None if first is None else as_day(first)
+
+
+def as_day(value: Any) -> date:
+    """A day as a date, whether the database gave a date or its ISO text (SQLite)."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
 def count_month(session: Session, start: date) -> None:
-    """Count every site's month starting on ``start`` again from its facts."""
+    """Count every site's month starting on ``start`` again from its facts (not a month
+    no longer held in detail: its counts are all that is left of it)."""
+    first = detailed_from(session)
+    if first is not None and start < first:
+        return
     params = {"start": start, "end": next_month(start)}
     session.execute(text("DELETE FROM contact_summary WHERE month = :start"), params)
     _recount(session, "f.day >= :start AND f.day < :end", params)
@@ -85,7 +101,10 @@ _OF_SITE = (
 
 def refresh(session: Session, touched: Iterable[tuple[str, date]]) -> None:
     """Count again each (site, day's month) of ``touched``, whose facts just changed."""
-    months = sorted({(site, month_start(day)) for site, day in touched})
+    first = detailed_from(session)
+    months = sorted(
+        {(site, month_start(day)) for site, day in touched if first is None or day >= first}
+    )
     # Two pushes of one site's month take turns: each counts what the other committed.
     dialect.hold(session, (f"month {site} {start}" for site, start in months))
     for site, start in months:

@@ -97,6 +97,9 @@ def read(session: Session, *, pushing: bool = False) -> Retention:
     if pushing and dialect.on_postgres(session):
         query = select(RetentionSetting).where(RetentionSetting.id == 1)
         row = session.scalar(query.with_for_update(read=True, key_share=True))
+        if row is None:  # none set yet: made now, for pushes and ``apply`` to take turns on it
+            _row(session)
+            row = session.scalar(query.with_for_update(read=True, key_share=True))
     else:
         row = session.get(RetentionSetting, 1)
     if row is None:
@@ -246,6 +249,9 @@ def apply(sessions: sessionmaker[Session], today: date) -> Applied:
         for start in months:
             with sessions.begin() as session:
                 row = _row(session, lock=True)
+                held = getattr(row, f"{kind}s_from")
+                if held is not None and start < held:
+                    continue  # another run did it while this one waited for its turn
                 if kind == "contact":
                     done += Applied(contacts=_summarise(session, start), months=1)
                 else:

@@ -43,6 +43,9 @@ _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+JOURNAL_ROWS_MEASURED = 100
+
+
 class JournalModel(ColumnsModel[ContactRecord]):
     """Contacts of a day as table rows (a checked Qt item model)."""
 
@@ -195,6 +198,9 @@ class JournalPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # Columns fitted to the rows an agent sees first, not to a busy day's every row (a
+        # forum stand's two thousand would hold the window's first paint for half a second).
+        header.setResizeContentsPrecision(JOURNAL_ROWS_MEASURED)
         layout.addWidget(self.table, 1)
 
     def _actions(self, layout: QVBoxLayout) -> None:

@@ -203,7 +203,7 @@ class SyncScheduler(QObject):
                 self.failures += 1
                 self._try_again(result)
         else:
-            self.last, self.failures = None, 0
+            self.last, self.failures, self.retry_at = None, 0, None
             self._enrolled_with = self._trying
         if not self._next_asked() and not isinstance(result, DeskError):
             self.sync_now()  # the region's directory, right away
@@ -227,7 +227,7 @@ class SyncScheduler(QObject):
             self.failures += 1
             self._try_again(result)
         else:
-            self.failures = 0
+            self.failures, self.retry_at = 0, None
             if not (isinstance(result, DeskError) and result.key == "hub_revoked"):
                 self.timer.start(PERIOD_MS)
         self.sig_state.emit(result)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.util
 import uuid
 from collections import Counter
-from datetime import timedelta
+from datetime import date, timedelta
 from types import ModuleType
 from typing import Any
 
@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from core.lists import DEFAULT_LISTS
 from core.wire import PushRecord
-from hub import activity_counts, push_store, service, stats
+from hub import activity_counts, facts, push_store, service, stats
 from hub.checks import today
 from hub.migrate import MIGRATIONS
 from hub.models import Site
@@ -204,3 +204,28 @@ def test_a_referral_before_its_visit_and_its_cancellation_are_counted(engine: En
         assert activity_counts.cells(session, START, END, "partner") == {}
         assert stats.key_figures(session, START, END)["referral"] == 0
         assert activity_counts.cells(session, START, END, "public") == {(site, "salarie"): 1}
+
+
+def test_a_missing_value_and_non_precise_are_one_code_in_the_counts_by_month(
+    engine: Engine,
+) -> None:
+    """A region whose durations list « non-precise » (as ages do): a visit that says it and
+    one that says nothing are counted under one code, month after month."""
+    visit = {"day": DAYS[0], "channel": "sur-place", "public": "salarie", "age": "16-25",
+             "gender": "femme", "commune": "13047", "themes": ["vae"], "answers": ["autre"]}  # fmt: skip
+    site = service.slugify(SITES[1])  # the site that pushes the second visit (play)
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM record"))
+        connection.execute(text("DELETE FROM contact_summary"))
+    play(engine, [[("contact", 1, 1, {**visit, "duration": None}),
+                   ("contact", 3, 1, {**visit, "duration": None})]])  # fmt: skip
+    with Session(engine) as session, session.begin():  # one says it, as the list may allow
+        said = {**visit, "duration": "non-precise"}
+        facts.record(session, [facts.Stored("contact", CONTACTS[3], site, said)])
+    month = month_start(date.fromisoformat(DAYS[0]))
+    with Session(engine) as session:
+        counted = session.execute(
+            text("SELECT code, count FROM contact_summary WHERE dim = 'duration' AND month = :m"),
+            {"m": month},
+        ).all()
+    assert counted == [("non-precise", 2)]

@@ -162,6 +162,38 @@ def test_a_push_for_a_day_the_hub_no_longer_keeps_is_refused_and_changes_nothing
         assert session.execute(SUMMARISED).all() == summary_before  # the visit of 2026 apart
 
 
+def test_a_second_run_that_listed_a_month_before_the_first_summarised_it_keeps_its_counts(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two runs at once (the night's timer, a coordinator's command): each lists the months
+    to do, then waits its turn; the one that comes second finds the month done."""
+    keep(engine, LONG)
+    stored(engine, "Istres", "contact", [visit("2021-11-30"), visit("2021-11-02")])
+    keep(engine, SHORT)
+    listed = retention._months
+    with sessionmaker(engine).begin() as session:
+        stale = {kind: listed(session, kind, date(2021, 12, 1)) for kind in ("contact",)}
+    assert apply(engine).months == 1
+    monkeypatch.setattr(retention, "_months", lambda _s, kind, _b: stale.get(kind, []))
+    assert apply(engine) == retention.Applied()
+    with Session(engine) as session:
+        assert stats.totals(session, date(2021, 11, 1), date(2021, 11, 30)).of()[0] == 2
+        assert session.execute(SUMMARISED).all() != []
+
+
+def test_the_first_push_of_a_region_that_never_set_its_retention_holds_the_setting(
+    engine: Engine,
+) -> None:
+    """A push holds the setting's row (made then with the defaults): a month being
+    summarised either takes its records or refuses them."""
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM retention_setting"))
+    stored(engine, "Istres", "contact", [visit("2026-11-30")])
+    with Session(engine) as session:
+        assert retention.read(session) == retention.Retention(24, 12, 5)
+        assert session.scalar(text("SELECT count(*) FROM retention_setting")) == 1
+
+
 def test_settings_out_of_bounds_are_refused_with_a_message_and_change_nothing(
     engine: Engine,
 ) -> None:
