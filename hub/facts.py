@@ -1,5 +1,6 @@
 """The region's activity kept as records arrive: each stored record's facts
-(:data:`hub.models.contact_fact` and the others), written in the push's transaction.
+(:data:`hub.models.contact_fact` and the others), written in the push's transaction,
+and what they change in the counts by month (:mod:`hub.monthly`) added there too.
 
 A record's facts are rewritten whenever the record is (a new record, or a newer version
 of one); a cancelled record has none; a stale version changes no record, hence no fact.
@@ -110,29 +111,22 @@ def record(session: Session, records: Iterable[Stored]) -> None:
         )
         touched.update(session.scalars(named))
     dialect.hold(session, touched)
-    months: set[tuple[str, date]] = set()  # (site, day) whose month's counts changed
+    # What these visits count by month, before and after: the change is added to the
+    # counts (hub.monthly), in time with the batch rather than with the month.
+    before = monthly.counted_of(session, sorted(touched))
     if contacts:
         ids = [c.id for c in contacts]
-        was = session.execute(
-            delete(contact_fact)
-            .where(_among(session, contact_fact.c.record_id, ids))
-            .returning(contact_fact.c.site_id, contact_fact.c.day)
-        )
-        months.update((site, as_day(day)) for site, day in was)
+        session.execute(delete(contact_fact).where(_among(session, contact_fact.c.record_id, ids)))
         live = [c for c in contacts if not c.payload.get("cancelled")]
-        months.update((c.site_id, day_of(c.payload)) for c in live)
         if live:
             insert_rows(session, contact_fact, [_contact_row(c) for c in live])
             codes = [row for c in live for row in _code_rows(c)]
             insert_rows(session, contact_code, codes)
     if referrals:
         ids = [r.id for r in referrals]
-        gone = session.execute(
-            delete(referral_fact)
-            .where(_among(session, referral_fact.c.record_id, ids))
-            .returning(referral_fact.c.contact_id)
+        session.execute(
+            delete(referral_fact).where(_among(session, referral_fact.c.record_id, ids))
         )
-        touched.update(gone.scalars())
         live_referrals = [
             {
                 "record_id": r.id,
@@ -154,8 +148,8 @@ def record(session: Session, records: Iterable[Stored]) -> None:
         ]
         insert_rows(session, flag_fact, rows)
     if touched:
-        months.update(referred(session, sorted(touched)))
-    monthly.refresh(session, months)
+        referred(session, sorted(touched))
+        monthly.add(session, before, monthly.counted_of(session, sorted(touched)))
 
 
 def _contact_row(contact: Stored) -> dict[str, Any]:

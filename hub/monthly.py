@@ -13,15 +13,17 @@ again reads that month's visits of that site and nothing else.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 from core.fields import CONTACT_FIELDS
 from hub import dialect
+from hub.models import contact_summary
 
 # The counted one-valued fields: columns of ``contact_fact``, dimensions of the summary.
 ONE_VALUED = {f.key: f.name for f in CONTACT_FIELDS if f.counted and not f.multiple}
@@ -39,20 +41,23 @@ def next_month(day: date) -> date:
     return month_start(day, -1)
 
 
-def _counted(where: str) -> str:
-    """The month's rows of the summary, from the facts ``where`` picks (``f`` is the
+def _counted(where: str, *, by_day: bool = False) -> str:
+    """The summary's rows (``s`` the site, ``d`` the dimension, ``c`` the code, ``n`` the
+    count; ``y`` the day with ``by_day``), from the facts ``where`` picks (``f`` is the
     facts' alias): as the console counts, live visits only, a code of a many-valued field
     once per visit."""
+    by = "f.site_id, f.day" if by_day else "f.site_id"
+    named = "f.site_id AS s, f.day AS y" if by_day else "f.site_id AS s"
     selects = [
-        f"SELECT f.site_id AS s, '{VISITS}' AS d, '' AS c, count(*) AS n FROM contact_fact f"
-        f" WHERE {where} GROUP BY f.site_id",
-        f"SELECT f.site_id, '{REFERRALS}', '', sum(f.referrals) FROM contact_fact f"
-        f" WHERE {where} GROUP BY f.site_id",
-        f"SELECT f.site_id, f.dim, f.code, count(*) FROM contact_code f WHERE {where}"
-        " GROUP BY f.site_id, f.dim, f.code",
+        f"SELECT {named}, '{VISITS}' AS d, '' AS c, count(*) AS n FROM contact_fact f"
+        f" WHERE {where} GROUP BY {by}",
+        f"SELECT {by}, '{REFERRALS}', '', sum(f.referrals) FROM contact_fact f"
+        f" WHERE {where} GROUP BY {by}",
+        f"SELECT {by}, f.dim, f.code, count(*) FROM contact_code f WHERE {where}"
+        f" GROUP BY {by}, f.dim, f.code",
     ] + [
-        f"SELECT f.site_id, '{dim}', COALESCE(f.{name}, 'non-precise'), count(*)"
-        f" FROM contact_fact f WHERE {where} GROUP BY f.site_id, COALESCE(f.{name}, 'non-precise')"
+        f"SELECT {by}, '{dim}', COALESCE(f.{name}, 'non-precise'), count(*)"
+        f" FROM contact_fact f WHERE {where} GROUP BY {by}, COALESCE(f.{name}, 'non-precise')"
         for dim, name in ONE_VALUED.items()
     ]
     return " UNION ALL ".join(selects)
@@ -63,7 +68,8 @@ def _recount(session: Session, where: str, params: dict[str, Any]) -> None:
     session.execute(
         text(
             "INSERT INTO contact_summary (month, site_id, dim, code, count)"
-            f" SELECT {month}, s, d, c, n FROM ({_counted(where)}) AS counted WHERE n > 0"
+            f" SELECT {month}, s, d, c, n FROM ({_counted(where)}) AS counted"
+            " WHERE n > 0"
         ),
         params,
     )
@@ -113,3 +119,53 @@ def refresh(session: Session, touched: Iterable[tuple[str, date]]) -> None:
             text("DELETE FROM contact_summary WHERE month = :start AND site_id = :site"), params
         )
         _recount(session, _OF_SITE, params)
+
+
+# --- a push's change, added -------------------------------------------------------------
+Key = tuple[date, str, str, str]  # month, site, dimension, code
+
+
+def counted_of(session: Session, contact_ids: list[str]) -> Counter[Key]:
+    """What these visits add to the counts by month, as their facts now stand."""
+    found: Counter[Key] = Counter()
+    among = "= ANY(CAST(:ids AS text[]))" if dialect.on_postgres(session) else "IN :ids"
+    sql = text(_counted(f"f.record_id {among}", by_day=True))
+    if not dialect.on_postgres(session):
+        sql = sql.bindparams(bindparam("ids", expanding=True))
+    for start in range(0, len(contact_ids), 5000):
+        for site, day, dim, code, n in session.execute(
+            sql, {"ids": contact_ids[start : start + 5000]}
+        ):
+            found[month_start(as_day(day)), str(site), str(dim), str(code)] += int(n or 0)
+    return found
+
+
+def add(session: Session, before: Counter[Key], after: Counter[Key]) -> None:
+    """Add to the counts by month what a push changed: what its visits count now, less
+    what they counted before it. Pushes of one site's month take turns (a lock each), so
+    that a count gone to zero is deleted by the one that saw it there."""
+    change = {key: after[key] - before[key] for key in sorted(before.keys() | after.keys())}
+    rows = [
+        {"month": month, "site_id": site, "dim": dim, "code": code, "count": n}
+        for (month, site, dim, code), n in change.items()
+        if n
+    ]
+    if not rows:
+        return
+    months = sorted({(row["site_id"], row["month"]) for row in rows})
+    dialect.hold(session, (f"month {site} {start}" for site, start in months))
+    upsert = dialect.insert(session, contact_summary)
+    session.execute(
+        upsert.on_conflict_do_update(
+            index_elements=["month", "site_id", "dim", "code"],
+            set_={"count": contact_summary.c.count + upsert.excluded.count},
+        ),
+        rows,
+    )
+    for site, start in months:
+        session.execute(
+            text(
+                "DELETE FROM contact_summary WHERE site_id = :site AND month = :start AND count = 0"
+            ),
+            {"site": site, "start": start},
+        )
