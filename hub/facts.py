@@ -20,22 +20,19 @@ from typing import Any
 
 from sqlalchemy import (
     BindParameter,
-    String,
     Table,
-    any_,
     bindparam,
     delete,
     insert,
     select,
     text,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from core.fields import CONTACT_FIELDS
 from hub import dialect, monthly
 from hub.models import contact_code, contact_fact, flag_fact, referral_fact
-from hub.monthly import as_day
+from hub.monthly import among, as_day
 
 ONE_VALUED = tuple(f.name for f in CONTACT_FIELDS if not f.multiple)
 # Each many-valued field, and the dimension its codes are counted under.
@@ -90,14 +87,6 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
 _UNNEST: dict[tuple[str, tuple[str, ...]], str] = {}
 
 
-def _among(session: Session, column: Any, values: list[str]) -> Any:
-    """``column IN values``, as one array on PostgreSQL: a statement whose text does not
-    grow with the batch."""
-    if dialect.on_postgres(session):
-        return column == any_(bindparam(None, values, type_=ARRAY(String)))
-    return column.in_(values)
-
-
 def record(session: Session, records: Iterable[Stored]) -> None:
     """Rewrite the facts of ``records``, just stored (new, or a newer version)."""
     by_kind: dict[str, list[Stored]] = {"contact": [], "referral": [], "flag": []}
@@ -107,7 +96,7 @@ def record(session: Session, records: Iterable[Stored]) -> None:
     touched = {c.id for c in contacts} | {str(r.payload["contact_id"]) for r in referrals}
     if referrals:  # and the visits an edited referral named before
         named = select(referral_fact.c.contact_id).where(
-            _among(session, referral_fact.c.record_id, [r.id for r in referrals])
+            among(session, referral_fact.c.record_id, [r.id for r in referrals])
         )
         touched.update(session.scalars(named))
     dialect.hold(session, touched)
@@ -116,7 +105,7 @@ def record(session: Session, records: Iterable[Stored]) -> None:
     before = monthly.counted_of(session, sorted(touched))
     if contacts:
         ids = [c.id for c in contacts]
-        session.execute(delete(contact_fact).where(_among(session, contact_fact.c.record_id, ids)))
+        session.execute(delete(contact_fact).where(among(session, contact_fact.c.record_id, ids)))
         live = [c for c in contacts if not c.payload.get("cancelled")]
         if live:
             insert_rows(session, contact_fact, [_contact_row(c) for c in live])
@@ -124,9 +113,7 @@ def record(session: Session, records: Iterable[Stored]) -> None:
             insert_rows(session, contact_code, codes)
     if referrals:
         ids = [r.id for r in referrals]
-        session.execute(
-            delete(referral_fact).where(_among(session, referral_fact.c.record_id, ids))
-        )
+        session.execute(delete(referral_fact).where(among(session, referral_fact.c.record_id, ids)))
         live_referrals = [
             {
                 "record_id": r.id,
@@ -140,7 +127,7 @@ def record(session: Session, records: Iterable[Stored]) -> None:
         insert_rows(session, referral_fact, live_referrals)
     if flags:
         flag_ids = [f.id for f in flags]
-        session.execute(delete(flag_fact).where(_among(session, flag_fact.c.record_id, flag_ids)))
+        session.execute(delete(flag_fact).where(among(session, flag_fact.c.record_id, flag_ids)))
         rows: list[dict[str, Any]] = [
             {"record_id": f.id, "site_id": f.site_id, "day": day_of(f.payload)}
             for f in flags
@@ -177,7 +164,7 @@ def referred(session: Session, contact_ids: list[str]) -> set[tuple[str, date]]:
     (site, day) of those the hub holds, whose months' counts :func:`monthly.refresh`
     must count again."""
     # One array on PostgreSQL, whose statement's text does not grow with the batch.
-    among = "= ANY(CAST(:ids AS text[]))" if dialect.on_postgres(session) else "IN :ids"
+    in_ids = "= ANY(CAST(:ids AS varchar[]))" if dialect.on_postgres(session) else "IN :ids"
     expanding: tuple[BindParameter[Any], ...] = (
         () if dialect.on_postgres(session) else (bindparam("ids", expanding=True),)
     )
@@ -186,7 +173,7 @@ def referred(session: Session, contact_ids: list[str]) -> set[tuple[str, date]]:
         ids = contact_ids[start : start + 5000]
         session.execute(
             delete(contact_code).where(
-                contact_code.c.dim == "partner", _among(session, contact_code.c.record_id, ids)
+                contact_code.c.dim == "partner", among(session, contact_code.c.record_id, ids)
             )
         )
         params = {"ids": ids}
@@ -196,7 +183,7 @@ def referred(session: Session, contact_ids: list[str]) -> set[tuple[str, date]]:
                 " SELECT DISTINCT c.record_id, 'partner', r.partner, c.site_id, c.day"
                 " FROM referral_fact r JOIN contact_fact c"
                 " ON c.record_id = r.contact_id AND c.site_id = r.site_id"
-                f" WHERE r.contact_id {among}"
+                f" WHERE r.contact_id {in_ids}"
             ).bindparams(*expanding),
             params,
         )
@@ -204,7 +191,7 @@ def referred(session: Session, contact_ids: list[str]) -> set[tuple[str, date]]:
             text(
                 "UPDATE contact_fact SET referrals = (SELECT count(*) FROM referral_fact r"
                 " WHERE r.contact_id = contact_fact.record_id"
-                f" AND r.site_id = contact_fact.site_id) WHERE record_id {among}"
+                f" AND r.site_id = contact_fact.site_id) WHERE record_id {in_ids}"
                 " RETURNING site_id, day"
             ).bindparams(*expanding),
             params,

@@ -13,12 +13,14 @@ again reads that month's visits of that site and nothing else.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import String, any_, bindparam, text
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from core.fields import CONTACT_FIELDS
@@ -125,19 +127,49 @@ def refresh(session: Session, touched: Iterable[tuple[str, date]]) -> None:
 Key = tuple[date, str, str, str]  # month, site, dimension, code
 
 
+def _by_id(session: Session, table: str, columns: str) -> str:
+    """The ``columns`` of ``table``'s rows of the visits ``:ids``, each looked up by its
+    primary key (a planner whose statistics lag behind a growing table would rather scan
+    it whole: ``OFFSET 0`` keeps the look-up per id)."""
+    if dialect.on_postgres(session):
+        return (
+            f"SELECT {columns} FROM unnest(CAST(:ids AS varchar[])) AS i(id) CROSS JOIN LATERAL"
+            f" (SELECT * FROM {table} WHERE record_id = i.id OFFSET 0) AS f"
+        )
+    return f"SELECT {columns} FROM json_each(:ids) AS i JOIN {table} f ON f.record_id = i.value"
+
+
 def counted_of(session: Session, contact_ids: list[str]) -> Counter[Key]:
-    """What these visits add to the counts by month, as their facts now stand."""
+    """What these visits add to the counts by month, as their facts now stand: their rows
+    read by id (two look-ups by primary key), counted here as :func:`_counted` counts."""
     found: Counter[Key] = Counter()
-    among = "= ANY(CAST(:ids AS text[]))" if dialect.on_postgres(session) else "IN :ids"
-    sql = text(_counted(f"f.record_id {among}", by_day=True))
-    if not dialect.on_postgres(session):
-        sql = sql.bindparams(bindparam("ids", expanding=True))
+    one = ", ".join(f"f.{name}" for name in ONE_VALUED.values())
+    fact_columns, code_columns = (
+        f"f.site_id, f.day, f.referrals, {one}",
+        "f.site_id, f.day, f.dim, f.code",
+    )
     for start in range(0, len(contact_ids), 5000):
-        for site, day, dim, code, n in session.execute(
-            sql, {"ids": contact_ids[start : start + 5000]}
-        ):
-            found[month_start(as_day(day)), str(site), str(dim), str(code)] += int(n or 0)
+        chunk = contact_ids[start : start + 5000]
+        ids: Any = chunk if dialect.on_postgres(session) else json.dumps(chunk)
+        rows = session.execute(text(_by_id(session, "contact_fact", fact_columns)), {"ids": ids})
+        for site, day, referrals, *values in rows:
+            month = month_start(as_day(day))
+            found[month, site, VISITS, ""] += 1
+            found[month, site, REFERRALS, ""] += int(referrals or 0)
+            for dim, value in zip(ONE_VALUED, values, strict=True):
+                found[month, site, dim, "non-precise" if value is None else str(value)] += 1
+        rows = session.execute(text(_by_id(session, "contact_code", code_columns)), {"ids": ids})
+        for site, day, dim, code in rows:
+            found[month_start(as_day(day)), site, dim, code] += 1
     return found
+
+
+def among(session: Session, column: Any, values: list[str]) -> Any:
+    """``column IN values``, as one array on PostgreSQL (a statement whose text does not
+    grow with the batch)."""
+    if dialect.on_postgres(session):
+        return column == any_(bindparam(None, values, type_=ARRAY(String)))
+    return column.in_(values)
 
 
 def add(session: Session, before: Counter[Key], after: Counter[Key]) -> None:
