@@ -171,7 +171,7 @@ def cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[s
         if period.months is not None:
             parts.append(
                 "SELECT s.site_id AS site, s.code AS code, s.count AS n FROM contact_summary s"
-                " WHERE s.dim = :kept AND s.month BETWEEN :first AND :last"
+                " WHERE s.dim = :kept AND s.month BETWEEN :first AND :last AND s.count <> 0"
             )
             params.update(kept="commune" if dim == "epci" else dim)
             params.update(first=period.months[0], last=period.months[1])

@@ -177,7 +177,7 @@ def add(session: Session, before: Counter[Key], after: Counter[Key]) -> None:
     what they counted before it. Pushes of one site's month take turns (a lock each), so
     that a count gone to zero is deleted by the one that saw it there."""
     change = {key: after[key] - before[key] for key in sorted(before.keys() | after.keys())}
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"month": month, "site_id": site, "dim": dim, "code": code, "count": n}
         for (month, site, dim, code), n in change.items()
         if n
@@ -194,7 +194,8 @@ def add(session: Session, before: Counter[Key], after: Counter[Key]) -> None:
         ),
         rows,
     )
-    for site, start in months:
+    lower = sorted({(row["site_id"], row["month"]) for row in rows if row["count"] < 0})
+    for site, start in lower:  # only a count taken from can have come to nothing
         session.execute(
             text(
                 "DELETE FROM contact_summary WHERE site_id = :site AND month = :start AND count = 0"
