@@ -159,16 +159,14 @@ def _code_rows(contact: Stored) -> list[dict[str, Any]]:
     ]
 
 
-def referred(session: Session, contact_ids: list[str]) -> set[tuple[str, date]]:
-    """Work out again the partners and the count of referrals of these contacts; the
-    (site, day) of those the hub holds, whose months' counts :func:`monthly.refresh`
-    must count again."""
+def referred(session: Session, contact_ids: list[str]) -> None:
+    """Work out again the partners and the count of referrals of these contacts (what
+    that changes in the counts by month is the caller's to add: :func:`monthly.add`)."""
     # One array on PostgreSQL, whose statement's text does not grow with the batch.
     in_ids = "= ANY(CAST(:ids AS varchar[]))" if dialect.on_postgres(session) else "IN :ids"
     expanding: tuple[BindParameter[Any], ...] = (
         () if dialect.on_postgres(session) else (bindparam("ids", expanding=True),)
     )
-    months: set[tuple[str, date]] = set()
     for start in range(0, len(contact_ids), 5000):
         ids = contact_ids[start : start + 5000]
         session.execute(
@@ -187,14 +185,11 @@ def referred(session: Session, contact_ids: list[str]) -> set[tuple[str, date]]:
             ).bindparams(*expanding),
             params,
         )
-        counted = session.execute(
+        session.execute(
             text(
                 "UPDATE contact_fact SET referrals = (SELECT count(*) FROM referral_fact r"
                 " WHERE r.contact_id = contact_fact.record_id"
                 f" AND r.site_id = contact_fact.site_id) WHERE record_id {in_ids}"
-                " RETURNING site_id, day"
             ).bindparams(*expanding),
             params,
         )
-        months.update((str(site), as_day(day)) for site, day in counted)
-    return months

@@ -4,18 +4,16 @@ the only thing left of a month once :mod:`hub.retention` has deleted its visits.
 
 A page of a year reads a few thousand of these rows rather than the facts of millions of
 visits (:mod:`hub.activity_counts` reads the facts only for the days of a month the period
-cuts in two). They are counted again, never added to: after the facts of a push
-(:func:`hub.facts.record`) each (site, month) it touched is counted anew from its facts,
-so they cannot drift from a recount whatever was pushed, edited, cancelled or deleted.
-A site's month is found through the records' own index (site, kind, day): counting it
-again reads that month's visits of that site and nothing else.
+cuts in two). Whatever changes a visit's facts (a push, an edit, a cancellation, a
+referral purged) adds what the visit counts after, less what it counted before
+(:func:`counted_of` read by id, :func:`add`), in time with the batch rather than the month;
+retention counts a month whole once more before it deletes its detail (:func:`count_month`).
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -98,29 +96,6 @@ def count_month(session: Session, start: date) -> None:
     params = {"start": start, "end": next_month(start)}
     session.execute(text("DELETE FROM contact_summary WHERE month = :start"), params)
     _recount(session, "f.day >= :start AND f.day < :end", params)
-
-
-# The facts of one site's month, found through the records' index (site, kind, day).
-_OF_SITE = (
-    "f.record_id IN (SELECT r.id FROM record r WHERE r.site_id = :site AND r.kind = 'contact'"
-    " AND r.day >= :start AND r.day < :end)"
-)
-
-
-def refresh(session: Session, touched: Iterable[tuple[str, date]]) -> None:
-    """Count again each (site, day's month) of ``touched``, whose facts just changed."""
-    first = detailed_from(session)
-    months = sorted(
-        {(site, month_start(day)) for site, day in touched if first is None or day >= first}
-    )
-    # Two pushes of one site's month take turns: each counts what the other committed.
-    dialect.hold(session, (f"month {site} {start}" for site, start in months))
-    for site, start in months:
-        params = {"site": site, "start": start, "end": next_month(start)}
-        session.execute(
-            text("DELETE FROM contact_summary WHERE month = :start AND site_id = :site"), params
-        )
-        _recount(session, _OF_SITE, params)
 
 
 # --- a push's change, added -------------------------------------------------------------

@@ -226,7 +226,9 @@ def _delete(session: Session, kind: str, start: date, end: date) -> int:
         referred = sorted(set(session.scalars(of)))
     result = session.execute(delete(Record).where(*where))
     if referred:
-        monthly.refresh(session, facts.referred(session, referred))
+        before = monthly.counted_of(session, referred)
+        facts.referred(session, referred)
+        monthly.add(session, before, monthly.counted_of(session, referred))
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
