@@ -12,43 +12,23 @@ would show more than either)."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from core.fields import COUNTED
-from core.places import load_geography_file
 from core.stats import tables as stats_tables
 from hub import dialect, monthly, retention
+from hub.places import epci_json, epci_of
 
 # dimension -> its contact field, a column of the facts (``contact_fact``)
 FIELDS = COUNTED
 MULTIPLE = frozenset(stats_tables.MULTIPLE)  # those a visit may hold several of
 TIME = ("day", "week", "month")
-
-
-@dataclass(frozen=True)
-class Places:
-    """The shipped geography, read once: each commune's EPCI, and names."""
-
-    epci_of: dict[str, str]
-    names: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def places() -> Places:
-    data = load_geography_file()
-    epci_of = {insee: epci for insee, _n, _d, _r, epci, _p, _c in data["communes"] if epci}
-    names = {insee: name for insee, name, *_rest in data["communes"]}
-    names.update({code: name for code, name, _kind in data["epci"]})
-    names.update({code: name for code, name, _region in data["departements"]})
-    return Places(epci_of, names)
 
 
 # The facts (hub/facts.py): one row per live contact, one per code of its many-valued
@@ -171,9 +151,8 @@ def cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[s
         if period.months is not None:
             parts.append(
                 "SELECT s.site_id AS site, s.code AS code, s.count AS n FROM contact_summary s"
-                " WHERE s.dim = :kept AND s.month BETWEEN :first AND :last AND s.count <> 0"
+                " WHERE s.dim = :dim AND s.month BETWEEN :first AND :last AND s.count <> 0"
             )
-            params.update(kept="commune" if dim == "epci" else dim)
             params.update(first=period.months[0], last=period.months[1])
     if period.days:
         where, days = period.facts()
@@ -181,15 +160,10 @@ def cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[s
         params.update(days)
     code = "u.code"
     join = ""
-    if dim == "epci":  # each commune's EPCI, in the statement: a few rows come back
+    if dim == "epci" and period.days:  # the days' communes as their EPCI, in the statement
         code = "COALESCE(m.value, u.code)"
-        each = (
-            "jsonb_each_text(CAST(:epci AS jsonb))"
-            if dialect.on_postgres(session)
-            else ("json_each(:epci)")
-        )
-        join = f" LEFT JOIN {each} AS m ON m.key = u.code"
-        params["epci"] = _epci_json()
+        join = f" LEFT JOIN {dialect.json_pairs(session, ':epci')} AS m ON m.key = u.code"
+        params["epci"] = epci_json()
     if dim in TIME:  # dates, in their own order
         order = _in_order(session, "u.site") + ", u.code"
     else:
@@ -200,11 +174,6 @@ def cells(session: Session, start: date, end: date, dim: str) -> Counter[tuple[s
     )
     rows = session.execute(text(sql), params).all()
     return Counter({(str(site), code_of(value)): int(n) for site, value, n in rows})
-
-
-@lru_cache(maxsize=1)
-def _epci_json() -> str:
-    return json.dumps(places().epci_of, separators=(",", ":"))
 
 
 def _in_order(session: Session, *columns: str) -> str:
@@ -262,7 +231,7 @@ def recoded(dim: str, code: str) -> str:
     """A day as its week or month; a commune as its EPCI (a small one already went up as
     its EPCI; a commune in none, or a special answer, stands for itself)."""
     if dim == "epci":
-        return places().epci_of.get(code, code)
+        return epci_of(code)
     if dim == "month":
         return code[:7]
     if dim == "week":

@@ -6,9 +6,7 @@ personal data. Each refusal is a reason for the desk's quarantine, in its langua
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -18,29 +16,13 @@ from core.fields import LIST_OF
 from core.formatting import number
 from core.hours import PARIS
 from core.i18n import gettext, language
-from core.places import SMALL_COMMUNE, load_geography_file
+from core.places import SMALL_COMMUNE
 from core.privacy import find_personal_data
 from hub.list_items import region_lists
+from hub.places import places
 
 FIRST_DAY = date(2000, 1, 1)
 SPECIAL_PLACES = frozenset({"hors-region", "non-precise"})
-
-
-@dataclass(frozen=True)
-class Places:
-    """The shipped geography as the border needs it."""
-
-    population: dict[str, int]  # commune -> inhabitants
-    epci: frozenset[str]
-    departements: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def places() -> Places:
-    data = load_geography_file()
-    population = {row[0]: int(row[5] or 0) for row in data["communes"]}
-    departements = {row[0] for row in data["departements"]} | {row[2] for row in data["communes"]}
-    return Places(population, frozenset(e[0] for e in data["epci"]), frozenset(departements))
 
 
 def today() -> date:

@@ -15,6 +15,13 @@ def on_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
+def json_pairs(session: Session, parameter: str) -> str:
+    """The (``key``, ``value``) rows of a JSON object given as a text ``parameter``."""
+    if on_postgres(session):
+        return f"jsonb_each_text(CAST({parameter} AS jsonb))"
+    return f"json_each({parameter})"
+
+
 def insert(session: Session, table: Any) -> Any:
     """An ``INSERT`` that takes ``ON CONFLICT`` clauses, in the session's database's words."""
     return (postgresql.insert if on_postgres(session) else sqlite.insert)(table)

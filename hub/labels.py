@@ -11,7 +11,7 @@ from core.lists import COMMUNE_SPECIAL, Item
 from core.stats.labels import Labeller
 from hub.list_items import region_lists
 from hub.models import DirectoryEntry, Site
-from hub.stats import places
+from hub.places import places
 
 
 class RegionLists:

@@ -24,11 +24,14 @@ from sqlalchemy.orm import Session
 from core.fields import CONTACT_FIELDS
 from hub import dialect
 from hub.models import contact_summary
+from hub.places import epci_json, epci_of
 
 # The counted one-valued fields: columns of ``contact_fact``, dimensions of the summary.
 ONE_VALUED = {f.key: f.name for f in CONTACT_FIELDS if f.counted and not f.multiple}
-# The summary's own dimensions: the visits themselves, and their referrals.
-VISITS, REFERRALS = "visits", "referrals"
+# The summary's own dimensions: the visits themselves, and their referrals; and the
+# communes as their EPCI (:func:`hub.places.epci_of`), counted as the visits arrive, so
+# that a page by EPCI reads a few rows a site rather than every commune's.
+VISITS, REFERRALS, EPCI = "visits", "referrals", "epci"
 
 
 def month_start(day: date, months_back: int = 0) -> date:
@@ -41,23 +44,25 @@ def next_month(day: date) -> date:
     return month_start(day, -1)
 
 
-def _counted(where: str, *, by_day: bool = False) -> str:
+def _counted(session: Session, where: str) -> str:
     """The summary's rows (``s`` the site, ``d`` the dimension, ``c`` the code, ``n`` the
-    count; ``y`` the day with ``by_day``), from the facts ``where`` picks (``f`` is the
-    facts' alias): as the console counts, live visits only, a code of a many-valued field
-    once per visit."""
-    by = "f.site_id, f.day" if by_day else "f.site_id"
-    named = "f.site_id AS s, f.day AS y" if by_day else "f.site_id AS s"
+    count), from the facts ``where`` picks (``f`` is the facts' alias): as the console
+    counts, live visits only, a code of a many-valued field once per visit, a commune also
+    as its EPCI (``:epci``, :func:`hub.places.epci_json`)."""
+    place = "COALESCE(f.commune, 'non-precise')"
     selects = [
-        f"SELECT {named}, '{VISITS}' AS d, '' AS c, count(*) AS n FROM contact_fact f"
-        f" WHERE {where} GROUP BY {by}",
-        f"SELECT {by}, '{REFERRALS}', '', sum(f.referrals) FROM contact_fact f"
-        f" WHERE {where} GROUP BY {by}",
-        f"SELECT {by}, f.dim, f.code, count(*) FROM contact_code f WHERE {where}"
-        f" GROUP BY {by}, f.dim, f.code",
+        f"SELECT f.site_id AS s, '{VISITS}' AS d, '' AS c, count(*) AS n FROM contact_fact f"
+        f" WHERE {where} GROUP BY f.site_id",
+        f"SELECT f.site_id, '{REFERRALS}', '', sum(f.referrals) FROM contact_fact f"
+        f" WHERE {where} GROUP BY f.site_id",
+        f"SELECT f.site_id, f.dim, f.code, count(*) FROM contact_code f WHERE {where}"
+        " GROUP BY f.site_id, f.dim, f.code",
+        f"SELECT f.site_id, '{EPCI}', COALESCE(m.value, {place}), count(*) FROM contact_fact f"
+        f" LEFT JOIN {dialect.json_pairs(session, ':epci')} AS m ON m.key = f.commune"
+        f" WHERE {where} GROUP BY f.site_id, COALESCE(m.value, {place})",
     ] + [
-        f"SELECT {by}, '{dim}', COALESCE(f.{name}, 'non-precise'), count(*)"
-        f" FROM contact_fact f WHERE {where} GROUP BY {by}, COALESCE(f.{name}, 'non-precise')"
+        f"SELECT f.site_id, '{dim}', COALESCE(f.{name}, 'non-precise'), count(*)"
+        f" FROM contact_fact f WHERE {where} GROUP BY f.site_id, COALESCE(f.{name}, 'non-precise')"
         for dim, name in ONE_VALUED.items()
     ]
     return " UNION ALL ".join(selects)
@@ -68,10 +73,10 @@ def _recount(session: Session, where: str, params: dict[str, Any]) -> None:
     session.execute(
         text(
             "INSERT INTO contact_summary (month, site_id, dim, code, count)"
-            f" SELECT {month}, s, d, c, n FROM ({_counted(where)}) AS counted"
+            f" SELECT {month}, s, d, c, n FROM ({_counted(session, where)}) AS counted"
             " WHERE n > 0"
         ),
-        params,
+        {**params, "epci": epci_json()},
     )
 
 
@@ -132,7 +137,10 @@ def counted_of(session: Session, contact_ids: list[str]) -> Counter[Key]:
             found[month, site, VISITS, ""] += 1
             found[month, site, REFERRALS, ""] += int(referrals or 0)
             for dim, value in zip(ONE_VALUED, values, strict=True):
-                found[month, site, dim, "non-precise" if value is None else str(value)] += 1
+                code = "non-precise" if value is None else str(value)
+                found[month, site, dim, code] += 1
+                if dim == "commune":
+                    found[month, site, EPCI, epci_of(code)] += 1
         rows = session.execute(text(_by_id(session, "contact_code", code_columns)), {"ids": ids})
         for site, day, dim, code in rows:
             found[month_start(as_day(day)), site, dim, code] += 1

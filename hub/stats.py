@@ -45,7 +45,6 @@ from hub.activity_counts import MULTIPLE as MULTIPLE
 from hub.activity_counts import PERIOD
 from hub.activity_counts import TIME as TIME
 from hub.activity_counts import Totals as Totals
-from hub.activity_counts import places as places
 from hub.activity_counts import totals as totals
 
 MIN_CELL = 5
