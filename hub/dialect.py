@@ -15,6 +15,17 @@ def on_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
+def identity(session: Session) -> tuple[str, int]:
+    """Which database this is, for what a process keeps of it (:mod:`hub.memo`): its
+    address, and on PostgreSQL its number, new each time a database of that name is made."""
+    bind = session.get_bind()
+    address = str(bind.engine.url)
+    if not on_postgres(session):
+        return address, 0
+    number = session.scalar(text("SELECT oid FROM pg_database WHERE datname = current_database()"))
+    return address, int(number or 0)
+
+
 def json_pairs(session: Session, parameter: str) -> str:
     """The (``key``, ``value``) rows of a JSON object given as a text ``parameter``."""
     if on_postgres(session):

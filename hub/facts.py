@@ -13,7 +13,7 @@ miss the other.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -87,33 +87,31 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
 _UNNEST: dict[tuple[str, tuple[str, ...]], str] = {}
 
 
-def record(session: Session, records: Iterable[Stored]) -> None:
-    """Rewrite the facts of ``records``, just stored (new, or a newer version)."""
+def record(session: Session, records: Iterable[Stored], new: Collection[str] = ()) -> None:
+    """Rewrite the facts of ``records``, just stored (new, or a newer version); ``new``:
+    the ids of those the hub did not hold before, which had no facts to count or delete."""
     by_kind: dict[str, list[Stored]] = {"contact": [], "referral": [], "flag": []}
     for stored in records:
         by_kind[stored.kind].append(stored)
     contacts, referrals, flags = by_kind["contact"], by_kind["referral"], by_kind["flag"]
     touched = {c.id for c in contacts} | {str(r.payload["contact_id"]) for r in referrals}
-    if referrals:  # and the visits an edited referral named before
+    edited = [r.id for r in referrals if r.id not in new]
+    if edited:  # and the visits an edited referral named before
         named = select(referral_fact.c.contact_id).where(
-            among(session, referral_fact.c.record_id, [r.id for r in referrals])
+            among(session, referral_fact.c.record_id, edited)
         )
         touched.update(session.scalars(named))
     dialect.hold(session, touched)
     # What these visits count by month, before and after: the change is added to the
     # counts (hub.monthly), in time with the batch rather than with the month.
-    before = monthly.counted_of(session, sorted(touched))
-    if contacts:
-        ids = [c.id for c in contacts]
-        session.execute(delete(contact_fact).where(among(session, contact_fact.c.record_id, ids)))
-        live = [c for c in contacts if not c.payload.get("cancelled")]
-        if live:
-            insert_rows(session, contact_fact, [_contact_row(c) for c in live])
-            codes = [row for c in live for row in _code_rows(c)]
-            insert_rows(session, contact_code, codes)
+    before = monthly.counted_of(session, sorted(touched.difference(new)))
+    _contacts(session, contacts, new)
     if referrals:
-        ids = [r.id for r in referrals]
-        session.execute(delete(referral_fact).where(among(session, referral_fact.c.record_id, ids)))
+        ids = [r.id for r in referrals if r.id not in new]
+        if ids:
+            session.execute(
+                delete(referral_fact).where(among(session, referral_fact.c.record_id, ids))
+            )
         live_referrals = [
             {
                 "record_id": r.id,
@@ -126,8 +124,11 @@ def record(session: Session, records: Iterable[Stored]) -> None:
         ]
         insert_rows(session, referral_fact, live_referrals)
     if flags:
-        flag_ids = [f.id for f in flags]
-        session.execute(delete(flag_fact).where(among(session, flag_fact.c.record_id, flag_ids)))
+        flag_ids = [f.id for f in flags if f.id not in new]
+        if flag_ids:
+            session.execute(
+                delete(flag_fact).where(among(session, flag_fact.c.record_id, flag_ids))
+            )
         rows: list[dict[str, Any]] = [
             {"record_id": f.id, "site_id": f.site_id, "day": day_of(f.payload)}
             for f in flags
@@ -137,6 +138,17 @@ def record(session: Session, records: Iterable[Stored]) -> None:
     if touched:
         referred(session, sorted(touched))
         monthly.add(session, before, monthly.counted_of(session, sorted(touched)))
+
+
+def _contacts(session: Session, contacts: list[Stored], new: Collection[str]) -> None:
+    """Rewrite the visits' facts: a row each, and a row per code of its many-valued fields."""
+    ids = [c.id for c in contacts if c.id not in new]
+    if ids:
+        session.execute(delete(contact_fact).where(among(session, contact_fact.c.record_id, ids)))
+    live = [c for c in contacts if not c.payload.get("cancelled")]
+    if live:
+        insert_rows(session, contact_fact, [_contact_row(c) for c in live])
+        insert_rows(session, contact_code, [row for c in live for row in _code_rows(c)])
 
 
 def _contact_row(contact: Stored) -> dict[str, Any]:

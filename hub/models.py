@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -174,6 +175,30 @@ contact_summary = Table(
     Column("code", String(200), primary_key=True),
     Column("count", Integer, nullable=False),
     Index("ix_contact_summary_dim_month_site", "dim", "month", "site_id"),
+)
+
+
+# How often each site's month changed (hub/monthly.py adds one for every push that touches
+# it), and the tables of two dimensions the console worked out for the region's months
+# (hub/pair_counts.py), each at the sum of its month's changes then: a month whose sum has
+# moved since is counted again.
+month_change = Table(
+    "month_change",
+    HubBase.metadata,
+    Column("month", Date, primary_key=True),
+    Column("site_id", String(64), primary_key=True),
+    Column("changes", BigInteger, nullable=False),
+)
+
+pair_count = Table(
+    "pair_count",
+    HubBase.metadata,
+    Column("month", Date, primary_key=True),
+    Column("dims", String(40), primary_key=True),
+    Column("changes", BigInteger, primary_key=True),
+    Column("first", String(200), primary_key=True),
+    Column("second", String(200), primary_key=True),
+    Column("count", Integer, nullable=False),
 )
 
 

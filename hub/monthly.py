@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from core.fields import CONTACT_FIELDS
 from hub import dialect
-from hub.models import contact_summary
+from hub.models import contact_summary, month_change
 from hub.places import epci_json, epci_of
 
 # The counted one-valued fields: columns of ``contact_fact``, dimensions of the summary.
@@ -103,6 +103,20 @@ def count_month(session: Session, start: date) -> None:
     _recount(session, "f.day >= :start AND f.day < :end", params)
 
 
+def changes(session: Session, first: date, last: date) -> dict[date, int]:
+    """Each month's sum of its sites' changes (:func:`add`), from the month of ``first``
+    to that of ``last``; a month no push has touched is left out. Read before the counts
+    it stands for, it marks what was read no newer than it is."""
+    rows = session.execute(
+        text(
+            "SELECT month, sum(changes) FROM month_change WHERE month BETWEEN :first AND :last"
+            " GROUP BY month"
+        ),
+        {"first": month_start(first), "last": month_start(last)},
+    )
+    return {as_day(month): int(n) for month, n in rows}
+
+
 # --- a push's change, added -------------------------------------------------------------
 Key = tuple[date, str, str, str]  # month, site, dimension, code
 
@@ -157,8 +171,22 @@ def among(session: Session, column: Any, values: list[str]) -> Any:
 
 def add(session: Session, before: Counter[Key], after: Counter[Key]) -> None:
     """Add to the counts by month what a push changed: what its visits count now, less
-    what they counted before it. Pushes of one site's month take turns (a lock each), so
-    that a count gone to zero is deleted by the one that saw it there."""
+    what they counted before it; and one change to each site's month it touched, whether
+    its counts moved or not (two visits trading themes move a table of two dimensions,
+    not the counts of one: :mod:`hub.pair_counts`). Pushes of one site's month take turns
+    (a lock each), so that a count gone to zero is deleted by the one that saw it there."""
+    touched = sorted({(site, month) for month, site, _dim, _code in before.keys() | after.keys()})
+    if not touched:
+        return
+    dialect.hold(session, (f"month {site} {start}" for site, start in touched))
+    changed = dialect.insert(session, month_change)
+    session.execute(
+        changed.on_conflict_do_update(
+            index_elements=["month", "site_id"],
+            set_={"changes": month_change.c.changes + 1},
+        ),
+        [{"month": start, "site_id": site, "changes": 1} for site, start in touched],
+    )
     change = {key: after[key] - before[key] for key in sorted(before.keys() | after.keys())}
     rows: list[dict[str, Any]] = [
         {"month": month, "site_id": site, "dim": dim, "code": code, "count": n}
@@ -167,8 +195,6 @@ def add(session: Session, before: Counter[Key], after: Counter[Key]) -> None:
     ]
     if not rows:
         return
-    months = sorted({(row["site_id"], row["month"]) for row in rows})
-    dialect.hold(session, (f"month {site} {start}" for site, start in months))
     upsert = dialect.insert(session, contact_summary)
     session.execute(
         upsert.on_conflict_do_update(

@@ -195,6 +195,7 @@ def store_push(
             for index, checked in fresh.values()
             if answers[index].outcome == "accepted"
         ),
+        new=inserted,
     )
     site.last_sync_at = moment
     return [answers[i] for i in range(len(records))]

@@ -35,6 +35,7 @@ from hub.models import (
     Record,
     RetentionSetting,
     Site,
+    pair_count,
     referral_fact,
     summarised_contact,
 )  # fmt: skip
@@ -235,8 +236,10 @@ def _delete(session: Session, kind: str, start: date, end: date) -> int:
 def _summarise(session: Session, start: date) -> int:
     """Count the month's visits once more from their facts (:mod:`hub.monthly`: the
     summary is what the console reads of the month from now on), then delete their
-    records; how many records went."""
+    records; how many records went. Its tables of two dimensions go (those are no longer
+    given over a summarised month)."""
     monthly.count_month(session, start)
+    session.execute(delete(pair_count).where(pair_count.c.month == start))
     return _delete(session, "contact", start, next_month(start))
 
 

@@ -26,9 +26,9 @@ site's hides.
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -39,13 +39,14 @@ from core import disclosure
 from core.stats import tables as stats_tables
 from core.stats.tables import StatsResult
 from hub import activity_counts as counts_of
-from hub import dialect, retention
+from hub import dialect, monthly, pair_counts, retention
 from hub.activity_counts import FIELDS as FIELDS
 from hub.activity_counts import MULTIPLE as MULTIPLE
 from hub.activity_counts import PERIOD
 from hub.activity_counts import TIME as TIME
 from hub.activity_counts import Totals as Totals
 from hub.activity_counts import totals as totals
+from hub.memo import Kept
 
 MIN_CELL = 5
 # How busy counters were, not who came: shown whole.
@@ -72,25 +73,52 @@ def hide(
     again and a table asked for again is hidden the same way."""
     codes = tuple(codes)
     digest = hashlib.blake2b(repr((min_cell, codes, list(cells.items()))).encode()).digest()
-    with _HIDDEN_LOCK:  # pages are served by several threads
-        held = _HIDDEN.get(digest)
-        if held is not None:
-            _HIDDEN.move_to_end(digest)
-            return set(held)
-    region: Counter[str] = Counter()
-    for (_site, code), count in cells.items():
-        region[code] += count
-    table = disclosure.two_way(cells, None, region, ((), codes))
-    hidden = disclosure.hide(table, min_cell)
-    with _HIDDEN_LOCK:
-        _HIDDEN[digest] = frozenset(hidden)
-        while len(_HIDDEN) > 32:  # the tables of a coordinator's morning, not the year's
-            _HIDDEN.popitem(last=False)
-    return hidden
+
+    def work() -> frozenset[tuple[str, str]]:
+        region: Counter[str] = Counter()
+        for (_site, code), count in cells.items():
+            region[code] += count
+        return frozenset(
+            disclosure.hide(disclosure.two_way(cells, None, region, ((), codes)), min_cell)
+        )
+
+    return set(_HIDDEN.get(digest, work))
 
 
-_HIDDEN: OrderedDict[bytes, frozenset[tuple[str, str]]] = OrderedDict()
-_HIDDEN_LOCK = threading.Lock()
+_HIDDEN: Kept[frozenset[tuple[str, str]]] = Kept()
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A dimension's table of sites by codes, hidden: each row's counts and hidden codes
+    (the region's row :data:`REGION` among the sites')."""
+
+    counts: dict[str, Counter[str]]
+    hidden: dict[str, frozenset[str]]
+
+
+def _table(session: Session, start: date, end: date, dim: str, min_cell: int) -> _Table:
+    """The table every page of ``dim`` over the period shows a row of, worked out once
+    while no push changes its months (:func:`hub.monthly.changes`, read first)."""
+    codes = tuple(stats_tables.domain(dim, start, end))
+    changed = (dialect.identity(session), *sorted(monthly.changes(session, start, end).items()))
+
+    def work() -> _Table:
+        cells = counts_of.cells(session, start, end, dim)  # communes as their EPCI already
+        counts: dict[str, Counter[str]] = {REGION: Counter()}
+        for (where, code), count in cells.items():
+            counts.setdefault(where, Counter())[code] += count
+            counts[REGION][code] += count
+        hidden: dict[str, set[str]] = {}
+        for where, code in hide(dict(cells), min_cell, codes):
+            hidden.setdefault(where, set()).add(code)
+        return _Table(counts, {where: frozenset(held) for where, held in hidden.items()})
+
+    retention.summarised(session, start, end, dim)  # refused where it cannot be read
+    return _TABLES.get((start, end, dim, min_cell, codes, changed), work)
+
+
+_TABLES: Kept[_Table] = Kept()
 
 
 def _one_way(
@@ -103,13 +131,8 @@ def _one_way(
         return counts_of.volumes(
             session, start, end, dim, None if row == REGION else row, known
         ), set()
-    cells = counts_of.cells(session, start, end, dim)  # communes as their EPCI already
-    counts: Counter[str] = Counter()
-    for (where, code), count in cells.items():
-        if row in (REGION, where):
-            counts[code] += count
-    held = hide(dict(cells), min_cell, stats_tables.domain(dim, start, end))
-    return counts, {code for where, code in held if where == row}
+    table = _table(session, start, end, dim, min_cell)
+    return Counter(table.counts.get(row, {})), set(table.hidden.get(row, ()))
 
 
 def compute(
@@ -146,39 +169,6 @@ def compute(
     return StatsResult(start, end, dims, visits, rows, min_cell)
 
 
-def _key(dim: str, index: int) -> tuple[str, str]:
-    """A dimension's value in a query of two, and the join it needs."""
-    if dim not in MULTIPLE:
-        return counts_of.column(dim), ""
-    alias = f"k{index}"
-    join = (
-        f" JOIN contact_code {alias} ON {alias}.record_id = f.record_id AND {alias}.dim = '{dim}'"
-    )
-    return f"{alias}.code", join
-
-
-def pair_cells(
-    session: Session, start: date, end: date, dims: tuple[str, str], site: str | None = None
-) -> Counter[tuple[str, str]]:
-    """Raw counts per pair of codes (time as days, communes as such), in one statement:
-    of the site when ``site`` is given, of the region otherwise (by site, when one of the
-    two dimensions is the site)."""
-    retention.summarised(session, start, end, "pair")  # refused over summarised months
-    dialect.for_counting(session)
-    (first, join_first), (second, join_second) = _key(dims[0], 0), _key(dims[1], 1)
-    where = PERIOD + (" AND f.site_id = :site" if site else "")
-    sql = (
-        f"SELECT {first}, {second}, count(*) FROM contact_fact f"
-        f"{join_first}{join_second} WHERE {where} GROUP BY {first}, {second}"
-        " ORDER BY 1, 2"
-    )
-    out: Counter[tuple[str, str]] = Counter()
-    for a, b, n in session.execute(text(sql), {"start": start, "end": end, "site": site}):
-        first_code = counts_of.recoded(dims[0], counts_of.code_of(a))
-        out[first_code, counts_of.recoded(dims[1], counts_of.code_of(b))] += int(n)
-    return out
-
-
 def pair(
     session: Session, start: date, end: date, dims: tuple[str, str], min_cell: int,
     site: str | None, known: Totals,
@@ -188,7 +178,7 @@ def pair(
     its inner counts are hidden by :func:`core.disclosure.hide` around them. By site and
     a characteristic, it is the table of sites by codes those tables are hidden with."""
     row = REGION if site is None else site
-    counts = pair_cells(session, start, end, dims, site)
+    counts = pair_counts.cells(session, start, end, dims, site)
     hidden: set[tuple[str, str]] = set()
     characteristics = [d for d in dims if d not in VOLUMES]
     if "site" in dims and characteristics:

@@ -12,8 +12,12 @@ import re
 import httpx
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy.orm import Session
 
 from core.disclosure import MARGIN
+from core.wire import PushRecord
+from hub import push_store, service
+from hub.models import Site
 from tests.disclosure_audit import margin_lines, worked_out
 from tests.hub.conftest import Hub
 from tests.hub.console_kit import push, text_of, visit
@@ -127,3 +131,46 @@ def test_two_dimensions_of_the_region_only_and_by_site(
     for cell, count in by_site.items():
         assert count is None or count == truth.get(cell, 0), (cell, count)
     assert set(by_site) >= set(truth)
+
+
+def test_a_push_that_trades_two_visits_themes_shows_in_the_pair_asked_before(
+    signed_in: httpx.Client, hub: Hub
+) -> None:
+    """The region's month is kept once worked out; a push that changes no table of one
+    dimension (one visit's theme for another's) still changes the pair the next ask shows."""
+    istres = "Cité des métiers d’Istres"
+    seekers = push(
+        hub, istres, "contact", [visit("demandeur-emploi", "13047", ["trouver-emploi"])] * 12
+    )
+    workers = push(hub, istres, "contact", [visit("salarie", "13047", ["vae"])] * 12)
+    assert crossed(signed_in.get("/console/activite", params=PAIR)) == {
+        ("demandeur-emploi", "trouver-emploi"): 12, ("salarie", "vae"): 12,
+        ("demandeur-emploi", "vae"): 0, ("salarie", "trouver-emploi"): 0,
+    }  # fmt: skip
+    publics_before = page_table(
+        signed_in.get("/console/activite", params={**NOVEMBER, "par": "public"})
+    )
+    traded = [
+        (seekers[:6], "demandeur-emploi", ["vae"]),
+        (workers[:6], "salarie", ["trouver-emploi"]),
+    ]
+    with Session(hub.engine) as session, session.begin():
+        site = session.get(Site, service.slugify(istres))
+        assert site is not None
+        edits = [
+            PushRecord(kind="contact", id=i, version=2, payload=visit(public, "13047", themes))
+            for ids, public, themes in traded
+            for i in ids
+        ]
+        answers = push_store.store_push(session, hub.engine, site, edits)
+        assert {a.outcome for a in answers} == {"accepted"}
+    assert crossed(signed_in.get("/console/activite", params=PAIR)) == {
+        ("demandeur-emploi", "trouver-emploi"): 6, ("salarie", "vae"): 6,
+        ("demandeur-emploi", "vae"): 6, ("salarie", "trouver-emploi"): 6,
+    }  # fmt: skip
+    theme = page_table(signed_in.get("/console/activite", params={**NOVEMBER, "par": "theme"}))
+    assert (theme[0]["trouver-emploi"], theme[0]["vae"]) == (12, 12)
+    assert (
+        page_table(signed_in.get("/console/activite", params={**NOVEMBER, "par": "public"}))
+        == publics_before
+    )
