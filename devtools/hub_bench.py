@@ -10,7 +10,9 @@ the same rows is timed in the same run, so that each figure has its raw cost bes
 Last, 500 desks push at once (:mod:`devtools.hub_burst`), on a database of their own.
 
 Each page is asked for three times and its median kept (the first warms PostgreSQL's
-cache as a page already asked for today would have). ``keep``: a folder where the
+cache as a page already asked for today would have, and works out what later asks of the
+dimension reuse: its first ask is given too); each file is asked once of a hub started for
+it, nothing of it worked out yet. ``keep``: a folder where the
 generated region stays between runs (loaded once, then measured again as it is).
 """
 
@@ -145,45 +147,67 @@ def _get(client: httpx.Client, path: str, params: dict[str, str]) -> Callable[[]
     return work
 
 
+PAGE = "/console/activite"
+
+
 def _console(client: httpx.Client, sites: list[str], repeat: int) -> dict[str, Any]:
-    """Each page and file of the year, for the region and for its largest site; pages
-    asked for ``repeat`` times (their median kept), files once."""
+    """Each page of the year, for the region and for its largest site, asked ``repeat``
+    times (their median kept, and the first ask of each: nothing of it worked out yet)."""
     largest = sites[0]
+    first: dict[str, float] = {}
 
-    first: dict[str, float] = {}  # each page's first ask: nothing of it worked out yet
-
-    def timed(path: str, params: dict[str, str], times: int = repeat) -> float:
-        took = _times(_get(client, path, params), times)
-        first[f"{path} {sorted(params.items())}"] = round(took[0], 3)
+    def timed(params: dict[str, str]) -> float:
+        took = _times(_get(client, PAGE, params), repeat)
+        first[" ".join(f"{k}={v}" for k, v in sorted(params.items()))] = round(took[0], 3)
         return round(statistics.median(took), 3)
 
-    page = "/console/activite"
     pages: dict[str, float] = {}
     for dim in NAMES:
-        pages[f"region/{dim}"] = timed(page, {"par": dim})
+        pages[f"region/{dim}"] = timed({"par": dim})
         if dim != "site":
-            pages[f"site/{dim}"] = timed(page, {"par": dim, "site": largest})
+            pages[f"site/{dim}"] = timed({"par": dim, "site": largest})
     for where in ({}, {"site": largest}):
         name = "site" if where else "region"
-        pages[f"{name}/public×theme"] = timed(page, {"par": "public", "puis": "theme", **where})
-    csv = [timed(f"{page}/export.csv", {"par": dim}) for dim in ("partner", "epci", "theme")]
+        pages[f"{name}/public×theme"] = timed({"par": "public", "puis": "theme", **where})
     slowest = max(pages, key=pages.__getitem__)
-    page_keys = {
-        f"{page} {sorted({'par': d, **w}.items())}" for d in NAMES for w in ({}, {"site": largest})
-    }
-    firsts = [t for key, t in first.items() if key in page_keys]
     return {
         "activity_page_s": pages[slowest],
         "activity_page_slowest": slowest,
-        # A page's table is hidden once for the region and every site (hub.stats.hide):
-        # the first ask of a page pays for it, the next ones (another site's) do not.
-        "activity_page_first_ask_s": max(firsts),
+        # A dimension's table is hidden once for the region and every site, and a region's
+        # month of two dimensions kept once: the first ask of a page pays for it.
+        "activity_page_first_ask_s": max(first.values()),
+        "activity_page_first_ask_slowest": max(first, key=first.__getitem__),
         "pages_s": pages,
-        "csv_s": max(csv),
-        "xlsx_year_s": timed(f"{page}/export.xlsx", {}, 1),
-        "region_pdf_s": timed(f"{page}/rapport.pdf", {}, 1),
-        "site_pdf_s": timed(f"{page}/rapport.pdf", {"site": largest}, 1),
     }
+
+
+def _files(url: str, workers: int, largest: str) -> dict[str, Any]:
+    """Each file asked once of a hub just started (nothing of it worked out in its
+    processes yet): the CSV of three dimensions, the XLSX and the region's and a site's
+    PDF report of the year."""
+    asked = {
+        "xlsx_year_s": (f"{PAGE}/export.xlsx", {}),
+        "region_pdf_s": (f"{PAGE}/rapport.pdf", {}),
+        "site_pdf_s": (f"{PAGE}/rapport.pdf", {"site": largest}),
+        **{
+            f"csv/{dim}": (f"{PAGE}/export.csv", {"par": dim})
+            for dim in ("partner", "epci", "theme")
+        },
+    }
+    took: dict[str, float] = {}
+    for name, (path, params) in asked.items():
+        with hub_burst.served(url, workers, None) as address, _signed_in(url, address) as client:
+            took[name] = round(_times(_get(client, path, params), 1)[0], 3)
+    csv = {name: took.pop(name) for name in list(took) if name.startswith("csv/")}
+    return {**took, "csv_s": max(csv.values()), "csv_each_s": csv}
+
+
+def _forget_pairs(url: str) -> None:
+    """The region's tables of two dimensions kept by an earlier run, dropped."""
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM pair_count"))
+    engine.dispose()
 
 
 def _raw(url: str) -> dict[str, Any]:
@@ -225,8 +249,10 @@ def run(
         figures["load_s"] = None if loaded is None else round(loaded, 1)
         figures.update(_raw(url))
         sites = hub_region.largest_sites(url)
+        _forget_pairs(url)  # the pair's first ask as on a region that never asked it
         with hub_burst.served(url, workers, None) as address, _signed_in(url, address) as client:
             figures.update(_console(client, sites, repeat))
+        figures.update(_files(url, workers, sites[0]))
         burst = hub_burst.burst(postgres, desks=desks, workers=workers)
     figures["push_burst_p95_s"] = burst.pop("push_burst_p95_s")
     figures["burst"] = burst

@@ -42,14 +42,33 @@ def _from_facts(
     session: Session, start: date, end: date, dims: tuple[str, str], site: str | None = None
 ) -> list[tuple[Any, Any, int]]:
     """The raw counts per pair of codes over ``start``..``end``, as the facts hold them."""
+    return [(a, b, n) for _m, a, b, n in _facts(session, start, end, dims, site)]
+
+
+def _facts(
+    session: Session,
+    start: date,
+    end: date,
+    dims: tuple[str, str],
+    site: str | None = None,
+    by_month: bool = False,
+) -> list[tuple[date | None, Any, Any, int]]:
+    """The same, with each count's month (its first day) when ``by_month``: one pass over
+    the facts for the months of a year."""
     (first, join_first), (second, join_second) = _key(dims[0], 0), _key(dims[1], 1)
+    month = "NULL"
+    if by_month:
+        on_pg = dialect.on_postgres(session)
+        month = (
+            "CAST(date_trunc('month', f.day) AS date)" if on_pg else "strftime('%Y-%m-01', f.day)"
+        )
     where = PERIOD + (" AND f.site_id = :site" if site else "")
     sql = (
-        f"SELECT {first}, {second}, count(*) FROM contact_fact f"
-        f"{join_first}{join_second} WHERE {where} GROUP BY {first}, {second}"
+        f"SELECT {month}, {first}, {second}, count(*) FROM contact_fact f"
+        f"{join_first}{join_second} WHERE {where} GROUP BY 1, {first}, {second}"
     )
     rows = session.execute(text(sql), {"start": start, "end": end, "site": site})
-    return [(a, b, int(n)) for a, b, n in rows]
+    return [(None if m is None else monthly.as_day(m), a, b, int(n)) for m, a, b, n in rows]
 
 
 def _kept(
@@ -108,11 +127,17 @@ def cells(
         months.update(monthly.changes(session, first, last))  # before the facts: see above
         name = "×".join(dims)
         kept = _kept(session, name, months)
-        for month, changes in months.items():
-            if month not in kept:
-                after = monthly.next_month(month) - timedelta(days=1)
-                kept[month] = _coded(_from_facts(session, month, after, dims))
-                _keep(session, name, month, changes, kept[month])
+        missing = [month for month in months if month not in kept]
+        if missing:  # one pass over the facts of the months not kept (or changed since)
+            after = monthly.next_month(missing[-1]) - timedelta(days=1)
+            found: dict[date | None, Rows] = {month: [] for month in missing}
+            for month, a, b, n in _facts(session, missing[0], after, dims, by_month=True):
+                if month in found:
+                    found[month].append((counts_of.code_of(a), counts_of.code_of(b), n))
+            for month in missing:
+                kept[month] = found[month]
+                _keep(session, name, month, months[month], kept[month])
+        for month in months:
             rows += kept[month]
         for day_from, day_to in period.days:
             rows += _coded(_from_facts(session, day_from, day_to, dims))

@@ -39,6 +39,8 @@ def test_the_hub_bench_measures_every_figure_and_keeps_its_region(kept: Path) ->
         assert first["goals_met"][key] == (first[key] <= first["goals"][key])
     # Every page of the console for the region, its largest site, and a crossed table.
     assert len(first["pages_s"]) == 2 * len(NAMES) - 1 + 2
+    assert first["activity_page_first_ask_s"] > 0 and first["activity_page_first_ask_slowest"]
+    assert set(first["csv_each_s"]) == {"csv/partner", "csv/epci", "csv/theme"}
     burst = first["burst"]
     assert burst["stored"] == burst["distinct"] == burst["expected"] == 4 * 50
     # Started again on the kept folder, the region is there: not loaded twice.
