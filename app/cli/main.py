@@ -77,13 +77,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     stats.add_argument("-o", "--output", type=Path, metavar="FICHIER")
 
     bench = commands.add_parser("bench", help=say("bench", lang))
-    bench.add_argument("--json", action="store_true")
+    bench.add_argument("--json", action="store_true", help=say("bench_json", lang))
     bench.add_argument(
-        "--only",
-        action="append",
-        metavar="MESURE",
-        choices=BENCH_NAMES,
-    )
+        "--only", action="append", metavar="MESURE", choices=BENCH_NAMES,
+        help=say("bench_only", lang, names=", ".join(BENCH_NAMES)),
+    )  # fmt: skip
     return parser
 
 

@@ -54,6 +54,8 @@ TEXTS: dict[str, str] = {
     "local": N_("local"),
     "no_hit": N_("Aucun service ne correspond."),
     "bench": N_("mesure les performances sur des données générées (jamais celles d’un poste)"),
+    "bench_json": N_("écrit le résultat en JSON"),
+    "bench_only": N_("ne prend que cette mesure (à répéter pour en prendre plusieurs) : {names}"),
     "bench_missing": N_(
         "La mesure des performances ne fait pas partie de cette installation (elle est dans"
         " les outils de développement, «\u00a0devtools\u00a0», absents du paquet Windows)."
