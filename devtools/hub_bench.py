@@ -178,6 +178,7 @@ def _console(client: httpx.Client, sites: list[str], repeat: int) -> dict[str, A
         "activity_page_first_ask_s": max(first.values()),
         "activity_page_first_ask_slowest": max(first, key=first.__getitem__),
         "pages_s": pages,
+        "first_asks_s": first,
     }
 
 

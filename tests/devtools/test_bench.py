@@ -167,6 +167,17 @@ def test_the_import_bench_imports_through_the_desk_s_command(
     assert figures["contact_import_100k_s"] > 0
 
 
+def test_the_import_s_memory_is_the_child_s_own_not_its_parent_s() -> None:
+    """A bench that holds 400 MB when it starts the import does not lend them to it."""
+    held = bytearray(400 * 2**20)
+    for index in range(0, len(held), 4096):  # touched: resident, not only reserved
+        held[index] = 1
+    child = [sys.executable, "-c", "import time; time.sleep(0.3)"]
+    _seconds, peak_mb, status, _error = bench_import._run_measured(child, dict(os.environ))
+    assert status == 0 and 1 < peak_mb < 100, peak_mb
+    del held
+
+
 def test_the_first_start_bench_starts_the_window_on_an_empty_folder(
     desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
