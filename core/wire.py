@@ -16,8 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_mod
 from core.fields import CONTACT_FIELDS, fields_since
 
 # 1: the first. 2: the hub states the payload fields it accepts (``GET /protocol``) and a
-# desk sends no other; a desk speaks the lower of its protocol and the hub's.
-PROTOCOL = 2
+# desk sends no other; a desk speaks the lower of its protocol and the hub's. 3: a
+# referral carries its slip code, for the partner to confirm it by.
+PROTOCOL = 3
 API = "/api/v1"
 
 ENROLMENT_SCHEME = "aiguillage://enrol?"
@@ -107,11 +108,18 @@ def _contact_wire() -> type[Strict]:
 ContactWire = _contact_wire()
 
 
+# A slip code as the desk makes it (``app.referrals.codes``): two groups of three, from an
+# alphabet without O/0 nor I/1.
+SLIP_CODE = r"^[A-HJ-NP-Z2-9]{3}-[A-HJ-NP-Z2-9]{3}$"
+SlipCode = Annotated[str, StringConstraints(pattern=SLIP_CODE)]
+
+
 class ReferralWire(Strict):
     day: date
     contact_id: RecordId
     service_id: DirectoryId
     structure_id: DirectoryId | None = None
+    slip_code: SlipCode | None = None  # since protocol 3
     cancelled: bool = False
 
 
@@ -146,11 +154,22 @@ class HubProtocol(BaseModel):
         return frozenset(self.fields.get(kind, ()))
 
 
+# The fields other than a contact's that came after protocol 1, and the protocol each came
+# with (a contact's say it in the table of fields, core.fields).
+SINCE: dict[tuple[str, str], int] = {("referral", "slip_code"): 3}
+# Those a desk leaves out for a hub that does not know them yet, rather than holding the
+# record until it does: the record counts without them, and what they serve (the
+# partner's loop, for a slip code) is what such a hub does not have.
+LEFT_OUT_FOR_OLDER: frozenset[tuple[str, str]] = frozenset({("referral", "slip_code")})
+
+
 def fields_of(kind: str, version: int = PROTOCOL) -> frozenset[str]:
     """The payload fields of ``kind`` that a peer speaking ``version`` knows."""
     if kind == "contact":
         return fields_since(version) | {"day", "cancelled"}
-    return frozenset(PAYLOADS[kind].model_fields)
+    return frozenset(
+        name for name in PAYLOADS[kind].model_fields if SINCE.get((kind, name), 1) <= version
+    )
 
 
 def protocol_of(version: int = PROTOCOL) -> HubProtocol:
@@ -166,8 +185,8 @@ def fit(
 ) -> tuple[dict[str, Any], list[str]]:
     """``payload`` as a hub that accepts only ``accepted`` fields may receive it: a field
     it does not know goes only when it holds its default (nothing is lost by leaving it
-    out); the second value names the fields that hold more, for which the record must
-    wait for the hub to learn them."""
+    out), or is one of :data:`LEFT_OUT_FOR_OLDER`; the second value names the fields that
+    hold more, for which the record must wait for the hub to learn them."""
     model = PAYLOADS[kind].model_fields
     kept: dict[str, Any] = {}
     lost: list[str] = []
@@ -176,6 +195,8 @@ def fit(
             kept[name] = value
             continue
         known = model.get(name)
+        if (kind, name) in LEFT_OUT_FOR_OLDER:
+            continue
         if known is None or known.is_required() or value != known.get_default():
             lost.append(name)
     return kept, lost

@@ -340,8 +340,9 @@ def push_routes(desks: Desks) -> APIRouter:
         desks.check_protocol(request.protocol)
         with desks.slots.taken(), desks.sessions.begin() as db:
             attached = db.merge(site, load=True)
+            desk = service.desk_of(db, authorization.partition(" ")[2]) or ""
             results = push_store.store_push(
-                db, desks.engine, attached, request.records, desks.speaks
+                db, desks.engine, attached, request.records, desks.speaks, desk
             )
             if request.desk is not None:
                 service.note_state(db, authorization.partition(" ")[2], request.desk)

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from core.fields import CONTACT_FIELDS
 from hub import dialect, monthly
-from hub.models import contact_code, contact_fact, flag_fact, referral_fact
+from hub.models import contact_code, contact_fact, flag_fact, referral_fact, referral_slip
 from hub.monthly import among, as_day
 
 ONE_VALUED = tuple(f.name for f in CONTACT_FIELDS if not f.multiple)
@@ -87,9 +87,12 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
 _UNNEST: dict[tuple[str, tuple[str, ...]], str] = {}
 
 
-def record(session: Session, records: Iterable[Stored], new: Collection[str] = ()) -> None:
+def record(
+    session: Session, records: Iterable[Stored], new: Collection[str] = (), desk: str = ""
+) -> None:
     """Rewrite the facts of ``records``, just stored (new, or a newer version); ``new``:
-    the ids of those the hub did not hold before, which had no facts to count or delete."""
+    the ids of those the hub did not hold before, which had no facts to count or delete;
+    ``desk``: the desk that sent them, whose slip codes its referrals carry."""
     by_kind: dict[str, list[Stored]] = {"contact": [], "referral": [], "flag": []}
     for stored in records:
         by_kind[stored.kind].append(stored)
@@ -107,22 +110,7 @@ def record(session: Session, records: Iterable[Stored], new: Collection[str] = (
     before = monthly.counted_of(session, sorted(touched.difference(new)))
     _contacts(session, contacts, new)
     if referrals:
-        ids = [r.id for r in referrals if r.id not in new]
-        if ids:
-            session.execute(
-                delete(referral_fact).where(among(session, referral_fact.c.record_id, ids))
-            )
-        live_referrals = [
-            {
-                "record_id": r.id,
-                "contact_id": str(r.payload["contact_id"]),
-                "site_id": r.site_id,
-                "partner": partner_of(r.payload),
-            }
-            for r in referrals
-            if not r.payload.get("cancelled")
-        ]
-        insert_rows(session, referral_fact, live_referrals)
+        _referrals(session, referrals, new, desk)
     if flags:
         flag_ids = [f.id for f in flags if f.id not in new]
         if flag_ids:
@@ -138,6 +126,46 @@ def record(session: Session, records: Iterable[Stored], new: Collection[str] = (
     if touched:
         referred(session, sorted(touched))
         monthly.add(session, before, monthly.counted_of(session, sorted(touched)))
+
+
+def _referrals(session: Session, referrals: list[Stored], new: Collection[str], desk: str) -> None:
+    """Rewrite the referrals' facts, and their slip codes: a code is its desk's once (a
+    second referral of one desk with a code it gave already keeps none)."""
+    ids = [r.id for r in referrals if r.id not in new]
+    if ids:
+        for table in (referral_fact, referral_slip):
+            session.execute(delete(table).where(among(session, table.c.record_id, ids)))
+    live = [r for r in referrals if not r.payload.get("cancelled")]
+    rows = [
+        {
+            "record_id": r.id,
+            "contact_id": str(r.payload["contact_id"]),
+            "site_id": r.site_id,
+            "partner": partner_of(r.payload),
+        }
+        for r in live
+    ]
+    insert_rows(session, referral_fact, rows)
+    slips = [
+        {
+            "record_id": r.id,
+            "code": str(r.payload["slip_code"]),
+            "desk_id": desk,
+            "site_id": r.site_id,
+            "day": day_of(r.payload),
+            "service_id": str(r.payload["service_id"]),
+            "partner": partner_of(r.payload),
+        }
+        for r in live
+        if r.payload.get("slip_code") and desk
+    ]
+    if slips:
+        session.execute(
+            dialect.insert(session, referral_slip).on_conflict_do_nothing(
+                index_elements=["desk_id", "code"]
+            ),
+            slips,
+        )
 
 
 def _contacts(session: Session, contacts: list[Stored], new: Collection[str]) -> None:

@@ -157,10 +157,12 @@ def store_push(
     site: Site,
     records: list[PushRecord],
     speaks: HubProtocol | None = None,
+    desk: str = "",
 ) -> list[PushResult]:
     """Store a batch; one answer per record, in the order they came. New records go in
     with one statement; those the database already holds are compared one by one.
-    ``speaks`` is the hub's protocol (its payload fields), this version's when None."""
+    ``speaks`` is the hub's protocol (its payload fields), this version's when None;
+    ``desk``: the id of the desk that sent it (its referrals' slip codes are its own)."""
     speaks = speaks or protocol_of(PROTOCOL)
     moment, border = now(), Border(session)
     kept_from = retention.read(session, pushing=True).kept_from()
@@ -196,6 +198,7 @@ def store_push(
             if answers[index].outcome == "accepted"
         ),
         new=inserted,
+        desk=desk,
     )
     site.last_sync_at = moment
     return [answers[i] for i in range(len(records))]

@@ -280,6 +280,12 @@ def within_rate(session: Session, token: str, limit: int, moment: datetime | Non
     return count - 1 + (earlier or 0) < limit
 
 
+def desk_of(session: Session, token: str) -> str | None:
+    """The desk a site token was given to (its id, as it enrolled)."""
+    row = session.get(SiteToken, digest(token))
+    return None if row is None else row.desk_id
+
+
 def note_state(session: Session, token: str, state: DeskState) -> None:
     """Keep what a desk says of itself with a push, for the console."""
     row = session.get(SiteToken, digest(token))

@@ -113,6 +113,7 @@ def wire_referral(row: Any) -> dict[str, Any]:
         "contact_id": row.contact_id,
         "service_id": row.service_id,
         "structure_id": row.structure_id,
+        "slip_code": row.slip_code,
         "cancelled": row.status == "cancelled",
     }
 

@@ -14,8 +14,17 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from core.i18n import N_, gettext
-from hub import directory, review
-from hub.console.web import Console, ConsoleOf, Refused, Upload, done, file_name, today
+from hub import directory, partners, review
+from hub.console.web import (
+    Console,
+    ConsoleOf,
+    Refused,
+    Upload,
+    done,
+    file_name,
+    public_url,
+    today,
+)
 from hub.service import HubError
 
 MAX_FILES = 50
@@ -26,6 +35,7 @@ NOTICES = {
         " prochaine synchro."
     ),
     "deja": N_("Fiche déjà à jour\u00a0: elle était vérifiée aujourd’hui."),
+    "lien-retire": N_("Lien retiré\u00a0: il n’ouvre plus la page du partenaire."),
 }
 
 
@@ -194,10 +204,12 @@ async def handle(request: Request, console: ConsoleOf) -> Response:
 async def read_record(request: Request, console: ConsoleOf) -> HTMLResponse:
     who = await console.visitor(request)
     kind, record_id = request.query_params.get("type", ""), request.query_params.get("id", "")
-    view = await console.db(lambda s: review.record(s, kind, record_id))
+    view, link = await console.db(
+        lambda s: (review.record(s, kind, record_id), partners.live_link(s, record_id))
+    )
     return console.page(
         request, "record.html", visitor=who, view=view, kinds=kinds(),
-        fields=record_fields(view),
+        fields=record_fields(view), link=link,
         here=record_url(kind, record_id), record_url=record_url,
         notice=gettext(NOTICES.get(request.query_params.get("fait", ""), "")),
     )  # fmt: skip
@@ -212,6 +224,32 @@ async def verify(request: Request, console: ConsoleOf) -> Response:
         lambda s: review.verify(s, engine, kind, record_id, who.name, today())
     )
     return done(record_url(kind, record_id), "verifie" if report.changed else "deja")
+
+
+@router.post("/directory/fiche/lien", response_class=HTMLResponse)
+async def give_link(request: Request, console: ConsoleOf) -> HTMLResponse:
+    """A new link for the partner (its earlier one ends), shown once to be sent."""
+    who, form = await console.posted(request)
+    kind, record_id = form.get("type", ""), form.get("id", "")
+
+    def give(session: Session) -> tuple[review.RecordView, str]:
+        view = review.record(session, kind, record_id)  # refused when unknown
+        return view, partners.give_link(session, record_id, who.name)
+
+    view, token = await console.db(give)
+    return console.page(
+        request, "partner_link.html", visitor=who, view=view, kinds=kinds(),
+        link=f"{public_url(request)}/console/partenaire/lien/{token}",
+        here=record_url(kind, record_id), days=partners.LINK_DAYS,
+    )  # fmt: skip
+
+
+@router.post("/directory/fiche/lien/retirer")
+async def end_link(request: Request, console: ConsoleOf) -> Response:
+    _who, form = await console.posted(request)
+    kind, record_id = form.get("type", ""), form.get("id", "")
+    await console.db(lambda s: partners.end_links(s, record_id))
+    return done(record_url(kind, record_id), "lien-retire")
 
 
 # --- a directory file imported ------------------------------------------------------

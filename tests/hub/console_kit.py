@@ -52,8 +52,13 @@ def import_demo(hub: Hub) -> None:
         directory.import_directory(session, hub.engine, DEMO)
 
 
-def push(hub: Hub, site_name: str, kind: str, payloads: list[dict[str, Any]]) -> list[str]:
-    """Records pushed by a desk of ``site_name`` (the site made if need be); their ids."""
+DESK = "0d0d0d0d-0000-4000-8000-000000000001"
+
+
+def push(
+    hub: Hub, site_name: str, kind: str, payloads: list[dict[str, Any]], desk: str = DESK
+) -> list[str]:
+    """Records pushed by ``desk`` of ``site_name`` (the site made if need be); their ids."""
     ids = [str(uuid.uuid4()) for _ in payloads]
     with Session(hub.engine) as session, session.begin():
         site_id = service.slugify(site_name)
@@ -63,7 +68,7 @@ def push(hub: Hub, site_name: str, kind: str, payloads: list[dict[str, Any]]) ->
             PushRecord(kind=kind, id=i, version=1, payload=p)  # type: ignore[arg-type]
             for i, p in zip(ids, payloads, strict=True)
         ]
-        results = push_store.store_push(session, hub.engine, site, records)
+        results = push_store.store_push(session, hub.engine, site, records, desk=desk)
         assert {r.outcome for r in results} == {"accepted"}
     return ids
 

@@ -1,0 +1,192 @@
+"""The partner's loop: a structure of the region's directory confirms, by the slip code
+alone, that a person it was sent came, and what followed; nothing else about anyone.
+
+A coordinator gives a partner a link (:func:`give_link`): a secret the hub keeps only
+hashed, that expires, that a new link or a revocation ends. With it the partner types a
+slip code and sees what the slip says (:func:`find`): the day, the sending site, the
+service, the themes; a code of another partner, one that was never given, and a cancelled
+referral are all « unknown », alike. Look-ups are counted per link (:data:`LOOKUPS_A_MINUTE`,
+in the database like every rate of the hub), so that codes cannot be tried by the
+thousand: a code is one of 32⁶, about a billion.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from core.i18n import N_, gettext
+from core.wire import SLIP_CODE
+from hub import service
+from hub.checks import today
+from hub.models import (
+    DirectoryEntry,
+    PartnerAccess,
+    ReferralOutcome,
+    Site,
+    contact_code,
+    referral_fact,
+    referral_slip,
+)
+from hub.service import HubError, digest, now
+
+LINK_DAYS = 90  # a link's life, unless a coordinator gives another sooner
+LOOKUPS_A_MINUTE = 6  # a counter's pace, not a guesser's
+# What may follow « s'est présenté·e »: codes, never free text.
+OUTCOMES = {
+    "accompagnee": N_("accompagné·e"),
+    "reorientee": N_("réorienté·e ailleurs"),
+    "non-eligible": N_("non éligible"),
+    "pas-de-place": N_("pas de place"),
+}
+
+
+def give_link(session: Session, partner: str, by: str, days: int = LINK_DAYS) -> str:
+    """A new link's secret for ``partner`` (a structure's id, or a service's), shown once;
+    the partner's earlier links end with it."""
+    moment = now()
+    end_links(session, partner, moment)
+    token = secrets.token_urlsafe(32)
+    session.add(
+        PartnerAccess(
+            token_hash=digest(token), partner=partner, created_at=moment, created_by=by,
+            expires_at=moment + timedelta(days=days),
+        )
+    )  # fmt: skip
+    return token
+
+
+def end_links(session: Session, partner: str, moment: datetime | None = None) -> int:
+    """Revoke the partner's live links; how many there were."""
+    result = session.execute(
+        update(PartnerAccess)
+        .where(PartnerAccess.partner == partner, PartnerAccess.revoked_at.is_(None))
+        .values(revoked_at=moment or now())
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def live_link(session: Session, partner: str) -> PartnerAccess | None:
+    """The partner's live link, if it has one (what the coordinator's page says of it)."""
+    return session.scalar(
+        select(PartnerAccess).where(
+            PartnerAccess.partner == partner,
+            PartnerAccess.revoked_at.is_(None),
+            PartnerAccess.expires_at > now(),
+        )
+    )
+
+
+def access_of(session: Session, token: str) -> PartnerAccess | None:
+    """The live access a link's secret opens, or None (unknown, expired or revoked)."""
+    if not token or len(token) > 100:
+        return None
+    row = session.get(PartnerAccess, digest(token))
+    moment = now()
+    if row is None or row.revoked_at is not None or row.expires_at <= moment:
+        return None
+    row.last_used_at = moment
+    return row
+
+
+def within_pace(session: Session, access: PartnerAccess) -> bool:
+    """Count one look-up of a code through ``access``; whether it is within its pace."""
+    return service.within_rate(session, "partner " + access.token_hash, LOOKUPS_A_MINUTE)
+
+
+def normalised(typed: str) -> str | None:
+    """A slip code as typed (lower case, spaces, no dash) in its printed form, or None
+    when it cannot be one."""
+    letters = re.sub(r"[\s\-–—.]", "", typed.upper())
+    code = f"{letters[:3]}-{letters[3:]}"
+    return code if re.fullmatch(SLIP_CODE, code) else None
+
+
+@dataclass(frozen=True)
+class Slip:
+    """What a partner may know of a referral: what its slip says, and what it said."""
+
+    id: str
+    code: str
+    day: date
+    site: str
+    service: str
+    themes: tuple[str, ...]
+    presented_on: date | None
+    outcome: str | None
+
+
+def find(session: Session, access: PartnerAccess, typed: str) -> list[Slip]:
+    """The partner's live referrals with this code (two desks may have given the same
+    one: then each, by its day), newest first; none when the code is not the partner's."""
+    code = normalised(typed)
+    if code is None:
+        return []
+    rows = session.execute(
+        select(referral_slip, Site.name, ReferralOutcome.presented_on, ReferralOutcome.outcome)
+        .join(Site, Site.id == referral_slip.c.site_id)
+        .outerjoin(ReferralOutcome, ReferralOutcome.record_id == referral_slip.c.record_id)
+        .where(referral_slip.c.code == code, referral_slip.c.partner == access.partner)
+        .order_by(referral_slip.c.day.desc(), referral_slip.c.record_id)
+    ).all()
+    found = []
+    for row in rows:
+        found.append(
+            Slip(
+                id=row.record_id, code=row.code, day=row.day, site=row.name,
+                service=_title(session, row.service_id), themes=_themes(session, row.record_id),
+                presented_on=row.presented_on, outcome=row.outcome,
+            )
+        )  # fmt: skip
+    return found
+
+
+def _title(session: Session, service_id: str) -> str:
+    title = session.scalar(
+        select(DirectoryEntry.title).where(
+            DirectoryEntry.kind == "service", DirectoryEntry.record_id == service_id
+        )
+    )
+    return title or service_id
+
+
+def _themes(session: Session, referral_id: str) -> tuple[str, ...]:
+    contact = select(referral_fact.c.contact_id).where(referral_fact.c.record_id == referral_id)
+    codes = session.scalars(
+        select(contact_code.c.code)
+        .where(contact_code.c.record_id == contact.scalar_subquery(), contact_code.c.dim == "theme")
+        .order_by(contact_code.c.code)
+    )
+    return tuple(codes)
+
+
+def record(session: Session, access: PartnerAccess, referral_id: str, said: str) -> None:
+    """What the partner says of one of its referrals: ``presentee`` (the person came,
+    today), or one of :data:`OUTCOMES` (which says it came too). Said again, the latest
+    stands; a referral that is not the partner's is refused as unknown."""
+    mine = session.scalar(
+        select(referral_slip.c.record_id).where(
+            referral_slip.c.record_id == referral_id, referral_slip.c.partner == access.partner
+        )
+    )
+    if mine is None:
+        raise HubError("unknown_code", gettext("Code inconnu."), 404)
+    if said != "presentee" and said not in OUTCOMES:
+        raise HubError(
+            "bad_outcome", gettext("Suite inconnue\u00a0: choisissez dans la liste."), 400
+        )
+    day = today()
+    row = session.get(ReferralOutcome, referral_id) or ReferralOutcome(record_id=referral_id)
+    row.presented_on = row.presented_on or day
+    if said in OUTCOMES:
+        row.outcome, row.outcome_on = said, day
+    session.add(row)
+
+
+def outcome_label(code: str | None) -> str:
+    return gettext(OUTCOMES[code]) if code in OUTCOMES else ""
