@@ -73,19 +73,24 @@ def hide(
     again and a table asked for again is hidden the same way."""
     codes = tuple(codes)
     digest = hashlib.blake2b(repr((min_cell, codes, list(cells.items()))).encode()).digest()
-
-    def work() -> frozenset[tuple[str, str]]:
-        region: Counter[str] = Counter()
-        for (_site, code), count in cells.items():
-            region[code] += count
-        return frozenset(
-            disclosure.hide(disclosure.two_way(cells, None, region, ((), codes)), min_cell)
-        )
-
-    return set(_HIDDEN.get(digest, work))
+    return set(_HIDDEN.get(digest, lambda: _hidden_in(cells, min_cell, codes)))
 
 
 _HIDDEN: Kept[frozenset[tuple[str, str]]] = Kept()
+
+
+def _hidden_in(
+    cells: dict[tuple[str, str], int], min_cell: int, codes: tuple[str, ...],
+    region: Counter[str] | None = None,
+) -> frozenset[tuple[str, str]]:  # fmt: skip
+    """:func:`hide`'s work (``region``: the codes' sums, when the caller has them)."""
+    if region is None:
+        region = Counter()
+        for (_site, code), count in cells.items():
+            region[code] += count
+    return frozenset(
+        disclosure.hide(disclosure.two_way(cells, None, region, ((), codes)), min_cell)
+    )
 
 
 @dataclass(frozen=True)
@@ -109,8 +114,8 @@ def _table(session: Session, start: date, end: date, dim: str, min_cell: int) ->
         for (where, code), count in cells.items():
             counts.setdefault(where, Counter())[code] += count
             counts[REGION][code] += count
-        hidden: dict[str, set[str]] = {}
-        for where, code in hide(dict(cells), min_cell, codes):
+        hidden: dict[str, set[str]] = {}  # kept under the months' changes: no digest
+        for where, code in _hidden_in(dict(cells), min_cell, codes, counts[REGION]):
             hidden.setdefault(where, set()).add(code)
         return _Table(counts, {where: frozenset(held) for where, held in hidden.items()})
 
