@@ -102,7 +102,7 @@ geography: $(STAMP)
 # app/template.py), made again when what it is made from has changed; not in git (7 MB).
 TEMPLATE := resources/template/aiguillage.sqlite3
 template: $(TEMPLATE)
-$(TEMPLATE): $(DESK_STAMP) $(wildcard db/migrations/versions/*.py db/models/*.py resources/geography/*.gz resources/demo/*.json app/geography.py app/nomenclature.py app/directory/*.py core/lists.py core/places.py)
+$(TEMPLATE): $(DESK_STAMP) db/migrate.py $(wildcard db/migrations/versions/*.py db/models/*.py resources/geography/*.gz resources/demo/*.json app/geography.py app/nomenclature.py app/directory/*.py core/lists.py core/places.py)
 	$(BIN)/python packaging/make_template.py
 
 clean:

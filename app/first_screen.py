@@ -32,7 +32,7 @@ from core.places import CENTRES_EDITION, GEOGRAPHY_EDITION, CommuneInfo
 # The schema's revision this release's migrations end at (``db.migrate.HEAD``) and the
 # directory's search index version (``app.directory.search_index``), known here without
 # loading them; ``tests/app/test_first_screen.py`` checks that they agree.
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 INDEX_VERSION = 2
 log = logging.getLogger(__name__)
 
@@ -190,12 +190,15 @@ def _referrals(connection: sqlite3.Connection, ids: list[str]) -> dict[str, list
     """The active referrals of each contact, in the order they were made."""
     found: dict[str, list[ReferralLine]] = {}
     rows = connection.execute(
-        "SELECT contact_id, service_id, service_name, structure_name, slip_code FROM referral"
+        "SELECT contact_id, service_id, service_name, structure_name, slip_code, presented_on,"
+        " outcome FROM referral"
         f" WHERE contact_id IN ({_marks(ids)}) AND status = 'active' ORDER BY created_at, rowid",
         ids,
     )
-    for contact_id, *line in rows:
-        found.setdefault(contact_id, []).append(ReferralLine(*line))
+    for contact_id, service_id, service_name, structure_name, code, came, outcome in rows:
+        line = ReferralLine(service_id, service_name, structure_name, code,
+                            date.fromisoformat(came) if came else None, outcome)  # fmt: skip
+        found.setdefault(contact_id, []).append(line)
     return found
 
 

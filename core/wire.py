@@ -276,3 +276,22 @@ class ChangesResponse(Strict):
     changes: Annotated[list[Change], Field(max_length=MAX_BATCH)]
     cursor: int
     more: bool
+
+
+# What partners said of a desk's own referrals (protocol 3): ``GET /outcomes``, dates and
+# codes only. The codes are the hub's (``hub.partners.OUTCOMES``); a desk that does not
+# know one shows that the person came, and nothing more.
+OutcomeCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z-]{0,31}$")]
+
+
+class OutcomeWire(Strict):
+    id: RecordId  # the referral's
+    presented_on: date | None = None
+    outcome: OutcomeCode | None = None
+    outcome_on: date | None = None
+    changed_on: date
+
+
+class OutcomesResponse(Strict):
+    outcomes: Annotated[list[OutcomeWire], Field(max_length=MAX_BATCH)]
+    more: bool

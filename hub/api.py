@@ -9,6 +9,7 @@ import random
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
@@ -34,12 +35,14 @@ from core.wire import (
     EnrolRequest,
     EnrolResponse,
     HubProtocol,
+    OutcomesResponse,
+    OutcomeWire,
     Problem,
     PushRequest,
     PushResponse,
     protocol_of,
 )
-from hub import directory, push_store, service
+from hub import directory, partners, push_store, service
 from hub.config import docs_enabled, pushes_at_once
 from hub.console.pages import install_console
 from hub.models import Site
@@ -190,7 +193,7 @@ def create_app(
     install_console(app, sessions)
     slots = app.state.push_slots = PushSlots(pushes or pushes_at_once())
     desks = Desks(engine, sessions, speaks or protocol_of(PROTOCOL), slots)
-    for routes in (protocol_routes, enrol_routes, push_routes, changes_routes):
+    for routes in (protocol_routes, enrol_routes, push_routes, changes_routes, outcome_routes):
         app.include_router(routes(desks))
     return app
 
@@ -377,5 +380,37 @@ def changes_routes(desks: Desks) -> APIRouter:
         ]
         cursor = page[-1].seq if page else max(0, after)
         return ChangesResponse(changes=page, cursor=cursor, more=cursor < last)
+
+    return router
+
+
+def outcome_routes(desks: Desks) -> APIRouter:
+    router = APIRouter(prefix=API)
+
+    @router.get("/outcomes", response_model=OutcomesResponse)
+    def outcomes(
+        since: date,
+        after: Annotated[str, Query(max_length=36, pattern=r"^[0-9a-f-]*$")] = "",
+        site: Site = Depends(desks.authenticated),  # noqa: B008
+        authorization: str = Header(default=""),
+    ) -> OutcomesResponse:
+        """What partners said of this desk's own referrals (the slips it printed), changed
+        on ``since`` or later: a page at a time, in the order of (day, id), ``after`` the
+        last id of the page before. Another desk's, even of the same site, never."""
+        with desks.sessions.begin() as db:
+            desk = service.desk_of(db, authorization.partition(" ")[2]) or ""
+            rows = partners.said_for_desk(db, desk, since, after, MAX_BATCH + 1)
+        page = [
+            OutcomeWire(
+                id=r.record_id,
+                presented_on=r.presented_on,
+                outcome=r.outcome,
+                outcome_on=r.outcome_on,
+                changed_on=r.changed_on,
+            )
+            for r in rows[:MAX_BATCH]
+            if r.changed_on is not None
+        ]
+        return OutcomesResponse(outcomes=page, more=len(rows) > MAX_BATCH)
 
     return router

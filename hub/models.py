@@ -376,7 +376,7 @@ class PartnerAccess(HubBase):
 class ReferralOutcome(HubBase):
     """What a partner said of a referral it received, by its slip code: that the person
     came (``presented_on``), then what followed (``outcome``, a code of
-    :data:`hub.partners.OUTCOMES`). Dates only, never a time; never a word of text."""
+    :data:`core.outcomes.OUTCOMES`). Dates only, never a time; never a word of text."""
 
     __tablename__ = "referral_outcome"
 
@@ -386,3 +386,5 @@ class ReferralOutcome(HubBase):
     presented_on: Mapped[date | None] = mapped_column(Date)
     outcome: Mapped[str | None] = mapped_column(String(32))
     outcome_on: Mapped[date | None] = mapped_column(Date)
+    # The day it last changed: its desk pulls what changed since it last asked.
+    changed_on: Mapped[date | None] = mapped_column(Date, index=True)

@@ -20,7 +20,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from core.i18n import N_, gettext
+from core.i18n import gettext
+from core.outcomes import OUTCOMES
 from core.wire import SLIP_CODE
 from hub import service
 from hub.checks import today
@@ -37,13 +38,7 @@ from hub.service import HubError, digest, now
 
 LINK_DAYS = 90  # a link's life, unless a coordinator gives another sooner
 LOOKUPS_A_MINUTE = 6  # a counter's pace, not a guesser's
-# What may follow « s'est présenté·e »: codes, never free text.
-OUTCOMES = {
-    "accompagnee": N_("accompagné·e"),
-    "reorientee": N_("réorienté·e ailleurs"),
-    "non-eligible": N_("non éligible"),
-    "pas-de-place": N_("pas de place"),
-}
+# What may follow « s'est présenté·e »: codes, never free text (core.outcomes).
 
 
 def give_link(session: Session, partner: str, by: str, days: int = LINK_DAYS) -> str:
@@ -185,8 +180,26 @@ def record(session: Session, access: PartnerAccess, referral_id: str, said: str)
     row.presented_on = row.presented_on or day
     if said in OUTCOMES:
         row.outcome, row.outcome_on = said, day
+    row.changed_on = day
     session.add(row)
 
 
-def outcome_label(code: str | None) -> str:
-    return gettext(OUTCOMES[code]) if code in OUTCOMES else ""
+def said_for_desk(
+    session: Session, desk: str, since: date, after: str, limit: int
+) -> list[ReferralOutcome]:
+    """What partners said of ``desk``'s own referrals (those whose slips it printed),
+    changed on ``since`` or later, in the order of (day, id), after the id ``after`` of
+    that day: a page of what a desk pulls."""
+    rows = session.scalars(
+        select(ReferralOutcome)
+        .join(referral_slip, referral_slip.c.record_id == ReferralOutcome.record_id)
+        .where(
+            referral_slip.c.desk_id == desk,
+            ReferralOutcome.changed_on.is_not(None),
+            (ReferralOutcome.changed_on > since)
+            | ((ReferralOutcome.changed_on == since) & (ReferralOutcome.record_id > after)),
+        )
+        .order_by(ReferralOutcome.changed_on, ReferralOutcome.record_id)
+        .limit(limit)
+    )
+    return list(rows)

@@ -5,7 +5,7 @@ and gives back."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the journal's first screen is read without the models
@@ -40,6 +40,8 @@ class ReferralLine:
     service_name: str
     structure_name: str
     slip_code: str
+    presented_on: date | None = None  # what the partner said (app/sync/outcomes.py)
+    outcome: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +111,14 @@ def record_of(row: Contact) -> ContactRecord:
         version=row.version,
         synced_version=row.synced_version,
         referrals=tuple(
-            ReferralLine(r.service_id, r.service_name, r.structure_name, r.slip_code)
+            ReferralLine(
+                r.service_id,
+                r.service_name,
+                r.structure_name,
+                r.slip_code,
+                r.presented_on,
+                r.outcome,
+            )
             for r in row.referrals
             if r.status == "active"
         ),

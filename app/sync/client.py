@@ -10,8 +10,9 @@ import json
 import ssl
 import time
 from collections.abc import Callable
+from datetime import date
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 import httpx
 from pydantic import ValidationError
@@ -25,6 +26,7 @@ from core.wire import (
     EnrolRequest,
     EnrolResponse,
     HubProtocol,
+    OutcomesResponse,
     PushRecord,
     PushRequest,
     PushResponse,
@@ -206,6 +208,16 @@ class HubClient:
             message = str(data.get("message", ""))[:200] or f"HTTP {status}"
             raise DeskError("hub_refused", status=status, message=message)
         return data, status, answer_headers
+
+    def outcomes(self, since: date, after: str) -> OutcomesResponse:
+        """A page of what partners said of this desk's referrals, changed on ``since`` or
+        later (after the id ``after`` of that day)."""
+        query = urlencode({"since": since.isoformat(), "after": after})
+        data, _status, _headers = self._call("GET", f"/outcomes?{query}", None, {})
+        try:
+            return OutcomesResponse.model_validate(data)
+        except ValidationError:
+            raise DeskError("hub_bad_answer", reason="suites d’orientation invalides") from None
 
     def changes(self, cursor: int, etag: str | None) -> tuple[ChangesResponse, str | None] | None:
         """The next page of changes after ``cursor``; None when the hub has nothing new."""

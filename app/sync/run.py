@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from app.sync import credentials
 from app.sync.client import HubClient, TlsFailure, Transient, check_url
+from app.sync.outcomes import pull_outcomes
 from app.sync.pull import pull_all
 from app.sync.push import new_desk_id, push_all
 from core.errors import DeskError
@@ -103,6 +104,7 @@ def sync_once(desk: Desk) -> SyncSummary:
         client.learn_protocol()
         report = push_all(desk.sessions, client)
         pulled = pull_all(desk.sessions, client)
+        pull_outcomes(desk.sessions, client)
     except DeskError as error:
         _remember(desk, error)
         raise

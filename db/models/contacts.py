@@ -5,10 +5,11 @@ Nothing here names or identifies a visitor.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -110,5 +111,10 @@ class Referral(Base):
     synced_version: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # What the partner said of it, pulled from the hub (app/sync/outcomes.py): the day the
+    # person came, then what followed (a code of the hub's). Never sent back up.
+    presented_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    outcome_on: Mapped[date | None] = mapped_column(Date)
 
     contact: Mapped[Contact] = relationship(back_populates="referrals")

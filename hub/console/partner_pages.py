@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from core.i18n import N_, gettext, language
+from core.outcomes import OUTCOMES
 from hub import partners, service
 from hub.console.web import ConsoleOf, Refused, done, secure
 from hub.labels import RegionLabeller
@@ -83,7 +84,7 @@ async def page(request: Request, console: ConsoleOf) -> HTMLResponse:
     context = await console.db(read)
     notice = NOTICES.get(request.query_params.get("fait", ""), "")
     return console.page(
-        request, "partner.html", visitor=None, typed=typed, outcomes=partners.OUTCOMES,
+        request, "partner.html", visitor=None, typed=typed, outcomes=OUTCOMES,
         notice=gettext(notice) if notice else "", **context,
     )  # fmt: skip
 

@@ -1,0 +1,30 @@
+"""What a partner says of a referral it received (the partner's loop): the person came,
+then one of these outcomes. Codes, never free text; the hub records them
+(``hub.partners``), the desk shows those of its own referrals (``app.sync.outcomes``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from core.i18n import N_, gettext
+
+OUTCOMES = {
+    "accompagnee": N_("accompagné·e"),
+    "reorientee": N_("réorienté·e ailleurs"),
+    "non-eligible": N_("non éligible"),
+    "pas-de-place": N_("pas de place"),
+}
+
+
+def outcome_label(code: str | None, lang: str | None = None) -> str:
+    """An outcome's words; an unknown code (a later hub's) says nothing."""
+    return gettext(OUTCOMES[code], lang) if code in OUTCOMES else ""
+
+
+def said(presented_on: date | None, outcome: str | None, lang: str | None = None) -> str:
+    """« venu·e le 12/01, accompagné·e », « venu·e le 12/01 », or nothing yet."""
+    if presented_on is None:
+        return ""
+    came = gettext("venu·e le {day}", lang).format(day=f"{presented_on:%d/%m}")
+    words = outcome_label(outcome, lang)
+    return f"{came}, {words}" if words else came
