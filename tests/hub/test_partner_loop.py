@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
 import httpx
-import pytest
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -27,20 +25,11 @@ from hub.checks import today
 from tests.hub.conftest import Hub
 from tests.hub.console_kit import STRUCTURE, import_demo
 from tests.hub.test_sync import VISIT, enrolled
+from tests.hub.test_window_sync import window
 from ui.main_window import MainWindow
 
 SERVICE = "demo-spro-etm--ml-ouest-provence-cej"
-
-
-@pytest.fixture
-def window(qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    monkeypatch.setenv("AIGUILLAGE_NO_KEYRING", "1")
-    window = MainWindow(desk)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.tasks.shutdown()
+__all__ = ["window"]  # the window with its sync, from the window sync tests
 
 
 def partner_says(hub: Hub, code: str, *what: str) -> None:

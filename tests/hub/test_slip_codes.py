@@ -6,7 +6,6 @@ the referral without it rather than the desk holding it back."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -18,7 +17,6 @@ from app.sync import run
 from core.wire import PushRecord, protocol_of
 from db.models import Referral
 from hub import push_store, service
-from hub.config import make_engine
 from hub.localpg import free_port
 from hub.models import Site, SiteToken, referral_slip
 from tests.hub.conftest import serve_hub
@@ -30,13 +28,6 @@ SERVICE = "demo-spro-etm--ml-ouest-provence-cej"
 @pytest.fixture(autouse=True)
 def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AIGUILLAGE_NO_KEYRING", "1")
-
-
-@pytest.fixture
-def engine(hub_url_db: str) -> Iterator[Engine]:
-    engine = make_engine(hub_url_db)
-    yield engine
-    engine.dispose()
 
 
 def slips(engine: Engine) -> list[tuple[str, str, str]]:
