@@ -9,10 +9,8 @@ import random
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Header, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -26,23 +24,18 @@ from core.i18n import N_, accepted_language, answer_in, gettext, language
 from core.version import app_version
 from core.wire import (
     API,
-    INT32_MAX,
-    MAX_BATCH,
     MAX_BODY_BYTES,
     PROTOCOL,
-    Change,
-    ChangesResponse,
     EnrolRequest,
     EnrolResponse,
     HubProtocol,
-    OutcomesResponse,
-    OutcomeWire,
     Problem,
     PushRequest,
     PushResponse,
     protocol_of,
 )
-from hub import directory, partners, push_store, service
+from hub import directory, push_store, service
+from hub.api_pull import changes_routes, outcome_routes
 from hub.config import docs_enabled, pushes_at_once
 from hub.console.pages import install_console
 from hub.models import Site
@@ -350,67 +343,5 @@ def push_routes(desks: Desks) -> APIRouter:
             if request.desk is not None:
                 service.note_state(db, authorization.partition(" ")[2], request.desk)
         return PushResponse(results=results)
-
-    return router
-
-
-def changes_routes(desks: Desks) -> APIRouter:
-    router = APIRouter(prefix=API)
-
-    @router.get("/changes", response_model=ChangesResponse)
-    def changes(
-        response: Response,
-        after: Annotated[int, Query(le=INT32_MAX)] = 0,
-        limit: Annotated[int, Query(le=INT32_MAX)] = MAX_BATCH,
-        if_none_match: str | None = Header(default=None),
-        site: Site = Depends(desks.authenticated),  # noqa: B008
-    ) -> Response | ChangesResponse:
-        """Directory and list changes after a cursor, a page at a time; 304 when nothing
-        is newer than what the desk has (its ETag)."""
-        limit = max(1, min(limit, MAX_BATCH))
-        with desks.sessions() as db:
-            rows, last = directory.changes_after(db, max(0, after), limit)
-        etag = f'"{last}"'
-        if not rows and if_none_match == etag:
-            return Response(status_code=304, headers={"ETag": etag})
-        response.headers["ETag"] = etag
-        page = [
-            Change(seq=r.seq, kind=r.kind, id=r.record_id, deleted=r.deleted, payload=r.payload)  # type: ignore[arg-type]
-            for r in rows
-        ]
-        cursor = page[-1].seq if page else max(0, after)
-        return ChangesResponse(changes=page, cursor=cursor, more=cursor < last)
-
-    return router
-
-
-def outcome_routes(desks: Desks) -> APIRouter:
-    router = APIRouter(prefix=API)
-
-    @router.get("/outcomes", response_model=OutcomesResponse)
-    def outcomes(
-        since: date,
-        after: Annotated[str, Query(max_length=36, pattern=r"^[0-9a-f-]*$")] = "",
-        site: Site = Depends(desks.authenticated),  # noqa: B008
-        authorization: str = Header(default=""),
-    ) -> OutcomesResponse:
-        """What partners said of this desk's own referrals (the slips it printed), changed
-        on ``since`` or later: a page at a time, in the order of (day, id), ``after`` the
-        last id of the page before. Another desk's, even of the same site, never."""
-        with desks.sessions.begin() as db:
-            desk = service.desk_of(db, authorization.partition(" ")[2]) or ""
-            rows = partners.said_for_desk(db, desk, since, after, MAX_BATCH + 1)
-        page = [
-            OutcomeWire(
-                id=r.record_id,
-                presented_on=r.presented_on,
-                outcome=r.outcome,
-                outcome_on=r.outcome_on,
-                changed_on=r.changed_on,
-            )
-            for r in rows[:MAX_BATCH]
-            if r.changed_on is not None
-        ]
-        return OutcomesResponse(outcomes=page, more=len(rows) > MAX_BATCH)
 
     return router
