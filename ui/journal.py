@@ -33,10 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.intake.contact import ContactRecord, ReferralLine
+from app.intake.contact import ContactRecord
 from app.nomenclature import Nomenclatures
 from core.lang import day_text
-from core.outcomes import said
 from ui.places import Places
 from ui.table_model import ColumnsModel
 
@@ -117,7 +116,7 @@ class JournalModel(ColumnsModel[ContactRecord]):
             return ", ".join(self.lists.labels("answer", contact.answers, lang))
         if column == "commune":
             return self._commune_name(contact.commune)
-        return ", ".join(_referral_text(r, lang) for r in contact.referrals)
+        return ", ".join(r.title(lang) for r in contact.referrals)
 
     def _commune_name(self, code: str) -> str:
         if code not in self._communes:
@@ -282,11 +281,3 @@ class JournalPanel(QWidget):
         for column in range(self.model.columnCount()):
             # Long lists of themes are cut here and read in full in the tooltip.
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 180))
-
-
-def _referral_text(referral: ReferralLine, lang: str) -> str:
-    """A referral's partner, and what the partner said of it once the hub told the desk
-    (« Mission locale (venu·e le 12/01, accompagné·e) »)."""
-    name = referral.structure_name or referral.service_name
-    told = said(referral.presented_on, referral.outcome, lang)
-    return f"{name} ({told})" if told else name

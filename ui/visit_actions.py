@@ -150,7 +150,7 @@ class VisitActions(_Window):
         if not record.referrals:
             return
         desk, contact_id = self.desk, record.id
-        titles = {r.slip_code: r.structure_name or r.service_name for r in record.referrals}
+        titles = {r.slip_code: r.title(desk.language) for r in record.referrals}
 
         # Run on a worker: the desk and plain values, never the window.
         def make(fmt: str, large: bool) -> list[Slip]:

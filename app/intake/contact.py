@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from core.outcomes import said
+
 if TYPE_CHECKING:  # the journal's first screen is read without the models
     from db.models import Contact
 
@@ -42,6 +44,13 @@ class ReferralLine:
     slip_code: str
     presented_on: date | None = None  # what the partner said (app/sync/outcomes.py)
     outcome: str | None = None
+
+    def title(self, lang: str | None = None) -> str:
+        """The partner, and what it said of the referral once the hub told the desk:
+        « Mission locale Ouest Provence (venu·e le 04/12, accompagné·e) »."""
+        name = self.structure_name or self.service_name
+        told = said(self.presented_on, self.outcome, lang)
+        return f"{name} ({told})" if told else name
 
 
 @dataclass(frozen=True, slots=True)

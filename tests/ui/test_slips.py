@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,24 @@ def test_a_slip_for_a_service_found_in_the_directory(qtbot: QtBot, window: MainW
     title, referral, code, _pdf = dialog.slips[0]
     assert (title, referral) == (CEJ, None) and len(code) == 7
     dialog.reject()
+
+
+def test_a_reprint_says_what_the_partner_said_of_each_referral(
+    qtbot: QtBot, window: MainWindow, desk: Desk
+) -> None:
+    """Once the hub told the desk (app/sync/outcomes.py), the slips chosen again from the
+    journal name what followed beside their partner; the other slip says nothing yet."""
+    contact_id, dialog = visit_with_referrals(qtbot, window)
+    dialog.reject()
+    with desk.sessions.begin() as session:
+        cej = session.scalars(select(Referral).where(Referral.service_id == CEJ)).one()
+        cej.presented_on, cej.outcome = date(2026, 11, 26), "accompagnee"
+    window.open_slips(contact_id)
+    qtbot.waitUntil(lambda: window.slip_dialog is not dialog, timeout=15_000)
+    again = window.slip_dialog
+    qtbot.waitUntil(lambda: again.which.count() == 2, timeout=15_000)
+    items = [again.which.itemText(i) for i in range(2)]
+    told = "Mission locale Ouest Provence (venu·e le 26/11, accompagné·e) ("
+    assert any(told in item for item in items), items
+    assert any("— CIO de Martigues-Istres (" in item and "venu" not in item for item in items)
+    again.reject()
