@@ -95,8 +95,10 @@ def within_pace(session: Session, access: PartnerAccess) -> bool:
 
 
 def normalised(typed: str) -> str | None:
-    """A slip code as typed (lower case, spaces, no dash) in its printed form, or None
-    when it cannot be one."""
+    """A slip code as typed (lower case, spaces, no dash), or as a scanner types the
+    slip's QR code (its page's address, the code after the ``#``: app/referrals), in its
+    printed form; None when it cannot be one."""
+    typed = typed.rsplit("#", 1)[-1]
     letters = re.sub(r"[\s\-–—.]", "", typed.upper())
     code = f"{letters[:3]}-{letters[3:]}"
     return code if re.fullmatch(SLIP_CODE, code) else None

@@ -127,6 +127,15 @@ def qr_target(detail: ServiceDetail) -> str | None:
     )
 
 
+def carrying(target: str | None, code: str) -> str | None:
+    """What the QR code holds: the page it leads to, with the slip's code after a ``#``
+    (the page opens as before; a partner's scanner, typing it into the hub's partner page,
+    gives the code). A page whose address has a ``#`` already keeps it, without the code."""
+    if not target or "#" in target or not code:
+        return target
+    return f"{target}#{code}"
+
+
 def _qr(target: str, size: float) -> Flowable:
     widget = QrCodeWidget(target, barLevel="M")
     x1, y1, x2, y2 = widget.getBounds()
@@ -162,7 +171,7 @@ def story(
         flowables.append(Spacer(1, 3 if large else 6))
         flowables += _description(described, styles)
     flowables.append(Spacer(1, 4 if large else 8))
-    return flowables + _footer(code, day, para, fmt, large, width, target)
+    return flowables + _footer(code, day, para, fmt, large, width, carrying(target, code))
 
 
 Para = Callable[..., Paragraph]

@@ -65,7 +65,7 @@ def _form_key(access: PartnerAccess) -> str:
 
 @router.get("/partenaire", response_class=HTMLResponse)
 async def page(request: Request, console: ConsoleOf) -> HTMLResponse:
-    typed = request.query_params.get("code", "").strip()[:20]
+    typed = request.query_params.get("code", "").strip()[:2000]  # a scanned address, maybe
 
     def read(session: Session) -> dict[str, Any]:
         access = _opened(session, request)
@@ -84,7 +84,8 @@ async def page(request: Request, console: ConsoleOf) -> HTMLResponse:
     context = await console.db(read)
     notice = NOTICES.get(request.query_params.get("fait", ""), "")
     return console.page(
-        request, "partner.html", visitor=None, typed=typed, outcomes=OUTCOMES,
+        request, "partner.html", visitor=None, outcomes=OUTCOMES,
+        typed=partners.normalised(typed) or typed[:40],
         notice=gettext(notice) if notice else "", **context,
     )  # fmt: skip
 

@@ -155,3 +155,15 @@ def test_the_coordinator_sees_the_link_and_can_take_it_back(
     )
     assert taken.status_code == 303
     assert partner.get("/console/partenaire").status_code == 403
+
+
+def test_a_scanner_reading_the_slip_s_qr_code_finds_the_slip(
+    signed_in: httpx.Client, partner: httpx.Client, referred: str
+) -> None:
+    """The QR code holds the service's page with the code after a ``#``: typed by a
+    scanner into the code field, it finds the slip, and the field shows the code."""
+    opened(partner, link_for(signed_in, STRUCTURE))
+    scanned = f"https://ml-ouest-provence.example.org/cej#{CODE}"
+    page = partner.get("/console/partenaire", params={"code": scanned})
+    assert f"Fiche {CODE} du 18/11/2026" in text_of(page)
+    assert f'value="{CODE}"' in page.text
