@@ -166,12 +166,12 @@ def record(session: Session, access: PartnerAccess, referral_id: str, said: str)
     """What the partner says of one of its referrals: ``presentee`` (the person came,
     today), or one of :data:`OUTCOMES` (which says it came too). Said again, the latest
     stands; a referral that is not the partner's is refused as unknown."""
-    mine = session.scalar(
+    mine = re.fullmatch(r"[0-9a-f-]{36}", referral_id) and session.scalar(
         select(referral_slip.c.record_id).where(
             referral_slip.c.record_id == referral_id, referral_slip.c.partner == access.partner
         )
     )
-    if mine is None:
+    if not mine:
         raise HubError("unknown_code", gettext("Code inconnu."), 404)
     if said != "presentee" and said not in OUTCOMES:
         raise HubError(

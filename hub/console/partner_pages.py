@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from core.i18n import N_, gettext, language
 from core.outcomes import OUTCOMES
 from hub import partners, service
-from hub.console.web import ConsoleOf, Refused, done, secure
+from hub.console.web import CONTROL_REFUSED, ConsoleOf, Refused, done, has_control, secure
 from hub.labels import RegionLabeller
 from hub.models import DirectoryEntry, PartnerAccess
 
@@ -93,6 +93,8 @@ async def page(request: Request, console: ConsoleOf) -> HTMLResponse:
 @router.post("/partenaire/suite")
 async def say(request: Request, console: ConsoleOf) -> Response:
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    if any(has_control(value) for value in form.values()):
+        raise Refused(gettext(CONTROL_REFUSED), 400)
 
     def write(session: Session) -> None:
         access = _opened(session, request)

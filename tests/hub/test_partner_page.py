@@ -82,6 +82,12 @@ def test_the_partner_confirms_a_referral_by_its_code_and_sees_only_the_slip(
     key = re.search(r'name="key" value="([^"]+)"', page.text)
     assert key is not None
     form = {"key": key.group(1), "referral": referred, "code": CODE}
+    # An id that is none, or a control character: refused in words, never a 500.
+    for odd in ("../../x", "a" * 36, "\x00", "é" * 36, referred + "\x00"):
+        refused = partner.post(
+            "/console/partenaire/suite", data={**form, "referral": odd, "said": "presentee"}
+        )
+        assert refused.status_code in (400, 404), (odd, refused.status_code)
     came = partner.post("/console/partenaire/suite", data={**form, "said": "presentee"})
     assert came.status_code == 303
     page = partner.get(came.headers["location"])
@@ -107,6 +113,7 @@ def test_another_partner_a_forged_form_and_an_old_link_find_nothing(
         forged["key"] = key.group(1)
     answer = partner.post("/console/partenaire/suite", data=forged)
     assert answer.status_code in (403, 404)
+
     with Session(hub.engine) as session:
         assert session.scalars(select(ReferralOutcome)).all() == []
     # A new link for the Mission locale ends the first one.
