@@ -22,7 +22,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from types import FunctionType, MethodType
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 from shiboken6 import Shiboken
 
@@ -107,7 +107,11 @@ class TaskManager(QObject):
             int, tuple[Callable[[Any], None], Callable[[BaseException], None]]
         ] = {}
         self._closed = False
-        self.sig_done.connect(self._on_done)
+        # Queued even when a future is done before ``submit`` adds its callback (a read that
+        # finished while this thread was descheduled): the callback then fires here, on this
+        # thread, and a direct call would hand the answer over before ``submit`` returned it
+        # (a search's answer taken for an older one's, and dropped).
+        self.sig_done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
 
     @property
     def closed(self) -> bool:
