@@ -68,7 +68,7 @@ def span(start: date, end: date) -> Span:
 
 def column(dim: str, alias: str = "f") -> str:
     """A one-valued dimension's column of ``contact_fact`` (time as the day, EPCI as the
-    commune: :func:`_recode` names them)."""
+    commune: :func:`recoded` names them)."""
     if dim == "site":
         return f"{alias}.site_id"
     if dim in TIME:

@@ -67,7 +67,7 @@ def outcome_routes(desks: Desks) -> APIRouter:
         """What partners said of this desk's own referrals (the slips it printed), changed
         on ``since`` or later: a page at a time, in the order of (day, id), ``after`` the
         last id of the page before. Another desk's, even of the same site, never."""
-        with desks.sessions.begin() as db:
+        with desks.sessions() as db:  # a read: nothing to commit
             desk = service.desk_of(db, authorization.partition(" ")[2]) or ""
             rows = partners.said_for_desk(db, desk, since, after, MAX_BATCH + 1)
         page = [
