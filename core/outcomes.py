@@ -16,6 +16,31 @@ OUTCOMES = {
 }
 
 
+# Where a referral stands, one status each: an outcome; « présenté·e » with none said
+# yet; and with no news at all, « en attente » until the region's period (NO_NEWS_DAYS
+# by default) is over, « sans nouvelles » after it. They add up to the referrals issued.
+STATUSES = {
+    **OUTCOMES,
+    "presentee": N_("présenté·e, suite non dite"),
+    "sans-nouvelles": N_("sans nouvelles"),
+    "en-attente": N_("en attente"),
+}
+CAME = (*OUTCOMES, "presentee")  # the statuses of a person who came
+NO_NEWS_DAYS = 30
+
+
+def status(
+    issued: date, presented_on: date | None, outcome: str | None, today: date,
+    no_news_days: int = NO_NEWS_DAYS,
+) -> str:  # fmt: skip
+    """Where a referral issued on ``issued`` stands on ``today`` (:data:`STATUSES`)."""
+    if outcome in OUTCOMES:
+        return outcome
+    if presented_on is not None:
+        return "presentee"
+    return "sans-nouvelles" if (today - issued).days > no_news_days else "en-attente"
+
+
 def outcome_label(code: str | None, lang: str | None = None) -> str:
     """An outcome's words; an unknown code (a later hub's) says nothing."""
     return gettext(OUTCOMES[code], lang) if code in OUTCOMES else ""

@@ -33,8 +33,8 @@ from sqlalchemy.orm import Session
 from devtools import hub_burst, hub_region
 from devtools.measure import plain_lines, ratio
 from hub.config import make_engine
+from hub.console.accounts import add_coordinator
 from hub.console.activity_pages import NAMES
-from hub.console.auth import add_coordinator
 from hub.localpg import LocalPostgres, local_postgres
 from hub.migrate import upgrade
 

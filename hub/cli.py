@@ -53,36 +53,45 @@ def _password(args: argparse.Namespace) -> str:
 
 def _user(args: argparse.Namespace, session: Session, password: str) -> None:
     """``user add|list|disable|enable|password``: the console's accounts."""
-    from hub.console import auth
+    from hub.console import accounts
     from hub.console.web import frdate, when
 
     if args.action == "add":
-        account = auth.add_coordinator(session, args.login, args.name, password)
+        role = args.role
+        scope = args.site if role == "site" else args.partner if role == "partner" else None
+        account = accounts.add_coordinator(session, args.login, args.name, password, role, scope)
         _print(
             args,
-            {"login": account.login, "name": account.name},
+            {
+                "login": account.login,
+                "name": account.name,
+                "role": account.role,
+                "site": account.site_id,
+                "partner": account.partner,
+            },
             _say("account_added", login=account.login),
         )
     elif args.action == "list":
-        lines = auth.account_lines(session)
+        lines = accounts.account_lines(session)
         _print(
             args,
             {"users": [
                 {"login": a.login, "name": a.name, "state": _state(a.enabled),
-                 "created": a.created.isoformat(),
+                 "role": a.role, "scope": a.scope or None, "created": a.created.isoformat(),
                  "last_login": a.last_login.isoformat() if a.last_login else None}
                 for a in lines
             ]},
             "\n".join(
                 _say("account_line", login=a.login, name=a.name, state=_said_state(a.enabled),
                      created=frdate(a.created.date()))
+                + (_say("account_scope", role=a.role, scope=a.scope) if a.scope else "")
                 + (_say("account_last_login", moment=when(a.last_login)) if a.last_login else "")
                 for a in lines
             ) or _say("no_account"),
         )  # fmt: skip
     elif args.action in ("disable", "enable"):
         enabled = args.action == "enable"
-        account, ended = auth.set_enabled(session, args.login, enabled)
+        account, ended = accounts.set_enabled(session, args.login, enabled)
         data: dict[str, Any] = {"login": account.login, "state": _state(enabled)}
         if not enabled:
             data["sessions_ended"] = ended
@@ -93,7 +102,7 @@ def _user(args: argparse.Namespace, session: Session, password: str) -> None:
         )
         _print(args, data, text)
     elif args.action == "password":
-        account, ended = auth.set_password(session, args.login, password)
+        account, ended = accounts.set_password(session, args.login, password)
         _print(
             args,
             {"login": account.login, "sessions_ended": ended},
@@ -232,7 +241,7 @@ def _run(args: argparse.Namespace, engine: Engine) -> None:
     password = ""
     if args.command == "user" and args.action in ("add", "password"):
         if args.action == "password":  # an unknown login is said before any prompt
-            from hub.console.auth import account_of
+            from hub.console.accounts import account_of
 
             with sessions.begin() as session:
                 account_of(session, args.login)

@@ -103,6 +103,12 @@ def _user_commands(commands: Commands, lang: str) -> list[argparse.ArgumentParse
     user_add.add_argument(
         "--name", default="", metavar=say("name", lang), help=say("shown_name", lang)
     )
+    user_add.add_argument(
+        "--role", choices=("region", "site", "partner"), default="region",
+        help=say("role_help", lang),
+    )  # fmt: skip
+    user_add.add_argument("--site", default="", metavar="SITE", help=say("site_help", lang))
+    user_add.add_argument("--partner", default="", metavar="ID", help=say("partner_help", lang))
     user_list = user_commands.add_parser("list", help=say("user_list", lang))
     user_disable = user_commands.add_parser("disable", help=say("user_disable", lang))
     user_enable = user_commands.add_parser("enable", help=say("user_enable", lang))
@@ -127,6 +133,10 @@ def _retention_commands(commands: Commands, lang: str) -> list[argparse.Argument
     change.add_argument(
         "--detail-years", type=int, dest="detail_years", metavar=say("years", lang),
         help=say("detail_years", lang),
+    )  # fmt: skip
+    change.add_argument(
+        "--no-news-days", type=int, dest="no_news_days", metavar=say("days", lang),
+        help=say("no_news_days", lang),
     )  # fmt: skip
     apply = actions.add_parser("apply", help=say("retention_apply", lang))
     return [show, change, apply]

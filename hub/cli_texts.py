@@ -44,6 +44,14 @@ TEXTS: dict[str, str] = {
     "stats": N_("l’activité reçue, par site"),
     "user": N_("les comptes de la console de coordination"),
     "user_add": N_("crée un compte (le mot de passe est demandé deux fois)"),
+    "role_help": N_(
+        "region : la coordination régionale (tout) ; site : la coordination"
+        " d’un site (--site) ; partner : une structure partenaire (--partner)"
+    ),
+    "site_help": N_("le site d’un compte « site »"),
+    "partner_help": N_(
+        "l’identifiant dans l’annuaire de la structure (ou du service) d’un compte « partner »"
+    ),
     "login": N_("IDENTIFIANT"),
     "shown_name": N_("nom affiché"),
     "user_list": N_("les comptes, leur état, leur dernière connexion connue"),
@@ -70,6 +78,11 @@ TEXTS: dict[str, str] = {
     ),
     "months": N_("MOIS"),
     "years": N_("ANS"),
+    "days": N_("JOURS"),
+    "no_news_days": N_(
+        "jours sans nouvelles du partenaire après lesquels une orientation est «\u00a0sans"
+        " nouvelles\u00a0»"
+    ),
     "referral_months": N_("mois pendant lesquels les orientations sont gardées"),
     "flag_months": N_("mois pendant lesquels les signalements sont gardés"),
     "detail_years": N_("années pendant lesquelles les accueils sont gardés en détail"),
@@ -85,6 +98,7 @@ TEXTS: dict[str, str] = {
     ),
     "account_added": N_("Compte créé\u00a0: {login}. Connexion\u00a0: /console/login"),
     "account_line": N_("{login} — {name} — {state} — créé le {created}"),
+    "account_scope": N_(" — {role} : {scope}"),
     "account_last_login": N_(" — dernière connexion le {moment}"),
     "no_account": N_("Aucun compte."),
     "enabled": N_("actif"),
@@ -112,6 +126,7 @@ TEXTS: dict[str, str] = {
     "retention_said": N_(
         "Orientations gardées {referral_months} mois, signalements {flag_months} mois,"
         " accueils en détail {detail_years} {detail_years:an|ans} puis résumés par mois."
+        " Une orientation est «\u00a0sans nouvelles\u00a0» {no_news_days} jours après sa fiche."
     ),
     "retention_first": N_(
         "Le hub ne garde plus les accueils en détail d’avant le {contacts}, les orientations"

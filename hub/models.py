@@ -166,6 +166,7 @@ referral_slip = Table(
     Column("service_id", String(200), nullable=False),
     Column("partner", String(200), nullable=False),  # the structure, else the service
     UniqueConstraint("desk_id", "code"),
+    Index("ix_referral_slip_day", "day", "site_id"),
 )
 
 flag_fact = Table(
@@ -238,6 +239,7 @@ class RetentionSetting(HubBase):
     referral_months: Mapped[int] = mapped_column(Integer)
     flag_months: Mapped[int] = mapped_column(Integer)
     detail_years: Mapped[int] = mapped_column(Integer)
+    no_news_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
     contacts_from: Mapped[date | None] = mapped_column(Date)
     referrals_from: Mapped[date | None] = mapped_column(Date)
     flags_from: Mapped[date | None] = mapped_column(Date)
@@ -305,7 +307,10 @@ class FlagReview(HubBase):
 
 
 class Coordinator(HubBase):
-    """A regional coordinator's account for the web console (the password's Argon2 hash)."""
+    """An account of the web console (the password's Argon2 hash): the region's
+    coordination (``role`` ``region``: everything), a site's coordinator (``site``: that
+    site only, ``site_id``) or a partner structure (``partner``: its own referrals, the
+    directory id of ``partner``)."""
 
     __tablename__ = "coordinator"
 
@@ -316,6 +321,9 @@ class Coordinator(HubBase):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     disabled_at: Mapped[datetime | None] = mapped_column(DateTime)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+    role: Mapped[str] = mapped_column(String(16), default="region", server_default="region")
+    site_id: Mapped[str | None] = mapped_column(ForeignKey("site.id"))
+    partner: Mapped[str | None] = mapped_column(String(200))
 
 
 class ConsoleSession(HubBase):

@@ -42,9 +42,10 @@ from hub.models import (
 from hub.monthly import month_start, next_month
 from hub.service import HubError, now
 
-DEFAULTS = {"referral_months": 24, "flag_months": 12, "detail_years": 5}
+DEFAULTS = {"referral_months": 24, "flag_months": 12, "detail_years": 5, "no_news_days": 30}
 # Each setting's bounds (included).
-BOUNDS = {"referral_months": (1, 120), "flag_months": (1, 120), "detail_years": (1, 30)}
+BOUNDS = {"referral_months": (1, 120), "flag_months": (1, 120), "detail_years": (1, 30),
+          "no_news_days": (7, 365)}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,9 @@ class Retention:
     contacts_from: date | None = None
     referrals_from: date | None = None
     flags_from: date | None = None
+    # Days after its slip with no news from the partner before a referral is « sans
+    # nouvelles » (core.outcomes): the region's period, kept with its other settings.
+    no_news_days: int = DEFAULTS["no_news_days"]
 
     def kept_from(self) -> dict[str, date | None]:
         """The first day of each kind the hub holds: what ``apply`` removed is before."""
@@ -108,7 +112,7 @@ def read(session: Session, *, pushing: bool = False) -> Retention:
                          DEFAULTS["detail_years"])  # fmt: skip
     return Retention(
         row.referral_months, row.flag_months, row.detail_years,
-        row.contacts_from, row.referrals_from, row.flags_from,
+        row.contacts_from, row.referrals_from, row.flags_from, row.no_news_days,
     )  # fmt: skip
 
 
@@ -131,6 +135,7 @@ SAID = {
     "referral_months": N_("Orientations\u00a0: de {low} à {high} mois."),
     "flag_months": N_("Signalements\u00a0: de {low} à {high} mois."),
     "detail_years": N_("Accueils gardés en détail\u00a0: de {low} à {high} ans."),
+    "no_news_days": N_("«\u00a0Sans nouvelles\u00a0» après\u00a0: de {low} à {high} jours."),
 }
 REFUSED = {
     "contact": N_("accueil du {day}\u00a0: le hub ne garde plus les accueils d’avant le {first}"),

@@ -280,6 +280,19 @@ def within_rate(session: Session, token: str, limit: int, moment: datetime | Non
     return count - 1 + (earlier or 0) < limit
 
 
+def rate_spent(session: Session, token: str, limit: int) -> bool:
+    """Whether ``token`` has had ``limit`` requests counted in the last minute or more
+    (:func:`within_rate`'s reckoning), without counting one more."""
+    moment = datetime.now(UTC).replace(tzinfo=None)
+    before = moment.replace(second=0, microsecond=0) - timedelta(minutes=1)
+    counted = session.scalar(
+        select(func.sum(ApiHit.count)).where(
+            ApiHit.token_hash == digest(token), ApiHit.minute >= before
+        )
+    )
+    return int(counted or 0) >= limit
+
+
 def desk_of(session: Session, token: str) -> str | None:
     """The desk a site token was given to (its id, as it enrolled)."""
     row = session.get(SiteToken, digest(token))

@@ -37,6 +37,7 @@ from core.stats.export import DIMENSION_LABELS, dimension_label
 from core.stats.labels import hour_text, short_weekday
 from ui.charts import BarChart, HeatGrid, LineChart
 from ui.operations import DeskOps
+from ui.outcome_table import OutcomeTable
 from ui.stats_cross import CrossModel
 from ui.stats_exports import StatsExports
 
@@ -162,6 +163,15 @@ class StatsPanel(StatsExports, QWidget):
         self.cross.setMinimumHeight(self.fontMetrics().height() * 14)
         self.cross_note = QLabel()
         self.cross_note.setWordWrap(True)
+        self.outcomes = OutcomeTable(self.lang)
+        self.outcomes_note = QLabel(
+            self.tr(
+                "Ce que les partenaires ont dit des orientations de ce poste, reçu du hub à"
+                " chaque synchronisation : une orientation est « sans nouvelles » 30 jours"
+                " après sa fiche si personne ne l’a confirmée."
+            )
+        )
+        self.outcomes_note.setWordWrap(True)
 
     def _page(self) -> QScrollArea:
         """Totals, charts, cross-table and exports, laid out on one scrolling page."""
@@ -190,6 +200,10 @@ class StatsPanel(StatsExports, QWidget):
         cross_layout.addLayout(choose)
         cross_layout.addWidget(self.cross)
         cross_layout.addWidget(self.cross_note)
+        outcomes_box = QGroupBox(self.tr("Suites des orientations"))
+        outcomes_layout = QVBoxLayout(outcomes_box)
+        outcomes_layout.addWidget(self.outcomes)
+        outcomes_layout.addWidget(self.outcomes_note)
         exports = QHBoxLayout()
         for button in (self.csv_button, self.xlsx_button, self.pdf_button):
             exports.addWidget(button)
@@ -203,11 +217,12 @@ class StatsPanel(StatsExports, QWidget):
         grid.addWidget(self.over_time_box, 2, 0)
         grid.addWidget(grid_box, 2, 1)
         grid.addWidget(cross_box, 3, 0, 1, 2)
-        grid.addLayout(exports, 4, 0, 1, 2)
-        grid.addWidget(self.export_note, 5, 0, 1, 2)
+        grid.addWidget(outcomes_box, 4, 0, 1, 2)
+        grid.addLayout(exports, 5, 0, 1, 2)
+        grid.addWidget(self.export_note, 6, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(6, 1)
+        grid.setRowStretch(7, 1)
         scroll = QScrollArea()
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
@@ -332,6 +347,7 @@ class StatsPanel(StatsExports, QWidget):
         )
         self.grid_note.setVisible(bool(view.no_hour))
         self.cross_model.set_table(view.cross)
+        self.outcomes.set_rows(view.outcomes)
         if view.cross.rows_dim == view.cross.cols_dim:
             self.cross_note.setText(self.tr("Choisissez deux dimensions différentes."))
         elif {view.cross.rows_dim, view.cross.cols_dim} & set(tables.MULTIPLE):

@@ -67,6 +67,8 @@ class Dashboard:
     grid: dict[tuple[int, int], int]
     no_hour: int
     cross: CrossTable
+    # Each partner's referrals of the period and where they stand (core.outcomes).
+    outcomes: list[tuple[str, dict[str, int]]] = field(default_factory=list)
 
 
 def dashboard(
@@ -109,6 +111,7 @@ def dashboard(
             grid=grid,
             no_hour=no_hour,
             cross=cross,
+            outcomes=stats.referral_outcomes(session, start, end, desk.intake.today()),
         )
 
 

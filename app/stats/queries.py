@@ -295,3 +295,40 @@ def referrals_in(session: Session, start: date, end: date) -> int:
         "end": datetime.combine(end + timedelta(days=1), datetime.min.time()),
     }
     return int(session.execute(text(sql), params).scalar_one())
+
+
+def referral_outcomes(
+    session: Session, start: date, end: date, today: date
+) -> list[tuple[str, dict[str, int]]]:
+    """The period's referrals by partner (the structure, else the service, by name) and
+    where each stands (:data:`core.outcomes.STATUSES`, with the region's default period
+    before « sans nouvelles »), from what partners said and the desk pulled; the
+    partners with the most referrals first."""
+    from core.outcomes import STATUSES, status
+
+    sql = (
+        "SELECT COALESCE(NULLIF(r.structure_name, ''), r.service_name), r.presented_on,"
+        " r.outcome, c.moment_local FROM referral r JOIN contact c ON c.id = r.contact_id"
+        " WHERE r.status = 'active' AND c.status = 'active'"
+        " AND c.moment_local >= :start AND c.moment_local < :end"
+    )
+    params = {
+        "start": datetime.combine(start, datetime.min.time()),
+        "end": datetime.combine(end + timedelta(days=1), datetime.min.time()),
+    }
+    found: dict[str, dict[str, int]] = {}
+    for name, presented, outcome, moment in session.execute(text(sql), params):
+        issued = _as_day(moment)
+        came = _as_day(presented) if presented else None
+        counts = found.setdefault(name or "—", dict.fromkeys(STATUSES, 0))
+        counts[status(issued, came, outcome, today)] += 1
+    return sorted(found.items(), key=lambda item: (-sum(item[1].values()), item[0].casefold()))
+
+
+def _as_day(value: Any) -> date:
+    """A day or moment as SQLite gives it back (ISO text) or as a date."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])

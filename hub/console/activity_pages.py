@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
@@ -24,7 +24,16 @@ from core.report.activity import in_order
 from core.report.text import percent
 from core.stats.tables import StatsResult
 from hub import stats
-from hub.console.web import Console, ConsoleOf, Refused, thousands, today
+from hub.console.auth import Visitor
+from hub.console.web import (
+    REGION_OR_SITE,
+    Console,
+    ConsoleOf,
+    Refused,
+    own_site,
+    thousands,
+    today,
+)
 from hub.labels import RegionLabeller
 from hub.models import Site
 from hub.region_report import render_region_report
@@ -101,8 +110,8 @@ def _day(value: str, name: str, default: date) -> date:
     raise Refused(said.format(name=name, value=value[:40]), 400)
 
 
-def read_query(request: Request) -> Query:
-    """The period, dimension and site asked for; a bad one is refused with a message."""
+def read_period(request: Request) -> tuple[date, date]:
+    """The period asked for (this month when none); a bad one is refused in words."""
     got = request.query_params
     first, last = month_bounds(today())
     start = _day(got.get("du", ""), "Du", first)
@@ -112,6 +121,13 @@ def read_query(request: Request) -> Query:
         raise Refused(said, 400)
     if end - start > LONGEST:
         raise Refused(gettext("Trois ans au plus par période."), 400)
+    return start, end
+
+
+def read_query(request: Request) -> Query:
+    """The period, dimension and site asked for; a bad one is refused with a message."""
+    got = request.query_params
+    start, end = read_period(request)
     by = got.get("par", "site")
     if by not in NAMES:
         raise Refused(gettext("Dimension inconnue\u00a0: {by}.").format(by=by[:40]), 400)
@@ -176,6 +192,18 @@ def lines(result: StatsResult, labeller: RegionLabeller) -> list[Line]:
     ]
 
 
+def scoped(who: Visitor, query: Query) -> Query:
+    """A site coordinator's query is of its own site (another's is refused); the
+    region's coordination asks what it likes."""
+    if who.role == "region":
+        return query
+    own_site(who, query.site or who.site_id or "")
+    if query.site:
+        return query
+    by = "public" if query.by == "site" else query.by
+    return replace(query, site=who.site_id or "", by=by, then="", uncrossed=bool(query.then))
+
+
 def site_choices(session: Session) -> list[tuple[str, str]]:
     return [(s.id, s.name) for s in session.scalars(select(Site).order_by(Site.name))]
 
@@ -232,9 +260,11 @@ router = APIRouter()
 
 @router.get("/activite", response_class=HTMLResponse)
 async def activity(request: Request, console: ConsoleOf) -> HTMLResponse:
-    who = await console.visitor(request)
-    query = read_query(request)
+    who = await console.visitor(request, REGION_OR_SITE)
+    query = scoped(who, read_query(request))
     context = await console.db(lambda session: activity_context(session, query))
+    if who.role == "site":  # the other sites are not a site coordinator's to choose
+        context["sites"] = [(i, n) for i, n in context["sites"] if i == who.site_id]
     return console.page(
         request, "activity.html", visitor=who, query=query,
         names={dim: gettext(name) for dim, name in NAMES.items()},
@@ -252,8 +282,8 @@ async def export(
     media_type: str,
 ) -> Response:
     """A file of the period asked for (``name`` may use ``{stem}`` and ``{by}``)."""
-    await console.visitor(request)
-    query = read_query(request)
+    who = await console.visitor(request, REGION_OR_SITE)
+    query = scoped(who, read_query(request))
 
     def work(session: Session) -> bytes:
         check_site(session, query)

@@ -8,21 +8,20 @@ the hub keeps only the hash, with its own CSRF token. A session ends at logout, 
 from __future__ import annotations
 
 import asyncio
-import re
 import secrets
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
+from urllib.parse import quote
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
-from core.i18n import gettext
 from hub.models import ConsoleSession, Coordinator, LoginAttempt
-from hub.service import HubError, digest, now
+from hub.service import digest, now
 
 IDLE = timedelta(minutes=30)
 LIFETIME = timedelta(hours=10)
@@ -31,8 +30,6 @@ LIFETIME = timedelta(hours=10)
 FAILURES_ALLOWED = 5
 ADDRESS_FAILURES = 30
 FAILURE_WINDOW = timedelta(minutes=15)
-PASSWORD_MIN = 12
-LOGIN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 
 # A login from many addresses that failed more than ACCOUNT_FAILURES times in the window
 # waits before each further check (see account_wait); a wrong password is said after
@@ -49,131 +46,49 @@ _CHECKS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="password-check")
 _NOBODY = _hasher.hash(secrets.token_urlsafe(16))
 
 
+ROLES = ("region", "site", "partner")
+
+
 @dataclass(frozen=True, slots=True)
 class Visitor:
-    """A coordinator with a live session."""
+    """An account with a live session: the region's coordination, a site's coordinator
+    (``site_id``) or a partner structure (``partner``)."""
 
     coordinator_id: int
     login: str
     name: str
     csrf: str
+    role: str = "region"
+    site_id: str | None = None
+    partner: str | None = None
+
+    def sees_site(self, site_id: str) -> bool:
+        """Whether this account may read and act on ``site_id``'s pages."""
+        return self.role == "region" or (self.role == "site" and self.site_id == site_id)
+
+    @property
+    def home(self) -> str:
+        """Where the account lands: the sites, its own site, or the partner's page."""
+        if self.role == "site":
+            return f"/console/sites/{quote(self.site_id or '')}"
+        return "/console/partenaire" if self.role == "partner" else "/console/sites"
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def visitor_from(account: Coordinator, csrf: str) -> Visitor:
+    return Visitor(
+        account.id, account.login, account.name, csrf,
+        account.role, account.site_id, account.partner,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class Opened:
     token: str
     visitor: Visitor
-
-
-def add_coordinator(session: Session, login: str, name: str, password: str) -> Coordinator:
-    """A new account; refused with a message when the login or the password will not do."""
-    login = login.strip().lower()
-    if not LOGIN.match(login):
-        raise HubError(
-            "bad_login_name",
-            gettext("Identifiant\u00a0: de 2 à 64 lettres minuscules, chiffres, points, tirets."),
-            400,
-        )
-    check_password_rules(login, password)
-    if session.scalar(select(Coordinator.id).where(Coordinator.login == login)) is not None:
-        raise HubError(
-            "login_taken",
-            gettext("L’identifiant «\u00a0{login}\u00a0» existe déjà.").format(login=login),
-            409,
-        )
-    if len(name.strip()) > 200:
-        raise HubError("bad_name", gettext("Nom affiché\u00a0: 200 caractères au plus."), 400)
-    account = Coordinator(
-        login=login,
-        name=name.strip() or login,
-        password_hash=_hasher.hash(password),
-        created_at=now(),
-    )
-    session.add(account)
-    session.flush()
-    return account
-
-
-def check_password_rules(login: str, password: str) -> None:
-    """Refused with a message when ``password`` will not do for ``login``."""
-    if len(password) < PASSWORD_MIN:
-        raise HubError(
-            "weak_password",
-            gettext("Mot de passe trop court\u00a0: {password_min} caractères au moins.").format(
-                password_min=PASSWORD_MIN
-            ),
-            400,
-        )
-    if password.strip() != password or password.lower() == login:
-        raise HubError(
-            "weak_password",
-            gettext("Mot de passe refusé\u00a0: espaces au bord, ou égal à l’identifiant."),
-            400,
-        )
-
-
-def account_of(session: Session, login: str) -> Coordinator:
-    """The account of ``login`` (written with any capitals or spaces), or a refusal."""
-    login = login.strip().lower()
-    account = session.scalar(select(Coordinator).where(Coordinator.login == login[:64]))
-    if account is None:
-        raise HubError(
-            "unknown_login", gettext("Compte inconnu\u00a0: {login}.").format(login=login), 404
-        )
-    return account
-
-
-def end_sessions(session: Session, coordinator_id: int) -> int:
-    """End every open session of an account (its next page asks to log in); how many."""
-    result = session.execute(
-        update(ConsoleSession)
-        .where(ConsoleSession.coordinator_id == coordinator_id, ConsoleSession.ended_at.is_(None))
-        .values(ended_at=now())
-    )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
-
-
-def set_enabled(session: Session, login: str, enabled: bool) -> tuple[Coordinator, int]:
-    """Enable or disable an account; disabling ends its sessions (they would otherwise
-    come back with it). The account, and how many sessions ended."""
-    account = account_of(session, login)
-    if enabled == (account.disabled_at is None):
-        state = gettext("actif") if enabled else gettext("désactivé")
-        raise HubError(
-            "same_state",
-            gettext("Le compte «\u00a0{login}\u00a0» est déjà {state}.").format(
-                login=account.login, state=state
-            ),
-            409,
-        )
-    account.disabled_at = None if enabled else now()
-    return account, 0 if enabled else end_sessions(session, account.id)
-
-
-def set_password(session: Session, login: str, password: str) -> tuple[Coordinator, int]:
-    """A new password (same rules as a new account's); every open session ends."""
-    account = account_of(session, login)
-    check_password_rules(account.login, password)
-    account.password_hash = _hasher.hash(password)
-    return account, end_sessions(session, account.id)
-
-
-@dataclass(frozen=True, slots=True)
-class AccountLine:
-    login: str
-    name: str
-    enabled: bool
-    created: datetime
-    last_login: datetime | None
-
-
-def account_lines(session: Session) -> list[AccountLine]:
-    """Every account by login, with its last login."""
-    rows = session.scalars(select(Coordinator).order_by(Coordinator.login))
-    return [
-        AccountLine(c.login, c.name, c.disabled_at is None, c.created_at, c.last_login_at)
-        for c in rows
-    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +219,7 @@ def _open_session(
                 seen_at=moment,
             )
         )
-        return Opened(token, Visitor(account.id, account.login, account.name, csrf))
+        return Opened(token, visitor_from(account, csrf))
 
 
 async def log_in(
@@ -354,7 +269,7 @@ def visitor_of(session: Session, token: str) -> Visitor | None:
         return None
     if moment - row.seen_at > timedelta(minutes=1):
         row.seen_at = moment
-    return Visitor(account.id, account.login, account.name, row.csrf)
+    return visitor_from(account, row.csrf)
 
 
 def log_out(session: Session, token: str) -> None:

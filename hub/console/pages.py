@@ -27,18 +27,22 @@ from hub.console import (
     list_pages,
     partner_pages,
     queries,
+    referral_pages,
     retention_pages,
 )
 from hub.console.web import (
     CONTROL_REFUSED,
     COOKIE,
+    EVERY_ROLE,
     HERE,
+    REGION_OR_SITE,
     Console,
     ConsoleOf,
     NeedLogin,
     Refused,
     console_of,
     has_control,
+    own_site,
     public_url,
     secure,
     set_cookie,
@@ -67,7 +71,7 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
     app.exception_handler(Refused)(refused)
     console.router.get("", include_in_schema=False)(home)  # /console itself (no prefix here)
     sections = (router, directory_pages.router, activity_pages.router, list_pages.router,
-                retention_pages.router, partner_pages.router)  # fmt: skip
+                retention_pages.router, partner_pages.router, referral_pages.router)  # fmt: skip
     for section in sections:
         console.router.include_router(section)
     app.include_router(console.router)
@@ -156,7 +160,7 @@ async def login(request: Request, console: ConsoleOf) -> Response:
             else gettext("Identifiant ou mot de passe incorrect.")
         )
         return login_page(request, message, 429 if locked else 401, name)
-    target = safe_next(form.get("next", "")) or "/console/sites"
+    target = safe_next(form.get("next", "")) or outcome.visitor.home
     response = RedirectResponse(target, 303)
     set_cookie(request, response, COOKIE, outcome.token)
     response.delete_cookie(LOGIN_COOKIE, path="/console")
@@ -165,7 +169,7 @@ async def login(request: Request, console: ConsoleOf) -> Response:
 
 @router.post("/logout")
 async def logout(request: Request, console: ConsoleOf) -> Response:
-    await console.posted(request)
+    await console.posted(request, EVERY_ROLE)
     token = request.cookies.get(COOKIE, "")
     await console.db(lambda s: auth.log_out(s, token))
     response = RedirectResponse("/console/login", 303)
@@ -178,8 +182,8 @@ async def logout(request: Request, console: ConsoleOf) -> Response:
 
 @router.get("/", include_in_schema=False)
 async def home(request: Request, console: ConsoleOf) -> Response:
-    await console.visitor(request)
-    return RedirectResponse("/console/sites", 303)
+    who = await console.visitor(request, EVERY_ROLE)
+    return RedirectResponse(who.home, 303)
 
 
 @router.get("/sites", response_class=HTMLResponse)
@@ -234,7 +238,8 @@ def site_context(session: Session, site_id: str) -> dict[str, Any]:
 
 @router.get("/sites/{site_id}", response_class=HTMLResponse)
 async def site(request: Request, site_id: str, console: ConsoleOf) -> HTMLResponse:
-    who = await console.visitor(request)
+    who = await console.visitor(request, REGION_OR_SITE)
+    own_site(who, site_id)
     context = await console.db(lambda s: site_context(s, site_id))
     notice = {"1": gettext("Site créé."), "revoque": gettext("Poste révoqué.")}
     return console.page(
@@ -252,7 +257,8 @@ def new_enrol_code(session: Session, site_id: str) -> tuple[str, str, datetime]:
 
 @router.post("/sites/{site_id}/codes", response_class=HTMLResponse)
 async def new_code(request: Request, site_id: str, console: ConsoleOf) -> HTMLResponse:
-    who, _form = await console.posted(request)
+    who, _form = await console.posted(request, REGION_OR_SITE)
+    own_site(who, site_id)
     site_name, code, expires = await console.db(lambda s: new_enrol_code(s, site_id))
     hub_url = public_url(request)
     enrolment = enrolment_string(hub_url, code)
@@ -265,7 +271,8 @@ async def new_code(request: Request, site_id: str, console: ConsoleOf) -> HTMLRe
 
 @router.post("/sites/{site_id}/desks/{desk_id}/revoke")
 async def revoke(request: Request, site_id: str, desk_id: str, console: ConsoleOf) -> Response:
-    await console.posted(request)
+    who, _form = await console.posted(request, REGION_OR_SITE)
+    own_site(who, site_id)
     revoked = await console.db(lambda s: service.revoke(s, site_id, desk_id))
     if not revoked:
         raise Refused(gettext("Ce poste n’a pas de jeton actif\u00a0: rien à révoquer."), 404)

@@ -1,10 +1,12 @@
-"""The partner's page: a structure of the directory, with the link a coordinator gave it,
-types a slip code and says that the person came, and what followed (:mod:`hub.partners`).
-No account: the link's secret is read once, kept in a cookie of this page alone, and the
-address goes clean at once (a secret in an address ends up in logs and histories)."""
+"""The partner's page: a structure of the directory types a slip code and says that the
+person came, and what followed (:mod:`hub.partners`). It comes in by the link a
+coordinator gave it (no account: the link's secret is read once, kept in a cookie of this
+page alone, and the address goes clean at once, for a secret in an address ends up in logs
+and histories), or with a partner account of the console."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -15,9 +17,20 @@ from sqlalchemy.orm import Session
 from core.i18n import N_, gettext, language
 from core.outcomes import OUTCOMES
 from hub import partners, service
-from hub.console.web import CONTROL_REFUSED, ConsoleOf, Refused, done, has_control, secure
+from hub.console import auth
+from hub.console.auth import Visitor
+from hub.console.web import (
+    CONTROL_REFUSED,
+    NOT_YOURS,
+    ConsoleOf,
+    Refused,
+    done,
+    has_control,
+    secure,
+)
+from hub.console.web import COOKIE as CONSOLE_COOKIE
 from hub.labels import RegionLabeller
-from hub.models import DirectoryEntry, PartnerAccess
+from hub.models import DirectoryEntry
 
 router = APIRouter()
 COOKIE = "aiguillage_partenaire"
@@ -27,7 +40,7 @@ NO_LINK = N_(
     " nouveau à la coordination régionale."
 )
 TOO_FAST = N_(
-    "Trop de codes essayés en une minute\u00a0: attendez une minute avant de taper le suivant."
+    "Trop de codes inconnus en une minute\u00a0: attendez une minute avant de taper le suivant."
 )
 NOTICES = {"presentee": N_("C’est noté\u00a0: la personne s’est présentée."),
            "suite": N_("C’est noté\u00a0: la suite est enregistrée.")}  # fmt: skip
@@ -47,20 +60,30 @@ async def open_link(request: Request, token: str, console: ConsoleOf) -> Respons
     return response
 
 
-def _token(request: Request) -> str:
-    return request.cookies.get(COOKIE, "")
+@dataclass(frozen=True)
+class Door:
+    """How the partner came in: its directory id, what its look-ups are counted under,
+    the key its forms carry (that only a page opened by it knows), and the account's
+    session when it came with one."""
+
+    partner: str
+    pace: str
+    key: str
+    visitor: Visitor | None = None
 
 
-def _opened(session: Session, request: Request) -> PartnerAccess:
-    access = partners.access_of(session, _token(request))
+def _opened(session: Session, request: Request) -> Door:
+    """The partner's account (a console session of role ``partner``), else its link."""
+    who = auth.visitor_of(session, request.cookies.get(CONSOLE_COOKIE, ""))
+    if who is not None and who.role == "partner" and who.partner:
+        return Door(who.partner, f"partner account {who.coordinator_id}", who.csrf, who)
+    access = partners.access_of(session, request.cookies.get(COOKIE, ""))
     if access is None:
+        if who is not None:  # a coordinator's session: the page of no partner
+            raise service.HubError("not_yours", gettext(NOT_YOURS), 403)
         raise service.HubError("no_link", gettext(NO_LINK), 403)
-    return access
-
-
-def _form_key(access: PartnerAccess) -> str:
-    """What the page's forms carry, that only a page opened with the link knows."""
-    return service.digest("form " + access.token_hash)[:32]
+    key = service.digest("form " + access.token_hash)[:32]
+    return Door(access.partner, "partner " + access.token_hash, key)
 
 
 @router.get("/partenaire", response_class=HTMLResponse)
@@ -68,23 +91,25 @@ async def page(request: Request, console: ConsoleOf) -> HTMLResponse:
     typed = request.query_params.get("code", "").strip()[:2000]  # a scanned address, maybe
 
     def read(session: Session) -> dict[str, Any]:
-        access = _opened(session, request)
-        title = session.get(DirectoryEntry, ("structure", access.partner))
-        title = title or session.get(DirectoryEntry, ("service", access.partner))
+        door = _opened(session, request)
+        title = session.get(DirectoryEntry, ("structure", door.partner))
+        title = title or session.get(DirectoryEntry, ("service", door.partner))
         found: list[partners.Slip] = []
-        if typed:
-            if not partners.within_pace(session, access):
+        if typed:  # only codes not found count: a partner at work is never slowed
+            if service.rate_spent(session, door.pace, partners.LOOKUPS_A_MINUTE):
                 raise service.HubError("too_fast", gettext(TOO_FAST), 429)
-            found = partners.find(session, access, typed)
+            found = partners.find(session, door.partner, typed)
+            if not found:
+                service.within_rate(session, door.pace, partners.LOOKUPS_A_MINUTE)
         labeller = RegionLabeller(session, language())
         labels = {code: labeller("theme", code) for slip in found for code in slip.themes}
-        return {"partner": title.title if title else access.partner, "found": found,
-                "key": _form_key(access), "theme_labels": labels}  # fmt: skip
+        return {"partner": title.title if title else door.partner, "found": found,
+                "key": door.key, "theme_labels": labels, "visitor": door.visitor}  # fmt: skip
 
     context = await console.db(read)
     notice = NOTICES.get(request.query_params.get("fait", ""), "")
     return console.page(
-        request, "partner.html", visitor=None, outcomes=OUTCOMES,
+        request, "partner.html", outcomes=OUTCOMES,
         typed=partners.normalised(typed) or typed[:40],
         notice=gettext(notice) if notice else "", **context,
     )  # fmt: skip
@@ -97,11 +122,11 @@ async def say(request: Request, console: ConsoleOf) -> Response:
         raise Refused(gettext(CONTROL_REFUSED), 400)
 
     def write(session: Session) -> None:
-        access = _opened(session, request)
-        if form.get("key") != _form_key(access):
+        door = _opened(session, request)
+        if not auth.csrf_matches(door.key, form.get("key")):
             expired = gettext("Ce formulaire a expiré\u00a0: rechargez la page.")
             raise service.HubError("form", expired, 403)
-        partners.record(session, access, form.get("referral", "")[:36], form.get("said", ""))
+        partners.record(session, door.partner, form.get("referral", "")[:36], form.get("said", ""))
 
     await console.db(write)
     said = form.get("said", "")

@@ -18,7 +18,7 @@ from hub.console.web import Console, ConsoleOf, Refused, done
 HERE = "/console/conservation"
 # The form's fields, and the setting each one sets.
 FIELDS = {"orientations": "referral_months", "signalements": "flag_months",
-          "detail": "detail_years"}  # fmt: skip
+          "detail": "detail_years", "sans_nouvelles": "no_news_days"}  # fmt: skip
 
 
 def _state(session: Session) -> dict[str, Any]:

@@ -93,6 +93,19 @@ def frdate(value: date | str | None) -> str:
     return f"{value:%d/%m/%Y}"
 
 
+# Who may open a page: the region's coordination only, unless a route names more roles.
+REGION_ONLY = ("region",)
+REGION_OR_SITE = ("region", "site")
+EVERY_ROLE = ("region", "site", "partner")
+NOT_YOURS = N_("Cette page n’est pas ouverte à votre compte.")
+
+
+def own_site(who: auth.Visitor, site_id: str) -> None:
+    """Refused unless ``who`` may act on ``site_id`` (a site's coordinator: its own)."""
+    if not who.sees_site(site_id):
+        raise Refused(gettext(NOT_YOURS), 403)
+
+
 CONTROL_REFUSED = N_("Caractère de contrôle refusé dans la demande\u00a0: rien n’a changé.")
 _CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r") | {"\x7f"}
 
@@ -164,25 +177,31 @@ class Console:
         context.setdefault("lang", lang)
         return self.templates.TemplateResponse(request, template, context, status_code=status)
 
-    async def visitor(self, request: Request) -> auth.Visitor:
+    async def visitor(self, request: Request, roles: tuple[str, ...] = REGION_ONLY) -> auth.Visitor:
+        """The account of the request's session, when its role is one of ``roles``: a
+        page is the region's coordination's unless its route says otherwise."""
         token = request.cookies.get(COOKIE, "")
         found = await self.db(lambda s: auth.visitor_of(s, token))
         if found is None:
             raise NeedLogin()
+        if found.role not in roles:
+            raise Refused(gettext(NOT_YOURS), 403)
         return found
 
-    async def posted(self, request: Request) -> tuple[auth.Visitor, dict[str, str]]:
+    async def posted(
+        self, request: Request, roles: tuple[str, ...] = REGION_ONLY
+    ) -> tuple[auth.Visitor, dict[str, str]]:
         """The visitor and the form's text fields, once its CSRF token is checked."""
-        who, form, _files = await self.posted_files(request, keep_files=False)
+        who, form, _files = await self.posted_files(request, keep_files=False, roles=roles)
         return who, form
 
     async def posted_files(
-        self, request: Request, *, keep_files: bool = True
+        self, request: Request, *, keep_files: bool = True, roles: tuple[str, ...] = REGION_ONLY
     ) -> tuple[auth.Visitor, dict[str, str], Upload | None]:
         """The visitor, the text fields and the files of a form, once its CSRF token is
         checked; the files are saved under their own names (without any folder) in a
         scratch folder the caller closes."""
-        who = await self.visitor(request)
+        who = await self.visitor(request, roles)
         data = await request.form()
         try:
             form = {k: v for k, v in data.items() if isinstance(v, str)}

@@ -134,11 +134,11 @@ def hub(hub_url_db: str) -> Iterator[Hub]:
 @pytest.fixture
 def coordinator(hub: Hub) -> str:
     """A coordinator's account on the hub (« Claire Martin »); its login."""
-    from hub.console import auth
+    from hub.console import accounts
     from tests.hub.console_kit import PASSWORD
 
     with Session(hub.engine) as session, session.begin():
-        auth.add_coordinator(session, "claire.m", "Claire Martin", PASSWORD)
+        accounts.add_coordinator(session, "claire.m", "Claire Martin", PASSWORD)
     return "claire.m"
 
 

@@ -148,11 +148,19 @@ def test_the_retention_is_said_in_french(hub_cli: Run) -> None:
     contacts, referrals, flags = _firsts(36)
     assert code == 0 and out == (
         "Orientations gardées 36 mois, signalements 12 mois, accueils en détail"
-        " 5 ans puis résumés par mois.\n"
+        " 5 ans puis résumés par mois. Une orientation est «\u00a0sans nouvelles\u00a0» 30 jours"
+        " après sa fiche.\n"
         f"Le hub ne garde plus les accueils en détail d’avant le {contacts}, les orientations"
         f" d’avant le {referrals}, les signalements d’avant le {flags}.\n"
     )
     assert hub_cli("retention", "show")[1] == out
+    code, out, _err = hub_cli("retention", "set", "--no-news-days", "45")
+    assert code == 0 and "«\u00a0sans nouvelles\u00a0» 45 jours après sa fiche" in out
+    assert "gardées 36 mois" in out  # what was not given stays
+    code, _out, err = hub_cli("retention", "set", "--no-news-days", "3")
+    assert code == 1 and err == (
+        "Erreur\u00a0: «\u00a0Sans nouvelles\u00a0» après\u00a0: de 7 à 365 jours.\n"
+    )
     code, _out, err = hub_cli("retention", "set", "--detail-years", "0")
     assert code == 1 and err == "Erreur\u00a0: Accueils gardés en détail\u00a0: de 1 à 30 ans.\n"
     assert hub_cli("retention", "apply")[1] == (
@@ -164,7 +172,7 @@ def test_the_retention_is_said_in_english(hub_cli: Run, monkeypatch: pytest.Monk
     monkeypatch.setenv("AIGUILLAGE_LANG", "en")
     assert hub_cli("retention", "show")[1].startswith(
         "Referrals kept 24 months, flags 12 months, visits in detail 5 years, then summarised"
-        " by month.\nThe hub no longer keeps visits in detail before "
+        " by month. A referral is “no news” 30 days after its slip.\nThe hub no longer keeps visits in detail before "
     )
     code, _out, err = hub_cli("retention", "set", "--referrals", "72")
     assert (
@@ -177,6 +185,6 @@ def test_the_retention_is_said_in_english(hub_cli: Run, monkeypatch: pytest.Monk
     code, out, _err = hub_cli("retention", "show", "--json")
     contacts, referrals, flags = _firsts(24, "%Y-%m-%d")
     assert json.loads(out) == {
-        "referral_months": 24, "flag_months": 12, "detail_years": 5,
+        "referral_months": 24, "flag_months": 12, "detail_years": 5, "no_news_days": 30,
         "kept_from": {"contact": contacts, "referral": referrals, "flag": flags},
     }  # fmt: skip

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from hub import cli, service
 from hub.config import make_engine
+from hub.console import accounts as console_accounts
 from hub.console import auth
 from hub.models import Coordinator, LoginAttempt
 from tests.hub.conftest import Hub
@@ -154,7 +155,7 @@ def test_a_login_guessed_from_many_addresses_slows_down_but_stays_open(
     assert status == 401 and seen[0] == 30.0
     # Another account is not slowed by them.
     with Session(hub.engine) as session, session.begin():
-        auth.add_coordinator(session, "paul.r", "Paul Roux", PASSWORD)
+        console_accounts.add_coordinator(session, "paul.r", "Paul Roux", PASSWORD)
     waits.clear()
     with httpx.Client(base_url=hub.url, headers={"X-Forwarded-For": "192.0.2.11"}) as c:
         assert log_in(c, "paul.r").status_code == 303

@@ -24,7 +24,7 @@ from app.sync import run
 from core.errors import DeskError
 from core.resources import resource
 from hub import directory
-from hub.console import auth
+from hub.console import accounts
 from tests.hub.conftest import Hub
 from tests.hub.console_kit import PASSWORD, push, visit
 
@@ -83,7 +83,7 @@ def test_a_coordinator_enrols_a_desk_sees_its_activity_and_revokes_it(
 ) -> None:
     monkeypatch.setenv("AIGUILLAGE_NO_KEYRING", "1")
     with Session(hub.engine) as session, session.begin():
-        auth.add_coordinator(session, "claire.m", "Claire Martin", PASSWORD)
+        accounts.add_coordinator(session, "claire.m", "Claire Martin", PASSWORD)
     log_in(page, hub)
     enrolment = add_site_and_its_code(page)
     enrol_log_a_visit_and_flag_a_service(hub, desk, enrolment)

@@ -30,13 +30,19 @@ def test_a_coordinator_sets_the_retention_and_a_wrong_value_changes_nothing(
     assert page.status_code == 200 and "Conservation des données" in shown
     assert 'name="orientations" type="number" min="1" max="120" value="24"' in page.text
     assert 'name="detail" type="number" min="1" max="30" value="5"' in page.text
-    form = {"csrf": csrf_of(page), "orientations": "36", "signalements": "6", "detail": "8"}
+    assert 'name="sans_nouvelles" type="number" min="7" max="365" value="30"' in page.text
+    form = {"csrf": csrf_of(page), "orientations": "36", "signalements": "6", "detail": "8",
+            "sans_nouvelles": "45"}  # fmt: skip
     saved = signed_in.post("/console/conservation", data=form)
     assert saved.status_code == 303
     after = signed_in.get(saved.headers["location"])
     assert "Durées de conservation enregistrées." in text_of(after)
     assert 'name="orientations" type="number" min="1" max="120" value="36"' in after.text
     assert setting(hub) == (36, 6, 8, "claire.m")
+    assert 'name="sans_nouvelles" type="number" min="7" max="365" value="45"' in after.text
+    no_news = signed_in.post("/console/conservation", data={**form, "sans_nouvelles": "3"})
+    assert no_news.status_code == 400
+    assert "«\u00a0Sans nouvelles\u00a0» après\u00a0: de 7 à 365 jours." in text_of(no_news)
 
     too_short = signed_in.post("/console/conservation", data={**form, "detail": "0"})
     assert too_short.status_code == 400

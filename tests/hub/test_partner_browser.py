@@ -19,7 +19,7 @@ from app.sync import run
 from core.resources import resource
 from db.models import Referral
 from hub import directory
-from hub.console import auth
+from hub.console import accounts
 from hub.models import ReferralOutcome
 from tests.hub.conftest import Hub
 from tests.hub.console_kit import PASSWORD
@@ -39,7 +39,7 @@ def test_a_partner_confirms_with_the_slip_code_the_desk_printed(
 ) -> None:
     monkeypatch.setenv("AIGUILLAGE_NO_KEYRING", "1")
     with Session(hub.engine) as session, session.begin():
-        auth.add_coordinator(session, "claire.m", "Claire Martin", PASSWORD)
+        accounts.add_coordinator(session, "claire.m", "Claire Martin", PASSWORD)
         directory.import_directory(session, hub.engine, Path(resource("demo")))
     enrolled(desk, hub)
     desk.intake.save(replace(VISIT, referrals=[SERVICE]))

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 import httpx
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -77,6 +78,21 @@ def test_the_partner_s_word_reaches_the_journal_of_the_desk_that_printed_the_sli
     )
     # Nothing goes back up: the partner's word is not a change of the desk's.
     assert run.sync_once(desk).pushed == 0
+    # The statistics tab counts it with the period's referrals, by partner.
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    panel = window.statistics()
+    panel.set_period("year")
+    table = panel.outcomes
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=15_000)
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    line = dict(zip(headers, (table.item(0, c).text() for c in range(len(headers))), strict=True))
+    assert line["Partenaire"] == "Mission locale Ouest Provence"
+    assert (line["Orientations"], line["Venues"], line["Accompagnées"]) == (
+        "1",
+        "100,0\u202f%",
+        "1",
+    )
+    assert line["En attente"] == line["Sans nouvelles"] == "0"
 
 
 def test_another_desk_of_the_site_is_not_told(desk: Desk, hub: Hub) -> None:

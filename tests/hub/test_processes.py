@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from hub import service
 from hub.api import RATE_LIMIT
 from hub.config import make_engine
-from hub.console import auth
+from hub.console import accounts, auth
 from tests.hub.console_kit import PASSWORD, csrf_of, log_in
 from tests.hub.processes import children, command_line, hub_process, nginx
 
@@ -45,7 +45,7 @@ def two_hubs(hub_url_db: str) -> Iterator[tuple[str, str, str]]:
     nginx and of each hub."""
     engine = make_engine(hub_url_db)
     with Session(engine) as session, session.begin():
-        auth.add_coordinator(session, "claire.m", "Claire Martin", PASSWORD)
+        accounts.add_coordinator(session, "claire.m", "Claire Martin", PASSWORD)
     engine.dispose()
     with (
         hub_process(hub_url_db) as (first, _),

@@ -1,0 +1,160 @@
+"""What the Région learns of its referrals: over a period, how many were issued, how many
+people came (the show-up rate) and what followed, by partner, theme, site or territory
+(EPCI), with small counts hidden like every table that leaves a site.
+
+A referral is counted on the day its slip was printed, once, under one status
+(:data:`core.outcomes.STATUSES`): the statuses add up to the referrals issued. Only the
+referrals that went up with their slip code (desks of protocol 3) can be followed; those
+are the ones counted here. A referral to a visitor with two themes counts under each.
+
+**Hiding.** A table of codes by statuses, whose rows add up to the referrals issued by
+code and whose columns to the region's (or the site's) count of each status. By a
+characteristic of the visitors (partner, theme, territory), the issued count of a code
+is itself a count that may be hidden, as in the table of that dimension alone
+(:func:`core.disclosure.pair`); by site, how many referrals each site issued is shown
+whole, as every volume is. A rate is shown only where none of the counts it is made of
+is hidden. A site coordinator sees its own site's table and never the region's, so that
+no count of one can be had from the other by subtraction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import ColumnElement, FromClause
+
+from core import disclosure
+from core.i18n import N_
+from core.outcomes import CAME, OUTCOMES, STATUSES
+from core.stats.tables import domain
+from hub.models import ReferralOutcome, contact_code, contact_fact, referral_fact, referral_slip
+from hub.places import places
+
+DIMS = {
+    "partner": N_("Partenaire"),
+    "theme": N_("Thème"),
+    "site": N_("Site"),
+    "epci": N_("Intercommunalité (EPCI)"),
+}
+MARGIN = disclosure.MARGIN
+
+
+@dataclass(frozen=True)
+class Row:
+    """A code's line: its referrals issued, each status's count, the share who came; a
+    hidden count is None."""
+
+    code: str
+    issued: int | None
+    counts: dict[str, int | None]
+    came: float | None
+
+    @property
+    def hidden(self) -> bool:
+        return self.issued is None or any(n is None for n in self.counts.values())
+
+
+@dataclass(frozen=True)
+class Figures:
+    dim: str
+    rows: list[Row]
+    total: Row
+    no_news_days: int
+
+    @property
+    def any_hidden(self) -> bool:
+        return self.total.hidden or any(row.hidden for row in self.rows)
+
+
+def counts(
+    session: Session, start: date, end: date, dim: str, today: date, no_news_days: int,
+    site: str | None = None,
+) -> Counter[tuple[str, str]]:  # fmt: skip
+    """Referrals with a slip code printed over the period, by code of ``dim`` and status."""
+    slip, said = referral_slip.c, ReferralOutcome
+    cutoff = today - timedelta(days=no_news_days)
+    status = case(
+        (said.outcome.in_(tuple(OUTCOMES)), said.outcome),
+        (said.presented_on.is_not(None), "presentee"),
+        (slip.day < cutoff, "sans-nouvelles"),
+        else_="en-attente",
+    ).label("status")
+    code: ColumnElement[Any]
+    joined: FromClause
+    if dim == "partner":
+        code, joined = slip.partner, referral_slip
+    elif dim == "site":
+        code, joined = slip.site_id, referral_slip
+    else:
+        fact = referral_fact.join(
+            referral_slip, referral_slip.c.record_id == referral_fact.c.record_id
+        )
+        if dim == "theme":
+            code = contact_code.c.code
+            joined = fact.join(
+                contact_code,
+                and_(
+                    contact_code.c.record_id == referral_fact.c.contact_id,
+                    contact_code.c.dim == "theme",
+                ),
+            )
+        else:
+            code = contact_fact.c.commune
+            joined = fact.join(contact_fact, contact_fact.c.record_id == referral_fact.c.contact_id)
+    query = (
+        select(code.label("code"), status, func.count())
+        .select_from(joined.outerjoin(said, said.record_id == slip.record_id))
+        .where(slip.day.between(start, end))
+        .group_by(code, status)
+    )
+    if site is not None:
+        query = query.where(slip.site_id == site)
+    found: Counter[tuple[str, str]] = Counter()
+    epci_of = places().epci_of if dim == "epci" else {}
+    for value, state, n in session.execute(query):
+        key = "non-precise" if value is None else str(value)
+        found[epci_of.get(key, key), str(state)] += int(n)
+    return found
+
+
+def figures(
+    session: Session, start: date, end: date, dim: str, today: date, no_news_days: int,
+    min_cell: int, site: str | None = None,
+) -> Figures:  # fmt: skip
+    """The table of ``dim`` over the period (one site's with ``site``), hidden."""
+    found = counts(session, start, end, dim, today, no_news_days, site)
+    issued: Counter[str] = Counter()
+    by_status: Counter[str] = Counter()
+    for (code, state), n in found.items():
+        issued[code] += n
+        by_status[state] += n
+    known = () if dim in ("site", "partner") else domain(dim, start, end)
+    if dim == "site":  # a volume: each site's count is shown whole
+        table = disclosure.two_way(found, None, by_status, ((), STATUSES))
+        hidden = disclosure.hide(table, min_cell)
+    else:
+        rows = {code: issued.get(code, 0) for code in (*known, *issued)}
+        hidden = disclosure.pair(found, rows, by_status, min_cell, (known, STATUSES))
+
+    def row(code: str, counted: dict[str, int], issued_n: int, margin: bool) -> Row:
+        shown: dict[str, int | None] = {}
+        for state in STATUSES:
+            cell = (MARGIN, state) if margin else (code, state)
+            shown[state] = None if cell in hidden else counted.get(state, 0)
+        whole = None if (code, MARGIN) in hidden else issued_n
+        came = None
+        if whole and all(n is not None for n in shown.values()):
+            came = sum(shown[s] or 0 for s in CAME) / whole
+        return Row(code, whole, shown, came)
+
+    lines = [
+        row(code, {s: found.get((code, s), 0) for s in STATUSES}, n, False)
+        for code, n in issued.most_common()
+    ]
+    total = row("", dict(by_status), sum(issued.values()), True)
+    return Figures(dim, lines, total, no_news_days)
