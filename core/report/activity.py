@@ -43,9 +43,11 @@ def story(
     site_name: str,
     made_on: date,
     sections: Sequence[tuple[str, ...]] = tables.REPORT_TABLES,
+    more: Callable[[Writer, int], list[Flowable]] | None = None,
 ) -> tuple[list[Flowable], str]:
     """The report's flowables and title: the header, then one section per dimension of
-    ``sections``. The desk counts its own visits; the hub counts the region's."""
+    ``sections`` (then ``more``'s, numbered next). The desk counts its own visits; the
+    hub counts the region's."""
     writer = Writer(labeller, lists, min_cell)
     lang, say = writer.lang, writer.say
     title = period_title(start, end, lang)
@@ -78,6 +80,8 @@ def story(
                 story += writer.time_series(n, step, series)
             else:
                 story += writer.breakdown(n, by_dims[dims])
+        if more is not None:
+            story += more(writer, len(sections) + 1)
     story.append(writer.para(say("about"), "h2"))
     notes = ["note_anonymous", "note_multiple", "note_cancelled"]
     notes += ["note_threshold"] if min_cell > 1 else []

@@ -762,42 +762,42 @@
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../ui/journal.py" line="61"/>
+        <location filename="../../ui/journal.py" line="64"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="62"/>
+        <location filename="../../ui/journal.py" line="65"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="63"/>
+        <location filename="../../ui/journal.py" line="66"/>
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="64"/>
+        <location filename="../../ui/journal.py" line="67"/>
         <source>Thèmes</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="65"/>
+        <location filename="../../ui/journal.py" line="68"/>
         <source>Réponses</source>
         <translation>Answers</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="66"/>
+        <location filename="../../ui/journal.py" line="69"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="67"/>
+        <location filename="../../ui/journal.py" line="70"/>
         <source>Orientations</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="91"/>
+        <location filename="../../ui/journal.py" line="94"/>
         <source>Accueil annulé — %1</source>
         <translation>Cancelled visit — %1</translation>
     </message>
@@ -805,75 +805,75 @@
 <context>
     <name>JournalPanel</name>
     <message>
-        <location filename="../../ui/journal.py" line="158"/>
-        <location filename="../../ui/journal.py" line="268"/>
+        <location filename="../../ui/journal.py" line="161"/>
+        <location filename="../../ui/journal.py" line="274"/>
         <source>Journal du jour</source>
         <translation>Today’s log</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="163"/>
-        <location filename="../../ui/journal.py" line="164"/>
+        <location filename="../../ui/journal.py" line="166"/>
+        <location filename="../../ui/journal.py" line="167"/>
         <source>Jour précédent</source>
         <translation>Previous day</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="168"/>
+        <location filename="../../ui/journal.py" line="171"/>
         <source>Jour affiché</source>
         <translation>Day shown</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="170"/>
-        <location filename="../../ui/journal.py" line="171"/>
+        <location filename="../../ui/journal.py" line="173"/>
+        <location filename="../../ui/journal.py" line="174"/>
         <source>Jour suivant</source>
         <translation>Next day</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="172"/>
+        <location filename="../../ui/journal.py" line="175"/>
         <source>Aujourd’hui</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="187"/>
+        <location filename="../../ui/journal.py" line="190"/>
         <source>Accueils du jour</source>
         <translation>Visits of the day</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="203"/>
+        <location filename="../../ui/journal.py" line="209"/>
         <source>Modifier  (Entrée)</source>
         <translation>Edit  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="205"/>
+        <location filename="../../ui/journal.py" line="211"/>
         <source>Annu&amp;ler l’accueil  (Suppr)</source>
         <translation>Cance&amp;l visit  (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="207"/>
+        <location filename="../../ui/journal.py" line="213"/>
         <source>Fic&amp;hes…  (F6)</source>
         <translation>Sli&amp;ps…  (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="204"/>
+        <location filename="../../ui/journal.py" line="210"/>
         <source>Modifier l’accueil choisi</source>
         <translation>Correct the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="206"/>
+        <location filename="../../ui/journal.py" line="212"/>
         <source>Annuler l’accueil choisi</source>
         <translation>Cancel the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="208"/>
+        <location filename="../../ui/journal.py" line="214"/>
         <source>Imprimer les fiches de l’accueil choisi</source>
         <translation>Print the slips of the chosen visit</translation>
     </message>
     <message>
-        <location filename="../../ui/journal.py" line="270"/>
+        <location filename="../../ui/journal.py" line="276"/>
         <source>Journal du %1</source>
         <translation>Log of %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/journal.py" line="272"/>
+        <location filename="../../ui/journal.py" line="278"/>
         <source>%n accueil(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -947,28 +947,28 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Le &amp;journal du jour</source>
         <translation>Today’s &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>&amp;Aiguillage</source>
         <translation>A&amp;iguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Onglets</source>
         <translation>Tabs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Réglages du site…</source>
         <translation>Site se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1015,27 +1015,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Accueil  (Ctrl+1)</source>
         <translation>Reception  (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Annuaire  (Ctrl+2)</source>
         <translation>Directory  (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Statistiques  (Ctrl+3)</source>
         <translation>Statistics  (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>A&amp;ffichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>A&amp;ide</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1126,6 +1126,64 @@
         <location filename="../../ui/first_start.py" line="268"/>
         <source>«&#xa0;%1&#xa0;» ne répond pas comme un hub Aiguillage. Vérifiez l’adresse donnée par la coordination régionale.</source>
         <translation>“%1” does not answer as an Aiguillage hub does. Check the address the regional coordination gave.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeTable</name>
+    <message>
+        <location filename="../../ui/outcome_table.py" line="20"/>
+        <source>Suites des orientations</source>
+        <translation>Referral outcomes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_table.py" line="24"/>
+        <source>Partenaire</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_table.py" line="24"/>
+        <source>Orientations</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_table.py" line="24"/>
+        <source>Venues</source>
+        <translation>Came</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_table.py" line="35"/>
+        <source>Accompagnées</source>
+        <translation>Supported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_table.py" line="36"/>
+        <source>Réorientées</source>
+        <translation>Referred elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_table.py" line="37"/>
+        <source>Non éligibles</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_table.py" line="38"/>
+        <source>Pas de place</source>
+        <translation>No room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_table.py" line="39"/>
+        <source>Venues, suite non dite</source>
+        <translation>Came, outcome not said</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_table.py" line="40"/>
+        <source>Sans nouvelles</source>
+        <translation>No news</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_table.py" line="41"/>
+        <source>En attente</source>
+        <translation>Waiting</translation>
     </message>
 </context>
 <context>
@@ -1581,186 +1639,196 @@
 <context>
     <name>StatsPanel</name>
     <message>
-        <location filename="../../ui/stats_panel.py" line="79"/>
+        <location filename="../../ui/stats_panel.py" line="80"/>
         <source>Période</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="81"/>
+        <location filename="../../ui/stats_panel.py" line="82"/>
         <source>Aujourd’hui</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="82"/>
+        <location filename="../../ui/stats_panel.py" line="83"/>
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="83"/>
+        <location filename="../../ui/stats_panel.py" line="84"/>
         <source>Ce mois-ci</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="84"/>
+        <location filename="../../ui/stats_panel.py" line="85"/>
         <source>Le mois dernier</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="85"/>
+        <location filename="../../ui/stats_panel.py" line="86"/>
         <source>Cette année</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="86"/>
+        <location filename="../../ui/stats_panel.py" line="87"/>
         <source>Période choisie…</source>
         <translation>Chosen period…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="93"/>
+        <location filename="../../ui/stats_panel.py" line="94"/>
         <source>Du</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="93"/>
+        <location filename="../../ui/stats_panel.py" line="94"/>
         <source>Au</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="98"/>
+        <location filename="../../ui/stats_panel.py" line="99"/>
         <source>Actualiser (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="99"/>
+        <location filename="../../ui/stats_panel.py" line="100"/>
         <source>&amp;Période&#xa0;:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="104"/>
+        <location filename="../../ui/stats_panel.py" line="105"/>
         <source>du</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="106"/>
+        <location filename="../../ui/stats_panel.py" line="107"/>
         <source>au</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="119"/>
-        <location filename="../../ui/stats_panel.py" line="156"/>
+        <location filename="../../ui/stats_panel.py" line="120"/>
+        <location filename="../../ui/stats_panel.py" line="157"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="122"/>
+        <location filename="../../ui/stats_panel.py" line="123"/>
         <source>Détails</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="126"/>
+        <location filename="../../ui/stats_panel.py" line="127"/>
         <source>Accueils par public</source>
         <translation>Visits by public</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="127"/>
+        <location filename="../../ui/stats_panel.py" line="128"/>
         <source>Accueils par thème</source>
         <translation>Visits by theme</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="128"/>
+        <location filename="../../ui/stats_panel.py" line="129"/>
         <source>Accueils dans le temps</source>
         <translation>Visits over time</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="131"/>
+        <location filename="../../ui/stats_panel.py" line="132"/>
         <source>Accueils par heure et jour de la semaine</source>
         <translation>Visits by hour and weekday</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="135"/>
-        <location filename="../../ui/stats_panel.py" line="314"/>
+        <location filename="../../ui/stats_panel.py" line="136"/>
+        <location filename="../../ui/stats_panel.py" line="329"/>
         <source>Aucun accueil sur la période.</source>
         <translation>No visit in this period.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="141"/>
-        <location filename="../../ui/stats_panel.py" line="320"/>
+        <location filename="../../ui/stats_panel.py" line="142"/>
+        <location filename="../../ui/stats_panel.py" line="335"/>
         <source>Accueils par jour</source>
         <translation>Visits per day</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="148"/>
+        <location filename="../../ui/stats_panel.py" line="149"/>
         <source>Lignes</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="149"/>
+        <location filename="../../ui/stats_panel.py" line="150"/>
         <source>Colonnes</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="159"/>
-        <location filename="../../ui/stats_panel.py" line="180"/>
+        <location filename="../../ui/stats_panel.py" line="160"/>
+        <location filename="../../ui/stats_panel.py" line="190"/>
         <source>Tableau croisé</source>
         <translation>Cross-table</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="63"/>
+        <location filename="../../ui/stats_panel.py" line="64"/>
         <source>Exporter le tableau en &amp;CSV…</source>
         <translation>Export the table as &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="64"/>
+        <location filename="../../ui/stats_panel.py" line="65"/>
         <source>Exporter en &amp;XLSX…</source>
         <translation>Export as &amp;XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="65"/>
+        <location filename="../../ui/stats_panel.py" line="66"/>
         <source>&amp;Rapport d’activité PDF…</source>
         <translation>&amp;Activity report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="171"/>
+        <location filename="../../ui/stats_panel.py" line="169"/>
+        <source>Ce que les partenaires ont dit des orientations de ce poste, reçu du hub à chaque synchronisation : une orientation est « sans nouvelles » 30 jours après sa fiche si personne ne l’a confirmée.</source>
+        <translation>What partners said of this desk’s referrals, received from the hub at each sync: a referral has “no news” 30 days after its slip if nobody confirmed it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="181"/>
         <source>Publics</source>
         <translation>Publics</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="173"/>
+        <location filename="../../ui/stats_panel.py" line="183"/>
         <source>Thèmes</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="176"/>
+        <location filename="../../ui/stats_panel.py" line="186"/>
         <source>Heures × jours de la semaine</source>
         <translation>Hours × weekdays</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="183"/>
+        <location filename="../../ui/stats_panel.py" line="193"/>
         <source>&amp;Lignes&#xa0;:</source>
         <translation>&amp;Rows:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="185"/>
+        <location filename="../../ui/stats_panel.py" line="195"/>
         <source>C&amp;olonnes&#xa0;:</source>
         <translation>C&amp;olumns:</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="293"/>
+        <location filename="../../ui/stats_panel.py" line="203"/>
+        <source>Suites des orientations</source>
+        <translation>Referral outcomes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="308"/>
         <source>%1 accueils</source>
         <translation>%1 visits</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="295"/>
+        <location filename="../../ui/stats_panel.py" line="310"/>
         <source>%1 accueil</source>
         <translation>%1 visit</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="321"/>
+        <location filename="../../ui/stats_panel.py" line="336"/>
         <source>Accueils par semaine</source>
         <translation>Visits per week</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="300"/>
+        <location filename="../../ui/stats_panel.py" line="315"/>
         <source>%Ln jour(s) d’ouverture avec des accueils</source>
         <translation>
             <numerusform>%Ln open day with visits</numerusform>
@@ -1768,12 +1836,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="301"/>
+        <location filename="../../ui/stats_panel.py" line="316"/>
         <source>%1 en moyenne par jour</source>
         <translation>%1 a day on average</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="303"/>
+        <location filename="../../ui/stats_panel.py" line="318"/>
         <source>%Ln accueil(s) orienté(s) vers un partenaire</source>
         <translation>
             <numerusform>%Ln visit referred to a partner</numerusform>
@@ -1781,7 +1849,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="305"/>
+        <location filename="../../ui/stats_panel.py" line="320"/>
         <source>%Ln orientation(s)</source>
         <translation>
             <numerusform>%Ln referral</numerusform>
@@ -1789,17 +1857,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="307"/>
+        <location filename="../../ui/stats_panel.py" line="322"/>
         <source>%1, %2&#xa0;; %3 (%4).</source>
         <translation>%1, %2; %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="322"/>
+        <location filename="../../ui/stats_panel.py" line="337"/>
         <source>Accueils par mois</source>
         <translation>Visits per month</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="328"/>
+        <location filename="../../ui/stats_panel.py" line="343"/>
         <source>%n accueil(s) sans heure précise (saisis avec la date seule).</source>
         <translation>
             <numerusform>%n visit with no precise time (logged with the date only).</numerusform>
@@ -1807,17 +1875,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="336"/>
+        <location filename="../../ui/stats_panel.py" line="352"/>
         <source>Choisissez deux dimensions différentes.</source>
         <translation>Choose two different dimensions.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="340"/>
+        <location filename="../../ui/stats_panel.py" line="356"/>
         <source>Un accueil avec deux thèmes (ou réponses, ou partenaires) compte une fois sous chacun, et un accueil sans partenaire sous aucun&#xa0;: les cases d’une ligne peuvent dépasser son total ou ne pas l’atteindre.</source>
         <translation>A visit with two themes (or answers, or partners) counts once under each, and a visit with no partner under none: the cells of a row may add up to more or less than its total.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="351"/>
+        <location filename="../../ui/stats_panel.py" line="367"/>
         <source>Statistiques indisponibles</source>
         <translation>Statistics unavailable</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>JournalPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/journal.py" line="272"/>
+        <location filename="../../ui/journal.py" line="278"/>
         <source>%n accueil(s)</source>
         <translation>
             <numerusform>%n accueil</numerusform>
@@ -69,7 +69,7 @@
 <context>
     <name>StatsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="300"/>
+        <location filename="../../ui/stats_panel.py" line="315"/>
         <source>%Ln jour(s) d’ouverture avec des accueils</source>
         <translation>
             <numerusform>%Ln jour d’ouverture avec des accueils</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="303"/>
+        <location filename="../../ui/stats_panel.py" line="318"/>
         <source>%Ln accueil(s) orienté(s) vers un partenaire</source>
         <translation>
             <numerusform>%Ln accueil orienté vers un partenaire</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="305"/>
+        <location filename="../../ui/stats_panel.py" line="320"/>
         <source>%Ln orientation(s)</source>
         <translation>
             <numerusform>%Ln orientation</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/stats_panel.py" line="328"/>
+        <location filename="../../ui/stats_panel.py" line="343"/>
         <source>%n accueil(s) sans heure précise (saisis avec la date seule).</source>
         <translation>
             <numerusform>%n accueil sans heure précise (saisi avec la date seule).</numerusform>

@@ -84,8 +84,11 @@ def test_the_partner_s_word_reaches_the_journal_of_the_desk_that_printed_the_sli
     panel.set_period("year")
     table = panel.outcomes
     qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=15_000)
-    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
-    line = dict(zip(headers, (table.item(0, c).text() for c in range(len(headers))), strict=True))
+    model = table.model()
+    headers = [
+        str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())
+    ]
+    line = {h: str(model.data(model.index(0, c))) for c, h in enumerate(headers)}
     assert line["Partenaire"] == "Mission locale Ouest Provence"
     assert (line["Orientations"], line["Venues"], line["Accompagnées"]) == (
         "1",

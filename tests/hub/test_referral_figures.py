@@ -14,6 +14,7 @@ from hub import partners, retention
 from hub.console.web import today
 from tests.hub.conftest import Hub
 from tests.hub.console_kit import STRUCTURE, import_demo, push, text_of, visit
+from tests.hub.test_region_report import read
 
 ISTRES = "Cité des métiers d’Istres"
 SALON = "demo-spro-etm--ml-pays-salonnais"
@@ -79,6 +80,16 @@ def test_the_region_reads_show_up_rate_and_outcomes_by_partner(
     assert row_of(page, "Mission locale Ouest Provence")[6:9] == ["5", "0", "11"]
     by_site = signed_in.get("/console/orientations", params={**period, "par": "site"})
     assert row_of(by_site, ISTRES)[1] == "32"  # how many a site issued is shown whole
+    # The region's report (PDF, read back) has the same table, hidden alike.
+    report = signed_in.get("/console/activite/rapport.pdf", params=period)
+    assert report.status_code == 200
+    text = read(report.content)[1]
+    assert "Suites des orientations" in text, text
+    assert re.search(
+        r"Mission locale Ouest\s+Provence\s+22\s+50,0 %\s+6\s+0\s+0\s+0\s+0\s", text
+    ), text
+    assert re.search(r"CIO d’Arles\s+masqué\s+—", text), text
+    assert "« sans nouvelles » 60 jours après sa fiche" in " ".join(text.split())
 
 
 def test_a_bad_dimension_or_period_is_refused_in_words(signed_in: httpx.Client) -> None:
