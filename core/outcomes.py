@@ -25,6 +25,16 @@ STATUSES = {
     "sans-nouvelles": N_("sans nouvelles"),
     "en-attente": N_("en attente"),
 }
+# The statuses as a table's columns name them.
+COLUMNS = {
+    "accompagnee": N_("Accompagnées"),
+    "reorientee": N_("Réorientées"),
+    "non-eligible": N_("Non éligibles"),
+    "pas-de-place": N_("Pas de place"),
+    "presentee": N_("Venues, suite non dite"),
+    "sans-nouvelles": N_("Sans nouvelles"),
+    "en-attente": N_("En attente"),
+}
 CAME = (*OUTCOMES, "presentee")  # the statuses of a person who came
 NO_NEWS_DAYS = 30
 

@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -142,7 +142,25 @@ def _desk(lang: str) -> tuple[Desk, str]:
             ]
         record = desk.intake.save(draft)
         referred = record.id if draft.referrals else referred
+    _partners_said(desk, now.date())
     return desk, referred
+
+
+def _partners_said(desk: Desk, today: date) -> None:
+    """What partners said of the month's referrals, as a pull from the hub would store it:
+    most came, some were taken in hand, a few sent elsewhere, some wait."""
+    from sqlalchemy import select
+
+    from db.models import Referral
+
+    said = ("accompagnee", "accompagnee", "presentee", "reorientee", None, "non-eligible", None)
+    with desk.sessions.begin() as session:
+        referrals = session.scalars(select(Referral).order_by(Referral.created_at)).all()
+        for index, referral in enumerate(referrals):
+            outcome = said[index % len(said)]
+            if outcome is not None:
+                referral.presented_on = today - timedelta(days=index % 9)
+                referral.outcome = None if outcome == "presentee" else outcome
 
 
 def _fill_form(window: MainWindow) -> None:

@@ -362,37 +362,3 @@ class ApiHit(HubBase):
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     minute: Mapped[datetime] = mapped_column(DateTime, primary_key=True)
     count: Mapped[int] = mapped_column(Integer)
-
-
-# --- the partner's loop (hub/partners.py) ------------------------------------------------
-class PartnerAccess(HubBase):
-    """A partner's link to its page on the hub (the secret's hash): given by a coordinator
-    to a structure of the directory (or a service without one), it ends when it expires,
-    when it is revoked, or when a new one is given (one live link per partner)."""
-
-    __tablename__ = "partner_access"
-
-    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    partner: Mapped[str] = mapped_column(String(200), index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    created_by: Mapped[str] = mapped_column(String(200))
-    expires_at: Mapped[datetime] = mapped_column(DateTime)
-    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
-    last_used_at: Mapped[datetime | None] = mapped_column(DateTime)
-
-
-class ReferralOutcome(HubBase):
-    """What a partner said of a referral it received, by its slip code: that the person
-    came (``presented_on``), then what followed (``outcome``, a code of
-    :data:`core.outcomes.OUTCOMES`). Dates only, never a time; never a word of text."""
-
-    __tablename__ = "referral_outcome"
-
-    record_id: Mapped[str] = mapped_column(
-        ForeignKey("record.id", ondelete="CASCADE"), primary_key=True
-    )
-    presented_on: Mapped[date | None] = mapped_column(Date)
-    outcome: Mapped[str | None] = mapped_column(String(32))
-    outcome_on: Mapped[date | None] = mapped_column(Date)
-    # The day it last changed: its desk pulls what changed since it last asked.
-    changed_on: Mapped[date | None] = mapped_column(Date, index=True)

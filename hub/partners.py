@@ -26,13 +26,12 @@ from core.wire import SLIP_CODE
 from hub.checks import today
 from hub.models import (
     DirectoryEntry,
-    PartnerAccess,
-    ReferralOutcome,
     Site,
     contact_code,
     referral_fact,
     referral_slip,
 )
+from hub.partner_models import PartnerAccess, ReferralOutcome
 from hub.service import HubError, digest, now
 
 LINK_DAYS = 90  # a link's life, unless a coordinator gives another sooner

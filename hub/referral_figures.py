@@ -32,7 +32,8 @@ from core import disclosure
 from core.i18n import N_
 from core.outcomes import CAME, OUTCOMES, STATUSES
 from core.stats.tables import domain
-from hub.models import ReferralOutcome, contact_code, contact_fact, referral_fact, referral_slip
+from hub.models import contact_code, contact_fact, referral_fact, referral_slip
+from hub.partner_models import ReferralOutcome
 from hub.places import places
 
 DIMS = {

@@ -11,7 +11,8 @@ from reportlab.platypus import Flowable, Paragraph, Table
 from sqlalchemy.orm import Session
 
 from core.formatting import number, percent
-from core.i18n import N_, gettext
+from core.i18n import gettext
+from core.outcomes import COLUMNS
 from core.report.activity import build_pdf, story
 from core.report.sections import WIDTH, Writer
 from core.report.style import MUTED, fonts
@@ -25,11 +26,8 @@ SECTIONS: tuple[tuple[str, ...], ...] = (
     ("partner",), ("answer",), ("day",),
 )  # fmt: skip
 REGION = "Ensemble des sites de la région"
-# The columns of « Suites des orientations ».
-HEADS = (
-    N_("Partenaire"), N_("Émises"), N_("Présentées"), N_("Accompagnées"), N_("Réorientées"),
-    N_("Non éligibles"), N_("Pas de place"), N_("Sans nouvelles"),
-)  # fmt: skip
+# The columns of « Suites des orientations », after the partner, issued, and who came.
+SHOWN = ("accompagnee", "reorientee", "non-eligible", "pas-de-place", "sans-nouvelles")
 
 
 def render_region_report(
@@ -71,7 +69,6 @@ def referral_section(
     if not made.rows:
         return [heading, writer.para(gettext("Aucune orientation suivie sur cette période.", lang))]
     hidden = writer.say("hidden_mark")
-    columns = ["accompagnee", "reorientee", "non-eligible", "pas-de-place", "sans-nouvelles"]
 
     def line(label: str, row: referral_figures.Row) -> list[Any]:
         def text(n: int | None) -> str:
@@ -79,9 +76,10 @@ def referral_section(
 
         came = "—" if row.came is None else percent(round(row.came * 1000), 1000, lang)
         return [writer.para(label, "td"), text(row.issued), came,
-                *(text(row.counts[c]) for c in columns)]  # fmt: skip
+                *(text(row.counts[c]) for c in SHOWN)]  # fmt: skip
 
-    head = [gettext(words, lang) for words in HEADS]
+    head = [gettext("Partenaire", lang), gettext("Émises", lang), gettext("Taux de venue", lang)]
+    head += [gettext(COLUMNS[state], lang) for state in SHOWN]
     small = ParagraphStyle("th-small", parent=styles()["th"], fontSize=6.0, leading=7.4)
     data: list[list[Any]] = [[Paragraph(h, small) for h in head]]
     data += [line(labeller("partner", row.code), row) for row in made.rows]

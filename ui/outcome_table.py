@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from core.formatting import number, percent
-from core.outcomes import CAME, STATUSES
+from core.i18n import gettext
+from core.outcomes import CAME, COLUMNS, STATUSES
 
 
 class OutcomeTable(QTableWidget):
@@ -22,25 +23,13 @@ class OutcomeTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().setVisible(False)
         headers = [self.tr("Partenaire"), self.tr("Orientations"), self.tr("Venues")]
-        headers += [self._status_words(code) for code in STATUSES]
+        headers += [gettext(COLUMNS[code], lang) for code in STATUSES]
         self.setColumnCount(len(headers))
         self.setHorizontalHeaderLabels(headers)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.setMinimumHeight(self.fontMetrics().height() * 8)
-
-    def _status_words(self, code: str) -> str:
-        words = {
-            "accompagnee": self.tr("Accompagnées"),
-            "reorientee": self.tr("Réorientées"),
-            "non-eligible": self.tr("Non éligibles"),
-            "pas-de-place": self.tr("Pas de place"),
-            "presentee": self.tr("Venues, suite non dite"),
-            "sans-nouvelles": self.tr("Sans nouvelles"),
-            "en-attente": self.tr("En attente"),
-        }
-        return words.get(code, code)
 
     def set_rows(self, rows: list[tuple[str, dict[str, int]]]) -> None:
         self.setRowCount(len(rows))

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from core.i18n import N_, gettext
-from hub import directory, partners, review
+from hub import directory, partners, proposals, review
 from hub.console.web import (
     Console,
     ConsoleOf,
@@ -156,16 +156,16 @@ async def search(request: Request, console: ConsoleOf) -> HTMLResponse:
     only_stale = request.query_params.get("a_verifier") == "1"
     stale = review.stale_before(today())
 
-    def read(session: Session) -> tuple[list[review.EntryLine], int, int]:
+    def read(session: Session) -> tuple[list[review.EntryLine], int, int, int]:
         found: tuple[list[review.EntryLine], int] = ([], 0)
         if text or only_stale:
             found = review.search(session, text, stale=stale if only_stale else None)
-        return *found, review.count_open_flags(session)
+        return *found, review.count_open_flags(session), proposals.count_waiting(session)
 
-    lines, total, open_flags = await console.db(read)
+    lines, total, open_flags, waiting = await console.db(read)
     return console.page(
         request, "directory.html", visitor=who, q=text, lines=lines, total=total,
-        open_flags=open_flags, kinds=kinds(), record_url=record_url,
+        open_flags=open_flags, waiting=waiting, kinds=kinds(), record_url=record_url,
         only_stale=only_stale, stale=stale.isoformat(),
     )  # fmt: skip
 

@@ -26,6 +26,7 @@ from hub.console import (
     directory_pages,
     list_pages,
     partner_pages,
+    partner_records,
     queries,
     referral_pages,
     retention_pages,
@@ -71,7 +72,8 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
     app.exception_handler(Refused)(refused)
     console.router.get("", include_in_schema=False)(home)  # /console itself (no prefix here)
     sections = (router, directory_pages.router, activity_pages.router, list_pages.router,
-                retention_pages.router, partner_pages.router, referral_pages.router)  # fmt: skip
+                retention_pages.router, partner_pages.router, referral_pages.router,
+                partner_records.router)  # fmt: skip
     for section in sections:
         console.router.include_router(section)
     app.include_router(console.router)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from core.i18n import N_, gettext, language
 from core.outcomes import OUTCOMES
-from hub import partners, service
+from hub import partners, proposals, service
 from hub.console import auth
 from hub.console.auth import Visitor
 from hub.console.web import (
@@ -43,7 +43,9 @@ TOO_FAST = N_(
     "Trop de codes inconnus en une minute\u00a0: attendez une minute avant de taper le suivant."
 )
 NOTICES = {"presentee": N_("C’est noté\u00a0: la personne s’est présentée."),
-           "suite": N_("C’est noté\u00a0: la suite est enregistrée.")}  # fmt: skip
+           "suite": N_("C’est noté\u00a0: la suite est enregistrée."),
+           "proposee": N_("Merci\u00a0: la coordination régionale relira votre proposition avant"
+                          " qu’elle ne parte vers les postes d’accueil.")}  # fmt: skip
 
 
 @router.get("/partenaire/lien/{token}")
@@ -104,7 +106,8 @@ async def page(request: Request, console: ConsoleOf) -> HTMLResponse:
         labeller = RegionLabeller(session, language())
         labels = {code: labeller("theme", code) for slip in found for code in slip.themes}
         return {"partner": title.title if title else door.partner, "found": found,
-                "key": door.key, "theme_labels": labels, "visitor": door.visitor}  # fmt: skip
+                "key": door.key, "theme_labels": labels, "visitor": door.visitor,
+                "records": proposals.owned(session, door.partner)}  # fmt: skip
 
     context = await console.db(read)
     notice = NOTICES.get(request.query_params.get("fait", ""), "")

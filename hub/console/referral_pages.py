@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from core.formatting import percent
 from core.i18n import gettext, language
-from core.outcomes import STATUSES
+from core.outcomes import COLUMNS, STATUSES
 from hub import referral_figures, retention, stats
 from hub.console.activity_pages import presets, read_period
 from hub.console.web import REGION_OR_SITE, ConsoleOf, Refused, thousands, today
@@ -77,6 +77,6 @@ async def page(request: Request, console: ConsoleOf) -> HTMLResponse:
              for label, a, b in presets(today())]  # fmt: skip
     return console.page(
         request, "referrals.html", visitor=who, start=start, end=end, by=by, names=names,
-        statuses=[gettext(words) for words in STATUSES.values()], periods=links,
+        statuses=[gettext(COLUMNS[state]) for state in STATUSES], periods=links,
         min_cell=stats.MIN_CELL, **context,
     )  # fmt: skip

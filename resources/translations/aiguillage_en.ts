@@ -1131,59 +1131,24 @@
 <context>
     <name>OutcomeTable</name>
     <message>
-        <location filename="../../ui/outcome_table.py" line="20"/>
+        <location filename="../../ui/outcome_table.py" line="21"/>
         <source>Suites des orientations</source>
         <translation>Referral outcomes</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_table.py" line="24"/>
+        <location filename="../../ui/outcome_table.py" line="25"/>
         <source>Partenaire</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_table.py" line="24"/>
+        <location filename="../../ui/outcome_table.py" line="25"/>
         <source>Orientations</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome_table.py" line="24"/>
+        <location filename="../../ui/outcome_table.py" line="25"/>
         <source>Venues</source>
         <translation>Came</translation>
-    </message>
-    <message>
-        <location filename="../../ui/outcome_table.py" line="35"/>
-        <source>Accompagnées</source>
-        <translation>Supported</translation>
-    </message>
-    <message>
-        <location filename="../../ui/outcome_table.py" line="36"/>
-        <source>Réorientées</source>
-        <translation>Referred elsewhere</translation>
-    </message>
-    <message>
-        <location filename="../../ui/outcome_table.py" line="37"/>
-        <source>Non éligibles</source>
-        <translation>Not eligible</translation>
-    </message>
-    <message>
-        <location filename="../../ui/outcome_table.py" line="38"/>
-        <source>Pas de place</source>
-        <translation>No room</translation>
-    </message>
-    <message>
-        <location filename="../../ui/outcome_table.py" line="39"/>
-        <source>Venues, suite non dite</source>
-        <translation>Came, outcome not said</translation>
-    </message>
-    <message>
-        <location filename="../../ui/outcome_table.py" line="40"/>
-        <source>Sans nouvelles</source>
-        <translation>No news</translation>
-    </message>
-    <message>
-        <location filename="../../ui/outcome_table.py" line="41"/>
-        <source>En attente</source>
-        <translation>Waiting</translation>
     </message>
 </context>
 <context>

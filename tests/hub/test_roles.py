@@ -49,6 +49,7 @@ MAY = {
     "partner": {
         ("GET", "/console"), ("GET", "/console/"), ("POST", "/console/logout"),
         ("GET", "/console/partenaire"), ("POST", "/console/partenaire/suite"),
+        ("GET", "/console/partenaire/fiche"), ("POST", "/console/partenaire/fiche"),
     },
 }  # fmt: skip
 
@@ -179,6 +180,10 @@ def test_a_partner_account_finds_its_own_referrals_only(
     hub: Hub, partner: httpx.Client, region: str
 ) -> None:
     refused_everywhere_else(partner, hub, "partner", "/console/partenaire")
+    own = {"type": "structure", "id": STRUCTURE}
+    assert partner.get("/console/partenaire/fiche", params=own).status_code == 200
+    theirs = {"type": "structure", "id": OTHER_PARTNER}
+    assert partner.get("/console/partenaire/fiche", params=theirs).status_code == 404
     page = partner.get("/console/partenaire", params={"code": "K7M-42Q"})
     assert "Fiche K7M-42Q du 18/11/2026" in text_of(page)
     nav = re.findall(r"<nav[^>]*>(.*?)</nav>", page.text, re.S)[0]

@@ -1,0 +1,93 @@
+"""The partner's own records: from its page, a partner proposes new hours, contact details
+or the area a service serves (:mod:`hub.proposals`); the region's coordination accepts or
+refuses each proposal from the directory's « Propositions des partenaires »."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
+
+from core.i18n import gettext
+from hub import proposals, service
+from hub.checks import today
+from hub.console import auth
+from hub.console.partner_pages import HOME, _opened
+from hub.console.web import CONTROL_REFUSED, ConsoleOf, Refused, done, has_control
+
+router = APIRouter()
+
+
+def _shown(value: Any) -> str:
+    return ", ".join(value) if isinstance(value, list) else str(value or "")
+
+
+def _form(session: Session, request: Request, kind: str, record_id: str) -> dict[str, Any]:
+    door = _opened(session, request)
+    record = proposals.own_record(session, door.partner, kind, record_id)
+    return {
+        "record": record, "key": door.key, "visitor": door.visitor,
+        "fields": [(name, gettext(proposals.FIELDS[name])) for name in proposals.OF_KIND[kind]],
+        "values": {name: _shown(record.payload.get(name)) for name in proposals.OF_KIND[kind]},
+    }  # fmt: skip
+
+
+@router.get("/partenaire/fiche", response_class=HTMLResponse)
+async def record_form(request: Request, console: ConsoleOf) -> HTMLResponse:
+    kind, record_id = request.query_params.get("type", ""), request.query_params.get("id", "")
+    context = await console.db(lambda s: _form(s, request, kind[:16], record_id[:200]))
+    return console.page(request, "partner_record.html", message="", **context)
+
+
+@router.post("/partenaire/fiche", response_class=HTMLResponse)
+async def propose(request: Request, console: ConsoleOf) -> Response:
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    if any(has_control(value) for value in form.values()):
+        raise Refused(gettext(CONTROL_REFUSED), 400)
+    kind, record_id = form.get("type", "")[:16], form.get("id", "")[:200]
+
+    def write(session: Session) -> None:
+        door = _opened(session, request)
+        if not auth.csrf_matches(door.key, form.get("key")):
+            expired = gettext("Ce formulaire a expiré\u00a0: rechargez la page.")
+            raise service.HubError("form", expired, 403)
+        by = door.visitor.login if door.visitor else gettext("lien du partenaire")
+        typed = {name: form[name] for name in proposals.FIELDS if name in form}
+        proposals.propose(session, door.partner, kind, record_id, typed, by)
+
+    try:
+        await console.db(write)
+    except Refused as refusal:
+        if refusal.status != 400:
+            raise
+        context = await console.db(lambda s: _form(s, request, kind, record_id))
+        context["values"].update({n: form.get(n, "") for n in context["values"]})
+        return console.page(request, "partner_record.html", 400, message=refusal.message, **context)
+    return done(HOME, "proposee")
+
+
+@router.get("/directory/propositions", response_class=HTMLResponse)
+async def waiting(request: Request, console: ConsoleOf) -> HTMLResponse:
+    who = await console.visitor(request)
+    found = await console.db(proposals.waiting)
+    notice = {"acceptee": gettext("Proposition acceptée\u00a0: la fiche part vers les postes."),
+              "refusee": gettext("Proposition refusée\u00a0: rien n’a changé.")}  # fmt: skip
+    return console.page(
+        request, "proposals.html", visitor=who, proposals=found,
+        notice=notice.get(request.query_params.get("fait", ""), ""),
+    )  # fmt: skip
+
+
+@router.post("/directory/propositions")
+async def decide(request: Request, console: ConsoleOf) -> Response:
+    who, form = await console.posted(request)
+    number = form.get("proposition", "")
+    if not (number.isascii() and number.isdigit()) or len(number) > 12:
+        raise Refused(gettext("Proposition inconnue."), 404)
+    accept = form.get("decision") == "accepter"
+    await console.db(
+        lambda s: proposals.decide(s, console.engine, int(number), accept, who.name, today())
+    )
+    return done("/console/directory/propositions", "acceptee" if accept else "refusee")
