@@ -135,6 +135,10 @@ def _retention_commands(commands: Commands, lang: str) -> list[argparse.Argument
         help=say("detail_years", lang),
     )  # fmt: skip
     change.add_argument(
+        "--slip-months", type=int, dest="slip_months", metavar=say("months", lang),
+        help=say("slip_months", lang),
+    )  # fmt: skip
+    change.add_argument(
         "--no-news-days", type=int, dest="no_news_days", metavar=say("days", lang),
         help=say("no_news_days", lang),
     )  # fmt: skip

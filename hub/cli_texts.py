@@ -79,6 +79,10 @@ TEXTS: dict[str, str] = {
     "months": N_("MOIS"),
     "years": N_("ANS"),
     "days": N_("JOURS"),
+    "slip_months": N_(
+        "mois pendant lesquels les codes des fiches et ce qu’en disent les partenaires sont"
+        " gardés un à un, avant de n’être plus que comptés par mois"
+    ),
     "no_news_days": N_(
         "jours sans nouvelles du partenaire après lesquels une orientation est «\u00a0sans"
         " nouvelles\u00a0»"
@@ -126,7 +130,9 @@ TEXTS: dict[str, str] = {
     "retention_said": N_(
         "Orientations gardées {referral_months} mois, signalements {flag_months} mois,"
         " accueils en détail {detail_years} {detail_years:an|ans} puis résumés par mois."
-        " Une orientation est «\u00a0sans nouvelles\u00a0» {no_news_days} jours après sa fiche."
+        " Une orientation est «\u00a0sans nouvelles\u00a0» {no_news_days} jours après sa"
+        " fiche\u00a0; son code et sa suite sont gardés {slip_months} mois, puis seulement"
+        " comptés."
     ),
     "retention_first": N_(
         "Le hub ne garde plus les accueils en détail d’avant le {contacts}, les orientations"

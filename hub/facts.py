@@ -31,7 +31,14 @@ from sqlalchemy.orm import Session
 
 from core.fields import CONTACT_FIELDS
 from hub import dialect, monthly
-from hub.models import contact_code, contact_fact, flag_fact, referral_fact, referral_slip
+from hub.models import (
+    RetentionSetting,
+    contact_code,
+    contact_fact,
+    flag_fact,
+    referral_fact,
+    referral_slip,
+)
 from hub.monthly import among, as_day
 
 ONE_VALUED = tuple(f.name for f in CONTACT_FIELDS if not f.multiple)
@@ -159,6 +166,11 @@ def _referrals(session: Session, referrals: list[Stored], new: Collection[str], 
         for r in live
         if r.payload.get("slip_code") and desk
     ]
+    first = slips and session.scalar(
+        select(RetentionSetting.slips_from).where(RetentionSetting.id == 1)
+    )
+    if first:  # a slip older than the region keeps one by one is counted already: no more
+        slips = [slip for slip in slips if slip["day"] >= first]
     if slips:
         session.execute(
             dialect.insert(session, referral_slip).on_conflict_do_nothing(

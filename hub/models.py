@@ -240,6 +240,8 @@ class RetentionSetting(HubBase):
     flag_months: Mapped[int] = mapped_column(Integer)
     detail_years: Mapped[int] = mapped_column(Integer)
     no_news_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
+    slip_months: Mapped[int] = mapped_column(Integer, default=13, server_default="13")
+    slips_from: Mapped[date | None] = mapped_column(Date)
     contacts_from: Mapped[date | None] = mapped_column(Date)
     referrals_from: Mapped[date | None] = mapped_column(Date)
     flags_from: Mapped[date | None] = mapped_column(Date)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String
+from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Integer, String, Table
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hub.models import HubBase, Payload
@@ -61,3 +61,18 @@ class DirectoryProposal(HubBase):
     decided_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
     decided_by: Mapped[str | None] = mapped_column(String(200))
     accepted: Mapped[bool | None] = mapped_column(Boolean)
+
+
+# What is left of the referrals whose slip codes and partners' words went (hub/slip_retention):
+# per month (its first day), site, dimension (partner, theme, epci) and code, how many
+# referrals stood at each status (core.outcomes.STATUSES) when they were counted.
+referral_summary = Table(
+    "referral_summary",
+    HubBase.metadata,
+    Column("month", Date, primary_key=True),
+    Column("site_id", String(64), primary_key=True),
+    Column("dim", String(16), primary_key=True),
+    Column("code", String(200), primary_key=True),
+    Column("status", String(32), primary_key=True),
+    Column("count", Integer, nullable=False),
+)

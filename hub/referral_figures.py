@@ -22,19 +22,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
-from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import ColumnElement, FromClause
 
 from core import disclosure
 from core.i18n import N_
-from core.outcomes import CAME, OUTCOMES, STATUSES
+from core.outcomes import CAME, STATUSES
 from core.stats.tables import domain
-from hub.models import contact_code, contact_fact, referral_fact, referral_slip
-from hub.partner_models import ReferralOutcome
-from hub.places import places
+from hub import referral_counts
 
 DIMS = {
     "partner": N_("Partenaire"),
@@ -76,50 +71,19 @@ def counts(
     session: Session, start: date, end: date, dim: str, today: date, no_news_days: int,
     site: str | None = None,
 ) -> Counter[tuple[str, str]]:  # fmt: skip
-    """Referrals with a slip code printed over the period, by code of ``dim`` and status."""
-    slip, said = referral_slip.c, ReferralOutcome
-    cutoff = today - timedelta(days=no_news_days)
-    status = case(
-        (said.outcome.in_(tuple(OUTCOMES)), said.outcome),
-        (said.presented_on.is_not(None), "presentee"),
-        (slip.day < cutoff, "sans-nouvelles"),
-        else_="en-attente",
-    ).label("status")
-    code: ColumnElement[Any]
-    joined: FromClause
-    if dim == "partner":
-        code, joined = slip.partner, referral_slip
-    elif dim == "site":
-        code, joined = slip.site_id, referral_slip
-    else:
-        fact = referral_fact.join(
-            referral_slip, referral_slip.c.record_id == referral_fact.c.record_id
-        )
-        if dim == "theme":
-            code = contact_code.c.code
-            joined = fact.join(
-                contact_code,
-                and_(
-                    contact_code.c.record_id == referral_fact.c.contact_id,
-                    contact_code.c.dim == "theme",
-                ),
-            )
-        else:
-            code = contact_fact.c.commune
-            joined = fact.join(contact_fact, contact_fact.c.record_id == referral_fact.c.contact_id)
-    query = (
-        select(code.label("code"), status, func.count())
-        .select_from(joined.outerjoin(said, said.record_id == slip.record_id))
-        .where(slip.day.between(start, end))
-        .group_by(code, status)
-    )
-    if site is not None:
-        query = query.where(slip.site_id == site)
+    """Referrals with a slip code printed over the period, by code of ``dim`` and status:
+    those still held one by one, and the months kept only as counts (whole months only,
+    refused in words otherwise)."""
     found: Counter[tuple[str, str]] = Counter()
-    epci_of = places().epci_of if dim == "epci" else {}
-    for value, state, n in session.execute(query):
-        key = "non-precise" if value is None else str(value)
-        found[epci_of.get(key, key), str(state)] += int(n)
+    first = referral_counts.first_held(session)
+    held_from = max(start, first) if first else start
+    for (_site, code, state), n in referral_counts.by_site(
+        session, held_from, end, dim, today, no_news_days, site
+    ).items():
+        found[code, state] += n
+    if first is not None and start < first:
+        stop = min(end + timedelta(days=1), first)
+        found.update(referral_counts.summary(session, start, stop, dim, site))
     return found
 
 

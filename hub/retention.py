@@ -29,7 +29,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.i18n import N_, gettext
-from hub import dialect, facts, monthly
+from hub import dialect, facts, monthly, referral_counts
 from hub.models import (
     FlagReview,
     Record,
@@ -37,15 +37,18 @@ from hub.models import (
     Site,
     pair_count,
     referral_fact,
+    referral_slip,
     summarised_contact,
 )  # fmt: skip
-from hub.monthly import month_start, next_month
+from hub.monthly import as_day, month_start, next_month
+from hub.partner_models import ReferralOutcome, referral_summary
 from hub.service import HubError, now
 
-DEFAULTS = {"referral_months": 24, "flag_months": 12, "detail_years": 5, "no_news_days": 30}
+DEFAULTS = {"referral_months": 24, "flag_months": 12, "detail_years": 5, "no_news_days": 30,
+            "slip_months": 13}  # fmt: skip
 # Each setting's bounds (included).
 BOUNDS = {"referral_months": (1, 120), "flag_months": (1, 120), "detail_years": (1, 30),
-          "no_news_days": (7, 365)}  # fmt: skip
+          "no_news_days": (7, 365), "slip_months": (1, 120)}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,10 @@ class Retention:
     # Days after its slip with no news from the partner before a referral is « sans
     # nouvelles » (core.outcomes): the region's period, kept with its other settings.
     no_news_days: int = DEFAULTS["no_news_days"]
+    # Months a referral's slip code and what its partner said are kept one by one, then
+    # only counted by month (hub/slip_retention.py); and the first day still held so.
+    slip_months: int = DEFAULTS["slip_months"]
+    slips_from: date | None = None
 
     def kept_from(self) -> dict[str, date | None]:
         """The first day of each kind the hub holds: what ``apply`` removed is before."""
@@ -86,11 +93,13 @@ class Applied:
     flags: int = 0
     contacts: int = 0
     months: int = 0
+    slips: int = 0
 
     def __add__(self, other: Applied) -> Applied:
         return Applied(
             self.referrals + other.referrals, self.flags + other.flags,
             self.contacts + other.contacts, self.months + other.months,
+            self.slips + other.slips,
         )  # fmt: skip
 
 
@@ -113,6 +122,7 @@ def read(session: Session, *, pushing: bool = False) -> Retention:
     return Retention(
         row.referral_months, row.flag_months, row.detail_years,
         row.contacts_from, row.referrals_from, row.flags_from, row.no_news_days,
+        row.slip_months, row.slips_from,
     )  # fmt: skip
 
 
@@ -136,6 +146,7 @@ SAID = {
     "flag_months": N_("Signalements\u00a0: de {low} à {high} mois."),
     "detail_years": N_("Accueils gardés en détail\u00a0: de {low} à {high} ans."),
     "no_news_days": N_("«\u00a0Sans nouvelles\u00a0» après\u00a0: de {low} à {high} jours."),
+    "slip_months": N_("Codes des fiches et suites\u00a0: de {low} à {high} mois."),
 }
 REFUSED = {
     "contact": N_("accueil du {day}\u00a0: le hub ne garde plus les accueils d’avant le {first}"),
@@ -154,6 +165,11 @@ def problem(values: dict[str, int]) -> str:
         low, high = BOUNDS[name]
         if not low <= value <= high:
             return gettext(SAID[name]).format(low=low, high=high)
+    if values["slip_months"] > values["referral_months"]:
+        return gettext(
+            "Les codes des fiches ne peuvent être gardés plus longtemps que les orientations"
+            " ({months} mois)."
+        ).format(months=values["referral_months"])
     if values["referral_months"] > 12 * values["detail_years"]:
         return gettext(
             "Les orientations ne peuvent être gardées plus longtemps que le détail des accueils"
@@ -164,10 +180,15 @@ def problem(values: dict[str, int]) -> str:
 
 def change(session: Session, by: str, **values: int | None) -> Retention:
     """Set the region's retention (what is not given stays); refused with a message when
-    a value is out of its bounds, and then nothing changes."""
+    a value is out of its bounds, and then nothing changes. Referrals kept for fewer
+    months than their slips take the slips' months down with them, unless those are
+    given too."""
     row = _row(session)
     merged = {name: getattr(row, name) for name in DEFAULTS}
-    merged.update({name: value for name, value in values.items() if value is not None})
+    given = {name: value for name, value in values.items() if value is not None}
+    merged.update(given)
+    if "slip_months" not in given:
+        merged["slip_months"] = min(merged["slip_months"], merged["referral_months"])
     said = problem(merged)
     if said:
         raise HubError("bad_retention", said, 400)
@@ -251,10 +272,10 @@ def _summarise(session: Session, start: date) -> int:
 def apply(sessions: sessionmaker[Session], today: date) -> Applied:
     """Delete referrals and flags past their horizon and summarise the visits past
     theirs, a month per transaction (taking turns with any other run); what was done."""
+    done = Applied(slips=apply_slips(sessions, today))  # before their referrals may go
     with sessions.begin() as session:
         horizons = read(session).horizons(today)
         todo = {kind: _months(session, kind, horizons[kind]) for kind in horizons}
-    done = Applied()
     for kind, months in todo.items():
         for start in months:
             with sessions.begin() as session:
@@ -282,6 +303,46 @@ def _moved(row: RetentionSetting, kind: str, first: date) -> None:
     held: date | None = getattr(row, name)
     if held is None or held < first:
         setattr(row, name, first)
+
+
+def apply_slips(sessions: sessionmaker[Session], today: date) -> int:
+    """Count, then delete, the slips and partners' words past the region's months (13 by
+    default: the paper in the visitor's hand then leads nowhere, the Région's figures
+    stay), a month per transaction; how many slips went."""
+    with sessions.begin() as session:
+        horizon = month_start(today, read(session).slip_months)
+        oldest = session.scalar(
+            select(func.min(referral_slip.c.day)).where(referral_slip.c.day < horizon)
+        )
+    done = 0
+    month = None if oldest is None else month_start(as_day(oldest))
+    while month is not None and month < horizon:
+        with sessions.begin() as session:
+            row = _row(session, lock=True)
+            if row.slips_from is None or month >= row.slips_from:
+                done += _summarise_slips(session, month, today, row.no_news_days)
+                _moved(row, "slip", next_month(month))
+        month = next_month(month)
+    with sessions.begin() as session:
+        _moved(_row(session, lock=True), "slip", horizon)
+    return done
+
+
+def _summarise_slips(session: Session, month: date, today: date, no_news_days: int) -> int:
+    last = next_month(month) - timedelta(days=1)
+    for dim in referral_counts.KEPT_BY:
+        counted = referral_counts.by_site(session, month, last, dim, today, no_news_days)
+        rows = [
+            {"month": month, "site_id": site, "dim": dim, "code": code, "status": state,
+             "count": n}
+            for (site, code, state), n in counted.items()
+        ]  # fmt: skip
+        if rows:
+            session.execute(referral_summary.insert(), rows)
+    slips = select(referral_slip.c.record_id).where(referral_slip.c.day.between(month, last))
+    session.execute(delete(ReferralOutcome).where(ReferralOutcome.record_id.in_(slips)))
+    gone = session.execute(delete(referral_slip).where(referral_slip.c.day.between(month, last)))
+    return int(gone.rowcount or 0)  # type: ignore[attr-defined]
 
 
 # --- reading the summary ----------------------------------------------------------------

@@ -11,19 +11,23 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from core.i18n import gettext
-from hub import checks, retention
+from hub import checks, monthly, retention
 from hub.console import auth
 from hub.console.web import Console, ConsoleOf, Refused, done
 
 HERE = "/console/conservation"
 # The form's fields, and the setting each one sets.
 FIELDS = {"orientations": "referral_months", "signalements": "flag_months",
-          "detail": "detail_years", "sans_nouvelles": "no_news_days"}  # fmt: skip
+          "detail": "detail_years", "sans_nouvelles": "no_news_days",
+          "codes": "slip_months"}  # fmt: skip
 
 
 def _state(session: Session) -> dict[str, Any]:
     kept = retention.read(session)
-    return {"kept": kept, "horizons": kept.horizons(checks.today())}
+    slips = monthly.month_start(checks.today(), kept.slip_months)
+    held = kept.slips_from
+    return {"kept": kept, "horizons": kept.horizons(checks.today()),
+            "slips_horizon": max(slips, held) if held else slips}  # fmt: skip
 
 
 async def show(

@@ -149,7 +149,8 @@ def test_the_retention_is_said_in_french(hub_cli: Run) -> None:
     assert code == 0 and out == (
         "Orientations gardées 36 mois, signalements 12 mois, accueils en détail"
         " 5 ans puis résumés par mois. Une orientation est «\u00a0sans nouvelles\u00a0» 30 jours"
-        " après sa fiche.\n"
+        " après sa fiche\u00a0; son code et sa suite sont gardés 13 mois, puis seulement"
+        " comptés.\n"
         f"Le hub ne garde plus les accueils en détail d’avant le {contacts}, les orientations"
         f" d’avant le {referrals}, les signalements d’avant le {flags}.\n"
     )
@@ -157,6 +158,12 @@ def test_the_retention_is_said_in_french(hub_cli: Run) -> None:
     code, out, _err = hub_cli("retention", "set", "--no-news-days", "45")
     assert code == 0 and "«\u00a0sans nouvelles\u00a0» 45 jours après sa fiche" in out
     assert "gardées 36 mois" in out  # what was not given stays
+    code, out, _err = hub_cli("retention", "set", "--slip-months", "20")
+    assert code == 0 and "son code et sa suite sont gardés 20 mois" in out
+    code, _out, err = hub_cli("retention", "set", "--slip-months", "40")
+    assert (
+        code == 1 and "ne peuvent être gardés plus longtemps que les orientations (36 mois)" in err
+    )
     code, _out, err = hub_cli("retention", "set", "--no-news-days", "3")
     assert code == 1 and err == (
         "Erreur\u00a0: «\u00a0Sans nouvelles\u00a0» après\u00a0: de 7 à 365 jours.\n"
@@ -172,7 +179,8 @@ def test_the_retention_is_said_in_english(hub_cli: Run, monkeypatch: pytest.Monk
     monkeypatch.setenv("AIGUILLAGE_LANG", "en")
     assert hub_cli("retention", "show")[1].startswith(
         "Referrals kept 24 months, flags 12 months, visits in detail 5 years, then summarised"
-        " by month. A referral is “no news” 30 days after its slip.\nThe hub no longer keeps visits in detail before "
+        " by month. A referral is “no news” 30 days after its slip; its code and outcome are kept"
+        " 13 months, then only counted.\nThe hub no longer keeps visits in detail before "
     )
     code, _out, err = hub_cli("retention", "set", "--referrals", "72")
     assert (
@@ -186,5 +194,6 @@ def test_the_retention_is_said_in_english(hub_cli: Run, monkeypatch: pytest.Monk
     contacts, referrals, flags = _firsts(24, "%Y-%m-%d")
     assert json.loads(out) == {
         "referral_months": 24, "flag_months": 12, "detail_years": 5, "no_news_days": 30,
+        "slip_months": 13,
         "kept_from": {"contact": contacts, "referral": referrals, "flag": flags},
     }  # fmt: skip

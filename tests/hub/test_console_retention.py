@@ -32,7 +32,7 @@ def test_a_coordinator_sets_the_retention_and_a_wrong_value_changes_nothing(
     assert 'name="detail" type="number" min="1" max="30" value="5"' in page.text
     assert 'name="sans_nouvelles" type="number" min="7" max="365" value="30"' in page.text
     form = {"csrf": csrf_of(page), "orientations": "36", "signalements": "6", "detail": "8",
-            "sans_nouvelles": "45"}  # fmt: skip
+            "sans_nouvelles": "45", "codes": "13"}  # fmt: skip
     saved = signed_in.post("/console/conservation", data=form)
     assert saved.status_code == 303
     after = signed_in.get(saved.headers["location"])

@@ -1,0 +1,111 @@
+"""The referrals the Région follows, counted: those still held one by one (their slip code
+and what their partner said), by site, code and status, and the months kept only as counts
+since the region's months for slips went by (:func:`hub.retention.apply_slips`): per month,
+site, dimension (partner, theme, EPCI) and code, how many referrals stood at each status
+(:data:`core.outcomes.STATUSES`) on the day they were counted."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import ColumnElement, FromClause
+
+from core.i18n import gettext
+from core.outcomes import OUTCOMES
+from hub.models import (
+    RetentionSetting,
+    contact_code,
+    contact_fact,
+    referral_fact,
+    referral_slip,
+)
+from hub.partner_models import ReferralOutcome, referral_summary
+from hub.places import places
+from hub.service import HubError
+
+KEPT_BY = ("partner", "theme", "epci")  # the dimensions kept; a site's is its partners' sum
+
+
+def first_held(session: Session) -> date | None:
+    """The first day whose slips are still held one by one (None: all are)."""
+    return session.scalar(select(RetentionSetting.slips_from).where(RetentionSetting.id == 1))
+
+
+def summary(
+    session: Session, start: date, end: date, dim: str, site: str | None
+) -> Counter[tuple[str, str]]:
+    """The counts kept of the whole months from ``start`` to before ``end`` (refused in
+    words when the period cuts one), by code of ``dim`` (``site``: by site) and status."""
+    last_day = end - timedelta(days=1)
+    if start.day != 1 or (last_day + timedelta(days=1)).day != 1:
+        said = gettext(
+            "Les codes des fiches d’avant le {first} ne sont plus gardés qu’en comptes par"
+            " mois\u00a0: sur une période qui en comprend, choisissez des mois entiers."
+        )
+        first = first_held(session) or end
+        raise HubError("summarised", said.format(first=f"{first:%d/%m/%Y}"), 400)
+    s = referral_summary.c
+    code = s.site_id if dim == "site" else s.code
+    query = (
+        select(code, s.status, func.sum(s.count))
+        .where(s.dim == ("partner" if dim == "site" else dim), s.month >= start, s.month < end)
+        .group_by(code, s.status)
+    )
+    if site is not None:
+        query = query.where(s.site_id == site)
+    return Counter({(str(c), str(st)): int(n) for c, st, n in session.execute(query)})
+
+
+def by_site(
+    session: Session, start: date, end: date, dim: str, today: date, no_news_days: int,
+    site: str | None = None,
+) -> Counter[tuple[str, str, str]]:  # fmt: skip
+    """The referrals still held one by one, by site, code of ``dim`` and status."""
+    slip, said = referral_slip.c, ReferralOutcome
+    cutoff = today - timedelta(days=no_news_days)
+    status = case(
+        (said.outcome.in_(tuple(OUTCOMES)), said.outcome),
+        (said.presented_on.is_not(None), "presentee"),
+        (slip.day < cutoff, "sans-nouvelles"),
+        else_="en-attente",
+    ).label("status")
+    code: ColumnElement[Any]
+    joined: FromClause
+    if dim == "partner":
+        code, joined = slip.partner, referral_slip
+    elif dim == "site":
+        code, joined = slip.site_id, referral_slip
+    else:
+        fact = referral_fact.join(
+            referral_slip, referral_slip.c.record_id == referral_fact.c.record_id
+        )
+        if dim == "theme":
+            code = contact_code.c.code
+            joined = fact.join(
+                contact_code,
+                and_(
+                    contact_code.c.record_id == referral_fact.c.contact_id,
+                    contact_code.c.dim == "theme",
+                ),
+            )
+        else:
+            code = contact_fact.c.commune
+            joined = fact.join(contact_fact, contact_fact.c.record_id == referral_fact.c.contact_id)
+    query = (
+        select(slip.site_id, code.label("code"), status, func.count())
+        .select_from(joined.outerjoin(said, said.record_id == slip.record_id))
+        .where(slip.day.between(start, end))
+        .group_by(slip.site_id, code, status)
+    )
+    if site is not None:
+        query = query.where(slip.site_id == site)
+    found: Counter[tuple[str, str, str]] = Counter()
+    epci_of = places().epci_of if dim == "epci" else {}
+    for where, value, state, n in session.execute(query):
+        key = "non-precise" if value is None else str(value)
+        found[str(where), epci_of.get(key, key), str(state)] += int(n)
+    return found
