@@ -66,7 +66,7 @@ def test_old_slips_go_their_counts_stay_and_nothing_counts_twice(
     with Session(hub.engine) as session, session.begin():
         site = session.get(Site, "cite-des-metiers-d-istres")
         again = dict(old[0])
-        record = PushRecord(kind="referral", id=str(again.pop("id")), version=2, payload=again)  # type: ignore[arg-type]
+        record = PushRecord(kind="referral", id=str(again.pop("id")), version=2, payload=again)
         push_store.store_push(session, hub.engine, site, [record], desk=DESK)  # type: ignore[arg-type]
     with Session(hub.engine) as session:
         assert session.scalar(select(func.count()).select_from(referral_slip)) == 2
