@@ -26,6 +26,10 @@ class PartnerAccess(HubBase):
     expires_at: Mapped[datetime] = mapped_column(DateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
     last_used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # When its address was first opened, and the hash of the page's cookie it then gave:
+    # the address is spent soon after (hub.partners.OPENING), the cookie goes on.
+    opened_at: Mapped[datetime | None] = mapped_column(DateTime)
+    cookie_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
 
 
 class ReferralOutcome(HubBase):

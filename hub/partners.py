@@ -35,14 +35,20 @@ from hub.partner_models import PartnerAccess, ReferralOutcome
 from hub.service import HubError, digest, now
 
 LINK_DAYS = 90  # a link's life, unless a coordinator gives another sooner
+# A link's address opens the page once, and again within this time (a second click, a
+# browser that asks twice); then it is spent, and only the page's cookie goes on.
+OPENING = timedelta(minutes=15)
 LOOKUPS_A_MINUTE = 6  # codes not found a minute: a counter's typos, not a guesser's pace
 # What may follow « s'est présenté·e »: codes, never free text (core.outcomes).
 
 
 def give_link(session: Session, partner: str, by: str, days: int = LINK_DAYS) -> str:
     """A new link's secret for ``partner`` (a structure's id, or a service's), shown once;
-    the partner's earlier links end with it."""
+    the partner's earlier links end with it (two coordinators clicking at once take turns
+    on the partner's directory entry, so that one link only stays live)."""
     moment = now()
+    for kind in ("structure", "service"):
+        session.get(DirectoryEntry, (kind, partner), with_for_update=True)
     end_links(session, partner, moment)
     token = secrets.token_urlsafe(32)
     session.add(
@@ -75,11 +81,30 @@ def live_link(session: Session, partner: str) -> PartnerAccess | None:
     )
 
 
-def access_of(session: Session, token: str) -> PartnerAccess | None:
-    """The live access a link's secret opens, or None (unknown, expired or revoked)."""
+def open_link(session: Session, token: str) -> str | None:
+    """The secret of the page's cookie that a link's address opens, or None (unknown,
+    expired, revoked, or spent: opened more than :data:`OPENING` ago). Each opening gives
+    a fresh secret and ends the one before: the address in a log or a browser's history
+    soon opens nothing, and the link serves one browser."""
     if not token or len(token) > 100:
         return None
-    row = session.get(PartnerAccess, digest(token))
+    row = session.get(PartnerAccess, digest(token), with_for_update=True)
+    moment = now()
+    if row is None or row.revoked_at is not None or row.expires_at <= moment:
+        return None
+    if row.opened_at is not None and moment - row.opened_at > OPENING:
+        return None
+    cookie = secrets.token_urlsafe(32)
+    row.opened_at = row.opened_at or moment
+    row.cookie_hash, row.last_used_at = digest(cookie), moment
+    return cookie
+
+
+def access_of(session: Session, cookie: str) -> PartnerAccess | None:
+    """The live access the page's cookie holds, or None (unknown, expired or revoked)."""
+    if not cookie or len(cookie) > 100:
+        return None
+    row = session.scalar(select(PartnerAccess).where(PartnerAccess.cookie_hash == digest(cookie)))
     moment = now()
     if row is None or row.revoked_at is not None or row.expires_at <= moment:
         return None

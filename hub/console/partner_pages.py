@@ -36,8 +36,8 @@ router = APIRouter()
 COOKIE = "aiguillage_partenaire"
 HOME = "/console/partenaire"
 NO_LINK = N_(
-    "Ce lien n’ouvre plus rien (il a expiré, ou un autre l’a remplacé)\u00a0: demandez-en un"
-    " nouveau à la coordination régionale."
+    "Ce lien n’ouvre plus rien (il a déjà servi, il a expiré, ou un autre l’a remplacé)\u00a0:"
+    " demandez-en un nouveau à la coordination régionale."
 )
 TOO_FAST = N_(
     "Trop de codes inconnus en une minute\u00a0: attendez une minute avant de taper le suivant."
@@ -50,13 +50,13 @@ NOTICES = {"presentee": N_("C’est noté\u00a0: la personne s’est présentée
 
 @router.get("/partenaire/lien/{token}")
 async def open_link(request: Request, token: str, console: ConsoleOf) -> Response:
-    """The link a coordinator sent: its secret goes into this page's cookie."""
-    found = await console.db(lambda s: partners.access_of(s, token) is not None)
-    if not found:
+    """The link a coordinator sent: it opens the page once, with a cookie of its own."""
+    cookie = await console.db(lambda s: partners.open_link(s, token))
+    if cookie is None:
         raise Refused(gettext(NO_LINK), 403)
     response = RedirectResponse(HOME, 303)
     response.set_cookie(
-        COOKIE, token, path=HOME, httponly=True, samesite="strict", secure=secure(request),
+        COOKIE, cookie, path=HOME, httponly=True, samesite="strict", secure=secure(request),
         max_age=partners.LINK_DAYS * 86400,
     )  # fmt: skip
     return response

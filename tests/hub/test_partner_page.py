@@ -5,15 +5,18 @@ an old link and a forged form get nothing and change nothing."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
+from datetime import timedelta
 
 import httpx
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hub.partner_models import ReferralOutcome
+from hub.asgi import HiddenLinks
+from hub.partner_models import PartnerAccess, ReferralOutcome
 from tests.hub.conftest import Hub
 from tests.hub.console_kit import STRUCTURE, csrf_of, import_demo, push, text_of, visit
 
@@ -179,3 +182,35 @@ def test_a_scanner_reading_the_slip_s_qr_code_finds_the_slip(
     page = partner.get("/console/partenaire", params={"code": scanned})
     assert f"Fiche {CODE} du 18/11/2026" in text_of(page)
     assert f'value="{CODE}"' in page.text
+
+
+def test_a_link_s_address_opens_the_page_once_and_its_cookie_goes_on(
+    hub: Hub, signed_in: httpx.Client, referred: str
+) -> None:
+    link = link_for(signed_in, STRUCTURE).split(hub.url, 1)[1]
+    with httpx.Client(base_url=hub.url, follow_redirects=False) as first:
+        opened(first, f"{hub.url}{link}")
+        assert first.get("/console/partenaire").status_code == 200
+        # Opened again at once (a double click, another browser): the newest cookie only.
+        with httpx.Client(base_url=hub.url, follow_redirects=False) as second:
+            opened(second, f"{hub.url}{link}")
+            assert second.get("/console/partenaire").status_code == 200
+            assert first.get("/console/partenaire").status_code == 403
+        # Later, the address found in a log or a history opens nothing; the cookie goes on.
+        with Session(hub.engine) as session, session.begin():
+            row = session.scalars(select(PartnerAccess)).one()
+            assert row.opened_at is not None
+            row.opened_at -= timedelta(minutes=20)
+        late = first.get(link)
+        assert late.status_code == 403 and "il a déjà servi" in text_of(late)
+
+
+def test_the_access_log_writes_a_link_without_its_secret() -> None:
+    record = logging.LogRecord(
+        "uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", "/console/partenaire/lien/s3cr3t-T0ken?x=1", "1.1", 303),
+        None,
+    )  # fmt: skip
+    assert HiddenLinks().filter(record)
+    assert "s3cr3t" not in record.getMessage()
+    assert "/console/partenaire/lien/…?x=1" in record.getMessage()
