@@ -80,3 +80,29 @@ referral_summary = Table(
     Column("status", String(32), primary_key=True),
     Column("count", Integer, nullable=False),
 )
+
+
+class Campaign(HubBase):
+    """A freshness campaign: every partner structure of a territory (a département or an
+    EPCI) sent a new link to confirm or update its records (hub/campaigns.py)."""
+
+    __tablename__ = "freshness_campaign"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    territory: Mapped[str] = mapped_column(String(16))
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    started_by: Mapped[str] = mapped_column(String(200))
+
+
+class CampaignPartner(HubBase):
+    """A partner a campaign asked, and how it answered: « confirmee » (its records are
+    right) or « proposition » (it proposed a change), and when."""
+
+    __tablename__ = "campaign_partner"
+
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("freshness_campaign.id", ondelete="CASCADE"), primary_key=True
+    )
+    partner: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    answer: Mapped[str | None] = mapped_column(String(16))

@@ -44,6 +44,7 @@ TOO_FAST = N_(
 )
 NOTICES = {"presentee": N_("C’est noté\u00a0: la personne s’est présentée."),
            "suite": N_("C’est noté\u00a0: la suite est enregistrée."),
+           "a-jour": N_("Merci\u00a0: vos fiches sont marquées à jour d’aujourd’hui."),
            "proposee": N_("Merci\u00a0: la coordination régionale relira votre proposition avant"
                           " qu’elle ne parte vers les postes d’accueil.")}  # fmt: skip
 

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from core.i18n import gettext
-from hub import proposals, service
+from hub import campaigns, proposals, service
 from hub.checks import today
 from hub.console import auth
 from hub.console.partner_pages import HOME, _opened
@@ -56,6 +56,7 @@ async def propose(request: Request, console: ConsoleOf) -> Response:
         by = door.visitor.login if door.visitor else gettext("lien du partenaire")
         typed = {name: form[name] for name in proposals.FIELDS if name in form}
         proposals.propose(session, door.partner, kind, record_id, typed, by)
+        campaigns.answered(session, door.partner, "proposition")
 
     try:
         await console.db(write)
