@@ -41,6 +41,7 @@ from hub.migrate import upgrade
 # The design's table ("What fast and safe mean here"), the hub's lines.
 GOALS: dict[str, float] = {
     "activity_page_s": 1.0,
+    "referral_page_s": 1.0,
     "csv_s": 1.0,
     "xlsx_year_s": 5.0,
     "region_pdf_s": 15.0,
@@ -182,6 +183,56 @@ def _console(client: httpx.Client, sites: list[str], repeat: int) -> dict[str, A
     }
 
 
+def _slips(url: str) -> float | None:
+    """The region's referrals given slip codes and, for six in ten, a partner's word (as
+    desks of protocol 3 and partners at work would have), when they have none yet; how long
+    it took (``None``: there already)."""
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            if connection.scalar(text("SELECT count(*) FROM referral_slip")):
+                return None
+            began = time.perf_counter()
+            connection.execute(text(
+                "INSERT INTO referral_slip (record_id, code, desk_id, site_id, day, service_id,"
+                " partner) SELECT f.record_id, upper(substr(md5(f.record_id), 1, 3)) || '-' ||"
+                " upper(substr(md5(f.record_id), 4, 3)), 'banc-' || f.site_id, f.site_id, c.day,"
+                " 'service', f.partner FROM referral_fact f JOIN contact_fact c"
+                " ON c.record_id = f.contact_id ON CONFLICT DO NOTHING"
+            ))  # fmt: skip
+            connection.execute(text(
+                "INSERT INTO referral_outcome (record_id, presented_on, outcome, outcome_on,"
+                " changed_on) SELECT record_id, day + 5, (ARRAY['accompagnee', 'accompagnee',"
+                " 'accompagnee', 'reorientee', 'non-eligible', 'pas-de-place', NULL])"
+                "[1 + abs(hashtext(record_id)) % 7], day + 9, day + 9 FROM referral_slip"
+                " WHERE abs(hashtext(record_id || 'x')) % 10 < 6"
+            ))  # fmt: skip
+        with engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").execute(
+                text("VACUUM ANALYZE referral_slip, referral_outcome")
+            )
+        return time.perf_counter() - began
+    finally:
+        engine.dispose()
+
+
+def _referral_pages(client: httpx.Client, repeat: int) -> dict[str, Any]:
+    """« Orientations » over the year, by each dimension: median of ``repeat`` asks, and
+    the first."""
+    pages: dict[str, float] = {}
+    first: dict[str, float] = {}
+    for dim in ("partner", "theme", "site", "epci"):
+        took = _times(_get(client, "/console/orientations", {"par": dim}), repeat)
+        pages[dim], first[dim] = round(statistics.median(took), 3), round(took[0], 3)
+    slowest = max(pages, key=pages.__getitem__)
+    return {
+        "referral_page_s": pages[slowest],
+        "referral_page_slowest": slowest,
+        "referral_pages_s": pages,
+        "referral_first_asks_s": first,
+    }
+
+
 def _files(url: str, workers: int, largest: str) -> dict[str, Any]:
     """Each file asked once of a hub just started (nothing of it worked out in its
     processes yet): the CSV of three dimensions, the XLSX and the region's and a site's
@@ -248,11 +299,14 @@ def run(
     with local_postgres(durable=True, keep=keep) as postgres:
         url, loaded = _region(postgres, contacts, seed)
         figures["load_s"] = None if loaded is None else round(loaded, 1)
+        slipped = _slips(url)
+        figures["slips_s"] = None if slipped is None else round(slipped, 1)
         figures.update(_raw(url))
         sites = hub_region.largest_sites(url)
         _forget_pairs(url)  # the pair's first ask as on a region that never asked it
         with hub_burst.served(url, workers, None) as address, _signed_in(url, address) as client:
             figures.update(_console(client, sites, repeat))
+            figures.update(_referral_pages(client, repeat))
         figures.update(_files(url, workers, sites[0]))
         burst = hub_burst.burst(postgres, desks=desks, workers=workers)
     figures["push_burst_p95_s"] = burst.pop("push_burst_p95_s")

@@ -58,7 +58,7 @@ def _user(args: argparse.Namespace, session: Session, password: str) -> None:
 
     if args.action == "add":
         role = args.role
-        scope = args.site if role == "site" else args.partner if role == "partner" else None
+        scope = {"site": args.site, "partner": args.partner}.get(role, args.site or args.partner)
         account = accounts.add_coordinator(session, args.login, args.name, password, role, scope)
         _print(
             args,

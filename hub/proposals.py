@@ -12,12 +12,13 @@ number, the area as codes of the shipped geography; a refusal says why and keeps
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session
 
 from core import hours
@@ -40,6 +41,9 @@ OF_KIND = {
     "structure": ("horaires_accueil", "telephone", "courriel"),
     "service": ("horaires_accueil", "telephone", "courriel", "zone_eligibilite"),
 }
+# Control, format (direction marks, zero width…) and line or paragraph separators: what a
+# reviewer would not see, or would see otherwise than the desks.
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
 # The characters each field may hold, as typed (the desk keeps hours in 500).
 LONGEST = {"horaires_accueil": 500, "telephone": 40, "courriel": 200, "zone_eligibilite": 2000}
 
@@ -63,18 +67,25 @@ def _current(session: Session, kind: str, record_id: str) -> Owned | None:
 
 
 def owned(session: Session, partner: str) -> list[Owned]:
-    """The partner's records: its structure first, then its services by name."""
-    found = [o for o in (_current(session, "structure", partner),) if o is not None]
-    services = session.scalars(
-        select(DirectoryEntry.record_id)
-        .where(DirectoryEntry.kind == "service", DirectoryEntry.deleted.is_(False))
-        .order_by(DirectoryEntry.title)
-    )
-    for record_id in services:
-        record = _current(session, "service", record_id)
-        if record and partner in (record.record_id, record.payload.get("structure_id")):
-            found.append(record)
-    return found
+    """The partner's records: its structure first, then its services by name (one
+    statement: the directory's services whose structure is the partner, or the service
+    the partner is)."""
+    structure_id = DirectoryChange.payload["structure_id"].as_string()
+    rows = session.execute(
+        select(DirectoryEntry.kind, DirectoryEntry.record_id, DirectoryEntry.title,
+               DirectoryChange.payload)
+        .join(DirectoryChange, DirectoryChange.seq == DirectoryEntry.seq)
+        .where(
+            DirectoryEntry.kind.in_(("structure", "service")),
+            DirectoryEntry.deleted.is_(False),
+            (DirectoryEntry.record_id == partner)
+            | ((DirectoryEntry.kind == "service") & (structure_id == partner)),
+        )
+        .order_by(DirectoryEntry.kind.desc(), DirectoryEntry.title)
+    )  # fmt: skip
+    return [
+        Owned(kind, record_id, title, dict(payload)) for kind, record_id, title, payload in rows
+    ]
 
 
 def own_record(session: Session, partner: str, kind: str, record_id: str) -> Owned:
@@ -120,6 +131,9 @@ def _phone(typed: str) -> str | None:
 def _value(name: str, typed: str) -> Any:
     """What a typed value becomes in the record (None: none), or a refusal."""
     typed = " ".join(typed.split()) if name != "horaires_accueil" else typed.strip()
+    if any(unicodedata.category(c) in _INVISIBLE for c in typed if c not in "\n\r\t"):
+        said = gettext("{field}\u00a0: caractère invisible ou de mise en forme refusé.")
+        raise HubError("bad_proposal", said.format(field=gettext(FIELDS[name])), 400)
     if len(typed) > LONGEST[name]:
         said = gettext("{field}\u00a0: {count} caractères au plus.")
         count = LONGEST[name]
@@ -164,6 +178,13 @@ def propose(
     if not changes:
         raise HubError("no_change", gettext("Rien n’a changé\u00a0: rien n’est envoyé."), 400)
     _checked(kind, {**record.payload, **changes})
+    # One proposal waits per record and partner: a new one takes the older one's place.
+    session.execute(
+        delete(DirectoryProposal).where(
+            DirectoryProposal.kind == kind, DirectoryProposal.record_id == record_id,
+            DirectoryProposal.partner == partner, DirectoryProposal.decided_at.is_(None),
+        )
+    )  # fmt: skip
     proposal = DirectoryProposal(
         kind=kind, record_id=record_id, partner=partner, changes=changes,
         proposed_at=now(), proposed_by=by[:200],

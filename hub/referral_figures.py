@@ -101,6 +101,11 @@ def figures(
     known = () if dim in ("site", "partner") else domain(dim, start, end)
     if dim == "site":  # a volume: each site's count is shown whole
         table = disclosure.two_way(found, None, by_status, ((), STATUSES))
+        # The statuses' totals as every other table of the period hides them (by partner,
+        # theme…: :func:`core.disclosure.pair` decides them alone), or one fills the other in.
+        alone = disclosure.hide(disclosure.one_way(dict(by_status)), min_cell)
+        for margin in table.margins:
+            table.published[margin] = margin[1] in alone
         hidden = disclosure.hide(table, min_cell)
     else:
         rows = {code: issued.get(code, 0) for code in (*known, *issued)}

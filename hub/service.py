@@ -280,17 +280,14 @@ def within_rate(session: Session, token: str, limit: int, moment: datetime | Non
     return count - 1 + (earlier or 0) < limit
 
 
-def rate_spent(session: Session, token: str, limit: int) -> bool:
-    """Whether ``token`` has had ``limit`` requests counted in the last minute or more
-    (:func:`within_rate`'s reckoning), without counting one more."""
-    moment = datetime.now(UTC).replace(tzinfo=None)
-    before = moment.replace(second=0, microsecond=0) - timedelta(minutes=1)
-    counted = session.scalar(
-        select(func.sum(ApiHit.count)).where(
-            ApiHit.token_hash == digest(token), ApiHit.minute >= before
-        )
+def uncount(session: Session, token: str) -> None:
+    """Take back the request :func:`within_rate` just counted for ``token``."""
+    minute = datetime.now(UTC).replace(tzinfo=None, second=0, microsecond=0)
+    session.execute(
+        update(ApiHit)
+        .where(ApiHit.token_hash == digest(token), ApiHit.minute == minute, ApiHit.count > 0)
+        .values(count=ApiHit.count - 1)
     )
-    return int(counted or 0) >= limit
 
 
 def desk_of(session: Session, token: str) -> str | None:

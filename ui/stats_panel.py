@@ -167,8 +167,8 @@ class StatsPanel(StatsExports, QWidget):
         self.outcomes_note = QLabel(
             self.tr(
                 "Ce que les partenaires ont dit des orientations de ce poste, reçu du hub à"
-                " chaque synchronisation : une orientation est « sans nouvelles » 30 jours"
-                " après sa fiche si personne ne l’a confirmée."
+                " chaque synchronisation\u00a0: une orientation est «\u00a0sans nouvelles\u00a0»"
+                " 30 jours après sa fiche si personne ne l’a confirmée."
             )
         )
         self.outcomes_note.setWordWrap(True)

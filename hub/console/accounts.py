@@ -63,9 +63,15 @@ def _scope(session: Session, role: str, scope: str | None) -> tuple[str | None, 
     if role not in ROLES:
         said = gettext("Rôle inconnu\u00a0: {role} (region, site ou partner).")
         raise HubError("bad_role", said.format(role=role[:20]), 400)
-    if role == "region":
-        return None, None
     scope = (scope or "").strip()
+    if role == "region":
+        if scope:  # a site or a partner named for an account that would see everything
+            said = gettext(
+                "Un compte de la région voit tout\u00a0: pour le compte d’un site ou d’un"
+                " partenaire, précisez --role site ou --role partner."
+            )
+            raise HubError("bad_role", said, 400)
+        return None, None
     if role == "site":
         if not scope or session.get(Site, scope) is None:
             said = gettext("Site inconnu\u00a0: «\u00a0{site}\u00a0».")

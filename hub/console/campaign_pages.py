@@ -73,7 +73,7 @@ async def start(request: Request, console: ConsoleOf) -> HTMLResponse:
 @router.get("/directory/campagnes/{campaign_id}", response_class=HTMLResponse)
 async def one(request: Request, campaign_id: str, console: ConsoleOf) -> HTMLResponse:
     who = await console.visitor(request)
-    if not (campaign_id.isascii() and campaign_id.isdigit()) or len(campaign_id) > 12:
+    if not (campaign_id.isascii() and campaign_id.isdigit()) or len(campaign_id) > 9:
         raise Refused(gettext("Campagne inconnue."), 404)
     answers = await console.db(lambda s: campaigns.partners_of(s, int(campaign_id)))
     return console.page(request, "campaign.html", visitor=who, answers=answers)

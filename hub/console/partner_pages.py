@@ -99,11 +99,13 @@ async def page(request: Request, console: ConsoleOf) -> HTMLResponse:
         title = title or session.get(DirectoryEntry, ("service", door.partner))
         found: list[partners.Slip] = []
         if typed:  # only codes not found count: a partner at work is never slowed
-            if service.rate_spent(session, door.pace, partners.LOOKUPS_A_MINUTE):
+            # Counted first (the count's row stays locked until this answer is given, so
+            # that look-ups sent at once take turns), given back when the code is found.
+            if not service.within_rate(session, door.pace, partners.LOOKUPS_A_MINUTE):
                 raise service.HubError("too_fast", gettext(TOO_FAST), 429)
             found = partners.find(session, door.partner, typed)
-            if not found:
-                service.within_rate(session, door.pace, partners.LOOKUPS_A_MINUTE)
+            if found:
+                service.uncount(session, door.pace)
         labeller = RegionLabeller(session, language())
         labels = {code: labeller("theme", code) for slip in found for code in slip.themes}
         return {"partner": title.title if title else door.partner, "found": found,

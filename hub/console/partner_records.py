@@ -85,7 +85,7 @@ async def waiting(request: Request, console: ConsoleOf) -> HTMLResponse:
 async def decide(request: Request, console: ConsoleOf) -> Response:
     who, form = await console.posted(request)
     number = form.get("proposition", "")
-    if not (number.isascii() and number.isdigit()) or len(number) > 12:
+    if not (number.isascii() and number.isdigit()) or len(number) > 12 or int(number) >= 2**31:
         raise Refused(gettext("Proposition inconnue."), 404)
     accept = form.get("decision") == "accepter"
     await console.db(

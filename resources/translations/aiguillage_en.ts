@@ -1743,11 +1743,6 @@
         <translation>&amp;Activity report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_panel.py" line="169"/>
-        <source>Ce que les partenaires ont dit des orientations de ce poste, reçu du hub à chaque synchronisation : une orientation est « sans nouvelles » 30 jours après sa fiche si personne ne l’a confirmée.</source>
-        <translation>What partners said of this desk’s referrals, received from the hub at each sync: a referral has “no news” 30 days after its slip if nobody confirmed it.</translation>
-    </message>
-    <message>
         <location filename="../../ui/stats_panel.py" line="181"/>
         <source>Publics</source>
         <translation>Publics</translation>
@@ -1799,6 +1794,11 @@
             <numerusform>%Ln open day with visits</numerusform>
             <numerusform>%Ln open days with visits</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_panel.py" line="169"/>
+        <source>Ce que les partenaires ont dit des orientations de ce poste, reçu du hub à chaque synchronisation&#xa0;: une orientation est «&#xa0;sans nouvelles&#xa0;» 30 jours après sa fiche si personne ne l’a confirmée.</source>
+        <translation>What partners said of this desk’s referrals, received from the hub at each sync: a referral has “no news” 30 days after its slip if nobody confirmed it.</translation>
     </message>
     <message>
         <location filename="../../ui/stats_panel.py" line="316"/>

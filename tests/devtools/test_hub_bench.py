@@ -32,7 +32,8 @@ def test_the_hub_bench_measures_every_figure_and_keeps_its_region(kept: Path) ->
     first = hub_bench.run(contacts=1500, desks=4, workers=1, keep=kept, repeat=1)
     assert first["load_s"] is not None and first["records"] > 1500
     assert set(first["goals"]) == {
-        "activity_page_s", "csv_s", "xlsx_year_s", "region_pdf_s", "push_burst_p95_s",
+        "activity_page_s", "referral_page_s", "csv_s", "xlsx_year_s", "region_pdf_s",
+        "push_burst_p95_s",
     }  # fmt: skip
     for key in first["goals"]:
         assert first[key] > 0 and first["ratios_to_count_star"][key] is not None
@@ -41,6 +42,9 @@ def test_the_hub_bench_measures_every_figure_and_keeps_its_region(kept: Path) ->
     assert len(first["pages_s"]) == 2 * len(NAMES) - 1 + 2
     assert first["activity_page_first_ask_s"] > 0 and first["activity_page_first_ask_slowest"]
     assert set(first["csv_each_s"]) == {"csv/partner", "csv/epci", "csv/theme"}
+    # The referrals given slip codes and partners' words, then « Orientations » by each.
+    assert first["slips_s"] is not None
+    assert set(first["referral_pages_s"]) == {"partner", "theme", "site", "epci"}
     burst = first["burst"]
     assert burst["stored"] == burst["distinct"] == burst["expected"] == 4 * 50
     # Started again on the kept folder, the region is there: not loaded twice.

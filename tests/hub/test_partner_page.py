@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import httpx
@@ -214,3 +215,16 @@ def test_the_access_log_writes_a_link_without_its_secret() -> None:
     assert HiddenLinks().filter(record)
     assert "s3cr3t" not in record.getMessage()
     assert "/console/partenaire/lien/…?x=1" in record.getMessage()
+
+
+def test_misses_sent_at_once_do_not_slip_under_the_limit(
+    signed_in: httpx.Client, partner: httpx.Client, referred: str
+) -> None:
+    opened(partner, link_for(signed_in, STRUCTURE))
+    codes = [f"ABC-{a}{b}{c}" for a in "DEF" for b in "GHJ" for c in "KM"][:18]
+    with ThreadPoolExecutor(max_workers=9) as pool:
+        answers = list(
+            pool.map(lambda c: partner.get("/console/partenaire", params={"code": c}), codes)
+        )
+    statuses = [a.status_code for a in answers]
+    assert statuses.count(200) <= 6 and set(statuses) <= {200, 429}

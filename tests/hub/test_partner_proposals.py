@@ -136,8 +136,27 @@ def test_a_refused_proposal_changes_nothing_and_another_s_record_is_unknown(
               "zone_eligibilite": "13047 13063"},
     )  # fmt: skip
     assert sent.status_code == 303
+    # Sent again, changed: it takes the waiting one's place (one waits per record).
+    again = partner.post(
+        "/console/partenaire/fiche",
+        data={"key": key_of(page), "type": "service", "id": service,
+              "zone_eligibilite": "13047 13063 13039"},
+    )  # fmt: skip
+    assert again.status_code == 303
     [kept] = proposals(hub)
+    assert kept.changes == {"zone_eligibilite": ["13047", "13063", "13039"]}
+    hidden = partner.post(
+        "/console/partenaire/fiche",
+        data={"key": key_of(page), "type": "service", "id": service,
+              "horaires_accueil": 'Mo-Fr 09:00-12:00 "\u202eferme\u200b"'},
+    )  # fmt: skip
+    assert hidden.status_code == 400 and "caractère invisible" in text_of(hidden)
     waiting = signed_in.get("/console/directory/propositions")
+    huge = signed_in.post(
+        "/console/directory/propositions",
+        data={"csrf": csrf_of(waiting), "proposition": "2147483648", "decision": "accepter"},
+    )
+    assert huge.status_code == 404
     refused = signed_in.post(
         "/console/directory/propositions",
         data={"csrf": csrf_of(waiting), "proposition": str(kept.id), "decision": "refuser"},

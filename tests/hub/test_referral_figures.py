@@ -4,14 +4,19 @@ what followed, « sans nouvelles » after the region's period, small counts hidd
 
 from __future__ import annotations
 
+import random
 import re
+from collections import Counter
 from datetime import date, timedelta
 
 import httpx
+import pytest
 from sqlalchemy.orm import Session
 
-from hub import partners, retention
+from core.outcomes import STATUSES
+from hub import partners, referral_figures, retention
 from hub.console.web import today
+from tests.disclosure_audit import exposed
 from tests.hub.conftest import Hub
 from tests.hub.console_kit import STRUCTURE, import_demo, push, text_of, visit
 from tests.hub.test_region_report import read
@@ -19,6 +24,7 @@ from tests.hub.test_region_report import read
 ISTRES = "Cité des métiers d’Istres"
 SALON = "demo-spro-etm--ml-pays-salonnais"
 ARLES = "demo-spro-etm--cio-arles"
+JUNE = (date(2026, 6, 1), date(2026, 6, 30))
 
 
 def referrals(hub: Hub, structure: str, days: list[date], first: int) -> list[str]:
@@ -97,3 +103,42 @@ def test_a_bad_dimension_or_period_is_refused_in_words(signed_in: httpx.Client) 
     assert page.status_code == 400 and "Dimension inconnue" in text_of(page)
     page = signed_in.get("/console/orientations", params={"du": "2026-12-01", "au": "2026-11-01"})
     assert page.status_code == 400 and "finit avant de commencer" in text_of(page)
+
+
+def test_by_site_no_hidden_count_can_be_worked_out_with_the_region_s_total(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The page by site shows each site's referrals whole, its statuses hidden where small,
+    and the region's row « Ensemble » as the table by partner hides it: for random
+    regions, no hidden count is narrowed to one value by everything shown (linear
+    programming, as an attacker would)."""
+    rng = random.Random(977)
+    for _round in range(150):
+        found: Counter[tuple[str, str]] = Counter()
+        for site in range(rng.randint(2, 4)):
+            for state in STATUSES:
+                if rng.random() < 0.5:
+                    found[f"s{site}", state] = rng.choice([1, 2, 3, 4, 6, 10, 14])
+        if not found:
+            continue
+        monkeypatch.setattr(referral_figures, "counts", lambda *_a, seen=found, **_k: seen)
+        by_site = referral_figures.figures(None, *JUNE, "site", JUNE[1], 30, 5)  # type: ignore[arg-type]
+        total = referral_figures.figures(None, *JUNE, "partner", JUNE[1], 30, 5).total  # type: ignore[arg-type]
+        values: dict[tuple[str, str], int] = {}
+        hidden: set[tuple[str, str]] = set()
+        constraints = []
+        for row in by_site.rows:
+            assert row.issued is not None  # a volume, shown whole
+            for state in STATUSES:
+                values[row.code, state] = found.get((row.code, state), 0)
+                if row.counts[state] is None:
+                    hidden.add((row.code, state))
+            constraints.append(({(row.code, s): 1 for s in STATUSES}, row.issued))
+        for state in STATUSES:
+            values["", state] = sum(found.get((r.code, state), 0) for r in by_site.rows)
+            if total.counts[state] is None:
+                hidden.add(("", state))
+            line = {(r.code, state): 1 for r in by_site.rows}
+            constraints.append(({**line, ("", state): -1}, 0))
+        worked_out = {cell for cell in exposed(values, hidden, constraints) if values[cell]}
+        assert not worked_out, (found, worked_out)  # (a hidden zero that must be one: no one)

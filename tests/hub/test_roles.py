@@ -216,6 +216,7 @@ def test_an_account_of_a_site_or_partner_that_does_not_exist_is_refused(hub: Hub
     from hub.service import HubError
 
     with Session(hub.engine) as session, session.begin():
-        for role, scope in (("site", "nulle-part"), ("partner", "inconnu"), ("chef", None)):
+        for role, scope in (("site", "nulle-part"), ("partner", "inconnu"), ("chef", None),
+                            ("region", "cite-des-metiers-d-istres")):  # fmt: skip
             with pytest.raises(HubError):
                 accounts.add_coordinator(session, f"x.{role}", "X", PASSWORD, role, scope)
