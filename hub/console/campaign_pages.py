@@ -11,16 +11,13 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from core.i18n import gettext
-from hub import campaigns, service
+from hub import campaigns
 from hub.checks import today
-from hub.console import auth
-from hub.console.partner_pages import HOME, _opened
+from hub.console.partner_pages import HOME, form_of, posted_door
 from hub.console.web import (
-    CONTROL_REFUSED,
     ConsoleOf,
     Refused,
     done,
-    has_control,
     public_url,
 )
 
@@ -81,17 +78,11 @@ async def one(request: Request, campaign_id: str, console: ConsoleOf) -> HTMLRes
 
 @router.post("/partenaire/a-jour")
 async def up_to_date(request: Request, console: ConsoleOf) -> Response:
-    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    if any(has_control(value) for value in form.values()):
-        raise Refused(gettext(CONTROL_REFUSED), 400)
+    form = await form_of(request)
 
     def write(session: Session) -> None:
-        door = _opened(session, request)
-        if not auth.csrf_matches(door.key, form.get("key")):
-            expired = gettext("Ce formulaire a expiré\u00a0: rechargez la page.")
-            raise service.HubError("form", expired, 403)
-        by = door.visitor.login if door.visitor else gettext("lien du partenaire")
-        campaigns.confirm(session, console.engine, door.partner, by, today())
+        door = posted_door(session, request, form)
+        campaigns.confirm(session, console.engine, door.partner, door.who, today())
 
     await console.db(write)
     return done(HOME, "a-jour")

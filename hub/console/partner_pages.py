@@ -74,6 +74,11 @@ class Door:
     key: str
     visitor: Visitor | None = None
 
+    @property
+    def who(self) -> str:
+        """Who acts, as what it writes is signed: the account's login, or the link."""
+        return self.visitor.login if self.visitor else gettext("lien du partenaire")
+
 
 def _opened(session: Session, request: Request) -> Door:
     """The partner's account (a console session of role ``partner``), else its link."""
@@ -87,6 +92,23 @@ def _opened(session: Session, request: Request) -> Door:
         raise service.HubError("no_link", gettext(NO_LINK), 403)
     key = service.digest("form " + access.token_hash)[:32]
     return Door(access.partner, "partner " + access.token_hash, key)
+
+
+async def form_of(request: Request) -> dict[str, str]:
+    """The text fields of a form of the partner's page; a control character refused."""
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    if any(has_control(value) for value in form.values()):
+        raise Refused(gettext(CONTROL_REFUSED), 400)
+    return form
+
+
+def posted_door(session: Session, request: Request, form: dict[str, str]) -> Door:
+    """How the partner came in, once its form's key is checked."""
+    door = _opened(session, request)
+    if not auth.csrf_matches(door.key, form.get("key")):
+        expired = gettext("Ce formulaire a expiré\u00a0: rechargez la page.")
+        raise service.HubError("form", expired, 403)
+    return door
 
 
 @router.get("/partenaire", response_class=HTMLResponse)
@@ -123,15 +145,10 @@ async def page(request: Request, console: ConsoleOf) -> HTMLResponse:
 
 @router.post("/partenaire/suite")
 async def say(request: Request, console: ConsoleOf) -> Response:
-    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    if any(has_control(value) for value in form.values()):
-        raise Refused(gettext(CONTROL_REFUSED), 400)
+    form = await form_of(request)
 
     def write(session: Session) -> None:
-        door = _opened(session, request)
-        if not auth.csrf_matches(door.key, form.get("key")):
-            expired = gettext("Ce formulaire a expiré\u00a0: rechargez la page.")
-            raise service.HubError("form", expired, 403)
+        door = posted_door(session, request, form)
         partners.record(session, door.partner, form.get("referral", "")[:36], form.get("said", ""))
 
     await console.db(write)

@@ -11,11 +11,10 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from core.i18n import gettext
-from hub import campaigns, proposals, service
+from hub import campaigns, proposals
 from hub.checks import today
-from hub.console import auth
-from hub.console.partner_pages import HOME, _opened
-from hub.console.web import CONTROL_REFUSED, ConsoleOf, Refused, done, has_control
+from hub.console.partner_pages import HOME, _opened, form_of, posted_door
+from hub.console.web import ConsoleOf, Refused, done
 
 router = APIRouter()
 
@@ -43,19 +42,13 @@ async def record_form(request: Request, console: ConsoleOf) -> HTMLResponse:
 
 @router.post("/partenaire/fiche", response_class=HTMLResponse)
 async def propose(request: Request, console: ConsoleOf) -> Response:
-    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    if any(has_control(value) for value in form.values()):
-        raise Refused(gettext(CONTROL_REFUSED), 400)
+    form = await form_of(request)
     kind, record_id = form.get("type", "")[:16], form.get("id", "")[:200]
 
     def write(session: Session) -> None:
-        door = _opened(session, request)
-        if not auth.csrf_matches(door.key, form.get("key")):
-            expired = gettext("Ce formulaire a expiré\u00a0: rechargez la page.")
-            raise service.HubError("form", expired, 403)
-        by = door.visitor.login if door.visitor else gettext("lien du partenaire")
+        door = posted_door(session, request, form)
         typed = {name: form[name] for name in proposals.FIELDS if name in form}
-        proposals.propose(session, door.partner, kind, record_id, typed, by)
+        proposals.propose(session, door.partner, kind, record_id, typed, door.who)
         campaigns.answered(session, door.partner, "proposition")
 
     try:
