@@ -4,9 +4,11 @@ then one of these outcomes. Codes, never free text; the hub records them
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from core.i18n import N_, gettext
+from core.wire import SLIP_CODE
 
 OUTCOMES = {
     "accompagnee": N_("accompagné·e"),
@@ -49,6 +51,16 @@ def status(
     if presented_on is not None:
         return "presentee"
     return "sans-nouvelles" if (today - issued).days > no_news_days else "en-attente"
+
+
+def slip_code_in(typed: str) -> str | None:
+    """A slip code as typed (lower case, spaces, no dash), or as a scanner types the
+    slip's QR code (its page's address, the code after the ``#``), in its printed form;
+    None when it cannot be one."""
+    typed = typed.rsplit("#", 1)[-1]
+    letters = re.sub(r"[\s\-–—.]", "", typed.upper())
+    code = f"{letters[:3]}-{letters[3:]}"
+    return code if re.fullmatch(SLIP_CODE, code) else None
 
 
 def outcome_label(code: str | None, lang: str | None = None) -> str:

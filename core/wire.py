@@ -17,8 +17,9 @@ from core.fields import CONTACT_FIELDS, fields_since
 
 # 1: the first. 2: the hub states the payload fields it accepts (``GET /protocol``) and a
 # desk sends no other; a desk speaks the lower of its protocol and the hub's. 3: a
-# referral carries its slip code, for the partner to confirm it by.
-PROTOCOL = 3
+# referral carries its slip code, for the partner to confirm it by. 4: a partner's own desk
+# sends what it said of the referrals it received (``POST /arrivals``).
+PROTOCOL = 4
 API = "/api/v1"
 
 ENROLMENT_SCHEME = "aiguillage://enrol?"
@@ -258,6 +259,7 @@ class Problem(Strict):
         "malformed",
         "too_new",
         "busy",  # 503 with Retry-After: come back then, nothing was stored
+        "not_partner",  # arrivals from a site that is no partner structure (protocol 4)
     ]
     message: str
 
@@ -295,3 +297,32 @@ class OutcomeWire(Strict):
 class OutcomesResponse(Strict):
     outcomes: Annotated[list[OutcomeWire], Field(max_length=MAX_BATCH)]
     more: bool
+
+
+# A partner's desk (its site the partner's structure at the hub) says, by its slip code, that
+# a person sent to it came, and what followed: since protocol 4. Codes only, never text.
+ARRIVALS_SINCE = 4
+MAX_ARRIVALS = 100
+Said = Literal["presentee", "accompagnee", "reorientee", "non-eligible", "pas-de-place"]
+
+
+class ArrivalWire(Strict):
+    id: RecordId  # the desk's, for the answer to name it
+    slip_code: SlipCode
+    said: Said
+    day: date
+
+
+class ArrivalsRequest(Strict):
+    arrivals: Annotated[list[ArrivalWire], Field(min_length=1, max_length=MAX_ARRIVALS)]
+
+
+class ArrivalAnswer(Strict):
+    id: RecordId
+    # noted; no referral of this partner has that code; not read now (too many unknown
+    # codes in a minute): sent again at the next sync.
+    answer: Literal["notee", "inconnue", "plus-tard"]
+
+
+class ArrivalsResponse(Strict):
+    answers: Annotated[list[ArrivalAnswer], Field(max_length=MAX_ARRIVALS)]

@@ -35,7 +35,7 @@ from core.wire import (
     protocol_of,
 )
 from hub import directory, push_store, service
-from hub.api_pull import changes_routes, outcome_routes
+from hub.api_pull import arrival_routes, changes_routes, outcome_routes
 from hub.config import docs_enabled, pushes_at_once
 from hub.console.pages import install_console
 from hub.models import Site
@@ -186,7 +186,9 @@ def create_app(
     install_console(app, sessions)
     slots = app.state.push_slots = PushSlots(pushes or pushes_at_once())
     desks = Desks(engine, sessions, speaks or protocol_of(PROTOCOL), slots)
-    for routes in (protocol_routes, enrol_routes, push_routes, changes_routes, outcome_routes):
+    every = (protocol_routes, enrol_routes, push_routes, changes_routes, outcome_routes,
+             arrival_routes)  # fmt: skip
+    for routes in every:
         app.include_router(routes(desks))
     return app
 

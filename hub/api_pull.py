@@ -1,5 +1,6 @@
 """What desks pull from the hub (``/api/v1``): the directory's and the lists' changes after
-a cursor, and what partners said of the desk's own referrals. Routes of :mod:`hub.api`."""
+a cursor, and what partners said of the desk's own referrals; and what a partner's desk
+says of the referrals it received. Routes of :mod:`hub.api`."""
 
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ from core.wire import (
     API,
     INT32_MAX,
     MAX_BATCH,
+    ArrivalsRequest,
+    ArrivalsResponse,
     Change,
     ChangesResponse,
     OutcomesResponse,
     OutcomeWire,
 )
+from hub import arrivals as hub_arrivals
 from hub import directory, partners, service
 from hub.models import Site
 
@@ -82,5 +86,23 @@ def outcome_routes(desks: Desks) -> APIRouter:
             if r.changed_on is not None
         ]
         return OutcomesResponse(outcomes=page, more=len(rows) > MAX_BATCH)
+
+    return router
+
+
+def arrival_routes(desks: Desks) -> APIRouter:
+    router = APIRouter(prefix=API)
+
+    @router.post("/arrivals", response_model=ArrivalsResponse)
+    def arrivals(
+        sent: ArrivalsRequest,
+        site: Site = Depends(desks.authenticated),  # noqa: B008
+    ) -> ArrivalsResponse:
+        """What a partner's desk said of the referrals it received, by their slip codes
+        (:mod:`hub.arrivals`): each answered noted, unknown, or later."""
+        with desks.sessions.begin() as db:
+            own = db.get(Site, site.id)
+            assert own is not None
+            return ArrivalsResponse(answers=hub_arrivals.said(db, own, sent.arrivals))
 
     return router

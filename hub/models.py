@@ -50,6 +50,9 @@ class Site(HubBase):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     last_sync_at: Mapped[datetime | None] = mapped_column(DateTime)
     desk_version: Mapped[str | None] = mapped_column(String(32))
+    # The partner structure this site is (its directory id), when it receives referrals
+    # too: its desks say, by the slip code, what followed (hub/arrivals.py).
+    partner: Mapped[str | None] = mapped_column(String(200))
 
 
 class EnrolCode(HubBase):

@@ -21,8 +21,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from core.i18n import gettext
-from core.outcomes import OUTCOMES
-from core.wire import SLIP_CODE
+from core.outcomes import OUTCOMES, slip_code_in
 from hub.checks import today
 from hub.models import (
     DirectoryEntry,
@@ -114,13 +113,8 @@ def access_of(session: Session, cookie: str) -> PartnerAccess | None:
 
 
 def normalised(typed: str) -> str | None:
-    """A slip code as typed (lower case, spaces, no dash), or as a scanner types the
-    slip's QR code (its page's address, the code after the ``#``: app/referrals), in its
-    printed form; None when it cannot be one."""
-    typed = typed.rsplit("#", 1)[-1]
-    letters = re.sub(r"[\s\-–—.]", "", typed.upper())
-    code = f"{letters[:3]}-{letters[3:]}"
-    return code if re.fullmatch(SLIP_CODE, code) else None
+    """A slip code as typed or scanned, in its printed form (:func:`slip_code_in`)."""
+    return slip_code_in(typed)
 
 
 @dataclass(frozen=True)
@@ -181,7 +175,9 @@ def _themes(session: Session, referral_id: str) -> tuple[str, ...]:
     return tuple(codes)
 
 
-def record(session: Session, partner: str, referral_id: str, said: str) -> None:
+def record(
+    session: Session, partner: str, referral_id: str, said: str, day: date | None = None
+) -> None:
     """What the partner says of one of its referrals: ``presentee`` (the person came,
     today), or one of :data:`OUTCOMES` (which says it came too). Said again, the latest
     stands; a referral that is not the partner's is refused as unknown."""
@@ -196,12 +192,12 @@ def record(session: Session, partner: str, referral_id: str, said: str) -> None:
         raise HubError(
             "bad_outcome", gettext("Suite inconnue\u00a0: choisissez dans la liste."), 400
         )
-    day = today()
+    day = day or today()
     row = session.get(ReferralOutcome, referral_id) or ReferralOutcome(record_id=referral_id)
     row.presented_on = row.presented_on or day
     if said in OUTCOMES:
         row.outcome, row.outcome_on = said, day
-    row.changed_on = day
+    row.changed_on = today()  # the day it was said at the hub: what desks pull by
     session.add(row)
 
 

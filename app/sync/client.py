@@ -21,6 +21,9 @@ from core.errors import DeskError
 from core.wire import (
     API,
     PROTOCOL,
+    ArrivalsRequest,
+    ArrivalsResponse,
+    ArrivalWire,
     ChangesResponse,
     DeskState,
     EnrolRequest,
@@ -218,6 +221,17 @@ class HubClient:
             return OutcomesResponse.model_validate(data)
         except ValidationError:
             raise DeskError("hub_bad_answer", reason="suites d’orientation invalides") from None
+
+    def arrivals(self, arrivals: list[ArrivalWire]) -> ArrivalsResponse:
+        """What the hub made of what this partner's desk said of the referrals it received."""
+        data = self._post("/arrivals", ArrivalsRequest(arrivals=arrivals).model_dump_json())
+        try:
+            answered = ArrivalsResponse.model_validate(data)
+        except ValidationError:
+            raise DeskError("hub_bad_answer", reason="réponse aux venues invalide") from None
+        if {a.id for a in answered.answers} - {a.id for a in arrivals}:
+            raise DeskError("hub_bad_answer", reason="réponse aux venues pour d’autres fiches")
+        return answered
 
     def changes(self, cursor: int, etag: str | None) -> tuple[ChangesResponse, str | None] | None:
         """The next page of changes after ``cursor``; None when the hub has nothing new."""

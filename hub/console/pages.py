@@ -49,6 +49,7 @@ from hub.console.web import (
     secure,
     set_cookie,
 )
+from hub.models import DirectoryEntry
 
 LOGIN_COOKIE = "aiguillage_login"
 HEADERS = {
@@ -231,9 +232,12 @@ async def add_site(request: Request, console: ConsoleOf) -> Response:
 
 def site_context(session: Session, site_id: str) -> dict[str, Any]:
     site = service.site_or_error(session, site_id)
+    partner = session.get(DirectoryEntry, ("structure", site.partner or ""))
     return {
         "site": {"id": site.id, "name": site.name, "last_sync_at": site.last_sync_at,
-                 "desk_version": site.desk_version, "created_at": site.created_at},
+                 "desk_version": site.desk_version, "created_at": site.created_at,
+                 "partner": site.partner or "",
+                 "partner_title": partner.title if partner else ""},
         "desks": queries.desk_lines(session, site_id),
         "codes": queries.code_lines(session, site_id),
     }  # fmt: skip
@@ -244,7 +248,8 @@ async def site(request: Request, site_id: str, console: ConsoleOf) -> HTMLRespon
     who = await console.visitor(request, REGION_OR_SITE)
     own_site(who, site_id)
     context = await console.db(lambda s: site_context(s, site_id))
-    notice = {"1": gettext("Site créé."), "revoque": gettext("Poste révoqué.")}
+    notice = {"1": gettext("Site créé."), "revoque": gettext("Poste révoqué."),
+              "partenaire": gettext("Structure partenaire enregistrée.")}  # fmt: skip
     return console.page(
         request, "site.html", visitor=who,
         notice=notice.get(request.query_params.get("ajout", ""), ""), **context,

@@ -1,20 +1,24 @@
 """The partner's own records: from its page, a partner proposes new hours, contact details
 or the area a service serves (:mod:`hub.proposals`); the region's coordination accepts or
-refuses each proposal from the directory's « Propositions des partenaires »."""
+refuses each proposal from the directory's « Propositions des partenaires »; it also says
+which partner structure a site is, whose desks then record arrivals (:mod:`hub.arrivals`)."""
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.i18n import gettext
-from hub import campaigns, proposals
+from hub import campaigns, proposals, service
 from hub.checks import today
 from hub.console.partner_pages import HOME, _opened, form_of, posted_door
 from hub.console.web import ConsoleOf, Refused, done
+from hub.models import DirectoryEntry
 
 router = APIRouter()
 
@@ -85,3 +89,26 @@ async def decide(request: Request, console: ConsoleOf) -> Response:
         lambda s: proposals.decide(s, console.engine, int(number), accept, who.name, today())
     )
     return done("/console/directory/propositions", "acceptee" if accept else "refusee")
+
+
+def set_site_partner(session: Session, site_id: str, partner: str) -> None:
+    """The partner structure a site is (its directory id), or none (empty)."""
+    site = service.site_or_error(session, site_id)
+    if partner and session.scalar(
+        select(DirectoryEntry.record_id).where(
+            DirectoryEntry.kind == "structure", DirectoryEntry.record_id == partner,
+            DirectoryEntry.deleted.is_(False),
+        )
+    ) is None:  # fmt: skip
+        said = gettext("Structure inconnue dans l’annuaire\u00a0: «\u00a0{partner}\u00a0».")
+        raise service.HubError("unknown_partner", said.format(partner=partner[:60]), 404)
+    site.partner = partner or None
+
+
+@router.post("/sites/{site_id}/partenaire")
+async def site_partner(request: Request, site_id: str, console: ConsoleOf) -> Response:
+    """The region's coordination says which partner structure a site is (or none)."""
+    _who, form = await console.posted(request)
+    partner = form.get("partenaire", "").strip()[:200]
+    await console.db(lambda s: set_site_partner(s, site_id, partner))
+    return RedirectResponse(f"/console/sites/{quote(site_id)}?ajout=partenaire", 303)

@@ -45,10 +45,13 @@ def shown(label: str, row: referral_figures.Row) -> Shown:
 
 
 def read(session: Session, start: date, end: date, by: str, site: str | None) -> dict[str, Any]:
-    """The page's table, and the key figures (from the table by partner: one each)."""
+    """The page's table, and the key figures (each referral once)."""
     days = retention.read(session).no_news_days
     made = referral_figures.figures(session, start, end, by, today(), days, stats.MIN_CELL, site)
-    whole = made if by == "partner" else referral_figures.figures(
+    # Each referral counts once by partner, site or territory: their totals are the same,
+    # hidden alike (core.disclosure.one_way of the statuses); by theme, a referral counts
+    # under each theme, and the key figures are the table by partner's.
+    whole = made if by != "theme" else referral_figures.figures(
         session, start, end, "partner", today(), days, stats.MIN_CELL, site
     )  # fmt: skip
     labeller = RegionLabeller(session, language())
