@@ -125,6 +125,10 @@ MESSAGES: dict[str, str | Counted] = {
     "month_and_dates": N_("Donnez soit --month, soit --from et --to, pas les deux."),
     "report_no_by": N_("Le rapport PDF contient toutes les dimensions\u00a0: retirez --by."),
     "bad_period": N_("Période\u00a0: la fin ({end}) précède le début ({start})."),
+    "bad_slip_code": N_(
+        "Code de la fiche\u00a0: «\u00a0{value}\u00a0» n’en est pas un (trois lettres ou"
+        " chiffres, un tiret, trois autres, comme K7M-42Q\u00a0; jamais O, I, 0 ni 1)."
+    ),
     "unknown_dimension": N_(
         "Dimension inconnue\u00a0: «\u00a0{name}\u00a0». Dimensions\u00a0: {choices}."
     ),

@@ -241,6 +241,7 @@ def _dialogs(shots: _Shots, referred: str) -> None:
     shots.settle()
     shots.on_screen("reglages", window.settings_dialog)
     window.settings_dialog.reject()
+    _arrivals(shots)
     window.first_start()
     shots.settle()
     shots.on_screen("premier-demarrage", window.wizard)
@@ -251,6 +252,31 @@ def _dialogs(shots: _Shots, referred: str) -> None:
     window.wizard.reject()
     shots.settle()
     _fill_form(window)
+
+
+def _arrivals(shots: _Shots) -> None:
+    """« Accueillir une personne orientée », a code typed, the last ones answered."""
+    from sqlalchemy import select
+
+    from app.referrals import arrivals
+    from db.models import Arrival
+
+    window, desk = shots.window, shots.window.desk
+    for code, said, answer in (("QX4-8TR", "accompagnee", "notee"),
+                               ("H2K-9PL", "presentee", "notee"),
+                               ("BN7-3WD", "reorientee", None)):  # fmt: skip
+        arrivals.note(desk.sessions, code, said, desk.intake.now())
+        with desk.sessions.begin() as session:
+            row = session.scalars(select(Arrival).where(Arrival.slip_code == code)).one()
+            row.answer = answer
+    window.open_arrivals()
+    dialog = window.arrival_dialog
+    shots.wait_for(lambda: dialog.last.count() == 3)
+    dialog.code.setText("k7m 42q")
+    dialog.said.setCurrentIndex(1)
+    shots.settle()
+    shots.on_screen("accueillir-orientee", dialog)
+    dialog.reject()
 
 
 def _tabs(shots: _Shots) -> None:

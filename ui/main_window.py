@@ -37,6 +37,7 @@ from ui.safety_ui import SafetyUi
 from ui.sync_panel import SyncUi
 from ui.taskman import TaskManager
 from ui.visit_actions import VisitActions
+from ui.window_dialogs import WindowDialogs
 from ui.window_opening import WindowOpening
 
 if TYPE_CHECKING:  # the tabs' panels, built when first shown
@@ -44,7 +45,7 @@ if TYPE_CHECKING:  # the tabs' panels, built when first shown
     from ui.stats_panel import StatsPanel
 
 
-class MainWindow(VisitActions, WindowOpening, QMainWindow):
+class MainWindow(VisitActions, WindowDialogs, WindowOpening, QMainWindow):
     """Intake form, journal, notice of the last save, status bar."""
 
     sig_saved = Signal(str)
@@ -179,6 +180,9 @@ class MainWindow(VisitActions, WindowOpening, QMainWindow):
         settings_action = menu.addAction(self.tr("&Réglages du site…"))
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
         settings_action.triggered.connect(self.open_settings)
+        arrival_action = menu.addAction(self.tr("&Accueillir une personne orientée…"))
+        arrival_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        arrival_action.triggered.connect(self.when_open(self.open_arrivals))
         menu.addSeparator()
         self.sync = SyncUi(self, self.desk, self.ops)
         self.sync.install(menu)
@@ -259,20 +263,6 @@ class MainWindow(VisitActions, WindowOpening, QMainWindow):
             panel = self.statistics()
             if built:
                 panel.reload()  # visits logged since it was last shown
-
-    def open_about(self) -> None:
-        from ui.about import AboutDialog
-
-        AboutDialog(self).exec()
-
-    def open_settings(self) -> None:
-        from ui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.desk, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.apply_settings)
-        self.settings_dialog = dialog
-        dialog.open()
 
     def first_start(self) -> None:
         """The wizard of a desk never set up; the window stays behind it."""

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from app.sync import credentials
+from app.sync.arrivals import send_arrivals
 from app.sync.client import HubClient, TlsFailure, Transient, check_url
 from app.sync.outcomes import pull_outcomes
 from app.sync.pull import pull_all
@@ -104,6 +105,7 @@ def sync_once(desk: Desk) -> SyncSummary:
         client.learn_protocol()
         report = push_all(desk.sessions, client)
         pulled = pull_all(desk.sessions, client)
+        send_arrivals(desk.sessions, client)
         pull_outcomes(desk.sessions, client)
     except DeskError as error:
         _remember(desk, error)

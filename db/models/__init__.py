@@ -6,7 +6,7 @@ that the metadata is whole and ``from db.models import Contact`` reads as before
 """
 
 from db.models.base import Base
-from db.models.contacts import Contact, ContactAnswer, ContactTheme, Referral
+from db.models.contacts import Arrival, Contact, ContactAnswer, ContactTheme, Referral
 from db.models.directory import (
     FTS_TABLES,
     DirectoryFlag,
@@ -32,6 +32,7 @@ from db.models.statistics import StatCode, StatDirty, StatFact
 
 __all__ = [
     "FTS_TABLES",
+    "Arrival",
     "Base",
     "Commune",
     "CommuneAlias",

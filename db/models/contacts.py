@@ -118,3 +118,21 @@ class Referral(Base):
     outcome_on: Mapped[date | None] = mapped_column(Date)
 
     contact: Mapped[Contact] = relationship(back_populates="referrals")
+
+
+class Arrival(Base):
+    """A person sent to this site by a referral came (at a partner that runs Aiguillage):
+    the slip code typed or scanned at the counter and what followed, codes only, sent to
+    the hub at the next sync (app/sync/arrivals.py) with what the hub made of it."""
+
+    __tablename__ = "arrival"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    slip_code: Mapped[str] = mapped_column(String(7))
+    said: Mapped[str] = mapped_column(String(32))
+    day: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    # The hub's answer (notee, inconnue, plus-tard, pas-partenaire) and when; none yet:
+    # to send. « plus-tard » and « pas-partenaire » are sent again.
+    answer: Mapped[str | None] = mapped_column(String(16))
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime)

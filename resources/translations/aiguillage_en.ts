@@ -95,6 +95,99 @@
     </message>
 </context>
 <context>
+    <name>ArrivalDialog</name>
+    <message>
+        <location filename="../../ui/arrival_dialog.py" line="36"/>
+        <source>Accueillir une personne orientée</source>
+        <translation>Welcome a referred person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrival_dialog.py" line="46"/>
+        <source>Dernières personnes accueillies</source>
+        <translation>Last people welcomed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrival_dialog.py" line="56"/>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrival_dialog.py" line="48"/>
+        <source>&amp;Code de la fiche&#xa0;:</source>
+        <translation>Slip &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrival_dialog.py" line="50"/>
+        <source>Ce &amp;qui a suivi&#xa0;:</source>
+        <translation>&amp;What followed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrival_dialog.py" line="64"/>
+        <source>Une personne vous présente une fiche d’orientation&#xa0;: tapez ou lisez son code, dites ce qui a suivi. Le poste qui a imprimé la fiche le saura à sa prochaine synchronisation&#xa0;; personne n’est nommé.</source>
+        <translation>A person shows you a referral slip: type or scan its code, say what followed. The desk that printed the slip will know at its next sync; nobody is named.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrival_dialog.py" line="73"/>
+        <source>Dernières personnes accueillies&#xa0;:</source>
+        <translation>Last people welcomed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrival_dialog.py" line="83"/>
+        <source>La personne s’est présentée</source>
+        <translation>The person came</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrival_dialog.py" line="84"/>
+        <source>Présentée, et accompagnée</source>
+        <translation>Came, and supported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrival_dialog.py" line="85"/>
+        <source>Présentée, et réorientée ailleurs</source>
+        <translation>Came, and referred elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrival_dialog.py" line="86"/>
+        <source>Présentée, non éligible</source>
+        <translation>Came, not eligible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrival_dialog.py" line="87"/>
+        <source>Présentée, pas de place</source>
+        <translation>Came, no room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrival_dialog.py" line="92"/>
+        <source>à envoyer</source>
+        <translation>to send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrival_dialog.py" line="93"/>
+        <source>notée au hub</source>
+        <translation>noted at the hub</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrival_dialog.py" line="94"/>
+        <source>code inconnu du hub&#xa0;: vérifiez-le sur la fiche</source>
+        <translation>code unknown to the hub: check it on the slip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrival_dialog.py" line="105"/>
+        <source>Enregistré&#xa0;: %1.</source>
+        <translation>Saved: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrival_dialog.py" line="95"/>
+        <source>à envoyer de nouveau</source>
+        <translation>to send again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrival_dialog.py" line="96"/>
+        <source>le hub ne connaît pas ce site comme partenaire</source>
+        <translation>the hub does not know this site as a partner</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceRow</name>
     <message>
         <location filename="../../ui/choice_row.py" line="64"/>
@@ -947,38 +1040,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Le &amp;journal du jour</source>
         <translation>Today’s &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>&amp;Aiguillage</source>
         <translation>A&amp;iguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
         <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Onglets</source>
         <translation>Tabs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Réglages du site…</source>
         <translation>Site se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="183"/>
+        <source>&amp;Accueillir une personne orientée…</source>
+        <translation>&amp;Welcome a referred person…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>À &amp;propos d’Aiguillage…</source>
         <translation>&amp;About Aiguillage…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -986,7 +1084,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -994,7 +1092,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -1002,12 +1100,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Dernière synchro&#xa0;: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -1015,32 +1113,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Accueil  (Ctrl+1)</source>
         <translation>Reception  (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Annuaire  (Ctrl+2)</source>
         <translation>Directory  (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Statistiques  (Ctrl+3)</source>
         <translation>Statistics  (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>A&amp;ffichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>A&amp;ide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>

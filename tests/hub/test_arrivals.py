@@ -14,6 +14,9 @@ import httpx
 import pytest
 from sqlalchemy.orm import Session
 
+from app.desk import Desk
+from app.referrals import arrivals
+from app.sync import run
 from app.sync.client import HubClient
 from core.errors import DeskError
 from core.wire import ArrivalWire
@@ -23,6 +26,7 @@ from hub.models import Site
 from hub.partner_models import ReferralOutcome
 from tests.hub.conftest import Hub
 from tests.hub.console_kit import DESK, STRUCTURE, csrf_of, import_demo, push, text_of, visit
+from tests.hub.test_sync import enrolled
 
 ISTRES, ML_SITE = "Cité des métiers d’Istres", "Mission locale Ouest Provence, Istres"
 
@@ -115,3 +119,26 @@ def test_another_partner_s_code_is_unknown_and_guesses_wait(hub: Hub, referred: 
         other.close()
     with Session(hub.engine) as session:
         assert session.get(ReferralOutcome, referred) is None
+
+
+def test_a_partner_s_desk_sends_what_it_noted_offline_at_its_next_sync(
+    hub: Hub, desk: Desk, referred: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AIGUILLAGE_NO_KEYRING", "1")
+    for typed in ("k7m42q", "ABC-DEF"):  # offline: kept, nothing sent yet
+        arrivals.note(desk.sessions, typed, "accompagnee", desk.intake.now())
+    site_id = enrolled(desk, hub)
+    run.sync_once(desk)  # the site is no partner yet: both kept, to send again
+    assert {line.answer for line in arrivals.recent(desk.sessions)} == {"pas-partenaire"}
+    with Session(hub.engine) as session, session.begin():
+        site = session.get(Site, site_id)
+        assert site is not None
+        site.partner = STRUCTURE
+    run.sync_once(desk)
+    answers = {line.code: line.answer for line in arrivals.recent(desk.sessions)}
+    assert answers == {"K7M-42Q": "notee", "ABC-DEF": "inconnue"}
+    with Session(hub.engine) as session:
+        said = session.get(ReferralOutcome, referred)
+        assert said is not None and said.outcome == "accompagnee"
+    run.sync_once(desk)  # nothing more to send: what was answered stays answered
+    assert {line.code: line.answer for line in arrivals.recent(desk.sessions)} == answers
