@@ -8,7 +8,6 @@ import re
 from datetime import date
 
 from core.i18n import N_, gettext
-from core.wire import SLIP_CODE
 
 OUTCOMES = {
     "accompagnee": N_("accompagné·e"),
@@ -57,6 +56,8 @@ def slip_code_in(typed: str) -> str | None:
     """A slip code as typed (lower case, spaces, no dash), or as a scanner types the
     slip's QR code (its page's address, the code after the ``#``), in its printed form;
     None when it cannot be one."""
+    from core.wire import SLIP_CODE  # pydantic's: not before the desk's window shows
+
     typed = typed.rsplit("#", 1)[-1]
     letters = re.sub(r"[\s\-–—.]", "", typed.upper())
     code = f"{letters[:3]}-{letters[3:]}"

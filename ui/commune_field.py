@@ -147,6 +147,7 @@ class CommuneField(QLineEdit):
         self._code: str | None = None
         self._shown = ""
         self._moved = False  # the agent moved in the list since the text last changed
+        self._forwarding = False  # a key on its way to the list (``event``)
         self.model = CommuneListModel(places, lang, self)
         self.model.sig_found.connect(self._found)
         completer = QCompleter(self.model, self)
@@ -187,13 +188,19 @@ class CommuneField(QLineEdit):
     def event(self, event: QEvent) -> bool:
         # Typed faster than the communes were read: Return, Tab or an arrow acts on the
         # list as it is once read (Tab before it moves the focus on).
-        if event.type() == QEvent.Type.KeyPress:
+        # The completer hands a key the list did not take back to this field: it is not
+        # sent to the list a second time (it would come back, and back again).
+        if event.type() == QEvent.Type.KeyPress and not self._forwarding:
             assert isinstance(event, QKeyEvent)
             if event.key() in _TAKE or event.key() in _MOVES:
                 self.model.settle()
                 popup = self.completer().popup()
                 if popup is not None and popup.isVisible():
-                    QApplication.sendEvent(popup, event)
+                    self._forwarding = True
+                    try:
+                        QApplication.sendEvent(popup, event)
+                    finally:
+                        self._forwarding = False
                     return True
         return super().event(event)
 
