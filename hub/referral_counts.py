@@ -10,12 +10,13 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, FromClause
 
 from core.i18n import gettext
 from core.outcomes import OUTCOMES
+from hub import dialect
 from hub.models import (
     RetentionSetting,
     contact_code,
@@ -62,9 +63,11 @@ def summary(
 
 def by_site(
     session: Session, start: date, end: date, dim: str, today: date, no_news_days: int,
-    site: str | None = None,
+    site: str | None = None, *, per_site: bool = True,
 ) -> Counter[tuple[str, str, str]]:  # fmt: skip
-    """The referrals still held one by one, by site, code of ``dim`` and status."""
+    """The referrals still held one by one, by site, code of ``dim`` and status; without
+    ``per_site``, the sites summed (their key empty): a region's page wants no more, and
+    a year's sites by partners is a third of a million groups to sort."""
     slip, said = referral_slip.c, ReferralOutcome
     cutoff = today - timedelta(days=no_news_days)
     status = case(
@@ -95,14 +98,16 @@ def by_site(
         else:
             code = contact_fact.c.commune
             joined = fact.join(contact_fact, contact_fact.c.record_id == referral_fact.c.contact_id)
+    where_site = slip.site_id if per_site else literal("")
     query = (
-        select(slip.site_id, code.label("code"), status, func.count())
+        select(where_site, code.label("code"), status, func.count())
         .select_from(joined.outerjoin(said, said.record_id == slip.record_id))
         .where(slip.day.between(start, end))
-        .group_by(slip.site_id, code, status)
+        .group_by(*((slip.site_id,) if per_site else ()), code, status)
     )
     if site is not None:
         query = query.where(slip.site_id == site)
+    dialect.for_counting(session)
     found: Counter[tuple[str, str, str]] = Counter()
     epci_of = places().epci_of if dim == "epci" else {}
     for where, value, state, n in session.execute(query):

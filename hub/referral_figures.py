@@ -78,7 +78,7 @@ def counts(
     first = referral_counts.first_held(session)
     held_from = max(start, first) if first else start
     for (_site, code, state), n in referral_counts.by_site(
-        session, held_from, end, dim, today, no_news_days, site
+        session, held_from, end, dim, today, no_news_days, site, per_site=False
     ).items():
         found[code, state] += n
     if first is not None and start < first:
