@@ -30,7 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from core.fields import CONTACT_FIELDS
-from hub import dialect, monthly
+from hub import dialect, monthly, referral_counts
 from hub.models import (
     RetentionSetting,
     contact_code,
@@ -115,6 +115,14 @@ def record(
     # What these visits count by month, before and after: the change is added to the
     # counts (hub.monthly), in time with the batch rather than with the month.
     before = monthly.counted_of(session, sorted(touched.difference(new)))
+    edited_visits = [c.id for c in contacts if c.id not in new]
+    if edited_visits:  # their referrals' themes or territory may change: counted again
+        of = select(referral_fact.c.record_id).where(
+            among(session, referral_fact.c.contact_id, edited_visits)
+        )
+        slips = select(referral_slip.c.site_id, referral_slip.c.day)
+        found = session.execute(slips.where(referral_slip.c.record_id.in_(of)))
+        referral_counts.touch(session, [(str(site), day) for site, day in found])
     _contacts(session, contacts, new)
     if referrals:
         _referrals(session, referrals, new, desk)
@@ -140,8 +148,13 @@ def _referrals(session: Session, referrals: list[Stored], new: Collection[str], 
     second referral of one desk with a code it gave already keeps none)."""
     ids = [r.id for r in referrals if r.id not in new]
     if ids:
-        for table in (referral_fact, referral_slip):
-            session.execute(delete(table).where(among(session, table.c.record_id, ids)))
+        session.execute(delete(referral_fact).where(among(session, referral_fact.c.record_id, ids)))
+        gone = session.execute(
+            delete(referral_slip)
+            .where(among(session, referral_slip.c.record_id, ids))
+            .returning(referral_slip.c.site_id, referral_slip.c.day)
+        )
+        referral_counts.touch(session, [(str(site), day) for site, day in gone])
     live = [r for r in referrals if not r.payload.get("cancelled")]
     rows = [
         {
@@ -171,6 +184,7 @@ def _referrals(session: Session, referrals: list[Stored], new: Collection[str], 
     )
     if first:  # a slip older than the region keeps one by one is counted already: no more
         slips = [slip for slip in slips if slip["day"] >= first]
+    referral_counts.touch(session, [(str(slip["site_id"]), as_day(slip["day"])) for slip in slips])
     if slips:
         session.execute(
             dialect.insert(session, referral_slip).on_conflict_do_nothing(

@@ -6,7 +6,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Integer, String, Table
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hub.models import HubBase, Payload
@@ -106,3 +116,15 @@ class CampaignPartner(HubBase):
     partner: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
     answered_at: Mapped[datetime | None] = mapped_column(DateTime)
     answer: Mapped[str | None] = mapped_column(String(16))
+
+
+# How often the followed referrals of each month changed: a slip stored or gone, a visit of
+# one edited, a partner's word (hub.referral_counts.touch adds one). Read before a month's
+# referral counts, it says whether what a hub process kept of them still stands.
+referral_change = Table(
+    "referral_change",
+    HubBase.metadata,
+    Column("month", Date, primary_key=True),
+    Column("site_id", String(64), primary_key=True),  # a row per site: pushes never queue
+    Column("changes", BigInteger, nullable=False),
+)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from core.i18n import gettext
 from core.outcomes import OUTCOMES, slip_code_in
+from hub import referral_counts
 from hub.checks import today
 from hub.models import (
     DirectoryEntry,
@@ -181,12 +182,15 @@ def record(
     """What the partner says of one of its referrals: ``presentee`` (the person came,
     today), or one of :data:`OUTCOMES` (which says it came too). Said again, the latest
     stands; a referral that is not the partner's is refused as unknown."""
-    mine = re.fullmatch(r"[0-9a-f-]{36}", referral_id) and session.scalar(
-        select(referral_slip.c.record_id).where(
-            referral_slip.c.record_id == referral_id, referral_slip.c.partner == partner
-        )
+    issued = (
+        re.fullmatch(r"[0-9a-f-]{36}", referral_id)
+        and session.execute(
+            select(referral_slip.c.site_id, referral_slip.c.day).where(
+                referral_slip.c.record_id == referral_id, referral_slip.c.partner == partner
+            )
+        ).first()
     )
-    if not mine:
+    if not issued:
         raise HubError("unknown_code", gettext("Code inconnu."), 404)
     if said != "presentee" and said not in OUTCOMES:
         raise HubError(
@@ -199,6 +203,7 @@ def record(
         row.outcome, row.outcome_on = said, day
     row.changed_on = today()  # the day it was said at the hub: what desks pull by
     session.add(row)
+    referral_counts.touch(session, [(issued.site_id, issued.day)])
 
 
 def said_for_desk(

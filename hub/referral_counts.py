@@ -2,11 +2,19 @@
 and what their partner said), by site, code and status, and the months kept only as counts
 since the region's months for slips went by (:func:`hub.retention.apply_slips`): per month,
 site, dimension (partner, theme, EPCI) and code, how many referrals stood at each status
-(:data:`core.outcomes.STATUSES`) on the day they were counted."""
+(:data:`core.outcomes.STATUSES`) on the day they were counted.
+
+A page counts its period month by month (:func:`held`), and each hub process keeps each
+month's count under what it depends on: the month's changes (``referral_change``, which
+:func:`touch` adds one to for each push that stores, edits or removes a slip of the month or
+edits the visit of one, and for each partner's word), read before the count; and the day
+« sans nouvelles » begins, where it falls in the month. A push of today's referrals counts
+this month again, and only this month."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,6 +25,7 @@ from sqlalchemy.sql import ColumnElement, FromClause
 from core.i18n import gettext
 from core.outcomes import OUTCOMES
 from hub import dialect
+from hub.memo import Kept
 from hub.models import (
     RetentionSetting,
     contact_code,
@@ -24,7 +33,8 @@ from hub.models import (
     referral_fact,
     referral_slip,
 )
-from hub.partner_models import ReferralOutcome, referral_summary
+from hub.monthly import as_day, month_start, next_month
+from hub.partner_models import ReferralOutcome, referral_change, referral_summary
 from hub.places import places
 from hub.service import HubError
 
@@ -114,3 +124,53 @@ def by_site(
         key = "non-precise" if value is None else str(value)
         found[str(where), epci_of.get(key, key), str(state)] += int(n)
     return found
+
+
+_MONTHS: Kept[Counter[tuple[str, str]]] = Kept(size=512)  # months × dimensions × sites asked
+
+
+def held(
+    session: Session, start: date, end: date, dim: str, today: date, no_news_days: int,
+    site: str | None = None,
+) -> Counter[tuple[str, str]]:  # fmt: skip
+    """The referrals still held one by one over ``start``..``end``, by code and status,
+    month by month, each month's count kept (see the module)."""
+    changed = {
+        as_day(month): int(n)
+        for month, n in session.execute(
+            select(referral_change.c.month, func.sum(referral_change.c.changes))
+            .where(referral_change.c.month.between(month_start(start), month_start(end)))
+            .group_by(referral_change.c.month)
+        )
+    }
+    cutoff = today - timedelta(days=no_news_days)
+    identity = dialect.identity(session)
+    found: Counter[tuple[str, str]] = Counter()
+    month = month_start(start)
+    while month <= end:
+        first, last = max(start, month), min(end, next_month(month) - timedelta(days=1))
+        bound = min(max(cutoff, first), last + timedelta(days=1))  # where the month is cut
+
+        def work(first: date = first, last: date = last) -> Counter[tuple[str, str]]:
+            counted = by_site(session, first, last, dim, today, no_news_days, site, per_site=False)
+            return Counter({(code, state): n for (_s, code, state), n in counted.items()})
+
+        key = (identity, first, last, dim, site, bound, changed.get(month, 0))
+        found.update(_MONTHS.get(key, work))
+        month = next_month(month)
+    return found
+
+
+def touch(session: Session, where: Iterable[tuple[str, date]]) -> None:
+    """One change more to each (site, day)'s month: what was kept of it is counted again
+    (a row per site and month, as ``month_change``: pushes of two sites never wait on one
+    another)."""
+    months = sorted({(site, month_start(as_day(day))) for site, day in where})
+    if months:
+        session.execute(
+            dialect.insert(session, referral_change).on_conflict_do_update(
+                index_elements=[referral_change.c.month, referral_change.c.site_id],
+                set_={"changes": referral_change.c.changes + 1},
+            ),
+            [{"month": month, "site_id": site, "changes": 1} for site, month in months],
+        )

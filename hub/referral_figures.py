@@ -77,10 +77,8 @@ def counts(
     found: Counter[tuple[str, str]] = Counter()
     first = referral_counts.first_held(session)
     held_from = max(start, first) if first else start
-    for (_site, code, state), n in referral_counts.by_site(
-        session, held_from, end, dim, today, no_news_days, site, per_site=False
-    ).items():
-        found[code, state] += n
+    if held_from <= end:
+        found.update(referral_counts.held(session, held_from, end, dim, today, no_news_days, site))
     if first is not None and start < first:
         stop = min(end + timedelta(days=1), first)
         found.update(referral_counts.summary(session, start, stop, dim, site))

@@ -56,16 +56,18 @@ DESK = "0d0d0d0d-0000-4000-8000-000000000001"
 
 
 def push(
-    hub: Hub, site_name: str, kind: str, payloads: list[dict[str, Any]], desk: str = DESK
-) -> list[str]:
-    """Records pushed by ``desk`` of ``site_name`` (the site made if need be); their ids."""
-    ids = [str(uuid.uuid4()) for _ in payloads]
+    hub: Hub, site_name: str, kind: str, payloads: list[dict[str, Any]], desk: str = DESK,
+    ids: list[str] | None = None, version: int = 1,
+) -> list[str]:  # fmt: skip
+    """Records pushed by ``desk`` of ``site_name`` (the site made if need be); their ids
+    (new ones, unless ``ids`` names records to push again at ``version``)."""
+    ids = ids or [str(uuid.uuid4()) for _ in payloads]
     with Session(hub.engine) as session, session.begin():
         site_id = service.slugify(site_name)
         site = session.get(Site, site_id) or service.add_site(session, site_name)
         session.flush()
         records = [
-            PushRecord(kind=kind, id=i, version=1, payload=p)  # type: ignore[arg-type]
+            PushRecord(kind=kind, id=i, version=version, payload=p)  # type: ignore[arg-type]
             for i, p in zip(ids, payloads, strict=True)
         ]
         results = push_store.store_push(session, hub.engine, site, records, desk=desk)

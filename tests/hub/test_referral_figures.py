@@ -11,11 +11,13 @@ from datetime import date, timedelta
 
 import httpx
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.outcomes import STATUSES
 from hub import partners, referral_figures, retention
 from hub.console.web import today
+from hub.models import referral_fact
 from tests.disclosure_audit import exposed
 from tests.hub.conftest import Hub
 from tests.hub.console_kit import STRUCTURE, import_demo, push, text_of, visit
@@ -142,3 +144,32 @@ def test_by_site_no_hidden_count_can_be_worked_out_with_the_region_s_total(
             constraints.append(({**line, ("", state): -1}, 0))
         worked_out = {cell for cell in exposed(values, hidden, constraints) if values[cell]}
         assert not worked_out, (found, worked_out)  # (a hidden zero that must be one: no one)
+
+
+def test_what_a_hub_process_keeps_of_a_month_follows_every_change(hub: Hub) -> None:
+    """Each month's count is kept by the process: a partner's word, a new referral and a
+    visit's themes corrected each count that month again (and a month kept is the same
+    answer as one counted anew)."""
+    import_demo(hub)
+    day = date(2026, 10, 5)
+    [referral] = referrals(hub, STRUCTURE, [day], 500)
+    period = (date(2026, 10, 1), date(2026, 10, 31))
+
+    def counted(dim: str = "partner") -> dict[tuple[str, str], int]:
+        with Session(hub.engine) as session:
+            return dict(referral_figures.counts(session, *period, dim, day, 30))
+
+    assert counted() == {(STRUCTURE, "en-attente"): 1}
+    with Session(hub.engine) as session, session.begin():
+        partners.record(session, STRUCTURE, referral, "accompagnee")
+    assert counted() == {(STRUCTURE, "accompagnee"): 1}
+    referrals(hub, SALON, [day], 600)
+    assert counted() == {(STRUCTURE, "accompagnee"): 1, (SALON, "en-attente"): 1}
+    assert counted("theme") == {("alternance", "accompagnee"): 1, ("alternance", "en-attente"): 1}
+    with Session(hub.engine) as session:
+        contact = session.scalar(
+            select(referral_fact.c.contact_id).where(referral_fact.c.record_id == referral)
+        )
+    push(hub, ISTRES, "contact", [visit("demandeur-emploi", "13047", ["vae"], day=day.isoformat())],
+         ids=[str(contact)], version=2)  # fmt: skip
+    assert counted("theme") == {("vae", "accompagnee"): 1, ("alternance", "en-attente"): 1}
