@@ -40,6 +40,11 @@ class Kept(Generic[T]):
                 self._held.popitem(last=False)
         return answer
 
+    def peek(self, key: Hashable) -> T | None:
+        """The answer kept under ``key``, if any (nothing worked out)."""
+        with self._lock:
+            return self._held.get(key)
+
     def clear(self) -> None:
         with self._lock:
             self._held.clear()

@@ -73,11 +73,12 @@ def summary(
 
 def by_site(
     session: Session, start: date, end: date, dim: str, today: date, no_news_days: int,
-    site: str | None = None, *, per_site: bool = True,
+    site: str | None = None, *, per_site: bool = True, per_month: bool = False,
 ) -> Counter[tuple[str, str, str]]:  # fmt: skip
     """The referrals still held one by one, by site, code of ``dim`` and status; without
     ``per_site``, the sites summed (their key empty): a region's page wants no more, and
-    a year's sites by partners is a third of a million groups to sort."""
+    a year's sites by partners is a third of a million groups to sort; with
+    ``per_month``, by month (its first day, ISO) rather than by site."""
     slip, said = referral_slip.c, ReferralOutcome
     cutoff = today - timedelta(days=no_news_days)
     status = case(
@@ -108,12 +109,18 @@ def by_site(
         else:
             code = contact_fact.c.commune
             joined = fact.join(contact_fact, contact_fact.c.record_id == referral_fact.c.contact_id)
-    where_site = slip.site_id if per_site else literal("")
+    first: ColumnElement[Any] = slip.site_id if per_site else literal("")
+    if per_month:
+        first = (
+            func.to_char(slip.day, "YYYY-MM-01")
+            if dialect.on_postgres(session)
+            else func.strftime("%Y-%m-01", slip.day)
+        )
     query = (
-        select(where_site, code.label("code"), status, func.count())
+        select(first, code.label("code"), status, func.count())
         .select_from(joined.outerjoin(said, said.record_id == slip.record_id))
         .where(slip.day.between(start, end))
-        .group_by(*((slip.site_id,) if per_site else ()), code, status)
+        .group_by(*((first,) if per_site or per_month else ()), code, status)
     )
     if site is not None:
         query = query.where(slip.site_id == site)
@@ -145,19 +152,33 @@ def held(
     }
     cutoff = today - timedelta(days=no_news_days)
     identity = dialect.identity(session)
-    found: Counter[tuple[str, str]] = Counter()
+    keys: dict[date, tuple[Any, ...]] = {}
     month = month_start(start)
     while month <= end:
         first, last = max(start, month), min(end, next_month(month) - timedelta(days=1))
         bound = min(max(cutoff, first), last + timedelta(days=1))  # where the month is cut
-
-        def work(first: date = first, last: date = last) -> Counter[tuple[str, str]]:
-            counted = by_site(session, first, last, dim, today, no_news_days, site, per_site=False)
-            return Counter({(code, state): n for (_s, code, state), n in counted.items()})
-
-        key = (identity, first, last, dim, site, bound, changed.get(month, 0))
-        found.update(_MONTHS.get(key, work))
+        keys[month] = (identity, first, last, dim, site, bound, changed.get(month, 0))
         month = next_month(month)
+    missing = [m for m, key in keys.items() if _MONTHS.peek(key) is None]
+    counted: dict[date, Counter[tuple[str, str]]] = {m: Counter() for m in missing}
+    if missing:  # the months not kept, in one statement
+        first, last = max(start, missing[0]), min(end, next_month(missing[-1]) - timedelta(days=1))
+        rows = by_site(session, first, last, dim, today, no_news_days, site, per_month=True)
+        for (month_of, code, state), n in rows.items():
+            month = month_start(date.fromisoformat(month_of))
+            if month in counted:
+                counted[month][code, state] += n
+    found: Counter[tuple[str, str]] = Counter()
+    for month, key in keys.items():
+
+        def work(month: date = month, key: tuple[Any, ...] = key) -> Counter[tuple[str, str]]:
+            if month in counted:
+                return counted[month]
+            # Let go meanwhile by another page's months: counted again alone.
+            one = by_site(session, key[1], key[2], dim, today, no_news_days, site, per_site=False)
+            return Counter({(code, state): n for (_s, code, state), n in one.items()})
+
+        found.update(_MONTHS.get(key, work))
     return found
 
 
