@@ -113,11 +113,6 @@ def access_of(session: Session, cookie: str) -> PartnerAccess | None:
     return row
 
 
-def normalised(typed: str) -> str | None:
-    """A slip code as typed or scanned, in its printed form (:func:`slip_code_in`)."""
-    return slip_code_in(typed)
-
-
 @dataclass(frozen=True)
 class Slip:
     """What a partner may know of a referral: what its slip says, and what it said."""
@@ -135,7 +130,7 @@ class Slip:
 def find(session: Session, partner: str, typed: str) -> list[Slip]:
     """The partner's live referrals with this code (two desks may have given the same
     one: then each, by its day), newest first; none when the code is not the partner's."""
-    code = normalised(typed)
+    code = slip_code_in(typed)
     if code is None:
         return []
     rows = session.execute(

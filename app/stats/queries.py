@@ -15,13 +15,15 @@ import json
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from core import disclosure
 from core.errors import DeskError
 from core.fields import COUNTED
+from core.outcomes import STATUSES, status
 from core.stats.tables import MULTIPLE, REPORT_TABLES, StatsResult, alone, domain
+from db.models import Contact, Referral
 
 # The facts' days are counted from 1970-01-01, a Thursday (ISO weekday 4).
 _WEEKDAY = "((f.day + 3) % 7 + 1)"
@@ -282,19 +284,21 @@ def contacts_with(session: Session, start: date, end: date, dim: str) -> int:
     return int(session.execute(text(sql), params).scalar_one())
 
 
+def _live_referrals(start: date, end: date) -> tuple[Any, ...]:
+    """The active referrals of the period's active contacts (their local day)."""
+    return (
+        Referral.status == "active",
+        Contact.status == "active",
+        Contact.moment_local >= datetime.combine(start, datetime.min.time()),
+        Contact.moment_local < datetime.combine(end + timedelta(days=1), datetime.min.time()),
+    )
+
+
 def referrals_in(session: Session, start: date, end: date) -> int:
     """Referrals (slips) of the period's active contacts: two services of one partner
     are two referrals, where the ``partner`` counts see one partner."""
-    sql = (
-        "SELECT count(*) FROM referral r JOIN contact c ON c.id = r.contact_id"
-        " WHERE r.status = 'active' AND c.status = 'active'"
-        " AND c.moment_local >= :start AND c.moment_local < :end"
-    )
-    params = {
-        "start": datetime.combine(start, datetime.min.time()),
-        "end": datetime.combine(end + timedelta(days=1), datetime.min.time()),
-    }
-    return int(session.execute(text(sql), params).scalar_one())
+    query = select(func.count()).select_from(Referral).join(Contact)
+    return int(session.scalar(query.where(*_live_referrals(start, end))) or 0)
 
 
 def referral_outcomes(
@@ -304,31 +308,12 @@ def referral_outcomes(
     where each stands (:data:`core.outcomes.STATUSES`, with the region's default period
     before « sans nouvelles »), from what partners said and the desk pulled; the
     partners with the most referrals first."""
-    from core.outcomes import STATUSES, status
-
-    sql = (
-        "SELECT COALESCE(NULLIF(r.structure_name, ''), r.service_name), r.presented_on,"
-        " r.outcome, c.moment_local FROM referral r JOIN contact c ON c.id = r.contact_id"
-        " WHERE r.status = 'active' AND c.status = 'active'"
-        " AND c.moment_local >= :start AND c.moment_local < :end"
-    )
-    params = {
-        "start": datetime.combine(start, datetime.min.time()),
-        "end": datetime.combine(end + timedelta(days=1), datetime.min.time()),
-    }
+    partner = func.coalesce(func.nullif(Referral.structure_name, ""), Referral.service_name)
+    query = select(partner, Referral.presented_on, Referral.outcome, Contact.moment_local)
     found: dict[str, dict[str, int]] = {}
-    for name, presented, outcome, moment in session.execute(text(sql), params):
-        issued = _as_day(moment)
-        came = _as_day(presented) if presented else None
+    for name, presented, outcome, moment in session.execute(
+        query.join(Contact, Contact.id == Referral.contact_id).where(*_live_referrals(start, end))
+    ):
         counts = found.setdefault(name or "—", dict.fromkeys(STATUSES, 0))
-        counts[status(issued, came, outcome, today)] += 1
+        counts[status(moment.date(), presented, outcome, today)] += 1
     return sorted(found.items(), key=lambda item: (-sum(item[1].values()), item[0].casefold()))
-
-
-def _as_day(value: Any) -> date:
-    """A day or moment as SQLite gives it back (ISO text) or as a date."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])

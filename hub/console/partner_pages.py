@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from core.i18n import N_, gettext, language
-from core.outcomes import OUTCOMES
+from core.outcomes import OUTCOMES, slip_code_in
 from hub import partners, proposals, service
 from hub.console import auth
 from hub.console.auth import Visitor
@@ -138,7 +138,7 @@ async def page(request: Request, console: ConsoleOf) -> HTMLResponse:
     notice = NOTICES.get(request.query_params.get("fait", ""), "")
     return console.page(
         request, "partner.html", outcomes=OUTCOMES,
-        typed=partners.normalised(typed) or typed[:40],
+        typed=slip_code_in(typed) or typed[:40],
         notice=gettext(notice) if notice else "", **context,
     )  # fmt: skip
 
