@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from core.i18n import gettext
 from core.wire import ArrivalAnswer, ArrivalWire
 from hub import partners, service
+from hub.checks import today
 from hub.models import Site
 from hub.service import HubError
 
@@ -42,6 +43,8 @@ def said(session: Session, site: Site, arrivals: list[ArrivalWire]) -> list[Arri
             answers.append(ArrivalAnswer(id=arrival.id, answer="inconnue"))
             continue
         service.uncount(session, pace)  # a code found is no guess
-        partners.record(session, site.partner, before[0].id, arrival.said, arrival.day)
+        # A desk's day is its own clock's: never before the slip, never after today here.
+        day = min(max(arrival.day, before[0].day), today())
+        partners.record(session, site.partner, before[0].id, arrival.said, day)
         answers.append(ArrivalAnswer(id=arrival.id, answer="notee"))
     return answers

@@ -142,3 +142,27 @@ def test_a_partner_s_desk_sends_what_it_noted_offline_at_its_next_sync(
         assert said is not None and said.outcome == "accompagnee"
     run.sync_once(desk)  # nothing more to send: what was answered stays answered
     assert {line.code: line.answer for line in arrivals.recent(desk.sessions)} == answers
+
+
+def test_a_desk_with_a_wrong_clock_dates_nothing_before_the_slip_nor_after_today(
+    hub: Hub, referred: str
+) -> None:
+    with Session(hub.engine) as session, session.begin():
+        site = service.add_site(session, ML_SITE)
+        site.partner = STRUCTURE
+    partner = desk_of(hub, ML_SITE)
+    try:
+        said = partner.arrivals([arrival("K7M-42Q", "presentee", date(2099, 1, 1))])
+        assert [a.answer for a in said.answers] == ["notee"]
+        with Session(hub.engine) as session:
+            row = session.get(ReferralOutcome, referred)
+            assert row is not None and row.presented_on == today()
+            session.delete(row)
+            session.commit()
+        partner.arrivals([arrival("K7M-42Q", "accompagnee", date(2020, 1, 1))])
+    finally:
+        partner.close()
+    with Session(hub.engine) as session:
+        row = session.get(ReferralOutcome, referred)
+        assert row is not None
+        assert row.presented_on == row.outcome_on == date(2026, 11, 18)  # the slip's day
