@@ -16,6 +16,7 @@ from fastapi.routing import APIRoute
 from sqlalchemy.orm import Session
 
 from hub.api import create_app
+from hub.checks import today
 from hub.console import accounts
 from tests.hub.conftest import Hub
 from tests.hub.console_kit import (
@@ -79,7 +80,11 @@ def region(hub: Hub) -> str:
         {"day": "2026-11-18", "contact_id": contact, "service_id": SERVICE,
          "structure_id": STRUCTURE, "slip_code": "K7M-42Q"},
     ])  # fmt: skip
-    push(hub, MARTIGUES, "contact", [visit("demandeur-emploi", "13056", ["alternance"])])
+    [other] = push(hub, MARTIGUES, "contact", [visit("demandeur-emploi", "13056", ["alternance"])])
+    push(hub, MARTIGUES, "referral", [
+        {"day": "2026-11-18", "contact_id": other, "service_id": SERVICE,
+         "structure_id": STRUCTURE, "slip_code": "M4R-7GQ"},
+    ])  # fmt: skip
     with Session(hub.engine) as session, session.begin():
         accounts.add_coordinator(session, "claire.m", "Claire Martin", PASSWORD)
         site = accounts.add_coordinator(
@@ -172,9 +177,15 @@ def test_a_site_coordinator_sees_its_own_site_desks_activity_and_referrals(
     table = site_coordinator.get("/console/activite/export.csv", params={"du": "2026-11-01"})
     assert table.status_code == 200
     assert "activite-cite-des-metiers-d-istres" in table.headers["content-disposition"]
+    # The region's page asked first: what the hub keeps of it is not the site's.
+    with httpx.Client(base_url=site_coordinator.base_url, follow_redirects=False) as region:
+        assert log_in(region, "claire.m").status_code == 303
+        whole = region.get("/console/orientations", params={"du": "2026-11-01"})
+        assert "2 orientations suivies" in text_of(whole)
     referrals = site_coordinator.get("/console/orientations", params={"du": "2026-11-01"})
     shown = text_of(referrals)
     assert f"Orientations de {ISTRES}" in shown and "Mission locale Ouest Provence" in shown
+    assert "1 orientations suivies" in shown  # its own; Martigues's second is not counted
 
 
 def test_a_partner_account_finds_its_own_referrals_only(
@@ -198,7 +209,7 @@ def test_a_partner_account_finds_its_own_referrals_only(
     )  # fmt: skip
     assert said.status_code == 303
     again = partner.get(said.headers["location"])
-    assert "accompagné·e" in text_of(again)
+    assert f"Où en est-elle venue le {today():%d/%m/%Y}, accompagné·e" in text_of(again)
     # Another partner's account does not find it, and cannot write on it.
     with httpx.Client(base_url=hub.url, follow_redirects=False, timeout=30) as other:
         assert log_in(other, "cio.arles").status_code == 303
@@ -209,7 +220,8 @@ def test_a_partner_account_finds_its_own_referrals_only(
             data={"key": csrf_of(page), "referral": referral.group(1), "said": "pas-de-place"},
         )
         assert forged.status_code == 404
-    assert "accompagné·e" in text_of(partner.get("/console/partenaire", params={"code": "K7M42Q"}))
+    shown = text_of(partner.get("/console/partenaire", params={"code": "K7M42Q"}))
+    assert f"venue le {today():%d/%m/%Y}, accompagné·e" in shown  # the forged form changed nothing
 
 
 def test_an_account_of_a_site_or_partner_that_does_not_exist_is_refused(hub: Hub) -> None:

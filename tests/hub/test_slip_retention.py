@@ -36,9 +36,11 @@ def slip_referrals(hub: Hub, day: date, count: int, prefix: str) -> list[dict[st
     return [{"id": i, **p} for i, p in zip(ids, payloads, strict=True)]
 
 
-def june(hub: Hub) -> dict[tuple[str, str], int]:
+def june(hub: Hub) -> dict[str, dict[tuple[str, str], int]]:
+    """June's counts by each dimension the counts by month keep."""
     with Session(hub.engine) as session:
-        return dict(referral_figures.counts(session, *JUNE, "partner", TODAY, 30))
+        return {dim: dict(referral_figures.counts(session, *JUNE, dim, TODAY, 30))
+                for dim in ("partner", "theme", "epci", "site")}  # fmt: skip
 
 
 def test_old_slips_go_their_counts_stay_and_nothing_counts_twice(
@@ -51,7 +53,12 @@ def test_old_slips_go_their_counts_stay_and_nothing_counts_twice(
         for referral in old[:5]:
             partners.record(session, STRUCTURE, str(referral["id"]), "accompagnee")
     before = june(hub)
-    assert before == {(STRUCTURE, "accompagnee"): 5, (STRUCTURE, "sans-nouvelles"): 1}
+    assert before["partner"] == {(STRUCTURE, "accompagnee"): 5, (STRUCTURE, "sans-nouvelles"): 1}
+    assert before["theme"] == {
+        ("alternance", "accompagnee"): 5,
+        ("alternance", "sans-nouvelles"): 1,
+    }
+    assert sum(before["epci"].values()) == sum(before["site"].values()) == 6
     done = retention.apply(sessionmaker(hub.engine), TODAY)
     assert done.slips == 6
     with Session(hub.engine) as session:
