@@ -36,15 +36,16 @@ def said(session: Session, site: Site, arrivals: list[ArrivalWire]) -> list[Arri
         if not service.within_rate(session, pace, UNKNOWN_A_MINUTE):
             answers.append(ArrivalAnswer(id=arrival.id, answer="plus-tard"))
             continue
-        slips = partners.find(session, site.partner, arrival.slip_code)
+        slips = partners.issued(session, site.partner, arrival.slip_code)
         # Two desks may have given the code: the slip printed last before the person came.
-        before = [s for s in slips if s.day <= arrival.day] or slips
+        before = [s for s in slips if s[1] <= arrival.day] or slips
         if not before:
             answers.append(ArrivalAnswer(id=arrival.id, answer="inconnue"))
             continue
         service.uncount(session, pace)  # a code found is no guess
+        referral, printed = before[0]
         # A desk's day is its own clock's: never before the slip, never after today here.
-        day = min(max(arrival.day, before[0].day), today())
-        partners.record(session, site.partner, before[0].id, arrival.said, day)
+        day = min(max(arrival.day, printed), today())
+        partners.record(session, site.partner, referral, arrival.said, day)
         answers.append(ArrivalAnswer(id=arrival.id, answer="notee"))
     return answers

@@ -20,8 +20,6 @@ from hub.partner_models import Campaign, CampaignPartner
 from hub.places import places
 from hub.service import HubError, now
 
-ANSWERS = ("confirmee", "proposition")
-
 
 @dataclass(frozen=True)
 class Asked:

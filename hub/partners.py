@@ -127,9 +127,20 @@ class Slip:
     outcome: str | None
 
 
+def issued(session: Session, partner: str, code: str) -> list[tuple[str, date]]:
+    """The partner's live referrals with this printed code, (id, day), newest first: two
+    desks may have given the same one."""
+    rows = session.execute(
+        select(referral_slip.c.record_id, referral_slip.c.day)
+        .where(referral_slip.c.code == code, referral_slip.c.partner == partner)
+        .order_by(referral_slip.c.day.desc(), referral_slip.c.record_id)
+    )
+    return [(str(i), day) for i, day in rows]
+
+
 def find(session: Session, partner: str, typed: str) -> list[Slip]:
-    """The partner's live referrals with this code (two desks may have given the same
-    one: then each, by its day), newest first; none when the code is not the partner's."""
+    """What the partner may read of its live referrals with this code (typed or scanned),
+    newest first; none when the code is not the partner's."""
     code = slip_code_in(typed)
     if code is None:
         return []
@@ -140,16 +151,14 @@ def find(session: Session, partner: str, typed: str) -> list[Slip]:
         .where(referral_slip.c.code == code, referral_slip.c.partner == partner)
         .order_by(referral_slip.c.day.desc(), referral_slip.c.record_id)
     ).all()
-    found = []
-    for row in rows:
-        found.append(
-            Slip(
-                id=row.record_id, code=row.code, day=row.day, site=row.name,
-                service=_title(session, row.service_id), themes=_themes(session, row.record_id),
-                presented_on=row.presented_on, outcome=row.outcome,
-            )
-        )  # fmt: skip
-    return found
+    return [
+        Slip(
+            id=row.record_id, code=row.code, day=row.day, site=row.name,
+            service=_title(session, row.service_id), themes=_themes(session, row.record_id),
+            presented_on=row.presented_on, outcome=row.outcome,
+        )
+        for row in rows  # one or two slips: their titles and themes asked each
+    ]  # fmt: skip
 
 
 def _title(session: Session, service_id: str) -> str:

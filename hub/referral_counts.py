@@ -51,8 +51,7 @@ def summary(
 ) -> Counter[tuple[str, str]]:
     """The counts kept of the whole months from ``start`` to before ``end`` (refused in
     words when the period cuts one), by code of ``dim`` (``site``: by site) and status."""
-    last_day = end - timedelta(days=1)
-    if start.day != 1 or (last_day + timedelta(days=1)).day != 1:
+    if start.day != 1 or end.day != 1:
         said = gettext(
             "Les codes des fiches d’avant le {first} ne sont plus gardés qu’en comptes par"
             " mois\u00a0: sur une période qui en comprend, choisissez des mois entiers."

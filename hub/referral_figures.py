@@ -50,10 +50,6 @@ class Row:
     counts: dict[str, int | None]
     came: float | None
 
-    @property
-    def hidden(self) -> bool:
-        return self.issued is None or any(n is None for n in self.counts.values())
-
 
 @dataclass(frozen=True)
 class Figures:
@@ -61,10 +57,6 @@ class Figures:
     rows: list[Row]
     total: Row
     no_news_days: int
-
-    @property
-    def any_hidden(self) -> bool:
-        return self.total.hidden or any(row.hidden for row in self.rows)
 
 
 def counts(

@@ -302,3 +302,21 @@ def verify(
     report = Published()
     publish(session, kind, record_id, entry.source, dict(change.payload), report)
     return report
+
+
+def partner_in_directory(
+    session: Session, record_id: str, kinds: tuple[str, ...] = ("structure",)
+) -> str:
+    """``record_id`` as a live partner of the directory (a structure, or one of ``kinds``);
+    refused in words when the directory has no such record."""
+    known = record_id and session.scalar(
+        select(DirectoryEntry.record_id).where(
+            DirectoryEntry.kind.in_(kinds),
+            DirectoryEntry.record_id == record_id,
+            DirectoryEntry.deleted.is_(False),
+        )
+    )
+    if not known:
+        said = gettext("Structure inconnue dans l’annuaire\u00a0: «\u00a0{partner}\u00a0».")
+        raise HubError("unknown_partner", said.format(partner=record_id[:60]), 404)
+    return record_id

@@ -74,7 +74,6 @@ class ArrivalDialog(QDialog):
         layout.addWidget(self.last)
         layout.addWidget(buttons)
         fit_to_screen(self, 640, 480)
-        self.shown: list[ArrivalLine] = []
         self.code.setFocus()
         self.reload()
 
@@ -125,7 +124,6 @@ class ArrivalDialog(QDialog):
         self.ops.read(lambda: arrivals.recent(sessions)).success(self._show).run(self)
 
     def _show(self, lines: list[ArrivalLine]) -> None:
-        self.shown = lines
         self.last.clear()
         words = dict(self._choices())
         for line in lines:

@@ -12,8 +12,9 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from core.i18n import gettext
+from hub import review
 from hub.console.auth import ROLES, hash_password
-from hub.models import ConsoleSession, Coordinator, DirectoryEntry, Site
+from hub.models import ConsoleSession, Coordinator, Site
 from hub.service import HubError, now
 
 PASSWORD_MIN = 12
@@ -77,17 +78,7 @@ def _scope(session: Session, role: str, scope: str | None) -> tuple[str | None, 
             said = gettext("Site inconnu\u00a0: «\u00a0{site}\u00a0».")
             raise HubError("unknown_site", said.format(site=scope[:60]), 404)
         return scope, None
-    known = session.scalar(
-        select(DirectoryEntry.title).where(
-            DirectoryEntry.kind.in_(("structure", "service")),
-            DirectoryEntry.record_id == scope,
-            DirectoryEntry.deleted.is_(False),
-        )
-    )
-    if not scope or known is None:
-        said = gettext("Structure inconnue dans l’annuaire\u00a0: «\u00a0{partner}\u00a0».")
-        raise HubError("unknown_partner", said.format(partner=scope[:60]), 404)
-    return None, scope
+    return None, review.partner_in_directory(session, scope, ("structure", "service"))
 
 
 def check_password_rules(login: str, password: str) -> None:

@@ -22,7 +22,6 @@ from hub.console.web import (
 )
 
 router = APIRouter()
-HERE = "/console/directory/campagnes"
 
 
 def mail_to(courriel: str, link: str) -> str:

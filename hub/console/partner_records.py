@@ -10,15 +10,13 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.i18n import gettext
-from hub import campaigns, proposals, service
+from hub import campaigns, proposals, review, service
 from hub.checks import today
 from hub.console.partner_pages import HOME, _opened, form_of, posted_door
 from hub.console.web import ConsoleOf, Refused, done
-from hub.models import DirectoryEntry
 
 router = APIRouter()
 
@@ -94,14 +92,8 @@ async def decide(request: Request, console: ConsoleOf) -> Response:
 def set_site_partner(session: Session, site_id: str, partner: str) -> None:
     """The partner structure a site is (its directory id), or none (empty)."""
     site = service.site_or_error(session, site_id)
-    if partner and session.scalar(
-        select(DirectoryEntry.record_id).where(
-            DirectoryEntry.kind == "structure", DirectoryEntry.record_id == partner,
-            DirectoryEntry.deleted.is_(False),
-        )
-    ) is None:  # fmt: skip
-        said = gettext("Structure inconnue dans l’annuaire\u00a0: «\u00a0{partner}\u00a0».")
-        raise service.HubError("unknown_partner", said.format(partner=partner[:60]), 404)
+    if partner:
+        review.partner_in_directory(session, partner)
     site.partner = partner or None
 
 

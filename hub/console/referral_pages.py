@@ -32,7 +32,6 @@ class Shown:
     issued: str
     counts: list[str]
     came: str
-    hidden: bool
 
 
 def shown(label: str, row: referral_figures.Row) -> Shown:
@@ -41,7 +40,7 @@ def shown(label: str, row: referral_figures.Row) -> Shown:
 
     came = "—" if row.came is None else percent(round(row.came * 1000), 1000, language())
     counts = [text(row.counts[state]) for state in STATUSES]
-    return Shown(label, text(row.issued), counts, came, row.hidden)
+    return Shown(label, text(row.issued), counts, came)
 
 
 def read(session: Session, start: date, end: date, by: str, site: str | None) -> dict[str, Any]:
@@ -59,7 +58,7 @@ def read(session: Session, start: date, end: date, by: str, site: str | None) ->
         "rows": [shown(labeller(by, row.code), row) for row in made.rows],
         "total": shown(gettext("Ensemble"), whole.total),
         "summed": by != "theme",  # a referral counts under each of its visitor's themes
-        "any_hidden": made.any_hidden, "no_news_days": days,
+        "no_news_days": days,
         "site_name": labeller("site", site) if site else "",
     }  # fmt: skip
 

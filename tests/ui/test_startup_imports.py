@@ -25,6 +25,7 @@ NOT_AT_START = (
     "markdown_it",  # a partner's description, read when one is opened
     "app.cli.main",  # the command line's parser: no command opens the window
     "ui.directory_panel",  # the directory tab, built when first shown
+    "ui.arrival_dialog",  # « Accueillir une personne orientée », opened from the menu
     "ui.stats_panel",  # the statistics tab, likewise
     "app.directory.search",  # the directory's search, first asked for in a dialog or the tab
     "app.directory.records",  # a partner's record, likewise
