@@ -57,6 +57,7 @@ def read(session: Session, start: date, end: date, by: str, site: str | None) ->
     return {
         "rows": [shown(labeller(by, row.code), row) for row in made.rows],
         "total": shown(gettext("Ensemble"), whole.total),
+        "issued": whole.total.issued or 0,  # a total of referrals: shown whole
         "summed": by != "theme",  # a referral counts under each of its visitor's themes
         "no_news_days": days,
         "site_name": labeller("site", site) if site else "",

@@ -185,7 +185,7 @@ def test_a_site_coordinator_sees_its_own_site_desks_activity_and_referrals(
     referrals = site_coordinator.get("/console/orientations", params={"du": "2026-11-01"})
     shown = text_of(referrals)
     assert f"Orientations de {ISTRES}" in shown and "Mission locale Ouest Provence" in shown
-    assert "1 orientations suivies" in shown  # its own; Martigues's second is not counted
+    assert "1 orientation suivie" in shown  # its own; Martigues's second is not counted
 
 
 def test_a_partner_account_finds_its_own_referrals_only(
