@@ -33,9 +33,13 @@ _ADDRESS = re.compile(
     r"(?P<name>[a-z0-9][a-z0-9'’-]*)",
     re.IGNORECASE,
 )  # fmt: skip
+# A unit's letter stands apart (« bât. A », « bât.C », « apt B »); run on, only a number
+# (« bât12 »):
+# « APTA » is a word.
 _UNIT = re.compile(
-    r"(?<![a-z])(?i:b[aâ]t(?:iment)?|app?(?:ar)?t(?:ement)?|appt|esc(?:alier)?)\.?[ \t]*"
-    r"(?:n[°o][ \t]*)?[A-Z0-9]{1,4}(?![A-Za-z0-9])"
+    r"(?<![a-z])(?i:b[aâ]t(?:iment)?|app?(?:ar)?t(?:ement)?|appt|esc(?:alier)?)"
+    r"(?:(?:\.[ \t]*|[ \t]+)(?:n[°o][ \t]*)?[A-Z0-9]{1,4}|(?:n[°o][ \t]*)?[0-9][A-Z0-9]{0,3})"
+    r"(?![A-Za-z0-9])"
 )
 _LOCALITY = re.compile(
     r"(?<![a-z])(?i:lieu[- ]dit|hameau)[ \t]+"

@@ -396,3 +396,14 @@ def test_every_kind_has_a_label_in_both_languages() -> None:
     assert all(
         fr and en and fr != en for fr, en in zip(PERSONAL_DATA.values(), english, strict=True)
     )
+
+
+@pytest.mark.parametrize("word", ["APTA", "ESCA", "BATAVIA", "Bati"])
+def test_a_word_that_starts_like_a_unit_is_no_address(word: str) -> None:
+    # Found by the property above: « APTA » was read as « apt A ».
+    assert find_personal_data(word, TODAY) == []
+
+
+@pytest.mark.parametrize("unit", ["bât. B", "Bât.C", "apt 12", "appt3B", "esc 2"])
+def test_a_unit_is_still_an_address(unit: str) -> None:
+    assert [h.kind for h in find_personal_data(f"habite {unit}", TODAY)] == ["address"]
