@@ -16,9 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app.backup.health import EMPTY_FILE, file_problems
+from app.desk_directory import DirectoryDesk
 from app.intake.clock import local_now
 from app.intake.contact import ContactRecord
 from app.logs import logger
@@ -35,9 +36,6 @@ if TYPE_CHECKING:
 
     # What the window does not need to show its first screen is imported where it is used
     # (``tests/ui/test_startup_imports.py`` keeps the start light).
-    from app.directory.batch import Batch, ImportSummary
-    from app.directory.records import ServiceDetail
-    from app.directory.search import SearchHit, SearchQuery
     from app.geography import Geography
     from app.intake.service import IntakeService
     from app.nomenclature import Nomenclatures
@@ -69,7 +67,7 @@ LOW_DISK_MB = 200
 
 
 @dataclass
-class Desk:
+class Desk(DirectoryDesk):
     """Everything the command line and the window use, opened once."""
 
     paths: DeskPaths
@@ -219,56 +217,6 @@ class Desk:
 
     # --- what the window asks of the desk, each in its own session --------------------
     # The window runs these off its thread (reads on their pool, writes on the one writer).
-
-    def directory_search(
-        self, query: SearchQuery, *, now: datetime | None = None
-    ) -> list[SearchHit]:
-        from app.directory.search import search
-
-        with self.sessions() as session:
-            return search(session, query, now=now)
-
-    def service_detail(self, service_id: str, today: date | None = None) -> ServiceDetail:
-        from app.directory import records
-
-        with self.sessions() as session:
-            return records.detail(session, service_id, today=today)
-
-    def flag_service(self, service_id: str, reason: str, comment: str | None) -> str:
-        from app.directory import records
-
-        with self.sessions.begin() as session:
-            return records.flag(session, service_id, reason, comment)
-
-    def toggle_favourite(self, service_id: str) -> bool:
-        from app.directory import records
-
-        with self.sessions.begin() as session:
-            return records.toggle_favourite(session, service_id)
-
-    def mark_verified(self, service_id: str) -> None:
-        from app.directory import records
-
-        with self.sessions.begin() as session:
-            records.mark_verified(session, service_id)
-
-    def add_local_entry(self, structure: dict[str, Any], service: dict[str, Any]) -> str:
-        from app.directory import records
-
-        with self.sessions.begin() as session:
-            return records.add_local(session, structure, service)
-
-    def read_directory(self, path: Path) -> Batch:
-        """A directory file or folder read and checked, before anything is written."""
-        from app.directory.formats import read_directory
-
-        return read_directory(path, self.geography)
-
-    def import_directory(self, batch: Batch) -> ImportSummary:
-        from app.directory.importing import apply
-
-        with self.sessions.begin() as session:
-            return apply(session, batch)
 
     def quarantined(self) -> list[SyncQuarantine]:
         """Records the hub refused, kept on this desk."""

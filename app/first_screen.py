@@ -32,7 +32,7 @@ from core.places import CENTRES_EDITION, GEOGRAPHY_EDITION, CommuneInfo
 # The schema's revision this release's migrations end at (``db.migrate.HEAD``) and the
 # directory's search index version (``app.directory.search_index``), known here without
 # loading them; ``tests/app/test_first_screen.py`` checks that they agree.
-SCHEMA_HEAD = "0008"
+SCHEMA_HEAD = "0009"
 INDEX_VERSION = 2
 log = logging.getLogger(__name__)
 

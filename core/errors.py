@@ -89,6 +89,9 @@ MESSAGES: dict[str, str | Counted] = {
         "Le hub régional reçoit trop de requêtes de ce poste\u202f; nouvel essai dans une"
         " minute, rien n’est perdu."
     ),
+    "notice_refused": N_("Information temporaire refusée\u00a0: {reason}."),
+    "unknown_event": N_("Cet événement a été retiré depuis."),
+    "unknown_notice": N_("Cette information temporaire n’est pas de ce poste."),
     "hub_bad_answer": N_(
         "Réponse du hub refusée ({reason})\u202f; rien n’a été modifié sur ce poste."
     ),

@@ -7,7 +7,7 @@ date (never the minute), a commune or, for a small one, its EPCI, codes, and no 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 from urllib.parse import parse_qs, urlencode
 
@@ -18,8 +18,10 @@ from core.fields import CONTACT_FIELDS, fields_since
 # 1: the first. 2: the hub states the payload fields it accepts (``GET /protocol``) and a
 # desk sends no other; a desk speaks the lower of its protocol and the hub's. 3: a
 # referral carries its slip code, for the partner to confirm it by. 4: a partner's own desk
-# sends what it said of the referrals it received (``POST /arrivals``).
-PROTOCOL = 4
+# sends what it said of the referrals it received (``POST /arrivals``). 5: the changes carry
+# temporary information on records (``notice``), mobile services' stops (``stop``) and the
+# region's events (``event``); a desk of an older protocol is sent none of them.
+PROTOCOL = 5
 API = "/api/v1"
 
 ENROLMENT_SCHEME = "aiguillage://enrol?"
@@ -268,10 +270,63 @@ class Change(Strict):
     """One change of the directory or of the lists; ``deleted`` makes it a tombstone."""
 
     seq: int
-    kind: Literal["structure", "service", "nomenclature"]
+    kind: Literal["structure", "service", "nomenclature", "notice", "event", "stop"]
     id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
     deleted: bool = False
     payload: dict[str, object]
+
+
+# The kinds of change each protocol knows: a desk is never sent a kind it would refuse.
+CHANGE_KINDS_SINCE = {"notice": 5, "event": 5, "stop": 5}
+Line = Annotated[str, StringConstraints(max_length=300, pattern=_LINE)]
+Prose = Annotated[str, StringConstraints(max_length=2000, pattern=_PROSE)]
+Insee = Annotated[str, StringConstraints(pattern=r"^([0-9]{5}|2[AB][0-9]{3})$")]
+
+
+class NoticeWire(Strict):
+    """Temporary information on a structure, or on one of its services (protocol 5):
+    see :mod:`core.notices`."""
+
+    structure_id: DirectoryId
+    service_id: DirectoryId | None = None
+    kind: Literal["closed", "hours", "message"]
+    starts_on: date
+    ends_on: date
+    hours: Annotated[str, StringConstraints(max_length=500, pattern=_LINE)] | None = None
+    message: Line | None = None
+
+
+class StopWire(Strict):
+    """A stop of a mobile service (protocol 5): its commune and place, its hours (OSM
+    ``opening_hours``, usually dates), and its last day as the hub read them (None: it
+    goes on)."""
+
+    service_id: DirectoryId
+    code_insee: Insee
+    commune: Line
+    adresse: Line = ""
+    hours: Annotated[str, StringConstraints(min_length=1, max_length=500, pattern=_LINE)]
+    ends_on: date | None = None
+
+
+class EventWire(Strict):
+    """An event of the region (protocol 5): see :mod:`core.events`. Times on the place's
+    clock; publics and themes are data·inclusion codes."""
+
+    title: Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=_LINE)]
+    starts_at: datetime
+    ends_at: datetime
+    code_insee: Insee
+    commune: Line
+    adresse: Line = ""
+    organisateur: Line = ""
+    lien: Line = ""
+    description: Prose = ""
+    publics: Annotated[list[Code], Field(max_length=40)] = []
+    thematiques: Annotated[
+        list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]{1,64}(--[a-z0-9-]{1,64})?$")]],
+        Field(max_length=60),
+    ] = []
 
 
 class ChangesResponse(Strict):

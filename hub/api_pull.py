@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Header, Query, Response
 
 from core.wire import (
     API,
+    CHANGE_KINDS_SINCE,
     INT32_MAX,
     MAX_BATCH,
     ArrivalsRequest,
@@ -37,10 +38,12 @@ def changes_routes(desks: Desks) -> APIRouter:
         after: Annotated[int, Query(le=INT32_MAX)] = 0,
         limit: Annotated[int, Query(le=INT32_MAX)] = MAX_BATCH,
         if_none_match: str | None = Header(default=None),
+        aiguillage_protocol: str = Header(default="1"),
         site: Site = Depends(desks.authenticated),  # noqa: B008
     ) -> Response | ChangesResponse:
         """Directory and list changes after a cursor, a page at a time; 304 when nothing
-        is newer than what the desk has (its ETag)."""
+        is newer than what the desk has (its ETag). A desk is sent no kind of change its
+        protocol does not know (it would refuse the page): those are passed over."""
         limit = max(1, min(limit, MAX_BATCH))
         with desks.sessions() as db:
             rows, last = directory.changes_after(db, max(0, after), limit)
@@ -48,11 +51,15 @@ def changes_routes(desks: Desks) -> APIRouter:
         if not rows and if_none_match == etag:
             return Response(status_code=304, headers={"ETag": etag})
         response.headers["ETag"] = etag
+        speaks = int(aiguillage_protocol) if aiguillage_protocol.isdigit() else 1
+        known = [r for r in rows if CHANGE_KINDS_SINCE.get(r.kind, 1) <= speaks]
         page = [
             Change(seq=r.seq, kind=r.kind, id=r.record_id, deleted=r.deleted, payload=r.payload)  # type: ignore[arg-type]
-            for r in rows
+            for r in known
         ]
-        cursor = page[-1].seq if page else max(0, after)
+        # An older desk holds the page's cursor to its last change: the changes passed over
+        # after it are passed over again at the next page.
+        cursor = page[-1].seq if page else (rows[-1].seq if rows else max(0, after))
         return ChangesResponse(changes=page, cursor=cursor, more=cursor < last)
 
     return router

@@ -276,14 +276,19 @@ def _retire(session: Session, sources: set[str], kept: dict[str, set[str]]) -> i
     for entry in gone:
         if entry.record_id in kept[entry.kind]:
             continue
-        change = DirectoryChange(
-            kind=entry.kind, record_id=entry.record_id, deleted=True, payload={}, at=now()
-        )
-        session.add(change)
-        session.flush()
-        entry.deleted, entry.seq = True, change.seq
+        tombstone(session, entry)
         retired += 1
     return retired
+
+
+def tombstone(session: Session, entry: DirectoryEntry) -> None:
+    """``entry`` withdrawn: a tombstone in the change stream retires it on every desk."""
+    change = DirectoryChange(
+        kind=entry.kind, record_id=entry.record_id, deleted=True, payload={}, at=now()
+    )
+    session.add(change)
+    session.flush()
+    entry.deleted, entry.seq = True, change.seq
 
 
 def list_item(

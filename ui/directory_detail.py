@@ -36,7 +36,7 @@ def detail_html(detail: ServiceDetail, geography: Places, lang: str) -> tuple[st
         f"<h2>{escape(str(service.get('nom') or ''))}</h2>",
         f"<p><b>{escape(str(structure.get('nom') or ''))}</b></p>",
     ]
-    for note in detail.notes:
+    for note in detail.notice_lines(lang):
         parts.append(f'<p style="color:#a15c00"><b>{escape(note)}</b></p>')
     # The partner's Markdown, as headings, paragraphs and bullets: no link to follow and
     # nothing to load, whatever it holds.
@@ -91,6 +91,15 @@ def _reaching(
             raw=True,
         )
     row(QCoreApplication.translate("DirectoryDetail", "Horaires"), opening)
+    row(
+        QCoreApplication.translate("DirectoryDetail", "Prochaines dates"),
+        detail.next_dates_words(lang),
+    )
+    row(
+        QCoreApplication.translate("DirectoryDetail", "Prochains arrêts"),
+        "<br>".join(escape(w) for w in detail.stops_words(lang)),
+        raw=True,
+    )
     row(
         QCoreApplication.translate("DirectoryDetail", "Accueil"),
         ", ".join(display.label(display.MODES, m, lang) for m in detail.modes_accueil),

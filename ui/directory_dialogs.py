@@ -31,7 +31,7 @@ from ui.operations import Change, DeskOps
 from ui.screen_fit import fit_to_screen
 
 
-class _Form(QDialog):
+class FormDialog(QDialog):
     """A dialog with an error line and OK/Cancel buttons."""
 
     def __init__(self, title: str, ok: str, parent: QWidget | None = None) -> None:
@@ -64,7 +64,7 @@ class _Form(QDialog):
         self.accept()
 
 
-class FlagDialog(_Form):
+class FlagDialog(FormDialog):
     """Report that a record is wrong: closed, hours, contact, area, other. The comment goes
     up to the hub, so it is checked for personal data as a visit's note is; that check and
     the write run on the desk's thread, and a refusal leaves the dialog open with the text."""
@@ -127,7 +127,7 @@ class FlagDialog(_Form):
         self.show_error(error.text(self.desk.language))
 
 
-class LocalEntryDialog(_Form):
+class LocalEntryDialog(FormDialog):
     """The site's own entry: a partner the regional directory does not list. It is checked
     and written on the desk's writer; a refusal leaves the dialog open with the text."""
 

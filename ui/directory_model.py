@@ -54,6 +54,10 @@ class DirectoryModel(ColumnsModel[SearchHit]):
         if column == "service":
             return hit.service_name
         if column == "commune":
+            if hit.next_stop is not None:  # a mobile service: its next stop near the visitor
+                stop = hit.next_stop
+                shown = day_text(stop.starts_at.date(), self.lang)
+                return self.tr("%1 · arrêt le %2").replace("%1", stop.commune).replace("%2", shown)
             if hit.distance_km is None:
                 return hit.commune
             # To a tenth under 10 km (« à 2,5 km »), to the km above (« à 17 km »).
@@ -64,6 +68,9 @@ class DirectoryModel(ColumnsModel[SearchHit]):
             )
             return self.tr("%1 · à %2\u00a0km").replace("%1", hit.commune).replace("%2", shown)
         if column == "now":
+            if hit.closed_until is not None:
+                until = day_text(hit.closed_until, self.lang)
+                return self.tr("Fermé jusqu’au %1").replace("%1", until)
             if hit.open_now is None:
                 return "—"
             return self.tr("Ouvert") if hit.open_now else self.tr("Fermé")

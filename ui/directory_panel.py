@@ -126,6 +126,7 @@ class DirectoryPanel(QWidget):
         self.copy_address = QPushButton(self.tr("Copier l’a&dresse"))
         self.copy_phone = QPushButton(self.tr("Copier le &téléphone"))
         self.copy_email = QPushButton(self.tr("Copier le &courriel"))
+        self.notice_button = QPushButton(self.tr("Informati&on temporaire…"))
         self.add_local_button = QPushButton(self.tr("Ajouter une entrée &locale…"))
         self.import_button = QPushButton(self.tr("Im&porter un annuaire…"))
         self.template_button = QPushButton(self.tr("Modèle de ta&bleur…"))
@@ -169,7 +170,12 @@ class DirectoryPanel(QWidget):
         splitter.setStretchFactor(1, 2)
         tools = QHBoxLayout()
         tools.addStretch(1)
-        for button in (self.add_local_button, self.import_button, self.template_button):
+        for button in (
+            self.notice_button,
+            self.add_local_button,
+            self.import_button,
+            self.template_button,
+        ):
             tools.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search_box)
@@ -202,6 +208,7 @@ class DirectoryPanel(QWidget):
             lambda: self.sig_print.emit(self.current()) if self.current() else None
         )
         self.add_local_button.clicked.connect(self.open_local_entry)
+        self.notice_button.clicked.connect(self.open_notice)
         self.import_button.clicked.connect(lambda: import_directory(self, self.desk, self.ops))
         self.template_button.clicked.connect(lambda: save_template(self, self.desk))
 
@@ -295,6 +302,7 @@ class DirectoryPanel(QWidget):
             self.favourite_button,
             self.flag_button,
             self.verified_button,
+            self.notice_button,
         ):
             button.setEnabled(chosen)
         self.copy_address.setEnabled(bool(self._copies.get("address")))
@@ -329,6 +337,19 @@ class DirectoryPanel(QWidget):
         is sent later than the press, when the window may not have taken focus back)."""
         self.window().activateWindow()
         self.table.setFocus()
+
+    def open_notice(self) -> None:
+        """Temporary information on the service shown, for this desk's agents."""
+        from ui.notice_dialog import NoticeDialog
+
+        service_id = self.current()
+        if service_id is None:
+            return
+        dialog = NoticeDialog(self.desk, service_id, self.ops, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._back_to_results)
+        self.dialog = dialog
+        dialog.open()
 
     def open_local_entry(self) -> None:
         dialog = LocalEntryDialog(self.desk, self.ops, self)

@@ -38,6 +38,7 @@ from ui.sync_panel import SyncUi
 from ui.taskman import TaskManager
 from ui.visit_actions import VisitActions
 from ui.window_dialogs import WindowDialogs
+from ui.window_events import EVENTS_TAB, WindowEvents
 from ui.window_opening import WindowOpening
 
 if TYPE_CHECKING:  # the tabs' panels, built when first shown
@@ -45,7 +46,7 @@ if TYPE_CHECKING:  # the tabs' panels, built when first shown
     from ui.stats_panel import StatsPanel
 
 
-class MainWindow(VisitActions, WindowDialogs, WindowOpening, QMainWindow):
+class MainWindow(VisitActions, WindowDialogs, WindowEvents, WindowOpening, QMainWindow):
     """Intake form, journal, notice of the last save, status bar."""
 
     sig_saved = Signal(str)
@@ -147,6 +148,7 @@ class MainWindow(VisitActions, WindowDialogs, WindowOpening, QMainWindow):
         self.stats_layout = QVBoxLayout(self.stats_holder)
         self.stats_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self.stats_holder, self.tr("Statistiques  (Ctrl+3)"))
+        self._events_tab()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Onglets"))
         self.tabs.tabBar().setAccessibleName(self.tr("Onglets"))
@@ -225,6 +227,8 @@ class MainWindow(VisitActions, WindowDialogs, WindowOpening, QMainWindow):
         self.tabs.setCurrentIndex(index)
         if index == 2:
             self.statistics().period.setFocus()
+        elif index == EVENTS_TAB:
+            self.events_panel().focus_first()
         elif index == 1:
             self.directory.search_box.setFocus()
             self.directory.search_box.selectAll()

@@ -135,7 +135,8 @@ class SlipDialog(QDialog):
         self.which.blockSignals(True)
         self.which.clear()
         for index, (title, _id, code, _pdf) in enumerate(slips, 1):
-            self.which.addItem(f"{index}/{len(slips)} — {title} ({code})")
+            named = f" ({code})" if code else ""  # an event's slip has no code
+            self.which.addItem(f"{index}/{len(slips)} — {title}{named}")
         self.which.blockSignals(False)
         self._show(0)
         self._set_busy(False)
@@ -255,8 +256,9 @@ class SlipDialog(QDialog):
             if folder is None:
                 return []
         written = []
-        for _title, _id, code, pdf in self.slips:
-            target = folder / f"fiche-orientation-{code}.pdf"
+        for index, (_title, _id, code, pdf) in enumerate(self.slips, 1):
+            name = f"fiche-orientation-{code}" if code else f"fiche-evenement-{index}"
+            target = folder / f"{name}.pdf"
             target.write_bytes(pdf)
             written.append(target)
         self._remember()

@@ -179,6 +179,18 @@ class VisitActions(_Window):
 
         self._open_slip_dialog(make)
 
+    def open_event_slip(self, event_id: str) -> None:
+        """A slip naming an event of the region, to hand the visitor."""
+        desk = self.desk
+
+        def make(fmt: str, large: bool) -> list[Slip]:
+            from app.referrals.records import slip_for_event
+
+            pdf, title = slip_for_event(desk, event_id, fmt=fmt, large=large)
+            return [(title, None, "", pdf)]
+
+        self._open_slip_dialog(make)
+
     def _open_slip_dialog(self, make: Maker) -> None:
         from ui.slip_dialog import SlipDialog
 

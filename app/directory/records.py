@@ -12,10 +12,12 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from app.directory import stops, timed
 from app.directory.search_index import reindex
+from app.directory.stops import StopView
 from app.directory.store import upsert_service, upsert_structure
 from app.directory.zones import readable
-from core import hours
+from core import hours, notices
 from core.directory import STALE_AFTER
 from core.errors import PERSONAL_DATA, DeskError, Said
 from core.i18n import N_
@@ -51,6 +53,37 @@ class ServiceDetail:
     # Whether the area names anything the desk can read; without one, the service serves
     # around its own address.
     zone_given: bool = True
+    # Temporary information still to tell (current, then coming): see core.notices.
+    notices: list[notices.Notice] = field(default_factory=list)
+    # A permanence (« 2e mardi du mois »): its next openings, the notices heeded.
+    next_dates: list[tuple[datetime, datetime]] = field(default_factory=list)
+    # A mobile service: its stops to come, the nearest to the visitor first.
+    stops: list[StopView] = field(default_factory=list)
+
+    def stops_words(self, lang: str = "fr") -> list[str]:
+        """The next stop near the visitor, then the stops to come by date."""
+        if not self.stops:
+            return []
+        first = self.stops[0]
+        rest = [v for v in sorted(self.stops, key=lambda v: v.starts_at) if v is not first]
+        return [v.words(lang) for v in [first, *rest][: stops.SHOWN]]
+
+    def next_dates_words(self, lang: str = "fr") -> str:
+        """« mardi 8 décembre 2026, 9 h–12 h ; mardi 12 janvier 2027, 9 h–12 h »."""
+        from core.events import when_words
+
+        joint = "\u00a0; " if lang != "en" else "; "
+        return joint.join(when_words(a, b, lang) for a, b in self.next_dates)
+
+    def notice_lines(self, lang: str = "fr", today: date | None = None) -> list[str]:
+        """The temporary information in words, then the desk's old notes."""
+        day = today or date.today()
+        commune = str(self.service.get("code_insee") or self.structure.get("code_insee") or "")
+        told = [
+            notices.words(n, day, lang, commune=commune or None)
+            for n in notices.shown(self.notices, day)
+        ]
+        return told + self.notes
 
     def hours_words(self, lang: str = "fr", today: date | None = None) -> str:
         """The hours in words, on the place's own clock and school holidays (its commune):
@@ -67,7 +100,10 @@ def _columns(row: Any) -> dict[str, Any]:
     return {c.key: getattr(row, c.key) for c in row.__table__.columns}
 
 
-def detail(session: Session, service_id: str, today: date | None = None) -> ServiceDetail:
+def detail(
+    session: Session, service_id: str, today: date | None = None, near: str | None = None
+) -> ServiceDetail:
+    """The service's record; ``near``: the visitor's commune, its nearest stop first."""
     service = session.get(Service, service_id)
     if service is None:
         raise DeskError("unknown_service", field="referral", id=service_id)
@@ -82,6 +118,14 @@ def detail(session: Session, service_id: str, today: date | None = None) -> Serv
     notes = []
     if service.notice and (service.notice_until is None or service.notice_until >= today):
         notes.append(service.notice)
+    told = timed.for_services(session, [(service_id, service.structure_id)], today)
+    place = service.code_insee or structure.code_insee
+    usual = service.horaires_accueil or structure.horaires_accueil
+    start = datetime.combine(today, datetime.min.time())
+    soon = []
+    if notices.sparse(usual, told[service_id], start, place):
+        soon = notices.next_openings(usual, told[service_id], start, commune=place)
+    tour = stops.tours(session, [service_id], start.replace(tzinfo=hours.PARIS), near, told)
     return ServiceDetail(
         service=_columns(service),
         structure=_columns(structure),
@@ -98,6 +142,9 @@ def detail(session: Session, service_id: str, today: date | None = None) -> Serv
         stale=checked is None or today - checked > STALE_AFTER,
         notes=notes,
         zone_given=bool(readable(session, [z.code for z in service.zone_eligibilite])),
+        notices=notices.shown(told[service_id], today),
+        next_dates=soon,
+        stops=tour[service_id].stops if service_id in tour else [],
     )
 
 

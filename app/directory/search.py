@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
+from app.directory import stops, timed
 from app.directory.conditions import register, unmet
 from app.directory.search_fit import (
     DISABILITY_THEMES,
@@ -40,7 +41,8 @@ from app.directory.search_fit import (
     theme_hits,
 )
 from app.directory.search_index import _FTS, match_expression
-from core import hours
+from app.directory.stops import StopView
+from core import hours, notices
 from core.directory import STALE_AFTER
 from db.models import Favourite, Service, Structure
 
@@ -110,6 +112,10 @@ class SearchHit:
     stale: bool
     # From the visitor's commune to the place (its coordinates or its commune's centre).
     distance_km: float | None = None
+    # Closed for a while (temporary information): its last day.
+    closed_until: date | None = None
+    # A mobile service: its next stop near the visitor.
+    next_stop: StopView | None = None
 
 
 # --- searching -------------------------------------------------------------------------
@@ -117,13 +123,15 @@ class SearchHit:
 
 def search(session: Session, query: SearchQuery, *, now: datetime | None = None) -> list[SearchHit]:
     """Services for the query, best first; see the module docstring."""
-    params: dict[str, Any] = {}
+    now = now or datetime.now(hours.PARIS)
+    # The stops of a mobile service still to come then serve the visitor's commune.
+    params: dict[str, Any] = {"stop_day": hours.wall_clock(query.open_at or now).date().isoformat()}
     sql = _sql(session, query, params)
     if sql is None:
         return []
     register(session)
     ranked = _ranked(session.connection(), sql, params)
-    return _hits(session, ranked, query, now or datetime.now(hours.PARIS))
+    return _hits(session, ranked, query, now)
 
 
 def _ranked(connection: Connection, sql: str, params: dict[str, Any]) -> Sequence[Any]:
@@ -229,6 +237,7 @@ _SHOWN = (
     Favourite.service_id,
     Service.code_insee,
     Structure.code_insee,
+    Service.structure_id,
 )
 
 
@@ -247,9 +256,13 @@ def _hits(
             .where(Service.id.in_(ids))
         )
     }
+    moment = query.open_at or now
+    day = hours.wall_clock(moment).date()
+    told = timed.for_services(session, [(i, str(rows[i][-1])) for i in ids], day, day)
+    moving = stops.tours(session, ids, moment, query.commune, told)
     hits = []
     for rank in ranked:
-        hit = _hit(rows[rank[0]], rank, query.open_at, now)
+        hit = _hit(rows[rank[0]], rank, query.open_at, now, told[rank[0]], moving.get(rank[0]))
         if hit is None:
             continue
         hits.append(hit)
@@ -258,17 +271,29 @@ def _hits(
     return hits
 
 
-def _hit(row: Any, rank: Any, open_at: datetime | None, now: datetime) -> SearchHit | None:
-    """A ranked service as the agent sees it; None when it is not open at ``open_at``."""
+def _hit(
+    row: Any,
+    rank: Any,
+    open_at: datetime | None,
+    now: datetime,
+    told: list[notices.Notice],
+    tour: stops.Tour | None,
+) -> SearchHit | None:
+    """A ranked service as the agent sees it; None when it is not open at ``open_at``
+    (its usual hours, unless temporary information says otherwise)."""
     (
         service_id, name, structure, commune, structure_commune, phone, structure_phone,
         service_hours, structure_hours, date_maj, verified_on, is_local, favourite,
-        service_code, structure_code,
+        service_code, structure_code, _structure_id,
     ) = row  # fmt: skip
     _id, _relevance, themes, fits, nearness, distance_squared = rank[:6]
     horaires = service_hours or structure_hours or ""
     # On the place's own clock (its INSEE code): Fort-de-France is not Paris.
-    open_now = hours.open_at(horaires, open_at or now, commune=service_code or structure_code)
+    place = service_code or structure_code
+    moment = open_at or now
+    open_now = notices.open_at(horaires, told, moment, commune=place)
+    if tour is not None and tour.open_now:
+        open_now = True  # at one of its stops
     if open_at is not None and open_now is not True:
         return None
     checked = max(filter(None, (date_maj, verified_on)), default=None)
@@ -288,4 +313,8 @@ def _hit(row: Any, rank: Any, open_at: datetime | None, now: datetime) -> Search
         open_now=open_now,
         stale=checked is None or now.date() - checked > STALE_AFTER,
         distance_km=None if distance_squared is None else math.sqrt(distance_squared),
+        next_stop=tour.stops[0] if tour else None,
+        closed_until=notices.closed_until(
+            told, hours.wall_clock(moment, hours.timezone_for(place)).date()
+        ),
     )

@@ -9,6 +9,7 @@ structure ``so`` and the commune ``pc`` it stands in), adding their parameters t
 from __future__ import annotations
 
 import math
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -157,7 +158,16 @@ def nearness(session: Session, commune: str | None, params: dict[str, Any]) -> t
         " FROM service_zone sz WHERE sz.service_id = s.id)"
     )
     by_place = f"CASE WHEN pc.departement = :home_departement THEN {DEPARTEMENT} ELSE -1 END"
-    served = f"COALESCE({by_area}, {by_place})"
+    # A mobile service serves the communes it stops in, and their EPCI (a stop to come).
+    by_stop = (
+        f"(SELECT max(CASE WHEN st.code_insee IN ({_marks(sorted(same_commune(home.insee)), 'c')})"
+        f" THEN {COMMUNE} WHEN stc.epci = :home_epci THEN {EPCI} ELSE -1 END)"
+        " FROM service_stop st LEFT JOIN commune stc ON stc.insee = st.code_insee"
+        " WHERE st.service_id = s.id AND st.retired_at IS NULL"
+        " AND (st.ends_on IS NULL OR st.ends_on >= :stop_day))"
+    )
+    params.setdefault("stop_day", date.today().isoformat())
+    served = f"max(COALESCE({by_area}, {by_place}), COALESCE({by_stop}, -1))"
     same = _marks(sorted(same_commune(home.insee)), "c")
     place = (
         f"CASE WHEN pc.insee IN ({same}) THEN {COMMUNE} WHEN pc.epci = :home_epci THEN {EPCI}"

@@ -23,6 +23,24 @@ def site_of(settings: Any) -> Site:
     )
 
 
+def slip_for_event(
+    desk: Desk, event_id: str, *, fmt: str = "a4", large: bool = False
+) -> tuple[bytes, str]:
+    """A slip naming an event of the region (no referral is recorded), and its title."""
+    from app.directory import events
+    from app.referrals.event_slip import render_event_slip
+    from core.errors import DeskError
+
+    with desk.sessions() as session:
+        event = events.one(session, event_id)
+    if event is None:
+        raise DeskError("unknown_event")
+    pdf = render_event_slip(
+        event, site_of(desk.settings), fmt=fmt, large=large, day=desk.intake.today()
+    )
+    return pdf, event.title
+
+
 def slip_for_service(
     desk: Desk,
     service_id: str,
@@ -72,19 +90,22 @@ def slips_for_contact(
     from sqlalchemy import select
 
     from app.directory import records
-    from db.models import Referral
+    from db.models import Contact, Referral
 
     today = desk.intake.today()
     site = site_of(desk.settings)
     slips = []
     with desk.sessions() as session:
+        contact = session.get(Contact, contact_id)
+        # A mobile service's slip names the stop nearest the visitor's commune first.
+        near = contact.commune if contact is not None else None
         referrals = session.scalars(
             select(Referral)
             .where(Referral.contact_id == contact_id, Referral.status == "active")
             .order_by(Referral.created_at, Referral.slip_code)
         ).all()
         for referral in referrals:
-            detail = records.detail(session, referral.service_id, today=today)
+            detail = records.detail(session, referral.service_id, today=today, near=near)
             pdf = render_slip(
                 detail, site, referral.slip_code, fmt=fmt, large=large, day=today,
                 appointment=referral.appointment_at,

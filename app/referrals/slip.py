@@ -57,7 +57,7 @@ def render_slip(
 
     def layout(budget: int | None) -> tuple[bytes, float]:
         args = (detail, site, code, day, fmt, large)
-        return _layout(
+        return layout_pdf(
             fmt, large, meta, lambda width: story(*args, width, appointment, budget, step)
         )
 
@@ -88,7 +88,7 @@ def render_slip(
     return layout(low)[0]
 
 
-def _layout(
+def layout_pdf(
     fmt: str, large: bool, meta: dict[str, Any], story: Callable[[float], list[Flowable]]
 ) -> tuple[bytes, float]:
     """The PDF of ``story(width)`` in that format, and its size: pages, or on a roll its

@@ -136,7 +136,7 @@ def carrying(target: str | None, code: str) -> str | None:
     return f"{target}#{code}"
 
 
-def _qr(target: str, size: float) -> Flowable:
+def qr_code(target: str, size: float) -> Flowable:
     widget = QrCodeWidget(target, barLevel="M")
     x1, y1, x2, y2 = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
@@ -159,7 +159,7 @@ def story(
     """The slip's flowables; ``budget``: how many characters of the description to keep;
     ``step``: how far large print shortens the less vital lines (``LARGE_STEPS``)."""
     styles = styles_for(fmt, large)
-    para = _para(styles)
+    para = paragraphs(styles)
     target = qr_target(detail)
     flowables = _sender_and_service(detail, site, para, large, width)
     rows = _rows(detail, day, appointment, large, step, target)
@@ -177,7 +177,7 @@ def story(
 Para = Callable[..., Paragraph]
 
 
-def _para(styles: dict[str, ParagraphStyle]) -> Para:
+def paragraphs(styles: dict[str, ParagraphStyle]) -> Para:
     def para(text: str, style: str = "body") -> Paragraph:
         # reportlab breaks lines at a narrow no-break space; a plain one it keeps whole.
         text = text.replace("\u202f", "\u00a0")
@@ -235,6 +235,8 @@ def _rows(
         ("Courriel", "" if large and step > 1 and pick("telephone") else pick("courriel")),
         ("Site web", "" if large and step and target else str(structure.get("site_web") or "")),
         ("Horaires", detail.hours_words("fr", today=day)),
+        ("Prochaines dates", detail.next_dates_words("fr")),
+        ("Prochains arrêts", "\n".join(detail.stops_words("fr")[:3])),
         ("Accueil", _appointment(detail, appointment)),
     ]
     publics = ", ".join(display.label(display.PUBLICS, p) for p in detail.publics)
@@ -253,7 +255,7 @@ def _rows(
             documents.append(f"… et {more} autre" + ("s" if more > 1 else ""))
     rows.append(("Pour qui", who))
     rows.append(("À apporter", "\n".join(f"• {d}" for d in documents)))
-    for note in detail.notes:
+    for note in detail.notice_lines("fr", day):
         rows.append(("Attention", note))
     return [(label, value) for label, value in rows if value]
 
@@ -320,8 +322,8 @@ def _footer(
     if large:
         size = QR_SMALLEST
     if fmt == "receipt" and not large:
-        return [*footer, Spacer(1, 4), _qr(target, size)]
-    table = Table([[footer, _qr(target, size)]], colWidths=[width - size - 6, size + 6])
+        return [*footer, Spacer(1, 4), qr_code(target, size)]
+    table = Table([[footer, qr_code(target, size)]], colWidths=[width - size - 6, size + 6])
     table.setStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (0, -1), 0)])
     table.hAlign = "LEFT"
     return [table]

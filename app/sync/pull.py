@@ -16,15 +16,17 @@ from pydantic import ValidationError
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.directory import timed
 from app.directory.search_index import clear_index, reindex
 from app.directory.store import upsert_service, upsert_structure
 from app.sync.client import HubClient
 from core.errors import DeskError
-from core.wire import Change
+from core.wire import Change, EventWire, NoticeWire, StopWire
 from db.models import NomenclatureItem, Service, Setting, Structure, SyncState
 
 STREAM = "directory"
 DEMO_SOURCE = "demo-spro-etm"
+TIMED = ("notice", "event", "stop")
 
 
 def _checked(change: Change) -> dict[str, Any] | None:
@@ -40,6 +42,12 @@ def _checked(change: Change) -> dict[str, Any] | None:
         if change.kind == "service":
             record = v1.Service.model_validate(change.payload).model_dump()
             return record
+        if change.kind == "notice":
+            return NoticeWire.model_validate(change.payload).model_dump()
+        if change.kind == "event":
+            return EventWire.model_validate(change.payload).model_dump()
+        if change.kind == "stop":
+            return StopWire.model_validate(change.payload).model_dump()
     except ValidationError:
         raise DeskError("hub_bad_answer", reason=f"{change.kind} {change.id} invalide") from None
     item = change.payload
@@ -62,6 +70,9 @@ def apply_page(session: Session, changes: list[Change], moment: datetime) -> int
     for change, record in checked:
         if change.kind == "nomenclature":
             applied += _apply_item(session, record, change)
+            continue
+        if change.kind in TIMED:
+            applied += timed.apply(session, change.kind, change.id, record, moment)
             continue
         current: Structure | Service | None = (
             session.get(Structure, change.id)
@@ -128,8 +139,8 @@ def pull_all(
             raise DeskError("hub_bad_answer", reason="curseur en arrière")
         with sessions.begin() as session:
             applied = apply_page(session, list(answer.changes), now())
-            if applied and any(c.kind != "nomenclature" for c in answer.changes):
-                _retire_demo(session, now())
+            if applied and any(c.kind in ("structure", "service") for c in answer.changes):
+                _retire_demo(session, now(), {c.id for c in answer.changes if not c.deleted})
             state = session.get(SyncState, STREAM) or SyncState(stream=STREAM)
             state.cursor, state.etag, state.last_success = str(answer.cursor), new_etag, now()
             session.add(state)
@@ -138,20 +149,20 @@ def pull_all(
             return total
 
 
-def _retire_demo(session: Session, moment: datetime) -> None:
+def _retire_demo(session: Session, moment: datetime, pulled: set[str]) -> None:
+    """The demo directory retired, once the region's has come (but not what the region's
+    itself holds, should the hub publish the demo's records)."""
     demo = session.get(Setting, "directory.demo_loaded")
     if demo is None or not demo.value:
         return
-    ids = list(session.scalars(select(Service.id).where(Service.source == DEMO_SOURCE)))
-    session.execute(
-        update(Service)
-        .where(Service.source == DEMO_SOURCE, Service.is_local.is_(False))
-        .values(retired_at=moment)
-    )
-    session.execute(
-        update(Structure)
-        .where(Structure.source == DEMO_SOURCE, Structure.is_local.is_(False))
-        .values(retired_at=moment)
-    )
+    demo_only = [
+        (Service.source == DEMO_SOURCE) & Service.is_local.is_(False) & Service.id.not_in(pulled),
+        (Structure.source == DEMO_SOURCE)
+        & Structure.is_local.is_(False)
+        & Structure.id.not_in(pulled),
+    ]
+    ids = list(session.scalars(select(Service.id).where(demo_only[0])))
+    session.execute(update(Service).where(demo_only[0]).values(retired_at=moment))
+    session.execute(update(Structure).where(demo_only[1]).values(retired_at=moment))
     clear_index(session, ids)
     demo.value = False

@@ -29,6 +29,7 @@ from db.models.geography import (
 from db.models.lists import NomenclatureItem, NomenclatureMapping
 from db.models.settings import Setting, SyncQuarantine, SyncState
 from db.models.statistics import StatCode, StatDirty, StatFact
+from db.models.time import DirectoryNotice, Event, ServiceStop
 
 __all__ = [
     "FTS_TABLES",
@@ -42,7 +43,9 @@ __all__ = [
     "ContactTheme",
     "Departement",
     "DirectoryFlag",
+    "DirectoryNotice",
     "Epci",
+    "Event",
     "Favourite",
     "NomenclatureItem",
     "NomenclatureMapping",
@@ -51,6 +54,7 @@ __all__ = [
     "Service",
     "ServiceMode",
     "ServicePublic",
+    "ServiceStop",
     "ServiceThematique",
     "ServiceZone",
     "Setting",

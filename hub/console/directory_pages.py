@@ -6,6 +6,7 @@ from __future__ import annotations
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
@@ -13,8 +14,9 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from core.i18n import N_, gettext
-from hub import directory, partners, proposals, review
+from core.i18n import N_, gettext, language
+from hub import directory, notices, partners, proposals, review, stops
+from hub.console.auth import Visitor
 from hub.console.web import (
     Console,
     ConsoleOf,
@@ -36,6 +38,12 @@ NOTICES = {
     ),
     "deja": N_("Fiche déjà à jour\u00a0: elle était vérifiée aujourd’hui."),
     "lien-retire": N_("Lien retiré\u00a0: il n’ouvre plus la page du partenaire."),
+    "information": N_(
+        "Information publiée\u00a0: les postes la recevront à leur prochaine synchro."
+    ),
+    "information-retiree": N_("Information retirée des postes à leur prochaine synchro."),
+    "arrets": N_("Arrêts publiés\u00a0: les postes les recevront à leur prochaine synchro."),
+    "arret-retire": N_("Arrêt retiré des postes à leur prochaine synchro."),
 }
 
 
@@ -204,13 +212,29 @@ async def handle(request: Request, console: ConsoleOf) -> Response:
 async def read_record(request: Request, console: ConsoleOf) -> HTMLResponse:
     who = await console.visitor(request)
     kind, record_id = request.query_params.get("type", ""), request.query_params.get("id", "")
-    view, link = await console.db(
-        lambda s: (review.record(s, kind, record_id), partners.live_link(s, record_id))
-    )
+    return await show_record(request, console, who, kind, record_id)
+
+
+async def show_record(
+    request: Request, console: Console, who: Visitor, kind: str, record_id: str,
+    status: int = 200, message: str = "", typed: dict[str, str] | None = None,
+    stop_message: str = "",
+) -> HTMLResponse:  # fmt: skip
+    """A record's page; ``message`` says why what was typed in its form was refused."""
+    day, lang = today(), language()
+
+    def read(s: Session) -> tuple[review.RecordView, Any, list[notices.Line], list[Any]]:
+        view = review.record(s, kind, record_id)
+        told = notices.for_record(s, kind, record_id, day, lang)
+        tour = stops.for_service(s, record_id, day, lang) if kind == "service" else []
+        return view, partners.live_link(s, record_id), told, tour
+
+    view, link, lines, tour = await console.db(read)
     return console.page(
-        request, "record.html", visitor=who, view=view, kinds=kinds(),
-        fields=record_fields(view), link=link,
-        here=record_url(kind, record_id), record_url=record_url,
+        request, "record.html", status, visitor=who, view=view, kinds=kinds(),
+        fields=record_fields(view), link=link, here=record_url(kind, record_id),
+        record_url=record_url, time_notices=lines, message=message, typed=typed or {},
+        stops=tour, stop_message=stop_message,
         notice=gettext(NOTICES.get(request.query_params.get("fait", ""), "")),
     )  # fmt: skip
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Engine, create_engine
 
-from hub import partner_models  # noqa: F401 (its tables are the hub's too)
+from hub import partner_models, time_models  # noqa: F401 (their tables are the hub's too)
 from hub.models import HubBase
 
 config = context.config

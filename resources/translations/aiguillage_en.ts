@@ -132,57 +132,57 @@
         <translation>Last people welcomed:</translation>
     </message>
     <message>
-        <location filename="../../ui/arrival_dialog.py" line="83"/>
+        <location filename="../../ui/arrival_dialog.py" line="82"/>
         <source>La personne s’est présentée</source>
         <translation>The person came</translation>
     </message>
     <message>
-        <location filename="../../ui/arrival_dialog.py" line="84"/>
+        <location filename="../../ui/arrival_dialog.py" line="83"/>
         <source>Présentée, et accompagnée</source>
         <translation>Came, and supported</translation>
     </message>
     <message>
-        <location filename="../../ui/arrival_dialog.py" line="85"/>
+        <location filename="../../ui/arrival_dialog.py" line="84"/>
         <source>Présentée, et réorientée ailleurs</source>
         <translation>Came, and referred elsewhere</translation>
     </message>
     <message>
-        <location filename="../../ui/arrival_dialog.py" line="86"/>
+        <location filename="../../ui/arrival_dialog.py" line="85"/>
         <source>Présentée, non éligible</source>
         <translation>Came, not eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/arrival_dialog.py" line="87"/>
+        <location filename="../../ui/arrival_dialog.py" line="86"/>
         <source>Présentée, pas de place</source>
         <translation>Came, no room</translation>
     </message>
     <message>
-        <location filename="../../ui/arrival_dialog.py" line="92"/>
+        <location filename="../../ui/arrival_dialog.py" line="91"/>
         <source>à envoyer</source>
         <translation>to send</translation>
     </message>
     <message>
-        <location filename="../../ui/arrival_dialog.py" line="93"/>
+        <location filename="../../ui/arrival_dialog.py" line="92"/>
         <source>notée au hub</source>
         <translation>noted at the hub</translation>
     </message>
     <message>
-        <location filename="../../ui/arrival_dialog.py" line="94"/>
+        <location filename="../../ui/arrival_dialog.py" line="93"/>
         <source>code inconnu du hub&#xa0;: vérifiez-le sur la fiche</source>
         <translation>code unknown to the hub: check it on the slip</translation>
     </message>
     <message>
-        <location filename="../../ui/arrival_dialog.py" line="105"/>
+        <location filename="../../ui/arrival_dialog.py" line="104"/>
         <source>Enregistré&#xa0;: %1.</source>
         <translation>Saved: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/arrival_dialog.py" line="95"/>
+        <location filename="../../ui/arrival_dialog.py" line="94"/>
         <source>à envoyer de nouveau</source>
         <translation>to send again</translation>
     </message>
     <message>
-        <location filename="../../ui/arrival_dialog.py" line="96"/>
+        <location filename="../../ui/arrival_dialog.py" line="95"/>
         <source>le hub ne connaît pas ce site comme partenaire</source>
         <translation>the hub does not know this site as a partner</translation>
     </message>
@@ -252,81 +252,91 @@
     </message>
     <message>
         <location filename="../../ui/directory_detail.py" line="95"/>
+        <source>Prochaines dates</source>
+        <translation>Next dates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="99"/>
+        <source>Prochains arrêts</source>
+        <translation>Next stops</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="104"/>
         <source>Accueil</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="99"/>
+        <location filename="../../ui/directory_detail.py" line="108"/>
         <source>Pour s’y rendre</source>
         <translation>How to go</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="104"/>
+        <location filename="../../ui/directory_detail.py" line="113"/>
         <source>Inscription</source>
         <translation>Sign up</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="112"/>
+        <location filename="../../ui/directory_detail.py" line="121"/>
         <source>Publics</source>
         <translation>Publics</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="116"/>
+        <location filename="../../ui/directory_detail.py" line="125"/>
         <source>Précisions</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="120"/>
+        <location filename="../../ui/directory_detail.py" line="129"/>
         <source>Conditions</source>
         <translation>Conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="123"/>
+        <location filename="../../ui/directory_detail.py" line="132"/>
         <source>À apporter</source>
         <translation>To bring</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="126"/>
+        <location filename="../../ui/directory_detail.py" line="135"/>
         <source>Coût</source>
         <translation>Cost</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="130"/>
+        <location filename="../../ui/directory_detail.py" line="139"/>
         <source>Thématiques</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="134"/>
+        <location filename="../../ui/directory_detail.py" line="143"/>
         <source>Territoire</source>
         <translation>Area served</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="137"/>
+        <location filename="../../ui/directory_detail.py" line="146"/>
         <source>Zone non renseignée&#xa0;: autour de son adresse (son département)</source>
         <translation>Area not given: around its address (its département)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="149"/>
+        <location filename="../../ui/directory_detail.py" line="158"/>
         <source>Mise à jour</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="150"/>
+        <location filename="../../ui/directory_detail.py" line="159"/>
         <source>À vérifier (%1)</source>
         <translation>To be checked (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="155"/>
+        <location filename="../../ui/directory_detail.py" line="164"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="158"/>
+        <location filename="../../ui/directory_detail.py" line="167"/>
         <source> (entrée locale)</source>
         <translation> (local entry)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="164"/>
+        <location filename="../../ui/directory_detail.py" line="173"/>
         <source>Signalements</source>
         <translation>Reports</translation>
     </message>
@@ -364,22 +374,32 @@
         <translation> (local)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_model.py" line="65"/>
+        <location filename="../../ui/directory_model.py" line="60"/>
+        <source>%1 · arrêt le %2</source>
+        <translation>%1 · stop on %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_model.py" line="69"/>
         <source>%1 · à %2&#xa0;km</source>
         <translation>%1 · %2 km away</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_model.py" line="69"/>
+        <location filename="../../ui/directory_model.py" line="73"/>
+        <source>Fermé jusqu’au %1</source>
+        <translation>Closed until %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_model.py" line="76"/>
         <source>Ouvert</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_model.py" line="69"/>
+        <location filename="../../ui/directory_model.py" line="76"/>
         <source>Fermé</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_model.py" line="71"/>
+        <location filename="../../ui/directory_model.py" line="78"/>
         <source>À vérifier (%1)</source>
         <translation>To be checked (%1)</translation>
     </message>
@@ -463,12 +483,17 @@
         <translation>Copy the &amp;address</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="130"/>
+        <location filename="../../ui/directory_panel.py" line="129"/>
+        <source>Informati&amp;on temporaire…</source>
+        <translation>Temporar&amp;y information…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="131"/>
         <source>Im&amp;porter un annuaire…</source>
         <translation>Import a &amp;directory…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="131"/>
+        <location filename="../../ui/directory_panel.py" line="132"/>
         <source>Modèle de ta&amp;bleur…</source>
         <translation>Sp&amp;readsheet template…</translation>
     </message>
@@ -513,12 +538,12 @@
         <translation>Copy the e-&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="129"/>
+        <location filename="../../ui/directory_panel.py" line="130"/>
         <source>Ajouter une entrée &amp;locale…</source>
         <translation>Add a &amp;local entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="270"/>
+        <location filename="../../ui/directory_panel.py" line="277"/>
         <source>Aucun service choisi.</source>
         <translation>No service chosen.</translation>
     </message>
@@ -559,6 +584,122 @@
         <location filename="../../ui/sync_panel.py" line="61"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>EventsModel</name>
+    <message>
+        <location filename="../../ui/events_panel.py" line="39"/>
+        <source>Quand</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="40"/>
+        <source>Événement</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="41"/>
+        <source>Où</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="42"/>
+        <source>Organisé par</source>
+        <translation>Organised by</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPanel</name>
+    <message>
+        <location filename="../../ui/events_panel.py" line="72"/>
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="74"/>
+        <source>Les 7 prochains jours</source>
+        <translation>The next 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="75"/>
+        <source>Les 30 prochains jours</source>
+        <translation>The next 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="76"/>
+        <source>Les 3 prochains mois</source>
+        <translation>The next 3 months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="77"/>
+        <source>Tout ce qui vient</source>
+        <translation>Everything to come</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="82"/>
+        <source>Département</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="83"/>
+        <source>Tous les départements</source>
+        <translation>All départements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="85"/>
+        <source>Thème</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="86"/>
+        <source>Tous les thèmes</source>
+        <translation>All themes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="97"/>
+        <source>Événements à venir</source>
+        <translation>Events to come</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="107"/>
+        <source>Détail de l’événement</source>
+        <translation>Event details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="110"/>
+        <source>Imprimer une fic&amp;he…  (Ctrl+P)</source>
+        <translation>Print a &amp;slip…  (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="184"/>
+        <source>Aucun événement à venir sur ces critères.</source>
+        <translation>No event to come for these criteria.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="203"/>
+        <source>Quand</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="204"/>
+        <source>Où</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="205"/>
+        <source>Organisé par</source>
+        <translation>Organised by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="207"/>
+        <source>Pour qui</source>
+        <translation>For whom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="216"/>
+        <source>Lien</source>
+        <translation>Link</translation>
     </message>
 </context>
 <context>
@@ -640,6 +781,14 @@
         <location filename="../../ui/directory_dialogs.py" line="96"/>
         <source>Commentaire</source>
         <translation>Comment</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../ui/directory_dialogs.py" line="50"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1040,43 +1189,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Le &amp;journal du jour</source>
         <translation>Today’s &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>&amp;Aiguillage</source>
         <translation>A&amp;iguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Onglets</source>
         <translation>Tabs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Réglages du site…</source>
         <translation>Site se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Accueillir une personne orientée…</source>
         <translation>&amp;Welcome a referred person…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>À &amp;propos d’Aiguillage…</source>
         <translation>&amp;About Aiguillage…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -1084,7 +1233,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -1092,7 +1241,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -1100,12 +1249,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Dernière synchro&#xa0;: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -1113,32 +1262,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Accueil  (Ctrl+1)</source>
         <translation>Reception  (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Annuaire  (Ctrl+2)</source>
         <translation>Directory  (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Statistiques  (Ctrl+3)</source>
         <translation>Statistics  (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>A&amp;ffichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>A&amp;ide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
@@ -1224,6 +1373,74 @@
         <location filename="../../ui/first_start.py" line="268"/>
         <source>«&#xa0;%1&#xa0;» ne répond pas comme un hub Aiguillage. Vérifiez l’adresse donnée par la coordination régionale.</source>
         <translation>“%1” does not answer as an Aiguillage hub does. Check the address the regional coordination gave.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="40"/>
+        <source>Information temporaire</source>
+        <translation>Temporary information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="40"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="46"/>
+        <source>Fermé</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="47"/>
+        <source>Horaires exceptionnels</source>
+        <translation>Special hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="48"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="60"/>
+        <source>Pour toute la &amp;structure</source>
+        <translation>For the whole &amp;organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="62"/>
+        <source>&amp;Nature</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="63"/>
+        <source>&amp;Premier jour</source>
+        <translation>&amp;First day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="64"/>
+        <source>&amp;Dernier jour (inclus)</source>
+        <translation>&amp;Last day (included)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="65"/>
+        <source>&amp;Horaires de ces jours</source>
+        <translation>&amp;Hours of those days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="66"/>
+        <source>&amp;Message</source>
+        <translation>&amp;Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="70"/>
+        <source>Informations de ce poste</source>
+        <translation>This desk’s information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="72"/>
+        <source>&amp;Retirer l’information choisie</source>
+        <translation>&amp;Withdraw the chosen information</translation>
     </message>
 </context>
 <context>
@@ -1620,17 +1837,17 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="190"/>
+        <location filename="../../ui/slip_dialog.py" line="191"/>
         <source>L’impression a échoué (imprimante «&#xa0;%1&#xa0;»)&#x202f;: vérifiez qu’elle est allumée et reliée. Les orientations restent enregistrées.</source>
         <translation>Printing failed (printer “%1”): check that it is on and connected. The referrals stay recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="192"/>
+        <location filename="../../ui/slip_dialog.py" line="193"/>
         <source>par défaut</source>
         <translation>default</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/slip_dialog.py" line="219"/>
+        <location filename="../../ui/slip_dialog.py" line="220"/>
         <source>%n fiche(s) envoyée(s) à l’imprimante.</source>
         <translation>
             <numerusform>%n slip sent to the printer.</numerusform>
@@ -1638,12 +1855,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/slip_dialog.py" line="254"/>
+        <location filename="../../ui/slip_dialog.py" line="255"/>
         <source>Enregistrer les fiches dans…</source>
         <translation>Save the slips in…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/slip_dialog.py" line="264"/>
+        <location filename="../../ui/slip_dialog.py" line="266"/>
         <source>%n fiche(s) enregistrée(s).</source>
         <translation>
             <numerusform>%n slip saved.</numerusform>
@@ -2127,29 +2344,37 @@
         <translation>Visit saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="210"/>
+        <location filename="../../ui/visit_actions.py" line="222"/>
         <source>Enregistrement impossible</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="211"/>
+        <location filename="../../ui/visit_actions.py" line="223"/>
         <source>L’accueil n’a pas pu être enregistré&#xa0;: %1</source>
         <translation>The visit could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="221"/>
+        <location filename="../../ui/visit_actions.py" line="233"/>
         <source>Saisie rétablie.</source>
         <translation>Entry restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="231"/>
+        <location filename="../../ui/visit_actions.py" line="243"/>
         <source>Dernier accueil repris&#xa0;: corrigez-le puis enregistrez-le.</source>
         <translation>Last visit taken back: correct it, then save it.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_actions.py" line="236"/>
+        <location filename="../../ui/visit_actions.py" line="248"/>
         <source>Saisie effacée — Ctrl+Z pour la rétablir.</source>
         <translation>Entry cleared — Ctrl+Z to restore it.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowEvents</name>
+    <message>
+        <location filename="../../ui/window_events.py" line="37"/>
+        <source>À venir  (Ctrl+4)</source>
+        <translation>Coming up  (Ctrl+4)</translation>
     </message>
 </context>
 <context>
@@ -2171,14 +2396,6 @@
             <numerusform>Today: %n visit</numerusform>
             <numerusform>Today: %n visits</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>_Form</name>
-    <message>
-        <location filename="../../ui/directory_dialogs.py" line="50"/>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>

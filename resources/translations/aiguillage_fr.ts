@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Aujourd’hui&#xa0;: %n accueil</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Annuaire de démo&#xa0;: %n service</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Annuaire&#xa0;: %n service</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n à envoyer</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>SlipDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/slip_dialog.py" line="219"/>
+        <location filename="../../ui/slip_dialog.py" line="220"/>
         <source>%n fiche(s) envoyée(s) à l’imprimante.</source>
         <translation>
             <numerusform>%n fiche envoyée à l’imprimante.</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/slip_dialog.py" line="264"/>
+        <location filename="../../ui/slip_dialog.py" line="266"/>
         <source>%n fiche(s) enregistrée(s).</source>
         <translation>
             <numerusform>%n fiche enregistrée.</numerusform>

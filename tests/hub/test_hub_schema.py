@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from hub import partner_models  # noqa: F401 (its tables are the hub's too)
+from hub import partner_models, time_models  # noqa: F401 (their tables are the hub's too)
 from hub.config import make_engine
 from hub.models import HubBase
 

@@ -1,0 +1,81 @@
+"""notices, stops and events: temporary information on directory records, mobile
+services' stops, the region's events
+
+Revision ID: 0009
+Revises: 0008
+Create Date: 2026-12-04
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0009'
+down_revision = '0008'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        'directory_notice',
+        sa.Column('id', sa.String(length=200), nullable=False),
+        sa.Column('structure_id', sa.String(length=200), nullable=False),
+        sa.Column('service_id', sa.String(length=200), nullable=True),
+        sa.Column('kind', sa.String(length=16), nullable=False),
+        sa.Column('starts_on', sa.Date(), nullable=False),
+        sa.Column('ends_on', sa.Date(), nullable=False),
+        sa.Column('hours', sa.String(length=500), nullable=True),
+        sa.Column('message', sa.String(length=300), nullable=True),
+        sa.Column('origin', sa.String(length=8), nullable=False),
+        sa.Column('updated_at', sa.DateTime(), nullable=False),
+        sa.Column('retired_at', sa.DateTime(), nullable=True),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_directory_notice')),
+    )
+    with op.batch_alter_table('directory_notice', schema=None) as batch_op:
+        for column in ('structure_id', 'service_id', 'ends_on'):
+            batch_op.create_index(batch_op.f(f'ix_directory_notice_{column}'), [column])
+    op.create_table(
+        'service_stop',
+        sa.Column('id', sa.String(length=200), nullable=False),
+        sa.Column('service_id', sa.String(length=200), nullable=False),
+        sa.Column('code_insee', sa.String(length=5), nullable=False),
+        sa.Column('commune', sa.String(length=100), nullable=False),
+        sa.Column('adresse', sa.String(length=300), nullable=False),
+        sa.Column('hours', sa.String(length=500), nullable=False),
+        sa.Column('ends_on', sa.Date(), nullable=True),
+        sa.Column('updated_at', sa.DateTime(), nullable=False),
+        sa.Column('retired_at', sa.DateTime(), nullable=True),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_service_stop')),
+    )
+    with op.batch_alter_table('service_stop', schema=None) as batch_op:
+        for column in ('service_id', 'code_insee'):
+            batch_op.create_index(batch_op.f(f'ix_service_stop_{column}'), [column])
+    op.create_table(
+        'event',
+        sa.Column('id', sa.String(length=200), nullable=False),
+        sa.Column('title', sa.String(length=200), nullable=False),
+        sa.Column('starts_at', sa.DateTime(), nullable=False),
+        sa.Column('ends_at', sa.DateTime(), nullable=False),
+        sa.Column('code_insee', sa.String(length=5), nullable=False),
+        sa.Column('commune', sa.String(length=100), nullable=False),
+        sa.Column('adresse', sa.String(length=300), nullable=False),
+        sa.Column('organisateur', sa.String(length=300), nullable=False),
+        sa.Column('lien', sa.String(length=300), nullable=False),
+        sa.Column('description', sa.Text(), nullable=False),
+        sa.Column('publics', sa.JSON(), nullable=False),
+        sa.Column('thematiques', sa.JSON(), nullable=False),
+        sa.Column('updated_at', sa.DateTime(), nullable=False),
+        sa.Column('retired_at', sa.DateTime(), nullable=True),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_event')),
+    )
+    with op.batch_alter_table('event', schema=None) as batch_op:
+        for column in ('starts_at', 'ends_at', 'code_insee'):
+            batch_op.create_index(batch_op.f(f'ix_event_{column}'), [column])
+
+
+def downgrade() -> None:
+    op.drop_table('event')
+    op.drop_table('service_stop')
+    op.drop_table('directory_notice')

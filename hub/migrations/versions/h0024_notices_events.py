@@ -1,0 +1,70 @@
+"""temporary information on directory records, mobile services' stops, the region's events
+
+Revision ID: h0024
+Revises: h0023
+Create Date: 2026-12-04
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "h0024"
+down_revision = "h0023"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "temporary_notice",
+        sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+        sa.Column("structure_id", sa.String(200), nullable=False, index=True),
+        sa.Column("service_id", sa.String(200), nullable=True, index=True),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("starts_on", sa.Date(), nullable=False),
+        sa.Column("ends_on", sa.Date(), nullable=False, index=True),
+        sa.Column("hours", sa.String(500), nullable=True),
+        sa.Column("message", sa.String(300), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_by", sa.String(200), nullable=False),
+        sa.Column("withdrawn_at", sa.DateTime(), nullable=True),
+    )
+    op.create_table(
+        "service_stop",
+        sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+        sa.Column("service_id", sa.String(200), nullable=False, index=True),
+        sa.Column("code_insee", sa.String(5), nullable=False),
+        sa.Column("commune", sa.String(100), nullable=False),
+        sa.Column("adresse", sa.String(300), nullable=False),
+        sa.Column("hours", sa.String(500), nullable=False),
+        sa.Column("ends_on", sa.Date(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_by", sa.String(200), nullable=False),
+        sa.Column("withdrawn_at", sa.DateTime(), nullable=True),
+    )
+    op.create_table(
+        "region_event",
+        sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+        sa.Column("title", sa.String(200), nullable=False),
+        sa.Column("starts_at", sa.DateTime(), nullable=False, index=True),
+        sa.Column("ends_at", sa.DateTime(), nullable=False),
+        sa.Column("code_insee", sa.String(5), nullable=False),
+        sa.Column("commune", sa.String(100), nullable=False),
+        sa.Column("adresse", sa.String(300), nullable=False),
+        sa.Column("organisateur", sa.String(300), nullable=False),
+        sa.Column("lien", sa.String(300), nullable=False),
+        sa.Column("description", sa.Text(), nullable=False),
+        sa.Column("publics", sa.JSON(), nullable=False),
+        sa.Column("thematiques", sa.JSON(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_by", sa.String(200), nullable=False),
+        sa.Column("withdrawn_at", sa.DateTime(), nullable=True),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("region_event")
+    op.drop_table("service_stop")
+    op.drop_table("temporary_notice")
