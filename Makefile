@@ -91,7 +91,7 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m devtools.screenshots docs --scale 1.5
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m devtools.screenshots docs --lang en
 	$(BIN)/python -m devtools.report_demo docs
-	AIGUILLAGE_SCREENSHOTS=docs $(BIN)/python -m pytest -q tests/hub/test_console_browser.py tests/hub/test_partner_browser.py
+	AIGUILLAGE_SCREENSHOTS=docs $(BIN)/python -m pytest -q tests/hub/test_console_browser.py tests/hub/test_partner_browser.py tests/hub/test_time_browser.py
 
 # Rebuild the compact geography from Etalab's decoupage-administratif data folder.
 geography: $(STAMP)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from app.directory.records import ServiceDetail
     from app.directory.search import SearchHit, SearchQuery
     from app.geography import Geography
+    from app.intake.service import IntakeService
     from core.notices import Notice
 
 
@@ -26,6 +27,7 @@ class DirectoryDesk:
     __slots__ = ()
     sessions: sessionmaker[Session]
     geography: Geography
+    intake: IntakeService
 
     def directory_search(
         self, query: SearchQuery, *, now: datetime | None = None
@@ -38,8 +40,8 @@ class DirectoryDesk:
     def service_detail(self, service_id: str, today: date | None = None) -> ServiceDetail:
         from app.directory import records
 
-        with self.sessions() as session:
-            return records.detail(session, service_id, today=today)
+        with self.sessions() as session:  # on the desk's own clock
+            return records.detail(session, service_id, today=today or self.intake.today())
 
     def flag_service(self, service_id: str, reason: str, comment: str | None) -> str:
         from app.directory import records

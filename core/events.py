@@ -57,6 +57,13 @@ def _time(moment: datetime, lang: str) -> str:
     return clock(moment.hour * 60 + moment.minute, lang)
 
 
+def day_words(spans: list[tuple[datetime, datetime]], lang: str = "fr") -> str:
+    """One day's openings: « jeudi 10 décembre 2026, 9 h–12 h et 13 h 30–16 h 30 »."""
+    times = [f"{_time(a, lang)}–{_time(b, lang)}" for a, b in spans]
+    joint = " and " if lang == "en" else " et "
+    return f"{_day(spans[0][0], lang)}, {joint.join(times)}"
+
+
 def when_words(starts_at: datetime, ends_at: datetime, lang: str = "fr") -> str:
     """« mardi 7 mars 2027, 9 h–17 h »; over several days « du lundi 8 mars 2027, 9 h,
     au vendredi 19 mars 2027, 17 h »."""

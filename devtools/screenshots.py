@@ -93,6 +93,11 @@ def main(argv: list[str]) -> int:
     if args.scale == 1.0 and args.lang == "fr":
         _tabs(shots)
         slip_images(desk, target)
+    if args.lang == "fr":
+        from devtools.screenshots_time import seed, time_shots
+
+        seed(shots)
+        time_shots(shots, slip=args.scale == 1.0)
     if args.lang == "en" or args.scale != 1.0:
         shots.shown_stats()
         window.grab().save(str(target / f"statistiques{suffix}.png"))

@@ -168,6 +168,9 @@ class DirectoryPanel(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # The results get their share from the start: « Maintenant » (open, or closed until
+        # a day) must show without scrolling sideways at 1366 pixels.
+        splitter.setSizes([3000, 2000])
         tools = QHBoxLayout()
         tools.addStretch(1)
         for button in (
@@ -248,7 +251,7 @@ class DirectoryPanel(QWidget):
         current = self.current()
         self.model.set_hits(hits)
         self.table.resizeColumnsToContents()
-        for column, widest in ((1, 200), (2, 240), (3, 120)):
+        for column, widest in ((1, 170), (2, 210), (3, 130)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         row = next((i for i, h in enumerate(hits) if current and h.service_id == current), 0)
         if hits:

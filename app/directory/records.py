@@ -55,6 +55,7 @@ class ServiceDetail:
     zone_given: bool = True
     # Temporary information still to tell (current, then coming): see core.notices.
     notices: list[notices.Notice] = field(default_factory=list)
+    on: date | None = None  # the day the record was read for
     # A permanence (« 2e mardi du mois »): its next openings, the notices heeded.
     next_dates: list[tuple[datetime, datetime]] = field(default_factory=list)
     # A mobile service: its stops to come, the nearest to the visitor first.
@@ -70,14 +71,17 @@ class ServiceDetail:
 
     def next_dates_words(self, lang: str = "fr") -> str:
         """« mardi 8 décembre 2026, 9 h–12 h ; mardi 12 janvier 2027, 9 h–12 h »."""
-        from core.events import when_words
+        from core.events import day_words
 
+        by_day: dict[date, list[tuple[datetime, datetime]]] = {}
+        for a, b in self.next_dates:
+            by_day.setdefault(a.date(), []).append((a, b))
         joint = "\u00a0; " if lang != "en" else "; "
-        return joint.join(when_words(a, b, lang) for a, b in self.next_dates)
+        return joint.join(day_words(spans, lang) for spans in list(by_day.values())[:3])
 
     def notice_lines(self, lang: str = "fr", today: date | None = None) -> list[str]:
         """The temporary information in words, then the desk's old notes."""
-        day = today or date.today()
+        day = today or self.on or date.today()
         commune = str(self.service.get("code_insee") or self.structure.get("code_insee") or "")
         told = [
             notices.words(n, day, lang, commune=commune or None)
@@ -124,7 +128,7 @@ def detail(
     start = datetime.combine(today, datetime.min.time())
     soon = []
     if notices.sparse(usual, told[service_id], start, place):
-        soon = notices.next_openings(usual, told[service_id], start, commune=place)
+        soon = notices.next_openings(usual, told[service_id], start, count=8, commune=place)
     tour = stops.tours(session, [service_id], start.replace(tzinfo=hours.PARIS), near, told)
     return ServiceDetail(
         service=_columns(service),
@@ -143,6 +147,7 @@ def detail(
         notes=notes,
         zone_given=bool(readable(session, [z.code for z in service.zone_eligibilite])),
         notices=notices.shown(told[service_id], today),
+        on=today,
         next_dates=soon,
         stops=tour[service_id].stops if service_id in tour else [],
     )
