@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     # What the window does not need to show its first screen is imported where it is used
     # (``tests/ui/test_startup_imports.py`` keeps the start light).
     from app.geography import Geography
+    from app.intake.reception import EventChoice, Reception
     from app.intake.service import IntakeService
     from app.nomenclature import Nomenclatures
     from app.settings import Settings
@@ -218,6 +219,29 @@ class Desk(DirectoryDesk):
     # --- what the window asks of the desk, each in its own session --------------------
     # The window runs these off its thread (reads on their pool, writes on the one writer).
 
+    # --- where the desk receives today (app.intake.reception) -------------------------
+
+    def reception(self) -> Reception:
+        from app.intake.reception import of_day
+
+        return of_day(self.settings, self.intake.today())
+
+    def receive_at(self, place: str | None, event: str | None) -> Reception:
+        """Receive away today (a commune, an event), or back at the site (both None)."""
+        from app.intake.reception import set_for_day
+
+        with self.sessions.begin() as session:
+            today = self.intake.today()
+            return set_for_day(
+                session, self.settings, self.geography.check_code, today, place, event
+            )
+
+    def events_of_day(self) -> list[EventChoice]:
+        from app.intake.reception import events_of
+
+        with self.sessions() as session:
+            return events_of(session, self.intake.today())
+
     def quarantined(self) -> list[SyncQuarantine]:
         """Records the hub refused, kept on this desk."""
         from app.sync.queue import quarantined
@@ -245,6 +269,13 @@ def _services(
     geography = Geography(sessions)
     settings.check_commune = geography.check_code
     settings.list_codes = lists.active_codes
+
+    def reception() -> tuple[str | None, str | None]:
+        from app.intake.reception import of_day
+
+        today = of_day(settings, clock().date())
+        return today.place or str(settings.get("site.commune")) or None, today.event
+
     intake = IntakeService(
         sessions,
         lists,
@@ -252,6 +283,7 @@ def _services(
         site_id=lambda: str(settings.get("site.id")),
         clock=clock,
         monotonic=monotonic,
+        reception=reception,
     )
     return settings, lists, geography, intake
 

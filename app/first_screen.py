@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 _CONTACT_COLUMNS = (
     "id, moment_local, time_known, channel, public, age, gender, commune, duration,"
-    " first_visit, agent_code, note, status, version, synced_version"
+    " first_visit, agent_code, note, status, version, synced_version, place, event, batch"
 )
 
 
@@ -165,6 +165,9 @@ def _contacts(connection: sqlite3.Connection, day: date) -> list[ContactRecord]:
             status=row[12],
             version=row[13],
             synced_version=row[14],
+            place=row[15],
+            event=row[16],
+            batch=row[17],
             referrals=tuple(referrals.get(row[0], ())),
         )
         for row in rows

@@ -104,6 +104,11 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("site.configured", bool, False, internal=True),
         SettingSpec("directory.index_version", int, 0, internal=True),
         SettingSpec("desk.id", str, "", internal=True),
+        # Where the desk receives today, away from its site (app.intake.reception).
+        SettingSpec("reception.day", str, "", internal=True),
+        SettingSpec("reception.place", str, "", internal=True),
+        SettingSpec("reception.event", str, "", internal=True),
+        SettingSpec("reception.event_title", str, "", internal=True),
         # Kept until the desk has enrolled with the hub (then replaced by the site token).
         SettingSpec("hub.pending_code", str, "", internal=True),
     )

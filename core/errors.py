@@ -91,6 +91,12 @@ MESSAGES: dict[str, str | Counted] = {
     ),
     "notice_refused": N_("Information temporaire refusée\u00a0: {reason}."),
     "unknown_event": N_("Cet événement a été retiré depuis."),
+    "batch_count": N_("Nombre de personnes\u00a0: de 1 à {limit}."),
+    "batch_no_referrals": N_(
+        "Une saisie groupée n’oriente vers aucun partenaire\u00a0: enregistrez ces accueils"
+        " un par un pour leur donner une fiche."
+    ),
+    "nothing_to_repeat": N_("Aucun accueil à répéter aujourd’hui."),
     "unknown_notice": N_("Cette information temporaire n’est pas de ce poste."),
     "hub_bad_answer": N_(
         "Réponse du hub refusée ({reason})\u202f; rien n’a été modifié sur ce poste."

@@ -74,6 +74,16 @@ CONTACT_FIELDS: tuple[ContactField, ...] = (
         "first_visit", "first_visit", Np_("champ", "Première visite"), "flag",
         required=False, listed=False, counted=False,
     ),
+    # Where the agent received (the site's commune, or the bus's village of the day, a
+    # forum's town), and at which event of the region: since protocol 5.
+    ContactField(
+        "place", "place", Np_("champ", "Lieu d’accueil"), "place", required=False,
+        listed=False, section=N_("Lieux d’accueil"), since=5,
+    ),
+    ContactField(
+        "event", "event", Np_("champ", "Événement"), "code", required=False, listed=False,
+        section=N_("Événements"), since=5,
+    ),
 )  # fmt: skip
 
 BY_NAME = {f.name: f for f in CONTACT_FIELDS}

@@ -136,13 +136,14 @@ def next_openings(
 def sparse(
     usual: str | None, notices: Sequence[Notice], after: datetime, commune: str | None
 ) -> bool:
-    """Open on fewer than 5 days of the next four weeks (a permanence: « 2e mardi du
-    mois »), but open some day: its next dates are worth telling."""
+    """Open on fewer than 4 days of the next four weeks, less than weekly (a permanence:
+    « 2e mardi du mois »), but open some day: its next dates are worth telling (a weekly
+    day reads well enough in its hours: « mer. 14 h–17 h »)."""
     soon = next_openings(
         usual, notices, after, count=40, commune=commune, horizon=timedelta(days=28)
     )
     days = {a.date() for a, _b in soon}
-    if len(days) >= 5:
+    if len(days) >= 4:
         return False
     return bool(next_openings(usual, notices, after, count=1, commune=commune))
 

@@ -1,8 +1,9 @@
 """Triggers that mark a contact's statistics' facts to be built again whenever what they
 count changes: the contact itself, its themes, answers or referrals.
 
-Migration 0005 creates them. A batch migration that recreates one of these tables drops
-its triggers: it must call ``create`` again.
+Migration 0005 creates them (0009 again, its contacts counting their place and event: SQLite
+takes an ``UPDATE OF`` column it does not have yet). A batch migration that recreates one
+of these tables drops its triggers: it must call ``create`` again.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ _TRIGGERS: dict[str, tuple[str, str, tuple[str, ...], str]] = {
     "stat_contact_insert": ("INSERT", "contact", ("NEW",), "id"),
     "stat_contact_update": (
         "UPDATE OF moment_local, time_known, channel, public, age, gender, commune, duration,"
-        " status",
+        " place, event, status",
         "contact", ("NEW",), "id",
     ),
     "stat_contact_delete": ("DELETE", "contact", ("OLD",), "id"),

@@ -97,7 +97,7 @@ def main(argv: list[str]) -> int:
         from devtools.screenshots_time import seed, time_shots
 
         seed(shots)
-        time_shots(shots, slip=args.scale == 1.0)
+        time_shots(shots, slip=args.scale == 1.0, drawn=has_text)
     if args.lang == "en" or args.scale != 1.0:
         shots.shown_stats()
         window.grab().save(str(target / f"statistiques{suffix}.png"))

@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import Any
 
-if TYPE_CHECKING:
-    from devtools.screenshots import _Shots
+# ``devtools.screenshots``'s shooter (its window, its folder, its waits), passed in.
+_Shots = Any
 
 EVENTS = (
+    ("event-0", "Forum des métiers de la montagne", 0, 9, 8, "06023", "Breil-sur-Roya",
+     "Salle des fêtes", ["choisir-un-metier"]),
     ("event-1", "Atelier CV et lettre de motivation", 2, 14, 3, "13056", "Martigues",
      "Cité des métiers, salle 2", ["preparer-sa-candidature"]),
     ("event-2", "Forum de l’orientation", 7, 9, 8, "13047", "Istres",
@@ -45,7 +48,9 @@ def seed(shots: _Shots) -> None:
             }, now)  # fmt: skip
 
 
-def time_shots(shots: _Shots, *, slip: bool) -> None:
+def time_shots(shots: _Shots, *, slip: bool, drawn: Callable[[Any], bool]) -> None:
+    """The directory with a closure, « À venir », an event's slip (``drawn``: whether the
+    preview shows its page), the place of reception."""
     window, target, suffix = shots.window, shots.target, shots.suffix
     window.show_tab(1)
     panel = window.directory
@@ -61,7 +66,7 @@ def time_shots(shots: _Shots, *, slip: bool) -> None:
     window.show_tab(3)
     events = window.events_panel()
     events.period.setCurrentIndex(1)
-    shots.wait_for(lambda: events.model.rowCount() == 3)
+    shots.wait_for(lambda: events.model.rowCount() == len(EVENTS))
     events.table.selectRow(1)
     shots.settle()
     window.grab().save(str(target / f"a-venir{suffix}.png"))
@@ -70,9 +75,25 @@ def time_shots(shots: _Shots, *, slip: bool) -> None:
         shots.wait_for(lambda: getattr(window, "slip_dialog", None) is not None)
         dialog = window.slip_dialog
         shots.wait_for(lambda: len(dialog.slips) == 1)
-        from devtools.screenshots import has_text
-
-        shots.wait_for(lambda: has_text(dialog.view.grab().toImage()), seconds=20, step=0.05)
+        shots.wait_for(lambda: drawn(dialog.view.grab().toImage()), seconds=20, step=0.05)
         shots.on_screen("fiche-evenement", dialog)
         dialog.reject()
     window.show_tab(0)
+    reception(shots)
+
+
+def reception(shots: _Shots) -> None:
+    """« Où j’accueille aujourd’hui » over the window, the forum of the day chosen; then
+    the window away from its site, its status bar saying so."""
+    window = shots.window
+    window.open_reception()
+    dialog = window.reception_dialog
+    shots.wait_for(lambda: dialog.event_choice.count() > 1)
+    dialog.event_choice.setCurrentIndex(1)
+    shots.settle()
+    shots.on_screen("lieu-accueil", dialog)
+    dialog.submit()
+    shots.wait_for(lambda: window.here.away)
+    window.form.clear()
+    shots.settle()
+    shots.on_screen("hors-les-murs")

@@ -100,6 +100,11 @@ class Border:
                             "{field}\u00a0: code «\u00a0{code}\u00a0» absent des listes"
                             " de la région"
                         ).format(field=field, code=code)
+            reception = payload.get("place")
+            if reception is not None:
+                found = place_reason(str(reception))
+                if found:
+                    return found
             return place_reason(str(payload.get("commune")))
         if kind == "flag":
             return comment_reason(payload.get("comment"))

@@ -12,6 +12,7 @@ from core.stats.labels import Labeller
 from hub.list_items import region_lists
 from hub.models import DirectoryEntry, Site
 from hub.places import places
+from hub.time_models import RegionEvent
 
 
 class RegionLists:
@@ -63,6 +64,9 @@ class RegionLabeller(Labeller):
             return {site_id: name for site_id, name in session.execute(select(Site.id, Site.name))}
         if dimension == "epci":
             return places().names
+        if dimension == "event":  # as the desks name it: its id in the change stream
+            found = session.execute(select(RegionEvent.id, RegionEvent.title))
+            return {f"event-{event_id}": title for event_id, title in found}
         # A partner is a structure (a service when the desk knew no structure).
         rows = session.execute(
             select(DirectoryEntry.record_id, DirectoryEntry.title).where(

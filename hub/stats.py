@@ -52,7 +52,8 @@ MIN_CELL = 5
 # How busy counters were, not who came: shown whole.
 VOLUMES = frozenset({"site", *TIME})
 DIMENSIONS = ("site", "epci", "commune", "public", "theme", "channel", "partner", "age",
-              "gender", "answer", "duration", "day", "week", "month")  # fmt: skip
+              "gender", "answer", "duration", "place", "event", "day", "week",
+              "month")  # fmt: skip
 
 
 REGION = disclosure.MARGIN  # the row of the region's own table, among the sites'

@@ -40,13 +40,16 @@ from ui.visit_actions import VisitActions
 from ui.window_dialogs import WindowDialogs
 from ui.window_events import EVENTS_TAB, WindowEvents
 from ui.window_opening import WindowOpening
+from ui.window_reception import WindowReception
 
 if TYPE_CHECKING:  # the tabs' panels, built when first shown
     from ui.directory_panel import DirectoryPanel
     from ui.stats_panel import StatsPanel
 
 
-class MainWindow(VisitActions, WindowDialogs, WindowEvents, WindowOpening, QMainWindow):
+class MainWindow(
+    VisitActions, WindowDialogs, WindowEvents, WindowReception, WindowOpening, QMainWindow
+):
     """Intake form, journal, notice of the last save, status bar."""
 
     sig_saved = Signal(str)
@@ -174,6 +177,7 @@ class MainWindow(VisitActions, WindowDialogs, WindowEvents, WindowOpening, QMain
         self.directory_state = QLabel()
         for widget in (self.sync_state, self.last_sync, self.pending, self.directory_state):
             self.statusBar().addWidget(widget)
+        self._reception_bar()
         self.statusBar().addPermanentWidget(self.day_count)
 
     def _menus(self) -> None:

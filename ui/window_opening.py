@@ -55,6 +55,8 @@ class WindowOpening(_Window):
     _alt_guard: AltLetterGuard
     opened: bool
     _first: FirstScreen | None
+    default_channel: Callable[[], str]  # the window's (ui.window_reception)
+    read_reception: Callable[[], None]
     # Set by whoever opens the desk (``ui.main``): open it now, on this thread.
     open_desk_now: Callable[[], None]
 
@@ -87,9 +89,7 @@ class WindowOpening(_Window):
         site = str(self.setting("site.name")) or self.tr("Point d’accueil")
         title = self.tr("Aiguillage %1 — %2").replace("%1", app_version())
         self.setWindowTitle(title.replace("%2", site))
-        self.form.set_defaults(
-            str(self.setting("defaults.channel")), str(self.setting("site.commune"))
-        )
+        self.form.set_defaults(self.default_channel(), str(self.setting("site.commune")))
         if self.form.editing is None:
             self.form.clear()
 
@@ -116,6 +116,7 @@ class WindowOpening(_Window):
         self.opened = True
         self._first = None
         self._wired()
+        self.read_reception()  # away today? (set earlier in the day)
 
     def when_open(self, work: Callable[[], None]) -> Callable[..., None]:
         """``work`` as a slot: the desk opened first when it is not yet (it waits for it)."""

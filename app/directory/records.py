@@ -69,7 +69,7 @@ class ServiceDetail:
         rest = [v for v in sorted(self.stops, key=lambda v: v.starts_at) if v is not first]
         return [v.words(lang) for v in [first, *rest][: stops.SHOWN]]
 
-    def next_dates_words(self, lang: str = "fr") -> str:
+    def next_dates_words(self, lang: str = "fr", days: int = 3) -> str:
         """« mardi 8 décembre 2026, 9 h–12 h ; mardi 12 janvier 2027, 9 h–12 h »."""
         from core.events import day_words
 
@@ -77,7 +77,7 @@ class ServiceDetail:
         for a, b in self.next_dates:
             by_day.setdefault(a.date(), []).append((a, b))
         joint = "\u00a0; " if lang != "en" else "; "
-        return joint.join(day_words(spans, lang) for spans in list(by_day.values())[:3])
+        return joint.join(day_words(spans, lang) for spans in list(by_day.values())[:days])
 
     def notice_lines(self, lang: str = "fr", today: date | None = None) -> list[str]:
         """The temporary information in words, then the desk's old notes."""

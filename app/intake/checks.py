@@ -22,6 +22,8 @@ from core.privacy import find_personal_data
 from db.models import Service
 
 NOTE_MAX = 500
+# An event's id in the hub's stream (its code on the wire).
+_EVENT = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _AGENT_CODE = re.compile(r"^[A-Za-z0-9]{1,8}$")
 # A moment a few minutes ahead is a clock drift between machines, not a mistake.
 _FUTURE_TOLERANCE = timedelta(minutes=5)
@@ -98,6 +100,13 @@ class DraftChecks:
                 clean.commune = self._geo.check_code(clean.commune)
             except DeskError as error:
                 problems.append(error)
+        if clean.place:
+            try:
+                clean.place = self._geo.check_code(clean.place)
+            except DeskError as error:
+                problems.append(error)
+        if clean.event and not _EVENT.match(clean.event):
+            problems.append(DeskError("unknown_event"))
         if clean.agent_code and not _AGENT_CODE.match(clean.agent_code):
             problems.append(DeskError("agent_code_invalid", field="agent_code"))
         if clean.note:

@@ -27,8 +27,13 @@ class ContactDraft:
     answers: list[str]
     duration: str | None = None
     first_visit: bool | None = None
+    # Where the agent received (an INSEE code) and at which event; None: at the site.
+    place: str | None = None
+    event: str | None = None
     agent_code: str | None = None
     note: str | None = None
+    # Contacts entered together at a busy stand (forum mode) share this mark.
+    batch: str | None = None
     # Local moment of the contact; None means now.
     moment: datetime | None = None
     time_known: bool = True
@@ -69,12 +74,15 @@ class ContactRecord:
     answers: tuple[str, ...]
     duration: str | None
     first_visit: bool | None
+    place: str | None
+    event: str | None
     agent_code: str | None
     note: str | None
     status: str
     version: int
     synced_version: int
     referrals: tuple[ReferralLine, ...] = field(default=())
+    batch: str | None = None
 
     @property
     def cancelled(self) -> bool:
@@ -92,8 +100,11 @@ class ContactRecord:
             answers=list(self.answers),
             duration=self.duration,
             first_visit=self.first_visit,
+            place=self.place,
+            event=self.event,
             agent_code=self.agent_code,
             note=self.note,
+            batch=self.batch,
             moment=self.moment_local,
             time_known=self.time_known,
             referrals=[r.service_id for r in self.referrals],
@@ -114,8 +125,11 @@ def record_of(row: Contact) -> ContactRecord:
         answers=tuple(a.code for a in row.answers),
         duration=row.duration,
         first_visit=row.first_visit,
+        place=row.place,
+        event=row.event,
         agent_code=row.agent_code,
         note=row.note,
+        batch=row.batch,
         status=row.status,
         version=row.version,
         synced_version=row.synced_version,

@@ -10,6 +10,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any, cast
 
@@ -73,9 +74,12 @@ class IntakeService(DraftChecks):
         site_id: Callable[[], str] = lambda: "local",
         clock: Callable[[], datetime] = local_now,
         monotonic: Callable[[], float] = time.monotonic,
+        reception: Callable[[], tuple[str | None, str | None]] = lambda: (None, None),
     ) -> None:
         super().__init__(sessions, nomenclatures, geography, clock)
         self._site_id = site_id
+        # Where the desk receives now (app.intake.reception): stamped on each new contact.
+        self.reception = reception
         self._monotonic = monotonic
         self._last_saved: tuple[str, float] | None = None
 
@@ -133,8 +137,11 @@ class IntakeService(DraftChecks):
             "commune": draft.commune,
             "duration": draft.duration or None,
             "first_visit": draft.first_visit,
+            "place": draft.place or None,
+            "event": draft.event or None,
             "agent_code": draft.agent_code,
             "note": draft.note,
+            "batch": draft.batch,
         }
 
     @contextmanager
@@ -181,9 +188,15 @@ class IntakeService(DraftChecks):
     def _utc_now(self) -> datetime:
         return self._clock().astimezone(UTC).replace(tzinfo=None, microsecond=0)
 
+    def received(self, draft: ContactDraft) -> ContactDraft:
+        """``draft`` with where the desk receives now, unless it says so itself."""
+        if draft.place is None and draft.event is None:
+            draft.place, draft.event = self.reception()
+        return draft
+
     def save(self, draft: ContactDraft) -> ContactRecord:
         """Check and store a new contact; once this returns, it is on disk."""
-        clean = self.validate(draft)
+        clean = self.validate(self.received(replace(draft)))
         contact = self.build(clean)
         with self._sessions.begin() as session:
             session.add(contact)

@@ -235,8 +235,9 @@ def _rows(
         ("Courriel", "" if large and step > 1 and pick("telephone") else pick("courriel")),
         ("Site web", "" if large and step and target else str(structure.get("site_web") or "")),
         ("Horaires", detail.hours_words("fr", today=day)),
-        ("Prochaines dates", detail.next_dates_words("fr")),
-        ("Prochains arrêts", "\n".join(detail.stops_words("fr")[:3])),
+        # Large print keeps the next date, and the stop nearest the visitor, alone.
+        ("Prochaines dates", detail.next_dates_words("fr", 1 if large else 3)),
+        ("Prochains arrêts", "\n".join(detail.stops_words("fr")[: 1 if large else 3])),
         ("Accueil", _appointment(detail, appointment)),
     ]
     publics = ", ".join(display.label(display.PUBLICS, p) for p in detail.publics)

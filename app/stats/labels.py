@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from app.geography import Geography
 from app.nomenclature import Nomenclatures
 from core.stats.labels import Labeller
-from db.models import Epci, Referral, Structure
+from db.models import Epci, Event, Referral, Structure
 
 
 class DeskLabeller(Labeller):
@@ -24,6 +24,8 @@ class DeskLabeller(Labeller):
         session = self._session
         if dimension == "epci":
             return {code: name for code, name in session.execute(select(Epci.code, Epci.name))}
+        if dimension == "event":
+            return {code: title for code, title in session.execute(select(Event.id, Event.title))}
         # A partner is named by the directory, else by what its referrals recorded.
         names = {
             structure_id: name

@@ -31,7 +31,7 @@ _WEEKDAY = "((f.day + 3) % 7 + 1)"
 DIMENSIONS: dict[str, str] = {
     "channel": "f.channel", "public": "f.public", "age": "f.age", "gender": "f.gender",
     "commune": "f.commune", "epci": "f.epci", "theme": "f.theme", "answer": "f.answer",
-    "duration": "f.duration", "partner": "f.partner",
+    "duration": "f.duration", "partner": "f.partner", "place": "f.place", "event": "f.event",
     # Monday is 1, Sunday 7 (ISO).
     "weekday": _WEEKDAY,
     # 24: a tally with a date only has no hour.
@@ -73,6 +73,8 @@ _REFRESH = [
     SELECT channel FROM c UNION SELECT public FROM c UNION SELECT age FROM c
     UNION SELECT gender FROM c UNION SELECT commune FROM c UNION SELECT epci FROM c
     UNION SELECT duration FROM c WHERE duration IS NOT NULL
+    UNION SELECT place FROM c WHERE place IS NOT NULL
+    UNION SELECT event FROM c WHERE event IS NOT NULL
     UNION SELECT t.code FROM stat_batch d CROSS JOIN contact_theme t ON t.contact_id = d.contact_id
     UNION SELECT a.code FROM stat_batch d CROSS JOIN contact_answer a ON a.contact_id = d.contact_id
     UNION SELECT COALESCE(r.structure_id, r.service_id)
@@ -81,7 +83,7 @@ _REFRESH = [
     """,
     """
     INSERT INTO stat_fact (day, contact_id, theme, answer, partner, hour, month, channel,
-        public, age, gender, commune, epci, duration, first)
+        public, age, gender, commune, epci, duration, place, event, first)
     WITH c AS (
         SELECT c.*, COALESCE(g.epci, c.commune) AS epci
         FROM stat_batch d CROSS JOIN contact c ON c.id = d.contact_id
@@ -122,6 +124,8 @@ _REFRESH = [
         (SELECT id FROM stat_code WHERE code = c.commune),
         (SELECT id FROM stat_code WHERE code = c.epci),
         COALESCE((SELECT id FROM stat_code WHERE code = c.duration), 0),
+        COALESCE((SELECT id FROM stat_code WHERE code = c.place), 0),
+        COALESCE((SELECT id FROM stat_code WHERE code = c.event), 0),
         (COALESCE(th.n, 1) = 1) | ((COALESCE(an.n, 1) = 1) << 1) | ((COALESCE(pa.n, 1) = 1) << 2)
     FROM c
     LEFT JOIN th ON th.contact_id = c.id

@@ -94,7 +94,7 @@ def wire_contact(row: Any, places: PublicPlaces) -> dict[str, Any]:
         value = getattr(row, described.name)
         if described.multiple:
             value = sorted(json.loads(value))  # a JSON array, in the row
-        if described.wire == "place":
+        if described.wire == "place" and value is not None:  # a place of reception may be unsaid
             value = places.public(value)
         payload[described.name] = value
     payload["cancelled"] = row.status == "cancelled"

@@ -14,6 +14,7 @@ from core.lang import day_text
 from core.lists import Item
 
 NOT_GIVEN = N_("Non précisé")
+NO_EVENT = N_("Hors événement")
 
 
 class Lists(Protocol):
@@ -58,12 +59,13 @@ class Labeller:
         if code is None:
             return ""
         if code == "non-precise":
-            return gettext(NOT_GIVEN, self.lang)
+            unsaid = NO_EVENT if dimension == "event" else NOT_GIVEN
+            return gettext(unsaid, self.lang)
         if dimension in LISTED:
             return self._lists.label(dimension, code, self.lang)
-        if dimension == "commune":
+        if dimension in ("commune", "place"):
             return self._geography.label(code, self.lang)
-        if dimension in ("epci", "partner"):
+        if dimension in ("epci", "partner", "event"):
             return self._name(dimension, code)
         if dimension == "weekday":
             return weekday_names(self.lang)[int(code) - 1]
@@ -87,7 +89,7 @@ class Labeller:
         if dimension in LISTED:
             codes = [i.code for i in self._lists.items(dimension, include_inactive=True)]
             return (0, codes.index(code) if code in codes else len(codes), code)
-        if dimension in ("commune", "epci", "partner"):
+        if dimension in ("commune", "epci", "partner", "place", "event"):
             return (0, -count, self(dimension, code))
         return (0, 0, code)
 

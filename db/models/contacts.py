@@ -47,6 +47,12 @@ class Contact(Base):
     commune: Mapped[str] = mapped_column(String(16))
     duration: Mapped[str | None] = mapped_column(String(64))
     first_visit: Mapped[bool | None] = mapped_column(Boolean)
+    # Where the agent received (an INSEE code; None: before migration 0009) and at which
+    # event of the region (its id in the hub's stream).
+    place: Mapped[str | None] = mapped_column(String(16))
+    event: Mapped[str | None] = mapped_column(String(200))
+    # Desk-only: the contacts of one batch entry (forum mode) share it; never synced.
+    batch: Mapped[str | None] = mapped_column(String(36))
     agent_code: Mapped[str | None] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16), default="active")
     # Desk-only; never synced, purged after the site's retention period.

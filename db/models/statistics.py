@@ -59,4 +59,6 @@ class StatFact(Base):
     commune: Mapped[int] = mapped_column(Integer)
     epci: Mapped[int] = mapped_column(Integer)
     duration: Mapped[int] = mapped_column(Integer)
+    place: Mapped[int] = mapped_column(Integer, server_default="0")
+    event: Mapped[int] = mapped_column(Integer, server_default="0")
     first: Mapped[int] = mapped_column(Integer)

@@ -42,7 +42,8 @@ from hub.region_report import render_region_report
 NAMES = {
     "site": N_("Site"), "epci": N_("Intercommunalité (EPCI)"), "public": N_("Public"),
     "theme": N_("Thème"), "channel": N_("Canal"), "partner": N_("Partenaire d’orientation"),
-    "age": N_("Âge"), "gender": N_("Genre"), "answer": N_("Réponse apportée"), "month": N_("Mois"),
+    "age": N_("Âge"), "gender": N_("Genre"), "answer": N_("Réponse apportée"),
+    "place": N_("Lieu d’accueil"), "event": N_("Événement"), "month": N_("Mois"),
 }  # fmt: skip
 LONGEST = timedelta(days=3 * 366)
 

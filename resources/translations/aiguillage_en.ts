@@ -188,6 +188,34 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="27"/>
+        <source>Saisie groupée</source>
+        <translation>Batch entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="27"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="30"/>
+        <source>Les mêmes réponses pour plusieurs personnes&#xa0;: %1</source>
+        <translation>The same answers for several people: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="37"/>
+        <source>Nombre de personnes</source>
+        <translation>Number of people</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="39"/>
+        <source>&amp;Nombre de personnes</source>
+        <translation>&amp;Number of people</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceRow</name>
     <message>
         <location filename="../../ui/choice_row.py" line="64"/>
@@ -543,7 +571,7 @@
         <translation>Add a &amp;local entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="277"/>
+        <location filename="../../ui/directory_panel.py" line="280"/>
         <source>Aucun service choisi.</source>
         <translation>No service chosen.</translation>
     </message>
@@ -1189,43 +1217,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Le &amp;journal du jour</source>
         <translation>Today’s &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>&amp;Aiguillage</source>
         <translation>A&amp;iguillage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Onglets</source>
         <translation>Tabs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Réglages du site…</source>
         <translation>Site se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Accueillir une personne orientée…</source>
         <translation>&amp;Welcome a referred person…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>À &amp;propos d’Aiguillage…</source>
         <translation>&amp;About Aiguillage…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Today: %n visit</numerusform>
@@ -1233,7 +1261,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Demo directory: %n service</numerusform>
@@ -1241,7 +1269,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -1249,12 +1277,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>Dernière synchro&#xa0;: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Directory: %n service</numerusform>
@@ -1262,32 +1290,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Accueil  (Ctrl+1)</source>
         <translation>Reception  (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Annuaire  (Ctrl+2)</source>
         <translation>Directory  (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Statistiques  (Ctrl+3)</source>
         <translation>Statistics  (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>A&amp;ffichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>A&amp;ide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
@@ -1464,6 +1492,54 @@
         <location filename="../../ui/outcome_table.py" line="25"/>
         <source>Venues</source>
         <translation>Came</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionDialog</name>
+    <message>
+        <location filename="../../ui/reception_dialog.py" line="30"/>
+        <source>Où j’accueille aujourd’hui</source>
+        <translation>Where I receive today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialog.py" line="30"/>
+        <source>Accueillir ici</source>
+        <translation>Receive here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialog.py" line="35"/>
+        <source>Hors de votre site (le bus, un forum, une permanence)&#xa0;: chaque accueil d’aujourd’hui comptera à cette commune et à cet événement, canal «&#xa0;hors les murs&#xa0;». Demain, le poste revient au site de lui-même.</source>
+        <translation>Away from your site (the bus, a forum, a permanence): every visit of today will count in this commune and at this event, channel “outreach”. Tomorrow the desk is back at its site by itself.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialog.py" line="43"/>
+        <source>Commune où vous accueillez</source>
+        <translation>Commune where you receive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialog.py" line="47"/>
+        <source>Événement</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialog.py" line="48"/>
+        <source>Aucun événement</source>
+        <translation>No event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialog.py" line="54"/>
+        <source>&amp;Commune</source>
+        <translation>&amp;Commune</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialog.py" line="55"/>
+        <source>É&amp;vénement</source>
+        <translation>E&amp;vent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reception_dialog.py" line="57"/>
+        <source>&amp;Revenir au site</source>
+        <translation>&amp;Back to the site</translation>
     </message>
 </context>
 <context>
@@ -2380,12 +2456,12 @@
 <context>
     <name>WindowOpening</name>
     <message>
-        <location filename="../../ui/window_opening.py" line="87"/>
+        <location filename="../../ui/window_opening.py" line="89"/>
         <source>Point d’accueil</source>
         <translation>Reception desk</translation>
     </message>
     <message>
-        <location filename="../../ui/window_opening.py" line="88"/>
+        <location filename="../../ui/window_opening.py" line="90"/>
         <source>Aiguillage %1 — %2</source>
         <translation>Aiguillage %1 — %2</translation>
     </message>
@@ -2395,6 +2471,32 @@
         <translation>
             <numerusform>Today: %n visit</numerusform>
             <numerusform>Today: %n visits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WindowReception</name>
+    <message>
+        <location filename="../../ui/window_reception.py" line="53"/>
+        <source>&amp;Où j’accueille aujourd’hui…</source>
+        <translation>Where I rec&amp;eive today…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_reception.py" line="72"/>
+        <source>Hors les murs&#xa0;: %1  (Ctrl+L)</source>
+        <translation>Outreach: %1  (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_reception.py" line="124"/>
+        <source>Dernier accueil répété à %1.</source>
+        <translation>Last visit repeated at %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/window_reception.py" line="128"/>
+        <source>%n accueil(s) enregistré(s) d’un coup.</source>
+        <translation>
+            <numerusform>%n visit saved at once.</numerusform>
+            <numerusform>%n visits saved at once.</numerusform>
         </translation>
     </message>
 </context>

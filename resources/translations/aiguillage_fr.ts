@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Aujourd’hui&#xa0;: %n accueil(s)</source>
         <translation>
             <numerusform>Aujourd’hui&#xa0;: %n accueil</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Annuaire de démo&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Annuaire de démo&#xa0;: %n service</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Annuaire&#xa0;: %n service(s)</source>
         <translation>
             <numerusform>Annuaire&#xa0;: %n service</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>%n à envoyer</source>
         <translation>
             <numerusform>%n à envoyer</numerusform>
@@ -109,6 +109,17 @@
         <translation>
             <numerusform>Aujourd’hui&#xa0;: %n accueil</numerusform>
             <numerusform>Aujourd’hui&#xa0;: %n accueils</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WindowReception</name>
+    <message numerus="yes">
+        <location filename="../../ui/window_reception.py" line="128"/>
+        <source>%n accueil(s) enregistré(s) d’un coup.</source>
+        <translation>
+            <numerusform>%n accueil enregistré d’un coup.</numerusform>
+            <numerusform>%n accueils enregistrés d’un coup.</numerusform>
         </translation>
     </message>
 </context>

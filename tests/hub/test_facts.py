@@ -193,6 +193,7 @@ def test_a_migrated_hub_fills_the_facts_pushing_wrote(
         connection.execute(text("DELETE FROM contact_summary"))
         migration("h0010_monthly_counts").backfill(connection)
         migration("h0011_epci_counts").backfill(connection)
+        migration("h0024_notices_events").backfill(connection)
     assert facts_of(engine) == pushed
 
 

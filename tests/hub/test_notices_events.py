@@ -318,3 +318,43 @@ def test_a_bus_tour_serves_each_village_it_stops_in_and_shows_the_next_stop_near
         SearchQuery(text="accompagnement 16-25", commune="06163", limit=50),
         now=datetime(2027, 3, 14, 9, 0, tzinfo=PARIS)) if h.service_id == SERVICE]  # fmt: skip
     assert after == []
+
+
+def test_the_bus_s_visits_are_counted_by_village_and_event_with_small_counts_hidden(
+    hub: Hub, signed_in: httpx.Client
+) -> None:
+    from hub import events as hub_events
+    from tests.hub.console_kit import push, visit
+
+    with Session(hub.engine) as session, session.begin():
+        forum = hub_events.checked({**FORUM, "title": FORUM["titre"], "code_insee": "06023",
+                                    "starts_at": "2026-11-18 09:00",
+                                    "ends_at": "2026-11-18 17:00"})  # fmt: skip
+        event_id = hub_events.record_id(hub_events.add(session, hub.engine, forum, "claire").id)
+    bus = [visit("scolaire", "06023", ["vae"], place="06023", event=event_id) for _ in range(7)]
+    # Saorge (430 inhabitants) goes up as its EPCI, as a residence does.
+    bus += [visit("scolaire", "240600551", ["vae"], place="240600551") for _ in range(6)]
+    bus += [visit("salarie", "13047", ["vae"], place="13047") for _ in range(2)]
+    push(hub, "Bus du SPRO", "contact", bus)
+    november = {"du": "2026-11-01", "au": "2026-11-30"}
+    place = text_of(signed_in.get("/console/activite", params={**november, "par": "place"}))
+    assert "Lieu d’accueil" in place
+    assert "Breil-sur-Roya 7" in place
+    # Two at Istres, hidden; and the village's 6 with them, or 15 − 7 − 6 would give the 2.
+    assert "Istres secret" in place and "CA de la Riviera Française secret" in place
+    event = text_of(signed_in.get("/console/activite", params={**november, "par": "event"}))
+    assert "Forum de l’orientation secret" not in event
+    assert "Forum de l’orientation 7" in event and "Hors événement 8" in event
+    # A small commune sent as itself is refused at the border, as a residence is.
+    from core.wire import PushRecord
+    from hub import push_store, service
+    from hub.models import Site
+
+    with Session(hub.engine) as session, session.begin():
+        site = session.get(Site, service.slugify("Bus du SPRO"))
+        assert site is not None
+        record = PushRecord(kind="contact", id="0d0d0d0d-0000-4000-8000-00000000aaaa",
+                            version=1, payload=visit("scolaire", "13047", ["vae"],
+                                                     place="06132"))  # fmt: skip
+        [result] = push_store.store_push(session, hub.engine, site, [record], desk="d")
+    assert result.outcome == "rejected" and "06132" in (result.reason or "")

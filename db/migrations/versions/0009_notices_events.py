@@ -1,5 +1,5 @@
 """notices, stops and events: temporary information on directory records, mobile
-services' stops, the region's events
+services' stops, the region's events; a contact's place of reception, event and batch
 
 Revision ID: 0009
 Revises: 0008
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+
+from db import stat_triggers
 
 revision = '0009'
 down_revision = '0008'
@@ -75,7 +77,26 @@ def upgrade() -> None:
             batch_op.create_index(batch_op.f(f'ix_event_{column}'), [column])
 
 
+    # Plain ALTER TABLE ADD COLUMN: a batch copy of ``contact`` would drop it, and with it,
+    # by their ON DELETE CASCADE, every contact's themes and answers.
+    op.add_column('contact', sa.Column('place', sa.String(length=16), nullable=True))
+    op.add_column('contact', sa.Column('event', sa.String(length=200), nullable=True))
+    op.add_column('contact', sa.Column('batch', sa.String(length=36), nullable=True))
+    op.add_column('stat_fact', sa.Column('place', sa.Integer(), server_default='0', nullable=False))
+    op.add_column('stat_fact', sa.Column('event', sa.Integer(), server_default='0', nullable=False))
+    # The contact's update trigger now watches its place and event too.
+    stat_triggers.drop(op.execute)
+    stat_triggers.create(op.execute)
+
+
 def downgrade() -> None:
+    # SQLite's own DROP COLUMN (3.35 and later): a batch copy of ``contact`` would take its
+    # themes and answers away with it (ON DELETE CASCADE).
+    for table, column in (('stat_fact', 'event'), ('stat_fact', 'place'),
+                          ('contact', 'batch'), ('contact', 'event'), ('contact', 'place')):
+        op.execute(f'ALTER TABLE {table} DROP COLUMN {column}')
+    stat_triggers.drop(op.execute)
+    stat_triggers.create(op.execute)
     op.drop_table('event')
     op.drop_table('service_stop')
     op.drop_table('directory_notice')

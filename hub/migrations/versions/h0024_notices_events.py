@@ -1,4 +1,5 @@
-"""temporary information on directory records, mobile services' stops, the region's events
+"""temporary information on directory records, mobile services' stops, the region's
+events; a visit's place of reception and event
 
 Revision ID: h0024
 Revises: h0023
@@ -64,7 +65,29 @@ def upgrade() -> None:
     )
 
 
+    # Where the agent received, and at which event (protocol 5): none before.
+    op.add_column("contact_fact", sa.Column("place", sa.String(16), nullable=True))
+    op.add_column("contact_fact", sa.Column("event", sa.String(64), nullable=True))
+    backfill(op.get_bind())
+
+
+def backfill(connection: sa.Connection) -> None:
+    """Each month's visits, summarised months too, as unsaid by place and by event: no
+    desk said either before protocol 5."""
+    for dim in ("place", "event"):
+        connection.execute(
+            sa.text(
+                "INSERT INTO contact_summary (month, site_id, dim, code, count)"
+                f" SELECT month, site_id, '{dim}', 'non-precise', count FROM contact_summary"
+                " WHERE dim = 'visits' AND count > 0"
+            )
+        )
+
+
 def downgrade() -> None:
+    op.get_bind().exec_driver_sql("DELETE FROM contact_summary WHERE dim IN ('place', 'event')")
+    op.drop_column("contact_fact", "event")
+    op.drop_column("contact_fact", "place")
     op.drop_table("region_event")
     op.drop_table("service_stop")
     op.drop_table("temporary_notice")

@@ -49,7 +49,8 @@ PROPERTY = settings(
 def visits(desk: Desk, counts: dict[tuple[str, str, tuple[str, ...]], int]) -> None:
     """Store ``counts`` visits of each (public, age, themes) on :data:`DAY`."""
     base = {"time_known": True, "channel": "sur-place", "gender": "femme", "commune": "13047",
-            "duration": None, "answers": {"information"}, "partners": set(), "cancelled": False}  # fmt: skip
+            "duration": None, "place": None, "event": None, "answers": {"information"},
+            "partners": set(), "cancelled": False}  # fmt: skip
     records = [
         dict(base, public=public, age=age, themes=set(themes))
         for (public, age, themes), n in sorted(counts.items())

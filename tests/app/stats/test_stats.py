@@ -39,6 +39,8 @@ contact = st.fixed_dictionaries(
         "gender": st.sampled_from(["femme", "homme"]),
         "commune": st.sampled_from(sorted(COMMUNES)),
         "duration": st.sampled_from([None, "5-15"]),
+        "place": st.sampled_from([None, "13047", "06132"]),
+        "event": st.sampled_from([None, "event-1", "event-2"]),
         "themes": st.sets(st.sampled_from(THEMES), min_size=1),
         "answers": st.sets(st.sampled_from(ANSWERS), min_size=1),
         "partners": st.sets(st.sampled_from(PARTNERS)),
@@ -57,6 +59,8 @@ def codes(record: dict[str, Any], dim: str) -> list[str]:
         "answer": lambda: sorted(record["answers"]),
         "partner": lambda: sorted(record["partners"]),
         "duration": lambda: [record["duration"] or "non-precise"],
+        "place": lambda: [record["place"] or "non-precise"],
+        "event": lambda: [record["event"] or "non-precise"],
         "weekday": lambda: [str(moment.isoweekday())],
         "hour": lambda: [f"{moment.hour:02d}" if record["time_known"] else "non-precise"],
         "day": lambda: [moment.date().isoformat()],
@@ -77,7 +81,8 @@ def store(desk: Desk, records: list[dict]) -> None:  # type: ignore[type-arg]
                 id=cid, site_id="local", moment_local=moment, moment_utc=moment,
                 time_known=record["time_known"], channel=record["channel"], public=record["public"],
                 age=record["age"], gender=record["gender"], commune=record["commune"],
-                duration=record["duration"], status="cancelled" if record["cancelled"] else "active",
+                duration=record["duration"], place=record["place"], event=record["event"],
+                status="cancelled" if record["cancelled"] else "active",
                 version=1, synced_version=0, created_at=moment, updated_at=moment,
             ))  # fmt: skip
             for code in record["themes"]:
@@ -119,7 +124,7 @@ def test_counts_equal_a_plain_recount_for_every_dimension_and_pair(
 
 def test_small_cells_are_hidden_in_json_and_read_as_less_than_n_in_csv(desk: Desk) -> None:
     base = {"time_known": True, "channel": "sur-place", "age": "16-25", "gender": "femme",
-            "commune": "13047", "duration": None, "themes": {"vae"}, "answers": {"information"},
+            "commune": "13047", "duration": None, "place": None, "event": None, "themes": {"vae"}, "answers": {"information"},
             "partners": set(), "cancelled": False}  # fmt: skip
     store(desk, [dict(base, minutes=n, public="scolaire") for n in range(6)]
           + [dict(base, minutes=100, public="salarie")])  # fmt: skip
@@ -162,7 +167,7 @@ def test_the_xlsx_export_reads_back_with_readable_headers(desk: Desk, tmp_path: 
     from core.stats.export import to_xlsx
 
     base = {"time_known": True, "channel": "sur-place", "age": "16-25", "gender": "femme",
-            "commune": "13047", "duration": None, "themes": {"vae"}, "answers": {"information"},
+            "commune": "13047", "duration": None, "place": None, "event": None, "themes": {"vae"}, "answers": {"information"},
             "partners": set(), "cancelled": False}  # fmt: skip
     store(desk, [dict(base, minutes=n, public="scolaire") for n in range(6)]
           + [dict(base, minutes=100, public="salarie")])  # fmt: skip
