@@ -41,7 +41,10 @@ class DirectoryDesk:
         from app.directory import records
 
         with self.sessions() as session:  # on the desk's own clock
-            return records.detail(session, service_id, today=today or self.intake.today())
+            if today is not None:
+                return records.detail(session, service_id, today=today)
+            now = self.intake.now()
+            return records.detail(session, service_id, today=now.date(), now=now)
 
     def flag_service(self, service_id: str, reason: str, comment: str | None) -> str:
         from app.directory import records

@@ -40,6 +40,10 @@ class Event:
 
 def problem(starts_at: datetime, ends_at: datetime) -> str | None:
     """What makes an event's dates unusable, in French words; None when they are fine."""
+    if starts_at.tzinfo is not None or ends_at.tzinfo is not None:
+        return N_("heures du lieu attendues, sans fuseau")
+    if starts_at.year < 2000 or ends_at.year > 2100:
+        return N_("date hors de 2000 à 2100")
     if ends_at <= starts_at:
         return N_("la fin doit suivre le début")
     if ends_at - starts_at > LONGEST:

@@ -25,6 +25,9 @@ KINDS = ("closed", "hours", "message")
 # The longest a notice may run: longer than that, the record itself is what changed.
 LONGEST = timedelta(days=366)
 MESSAGE_LONGEST = 300
+# Dates a directory can mean: a year typed 9999 would run the hours' words past the
+# calendar's end.
+EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,8 @@ def problem(notice: Notice) -> str | None:
     be published."""
     if notice.kind not in KINDS:
         return N_("type inconnu")
+    if notice.starts_on < EARLIEST or notice.ends_on > LATEST:
+        return N_("date hors de 2000 à 2100")
     if notice.ends_on < notice.starts_on:
         return N_("la fin précède le début")
     if notice.ends_on - notice.starts_on > LONGEST:

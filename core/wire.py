@@ -11,7 +11,14 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 from urllib.parse import parse_qs, urlencode
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    create_model,
+    model_validator,
+)
 
 from core.fields import CONTACT_FIELDS, fields_since
 
@@ -19,8 +26,9 @@ from core.fields import CONTACT_FIELDS, fields_since
 # desk sends no other; a desk speaks the lower of its protocol and the hub's. 3: a
 # referral carries its slip code, for the partner to confirm it by. 4: a partner's own desk
 # sends what it said of the referrals it received (``POST /arrivals``). 5: the changes carry
-# temporary information on records (``notice``), mobile services' stops (``stop``) and the
-# region's events (``event``); a desk of an older protocol is sent none of them.
+# temporary information on records (``notice``), mobile services' stops (``stop``), the
+# structures' SPRO referents (``referent``) and the region's events (``event``); a desk of
+# an older protocol is sent none of them.
 PROTOCOL = 5
 API = "/api/v1"
 
@@ -270,14 +278,14 @@ class Change(Strict):
     """One change of the directory or of the lists; ``deleted`` makes it a tombstone."""
 
     seq: int
-    kind: Literal["structure", "service", "nomenclature", "notice", "event", "stop"]
+    kind: Literal["structure", "service", "nomenclature", "notice", "event", "stop", "referent"]
     id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
     deleted: bool = False
     payload: dict[str, object]
 
 
 # The kinds of change each protocol knows: a desk is never sent a kind it would refuse.
-CHANGE_KINDS_SINCE = {"notice": 5, "event": 5, "stop": 5}
+CHANGE_KINDS_SINCE = {"notice": 5, "event": 5, "stop": 5, "referent": 5}
 Line = Annotated[str, StringConstraints(max_length=300, pattern=_LINE)]
 Prose = Annotated[str, StringConstraints(max_length=2000, pattern=_PROSE)]
 Insee = Annotated[str, StringConstraints(pattern=r"^([0-9]{5}|2[AB][0-9]{3})$")]
@@ -294,6 +302,27 @@ class NoticeWire(Strict):
     ends_on: date
     hours: Annotated[str, StringConstraints(max_length=500, pattern=_LINE)] | None = None
     message: Line | None = None
+
+    @model_validator(mode="after")
+    def _usable(self) -> NoticeWire:
+        from core.notices import Notice, problem
+
+        said = problem(Notice(self.kind, self.starts_on, self.ends_on, self.hours, self.message))
+        if said:
+            raise ValueError(said)
+        return self
+
+
+class ReferentWire(Strict):
+    """A structure's SPRO referent, the professional the agents call (protocol 5): for
+    enrolled desks only, never on a slip nor in a public export."""
+
+    structure_id: DirectoryId
+    nom: Annotated[str, StringConstraints(min_length=2, max_length=120, pattern=_LINE)]
+    telephone: Annotated[str, StringConstraints(pattern=r"^\+[1-9][0-9]{6,14}$")] | None = None
+    courriel: (
+        Annotated[str, StringConstraints(max_length=200, pattern=r"^[^@\s]+@[^@\s]+$")] | None
+    ) = None
 
 
 class StopWire(Strict):
@@ -327,6 +356,15 @@ class EventWire(Strict):
         list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]{1,64}(--[a-z0-9-]{1,64})?$")]],
         Field(max_length=60),
     ] = []
+
+    @model_validator(mode="after")
+    def _usable(self) -> EventWire:
+        from core.events import problem
+
+        said = problem(self.starts_at, self.ends_at)
+        if said:
+            raise ValueError(said)
+        return self
 
 
 class ChangesResponse(Strict):

@@ -51,7 +51,8 @@ def changes_routes(desks: Desks) -> APIRouter:
         if not rows and if_none_match == etag:
             return Response(status_code=304, headers={"ETag": etag})
         response.headers["ETag"] = etag
-        speaks = int(aiguillage_protocol) if aiguillage_protocol.isdigit() else 1
+        typed = aiguillage_protocol
+        speaks = int(typed) if typed.isascii() and typed.isdigit() and len(typed) < 4 else 1
         known = [r for r in rows if CHANGE_KINDS_SINCE.get(r.kind, 1) <= speaks]
         page = [
             Change(seq=r.seq, kind=r.kind, id=r.record_id, deleted=r.deleted, payload=r.payload)  # type: ignore[arg-type]

@@ -183,12 +183,11 @@ def publish(
     session.flush()
     title, key = describe(kind, record_id, payload)
     if entry is None:
-        session.add(
-            DirectoryEntry(
-                kind=kind, record_id=record_id, source=source, content_hash=digest,
-                seq=change.seq, title=title, search_key=key,
-            )
+        entry = DirectoryEntry(
+            kind=kind, record_id=record_id, source=source, content_hash=digest,
+            seq=change.seq, title=title, search_key=key,
         )  # fmt: skip
+        session.add(entry)
         report.added += 1
     else:
         entry.content_hash, entry.deleted, entry.seq, entry.source = (
@@ -199,6 +198,10 @@ def publish(
         )
         entry.title, entry.search_key = title, key
         report.changed += 1
+    if kind == "service":
+        from hub.quality import score
+
+        entry.quality = score(payload)[0]
 
 
 def import_directory(

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from core import events
+from core import events, hours
 from core.errors import DeskError
 from core.i18n import gettext, language
 from core.textfile import delimiter, read_text
@@ -59,17 +59,21 @@ def _codes() -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
-def _moment(typed: Any, what: str) -> datetime:
-    if isinstance(typed, datetime):
-        return typed.replace(tzinfo=None, second=0, microsecond=0)
+def _moment(typed: Any, what: str, insee: str) -> datetime:
+    """A moment on the place's clock: one given with its offset (``…T08:00Z``) is turned
+    to the place's time, not read as if it were."""
     try:
-        moment = datetime.fromisoformat(str(typed).strip())
+        moment = (
+            typed if isinstance(typed, datetime) else datetime.fromisoformat(str(typed).strip())
+        )
     except ValueError:
         raise ValueError(
             gettext("{what}\u00a0: une date et une heure attendues (2027-03-07 09:00)").format(
                 what=what
             )
         ) from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(hours.timezone_for(insee))
     return moment.replace(tzinfo=None, second=0, microsecond=0)
 
 
@@ -85,15 +89,15 @@ def checked(fields: Mapping[str, Any]) -> EventWire:
     title = " ".join(str(fields.get("title") or "").split())
     if not title:
         raise ValueError(gettext("le titre manque"))
-    starts_at = _moment(fields.get("starts_at"), gettext("Début"))
-    ends_at = _moment(fields.get("ends_at"), gettext("Fin"))
-    problem = events.problem(starts_at, ends_at)
-    if problem:
-        raise ValueError(gettext(problem))
     insee = str(fields.get("code_insee") or "").strip().upper()
     commune = places().names.get(insee) if insee in places().population else None
     if commune is None:
         raise ValueError(gettext("commune inconnue\u00a0: {code}").format(code=insee or "—"))
+    starts_at = _moment(fields.get("starts_at"), gettext("Début"), insee)
+    ends_at = _moment(fields.get("ends_at"), gettext("Fin"), insee)
+    problem = events.problem(starts_at, ends_at)
+    if problem:
+        raise ValueError(gettext(problem))
     link = str(fields.get("lien") or "").strip()
     if link and not link.startswith(("https://", "http://")):
         raise ValueError(gettext("le lien doit commencer par https://"))
@@ -159,23 +163,28 @@ def _rows(path: Path) -> list[Mapping[str, Any]]:
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as error:
+        except (ValueError, RecursionError) as error:  # bad JSON, a 5,000-digit number…
             raise HubError(
                 "malformed", gettext("JSON illisible\u00a0: {e}").format(e=error)
             ) from None
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
             raise HubError("malformed", gettext("une liste d’événements attendue"))
         return data
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter(text))
-    missing = [
-        c for c in ("titre", "debut", "fin", "code_insee") if c not in (reader.fieldnames or [])
-    ]
+    # newline="": a file saved as « CSV (Macintosh) » ends its lines with CR alone.
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter(text))
+    try:
+        named = [name.strip() for name in reader.fieldnames or []]
+        rows = list(reader)
+    except csv.Error as error:
+        reason = gettext("CSV illisible\u00a0: {e}").format(e=error)
+        raise HubError("malformed", reason) from None
+    missing = [c for c in ("titre", "debut", "fin", "code_insee") if c not in named]
     if missing:
         raise HubError(
             "malformed", gettext("colonnes manquantes\u00a0: {c}").format(c=", ".join(missing))
         )
     renamed = {"titre": "title", "debut": "starts_at", "fin": "ends_at"}
-    return [{renamed.get(k, k): v for k, v in row.items() if k} for row in reader]
+    return [{renamed.get(k.strip(), k.strip()): v for k, v in row.items() if k} for row in rows]
 
 
 def import_file(session: Session, engine: Engine, path: Path, who: str) -> int:

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -298,6 +299,8 @@ class DirectoryEntry(HubBase):
     # at least, even when its source sends an older one again.
     verified_on: Mapped[date | None] = mapped_column(Date)
     verified_by: Mapped[str | None] = mapped_column(String(200))
+    # A service's quality as data·inclusion scores it (0 to 1), when last published.
+    quality: Mapped[float | None] = mapped_column(Float, index=True)
 
 
 class FlagReview(HubBase):

@@ -150,9 +150,20 @@ def _eligibility(rows: Rows, detail: ServiceDetail, geography: Places, lang: str
 
 
 def _record(rows: Rows, detail: ServiceDetail, lang: str) -> None:
-    """The record itself: when it was checked, where it comes from, the flags on it."""
-    service = detail.service
+    """The record itself: the SPRO referent the agents call, when it was checked, where it
+    comes from, the flags on it."""
+    service, structure = detail.service, detail.structure
     row = partial(_row, rows)
+    referent = [
+        str(structure.get("referent_nom") or ""),
+        display.format_phone(str(structure.get("referent_telephone") or "")),
+        str(structure.get("referent_courriel") or ""),
+    ]
+    if referent[0]:  # for this desk's agents: never on the slip
+        row(
+            QCoreApplication.translate("DirectoryDetail", "Référent SPRO"),
+            " · ".join(part for part in referent if part),
+        )
     checked = day_text(detail.checked_on, lang) if detail.checked_on else "—"
     row(
         QCoreApplication.translate("DirectoryDetail", "Mise à jour"),

@@ -27,7 +27,7 @@ from app.directory import display
 from app.directory.events import EventLine, EventQuery
 from core.events import when_words
 from ui.operations import DeskOps
-from ui.table_model import ColumnsModel
+from ui.table_model import ColumnsModel, plain_tooltip
 
 
 class EventsModel(ColumnsModel[EventLine]):
@@ -46,7 +46,10 @@ class EventsModel(ColumnsModel[EventLine]):
         self.lang = lang
 
     def cell(self, line: EventLine, column: str, role: int) -> object:
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:  # the hub's words, shown as they are
+            shown = self.cell(line, column, Qt.ItemDataRole.DisplayRole)
+            return plain_tooltip(str(shown))
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         event = line.event
         if column == "when":

@@ -17,6 +17,7 @@ from app.desk import Desk
 from app.intake.reception import AWAY_CHANNEL, Reception
 from core.errors import DeskError
 from ui.operations import DeskOps
+from ui.table_model import plain_tooltip
 
 if TYPE_CHECKING:
     from ui.intake_form import IntakeForm
@@ -71,7 +72,7 @@ class WindowReception(_Window):
             self.reception_button.setText(
                 self.tr("Hors les murs\u00a0: %1  (Ctrl+L)").replace("%1", where)
             )
-            self.reception_button.setToolTip(here.event_title)
+            self.reception_button.setToolTip(plain_tooltip(here.event_title))
         blank = self.form.editing is None and self.form.is_blank()
         self.form.set_defaults(self.default_channel(), str(self.setting("site.commune")))
         if blank:  # a visit begun keeps the channel it has

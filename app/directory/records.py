@@ -105,9 +105,14 @@ def _columns(row: Any) -> dict[str, Any]:
 
 
 def detail(
-    session: Session, service_id: str, today: date | None = None, near: str | None = None
+    session: Session,
+    service_id: str,
+    today: date | None = None,
+    near: str | None = None,
+    now: datetime | None = None,
 ) -> ServiceDetail:
-    """The service's record; ``near``: the visitor's commune, its nearest stop first."""
+    """The service's record; ``near``: the visitor's commune, its nearest stop first;
+    ``now`` (aware): from when next dates and stops are told (``today``'s start if not)."""
     service = session.get(Service, service_id)
     if service is None:
         raise DeskError("unknown_service", field="referral", id=service_id)
@@ -125,11 +130,11 @@ def detail(
     told = timed.for_services(session, [(service_id, service.structure_id)], today)
     place = service.code_insee or structure.code_insee
     usual = service.horaires_accueil or structure.horaires_accueil
-    start = datetime.combine(today, datetime.min.time())
+    start = now or datetime.combine(today, datetime.min.time(), hours.PARIS)
     soon = []
     if notices.sparse(usual, told[service_id], start, place):
         soon = notices.next_openings(usual, told[service_id], start, count=8, commune=place)
-    tour = stops.tours(session, [service_id], start.replace(tzinfo=hours.PARIS), near, told)
+    tour = stops.tours(session, [service_id], start, near, told)
     return ServiceDetail(
         service=_columns(service),
         structure=_columns(structure),

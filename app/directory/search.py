@@ -258,7 +258,8 @@ def _hits(
     }
     moment = query.open_at or now
     day = hours.wall_clock(moment).date()
-    told = timed.for_services(session, [(i, str(rows[i][-1])) for i in ids], day, day)
+    # Every notice still to come: closures end to end read as one (« Fermé jusqu’au »).
+    told = timed.for_services(session, [(i, str(rows[i][-1])) for i in ids], day)
     moving = stops.tours(session, ids, moment, query.commune, told)
     hits = []
     for rank in ranked:

@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from app.settings import Settings
 from core.errors import DeskError
-from db.models import Event
+
+if TYPE_CHECKING:  # the window reads a Reception before the desk (and SQLAlchemy) loads
+    from sqlalchemy.orm import Session
+
+    from app.settings import Settings
 
 # What the channel becomes away from the site.
 AWAY_CHANNEL = "hors-les-murs"
@@ -51,6 +52,10 @@ def of_day(settings: Settings, day: date) -> Reception:
 
 def events_of(session: Session, day: date) -> list[EventChoice]:
     """The events running from the day before to the day after: the one the desk is at."""
+    from sqlalchemy import select
+
+    from db.models import Event
+
     start = datetime.combine(day - timedelta(days=1), datetime.min.time())
     rows = session.scalars(
         select(Event)
@@ -73,6 +78,8 @@ def set_for_day(
     event: str | None,
 ) -> Reception:
     """Receive away today (``place`` and/or ``event``), or back at the site (both None)."""
+    from db.models import Event
+
     place = (place or "").strip().upper() or None
     title = ""
     if event:

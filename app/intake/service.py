@@ -223,6 +223,11 @@ class IntakeService(DraftChecks):
             if clean.moment is not None and not unchanged:
                 contact.moment_local, contact.moment_utc = self._moments(clean)
                 contact.time_known = clean.time_known
+            # Where it was received, and its batch, stay as stored: the form corrects
+            # what the visitor said, not where the desk was.
+            if clean.place is None and clean.event is None:
+                clean.place, clean.event = contact.place, contact.event
+            clean.batch = clean.batch or contact.batch
             self._fill(contact, clean)
             contact.version += 1
             contact.updated_at = self._utc_now()

@@ -59,7 +59,7 @@ def slip_for_service(
 
     today = desk.intake.today()
     with desk.sessions() as session:
-        detail = records.detail(session, service_id, today=today)
+        detail = records.detail(session, service_id, today=today, now=desk.intake.now())
         referral = None
         if code:
             referral = session.scalar(
@@ -105,7 +105,9 @@ def slips_for_contact(
             .order_by(Referral.created_at, Referral.slip_code)
         ).all()
         for referral in referrals:
-            detail = records.detail(session, referral.service_id, today=today, near=near)
+            detail = records.detail(
+                session, referral.service_id, today=today, near=near, now=desk.intake.now()
+            )
             pdf = render_slip(
                 detail, site, referral.slip_code, fmt=fmt, large=large, day=today,
                 appointment=referral.appointment_at,

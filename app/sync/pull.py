@@ -21,7 +21,7 @@ from app.directory.search_index import clear_index, reindex
 from app.directory.store import upsert_service, upsert_structure
 from app.sync.client import HubClient
 from core.errors import DeskError
-from core.wire import Change, EventWire, NoticeWire, StopWire
+from core.wire import Change, EventWire, NoticeWire, ReferentWire, StopWire
 from db.models import NomenclatureItem, Service, Setting, Structure, SyncState
 
 STREAM = "directory"
@@ -48,6 +48,8 @@ def _checked(change: Change) -> dict[str, Any] | None:
             return EventWire.model_validate(change.payload).model_dump()
         if change.kind == "stop":
             return StopWire.model_validate(change.payload).model_dump()
+        if change.kind == "referent":
+            return ReferentWire.model_validate(change.payload).model_dump()
     except ValidationError:
         raise DeskError("hub_bad_answer", reason=f"{change.kind} {change.id} invalide") from None
     item = change.payload
@@ -73,6 +75,9 @@ def apply_page(session: Session, changes: list[Change], moment: datetime) -> int
             continue
         if change.kind in TIMED:
             applied += timed.apply(session, change.kind, change.id, record, moment)
+            continue
+        if change.kind == "referent":
+            applied += _apply_referent(session, change.id, record)
             continue
         current: Structure | Service | None = (
             session.get(Structure, change.id)
@@ -101,6 +106,18 @@ def apply_page(session: Session, changes: list[Change], moment: datetime) -> int
     session.flush()
     reindex(session, touched)
     return applied
+
+
+def _apply_referent(session: Session, structure_id: str, record: dict[str, Any] | None) -> int:
+    """A structure's SPRO referent set, or cleared by its tombstone."""
+    structure = session.get(Structure, structure_id)
+    if structure is None or structure.is_local:
+        return 0
+    record = record or {}
+    structure.referent_nom = record.get("nom")
+    structure.referent_telephone = record.get("telephone")
+    structure.referent_courriel = record.get("courriel")
+    return 1
 
 
 def _apply_item(session: Session, item: dict[str, Any] | None, change: Change) -> int:

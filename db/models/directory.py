@@ -56,6 +56,10 @@ class Structure(_DirectoryRecord, Base):
     site_web: Mapped[str | None] = mapped_column(String(500))
     accessibilite_lieu: Mapped[str | None] = mapped_column(String(500))
     reseaux_porteurs: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Its SPRO referent, from the hub: for this desk's agents, never on a slip.
+    referent_nom: Mapped[str | None] = mapped_column(String(120))
+    referent_telephone: Mapped[str | None] = mapped_column(String(20))
+    referent_courriel: Mapped[str | None] = mapped_column(String(200))
 
     services: Mapped[list[Service]] = relationship(back_populates="structure")
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from core.i18n import N_, gettext, language
-from hub import directory, notices, partners, proposals, review, stops
+from hub import directory, notices, partners, proposals, referents, review, stops
 from hub.console.auth import Visitor
 from hub.console.web import (
     Console,
@@ -44,6 +44,8 @@ NOTICES = {
     "information-retiree": N_("Information retirée des postes à leur prochaine synchro."),
     "arrets": N_("Arrêts publiés\u00a0: les postes les recevront à leur prochaine synchro."),
     "arret-retire": N_("Arrêt retiré des postes à leur prochaine synchro."),
+    "referent": N_("Référent publié\u00a0: les postes le recevront à leur prochaine synchro."),
+    "referent-retire": N_("Référent retiré des postes à leur prochaine synchro."),
 }
 
 
@@ -218,23 +220,25 @@ async def read_record(request: Request, console: ConsoleOf) -> HTMLResponse:
 async def show_record(
     request: Request, console: Console, who: Visitor, kind: str, record_id: str,
     status: int = 200, message: str = "", typed: dict[str, str] | None = None,
-    stop_message: str = "",
+    stop_message: str = "", referent_message: str = "",
 ) -> HTMLResponse:  # fmt: skip
     """A record's page; ``message`` says why what was typed in its form was refused."""
     day, lang = today(), language()
 
-    def read(s: Session) -> tuple[review.RecordView, Any, list[notices.Line], list[Any]]:
+    def read(s: Session) -> tuple[review.RecordView, Any, list[notices.Line], list[Any], Any]:
         view = review.record(s, kind, record_id)
         told = notices.for_record(s, kind, record_id, day, lang)
         tour = stops.for_service(s, record_id, day, lang) if kind == "service" else []
-        return view, partners.live_link(s, record_id), told, tour
+        referent = referents.of_structure(s, record_id) if kind == "structure" else None
+        return view, partners.live_link(s, record_id), told, tour, referent
 
-    view, link, lines, tour = await console.db(read)
+    view, link, lines, tour, referent = await console.db(read)
     return console.page(
         request, "record.html", status, visitor=who, view=view, kinds=kinds(),
         fields=record_fields(view), link=link, here=record_url(kind, record_id),
         record_url=record_url, time_notices=lines, message=message, typed=typed or {},
-        stops=tour, stop_message=stop_message,
+        stops=tour, stop_message=stop_message, referent=referent,
+        referent_message=referent_message,
         notice=gettext(NOTICES.get(request.query_params.get("fait", ""), "")),
     )  # fmt: skip
 

@@ -24,6 +24,7 @@ from hub.console import (
     activity_pages,
     auth,
     campaign_pages,
+    care_pages,
     directory_pages,
     list_pages,
     partner_pages,
@@ -76,7 +77,8 @@ def install_console(app: FastAPI, sessions: sessionmaker[Session]) -> None:
     console.router.get("", include_in_schema=False)(home)  # /console itself (no prefix here)
     sections = (router, directory_pages.router, activity_pages.router, list_pages.router,
                 retention_pages.router, partner_pages.router, referral_pages.router,
-                partner_records.router, campaign_pages.router, time_pages.router)  # fmt: skip
+                partner_records.router, campaign_pages.router, time_pages.router,
+                care_pages.router)  # fmt: skip
     for section in sections:
         console.router.include_router(section)
     app.include_router(console.router)

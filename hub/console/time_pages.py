@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -59,7 +59,7 @@ async def add_stops(request: Request, console: ConsoleOf) -> Response:
     record_id = form.get("id", "")
     engine, day = console.engine, today()
     try:
-        read = stops.read_lines(form.get("arrets", ""), day)
+        read = await run_in_threadpool(stops.read_lines, form.get("arrets", ""), day)
         await console.db(lambda s: stops.add(s, engine, record_id, read, who.name))
     except (HubError, Refused) as error:
         message = gettext("Arrêts refusés, rien n’a changé\u00a0: {reason}").format(
@@ -81,8 +81,17 @@ async def withdraw_stop(request: Request, console: ConsoleOf) -> Response:
     return done(record_url("service", record_id), "arret-retire", "#arrets")
 
 
+def _number_or_zero(typed: str) -> int:
+    try:
+        return _number(typed)
+    except Refused:
+        return 0
+
+
 def _number(typed: str) -> int:
-    if not typed.isdigit() or int(typed) > 2**31 - 1:
+    # ASCII digits only (« ² » is a digit to Python), and few: int() of thousands of
+    # digits is refused by Python itself.
+    if not (typed.isascii() and typed.isdigit()) or len(typed) > 10 or int(typed) > 2**31 - 1:
         raise Refused(gettext("Élément inconnu."), 404)
     return int(typed)
 
@@ -108,6 +117,7 @@ async def _events_page(
     return console.page(
         request, "events.html", status, visitor=who, lines=[_line(r, lang) for r in rows],
         notice=gettext(NOTICES.get(request.query_params.get("fait", ""), "")),
+        imported=_number_or_zero(request.query_params.get("n", "")),
         columns=", ".join(events.COLUMNS), **context,
     )  # fmt: skip
 
@@ -159,9 +169,8 @@ async def import_events(request: Request, console: ConsoleOf) -> Response:
         return await _events_page(request, console, who, 400, file_message=message)
     finally:
         upload.close()
-    return await _events_page(
-        request, console, who, imported=count, file_message="",
-    )  # fmt: skip
+    # Answered by a redirect: a refresh of the page does not publish the file again.
+    return RedirectResponse(f"{EVENTS}?fait=importe&n={count}", 303)
 
 
 def _import(console: Console, upload: Upload, who: str) -> int:

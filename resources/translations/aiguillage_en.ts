@@ -344,27 +344,32 @@
         <translation>Area not given: around its address (its département)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="158"/>
+        <location filename="../../ui/directory_detail.py" line="164"/>
+        <source>Référent SPRO</source>
+        <translation>SPRO referent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_detail.py" line="169"/>
         <source>Mise à jour</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="159"/>
+        <location filename="../../ui/directory_detail.py" line="170"/>
         <source>À vérifier (%1)</source>
         <translation>To be checked (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="164"/>
+        <location filename="../../ui/directory_detail.py" line="175"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="167"/>
+        <location filename="../../ui/directory_detail.py" line="178"/>
         <source> (entrée locale)</source>
         <translation> (local entry)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_detail.py" line="173"/>
+        <location filename="../../ui/directory_detail.py" line="184"/>
         <source>Signalements</source>
         <translation>Reports</translation>
     </message>
@@ -640,92 +645,92 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/events_panel.py" line="72"/>
+        <location filename="../../ui/events_panel.py" line="75"/>
         <source>Période</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="74"/>
+        <location filename="../../ui/events_panel.py" line="77"/>
         <source>Les 7 prochains jours</source>
         <translation>The next 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="75"/>
+        <location filename="../../ui/events_panel.py" line="78"/>
         <source>Les 30 prochains jours</source>
         <translation>The next 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="76"/>
+        <location filename="../../ui/events_panel.py" line="79"/>
         <source>Les 3 prochains mois</source>
         <translation>The next 3 months</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="77"/>
+        <location filename="../../ui/events_panel.py" line="80"/>
         <source>Tout ce qui vient</source>
         <translation>Everything to come</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="82"/>
+        <location filename="../../ui/events_panel.py" line="85"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="83"/>
+        <location filename="../../ui/events_panel.py" line="86"/>
         <source>Tous les départements</source>
         <translation>All départements</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="85"/>
+        <location filename="../../ui/events_panel.py" line="88"/>
         <source>Thème</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="86"/>
+        <location filename="../../ui/events_panel.py" line="89"/>
         <source>Tous les thèmes</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="97"/>
+        <location filename="../../ui/events_panel.py" line="100"/>
         <source>Événements à venir</source>
         <translation>Events to come</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="107"/>
+        <location filename="../../ui/events_panel.py" line="110"/>
         <source>Détail de l’événement</source>
         <translation>Event details</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="110"/>
+        <location filename="../../ui/events_panel.py" line="113"/>
         <source>Imprimer une fic&amp;he…  (Ctrl+P)</source>
         <translation>Print a &amp;slip…  (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="184"/>
+        <location filename="../../ui/events_panel.py" line="187"/>
         <source>Aucun événement à venir sur ces critères.</source>
         <translation>No event to come for these criteria.</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="203"/>
+        <location filename="../../ui/events_panel.py" line="206"/>
         <source>Quand</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="204"/>
+        <location filename="../../ui/events_panel.py" line="207"/>
         <source>Où</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="205"/>
+        <location filename="../../ui/events_panel.py" line="208"/>
         <source>Organisé par</source>
         <translation>Organised by</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="207"/>
+        <location filename="../../ui/events_panel.py" line="210"/>
         <source>Pour qui</source>
         <translation>For whom</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="216"/>
+        <location filename="../../ui/events_panel.py" line="219"/>
         <source>Lien</source>
         <translation>Link</translation>
     </message>
@@ -2477,22 +2482,22 @@
 <context>
     <name>WindowReception</name>
     <message>
-        <location filename="../../ui/window_reception.py" line="53"/>
+        <location filename="../../ui/window_reception.py" line="54"/>
         <source>&amp;Où j’accueille aujourd’hui…</source>
         <translation>Where I rec&amp;eive today…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_reception.py" line="72"/>
+        <location filename="../../ui/window_reception.py" line="73"/>
         <source>Hors les murs&#xa0;: %1  (Ctrl+L)</source>
         <translation>Outreach: %1  (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_reception.py" line="124"/>
+        <location filename="../../ui/window_reception.py" line="125"/>
         <source>Dernier accueil répété à %1.</source>
         <translation>Last visit repeated at %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window_reception.py" line="128"/>
+        <location filename="../../ui/window_reception.py" line="129"/>
         <source>%n accueil(s) enregistré(s) d’un coup.</source>
         <translation>
             <numerusform>%n visit saved at once.</numerusform>

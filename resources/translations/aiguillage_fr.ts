@@ -115,7 +115,7 @@
 <context>
     <name>WindowReception</name>
     <message numerus="yes">
-        <location filename="../../ui/window_reception.py" line="128"/>
+        <location filename="../../ui/window_reception.py" line="129"/>
         <source>%n accueil(s) enregistré(s) d’un coup.</source>
         <translation>
             <numerusform>%n accueil enregistré d’un coup.</numerusform>

@@ -100,3 +100,40 @@ def test_every_real_value_is_read_with_notices_around_it(chunk: int) -> None:
         assert all(not CHRISTMAS.starts_on <= a.date() <= CHRISTMAS.ends_on for a, _b in found)
         assert found == sorted(found)
         notices.sparse(value, told, after, "13047")
+
+
+@pytest.mark.parametrize(
+    ("notice", "reason"),
+    [
+        (Notice("closed", date(2027, 1, 3), date(2026, 12, 24)), "la fin précède le début"),
+        (Notice("closed", date(2026, 1, 1), date(2027, 6, 1)), "plus d’un an"),
+        (Notice("hours", date(9999, 1, 1), date(9999, 1, 1), hours="Mo 09:00-12:00"),
+         "date hors de 2000 à 2100"),
+        (Notice("hours", date(2026, 1, 1), date(2026, 1, 2), hours="le matin"),
+         "horaires illisibles"),
+        (Notice("message", date(2026, 1, 1), date(2026, 1, 2), message=" "), "message vide"),
+        (Notice("message", date(2026, 1, 1), date(2026, 1, 2), message="x" * 301),
+         "message trop long"),
+        (Notice("vacances", date(2026, 1, 1), date(2026, 1, 2)), "type inconnu"),
+    ],
+)  # fmt: skip
+def test_what_cannot_be_told_is_refused(notice: Notice, reason: str) -> None:
+    assert notices.problem(notice) == reason
+
+
+def test_the_wire_refuses_a_notice_or_an_event_a_hub_should_never_send() -> None:
+    from pydantic import ValidationError
+
+    from core.wire import EventWire, NoticeWire
+
+    base = {"structure_id": "s-1", "kind": "closed", "starts_on": "2020-01-01"}
+    for ends_on in ("9999-12-31", "2019-12-31"):
+        with pytest.raises(ValidationError):
+            NoticeWire.model_validate({**base, "ends_on": ends_on})
+    event = {"title": "Forum", "code_insee": "13047", "commune": "Istres",
+             "starts_at": "2027-03-09T09:00", "ends_at": "2027-03-09T17:00"}  # fmt: skip
+    assert EventWire.model_validate(event).title == "Forum"
+    for bad in ({"ends_at": "2027-03-09T08:00"}, {"starts_at": "2027-03-09T09:00+01:00"},
+                {"ends_at": 0}, {"ends_at": "2027-05-09T17:00"}):  # fmt: skip
+        with pytest.raises(ValidationError):
+            EventWire.model_validate({**event, **bad})

@@ -82,3 +82,23 @@ def test_the_statistics_triggers_are_in_place_at_head(tmp_path: Path) -> None:
             text("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         ).scalars()
         assert sorted(names) == sorted(stat_triggers.NAMES)
+
+
+def test_a_desk_of_protocol_4_reads_the_directory_s_stream_again_once(tmp_path: Path) -> None:
+    """An older desk was moved past the notices, stops and events a newer hub published:
+    upgraded (0009), it reads the stream from its start once, and misses none of them."""
+    from alembic import command
+
+    engine = create_desk_engine(tmp_path / "older.sqlite3")
+    command.upgrade(migrate.alembic_config(engine), "0008")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO sync_state (stream, cursor, etag) VALUES"
+                " ('directory', '4210', '\"4210\"'), ('outcomes', '2026-11-30', NULL)"
+            )
+        )
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        rows = dict(connection.execute(text("SELECT stream, cursor FROM sync_state")).all())
+    assert rows == {"directory": None, "outcomes": "2026-11-30"}

@@ -187,8 +187,8 @@ def test_a_file_of_events_is_taken_whole_or_refused_whole(
         "/console/evenements/import", data={"csrf": csrf_of(page)},
         files={"fichier": ("evenements.csv", good.encode("cp1252"), "text/csv")},
     )  # fmt: skip
-    assert taken.status_code == 200
-    shown = text_of(taken)
+    assert taken.status_code == 303  # a refresh does not publish the file again
+    shown = text_of(signed_in.get(taken.headers["location"]))
     assert "2 événements publiés depuis le fichier" in shown
     assert "Cannes" in shown and "Breil-sur-Roya" in shown
 
@@ -358,3 +358,49 @@ def test_the_bus_s_visits_are_counted_by_village_and_event_with_small_counts_hid
                                                      place="06132"))  # fmt: skip
         [result] = push_store.store_push(session, hub.engine, site, [record], desk="d")
     assert result.outcome == "rejected" and "06132" in (result.reason or "")
+
+
+def test_malformed_requests_get_an_answer_not_a_server_error(
+    hub: Hub, desk: Desk, signed_in: httpx.Client
+) -> None:
+    import_demo(hub)
+    record, events_page = signed_in.get(RECORD), signed_in.get("/console/evenements")
+    for typed in ("²", "9" * 5000, "-1", "1e3", ""):
+        for route, field, page in (
+            ("/console/directory/fiche/information/retirer", "information", record),
+            ("/console/directory/fiche/arrets/retirer", "arret", record),
+            ("/console/evenements/retirer", "evenement", events_page),
+        ):
+            answer = signed_in.post(route, data={"csrf": csrf_of(page), field: typed})
+            assert answer.status_code == 404, (route, typed[:10])
+    enrolled(desk, hub)
+    token = (desk.paths.data / "hub-token").read_text()
+    for said in ("²".encode("latin-1"), b"9" * 5000, b"five"):
+        answer = httpx.get(
+            f"{hub.url}/api/v1/changes",
+            headers={"Authorization": f"Bearer {token}", "Aiguillage-Protocol": said},
+        )
+        assert answer.status_code == 200  # read as protocol 1: nothing it cannot read
+        assert {c["kind"] for c in answer.json()["changes"]} <= {"structure", "service",
+                                                               "nomenclature"}  # fmt: skip
+    files = {
+        "profond.json": ("[" * 100_000).encode(),
+        "enorme.json": ('[{"title": ' + "9" * 5000 + "}]").encode(),
+        "cellule.csv": (
+            "titre;debut;fin;code_insee\n" + '"' + "x" * 200_000 + '";a;b;c\n'
+        ).encode(),
+    }
+    for name, content in files.items():
+        refused = signed_in.post(
+            "/console/evenements/import", data={"csrf": csrf_of(events_page)},
+            files={"fichier": (name, content, "application/octet-stream")},
+        )  # fmt: skip
+        assert refused.status_code == 400, name
+        assert "Fichier refusé, rien n’a changé" in text_of(refused), name
+    mac = "titre;debut;fin;code_insee\rForum;2027-03-09 09:00;2027-03-09 17:00;13047\r"
+    taken = signed_in.post(
+        "/console/evenements/import", data={"csrf": csrf_of(events_page)},
+        files={"fichier": ("mac.csv", mac.encode("cp1252"), "text/csv")},
+    )  # fmt: skip
+    assert taken.status_code == 303  # « CSV (Macintosh) »: lines ended by CR alone
+    assert stored(hub)[1] == 1

@@ -129,3 +129,17 @@ def test_a_closure_set_on_this_desk_shows_in_the_results_and_is_withdrawn(
         ),
         timeout=15_000,
     )
+
+
+def test_the_record_names_the_structure_s_spro_referent(
+    qtbot: QtBot, window: MainWindow, desk: Desk
+) -> None:
+    from db.models import Structure
+
+    with desk.sessions.begin() as session:
+        structure = session.get(Structure, "demo-spro-etm--ml-ouest-provence")
+        assert structure is not None
+        structure.referent_nom, structure.referent_telephone = "Claire Rouvier", "+33442112233"
+    search_for(qtbot, window, "contrat engagement jeune")
+    shown = window.directory.detail.toPlainText()
+    assert "Référent SPRO" in shown and "Claire Rouvier · 04 42 11 22 33" in shown

@@ -79,11 +79,17 @@ def upgrade() -> None:
 
     # Plain ALTER TABLE ADD COLUMN: a batch copy of ``contact`` would drop it, and with it,
     # by their ON DELETE CASCADE, every contact's themes and answers.
+    op.add_column('structure', sa.Column('referent_nom', sa.String(length=120), nullable=True))
+    op.add_column('structure', sa.Column('referent_telephone', sa.String(length=20), nullable=True))
+    op.add_column('structure', sa.Column('referent_courriel', sa.String(length=200), nullable=True))
     op.add_column('contact', sa.Column('place', sa.String(length=16), nullable=True))
     op.add_column('contact', sa.Column('event', sa.String(length=200), nullable=True))
     op.add_column('contact', sa.Column('batch', sa.String(length=36), nullable=True))
     op.add_column('stat_fact', sa.Column('place', sa.Integer(), server_default='0', nullable=False))
     op.add_column('stat_fact', sa.Column('event', sa.Integer(), server_default='0', nullable=False))
+    # The directory's stream read again from its start, once: a desk of protocol 4 was
+    # moved past the notices, stops and events a newer hub had already published.
+    op.execute("UPDATE sync_state SET cursor = NULL, etag = NULL WHERE stream = 'directory'")
     # The contact's update trigger now watches its place and event too.
     stat_triggers.drop(op.execute)
     stat_triggers.create(op.execute)
@@ -93,7 +99,9 @@ def downgrade() -> None:
     # SQLite's own DROP COLUMN (3.35 and later): a batch copy of ``contact`` would take its
     # themes and answers away with it (ON DELETE CASCADE).
     for table, column in (('stat_fact', 'event'), ('stat_fact', 'place'),
-                          ('contact', 'batch'), ('contact', 'event'), ('contact', 'place')):
+                          ('contact', 'batch'), ('contact', 'event'), ('contact', 'place'),
+                          ('structure', 'referent_courriel'), ('structure', 'referent_telephone'),
+                          ('structure', 'referent_nom')):
         op.execute(f'ALTER TABLE {table} DROP COLUMN {column}')
     stat_triggers.drop(op.execute)
     stat_triggers.create(op.execute)

@@ -1,5 +1,5 @@
 """temporary information on directory records, mobile services' stops, the region's
-events; a visit's place of reception and event
+events; a visit's place of reception and event; a service's quality score
 
 Revision ID: h0024
 Revises: h0023
@@ -7,6 +7,8 @@ Create Date: 2026-12-04
 """
 
 from __future__ import annotations
+
+import json
 
 import sqlalchemy as sa
 from alembic import op
@@ -68,7 +70,32 @@ def upgrade() -> None:
     # Where the agent received, and at which event (protocol 5): none before.
     op.add_column("contact_fact", sa.Column("place", sa.String(16), nullable=True))
     op.add_column("contact_fact", sa.Column("event", sa.String(64), nullable=True))
+    op.add_column("directory_entry", sa.Column("quality", sa.Float(), nullable=True))
+    op.create_index("ix_directory_entry_quality", "directory_entry", ["quality"])
     backfill(op.get_bind())
+    score_services(op.get_bind())
+
+
+def score_services(connection: sa.Connection) -> None:
+    """Each live service's data·inclusion quality score, from its record as published."""
+    from hub.quality import score
+
+    rows = connection.execute(
+        sa.text(
+            "SELECT e.record_id, c.payload FROM directory_entry e"
+            " JOIN directory_change c ON c.seq = e.seq"
+            " WHERE e.kind = 'service' AND NOT e.deleted"
+        )
+    ).all()
+    for record_id, payload in rows:
+        data = payload if isinstance(payload, dict) else json.loads(payload)
+        connection.execute(
+            sa.text(
+                "UPDATE directory_entry SET quality = :q"
+                " WHERE kind = 'service' AND record_id = :id"
+            ),
+            {"q": score(data)[0], "id": record_id},
+        )
 
 
 def backfill(connection: sa.Connection) -> None:
@@ -85,6 +112,8 @@ def backfill(connection: sa.Connection) -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_directory_entry_quality", table_name="directory_entry")
+    op.drop_column("directory_entry", "quality")
     op.get_bind().exec_driver_sql("DELETE FROM contact_summary WHERE dim IN ('place', 'event')")
     op.drop_column("contact_fact", "event")
     op.drop_column("contact_fact", "place")

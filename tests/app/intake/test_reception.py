@@ -72,3 +72,21 @@ def test_a_batch_entry_and_a_repeated_visit(desk: Desk) -> None:
         assert len({r.batch for r in rows}) == 1 and all(r.note is None for r in rows)
     again = repeat_last(desk.intake)
     assert again.note is None and again.batch is None and contacts(desk) == 13
+
+
+def test_a_visit_received_away_keeps_its_place_when_corrected(desk: Desk) -> None:
+    desk.settings.set("site.commune", "13047")
+    desk.receive_at("06132", None)
+    [saved] = [desk.intake.save(VISIT)]
+    desk.receive_at(None, None)  # back at the site before the correction
+    fixed = desk.intake.edit(saved.id, replace(saved.draft(), age="16-25", place=None))
+    assert (fixed.place, fixed.event, fixed.age) == ("06132", None, "16-25")
+    save_batch(desk.intake, VISIT, 2)
+    with desk.sessions() as session:
+        batch = session.scalars(select(Contact).where(Contact.batch.is_not(None))).first()
+        assert batch is not None
+        mark = batch.batch
+    again = desk.intake.edit(batch.id, replace(desk.intake.get(batch.id).draft(), age="16-25"))
+    with desk.sessions() as session:
+        row = session.get(Contact, again.id)
+        assert row is not None and row.batch == mark
