@@ -7,7 +7,7 @@ date (never the minute), a commune or, for a small one, its EPCI, codes, and no 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any, Literal
 from urllib.parse import parse_qs, urlencode
 
@@ -17,7 +17,6 @@ from pydantic import (
     Field,
     StringConstraints,
     create_model,
-    model_validator,
 )
 
 from core.fields import CONTACT_FIELDS, fields_since
@@ -289,82 +288,6 @@ CHANGE_KINDS_SINCE = {"notice": 5, "event": 5, "stop": 5, "referent": 5}
 Line = Annotated[str, StringConstraints(max_length=300, pattern=_LINE)]
 Prose = Annotated[str, StringConstraints(max_length=2000, pattern=_PROSE)]
 Insee = Annotated[str, StringConstraints(pattern=r"^([0-9]{5}|2[AB][0-9]{3})$")]
-
-
-class NoticeWire(Strict):
-    """Temporary information on a structure, or on one of its services (protocol 5):
-    see :mod:`core.notices`."""
-
-    structure_id: DirectoryId
-    service_id: DirectoryId | None = None
-    kind: Literal["closed", "hours", "message"]
-    starts_on: date
-    ends_on: date
-    hours: Annotated[str, StringConstraints(max_length=500, pattern=_LINE)] | None = None
-    message: Line | None = None
-
-    @model_validator(mode="after")
-    def _usable(self) -> NoticeWire:
-        from core.notices import Notice, problem
-
-        said = problem(Notice(self.kind, self.starts_on, self.ends_on, self.hours, self.message))
-        if said:
-            raise ValueError(said)
-        return self
-
-
-class ReferentWire(Strict):
-    """A structure's SPRO referent, the professional the agents call (protocol 5): for
-    enrolled desks only, never on a slip nor in a public export."""
-
-    structure_id: DirectoryId
-    nom: Annotated[str, StringConstraints(min_length=2, max_length=120, pattern=_LINE)]
-    telephone: Annotated[str, StringConstraints(pattern=r"^\+[1-9][0-9]{6,14}$")] | None = None
-    courriel: (
-        Annotated[str, StringConstraints(max_length=200, pattern=r"^[^@\s]+@[^@\s]+$")] | None
-    ) = None
-
-
-class StopWire(Strict):
-    """A stop of a mobile service (protocol 5): its commune and place, its hours (OSM
-    ``opening_hours``, usually dates), and its last day as the hub read them (None: it
-    goes on)."""
-
-    service_id: DirectoryId
-    code_insee: Insee
-    commune: Line
-    adresse: Line = ""
-    hours: Annotated[str, StringConstraints(min_length=1, max_length=500, pattern=_LINE)]
-    ends_on: date | None = None
-
-
-class EventWire(Strict):
-    """An event of the region (protocol 5): see :mod:`core.events`. Times on the place's
-    clock; publics and themes are data·inclusion codes."""
-
-    title: Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=_LINE)]
-    starts_at: datetime
-    ends_at: datetime
-    code_insee: Insee
-    commune: Line
-    adresse: Line = ""
-    organisateur: Line = ""
-    lien: Line = ""
-    description: Prose = ""
-    publics: Annotated[list[Code], Field(max_length=40)] = []
-    thematiques: Annotated[
-        list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]{1,64}(--[a-z0-9-]{1,64})?$")]],
-        Field(max_length=60),
-    ] = []
-
-    @model_validator(mode="after")
-    def _usable(self) -> EventWire:
-        from core.events import problem
-
-        said = problem(self.starts_at, self.ends_at)
-        if said:
-            raise ValueError(said)
-        return self
 
 
 class ChangesResponse(Strict):

@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +154,14 @@ def describe(kind: str, record_id: str, payload: dict[str, Any]) -> tuple[str, s
     return title[:300], search_key(" ".join([*words, record_id]))
 
 
+def publishable(day: date) -> date:
+    """``day`` (the region's, Paris's) as a record's ``date_maj`` data·inclusion's schema
+    takes wherever it checks it (on the hub, on a desk): it refuses a date after its
+    machine's today, and a machine on UTC is still on the day before from midnight to 1 or
+    2 a.m. in Paris. A record checked then is dated the day before: never refused."""
+    return min(day, date.today())
+
+
 def lock(session: Session, engine: Engine) -> None:
     # Changes must become visible in the order of their numbers, or a desk could pass one by.
     if engine.dialect.name == "postgresql":
@@ -168,7 +177,8 @@ def publish(
     report: Published,
 ) -> None:
     entry = session.get(DirectoryEntry, (kind, record_id))
-    verified = entry.verified_on.isoformat() if entry and entry.verified_on else ""
+    checked = entry.verified_on if entry and entry.verified_on else None
+    verified = publishable(checked).isoformat() if checked else ""
     # Checked by a coordinator since: the source's older date does not undo it.
     if kind != "nomenclature" and str(payload.get("date_maj") or "") < verified:
         payload = {**payload, "date_maj": verified}

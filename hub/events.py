@@ -27,7 +27,7 @@ from core import events, hours
 from core.errors import DeskError
 from core.i18n import gettext, language
 from core.textfile import delimiter, read_text
-from core.wire import EventWire
+from core.wire_timed import EventWire
 from hub.directory import Published, lock, publish, tombstone
 from hub.models import DirectoryEntry
 from hub.places import places

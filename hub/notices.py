@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from core import notices
 from core.i18n import gettext
-from core.wire import NoticeWire
+from core.wire_timed import NoticeWire
 from hub.directory import Published, lock, publish, tombstone
 from hub.models import DirectoryChange, DirectoryEntry
 from hub.service import HubError, now

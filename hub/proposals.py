@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from core import hours
 from core.directory.validation import explain
 from core.i18n import N_, gettext, language
-from hub.directory import Published, lock, publish
+from hub.directory import Published, lock, publish, publishable
 from hub.models import DirectoryChange, DirectoryEntry
 from hub.partner_models import DirectoryProposal
 from hub.places import places
@@ -113,19 +113,28 @@ def _zone(typed: str) -> list[str] | None:
     return [c.lower() if c.lower() == "france" else c for c in codes] or None
 
 
-def _phone(typed: str) -> str | None:
+def e164(typed: str) -> str | None:
+    """A phone number as typed in France (« 04 42 11 22 33 »), in E.164; None when it is
+    no valid number."""
     import phonenumbers
 
-    if not typed:
-        return None
     try:
         number = phonenumbers.parse(typed, "FR")
     except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_valid_number(number):
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def _phone(typed: str) -> str | None:
+    if not typed:
+        return None
+    found = e164(typed)
+    if found is None:
         said = gettext("Téléphone\u00a0: «\u00a0{value}\u00a0» n’est pas un numéro valide.")
         raise HubError("bad_proposal", said.format(value=typed[:40]), 400)
-    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+    return found
 
 
 def _value(name: str, typed: str) -> Any:
@@ -251,7 +260,7 @@ def decide(
         if record is None:
             raise HubError("decided", gettext("Cette fiche n’est plus publiée."), 409)
         payload = _checked(
-            row.kind, {**record.payload, **row.changes, "date_maj": today.isoformat()}
+            row.kind, {**record.payload, **row.changes, "date_maj": publishable(today).isoformat()}
         )
         entry = session.get(DirectoryEntry, (row.kind, row.record_id))
         assert entry is not None

@@ -13,9 +13,10 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from core.i18n import gettext
-from core.wire import ReferentWire
+from core.wire_timed import ReferentWire
 from hub.directory import Published, lock, publish, tombstone
 from hub.models import DirectoryEntry
+from hub.proposals import e164
 from hub.service import HubError
 
 SOURCE = "console"
@@ -38,18 +39,13 @@ def _refused(reason: str) -> HubError:
 
 
 def _phone(typed: str) -> str | None:
-    import phonenumbers
-
     if not typed:
         return None
-    try:
-        number = phonenumbers.parse(typed, "FR")
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_valid_number(number):
+    found = e164(typed)
+    if found is None:
         said = gettext("«\u00a0{value}\u00a0» n’est pas un numéro valide")
         raise _refused(said.format(value=typed[:40]))
-    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+    return found
 
 
 def _mail(typed: str) -> str | None:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from core import hours, notices
 from core.events import when_words
 from core.i18n import gettext
-from core.wire import StopWire
+from core.wire_timed import StopWire
 from hub.directory import Published, lock, publish, tombstone
 from hub.models import DirectoryEntry
 from hub.places import places

@@ -16,17 +16,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -40,6 +37,7 @@ from ui.directory_detail import detail_html
 from ui.directory_dialogs import FlagDialog, LocalEntryDialog, import_directory, save_template
 from ui.directory_model import DirectoryModel
 from ui.operations import Change, DeskOps
+from ui.table_model import rows_view
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -103,16 +101,7 @@ class DirectoryPanel(QWidget):
     def _results(self) -> None:
         """The services found, and the record of the one selected."""
         self.model = DirectoryModel(self, self.lang)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Services trouvés"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = rows_view(self.model, self.tr("Services trouvés"))
         self.detail = QTextBrowser()
         self.detail.setOpenExternalLinks(True)
         self.detail.setAccessibleName(self.tr("Détail du service"))

@@ -9,14 +9,11 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -27,7 +24,7 @@ from app.directory import display
 from app.directory.events import EventLine, EventQuery
 from core.events import when_words
 from ui.operations import DeskOps
-from ui.table_model import ColumnsModel, plain_tooltip
+from ui.table_model import ColumnsModel, plain_tooltip, rows_view
 
 
 class EventsModel(ColumnsModel[EventLine]):
@@ -95,16 +92,7 @@ class EventsPanel(QWidget):
             )
             combo.setMinimumContentsLength(12)
         self.model = EventsModel(self, self.lang)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Événements à venir"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = rows_view(self.model, self.tr("Événements à venir"))
         self.detail = QTextBrowser()
         self.detail.setOpenExternalLinks(True)
         self.detail.setAccessibleName(self.tr("Détail de l’événement"))

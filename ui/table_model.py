@@ -6,7 +6,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6 import QtGui
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -66,3 +66,19 @@ class ColumnsModel(QAbstractTableModel, Generic[Row]):
 
     def cell(self, row: Row, column: str, role: int) -> Any:
         raise NotImplementedError
+
+
+def rows_view(model: QAbstractTableModel, name: str) -> QTableView:
+    """A read-only table of ``model``'s rows, one chosen at a time (the directory's
+    services, the events to come): no row numbers, no wrapping, columns the agent sizes."""
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table

@@ -21,7 +21,8 @@ from app.directory.search_index import clear_index, reindex
 from app.directory.store import upsert_service, upsert_structure
 from app.sync.client import HubClient
 from core.errors import DeskError
-from core.wire import Change, EventWire, NoticeWire, ReferentWire, StopWire
+from core.wire import Change
+from core.wire_timed import EventWire, NoticeWire, ReferentWire, StopWire
 from db.models import NomenclatureItem, Service, Setting, Structure, SyncState
 
 STREAM = "directory"

@@ -440,143 +440,143 @@
 <context>
     <name>DirectoryPanel</name>
     <message>
-        <location filename="../../ui/directory_panel.py" line="76"/>
+        <location filename="../../ui/directory_panel.py" line="74"/>
         <source>Chercher dans l’annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="78"/>
+        <location filename="../../ui/directory_panel.py" line="76"/>
         <source>Chercher&#xa0;: métier, structure, dispositif… (F3)</source>
         <translation>Search: occupation, organisation, scheme… (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="82"/>
-        <location filename="../../ui/directory_panel.py" line="83"/>
+        <location filename="../../ui/directory_panel.py" line="80"/>
+        <location filename="../../ui/directory_panel.py" line="81"/>
         <source>Commune du visiteur</source>
         <translation>Visitor’s commune</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="85"/>
+        <location filename="../../ui/directory_panel.py" line="83"/>
         <source>Thème</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="86"/>
+        <location filename="../../ui/directory_panel.py" line="84"/>
         <source>Tous les thèmes</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="90"/>
+        <location filename="../../ui/directory_panel.py" line="88"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="91"/>
+        <location filename="../../ui/directory_panel.py" line="89"/>
         <source>Tous les publics</source>
         <translation>All publics</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="95"/>
+        <location filename="../../ui/directory_panel.py" line="93"/>
         <source>Mode d’accueil</source>
         <translation>How it receives</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="96"/>
+        <location filename="../../ui/directory_panel.py" line="94"/>
         <source>Sur place ou à distance</source>
         <translation>In person or remote</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="97"/>
+        <location filename="../../ui/directory_panel.py" line="95"/>
         <source>Sur place</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="98"/>
+        <location filename="../../ui/directory_panel.py" line="96"/>
         <source>À distance</source>
         <translation>Remote</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="99"/>
+        <location filename="../../ui/directory_panel.py" line="97"/>
         <source>&amp;Gratuit</source>
         <translation>&amp;Free</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="100"/>
+        <location filename="../../ui/directory_panel.py" line="98"/>
         <source>Ouvert &amp;maintenant</source>
         <translation>Open &amp;now</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="101"/>
+        <location filename="../../ui/directory_panel.py" line="99"/>
         <source>Fa&amp;voris</source>
         <translation>Fav&amp;ourites</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="126"/>
+        <location filename="../../ui/directory_panel.py" line="115"/>
         <source>Copier l’a&amp;dresse</source>
         <translation>Copy the &amp;address</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="129"/>
+        <location filename="../../ui/directory_panel.py" line="118"/>
         <source>Informati&amp;on temporaire…</source>
         <translation>Temporar&amp;y information…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="131"/>
+        <location filename="../../ui/directory_panel.py" line="120"/>
         <source>Im&amp;porter un annuaire…</source>
         <translation>Import a &amp;directory…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="132"/>
+        <location filename="../../ui/directory_panel.py" line="121"/>
         <source>Modèle de ta&amp;bleur…</source>
         <translation>Sp&amp;readsheet template…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="108"/>
+        <location filename="../../ui/directory_panel.py" line="104"/>
         <source>Services trouvés</source>
         <translation>Services found</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="118"/>
+        <location filename="../../ui/directory_panel.py" line="107"/>
         <source>Détail du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="122"/>
+        <location filename="../../ui/directory_panel.py" line="111"/>
         <source>★ Favori  (Ctrl+D)</source>
         <translation>★ Favourite  (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="123"/>
+        <location filename="../../ui/directory_panel.py" line="112"/>
         <source>Signaler une &amp;erreur…</source>
         <translation>Report an &amp;error…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="124"/>
+        <location filename="../../ui/directory_panel.py" line="113"/>
         <source>Vérifié ce &amp;jour</source>
         <translation>Verified &amp;today</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="125"/>
+        <location filename="../../ui/directory_panel.py" line="114"/>
         <source>Imprimer une fic&amp;he…</source>
         <translation>Print a &amp;slip…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="127"/>
+        <location filename="../../ui/directory_panel.py" line="116"/>
         <source>Copier le &amp;téléphone</source>
         <translation>Copy the &amp;phone</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="128"/>
+        <location filename="../../ui/directory_panel.py" line="117"/>
         <source>Copier le &amp;courriel</source>
         <translation>Copy the e-&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="130"/>
+        <location filename="../../ui/directory_panel.py" line="119"/>
         <source>Ajouter une entrée &amp;locale…</source>
         <translation>Add a &amp;local entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="280"/>
+        <location filename="../../ui/directory_panel.py" line="269"/>
         <source>Aucun service choisi.</source>
         <translation>No service chosen.</translation>
     </message>
@@ -622,22 +622,22 @@
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../ui/events_panel.py" line="39"/>
+        <location filename="../../ui/events_panel.py" line="36"/>
         <source>Quand</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="40"/>
+        <location filename="../../ui/events_panel.py" line="37"/>
         <source>Événement</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="41"/>
+        <location filename="../../ui/events_panel.py" line="38"/>
         <source>Où</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="42"/>
+        <location filename="../../ui/events_panel.py" line="39"/>
         <source>Organisé par</source>
         <translation>Organised by</translation>
     </message>
@@ -645,92 +645,92 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/events_panel.py" line="75"/>
+        <location filename="../../ui/events_panel.py" line="72"/>
         <source>Période</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="77"/>
+        <location filename="../../ui/events_panel.py" line="74"/>
         <source>Les 7 prochains jours</source>
         <translation>The next 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="78"/>
+        <location filename="../../ui/events_panel.py" line="75"/>
         <source>Les 30 prochains jours</source>
         <translation>The next 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="79"/>
+        <location filename="../../ui/events_panel.py" line="76"/>
         <source>Les 3 prochains mois</source>
         <translation>The next 3 months</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="80"/>
+        <location filename="../../ui/events_panel.py" line="77"/>
         <source>Tout ce qui vient</source>
         <translation>Everything to come</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="85"/>
+        <location filename="../../ui/events_panel.py" line="82"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="86"/>
+        <location filename="../../ui/events_panel.py" line="83"/>
         <source>Tous les départements</source>
         <translation>All départements</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="88"/>
+        <location filename="../../ui/events_panel.py" line="85"/>
         <source>Thème</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="89"/>
+        <location filename="../../ui/events_panel.py" line="86"/>
         <source>Tous les thèmes</source>
         <translation>All themes</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="100"/>
+        <location filename="../../ui/events_panel.py" line="95"/>
         <source>Événements à venir</source>
         <translation>Events to come</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="110"/>
+        <location filename="../../ui/events_panel.py" line="98"/>
         <source>Détail de l’événement</source>
         <translation>Event details</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="113"/>
+        <location filename="../../ui/events_panel.py" line="101"/>
         <source>Imprimer une fic&amp;he…  (Ctrl+P)</source>
         <translation>Print a &amp;slip…  (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="187"/>
+        <location filename="../../ui/events_panel.py" line="175"/>
         <source>Aucun événement à venir sur ces critères.</source>
         <translation>No event to come for these criteria.</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="206"/>
+        <location filename="../../ui/events_panel.py" line="194"/>
         <source>Quand</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="207"/>
+        <location filename="../../ui/events_panel.py" line="195"/>
         <source>Où</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="208"/>
+        <location filename="../../ui/events_panel.py" line="196"/>
         <source>Organisé par</source>
         <translation>Organised by</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="210"/>
+        <location filename="../../ui/events_panel.py" line="198"/>
         <source>Pour qui</source>
         <translation>For whom</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="219"/>
+        <location filename="../../ui/events_panel.py" line="207"/>
         <source>Lien</source>
         <translation>Link</translation>
     </message>

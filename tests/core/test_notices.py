@@ -124,7 +124,7 @@ def test_what_cannot_be_told_is_refused(notice: Notice, reason: str) -> None:
 def test_the_wire_refuses_a_notice_or_an_event_a_hub_should_never_send() -> None:
     from pydantic import ValidationError
 
-    from core.wire import EventWire, NoticeWire
+    from core.wire_timed import EventWire, NoticeWire
 
     base = {"structure_id": "s-1", "kind": "closed", "starts_on": "2020-01-01"}
     for ends_on in ("9999-12-31", "2019-12-31"):

@@ -100,5 +100,8 @@ def test_a_desk_of_protocol_4_reads_the_directory_s_stream_again_once(tmp_path: 
         )
     migrate.upgrade(engine)
     with engine.connect() as connection:
-        rows = dict(connection.execute(text("SELECT stream, cursor FROM sync_state")).all())
+        rows: dict[str, str | None] = {
+            stream: cursor
+            for stream, cursor in connection.execute(text("SELECT stream, cursor FROM sync_state"))
+        }
     assert rows == {"directory": None, "outcomes": "2026-11-30"}

@@ -213,4 +213,8 @@ def check_settings_and_sync(desk: Desk, manifest: dict[str, Any]) -> None:
         for expected in manifest["sync_state"]:
             state = session.get(SyncState, expected["stream"])
             assert state is not None, expected["stream"]
+            if expected["stream"] == "directory" and manifest["revision"] < "0009":
+                # 0009 reads the directory's stream again once (a desk of protocol 4 was
+                # moved past the kinds it did not know): its cursor, and only it, is reset.
+                expected = {**expected, "cursor": None, "etag": None}
             assert held(state, expected) == expected

@@ -135,3 +135,13 @@ def test_a_structure_s_referent_reaches_the_desk_but_never_the_slip_nor_the_part
     with desk.sessions() as session:
         structure = session.get(Structure, STRUCTURE)
         assert structure is not None and structure.referent_nom is None
+
+
+def test_a_record_checked_after_midnight_in_paris_is_dated_a_day_the_schema_takes() -> None:
+    """From midnight to 1 or 2 a.m. in Paris, a server on UTC is still on the day before:
+    data·inclusion's schema refuses a ``date_maj`` after the server's own today."""
+    from datetime import timedelta
+
+    today = date.today()
+    assert directory.publishable(today + timedelta(days=1)) == today
+    assert directory.publishable(today - timedelta(days=3)) == today - timedelta(days=3)

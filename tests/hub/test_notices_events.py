@@ -378,7 +378,10 @@ def test_malformed_requests_get_an_answer_not_a_server_error(
     for said in ("²".encode("latin-1"), b"9" * 5000, b"five"):
         answer = httpx.get(
             f"{hub.url}/api/v1/changes",
-            headers={"Authorization": f"Bearer {token}", "Aiguillage-Protocol": said},
+            headers=[
+                (b"Authorization", f"Bearer {token}".encode()),
+                (b"Aiguillage-Protocol", said),
+            ],
         )
         assert answer.status_code == 200  # read as protocol 1: nothing it cannot read
         assert {c["kind"] for c in answer.json()["changes"]} <= {"structure", "service",
