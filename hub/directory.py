@@ -20,24 +20,23 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
-from core import wire
 from core.directory.validation import explain
 from core.fields import LISTED
 from core.i18n import gettext, language
 from core.places import search_key
+from hub.list_items import MAX_LABEL as MAX_LABEL
+from hub.list_items import list_item as list_item
 from hub.models import DirectoryChange, DirectoryEntry
 from hub.service import HubError, now
 
 MAX_FILE = 50 * 2**20
 CONVERT_TIMEOUT_S = 300
 LISTS = LISTED  # the lists desks pick a contact's codes from
-MAX_LABEL = 200
 # The wire's own code type: a list item's code must be one desks can push back.
-_WIRE_CODE: TypeAdapter[str] = TypeAdapter(wire.Code)
 
 
 @dataclass
@@ -302,59 +301,6 @@ def tombstone(session: Session, entry: DirectoryEntry) -> None:
     session.add(change)
     session.flush()
     entry.deleted, entry.seq = True, change.seq
-
-
-def list_item(
-    name: str, code: str, label_fr: Any, label_en: Any, position: Any = 0, active: Any = True
-) -> dict[str, Any]:
-    """A list item as published, once checked (the console and ``publish_lists`` share
-    this): a known list, a code the wire accepts (or desks could not push contacts using
-    it), both labels (at most ``MAX_LABEL`` characters), an order from 0 to 999.
-    Refused with a French ``HubError("malformed")`` saying what is wrong."""
-    if name not in LISTS:
-        raise HubError(
-            "malformed", gettext("Liste inconnue\u00a0: «\u00a0{name}\u00a0».").format(name=name)
-        )
-    code = code.strip()
-    if not code:
-        raise HubError("malformed", gettext("Code\u00a0: à renseigner."))
-    try:
-        _WIRE_CODE.validate_python(code)
-    except ValidationError:
-        raise HubError(
-            "malformed",
-            gettext(
-                "Code «\u00a0{code}\u00a0» refusé\u00a0: lettres minuscules sans accent,"
-                " chiffres et tirets seulement (64 caractères au plus), en commençant par une"
-                " lettre ou un chiffre, p.\u00a0ex. «\u00a0aide-mobilite\u00a0»."
-            ).format(code=code[:80]),
-        ) from None
-    labels = []
-    for label, what in (
-        (label_fr, gettext("Libellé français")),
-        (label_en, gettext("Libellé anglais")),
-    ):
-        clean = " ".join(label.split()) if isinstance(label, str) else ""
-        if not clean:
-            raise HubError("malformed", gettext("{what}\u00a0: à renseigner.").format(what=what))
-        if len(clean) > MAX_LABEL:
-            raise HubError(
-                "malformed",
-                gettext("{what}\u00a0: {max_label} caractères au plus ({count} saisis).").format(
-                    what=what, max_label=MAX_LABEL, count=len(clean)
-                ),
-            )
-        labels.append(clean)
-    if isinstance(position, str) and position.strip().isdecimal():
-        position = int(position.strip())
-    if isinstance(position, bool) or not isinstance(position, int) or not 0 <= position <= 999:
-        raise HubError("malformed", gettext("Ordre\u00a0: un nombre entier de 0 à 999."))
-    if not isinstance(active, bool):
-        raise HubError("malformed", gettext("En service\u00a0: true ou false attendu."))
-    return {
-        "list": name, "code": code, "label_fr": labels[0], "label_en": labels[1],
-        "position": position, "active": active,
-    }  # fmt: skip
 
 
 def publish_lists(session: Session, engine: Engine, path: Path) -> Published:
