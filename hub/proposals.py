@@ -22,8 +22,11 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session
 
 from core import hours
+from core import notices as core_notices
 from core.directory.validation import explain
 from core.i18n import N_, gettext, language
+from hub import notices
+from hub.checks import today as today_paris
 from hub.directory import Published, lock, publish, publishable
 from hub.models import DirectoryChange, DirectoryEntry
 from hub.partner_models import DirectoryProposal
@@ -231,6 +234,9 @@ def waiting(session: Session) -> list[Waiting]:
     )
     found = []
     for row in rows:
+        if row.kind == NOTICE:
+            found.append(_notice_waiting(session, row))
+            continue
         record = _current(session, row.kind, row.record_id)
         before = record.payload if record else {}
         fields = [(gettext(FIELDS[name]), _shown(before.get(name)), _shown(value))
@@ -238,6 +244,16 @@ def waiting(session: Session) -> list[Waiting]:
         found.append(Waiting(row.id, row.kind, row.record_id, record.title if record else
                              row.record_id, row.proposed_at, row.proposed_by, fields))  # fmt: skip
     return found
+
+
+def _notice_waiting(session: Session, row: DirectoryProposal) -> Waiting:
+    """Temporary information a partner proposes, as the coordinator reads it."""
+    kind, _, target_id = row.record_id.partition(":")
+    record = _current(session, kind, target_id)
+    told = core_notices.words(proposed(row.changes), today_paris(), language())
+    fields = [(gettext("Information temporaire"), "", told)]
+    title = record.title if record else target_id
+    return Waiting(row.id, kind, target_id, title, row.proposed_at, row.proposed_by, fields)
 
 
 def count_waiting(session: Session) -> int:
@@ -255,7 +271,10 @@ def decide(
         said = gettext("Cette proposition n’attend plus de décision.")
         raise HubError("decided", said, 409)
     row.decided_at, row.decided_by, row.accepted = now(), who[:200], accept
-    if accept:
+    if accept and row.kind == NOTICE:
+        kind, _, target_id = row.record_id.partition(":")
+        notices.add(session, engine, kind, target_id, proposed(row.changes), who)
+    elif accept:
         record = _current(session, row.kind, row.record_id)
         if record is None:
             raise HubError("decided", gettext("Cette fiche n’est plus publiée."), 409)
@@ -267,3 +286,47 @@ def decide(
         entry.verified_on, entry.verified_by = today, who[:200]
         publish(session, row.kind, row.record_id, entry.source, payload, Published())
     return row
+
+
+# --- proposed by a partner (its page), accepted by the coordination --------------------
+
+NOTICE = "notice"  # a DirectoryProposal's kind for temporary information
+
+
+def propose_notice(
+    session: Session,
+    partner: str,
+    kind: str,
+    target_id: str,
+    notice: core_notices.Notice,
+    by: str,
+) -> None:
+    """The partner proposes temporary information on one of its own records; one waits
+    per record and partner (a new one takes the older one's place)."""
+    own_record(session, partner, kind, target_id)  # refused when not its own
+    record_id = f"{kind}:{target_id}"
+    session.execute(
+        delete(DirectoryProposal).where(
+            DirectoryProposal.kind == NOTICE, DirectoryProposal.record_id == record_id,
+            DirectoryProposal.partner == partner, DirectoryProposal.decided_at.is_(None),
+        )
+    )  # fmt: skip
+    changes = {
+        "kind": notice.kind, "starts_on": notice.starts_on.isoformat(),
+        "ends_on": notice.ends_on.isoformat(), "hours": notice.hours, "message": notice.message,
+    }  # fmt: skip
+    session.add(
+        DirectoryProposal(
+            kind=NOTICE, record_id=record_id, partner=partner, changes=changes,
+            proposed_at=now(), proposed_by=by[:200],
+        )
+    )  # fmt: skip
+
+
+def proposed(changes: dict[str, object]) -> core_notices.Notice:
+    return core_notices.Notice(
+        kind=str(changes["kind"]), starts_on=date.fromisoformat(str(changes["starts_on"])),
+        ends_on=date.fromisoformat(str(changes["ends_on"])),
+        hours=str(changes["hours"]) if changes.get("hours") else None,
+        message=str(changes["message"]) if changes.get("message") else None,
+    )  # fmt: skip

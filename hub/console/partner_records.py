@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from core.i18n import gettext
-from hub import campaigns, proposals, review, service
+from hub import campaigns, notices, proposals, review, service
 from hub.checks import today
 from hub.console.partner_pages import HOME, _opened, form_of, posted_door
 from hub.console.web import ConsoleOf, Refused, done
@@ -61,6 +61,31 @@ async def propose(request: Request, console: ConsoleOf) -> Response:
         context = await console.db(lambda s: _form(s, request, kind, record_id))
         context["values"].update({n: form.get(n, "") for n in context["values"]})
         return console.page(request, "partner_record.html", 400, message=refusal.message, **context)
+    return done(HOME, "proposee")
+
+
+@router.post("/partenaire/information", response_class=HTMLResponse)
+async def propose_notice(request: Request, console: ConsoleOf) -> Response:
+    """A partner says it is closed for a while, or opens at other hours, or has a message."""
+    form = await form_of(request)
+    kind, record_id = form.get("type", "")[:16], form.get("id", "")[:200]
+
+    def write(session: Session) -> None:
+        door = posted_door(session, request, form)
+        notice = notices.from_form(form)
+        proposals.propose_notice(session, door.partner, kind, record_id, notice, door.who)
+        campaigns.answered(session, door.partner, "proposition")
+
+    try:
+        await console.db(write)
+    except Refused as refusal:
+        if refusal.status != 400:
+            raise
+        context = await console.db(lambda s: _form(s, request, kind, record_id))
+        return console.page(
+            request, "partner_record.html", 400, notice_message=refusal.message, typed=form,
+            **{"message": "", **context},
+        )  # fmt: skip
     return done(HOME, "proposee")
 
 

@@ -165,3 +165,42 @@ def test_a_refused_proposal_changes_nothing_and_another_s_record_is_unknown(
     assert "rien n’a changé" in text_of(signed_in.get(refused.headers["location"]))
     record = signed_in.get("/console/directory/fiche", params={"type": "service", "id": service})
     assert "13047, 13063, 13039, 13078, 13044, 13029" in text_of(record)  # the area as it was
+
+
+def test_a_partner_proposes_a_closure_the_coordinator_accepts_and_a_desk_heeds_it(
+    hub: Hub, desk: Desk, signed_in: httpx.Client, partner: httpx.Client
+) -> None:
+    from datetime import date, datetime
+
+    from app.directory.search import SearchQuery
+    from core.hours import PARIS
+
+    page = form_of(partner, "structure", STRUCTURE)
+    closure = {"key": key_of(page), "type": "structure", "id": STRUCTURE, "nature": "closed",
+               "debut": "2026-12-24", "fin": "2027-01-03", "message": "Fermeture annuelle"}  # fmt: skip
+    refused = partner.post("/console/partenaire/information", data={**closure, "fin": "2026-12-01"})
+    assert refused.status_code == 400 and "la fin précède le début" in text_of(refused)
+    assert 'value="Fermeture annuelle"' in refused.text  # what was typed stays
+    assert proposals(hub) == []
+    other = partner.post("/console/partenaire/information", data={**closure, "id": OTHER})
+    assert other.status_code == 404  # another partner's record
+    assert partner.post("/console/partenaire/information", data=closure).status_code == 303
+    [kept] = proposals(hub)
+    waiting = signed_in.get("/console/directory/propositions")
+    assert ("Fermé du 24 décembre 2026 au 3 janvier 2027 inclus (toute la structure)"
+            " — Fermeture annuelle") in text_of(waiting)  # fmt: skip
+    enrolled(desk, hub)
+    run.sync_once(desk)
+    accepted = signed_in.post(
+        "/console/directory/propositions",
+        data={"csrf": csrf_of(waiting), "proposition": str(kept.id), "decision": "accepter"},
+    )
+    assert accepted.status_code == 303
+    assert run.sync_once(desk).pulled == 1
+    christmas = datetime(2026, 12, 29, 10, 0, tzinfo=PARIS)
+    [hit] = [
+        h
+        for h in desk.directory_search(SearchQuery(text="ouest provence", limit=50), now=christmas)
+        if h.service_id == "demo-spro-etm--ml-ouest-provence-cej"
+    ]
+    assert (hit.open_now, hit.closed_until) == (False, date(2027, 1, 3))

@@ -51,7 +51,7 @@ MAY = {
         ("GET", "/console"), ("GET", "/console/"), ("POST", "/console/logout"),
         ("GET", "/console/partenaire"), ("POST", "/console/partenaire/suite"),
         ("GET", "/console/partenaire/fiche"), ("POST", "/console/partenaire/fiche"),
-        ("POST", "/console/partenaire/a-jour"),
+        ("POST", "/console/partenaire/a-jour"), ("POST", "/console/partenaire/information"),
     },
 }  # fmt: skip
 
