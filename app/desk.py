@@ -222,9 +222,10 @@ class Desk(DirectoryDesk):
     # --- where the desk receives today (app.intake.reception) -------------------------
 
     def reception(self) -> Reception:
-        from app.intake.reception import of_day
+        from app.intake.reception import of_day, titled
 
-        return of_day(self.settings, self.intake.today())
+        with self.sessions() as session:
+            return titled(session, of_day(self.settings, self.intake.today()))
 
     def receive_at(self, place: str | None, event: str | None) -> Reception:
         """Receive away today (a commune, an event), or back at the site (both None)."""

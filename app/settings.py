@@ -108,7 +108,6 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("reception.day", str, "", internal=True),
         SettingSpec("reception.place", str, "", internal=True),
         SettingSpec("reception.event", str, "", internal=True),
-        SettingSpec("reception.event_title", str, "", internal=True),
         # Kept until the desk has enrolled with the hub (then replaced by the site token).
         SettingSpec("hub.pending_code", str, "", internal=True),
     )

@@ -99,8 +99,3 @@ def tours(
         service_id: Tour(sorted(views, key=lambda v: (-v.near, v.starts_at)), open_now[service_id])
         for service_id, views in by_service.items()
     }
-
-
-def in_order(tour: Tour) -> list[StopView]:
-    """The stops by date, for the detail and the slip."""
-    return sorted(tour.stops, key=lambda v: v.starts_at)[:SHOWN]

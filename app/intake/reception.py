@@ -6,7 +6,7 @@ site without anyone having to say so. Each contact saved stores it (``place``, `
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -42,12 +42,21 @@ class EventChoice:
 
 
 def of_day(settings: Settings, day: date) -> Reception:
-    """Today's place of reception as set, or the site."""
+    """Today's place of reception as set, or the site (the event's title is read by
+    :func:`titled`, from the events the desk holds)."""
     if settings.get("reception.day") != day.isoformat():
         return Reception()
     place = str(settings.get("reception.place")) or None
     event = str(settings.get("reception.event")) or None
-    return Reception(place, event, str(settings.get("reception.event_title")))
+    return Reception(place, event)
+
+
+def titled(session: Session, reception: Reception) -> Reception:
+    """``reception`` with its event's title, as the desk holds the event."""
+    from db.models import Event
+
+    found = session.get(Event, reception.event) if reception.event else None
+    return replace(reception, event_title=found.title) if found is not None else reception
 
 
 def events_of(session: Session, day: date) -> list[EventChoice]:
@@ -96,7 +105,6 @@ def set_for_day(
         "reception.day": day.isoformat() if place or event else "",
         "reception.place": place or "",
         "reception.event": event or "",
-        "reception.event_title": title,
     }
     for key, value in values.items():
         settings.write(session, key, value)

@@ -5,6 +5,7 @@ which partner structure a site is, whose desks then record arrivals (:mod:`hub.a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -16,7 +17,7 @@ from core.i18n import gettext
 from hub import campaigns, notices, proposals, review, service
 from hub.checks import today
 from hub.console.partner_pages import HOME, _opened, form_of, posted_door
-from hub.console.web import ConsoleOf, Refused, done
+from hub.console.web import Console, ConsoleOf, Refused, done
 
 router = APIRouter()
 
@@ -44,36 +45,42 @@ async def record_form(request: Request, console: ConsoleOf) -> HTMLResponse:
 
 @router.post("/partenaire/fiche", response_class=HTMLResponse)
 async def propose(request: Request, console: ConsoleOf) -> Response:
+    """A partner proposes new values for fields of one of its records."""
     form = await form_of(request)
-    kind, record_id = form.get("type", "")[:16], form.get("id", "")[:200]
 
-    def write(session: Session) -> None:
-        door = posted_door(session, request, form)
+    def proposing(session: Session, partner: str, who: str) -> None:
         typed = {name: form[name] for name in proposals.FIELDS if name in form}
-        proposals.propose(session, door.partner, kind, record_id, typed, door.who)
-        campaigns.answered(session, door.partner, "proposition")
+        proposals.propose(session, partner, *_target(form), typed, who)
 
-    try:
-        await console.db(write)
-    except Refused as refusal:
-        if refusal.status != 400:
-            raise
-        context = await console.db(lambda s: _form(s, request, kind, record_id))
-        context["values"].update({n: form.get(n, "") for n in context["values"]})
-        return console.page(request, "partner_record.html", 400, message=refusal.message, **context)
-    return done(HOME, "proposee")
+    return await _proposed(request, console, form, proposing, "message")
 
 
 @router.post("/partenaire/information", response_class=HTMLResponse)
 async def propose_notice(request: Request, console: ConsoleOf) -> Response:
     """A partner says it is closed for a while, or opens at other hours, or has a message."""
     form = await form_of(request)
-    kind, record_id = form.get("type", "")[:16], form.get("id", "")[:200]
+
+    def proposing(session: Session, partner: str, who: str) -> None:
+        notice = notices.from_form(form)
+        proposals.propose_notice(session, partner, *_target(form), notice, who)
+
+    return await _proposed(request, console, form, proposing, "notice_message")
+
+
+def _target(form: dict[str, str]) -> tuple[str, str]:
+    return form.get("type", "")[:16], form.get("id", "")[:200]
+
+
+async def _proposed(
+    request: Request, console: Console, form: dict[str, str],
+    proposing: Callable[[Session, str, str], None], said_in: str,
+) -> Response:  # fmt: skip
+    """Keep what the partner proposes (its campaign answered), or show its record's page
+    again with why not (``said_in``: the form the message goes above) and what it typed."""
 
     def write(session: Session) -> None:
         door = posted_door(session, request, form)
-        notice = notices.from_form(form)
-        proposals.propose_notice(session, door.partner, kind, record_id, notice, door.who)
+        proposing(session, door.partner, door.who)
         campaigns.answered(session, door.partner, "proposition")
 
     try:
@@ -81,11 +88,10 @@ async def propose_notice(request: Request, console: ConsoleOf) -> Response:
     except Refused as refusal:
         if refusal.status != 400:
             raise
-        context = await console.db(lambda s: _form(s, request, kind, record_id))
-        return console.page(
-            request, "partner_record.html", 400, notice_message=refusal.message, typed=form,
-            **{"message": "", **context},
-        )  # fmt: skip
+        context = await console.db(lambda s: _form(s, request, *_target(form)))
+        context["values"].update({n: form[n] for n in context["values"] if n in form})
+        said = {"message": "", "notice_message": "", said_in: refusal.message}
+        return console.page(request, "partner_record.html", 400, typed=form, **said, **context)
     return done(HOME, "proposee")
 
 

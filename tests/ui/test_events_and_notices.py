@@ -122,13 +122,20 @@ def test_a_closure_set_on_this_desk_shows_in_the_results_and_is_withdrawn(
     with qtbot.waitSignal(again.own.model().rowsRemoved, timeout=15_000):
         qtbot.mouseClick(again.withdraw_button, Qt.MouseButton.LeftButton)
     again.reject()
+    # Withdrawn: the same service, its usual hours again (10:15 on a Tuesday: open).
     qtbot.waitUntil(
         lambda: (
-            panel.model.index(panel.table.currentIndex().row(), 4).data()
-            != "Fermé jusqu’au 04/12/2026"
+            panel.current() == service_id
+            and panel.model.index(panel.table.currentIndex().row(), 4).data() == "Ouvert"
         ),
         timeout=15_000,
     )
+    assert "Fermé jusqu’au" not in panel.detail.toPlainText()
+    with desk.sessions() as session:
+        from db.models import DirectoryNotice
+
+        [row] = session.query(DirectoryNotice).all()
+        assert row.origin == "local" and row.retired_at is not None
 
 
 def test_the_record_names_the_structure_s_spro_referent(
