@@ -11,15 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from babel.dates import format_date
-
-from core.formatting import locale
+from core.formatting import long_date
 from core.hours.words import clock
 from core.i18n import N_
 
 LONGEST = timedelta(days=31)  # a forum is a day; a bus tour a fortnight
-TITLE_LONGEST = 200
-TEXT_LONGEST = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +47,6 @@ def problem(starts_at: datetime, ends_at: datetime) -> str | None:
     return None
 
 
-def _day(moment: datetime, lang: str, *, year: bool = True, month: bool = True) -> str:
-    first = "d'er'" if lang != "en" and moment.day == 1 else "d"
-    pattern = f"EEEE {first}" + (" MMMM" if month else "") + (" y" if year else "")
-    return format_date(moment.date(), pattern, locale=locale(lang))
-
-
 def _time(moment: datetime, lang: str) -> str:
     return clock(moment.hour * 60 + moment.minute, lang)
 
@@ -65,7 +55,7 @@ def day_words(spans: list[tuple[datetime, datetime]], lang: str = "fr") -> str:
     """One day's openings: « jeudi 10 décembre 2026, 9 h–12 h et 13 h 30–16 h 30 »."""
     times = [f"{_time(a, lang)}–{_time(b, lang)}" for a, b in spans]
     joint = " and " if lang == "en" else " et "
-    return f"{_day(spans[0][0], lang)}, {joint.join(times)}"
+    return f"{long_date(spans[0][0].date(), lang)}, {joint.join(times)}"
 
 
 def when_words(starts_at: datetime, ends_at: datetime, lang: str = "fr") -> str:
@@ -73,7 +63,7 @@ def when_words(starts_at: datetime, ends_at: datetime, lang: str = "fr") -> str:
     au vendredi 19 mars 2027, 17 h »."""
     if starts_at.date() == ends_at.date():
         hours = f"{_time(starts_at, lang)}–{_time(ends_at, lang)}"
-        return f"{_day(starts_at, lang)}, {hours}"
-    a = f"{_day(starts_at, lang)}, {_time(starts_at, lang)}"
-    b = f"{_day(ends_at, lang)}, {_time(ends_at, lang)}"
+        return f"{long_date(starts_at.date(), lang)}, {hours}"
+    a = f"{long_date(starts_at.date(), lang)}, {_time(starts_at, lang)}"
+    b = f"{long_date(ends_at.date(), lang)}, {_time(ends_at, lang)}"
     return f"from {a}, to {b}" if lang == "en" else f"du {a}, au {b}"

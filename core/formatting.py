@@ -71,12 +71,12 @@ def month_title(year: int, month: int, lang: str = "fr") -> str:
     return format_date(date(year, month, 1), "LLLL y", locale=locale(lang))
 
 
-def long_date(day: date, lang: str = "fr") -> str:
-    """``mardi 24 novembre 2026``; ``Tuesday 24 November 2026``.
+def long_date(day: date, lang: str = "fr", *, weekday: bool = True) -> str:
+    """``mardi 24 novembre 2026``; ``Tuesday 24 November 2026`` (without ``weekday``:
+    ``24 novembre 2026``).
 
     CLDR writes the first of a month « 1 » in French; French usage (and the Imprimerie
     nationale's rules) write it « 1er »: the one rule kept by hand."""
-    if lang == "en":
-        return format_date(day, "EEEE d MMMM y", locale=locale(lang))
-    first = "d'er'" if day.day == 1 else "d"
-    return format_date(day, f"EEEE {first} MMMM y", locale=locale(lang))
+    first = "d'er'" if lang != "en" and day.day == 1 else "d"
+    pattern = f"{first} MMMM y"
+    return format_date(day, f"EEEE {pattern}" if weekday else pattern, locale=locale(lang))

@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import opening_hours
-from babel.dates import format_date
 
 from core import hours
-from core.formatting import locale
+from core.formatting import long_date
 from core.i18n import N_
 
 KINDS = ("closed", "hours", "message")
@@ -44,6 +44,14 @@ class Notice:
         if day < self.starts_on:
             return "coming"
         return "past" if day > self.ends_on else "current"
+
+
+def of_row(row: Any) -> Notice:
+    """A notice as the hub's or the desk's table holds it (the same columns)."""
+    return Notice(
+        kind=row.kind, starts_on=row.starts_on, ends_on=row.ends_on, hours=row.hours,
+        message=row.message, on_service=row.service_id is not None,
+    )  # fmt: skip
 
 
 def problem(notice: Notice) -> str | None:
@@ -138,19 +146,13 @@ def next_openings(
     return sorted(found)[:count]
 
 
-def sparse(
-    usual: str | None, notices: Sequence[Notice], after: datetime, commune: str | None
-) -> bool:
-    """Open on fewer than 4 days of the next four weeks, less than weekly (a permanence:
-    « 2e mardi du mois »), but open some day: its next dates are worth telling (a weekly
-    day reads well enough in its hours: « mer. 14 h–17 h »)."""
-    soon = next_openings(
-        usual, notices, after, count=40, commune=commune, horizon=timedelta(days=28)
-    )
-    days = {a.date() for a, _b in soon}
-    if len(days) >= 4:
-        return False
-    return bool(next_openings(usual, notices, after, count=1, commune=commune))
+def sparse(soon: Sequence[tuple[datetime, datetime]], after: datetime) -> bool:
+    """Given the next openings after ``after`` (:func:`next_openings`): some, but on fewer
+    than 4 days of the next four weeks, less than weekly (a permanence: « 2e mardi du
+    mois »). Its next dates are then worth telling; a weekly day reads well enough in its
+    hours (« mer. 14 h–17 h »)."""
+    days = {a.date() for a, _b in soon if a < after + timedelta(days=28)}
+    return bool(soon) and len(days) < 4
 
 
 def closed_until(notices: Sequence[Notice], day: date) -> date | None:
@@ -167,8 +169,7 @@ def closed_until(notices: Sequence[Notice], day: date) -> date | None:
 
 def day_words(day: date, lang: str = "fr") -> str:
     """« 4 janvier 2027 », « 1er mars 2027 »; « 4 January 2027 »."""
-    first = "d'er'" if lang != "en" and day.day == 1 else "d"
-    return format_date(day, f"{first} MMMM y", locale=locale(lang))
+    return long_date(day, lang, weekday=False)
 
 
 _WORDS = {

@@ -127,11 +127,7 @@ def withdraw(session: Session, engine: Engine, notice_id: int) -> TemporaryNotic
     return row
 
 
-def as_notice(row: TemporaryNotice) -> notices.Notice:
-    return notices.Notice(
-        kind=row.kind, starts_on=row.starts_on, ends_on=row.ends_on, hours=row.hours,
-        message=row.message, on_service=row.service_id is not None,
-    )  # fmt: skip
+as_notice = notices.of_row
 
 
 def for_record(

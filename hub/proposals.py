@@ -46,7 +46,7 @@ OF_KIND = {
 }
 # Control, format (direction marks, zero width…) and line or paragraph separators: what a
 # reviewer would not see, or would see otherwise than the desks.
-_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
+INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
 # The characters each field may hold, as typed (the desk keeps hours in 500).
 LONGEST = {"horaires_accueil": 500, "telephone": 40, "courriel": 200, "zone_eligibilite": 2000}
 
@@ -143,7 +143,7 @@ def _phone(typed: str) -> str | None:
 def _value(name: str, typed: str) -> Any:
     """What a typed value becomes in the record (None: none), or a refusal."""
     typed = " ".join(typed.split()) if name != "horaires_accueil" else typed.strip()
-    if any(unicodedata.category(c) in _INVISIBLE for c in typed if c not in "\n\r\t"):
+    if any(unicodedata.category(c) in INVISIBLE for c in typed if c not in "\n\r\t"):
         said = gettext("{field}\u00a0: caractère invisible ou de mise en forme refusé.")
         raise HubError("bad_proposal", said.format(field=gettext(FIELDS[name])), 400)
     if len(typed) > LONGEST[name]:

@@ -16,12 +16,10 @@ from core.i18n import gettext
 from core.wire_timed import ReferentWire
 from hub.directory import Published, lock, publish, tombstone
 from hub.models import DirectoryEntry
-from hub.proposals import e164
+from hub.proposals import INVISIBLE, e164
 from hub.service import HubError
 
 SOURCE = "console"
-# Format and invisible marks: a name a reader could be fooled by.
-_INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +62,7 @@ def from_form(form: Mapping[str, str]) -> Referent:
     """The referent typed on the structure's page, or a refusal in words."""
     typed = {k: form.get(k, "") for k in ("nom", "telephone", "courriel")}
     for value in typed.values():
-        if any(unicodedata.category(c) in _INVISIBLE for c in value):
+        if any(unicodedata.category(c) in INVISIBLE for c in value):
             raise _refused(gettext("caractère invisible ou de mise en forme"))
     nom = " ".join(typed["nom"].split())
     if not 2 <= len(nom) <= 120:

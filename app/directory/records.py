@@ -131,10 +131,8 @@ def detail(
     place = service.code_insee or structure.code_insee
     usual = service.horaires_accueil or structure.horaires_accueil
     start = now or datetime.combine(today, datetime.min.time(), hours.PARIS)
-    soon = []
-    if notices.sparse(usual, told[service_id], start, place):
-        soon = notices.next_openings(usual, told[service_id], start, count=8, commune=place)
-    tour = stops.tours(session, [service_id], start, near, told)
+    soon = notices.next_openings(usual, told[service_id], start, count=8, commune=place)
+    tour = stops.tours(session, [service_id], start, near, told, now_too=False)
     return ServiceDetail(
         service=_columns(service),
         structure=_columns(structure),
@@ -153,7 +151,7 @@ def detail(
         zone_given=bool(readable(session, [z.code for z in service.zone_eligibilite])),
         notices=notices.shown(told[service_id], today),
         on=today,
-        next_dates=soon,
+        next_dates=soon if notices.sparse(soon, start) else [],
         stops=tour[service_id].stops if service_id in tour else [],
     )
 

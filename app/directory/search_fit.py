@@ -143,6 +143,7 @@ def nearness(session: Session, commune: str | None, params: dict[str, Any]) -> t
     assert home is not None
     codes = sorted(zones)
     params.update(_params(codes, "z"))
+    same = _marks(sorted(same_commune(home.insee)), "c")
     params.update(_params(sorted(same_commune(home.insee)), "c"))
     params.update(home_departement=home.departement, home_epci=home.epci or "")
     national = ", ".join(f"'{code}'" for code in NATIONAL)
@@ -160,7 +161,7 @@ def nearness(session: Session, commune: str | None, params: dict[str, Any]) -> t
     by_place = f"CASE WHEN pc.departement = :home_departement THEN {DEPARTEMENT} ELSE -1 END"
     # A mobile service serves the communes it stops in, and their EPCI (a stop to come).
     by_stop = (
-        f"(SELECT max(CASE WHEN st.code_insee IN ({_marks(sorted(same_commune(home.insee)), 'c')})"
+        f"(SELECT max(CASE WHEN st.code_insee IN ({same})"
         f" THEN {COMMUNE} WHEN stc.epci = :home_epci THEN {EPCI} ELSE -1 END)"
         " FROM service_stop st LEFT JOIN commune stc ON stc.insee = st.code_insee"
         " WHERE st.service_id = s.id AND st.retired_at IS NULL"
@@ -168,7 +169,6 @@ def nearness(session: Session, commune: str | None, params: dict[str, Any]) -> t
     )
     params.setdefault("stop_day", date.today().isoformat())
     served = f"max(COALESCE({by_area}, {by_place}), COALESCE({by_stop}, -1))"
-    same = _marks(sorted(same_commune(home.insee)), "c")
     place = (
         f"CASE WHEN pc.insee IN ({same}) THEN {COMMUNE} WHEN pc.epci = :home_epci THEN {EPCI}"
         f" WHEN pc.departement = :home_departement THEN {DEPARTEMENT} ELSE 0 END"

@@ -59,9 +59,12 @@ def tours(
     moment: datetime,
     visitor: str | None = None,
     told: dict[str, list[notices.Notice]] | None = None,
+    *,
+    now_too: bool = True,
 ) -> dict[str, Tour]:
     """The tours of those of ``service_ids`` that have stops to come after ``moment``;
-    the service's temporary information (``told``) closes its stops too."""
+    the service's temporary information (``told``) closes its stops too; ``now_too``:
+    whether one is open at ``moment`` (the search's « ouvert maintenant »)."""
     ids = list(service_ids)
     if not ids:
         return {}
@@ -75,6 +78,8 @@ def tours(
             (ServiceStop.ends_on.is_(None)) | (ServiceStop.ends_on >= day),
         )
     ).all()
+    if not rows:
+        return {}
     home = _nearness(session, visitor)
     by_service: dict[str, list[StopView]] = defaultdict(list)
     open_now: dict[str, bool] = defaultdict(bool)
@@ -93,7 +98,7 @@ def tours(
             )  # fmt: skip
         (a, b) = found[0]
         by_service[stop.service_id].append(StopView(stop.commune, stop.adresse, a, b, near))
-        if notices.open_at(stop.hours, said, moment, commune=stop.code_insee):
+        if now_too and notices.open_at(stop.hours, said, moment, commune=stop.code_insee):
             open_now[stop.service_id] = True
     return {
         service_id: Tour(sorted(views, key=lambda v: (-v.near, v.starts_at)), open_now[service_id])

@@ -52,11 +52,7 @@ def apply(
     return 1
 
 
-def as_notice(row: DirectoryNotice) -> notices.Notice:
-    return notices.Notice(
-        kind=row.kind, starts_on=row.starts_on, ends_on=row.ends_on, hours=row.hours,
-        message=row.message, on_service=row.service_id is not None,
-    )  # fmt: skip
+as_notice = notices.of_row
 
 
 def for_services(

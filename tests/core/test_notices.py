@@ -55,8 +55,13 @@ def test_closures_end_to_end_run_as_one_and_special_hours_of_the_service_come_fi
 def test_a_permanence_tells_its_next_dates_and_skips_a_closure() -> None:
     vence = "Tu[2] 09:00-12:00; PH off"  # « 2e mardi du mois, 9 h–12 h, mairie de Vence »
     after = at(2026, 12, 4, 10, 0)
-    assert notices.sparse(vence, [], after, "06157")
-    assert not notices.sparse(WEEKDAYS, [], after, "06157")
+
+    def soon(value: str) -> list[tuple[datetime, datetime]]:
+        return notices.next_openings(value, [], after, count=8, commune="06157")
+
+    assert notices.sparse(soon(vence), after)
+    assert not notices.sparse(soon(WEEKDAYS), after)
+    assert not notices.sparse(soon("Tu 09:00-12:00"), after)  # weekly: its hours say it
     january = Notice("closed", date(2027, 1, 10), date(2027, 1, 14), on_service=True)
     found = notices.next_openings(vence, [january], after, commune="06157")
     assert [(a.date(), a.hour, b.hour) for a, b in found] == [
@@ -72,7 +77,7 @@ def test_a_permanence_tells_its_next_dates_and_skips_a_closure() -> None:
 
 def test_a_permanence_never_held_has_no_next_date() -> None:
     assert notices.next_openings("off", [], at(2026, 12, 4, 10, 0)) == []
-    assert not notices.sparse("off", [], at(2026, 12, 4, 10, 0), None)
+    assert not notices.sparse([], at(2026, 12, 4, 10, 0))
     assert notices.next_openings(None, [], at(2026, 12, 4, 10, 0)) == []
 
 
@@ -99,7 +104,7 @@ def test_every_real_value_is_read_with_notices_around_it(chunk: int) -> None:
         found = notices.next_openings(value, told, after, count=3, horizon=notices.LONGEST)
         assert all(not CHRISTMAS.starts_on <= a.date() <= CHRISTMAS.ends_on for a, _b in found)
         assert found == sorted(found)
-        notices.sparse(value, told, after, "13047")
+        notices.sparse(found, after)
 
 
 @pytest.mark.parametrize(

@@ -90,3 +90,13 @@ def test_a_visit_received_away_keeps_its_place_when_corrected(desk: Desk) -> Non
     with desk.sessions() as session:
         row = session.get(Contact, again.id)
         assert row is not None and row.batch == mark
+
+
+def test_the_repeated_visit_is_the_day_s_last_one(desk: Desk, clock: FakeClock) -> None:
+    desk.intake.save(VISIT)
+    clock.advance(60)
+    last = desk.intake.save(replace(VISIT, public="salarie", age="26-44", themes=["vae"]))
+    clock.advance(60)
+    again = repeat_last(desk.intake)
+    assert (again.public, again.age, again.themes) == (last.public, last.age, last.themes)
+    assert again.id != last.id and again.moment_local > last.moment_local
