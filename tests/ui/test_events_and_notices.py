@@ -130,7 +130,7 @@ def test_a_closure_set_on_this_desk_shows_in_the_results_and_is_withdrawn(
         ),
         timeout=15_000,
     )
-    assert "Fermé jusqu’au" not in panel.detail.toPlainText()
+    qtbot.waitUntil(lambda: "Fermé jusqu’au" not in panel.detail.toPlainText(), timeout=15_000)
     with desk.sessions() as session:
         from db.models import DirectoryNotice
 
